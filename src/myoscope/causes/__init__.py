@@ -1,0 +1,20 @@
+"""The cause analysis: one module per cause, run together by :func:`assess`."""
+
+from myoscope.causes._context import check_instrument_answers
+from myoscope.causes._types import (
+    CauseAssessment,
+    Chart,
+    Evidence,
+    NextStep,
+    RedFlag,
+    Reversibility,
+    Series,
+    Status,
+    Table,
+    Urgency,
+)
+from myoscope.causes.analysis import SCHEMA_VERSION, Assessment, assess, cause_module, cause_names
+
+__all__ = ["Assessment", "CauseAssessment", "Chart", "Evidence", "NextStep", "RedFlag", "Reversibility",
+           "SCHEMA_VERSION", "Series", "Status", "Table", "Urgency", "assess", "cause_module", "cause_names",
+           "check_instrument_answers"]

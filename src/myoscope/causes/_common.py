@@ -1,0 +1,54 @@
+"""Helpers shared by the cause modules: instrument evidence and trend charts."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from myoscope import instruments
+from myoscope.causes._context import Context, Scored
+from myoscope.causes._types import Chart, Direction, Evidence, Series
+from myoscope.record._kinds import MEASUREMENT_KINDS
+
+
+def latest_per_instrument(items: Iterable[Scored]) -> list[Scored]:
+    latest: dict[str, Scored] = {}
+    for item in items:
+        latest[item.name] = item
+    return list(latest.values())
+
+
+def score_evidence(item: Scored) -> Evidence:
+    """An evidence item from a scored instrument (its category and what it means)."""
+    score = item.score
+    instrument = instruments.get(item.name)
+    value = "cannot tell" if score.value is None else f"{score.value}{' ' + score.unit if score.unit else ''}"
+    direction = {True: Direction.supports, False: Direction.against, None: Direction.neutral}[score.positive]
+    finding = f"{instrument.title} on {item.date.isoformat()}: {score.category}"
+    rule = score.interpretation or f"scored per {instrument.title} ({instrument.version})"
+    if score.missing:
+        rule += f"; missing: {', '.join(score.missing)}"
+    return Evidence(finding, value, rule, score.citations[0] if score.citations else None, direction)
+
+
+def instrument_evidence(ctx: Context, domain: str) -> list[Evidence]:
+    """Evidence from the latest answers of every instrument of ``domain`` in the record."""
+    return [score_evidence(item) for item in latest_per_instrument(ctx.scores(domain=domain))]
+
+
+def measurement_chart(ctx: Context, kind: str, key: str | None = None, by_side: bool = False) -> Chart | None:
+    """A trend chart of one measurement kind (by side for limbs); None with fewer than two points."""
+    spec = MEASUREMENT_KINDS[kind]
+    sides = ("left", "right") if by_side else (None,)
+    series = []
+    for side in sides:
+        points = [m for m in ctx.record.series(kind, side) if m.date <= ctx.on]
+        if points:
+            series.append(Series(side or spec.label, tuple(m.date for m in points), tuple(m.best for m in points)))
+    if sum(len(s.x) for s in series) < 2:
+        return None
+    return Chart(key or kind, f"{spec.label[:1].upper()}{spec.label[1:]} over time", f"{spec.label} ({spec.unit})",
+                 tuple(series))
+
+
+def fmt(value: float, digits: int = 1) -> str:
+    return f"{value:.{digits}f}"

@@ -1,0 +1,161 @@
+"""What every cause module reads: the record, the assessment date, measures and scored instruments.
+
+Measures and scores are computed once per assessment and shared by the causes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from myoscope import instruments
+from myoscope.errors import InputError
+from myoscope.measures import activity, body, diet, energy_need, girth
+from myoscope.record import InstrumentAnswers, Record
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """One instrument's answers on a date, scored."""
+
+    name: str
+    date: dt.date
+    score: instruments.Score
+
+    @property
+    def domain(self) -> str:
+        return instruments.get(self.name).domain
+
+
+def person_values(record: Record, on: dt.date) -> dict[str, Any]:
+    """The person fields instruments may take (sex, age, height cm, weight kg, bmi) on a date."""
+    values: dict[str, Any] = {}
+    if record.person.sex:
+        values["sex"] = record.person.sex
+    age = record.person.age_on(on)
+    if age is not None:
+        values["age"] = int(age)
+    height = body.height_cm(record)
+    if height is not None:
+        values["height"] = round(height, 2)
+    weight = body.latest_weight(record, on)
+    if weight is not None:
+        values["weight"] = round(weight[1], 3)
+    if height is not None and weight is not None:
+        values["bmi"] = round(body.bmi(weight[1], height), 2)
+    if record.person.population and "population" not in values:
+        values["population"] = record.person.population
+    return values
+
+
+def filled_answers(record: Record, entry: InstrumentAnswers) -> dict[str, Any]:
+    """The answers with the instrument's person fields filled in from the record where absent."""
+    instrument = instruments.get(entry.name)
+    answers = dict(entry.answers)
+    person = person_values(record, entry.date)
+    for name in instrument.person_fields:
+        if answers.get(name) is None and name in person:
+            answers[name] = person[name]
+    return answers
+
+
+def check_instrument_answers(record: Record) -> None:
+    """Refuse unknown instruments and invalid answers, naming ``instruments[i].answers.<field>``."""
+    problems = []
+    for i, entry in enumerate(record.instruments):
+        try:
+            instrument = instruments.get(entry.name)
+        except KeyError:
+            from myoscope.errors import Problem
+
+            problems.append(Problem(f"instruments[{i}].name", entry.name, "is not a known instrument",
+                                    ", ".join(instruments.names())))
+            continue
+        try:
+            instrument.validate(filled_answers(record, entry))
+        except InputError as exc:
+            problems.extend(exc.prefixed(f"instruments[{i}].answers").problems)
+    if problems:
+        raise InputError(problems)
+
+
+@dataclass
+class Context:
+    record: Record
+    on: dt.date
+    _cache: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def person(self):
+        return self.record.person
+
+    @property
+    def age(self) -> float | None:
+        return self.record.person.age_on(self.on)
+
+    @cached_property
+    def scored(self) -> list[Scored]:
+        out = []
+        for entry in self.record.instruments:
+            if entry.date <= self.on:
+                instrument = instruments.get(entry.name)
+                out.append(Scored(entry.name, entry.date, instrument.score(filled_answers(self.record, entry))))
+        return out
+
+    def scores(self, domain: str | None = None, name: str | None = None) -> list[Scored]:
+        """Scored answers of a domain or an instrument, oldest first."""
+        return [s for s in self.scored if (domain is None or s.domain == domain) and (name is None or s.name == name)]
+
+    def latest(self, name: str) -> Scored | None:
+        items = self.scores(name=name)
+        return items[-1] if items else None
+
+    def score_now(self, name: str, answers: dict[str, Any]) -> instruments.Score:
+        """Score an instrument on data derived from the record (person fields filled in)."""
+        instrument = instruments.get(name)
+        data = dict(answers)
+        person = person_values(self.record, self.on)
+        for key in instrument.person_fields:
+            if data.get(key) is None and key in person:
+                data[key] = person[key]
+        return instrument.score(data)
+
+    @cached_property
+    def weight(self) -> tuple[dt.date, float] | None:
+        return body.latest_weight(self.record, self.on)
+
+    @cached_property
+    def height(self) -> float | None:
+        return body.height_cm(self.record)
+
+    @cached_property
+    def bmi(self) -> float | None:
+        return body.latest_bmi(self.record, self.on)
+
+    def weight_change(self, months: float) -> body.WeightChange | None:
+        key = f"wc{months}"
+        if key not in self._cache:
+            self._cache[key] = body.weight_change(self.record, self.on, months)
+        return self._cache[key]
+
+    @cached_property
+    def asymmetries(self) -> list[girth.Asymmetry]:
+        return girth.asymmetries(self.record, self.on)
+
+    @cached_property
+    def girth_trends(self) -> list[girth.GirthTrend]:
+        return girth.trends(self.record, self.on)
+
+    @cached_property
+    def weeks(self) -> list[activity.WeekActivity]:
+        return activity.weeks(self.record, self.on)
+
+    @cached_property
+    def intakes(self) -> dict[str, diet.Intake]:
+        return diet.mean_intakes(self.record, self.on)
+
+    @cached_property
+    def energy_need(self) -> energy_need.EnergyNeed | None:
+        return energy_need.energy_need(self.record, self.on)

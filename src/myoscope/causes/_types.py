@@ -1,0 +1,154 @@
+"""The shapes of the cause analysis: evidence, flags, next steps, charts, and each cause's result."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class Status(str, Enum):
+    likely = "likely"
+    possible = "possible"
+    not_supported = "not supported"
+    cannot_tell = "cannot tell"
+
+
+class Reversibility(str, Enum):
+    modifiable = "modifiable by exercise, therapy or diet"
+    underlying = "driven by an underlying condition"
+    mixed = "mixed"
+    not_applicable = "not applicable"
+
+
+class Direction(str, Enum):
+    supports = "for"
+    against = "against"
+    neutral = "context"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One finding: what was found, its value, the rule applied and the source of the rule."""
+
+    finding: str
+    value: str
+    rule: str
+    citation: str | None = None
+    direction: Direction = Direction.supports
+
+    def to_json(self) -> dict[str, Any]:
+        return {"finding": self.finding, "value": self.value, "rule": self.rule,
+                "citation": self.citation, "direction": self.direction.value}
+
+
+class Urgency(str, Enum):
+    urgent = "see a clinician now"
+    soon = "see a clinician soon"
+
+
+@dataclass(frozen=True, slots=True)
+class RedFlag:
+    code: str
+    message: str
+    advice: str
+    urgency: Urgency = Urgency.soon
+    evidence: tuple[str, ...] = ()
+    citation: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"code": self.code, "message": self.message, "advice": self.advice,
+                "urgency": self.urgency.value, "evidence": list(self.evidence), "citation": self.citation}
+
+
+@dataclass(frozen=True, slots=True)
+class NextStep:
+    action: str
+    why: str = ""
+    citation: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"action": self.action, "why": self.why, "citation": self.citation}
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    """One line (or band) of a chart: x are dates or numbers, y values; ``low``/``high`` make a band."""
+
+    label: str
+    x: tuple[Any, ...]
+    y: tuple[float | None, ...] = ()
+    low: tuple[float, ...] = ()
+    high: tuple[float, ...] = ()
+    style: str = "line"
+    """``line``, ``points``, ``bar`` or ``band``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    """A plot a report draws: data only (the renderer decides the look)."""
+
+    key: str
+    title: str
+    y_label: str
+    series: tuple[Series, ...]
+    x_label: str = "date"
+    reference_lines: tuple[tuple[float, str], ...] = ()
+    """Horizontal lines (value, label), e.g. a guideline or a cut-off."""
+    markers: tuple[tuple[Any, str], ...] = ()
+    """Vertical markers (x, label), e.g. a cast removed or an AIS grade change."""
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    key: str
+    title: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[Any, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CauseAssessment:
+    """What one cause module concludes."""
+
+    cause: str
+    title: str
+    status: Status
+    summary: str
+    evidence: tuple[Evidence, ...] = ()
+    reversibility: Reversibility = Reversibility.not_applicable
+    red_flags: tuple[RedFlag, ...] = ()
+    next_steps: tuple[NextStep, ...] = ()
+    missing: tuple[str, ...] = ()
+    charts: tuple[Chart, ...] = ()
+    tables: tuple[Table, ...] = ()
+    citations: tuple[str, ...] = ()
+    """Sources used beyond those in the evidence items."""
+
+    def cited(self) -> set[str]:
+        keys = set(self.citations)
+        keys.update(e.citation for e in self.evidence if e.citation)
+        keys.update(f.citation for f in self.red_flags if f.citation)
+        keys.update(s.citation for s in self.next_steps if s.citation)
+        return keys
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "cause": self.cause,
+            "title": self.title,
+            "status": self.status.value,
+            "summary": self.summary,
+            "evidence": [e.to_json() for e in self.evidence],
+            "reversibility": self.reversibility.value,
+            "red_flags": [f.to_json() for f in self.red_flags],
+            "next_steps": [s.to_json() for s in self.next_steps],
+            "missing": list(self.missing),
+            "citations": sorted(self.cited()),
+        }
+
+
+def jsonable(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value

@@ -1,0 +1,35 @@
+"""The ``myoscope`` command line (typer + rich).
+
+Each command lives in its own module of this package and exposes
+``register(app)``; exit codes: 0 ok, 1 a finding that needs attention was
+requested as a failure (never by default), 2 invalid input or usage.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import typer
+
+app = typer.Typer(
+    name="myoscope",
+    help="Is this person losing muscle, why, how fast, and what will reverse it?",
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+_COMMANDS: tuple[str, ...] = ("assess", "score", "check")
+
+
+def _register_all() -> None:
+    for name in _COMMANDS:
+        importlib.import_module(f"myoscope.cli.{name}").register(app)
+
+
+_register_all()
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,1 @@
+"""Consensus definitions and muscle-mass equations that combine measures."""

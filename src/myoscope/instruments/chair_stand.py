@@ -1,0 +1,53 @@
+"""Five-times chair stand: time to rise five times from a chair, arms folded.
+
+Standard chair (seat about 43-45 cm), as fast as possible, timing stopped when seated after
+the fifth rise. Not being able to complete five rises without the arms counts as a low
+result. EWGSOP2 reads it as strength (low when > 15 s; Cruz-Jentoft 2019,
+doi:10.1093/ageing/afy169), AWGS 2019 as performance (low when >= 12 s; Chen 2020,
+doi:10.1016/j.jamda.2019.12.012). SPPB scores the same test on its own table (see ``sppb``).
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from myoscope.instruments._base import Example, Instrument, InstrumentInput, Score
+from myoscope.instruments._cutoff import LOW, MIXED, NOT_LOW
+from myoscope.instruments._sarcopenia_cutoffs import AWGS2019_CHAIR_STAND, EWGSOP2_CHAIR_STAND
+from myoscope.instruments._timed import score_timed
+from myoscope.references import cite
+from myoscope.units import quantity
+
+CITATIONS = cite("cruzjentoft2019", "chen2020")
+CUTOFFS = (EWGSOP2_CHAIR_STAND, AWGS2019_CHAIR_STAND)
+
+
+class ChairStandInput(InstrumentInput):
+    time: quantity("s", 1, 300) | None = Field(None, description="time for five rises")
+    unable: bool | None = Field(None, description="true when five rises without the arms were not possible")
+
+
+class ChairStand(Instrument):
+    """Five-rise time (s) and whether it is low by EWGSOP2 and AWGS 2019."""
+
+    name = "chair-stand"
+    title = "Five-times chair stand test"
+    version = "1.0"
+    citations = CITATIONS
+    domain = "muscle"
+    Input = ChairStandInput
+    examples = (
+        # Hand-computed from EWGSOP2 (> 15 s) and AWGS 2019 (>= 12 s).
+        Example({"time": 13.0}, 13.0, MIXED, "chen2020"),
+        Example({"time": 15.01}, 15.01, LOW, "cruzjentoft2019"),
+        Example({"time": 11.99}, 11.99, NOT_LOW, "chen2020"),
+    )
+
+    def compute(self, data: ChairStandInput) -> Score:
+        return score_timed(self, data.time, data.unable, CUTOFFS, what="five-times chair stand time",
+                           interpretation="A slow chair stand points to low leg strength (EWGSOP2) or low "
+                                          "physical performance (AWGS 2019).",
+                           unable_text="Unable to rise five times without the arms: low strength and performance.")
+
+
+INSTRUMENT = ChairStand()

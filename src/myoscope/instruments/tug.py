@@ -1,0 +1,50 @@
+"""Timed Up and Go: rise from a chair, walk 3 m, turn, walk back and sit down.
+
+Podsiadlo D, Richardson S. The timed "Up & Go": a test of basic functional mobility for frail
+elderly persons. J Am Geriatr Soc 1991;39(2):142-148. doi:10.1111/j.1532-5415.1991.tb01616.x.
+EWGSOP2 reads a time >= 20 s as low physical performance (Cruz-Jentoft 2019,
+doi:10.1093/ageing/afy169).
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from myoscope.instruments._base import Example, Instrument, InstrumentInput, Score
+from myoscope.instruments._cutoff import LOW, NOT_LOW
+from myoscope.instruments._sarcopenia_cutoffs import EWGSOP2_TUG
+from myoscope.instruments._timed import score_timed
+from myoscope.references import cite
+from myoscope.units import quantity
+
+CITATIONS = cite("podsiadlo1991", "cruzjentoft2019")
+CUTOFFS = (EWGSOP2_TUG,)
+
+
+class TugInput(InstrumentInput):
+    time: quantity("s", 1, 600) | None = Field(None, description="Timed Up and Go time")
+    unable: bool | None = Field(None, description="true when the test could not be completed")
+
+
+class TimedUpAndGo(Instrument):
+    """TUG time (s) and whether it is low performance by EWGSOP2 (>= 20 s)."""
+
+    name = "tug"
+    title = "Timed Up and Go"
+    version = "1.0"
+    citations = CITATIONS
+    domain = "muscle"
+    Input = TugInput
+    examples = (
+        # Boundary vectors from the EWGSOP2 cut-off (>= 20 s is low).
+        Example({"time": 20.0}, 20.0, LOW, "cruzjentoft2019"),
+        Example({"time": 19.99}, 19.99, NOT_LOW, "cruzjentoft2019"),
+    )
+
+    def compute(self, data: TugInput) -> Score:
+        return score_timed(self, data.time, data.unable, CUTOFFS, what="Timed Up and Go time",
+                           interpretation="A slow Timed Up and Go indicates low physical performance (EWGSOP2).",
+                           unable_text="Unable to complete the Timed Up and Go: low physical performance.")
+
+
+INSTRUMENT = TimedUpAndGo()

@@ -1,0 +1,35 @@
+"""ISNCSCI 2019 classification of a spinal cord injury exam.
+
+Levels, neurological level of injury, completeness, ASIA Impairment Scale,
+zones of partial preservation and totals, exactly as the official algorithm
+of the Praxis Spinal Cord Institute (npm ``isncsci`` 2.0.6) gives them,
+quirks included. Sources: rupp2021_isncsci (the standard), schuld2012_isncsci
+(NT handling), schuld2024_zpp (ZPP applicability), kirshblum2021_challenges,
+praxis_isncsci_2_0_6 (the reference implementation).
+
+>>> from myoscope.isncsci import classify
+>>> result = classify(exam)            # doctest: +SKIP
+>>> result.ais, result.nli             # doctest: +SKIP
+('A', 'C5')
+"""
+
+from myoscope.isncsci._classify import classify, classify_batch, classify_many
+from myoscope.isncsci._codes import KEY_MUSCLES, SEGMENTS, level_index
+from myoscope.isncsci._encode import EncodedExams, encode
+from myoscope.isncsci._model import Exam
+from myoscope.isncsci._result import BatchResult, Classification, SideClassification
+
+__all__ = [
+    "BatchResult",
+    "Classification",
+    "EncodedExams",
+    "Exam",
+    "KEY_MUSCLES",
+    "SEGMENTS",
+    "SideClassification",
+    "classify",
+    "classify_batch",
+    "classify_many",
+    "encode",
+    "level_index",
+]

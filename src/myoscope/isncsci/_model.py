@@ -1,0 +1,106 @@
+"""The exam as input: a pydantic model of the ``isncsci-cases/1`` EXAM shape.
+
+Scores are strings as on the 2019 worksheet (rupp2021_isncsci): motor ``0``-``5``,
+sensory ``0``-``2``, a tag ``*`` (non-SCI impairment, use as not normal) or ``**``
+(use as normal) on abnormal scores, ``NT`` (not testable, optionally tagged).
+Integers are accepted for untagged scores. Anything else is refused with an
+:class:`~myoscope.errors.InputError` naming the field path (``right.motor.C5``),
+the value and the accepted set.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal, Mapping
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, create_model
+
+from myoscope.errors import InputError, Problem, RangeError, from_validation_error
+from myoscope.isncsci._codes import DERMATOMES, MOTOR_LEVELS, MOTOR_VALUES, SEGMENTS, SENSORY_VALUES
+
+_MOTOR_SET = frozenset(MOTOR_VALUES)
+_SENSORY_SET = frozenset(SENSORY_VALUES)
+_SEGMENT_SET = frozenset(SEGMENTS)
+
+MOTOR_ACCEPTED = "one of " + ", ".join(MOTOR_VALUES)
+SENSORY_ACCEPTED = "one of " + ", ".join(SENSORY_VALUES)
+NON_KEY_ACCEPTED = (
+    "null or a segment name C1 ... S3, S4_5 (only the key-muscle levels C5-T1 and L2-S1 are used)"
+)
+
+
+def _score(allowed: frozenset[str], what: str, accepted: str):
+    def check(value: Any) -> str:
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if isinstance(value, str) and value in allowed:
+            return value
+        raise RangeError(f"is not a valid {what}", accepted)
+
+    return check
+
+
+def _non_key(value: Any) -> str | None:
+    if value is None or (isinstance(value, str) and value in _SEGMENT_SET):
+        return value
+    raise RangeError("is not a valid level for the lowest non-key muscle", NON_KEY_ACCEPTED)
+
+
+MotorScore = Annotated[str, BeforeValidator(_score(_MOTOR_SET, "motor grade", MOTOR_ACCEPTED))]
+SensoryScore = Annotated[str, BeforeValidator(_score(_SENSORY_SET, "sensory score", SENSORY_ACCEPTED))]
+NonKeyLevel = Annotated[str | None, BeforeValidator(_non_key)]
+AnalFinding = Literal["Yes", "No", "NT"]
+
+_STRICT = ConfigDict(extra="forbid", frozen=True)
+
+Motor = create_model(
+    "Motor",
+    __config__=_STRICT,
+    __doc__="Grades of the ten key muscles of one side (C5 ... T1, L2 ... S1).",
+    **{level: (MotorScore, ...) for level in MOTOR_LEVELS},
+)
+Dermatomes = create_model(
+    "Dermatomes",
+    __config__=_STRICT,
+    __doc__="Scores of the 28 dermatomes of one side (C2 ... S3, S4_5) for one modality.",
+    **{name: (SensoryScore, ...) for name in DERMATOMES},
+)
+
+
+class Side(BaseModel):
+    """One side of the exam."""
+
+    model_config = _STRICT
+
+    lowest_non_key_muscle: NonKeyLevel = Field(
+        default=None, description="lowest non-key muscle with motor function (a level name), if recorded"
+    )
+    motor: Motor  # type: ignore[valid-type]
+    light_touch: Dermatomes  # type: ignore[valid-type]
+    pin_prick: Dermatomes  # type: ignore[valid-type]
+
+
+class Exam(BaseModel):
+    """An ISNCSCI exam: anal findings and both sides (the EXAM shape of ``isncsci-cases/1``)."""
+
+    model_config = _STRICT
+
+    vac: AnalFinding = Field(description="voluntary anal contraction")
+    dap: AnalFinding = Field(description="deep anal pressure")
+    right: Side
+    left: Side
+
+
+def parse_exam(data: Exam | Mapping[str, Any], prefix: str = "") -> Exam:
+    """Validate one exam; refuse it with an :class:`InputError` listing every problem."""
+    if isinstance(data, Exam):
+        return data
+    if not isinstance(data, Mapping):
+        raise InputError([_not_an_exam(prefix, data)])
+    try:
+        return Exam.model_validate(dict(data))
+    except ValidationError as exc:
+        raise from_validation_error(exc, prefix) from None
+
+
+def _not_an_exam(prefix: str, data: Any) -> Problem:
+    return Problem(prefix, data, "is not an exam", "an object with vac, dap, right and left")

@@ -1,0 +1,5 @@
+"""Measures computed from a record: body size, weight change, girth, energy need, activity, diet.
+
+Pure functions of the record and a reference date; no cut-offs from instruments here
+(those live with their instruments and definitions).
+"""

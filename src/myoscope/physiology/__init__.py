@@ -1,0 +1,1 @@
+"""Quantitative physiology: energy equations, body-composition and disuse models."""

@@ -1,0 +1,1 @@
+"""Hall's dynamic adult body-weight model."""

@@ -1,0 +1,22 @@
+"""The person's record: validated models, units, loading and saving."""
+
+from myoscope.record._io import dump_record, load_record, parse_record, parse_text
+from myoscope.record._kinds import MEASUREMENT_KINDS, NUTRIENT_UNITS
+from myoscope.record._models import (
+    ActivitySession,
+    ActivityWeek,
+    Condition,
+    DietDay,
+    Episode,
+    FamilyHistory,
+    InstrumentAnswers,
+    Measurement,
+    Person,
+    Record,
+    StepCount,
+    Symptom,
+)
+
+__all__ = ["ActivitySession", "ActivityWeek", "Condition", "DietDay", "Episode", "FamilyHistory",
+           "InstrumentAnswers", "MEASUREMENT_KINDS", "Measurement", "NUTRIENT_UNITS", "Person", "Record",
+           "StepCount", "Symptom", "dump_record", "load_record", "parse_record", "parse_text"]

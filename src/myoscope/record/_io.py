@@ -1,0 +1,87 @@
+"""Loading and saving records as YAML or JSON, with every problem reported at once."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from myoscope.errors import InputError, Problem, from_validation_error
+from myoscope.record._models import Record
+
+
+def parse_record(data: Any) -> Record:
+    """Validate already-parsed data; raises :class:`InputError` with one problem per fault."""
+    if not isinstance(data, dict):
+        raise InputError([Problem("", type(data).__name__, "a record must be a mapping with a 'person' section")])
+    try:
+        return Record.model_validate(data)
+    except ValidationError as exc:
+        raise _refine(from_validation_error(exc)) from None
+
+
+def _refine(error: InputError) -> InputError:
+    """Move sub-paths that validators put in the message (``value: ...``) into the field path."""
+    problems = []
+    for p in error.problems:
+        field, message = p.field, p.message
+        head, sep, rest = message.partition(": ")
+        if sep and head and " " not in head and not head.endswith("."):
+            field, message = f"{field}.{head}" if field else head, rest
+        value = _value_of(p.value, head) if sep else p.value
+        if isinstance(value, dict):
+            from myoscope.errors import ABSENT
+
+            value = ABSENT
+        problems.append(Problem(field, value, message, p.accepted, p.unit))
+    return InputError(problems)
+
+
+def _value_of(container: Any, key: str) -> Any:
+    if isinstance(container, dict):
+        base = key.split("[")[0]
+        value = container.get(base, container)
+        if "[" in key and isinstance(value, (list, tuple)):
+            index = int(key.split("[")[1].rstrip("]"))
+            return value[index] if index < len(value) else value
+        return value
+    return container
+
+
+def load_record(path: str | Path) -> Record:
+    """Read a record from a ``.yaml``/``.yml`` or ``.json`` file."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError([Problem("", str(path), "file not found")]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError([Problem("", str(path), f"cannot read the file ({exc.__class__.__name__})")]) from None
+    return parse_record(parse_text(text, path.suffix.lower()))
+
+
+def parse_text(text: str, suffix: str = ".yaml") -> Any:
+    """Parse JSON or YAML text; a syntax error becomes an :class:`InputError` with its position."""
+    try:
+        if suffix == ".json":
+            return json.loads(text)
+        return yaml.safe_load(text)
+    except json.JSONDecodeError as exc:
+        raise InputError([Problem(f"line {exc.lineno}, column {exc.colno}", text[exc.pos:exc.pos + 20],
+                                  f"not valid JSON: {exc.msg}")]) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        raise InputError([Problem(where, None, f"not valid YAML: {getattr(exc, 'problem', None) or exc}")]) from None
+
+
+def dump_record(record: Record, fmt: str = "yaml") -> str:
+    """The record as YAML or JSON, values written with their canonical units."""
+    data = record.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    data["schema_version"] = record.schema_version
+    if fmt == "json":
+        return json.dumps(data, indent=2, ensure_ascii=False)
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)

@@ -1,0 +1,335 @@
+"""The person's record: pydantic models, canonical units inside.
+
+Everything a record holds is dated; values with units go through
+:func:`myoscope.units.quantity` and are stored as floats in the canonical unit
+of their kind (:mod:`myoscope.record._kinds`). NaN, infinity, unknown fields,
+future dates and impossible values are refused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+from myoscope.errors import RangeError
+from myoscope.record._kinds import MEASUREMENT_KINDS, NUTRIENT_UNITS
+from myoscope.units import parse, quantity
+
+EARLIEST = dt.date(1900, 1, 1)
+
+
+def _not_future(value: dt.date) -> dt.date:
+    today = dt.date.today()
+    if value > today:
+        raise RangeError(f"{value.isoformat()} is in the future", accepted=f"a date up to {today.isoformat()}")
+    if value < EARLIEST:
+        raise RangeError(f"{value.isoformat()} is too early", accepted=f"a date from {EARLIEST.isoformat()}")
+    return value
+
+
+PastDate = Annotated[dt.date, AfterValidator(_not_future)]
+Side = Literal["left", "right"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, frozen=True, str_strip_whitespace=True)
+
+
+class Person(_Model):
+    """Who the record is about. Either ``birth_date`` or ``age`` (at the date of the record)."""
+
+    id: str = Field(min_length=1, max_length=100)
+    sex: Literal["male", "female"] | None = None
+    birth_date: PastDate | None = None
+    age: int | None = Field(None, ge=18, le=120)
+    height: quantity("cm", MEASUREMENT_KINDS["height"].low, MEASUREMENT_KINDS["height"].high) | None = None
+    population: Literal["asian", "other"] | None = None
+    """Chosen explicitly where cut-offs differ by population (AWGS, GLIM Asia); never inferred."""
+    activity_level: Literal["sedentary", "moderate", "vigorous"] | None = None
+
+    def age_on(self, day: dt.date) -> float | None:
+        """Age in years on ``day`` (from the birth date, or the stated age)."""
+        if self.birth_date is not None:
+            return (day - self.birth_date).days / 365.25
+        return float(self.age) if self.age is not None else None
+
+
+class Measurement(_Model):
+    """One dated measurement; ``kind`` decides the unit, range and whether ``side`` is needed.
+
+    Grip strength may give ``trials`` instead of ``value`` (the best trial counts).
+    """
+
+    kind: Literal[tuple(MEASUREMENT_KINDS)]  # type: ignore[valid-type]
+    date: PastDate
+    distance: quantity("m", 2, 20) | None = None
+    """For gait speed: the course (4 m or 6 m) when ``value`` was given as a time."""
+    value: float | None = None
+    side: Side | None = None
+    trials: tuple[float, ...] | None = None
+    method: str | None = Field(None, max_length=60)
+    observer: str | None = Field(None, max_length=60)
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _value(cls, raw: Any, info: ValidationInfo) -> Any:
+        kind = info.data.get("kind")
+        if raw is None or kind not in MEASUREMENT_KINDS:
+            return raw
+        return _checked(raw, kind, info.data.get("distance"))
+
+    @field_validator("trials", mode="before")
+    @classmethod
+    def _trials(cls, raw: Any, info: ValidationInfo) -> Any:
+        kind = info.data.get("kind")
+        if raw is None or kind not in MEASUREMENT_KINDS:
+            return raw
+        if not isinstance(raw, (list, tuple)) or not raw:
+            raise ValueError("trials must be a non-empty list of values")
+        return tuple(_checked(t, kind, None) for t in raw)
+
+    @model_validator(mode="after")
+    def _complete(self) -> "Measurement":
+        spec = MEASUREMENT_KINDS[self.kind]
+        if self.value is None and not self.trials:
+            raise ValueError(f"a {spec.label} needs a value" + (" or trials" if self.kind == "grip_strength" else ""))
+        if spec.sided and self.side is None and self.kind != "grip_strength":
+            raise ValueError(f"a {spec.label} needs the side (left or right)")
+        return self
+
+    @property
+    def best(self) -> float:
+        """The value, or the best of the trials."""
+        return max(self.trials) if self.trials else float(self.value)  # type: ignore[arg-type]
+
+
+def _checked(raw: Any, kind: str, distance: float | None) -> float:
+    spec = MEASUREMENT_KINDS[kind]
+    if kind == "gait_speed" and isinstance(raw, str) and re.search(r"\bs(ec)?\b", raw) and "/" not in raw:
+        if distance is None:
+            raise ValueError("a gait time needs the course distance (distance: 4 m)")
+        seconds = parse(raw, "s")
+        if seconds <= 0:
+            raise ValueError("the gait time must be positive")
+        number = distance / seconds
+    else:
+        number = parse(raw, spec.unit)
+    if not spec.low <= number <= spec.high:
+        raise RangeError(f"{number:.4g} {spec.unit} is outside the accepted range",
+                         accepted=f"{spec.low:g} to {spec.high:g} {spec.unit} for a {spec.label}", unit=spec.unit)
+    return number
+
+
+SNOMED = Annotated[str, Field(pattern=r"^\d{6,18}$")]
+
+
+class Condition(_Model):
+    """A diagnosis the person has, with its onset date."""
+
+    kind: Literal["spinal_cord_injury", "peripheral_nerve_injury", "als", "multiple_sclerosis", "other"]
+    onset: PastDate | None = None
+    name: str | None = Field(None, max_length=200)
+    snomed: SNOMED | None = None
+    side: Side | Literal["both"] | None = None
+    nerve: str | None = Field(None, max_length=60)
+    level: str | None = Field(None, pattern=r"^(C[1-8]|T([1-9]|1[0-2])|L[1-5]|S[1-5])$")
+    """Neurological level of injury as recorded (spinal cord injury)."""
+    ais: Literal["A", "B", "C", "D", "E"] | None = None
+    course: Literal["relapsing_remitting", "secondary_progressive", "primary_progressive"] | None = None
+    relapses: tuple[PastDate, ...] = ()
+    sensory_loss: bool | None = None
+
+    @model_validator(mode="after")
+    def _named(self) -> "Condition":
+        if self.kind == "other" and not self.name:
+            raise ValueError("a condition of kind 'other' needs a name")
+        return self
+
+
+FIRST_DEGREE = ("mother", "father", "parent", "brother", "sister", "sibling", "son", "daughter", "child")
+OTHER_RELATIONS = ("grandparent", "grandmother", "grandfather", "aunt", "uncle", "cousin", "niece", "nephew",
+                   "half_sibling", "other")
+
+
+class FamilyHistory(_Model):
+    condition: Literal["als", "multiple_sclerosis", "muscular_dystrophy", "other"]
+    relation: Literal[FIRST_DEGREE + OTHER_RELATIONS]  # type: ignore[valid-type]
+
+    @property
+    def first_degree(self) -> bool:
+        return self.relation in FIRST_DEGREE
+
+
+class Episode(_Model):
+    """A period of disuse or illness: immobilisation of a limb, bed rest, acute illness."""
+
+    kind: Literal["immobilisation", "bed_rest", "acute_illness"]
+    start: PastDate
+    end: dt.date | None = None
+    """None while ongoing (may be a planned future date)."""
+    limb: Literal["upper_arm", "forearm", "hand", "whole_arm", "thigh", "lower_leg", "ankle", "whole_leg"] | None = None
+    side: Side | None = None
+    device: Literal["cast", "sling", "brace", "splint", "boot", "other"] | None = None
+    no_intake_days: int | None = Field(None, ge=0, le=365)
+    """Acute illness: days with no or almost no nutritional intake (used by MUST and GLIM)."""
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "Episode":
+        if self.end is not None and self.end < self.start:
+            raise ValueError("the episode ends before it starts")
+        if self.kind == "immobilisation" and (self.limb is None or self.side is None):
+            raise ValueError("an immobilisation needs the limb and the side")
+        return self
+
+    def days(self, until: dt.date) -> int:
+        end = min(self.end, until) if self.end else until
+        return max(0, (end - self.start).days)
+
+
+class DietDay(_Model):
+    """What was eaten on one day: energy, protein and any nutrient amounts (with units)."""
+
+    date: PastDate
+    nutrients: dict[str, float]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _collect(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        amounts = {}
+        for name in list(data):
+            if name == "date":
+                continue
+            raw = data.pop(name)
+            if name not in NUTRIENT_UNITS:
+                raise ValueError(f"{name}: unknown nutrient; known: {', '.join(sorted(NUTRIENT_UNITS))}")
+            unit, high = NUTRIENT_UNITS[name]
+            try:
+                number = parse(raw, unit)
+            except ValueError as exc:
+                raise ValueError(f"{name}: {exc}") from None
+            if not 0 <= number <= high:
+                raise RangeError(f"{name}: {number:.4g} {unit} is outside the accepted range",
+                                 accepted=f"0 to {high:g} {unit} a day", unit=unit)
+            amounts[name] = number
+        if not amounts:
+            raise ValueError("a diet day needs at least one nutrient amount (e.g. energy: 1800 kcal)")
+        data["nutrients"] = amounts
+        return data
+
+
+class ActivitySession(_Model):
+    """One bout of exercise."""
+
+    date: PastDate
+    minutes: quantity("min", 1, 600)
+    intensity: Literal["light", "moderate", "vigorous"]
+    kind: Literal["aerobic", "strength", "balance", "mixed"] = "aerobic"
+
+
+class ActivityWeek(_Model):
+    """A weekly summary: minutes by intensity, strength days, sitting time."""
+
+    week_of: PastDate
+    moderate_minutes: quantity("min", 0, 5040) | None = None
+    vigorous_minutes: quantity("min", 0, 5040) | None = None
+    strength_days: int | None = Field(None, ge=0, le=7)
+    balance_days: int | None = Field(None, ge=0, le=7)
+    sessions_20min: int | None = Field(None, ge=0, le=50)
+    """Sessions of at least 20 minutes in the week, where known."""
+    sitting: quantity("h/day", 0, 24) | None = None
+
+
+class StepCount(_Model):
+    date: PastDate
+    steps: int = Field(ge=0, le=100000)
+
+
+def _activity_tag(value: Any) -> str:
+    if isinstance(value, dict):
+        if "week_of" in value:
+            return "~week"
+        if "steps" in value:
+            return "~steps"
+        return "~session"
+    return "~week" if hasattr(value, "week_of") else "~steps" if hasattr(value, "steps") else "~session"
+
+
+Activity = Annotated[
+    Union[Annotated[ActivityWeek, Tag("~week")], Annotated[StepCount, Tag("~steps")],
+          Annotated[ActivitySession, Tag("~session")]],
+    Discriminator(_activity_tag),
+]
+
+
+class Symptom(_Model):
+    """Something the person notices: the neurological red flags depend on these."""
+
+    kind: Literal["weakness", "swallowing_difficulty", "speech_change", "fasciculations", "cramps",
+                  "numbness", "pain", "fatigue", "falls", "vision_loss", "balance_problem", "breathlessness"]
+    onset: PastDate | None = None
+    progressive: bool | None = None
+    painless: bool | None = None
+    site: str | None = Field(None, max_length=60)
+    side: Side | Literal["both"] | None = None
+
+
+class InstrumentAnswers(_Model):
+    """Answers to one instrument on one date; checked against the instrument's input model on load."""
+
+    name: str = Field(min_length=1, max_length=40)
+    date: PastDate
+    answers: dict[str, Any] = Field(default_factory=dict)
+
+
+class Record(_Model):
+    """Everything myoscope knows about one person."""
+
+    schema_version: Literal[1] = 1
+    person: Person
+    conditions: tuple[Condition, ...] = ()
+    family_history: tuple[FamilyHistory, ...] = ()
+    episodes: tuple[Episode, ...] = ()
+    symptoms: tuple[Symptom, ...] = ()
+    measurements: tuple[Measurement, ...] = ()
+    instruments: tuple[InstrumentAnswers, ...] = ()
+    diet_days: tuple[DietDay, ...] = ()
+    activity: tuple[Activity, ...] = ()
+
+    @field_validator("measurements", "diet_days", "instruments")
+    @classmethod
+    def _sorted(cls, items: tuple) -> tuple:
+        return tuple(sorted(items, key=lambda m: m.date))
+
+    def latest_date(self) -> dt.date | None:
+        """The last date the record mentions (the default date of an assessment)."""
+        dates = [m.date for m in self.measurements] + [d.date for d in self.diet_days]
+        dates += [i.date for i in self.instruments]
+        dates += [getattr(a, "week_of", None) or getattr(a, "date") for a in self.activity]
+        dates += [e.start for e in self.episodes] + [e.end for e in self.episodes if e.end and e.end <= dt.date.today()]
+        return max(dates) if dates else None
+
+    def series(self, kind: str, side: str | None = None) -> list[Measurement]:
+        """Measurements of one kind (and side), oldest first."""
+        return [m for m in self.measurements if m.kind == kind and (side is None or m.side == side)]
+
+    def has_condition(self, kind: str) -> bool:
+        return any(c.kind == kind for c in self.conditions)
+
+    def condition(self, kind: str) -> Condition | None:
+        return next((c for c in self.conditions if c.kind == kind), None)

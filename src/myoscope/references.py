@@ -1,0 +1,86 @@
+"""Every source myoscope uses, once.
+
+Code cites sources by key (``cite("mifflin1990")``); reports list the references
+that the keys they used resolve to. The entries themselves live in the domain
+catalogues of :mod:`myoscope._catalogue`, one module per clinical area, merged
+here; a key or a DOI that appears twice is an error at import time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Iterable, Mapping
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """One published source."""
+
+    key: str
+    authors: str
+    year: int
+    title: str
+    journal: str
+    doi: str | None = None
+    url: str | None = None
+    note: str | None = None
+
+    def citation(self) -> str:
+        """A one-line citation: authors (year). Title. Journal. doi."""
+        text = f"{self.authors} ({self.year}). {self.title}. {self.journal}."
+        if self.doi:
+            text += f" doi:{self.doi}"
+        elif self.url:
+            text += f" {self.url}"
+        return text
+
+
+def _merge(groups: Iterable[Iterable[Reference]]) -> Mapping[str, Reference]:
+    merged: dict[str, Reference] = {}
+    dois: dict[str, str] = {}
+    for group in groups:
+        for ref in group:
+            if ref.key in merged:
+                raise ValueError(f"reference key {ref.key!r} is defined twice")
+            if ref.doi:
+                doi = ref.doi.lower()
+                if doi in dois:
+                    raise ValueError(f"DOI {ref.doi} is defined twice ({dois[doi]!r} and {ref.key!r})")
+                dois[doi] = ref.key
+            merged[ref.key] = ref
+    return MappingProxyType(merged)
+
+
+def _load() -> Mapping[str, Reference]:
+    from myoscope._catalogue import CATALOGUES
+
+    return _merge(module.ENTRIES for module in CATALOGUES)
+
+
+REFERENCES: Mapping[str, Reference] = _load()
+
+
+class UnknownReference(KeyError):
+    """A citation key that is not in the catalogue."""
+
+
+def get(key: str) -> Reference:
+    """The reference for ``key``; raises :class:`UnknownReference` if there is none."""
+    try:
+        return REFERENCES[key]
+    except KeyError:
+        raise UnknownReference(key) from None
+
+
+def cite(*keys: str) -> tuple[str, ...]:
+    """Check that every key exists and return them as a tuple (for constants' citations)."""
+    for key in keys:
+        get(key)
+    return tuple(keys)
+
+
+def resolve(keys: Iterable[str]) -> list[Reference]:
+    """The references for ``keys``, each once, ordered by first author and year."""
+    unique = {k: get(k) for k in keys}
+    return sorted(unique.values(), key=lambda r: (r.authors.lower(), r.year, r.key))

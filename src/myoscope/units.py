@@ -1,0 +1,178 @@
+"""Quantities with units at the boundaries (pint), plain floats inside.
+
+``quantity("kg", 20, 350)`` is a pydantic type that accepts ``72``, ``"72 kg"``,
+``"158 lb"``, ``"5 ft 9 in"`` (for lengths), ``{"value": 31, "unit": "cm"}``
+and stores the value as a float in the canonical unit. A bare number is taken
+to be in the canonical unit. Unknown units, units of the wrong kind, NaN,
+infinity and values outside the accepted range are refused with a
+:class:`~myoscope.errors.RangeError` or ``ValueError`` that the record's
+error translation turns into a :class:`~myoscope.errors.Problem`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, WithJsonSchema
+
+from myoscope.errors import RangeError
+
+_PAIR = re.compile(r"\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)\s*([^\d\s][^\d]*?)?\s*(?=$|[-+]?\d|\.\d)")
+
+_KIND = {
+    "[mass]": "a mass, e.g. 72 kg or 158 lb",
+    "[length]": "a length, e.g. 175 cm or 5 ft 9 in",
+    "[time]": "a duration, e.g. 12 s or 30 min",
+    "[length] / [time]": "a speed, e.g. 0.8 m/s",
+    "[length] ** 2 * [mass] / [time] ** 2": "an energy, e.g. 1800 kcal or 7500 kJ",
+    "dimensionless": "a plain number",
+}
+
+
+@lru_cache(maxsize=1)
+def registry():
+    """The one pint registry (created on first use)."""
+    import pint
+
+    ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
+    ureg.define("kcal = kilocalorie")
+    return ureg
+
+
+@lru_cache(maxsize=256)
+def _unit(unit: str):
+    return registry().Unit(unit)
+
+
+def _kind(unit: str) -> str:
+    dims = str(_unit(unit).dimensionality)
+    return _KIND.get(dims, f"a quantity in {unit}")
+
+
+def parse(value: Any, unit: str) -> float:
+    """Convert ``value`` (number, text or ``{value, unit}``) to a float in ``unit``."""
+    if isinstance(value, bool):
+        raise ValueError(f"expected {_kind(unit)}, not a true/false value")
+    if isinstance(value, (int, float)):
+        number = float(value)
+        _finite(number)
+        return number
+    if isinstance(value, dict):
+        if set(value) != {"value", "unit"}:
+            raise ValueError("a quantity object needs exactly the keys 'value' and 'unit'")
+        inner = value["value"]
+        if isinstance(inner, bool) or not isinstance(inner, (int, float)):
+            raise ValueError("the 'value' of a quantity must be a number")
+        _finite(float(inner))
+        return _convert(float(inner), str(value["unit"]), unit)
+    if isinstance(value, str):
+        return _parse_text(value, unit)
+    raise ValueError(f"expected {_kind(unit)}")
+
+
+def _finite(number: float) -> None:
+    if not math.isfinite(number):
+        raise ValueError("must be a finite number")
+
+
+def _parse_text(text: str, unit: str) -> float:
+    stripped = text.strip()
+    if not stripped:
+        raise ValueError(f"expected {_kind(unit)}, got an empty text")
+    pairs = _pairs(stripped)
+    if pairs is None:
+        raise ValueError(f"could not read {text!r} as {_kind(unit)}")
+    total = 0.0
+    for number, written_unit in pairs:
+        _finite(number)
+        total += _convert(number, written_unit or unit, unit)
+    return total
+
+
+def _pairs(text: str) -> list[tuple[float, str | None]] | None:
+    text = text.replace("′", "ft").replace("″", "in").replace("'", " ft ").replace('"', " in ")
+    pos, out = 0, []
+    while pos < len(text):
+        match = _PAIR.match(text, pos)
+        if not match or match.end() == pos:
+            return None
+        number, written = match.group(1), match.group(2)
+        out.append((float(number), written.strip() if written else None))
+        pos = match.end()
+    if len(out) > 1 and any(u is None for u, in [(u,) for _, u in out]):
+        return None
+    return out or None
+
+
+def _convert(number: float, written_unit: str, unit: str) -> float:
+    import pint
+
+    ureg = registry()
+    try:
+        source = ureg.Unit(written_unit.strip())
+    except (pint.errors.UndefinedUnitError, AttributeError, TypeError, ValueError, SyntaxError, AssertionError):
+        raise ValueError(f"unknown unit {written_unit!r}; expected {_kind(unit)}") from None
+    target = _unit(unit)
+    if source.dimensionality != target.dimensionality:
+        raise ValueError(f"{written_unit!r} is not a unit of the right kind; expected {_kind(unit)}")
+    return float(ureg.Quantity(number, source).to(target).magnitude)
+
+
+def fmt(number: float, unit: str, digits: int = 4) -> str:
+    """``fmt(10.0, "cm")`` -> ``"10 cm"`` (for messages and reports)."""
+    return f"{number:.{digits}g} {unit}"
+
+
+def quantity(unit: str, ge: float | None = None, le: float | None = None, *, strict_gt: bool = False):
+    """A pydantic field type: a value with a unit, stored as float in ``unit``, within [ge, le].
+
+    ``strict_gt`` makes the lower bound exclusive (e.g. a weight must be > 0).
+    """
+
+    def check(value: Any) -> float:
+        number = parse(value, unit)
+        low_bad = ge is not None and (number <= ge if strict_gt else number < ge)
+        high_bad = le is not None and number > le
+        if low_bad or high_bad:
+            raise RangeError(
+                f"{fmt(number, unit)} is outside the accepted range",
+                accepted=_range_text(ge, le, unit, strict_gt),
+                unit=unit,
+            )
+        return number
+
+    schema: dict[str, Any] = {
+        "anyOf": [
+            {"type": "number"},
+            {"type": "string", "examples": [f"{ge if ge is not None else 1} {unit}"]},
+            {"type": "object", "properties": {"value": {"type": "number"}, "unit": {"type": "string"}},
+             "required": ["value", "unit"]},
+        ],
+        "x-unit": unit,
+    }
+    if ge is not None:
+        schema["x-minimum"] = ge
+    if le is not None:
+        schema["x-maximum"] = le
+    return Annotated[float, BeforeValidator(check), WithJsonSchema(schema)]
+
+
+def _range_text(ge: float | None, le: float | None, unit: str, strict_gt: bool) -> str:
+    if ge is not None and le is not None:
+        low = f"more than {ge:g}" if strict_gt else f"{ge:g}"
+        return f"{low} to {le:g} {unit}" if not strict_gt else f"{low} and at most {le:g} {unit}"
+    if ge is not None:
+        return f"{'more than' if strict_gt else 'at least'} {ge:g} {unit}"
+    return f"at most {le:g} {unit}"
+
+
+def bounds(annotated: Any) -> tuple[str, float | None, float | None] | None:
+    """(unit, low, high) declared by a :func:`quantity` type, for conformance checks."""
+    for meta in getattr(annotated, "__metadata__", ()):
+        if isinstance(meta, WithJsonSchema) and meta.json_schema and "x-unit" in meta.json_schema:
+            s = meta.json_schema
+            return s["x-unit"], s.get("x-minimum"), s.get("x-maximum")
+    return None

@@ -1,0 +1,125 @@
+"""The command line: exit codes, clear problems without tracebacks, all output formats."""
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from myoscope.cli import app
+
+runner = CliRunner()
+
+BAD = """\
+person: {sex: female, birth_date: 1961-04-12}
+measurements:
+  - {kind: body_weight, value: 72 kgg, date: 2026-10-01}
+  - {kind: calf_circumference, side: left, value: 600 cm, date: 2026-10-01}
+"""
+
+
+def test_invalid_record_exits_2_with_three_clear_messages(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text(BAD)
+    result = runner.invoke(app, ["assess", str(path)])
+    assert result.exit_code == 2
+    text = result.stderr
+    assert "Traceback" not in text and "Traceback" not in result.stdout
+    lines = [line.strip() for line in text.splitlines() if line.strip().startswith("- ")]
+    assert lines == [
+        "- person.id: is required",
+        "- measurements[0].value: unknown unit 'kgg'; expected a mass, e.g. 72 kg or 158 lb (got '72 kgg')",
+        "- measurements[1].value: 600 cm is outside the accepted range (got '600 cm'); "
+        "accepted: 15 to 70 cm for a calf circumference",
+    ]
+
+
+def test_invalid_record_json_errors(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text(BAD)
+    result = runner.invoke(app, ["validate", str(path), "--format", "json"])
+    assert result.exit_code == 2
+    payload = json.loads(result.stderr)
+    assert [p["field"] for p in payload["problems"]] == ["person.id", "measurements[0].value", "measurements[1].value"]
+    assert payload["problems"][2]["accepted"] == "15 to 70 cm for a calf circumference"
+    assert payload["problems"][2]["unit"] == "cm"
+
+
+def test_missing_file_and_bad_yaml_exit_2(tmp_path):
+    result = runner.invoke(app, ["assess", str(tmp_path / "nope.yaml")])
+    assert result.exit_code == 2 and "file not found" in result.stderr
+    bad = tmp_path / "broken.yaml"
+    bad.write_text("person: {id: x\n")
+    result = runner.invoke(app, ["assess", str(bad)])
+    assert result.exit_code == 2 and "not valid YAML" in result.stderr
+
+
+def test_unknown_instrument_in_record_is_refused(tmp_path):
+    path = tmp_path / "r.yaml"
+    path.write_text("person: {id: x}\ninstruments:\n  - {name: nope, date: 2026-01-01, answers: {}}\n")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert "instruments[0].name: is not a known instrument" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "markdown", "html"])
+def test_assess_every_format(examples_dir, fmt, tmp_path):
+    out = tmp_path / f"report.{fmt}"
+    result = runner.invoke(app, ["assess", str(examples_dir / "forearm-cast.yaml"), "--format", fmt, "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    text = out.read_text()
+    assert "ex-cast-forearm" in text
+
+
+def test_help_everywhere():
+    for args in (["--help"], ["assess", "--help"], ["validate", "--help"], ["explain", "--help"],
+                 ["score", "--help"], ["check", "--help"]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, args
+        assert "Usage" in result.stdout
+
+
+def test_explain_lists_and_explains_causes():
+    listing = runner.invoke(app, ["explain"])
+    assert listing.exit_code == 0 and "atrophy" in listing.stdout
+    detail = runner.invoke(app, ["explain", "atrophy", "--format", "json"])
+    payload = json.loads(detail.stdout)
+    assert payload["cause"] == "atrophy" and payload["references"]
+    unknown = runner.invoke(app, ["explain", "nonsense"])
+    assert unknown.exit_code == 2
+
+
+def test_score_list_and_unknown():
+    listing = runner.invoke(app, ["score", "--list", "--format", "json"])
+    assert listing.exit_code == 0
+    names = [item["name"] for item in json.loads(listing.stdout)]
+    assert "sarc-f" in names
+    unknown = runner.invoke(app, ["score", "nope", "x.json"])
+    assert unknown.exit_code == 2
+
+
+def test_score_sarc_f_json_contract(tmp_path):
+    path = tmp_path / "in.json"
+    path.write_text(json.dumps({"strength": 1, "assistance": 1, "rise": 1, "climb": 2, "falls": 0}))
+    result = runner.invoke(app, ["score", "sarc-f", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    payload = json.loads(result.stdout)
+    assert payload["instrument"] == "sarc-f" and payload["value"] == 5
+    assert set(payload) >= {"instrument", "version", "value", "category", "criteria", "missing", "citations"}
+
+
+def test_check_interview_builds_a_record(tmp_path):
+    answers = "\n".join(["female", "70", "160 cm", "55 kg", "60 kg", "1", "1", "1", "1", "0", "30", "1", "0", "8",
+                         "no", "yes", "no", "no", "no", "yes", "brother"]) + "\n"
+    saved = tmp_path / "me.yaml"
+    result = runner.invoke(app, ["check", "--save", str(saved)], input=answers)
+    assert result.exit_code == 0, result.stdout
+    assert "myoscope assessment" in result.stdout
+    assert "family_history" in saved.read_text()
+
+
+def test_check_reasks_on_a_bad_unit():
+    answers = "\n".join(["female", "70", "160 parsecs", "160 cm", "", "", "", "", "", "", "", "", "", "", "", "no",
+                         "no", "no", "no", "no", "no"]) + "\n"
+    result = runner.invoke(app, ["check"], input=answers)
+    assert result.exit_code == 0, result.stdout
+    assert "Not understood" in result.stdout

@@ -1,0 +1,41 @@
+"""Shared fixtures.
+
+Reference data live in ``../shared/reference/`` beside the checkout (or where
+``MYOSCOPE_SHARED`` points). Tests that need it skip with a message naming the
+folder when it is absent, except under ``CI=true``, where its absence fails.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _shared_dir() -> Path:
+    env = os.environ.get("MYOSCOPE_SHARED")
+    return Path(env) if env else ROOT.parent / "shared"
+
+
+def require(path: Path, what: str) -> Path:
+    """Return ``path`` if it exists; otherwise skip (or fail under CI=true) naming it."""
+    if path.exists():
+        return path
+    message = f"{what} not found at {path} (set MYOSCOPE_SHARED to the folder holding reference/)"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(message + " -- required under CI=true")
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def reference_dir() -> Path:
+    """``../shared/reference`` (skips with a clear message where absent, fails under CI)."""
+    return require(_shared_dir() / "reference", "the shared reference folder")
+
+
+@pytest.fixture(scope="session")
+def examples_dir() -> Path:
+    return ROOT / "examples"
