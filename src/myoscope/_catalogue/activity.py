@@ -91,7 +91,7 @@ ENTRIES: tuple[Reference, ...] = (
     ),
     Reference(
         key="suetta2009",
-        authors="Suetta C, Hvid LG, Justesen L, et al.",
+        authors="Suetta C, et al.",
         year=2009,
         title=("Effects of aging on human skeletal muscle after immobilization and retraining"),
         journal="J Appl Physiol 107(4):1172-1180",
@@ -99,7 +99,7 @@ ENTRIES: tuple[Reference, ...] = (
     ),
     Reference(
         key="miles1994",
-        authors="Miles MP, Clarkson PM, Bean M, Ambach K, Mulroy J, Vincent K",
+        authors="Miles MP, Clarkson PM, et al.",
         year=1994,
         title="Muscle function at the wrist following 9 d of immobilization and suspension",
         journal="Med Sci Sports Exerc 26(5):615-623",
@@ -145,7 +145,7 @@ ENTRIES: tuple[Reference, ...] = (
         year=2004,
         title=("Knee extensor and plantar flexor muscle size and function following 90 days of bed "
                "rest with or without resistance exercise"),
-        journal="Eur J Appl Physiol 93(3):294-305",
+        journal="Eur J Appl Physiol 93(3):294ff",
         doi="10.1007/s00421-004-1172-8",
     ),
     Reference(
@@ -159,10 +159,10 @@ ENTRIES: tuple[Reference, ...] = (
     ),
     Reference(
         key="kortebein2007",
-        authors="Kortebein P, Ferrando A, Lombeida J, Wolfe R, Evans WJ",
+        authors="Kortebein P, et al.",
         year=2007,
         title="Effect of 10 days of bed rest on skeletal muscle in healthy older adults",
-        journal="JAMA 297(16):1772-1774",
+        journal="JAMA 297(16) (research letter)",
         doi="10.1001/jama.297.16.1772-b",
     ),
     Reference(

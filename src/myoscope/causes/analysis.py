@@ -20,6 +20,9 @@ SCHEMA_VERSION = 1
 
 CAUSE_MODULES: tuple[str, ...] = (
     "atrophy",
+    "malnutrition",
+    "inactivity_limb",
+    "inactivity_body",
 )
 """The finding first, then each cause in the order of the cause map."""
 

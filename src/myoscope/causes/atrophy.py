@@ -7,8 +7,9 @@ record, and weight change.
 
 from __future__ import annotations
 
-from myoscope.causes._common import fmt, instrument_evidence, latest_per_instrument, measurement_chart
-from myoscope.causes._context import Context
+from myoscope.causes._common import fmt, latest_per_instrument, measurement_chart, score_evidence
+from myoscope.causes._context import Context, Scored
+from myoscope.causes._muscle_inputs import definition_inputs, instrument_inputs
 from myoscope.causes._types import (
     CauseAssessment,
     Direction,
@@ -17,6 +18,7 @@ from myoscope.causes._types import (
     RedFlag,
     Reversibility,
     Status,
+    Table,
     Urgency,
 )
 from myoscope.instruments import get as get_instrument
@@ -36,6 +38,9 @@ CALF_SWELLING_CM = 3.0
 score (Wells et al. 1997, Lancet, doi:10.1016/S0140-6736(97)08140-3): a larger calf is treated
 as possible swelling, not as atrophy of the other side."""
 SWELLING_CITATION = cite("wells1997")
+CONFIRMED_STAGE = 2
+"""Definition stages from 2 up (confirmed or severe sarcopenia; FNIH weakness with low lean mass)
+show muscle loss; stage 1 (probable or possible sarcopenia, weakness alone) only suggests it."""
 
 
 def assess(ctx: Context) -> CauseAssessment:
@@ -79,14 +84,18 @@ def assess(ctx: Context) -> CauseAssessment:
         else:
             evidence.append(Evidence(f"{t.label} ({t.side}) did not fall beyond measurement error", value, rule,
                                      "teslaa2011", Direction.against))
-    scored = latest_per_instrument(ctx.scores(domain="muscle"))
-    for item, ev in zip(scored, instrument_evidence(ctx, "muscle")):
-        evidence.append(ev)
+    computed = [Scored(name, ctx.on, ctx.score_now(name, data)) for name, data in
+                {**instrument_inputs(ctx), **definition_inputs(ctx)}.items()]
+    names = {c.name for c in computed}
+    answered = [s for s in latest_per_instrument(ctx.scores(domain="muscle")) if s.name not in names]
+    for item in answered + computed:
+        evidence.append(score_evidence(item))
         if item.score.positive is None:
             continue
         measured = True
         if item.score.positive:
-            if get_instrument(item.name).kind == "definition":
+            definition = get_instrument(item.name).kind == "definition"
+            if definition and isinstance(item.score.value, int) and item.score.value >= CONFIRMED_STAGE:
                 strong = True
             else:
                 weak = True
@@ -111,8 +120,34 @@ def assess(ctx: Context) -> CauseAssessment:
             measurement_chart(ctx, "grip_strength", by_side=True),
             measurement_chart(ctx, "gait_speed"),
         ) if c is not None),
+        tables=_tables(answered + computed),
         citations=("teslaa2011", "tunc2007"),
     )
+
+
+def _tables(items: list[Scored]) -> tuple[Table, ...]:
+    """Instruments with values, cut-offs and categories; the definitions side by side."""
+    rows, definitions = [], []
+    for item in items:
+        instrument = get_instrument(item.name)
+        score = item.score
+        value = "" if score.value is None else f"{score.value}{' ' + score.unit if score.unit else ''}"
+        if instrument.kind == "definition":
+            met = ", ".join(c.name for c in score.criteria if c.met) or "none"
+            unmet = ", ".join(c.name for c in score.criteria if c.met is False) or "none"
+            definitions.append((instrument.title, score.category, met, unmet, "; ".join(score.missing) or "-"))
+        else:
+            cutoffs = "; ".join(f"{c.name}: {c.threshold}" for c in score.criteria if c.threshold) or "-"
+            rows.append((instrument.title, item.date.isoformat(), value, cutoffs, score.category))
+    out = []
+    if rows:
+        out.append(Table("muscle-instruments", "Muscle instruments: values, cut-offs and categories",
+                         ("instrument", "date", "value", "cut-offs", "category"), tuple(rows)))
+    if definitions:
+        out.append(Table("sarcopenia-definitions", "Sarcopenia definitions side by side",
+                         ("definition", "category", "criteria met", "criteria not met", "missing to decide"),
+                         tuple(definitions)))
+    return tuple(out)
 
 
 def _status(strong: bool, weak: bool, measured: bool) -> Status:
@@ -142,8 +177,10 @@ def _missing(ctx: Context) -> list[str]:
         missing.append("limb lengths of both sides (to show thinner, not shorter)")
     if not ctx.record.series("grip_strength"):
         missing.append("grip strength (best of trials, each side)")
-    if not ctx.scores(domain="muscle"):
+    if not ctx.scores(name="sarc-f"):
         missing.append("SARC-F questionnaire")
+    if not ctx.record.series("appendicular_lean_mass"):
+        missing.append("appendicular lean mass (DXA or BIA) if strength is low")
     return missing
 
 

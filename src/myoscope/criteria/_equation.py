@@ -7,6 +7,7 @@ naming the field, the value and the range; missing inputs give "cannot tell".
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import Any, Callable, ClassVar, Mapping
 
@@ -60,7 +61,7 @@ class Validity:
         return Problem(self.field, shown, message, accepted=self.text(), unit=self.unit)
 
 
-class Equation(Instrument):
+class Equation(Instrument, ABC):
     """Base of the prediction equations: subclasses set ``needs``, ``validity``, ``about`` and ``estimate``."""
 
     domain = "muscle"
@@ -73,8 +74,9 @@ class Equation(Instrument):
     note: ClassVar[str] = ""
     """Interpretation shown with every estimate (what it estimates, cautions)."""
 
-    def estimate(self, data: Any) -> float:  # pragma: no cover - abstract
-        raise NotImplementedError
+    @abstractmethod
+    def estimate(self, data: Any) -> float:
+        """The equation's value (kg) for validated, complete, in-range input."""
 
     def judge(self, value: float, data: Any) -> tuple[str, bool | None, dict[str, Any]]:
         """Category, positive and extra details for an estimate (default: a bare estimate)."""

@@ -32,6 +32,9 @@ SEVERAL = "several patterns fit equally"
 NOT_SINGLE = "not a single-nerve pattern"
 NO_WEAKNESS = "no weakness found"
 
+UNVERIFIED_MAP = ("lower-limb nerve groupings checked against anatomy teaching texts and root assignments "
+                  "beyond the ISNCSCI key muscles taken from standard anatomy, not from the MRC booklet itself")
+
 NervePatternInput = grade_model("NervePatternInput", tuple(MOVEMENTS.items()),
                                 "MRC grades per tested movement and side (leave untested ones empty).")
 
@@ -129,7 +132,8 @@ class NervePattern(Instrument):
         sides = {side for _, side in weak}
         details = {"weak": {f"{m}_{s}": g for (m, s), g in sorted(weak.items())},
                    "ranking": [c.to_json() for c in ranking[:6]],
-                   "note": "a pattern to check with a clinician and nerve studies, not a diagnosis"}
+                   "note": "a pattern to check with a clinician and nerve studies, not a diagnosis",
+                   "unverified": [UNVERIFIED_MAP]}
         to_test = _to_test(leaders if len(leaders) > 1 else ranking[:2], grades)
         if len(sides) > 1 or best.unexplained:
             why = ("weakness on both sides" if len(sides) > 1

@@ -70,7 +70,7 @@ class JanssenBia(Equation):
     examples = (
         # Reference note vectors H1 and H2, hand-computed from the published equation.
         Example({"sex": "male", "age": 70, "height": 175, "resistance": 500}, 28.51825, MODERATE, "janssen2000"),
-        Example({"sex": "female", "age": 75, "height": 160, "resistance": 600}, 16.88633333, HIGH, "janssen2000"),
+        Example({"sex": "female", "age": 75, "height": 160, "resistance": 600}, 16.886333333, MODERATE, "janssen2000"),
     )
 
     def estimate(self, data: JanssenInput) -> float:
@@ -80,7 +80,8 @@ class JanssenBia(Equation):
     def judge(self, value: float, data: JanssenInput):
         smi = tidy(value / (data.height / 100.0) ** 2)
         band = smi_band(smi, data.sex)
-        return band, band != NORMAL, {"sm_height2": smi, "risk_band_source": "janssen2004"}
+        return band, band != NORMAL, {"sm_height2": smi, "risk_band_source": "janssen2004",
+                                      "risk_band_population": "adults aged 60 and over (Janssen 2004)"}
 
 
 INSTRUMENT = JanssenBia()

@@ -15,7 +15,11 @@ Implemented: the public step rules only (no scoring-booklet text).
 3. Ambulation score 0-16 (Neurostatus convention, Kappos): 0 unrestricted -> FS step;
    1 -> at least 2.0; 2 -> at least 4.5; 3 -> at least 5.0; 4-16 fix the EDSS by walking
    alone (5.5, 6.0, 6.0, 6.0, 6.5, 6.5, 7.0, 7.5, 8.0, 8.5, 9.0, 9.5, 10).
-These rules reproduce the public test vectors listed in the reference notes (66 + 16 + 9).
+These rules reproduce the public vectors of atiweb/edss-in-php (40 FS rows, 13 ambulation
+rows), adobrasinovic/edss (9) and a TypeScript implementation (9 FS-step cases). Three kinds of
+combination are absent from the published step table and derived from Kurtzke's wording (one
+grade 4 with grade 2s -> 4.5; one grade 4 with three or more grade 3s -> 5.0; one grade 3 with
+three or more grade 2s -> 4.0); a result that used one is marked in ``details["unverified"]``.
 
 A clinician's EDSS can be entered as is (``clinician_edss``); it is then the value, marked
 ``details["source"] = "clinician"``, and any computed value is shown beside it.
@@ -118,6 +122,16 @@ def fs_step(grades: list[int]) -> float:
     return 1.0 if n1 == 1 else 0.0
 
 
+def derived_combination(grades: list[int]) -> bool:
+    """True when the FS step came from a combination the published table does not list."""
+    n2, n3, n4 = (sum(g == k for g in grades) for k in (2, 3, 4))
+    if any(g >= 5 for g in grades) or n4 >= 2:
+        return False
+    if n4 == 1:
+        return (n3 == 0 and n2 > 0) or n3 >= 3
+    return n3 == 1 and n2 >= 3
+
+
 def converted_grades(fs: dict[str, int], cerebral_grade1_counts: bool = False) -> list[int]:
     """Grades used for the step: visual and bowel/bladder converted; cerebral 1 dropped by default."""
     out = []
@@ -203,8 +217,12 @@ class Edss(Instrument):
             if data.ambulation in AMBULATION_EDSS:
                 details["by"] = "ambulation alone"
             else:
-                details["fs_step"] = fs_step(converted_grades(fs, data.cerebral_grade1_counts))
-                details["converted_grades"] = dict(zip(FS_FIELDS, converted_grades(fs, data.cerebral_grade1_counts)))
+                grades = converted_grades(fs, data.cerebral_grade1_counts)
+                details["fs_step"] = fs_step(grades)
+                details["converted_grades"] = dict(zip(FS_FIELDS, grades))
+                if derived_combination(grades):
+                    details["unverified"] = ["FS combination not listed in the published step table; step "
+                                             "derived from Kurtzke's 'combinations exceeding the previous step'"]
         category = describe(value)
         return self.result(value, category, interpretation=f"EDSS {value:g}: {category}", details=details,
                            positive=value > 0, missing=missing)

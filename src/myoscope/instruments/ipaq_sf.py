@@ -281,7 +281,7 @@ def score_answers(data: IpaqInput) -> IpaqResult:
 class Ipaq(Instrument):
     """IPAQ short form: MET-min/week (walking, moderate, vigorous, total) and category."""
 
-    name = "ipaq-sf"
+    name = "ipaq"
     title = "International Physical Activity Questionnaire, short form (last 7 days)"
     version = "2005-11"
     citations = CITATIONS

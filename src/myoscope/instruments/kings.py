@@ -48,14 +48,16 @@ def kings_stage(d: AlsfrsItems) -> tuple[int | None, str, dict]:
         "upper_limb": not _normal(d.handwriting) or (not gastro and not _normal(d.cutting_food)),
         "lower_limb": not _normal(d.walking),
     }
-    details = {"regions": regions, "substage": {"A": gastro, "B": niv}}
+    details = {"regions": regions, "substage": {"A": gastro, "B": niv},
+               "unverified": ["ALSFRS-R to King's mapping read from two agreeing public implementations of "
+                              "Balendra 2014, not from the paper's full text"]}
     if niv:
         return 4, "stage 4B", details
     if gastro:
         return 4, "stage 4A", details
     count = sum(regions.values())
     if count == 0:
-        details["unverified"] = ["whether Balendra 2014 staged a person with no involved region as stage 1"]
+        details["unverified"].append("whether Balendra 2014 staged a person with no involved region as stage 1")
         return None, NOT_STAGED, details
     return count, f"stage {count}", details
 

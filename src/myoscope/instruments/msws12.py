@@ -126,7 +126,7 @@ class Msws12(Instrument):
             details["unverified"] = [f"MSWS-12 version 2 scoring: raw maximum {V2_RAW_MAX} from one "
                                      "secondary source; other accounts differ"]
         category = NONE if raw == V1_RAW_MIN else LIMITED
-        return self.result(value, category, unit="0-100 (higher = worse)", details=details, positive=raw > V1_RAW_MIN,
+        return self.result(value, category, unit="points (0-100)", details=details, positive=raw > V1_RAW_MIN,
                            interpretation=f"MSWS-12 {value:g} of 100 (raw {raw}); higher means MS limits "
                                           "walking more")
 

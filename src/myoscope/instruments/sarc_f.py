@@ -48,15 +48,30 @@ def falls_item(count: int) -> int:
     raise ValueError(f"falls count must be 0 or more, not {count}")
 
 
+ANCHORS = {
+    "strength": "0 none, 1 some, 2 a lot or unable",
+    "assistance": "0 none, 1 some, 2 a lot, uses aids, or unable",
+    "rise": "0 none, 1 some, 2 a lot or unable without help",
+    "climb": "0 none, 1 some, 2 a lot or unable",
+    "falls": "0 none, 1 one to three, 2 four or more",
+}
+"""Short paraphrases of the answer anchors."""
+
+
+def _item(name: str):
+    return Field(None, ge=0, le=2, description=f"{ITEM_TEXT[name]}: {ANCHORS[name]}")
+
+
 class SarcFItems(InstrumentInput):
     """The five SARC-F items (0-2 each); falls may be given as a count instead."""
 
-    strength: int | None = Field(None, ge=0, le=2, description=ITEM_TEXT["strength"] + ": 0 none, 1 some, 2 a lot or unable")
-    assistance: int | None = Field(None, ge=0, le=2, description=ITEM_TEXT["assistance"] + ": 0 none, 1 some, 2 a lot, uses aids, or unable")
-    rise: int | None = Field(None, ge=0, le=2, description=ITEM_TEXT["rise"] + ": 0 none, 1 some, 2 a lot or unable without help")
-    climb: int | None = Field(None, ge=0, le=2, description=ITEM_TEXT["climb"] + ": 0 none, 1 some, 2 a lot or unable")
-    falls: int | None = Field(None, ge=0, le=2, description="falls in the past year: 0 none, 1 one to three, 2 four or more")
-    falls_count: int | None = Field(None, ge=0, le=365, description="number of falls in the past year (alternative to 'falls')")
+    strength: int | None = _item("strength")
+    assistance: int | None = _item("assistance")
+    rise: int | None = _item("rise")
+    climb: int | None = _item("climb")
+    falls: int | None = _item("falls")
+    falls_count: int | None = Field(None, ge=0, le=365, description="number of falls in the past year "
+                                                                     "(alternative to 'falls')")
 
 
 def item_scores(data: SarcFItems) -> dict[str, int | None]:

@@ -16,20 +16,28 @@ praxis_isncsci_2_0_6 (the reference implementation).
 from myoscope.isncsci._classify import classify, classify_batch, classify_many
 from myoscope.isncsci._codes import KEY_MUSCLES, SEGMENTS, level_index
 from myoscope.isncsci._encode import EncodedExams, encode
+from myoscope.isncsci._followup import FollowUpPoint, compare
 from myoscope.isncsci._model import Exam
+from myoscope.isncsci._muscles import WeakMuscle, weak_key_muscles
 from myoscope.isncsci._result import BatchResult, Classification, SideClassification
+from myoscope.isncsci._synthetic import synthetic_exams
 
 __all__ = [
     "BatchResult",
     "Classification",
     "EncodedExams",
     "Exam",
+    "FollowUpPoint",
     "KEY_MUSCLES",
     "SEGMENTS",
     "SideClassification",
+    "WeakMuscle",
     "classify",
     "classify_batch",
     "classify_many",
+    "compare",
     "encode",
     "level_index",
+    "synthetic_exams",
+    "weak_key_muscles",
 ]

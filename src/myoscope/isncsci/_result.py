@@ -43,10 +43,6 @@ def format_ais(bits: int) -> str:
     return _AIS_TEXT[bits]
 
 
-def _total(value: int) -> int | str:
-    return "ND" if value == ND else value
-
-
 @dataclass(frozen=True, slots=True)
 class SideClassification:
     """Levels, zones of partial preservation and totals of one side."""
@@ -114,38 +110,69 @@ class BatchResult:
         return int(self.complete.shape[0])
 
     def __getitem__(self, i: int) -> Classification:
-        return _build(self.lists[i].tolist(), int(self.complete[i]), int(self.ais[i]), self.totals[i].tolist())
+        return _build(*_columns(self, slice(i, i + 1)), 0)
 
     def __iter__(self) -> Iterator[Classification]:
-        lists = self.lists.tolist()
-        complete = self.complete.tolist()
-        ais = self.ais.tolist()
-        totals = self.totals.tolist()
-        for i in range(len(complete)):
-            yield _build(lists[i], complete[i], ais[i], totals[i])
+        columns = _columns(self, slice(None))
+        for i in range(len(self)):
+            yield _build(*columns, i)
 
     def to_json(self) -> list[dict[str, Any]]:
-        """Every exam's OUTPUT object, in order."""
-        return [c.to_json() for c in self]
+        """Every exam's OUTPUT object, in order (built column-wise, without intermediate objects)."""
+        levels, complete, ais, totals = _columns(self, slice(None))
+        out = []
+        for i in range(len(complete)):
+            t = totals[i]
+            out.append({
+                "right": {
+                    "sensory_level": levels[0][i], "motor_level": levels[2][i],
+                    "sensory_zpp": levels[4][i], "motor_zpp": levels[6][i],
+                    "totals": {"upper_motor": t[0], "lower_motor": t[1], "motor": t[2],
+                               "light_touch": t[3], "pin_prick": t[4]},
+                },
+                "left": {
+                    "sensory_level": levels[1][i], "motor_level": levels[3][i],
+                    "sensory_zpp": levels[5][i], "motor_zpp": levels[7][i],
+                    "totals": {"upper_motor": t[5], "lower_motor": t[6], "motor": t[7],
+                               "light_touch": t[8], "pin_prick": t[9]},
+                },
+                "nli": levels[8][i],
+                "injury_complete": complete[i],
+                "ais": ais[i],
+                "totals": {"upper_motor": t[10], "lower_motor": t[11], "light_touch": t[12], "pin_prick": t[13]},
+            })
+        return out
 
 
-def _side(lists: list[list[int]], side: int, totals: list[int]) -> SideClassification:
-    base = 5 * side
-    return SideClassification(
-        sensory_level=format_levels(*lists[side]),
-        motor_level=format_levels(*lists[2 + side]),
-        sensory_zpp=format_levels(*lists[4 + side]),
-        motor_zpp=format_levels(*lists[6 + side]),
-        totals={key: _total(totals[base + j]) for j, key in enumerate(_TOTAL_KEYS)},
-    )
+def _column_strings(masks: np.ndarray, stars: np.ndarray) -> list[str]:
+    """Format a column of (mask, star) pairs, each distinct pair once."""
+    keys = (masks.astype(np.int64) << 30) | stars.astype(np.int64)
+    unique, inverse = np.unique(keys, return_inverse=True)
+    texts = np.array([format_levels(int(k) >> 30, int(k) & ((1 << 30) - 1)) for k in unique.tolist()],
+                     dtype=object)
+    return texts[inverse.reshape(-1)].tolist()
 
 
-def _build(lists: list[list[int]], complete: int, ais: int, totals: list[int]) -> Classification:
+def _columns(result: BatchResult, rows: slice):
+    lists = result.lists[rows]
+    levels = [_column_strings(lists[:, f, 0], lists[:, f, 1]) for f in range(lists.shape[1])]
+    complete = [COMPLETENESS[c] for c in result.complete[rows].tolist()]
+    ais = [_AIS_TEXT[a] for a in result.ais[rows].tolist()]
+    totals = result.totals[rows].astype(object)
+    totals[totals == ND] = "ND"
+    return levels, complete, ais, totals.tolist()
+
+
+def _build(levels: list[list[str]], complete: list[str], ais: list[str], totals: list[list[Any]],
+           i: int) -> Classification:
+    t = totals[i]
     return Classification(
-        right=_side(lists, 0, totals),
-        left=_side(lists, 1, totals),
-        nli=format_levels(*lists[8]),
-        injury_complete=COMPLETENESS[complete],
-        ais=format_ais(ais),
-        totals={key: _total(totals[10 + j]) for j, key in enumerate(_BOTH_KEYS)},
+        right=SideClassification(levels[0][i], levels[2][i], levels[4][i], levels[6][i],
+                                 dict(zip(_TOTAL_KEYS, t[0:5]))),
+        left=SideClassification(levels[1][i], levels[3][i], levels[5][i], levels[7][i],
+                                dict(zip(_TOTAL_KEYS, t[5:10]))),
+        nli=levels[8][i],
+        injury_complete=complete[i],
+        ais=ais[i],
+        totals=dict(zip(_BOTH_KEYS, t[10:14])),
     )

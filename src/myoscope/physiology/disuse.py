@@ -8,7 +8,7 @@ single number: the evidence is a handful of small groups of healthy volunteers.
 How a band is built (our method, from the data below):
 
 1. Every study result is an :class:`Anchor` (population, days, group-mean loss and the
-   dispersion the paper printed, SD or SEM as stated).
+   dispersion the abstract printed; whether it is an SD or an SEM is recorded only where stated).
 2. The time course is logarithmic, fastest early and levelling off (Marusic 2021, a pooled
    analysis of 318 adults in bed rest for 5-120 days). The shape ``ln(1 + t / tau)`` has one
    time constant per outcome, fitted by least squares to the means of the bed-rest series
@@ -90,18 +90,18 @@ _MULDER = "9 healthy men, horizontal bed rest, no exercise"
 
 ANCHORS: tuple[Anchor, ...] = (
     # One-limb immobilisation, leg (quadriceps / thigh)
-    _anchor("wall2014", "immobilisation", "leg", "muscle_size", 5, 3.5, 0.5, _YOUNG_CAST, "quadriceps CSA (CT)", "mean ± SEM"),
-    _anchor("wall2014", "immobilisation", "leg", "muscle_size", 14, 8.4, 2.8, _YOUNG_CAST, "quadriceps CSA (CT)", "mean ± SEM"),
-    _anchor("wall2014", "immobilisation", "leg", "strength", 5, 9.0, 2.3, _YOUNG_CAST, "knee-extension 1RM", "mean ± SEM"),
-    _anchor("wall2014", "immobilisation", "leg", "strength", 14, 22.9, 2.6, _YOUNG_CAST, "knee-extension 1RM", "mean ± SEM"),
-    _anchor("kilroe2020", "immobilisation", "leg", "muscle_size", 2, 1.7, 0.3, _KILROE, "quadriceps volume (MRI)", "mean ± SEM"),
-    _anchor("kilroe2020", "immobilisation", "leg", "muscle_size", 7, 6.7, 0.6, _KILROE, "quadriceps volume (MRI)", "mean ± SEM"),
-    _anchor("deboer2007", "immobilisation", "leg", "muscle_size", 14, 5.2, 0.7, _ULLS, "knee-extensor CSA (MRI)", "mean ± SD"),
-    _anchor("deboer2007", "immobilisation", "leg", "muscle_size", 23, 10.0, 2.0, _ULLS, "knee-extensor CSA (MRI)", "mean ± SD"),
-    _anchor("deboer2007", "immobilisation", "leg", "strength", 14, 14.8, 5.5, _ULLS, "knee-extensor torque", "mean ± SD"),
-    _anchor("deboer2007", "immobilisation", "leg", "strength", 23, 21.0, 7.1, _ULLS, "knee-extensor torque", "mean ± SD"),
-    _anchor("vigelso2015", "immobilisation", "leg", "strength", 14, 28.0, 6.0, _VIGELSO_YOUNG, "knee-extensor MVC", "mean ± SEM"),
-    _anchor("vigelso2015", "immobilisation", "leg", "strength", 14, 23.0, 3.0, _VIGELSO_OLD, "knee-extensor MVC", "mean ± SEM",
+    _anchor("wall2014", "immobilisation", "leg", "muscle_size", 5, 3.5, 0.5, _YOUNG_CAST, "quadriceps CSA (CT)", "mean ± dispersion as printed"),
+    _anchor("wall2014", "immobilisation", "leg", "muscle_size", 14, 8.4, 2.8, _YOUNG_CAST, "quadriceps CSA (CT)", "mean ± dispersion as printed"),
+    _anchor("wall2014", "immobilisation", "leg", "strength", 5, 9.0, 2.3, _YOUNG_CAST, "leg (knee-extension) strength", "mean ± dispersion as printed"),
+    _anchor("wall2014", "immobilisation", "leg", "strength", 14, 22.9, 2.6, _YOUNG_CAST, "leg (knee-extension) strength", "mean ± dispersion as printed"),
+    _anchor("kilroe2020", "immobilisation", "leg", "muscle_size", 2, 1.7, 0.3, _KILROE, "quadriceps volume (MRI)", "mean ± dispersion as printed"),
+    _anchor("kilroe2020", "immobilisation", "leg", "muscle_size", 7, 6.7, 0.6, _KILROE, "quadriceps volume (MRI)", "mean ± dispersion as printed"),
+    _anchor("deboer2007", "immobilisation", "leg", "muscle_size", 14, 5.2, 0.7, _ULLS, "knee-extensor CSA (MRI)", "mean ± dispersion as printed"),
+    _anchor("deboer2007", "immobilisation", "leg", "muscle_size", 23, 10.0, 2.0, _ULLS, "knee-extensor CSA (MRI)", "mean ± dispersion as printed"),
+    _anchor("deboer2007", "immobilisation", "leg", "strength", 14, 14.8, 5.5, _ULLS, "knee-extensor torque", "mean ± dispersion as printed"),
+    _anchor("deboer2007", "immobilisation", "leg", "strength", 23, 21.0, 7.1, _ULLS, "knee-extensor torque", "mean ± dispersion as printed"),
+    _anchor("vigelso2015", "immobilisation", "leg", "strength", 14, 28.0, 6.0, _VIGELSO_YOUNG, "knee-extensor MVC", "mean ± SEM (stated)"),
+    _anchor("vigelso2015", "immobilisation", "leg", "strength", 14, 23.0, 3.0, _VIGELSO_OLD, "knee-extensor MVC", "mean ± SEM (stated)",
             older=True),
     # One-limb immobilisation, forearm: the only verified upper-limb human data
     _anchor("miles1994", "immobilisation", "forearm", "muscle_size", 9, 4.1, (4.1, 4.1), _MILES,
@@ -118,14 +118,14 @@ ANCHORS: tuple[Anchor, ...] = (
             "quadriceps CSA (CT), McDonnell et al. in Marusic 2021 table 1", "group mean"),
     _anchor("alkner2004a", "bed_rest", "leg", "muscle_size", 29, 10.0, (10.0, 10.0), _ALKNER,
             "quadriceps volume (MRI)", "group mean"),
-    _anchor("mulder2006", "bed_rest", "leg", "muscle_size", 56, 14.1, 5.2, _MULDER, "quadriceps CSA (MRI)", "mean ± SD"),
+    _anchor("mulder2006", "bed_rest", "leg", "muscle_size", 56, 14.1, 5.2, _MULDER, "quadriceps CSA (MRI)", "mean ± dispersion as printed"),
     _anchor("alkner2004b", "bed_rest", "leg", "muscle_size", 90, 18.0, (18.0, 18.0), _ALKNER,
             "knee-extensor volume (MRI)", "group mean"),
     _anchor("marusic2021", "bed_rest", "leg", "strength", 5, 8.6, (8.6, 8.6), _MARUSIC,
             "knee-extension MVIC, Mulder et al. in Marusic 2021 table 1", "group mean"),
     _anchor("marusic2021", "bed_rest", "leg", "strength", 10, 14.5, (14.5, 14.5), _MARUSIC,
             "knee-extension MVIC, McDonnell et al. in Marusic 2021 table 1", "group mean"),
-    _anchor("mulder2006", "bed_rest", "leg", "strength", 56, 16.8, 7.4, _MULDER, "knee-extension torque", "mean ± SD"),
+    _anchor("mulder2006", "bed_rest", "leg", "strength", 56, 16.8, 7.4, _MULDER, "knee-extension torque", "mean ± dispersion as printed"),
     _anchor("alkner2004b", "bed_rest", "leg", "strength", 90, 45.5, (31.0, 60.0), _ALKNER,
             "knee-extension torque, force and power", "range of the reported measures"),
     _anchor("alkner2004a", "bed_rest", "calf", "muscle_size", 29, 16.0, (16.0, 16.0), _ALKNER,
@@ -164,7 +164,7 @@ OLDER_ADULT_AGE = 60.0
 
 KORTEBEIN_TIME_FACTOR = 28.0 / 10.0
 """Healthy older adults lost more leg lean tissue in 10 days of bed rest than young adults in
-28 days (Kortebein 2007, JAMA 297(16):1772-1774): the older upper bound at t days is the young
+28 days (Kortebein 2007, JAMA 297(16), doi:10.1001/jama.297.16.1772-b): the older upper bound at t days is the young
 upper bound at 2.8 t."""
 
 DISUSE_CITATIONS = cite("wall2013", "wall2014", "kilroe2020", "deboer2007", "vigelso2015", "suetta2009",

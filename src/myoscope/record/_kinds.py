@@ -58,6 +58,8 @@ NUTRIENT_UNITS: dict[str, tuple[str, float]] = {
     "selenium": ("ug", 10000),
     "vitamin_b12": ("ug", 100000),
     "vitamin_a": ("ug", 1000000),
+    "vitamin_a_preformed": ("ug", 1000000),
+    "magnesium_supplemental": ("mg", 10000),
     "vitamin_c": ("mg", 100000),
     "folate": ("ug", 100000),
 }

@@ -1,1 +1,39 @@
-"""Hall's dynamic adult body-weight model."""
+"""Hall's dynamic adult body-weight model, vectorised over people.
+
+Two variants: ``hall2011`` (default) follows the web appendix of Hall et al. 2011 (Lancet
+378:826-837, doi:10.1016/S0140-6736(11)60812-X); ``bw-1.0.0`` reproduces the R package ``bw``
+1.0.0, whose glycogen energy term and daily-input reading depart from the paper (shared
+reference bw/model.md §7-8).
+
+* :func:`simulate` -- N people x D days in one call (numba, or plain numpy);
+* :func:`intake_for_weight`, :func:`intake_for_lean_loss` -- constant intakes meeting a goal;
+* :func:`project`, :func:`lean_sparing_intake` -- one person at a constant intake;
+* :func:`read_oracle`, :func:`simulate_oracle`, :func:`write_oracle` -- the ``bw-oracle/1`` format.
+"""
+
+from myoscope.physiology.hall._oracle import FORMAT, as_table, read_oracle, simulate_oracle, write_oracle
+from myoscope.physiology.hall._person import LeanSparingIntake, Projection, lean_sparing_intake, project
+from myoscope.physiology.hall._simulate import OUTPUT_FIELDS, Simulation, simulate
+from myoscope.physiology.hall._targets import TargetIntake, intake_for_lean_loss, intake_for_weight
+from myoscope.physiology.hall._variants import DEFAULT_VARIANT, VARIANTS, Variant
+
+__all__ = [
+    "DEFAULT_VARIANT",
+    "FORMAT",
+    "LeanSparingIntake",
+    "OUTPUT_FIELDS",
+    "Projection",
+    "Simulation",
+    "TargetIntake",
+    "VARIANTS",
+    "Variant",
+    "as_table",
+    "intake_for_lean_loss",
+    "intake_for_weight",
+    "lean_sparing_intake",
+    "project",
+    "read_oracle",
+    "simulate",
+    "simulate_oracle",
+    "write_oracle",
+]

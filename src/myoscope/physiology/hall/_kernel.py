@@ -168,7 +168,32 @@ BLOCK = 128
 """People advanced together, day by day, in one compiled inner loop (vectorised by LLVM)."""
 
 
-@numba.njit(cache=True, parallel=True, nogil=True, error_model="numpy")
+_F1 = numba.types.Array(numba.types.float64, 1, "C")
+_SCHEDULE = numba.types.Array(numba.types.float64, 2, "A", readonly=True)
+_RUN_SIGNATURE = numba.types.void(
+    numba.types.Array(numba.types.float64, 2, "C"), _SCHEDULE, _SCHEDULE, _SCHEDULE, numba.types.float64,
+    numba.types.boolean, numba.types.int64, numba.types.Array(numba.types.int64, 1, "C"),
+    numba.types.Array(numba.types.int64, 1, "C"), numba.types.Array(numba.types.float64, 3, "C"))
+"""The one compiled signature of :func:`run_numba`: schedules may be any read-only (broadcast) view."""
+
+
+@numba.njit([numba.types.void(*([_F1] * 17), numba.types.float64)], cache=True, nogil=True,
+            error_model="numpy")
+def _advance(lean, fat, ecf, glycogen, at, weight, ei_a, ei_b, na_a, na_b, delta_t,
+             ecf0, k, ei0, cib, kg, pcarb, g):
+    """One day for a block of people, in place (contiguous arrays, so LLVM vectorises the loop)."""
+    for q in range(lean.shape[0]):
+        l1, f1, e1, g1, a1 = step(lean[q], fat[q], ecf[q], glycogen[q], at[q], ei_a[q], ei_b[q], na_a[q], na_b[q],
+                                  delta_t[q], ecf0[q], k[q], ei0[q], cib[q], kg[q], pcarb[q], g)
+        lean[q] = l1
+        fat[q] = f1
+        ecf[q] = e1
+        glycogen[q] = g1
+        at[q] = a1
+        weight[q] = f1 + l1 + e1 + c.GLYCOGEN_WITH_WATER * g1
+
+
+@numba.njit([_RUN_SIGNATURE], cache=True, parallel=True, nogil=True, error_model="numpy")
 def run_numba(params, ei, na, delta, g, lookahead, days, record, sel, out):
     """Simulate every person (row of ``params``) for ``days`` days, in parallel over blocks of people.
 
@@ -222,21 +247,6 @@ def run_numba(params, ei, na, delta, g, lookahead, days, record, sel, out):
                 delta_t[q] = delta[i, t]
             _advance(lean, fat, ecf, glycogen, at, weight, ei_a, ei_b, na_a, na_b, delta_t,
                      ecf0, k, ei0, cib, kg, pcarb, g)
-
-
-@numba.njit(cache=True, nogil=True, error_model="numpy")
-def _advance(lean, fat, ecf, glycogen, at, weight, ei_a, ei_b, na_a, na_b, delta_t,
-             ecf0, k, ei0, cib, kg, pcarb, g):
-    """One day for a block of people, in place (contiguous arrays, so LLVM vectorises the loop)."""
-    for q in range(lean.shape[0]):
-        l1, f1, e1, g1, a1 = step(lean[q], fat[q], ecf[q], glycogen[q], at[q], ei_a[q], ei_b[q], na_a[q], na_b[q],
-                                  delta_t[q], ecf0[q], k[q], ei0[q], cib[q], kg[q], pcarb[q], g)
-        lean[q] = l1
-        fat[q] = f1
-        ecf[q] = e1
-        glycogen[q] = g1
-        at[q] = a1
-        weight[q] = f1 + l1 + e1 + c.GLYCOGEN_WITH_WATER * g1
 
 
 def run_numpy(params, ei, na, delta, g, lookahead, days, record, sel, out):

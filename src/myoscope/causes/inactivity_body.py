@@ -1,0 +1,197 @@
+"""Whole-body inactivity: a sedentary life, or bed rest.
+
+Activity is judged week by week, each source on its own (weekly summaries, logged sessions,
+step counts, IPAQ answers), against WHO 2020 and against the brief's threshold of at least 20
+minutes of exercise three times a week; bed rest adds the expected loss from bed-rest studies.
+The next step is a graded return plan that starts from the current level.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from myoscope.causes._context import Context
+from myoscope.causes._types import (
+    CauseAssessment,
+    Chart,
+    Direction,
+    Evidence,
+    NextStep,
+    Reversibility,
+    Series,
+    Status,
+)
+from myoscope.criteria import activity_guidelines as guide
+from myoscope.physiology.disuse import project_disuse
+from myoscope.planning import return_plan
+from myoscope.record import ActivitySession, ActivityWeek, StepCount
+
+CAUSE = "inactivity_body"
+TITLE = "Whole-body inactivity (sedentary life, bed rest)"
+EXPLANATION = (
+    "Too little movement for weeks — desk, car, couch, bed — lets muscle waste everywhere. myoscope "
+    "compares each recent week with the WHO 2020 recommendations (150-300 minutes of moderate "
+    "activity or half as much vigorous, strength on two days, balance from 65) and, separately, with "
+    "the simpler goal of at least 20 minutes of exercise three times a week; bed rest adds the loss "
+    "expected from bed-rest studies. The return plan starts slowly from the current level. Usually "
+    "reversible with regular exercise."
+)
+WEEKS = 4
+"""Weeks of activity weighed (the latest four with data)."""
+BED_REST_RELEVANT_DAYS = 183
+CITATIONS = (*guide.WHO_CITATION, "riebe2015")
+
+
+def _group(ctx: Context):
+    """Per source and week (Monday), the adherence of that week."""
+    first = _monday(ctx.on) - dt.timedelta(weeks=WEEKS - 1)
+    age = int(ctx.age) if ctx.age is not None else None
+    out: dict[str, dict[dt.date, guide.Adherence]] = defaultdict(dict)
+    sessions: dict[dt.date, list] = defaultdict(list)
+    steps: dict[dt.date, list] = defaultdict(list)
+    for a in ctx.record.activity:
+        day = a.week_of if isinstance(a, ActivityWeek) else a.date
+        week = _monday(day)
+        if not first <= week <= ctx.on:
+            continue
+        if isinstance(a, ActivityWeek):
+            out["weekly summary"][week] = guide.adherence_from_summary(
+                a.moderate_minutes, a.vigorous_minutes, a.sessions_20min, a.strength_days, a.balance_days,
+                None if a.sitting is None else a.sitting * 60.0, age)
+        elif isinstance(a, ActivitySession):
+            kind = "strength" if a.kind == "strength" else "balance" if a.kind == "balance" else "aerobic"
+            sessions[week].append(guide.Session(date=a.date, minutes=a.minutes, intensity=a.intensity, kind=kind))
+        elif isinstance(a, StepCount):
+            steps[week].append(guide.StepDay(date=a.date, steps=a.steps))
+    for week, items in sessions.items():
+        out["logged sessions"][week] = guide.adherence_from_sessions(items, age, period_days=7)
+    for week, items in steps.items():
+        out["step counts"][week] = guide.adherence_from_steps(items, age)
+    for item in ctx.scores(name="ipaq"):
+        if item.date >= first:
+            answers = next(e.answers for e in ctx.record.instruments if e.name == "ipaq" and e.date == item.date)
+            out["IPAQ"][_monday(item.date)] = guide.adherence_from_ipaq(guide.IpaqInput(**answers), age)
+    return out
+
+
+def _monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def assess(ctx: Context) -> CauseAssessment:
+    evidence: list[Evidence] = []
+    weeks = _group(ctx)
+    below_both = below_one = meets = False
+    minutes_now: list[float] = []
+    sessions_now: list[float] = []
+    for source, by_week in weeks.items():
+        for week, adh in sorted(by_week.items()):
+            text = _describe(adh)
+            if adh.aerobic_met is False and adh.brief_met is False:
+                below_both = True
+                direction = Direction.supports
+            elif adh.aerobic_met is False or adh.brief_met is False:
+                below_one = True
+                direction = Direction.supports
+            elif adh.aerobic_met:
+                meets = True
+                direction = Direction.against
+            else:
+                direction = Direction.neutral
+            evidence.append(Evidence(f"{source}, week of {week.isoformat()}", text,
+                                     f"WHO 2020: at least {guide.WHO_MODERATE_MINUTES:g} min moderate-equivalent a week; "
+                                     f"brief: {guide.BRIEF_SESSIONS} x {guide.BRIEF_SESSION_MINUTES:g} min",
+                                     guide.WHO_CITATION[0], direction))
+            if adh.aerobic_minutes is not None:
+                minutes_now.append(adh.aerobic_minutes)
+            if adh.brief_sessions is not None:
+                sessions_now.append(adh.brief_sessions)
+    bed_rest = [e for e in ctx.record.episodes if e.kind == "bed_rest" and e.start <= ctx.on
+                and (e.end is None or (ctx.on - e.end).days <= BED_REST_RELEVANT_DAYS)]
+    charts: list[Chart] = []
+    for e in bed_rest:
+        days = max(e.days(ctx.on), 1)
+        projection = project_disuse("bed_rest", "leg", days, ctx.age)
+        evidence.append(Evidence(f"bed rest from {e.start.isoformat()}", f"{days} days",
+                                 "bed rest causes whole-body muscle loss, fastest early", "marusic2021"))
+        for band in projection.bands:
+            evidence.append(Evidence(f"expected change in {band.measure} {band.outcome.replace('_', ' ')}",
+                                     band.text(days, "bed_rest"), "band from human bed-rest studies",
+                                     band.citations[0] if band.citations else None, Direction.neutral))
+    chart = _activity_chart(weeks)
+    if chart:
+        charts.append(chart)
+    if bed_rest or below_both:
+        status = Status.likely
+    elif below_one:
+        status = Status.possible
+    elif meets:
+        status = Status.not_supported
+    else:
+        status = Status.cannot_tell
+    missing = () if status is not Status.cannot_tell else (
+        "a week of activity: minutes of moderate and vigorous exercise, sessions of 20 minutes or more, "
+        "strength days, sitting time (or an IPAQ questionnaire, or daily step counts)",)
+    steps = _plan_steps(ctx, minutes_now, sessions_now) if status in (Status.likely, Status.possible) else ()
+    return CauseAssessment(
+        CAUSE, TITLE, status, _summary(status), tuple(evidence), Reversibility.modifiable,
+        next_steps=steps, missing=missing, charts=tuple(charts), citations=CITATIONS,
+    )
+
+
+def _describe(adh: guide.Adherence) -> str:
+    parts = []
+    if adh.aerobic_minutes is not None:
+        parts.append(f"{adh.aerobic_minutes:.0f} min moderate-equivalent")
+    elif adh.details.get("aerobic_minutes_at_least") is not None:
+        parts.append(f"at least {adh.details['aerobic_minutes_at_least']:.0f} min")
+    if adh.brief_sessions is not None:
+        parts.append(f"{adh.brief_sessions:g} sessions of 20+ min")
+    if adh.strength_days is not None:
+        parts.append(f"strength on {adh.strength_days:g} days")
+    if adh.sitting_minutes is not None:
+        parts.append(f"sitting {adh.sitting_minutes / 60:.1f} h/day")
+    if adh.details.get("mean_steps") is not None:
+        parts.append(f"{adh.details['mean_steps']:.0f} steps/day")
+    return "; ".join(parts) or "not enough to judge"
+
+
+def _activity_chart(weeks) -> Chart | None:
+    series = []
+    for source, by_week in weeks.items():
+        points = sorted((w, a.aerobic_minutes) for w, a in by_week.items() if a.aerobic_minutes is not None)
+        if points:
+            series.append(Series(source, tuple(p[0] for p in points), tuple(p[1] for p in points), style="bar"))
+    if not series:
+        return None
+    return Chart("activity-vs-guidance", "Weekly activity against the guidance", "moderate-equivalent minutes",
+                 tuple(series), x_label="week",
+                 reference_lines=((guide.WHO_MODERATE_MINUTES, "WHO 2020: 150 min"),
+                                  (guide.BRIEF_SESSIONS * guide.BRIEF_SESSION_MINUTES, "3 x 20 min")))
+
+
+def _plan_steps(ctx: Context, minutes: list[float], sessions: list[float]) -> tuple[NextStep, ...]:
+    current = sum(minutes) / len(minutes) if minutes else 0.0
+    count = round(sum(sessions) / len(sessions)) if sessions else 0
+    plan = return_plan(current_minutes=current, current_sessions=min(count, 21), age=ctx.age)
+    first, last = plan.weeks[0], plan.weeks[-1]
+    steps = [NextStep(
+        f"Start at {first.sessions} sessions of {first.minutes_per_session:g} min in week 1 and build up over "
+        f"{len(plan.weeks)} weeks to {last.sessions} sessions of {last.minutes_per_session:g} min, with strength "
+        f"work on {last.strength_days} days", "start slowly and progress gradually (run 'myoscope plan' for the "
+        "week-by-week plan)", plan.citations[0])]
+    if plan.clearance.status != "not needed":
+        steps.append(NextStep(f"Medical clearance: {plan.clearance.status}", plan.clearance.reason,
+                              plan.clearance.citation))
+    return tuple(steps)
+
+
+def _summary(status: Status) -> str:
+    return {
+        Status.likely: "Recent activity is below both the WHO recommendation and 3 x 20 minutes a week, or "
+                       "there was bed rest.",
+        Status.possible: "Recent activity falls short of part of the guidance.",
+        Status.not_supported: "Recent activity meets the WHO aerobic recommendation.",
+        Status.cannot_tell: "No recent activity data to judge.",
+    }[status]
