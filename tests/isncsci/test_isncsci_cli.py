@@ -72,7 +72,9 @@ def test_invalid_input_exits_2_with_one_line_per_problem(tmp_path):
     assert "Traceback" not in result.output
     lines = [line.strip() for line in result.stderr.splitlines()]
     assert lines[0] == "invalid input (2 problems):"
-    assert lines[1].startswith("- cases[1].exam.right.motor.C5: is not a valid motor grade (got '6'); accepted: one of 0,")
+    assert lines[1].startswith(
+        "- cases[1].exam.right.motor.C5: is not a valid motor grade (got '6'); accepted: one of 0,"
+    )
     assert lines[2].startswith("- cases[1].exam.left.light_touch.T4: is not a valid sensory score (got '2*')")
 
 

@@ -14,10 +14,19 @@ from myoscope.isncsci import KEY_MUSCLES, WeakMuscle, compare, level_index, weak
 
 def test_public_names():
     assert sorted(isncsci.__all__) == sorted([
-        "BatchResult", "Classification", "EncodedExams", "Exam", "FollowUpPoint", "KEY_MUSCLES", "SEGMENTS",
+        "BatchResult", "CITATIONS", "Classification", "EncodedExams", "Exam", "FollowUpPoint", "KEY_MUSCLES", "SEGMENTS",
         "SideClassification", "WeakMuscle", "classify", "classify_batch", "classify_many", "compare", "encode",
         "level_index", "synthetic_exams", "weak_key_muscles",
     ])
+
+
+def test_citations_resolve_with_doi_or_url():
+    from myoscope.references import get
+
+    assert len(isncsci.CITATIONS) == 5
+    for key in isncsci.CITATIONS:
+        ref = get(key)
+        assert ref.doi or ref.url, key
 
 
 def test_key_muscle_names_follow_the_standard():

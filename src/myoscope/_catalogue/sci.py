@@ -57,4 +57,46 @@ ENTRIES: tuple[Reference, ...] = (
         url="https://github.com/praxis-isncsci/algorithm",
         note="Reference implementation whose output myoscope.isncsci reproduces, quirks included.",
     ),
+    Reference(
+        key="edwards2013",
+        authors="Edwards WB, Schnitzer TJ, Troy KL",
+        year=2013,
+        title="Bone mineral loss at the proximal femur in acute spinal cord injury",
+        journal="Osteoporos Int 24(9):2461-2469",
+        doi="10.1007/s00198-013-2323-8",
+    ),
+    Reference(
+        key="dudleyjavoroski2012",
+        authors="Dudley-Javoroski S, Shields RK",
+        year=2012,
+        title="Regional cortical and trabecular bone loss after spinal cord injury",
+        journal="J Rehabil Res Dev 49(9):1365-1376",
+        doi="10.1682/JRRD.2011.12.0245",
+    ),
+    Reference(
+        key="sutor2022",
+        authors="Sutor TW, Kura J, Mattingly AJ, Otzel DM, Yarrow JF",
+        year=2022,
+        title="The effects of exercise and activity-based physical therapy on bone after spinal cord injury",
+        journal="Int J Mol Sci 23(2):608",
+        doi="10.3390/ijms23020608",
+    ),
+    Reference(
+        key="martinginis2018",
+        authors="Martin Ginis KA, van der Scheer JW, Latimer-Cheung AE, et al.",
+        year=2018,
+        title="Evidence-based scientific exercise guidelines for adults with spinal cord injury: an update and a "
+              "new guideline",
+        journal="Spinal Cord 56(4):308-321",
+        doi="10.1038/s41393-017-0017-3",
+    ),
+    Reference(
+        key="vanderscheer2021",
+        authors="van der Scheer JW, Goosey-Tolfrey VL, Valentino SE, Davis GM, Ho CH",
+        year=2021,
+        title="Functional electrical stimulation cycling exercise after spinal cord injury: a systematic review "
+              "of health and fitness-related outcomes",
+        journal="J Neuroeng Rehabil 18(1):99",
+        doi="10.1186/s12984-021-00882-8",
+    ),
 )

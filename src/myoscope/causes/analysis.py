@@ -12,7 +12,7 @@ from typing import Any
 
 from myoscope import __version__
 from myoscope.causes._context import Context, check_instrument_answers
-from myoscope.causes._types import CauseAssessment, RedFlag, Status, Urgency
+from myoscope.causes._types import CauseAssessment, RedFlag, Reversibility, Status, Urgency
 from myoscope.record import Record
 from myoscope.references import resolve
 
@@ -21,8 +21,13 @@ SCHEMA_VERSION = 1
 CAUSE_MODULES: tuple[str, ...] = (
     "atrophy",
     "malnutrition",
+    "calorie_deficit",
     "inactivity_limb",
     "inactivity_body",
+    "sci",
+    "nerve",
+    "als",
+    "ms",
 )
 """The finding first, then each cause in the order of the cause map."""
 
@@ -53,8 +58,9 @@ class Assessment:
 
     @property
     def ranked(self) -> list[CauseAssessment]:
-        """Causes by status (likely first), keeping the map order within a status."""
-        return sorted(self.causes, key=lambda c: _ORDER[c.status])
+        """Causes by status (likely first); within a status, causes driven by an underlying condition
+        (which must reach a clinician) before modifiable ones, then the map order."""
+        return sorted(self.causes, key=lambda c: (_ORDER[c.status], c.reversibility is Reversibility.modifiable))
 
     @property
     def leading(self) -> CauseAssessment | None:
@@ -97,7 +103,11 @@ def assess(record: Record, on: dt.date | None = None) -> Assessment:
     check_instrument_answers(record)
     day = on or record.latest_date() or dt.date.today()
     ctx = Context(record, day)
-    results = [importlib.import_module(f"myoscope.causes.{m}").assess(ctx) for m in CAUSE_MODULES]
+    results = []
+    for name in CAUSE_MODULES:
+        result = importlib.import_module(f"myoscope.causes.{name}").assess(ctx)
+        ctx._cache[result.cause] = result
+        results.append(result)
     atrophy, causes = results[0], tuple(results[1:])
     flags = _gather_flags(results)
     return Assessment(record.person.id, day, atrophy, causes, flags)

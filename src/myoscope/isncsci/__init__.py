@@ -21,9 +21,16 @@ from myoscope.isncsci._model import Exam
 from myoscope.isncsci._muscles import WeakMuscle, weak_key_muscles
 from myoscope.isncsci._result import BatchResult, Classification, SideClassification
 from myoscope.isncsci._synthetic import synthetic_exams
+from myoscope.references import cite
+
+CITATIONS: tuple[str, ...] = cite(
+    "rupp2021_isncsci", "schuld2012_isncsci", "schuld2024_zpp", "kirshblum2021_challenges", "praxis_isncsci_2_0_6"
+)
+"""Reference keys behind the classification (the standard, NT handling, ZPP, rulings, reference code)."""
 
 __all__ = [
     "BatchResult",
+    "CITATIONS",
     "Classification",
     "EncodedExams",
     "Exam",

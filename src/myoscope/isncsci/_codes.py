@@ -10,13 +10,13 @@ normal), see ``rules.md`` §1.
 
 References: rupp2021_isncsci (segments, key muscles, scores and tags);
 praxis_isncsci_2_0_6 (encoding of the tag decision in the value).
+
+The compiled kernel freezes these constants at compile time and numba's
+on-disk cache is keyed on the kernel modules only: after changing a value
+here, delete the package's ``__pycache__`` so the kernel is recompiled.
 """
 
 from __future__ import annotations
-
-from myoscope.references import cite
-
-CITATIONS = cite("rupp2021_isncsci", "praxis_isncsci_2_0_6")
 
 # --- segments -------------------------------------------------------------------------
 
@@ -32,8 +32,6 @@ DERMATOMES: tuple[str, ...] = SEGMENTS[1:]
 """The 28 dermatomes tested for light touch and pin prick (C2 ... S4-5)."""
 
 SEGMENT_INDEX: dict[str, int] = {name: i for i, name in enumerate(SEGMENTS)}
-
-N_SEGMENTS = len(SEGMENTS)  # 29, S4-5 included
 
 INT_BIT = 28
 """Bit of ``INT`` (intact) in a level mask; S4-5 itself never appears in a level list."""
@@ -61,9 +59,6 @@ KEY_MUSCLES: tuple[tuple[str, str], ...] = (
 MOTOR_LEVELS: tuple[str, ...] = tuple(level for level, _ in KEY_MUSCLES)
 KEY_SEGMENT: tuple[int, ...] = tuple(SEGMENT_INDEX[level] for level in MOTOR_LEVELS)
 """Segment index of each key muscle (C5=4 ... T1=8, L2=21 ... S1=25)."""
-
-UPPER = range(0, 5)
-LOWER = range(5, 10)
 
 
 def level_index(level: str) -> int:
@@ -96,10 +91,10 @@ ANAL_CODE: dict[str, int] = {v: i for i, v in enumerate(ANAL_VALUES)}
 NO, YES, NT = 0, 1, 2
 """Codes of VAC / DAP."""
 
-S_NT, S_NT1, S_NT2 = SENSORY_CODE["NT"], SENSORY_CODE["NT*"], SENSORY_CODE["NT**"]
+S_NT, S_NT1 = SENSORY_CODE["NT"], SENSORY_CODE["NT*"]
 S_0, S_2 = SENSORY_CODE["0"], SENSORY_CODE["2"]
 M_5, M_NT = MOTOR_CODE["5"], MOTOR_CODE["NT"]
-M_0, M_0S, M_0SS = MOTOR_CODE["0"], MOTOR_CODE["0*"], MOTOR_CODE["0**"]
+M_0, M_0SS = MOTOR_CODE["0"], MOTOR_CODE["0**"]
 
 
 def _sensory(*values: str) -> int:

@@ -13,10 +13,11 @@ from myoscope.record._models import (
     Measurement,
     Person,
     Record,
+    SpinalExam,
     StepCount,
     Symptom,
 )
 
 __all__ = ["ActivitySession", "ActivityWeek", "Condition", "DietDay", "Episode", "FamilyHistory",
            "InstrumentAnswers", "MEASUREMENT_KINDS", "Measurement", "NUTRIENT_UNITS", "Person", "Record",
-           "StepCount", "Symptom", "dump_record", "load_record", "parse_record", "parse_text"]
+           "SpinalExam", "StepCount", "Symptom", "dump_record", "load_record", "parse_record", "parse_text"]

@@ -25,6 +25,7 @@ from pydantic import (
 )
 
 from myoscope.errors import RangeError
+from myoscope.isncsci._model import Exam
 from myoscope.record._kinds import MEASUREMENT_KINDS, NUTRIENT_UNITS
 from myoscope.units import parse, quantity
 
@@ -297,6 +298,13 @@ class InstrumentAnswers(_Model):
     answers: dict[str, Any] = Field(default_factory=dict)
 
 
+class SpinalExam(_Model):
+    """An ISNCSCI examination on one date (scores as on the 2019 worksheet)."""
+
+    date: PastDate
+    exam: Exam
+
+
 class Record(_Model):
     """Everything myoscope knows about one person."""
 
@@ -310,8 +318,9 @@ class Record(_Model):
     instruments: tuple[InstrumentAnswers, ...] = ()
     diet_days: tuple[DietDay, ...] = ()
     activity: tuple[Activity, ...] = ()
+    spinal_exams: tuple[SpinalExam, ...] = ()
 
-    @field_validator("measurements", "diet_days", "instruments")
+    @field_validator("measurements", "diet_days", "instruments", "spinal_exams")
     @classmethod
     def _sorted(cls, items: tuple) -> tuple:
         return tuple(sorted(items, key=lambda m: m.date))
@@ -319,7 +328,7 @@ class Record(_Model):
     def latest_date(self) -> dt.date | None:
         """The last date the record mentions (the default date of an assessment)."""
         dates = [m.date for m in self.measurements] + [d.date for d in self.diet_days]
-        dates += [i.date for i in self.instruments]
+        dates += [i.date for i in self.instruments] + [x.date for x in self.spinal_exams]
         dates += [getattr(a, "week_of", None) or getattr(a, "date") for a in self.activity]
         dates += [e.start for e in self.episodes] + [e.end for e in self.episodes if e.end and e.end <= dt.date.today()]
         return max(dates) if dates else None

@@ -1,0 +1,125 @@
+"""ALS: progressive loss of voluntary muscle — or, without that diagnosis, a pattern that needs
+neurological evaluation.
+
+With an ALS diagnosis on record: ALSFRS-R over visits, progression rate from symptom onset,
+King's and MiToS stages, breathing items and fast decline. Without it: the red flags of NICE NG42
+(progressive painless weakness, speech or swallowing change, twitching with weakness or wasting)
+and family history; the disease is never named for a person who does not have the diagnosis.
+"""
+
+from __future__ import annotations
+
+from myoscope.causes._common import score_evidence
+from myoscope.causes._context import Context, Scored
+from myoscope.causes._neuro import atrophy_status, has, score_chart, split_flags, symptom
+from myoscope.causes._types import CauseAssessment, Evidence, NextStep, Reversibility, Status
+from myoscope.criteria import neuro_flags
+
+CAUSE = "als"
+TITLE = "ALS (amyotrophic lateral sclerosis)"
+PATTERN_TITLE = "Progressive motor weakness pattern"
+EXPLANATION = (
+    "ALS damages the nerve cells that drive voluntary muscles, so muscles of the limbs, speech, "
+    "swallowing and breathing weaken and waste, progressively; about 5-10 % of cases run in families. "
+    "For a person with the diagnosis, myoscope follows the ALSFRS-R rating over visits, the rate of "
+    "decline since onset and the King's and MiToS stages. For anyone else it looks only for the warning "
+    "signs that call for a neurological evaluation without delay — weakness getting worse without pain "
+    "or numbness, new speech or swallowing trouble, twitching with weakness — and for ALS in a close "
+    "relative, which prompts genetic counselling. It never diagnoses."
+)
+CITATIONS = ("nice_ng42", "cedarbaum1999", "byrne2011")
+
+
+def assess(ctx: Context) -> CauseAssessment:
+    if ctx.record.has_condition("als"):
+        return _diagnosed(ctx)
+    return _pattern(ctx)
+
+
+def _family(ctx: Context) -> list:
+    return neuro_flags.als_family_history_flags(
+        [f.relation for f in ctx.record.family_history if f.condition == "als"])
+
+
+def _pattern(ctx: Context) -> CauseAssessment:
+    weakness = symptom(ctx, "weakness")
+    flags = neuro_flags.als_red_flags(
+        progressive_weakness=None if weakness is None else bool(weakness.progressive),
+        weakness_painful=None if weakness is None or weakness.painless is None else not weakness.painless,
+        sensory_loss=has(ctx, "numbness"),
+        speech_change=has(ctx, "speech_change"),
+        swallowing_change=has(ctx, "swallowing_difficulty"),
+        fasciculations=has(ctx, "fasciculations"),
+        wasting=True if atrophy_status(ctx) is Status.likely else None,
+        breathing_symptoms=has(ctx, "breathlessness"),
+    ) + _family(ctx)
+    red, steps = split_flags(neuro_flags.sort_flags(flags))
+    evidence = [Evidence(f.message, "; ".join(f.evidence), "NICE NG42 recognition of motor neurone disease"
+                         if f.citation == "nice_ng42" else "familial share of ALS", f.citation) for f in red]
+    motor_flags = [f for f in red if f.code != "family_history_als"]
+    if motor_flags:
+        status = Status.possible
+        summary = ("A pattern of motor warning signs that needs neurological evaluation without delay "
+                   "(this is not a diagnosis).")
+        steps.insert(0, NextStep("Neurological evaluation without delay", "the warning signs above", "nice_ng42"))
+        missing: tuple[str, ...] = ()
+    elif ctx.record.symptoms or atrophy_status(ctx) is Status.not_supported:
+        status = Status.not_supported
+        summary = "No motor warning signs are recorded."
+        missing = ()
+    else:
+        status = Status.cannot_tell
+        summary = "The record does not say whether there are motor warning signs."
+        missing = ("ask: is weakness getting worse over weeks or months, with or without pain or numbness?",
+                   "ask: any new trouble with speech or swallowing, or visible muscle twitching?")
+    if any(f.code == "family_history_als" for f in red):
+        steps.append(NextStep("Discuss genetic counselling with a doctor",
+                              "a first-degree relative had ALS; 5-10 % of ALS runs in families", "byrne2011"))
+    return CauseAssessment(CAUSE, PATTERN_TITLE, status, summary, tuple(evidence), Reversibility.underlying,
+                           tuple(red), tuple(steps), missing, citations=CITATIONS)
+
+
+def _diagnosed(ctx: Context) -> CauseAssessment:
+    condition = ctx.record.condition("als")
+    evidence = [Evidence("ALS is recorded", condition.onset.isoformat() if condition.onset else "onset not recorded",
+                         "the disease causes progressive loss of voluntary muscle", "cedarbaum1999")]
+    latest = ctx.latest("alsfrs-r")
+    charts = []
+    flags = list(_family(ctx))
+    missing: list[str] = []
+    if latest is None or latest.score.value is None:
+        missing.append("ALSFRS-R rating (all 12 items)")
+    else:
+        evidence.append(score_evidence(latest))
+        answers = _answers(ctx, "alsfrs-r", latest)
+        for name in ("kings", "mitos"):
+            evidence.append(score_evidence(Scored(name, latest.date, ctx.score_now(name, answers))))
+        delta = None
+        if condition.onset:
+            progression = ctx.score_now("als-progression", {"alsfrs_r_total": latest.score.value,
+                                                             "symptom_onset": condition.onset.isoformat(),
+                                                             "assessment_date": latest.date.isoformat()})
+            evidence.append(score_evidence(Scored("als-progression", latest.date, progression)))
+            delta = progression.value
+        else:
+            missing.append("date of the first symptom (for the progression rate)")
+        flags += neuro_flags.als_monitoring_flags(
+            delta_fs=delta, dyspnoea=answers.get("dyspnoea"), orthopnoea=answers.get("orthopnoea"),
+            respiratory_insufficiency=answers.get("respiratory_insufficiency"))
+        chart = score_chart(ctx, "alsfrs-r", "alsfrs-r-trend", "ALSFRS-R total and domain subscores over visits",
+                            "points", ("bulbar", "fine_motor", "gross_motor", "respiratory"))
+        if chart:
+            charts.append(chart)
+    red, steps = split_flags(neuro_flags.sort_flags(flags))
+    steps = [NextStep("Follow-up with the specialist ALS team, including breathing and swallowing", "",
+                      "nice_ng42"), *steps]
+    if any(f.code == "family_history_als" for f in red):
+        steps.append(NextStep("Discuss genetic counselling", "a first-degree relative also had ALS", "byrne2011"))
+    return CauseAssessment(CAUSE, TITLE, Status.likely,
+                           "ALS is on record: muscle loss is driven by the disease.", tuple(evidence),
+                           Reversibility.underlying, tuple(red), tuple(steps), tuple(missing), tuple(charts),
+                           citations=CITATIONS)
+
+
+def _answers(ctx: Context, name: str, item: Scored) -> dict:
+    return next(e.answers for e in reversed(ctx.record.instruments) if e.name == name and e.date == item.date)

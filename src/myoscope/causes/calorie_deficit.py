@@ -1,0 +1,157 @@
+"""Calorie deficit: burning more than one eats, so the body draws on fat and then on muscle.
+
+Compares the recorded intake with the energy need (Mifflin-St Jeor x PAL band), reads the energy
+balance implied by the weight trend, and projects fat and lean mass at the current intake with
+Hall's dynamic model, with the intake that keeps lean loss within a limit. Plenty of energy with
+too few nutrients also counts here (the nutrient side is judged by the malnutrition cause).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from myoscope.causes._context import Context
+from myoscope.causes._nutrition_inputs import diet_days, protein_inputs, weight_loss_percent
+from myoscope.causes._types import (
+    CauseAssessment,
+    Chart,
+    Direction,
+    Evidence,
+    NextStep,
+    RedFlag,
+    Reversibility,
+    Series,
+    Status,
+    Urgency,
+)
+from myoscope.criteria.glim import WEIGHT_LOSS_WITHIN_6_MONTHS, weight_loss_stage
+from myoscope.criteria.intake import LIKELY_INADEQUATE
+from myoscope.measures.energy_need import missing_for_energy_need
+from myoscope.physiology.energy import energy_balance_from_weight_trend
+from myoscope.physiology.hall import DEFAULT_VARIANT, lean_sparing_intake, project
+
+CAUSE = "calorie_deficit"
+TITLE = "Calorie deficit (eating less energy than is burned)"
+EXPLANATION = (
+    "When intake stays below expenditure the body draws on its stores: fat first, and a growing share of "
+    "lean tissue as fat runs low, protein is short or activity is low. myoscope compares recorded intake "
+    "with the estimated need, reads the energy balance from the weight trend, and projects fat and lean mass "
+    "at the current intake with Hall's dynamic body-weight model (Hall et al. 2011), together with the "
+    "intake that would keep lean-tissue loss within a limit. Eating enough energy with too few nutrients "
+    "also starves muscle; that side is reported with malnutrition. Usually reversible with diet."
+)
+HORIZON_WEEKS = 12
+"""Projection horizon shown in reports (a clinical follow-up interval; our choice)."""
+LEAN_LOSS_LIMIT_KG = 1.0
+"""Default goal for the lean-sparing intake: lose at most 1 kg of lean tissue over the horizon. A goal
+setting, not a value from the literature; the literature gives none."""
+TREND_MONTHS = 3
+CITATIONS = ("hall2011", "mifflin1990", "fao2004")
+
+
+def assess(ctx: Context) -> CauseAssessment:
+    evidence: list[Evidence] = []
+    red: list[RedFlag] = []
+    charts: list[Chart] = []
+    steps: list[NextStep] = []
+    missing: list[str] = []
+    need, energy = ctx.energy_need, ctx.intakes.get("energy")
+    by_intake = by_weight = None
+    if need is None:
+        missing += [f"{m} (for the energy need)" for m in missing_for_energy_need(ctx.record, ctx.on)]
+    else:
+        pal_note = " (activity level not recorded: lowest band assumed)" if need.band_assumed else ""
+        evidence.append(Evidence("estimated energy need", f"{need.low_kcal:.0f}-{need.high_kcal:.0f} kcal/day",
+                                 f"resting {need.resting_kcal:.0f} kcal/day (Mifflin-St Jeor) x PAL "
+                                 f"{need.pal_low:.2f}-{need.pal_high:.2f}, {need.pal_band}{pal_note}", "fao2004",
+                                 Direction.neutral))
+    if energy is None:
+        missing.append("energy intake on at least three days (food record)")
+    elif need is not None:
+        by_intake = energy.mean < need.low_kcal
+        direction = Direction.supports if by_intake else Direction.against
+        evidence.append(Evidence("recorded energy intake", f"{energy.mean:.0f} kcal/day over {energy.days} days",
+                                 "below the lower end of the estimated need means a deficit", "mifflin1990",
+                                 direction))
+    change = ctx.weight_change(TREND_MONTHS)
+    if change is None:
+        missing.append("two body weights at least two weeks apart")
+    else:
+        balance = energy_balance_from_weight_trend(change.start_kg, change.end_kg, change.days)
+        by_weight = balance.high < 0
+        evidence.append(Evidence("energy balance implied by the weight trend",
+                                 f"{change.kg:+.1f} kg in {change.days} days: {balance.low:+.0f} to {balance.high:+.0f} "
+                                 "kcal/day", "weight lost means stores burned (fat 9,440, lean 1,816 kcal/kg)",
+                                 "hall2008", Direction.supports if by_weight else Direction.against))
+    loss6 = weight_loss_percent(ctx, 6)
+    if loss6 is not None and weight_loss_stage(loss6, WEIGHT_LOSS_WITHIN_6_MONTHS) == 2:
+        red.append(RedFlag("rapid-weight-loss",
+                           f"Weight fell {loss6:.1f} % within six months: severe by the GLIM criteria.",
+                           "See a doctor soon to find the cause and plan nutrition.", Urgency.soon,
+                           (f"{loss6:.1f} % in 6 months",), "cederholm2019_glim"))
+    if energy is not None and need is not None and not by_intake:
+        adequacy = ctx.score_now("intake-adequacy", {"diet_days": diet_days(ctx)})
+        if adequacy.category.startswith(LIKELY_INADEQUATE):
+            evidence.append(Evidence("enough energy but too few nutrients", adequacy.category,
+                                     "energy without nutrients does not feed muscle (see malnutrition)",
+                                     "nasem2019_dri_tables"))
+    protein = ctx.intakes.get("protein")
+    if protein is not None and (by_intake or by_weight):
+        target = ctx.score_now("protein-target", protein_inputs(ctx))
+        if target.category == LIKELY_INADEQUATE:
+            evidence.append(Evidence("protein is low during the deficit", f"{target.value} g/kg/day",
+                                     "low protein raises the share of weight lost as lean tissue", "bauer2013_protage"))
+    if energy is not None and need is not None and ctx.weight and ctx.height and ctx.age and ctx.person.sex:
+        _project(ctx, need, energy.mean, evidence, charts, steps)
+    if by_intake and by_weight:
+        status = Status.likely
+    elif by_intake or by_weight:
+        status = Status.likely if by_weight and energy is None and loss6 and loss6 > WEIGHT_LOSS_WITHIN_6_MONTHS[0] \
+            else Status.possible
+    elif by_intake is False or by_weight is False:
+        status = Status.not_supported
+    else:
+        status = Status.cannot_tell
+    return CauseAssessment(CAUSE, TITLE, status, _summary(status), tuple(evidence), Reversibility.modifiable,
+                           tuple(red), tuple(steps),
+                           tuple(missing) if status in (Status.cannot_tell, Status.possible) else (),
+                           tuple(charts), citations=CITATIONS)
+
+
+def _project(ctx: Context, need, intake: float, evidence: list, charts: list, steps: list) -> None:
+    pal = need.pal_low
+    args = dict(weight_kg=ctx.weight[1], height_cm=ctx.height, age_y=ctx.age, sex=ctx.person.sex, pal=pal)
+    p = project(intake_kcal=intake, weeks=HORIZON_WEEKS, **args)
+    evidence.append(Evidence(f"projection at the current intake ({p.variant}), in {HORIZON_WEEKS} weeks",
+                             f"{p.fat_change_kg:+.1f} kg fat, {p.lean_change_kg:+.1f} kg lean tissue "
+                             f"({p.weight_change_kg:+.1f} kg body weight)",
+                             f"Hall's dynamic model at {intake:.0f} kcal/day, PAL {pal:.2f}", "hall2011",
+                             Direction.supports if p.lean_change_kg < 0 else Direction.neutral))
+    start = ctx.on
+    dates = tuple(start + dt.timedelta(days=int(d)) for d in p.days)
+    charts.append(Chart("hall-projection", f"Projected fat and lean mass at {intake:.0f} kcal/day ({p.variant})",
+                        "kg", (Series("fat mass", dates, tuple(float(v) for v in p.trajectory["fat_mass_kg"])),
+                               Series("lean tissue", dates, tuple(float(v) for v in p.trajectory["lean_mass_kg"])))))
+    if p.lean_change_kg < 0:
+        sparing = lean_sparing_intake(weeks=HORIZON_WEEKS, max_lean_loss_kg=LEAN_LOSS_LIMIT_KG, **args)
+        if sparing.reached and not math.isnan(sparing.intake_kcal):
+            steps.append(NextStep(
+                f"Eat at least about {sparing.intake_kcal:.0f} kcal/day to keep lean-tissue loss within "
+                f"{LEAN_LOSS_LIMIT_KG:g} kg over {HORIZON_WEEKS} weeks (maintenance about {sparing.maintenance_kcal:.0f})",
+                f"projected with Hall's model ({DEFAULT_VARIANT}); the limit is a goal you can change", "hall2011"))
+        else:
+            steps.append(NextStep(f"At this weight no intake below maintenance (about {sparing.maintenance_kcal:.0f} "
+                                  f"kcal/day) keeps lean loss within {LEAN_LOSS_LIMIT_KG:g} kg",
+                                  "projected with Hall's model", "hall2011"))
+        steps.append(NextStep("Keep protein at or above the target for age and health, and keep exercising",
+                              "both limit the lean share of weight loss", "bauer2013_protage"))
+
+
+def _summary(status: Status) -> str:
+    return {
+        Status.likely: "Intake and weight trend show an energy deficit that is using up body stores.",
+        Status.possible: "One sign of an energy deficit; the other is missing or does not agree.",
+        Status.not_supported: "Intake and weight do not show an energy deficit.",
+        Status.cannot_tell: "Not enough intake or weight data to judge energy balance.",
+    }[status]

@@ -1,0 +1,157 @@
+"""Spinal cord injury: paralysed muscles waste, and bone below the injury thins.
+
+Classifies the latest ISNCSCI exam (the official algorithm's rules), maps where atrophy is expected
+(key muscles with little or no power), raises a bone-fragility alert from the time since injury and
+the grade, and lists the interventions with evidence. Successive exams are shown as a follow-up
+table and plot with level and grade changes marked.
+"""
+
+from __future__ import annotations
+
+from myoscope.causes._context import Context
+from myoscope.causes._types import (
+    CauseAssessment,
+    Chart,
+    Direction,
+    Evidence,
+    NextStep,
+    RedFlag,
+    Reversibility,
+    Series,
+    Status,
+    Table,
+    Urgency,
+)
+from myoscope.isncsci import classify, compare, weak_key_muscles
+
+CAUSE = "spinal_cord_injury"
+TITLE = "Spinal cord injury"
+EXPLANATION = (
+    "Below a spinal cord injury, paralysed muscles waste and bone loses mineral fast — most at the knee — so "
+    "fractures can follow low-energy events such as a transfer. myoscope classifies the ISNCSCI exam exactly "
+    "as the official algorithm does (levels, AIS grade, zones of partial preservation), shows where atrophy "
+    "is expected (key muscles graded 0-2), raises a bone-fragility alert with the time since injury, and lists "
+    "the interventions with evidence: standing, electrically stimulated cycling, walking training and "
+    "resistance training."
+)
+CITATIONS = ("rupp2021_isncsci", "praxis_isncsci_2_0_6", "dudleyjavoroski2012", "edwards2013")
+WEAK_GRADE = 2
+"""Key muscles graded 0-2 (no movement against gravity): where atrophy is expected (our threshold on the
+ISNCSCI 0-5 motor grades, Rupp et al. 2021)."""
+BONE_ALERT_AFTER_DAYS = 365
+"""From one year after injury with AIS A-C: bone-fragility alert (rule of the project's reference note,
+built on Dudley-Javoroski & Shields 2012 and Sutor et al. 2022)."""
+BONE_ALERT_GRADES = ("A", "B", "C")
+INTERVENTIONS = (
+    ("Resistance training of working muscles", "3 sets per major working muscle group, twice a week",
+     "guideline for fitness in adults with SCI", "martinginis2018"),
+    ("Aerobic exercise", "at least 20 minutes of moderate-to-vigorous exercise twice a week (fitness), 30 "
+     "minutes three times a week (cardiometabolic health)", "guideline", "martinginis2018"),
+    ("Electrically stimulated (FES) cycling", "commonly 30 minutes or more, three times a week",
+     "improves muscle of the paralysed legs (high-quality evidence); fitness and bone effects less certain",
+     "vanderscheer2021"),
+    ("Standing in a frame", "regular sessions", "sparse, inconsistent evidence for bone at the knee and hip; "
+     "may help other outcomes", "sutor2022"),
+    ("Walking training (body-weight supported, robotic)", "several sessions a week", "small studies; best in "
+     "incomplete injuries; bone effects inconsistent", "sutor2022"),
+)
+
+
+def assess(ctx: Context) -> CauseAssessment:
+    condition = ctx.record.condition("spinal_cord_injury")
+    exams = [e for e in ctx.record.spinal_exams if e.date <= ctx.on]
+    if condition is None and not exams:
+        return CauseAssessment(CAUSE, TITLE, Status.not_supported, "No spinal cord injury on record.",
+                               reversibility=Reversibility.mixed, citations=("rupp2021_isncsci",))
+    evidence: list[Evidence] = []
+    tables: list[Table] = []
+    charts: list[Chart] = []
+    missing: list[str] = []
+    ais = condition.ais if condition else None
+    if condition:
+        evidence.append(Evidence("spinal cord injury on record",
+                                 f"level {condition.level or 'not recorded'}, AIS {condition.ais or 'not recorded'}, "
+                                 f"since {condition.onset.isoformat() if condition.onset else 'date not recorded'}",
+                                 "as recorded", "rupp2021_isncsci", Direction.neutral))
+    if exams:
+        latest = exams[-1]
+        c = classify(latest.exam).to_json()
+        ais = c["ais"].split(",")[0].rstrip("*") if c["ais"] else ais
+        evidence.append(Evidence(f"ISNCSCI classification of {latest.date.isoformat()}",
+                                 f"NLI {c['nli']}, {_complete(c['injury_complete'])}, AIS {c['ais']}; motor "
+                                 f"{_total(c['totals'])}, light touch {c['totals']['light_touch']}, pin prick "
+                                 f"{c['totals']['pin_prick']}",
+                                 "International Standards 2019 as computed by the official algorithm",
+                                 "praxis_isncsci_2_0_6"))
+        weak = weak_key_muscles(latest.exam, max_grade=WEAK_GRADE)
+        if weak:
+            evidence.append(Evidence("key muscles with little or no power", f"{len(weak)} of 20",
+                                     f"grade {WEAK_GRADE} or less: atrophy expected there", "rupp2021_isncsci"))
+            tables.append(Table("sci-atrophy-map", "Where atrophy is expected (key muscles graded 0-2)",
+                                ("side", "level", "key muscle", "grade"),
+                                tuple((w.side, w.level, w.muscle, w.score) for w in weak)))
+        if len(exams) >= 2:
+            tables_, chart = _follow_up(exams)
+            tables.append(tables_)
+            charts.append(chart)
+    else:
+        missing.append("an ISNCSCI examination (both sides, motor and sensory, anal findings)")
+    red = _bone_alert(ctx, condition, ais, evidence, missing)
+    steps = [NextStep(f"{name}: {dose}", why, key) for name, dose, why, key in INTERVENTIONS]
+    steps.insert(0, NextStep("Before loading the legs (standing, cycling, walking), check skin, blood pressure "
+                             "reactions (injuries at T6 or above) and fracture status", "", "sutor2022"))
+    return CauseAssessment(CAUSE, TITLE, Status.likely,
+                           "A spinal cord injury is on record: paralysed muscles waste; bone below the injury is "
+                           "fragile.", tuple(evidence), Reversibility.mixed, tuple(red), tuple(steps),
+                           tuple(missing), tuple(charts), tuple(tables), citations=CITATIONS)
+
+
+def _complete(code: str) -> str:
+    return {"C": "complete", "I": "incomplete"}.get(code, f"completeness {code}")
+
+
+def _total(totals: dict) -> str:
+    upper, lower = totals["upper_motor"], totals["lower_motor"]
+    return f"{upper + lower}" if isinstance(upper, int) and isinstance(lower, int) else "not determinable"
+
+
+def _bone_alert(ctx: Context, condition, ais: str | None, evidence: list, missing: list) -> list[RedFlag]:
+    if condition is None or condition.onset is None:
+        missing.append("date of the injury (for bone-loss and fracture risk)")
+        return []
+    days = (ctx.on - condition.onset).days
+    evidence.append(Evidence("time since injury", f"{days / 30.44:.0f} months",
+                             "bone below the injury thins fastest in the first months and years",
+                             "dudleyjavoroski2012", Direction.neutral))
+    if ais is None:
+        missing.append("AIS grade (from an ISNCSCI exam)")
+        return []
+    if days >= BONE_ALERT_AFTER_DAYS and ais in BONE_ALERT_GRADES:
+        return [RedFlag("sci-bone-fragility",
+                        f"Bone-fragility alert: AIS {ais}, {days / 365.25:.1f} years after injury. Bone at the knee "
+                        "and hip may be thin enough to break in a transfer or a minor fall.",
+                        "Ask for bone density testing (hip and knee) and a fracture-prevention plan; handle the "
+                        "legs gently in transfers.", Urgency.soon, (f"AIS {ais}", f"{days} days since injury"),
+                        "dudleyjavoroski2012")]
+    return []
+
+
+def _follow_up(exams) -> tuple[Table, Chart]:
+    points = compare([(e.date, e.exam) for e in exams])
+    rows = tuple((p.date.isoformat(), p.nli + (" (changed)" if p.nli_changed else ""),
+                  p.ais + (" (changed)" if p.ais_changed else ""), p.motor_total, p.light_touch, p.pin_prick)
+                 for p in points)
+    table = Table("sci-follow-up", "ISNCSCI exams over time", ("date", "NLI", "AIS", "motor total", "light touch",
+                                                                 "pin prick"), rows)
+    dates = tuple(p.date for p in points)
+
+    def values(attr):
+        return tuple(float(getattr(p, attr)) if isinstance(getattr(p, attr), int) else None for p in points)
+
+    markers = tuple((p.date, f"{'NLI ' + p.nli if p.nli_changed else ''} {'AIS ' + p.ais if p.ais_changed else ''}"
+                     .strip()) for p in points if p.nli_changed or p.ais_changed)
+    chart = Chart("sci-totals", "ISNCSCI motor and sensory totals over time", "score",
+                  (Series("motor total", dates, values("motor_total")),
+                   Series("light touch", dates, values("light_touch")),
+                   Series("pin prick", dates, values("pin_prick"))), markers=markers)
+    return table, chart
