@@ -61,4 +61,13 @@ ENTRIES: tuple[Reference, ...] = (
         journal="Lancet 350(9094):1795-1798",
         doi="10.1016/S0140-6736(97)08140-3",
     ),
+    Reference(
+        key="frankenfield2005",
+        authors="Frankenfield D, Roth-Yousey L, Compher C",
+        year=2005,
+        title="Comparison of predictive equations for resting metabolic rate in healthy nonobese and obese "
+              "adults: a systematic review",
+        journal="J Am Diet Assoc 105(5):775-789",
+        doi="10.1016/j.jada.2005.02.005",
+    ),
 )

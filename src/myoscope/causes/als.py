@@ -12,7 +12,7 @@ from __future__ import annotations
 from myoscope.causes._common import score_evidence
 from myoscope.causes._context import Context, Scored
 from myoscope.causes._neuro import atrophy_status, has, score_chart, split_flags, symptom
-from myoscope.causes._types import CauseAssessment, Evidence, NextStep, Reversibility, Status
+from myoscope.causes._types import CauseAssessment, Direction, Evidence, NextStep, Reversibility, Status
 from myoscope.criteria import neuro_flags
 
 CAUSE = "als"
@@ -67,6 +67,9 @@ def _pattern(ctx: Context) -> CauseAssessment:
         status = Status.not_supported
         summary = "No motor warning signs are recorded."
         missing = ()
+        evidence.append(Evidence("no progressive weakness, speech or swallowing change or twitching with weakness",
+                                 "none recorded" if ctx.record.symptoms else "no muscle loss measured",
+                                 "NICE NG42 recognition of motor neurone disease", "nice_ng42", Direction.against))
     else:
         status = Status.cannot_tell
         summary = "The record does not say whether there are motor warning signs."

@@ -20,8 +20,8 @@ SCHEMA_VERSION = 1
 
 CAUSE_MODULES: tuple[str, ...] = (
     "atrophy",
-    "malnutrition",
     "calorie_deficit",
+    "malnutrition",
     "inactivity_limb",
     "inactivity_body",
     "sci",

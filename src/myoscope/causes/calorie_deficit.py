@@ -27,6 +27,7 @@ from myoscope.causes._types import (
 )
 from myoscope.criteria.glim import WEIGHT_LOSS_WITHIN_6_MONTHS, weight_loss_stage
 from myoscope.criteria.intake import LIKELY_INADEQUATE
+from myoscope.instruments.must import WEIGHT_LOSS_LOW_BELOW as MUST_WEIGHT_LOSS
 from myoscope.measures.energy_need import missing_for_energy_need
 from myoscope.physiology.energy import energy_balance_from_weight_trend
 from myoscope.physiology.hall import DEFAULT_VARIANT, lean_sparing_intake, project
@@ -46,8 +47,11 @@ HORIZON_WEEKS = 12
 LEAN_LOSS_LIMIT_KG = 1.0
 """Default goal for the lean-sparing intake: lose at most 1 kg of lean tissue over the horizon. A goal
 setting, not a value from the literature; the literature gives none."""
-TREND_MONTHS = 3
-CITATIONS = ("hall2011", "mifflin1990", "fao2004")
+ESTIMATE_ERROR = 0.10
+"""Predicted resting expenditure is most often within 10 % of the measured value (Mifflin-St Jeor;
+Frankenfield et al. 2005, J Am Diet Assoc, doi:10.1016/j.jada.2005.02.005): intake counts as a deficit
+only below the lower end of the need minus this margin."""
+CITATIONS = ("hall2011", "mifflin1990", "fao2004", "frankenfield2005")
 
 
 def assess(ctx: Context) -> CauseAssessment:
@@ -69,22 +73,26 @@ def assess(ctx: Context) -> CauseAssessment:
     if energy is None:
         missing.append("energy intake on at least three days (food record)")
     elif need is not None:
-        by_intake = energy.mean < need.low_kcal
+        threshold = need.low_kcal * (1.0 - ESTIMATE_ERROR)
+        by_intake = energy.mean < threshold
         direction = Direction.supports if by_intake else Direction.against
         evidence.append(Evidence("recorded energy intake", f"{energy.mean:.0f} kcal/day over {energy.days} days",
-                                 "below the lower end of the estimated need means a deficit", "mifflin1990",
+                                 f"below {threshold:.0f} kcal/day (lower end of the need less the "
+                                 f"{ESTIMATE_ERROR:.0%} error of the equation) means a deficit", "frankenfield2005",
                                  direction))
-    change = ctx.weight_change(TREND_MONTHS)
+    change = ctx.weight_change(6)
+    loss6 = weight_loss_percent(ctx, 6)
     if change is None:
         missing.append("two body weights at least two weeks apart")
     else:
         balance = energy_balance_from_weight_trend(change.start_kg, change.end_kg, change.days)
-        by_weight = balance.high < 0
-        evidence.append(Evidence("energy balance implied by the weight trend",
-                                 f"{change.kg:+.1f} kg in {change.days} days: {balance.low:+.0f} to {balance.high:+.0f} "
-                                 "kcal/day", "weight lost means stores burned (fat 9,440, lean 1,816 kcal/kg)",
-                                 "hall2008", Direction.supports if by_weight else Direction.against))
-    loss6 = weight_loss_percent(ctx, 6)
+        by_weight = loss6 >= MUST_WEIGHT_LOSS
+        evidence.append(Evidence("weight trend and the energy balance it implies",
+                                 f"{change.kg:+.1f} kg ({change.percent:+.1f} %) in {change.days} days: "
+                                 f"{balance.low:+.0f} to {balance.high:+.0f} kcal/day",
+                                 f"a loss of {MUST_WEIGHT_LOSS:g} % or more in 3-6 months is beyond day-to-day "
+                                 "variation (MUST); stores burned: fat 9,440, lean 1,816 kcal/kg",
+                                 "elia2003_must", Direction.supports if by_weight else Direction.against))
     if loss6 is not None and weight_loss_stage(loss6, WEIGHT_LOSS_WITHIN_6_MONTHS) == 2:
         red.append(RedFlag("rapid-weight-loss",
                            f"Weight fell {loss6:.1f} % within six months: severe by the GLIM criteria.",
@@ -107,8 +115,7 @@ def assess(ctx: Context) -> CauseAssessment:
     if by_intake and by_weight:
         status = Status.likely
     elif by_intake or by_weight:
-        status = Status.likely if by_weight and energy is None and loss6 and loss6 > WEIGHT_LOSS_WITHIN_6_MONTHS[0] \
-            else Status.possible
+        status = Status.likely if by_weight and energy is None else Status.possible
     elif by_intake is False or by_weight is False:
         status = Status.not_supported
     else:

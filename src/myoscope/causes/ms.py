@@ -6,7 +6,16 @@ from __future__ import annotations
 from myoscope.causes._common import score_evidence
 from myoscope.causes._context import Context, Scored
 from myoscope.causes._neuro import has, score_chart, split_flags, symptom
-from myoscope.causes._types import CauseAssessment, Chart, Evidence, NextStep, Reversibility, Series, Status
+from myoscope.causes._types import (
+    CauseAssessment,
+    Chart,
+    Direction,
+    Evidence,
+    NextStep,
+    Reversibility,
+    Series,
+    Status,
+)
 from myoscope.criteria import neuro_flags
 
 CAUSE = "multiple_sclerosis"
@@ -41,7 +50,10 @@ def assess(ctx: Context) -> CauseAssessment:
                                Reversibility.underlying, tuple(red), tuple(steps), citations=CITATIONS)
     return CauseAssessment(CAUSE, PATTERN_TITLE, Status.not_supported,
                            "No diagnosis of multiple sclerosis and no pattern of central nervous system symptoms "
-                           "on record.", reversibility=Reversibility.underlying, citations=CITATIONS)
+                           "on record.",
+                           (Evidence("no multiple sclerosis diagnosis and no symptom pattern in the record", "none",
+                                     "NICE NG220 recognition", "nice_ng220", Direction.against),),
+                           reversibility=Reversibility.underlying, citations=CITATIONS)
 
 
 def _diagnosed(ctx: Context) -> CauseAssessment:

@@ -39,6 +39,9 @@ def assess(ctx: Context) -> CauseAssessment:
                                    next_steps=(NextStep("Medical review; nerve conduction studies and EMG",
                                                         "to locate the problem", "mrc1976"),),
                                    citations=CITATIONS)
+        evidence.append(Evidence("no peripheral nerve injury in the record", "none",
+                                 "this cause needs a recorded injury or a single-nerve weakness pattern", None,
+                                 Direction.against))
         return CauseAssessment(CAUSE, TITLE, Status.not_supported, "No nerve injury and no single-nerve weakness "
                                "pattern on record.", tuple(evidence), Reversibility.mixed, citations=CITATIONS)
     nerve = (condition.nerve or "nerve not named").replace("_", " ")

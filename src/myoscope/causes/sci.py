@@ -62,6 +62,8 @@ def assess(ctx: Context) -> CauseAssessment:
     exams = [e for e in ctx.record.spinal_exams if e.date <= ctx.on]
     if condition is None and not exams:
         return CauseAssessment(CAUSE, TITLE, Status.not_supported, "No spinal cord injury on record.",
+                               (Evidence("no spinal cord injury and no ISNCSCI exam in the record", "none",
+                                         "this cause needs a recorded injury", None, Direction.against),),
                                reversibility=Reversibility.mixed, citations=("rupp2021_isncsci",))
     evidence: list[Evidence] = []
     tables: list[Table] = []
