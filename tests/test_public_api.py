@@ -10,7 +10,7 @@ def test_record_api():
     assert sorted(myoscope.record.__all__) == [
         "ActivitySession", "ActivityWeek", "Condition", "DietDay", "Episode", "FamilyHistory",
         "InstrumentAnswers", "MEASUREMENT_KINDS", "Measurement", "NUTRIENT_UNITS", "Person", "Record",
-        "StepCount", "Symptom", "dump_record", "load_record", "parse_record", "parse_text",
+        "SpinalExam", "StepCount", "Symptom", "dump_record", "load_record", "parse_record", "parse_text",
     ]
 
 
