@@ -123,3 +123,20 @@ def test_check_reasks_on_a_bad_unit():
     result = runner.invoke(app, ["check"], input=answers)
     assert result.exit_code == 0, result.stdout
     assert "Not understood" in result.stdout
+
+
+def test_plan_command(examples_dir):
+    result = runner.invoke(app, ["plan", str(examples_dir / "sedentary-office-worker.yaml"), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    payload = json.loads(result.stdout)
+    assert payload["weeks"][0]["sessions"] >= 1
+    assert payload["weeks"][-1]["strength_days"] == 2
+    assert any(r["citation"] == "bull2020" for r in payload["rules"])
+    text = runner.invoke(app, ["plan", str(examples_dir / "forearm-cast.yaml")])
+    assert text.exit_code == 0 and "Return-to-activity plan" in text.stdout
+
+
+def test_every_command_is_registered():
+    result = runner.invoke(app, ["--help"])
+    for command in ("assess", "validate", "explain", "check", "score", "plan", "isncsci", "simulate"):
+        assert command in result.stdout, command

@@ -25,6 +25,7 @@ from myoscope.causes._types import (
 from myoscope.criteria import activity_guidelines as guide
 from myoscope.physiology.disuse import project_disuse
 from myoscope.planning import return_plan
+from myoscope.planning.return_plan import ReturnPlan
 from myoscope.record import ActivitySession, ActivityWeek, StepCount
 
 CAUSE = "inactivity_body"
@@ -122,6 +123,15 @@ def assess(ctx: Context) -> CauseAssessment:
     chart = _activity_chart(weeks)
     if chart:
         charts.append(chart)
+    if (below_both or below_one) and not bed_rest:
+        days = WEEKS * 7
+        band = project_disuse("bed_rest", "leg", days, ctx.age).band("muscle_size")
+        if band.known:
+            evidence.append(Evidence(f"upper bound of the muscle cost of {WEEKS} more such weeks",
+                                     f"no more than {band.low:.0f}-{band.high:.0f} % loss of thigh muscle size",
+                                     "no study gives a rate for a sedentary life; strict bed rest for as long is the "
+                                     "upper bound", band.citations[0] if band.citations else None, Direction.neutral))
+            charts.append(_band_chart(ctx, days))
     if bed_rest or below_both:
         status = Status.likely
     elif below_one:
@@ -138,6 +148,19 @@ def assess(ctx: Context) -> CauseAssessment:
         CAUSE, TITLE, status, _summary(status), tuple(evidence), Reversibility.modifiable,
         next_steps=steps, missing=missing, charts=tuple(charts), citations=CITATIONS,
     )
+
+
+def _band_chart(ctx: Context, days: int) -> Chart:
+    xs, lows, highs = [], [], []
+    for d in sorted({1, *range(7, days + 1, 7)}):
+        band = project_disuse("bed_rest", "leg", d, ctx.age).band("muscle_size")
+        if band.known:
+            xs.append(ctx.on + dt.timedelta(days=d))
+            lows.append(-band.high)
+            highs.append(-band.low)
+    return Chart("inactivity-upper-bound", "Upper bound of thigh muscle loss if inactivity continues (bed-rest data)",
+                 "change from now (%)", (Series("bed-rest band (upper bound)", tuple(xs), (), tuple(lows),
+                                                tuple(highs), "band"),), reference_lines=((0.0, "no change"),))
 
 
 def _describe(adh: guide.Adherence) -> str:
@@ -171,10 +194,37 @@ def _activity_chart(weeks) -> Chart | None:
                                   (guide.BRIEF_SESSIONS * guide.BRIEF_SESSION_MINUTES, "3 x 20 min")))
 
 
+def current_level(ctx: Context) -> tuple[float, int]:
+    """Mean moderate-equivalent minutes and 20-minute sessions a week over the recent weeks with data."""
+    minutes, sessions = [], []
+    for by_week in _group(ctx).values():
+        for adh in by_week.values():
+            if adh.aerobic_minutes is not None:
+                minutes.append(adh.aerobic_minutes)
+            if adh.brief_sessions is not None:
+                sessions.append(adh.brief_sessions)
+    return (sum(minutes) / len(minutes) if minutes else 0.0,
+            min(21, round(sum(sessions) / len(sessions))) if sessions else 0)
+
+
+def plan_for(ctx: Context, minutes: float, sessions: int) -> ReturnPlan:
+    """The graded return plan for this person from the record (current level, age, weakness, episodes)."""
+    episodes = [e for e in ctx.record.episodes if e.kind in ("immobilisation", "bed_rest") and e.start <= ctx.on
+                and (e.end is None or (ctx.on - e.end).days <= BED_REST_RELEVANT_DAYS)]
+    latest = max(episodes, key=lambda e: e.start) if episodes else None
+    atrophy = ctx._cache.get("atrophy")
+    return return_plan(
+        current_minutes=minutes, current_sessions=sessions, age=ctx.age,
+        weakness=bool(atrophy is not None and atrophy.status in (Status.likely, Status.possible)),
+        recent_immobilisation_days=latest.days(ctx.on) if latest else None,
+        immobilised_site=(latest.limb or "whole body") if latest else None,
+        conditions=[c.kind for c in ctx.record.conditions])
+
+
 def _plan_steps(ctx: Context, minutes: list[float], sessions: list[float]) -> tuple[NextStep, ...]:
     current = sum(minutes) / len(minutes) if minutes else 0.0
-    count = round(sum(sessions) / len(sessions)) if sessions else 0
-    plan = return_plan(current_minutes=current, current_sessions=min(count, 21), age=ctx.age)
+    count = min(21, round(sum(sessions) / len(sessions))) if sessions else 0
+    plan = plan_for(ctx, current, count)
     first, last = plan.weeks[0], plan.weeks[-1]
     steps = [NextStep(
         f"Start at {first.sessions} sessions of {first.minutes_per_session:g} min in week 1 and build up over "

@@ -19,7 +19,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-_COMMANDS: tuple[str, ...] = ("assess", "score", "check", "isncsci", "simulate")
+_COMMANDS: tuple[str, ...] = ("assess", "score", "check", "plan", "isncsci", "simulate")
 
 
 def _register_all() -> None:

@@ -193,14 +193,12 @@ def _advance(lean, fat, ecf, glycogen, at, weight, ei_a, ei_b, na_a, na_b, delta
         weight[q] = f1 + l1 + e1 + c.GLYCOGEN_WITH_WATER * g1
 
 
-@numba.njit([_RUN_SIGNATURE], cache=True, parallel=True, nogil=True, error_model="numpy")
-def run_numba(params, ei, na, delta, g, lookahead, days, record, sel, out):
-    """Simulate every person (row of ``params``) for ``days`` days, in parallel over blocks of people.
+_BLOCK_SIGNATURE = numba.types.void(numba.types.int64, *_RUN_SIGNATURE.args)
 
-    ``ei``, ``na`` and ``delta`` are (N, days + 1) schedules (views may broadcast); the values of
-    the fields ``sel`` (codes into :data:`FIELDS`) on the days ``record`` (ascending) go to
-    ``out`` of shape (N, len(sel), len(record)).
-    """
+
+@numba.njit([_BLOCK_SIGNATURE], cache=True, nogil=True, error_model="numpy")
+def _run_block(b, params, ei, na, delta, g, lookahead, days, record, sel, out):
+    """People ``b * BLOCK`` to ``(b + 1) * BLOCK - 1``, all days (see :func:`run_numba`)."""
     n_people = params.shape[0]
     n_sel = sel.shape[0]
     n_rec = record.shape[0]
@@ -208,45 +206,62 @@ def run_numba(params, ei, na, delta, g, lookahead, days, record, sel, out):
     for s in range(n_sel):
         if sel[s] == EE_CODE:
             need_ee = True
-    for b in numba.prange((n_people + BLOCK - 1) // BLOCK):
-        lo = b * BLOCK
-        m = min(BLOCK, n_people - lo)
-        p = np.ascontiguousarray(params[lo:lo + m].T)
-        ecf0, k, ei0, cib, kg, pcarb = p[P_ECF0], p[P_K], p[P_EI0], p[P_CIB], p[P_KG], p[P_PCARB]
-        lean = p[P_LEAN0].copy()
-        fat = p[P_FAT0].copy()
-        ecf = ecf0.copy()
-        glycogen = np.full(m, c.GLYCOGEN_0)
-        at = np.zeros(m)
-        weight = p[P_W0].copy()
-        ei_a, ei_b, na_a, na_b, delta_t = np.empty(m), np.empty(m), np.empty(m), np.empty(m), np.empty(m)
-        j = 0
-        for t in range(days + 1):
-            if j < n_rec and record[j] == t:
-                for q in range(m):
-                    i = lo + q
-                    d_ei = ei[i, t] if t > 0 else 0.0
-                    intake = ei0[q] + d_ei
-                    ee = 0.0
-                    if need_ee:
-                        ee = expenditure(lean[q], fat[q], ecf[q], glycogen[q], at[q], weight[q], d_ei, intake,
-                                         pcarb[q] * intake, k[q], delta[i, t], kg[q], g)
-                    for s in range(n_sel):
-                        out[i, s, j] = _pick(sel[s], weight[q], fat[q], lean[q], ecf[q], glycogen[q], at[q],
-                                             intake, ee)
-                j += 1
-            if t == days:
-                break
-            t1 = t + 1 if lookahead else t
+    lo = b * BLOCK
+    m = min(BLOCK, n_people - lo)
+    p = np.ascontiguousarray(params[lo:lo + m].T)
+    ecf0, k, ei0, cib, kg, pcarb = p[P_ECF0], p[P_K], p[P_EI0], p[P_CIB], p[P_KG], p[P_PCARB]
+    lean = p[P_LEAN0].copy()
+    fat = p[P_FAT0].copy()
+    ecf = ecf0.copy()
+    glycogen = np.full(m, c.GLYCOGEN_0)
+    at = np.zeros(m)
+    weight = p[P_W0].copy()
+    ei_a, ei_b, na_a, na_b, delta_t = np.empty(m), np.empty(m), np.empty(m), np.empty(m), np.empty(m)
+    j = 0
+    for t in range(days + 1):
+        if j < n_rec and record[j] == t:
             for q in range(m):
                 i = lo + q
-                ei_a[q] = ei[i, t]
-                ei_b[q] = ei[i, t1]
-                na_a[q] = na[i, t]
-                na_b[q] = na[i, t1]
-                delta_t[q] = delta[i, t]
-            _advance(lean, fat, ecf, glycogen, at, weight, ei_a, ei_b, na_a, na_b, delta_t,
-                     ecf0, k, ei0, cib, kg, pcarb, g)
+                d_ei = ei[i, t] if t > 0 else 0.0
+                intake = ei0[q] + d_ei
+                ee = 0.0
+                if need_ee:
+                    ee = expenditure(lean[q], fat[q], ecf[q], glycogen[q], at[q], weight[q], d_ei, intake,
+                                     pcarb[q] * intake, k[q], delta[i, t], kg[q], g)
+                for s in range(n_sel):
+                    out[s, j, i] = _pick(sel[s], weight[q], fat[q], lean[q], ecf[q], glycogen[q], at[q], intake, ee)
+            j += 1
+        if t == days:
+            break
+        t1 = t + 1 if lookahead else t
+        for q in range(m):
+            i = lo + q
+            ei_a[q] = ei[i, t]
+            ei_b[q] = ei[i, t1]
+            na_a[q] = na[i, t]
+            na_b[q] = na[i, t1]
+            delta_t[q] = delta[i, t]
+        _advance(lean, fat, ecf, glycogen, at, weight, ei_a, ei_b, na_a, na_b, delta_t,
+                 ecf0, k, ei0, cib, kg, pcarb, g)
+
+
+@numba.njit([_RUN_SIGNATURE], cache=True, parallel=True, nogil=True)
+def run_numba(params, ei, na, delta, g, lookahead, days, record, sel, out):
+    """Simulate every person (row of ``params``) for ``days`` days, blocks of people in parallel.
+
+    ``ei``, ``na`` and ``delta`` are (N, days + 1) schedules (views may broadcast); the values of
+    the fields ``sel`` (codes into :data:`FIELDS`) on the days ``record`` (ascending) go to
+    ``out`` of shape (len(sel), len(record), N).
+    """
+    for b in numba.prange((params.shape[0] + BLOCK - 1) // BLOCK):
+        _run_block(b, params, ei, na, delta, g, lookahead, days, record, sel, out)
+
+
+@numba.njit([_RUN_SIGNATURE], cache=True, nogil=True)
+def run_numba_serial(params, ei, na, delta, g, lookahead, days, record, sel, out):
+    """:func:`run_numba` in the calling thread (small cohorts: no thread start-up to wait for)."""
+    for b in range((params.shape[0] + BLOCK - 1) // BLOCK):
+        _run_block(b, params, ei, na, delta, g, lookahead, days, record, sel, out)
 
 
 def run_numpy(params, ei, na, delta, g, lookahead, days, record, sel, out):
@@ -264,7 +279,7 @@ def run_numpy(params, ei, na, delta, g, lookahead, days, record, sel, out):
             ee = (expenditure(lean, fat, ecf, glycogen, at, weight, d_ei, intake, pcarb * intake,
                               k, delta[:, t], kg, g) if need_ee else None)
             for s, code in enumerate(sel):
-                out[:, s, where[t]] = _pick(int(code), weight, fat, lean, ecf, glycogen, at, intake, ee)
+                out[s, where[t], :] = _pick(int(code), weight, fat, lean, ecf, glycogen, at, intake, ee)
         if t == days:
             break
         t1 = t + 1 if lookahead else t

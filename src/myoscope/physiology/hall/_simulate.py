@@ -19,6 +19,9 @@ water), fat-free mass (= weight - fat), extracellular fluid, glycogen (kg); adap
 thermogenesis, energy intake and expenditure (kcal/day)."""
 
 Engine = Literal["numba", "numpy"]
+PARALLEL_FROM_PERSON_DAYS = 1_000_000
+"""Smaller runs stay in the calling thread: their work (under about 30 ms) is comparable to the
+time it can take to start the other threads on a busy machine."""
 
 
 @dataclass(frozen=True)
@@ -129,13 +132,18 @@ def run(prepared: Prepared, variant: Variant, fields: tuple[str, ...], record_da
     else:
         delta = activity_coefficient(prepared.pal_schedule, base.rmr_kcal[:, None], base.weight_kg[:, None])
     codes = np.array([OUTPUT_FIELDS.index(f) for f in fields], dtype=np.int64)
-    out = np.empty((prepared.n, len(codes), len(record_days)))
+    out = np.empty((len(codes), len(record_days), prepared.n))
     if engine not in ("numba", "numpy"):
         raise InputError([Problem("engine", engine, "is not a known engine", "numba or numpy")])
-    runner = _kernel.run_numba if engine == "numba" else _kernel.run_numpy
+    if engine == "numpy":
+        runner = _kernel.run_numpy
+    elif prepared.n * prepared.days >= PARALLEL_FROM_PERSON_DAYS:
+        runner = _kernel.run_numba
+    else:
+        runner = _kernel.run_numba_serial
     runner(params, prepared.ei_change, prepared.na_change, np.broadcast_to(delta, shape), float(variant.glycogen_energy),
            bool(variant.lookahead), prepared.days, record_days, codes, out)
-    return Simulation(variant, record_days, {f: out[:, s, :] for s, f in enumerate(fields)}, base)
+    return Simulation(variant, record_days, {f: out[s].T for s, f in enumerate(fields)}, base)
 
 
 def _fields(outputs: Sequence[str] | None) -> tuple[str, ...]:

@@ -1,0 +1,57 @@
+"""``myoscope plan RECORD``: the graded return-to-activity plan for one person."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from myoscope.cli._common import Format, fail, stdout, write_output
+from myoscope.errors import InputError
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def plan(
+        file: Path = typer.Argument(..., help="A person's record (.yaml, .yml or .json)."),
+        format: Format = typer.Option(Format.text, "--format", "-f", help="text or json."),
+    ) -> None:
+        """A week-by-week return to activity from the current level, starting slowly, with the rules cited."""
+        from myoscope.causes import assess
+        from myoscope.causes._context import Context
+        from myoscope.causes.inactivity_body import current_level, plan_for
+        from myoscope.cli.assess import load_checked
+
+        record = load_checked(file)
+        assessment = assess(record)
+        ctx = Context(record, assessment.on)
+        ctx._cache["atrophy"] = assessment.atrophy
+        minutes, sessions = current_level(ctx)
+        try:
+            result = plan_for(ctx, minutes, sessions)
+        except InputError as exc:
+            fail(exc)
+        if format is Format.json:
+            write_output(json.dumps({"person_id": record.person.id, "current_minutes": round(minutes, 1),
+                                     "current_sessions": sessions, **result.to_json()}, indent=2), None)
+            return
+        stdout.print(f"[bold]Return-to-activity plan: {record.person.id}[/] (now about {minutes:.0f} min a week "
+                     f"in {sessions} sessions of 20+ min)")
+        if result.clearance.status != "not needed":
+            stdout.print(f"[bold yellow]Medical clearance: {result.clearance.status}[/] - {result.clearance.reason}",
+                         markup=True)
+        for flag in result.flags:
+            stdout.print(f"[yellow]! {flag}[/]")
+        table = Table("week", "sessions", "minutes each", "weekly minutes", "strength days", "balance days", "intensity")
+        for w in result.weeks:
+            table.add_row(str(w.week), str(w.sessions), f"{w.minutes_per_session:g}",
+                          f"{w.sessions * w.minutes_per_session:g}", str(w.strength_days), str(w.balance_days),
+                          w.intensity)
+        stdout.print(table)
+        stdout.print("[bold]Rules used[/]")
+        for rule, key in result.rules:
+            stdout.print(f"  - {rule} [{key}]", markup=False)
+        if result.unverified:
+            stdout.print("Not yet checked against the primary source: " + "; ".join(result.unverified), markup=False)
