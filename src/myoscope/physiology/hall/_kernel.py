@@ -196,14 +196,38 @@ def _advance(lean, fat, ecf, glycogen, at, weight, ei_a, ei_b, na_a, na_b, delta
 _BLOCK_SIGNATURE = numba.types.void(numba.types.int64, *_RUN_SIGNATURE.args)
 
 
+@numba.njit(cache=True, nogil=True, error_model="numpy")
+def _record(out, j, lo, sel, need_ee, lean, fat, ecf, glycogen, at, weight, d_ei, delta_t, ei0, pcarb, k, kg, g,
+            ee):
+    """Write the selected fields of a block of people into ``out[:, j, lo:lo + m]``."""
+    m = lean.shape[0]
+    if need_ee:
+        for q in range(m):
+            intake = ei0[q] + d_ei[q]
+            ee[q] = expenditure(lean[q], fat[q], ecf[q], glycogen[q], at[q], weight[q], d_ei[q], intake,
+                                pcarb[q] * intake, k[q], delta_t[q], kg[q], g)
+    for s in range(sel.shape[0]):
+        row = out[s, j, lo:lo + m]
+        code = sel[s]
+        if code == 3:
+            for q in range(m):
+                row[q] = weight[q] - fat[q]
+        elif code == 7:
+            for q in range(m):
+                row[q] = ei0[q] + d_ei[q]
+        else:
+            source = (weight, fat, lean, weight, ecf, glycogen, at, weight, ee)[code]
+            for q in range(m):
+                row[q] = source[q]
+
+
 @numba.njit([_BLOCK_SIGNATURE], cache=True, nogil=True, error_model="numpy")
 def _run_block(b, params, ei, na, delta, g, lookahead, days, record, sel, out):
     """People ``b * BLOCK`` to ``(b + 1) * BLOCK - 1``, all days (see :func:`run_numba`)."""
     n_people = params.shape[0]
-    n_sel = sel.shape[0]
     n_rec = record.shape[0]
     need_ee = False
-    for s in range(n_sel):
+    for s in range(sel.shape[0]):
         if sel[s] == EE_CODE:
             need_ee = True
     lo = b * BLOCK
@@ -216,20 +240,16 @@ def _run_block(b, params, ei, na, delta, g, lookahead, days, record, sel, out):
     glycogen = np.full(m, c.GLYCOGEN_0)
     at = np.zeros(m)
     weight = p[P_W0].copy()
-    ei_a, ei_b, na_a, na_b, delta_t = np.empty(m), np.empty(m), np.empty(m), np.empty(m), np.empty(m)
+    ei_a, ei_b, na_a, na_b, delta_t, ee = (np.empty(m), np.empty(m), np.empty(m), np.empty(m), np.empty(m),
+                                           np.empty(m))
     j = 0
     for t in range(days + 1):
         if j < n_rec and record[j] == t:
             for q in range(m):
-                i = lo + q
-                d_ei = ei[i, t] if t > 0 else 0.0
-                intake = ei0[q] + d_ei
-                ee = 0.0
-                if need_ee:
-                    ee = expenditure(lean[q], fat[q], ecf[q], glycogen[q], at[q], weight[q], d_ei, intake,
-                                     pcarb[q] * intake, k[q], delta[i, t], kg[q], g)
-                for s in range(n_sel):
-                    out[s, j, i] = _pick(sel[s], weight[q], fat[q], lean[q], ecf[q], glycogen[q], at[q], intake, ee)
+                ei_a[q] = ei[lo + q, t] if t > 0 else 0.0
+                delta_t[q] = delta[lo + q, t]
+            _record(out, j, lo, sel, need_ee, lean, fat, ecf, glycogen, at, weight, ei_a, delta_t, ei0, pcarb, k, kg,
+                    g, ee)
             j += 1
         if t == days:
             break
