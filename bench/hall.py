@@ -89,7 +89,8 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="skip the numpy engine at 1,000,000 people")
     args = parser.parse_args()
     print(f"Hall adult model, {DAYS} days, variant bw-1.0.0; R bw reference {R_BW_US_PER_PERSON_DAY} us/person-day")
-    print(f"{'people':>10} {'engine':>6} {'person-days/s':>14} {'us/person-day':>14} {'vs R bw':>9} {'numba/numpy':>12}")
+    print(f"{'people':>10} {'engine':>6} {'person-days/s':>14} {'us/person-day':>14} {'vs R bw':>9} "
+          f"{'numba/numpy':>12}")
     for n in SIZES:
         timings = {"numba": _time(n, "numba", args.seed)}
         if not (args.quick and n >= FINAL_ONLY_FROM):

@@ -100,3 +100,34 @@ def test_missing_data_says_cannot_tell_and_what_to_measure():
     statuses = {c.cause: c.status for c in assessment.causes}
     assert statuses["calorie_deficit"] is Status.cannot_tell
     assert statuses["inactivity_body"] is Status.cannot_tell
+
+
+def test_record_values_outside_an_instrument_range_give_cannot_tell():
+    """A 95-year-old is outside the 60-90 years the Sergi 2015 BIA equation was derived for."""
+    from myoscope.causes._context import Context
+    from myoscope.record import parse_record
+
+    record = parse_record({"person": {"id": "old", "sex": "female", "age": 95, "height": "155 cm"},
+                           "measurements": [{"kind": "body_weight", "value": "50 kg", "date": "2026-01-05"}]})
+    import datetime as dt
+
+    score = Context(record, dt.date(2026, 1, 5)).score_now("asm-sergi-bia", {"resistance": 550, "reactance": 55})
+    assert score.category == "cannot tell"
+    assert any(m.startswith("a value this instrument accepts for age") for m in score.missing)
+
+
+def test_internal_errors_print_one_line(monkeypatch, capsys, examples_dir):
+    import myoscope.causes
+    from myoscope.cli import main
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("simulated fault")
+
+    monkeypatch.setattr(myoscope.causes, "assess", boom)
+    monkeypatch.delenv("MYOSCOPE_DEBUG", raising=False)
+    monkeypatch.setattr("sys.argv", ["myoscope", "assess", str(examples_dir / "healthy-active.yaml")])
+    with pytest.raises(SystemExit) as exc:
+        main()
+    assert exc.value.code == 1
+    err = capsys.readouterr().err
+    assert "internal error (RuntimeError: simulated fault)" in err and "Traceback" not in err

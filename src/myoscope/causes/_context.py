@@ -12,7 +12,7 @@ from typing import Any
 
 from myoscope import instruments
 from myoscope.errors import InputError
-from myoscope.measures import activity, body, diet, energy_need, girth
+from myoscope.measures import body, diet, energy_need, girth
 from myoscope.record import InstrumentAnswers, Record
 
 
@@ -113,14 +113,23 @@ class Context:
         return items[-1] if items else None
 
     def score_now(self, name: str, answers: dict[str, Any]) -> instruments.Score:
-        """Score an instrument on data derived from the record (person fields filled in)."""
+        """Score an instrument on data derived from the record (person fields filled in).
+
+        Values the record holds but the instrument does not accept (e.g. outside an equation's
+        validity range) give "cannot tell" naming the problem, never an error.
+        """
         instrument = instruments.get(name)
         data = dict(answers)
         person = person_values(self.record, self.on)
         for key in instrument.person_fields:
             if data.get(key) is None and key in person:
                 data[key] = person[key]
-        return instrument.score(data)
+        try:
+            return instrument.score(data)
+        except InputError as exc:
+            return instrument.cannot_tell([f"a value this instrument accepts for {p}" for p in exc.problems],
+                                          interpretation="The recorded values are outside what this instrument "
+                                                         "accepts.")
 
     @cached_property
     def weight(self) -> tuple[dt.date, float] | None:
@@ -147,10 +156,6 @@ class Context:
     @cached_property
     def girth_trends(self) -> list[girth.GirthTrend]:
         return girth.trends(self.record, self.on)
-
-    @cached_property
-    def weeks(self) -> list[activity.WeekActivity]:
-        return activity.weeks(self.record, self.on)
 
     @cached_property
     def intakes(self) -> dict[str, diet.Intake]:

@@ -92,7 +92,7 @@ def instrument_inputs(ctx: Context) -> dict[str, dict[str, Any]]:
     if "walk_400m" in m:
         out["walk-400m"] = {"time": m["walk_400m"]}
     if "asm" in m:
-        out["asm"] = {k: m[k] for k in ("asm", "mass_method") if k in m}
+        out["asm"] = {"asm": m["asm"], **({"method": m["mass_method"]} if "mass_method" in m else {})}
     return out
 
 

@@ -84,8 +84,6 @@ def assess(ctx: Context) -> CauseAssessment:
     evidence: list[Evidence] = []
     weeks = _group(ctx)
     below_both = below_one = meets = False
-    minutes_now: list[float] = []
-    sessions_now: list[float] = []
     for source, by_week in weeks.items():
         for week, adh in sorted(by_week.items()):
             text = _describe(adh)
@@ -104,10 +102,6 @@ def assess(ctx: Context) -> CauseAssessment:
                                      f"WHO 2020: at least {guide.WHO_MODERATE_MINUTES:g} min moderate-equivalent a week; "
                                      f"brief: {guide.BRIEF_SESSIONS} x {guide.BRIEF_SESSION_MINUTES:g} min",
                                      guide.WHO_CITATION[0], direction))
-            if adh.aerobic_minutes is not None:
-                minutes_now.append(adh.aerobic_minutes)
-            if adh.brief_sessions is not None:
-                sessions_now.append(adh.brief_sessions)
     bed_rest = [e for e in ctx.record.episodes if e.kind == "bed_rest" and e.start <= ctx.on
                 and (e.end is None or (ctx.on - e.end).days <= BED_REST_RELEVANT_DAYS)]
     charts: list[Chart] = []
@@ -143,7 +137,7 @@ def assess(ctx: Context) -> CauseAssessment:
     missing = () if status is not Status.cannot_tell else (
         "a week of activity: minutes of moderate and vigorous exercise, sessions of 20 minutes or more, "
         "strength days, sitting time (or an IPAQ questionnaire, or daily step counts)",)
-    steps = _plan_steps(ctx, minutes_now, sessions_now) if status in (Status.likely, Status.possible) else ()
+    steps = plan_steps(ctx) if status in (Status.likely, Status.possible) else ()
     return CauseAssessment(
         CAUSE, TITLE, status, _summary(status), tuple(evidence), Reversibility.modifiable,
         next_steps=steps, missing=missing, charts=tuple(charts), citations=CITATIONS,
@@ -221,10 +215,9 @@ def plan_for(ctx: Context, minutes: float, sessions: int) -> ReturnPlan:
         conditions=[c.kind for c in ctx.record.conditions])
 
 
-def _plan_steps(ctx: Context, minutes: list[float], sessions: list[float]) -> tuple[NextStep, ...]:
-    current = sum(minutes) / len(minutes) if minutes else 0.0
-    count = min(21, round(sum(sessions) / len(sessions))) if sessions else 0
-    plan = plan_for(ctx, current, count)
+def plan_steps(ctx: Context) -> tuple[NextStep, ...]:
+    """The return plan summarised as next steps (the full plan: ``myoscope plan``)."""
+    plan = plan_for(ctx, *current_level(ctx))
     first, last = plan.weeks[0], plan.weeks[-1]
     steps = [NextStep(
         f"Start at {first.sessions} sessions of {first.minutes_per_session:g} min in week 1 and build up over "

@@ -12,6 +12,7 @@ import datetime as dt
 
 from myoscope.causes._common import fmt
 from myoscope.causes._context import Context
+from myoscope.causes.inactivity_body import plan_steps
 from myoscope.causes._types import (
     CauseAssessment,
     Chart,
@@ -99,12 +100,14 @@ def assess(ctx: Context) -> CauseAssessment:
     else:
         status = Status.possible
         summary = "An immobilisation is recorded; measure both sides to confirm the expected loss."
+    steps = [NextStep("Graded retraining of the immobilised limb once cleared by the treating clinician",
+                      "strength returns with resistance work; aerobic work alone restores it less", "suetta2009"),
+             NextStep("Repeat girths of both sides in 4 weeks", "to follow recovery")]
+    if status is not Status.not_supported:
+        steps += plan_steps(ctx)
     return CauseAssessment(
         CAUSE, TITLE, status, summary, tuple(evidence), Reversibility.modifiable,
-        next_steps=(NextStep("Graded retraining of the immobilised limb once cleared by the treating clinician",
-                             "strength returns with resistance work; aerobic work alone restores it less",
-                             "suetta2009"),
-                    NextStep("Repeat girths of both sides in 4 weeks", "to follow recovery")),
+        next_steps=tuple(steps),
         missing=tuple(missing), charts=tuple(charts), citations=DISUSE_CITATIONS,
     )
 

@@ -13,6 +13,7 @@ import typer
 
 app = typer.Typer(
     name="myoscope",
+    pretty_exceptions_enable=False,
     help="Is this person losing muscle, why, how fast, and what will reverse it?",
     no_args_is_help=True,
     add_completion=False,
@@ -31,5 +32,20 @@ _register_all()
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point: unexpected errors print one line (set MYOSCOPE_DEBUG=1 for details)."""
+    import os
+    import sys
+
+    try:
+        app(standalone_mode=True)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.stderr.write("interrupted\n")
+        sys.exit(130)
+    except Exception as exc:  # a bug, not bad input: say so plainly
+        if os.environ.get("MYOSCOPE_DEBUG"):
+            raise
+        sys.stderr.write(f"myoscope: internal error ({exc.__class__.__name__}: {exc}). "
+                         "Please report it; set MYOSCOPE_DEBUG=1 to see the details.\n")
+        sys.exit(1)

@@ -11,6 +11,7 @@ registered instrument for all of this.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Mapping, Sequence
 
@@ -96,7 +97,7 @@ class Example:
     """Citation key of the publication (or reference note) the expected result comes from."""
 
 
-class Instrument:
+class Instrument(ABC):
     """Base class: subclasses set the class attributes and implement :meth:`compute`."""
 
     name: ClassVar[str]
@@ -115,8 +116,9 @@ class Instrument:
     """Input fields the cause analysis fills from the person's record when the answers lack
     them; names among ``sex``, ``age`` (years), ``height`` (cm), ``weight`` (kg), ``bmi``."""
 
-    def compute(self, data: Any) -> Score:  # pragma: no cover - abstract
-        raise NotImplementedError
+    @abstractmethod
+    def compute(self, data: Any) -> Score:
+        """Score validated input (pure: no I/O, no clock)."""
 
     def validate(self, raw: Mapping[str, Any]) -> InstrumentInput:
         """Validate raw input; raises :class:`InputError` naming each bad field."""

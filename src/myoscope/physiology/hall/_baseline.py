@@ -56,8 +56,9 @@ def extracellular_fluid(weight_kg, height_m, age_y, female):
 def activity_coefficient(pal, rmr, weight_kg):
     """delta (kcal/kg/day): expenditure proportional to weight, ((1 - beta_TEF) PAL - 1) RMR / W.
 
-    Hall 2011 appendix; a change of physical activity is a change of delta at fixed RMR and
-    baseline weight (as the NIH Body Weight Planner models it).
+    Hall 2011 appendix, which defines delta from the baseline PAL. A later PAL is mapped through
+    the same formula at the day-0 RMR and weight: the model's activity expenditure is delta x BW,
+    so a change of activity is a change of delta (our reading; ``bw`` 1.0.0 keeps PAL fixed).
     """
     return ((1.0 - c.BETA_TEF) * np.asarray(pal, float) - 1.0) * rmr / weight_kg
 

@@ -141,8 +141,8 @@ def run(prepared: Prepared, variant: Variant, fields: tuple[str, ...], record_da
         runner = _kernel.run_numba
     else:
         runner = _kernel.run_numba_serial
-    runner(params, prepared.ei_change, prepared.na_change, np.broadcast_to(delta, shape), float(variant.glycogen_energy),
-           bool(variant.lookahead), prepared.days, record_days, codes, out)
+    runner(params, prepared.ei_change, prepared.na_change, np.broadcast_to(delta, shape),
+           float(variant.glycogen_energy), bool(variant.lookahead), prepared.days, record_days, codes, out)
     return Simulation(variant, record_days, {f: out[s].T for s, f in enumerate(fields)}, base)
 
 

@@ -1,0 +1,31 @@
+"""Persistence: patients' records, visits, accounts and the audit log in SQLite or PostgreSQL.
+
+``make_engine()`` connects (``MYOSCOPE_DATABASE_URL`` or the default SQLite file),
+``upgrade(engine)`` runs the migrations, and :class:`Patients` is the only way to patients'
+data: scoped to a user's care teams and audited.
+"""
+
+from myoscope.store._accounts import (
+    LoginRefused,
+    Throttle,
+    add_user,
+    authenticate,
+    end_session,
+    find_session,
+    issue_token,
+    set_password,
+    start_session,
+    team,
+    token_user,
+)
+from myoscope.store._codec import export_text, record_data
+from myoscope.store._engine import ENV_URL, database_url, make_engine, session_factory
+from myoscope.store._migrate import current_revision, downgrade, head_revision, upgrade
+from myoscope.store._repository import NotFound, Patient, Patients, VisitView
+from myoscope.store._tables import ROLES, AuditEntry, Base, Person, Team, User, Visit, WebSession
+
+__all__ = ["AuditEntry", "Base", "ENV_URL", "LoginRefused", "NotFound", "Patient", "Patients", "Person", "ROLES",
+           "Team", "Throttle", "User", "Visit", "VisitView", "WebSession", "add_user", "authenticate",
+           "current_revision", "database_url", "downgrade", "end_session", "export_text", "find_session",
+           "head_revision", "issue_token", "make_engine", "record_data", "session_factory", "set_password",
+           "start_session", "team", "token_user", "upgrade"]

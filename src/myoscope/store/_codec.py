@@ -1,0 +1,75 @@
+"""A validated :class:`~myoscope.record.Record` to table rows and back.
+
+Rows keep each item as :mod:`myoscope.record` dumps it (canonical units); loading gives the
+items back to :func:`myoscope.record.parse_record`, so the record's rules are the only rules.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+
+from myoscope.record import Record, parse_record
+from myoscope.store._tables import SECTION_TABLES
+
+
+def dump_item(section: str, item: BaseModel) -> dict[str, Any]:
+    """One validated item as JSON data that :func:`parse_record` reads back to the same item."""
+    data = item.model_dump(mode="json", exclude_none=True)
+    if section == "diet_days" and "nutrients" in data:
+        # a diet day is written as the record file writes it: date plus one key per nutrient
+        data = {"date": data["date"], **data["nutrients"]}
+    return data
+
+
+def columns(section: str, item: BaseModel) -> dict[str, Any]:
+    """The columns copied out of an item for queries."""
+    if section == "measurements":
+        return {"kind": item.kind, "date": item.date, "side": item.side, "value": item.best}
+    if section == "instruments":
+        return {"name": item.name, "date": item.date}
+    if section in ("diet_days", "spinal_exams"):
+        return {"date": item.date}
+    if section == "activity":
+        return {"date": getattr(item, "week_of", None) or item.date}
+    if section == "episodes":
+        return {"kind": item.kind, "start": item.start}
+    if section == "family_history":
+        return {"condition": item.condition}
+    return {"kind": item.kind}
+
+
+def sections_of(record: Record) -> dict[str, tuple[BaseModel, ...]]:
+    """The record's sections that have rows, by name."""
+    return {name: getattr(record, name) for name in SECTION_TABLES}
+
+
+def person_data(record: Record) -> dict[str, Any]:
+    return record.person.model_dump(mode="json", exclude_none=True)
+
+
+def build(person: dict[str, Any], sections: dict[str, list[dict[str, Any]]]) -> Record:
+    """Rebuild (and so re-validate) a record from stored data."""
+    return parse_record({"schema_version": 1, "person": person, **{k: v for k, v in sections.items() if v}})
+
+
+def record_data(record: Record) -> dict[str, Any]:
+    """The record as plain data in the shape of a record file (canonical units)."""
+    data: dict[str, Any] = {"schema_version": record.schema_version, "person": person_data(record)}
+    for name, items in sections_of(record).items():
+        if items:
+            data[name] = [dump_item(name, item) for item in items]
+    return data
+
+
+def export_text(record: Record, fmt: str = "yaml") -> str:
+    """The record as a YAML or JSON file that :func:`myoscope.record.parse_text` reads back."""
+    import json
+
+    import yaml
+
+    data = record_data(record)
+    if fmt == "json":
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)

@@ -1,0 +1,61 @@
+"""Where the database is and how to connect: SQLite file by default, PostgreSQL by URL.
+
+``MYOSCOPE_DATABASE_URL`` chooses the database (``postgresql://user:pass@host/db`` or
+``sqlite:///path``); without it, an SQLite file in the user's data folder
+(``$XDG_DATA_HOME/myoscope/myoscope.sqlite``, else ``~/.local/share/myoscope/``).
+SQLite runs with write-ahead logging, foreign keys on and a busy timeout.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+ENV_URL = "MYOSCOPE_DATABASE_URL"
+SQLITE_BUSY_TIMEOUT_MS = 5000
+
+
+def data_dir() -> Path:
+    """The user's data folder for myoscope (not created here)."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "myoscope"
+
+
+def database_url(url: str | None = None) -> str:
+    """``url``, else ``MYOSCOPE_DATABASE_URL``, else the default SQLite file; PostgreSQL URLs use psycopg 3."""
+    url = url or os.environ.get(ENV_URL)
+    if not url:
+        return f"sqlite:///{data_dir() / 'myoscope.sqlite'}"
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.close()
+
+
+def make_engine(url: str | None = None) -> Engine:
+    """An engine for ``url`` (see :func:`database_url`); creates the SQLite file's folder."""
+    url = database_url(url)
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"check_same_thread": False})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)

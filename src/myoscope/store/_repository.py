@@ -1,0 +1,259 @@
+"""The one way to patients' data: scoped to the user's care teams, every read and write audited.
+
+:class:`Patients` is built for one user and only ever finds patients of that user's care
+teams; anything else is :class:`NotFound`, exactly as if it did not exist. Admins are no
+exception: their role manages accounts, and they see patients only of the teams they belong to.
+Audit entries are added to the same session, so they commit (or roll back) with the change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from myoscope.causes import Assessment, assess, check_instrument_answers
+from myoscope.errors import InputError, Problem
+from myoscope.record import Record, parse_record, parse_text
+from myoscope.store import _codec
+from myoscope.store._tables import (
+    SECTION_TABLES,
+    AuditEntry,
+    InstrumentRow,
+    Membership,
+    MeasurementRow,
+    Person,
+    Team,
+    User,
+    Visit,
+    utcnow,
+)
+
+DATED_SECTIONS = ("measurements", "instruments", "diet_days", "spinal_exams")
+"""Sections whose items take the visit's date when they have none."""
+
+
+class NotFound(LookupError):
+    """No such patient for this user (it may exist for another care team: that is never said)."""
+
+
+@dataclass
+class VisitView:
+    visit: Visit
+    by: str
+    measurements: list[MeasurementRow] = field(default_factory=list)
+    instruments: list[str] = field(default_factory=list)
+    other: dict[str, int] = field(default_factory=dict)
+
+
+class Patients:
+    """Patients of ``user``'s care teams; ``via`` (e.g. the request) and ``client`` go into the audit log."""
+
+    def __init__(self, session: Session, user: User, *, via: str = "", client: str = ""):
+        self.session = session
+        self.user = user
+        self.via = via[:500]
+        self.client = client[:100]
+
+    def audit(self, action: str, person_id: int | None = None, detail: str = "") -> None:
+        self.session.add(AuditEntry(user_id=self.user.id, username=self.user.username, action=action,
+                                    person_id=person_id, detail=(detail or self.via)[:500], client=self.client))
+
+    def _team_ids(self):
+        return select(Membership.team_id).where(Membership.user_id == self.user.id)
+
+    def teams(self) -> list[Team]:
+        return list(self.session.scalars(select(Team).where(Team.id.in_(self._team_ids())).order_by(Team.name)))
+
+    def list(self, search: str | None = None) -> list[Person]:
+        query = select(Person).where(Person.team_id.in_(self._team_ids()))
+        if search:
+            pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            query = query.where(Person.external_id.ilike(pattern, escape="\\"))
+        people = list(self.session.scalars(query.order_by(Person.updated_at.desc(), Person.id.desc())))
+        self.audit("list", detail=f"{self.via} ({len(people)} patients)")
+        return people
+
+    def open(self, person_id: int | str) -> "Patient":
+        """The patient, if in one of the user's care teams (audited as a read); else :class:`NotFound`."""
+        try:
+            key = int(person_id)
+        except (TypeError, ValueError):
+            raise NotFound(person_id) from None
+        person = self.session.scalar(select(Person).where(Person.id == key, Person.team_id.in_(self._team_ids())))
+        if person is None:
+            raise NotFound(person_id)
+        self.audit("read", person.id)
+        return Patient(self, person)
+
+    def _team_for(self, team_id: int | None) -> Team:
+        teams = self.teams()
+        if team_id is None and len(teams) == 1:
+            return teams[0]
+        chosen = next((t for t in teams if t.id == team_id), None)
+        if chosen is None:
+            raise InputError([Problem("team", team_id, "is not one of your care teams",
+                                      ", ".join(f"{t.id} ({t.name})" for t in teams) or "none: ask an admin")])
+        return chosen
+
+    def create(self, record: Record, team_id: int | None = None) -> "Patient":
+        """Save a whole (validated) record as a new patient of one of the user's teams."""
+        check_instrument_answers(record)
+        team = self._team_for(team_id)
+        taken = self.session.scalar(select(Person.id).where(Person.team_id == team.id,
+                                                            Person.external_id == record.person.id))
+        if taken is not None:
+            raise InputError([Problem("person.id", record.person.id,
+                                      f"is already the id of a patient of the care team {team.name}")])
+        person = Person(team_id=team.id, external_id=record.person.id, person=_codec.person_data(record))
+        self.session.add(person)
+        self.session.flush()
+        patient = Patient(self, person)
+        patient._save_by_date(record)
+        self.audit("create", person.id)
+        return patient
+
+    def import_text(self, text: str, suffix: str, team_id: int | None = None) -> "Patient":
+        """Create a patient from the text of a YAML or JSON record file."""
+        return self.create(parse_record(parse_text(text, suffix)), team_id)
+
+
+class Patient:
+    """One patient the user may see; made only by :meth:`Patients.open` and :meth:`Patients.create`."""
+
+    def __init__(self, scope: Patients, person: Person):
+        self._scope = scope
+        self.person = person
+        self._record: Record | None = None
+
+    @property
+    def id(self) -> int:
+        return self.person.id
+
+    @property
+    def session(self) -> Session:
+        return self._scope.session
+
+    def _sections(self) -> dict[str, list[dict[str, Any]]]:
+        out = {}
+        for name, table in SECTION_TABLES.items():
+            rows = self.session.scalars(select(table).where(table.person_id == self.id).order_by(table.id))
+            out[name] = [row.data for row in rows]
+        return out
+
+    def record(self) -> Record:
+        """The record, rebuilt and re-validated by :mod:`myoscope.record`."""
+        if self._record is None:
+            self._record = _codec.build(self.person.person, self._sections())
+        return self._record
+
+    def assessment(self, on: dt.date | None = None) -> Assessment:
+        return assess(self.record(), on)
+
+    def export(self, fmt: str = "yaml") -> str:
+        self._scope.audit("export", self.id, f"{self._scope.via} ({fmt})")
+        return _codec.export_text(self.record(), fmt)
+
+    def visits(self) -> list[VisitView]:
+        """Visits, newest first, with what was entered at each."""
+        views: dict[int, VisitView] = {}
+        query = (select(Visit, User.username).outerjoin(User, User.id == Visit.created_by)
+                 .where(Visit.person_id == self.id).order_by(Visit.date.desc(), Visit.id.desc()))
+        for visit, username in self.session.execute(query):
+            views[visit.id] = VisitView(visit, username or "import")
+        for name, table in SECTION_TABLES.items():
+            for row in self.session.scalars(select(table).where(table.person_id == self.id,
+                                                                table.visit_id.is_not(None)).order_by(table.id)):
+                view = views[row.visit_id]
+                if isinstance(row, MeasurementRow):
+                    view.measurements.append(row)
+                elif isinstance(row, InstrumentRow):
+                    view.instruments.append(row.name)
+                else:
+                    view.other[name] = view.other.get(name, 0) + 1
+        return list(views.values())
+
+    def add_visit(self, date: dt.date, sections: dict[str, list[dict[str, Any]]], note: str = "") -> Visit:
+        """Validate and save a visit's items; problems name ``SECTION[i].FIELD`` of ``sections`` (InputError).
+
+        Items of the dated sections without a date take ``date``. The whole record, with the new
+        items, must pass :func:`myoscope.record.parse_record` and the instrument check.
+        """
+        sections = {name: [dict(item) for item in items] for name, items in sections.items() if items}
+        unknown = [name for name in sections if name not in SECTION_TABLES]
+        if unknown:
+            raise InputError([Problem(name, None, "is not a record section", ", ".join(SECTION_TABLES))
+                              for name in unknown])
+        for name in DATED_SECTIONS:
+            for item in sections.get(name, ()):
+                item.setdefault("date", date.isoformat())
+        new = parse_record({"person": self.person.person, **sections})
+        stored = self._sections()
+        new_items = {name: list(getattr(new, name)) for name in sections}
+        full = _codec.build(self.person.person, {
+            name: stored[name] + [_codec.dump_item(name, item) for item in new_items.get(name, ())]
+            for name in SECTION_TABLES})
+        try:
+            check_instrument_answers(full)
+        except InputError as exc:
+            raise _renumbered(exc, full.instruments, new_items.get("instruments", [])) from None
+        if "instruments" in new_items:
+            new_items["instruments"] = [_canonical_answers(item) for item in new_items["instruments"]]
+        visit = Visit(person_id=self.id, date=date, note=note[:2000], created_by=self._scope.user.id)
+        self.session.add(visit)
+        self.session.flush()
+        self._save(new_items, visit)
+        self.person.updated_at = utcnow()
+        self._record = None
+        self._scope.audit("add_visit", self.id, f"{self._scope.via} (visit {visit.id} of {date.isoformat()})")
+        return visit
+
+    def _save(self, items: dict[str, list[Any]], visit: Visit | None) -> None:
+        for name, models in items.items():
+            table = SECTION_TABLES[name]
+            for position, item in enumerate(models):
+                self.session.add(table(person_id=self.id, visit_id=visit.id if visit else None, position=position,
+                                       data=_codec.dump_item(name, item), **_codec.columns(name, item)))
+        self.session.flush()
+
+    def _save_by_date(self, record: Record) -> None:
+        """An imported record: one visit per date of its dated items; undated items belong to none."""
+        by_date: dict[dt.date | None, dict[str, list[Any]]] = {}
+        for name, models in _codec.sections_of(record).items():
+            for item in models:
+                day = _codec.columns(name, item).get("date")
+                by_date.setdefault(day, {}).setdefault(name, []).append(item)
+        for day in sorted(by_date, key=lambda d: (d is not None, d)):
+            visit = None
+            if day is not None:
+                visit = Visit(person_id=self.id, date=day, note="imported", created_by=None)
+                self.session.add(visit)
+                self.session.flush()
+            self._save(by_date[day], visit)
+
+
+def _canonical_answers(item):
+    """The answers as the instrument's own input model reads them (``"2"`` -> 2, ``"30 cm"`` -> 30.0)."""
+    from myoscope import instruments
+
+    validated = instruments.get(item.name).validate(item.answers).model_dump(mode="json")
+    return item.model_copy(update={"answers": {key: validated[key] for key in item.answers if key in validated}})
+
+
+def _renumbered(error: InputError, everything: tuple, new: list) -> InputError:
+    """Problems about ``instruments[i]`` of the whole record, renumbered as ``instruments[j]`` of the new items."""
+    import re
+
+    problems = []
+    for p in error.problems:
+        match = re.match(r"^instruments\[(\d+)\]", p.field)
+        if match:
+            item = everything[int(match.group(1))]
+            if item in new:
+                p = Problem(f"instruments[{new.index(item)}]" + p.field[match.end():], p.value, p.message,
+                            p.accepted, p.unit)
+        problems.append(p)
+    return InputError(problems)

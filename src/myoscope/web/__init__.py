@@ -1,0 +1,9 @@
+"""The clinician web app (FastAPI): server-rendered pages, a JSON API under ``/api/v1``, accounts.
+
+``create_app(Settings(...))`` builds it; ``myoscope serve`` runs it on 127.0.0.1.
+"""
+
+from myoscope.web._app import create_app
+from myoscope.web._settings import Settings
+
+__all__ = ["Settings", "create_app"]

@@ -1,0 +1,88 @@
+"""The JSON API under ``/api/v1`` (bearer tokens from ``myoscope user token``); OpenAPI at ``/api/docs``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
+
+from myoscope.errors import InputError
+from myoscope.record import MEASUREMENT_KINDS, parse_record
+from myoscope.store import Person, VisitView
+from myoscope.web._deps import ApiPatients
+from myoscope.web._schemas import InvalidInput, MeasurementOut, PatientIn, PatientOut, VisitIn, VisitOut
+
+INVALID = {422: {"model": InvalidInput, "description": "Invalid record data: one problem per fault"}}
+router = APIRouter(prefix="/api/v1", tags=["api"], responses={401: {"description": "No valid API token"},
+                                                               404: {"description": "No such patient"}})
+
+
+def invalid(error: InputError) -> JSONResponse:
+    return JSONResponse({"error": "invalid input", "problems": [p.to_json() for p in error.problems]}, 422)
+
+
+def _patient(person: Person) -> PatientOut:
+    return PatientOut(id=person.id, person_id=person.external_id, team=person.team.name, person=person.person,
+                      updated_at=person.updated_at)
+
+
+def _visit(view: VisitView) -> VisitOut:
+    return VisitOut(id=view.visit.id, date=view.visit.date, note=view.visit.note, by=view.by,
+                    measurements=len(view.measurements), instruments=view.instruments)
+
+
+@router.get("/patients", response_model=list[PatientOut])
+def list_patients(patients: ApiPatients, q: str | None = None):
+    return [_patient(p) for p in patients.list(q)]
+
+
+@router.post("/patients", response_model=PatientOut, status_code=201, responses=INVALID)
+def create_patient(body: PatientIn, patients: ApiPatients):
+    try:
+        return _patient(patients.create(parse_record(body.record), body.team_id).person)
+    except InputError as exc:
+        return invalid(exc)
+
+
+@router.get("/patients/{patient_id}", response_model=PatientOut)
+def get_patient(patient_id: int, patients: ApiPatients):
+    return _patient(patients.open(patient_id).person)
+
+
+@router.get("/patients/{patient_id}/record", response_model=dict[str, Any])
+def get_record(patient_id: int, patients: ApiPatients):
+    """The whole record as a record file holds it (canonical units)."""
+    from myoscope.store import record_data
+
+    return record_data(patients.open(patient_id).record())
+
+
+@router.get("/patients/{patient_id}/visits", response_model=list[VisitOut])
+def list_visits(patient_id: int, patients: ApiPatients):
+    return [_visit(v) for v in patients.open(patient_id).visits()]
+
+
+@router.post("/patients/{patient_id}/visits", response_model=VisitOut, status_code=201, responses=INVALID)
+def add_visit(patient_id: int, body: VisitIn, patients: ApiPatients):
+    patient = patients.open(patient_id)
+    sections = body.model_dump(exclude={"date", "note"})
+    try:
+        visit = patient.add_visit(body.date, sections, body.note)
+    except InputError as exc:
+        return invalid(exc)
+    return next(_visit(v) for v in patient.visits() if v.visit.id == visit.id)
+
+
+@router.get("/patients/{patient_id}/measurements", response_model=list[MeasurementOut])
+def list_measurements(patient_id: int, patients: ApiPatients, kind: str | None = None):
+    record = patients.open(patient_id).record()
+    return [MeasurementOut(kind=m.kind, date=m.date, side=m.side, value=m.best, unit=MEASUREMENT_KINDS[m.kind].unit)
+            for m in record.measurements if kind is None or m.kind == kind]
+
+
+@router.get("/patients/{patient_id}/assessment", response_model=dict[str, Any])
+def get_assessment(patient_id: int, patients: ApiPatients, on: dt.date | None = None):
+    """``Assessment.to_json()``: the same contract as ``myoscope assess --format json``."""
+    return patients.open(patient_id).assessment(on).to_json()

@@ -1,0 +1,64 @@
+"""The application factory: pages, sign-in and the JSON API over one database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
+from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
+
+from myoscope import __version__
+from myoscope.store import NotFound, make_engine, session_factory
+from myoscope.web import _api, _auth, _pages
+from myoscope.web._deps import NeedsLogin
+from myoscope.web._settings import Settings
+from myoscope.web._templating import TEMPLATES
+
+STATIC = Path(__file__).with_name("static")
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The web app for ``settings`` (the database must already be migrated: see :func:`myoscope.store.upgrade`)."""
+    settings = settings or Settings()
+    app = FastAPI(title="myoscope", version=__version__, docs_url="/api/docs", redoc_url=None,
+                  openapi_url="/api/openapi.json",
+                  description="Patients, visits, measurements and assessments of the care teams you belong to. "
+                              "Authenticate with `Authorization: Bearer TOKEN` (see `myoscope user token`).")
+    engine = make_engine(settings.database_url)
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.sessions = session_factory(engine)
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    app.include_router(_auth.router)
+    app.include_router(_pages.router)
+    app.include_router(_api.router)
+
+    @app.exception_handler(NotFound)
+    async def not_found(request: Request, exc: NotFound):
+        return await _error(request, HTTPException(404, "not found"))
+
+    @app.exception_handler(NeedsLogin)
+    async def needs_login(request: Request, exc: NeedsLogin):
+        from urllib.parse import quote
+
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        return RedirectResponse(f"/login?next={quote(target, safe='/')}", status_code=303)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException):
+        return await _error(request, exc)
+
+    return app
+
+
+async def _error(request: Request, exc: HTTPException):
+    if request.url.path.startswith("/api/"):
+        if exc.status_code == 404:
+            return JSONResponse({"detail": "not found"}, 404)
+        return await http_exception_handler(request, exc)
+    message = "No such page or patient." if exc.status_code == 404 else str(exc.detail)
+    return TEMPLATES.TemplateResponse(request, "error.html.j2", {"status": exc.status_code, "message": message,
+                                                                "user": None}, status_code=exc.status_code)

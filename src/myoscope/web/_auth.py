@@ -1,0 +1,55 @@
+"""Signing in and out: argon2-checked passwords, throttled failures, an HttpOnly session cookie."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import RedirectResponse
+
+from myoscope.store import LoginRefused, WebSession, authenticate, end_session, start_session
+from myoscope.web._deps import DB, client_of, csrf_protect, web_session
+from myoscope.web._settings import LOGIN_CSRF_COOKIE, SESSION_COOKIE
+from myoscope.web._templating import render
+
+router = APIRouter(dependencies=[Depends(csrf_protect)], include_in_schema=False)
+Current = Annotated[WebSession | None, Depends(web_session)]
+
+
+def _safe_next(target: str | None) -> str:
+    """Only a path on this site (no scheme, no host, no ``//``)."""
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return "/patients"
+
+
+@router.get("/login")
+def login_page(request: Request, current: Current, next: str | None = None):
+    if current is not None:
+        return RedirectResponse(_safe_next(next), status_code=303)
+    return render(request, "login.html.j2", {"next": _safe_next(next)}, current=None)
+
+
+@router.post("/login")
+def login(request: Request, session: DB, username: Annotated[str, Form(max_length=60)],
+          password: Annotated[str, Form(max_length=1000)], next: Annotated[str, Form()] = "/patients"):
+    settings = request.app.state.settings
+    try:
+        user = authenticate(session, username.strip(), password, client_of(request), settings.throttle)
+    except LoginRefused as refused:
+        return render(request, "login.html.j2", {"error": str(refused), "username": username, "next": _safe_next(next)},
+                      status_code=429 if refused.locked else 401, current=None)
+    token = start_session(session, user, settings.session_ttl)
+    response = RedirectResponse(_safe_next(next), status_code=303)
+    response.set_cookie(SESSION_COOKIE, token, max_age=int(settings.session_ttl.total_seconds()), httponly=True,
+                        samesite="lax", secure=settings.secure_cookies, path="/")
+    response.delete_cookie(LOGIN_CSRF_COOKIE, path="/")
+    return response
+
+
+@router.post("/logout")
+def logout(request: Request, session: DB):
+    end_session(session, request.cookies.get(SESSION_COOKIE))
+    response = RedirectResponse("/login", status_code=303)
+    response.delete_cookie(SESSION_COOKIE, path="/")
+    return response

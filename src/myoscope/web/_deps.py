@@ -1,0 +1,104 @@
+"""Request dependencies: the database session, who is asking (cookie or bearer token), CSRF, scoped patients."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Annotated, Iterator
+
+from fastapi import Depends, HTTPException, Request
+from sqlalchemy.orm import Session
+
+from myoscope.store import Patients, User, WebSession, find_session, token_user
+from myoscope.store._accounts import same
+from myoscope.web._settings import CSRF_FIELD, CSRF_HEADER, LOGIN_CSRF_COOKIE, SESSION_COOKIE, Settings
+
+
+class NeedsLogin(Exception):
+    """A page asked for without a live session: the app redirects to the sign-in page."""
+
+
+def db(request: Request) -> Iterator[Session]:
+    """One session per request: committed when the handler succeeds (before the response), else rolled back."""
+    session = request.app.state.sessions()
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+DB = Annotated[Session, Depends(db, scope="function")]
+
+
+def settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def web_session(request: Request, session: DB) -> WebSession | None:
+    return find_session(session, request.cookies.get(SESSION_COOKIE))
+
+
+def signed_in(current: Annotated[WebSession | None, Depends(web_session)]) -> User:
+    if current is None:
+        raise NeedsLogin()
+    return current.user
+
+
+def api_user(request: Request, session: DB) -> User:
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    user = token_user(session, token.strip()) if scheme.lower() == "bearer" else None
+    if user is None:
+        raise HTTPException(401, "a valid API token is required (Authorization: Bearer TOKEN)",
+                            headers={"WWW-Authenticate": "Bearer"})
+    return user
+
+
+def client_of(request: Request) -> str:
+    return request.client.host if request.client else ""
+
+
+def _patients(request: Request, session: Session, user: User) -> Patients:
+    return Patients(session, user, via=f"{request.method} {request.url.path}", client=client_of(request))
+
+
+def page_patients(request: Request, session: DB, user: Annotated[User, Depends(signed_in)]) -> Patients:
+    return _patients(request, session, user)
+
+
+def api_patients(request: Request, session: DB, user: Annotated[User, Depends(api_user)]) -> Patients:
+    return _patients(request, session, user)
+
+
+def csrf_token(request: Request, current: WebSession | None) -> str:
+    """The token forms carry: the session's, or before sign-in the login cookie's (set if absent)."""
+    if current is not None:
+        return current.csrf
+    token = request.cookies.get(LOGIN_CSRF_COOKIE) or getattr(request.state, "login_csrf", None)
+    if not token:
+        token = secrets.token_urlsafe(32)
+        request.state.login_csrf = token
+    return token
+
+
+async def csrf_protect(request: Request, current: Annotated[WebSession | None, Depends(web_session)]) -> None:
+    """Refuse (403) a form post whose token is missing or wrong: session-bound once signed in,
+    double-submit cookie on the sign-in form."""
+    if request.method in ("GET", "HEAD", "OPTIONS"):
+        return
+    form = await request.form()
+    request.state.form = form
+    sent = request.headers.get(CSRF_HEADER)
+    if sent is None:
+        value = form.get(CSRF_FIELD)
+        sent = value if isinstance(value, str) else None
+    expected = current.csrf if current is not None else request.cookies.get(LOGIN_CSRF_COOKIE)
+    if not same(sent, expected):
+        raise HTTPException(403, "the form has expired or did not come from this site: reload the page and try again")
+
+
+PagePatients = Annotated[Patients, Depends(page_patients)]
+ApiPatients = Annotated[Patients, Depends(api_patients)]
+CurrentUser = Annotated[User, Depends(signed_in)]

@@ -1,0 +1,72 @@
+"""Shapes of the JSON API (request and response bodies). Record items stay plain data here:
+:mod:`myoscope.record` validates them when they are saved."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Items = list[dict[str, Any]]
+
+
+class PatientOut(BaseModel):
+    id: int
+    person_id: str = Field(description="The record's person.id")
+    team: str
+    person: dict[str, Any]
+    updated_at: dt.datetime
+
+
+class PatientIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    record: dict[str, Any] = Field(description="A whole record, as in a record file (schema_version 1)")
+    team_id: int | None = Field(None, description="One of your care teams; may be left out if you have one")
+
+
+class VisitIn(BaseModel):
+    """A visit's items; dated items without a date take the visit's date."""
+
+    model_config = ConfigDict(extra="forbid")
+    date: dt.date
+    note: str = Field("", max_length=2000)
+    measurements: Items = []
+    instruments: Items = []
+    diet_days: Items = []
+    activity: Items = []
+    conditions: Items = []
+    episodes: Items = []
+    symptoms: Items = []
+    family_history: Items = []
+    spinal_exams: Items = []
+
+
+class VisitOut(BaseModel):
+    id: int
+    date: dt.date
+    note: str
+    by: str
+    measurements: int
+    instruments: list[str]
+
+
+class MeasurementOut(BaseModel):
+    kind: str
+    date: dt.date
+    side: str | None
+    value: float = Field(description="The value, or the best trial, in the canonical unit")
+    unit: str
+
+
+class ProblemOut(BaseModel):
+    field: str
+    value: Any
+    message: str
+    accepted: str | None
+    unit: str | None
+
+
+class InvalidInput(BaseModel):
+    error: str = "invalid input"
+    problems: list[ProblemOut]

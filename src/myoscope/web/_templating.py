@@ -1,0 +1,52 @@
+"""Rendering pages: Jinja2 templates with the signed-in user and the form token in every page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from myoscope.causes.analysis import DISCLAIMER
+from myoscope.record import MEASUREMENT_KINDS
+from myoscope.web._deps import csrf_token
+from myoscope.web._settings import LOGIN_CSRF_COOKIE
+
+TEMPLATES = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
+
+
+def _fmt_value(row) -> str:
+    kind = MEASUREMENT_KINDS.get(row.kind)
+    label = kind.label if kind else row.kind
+    side = f" ({row.side})" if row.side else ""
+    value = f"{row.value:.4g} {kind.unit}" if row.value is not None and kind else ""
+    return f"{label}{side}: {value}"
+
+
+def _chart(chart) -> str:
+    from myoscope.report._charts import chart_svg
+
+    return chart_svg(chart)
+
+
+TEMPLATES.env.filters["measurement"] = _fmt_value
+TEMPLATES.env.filters["chart_svg"] = _chart
+TEMPLATES.env.globals["MEASUREMENT_KINDS"] = MEASUREMENT_KINDS
+TEMPLATES.env.globals["DISCLAIMER"] = DISCLAIMER
+
+
+def render(request: Request, name: str, context: dict[str, Any] | None = None, *, status_code: int = 200,
+           current=None) -> HTMLResponse:
+    """A page; ``current`` is the web session (None before sign-in, when a login token cookie is set)."""
+    context = dict(context or {})
+    context.setdefault("user", current.user if current is not None else None)
+    context["csrf_token"] = csrf_token(request, current)
+    context["settings"] = request.app.state.settings
+    response = TEMPLATES.TemplateResponse(request, name, context, status_code=status_code)
+    new_login_token = getattr(request.state, "login_csrf", None)
+    if current is None and new_login_token:
+        response.set_cookie(LOGIN_CSRF_COOKIE, new_login_token, httponly=True, samesite="strict",
+                            secure=request.app.state.settings.secure_cookies, path="/")
+    return response
