@@ -18,12 +18,8 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	@mkdir -p $(OUT)
-	@for f in examples/*.yaml; do \
-		name=$$(basename $$f .yaml); \
-		$(BIN)/myoscope assess $$f || exit $$?; \
-		$(BIN)/myoscope assess $$f --format html -o $(OUT)/$$name.html || exit $$?; \
-	done
+	$(BIN)/myoscope assess examples/*.yaml
+	$(BIN)/myoscope assess examples/*.yaml --format html -o $(OUT)
 	@echo "HTML reports written to $(OUT)/"
 
 test: $(STAMP)

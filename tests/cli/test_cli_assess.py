@@ -140,3 +140,22 @@ def test_every_command_is_registered():
     result = runner.invoke(app, ["--help"])
     for command in ("assess", "validate", "explain", "check", "score", "plan", "isncsci", "simulate"):
         assert command in result.stdout, command
+
+
+def test_assess_several_records_into_a_folder(examples_dir, tmp_path):
+    files = [str(examples_dir / "forearm-cast.yaml"), str(examples_dir / "healthy-active.yaml")]
+    result = runner.invoke(app, ["assess", *files, "--format", "html", "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["forearm-cast.html", "healthy-active.html"]
+    listing = runner.invoke(app, ["assess", *files, "--format", "json"])
+    assert [a["person_id"] for a in json.loads(listing.stdout)] == ["ex-cast-forearm", "ex-healthy"]
+
+
+def test_one_bad_file_among_several_writes_nothing(examples_dir, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(BAD)
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["assess", str(examples_dir / "forearm-cast.yaml"), str(bad), "--format", "html",
+                                 "-o", str(out)])
+    assert result.exit_code == 2
+    assert not out.exists()

@@ -20,6 +20,10 @@ class ReportFormat(str, Enum):
     html = "html"
 
 
+_EXTENSIONS = {ReportFormat.text: "txt", ReportFormat.json: "json", ReportFormat.markdown: "md",
+               ReportFormat.html: "html"}
+
+
 def load_checked(path: Path):
     """Load a record and check its instrument answers; exit 2 with every problem if invalid."""
     from myoscope.causes import check_instrument_answers
@@ -36,20 +40,34 @@ def load_checked(path: Path):
 def register(app: typer.Typer) -> None:
     @app.command()
     def assess(
-        file: Path = typer.Argument(..., help="A person's record (.yaml, .yml or .json)."),
+        files: list[Path] = typer.Argument(..., help="One or more records (.yaml, .yml or .json)."),
         format: ReportFormat = typer.Option(ReportFormat.text, "--format", "-f", help="Output format."),
-        out: Path = typer.Option(None, "--output", "-o", help="Write to this file instead of standard output."),
+        out: Path = typer.Option(None, "--output", "-o",
+                                 help="Write to this file (one record) or into this folder (several records)."),
         on: str = typer.Option(None, "--on", help="Assess as of this date (YYYY-MM-DD); default: the record's last date."),
     ) -> None:
-        """Assess a record: is muscle being lost, why, and what to do next."""
+        """Assess records: is muscle being lost, why, and what to do next."""
         from myoscope.causes import assess as run
         from myoscope.report import render
 
-        record = load_checked(file)
         day = _date(on)
-        assessment = run(record, day)
-        text = render(assessment, format.value, color=out is None and format is ReportFormat.text and stdout.is_terminal)
-        write_output(text, out)
+        records = [load_checked(f) for f in files]  # every file is checked before anything is written
+        several = len(files) > 1
+        if several and out is not None:
+            out.mkdir(parents=True, exist_ok=True)
+        texts = []
+        for path, record in zip(files, records):
+            assessment = run(record, day)
+            color = out is None and format is ReportFormat.text and stdout.is_terminal
+            text = render(assessment, format.value, color=color)
+            if several and out is not None:
+                write_output(text, out / f"{path.stem}.{_EXTENSIONS[format]}")
+            else:
+                texts.append(text)
+        if texts and format is ReportFormat.json and several:
+            write_output("[\n" + ",\n".join(texts) + "\n]", None)
+        elif texts:
+            write_output("\n".join(texts), out)
         raise typer.Exit(EXIT_OK)
 
     @app.command()

@@ -190,7 +190,10 @@ class Patient:
         for name in DATED_SECTIONS:
             for item in sections.get(name, ()):
                 item.setdefault("date", date.isoformat())
-        new = parse_record({"person": self.person.person, **sections})
+        try:
+            new = parse_record({"person": self.person.person, **sections})
+        except InputError as exc:
+            raise InputError(_unique([*exc.problems, *self._answer_problems(sections.get("instruments", []))])) from None
         stored = self._sections()
         new_items = {name: list(getattr(new, name)) for name in sections}
         full = _codec.build(self.person.person, {
@@ -210,6 +213,14 @@ class Patient:
         self._record = None
         self._scope.audit("add_visit", self.id, f"{self._scope.via} (visit {visit.id} of {date.isoformat()})")
         return visit
+
+    def _answer_problems(self, items: list[dict[str, Any]]) -> list[Problem]:
+        """Problems of the instruments' answers, found even when other items of the visit are invalid."""
+        try:
+            check_instrument_answers(parse_record({"person": self.person.person, "instruments": items}))
+        except InputError as exc:
+            return list(exc.problems)
+        return []
 
     def _save(self, items: dict[str, list[Any]], visit: Visit | None) -> None:
         for name, models in items.items():
@@ -233,6 +244,11 @@ class Patient:
                 self.session.add(visit)
                 self.session.flush()
             self._save(by_date[day], visit)
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    seen: set[str] = set()
+    return [p for p in problems if not (str(p) in seen or seen.add(str(p)))]
 
 
 def _canonical_answers(item):

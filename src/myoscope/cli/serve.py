@@ -1,0 +1,58 @@
+"""``myoscope serve``: the clinician web app on 127.0.0.1."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from myoscope.cli._common import fail, stdout
+from myoscope.errors import InputError
+
+HOST = "127.0.0.1"
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def serve(
+        demo: bool = typer.Option(False, "--demo", help="Load the example records and a demo account "
+                                  f"(user 'demo'); without MYOSCOPE_DATABASE_URL, in a fresh temporary database."),
+        port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port on 127.0.0.1."),
+        database: str = typer.Option(None, "--database", help="Database URL (default: MYOSCOPE_DATABASE_URL, "
+                                     "else an SQLite file in the user's data folder)."),
+        secure_cookies: bool = typer.Option(False, "--secure-cookies",
+                                            help="Mark cookies Secure (when served to browsers over https)."),
+        examples: Path = typer.Option(None, "--examples", help="Folder of example records for --demo."),
+    ) -> None:
+        """Serve the web app (patients, visits, assessments, reports; JSON API at /api/v1)."""
+        import os
+        import tempfile
+
+        import uvicorn
+
+        from myoscope.store import ENV_URL, database_url, make_engine, upgrade
+        from myoscope.web import Settings, create_app
+        from myoscope.web._demo import DEMO_PASSWORD, DEMO_USER, examples_dir, load_demo
+
+        if demo and database is None and not os.environ.get(ENV_URL):
+            database = f"sqlite:///{Path(tempfile.mkdtemp(prefix='myoscope-demo-')) / 'demo.sqlite'}"
+        url = database_url(database)
+        engine = make_engine(url)
+        upgrade(engine)
+        notice = ""
+        if demo:
+            folder = examples or examples_dir()
+            if folder is None or not folder.is_dir():
+                fail("--demo needs the example records: give their folder with --examples DIR")
+            try:
+                count = load_demo(engine, folder)
+            except InputError as exc:
+                fail(exc)
+            notice = f"Demo: sign in as {DEMO_USER} / {DEMO_PASSWORD}"
+            stdout.print(f"demo: {count} example records loaded; sign in as [bold]{DEMO_USER}[/] with password "
+                         f"[bold]{DEMO_PASSWORD}[/] (a fixed, published demo password: local use only)")
+        engine.dispose()
+        stdout.print(f"myoscope on http://{HOST}:{port}/ (database {engine.url.render_as_string(hide_password=True)}; "
+                     f"API docs at /api/docs)")
+        settings = Settings(database_url=url, secure_cookies=secure_cookies, login_notice=notice)
+        uvicorn.run(create_app(settings), host=HOST, port=port, log_level="info")

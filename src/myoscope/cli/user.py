@@ -1,0 +1,110 @@
+"""``myoscope user``: accounts of the web app (add, list, token, password)."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+
+import typer
+
+from myoscope.cli._common import fail, stdout
+from myoscope.errors import InputError
+
+
+class Role(str, Enum):
+    clinician = "clinician"
+    admin = "admin"
+
+
+users = typer.Typer(help="Accounts of the web app: add, list, token, password.", no_args_is_help=True)
+DATABASE = typer.Option(None, "--database", help="Database URL (default: MYOSCOPE_DATABASE_URL, else the SQLite file).")
+
+
+def _session(database: str | None):
+    from myoscope.store import make_engine, session_factory, upgrade
+
+    engine = make_engine(database)
+    upgrade(engine)
+    return session_factory(engine)()
+
+
+def _password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    return typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+
+
+def _find(session, username: str):
+    from sqlalchemy import select
+
+    from myoscope.store import User
+
+    user = session.scalar(select(User).where(User.username == username))
+    if user is None:
+        fail(f"no user called {username!r}")
+    return user
+
+
+@users.command("add")
+def add(
+    username: str = typer.Argument(..., help="The new user's sign-in name."),
+    role: Role = typer.Option(Role.clinician, "--role", help="clinician, or admin (manages accounts)."),
+    team: list[str] = typer.Option([], "--team", help="A care team to join (created if new); repeatable."),
+    password_stdin: bool = typer.Option(False, "--password-stdin", help="Read the password from standard input."),
+    database: str = DATABASE,
+) -> None:
+    """Add a user (the password is asked for, hidden, and stored only as an argon2id hash)."""
+    from myoscope.store import add_user
+
+    password = _password(password_stdin)
+    with _session(database) as session, session.begin():
+        try:
+            user = add_user(session, username, password, role.value, tuple(team))
+        except InputError as exc:
+            fail(exc)
+        stdout.print(f"added {user.username} ({user.role}); teams: {', '.join(t.name for t in user.teams) or 'none'}")
+
+
+@users.command("list")
+def list_users(database: str = DATABASE) -> None:
+    """List users, their roles and care teams."""
+    from sqlalchemy import select
+
+    from myoscope.store import User
+
+    with _session(database) as session:
+        for user in session.scalars(select(User).order_by(User.username)):
+            state = "" if user.active else " (disabled)"
+            stdout.print(f"{user.username:20} {user.role:10} {', '.join(t.name for t in user.teams)}{state}",
+                         markup=False)
+
+
+@users.command("token")
+def token(username: str = typer.Argument(...), label: str = typer.Option("", "--label", help="What it is for."),
+          database: str = DATABASE) -> None:
+    """Issue an API token (printed once; only its hash is kept)."""
+    from myoscope.store import issue_token
+
+    with _session(database) as session, session.begin():
+        value = issue_token(session, _find(session, username), label)
+    sys.stdout.write(value + "\n")
+
+
+@users.command("password")
+def password(username: str = typer.Argument(...),
+             password_stdin: bool = typer.Option(False, "--password-stdin", help="Read it from standard input."),
+             database: str = DATABASE) -> None:
+    """Set a new password (ends the user's browser sessions)."""
+    from myoscope.store import set_password
+
+    new = _password(password_stdin)
+    with _session(database) as session, session.begin():
+        try:
+            set_password(session, _find(session, username), new)
+        except InputError as exc:
+            fail(exc)
+    stdout.print(f"password changed for {username}")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(users, name="user")
