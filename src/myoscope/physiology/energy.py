@@ -30,6 +30,11 @@ MIFFLIN_AGE = 5.0
 MIFFLIN_MALE_CONSTANT = 5.0
 MIFFLIN_FEMALE_CONSTANT = -161.0
 """Sex constants of the simplified equation: +5 men, -161 women (Mifflin et al. 1990)."""
+MIFFLIN_REGRESSION_WEIGHT = 9.99
+"""kcal/day per kg in the unrounded regression printed in the abstract of Mifflin et al. 1990
+(9.99 W + 6.25 H - 4.92 A + 166 S - 161), which Hall et al. 2011 and the R package ``bw`` use."""
+MIFFLIN_REGRESSION_AGE = 4.92
+"""kcal/day per year of age in the same unrounded regression (Mifflin et al. 1990, abstract)."""
 MIFFLIN_VALID_AGE = (19.0, 78.0)
 """Age range of the 498 healthy adults the equation was derived from (Mifflin et al. 1990)."""
 
@@ -47,15 +52,20 @@ def sex_code(sex: Sex):
     return (arr == "female").astype(float)
 
 
-def mifflin_st_jeor(weight_kg, height_cm, age_y, female):
+def mifflin_st_jeor(weight_kg, height_cm, age_y, female, coefficients: str = "simplified"):
     """Resting energy expenditure (kcal/day), Mifflin-St Jeor 1990.
 
     ``female`` is 1.0 for women and 0.0 for men (see :func:`sex_code`); arrays broadcast.
-    REE = 10 W + 6.25 H - 5 A + 5 (men) or - 161 (women).
+    REE = 10 W + 6.25 H - 5 A + 5 (men) or - 161 (women). ``coefficients="regression"`` uses the
+    unrounded 9.99 W and 4.92 A of the same paper (as Hall's model and ``bw`` do).
     """
+    if coefficients not in ("simplified", "regression"):
+        raise ValueError(f"coefficients must be 'simplified' or 'regression', not {coefficients!r}")
+    per_kg, per_year = ((MIFFLIN_WEIGHT, MIFFLIN_AGE) if coefficients == "simplified"
+                        else (MIFFLIN_REGRESSION_WEIGHT, MIFFLIN_REGRESSION_AGE))
     constant = MIFFLIN_MALE_CONSTANT + (MIFFLIN_FEMALE_CONSTANT - MIFFLIN_MALE_CONSTANT) * np.asarray(female, float)
-    value = (MIFFLIN_WEIGHT * np.asarray(weight_kg, float) + MIFFLIN_HEIGHT * np.asarray(height_cm, float)
-             - MIFFLIN_AGE * np.asarray(age_y, float) + constant)
+    value = (per_kg * np.asarray(weight_kg, float) + MIFFLIN_HEIGHT * np.asarray(height_cm, float)
+             - per_year * np.asarray(age_y, float) + constant)
     return float(value) if np.ndim(value) == 0 else value
 
 

@@ -10,26 +10,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from myoscope.physiology.energy import MIFFLIN_AGE, MIFFLIN_WEIGHT, mifflin_st_jeor
+from myoscope.physiology.energy import mifflin_st_jeor
 from myoscope.physiology.hall import _constants as c
 
 
 def resting_metabolic_rate(weight_kg, height_m, age_y, female):
-    """Resting metabolic rate (kcal/day) with Mifflin's full regression coefficients.
-
-    :func:`myoscope.physiology.energy.mifflin_st_jeor` implements the simplified equation of
-    the same paper (10 kcal per kg, 5 kcal per year). Hall 2011 and ``bw`` use the regression
-    printed first in Mifflin et al. 1990 (9.99 kcal per kg, 4.92 kcal per year); the two differ by
-    up to about 0.5 % of RMR (7 kcal/day for 150 kg at 80 years), more than the 0.1 % agreement
-    required with ``bw``. So the simplified equation is evaluated and its two rounded
-    coefficients are replaced by the regression ones; the result agrees with ``bw``'s
-    ``9.99 W + 625 h - 4.92 A + 5`` to within a few units in the last place (height in m here).
-    """
-    weight = np.asarray(weight_kg, float)
-    age = np.asarray(age_y, float)
-    simplified = mifflin_st_jeor(weight, np.asarray(height_m, float) * 100.0, age, female)
-    return (simplified + (c.MIFFLIN_REGRESSION_WEIGHT - MIFFLIN_WEIGHT) * weight
-            - (c.MIFFLIN_REGRESSION_AGE - MIFFLIN_AGE) * age)
+    """Resting metabolic rate (kcal/day): Mifflin-St Jeor with the unrounded regression coefficients
+    that Hall 2011 and ``bw`` use (height in m here)."""
+    return mifflin_st_jeor(np.asarray(weight_kg, float), np.asarray(height_m, float) * 100.0,
+                           np.asarray(age_y, float), female, coefficients="regression")
 
 
 def jackson_fat_mass(weight_kg, height_m, age_y, female):

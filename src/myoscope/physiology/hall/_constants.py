@@ -58,12 +58,6 @@ FORBES_C = FORBES_KG * (RHO_L / RHO_F)
 """Energy-partition constant C = 10.4 kg x rho_L/rho_F (about 2.0 kg): p = C/(C + F)."""
 
 # --- baseline equations -------------------------------------------------------------------------
-MIFFLIN_REGRESSION_WEIGHT = 9.99
-"""kcal/day per kg body weight in Mifflin's full regression (Mifflin et al. 1990, Am J Clin Nutr
-51:241-247, abstract: 9.99 W + 6.25 H - 4.92 A + 166 S - 161), as Hall 2011 and ``bw`` use it."""
-MIFFLIN_REGRESSION_AGE = 4.92
-"""kcal/day per year of age in Mifflin's full regression (Mifflin et al. 1990, abstract)."""
-
 JACKSON_MEN = (0.14, 37.31, -103.94)
 """Body fat %, men: 0.14 age + 37.31 ln(BMI) - 103.94 (Jackson et al. 2002, Int J Obes 26:789-796,
 doi:10.1038/sj.ijo.0802006; as used by the Hall 2011 appendix)."""
