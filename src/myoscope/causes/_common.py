@@ -30,11 +30,6 @@ def score_evidence(item: Scored) -> Evidence:
     return Evidence(finding, value, rule, score.citations[0] if score.citations else None, direction)
 
 
-def instrument_evidence(ctx: Context, domain: str) -> list[Evidence]:
-    """Evidence from the latest answers of every instrument of ``domain`` in the record."""
-    return [score_evidence(item) for item in latest_per_instrument(ctx.scores(domain=domain))]
-
-
 def measurement_chart(ctx: Context, kind: str, key: str | None = None, by_side: bool = False) -> Chart | None:
     """A trend chart of one measurement kind (by side for limbs); None with fewer than two points."""
     spec = MEASUREMENT_KINDS[kind]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from myoscope.causes._context import Context
@@ -73,7 +72,3 @@ def protein_inputs(ctx: Context) -> dict[str, Any]:
     if recent_illness(ctx):
         data["condition"] = "acute or chronic disease"
     return data
-
-
-def days_since(day: dt.date, ctx: Context) -> int:
-    return (ctx.on - day).days

@@ -7,11 +7,12 @@ reference intakes (deficit *and* excess) and protein per kg against its targets.
 
 from __future__ import annotations
 
-from myoscope.causes._common import instrument_evidence, score_evidence
+from myoscope.causes._common import score_evidence
 from myoscope.causes._context import Context, Scored
 from myoscope.causes._nutrition_inputs import diet_days, glim_inputs, must_inputs, protein_inputs
-from myoscope.causes._types import CauseAssessment, Evidence, NextStep, Reversibility, Status, Table
+from myoscope.causes._types import CauseAssessment, Direction, Evidence, NextStep, Reversibility, Status, Table
 from myoscope.criteria.intake import ABOVE_UL, LIKELY_INADEQUATE, POSSIBLY_INADEQUATE
+from myoscope.measures.body import bmi_class
 
 CAUSE = "malnutrition"
 TITLE = "Malnutrition (too little, or too much, of some nutrients)"
@@ -42,6 +43,9 @@ def assess(ctx: Context) -> CauseAssessment:
             computed["protein-target"] = ctx.score_now("protein-target", protein_inputs(ctx))
     else:
         missing.append("three days of food records (energy, protein, vitamins and minerals, supplements)")
+    if ctx.bmi is not None:
+        evidence.append(Evidence("body mass index", f"{ctx.bmi:.1f} kg/m² ({bmi_class(ctx.bmi)})",
+                                 "WHO adult classes", "who_bmi2000", Direction.neutral))
     for name, score in computed.items():
         evidence.append(score_evidence(Scored(name, ctx.on, score)))
         if score.positive is None:

@@ -36,7 +36,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from myoscope.errors import InputError, from_validation_error
+from myoscope.errors import from_validation_error
 from myoscope.references import cite
 from myoscope.units import quantity
 
