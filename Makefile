@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 OUT    := out
 
-.PHONY: install demo test bench clean
+.PHONY: install demo test bench serve clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +22,15 @@ demo: $(STAMP)
 	$(BIN)/myoscope assess examples/*.yaml --format html -o $(OUT)
 	@echo "HTML reports written to $(OUT)/"
 
+# scripts/ci-services.sh installs (where missing) and starts PostgreSQL and Chromium for the store and
+# browser tests; without them those tests skip with a message (under CI=true they must run).
 test: $(STAMP)
+	@line=$$(bash scripts/ci-services.sh | tail -n 1) || line=""; \
+	case "$$line" in MYOSCOPE_TEST_POSTGRES_URL=*) export "$$line";; esac; \
 	$(BIN)/python -m pytest -n 2 --dist loadfile
+
+serve: $(STAMP)
+	$(BIN)/myoscope serve --demo
 
 bench: $(STAMP)
 	@for b in bench/*.py; do $(BIN)/python $$b || exit $$?; done

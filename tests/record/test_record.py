@@ -104,7 +104,10 @@ def test_immobilisation_needs_limb_and_side():
 
 def test_round_trip_yaml_and_json(tmp_path):
     r = record(measurements=[{"kind": "body_weight", "value": "60 kg", "date": "2026-10-01"}],
-               family_history=[{"condition": "als", "relation": "brother"}])
+               family_history=[{"condition": "als", "relation": "brother"}],
+               diet_days=[{"date": "2026-10-01", "energy": "7500 kJ", "protein": "48 g", "vitamin_a": "0.9 mg"}],
+               activity=[{"week_of": "2026-09-28", "moderate_minutes": "1 h", "sitting": "9 h/day"},
+                         {"date": "2026-09-29", "steps": 4000}])
     for fmt, suffix in (("yaml", ".yaml"), ("json", ".json")):
         path = tmp_path / f"r{suffix}"
         path.write_text(dump_record(r, fmt))

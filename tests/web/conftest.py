@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
 from myoscope.record import load_record
@@ -38,6 +39,31 @@ class World:
     def api(self, name: str) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.tokens[name]}"}
 
+    passwords = PASSWORDS
+
+    @staticmethod
+    def csrf(html: str) -> str:
+        return csrf_of(html)
+
+    def endpoints(self):
+        """Every APIRoute of the app, also inside included routers."""
+        return list(_endpoints(self.app.routes))
+
+    def patient_routes(self) -> list[tuple[str, str]]:
+        """(method, path) of every route with a patient in its path."""
+        return [(method, route.path) for route in self.endpoints() if "{patient_id}" in route.path
+                for method in sorted(route.methods - {"HEAD"})]
+
+
+def _endpoints(routes):
+    # newer FastAPI keeps an included router as one branch holding ``original_router``
+    for route in routes:
+        inner = getattr(route, "original_router", None)
+        if inner is not None:
+            yield from _endpoints(inner.routes)
+        elif isinstance(route, APIRoute):
+            yield route
+
 
 def csrf_of(html: str) -> str:
     return CSRF.search(html).group(1)
@@ -65,3 +91,14 @@ def make_world(tmp_path: Path, examples: Path, **settings) -> World:
 @pytest.fixture
 def world(tmp_path, examples_dir) -> World:
     return make_world(tmp_path, examples_dir)
+
+
+@pytest.fixture
+def world_with(tmp_path, examples_dir):
+    """A world with other settings: ``world_with(secure_cookies=True)``."""
+    return lambda **settings: make_world(tmp_path, examples_dir, **settings)
+
+
+@pytest.fixture
+def csrf():
+    return csrf_of

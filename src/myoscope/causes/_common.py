@@ -31,7 +31,7 @@ def score_evidence(item: Scored) -> Evidence:
 
 
 def measurement_chart(ctx: Context, kind: str, key: str | None = None, by_side: bool = False) -> Chart | None:
-    """A trend chart of one measurement kind (by side for limbs); None with fewer than two points."""
+    """A trend chart of one measurement kind (by side for limbs); None with fewer than two dates."""
     spec = MEASUREMENT_KINDS[kind]
     sides = ("left", "right") if by_side else (None,)
     series = []
@@ -39,8 +39,8 @@ def measurement_chart(ctx: Context, kind: str, key: str | None = None, by_side: 
         points = [m for m in ctx.record.series(kind, side) if m.date <= ctx.on]
         if points:
             series.append(Series(side or spec.label, tuple(m.date for m in points), tuple(m.best for m in points)))
-    if sum(len(s.x) for s in series) < 2:
-        return None
+    if len({x for s in series for x in s.x}) < 2:
+        return None  # a trend needs at least two dates
     return Chart(key or kind, f"{spec.label[:1].upper()}{spec.label[1:]} over time", f"{spec.label} ({spec.unit})",
                  tuple(series))
 

@@ -110,7 +110,8 @@ def assess(ctx: Context) -> CauseAssessment:
         if target.category == LIKELY_INADEQUATE:
             evidence.append(Evidence("protein is low during the deficit", f"{target.value} g/kg/day",
                                      "low protein raises the share of weight lost as lean tissue", "bauer2013_protage"))
-    if energy is not None and need is not None and ctx.weight and ctx.height and ctx.age and ctx.person.sex:
+    if (by_intake or by_weight) and energy is not None and need is not None and ctx.weight and ctx.height \
+            and ctx.age and ctx.person.sex:
         _project(ctx, need, energy.mean, evidence, charts, steps)
     if by_intake and by_weight:
         status = Status.likely

@@ -16,7 +16,7 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def serve(
         demo: bool = typer.Option(False, "--demo", help="Load the example records and a demo account "
-                                  f"(user 'demo'); without MYOSCOPE_DATABASE_URL, in a fresh temporary database."),
+                                  "(user 'demo'); without MYOSCOPE_DATABASE_URL, in a fresh temporary database."),
         port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port on 127.0.0.1."),
         database: str = typer.Option(None, "--database", help="Database URL (default: MYOSCOPE_DATABASE_URL, "
                                      "else an SQLite file in the user's data folder)."),
@@ -26,6 +26,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Serve the web app (patients, visits, assessments, reports; JSON API at /api/v1)."""
         import os
+        import shutil
         import tempfile
 
         import uvicorn
@@ -34,8 +35,10 @@ def register(app: typer.Typer) -> None:
         from myoscope.web import Settings, create_app
         from myoscope.web._demo import DEMO_PASSWORD, DEMO_USER, examples_dir, load_demo
 
+        scratch = None
         if demo and database is None and not os.environ.get(ENV_URL):
-            database = f"sqlite:///{Path(tempfile.mkdtemp(prefix='myoscope-demo-')) / 'demo.sqlite'}"
+            scratch = Path(tempfile.mkdtemp(prefix="myoscope-demo-"))
+            database = f"sqlite:///{scratch / 'demo.sqlite'}"
         url = database_url(database)
         engine = make_engine(url)
         upgrade(engine)
@@ -51,8 +54,23 @@ def register(app: typer.Typer) -> None:
             notice = f"Demo: sign in as {DEMO_USER} / {DEMO_PASSWORD}"
             stdout.print(f"demo: {count} example records loaded; sign in as [bold]{DEMO_USER}[/] with password "
                          f"[bold]{DEMO_PASSWORD}[/] (a fixed, published demo password: local use only)")
+        elif not _has_users(engine):
+            stdout.print("no accounts yet: add one with [bold]myoscope user add NAME --team TEAM[/]")
         engine.dispose()
         stdout.print(f"myoscope on http://{HOST}:{port}/ (database {engine.url.render_as_string(hide_password=True)}; "
                      f"API docs at /api/docs)")
         settings = Settings(database_url=url, secure_cookies=secure_cookies, login_notice=notice)
-        uvicorn.run(create_app(settings), host=HOST, port=port, log_level="info")
+        try:
+            uvicorn.run(create_app(settings), host=HOST, port=port, log_level="info")
+        finally:
+            if scratch is not None:
+                shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _has_users(engine) -> bool:
+    from sqlalchemy import select
+
+    from myoscope.store import User
+
+    with engine.connect() as connection:
+        return connection.execute(select(User.id).limit(1)).first() is not None

@@ -21,6 +21,7 @@ from pydantic import (
     Tag,
     ValidationInfo,
     field_validator,
+    model_serializer,
     model_validator,
 )
 
@@ -205,6 +206,12 @@ class DietDay(_Model):
 
     date: PastDate
     nutrients: dict[str, float]
+
+    @model_serializer(mode="wrap")
+    def _flat(self, handler: Any) -> dict[str, Any]:
+        """Written back the way files hold it: ``{date, energy, protein, ...}`` in canonical units."""
+        data = handler(self)
+        return {"date": data["date"], **data["nutrients"]}
 
     @model_validator(mode="before")
     @classmethod

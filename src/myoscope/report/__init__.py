@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 
 from myoscope.causes import Assessment
+from myoscope.report._charts import chart_svg
 
 FORMATS = ("text", "json", "markdown", "html")
+__all__ = ["FORMATS", "chart_svg", "render"]
 
 
 def render(assessment: Assessment, fmt: str = "text", *, color: bool = False) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import re
 import secrets
 from dataclasses import dataclass
 
@@ -70,8 +71,6 @@ def team(session: Session, name: str) -> Team:
 def add_user(session: Session, username: str, password: str, role: str = "clinician",
              teams: tuple[str, ...] = ()) -> User:
     """Create an account (argon2id hash of ``password``), member of ``teams`` (created if new)."""
-    import re
-
     problems = []
     if not re.match(USERNAME_PATTERN, username):
         problems.append(Problem("username", username, "is not a valid user name",

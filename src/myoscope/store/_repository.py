@@ -23,8 +23,8 @@ from myoscope.store._tables import (
     SECTION_TABLES,
     AuditEntry,
     InstrumentRow,
-    Membership,
     MeasurementRow,
+    Membership,
     Person,
     Team,
     User,
@@ -193,7 +193,8 @@ class Patient:
         try:
             new = parse_record({"person": self.person.person, **sections})
         except InputError as exc:
-            raise InputError(_unique([*exc.problems, *self._answer_problems(sections.get("instruments", []))])) from None
+            answers = self._answer_problems(sections.get("instruments", []))
+            raise InputError(_unique([*exc.problems, *answers])) from None
         stored = self._sections()
         new_items = {name: list(getattr(new, name)) for name in sections}
         full = _codec.build(self.person.person, {

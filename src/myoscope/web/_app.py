@@ -18,6 +18,7 @@ from myoscope.web._settings import Settings
 from myoscope.web._templating import TEMPLATES
 
 STATIC = Path(__file__).with_name("static")
+SECURITY_HEADERS = {"X-Content-Type-Options": "nosniff", "X-Frame-Options": "DENY", "Referrer-Policy": "same-origin"}
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -35,6 +36,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(_auth.router)
     app.include_router(_pages.router)
     app.include_router(_api.router)
+
+    @app.middleware("http")
+    async def protective_headers(request: Request, call_next):
+        response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        if not request.url.path.startswith("/static/"):
+            response.headers["Cache-Control"] = "no-store"  # patients' data stays out of shared caches
+        return response
 
     @app.exception_handler(NotFound)
     async def not_found(request: Request, exc: NotFound):

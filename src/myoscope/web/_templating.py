@@ -25,14 +25,21 @@ def _fmt_value(row) -> str:
     return f"{label}{side}: {value}"
 
 
+def _entered(view) -> list[str]:
+    """What a visit recorded, one phrase per item (counts for the sections without a short form)."""
+    parts = [_fmt_value(row) for row in view.measurements] + list(view.instruments)
+    return parts + [f"{n} × {name.replace('_', ' ')}" for name, n in view.other.items()]
+
+
 def _chart(chart) -> str:
-    from myoscope.report._charts import chart_svg
+    from myoscope.report import chart_svg
 
     return chart_svg(chart)
 
 
 TEMPLATES.env.filters["measurement"] = _fmt_value
 TEMPLATES.env.filters["chart_svg"] = _chart
+TEMPLATES.env.filters["entered"] = _entered
 TEMPLATES.env.globals["MEASUREMENT_KINDS"] = MEASUREMENT_KINDS
 TEMPLATES.env.globals["DISCLAIMER"] = DISCLAIMER
 

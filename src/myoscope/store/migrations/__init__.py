@@ -1,0 +1,1 @@
+"""Alembic migrations of the myoscope database (run by :func:`myoscope.store.upgrade`)."""
