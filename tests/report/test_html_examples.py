@@ -14,7 +14,7 @@ CASES = {
     "low-calorie-900": (("plot-hall-projection",), (), ("kcal/day to keep lean-tissue loss within",
                                                        "Weight fell 11.4 % within six months")),
     "older-low-protein-vitamin-a": ((), ("table-nutrients",), ("above the upper level", "likely inadequate")),
-    "forearm-cast": (("plot-disuse-band-forearm-left", "plot-forearm_circumference"), (),
+    "forearm-cast": (("plot-disuse-band-forearm-left", "plot-activity-vs-guidance"), (),
                      ("forearm muscle cross-section", "Graded retraining")),
     "sedentary-office-worker": (("plot-activity-vs-guidance", "plot-inactivity-upper-bound"), (),
                                 ("WHO 2020", "Start at")),

@@ -40,7 +40,7 @@ def _parse(path):
 def test_html_report_has_plots_and_references(examples_dir):
     html, parsed = _parse(examples_dir / "forearm-cast.yaml")
     assert html.startswith("<!DOCTYPE html>")
-    assert "plot-forearm_circumference" in parsed.figures
+    assert "plot-disuse-band-forearm-left" in parsed.figures and "plot-body_weight" in parsed.figures
     assert parsed.svgs >= len(parsed.figures) >= 2
     assert parsed.refs and all(key in REFERENCES for key in parsed.refs)
     assert not parsed.external, "the report must be a single self-contained file"
