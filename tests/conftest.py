@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
+from _unavailable import unavailable
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -24,10 +25,7 @@ def require(path: Path, what: str) -> Path:
     """Return ``path`` if it exists; otherwise skip (or fail under CI=true) naming it."""
     if path.exists():
         return path
-    message = f"{what} not found at {path} (set MYOSCOPE_SHARED to the folder holding reference/)"
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(message + " -- required under CI=true")
-    pytest.skip(message)
+    unavailable(f"{what} not found at {path} (set MYOSCOPE_SHARED to the folder holding reference/)")
 
 
 @pytest.fixture(scope="session")

@@ -10,10 +10,9 @@ Without node/npm the test skips (fails under ``CI=true``).
 
 from __future__ import annotations
 
-import os
-
 import isncsci_node_oracle as oracle
 import pytest
+from _unavailable import unavailable
 from isncsci_cases import field_mismatches, report
 
 from myoscope.isncsci import classify_many, synthetic_exams
@@ -29,10 +28,7 @@ DRAWS = (
 def node_package():
     missing = oracle.missing_tools()
     if missing:
-        message = f"{' and '.join(missing)} not found: cannot run the reference isncsci@{oracle.VERSION}"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(message + " -- required under CI=true")
-        pytest.skip(message)
+        unavailable(f"{' and '.join(missing)} not found: cannot run the reference isncsci@{oracle.VERSION}")
     return oracle.ensure_package()
 
 
