@@ -80,6 +80,14 @@ def assess(ctx: Context) -> CauseAssessment:
                                      band.text(days, "immobilisation"),
                                      "band from human immobilisation studies", band.citations[0] if band.citations
                                      else None, Direction.neutral))
+        recovery = projection.recovery
+        if recovery.days_band:
+            low, high = recovery.days_band
+            evidence.append(Evidence("expected time to regain strength with retraining",
+                                     f"about {low / 7:.0f} to {high / 7:.0f} weeks"
+                                     + (" (extrapolated)" if recovery.extrapolated else ""),
+                                     "from the retraining studies after immobilisation",
+                                     recovery.studies[0].source if recovery.studies else None, Direction.neutral))
         chart = _band_chart(e, days, ctx.age)
         if chart is not None:
             charts.append(chart)
