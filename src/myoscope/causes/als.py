@@ -18,9 +18,11 @@ from myoscope.criteria import neuro_flags
 CAUSE = "als"
 TITLE = "ALS (amyotrophic lateral sclerosis)"
 PATTERN_TITLE = "Progressive motor weakness pattern"
+_FAMILIAL = f"{neuro_flags.FAMILIAL_SHARE[0]:.0%}-{neuro_flags.FAMILIAL_SHARE[1]:.0%}"
+"""The familial share of ALS as text, from its one constant (Byrne et al. 2011)."""
 EXPLANATION = (
     "ALS damages the nerve cells that drive voluntary muscles, so muscles of the limbs, speech, "
-    "swallowing and breathing weaken and waste, progressively; about 5-10 % of cases run in families. "
+    f"swallowing and breathing weaken and waste, progressively; about {_FAMILIAL} of cases run in families. "
     "For a person with the diagnosis, myoscope follows the ALSFRS-R rating over visits, the rate of "
     "decline since onset and the King's and MiToS stages. For anyone else it looks only for the warning "
     "signs that call for a neurological evaluation without delay — weakness getting worse without pain "
@@ -77,7 +79,7 @@ def _pattern(ctx: Context) -> CauseAssessment:
                    "ask: any new trouble with speech or swallowing, or visible muscle twitching?")
     if any(f.code == "family_history_als" for f in red):
         steps.append(NextStep("Discuss genetic counselling with a doctor",
-                              "a first-degree relative had ALS; 5-10 % of ALS runs in families", "byrne2011"))
+                              f"a first-degree relative had ALS; {_FAMILIAL} of ALS runs in families", "byrne2011"))
     return CauseAssessment(CAUSE, PATTERN_TITLE, status, summary, tuple(evidence), Reversibility.underlying,
                            tuple(red), tuple(steps), missing, citations=CITATIONS)
 

@@ -31,6 +31,7 @@ from myoscope.instruments.must import WEIGHT_LOSS_LOW_BELOW as MUST_WEIGHT_LOSS
 from myoscope.measures.energy_need import missing_for_energy_need
 from myoscope.physiology.energy import energy_balance_from_weight_trend
 from myoscope.physiology.hall import DEFAULT_VARIANT, lean_sparing_intake, project
+from myoscope.physiology.hall._constants import RHO_F, RHO_L
 
 CAUSE = "calorie_deficit"
 TITLE = "Calorie deficit (eating less energy than is burned)"
@@ -91,7 +92,7 @@ def assess(ctx: Context) -> CauseAssessment:
                                  f"{change.kg:+.1f} kg ({change.percent:+.1f} %) in {change.days} days: "
                                  f"{balance.low:+.0f} to {balance.high:+.0f} kcal/day",
                                  f"a loss of {MUST_WEIGHT_LOSS:g} % or more in 3-6 months is beyond day-to-day "
-                                 "variation (MUST); stores burned: fat 9,440, lean 1,816 kcal/kg",
+                                 f"variation (MUST); stores burned: fat {RHO_F:,.0f}, lean {RHO_L:,.0f} kcal/kg",
                                  "elia2003_must", Direction.supports if by_weight else Direction.against))
     if loss6 is not None and weight_loss_stage(loss6, WEIGHT_LOSS_WITHIN_6_MONTHS) == 2:
         red.append(RedFlag("rapid-weight-loss",

@@ -32,11 +32,13 @@ CAUSE = "inactivity_body"
 TITLE = "Whole-body inactivity (sedentary life, bed rest)"
 EXPLANATION = (
     "Too little movement for weeks — desk, car, couch, bed — lets muscle waste everywhere. myoscope "
-    "compares each recent week with the WHO 2020 recommendations (150-300 minutes of moderate "
-    "activity or half as much vigorous, strength on two days, balance from 65) and, separately, with "
-    "the simpler goal of at least 20 minutes of exercise three times a week; bed rest adds the loss "
-    "expected from bed-rest studies. The return plan starts slowly from the current level. Usually "
-    "reversible with regular exercise."
+    f"compares each recent week with the WHO 2020 recommendations ({guide.WHO_MODERATE_MINUTES:g}-"
+    f"{guide.WHO_MODERATE_UPPER_MINUTES:g} minutes of moderate activity a week, or half as much vigorous; "
+    f"strength on {guide.WHO_STRENGTH_DAYS} days; balance on {guide.WHO_BALANCE_DAYS} days from "
+    f"{guide.WHO_OLDER_AGE}) and, separately, with the simpler goal of at least "
+    f"{guide.BRIEF_SESSION_MINUTES:g} minutes of exercise {guide.BRIEF_SESSIONS} times a week; bed rest adds "
+    "the loss expected from bed-rest studies. The return plan starts slowly from the current level. "
+    "Usually reversible with regular exercise."
 )
 WEEKS = 4
 """Weeks of activity weighed (the latest four with data)."""
