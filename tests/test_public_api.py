@@ -10,7 +10,8 @@ def test_record_api():
     assert sorted(myoscope.record.__all__) == [
         "ActivitySession", "ActivityWeek", "Condition", "DietDay", "Episode", "FamilyHistory",
         "InstrumentAnswers", "MEASUREMENT_KINDS", "Measurement", "NUTRIENT_UNITS", "Person", "Record",
-        "SpinalExam", "StepCount", "Symptom", "dump_record", "load_record", "parse_record", "parse_text",
+        "SpinalExam", "StepCount", "Symptom", "dump_record", "load_record", "measurement_value", "parse_record",
+        "parse_text",
     ]
 
 

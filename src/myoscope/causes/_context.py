@@ -85,6 +85,8 @@ def check_instrument_answers(record: Record) -> None:
 class Context:
     record: Record
     on: dt.date
+    results: dict[str, Any] = field(default_factory=dict)
+    """Results of the causes already assessed, by cause name (the atrophy finding comes first)."""
     _cache: dict[str, Any] = field(default_factory=dict)
 
     @property

@@ -41,7 +41,7 @@ def has(ctx: Context, kind: str) -> bool | None:
 
 
 def atrophy_status(ctx: Context) -> Status | None:
-    result = ctx._cache.get("atrophy")
+    result = ctx.results.get("atrophy")
     return None if result is None else result.status
 
 

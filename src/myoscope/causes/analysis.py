@@ -106,7 +106,7 @@ def assess(record: Record, on: dt.date | None = None) -> Assessment:
     results = []
     for name in CAUSE_MODULES:
         result = importlib.import_module(f"myoscope.causes.{name}").assess(ctx)
-        ctx._cache[result.cause] = result
+        ctx.results[result.cause] = result
         results.append(result)
     atrophy, causes = results[0], tuple(results[1:])
     flags = _gather_flags(results)

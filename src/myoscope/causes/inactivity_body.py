@@ -208,7 +208,7 @@ def plan_for(ctx: Context, minutes: float, sessions: int) -> ReturnPlan:
     episodes = [e for e in ctx.record.episodes if e.kind in ("immobilisation", "bed_rest") and e.start <= ctx.on
                 and (e.end is None or (ctx.on - e.end).days <= BED_REST_RELEVANT_DAYS)]
     latest = max(episodes, key=lambda e: e.start) if episodes else None
-    atrophy = ctx._cache.get("atrophy")
+    atrophy = ctx.results.get("atrophy")
     return return_plan(
         current_minutes=minutes, current_sessions=sessions, age=ctx.age,
         weakness=bool(atrophy is not None and atrophy.status in (Status.likely, Status.possible)),

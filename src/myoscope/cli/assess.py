@@ -24,7 +24,7 @@ _EXTENSIONS = {ReportFormat.text: "txt", ReportFormat.json: "json", ReportFormat
                ReportFormat.html: "html"}
 
 
-def load_checked(path: Path):
+def load_checked(path: Path, *, as_json: bool = False):
     """Load a record and check its instrument answers; exit 2 with every problem if invalid."""
     from myoscope.causes import check_instrument_answers
     from myoscope.record import load_record
@@ -33,7 +33,7 @@ def load_checked(path: Path):
         record = load_record(path)
         check_instrument_answers(record)
     except InputError as exc:
-        fail(exc)
+        fail(exc, as_json=as_json)
     return record
 
 
@@ -76,7 +76,7 @@ def register(app: typer.Typer) -> None:
         format: ReportFormat = typer.Option(ReportFormat.text, "--format", "-f", help="text or json."),
     ) -> None:
         """Check a record file; list every problem (exit code 2) or confirm it is valid."""
-        record = load_checked_json(file) if format is ReportFormat.json else load_checked(file)
+        record = load_checked(file, as_json=format is ReportFormat.json)
         summary = {"valid": True, "person_id": record.person.id, "measurements": len(record.measurements),
                    "instruments": len(record.instruments), "diet_days": len(record.diet_days),
                    "activity": len(record.activity), "conditions": len(record.conditions),
@@ -116,18 +116,6 @@ def register(app: typer.Typer) -> None:
             stdout.print("[bold]References[/]")
             for r in refs:
                 stdout.print(f"  - {r.citation()}", markup=False)
-
-
-def load_checked_json(path: Path):
-    from myoscope.causes import check_instrument_answers
-    from myoscope.record import load_record
-
-    try:
-        record = load_record(path)
-        check_instrument_answers(record)
-    except InputError as exc:
-        fail(exc, as_json=True)
-    return record
 
 
 def _module_citations(module) -> list[str]:

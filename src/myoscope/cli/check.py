@@ -52,10 +52,10 @@ def _yes_no(raw: str) -> bool:
 
 def _measurement(kind: str) -> Callable[[str], str]:
     """Check an answer with the record's own rule for that measurement kind (unit and range)."""
-    from myoscope.record._models import _checked
+    from myoscope.record import measurement_value
 
     def convert(raw: str) -> str:
-        _checked(raw, kind, None)
+        measurement_value(raw, kind)
         return raw
     return convert
 

@@ -27,7 +27,7 @@ def register(app: typer.Typer) -> None:
         record = load_checked(file)
         assessment = assess(record)
         ctx = Context(record, assessment.on)
-        ctx._cache["atrophy"] = assessment.atrophy
+        ctx.results["atrophy"] = assessment.atrophy
         minutes, sessions = current_level(ctx)
         try:
             result = plan_for(ctx, minutes, sessions)

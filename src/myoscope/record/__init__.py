@@ -15,9 +15,10 @@ from myoscope.record._models import (
     Record,
     SpinalExam,
     StepCount,
+    measurement_value,
     Symptom,
 )
 
 __all__ = ["ActivitySession", "ActivityWeek", "Condition", "DietDay", "Episode", "FamilyHistory",
            "InstrumentAnswers", "MEASUREMENT_KINDS", "Measurement", "NUTRIENT_UNITS", "Person", "Record",
-           "SpinalExam", "StepCount", "Symptom", "dump_record", "load_record", "parse_record", "parse_text"]
+           "SpinalExam", "StepCount", "measurement_value", "Symptom", "dump_record", "load_record", "parse_record", "parse_text"]

@@ -91,7 +91,7 @@ class Measurement(_Model):
         kind = info.data.get("kind")
         if raw is None or kind not in MEASUREMENT_KINDS:
             return raw
-        return _checked(raw, kind, info.data.get("distance"))
+        return measurement_value(raw, kind, info.data.get("distance"))
 
     @field_validator("trials", mode="before")
     @classmethod
@@ -101,7 +101,7 @@ class Measurement(_Model):
             return raw
         if not isinstance(raw, (list, tuple)) or not raw:
             raise ValueError("trials must be a non-empty list of values")
-        return tuple(_checked(t, kind, None) for t in raw)
+        return tuple(measurement_value(t, kind, None) for t in raw)
 
     @model_validator(mode="after")
     def _complete(self) -> "Measurement":
@@ -118,7 +118,8 @@ class Measurement(_Model):
         return max(self.trials) if self.trials else float(self.value)  # type: ignore[arg-type]
 
 
-def _checked(raw: Any, kind: str, distance: float | None) -> float:
+def measurement_value(raw: Any, kind: str, distance: float | None = None) -> float:
+    """One measurement value in the canonical unit of ``kind``, refused if unreadable or implausible."""
     spec = MEASUREMENT_KINDS[kind]
     if kind == "gait_speed" and isinstance(raw, str) and re.search(r"\bs(ec)?\b", raw) and "/" not in raw:
         if distance is None:
