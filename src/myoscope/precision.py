@@ -1,0 +1,108 @@
+"""How precisely each kind of value is shown to people: one table, used by every layer that writes text.
+
+Values are kept unrounded inside myoscope; they are rounded only when shown, to the precision at
+which the quantity is measured or acted on in clinic (a tape reads to 1 mm, a scale to 0.1 kg, a
+dynamometer to about 0.5 kg, a stopwatch to 0.1 s). The step for a unit is the smallest difference a
+clinician would read from it; where a unit is not in the table, three significant figures are shown.
+
+>>> quantity_text(63.50293180000001, "kg")
+'63.5 kg'
+>>> quantity_text(177.79999999999998, "cm")
+'177.8 cm'
+>>> count_text(1, "day"), count_text(3, "point")
+('1 day', '3 points')
+"""
+
+from __future__ import annotations
+
+import math
+
+STEPS: dict[str, float] = {
+    "kg": 0.1,
+    "g": 1.0,
+    "mg": 0.1,
+    "ug": 1.0,
+    "µg": 1.0,
+    "cm": 0.1,
+    "mm": 1.0,
+    "m": 0.01,
+    "m/s": 0.01,
+    "s": 0.1,
+    "min": 1.0,
+    "h": 0.1,
+    "h/day": 0.5,
+    "day": 1.0,
+    "days": 1.0,
+    "week": 1.0,
+    "weeks": 1.0,
+    "kcal": 10.0,
+    "kcal/day": 10.0,
+    "kJ": 10.0,
+    "g/day": 1.0,
+    "g/kg/day": 0.1,
+    "g/kg": 0.1,
+    "kg/m2": 0.1,
+    "kg/m²": 0.1,
+    "%": 0.1,
+    "points": 1.0,
+    "points/month": 0.01,
+    "MET-min/week": 1.0,
+    "min/week": 1.0,
+    "years": 1.0,
+    "y": 1.0,
+    "mL/min/1.73 m2": 1.0,
+}
+"""The display step of each unit, as units are written in myoscope's messages."""
+
+_SIGNIFICANT = 3
+
+_IRREGULAR_PLURALS = {"person": "people", "is": "are"}
+
+
+def rounded(value: float, unit: str) -> float:
+    """``value`` rounded to the display step of ``unit`` (three significant figures if unknown)."""
+    if not math.isfinite(value):
+        return value
+    step = STEPS.get(unit)
+    if step is None:
+        if value == 0:
+            return 0.0
+        digits = _SIGNIFICANT - 1 - math.floor(math.log10(abs(value)))
+        return round(value, digits)
+    decimals = max(0, -math.floor(math.log10(step) + 1e-9))
+    return round(round(value / step) * step, decimals)
+
+
+def number_text(value: float, unit: str) -> str:
+    """The number alone, rounded for ``unit`` and without trailing zeros (``"61.2"``, ``"1450"``)."""
+    if not math.isfinite(value):
+        return "not a number"
+    shown = rounded(value, unit)
+    if shown == 0:
+        shown = 0.0  # no "-0"
+    text = f"{shown:.6f}".rstrip("0").rstrip(".")
+    return text
+
+
+def quantity_text(value: float, unit: str) -> str:
+    """``value`` with its unit, rounded for people: ``quantity_text(47.17360648, "kg") == "47.2 kg"``."""
+    return f"{number_text(value, unit)} {unit}" if unit else number_text(value, unit)
+
+
+def plural(word: str, count: float) -> str:
+    """``word`` in the singular for exactly one, else the plural (``plural("day", 2) == "days"``)."""
+    if count == 1:
+        return word
+    if word in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[word]
+    if word.endswith(("s", "x", "sh", "ch")):
+        return word + "es"
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def count_text(count: float, word: str) -> str:
+    """A count with its noun: ``count_text(1, "day") == "1 day"``, ``count_text(2.5, "week") == "2.5 weeks"``."""
+    number = f"{count:.6f}".rstrip("0").rstrip(".") if isinstance(count, float) else str(count)
+    return f"{number} {plural(word, count)}"
