@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import stat
 import sys
+import tempfile
 from enum import Enum
 from pathlib import Path
 from typing import Any, NoReturn
@@ -12,6 +16,7 @@ import typer
 from rich.console import Console
 
 from myoscope.errors import InputError, Problem
+from myoscope.report.escape import escape_text
 
 EXIT_OK = 0
 EXIT_INVALID = 2
@@ -36,7 +41,7 @@ def fail(problems: InputError | list[Problem] | str, *, as_json: bool = False) -
     else:
         stderr.print(f"[bold red]invalid input[/] ({len(items)} problem{'s' if len(items) != 1 else ''}):")
         for p in items:
-            stderr.print(f"  - {p}", markup=False)
+            stderr.print(f"  - {escape_text(str(p))}", markup=False)
     raise typer.Exit(EXIT_INVALID)
 
 
@@ -69,11 +74,69 @@ def read_data(path: Path) -> Any:
         fail([Problem(where, None, f"not valid YAML: {getattr(exc, 'problem', exc)}")])
 
 
-def write_output(text: str, out: Path | None) -> None:
-    """Write to ``out`` (atomically) or standard output."""
-    if out is None:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+def is_stdout(out: Path | None) -> bool:
+    """True where ``out`` means standard output (no ``-o``, or ``-o -``)."""
+    return out is None or str(out) == "-"
+
+
+def check_output_path(out: Path) -> None:
+    """Refuse (exit 2) an output path that is not a regular file or a new file in an existing folder."""
+    try:
+        mode = os.stat(out).st_mode
+    except FileNotFoundError:
+        if not out.parent.is_dir():
+            fail([Problem("--output", str(out), "the folder does not exist")])
         return
-    tmp = out.with_name(out.name + ".part")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(out)
+    except OSError as exc:
+        fail([Problem("--output", str(out), f"cannot use this path ({exc.__class__.__name__})")])
+    if not stat.S_ISREG(mode):
+        kind = ("a folder" if stat.S_ISDIR(mode) else "a named pipe (FIFO)" if stat.S_ISFIFO(mode)
+                else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+                else "a socket" if stat.S_ISSOCK(mode) else "not a regular file")
+        fail([Problem("--output", str(out), f"is {kind}; give a file name, or - for standard output")])
+
+
+def write_output(text: str | bytes, out: Path | None) -> None:
+    """Write to standard output (``out`` None or ``-``) or atomically to a regular file ``out``.
+
+    The content goes to a temporary file beside ``out`` that then replaces it, so a reader never
+    sees half a report; a folder, a named pipe or a device is refused with exit code 2.
+    """
+    if is_stdout(out):
+        if isinstance(text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return
+    assert out is not None
+    check_output_path(out)
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
+    mode = _new_file_mode(out)
+    handle, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(tmp, mode)
+        os.replace(tmp, out)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _new_file_mode(out: Path) -> int:
+    try:
+        return stat.S_IMODE(os.stat(out).st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def plain(text: str) -> str:
+    """``text`` to print through rich: control characters escaped and rich markup shown as typed."""
+    from rich.markup import escape
+
+    return escape(escape_text(text))

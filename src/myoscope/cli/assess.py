@@ -9,8 +9,10 @@ from pathlib import Path
 
 import typer
 
-from myoscope.cli._common import EXIT_OK, fail, stdout, write_output
-from myoscope.errors import InputError
+from myoscope.cli._common import EXIT_OK, check_output_path, fail, is_stdout, stdout, write_output
+from myoscope.errors import InputError, Problem
+from myoscope.precision import count_text
+from myoscope.report.escape import escape_text
 
 
 class ReportFormat(str, Enum):
@@ -18,10 +20,11 @@ class ReportFormat(str, Enum):
     json = "json"
     markdown = "markdown"
     html = "html"
+    pdf = "pdf"
 
 
 _EXTENSIONS = {ReportFormat.text: "txt", ReportFormat.json: "json", ReportFormat.markdown: "md",
-               ReportFormat.html: "html"}
+               ReportFormat.html: "html", ReportFormat.pdf: "pdf"}
 
 
 def load_checked(path: Path, *, as_json: bool = False):
@@ -48,23 +51,23 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Assess records: is muscle being lost, why, and what to do next."""
         from myoscope.causes import assess as run
-        from myoscope.report import render
 
         day = _date(on)
-        records = [load_checked(f) for f in files]  # every file is checked before anything is written
         several = len(files) > 1
-        if several and out is not None:
+        _check_destination(out, several, format)
+        records = [load_checked(f) for f in files]  # every file is checked before anything is written
+        if several and out is not None and not is_stdout(out):
             out.mkdir(parents=True, exist_ok=True)
         texts = []
         for path, record in zip(files, records):
-            assessment = run(record, day)
-            color = out is None and format is ReportFormat.text and stdout.is_terminal
-            text = render(assessment, format.value, color=color)
-            if several and out is not None:
-                write_output(text, out / f"{path.stem}.{_EXTENSIONS[format]}")
+            result = _render(run(record, day), record, format, to_terminal=is_stdout(out) and stdout.is_terminal)
+            if several and not is_stdout(out):
+                write_output(result, out / f"{path.stem}.{_EXTENSIONS[format]}")
             else:
-                texts.append(text)
-        if texts and format is ReportFormat.json and several:
+                texts.append(result)
+        if format is ReportFormat.pdf and texts:
+            write_output(texts[0], out)
+        elif texts and format is ReportFormat.json and several:
             write_output("[\n" + ",\n".join(texts) + "\n]", None)
         elif texts:
             write_output("\n".join(texts), out)
@@ -84,9 +87,10 @@ def register(app: typer.Typer) -> None:
         if format is ReportFormat.json:
             write_output(json.dumps(summary, indent=2), None)
         else:
-            stdout.print(f"valid: {record.person.id} ({summary['measurements']} measurements, "
-                         f"{summary['instruments']} instrument answers, {summary['diet_days']} diet days, "
-                         f"{summary['activity']} activity entries)")
+            counts = ", ".join(count_text(summary[key], word) for key, word in (
+                ("measurements", "measurement"), ("instruments", "instrument answer"), ("diet_days", "diet day"),
+                ("activity", "activity entry")))
+            stdout.print(f"valid: {escape_text(record.person.id)} ({counts})", markup=False)
 
     @app.command()
     def explain(
@@ -118,6 +122,36 @@ def register(app: typer.Typer) -> None:
                 stdout.print(f"  - {r.citation()}", markup=False)
 
 
+def _check_destination(out: Path | None, several: bool, format: ReportFormat) -> None:
+    """Refuse, before any work, an output that cannot take the report (exit 2)."""
+    if format is ReportFormat.pdf and is_stdout(out) and stdout.is_terminal:
+        fail("a PDF is not shown in a terminal: give -o FILE.pdf (or -o - to pipe it)")
+    if several and not is_stdout(out):
+        assert out is not None
+        if out.exists() and not out.is_dir():
+            fail([Problem("--output", str(out), "with several records, -o names a folder; this is not one")])
+        if format is ReportFormat.pdf or out.exists():
+            return
+        if not out.parent.is_dir():
+            fail([Problem("--output", str(out), "the folder that would hold it does not exist")])
+    elif several and format is ReportFormat.pdf:
+        fail("with several records, a PDF needs -o FOLDER (one PDF per record)")
+    elif not is_stdout(out):
+        assert out is not None
+        check_output_path(out)
+
+
+def _render(assessment, record, format: ReportFormat, *, to_terminal: bool) -> str | bytes:
+    from myoscope.report import render
+
+    if format is ReportFormat.pdf:
+        from myoscope.report.pdf import render_pdf
+
+        return render_pdf(assessment, record.person)
+    color = to_terminal and format is ReportFormat.text
+    return render(assessment, format.value, color=color, person=record.person)
+
+
 def _module_citations(module) -> list[str]:
     keys = []
     for name in dir(module):
@@ -133,4 +167,4 @@ def _date(text: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        fail(f"--on must be a date as YYYY-MM-DD, not {text!r}")
+        fail([Problem("--on", text, "must be a date as YYYY-MM-DD")])

@@ -8,7 +8,8 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from myoscope.cli._common import Format, fail, stdout, write_output
+from myoscope.cli._common import Format, fail, plain, stdout, write_output
+from myoscope.precision import count_text, plural, quantity_text
 from myoscope.errors import InputError
 
 
@@ -37,13 +38,13 @@ def register(app: typer.Typer) -> None:
             write_output(json.dumps({"person_id": record.person.id, "current_minutes": round(minutes, 1),
                                      "current_sessions": sessions, **result.to_json()}, indent=2), None)
             return
-        stdout.print(f"[bold]Return-to-activity plan: {record.person.id}[/] (now about {minutes:.0f} min a week "
-                     f"in {sessions} sessions of 20+ min)")
+        stdout.print(f"[bold]Return-to-activity plan: {plain(record.person.id)}[/] (now about "
+                     f"{quantity_text(minutes, 'min')} a week in {count_text(sessions, 'session')} of 20+ min)")
         if result.clearance.status != "not needed":
-            stdout.print(f"[bold yellow]Medical clearance: {result.clearance.status}[/] - {result.clearance.reason}",
-                         markup=True)
+            stdout.print(f"[bold yellow]Medical clearance: {plain(result.clearance.status)}[/] - "
+                         f"{plain(result.clearance.reason)}")
         for flag in result.flags:
-            stdout.print(f"[yellow]! {flag}[/]")
+            stdout.print(f"[yellow]! {plain(flag)}[/]")
         table = Table("week", "sessions", "minutes each", "weekly minutes", "strength days", "balance days", "intensity")
         for w in result.weeks:
             table.add_row(str(w.week), str(w.sessions), f"{w.minutes_per_session:g}",
@@ -54,4 +55,6 @@ def register(app: typer.Typer) -> None:
         for rule, key in result.rules:
             stdout.print(f"  - {rule} [{key}]", markup=False)
         if result.unverified:
-            stdout.print("Not yet checked against the primary source: " + "; ".join(result.unverified), markup=False)
+            stdout.print(f"Evidence: {count_text(len(result.unverified), 'rule')} of this plan "
+                         f"{plural('is', len(result.unverified))} taken from a secondary source and not yet checked "
+                         "against the original publication.", markup=False)

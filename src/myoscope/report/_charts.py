@@ -1,17 +1,44 @@
-"""Draw a :class:`~myoscope.causes.Chart` with matplotlib, as inline SVG."""
+"""Draw a :class:`~myoscope.causes.Chart` with matplotlib, as inline SVG.
+
+Axes are made to read: dates as days or months (never hours), and a value axis that spans at least
+a tenth of the values' size, so that a change within measurement error does not fill the plot.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from myoscope.causes import Chart
-from myoscope.report._figures import new_figure, svg
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+
+from myoscope.report._figures import FONT_PT, STYLE, new_figure, svg
+
+if TYPE_CHECKING:
+    from myoscope.causes import Chart
 
 _COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b")
+WIDTH_IN, HEIGHT_IN = 3.5, 2.4
+"""Chart size: two side by side fill an A4 page's text width with labels at 9.5 pt."""
+MIN_SPAN_FRACTION = 0.1
+"""The value axis spans at least this fraction of the largest absolute value shown."""
 
 
 def chart_svg(chart: Chart) -> str:
-    fig, ax = new_figure()
+    with plt.rc_context(STYLE):
+        fig, ax = new_figure(WIDTH_IN, HEIGHT_IN)
+        _draw(ax, chart)
+        ax.set_title(chart.title)
+        ax.set_ylabel(chart.y_label)
+        ax.set_xlabel(chart.x_label)
+        if len(chart.series) > 1 or chart.series and chart.series[0].style == "band":
+            ax.legend(frameon=False)
+        _value_axis(ax)
+        _date_axis(ax, chart)
+        return svg(fig)
+
+
+def _draw(ax, chart: Chart) -> None:
     for i, series in enumerate(chart.series):
         colour = _COLOURS[i % len(_COLOURS)]
         x = list(series.x)
@@ -31,16 +58,33 @@ def chart_svg(chart: Chart) -> str:
             ax.plot(x, series.y, "o-", color=colour, label=series.label, markersize=4)
     for value, label in chart.reference_lines:
         ax.axhline(value, color="#555555", linestyle="--", linewidth=1)
-        ax.annotate(label, xy=(1.0, value), xycoords=("axes fraction", "data"), fontsize=8, ha="right",
+        ax.annotate(label, xy=(1.0, value), xycoords=("axes fraction", "data"), fontsize=FONT_PT, ha="right",
                     va="bottom", color="#555555")
     for x, label in chart.markers:
         ax.axvline(x, color="#999999", linestyle=":", linewidth=1)
-        ax.annotate(label, xy=(x, 1.0), xycoords=("data", "axes fraction"), fontsize=8, rotation=90,
+        ax.annotate(label, xy=(x, 1.0), xycoords=("data", "axes fraction"), fontsize=FONT_PT, rotation=90,
                     va="top", ha="right", color="#555555")
-    ax.set_title(chart.title, fontsize=11)
-    ax.set_ylabel(chart.y_label)
-    ax.set_xlabel(chart.x_label)
-    if len(chart.series) > 1 or chart.series and chart.series[0].style == "band":
-        ax.legend(fontsize=8, frameon=False)
-    fig.autofmt_xdate()
-    return svg(fig)
+
+
+def _value_axis(ax) -> None:
+    low, high = ax.get_ylim()
+    size = max(abs(low), abs(high))
+    span = MIN_SPAN_FRACTION * size
+    if 0 < high - low < span:
+        middle = (low + high) / 2
+        low, high = middle - span / 2, middle + span / 2
+        ax.set_ylim(max(0.0, low) if (ax.get_ylim()[0] >= 0) else low, high)
+
+
+def _date_axis(ax, chart: Chart) -> None:
+    dates = [v for s in chart.series for v in s.x if isinstance(v, dt.date)]
+    if not dates:
+        return
+    days = (max(dates) - min(dates)).days
+    locator = mdates.DayLocator(interval=max(1, days // 7 + 1)) if days <= 21 else mdates.AutoDateLocator(minticks=3,
+                                                                                                          maxticks=8)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, show_offset=True))
+    if days <= 21:
+        pad = dt.timedelta(days=1)
+        ax.set_xlim(min(dates) - pad, max(dates) + pad)

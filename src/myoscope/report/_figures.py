@@ -1,4 +1,8 @@
-"""Matplotlib figures to inline SVG (reports embed plots in a single HTML file)."""
+"""Matplotlib figures to inline SVG (reports embed plots in a single HTML file).
+
+House style: labels at 9 pt or more at the size the report prints them (16 cm wide), no top or
+right spine, light grid.
+"""
 
 from __future__ import annotations
 
@@ -9,19 +13,26 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
+FONT_PT = 9.5
+TITLE_PT = 11
+STYLE = {"font.size": FONT_PT, "axes.labelsize": FONT_PT, "xtick.labelsize": FONT_PT, "ytick.labelsize": FONT_PT,
+         "legend.fontsize": FONT_PT, "axes.titlesize": TITLE_PT, "svg.fonttype": "none"}
+
 
 def svg(fig) -> str:
     """Render ``fig`` as an inline ``<svg>`` element and close it."""
     buffer = io.StringIO()
-    fig.savefig(buffer, format="svg", bbox_inches="tight")
+    with plt.rc_context(STYLE):
+        fig.savefig(buffer, format="svg", bbox_inches="tight")
     plt.close(fig)
     text = buffer.getvalue()
     return text[text.index("<svg"):]
 
 
-def new_figure(width: float = 6.4, height: float = 3.2):
+def new_figure(width: float = 6.3, height: float = 3.0):
     """A figure and axes with the house style (no top/right spines)."""
-    fig, ax = plt.subplots(figsize=(width, height), dpi=100)
+    with plt.rc_context(STYLE):
+        fig, ax = plt.subplots(figsize=(width, height), dpi=100)
     ax.spines[["top", "right"]].set_visible(False)
     ax.grid(True, alpha=0.25)
     return fig, ax
