@@ -58,6 +58,9 @@ _SIGNIFICANT = 3
 
 _IRREGULAR_PLURALS = {"person": "people", "is": "are"}
 
+COUNTED_UNITS = {"points": "point", "days": "day", "weeks": "week", "years": "year", "sessions": "session"}
+"""Units that are counted nouns: shown in the singular for exactly one (``1 point``, ``2 points``)."""
+
 
 def rounded(value: float, unit: str) -> float:
     """``value`` rounded to the display step of ``unit`` (three significant figures if unknown)."""
@@ -86,7 +89,12 @@ def number_text(value: float, unit: str) -> str:
 
 def quantity_text(value: float, unit: str) -> str:
     """``value`` with its unit, rounded for people: ``quantity_text(47.17360648, "kg") == "47.2 kg"``."""
-    return f"{number_text(value, unit)} {unit}" if unit else number_text(value, unit)
+    if not unit:
+        return number_text(value, unit)
+    number = number_text(value, unit)
+    if unit in COUNTED_UNITS:
+        return f"{number} {plural(COUNTED_UNITS[unit], float(number))}" if math.isfinite(value) else number
+    return f"{number} {unit}"
 
 
 def plural(word: str, count: float) -> str:

@@ -79,16 +79,24 @@ def is_stdout(out: Path | None) -> bool:
     return out is None or str(out) == "-"
 
 
+def _file_mode(path: Path) -> int | None:
+    """The ``st_mode`` of ``path`` (following links), or None if nothing is there."""
+    try:
+        return os.stat(path).st_mode
+    except FileNotFoundError:
+        return None
+
+
 def check_output_path(out: Path) -> None:
     """Refuse (exit 2) an output path that is not a regular file or a new file in an existing folder."""
     try:
-        mode = os.stat(out).st_mode
-    except FileNotFoundError:
+        mode = _file_mode(out)
+    except OSError as exc:
+        fail([Problem("--output", str(out), f"cannot use this path ({exc.__class__.__name__})")])
+    if mode is None:
         if not out.parent.is_dir():
             fail([Problem("--output", str(out), "the folder does not exist")])
         return
-    except OSError as exc:
-        fail([Problem("--output", str(out), f"cannot use this path ({exc.__class__.__name__})")])
     if not stat.S_ISREG(mode):
         kind = ("a folder" if stat.S_ISDIR(mode) else "a named pipe (FIFO)" if stat.S_ISFIFO(mode)
                 else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)

@@ -60,7 +60,7 @@ def register(app: typer.Typer) -> None:
             out.mkdir(parents=True, exist_ok=True)
         texts = []
         for path, record in zip(files, records):
-            result = _render(run(record, day), record, format, to_terminal=is_stdout(out) and stdout.is_terminal)
+            result = _render(run(record, day), record, format, to_terminal=is_stdout(out) and stdout.is_terminal and not stdout.no_color)
             if several and not is_stdout(out):
                 write_output(result, out / f"{path.stem}.{_EXTENSIONS[format]}")
             else:

@@ -1,126 +1,169 @@
-"""``myoscope check``: an interactive self-check that builds a record from plain questions."""
+"""``myoscope check``: an interactive self-check that builds a record from plain questions.
+
+Every question can be skipped (Enter, or "skip"); an answer that cannot be true is refused with the
+reason, and the question is asked again. Units are read as people say them ("5 ft 3", "9 st 4",
+"61,2 kg"). The person reads a plain summary first; the clinician's report follows it.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import typer
 
-from myoscope.cli._common import stdout, write_output
+from myoscope.cli import _spoken as spoken
+from myoscope.cli._common import plain, stdout, write_output
 from myoscope.errors import InputError
 
 SARC_F_QUESTIONS = (
-    ("strength", "How hard is it to lift and carry about 4.5 kg (10 lb)? 0 none, 1 some, 2 a lot or unable"),
-    ("assistance", "How hard is it to walk across a room? 0 none, 1 some, 2 a lot, need aids, or unable"),
-    ("rise", "How hard is it to get up from a chair or bed? 0 none, 1 some, 2 a lot or unable without help"),
-    ("climb", "How hard is it to climb a flight of 10 stairs? 0 none, 1 some, 2 a lot or unable"),
-    ("falls", "How many times did you fall in the past year? 0 none, 1 one to three, 2 four or more"),
+    ("strength", "How hard is it for you to lift and carry about 4.5 kg (10 lb), like a full shopping bag? "
+                 "0 no difficulty, 1 some, 2 a lot or I cannot"),
+    ("assistance", "How hard is it to walk across a room? 0 no difficulty, 1 some, 2 a lot, I need help, or I cannot"),
+    ("rise", "How hard is it to get up from a chair or bed? 0 no difficulty, 1 some, 2 a lot or not without help"),
+    ("climb", "How hard is it to climb a flight of 10 stairs? 0 no difficulty, 1 some, 2 a lot or I cannot"),
+    ("falls", "How many times have you fallen in the past year? 0 none, 1 one to three times, 2 four or more"),
 )
+SYMPTOM_QUESTIONS = (
+    ("weakness", "Is weakness in your arms or legs getting worse over weeks or months?"),
+    ("swallowing_difficulty", "Have you had new trouble swallowing?"),
+    ("speech_change", "Has your speech become slurred or changed?"),
+    ("fasciculations", "Do you see muscle twitching under the skin?"),
+)
+MINUTES_PER_SESSION = 20
+MAX_WEEK_MINUTES = 5040
 
 
-def _ask(question: str, convert: Callable[[str], Any], default: str | None = None) -> Any:
-    """Ask until the answer converts; an empty answer gives None where a default of '' is offered."""
+def ask(question: str, convert: Callable[[str], Any]) -> Any:
+    """Ask until the answer converts or is skipped (Enter or "skip" give None): never a dead end."""
     while True:
-        raw = typer.prompt(question, default=default, show_default=bool(default))
-        if raw == "" and default == "":
+        raw = typer.prompt(question + " (or skip)", default="", show_default=False)
+        if spoken.is_skip(raw):
             return None
         try:
             return convert(raw.strip())
         except (ValueError, InputError) as exc:
-            stdout.print(f"[red]Not understood:[/] {exc}. Please try again.")
-
-
-def _choice(options: tuple[str, ...]) -> Callable[[str], str]:
-    def convert(raw: str) -> str:
-        value = raw.lower()
-        if value not in options:
-            raise ValueError(f"answer one of: {', '.join(options)}")
-        return value
-    return convert
-
-
-def _yes_no(raw: str) -> bool:
-    value = raw.lower()
-    if value in ("y", "yes"):
-        return True
-    if value in ("n", "no"):
-        return False
-    raise ValueError("answer yes or no")
+            stdout.print(f"[red]Sorry, that answer does not work:[/] {plain(str(exc))}. Please try again, or type skip.")
 
 
 def _measurement(kind: str) -> Callable[[str], str]:
-    """Check an answer with the record's own rule for that measurement kind (unit and range)."""
+    """Read a spoken length or mass, then check it with the record's own rule for ``kind``."""
     from myoscope.record import measurement_value
 
     def convert(raw: str) -> str:
-        measurement_value(raw, kind)
-        return raw
+        text = spoken.spoken_quantity(raw)
+        measurement_value(text, kind)
+        return text
     return convert
 
 
-def _int_range(low: int, high: int) -> Callable[[str], int]:
-    def convert(raw: str) -> int:
-        value = int(raw)
-        if not low <= value <= high:
-            raise ValueError(f"a whole number from {low} to {high}")
-        return value
-    return convert
-
-
-def interview(today: dt.date) -> dict[str, Any]:
-    """Ask the questions and return the record as a mapping (validated by the caller)."""
-    stdout.print("[bold]myoscope self-check[/]: a few questions; press Enter to skip one you cannot answer.\n")
-    person: dict[str, Any] = {"id": "self-check"}
-    person["sex"] = _ask("Sex (male/female, Enter to skip)", _choice(("male", "female")), "")
-    person["age"] = _ask("Age in years", _int_range(18, 120), "")
-    person["height"] = _ask("Height (e.g. 175 cm or 5 ft 9 in)", _measurement("height"), "")
-    record: dict[str, Any] = {"person": {k: v for k, v in person.items() if v is not None},
-                              "measurements": [], "instruments": [], "activity": [], "symptoms": [],
-                              "episodes": [], "family_history": []}
-    weight = _ask("Weight now (e.g. 72 kg or 158 lb)", _measurement("body_weight"), "")
+def _about_you(record: dict[str, Any], today: dt.date) -> None:
+    person = record["person"]
+    for key, question, convert in (
+        ("sex", "Are you male or female?", spoken.word(spoken.SEX_WORDS, "sex")),
+        ("age", "How old are you, in years?", spoken.whole_number(18, 120, "years")),
+        ("height", "How tall are you? (for example 175 cm or 5 ft 9)", _measurement("height")),
+    ):
+        value = ask(question, convert)
+        if value is not None:
+            person[key] = value
+    weight = ask("What do you weigh now? (for example 72 kg, 158 lb or 11 st 4)", _measurement("body_weight"))
     if weight:
         record["measurements"].append({"kind": "body_weight", "value": weight, "date": today.isoformat()})
-        before = _ask("Weight about 6 months ago, if you know it", _measurement("body_weight"), "")
+        before = ask("What did you weigh about 6 months ago, if you know?", _measurement("body_weight"))
         if before:
             record["measurements"].append({"kind": "body_weight", "value": before,
                                            "date": (today - dt.timedelta(days=182)).isoformat()})
     answers = {}
     for key, question in SARC_F_QUESTIONS:
-        value = _ask(question, _int_range(0, 2), "")
+        value = ask(question, spoken.whole_number(0, 2))
         if value is not None:
             answers[key] = value
-    record["instruments"].append({"name": "sarc-f", "date": today.isoformat(), "answers": answers})
-    minutes = _ask("Minutes of moderate or harder exercise in a usual week", _int_range(0, 5040), "")
-    sessions = _ask("How many of those sessions last 20 minutes or more?", _int_range(0, 50), "")
-    strength = _ask("Days a week with muscle-strengthening exercise", _int_range(0, 7), "")
-    sitting = _ask("Hours sitting on a usual day", _int_range(0, 24), "")
+    if answers:
+        record["instruments"].append({"name": "sarc-f", "date": today.isoformat(), "answers": answers})
+
+
+def _activity(record: dict[str, Any], today: dt.date) -> None:
+    moderate = ask("In a usual week, how many minutes of moderate exercise do you do "
+                   "(brisk walking, cycling: you can talk but not sing)?", spoken.whole_number(0, MAX_WEEK_MINUTES, "min"))
+    vigorous = ask("And how many minutes of vigorous exercise (running, fast swimming: you can only say a few words)?",
+                   spoken.whole_number(0, MAX_WEEK_MINUTES - (moderate or 0), "min"))
+    total = (moderate or 0) + (vigorous or 0)
+    sessions = None
+    if total >= MINUTES_PER_SESSION:
+        sessions = ask(f"How many of those sessions last {MINUTES_PER_SESSION} minutes or more?",
+                       _sessions(total))
+    elif moderate is not None or vigorous is not None:
+        sessions = 0
+    strength = ask("On how many days a week do you do muscle-strengthening exercise (weights, bands, heavy gardening)?",
+                   spoken.whole_number(0, 7, "days"))
+    sitting = ask("How many hours do you sit on a usual day?", spoken.whole_number(0, 24, "hours"))
     week: dict[str, Any] = {"week_of": (today - dt.timedelta(days=today.weekday())).isoformat()}
-    for key, value in (("moderate_minutes", minutes), ("sessions_20min", sessions), ("strength_days", strength),
-                       ("sitting", None if sitting is None else f"{sitting} h/day")):
+    for key, value in (("moderate_minutes", moderate), ("vigorous_minutes", vigorous), ("sessions_20min", sessions),
+                       ("strength_days", strength), ("sitting", None if sitting is None else f"{sitting} h/day")):
         if value is not None:
             week[key] = value
     if len(week) > 1:
         record["activity"].append(week)
-    if _ask("Has an arm or leg been in a cast, sling or brace in the last 3 months? (yes/no)", _yes_no, "no"):
-        limb = _ask("Which part (forearm, upper_arm, hand, thigh, lower_leg, ankle)",
-                    _choice(("forearm", "upper_arm", "hand", "thigh", "lower_leg", "ankle")))
-        side = _ask("Which side (left/right)", _choice(("left", "right")))
-        weeks = _ask("For how many weeks?", _int_range(1, 52))
-        record["episodes"].append({"kind": "immobilisation", "limb": limb, "side": side, "device": "cast",
-                                   "start": (today - dt.timedelta(weeks=weeks)).isoformat(),
-                                   "end": today.isoformat()})
-    for kind, question in (("weakness", "Is weakness in your arms or legs getting worse over weeks or months?"),
-                           ("swallowing_difficulty", "New trouble swallowing?"),
-                           ("speech_change", "New slurred or changed speech?"),
-                           ("fasciculations", "Muscle twitching you can see under the skin?")):
-        if _ask(f"{question} (yes/no)", _yes_no, "no"):
+
+
+def _sessions(total: int) -> Callable[[str], int]:
+    def convert(raw: str) -> int:
+        value = spoken.whole_number(0, 50)(raw)
+        if value * MINUTES_PER_SESSION > total:
+            raise ValueError(f"{value} sessions of {MINUTES_PER_SESSION} minutes or more take at least "
+                             f"{value * MINUTES_PER_SESSION} minutes, but you said {total} minutes in all")
+        return value
+    return convert
+
+
+def _cast(record: dict[str, Any], today: dt.date) -> None:
+    if not ask("In the last 6 months, has an arm or leg been in a cast, sling, brace or splint? (yes/no)", spoken.yes_no):
+        return
+    limb = ask("Which part? (for example wrist, forearm, upper arm, hand, thigh, lower leg, ankle)",
+               spoken.word(spoken.LIMB_WORDS, "part of an arm or leg"))
+    side = ask("Which side, left or right?", spoken.word(spoken.SIDE_WORDS, "side"))
+    device = ask("What was it: cast, sling, brace, splint or boot?", spoken.word(spoken.DEVICE_WORDS, "kind of support"))
+    weeks = ask("For how many weeks was it (or has it been) on?", spoken.whole_number(1, 26, "weeks"))
+    still_on = ask("Is it still on? (yes/no)", spoken.yes_no)
+    off_ago = 0 if still_on else ask("How many weeks ago did it come off? (0 if this week)",
+                                     spoken.whole_number(0, 26, "weeks"))
+    if limb is None or side is None or weeks is None or off_ago is None and not still_on:
+        stdout.print("Without the part, the side, how long and when it came off, the cast cannot be used; "
+                     "please tell your clinician about it.")
+        return
+    end = None if still_on else today - dt.timedelta(weeks=off_ago)
+    start = (end or today) - dt.timedelta(weeks=weeks)
+    episode = {"kind": "immobilisation", "limb": limb, "side": side, "device": device or "other",
+               "start": start.isoformat()}
+    if end is not None:
+        episode["end"] = end.isoformat()
+    record["episodes"].append(episode)
+
+
+def _warning_signs(record: dict[str, Any]) -> None:
+    for kind, question in SYMPTOM_QUESTIONS:
+        if ask(f"{question} (yes/no)", spoken.yes_no):
             record["symptoms"].append({"kind": kind, "progressive": True} if kind == "weakness" else {"kind": kind})
-    if _ask("Has a parent, brother, sister or child had ALS (motor neurone disease)? (yes/no)", _yes_no, "no"):
-        relation = _ask("Who (mother, father, brother, sister, son, daughter)",
-                        _choice(("mother", "father", "brother", "sister", "son", "daughter")))
-        record["family_history"].append({"condition": "als", "relation": relation})
+    if ask("Has a parent, brother, sister or child had ALS (motor neurone disease)? (yes/no)", spoken.yes_no):
+        relation = ask("Who? (mother, father, brother, sister, son or daughter)",
+                       spoken.word(spoken.RELATION_WORDS, "relative"))
+        if relation is not None:
+            record["family_history"].append({"condition": "als", "relation": relation})
+
+
+def interview(today: dt.date) -> dict[str, Any]:
+    """Ask the questions and return the record as a mapping (validated by the caller)."""
+    stdout.print("[bold]myoscope self-check[/]: about 25 short questions. Press Enter (or type skip) "
+                 "for any you cannot answer.\n")
+    record: dict[str, Any] = {"person": {"id": "self-check"}, "measurements": [], "instruments": [], "activity": [],
+                              "symptoms": [], "episodes": [], "family_history": []}
+    _about_you(record, today)
+    _activity(record, today)
+    _cast(record, today)
+    _warning_signs(record)
     return {k: v for k, v in record.items() if v != []}
 
 
@@ -131,18 +174,25 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Interactive self-check for an individual: plain questions, then the assessment."""
         from myoscope.causes import assess
-        from myoscope.cli._common import fail
+        from myoscope.cli._common import check_output_path, fail
         from myoscope.record import dump_record, parse_record
         from myoscope.report import render
+        from myoscope.report.lay import lay_summary
 
+        if save is not None:
+            check_output_path(save)
         today = dt.date.today()
         data = interview(today)
         try:
             record = parse_record(data)
         except InputError as exc:
             fail(exc)
+        assessment = assess(record, today)
         stdout.print()
-        write_output(render(assess(record, today), "text", color=stdout.is_terminal), None)
+        stdout.print("[bold]Your result in plain words[/]\n")
+        stdout.print(lay_summary(assessment, record.person), markup=False)
+        stdout.print("\n[bold]Details for your clinician[/] (show them this part)\n")
+        write_output(render(assessment, "text", color=stdout.is_terminal and not stdout.no_color, person=record.person), None)
         if save is not None:
             write_output(dump_record(record), save)
-            stdout.print(f"Saved your answers to {save}.")
+            stdout.print(f"Saved your answers to {plain(str(save))}.")

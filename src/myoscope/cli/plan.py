@@ -9,6 +9,7 @@ import typer
 from rich.table import Table
 
 from myoscope.cli._common import Format, fail, plain, stdout, write_output
+from myoscope.report.evidence import clinician_words
 from myoscope.precision import count_text, plural, quantity_text
 from myoscope.errors import InputError
 
@@ -53,7 +54,7 @@ def register(app: typer.Typer) -> None:
         stdout.print(table)
         stdout.print("[bold]Rules used[/]")
         for rule, key in result.rules:
-            stdout.print(f"  - {rule} [{key}]", markup=False)
+            stdout.print(f"  - {clinician_words(rule)} [{key}]", markup=False)
         if result.unverified:
             stdout.print(f"Evidence: {count_text(len(result.unverified), 'rule')} of this plan "
                          f"{plural('is', len(result.unverified))} taken from a secondary source and not yet checked "

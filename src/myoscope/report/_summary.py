@@ -16,7 +16,7 @@ from myoscope.precision import count_text
 if TYPE_CHECKING:
     from myoscope.causes import Assessment, CauseAssessment, NextStep
 
-MAX_CAUSES = 3
+MAX_CAUSES = 4
 MAX_STEPS = 5
 
 

@@ -13,6 +13,7 @@ import jinja2
 
 from myoscope.references import resolve
 from myoscope.report._summary import still_to_settle, summarise
+from myoscope.report.evidence import clinician_words
 
 if TYPE_CHECKING:
     from myoscope.causes import Assessment
@@ -20,12 +21,14 @@ if TYPE_CHECKING:
 
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.PackageLoader("myoscope.report", "templates"),
         autoescape=jinja2.select_autoescape(["html", "j2"]),
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    environment.filters["words"] = lambda value: clinician_words(str(value))
+    return environment
 
 
 def render_html(assessment: Assessment, person: Any = None) -> str:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from myoscope.references import resolve
 from myoscope.report._summary import still_to_settle, summarise
+from myoscope.report.evidence import clinician_words
 
 if TYPE_CHECKING:
     from myoscope.causes import Assessment, CauseAssessment
@@ -73,4 +74,4 @@ def _inline(text: str) -> str:
 
 
 def _cell(text: str) -> str:
-    return _inline(text)
+    return _inline(clinician_words(str(text)))

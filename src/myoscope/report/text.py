@@ -17,6 +17,7 @@ from rich.text import Text
 
 from myoscope.report._summary import still_to_settle, summarise
 from myoscope.report.escape import escape_text
+from myoscope.report.evidence import clinician_words
 
 if TYPE_CHECKING:
     from myoscope.causes import Assessment, CauseAssessment
@@ -44,7 +45,7 @@ def render_text(assessment: Assessment, width: int | None = None, color: bool = 
 
 
 def _t(text: str, style: str = "") -> Text:
-    return Text(escape_text(text), style=style)
+    return Text(escape_text(clinician_words(text)), style=style)
 
 
 def print_assessment(console: Console, assessment: Assessment, person: Any = None) -> None:
