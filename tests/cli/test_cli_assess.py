@@ -108,7 +108,7 @@ def test_score_sarc_f_json_contract(tmp_path):
 
 
 def test_check_interview_builds_a_record(tmp_path):
-    answers = "\n".join(["female", "70", "160 cm", "55 kg", "60 kg", "1", "1", "1", "1", "0", "30", "1", "0", "8",
+    answers = "\n".join(["female", "70", "160 cm", "55 kg", "60 kg", "1", "1", "1", "1", "0", "30", "0", "1", "0", "8",
                          "no", "yes", "no", "no", "no", "yes", "brother"]) + "\n"
     saved = tmp_path / "me.yaml"
     result = runner.invoke(app, ["check", "--save", str(saved)], input=answers)
@@ -118,11 +118,11 @@ def test_check_interview_builds_a_record(tmp_path):
 
 
 def test_check_reasks_on_a_bad_unit():
-    answers = "\n".join(["female", "70", "160 parsecs", "160 cm", "", "", "", "", "", "", "", "", "", "", "", "no",
+    answers = "\n".join(["female", "70", "160 bananas", "160 cm", "", "", "", "", "", "", "", "", "", "", "", "no",
                          "no", "no", "no", "no", "no"]) + "\n"
     result = runner.invoke(app, ["check"], input=answers)
     assert result.exit_code == 0, result.stdout
-    assert "Not understood" in result.stdout
+    assert "that answer does not work" in result.stdout and "bananas" in result.stdout
 
 
 def test_plan_command(examples_dir):

@@ -1,0 +1,44 @@
+"""The PDF report: a summary page first, numbered pages carrying the person's id, short enough to read."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from typer.testing import CliRunner
+
+from myoscope.causes import assess
+from myoscope.cli import app
+from myoscope.record import load_record
+from myoscope.report.pdf import render_pdf
+
+pypdf = pytest.importorskip("pypdf")
+
+
+def _pages(pdf: bytes) -> list[str]:
+    return [" ".join((page.extract_text() or "").split()) for page in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+
+
+def test_als_pattern_pdf_has_a_summary_page_and_at_most_six_pages(examples_dir):
+    record = load_record(examples_dir / "als-pattern-brother.yaml")
+    pages = _pages(render_pdf(assess(record), record.person))
+    assert len(pages) <= 6
+    first = pages[0]
+    assert "ex-als-pattern, male, 58 years" in first and "2026-11-10" in first
+    assert first.index("Red flags") < first.index("Summary") < first.index("Leading causes") < first.index("Next steps")
+    assert "Progressive motor weakness pattern" in first and "Neurological evaluation" in first
+    assert "Finding" not in first, "the evidence tables belong to the detail, after page 1"
+    for number, text in enumerate(pages, start=1):
+        assert "ex-als-pattern" in text, number
+        assert f"page {number} of {len(pages)}" in text, number
+
+
+def test_cli_writes_a_pdf_for_sci_t6(examples_dir, tmp_path):
+    target = tmp_path / "r.pdf"
+    result = CliRunner().invoke(app, ["assess", str(examples_dir / "sci-t6.yaml"), "--format", "pdf", "-o", str(target)])
+    assert result.exit_code == 0, result.stderr
+    data = target.read_bytes()
+    assert data.startswith(b"%PDF-")
+    pages = _pages(data)
+    assert re.search(r"page 1 of \d+", pages[0]) and "Summary" in pages[0]
