@@ -164,3 +164,12 @@ def test_help_lines_are_the_commands_own():
         command = load_command(name, module)
         own = " ".join((command.help or "").strip().split("\n\n")[0].split())
         assert summaries(module)[name] == own, name
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_no_internals_in_any_plan_or_validate_output(examples_dir, fmt):
+    for path in sorted(examples_dir.glob("*.yaml")):
+        for command in ("plan", "validate"):
+            result = runner.invoke(app, [command, str(path), "--format", fmt], env={"COLUMNS": "100"})
+            assert result.exit_code == 0, (command, path.name, result.stderr)
+            assert not _leaks(result.stdout), (command, path.name, _leaks(result.stdout))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.table import Table
@@ -36,8 +37,9 @@ def register(app: typer.Typer) -> None:
         except InputError as exc:
             fail(exc)
         if format is Format.json:
-            write_output(json.dumps({"person_id": record.person.id, "current_minutes": round(minutes, 1),
-                                     "current_sessions": sessions, **result.to_json()}, indent=2), None)
+            payload = {"person_id": record.person.id, "current_minutes": round(minutes, 1),
+                       "current_sessions": sessions, **_in_words(result.to_json())}
+            write_output(json.dumps(payload, indent=2), None)
             return
         stdout.print(f"[bold]Return-to-activity plan: {plain(record.person.id)}[/] (now about "
                      f"{quantity_text(minutes, 'min')} a week in {count_text(sessions, 'session')} of 20+ min)")
@@ -59,3 +61,14 @@ def register(app: typer.Typer) -> None:
             stdout.print(f"Evidence: {count_text(len(result.unverified), 'rule')} of this plan "
                          f"{plural('is', len(result.unverified))} taken from a secondary source and not yet checked "
                          "against the original publication.", markup=False)
+
+
+def _in_words(value: Any) -> Any:
+    """Every string of ``value`` (a JSON tree) with evidence-quality markers written in words."""
+    if isinstance(value, str):
+        return clinician_words(value)
+    if isinstance(value, dict):
+        return {k: _in_words(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_in_words(v) for v in value]
+    return value
