@@ -86,7 +86,7 @@ def test_finding_11_terminal_injection_is_escaped_and_markup_is_not_read(tmp_pat
             assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202e]", result.stdout), (person_id, args)
         validated = runner.invoke(app, ["validate", str(path)]).stdout
         shown = person_id.encode("unicode_escape").decode() if person_id[0] in "\x1ba" else person_id
-        assert shown.replace("\\u202e", "\\u202e") in validated, validated
+        assert shown in validated, validated
 
 
 def test_version():
