@@ -173,3 +173,12 @@ def test_no_internals_in_any_plan_or_validate_output(examples_dir, fmt):
             result = runner.invoke(app, [command, str(path), "--format", fmt], env={"COLUMNS": "100"})
             assert result.exit_code == 0, (command, path.name, result.stderr)
             assert not _leaks(result.stdout), (command, path.name, _leaks(result.stdout))
+
+
+def test_usage_problems_show_no_internals(examples_dir, tmp_path):
+    files = [str(examples_dir / "forearm-cast.yaml"), str(examples_dir / "healthy-active.yaml")]
+    for args in (["assess", *files, "-f", "pdf"], ["assess", files[0], "--on", "2026-13-40"],
+                 ["assess", *files, "-o", str(examples_dir / "forearm-cast.yaml")], ["score"]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2, args
+        assert not _leaks(result.stderr), (args, result.stderr)

@@ -15,7 +15,7 @@ from typing import Any, NoReturn
 import typer
 from rich.console import Console
 
-from myoscope.errors import InputError, Problem
+from myoscope.errors import ABSENT, InputError, Problem
 from myoscope.report.escape import escape_text
 
 EXIT_OK = 0
@@ -33,7 +33,7 @@ class Format(str, Enum):
 def fail(problems: InputError | list[Problem] | str, *, as_json: bool = False) -> NoReturn:
     """Print the problems (one line each, or JSON) to stderr and exit with code 2."""
     if isinstance(problems, str):
-        problems = [Problem("", None, problems)]
+        problems = [Problem("", ABSENT, problems)]
     items = problems.problems if isinstance(problems, InputError) else problems
     if as_json:
         sys.stderr.write(json.dumps({"error": "invalid input", "problems": [p.to_json() for p in items]},
