@@ -6,6 +6,7 @@ import io
 import re
 
 import pytest
+from _unavailable import unavailable
 from typer.testing import CliRunner
 
 from myoscope.causes import assess
@@ -13,7 +14,16 @@ from myoscope.cli import app
 from myoscope.record import load_record
 from myoscope.report.pdf import render_pdf
 
-pypdf = pytest.importorskip("pypdf")
+try:
+    import pypdf
+except ImportError:  # pinned in the test extra
+    pypdf = None
+
+
+@pytest.fixture(autouse=True)
+def _pypdf_present():
+    if pypdf is None:
+        unavailable("pypdf is not installed (pypdf==7.1.1 is in the test extra)")
 
 
 def _pages(pdf: bytes) -> list[str]:
