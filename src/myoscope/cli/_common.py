@@ -33,6 +33,9 @@ class Format(str, Enum):
 def fail(problems: InputError | list[Problem] | str, *, as_json: bool = False) -> NoReturn:
     """Print the problems (one line each, or JSON) to stderr and exit with code 2."""
     if isinstance(problems, str):
+        if not as_json:
+            stderr.print(f"invalid input: {escape_text(problems)}", markup=False)
+            raise typer.Exit(EXIT_INVALID)
         problems = [Problem("", ABSENT, problems)]
     items = problems.problems if isinstance(problems, InputError) else problems
     if as_json:
