@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from enum import Enum
 
 from myoscope.causes._context import Context
 from myoscope.causes._nutrition_inputs import diet_days, protein_inputs, weight_loss_percent
 from myoscope.causes._types import (
+    Basis,
     CauseAssessment,
     Chart,
     Direction,
@@ -23,8 +25,10 @@ from myoscope.causes._types import (
     Reversibility,
     Series,
     Status,
+    StepKind,
     Urgency,
 )
+from myoscope.causes.contract import CauseSpec, decide, rule
 from myoscope.criteria.glim import WEIGHT_LOSS_WITHIN_6_MONTHS, weight_loss_stage
 from myoscope.criteria.intake import LIKELY_INADEQUATE
 from myoscope.instruments.must import WEIGHT_LOSS_LOW_BELOW as MUST_WEIGHT_LOSS
@@ -52,7 +56,34 @@ ESTIMATE_ERROR = 0.10
 """Predicted resting expenditure is most often within 10 % of the measured value (Mifflin-St Jeor;
 Frankenfield et al. 2005, J Am Diet Assoc, doi:10.1016/j.jada.2005.02.005): intake counts as a deficit
 only below the lower end of the need minus this margin."""
-CITATIONS = ("hall2011", "mifflin1990", "fao2004", "frankenfield2005")
+CITATIONS = ("hall2011", "mifflin1990", "fao2004", "frankenfield2005", "krieger2006")
+
+
+class F(str, Enum):
+    intake_below = "recorded intake below the estimated need"
+    intake_adequate = "recorded intake within or above the estimated need"
+    weight_loss = "weight fell beyond day-to-day variation"
+    weight_stable = "weight stable"
+
+
+RULES = (
+    rule("intake-and-weight", {F.intake_below, F.weight_loss}, Status.likely,
+         "intake below need and weight falling: stores are being used", "hall2011", basis=Basis.risk_factor),
+    rule("weight-loss-no-intake-record", {F.weight_loss}, Status.likely,
+         "weight falling beyond day-to-day variation implies an energy deficit (intake not recorded)",
+         "elia2003_must", excludes={F.intake_adequate, F.intake_below}, basis=Basis.risk_factor),
+    rule("weight-loss-despite-intake", {F.weight_loss, F.intake_adequate}, Status.possible,
+         "weight falls although recorded intake covers the need: under-recorded intake or an illness",
+         "elia2003_must", basis=Basis.risk_factor),
+    rule("intake-below-weight-stable", {F.intake_below}, Status.possible,
+         "intake below need but weight not (yet) falling", "frankenfield2005", basis=Basis.risk_factor),
+    rule("energy-balance-adequate", {F.intake_adequate}, Status.not_supported,
+         "recorded intake covers the estimated need", "frankenfield2005"),
+    rule("weight-stable", {F.weight_stable}, Status.not_supported,
+         "weight stable over months", "elia2003_must"),
+    rule("not-recorded", set(), Status.cannot_tell,
+         "neither intake nor a weight trend is recorded", "elia2003_must"),
+)
 
 
 def assess(ctx: Context) -> CauseAssessment:
@@ -110,22 +141,19 @@ def assess(ctx: Context) -> CauseAssessment:
         target = ctx.score_now("protein-target", protein_inputs(ctx))
         if target.category == LIKELY_INADEQUATE:
             evidence.append(Evidence("protein is low during the deficit", f"{target.value} g/kg/day",
-                                     "low protein raises the share of weight lost as lean tissue", "bauer2013_protage"))
+                                     "a higher protein intake (above about 1.05 g/kg) keeps more fat-free mass "
+                                     "during energy restriction", "krieger2006"))
     if (by_intake or by_weight) and energy is not None and need is not None and ctx.weight and ctx.height \
             and ctx.age and ctx.person.sex:
         _project(ctx, need, energy.mean, evidence, charts, steps)
-    if by_intake and by_weight:
-        status = Status.likely
-    elif by_intake or by_weight:
-        status = Status.likely if by_weight and energy is None else Status.possible
-    elif by_intake is False or by_weight is False:
-        status = Status.not_supported
-    else:
-        status = Status.cannot_tell
+    found = {F.intake_below} if by_intake else {F.intake_adequate} if by_intake is False else set()
+    found |= {F.weight_loss} if by_weight else {F.weight_stable} if by_weight is False else set()
+    decided = decide(RULES, found)
+    status = decided.status
     return CauseAssessment(CAUSE, TITLE, status, _summary(status), tuple(evidence), Reversibility.modifiable,
                            tuple(red), tuple(steps),
                            tuple(missing) if status in (Status.cannot_tell, Status.possible) else (),
-                           tuple(charts), citations=CITATIONS)
+                           tuple(charts), citations=CITATIONS, basis=decided.basis, rules=(decided.id,))
 
 
 def _project(ctx: Context, need, intake: float, evidence: list, charts: list, steps: list) -> None:
@@ -148,13 +176,19 @@ def _project(ctx: Context, need, intake: float, evidence: list, charts: list, st
             steps.append(NextStep(
                 f"Eat at least about {sparing.intake_kcal:.0f} kcal/day to keep lean-tissue loss within "
                 f"{LEAN_LOSS_LIMIT_KG:g} kg over {HORIZON_WEEKS} weeks (maintenance about {sparing.maintenance_kcal:.0f})",
-                f"projected with Hall's model ({DEFAULT_VARIANT}); the limit is a goal you can change", "hall2011"))
+                f"projected with Hall's model ({DEFAULT_VARIANT}); the limit is a goal you can change", "hall2011",
+                StepKind.energy_target, round(float(sparing.intake_kcal))))
         else:
             steps.append(NextStep(f"At this weight no intake below maintenance (about {sparing.maintenance_kcal:.0f} "
                                   f"kcal/day) keeps lean loss within {LEAN_LOSS_LIMIT_KG:g} kg",
-                                  "projected with Hall's model", "hall2011"))
-        steps.append(NextStep("Keep protein at or above the target for age and health, and keep exercising",
-                              "both limit the lean share of weight loss", "bauer2013_protage"))
+                                  "projected with Hall's model", "hall2011", StepKind.energy_target,
+                                  round(float(sparing.maintenance_kcal))))
+        steps.append(NextStep("Keep protein at or above the target for age and health",
+                              "more protein keeps more fat-free mass during energy restriction", "krieger2006",
+                              StepKind.protein_target))
+        steps.append(NextStep("Keep up or start muscle-strengthening activity on 2 or more days a week",
+                              "the WHO 2020 recommendation for adults; muscle use is what keeps muscle", "bull2020",
+                              StepKind.keep_active))
 
 
 def _summary(status: Status) -> str:
@@ -164,3 +198,7 @@ def _summary(status: Status) -> str:
         Status.not_supported: "Intake and weight do not show an energy deficit.",
         Status.cannot_tell: "Not enough intake or weight data to judge energy balance.",
     }[status]
+
+
+SPEC = CauseSpec(CAUSE, TITLE, EXPLANATION, reads=("energy_need", "intakes", "weight_change"),
+                 citations=CITATIONS, rules=RULES, assess=assess, depends=("atrophy",), order=10, findings=F)

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from enum import Enum
 
 from myoscope.causes._context import Context
 from myoscope.causes._types import (
+    Basis,
     CauseAssessment,
     Chart,
     Direction,
@@ -21,10 +23,13 @@ from myoscope.causes._types import (
     Reversibility,
     Series,
     Status,
+    StepKind,
 )
+from myoscope.causes.contract import CauseSpec, decide, rule
 from myoscope.criteria import activity_guidelines as guide
 from myoscope.physiology.disuse import project_disuse
 from myoscope.planning import return_plan
+from myoscope.precision import count_text
 from myoscope.planning.return_plan import ReturnPlan
 from myoscope.record import ActivitySession, ActivityWeek, StepCount
 
@@ -44,6 +49,26 @@ WEEKS = 4
 """Weeks of activity weighed (the latest four with data)."""
 BED_REST_RELEVANT_DAYS = 183
 CITATIONS = (*guide.WHO_CITATION, "riebe2015")
+
+
+class F(str, Enum):
+    bed_rest = "bed rest in the last six months"
+    below_both = "below WHO 2020 and below 3 x 20 minutes a week"
+    below_one = "below one of the two activity goals"
+    meets = "meets the WHO 2020 aerobic recommendation"
+
+
+RULES = (
+    rule("bed-rest", {F.bed_rest}, Status.likely, "bed rest causes whole-body muscle loss, fastest early",
+         "marusic2021", basis=Basis.specific_pattern),
+    rule("below-both", {F.below_both}, Status.likely,
+         "recent weeks below both WHO 2020 and 3 x 20 minutes a week", "bull2020", basis=Basis.risk_factor),
+    rule("below-one", {F.below_one}, Status.possible, "recent weeks below part of the guidance", "bull2020",
+         basis=Basis.risk_factor),
+    rule("meets-guidance", {F.meets}, Status.not_supported, "recent weeks meet the WHO 2020 aerobic recommendation",
+         "bull2020"),
+    rule("not-recorded", set(), Status.cannot_tell, "no recent activity recorded", "bull2020"),
+)
 
 
 def _group(ctx: Context):
@@ -128,21 +153,18 @@ def assess(ctx: Context) -> CauseAssessment:
                                      "no study gives a rate for a sedentary life; strict bed rest for as long is the "
                                      "upper bound", band.citations[0] if band.citations else None, Direction.neutral))
             charts.append(_band_chart(ctx, days))
-    if bed_rest or below_both:
-        status = Status.likely
-    elif below_one:
-        status = Status.possible
-    elif meets:
-        status = Status.not_supported
-    else:
-        status = Status.cannot_tell
+    found = {f for f, on in ((F.bed_rest, bool(bed_rest)), (F.below_both, below_both), (F.below_one, below_one),
+                             (F.meets, meets)) if on}
+    decided = decide(RULES, found)
+    status = decided.status
     missing = () if status is not Status.cannot_tell else (
         "a week of activity: minutes of moderate and vigorous exercise, sessions of 20 minutes or more, "
         "strength days, sitting time (or an IPAQ questionnaire, or daily step counts)",)
     steps = plan_steps(ctx) if status in (Status.likely, Status.possible) else ()
     return CauseAssessment(
         CAUSE, TITLE, status, _summary(status), tuple(evidence), Reversibility.modifiable,
-        next_steps=steps, missing=missing, charts=tuple(charts), citations=CITATIONS,
+        next_steps=steps, missing=missing, charts=tuple(charts), citations=CITATIONS, basis=decided.basis,
+        rules=(decided.id,),
     )
 
 
@@ -166,9 +188,9 @@ def _describe(adh: guide.Adherence) -> str:
     elif adh.details.get("aerobic_minutes_at_least") is not None:
         parts.append(f"at least {adh.details['aerobic_minutes_at_least']:.0f} min")
     if adh.brief_sessions is not None:
-        parts.append(f"{adh.brief_sessions:g} sessions of 20+ min")
+        parts.append(f"{count_text(adh.brief_sessions, 'session')} of 20+ min")
     if adh.strength_days is not None:
-        parts.append(f"strength on {adh.strength_days:g} days")
+        parts.append(f"strength on {count_text(adh.strength_days, 'day')}")
     if adh.sitting_minutes is not None:
         parts.append(f"sitting {adh.sitting_minutes / 60:.1f} h/day")
     if adh.details.get("mean_steps") is not None:
@@ -225,10 +247,11 @@ def plan_steps(ctx: Context) -> tuple[NextStep, ...]:
         f"Start at {first.sessions} sessions of {first.minutes_per_session:g} min in week 1 and build up over "
         f"{len(plan.weeks)} weeks to {last.sessions} sessions of {last.minutes_per_session:g} min, with strength "
         f"work on {last.strength_days} days", "start slowly and progress gradually (run 'myoscope plan' for the "
-        "week-by-week plan)", plan.citations[0])]
+        "week-by-week plan)", plan.citations[0], StepKind.activity_plan,
+        float(first.sessions * first.minutes_per_session))]
     if plan.clearance.status != "not needed":
         steps.append(NextStep(f"Medical clearance: {plan.clearance.status}", plan.clearance.reason,
-                              plan.clearance.citation))
+                              plan.clearance.citation, StepKind.referral))
     return tuple(steps)
 
 
@@ -240,3 +263,7 @@ def _summary(status: Status) -> str:
         Status.not_supported: "Recent activity meets the WHO aerobic recommendation.",
         Status.cannot_tell: "No recent activity data to judge.",
     }[status]
+
+
+SPEC = CauseSpec(CAUSE, TITLE, EXPLANATION, reads=("activity", "episodes"), citations=CITATIONS, rules=RULES,
+                 assess=assess, depends=("atrophy",), order=40, findings=F)

@@ -7,10 +7,25 @@ reference intakes (deficit *and* excess) and protein per kg against its targets.
 
 from __future__ import annotations
 
+from enum import Enum
+
 from myoscope.causes._common import score_evidence
 from myoscope.causes._context import Context, Scored
 from myoscope.causes._nutrition_inputs import diet_days, glim_inputs, must_inputs, protein_inputs
-from myoscope.causes._types import CauseAssessment, Direction, Evidence, NextStep, Reversibility, Status, Table
+from myoscope.causes._types import (
+    Basis,
+    CauseAssessment,
+    Direction,
+    Evidence,
+    NextStep,
+    RedFlag,
+    Reversibility,
+    Status,
+    StepKind,
+    Table,
+    Urgency,
+)
+from myoscope.causes.contract import CauseSpec, decide, rule
 from myoscope.criteria.intake import ABOVE_UL, LIKELY_INADEQUATE, POSSIBLY_INADEQUATE
 from myoscope.measures.body import bmi_class
 
@@ -24,7 +39,38 @@ EXPLANATION = (
     "levels, and protein per kg against the adult and older-adult targets. Usually reversible with "
     "diet, best planned with a dietitian."
 )
-CITATIONS = ("elia2003_must", "cederholm2019_glim", "nasem2019_dri_tables", "bauer2013_protage")
+CITATIONS = ("elia2003_must", "cederholm2019_glim", "nasem2019_dri_tables", "bauer2013_protage", "stabler2013")
+OBESE_BMI = 30.0
+"""WHO adult obesity threshold, kg/m² (who_bmi2000): weight loss in obesity may be an intended diet."""
+B12 = "vitamin B12"
+"""The intake instrument's criterion for vitamin B12 (its name there)."""
+
+
+class F(str, Enum):
+    glim_met = "GLIM malnutrition criteria met"
+    strong_signal = "high-risk screening or a nutrient clearly out of range"
+    weak_signal = "some screening risk or a possibly inadequate nutrient"
+    obesity_weight_loss = "weight loss in a person with obesity (may be an intended diet)"
+    screened_negative = "screening and intake within range"
+
+
+RULES = (
+    rule("glim-in-obesity", {F.glim_met, F.obesity_weight_loss}, Status.possible,
+         "GLIM met through weight loss in obesity: if the loss is intended it is a diet, not malnutrition",
+         "cederholm2019_glim", basis=Basis.risk_factor),
+    rule("glim-met", {F.glim_met}, Status.likely,
+         "a GLIM phenotypic and an etiologic criterion are both met", "cederholm2019_glim",
+         basis=Basis.specific_pattern),
+    rule("strong-signal", {F.strong_signal}, Status.likely,
+         "high-risk screening, or a nutrient likely inadequate or above the upper level", "nasem2019_dri_tables",
+         basis=Basis.risk_factor),
+    rule("weak-signal", {F.weak_signal}, Status.possible,
+         "some risk on screening or a nutrient possibly inadequate", "elia2003_must", basis=Basis.risk_factor),
+    rule("screened-negative", {F.screened_negative}, Status.not_supported,
+         "screening low risk and recorded nutrients within range", "elia2003_must"),
+    rule("not-recorded", set(), Status.cannot_tell,
+         "no weight history, BMI or food record to screen with", "elia2003_must"),
+)
 
 
 def assess(ctx: Context) -> CauseAssessment:
@@ -53,7 +99,9 @@ def assess(ctx: Context) -> CauseAssessment:
             continue
         decided = True
         if score.positive:
-            if name in ("glim", "intake-adequacy") or score.category in ("high risk", LIKELY_INADEQUATE):
+            if name == "glim":
+                continue
+            if name == "intake-adequacy" or score.category in ("high risk", LIKELY_INADEQUATE):
                 strong = True
             else:
                 weak = True
@@ -68,16 +116,55 @@ def assess(ctx: Context) -> CauseAssessment:
         evidence.append(score_evidence(item))
         if item.score.positive is not None:
             decided = True
-            strong = strong or (item.score.positive and item.name == "glim")
-            weak = weak or bool(item.score.positive)
-    status = (Status.likely if strong else Status.possible if weak
-              else Status.not_supported if decided else Status.cannot_tell)
+            weak = weak or bool(item.score.positive and item.name != "glim")
+    glim = computed["glim"].positive or any(i.name == "glim" and i.score.positive for i in ctx.scores(domain="nutrition"))
+    found = {F.glim_met} if glim else set()
+    found |= {F.strong_signal} if strong and not glim else set()
+    found |= {F.weak_signal} if weak else set()
+    found |= {F.screened_negative} if decided else set()
+    if glim and _obesity_weight_loss(ctx, evidence):
+        found.add(F.obesity_weight_loss)
+    flags = _b12_neuropathy(ctx, computed.get("intake-adequacy"), evidence)
+    chosen = decide(RULES, found)
+    status = chosen.status
+    steps = _next_steps(status, computed) + tuple(
+        NextStep("Ask a doctor to check blood vitamin B12", "low intake with numbness or tingling", "stabler2013",
+                 StepKind.referral) for _ in flags)
     return CauseAssessment(
         CAUSE, TITLE, status, _summary(status), tuple(evidence), Reversibility.modifiable,
-        next_steps=_next_steps(status, computed),
+        red_flags=tuple(flags), next_steps=steps,
         missing=tuple(missing) if status in (Status.cannot_tell, Status.possible, Status.not_supported) else (),
-        tables=tuple(tables), citations=CITATIONS,
+        tables=tuple(tables), citations=CITATIONS, basis=chosen.basis, rules=(chosen.id,),
     )
+
+
+def _obesity_weight_loss(ctx: Context, evidence: list) -> bool:
+    change = ctx.weight_change(6)
+    if change is None or change.kg >= 0 or ctx.height is None:
+        return False
+    start_bmi = change.start_kg / (ctx.height / 100.0) ** 2
+    if start_bmi < OBESE_BMI:
+        return False
+    evidence.append(Evidence("weight loss starting from obesity", f"BMI {start_bmi:.1f} kg/m² before the loss",
+                             "if the loss is an intended diet, GLIM malnutrition does not describe it; the aim is "
+                             "to keep lean tissue while losing fat", "who_bmi2000", Direction.against))
+    return True
+
+
+def _b12_neuropathy(ctx: Context, adequacy, evidence: list) -> list[RedFlag]:
+    """Low vitamin B12 intake together with numbness or tingling: a deficiency can damage nerves."""
+    if adequacy is None or not ctx.facts.has_symptom("numbness"):
+        return []
+    low = [c for c in adequacy.criteria if c.name == B12 and c.met and ABOVE_UL not in str(c.value)]
+    if not low:
+        return []
+    evidence.append(Evidence("low vitamin B12 intake with numbness", f"{low[0].value} ug/day",
+                             "vitamin B12 deficiency is a reversible cause of nerve damage (numb, tingling feet)",
+                             "stabler2013"))
+    return [RedFlag("b12-neuropathy", "Numbness or tingling with a low vitamin B12 intake can be nerve damage from "
+                    "a deficiency, which is treatable.",
+                    "See a doctor soon and ask for a blood vitamin B12 test.", Urgency.soon,
+                    ("low vitamin B12 intake", "numbness"), "stabler2013")]
 
 
 def _nutrient_table(score) -> Table:
@@ -102,15 +189,20 @@ def _next_steps(status: Status, computed: dict) -> tuple[NextStep, ...]:
     steps = []
     if status in (Status.likely, Status.possible):
         steps.append(NextStep("Dietitian review of intake, supplements and targets",
-                              "to correct the deficits and excesses found", "elia2003_must"))
+                              "to correct the deficits and excesses found", "elia2003_must", StepKind.referral))
     intake = computed.get("intake-adequacy")
     if intake is not None:
         for c in intake.criteria:
             if c.met and ABOVE_UL in str(c.value):
                 steps.append(NextStep(f"Review supplements containing {c.name.replace('_', ' ')}",
-                                      "intake is above the tolerable upper level", "nasem2019_dri_tables"))
+                                      "intake is above the tolerable upper level", "nasem2019_dri_tables",
+                                      StepKind.referral))
     protein = computed.get("protein-target")
     if protein is not None and protein.category != "meets target" and protein.value is not None:
         steps.append(NextStep("Raise protein intake towards the target for age and health",
-                              f"current {protein.value} g/kg/day", "bauer2013_protage"))
+                              f"current {protein.value} g/kg/day", "bauer2013_protage", StepKind.protein_target))
     return tuple(steps)
+
+
+SPEC = CauseSpec(CAUSE, TITLE, EXPLANATION, reads=("bmi", "weight_change", "intakes", "symptoms"),
+                 citations=CITATIONS, rules=RULES, assess=assess, depends=("atrophy",), order=20, findings=F)
