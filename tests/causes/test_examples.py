@@ -27,6 +27,7 @@ EXPECTED = {
     "relapsing-ms": ("multiple_sclerosis", "relapsing MS with rising EDSS"),
     "mixed-older-after-illness": ("calorie_deficit", "illness, about 1000 kcal/day, bed rest: several causes, energy first"),
     "probable-sarcopenia": ("inactivity_body", "weak and slow with too little activity; no other cause on record"),
+    "bed-rest-older": ("inactivity_body", "14 days of hospital bed rest; thigh girths fell beyond error, intake covers need"),
     "healthy-active": (None, "meets the guidance, stable girths and weight: no cause"),
 }
 
