@@ -106,6 +106,27 @@ TABLE: tuple[ConditionEntry, ...] = (
 TABLE_CITATIONS = cite(*dict.fromkeys(e.citation for e in TABLE))
 
 
+EXPLAINS: dict[str, frozenset[str]] = {
+    "stroke": frozenset({"weakness", "swallowing_difficulty", "speech_change"}),
+    "guillain_barre": frozenset({"weakness", "swallowing_difficulty", "breathlessness"}),
+    "myopathy": frozenset({"weakness", "swallowing_difficulty"}),
+    "heart_failure": frozenset({"breathlessness"}),
+    "copd": frozenset({"breathlessness"}),
+}
+"""Symptoms a recorded condition explains on its own, so that they are not read as a new motor neurone
+pattern (weakness and swallowing change after a stroke; breathlessness with heart failure or COPD)."""
+
+
+def explained_symptoms(conditions) -> dict[str, str]:
+    """Symptom kind -> label of the recorded condition that explains it."""
+    out: dict[str, str] = {}
+    for c in conditions:
+        entry = match(c.snomed, c.name) if c.kind == "other" else None
+        for kind in EXPLAINS.get(entry.key, ()) if entry is not None else ():
+            out.setdefault(kind, entry.label)
+    return out
+
+
 def match(code: str | None, name: str | None) -> ConditionEntry | None:
     """The table entry a recorded condition matches (code first, then name), or None."""
     by_code = next((e for e in TABLE if code and code in e.codes), None)

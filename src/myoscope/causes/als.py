@@ -12,6 +12,7 @@ from __future__ import annotations
 from enum import Enum
 
 from myoscope.causes._common import score_evidence
+from myoscope.causes._condition_table import explained_symptoms
 from myoscope.causes._context import Context, Scored
 from myoscope.causes._neuro import atrophy_status, has, score_chart, split_flags, symptom
 from myoscope.causes._types import (
@@ -51,6 +52,7 @@ class F(str, Enum):
     sensory_or_pain = "the weakness comes with pain or numbness"
     symptoms_asked = "symptoms asked: no motor warning sign"
     no_muscle_loss = "muscle loss not supported by measurements"
+    explained = "a recorded neurological condition explains the signs"
 
 
 RULES = (
@@ -59,6 +61,10 @@ RULES = (
     rule("urgent-motor-signs", {F.urgent_motor_signs}, Status.possible,
          "progressive painless weakness, bulbar change, or twitching or breathlessness with weakness",
          "nice_ng42", basis=Basis.specific_pattern),
+    rule("explained-by-recorded-condition", {F.explained}, Status.not_supported,
+         "the remaining signs are explained by a recorded condition (e.g. weakness and swallowing after a stroke, "
+         "breathlessness with heart failure or COPD)",
+         "nice_ng42"),
     rule("sensory-or-painful-weakness", {F.sensory_or_pain}, Status.not_supported,
          "pain or numbness with the weakness points away from a motor neurone pattern", "nice_ng42"),
     rule("symptoms-asked", {F.symptoms_asked}, Status.not_supported,
@@ -80,27 +86,38 @@ def _family(ctx: Context) -> list:
         [f.relation for f in ctx.record.family_history if f.condition == "als"])
 
 
-def _pattern(ctx: Context) -> CauseAssessment:
-    weakness = symptom(ctx, "weakness")
+def _motor_inputs(ctx: Context, explained: dict[str, str]) -> dict:
+    """The NICE NG42 inputs, leaving out symptoms that a recorded condition explains."""
+    def sign(kind: str):
+        return None if kind in explained else has(ctx, kind)
+
+    weakness = None if "weakness" in explained else symptom(ctx, "weakness")
     painful = None if weakness is None else (weakness.painless is False or bool(has(ctx, "pain")))
-    numb = has(ctx, "numbness")
-    flags = neuro_flags.als_red_flags(
-        progressive_weakness=None if weakness is None else bool(weakness.progressive),
-        weakness_painful=painful,
-        sensory_loss=numb,
-        speech_change=has(ctx, "speech_change"),
-        swallowing_change=has(ctx, "swallowing_difficulty"),
-        fasciculations=has(ctx, "fasciculations"),
-        wasting=True if atrophy_status(ctx) is Status.likely else None,
-        breathing_symptoms=has(ctx, "breathlessness"),
-    ) + _family(ctx)
+    return dict(progressive_weakness=None if weakness is None else bool(weakness.progressive),
+                weakness_painful=painful, sensory_loss=has(ctx, "numbness"),
+                speech_change=sign("speech_change"), swallowing_change=sign("swallowing_difficulty"),
+                fasciculations=has(ctx, "fasciculations"),
+                wasting=True if atrophy_status(ctx) is Status.likely and "weakness" not in explained else None,
+                breathing_symptoms=sign("breathlessness"))
+
+
+def _pattern(ctx: Context) -> CauseAssessment:
+    explained = explained_symptoms(ctx.record.conditions)
+    inputs = _motor_inputs(ctx, explained)
+    painful, numb = inputs["weakness_painful"], inputs["sensory_loss"]
+    flags = neuro_flags.als_red_flags(**inputs) + _family(ctx)
     red, steps = split_flags(neuro_flags.sort_flags(flags))
     evidence = [Evidence(f.message, "; ".join(f.evidence), "NICE NG42 recognition of motor neurone disease"
                          if f.citation == "nice_ng42" else "familial share of ALS", f.citation) for f in red]
-    found = set()
+    found = {F.explained} if explained else set()
+    if explained:
+        evidence.append(Evidence("symptoms explained by a recorded condition",
+                                 "; ".join(f"{k.replace('_', ' ')}: {v}" for k, v in sorted(explained.items())),
+                                 "symptoms of a known condition are not read as a new motor pattern", "nice_ng42",
+                                 Direction.against))
     if any(f.urgency is Urgency.urgent and not f.code.startswith("family_history") for f in red):
         found.add(F.urgent_motor_signs)
-    if weakness is not None and (painful or numb):
+    if inputs["progressive_weakness"] is not None and (painful or numb):
         found.add(F.sensory_or_pain)
         evidence.append(Evidence("the weakness comes with pain or numbness",
                                  ", ".join(w for w, on in (("pain", painful), ("numbness", numb)) if on),

@@ -20,6 +20,7 @@ from myoscope.causes._types import (
     Direction,
     NextStep,
     RedFlag,
+    Reversibility,
     Status,
     StepKind,
     Table,
@@ -47,11 +48,13 @@ _STATUS_ORDER = {Status.likely: 0, Status.possible: 1, Status.cannot_tell: 2, St
 _URGENCY_ORDER = {Urgency.urgent: 0, Urgency.soon: 1}
 
 
-def rank_key(cause: CauseAssessment) -> tuple[int, int, int]:
+def rank_key(cause: CauseAssessment) -> tuple[int, int, int, bool]:
     """Differential order: urgency of the cause's red flags, then the strength and specificity of its
-    evidence (a recorded condition that explains the pattern before a risk factor), then its status."""
+    evidence (a recorded condition that explains the pattern before a risk factor), then its status; at a
+    tie, a cause driven by an underlying condition (which must reach a clinician) before a modifiable one."""
     urgency = min((_URGENCY_ORDER[f.urgency] for f in cause.red_flags), default=2)
-    return urgency, BASIS_ORDER[cause.basis], _STATUS_ORDER[cause.status]
+    return (urgency, BASIS_ORDER[cause.basis], _STATUS_ORDER[cause.status],
+            cause.reversibility is Reversibility.modifiable)
 
 
 def differential(causes) -> list[CauseAssessment]:

@@ -85,9 +85,12 @@ def _fits(ctx: Context, entry: ConditionEntry, condition) -> bool:
     return bool(atrophy is not None and atrophy.status is Status.likely)
 
 
-def _unexplained_weight_loss(ctx: Context) -> bool:
+def _unexplained_weight_loss(ctx: Context, found: set) -> bool:
+    """Weight loss with adequate intake that no recorded condition of the table explains."""
     deficit = ctx.results.get("calorie_deficit")
-    return deficit is not None and "weight-loss-despite-intake" in deficit.rules
+    explained = any(e is not None and e.pattern is Pattern.weight_loss
+                    for e in (match(c.snomed, c.name) for c in ctx.record.conditions if c.kind not in KNOWN_KINDS))
+    return deficit is not None and "weight-loss-despite-intake" in deficit.rules and not explained
 
 
 def _condition_rows(ctx: Context, found: set, evidence: list, steps: list) -> list[tuple]:
@@ -122,7 +125,7 @@ def assess(ctx: Context) -> CauseAssessment:
     steps: list[NextStep] = []
     flags: list[RedFlag] = []
     rows = _condition_rows(ctx, found, evidence, steps)
-    if _unexplained_weight_loss(ctx):
+    if _unexplained_weight_loss(ctx, found):
         found.add(F.unexplained_weight_loss)
         change = ctx.weight_change(6)
         text = f"{change.percent:+.1f} % in {change.days} days" if change else "weight falling"
