@@ -101,14 +101,7 @@ def _motor_inputs(ctx: Context, explained: dict[str, str]) -> dict:
                 breathing_symptoms=sign("breathlessness"))
 
 
-def _pattern(ctx: Context) -> CauseAssessment:
-    explained = explained_symptoms(ctx.record.conditions)
-    inputs = _motor_inputs(ctx, explained)
-    painful, numb = inputs["weakness_painful"], inputs["sensory_loss"]
-    flags = neuro_flags.als_red_flags(**inputs) + _family(ctx)
-    red, steps = split_flags(neuro_flags.sort_flags(flags))
-    evidence = [Evidence(f.message, "; ".join(f.evidence), "NICE NG42 recognition of motor neurone disease"
-                         if f.citation == "nice_ng42" else "familial share of ALS", f.citation) for f in red]
+def _pattern_findings(ctx: Context, red, explained: dict, inputs: dict, evidence: list) -> set:
     found = {F.explained} if explained else set()
     if explained:
         evidence.append(Evidence("symptoms explained by a recorded condition",
@@ -117,6 +110,7 @@ def _pattern(ctx: Context) -> CauseAssessment:
                                  Direction.against))
     if any(f.urgency is Urgency.urgent and not f.code.startswith("family_history") for f in red):
         found.add(F.urgent_motor_signs)
+    painful, numb = inputs["weakness_painful"], inputs["sensory_loss"]
     if inputs["progressive_weakness"] is not None and (painful or numb):
         found.add(F.sensory_or_pain)
         evidence.append(Evidence("the weakness comes with pain or numbness",
@@ -127,6 +121,17 @@ def _pattern(ctx: Context) -> CauseAssessment:
         found.add(F.symptoms_asked)
     if atrophy_status(ctx) is Status.not_supported:
         found.add(F.no_muscle_loss)
+    return found
+
+
+def _pattern(ctx: Context) -> CauseAssessment:
+    explained = explained_symptoms(ctx.record.conditions)
+    inputs = _motor_inputs(ctx, explained)
+    flags = neuro_flags.als_red_flags(**inputs) + _family(ctx)
+    red, steps = split_flags(neuro_flags.sort_flags(flags))
+    evidence = [Evidence(f.message, "; ".join(f.evidence), "NICE NG42 recognition of motor neurone disease"
+                         if f.citation == "nice_ng42" else "familial share of ALS", f.citation) for f in red]
+    found = _pattern_findings(ctx, red, explained, inputs, evidence)
     decided = decide(RULES, found)
     missing: tuple[str, ...] = ()
     if decided.status is Status.possible:

@@ -228,20 +228,28 @@ def assess(ctx: Context) -> CauseAssessment:
     )
 
 
+def _definition_row(instrument, score) -> tuple:
+    met = ", ".join(c.name for c in score.criteria if c.met) or "none"
+    unmet = ", ".join(c.name for c in score.criteria if c.met is False) or "none"
+    return instrument.title, score.category, met, unmet, "; ".join(score.missing) or "-"
+
+
+def _instrument_row(instrument, item) -> tuple:
+    score = item.score
+    value = "" if score.value is None else f"{score.value}{' ' + score.unit if score.unit else ''}"
+    cutoffs = "; ".join(f"{c.name}: {c.threshold}" for c in score.criteria if c.threshold) or "-"
+    return instrument.title, item.date.isoformat(), value, cutoffs, score.category
+
+
 def _tables(items: list[Scored]) -> tuple[Table, ...]:
     """Instruments with values, cut-offs and categories; the definitions side by side."""
     rows, definitions = [], []
     for item in items:
         instrument = get_instrument(item.name)
-        score = item.score
-        value = "" if score.value is None else f"{score.value}{' ' + score.unit if score.unit else ''}"
         if instrument.kind == "definition":
-            met = ", ".join(c.name for c in score.criteria if c.met) or "none"
-            unmet = ", ".join(c.name for c in score.criteria if c.met is False) or "none"
-            definitions.append((instrument.title, score.category, met, unmet, "; ".join(score.missing) or "-"))
+            definitions.append(_definition_row(instrument, item.score))
         else:
-            cutoffs = "; ".join(f"{c.name}: {c.threshold}" for c in score.criteria if c.threshold) or "-"
-            rows.append((instrument.title, item.date.isoformat(), value, cutoffs, score.category))
+            rows.append(_instrument_row(instrument, item))
     out = []
     if rows:
         out.append(Table("muscle-instruments", "Muscle instruments: values, cut-offs and categories",

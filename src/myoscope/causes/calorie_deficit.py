@@ -86,65 +86,85 @@ RULES = (
 )
 
 
+def _need_evidence(ctx: Context, evidence: list, missing: list) -> None:
+    need = ctx.energy_need
+    if need is None:
+        missing += [f"{m} (for the energy need)" for m in missing_for_energy_need(ctx.record, ctx.on)]
+        return
+    pal_note = " (activity level not recorded: lowest band assumed)" if need.band_assumed else ""
+    evidence.append(Evidence("estimated energy need", f"{need.low_kcal:.0f}-{need.high_kcal:.0f} kcal/day",
+                             f"resting {need.resting_kcal:.0f} kcal/day (Mifflin-St Jeor) x PAL "
+                             f"{need.pal_low:.2f}-{need.pal_high:.2f}, {need.pal_band}{pal_note}", "fao2004",
+                             Direction.neutral))
+
+
+def _intake_verdict(ctx: Context, evidence: list, missing: list) -> bool | None:
+    """True when recorded intake is below the need (less the equation's error), False when not, None unknown."""
+    need, energy = ctx.energy_need, ctx.intakes.get("energy")
+    if energy is None:
+        missing.append("energy intake on at least three days (food record)")
+        return None
+    if need is None:
+        return None
+    threshold = need.low_kcal * (1.0 - ESTIMATE_ERROR)
+    below = energy.mean < threshold
+    evidence.append(Evidence("recorded energy intake", f"{energy.mean:.0f} kcal/day over {energy.days} days",
+                             f"below {threshold:.0f} kcal/day (lower end of the need less the "
+                             f"{ESTIMATE_ERROR:.0%} error of the equation) means a deficit", "frankenfield2005",
+                             Direction.supports if below else Direction.against))
+    return below
+
+
+def _weight_verdict(ctx: Context, evidence: list, missing: list, red: list) -> bool | None:
+    change, loss6 = ctx.weight_change(6), weight_loss_percent(ctx, 6)
+    if change is None:
+        missing.append("two body weights at least two weeks apart")
+        return None
+    balance = energy_balance_from_weight_trend(change.start_kg, change.end_kg, change.days)
+    losing = loss6 >= MUST_WEIGHT_LOSS
+    evidence.append(Evidence("weight trend and the energy balance it implies",
+                             f"{change.kg:+.1f} kg ({change.percent:+.1f} %) in {change.days} days: "
+                             f"{balance.low:+.0f} to {balance.high:+.0f} kcal/day",
+                             f"a loss of {MUST_WEIGHT_LOSS:g} % or more in 3-6 months is beyond day-to-day "
+                             f"variation (MUST); stores burned: fat {RHO_F:,.0f}, lean {RHO_L:,.0f} kcal/kg",
+                             "elia2003_must", Direction.supports if losing else Direction.against))
+    if weight_loss_stage(loss6, WEIGHT_LOSS_WITHIN_6_MONTHS) == 2:
+        red.append(RedFlag("rapid-weight-loss",
+                           f"Weight fell {loss6:.1f} % within six months: severe by the GLIM criteria.",
+                           "See a doctor soon to find the cause and plan nutrition.", Urgency.soon,
+                           (f"{loss6:.1f} % in 6 months",), "cederholm2019_glim"))
+    return losing
+
+
+def _nutrient_evidence(ctx: Context, by_intake, deficit: bool, evidence: list) -> None:
+    if ctx.intakes.get("energy") is not None and ctx.energy_need is not None and by_intake is False:
+        adequacy = ctx.score_now("intake-adequacy", {"diet_days": diet_days(ctx)})
+        if adequacy.category.startswith(LIKELY_INADEQUATE):
+            evidence.append(Evidence("enough energy but too few nutrients", adequacy.category,
+                                     "energy without nutrients does not feed muscle (see malnutrition)",
+                                     "nasem2019_dri_tables"))
+    if ctx.intakes.get("protein") is not None and deficit:
+        target = ctx.score_now("protein-target", protein_inputs(ctx))
+        if target.category == LIKELY_INADEQUATE:
+            evidence.append(Evidence("protein is low during the deficit", f"{target.value} g/kg/day",
+                                     "a higher protein intake (above about 1.05 g/kg) keeps more fat-free mass "
+                                     "during energy restriction", "krieger2006"))
+
+
 def assess(ctx: Context) -> CauseAssessment:
     evidence: list[Evidence] = []
     red: list[RedFlag] = []
     charts: list[Chart] = []
     steps: list[NextStep] = []
     missing: list[str] = []
-    need, energy = ctx.energy_need, ctx.intakes.get("energy")
-    by_intake = by_weight = None
-    if need is None:
-        missing += [f"{m} (for the energy need)" for m in missing_for_energy_need(ctx.record, ctx.on)]
-    else:
-        pal_note = " (activity level not recorded: lowest band assumed)" if need.band_assumed else ""
-        evidence.append(Evidence("estimated energy need", f"{need.low_kcal:.0f}-{need.high_kcal:.0f} kcal/day",
-                                 f"resting {need.resting_kcal:.0f} kcal/day (Mifflin-St Jeor) x PAL "
-                                 f"{need.pal_low:.2f}-{need.pal_high:.2f}, {need.pal_band}{pal_note}", "fao2004",
-                                 Direction.neutral))
-    if energy is None:
-        missing.append("energy intake on at least three days (food record)")
-    elif need is not None:
-        threshold = need.low_kcal * (1.0 - ESTIMATE_ERROR)
-        by_intake = energy.mean < threshold
-        direction = Direction.supports if by_intake else Direction.against
-        evidence.append(Evidence("recorded energy intake", f"{energy.mean:.0f} kcal/day over {energy.days} days",
-                                 f"below {threshold:.0f} kcal/day (lower end of the need less the "
-                                 f"{ESTIMATE_ERROR:.0%} error of the equation) means a deficit", "frankenfield2005",
-                                 direction))
-    change = ctx.weight_change(6)
-    loss6 = weight_loss_percent(ctx, 6)
-    if change is None:
-        missing.append("two body weights at least two weeks apart")
-    else:
-        balance = energy_balance_from_weight_trend(change.start_kg, change.end_kg, change.days)
-        by_weight = loss6 >= MUST_WEIGHT_LOSS
-        evidence.append(Evidence("weight trend and the energy balance it implies",
-                                 f"{change.kg:+.1f} kg ({change.percent:+.1f} %) in {change.days} days: "
-                                 f"{balance.low:+.0f} to {balance.high:+.0f} kcal/day",
-                                 f"a loss of {MUST_WEIGHT_LOSS:g} % or more in 3-6 months is beyond day-to-day "
-                                 f"variation (MUST); stores burned: fat {RHO_F:,.0f}, lean {RHO_L:,.0f} kcal/kg",
-                                 "elia2003_must", Direction.supports if by_weight else Direction.against))
-    if loss6 is not None and weight_loss_stage(loss6, WEIGHT_LOSS_WITHIN_6_MONTHS) == 2:
-        red.append(RedFlag("rapid-weight-loss",
-                           f"Weight fell {loss6:.1f} % within six months: severe by the GLIM criteria.",
-                           "See a doctor soon to find the cause and plan nutrition.", Urgency.soon,
-                           (f"{loss6:.1f} % in 6 months",), "cederholm2019_glim"))
-    if energy is not None and need is not None and not by_intake:
-        adequacy = ctx.score_now("intake-adequacy", {"diet_days": diet_days(ctx)})
-        if adequacy.category.startswith(LIKELY_INADEQUATE):
-            evidence.append(Evidence("enough energy but too few nutrients", adequacy.category,
-                                     "energy without nutrients does not feed muscle (see malnutrition)",
-                                     "nasem2019_dri_tables"))
-    protein = ctx.intakes.get("protein")
-    if protein is not None and (by_intake or by_weight):
-        target = ctx.score_now("protein-target", protein_inputs(ctx))
-        if target.category == LIKELY_INADEQUATE:
-            evidence.append(Evidence("protein is low during the deficit", f"{target.value} g/kg/day",
-                                     "a higher protein intake (above about 1.05 g/kg) keeps more fat-free mass "
-                                     "during energy restriction", "krieger2006"))
-    if (by_intake or by_weight) and energy is not None and need is not None and ctx.weight and ctx.height \
-            and ctx.age and ctx.person.sex:
+    _need_evidence(ctx, evidence, missing)
+    by_intake = _intake_verdict(ctx, evidence, missing)
+    by_weight = _weight_verdict(ctx, evidence, missing, red)
+    deficit = bool(by_intake or by_weight)
+    _nutrient_evidence(ctx, by_intake, deficit, evidence)
+    energy, need = ctx.intakes.get("energy"), ctx.energy_need
+    if deficit and energy is not None and need is not None and ctx.weight and ctx.height and ctx.age \
+            and ctx.person.sex:
         _project(ctx, need, energy.mean, evidence, charts, steps)
     found = {F.intake_below} if by_intake else {F.intake_adequate} if by_intake is False else set()
     found |= {F.weight_loss} if by_weight else {F.weight_stable} if by_weight is False else set()

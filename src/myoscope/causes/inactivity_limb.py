@@ -28,6 +28,7 @@ from myoscope.causes._types import (
 )
 from myoscope.causes.contract import CauseSpec, decide, rule
 from myoscope.physiology.disuse import DISUSE_CITATIONS, project_disuse
+from myoscope.precision import count_text
 
 CAUSE = "inactivity_limb"
 TITLE = "Inactivity of one limb (cast, sling, brace)"
@@ -79,64 +80,63 @@ def _episodes(ctx: Context):
             and (e.end is None or (ctx.on - e.end).days <= RELEVANT_DAYS)]
 
 
+def _no_episode(ctx: Context) -> CauseAssessment:
+    decided = decide(RULES, {F.asked_none} if ctx.facts.was_asked("episodes") else set())
+    asked = decided.status is Status.not_supported
+    return CauseAssessment(
+        CAUSE, TITLE, decided.status,
+        "No cast, sling, brace or splint in the last six months is recorded." if asked else
+        "The record does not say whether a limb was immobilised.",
+        evidence=(Evidence("no immobilisation episode in the record", "asked: none" if asked else "not recorded",
+                           "an immobilised limb is needed for this cause", "wall2014", Direction.against),),
+        reversibility=Reversibility.modifiable,
+        next_steps=(NextStep("Record any cast, sling, brace or splint of the last six months",
+                             "with limb, side and dates", "wall2014", StepKind.measure),),
+        missing=() if asked else ("ask: any cast, sling, brace or splint in the last six months (limb, side, dates)?",),
+        rules=(decided.id,),
+    )
+
+
+def _episode_evidence(ctx: Context, e, days: int) -> list[Evidence]:
+    out = [Evidence(f"{e.limb.replace('_', ' ')} ({e.side}) in a {e.device or 'immobilisation'}",
+                    f"{count_text(days, 'day')} from {e.start.isoformat()}"
+                    + (f" to {e.end.isoformat()}" if e.end else " (ongoing)"),
+                    "disuse of a limb causes atrophy from the first days", "wall2014", Direction.neutral)]
+    projection = project_disuse("immobilisation", DISUSE_SITE[e.limb], max(days, 1), ctx.age)
+    for band in projection.bands:
+        out.append(Evidence(f"expected change in {band.measure} {band.outcome.replace('_', ' ')}",
+                            band.text(days, "immobilisation"), "band from human immobilisation studies",
+                            band.citations[0] if band.citations else "wall2014", Direction.neutral))
+    recovery = projection.recovery
+    if recovery.days_band:
+        low, high = recovery.days_band
+        out.append(Evidence("expected time to regain strength with retraining",
+                            f"about {low / 7:.0f} to {high / 7:.0f} weeks"
+                            + (" (extrapolated)" if recovery.extrapolated else ""),
+                            "from the retraining studies after immobilisation",
+                            recovery.studies[0].source if recovery.studies else "vigelso2015", Direction.neutral))
+    return out
+
+
 def assess(ctx: Context) -> CauseAssessment:
     episodes = _episodes(ctx)
     if not episodes:
-        decided = decide(RULES, {F.asked_none} if ctx.facts.was_asked("episodes") else set())
-        summary = ("No cast, sling, brace or splint in the last six months is recorded."
-                   if decided.status is Status.not_supported else
-                   "The record does not say whether a limb was immobilised.")
-        return CauseAssessment(
-            CAUSE, TITLE, decided.status, summary,
-            evidence=(Evidence("no immobilisation episode in the record",
-                               "asked: none" if decided.status is Status.not_supported else "not recorded",
-                               "an immobilised limb is needed for this cause", "wall2014", Direction.against),),
-            reversibility=Reversibility.modifiable,
-            next_steps=(NextStep("Record any cast, sling, brace or splint of the last six months",
-                                 "with limb, side and dates", "wall2014", StepKind.measure),),
-            missing=("ask: any cast, sling, brace or splint in the last six months (limb, side, dates)?",)
-            if decided.status is Status.cannot_tell else (),
-            rules=(decided.id,),
-        )
+        return _no_episode(ctx)
     evidence: list[Evidence] = []
     charts: list[Chart] = []
-    supports = False
-    against: set[F] = set()
+    found: set = {F.episode}
     missing: list[str] = []
     for e in episodes:
         days = e.days(ctx.on)
-        device = e.device or "immobilisation"
-        evidence.append(Evidence(f"{e.limb.replace('_', ' ')} ({e.side}) in a {device}",
-                                 f"{days} days from {e.start.isoformat()}" + (f" to {e.end.isoformat()}" if e.end else
-                                                                               " (ongoing)"),
-                                 "disuse of a limb causes atrophy from the first days", "wall2014", Direction.neutral))
-        projection = project_disuse("immobilisation", DISUSE_SITE[e.limb], max(days, 1), ctx.age)
-        for band in projection.bands:
-            evidence.append(Evidence(f"expected change in {band.measure} {band.outcome.replace('_', ' ')}",
-                                     band.text(days, "immobilisation"),
-                                     "band from human immobilisation studies", band.citations[0] if band.citations
-                                     else None, Direction.neutral))
-        recovery = projection.recovery
-        if recovery.days_band:
-            low, high = recovery.days_band
-            evidence.append(Evidence("expected time to regain strength with retraining",
-                                     f"about {low / 7:.0f} to {high / 7:.0f} weeks"
-                                     + (" (extrapolated)" if recovery.extrapolated else ""),
-                                     "from the retraining studies after immobilisation",
-                                     recovery.studies[0].source if recovery.studies else None, Direction.neutral))
-        chart = _band_chart(e, days, ctx.age)
-        if chart is not None:
-            charts.append(chart)
+        evidence += _episode_evidence(ctx, e, days)
+        charts += [c for c in (_band_chart(e, days, ctx.age),) if c is not None]
         verdict = _girth_verdict(ctx, e, days)
         if verdict is None:
             missing.append(f"{GIRTH_OF_LIMB[e.limb].replace('_', ' ')} of both sides at the same landmark")
             continue
-        item, finding = verdict
-        evidence.append(item)
-        supports = supports or finding is F.thinner_same_side
-        if finding in (F.other_side_thinner, F.unchanged_after_8_weeks):
-            against.add(finding)
-    found = {F.episode} | ({F.thinner_same_side} if supports else set()) | against
+        evidence.append(verdict[0])
+        found.add(verdict[1])
+    found.discard(None)
     decided = decide(RULES, found)
     status = decided.status
     summary = {Status.likely: "The immobilised limb is measurably thinner than the other side.",

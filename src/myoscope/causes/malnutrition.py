@@ -73,15 +73,8 @@ RULES = (
 )
 
 
-def assess(ctx: Context) -> CauseAssessment:
-    evidence: list[Evidence] = []
-    strong = weak = decided = False
-    missing: list[str] = []
-    tables: list[Table] = []
-    computed = {
-        "must": ctx.score_now("must", must_inputs(ctx)),
-        "glim": ctx.score_now("glim", glim_inputs(ctx)),
-    }
+def _computed(ctx: Context, missing: list) -> dict:
+    computed = {"must": ctx.score_now("must", must_inputs(ctx)), "glim": ctx.score_now("glim", glim_inputs(ctx))}
     days = diet_days(ctx)
     if days:
         computed["intake-adequacy"] = ctx.score_now("intake-adequacy", {"diet_days": days})
@@ -89,41 +82,61 @@ def assess(ctx: Context) -> CauseAssessment:
             computed["protein-target"] = ctx.score_now("protein-target", protein_inputs(ctx))
     else:
         missing.append("three days of food records (energy, protein, vitamins and minerals, supplements)")
-    if ctx.bmi is not None:
-        evidence.append(Evidence("body mass index", f"{ctx.bmi:.1f} kg/m² ({bmi_class(ctx.bmi)})",
-                                 "WHO adult classes", "who_bmi2000", Direction.neutral))
+    return computed
+
+
+def _signal(name: str, score) -> F | None:
+    """What one computed score adds (GLIM is weighed on its own)."""
+    if not score.positive or name == "glim":
+        return None
+    if name == "intake-adequacy" or score.category in ("high risk", LIKELY_INADEQUATE):
+        return F.strong_signal
+    return F.weak_signal
+
+
+def _screen(ctx: Context, computed: dict, evidence: list, missing: list) -> set:
+    found: set = set()
     for name, score in computed.items():
         evidence.append(score_evidence(Scored(name, ctx.on, score)))
         if score.positive is None:
             missing.extend(m for m in score.missing if m not in missing)
             continue
-        decided = True
-        if score.positive:
-            if name == "glim":
-                continue
-            if name == "intake-adequacy" or score.category in ("high risk", LIKELY_INADEQUATE):
-                strong = True
-            else:
-                weak = True
-    if "intake-adequacy" in computed:
-        tables.append(_nutrient_table(computed["intake-adequacy"]))
-        for c in computed["intake-adequacy"].criteria:
-            if c.met is None and POSSIBLY_INADEQUATE in str(c.value):
-                weak = True
-    if computed.get("protein-target") and computed["protein-target"].category == POSSIBLY_INADEQUATE:
-        weak = True
+        found.add(F.screened_negative)
+        found.add(_signal(name, score))
+    adequacy, protein = computed.get("intake-adequacy"), computed.get("protein-target")
+    if adequacy is not None and any(c.met is None and POSSIBLY_INADEQUATE in str(c.value) for c in adequacy.criteria):
+        found.add(F.weak_signal)
+    if protein is not None and protein.category == POSSIBLY_INADEQUATE:
+        found.add(F.weak_signal)
+    found |= _recorded_screens(ctx, evidence)
+    if computed["glim"].positive:
+        found.add(F.glim_met)
+    found.discard(None)
+    return found
+
+
+def _recorded_screens(ctx: Context, evidence: list) -> set:
+    """What the MUST, MNA-SF or GLIM answers on record add."""
+    found: set = set()
     for item in ctx.scores(domain="nutrition"):
         evidence.append(score_evidence(item))
         if item.score.positive is not None:
-            decided = True
-            weak = weak or bool(item.score.positive and item.name != "glim")
-    glim = computed["glim"].positive or any(i.name == "glim" and i.score.positive for i in ctx.scores(domain="nutrition"))
-    found = {F.glim_met} if glim else set()
-    found |= {F.strong_signal} if strong and not glim else set()
-    found |= {F.weak_signal} if weak else set()
-    found |= {F.screened_negative} if decided else set()
-    if glim and _obesity_weight_loss(ctx, evidence):
+            found.add(F.screened_negative)
+            found.add(F.glim_met if item.name == "glim" and item.score.positive else _signal(item.name, item.score))
+    return found
+
+
+def assess(ctx: Context) -> CauseAssessment:
+    evidence: list[Evidence] = []
+    missing: list[str] = []
+    computed = _computed(ctx, missing)
+    if ctx.bmi is not None:
+        evidence.append(Evidence("body mass index", f"{ctx.bmi:.1f} kg/m² ({bmi_class(ctx.bmi)})",
+                                 "WHO adult classes", "who_bmi2000", Direction.neutral))
+    found = _screen(ctx, computed, evidence, missing)
+    if F.glim_met in found and _obesity_weight_loss(ctx, evidence):
         found.add(F.obesity_weight_loss)
+    tables = (_nutrient_table(computed["intake-adequacy"]),) if "intake-adequacy" in computed else ()
     flags = _b12_neuropathy(ctx, computed.get("intake-adequacy"), evidence)
     chosen = decide(RULES, found)
     status = chosen.status
@@ -134,7 +147,7 @@ def assess(ctx: Context) -> CauseAssessment:
         CAUSE, TITLE, status, _summary(status), tuple(evidence), Reversibility.modifiable,
         red_flags=tuple(flags), next_steps=steps,
         missing=tuple(missing) if status in (Status.cannot_tell, Status.possible, Status.not_supported) else (),
-        tables=tuple(tables), citations=CITATIONS, basis=chosen.basis, rules=(chosen.id,),
+        tables=tables, citations=CITATIONS, basis=chosen.basis, rules=(chosen.id,),
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from myoscope.causes._common import fmt, score_evidence
+from myoscope.causes._common import score_evidence
 from myoscope.causes._context import Context
 from myoscope.causes._types import (
     Basis,
@@ -22,6 +22,7 @@ from myoscope.causes._types import (
     StepKind,
 )
 from myoscope.causes.contract import CauseSpec, decide, rule
+from myoscope.precision import quantity_text
 
 CAUSE = "nerve_injury"
 TITLE = "Peripheral nerve injury"
@@ -54,34 +55,49 @@ RULES = (
 )
 
 
+def _without_injury(ctx: Context, evidence: list) -> CauseAssessment:
+    pattern = ctx.latest("nerve-pattern")
+    if pattern is not None and pattern.score.positive:
+        decided = decide(RULES, {F.single_nerve_pattern})
+        return CauseAssessment(CAUSE, "Weakness pattern of one nerve", decided.status,
+                               "The weakness fits one nerve's muscles: needs evaluation (not a diagnosis).",
+                               tuple(evidence), Reversibility.mixed,
+                               next_steps=(NextStep("Medical review; nerve conduction studies and EMG",
+                                                    "to locate the problem", "mrc1976", StepKind.referral),),
+                               citations=CITATIONS, basis=decided.basis, rules=(decided.id,))
+    decided = decide(RULES, {F.asked_none} if ctx.facts.was_asked("conditions") else set())
+    asked = decided.status is Status.not_supported
+    evidence.append(Evidence("no peripheral nerve injury in the record",
+                             "asked: none" if asked else "conditions not recorded",
+                             "this cause needs a recorded injury or a single-nerve weakness pattern", "mrc1976",
+                             Direction.against))
+    return CauseAssessment(CAUSE, TITLE, decided.status,
+                           "No nerve injury and no single-nerve weakness pattern on record." if asked else
+                           "The record does not say whether a nerve was injured.", tuple(evidence),
+                           Reversibility.mixed, citations=CITATIONS,
+                           missing=() if asked else ("ask: any nerve injury (which nerve, side, date)?",
+                                                     "MRC power grades of weak muscles, both sides"),
+                           rules=(decided.id,))
+
+
+def _girth_evidence(ctx: Context, condition) -> list[Evidence]:
+    girths = ARM_GIRTHS if (condition.nerve or "") in ARM_NERVES else LEG_GIRTHS
+    out = []
+    for a in ctx.asymmetries:
+        if a.kind in girths and condition.side in ("left", "right"):
+            same = a.beyond_error and a.thinner_side == condition.side
+            out.append(Evidence(f"{a.label}: {a.thinner_side} side thinner" if a.thinner_side else a.label,
+                                f"left {quantity_text(a.left_cm, 'cm')}, right {quantity_text(a.right_cm, 'cm')}",
+                                "the injured side thinner beyond measurement error supports denervation atrophy",
+                                "teslaa2011", Direction.supports if same else Direction.neutral))
+    return out
+
+
 def assess(ctx: Context) -> CauseAssessment:
     condition = ctx.record.condition("peripheral_nerve_injury")
-    evidence: list[Evidence] = []
-    for item in [s for s in ctx.scores(domain="nerve")]:
-        evidence.append(score_evidence(item))
-    pattern = ctx.latest("nerve-pattern")
+    evidence: list[Evidence] = [score_evidence(item) for item in ctx.scores(domain="nerve")]
     if condition is None:
-        if pattern is not None and pattern.score.positive:
-            decided = decide(RULES, {F.single_nerve_pattern})
-            return CauseAssessment(CAUSE, "Weakness pattern of one nerve", decided.status,
-                                   "The weakness fits one nerve's muscles: needs evaluation (not a diagnosis).",
-                                   tuple(evidence), Reversibility.mixed,
-                                   next_steps=(NextStep("Medical review; nerve conduction studies and EMG",
-                                                        "to locate the problem", "mrc1976", StepKind.referral),),
-                                   citations=CITATIONS, basis=decided.basis, rules=(decided.id,))
-        decided = decide(RULES, {F.asked_none} if ctx.facts.was_asked("conditions") else set())
-        asked = decided.status is Status.not_supported
-        evidence.append(Evidence("no peripheral nerve injury in the record",
-                                 "asked: none" if asked else "conditions not recorded",
-                                 "this cause needs a recorded injury or a single-nerve weakness pattern", "mrc1976",
-                                 Direction.against))
-        return CauseAssessment(CAUSE, TITLE, decided.status,
-                               "No nerve injury and no single-nerve weakness pattern on record." if asked else
-                               "The record does not say whether a nerve was injured.", tuple(evidence),
-                               Reversibility.mixed, citations=CITATIONS,
-                               missing=() if asked else ("ask: any nerve injury (which nerve, side, date)?",
-                                                         "MRC power grades of weak muscles, both sides"),
-                               rules=(decided.id,))
+        return _without_injury(ctx, evidence)
     nerve = (condition.nerve or "nerve not named").replace("_", " ")
     evidence.insert(0, Evidence(f"{nerve} nerve injury ({condition.side or 'side not recorded'})",
                                 condition.onset.isoformat() if condition.onset else "onset not recorded",
@@ -89,14 +105,7 @@ def assess(ctx: Context) -> CauseAssessment:
     if condition.sensory_loss:
         evidence.append(Evidence("loss of feeling in the nerve's territory", "reported",
                                  "numb skin is at risk of unnoticed injury", "mrc1976", Direction.neutral))
-    girths = ARM_GIRTHS if (condition.nerve or "") in ARM_NERVES else LEG_GIRTHS
-    for a in ctx.asymmetries:
-        if a.kind in girths and condition.side in ("left", "right"):
-            same = a.beyond_error and a.thinner_side == condition.side
-            evidence.append(Evidence(f"{a.label}: {a.thinner_side} side thinner" if a.thinner_side else a.label,
-                                     f"left {fmt(a.left_cm)} cm, right {fmt(a.right_cm)} cm",
-                                     "the injured side thinner beyond measurement error supports denervation atrophy",
-                                     "teslaa2011", Direction.supports if same else Direction.neutral))
+    evidence += _girth_evidence(ctx, condition)
     missing = () if ctx.scores(domain="nerve") else (
         "MRC power grades of the muscles of the injured nerve and of the other side",)
     steps = (NextStep("Follow-up with the treating team; nerve conduction studies and EMG to judge recovery", "",

@@ -69,20 +69,26 @@ RULES = (
 )
 
 
+def _one_sided(ctx: Context, condition, loss: bool) -> bool:
+    side = condition.side if condition.side in ("left", "right") else None
+    weak = any(s.kind == "weakness" and s.side in ("left", "right") for s in ctx.record.symptoms)
+    thinner = {a.thinner_side for a in ctx.asymmetries if a.beyond_error}
+    return weak or loss or (side in thinner if side else bool(thinner))
+
+
 def _fits(ctx: Context, entry: ConditionEntry, condition) -> bool:
+    """Whether the findings fit the pattern the table gives for the condition."""
     atrophy = ctx.results.get("atrophy")
-    loss = atrophy is not None and atrophy.status in (Status.likely, Status.possible)
+    status = atrophy.status if atrophy is not None else Status.cannot_tell
+    loss = status in (Status.likely, Status.possible)
     if entry.pattern is Pattern.one_sided:
-        side = condition.side if condition.side in ("left", "right") else None
-        weak = [s for s in ctx.record.symptoms if s.kind == "weakness" and s.side in ("left", "right")]
-        thinner = {a.thinner_side for a in ctx.asymmetries if a.beyond_error}
-        return bool(weak) or (side in thinner if side else bool(thinner)) or loss
+        return _one_sided(ctx, condition, loss)
     if entry.pattern is Pattern.weight_loss:
         change = ctx.weight_change(6)
         return loss or (change is not None and -change.percent >= UNEXPLAINED_LOSS_PERCENT)
     if entry.pattern is Pattern.weakness:
         return loss or ctx.facts.has_symptom("weakness") is True
-    return bool(atrophy is not None and atrophy.status is Status.likely)
+    return status is Status.likely
 
 
 def _unexplained_weight_loss(ctx: Context, found: set) -> bool:

@@ -79,22 +79,49 @@ RULES = (
 )
 
 
+def _without_injury(ctx: Context) -> CauseAssessment:
+    decided = decide(RULES, {F.asked_none} if ctx.facts.was_asked("conditions") else set())
+    asked = decided.status is Status.not_supported
+    return CauseAssessment(CAUSE, TITLE, decided.status,
+                           "No spinal cord injury on record." if asked else
+                           "The record does not say whether there is a spinal cord injury.",
+                           (Evidence("no spinal cord injury and no ISNCSCI exam in the record",
+                                     "asked: none" if asked else "conditions not recorded",
+                                     "this cause needs a recorded injury", "rupp2021_isncsci", Direction.against),),
+                           reversibility=Reversibility.mixed, citations=("rupp2021_isncsci",),
+                           missing=() if asked else ("ask: any spinal cord injury (level, date, grade)?",),
+                           rules=(decided.id,))
+
+
+def _exam_evidence(exams, evidence: list, tables: list, charts: list) -> str | None:
+    """Evidence and tables from the latest ISNCSCI exam; returns its AIS grade."""
+    latest = exams[-1]
+    c = classify(latest.exam).to_json()
+    evidence.append(Evidence(f"ISNCSCI classification of {latest.date.isoformat()}",
+                             f"NLI {c['nli']}, {_complete(c['injury_complete'])}, AIS {c['ais']}; motor "
+                             f"{_total(c['totals'])}, light touch {c['totals']['light_touch']}, pin prick "
+                             f"{c['totals']['pin_prick']}",
+                             "International Standards 2019 as computed by the official algorithm",
+                             "praxis_isncsci_2_0_6"))
+    weak = weak_key_muscles(latest.exam, max_grade=WEAK_GRADE)
+    if weak:
+        evidence.append(Evidence("key muscles with little or no power", f"{len(weak)} of 20",
+                                 f"grade {WEAK_GRADE} or less: atrophy expected there", "rupp2021_isncsci"))
+        tables.append(Table("sci-atrophy-map", "Where atrophy is expected (key muscles graded 0-2)",
+                            ("side", "level", "key muscle", "grade"),
+                            tuple((w.side, w.level, w.muscle, w.score) for w in weak)))
+    if len(exams) >= 2:
+        table, chart = _follow_up(exams)
+        tables.append(table)
+        charts.append(chart)
+    return c["ais"].split(",")[0].rstrip("*") if c["ais"] else None
+
+
 def assess(ctx: Context) -> CauseAssessment:
     condition = ctx.record.condition("spinal_cord_injury")
     exams = [e for e in ctx.record.spinal_exams if e.date <= ctx.on]
     if condition is None and not exams:
-        decided = decide(RULES, {F.asked_none} if ctx.facts.was_asked("conditions") else set())
-        asked = decided.status is Status.not_supported
-        return CauseAssessment(CAUSE, TITLE, decided.status,
-                               "No spinal cord injury on record." if asked else
-                               "The record does not say whether there is a spinal cord injury.",
-                               (Evidence("no spinal cord injury and no ISNCSCI exam in the record",
-                                         "asked: none" if asked else "conditions not recorded",
-                                         "this cause needs a recorded injury", "rupp2021_isncsci",
-                                         Direction.against),),
-                               reversibility=Reversibility.mixed, citations=("rupp2021_isncsci",),
-                               missing=() if asked else ("ask: any spinal cord injury (level, date, grade)?",),
-                               rules=(decided.id,))
+        return _without_injury(ctx)
     evidence: list[Evidence] = []
     tables: list[Table] = []
     charts: list[Chart] = []
@@ -106,26 +133,7 @@ def assess(ctx: Context) -> CauseAssessment:
                                  f"since {condition.onset.isoformat() if condition.onset else 'date not recorded'}",
                                  "as recorded", "rupp2021_isncsci", Direction.neutral))
     if exams:
-        latest = exams[-1]
-        c = classify(latest.exam).to_json()
-        ais = c["ais"].split(",")[0].rstrip("*") if c["ais"] else ais
-        evidence.append(Evidence(f"ISNCSCI classification of {latest.date.isoformat()}",
-                                 f"NLI {c['nli']}, {_complete(c['injury_complete'])}, AIS {c['ais']}; motor "
-                                 f"{_total(c['totals'])}, light touch {c['totals']['light_touch']}, pin prick "
-                                 f"{c['totals']['pin_prick']}",
-                                 "International Standards 2019 as computed by the official algorithm",
-                                 "praxis_isncsci_2_0_6"))
-        weak = weak_key_muscles(latest.exam, max_grade=WEAK_GRADE)
-        if weak:
-            evidence.append(Evidence("key muscles with little or no power", f"{len(weak)} of 20",
-                                     f"grade {WEAK_GRADE} or less: atrophy expected there", "rupp2021_isncsci"))
-            tables.append(Table("sci-atrophy-map", "Where atrophy is expected (key muscles graded 0-2)",
-                                ("side", "level", "key muscle", "grade"),
-                                tuple((w.side, w.level, w.muscle, w.score) for w in weak)))
-        if len(exams) >= 2:
-            tables_, chart = _follow_up(exams)
-            tables.append(tables_)
-            charts.append(chart)
+        ais = _exam_evidence(exams, evidence, tables, charts) or ais
     else:
         missing.append("an ISNCSCI examination (both sides, motor and sensory, anal findings)")
     red = _bone_alert(ctx, condition, ais, evidence, missing)
