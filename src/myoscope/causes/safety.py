@@ -15,6 +15,7 @@ step it forbids by a referral or by the advice that is allowed:
 from __future__ import annotations
 
 import dataclasses
+import math
 from dataclasses import dataclass
 from enum import Enum
 
@@ -166,7 +167,7 @@ def _replacement(ctx, check: Check) -> NextStep:
     need = ctx.energy_need.low_kcal
     return NextStep(f"Eat at least your maintenance need (about {need:.0f} kcal/day), never less, with a "
                     "dietitian's plan", "a malnourished person should not eat below maintenance", "nice_cg32",
-                    StepKind.energy_target, round(need))
+                    StepKind.energy_target, float(math.ceil(need)))
 
 
 def _first_steps(ctx, results) -> list[NextStep]:
