@@ -51,6 +51,8 @@ def test_vignette(name):
     forbidden = set(expected.get("must_not_advise", []))
     assert forbidden <= {k.name for k in StepKind}
     assert not forbidden & kinds, f"advice that must not appear: {forbidden & kinds}"
+    cited = assessment.citation_keys()
+    assert set(expected.get("cited", [])) <= cited, f"not cited: {set(expected.get('cited', [])) - cited}"
     statuses = {c.cause: c.status for c in (assessment.atrophy, *assessment.causes)}
     for cause, status in expected.get("statuses", {}).items():
         assert statuses[cause] is Status(status), f"{cause}: {statuses[cause].value}, expected {status}"
