@@ -151,7 +151,13 @@ def _with_differential(atrophy: CauseAssessment, causes) -> CauseAssessment:
         steps += (NextStep("Repeat the girths of both sides, grip of each hand and body weight in 4-8 weeks",
                            "a fall beyond measurement error would show muscle loss and let the causes be weighed",
                            "teslaa2011", StepKind.measure),)
-    return dataclasses.replace(atrophy, tables=tables, evidence=evidence, next_steps=steps)
+    summary = atrophy.summary
+    if ranked:
+        order = "; ".join(f"{i + 1}. {c.title.split(' (')[0]} ({c.status.value})" for i, c in enumerate(ranked))
+        summary += f" Differential, best explanation first: {order}."
+        if atrophy.status is Status.not_supported:
+            summary += " No cause is named as leading while muscle loss is not shown."
+    return dataclasses.replace(atrophy, summary=summary, tables=tables, evidence=evidence, next_steps=steps)
 
 
 def _flag_text(cause: CauseAssessment) -> str:
