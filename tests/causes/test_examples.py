@@ -13,7 +13,10 @@ from myoscope.references import REFERENCES
 
 EXPECTED = {
     # example: (leading cause, why)
-    "sedentary-office-worker": ("inactivity_body", "about 0-20 min of exercise a week, far below 3 x 20 min and WHO"),
+    # Clinical reason for the change: thigh girths are stable within tape error over six months and grip is
+    # normal, so there is no muscle loss to explain; inactivity stays "likely" as a risk to act on, but a
+    # cause is not named as leading for a loss the measurements do not show.
+    "sedentary-office-worker": (None, "girths stable within error and grip normal: no muscle loss to explain"),
     "forearm-cast": ("inactivity_limb", "6 weeks in a cast; the cast side forearm is 2.2 cm thinner, equal arm lengths"),
     "low-calorie-900": ("calorie_deficit", "900 kcal/day, well below need, with 11 % weight loss in 3 months"),
     "older-low-protein-vitamin-a": ("malnutrition", "protein 0.6 g/kg and preformed vitamin A above the upper level"),
@@ -24,6 +27,7 @@ EXPECTED = {
     "relapsing-ms": ("multiple_sclerosis", "relapsing MS with rising EDSS"),
     "mixed-older-after-illness": ("calorie_deficit", "illness, about 1000 kcal/day, bed rest: several causes, energy first"),
     "probable-sarcopenia": ("inactivity_body", "weak and slow with too little activity; no other cause on record"),
+    "bed-rest-older": ("inactivity_body", "14 days of hospital bed rest; thigh girths fell beyond error, intake covers need"),
     "healthy-active": (None, "meets the guidance, stable girths and weight: no cause"),
 }
 

@@ -11,7 +11,9 @@ CASES = {
     "probable-sarcopenia": (("plot-grip_strength", "plot-gait_speed", "plot-calf_circumference"),
                             ("table-muscle-instruments", "table-sarcopenia-definitions"),
                             ("EWGSOP2", "AWGS 2019", "FNIH", "probable sarcopenia", "possible sarcopenia")),
-    "low-calorie-900": (("plot-hall-projection",), (), ("kcal/day to keep lean-tissue loss within",
+    # GLIM malnutrition is met (11 % weight loss with intake at half the need): the safety checks never set
+    # intake below maintenance for a malnourished person, so the report shows the maintenance target.
+    "low-calorie-900": (("plot-hall-projection",), (), ("kcal/day), never less",
                                                        "Weight fell 11.4 % within six months")),
     "older-low-protein-vitamin-a": ((), ("table-nutrients",), ("above the upper level", "likely inadequate")),
     "forearm-cast": (("plot-disuse-band-forearm-left", "plot-activity-vs-guidance"), (),

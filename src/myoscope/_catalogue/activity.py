@@ -154,7 +154,8 @@ ENTRIES: tuple[Reference, ...] = (
         year=2006,
         title=("Strength, size and activation of knee extensors followed during 8 weeks of horizontal "
                "bed rest and the influence of a countermeasure"),
-        journal="Eur J Appl Physiol (2006), issue 6",
+        journal="Eur J Appl Physiol 97(6)",
+        note="volume from the 2006 issue listing; page numbers not confirmed from a primary listing",
         doi="10.1007/s00421-006-0241-6",
     ),
     Reference(

@@ -39,10 +39,10 @@ ENTRIES: tuple[Reference, ...] = (
         key="teslaa2011",
         authors="te Slaa A, et al.",
         year=2011,
-        title="Reproducibility of leg circumference measurement by four observers over 12 weeks",
+        title=("Reliability and reproducibility of a clinical application of a simple technique for repeated "
+               "circumferential leg measurements"),
         journal="Phlebology 26(1):14-19",
         doi="10.1258/phleb.2009.009073",
-        note="title paraphrased: the bibliographic details were checked, the exact title was not",
     ),
     Reference(
         key="tunc2007",

@@ -128,4 +128,20 @@ ENTRIES: tuple[Reference, ...] = (
         journal="Am J Clin Nutr 76(2):378-383",
         doi="10.1093/ajcn/76.2.378",
     ),
+    Reference(
+        key="bohannon2019",
+        authors="Bohannon RW",
+        year=2019,
+        title="Minimal clinically important difference for grip strength: a systematic review",
+        journal="J Phys Ther Sci 31(1):75-78",
+        doi="10.1589/jpts.31.75",
+    ),
+    Reference(
+        key="scherbakov2011",
+        authors="Scherbakov N, Doehner W",
+        year=2011,
+        title="Sarcopenia in stroke - facts and numbers on muscle loss accounting for disability after stroke",
+        journal="J Cachexia Sarcopenia Muscle 2(1):5-8",
+        doi="10.1007/s13539-011-0024-8",
+    ),
 )

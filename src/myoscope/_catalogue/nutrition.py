@@ -116,4 +116,46 @@ ENTRIES: tuple[Reference, ...] = (
         journal="Public Health Nutr 8(7A):1133-1152",
         doi="10.1079/PHN2005801",
     ),
+    Reference(
+        key="krieger2006",
+        authors="Krieger JW, Sitren HS, Daniels MJ, Langkamp-Henken B",
+        year=2006,
+        title="Effects of variation in protein and carbohydrate intake on body mass and composition during "
+              "energy restriction: a meta-regression",
+        journal="Am J Clin Nutr 83(2):260-274",
+        doi="10.1093/ajcn/83.2.260",
+    ),
+    Reference(
+        key="nice_cg32",
+        authors="National Institute for Health and Care Excellence",
+        year=2006,
+        title="Nutrition support for adults: oral nutrition support, enteral tube feeding and parenteral "
+              "nutrition (clinical guideline CG32, updated 2017)",
+        journal="NICE",
+        url="https://www.nice.org.uk/guidance/cg32",
+    ),
+    Reference(
+        key="fearon2011",
+        authors="Fearon K, Strasser F, Anker SD, et al.",
+        year=2011,
+        title="Definition and classification of cancer cachexia: an international consensus",
+        journal="Lancet Oncol 12(5):489-495",
+        doi="10.1016/S1470-2045(10)70218-7",
+    ),
+    Reference(
+        key="evans2008",
+        authors="Evans WJ, Morley JE, Argilés J, et al.",
+        year=2008,
+        title="Cachexia: a new definition",
+        journal="Clin Nutr 27(6):793-799",
+        doi="10.1016/j.clnu.2008.06.013",
+    ),
+    Reference(
+        key="stabler2013",
+        authors="Stabler SP",
+        year=2013,
+        title="Vitamin B12 deficiency",
+        journal="N Engl J Med 368(2):149-160",
+        doi="10.1056/NEJMcp1113996",
+    ),
 )

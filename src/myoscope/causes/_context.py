@@ -160,6 +160,13 @@ class Context:
         return girth.trends(self.record, self.on)
 
     @cached_property
+    def facts(self):
+        """Typed facts derived once from the record (:mod:`myoscope.causes.facts`)."""
+        from myoscope.causes.facts import derive
+
+        return derive(self.record, self.on, self.asymmetries)
+
+    @cached_property
     def intakes(self) -> dict[str, diet.Intake]:
         return diet.mean_intakes(self.record, self.on)
 

@@ -34,10 +34,9 @@ def symptom(ctx: Context, kind: str):
 
 
 def has(ctx: Context, kind: str) -> bool | None:
-    """True if the symptom is recorded; None when the record lists no symptoms at all (not asked)."""
-    if not ctx.record.symptoms:
-        return None
-    return symptom(ctx, kind) is not None
+    """True if the symptom is recorded; False when symptoms were asked and it is absent; None when not asked
+    (read from the typed facts)."""
+    return ctx.facts.has_symptom(kind)
 
 
 def atrophy_status(ctx: Context) -> Status | None:

@@ -22,6 +22,32 @@ class Reversibility(str, Enum):
     not_applicable = "not applicable"
 
 
+class Basis(str, Enum):
+    """How strongly and specifically the evidence ties a cause to this person's muscle loss (ranking)."""
+
+    recorded_condition = "a recorded condition or injury that explains the pattern"
+    specific_pattern = "a pattern of findings specific to the cause"
+    risk_factor = "a risk factor (lifestyle, diet, age) that can explain the loss"
+    none = "no evidence for the cause"
+
+
+BASIS_ORDER = {Basis.recorded_condition: 0, Basis.specific_pattern: 1, Basis.risk_factor: 2, Basis.none: 3}
+
+
+class StepKind(str, Enum):
+    """What a next step asks for, as a machine code the safety checks read (never its wording)."""
+
+    energy_target = "energy target"
+    protein_target = "protein target"
+    keep_active = "keep exercising"
+    activity_plan = "graded activity plan"
+    limb_retraining = "retraining of a limb"
+    measure = "measure or ask"
+    referral = "referral or review"
+    safety = "safety referral"
+    other = "other"
+
+
 class Direction(str, Enum):
     supports = "for"
     against = "against"
@@ -67,9 +93,13 @@ class NextStep:
     action: str
     why: str = ""
     citation: str | None = None
+    kind: StepKind = StepKind.other
+    value: float | None = None
+    """The number an action sets, in canonical units (kcal/day for an energy target), for the safety checks."""
 
     def to_json(self) -> dict[str, Any]:
-        return {"action": self.action, "why": self.why, "citation": self.citation}
+        return {"action": self.action, "why": self.why, "citation": self.citation, "kind": self.kind.name,
+                "value": self.value}
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +155,10 @@ class CauseAssessment:
     tables: tuple[Table, ...] = ()
     citations: tuple[str, ...] = ()
     """Sources used beyond those in the evidence items."""
+    basis: Basis = Basis.none
+    """Strength and specificity of the evidence, for the differential."""
+    rules: tuple[str, ...] = ()
+    """Ids of the rule-table rules that decided the status (``myoscope explain CAUSE`` lists them)."""
 
     def cited(self) -> set[str]:
         keys = set(self.citations)
@@ -145,6 +179,8 @@ class CauseAssessment:
             "next_steps": [s.to_json() for s in self.next_steps],
             "missing": list(self.missing),
             "citations": sorted(self.cited()),
+            "basis": self.basis.name,
+            "rules": list(self.rules),
         }
 
 

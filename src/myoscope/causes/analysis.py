@@ -5,47 +5,61 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import importlib
 from dataclasses import dataclass
 from typing import Any
 
 from myoscope import __version__
+from myoscope.causes import safety
 from myoscope.causes._context import Context, check_instrument_answers
-from myoscope.causes._types import CauseAssessment, RedFlag, Reversibility, Status, Urgency
+from myoscope.causes._types import (
+    BASIS_ORDER,
+    CauseAssessment,
+    Evidence,
+    Direction,
+    NextStep,
+    RedFlag,
+    Reversibility,
+    Status,
+    StepKind,
+    Table,
+    Urgency,
+)
+from myoscope.causes.registry import registry, spec
 from myoscope.record import Record
 from myoscope.references import resolve
 
 SCHEMA_VERSION = 1
 
-CAUSE_MODULES: tuple[str, ...] = (
-    "atrophy",
-    "calorie_deficit",
-    "malnutrition",
-    "inactivity_limb",
-    "inactivity_body",
-    "sci",
-    "nerve",
-    "als",
-    "ms",
-)
-"""The finding first, then each cause in the order of the cause map."""
-
 
 def cause_module(name: str):
-    """The module of one cause (by its ``CAUSE`` name)."""
-    for module_name in CAUSE_MODULES:
-        module = importlib.import_module(f"myoscope.causes.{module_name}")
-        if module.CAUSE == name:
-            return module
-    raise KeyError(name)
+    """The module of one cause (by its name, case-insensitive)."""
+    import importlib
+
+    return importlib.import_module(spec(name).assess.__module__)
 
 
 def cause_names() -> list[str]:
-    return [importlib.import_module(f"myoscope.causes.{m}").CAUSE for m in CAUSE_MODULES]
+    return [s.name for s in registry()]
 
 
-_ORDER = {Status.likely: 0, Status.possible: 1, Status.cannot_tell: 2, Status.not_supported: 3}
+_STATUS_ORDER = {Status.likely: 0, Status.possible: 1, Status.cannot_tell: 2, Status.not_supported: 3}
+_URGENCY_ORDER = {Urgency.urgent: 0, Urgency.soon: 1}
+
+
+def rank_key(cause: CauseAssessment) -> tuple[int, int, int, bool]:
+    """Differential order: urgency of the cause's red flags, then the strength and specificity of its
+    evidence (a recorded condition that explains the pattern before a risk factor), then its status; at a
+    tie, a cause driven by an underlying condition (which must reach a clinician) before a modifiable one."""
+    urgency = min((_URGENCY_ORDER[f.urgency] for f in cause.red_flags), default=2)
+    return (urgency, BASIS_ORDER[cause.basis], _STATUS_ORDER[cause.status],
+            cause.reversibility is Reversibility.modifiable)
+
+
+def differential(causes) -> list[CauseAssessment]:
+    """The causes with evidence for them (likely or possible), best explanation first."""
+    return sorted((c for c in causes if c.status in (Status.likely, Status.possible)), key=rank_key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,15 +72,22 @@ class Assessment:
 
     @property
     def ranked(self) -> list[CauseAssessment]:
-        """Causes by status (likely first); within a status, causes driven by an underlying condition
-        (which must reach a clinician) before modifiable ones, then the map order."""
-        return sorted(self.causes, key=lambda c: (_ORDER[c.status], c.reversibility is Reversibility.modifiable))
+        """Every cause: the differential first (see :func:`rank_key`), then cannot tell, then not supported."""
+        rest = sorted((c for c in self.causes if c.status not in (Status.likely, Status.possible)),
+                      key=lambda c: _STATUS_ORDER[c.status])
+        return differential(self.causes) + rest
+
+    @property
+    def differential(self) -> list[CauseAssessment]:
+        return differential(self.causes)
 
     @property
     def leading(self) -> CauseAssessment | None:
-        """The first likely (else possible) cause, or None."""
-        top = self.ranked[0] if self.causes else None
-        return top if top is not None and top.status in (Status.likely, Status.possible) else None
+        """The first cause of the differential, or None (also when the finding says no muscle loss)."""
+        if self.atrophy.status is Status.not_supported:
+            return None
+        ranked = self.differential
+        return ranked[0] if ranked else None
 
     def citation_keys(self) -> set[str]:
         keys = set(self.atrophy.cited())
@@ -86,6 +107,7 @@ class Assessment:
             "red_flags": [f.to_json() for f in self.red_flags],
             "atrophy": self.atrophy.to_json(),
             "leading_cause": self.leading.cause if self.leading else None,
+            "differential": [c.cause for c in self.differential],
             "causes": [c.to_json() for c in self.causes],
             "references": [
                 {"key": r.key, "citation": r.citation(), "doi": r.doi, "url": r.url} for r in resolve(self.citation_keys())
@@ -103,18 +125,50 @@ def assess(record: Record, on: dt.date | None = None) -> Assessment:
     check_instrument_answers(record)
     day = on or record.latest_date() or dt.date.today()
     ctx = Context(record, day)
-    results = []
-    for name in CAUSE_MODULES:
-        result = importlib.import_module(f"myoscope.causes.{name}").assess(ctx)
-        ctx.results[result.cause] = result
-        results.append(result)
-    atrophy, causes = results[0], tuple(results[1:])
-    flags = _gather_flags(results)
+    for cause in registry():
+        ctx.results[cause.name] = cause.assess(ctx)
+    results = safety.apply(ctx, dict(ctx.results))
+    extra = [f for f in (safety.refeeding_flag(ctx),) if f is not None]
+    causes = tuple(r for name, r in results.items() if name != "atrophy")
+    atrophy = _with_differential(results["atrophy"], causes)
+    flags = _gather_flags([atrophy, *causes], extra)
     return Assessment(record.person.id, day, atrophy, causes, flags)
 
 
-def _gather_flags(results: list[CauseAssessment]) -> tuple[RedFlag, ...]:
+def _with_differential(atrophy: CauseAssessment, causes) -> CauseAssessment:
+    """The finding carries the differential as a table, and, when loss is not shown, what would show it."""
+    ranked = differential(causes)
+    tables = atrophy.tables
+    if ranked:
+        rows = tuple((i + 1, c.title, c.status.value, c.basis.value, _flag_text(c)) for i, c in enumerate(ranked))
+        tables = (Table("differential", "Differential: causes with evidence for them, best explanation first",
+                        ("rank", "cause", "status", "evidence", "red flag"), rows), *tables)
+    evidence, steps = atrophy.evidence, atrophy.next_steps
+    if atrophy.status is Status.not_supported and ranked:
+        evidence += (Evidence("no leading cause", "muscle loss not shown",
+                              "causes are weighed only when there is muscle loss to explain", "teslaa2011",
+                              Direction.neutral),)
+        steps += (NextStep("Repeat the girths of both sides, grip of each hand and body weight in 4-8 weeks",
+                           "a fall beyond measurement error would show muscle loss and let the causes be weighed",
+                           "teslaa2011", StepKind.measure),)
+    summary = atrophy.summary
+    if ranked:
+        order = "; ".join(f"{i + 1}. {c.title.split(' (')[0]} ({c.status.value})" for i, c in enumerate(ranked))
+        summary += f" Differential, best explanation first: {order}."
+        if atrophy.status is Status.not_supported:
+            summary += " No cause is named as leading while muscle loss is not shown."
+    return dataclasses.replace(atrophy, summary=summary, tables=tables, evidence=evidence, next_steps=steps)
+
+
+def _flag_text(cause: CauseAssessment) -> str:
+    urgencies = {f.urgency for f in cause.red_flags}
+    return next((u.value for u in (Urgency.urgent, Urgency.soon) if u in urgencies), "-")
+
+
+def _gather_flags(results: list[CauseAssessment], extra: list[RedFlag]) -> tuple[RedFlag, ...]:
     seen: dict[str, RedFlag] = {}
+    for flag in extra:
+        seen.setdefault(flag.code, flag)
     for result in results:
         for flag in result.red_flags:
             seen.setdefault(flag.code, flag)

@@ -7,7 +7,9 @@ record, and weight change.
 
 from __future__ import annotations
 
-from myoscope.causes._common import fmt, latest_per_instrument, measurement_chart, score_evidence
+from enum import Enum
+
+from myoscope.causes._common import latest_per_instrument, measurement_chart, score_evidence
 from myoscope.causes._context import Context, Scored
 from myoscope.causes._muscle_inputs import definition_inputs, instrument_inputs
 from myoscope.causes._types import (
@@ -18,88 +20,188 @@ from myoscope.causes._types import (
     RedFlag,
     Reversibility,
     Status,
+    StepKind,
     Table,
     Urgency,
 )
+from myoscope.causes.contract import CauseSpec, decide, rule
+from myoscope.causes.facts import CALF_SWELLING_CM, GRIP_MEANINGFUL_FALL_KG, Change
 from myoscope.instruments import get as get_instrument
 from myoscope.measures import girth
+from myoscope.precision import quantity_text
 from myoscope.references import cite
 
 CAUSE = "atrophy"
 TITLE = "Muscle loss present?"
 EXPLANATION = (
-    "The finding that the causes explain. A limb that is thinner than the other side by more than "
-    "tape measurement error, while limb lengths are equal, or a girth that falls over time beyond "
-    "that error, shows muscle loss; so does a sarcopenia definition that is met. Screening tools "
-    "(e.g. SARC-F) and weight loss make it possible and call for measurements."
+    "The finding that the causes explain. A limb that has become thinner than the other side by more than "
+    "tape measurement error, while limb lengths are equal, or a girth that falls over time beyond that error, "
+    "shows muscle loss; so does a sarcopenia definition that is met. A side-to-side difference that was "
+    "already there and has not changed (for example the racket arm of a tennis player) is build, not loss; a "
+    "calf that has become larger is possible swelling, not loss on the other side. Grip is judged hand by "
+    "hand: a low or clearly falling grip on one hand, screening tools (e.g. SARC-F) and weight loss make loss "
+    "possible and call for measurements."
 )
-CALF_SWELLING_CM = 3.0
-"""A calf 3 cm or more larger than the other counts towards deep vein thrombosis in the Wells
-score (Wells et al. 1997, Lancet, doi:10.1016/S0140-6736(97)08140-3): a larger calf is treated
-as possible swelling, not as atrophy of the other side."""
 SWELLING_CITATION = cite("wells1997")
 CONFIRMED_STAGE = 2
 """Definition stages from 2 up (confirmed or severe sarcopenia; FNIH weakness with low lean mass)
 show muscle loss; stage 1 (probable or possible sarcopenia, weakness alone) only suggests it."""
 
 
-def assess(ctx: Context) -> CauseAssessment:
-    evidence: list[Evidence] = []
-    flags: list[RedFlag] = []
-    strong = weak = measured = False
+class F(str, Enum):
+    """Findings of the atrophy rule table."""
+
+    definition_met = "a sarcopenia definition is met (confirmed or severe)"
+    girth_fell = "a girth fell beyond measurement error"
+    new_asymmetry = "one side thinner beyond measurement error (not a stable difference)"
+    swelling = "the larger calf may be swollen"
+    grip_fell = "grip on one hand fell by a meaningful amount"
+    weak_signal = "a screening tool or one hand's grip is low"
+    stable_asymmetry = "a stable side-to-side difference (dominance or build)"
+    girths_within_error = "girths measured, within measurement error"
+
+
+RULES = (
+    rule("confirmed-definition", {F.definition_met}, Status.likely,
+         "a sarcopenia definition is met: low strength with low muscle mass", "cruzjentoft2019"),
+    rule("girth-fell", {F.girth_fell}, Status.likely,
+         "a girth fell beyond the measurement error of a tape", "teslaa2011"),
+    rule("new-asymmetry", {F.new_asymmetry}, Status.likely,
+         "one limb thinner than the other beyond tape error with equal or unrecorded lengths", "teslaa2011",
+         excludes={F.swelling}),
+    rule("swelling-not-loss", {F.swelling}, Status.possible,
+         "a larger calf may be swelling rather than muscle loss on the other side", "wells1997"),
+    rule("grip-fell", {F.grip_fell}, Status.possible,
+         f"grip on one hand fell by {GRIP_MEANINGFUL_FALL_KG:g} kg or more: a meaningful loss of strength",
+         "bohannon2019"),
+    rule("weak-signal", {F.weak_signal}, Status.possible,
+         "screening or one hand's grip points to weakness; measurements are needed", "cruzjentoft2019"),
+    rule("stable-asymmetry", {F.stable_asymmetry}, Status.not_supported,
+         "a side-to-side difference that has not changed over time is build or dominance, not loss", "teslaa2011"),
+    rule("girths-within-error", {F.girths_within_error}, Status.not_supported,
+         "girths measured on both sides or over time are within tape measurement error", "teslaa2011"),
+    rule("not-measured", set(), Status.cannot_tell,
+         "no girths, grip or validated muscle measures that decide it", "teslaa2011"),
+)
+
+
+def _asymmetry_evidence(ctx: Context, found: set, flags: list) -> list[Evidence]:
+    out = []
     for a in ctx.asymmetries:
-        measured = True
-        value = f"left {fmt(a.left_cm)} cm, right {fmt(a.right_cm)} cm (difference {fmt(a.difference_cm)} cm)"
-        rule = (f"asymmetry counts when the difference is at least the MDC95 ({fmt(a.mdc_cm)} cm) and "
-                f"{girth.ASYMMETRY_FLOOR_CM:g} cm")
+        site = ctx.facts.site(a.kind)
+        value = (f"left {quantity_text(a.left_cm, 'cm')}, right {quantity_text(a.right_cm, 'cm')} "
+                 f"(difference {quantity_text(a.difference_cm, 'cm')})")
+        rule_text = (f"asymmetry counts when the difference is at least the MDC95 ({quantity_text(a.mdc_cm, 'cm')}) "
+                     f"and {quantity_text(girth.ASYMMETRY_FLOOR_CM, 'cm')}")
+        swollen = _swelling(a, site)
+        if swollen:
+            found.add(F.swelling)
+            flags.append(_swelling_flag(a, value))
         if a.beyond_error and a.lengths_equal is False:
-            evidence.append(Evidence(f"{a.label}: sides differ but limb lengths differ too", value,
-                                     rule + "; unequal limb lengths point to a growth difference",
-                                     "teslaa2011", Direction.against))
+            out.append(Evidence(f"{a.label}: sides differ but limb lengths differ too", value,
+                                rule_text + "; unequal limb lengths point to a growth difference", "teslaa2011",
+                                Direction.against))
+        elif a.beyond_error and site is not None and site.stable_difference:
+            found.add(F.stable_asymmetry)
+            out.append(Evidence(f"{a.label}: the {a.thinner_side} side has been thinner since "
+                                f"{site.first_asymmetry.date.isoformat()} and neither side has fallen", value,
+                                "a stable difference is dominance or build (e.g. a racket arm), not muscle loss",
+                                "teslaa2011", Direction.against))
         elif a.beyond_error:
+            if not swollen:
+                found.add(F.new_asymmetry)
             length = {True: "limb lengths equal: thinner, not shorter",
                       None: "limb lengths not recorded"}[a.lengths_equal]
-            evidence.append(Evidence(f"{a.label}: {a.thinner_side} side thinner beyond measurement error"
-                                     f"{' (marked)' if a.marked else ''}; {length}", value, rule, "teslaa2011"))
-            strong = strong or a.lengths_equal is not False
+            out.append(Evidence(f"{a.label}: {a.thinner_side} side thinner beyond measurement error"
+                                f"{' (marked)' if a.marked else ''}; {length}", value, rule_text, "teslaa2011",
+                                Direction.neutral if swollen else Direction.supports))
         else:
-            evidence.append(Evidence(f"{a.label}: sides within measurement error", value, rule, "teslaa2011",
-                                     Direction.against))
-        if a.site == "calf" and a.difference_cm >= CALF_SWELLING_CM:
-            flags.append(RedFlag(
-                "calf-swelling",
-                f"One calf is {fmt(a.difference_cm)} cm larger than the other: this can be swelling "
-                "(for example a clot in a vein) rather than muscle loss on the other side.",
-                "If the larger calf is new, swollen, warm or painful, seek medical care the same day.",
-                Urgency.urgent, (value,), "wells1997"))
+            found.add(F.girths_within_error)
+            out.append(Evidence(f"{a.label}: sides within measurement error", value, rule_text, "teslaa2011",
+                                Direction.against))
+    return out
+
+
+def _swelling(a, site) -> bool:
+    if a.site != "calf" or a.difference_cm < CALF_SWELLING_CM:
+        return False
+    if site is not None and site.stable_difference:
+        return False
+    return site is None or site.larger_side_swelled or Change.fell not in (site.left, site.right)
+
+
+def _swelling_flag(a, value: str) -> RedFlag:
+    return RedFlag(
+        "calf-swelling",
+        f"One calf is {quantity_text(a.difference_cm, 'cm')} larger than the other: this can be swelling "
+        "(for example a clot in a vein) rather than muscle loss on the other side.",
+        "If the larger calf is new, swollen, warm or painful, seek medical care the same day.",
+        Urgency.urgent, (value,), "wells1997")
+
+
+def _trend_evidence(ctx: Context, found: set) -> list[Evidence]:
+    out = []
     for t in ctx.girth_trends:
-        measured = True
-        value = (f"{t.side} {fmt(t.start_cm)} cm on {t.start.isoformat()} -> {fmt(t.end_cm)} cm on "
-                 f"{t.end.isoformat()} ({t.percent:+.1f} %)")
-        rule = f"a fall of at least {100 * t.threshold_fraction:.1f} % counts as loss beyond measurement error"
+        value = (f"{t.side} {quantity_text(t.start_cm, 'cm')} on {t.start.isoformat()} -> "
+                 f"{quantity_text(t.end_cm, 'cm')} on {t.end.isoformat()} ({t.percent:+.1f} %)")
+        rule_text = f"a fall of at least {100 * t.threshold_fraction:.1f} % counts as loss beyond measurement error"
         if t.loss_beyond_error:
-            strong = True
-            evidence.append(Evidence(f"{t.label} ({t.side}) fell beyond measurement error", value, rule,
-                                     "teslaa2011"))
+            found.add(F.girth_fell)
+            out.append(Evidence(f"{t.label} ({t.side}) fell beyond measurement error", value, rule_text,
+                                "teslaa2011"))
         else:
-            evidence.append(Evidence(f"{t.label} ({t.side}) did not fall beyond measurement error", value, rule,
-                                     "teslaa2011", Direction.against))
+            found.add(F.girths_within_error)
+            out.append(Evidence(f"{t.label} ({t.side}) did not fall beyond measurement error", value, rule_text,
+                                "teslaa2011", Direction.against))
+    return out
+
+
+def _grip_evidence(ctx: Context, found: set) -> list[Evidence]:
+    out = []
+    for g in ctx.facts.grip:
+        if g.fell:
+            found.add(F.grip_fell)
+            out.append(Evidence(f"grip of the {g.side} hand fell",
+                                f"{quantity_text(g.first_kg, 'kg')} on {g.first_date.isoformat()} -> "
+                                f"{quantity_text(g.latest_kg, 'kg')} on {g.latest_date.isoformat()}",
+                                f"a fall of {GRIP_MEANINGFUL_FALL_KG:g} kg or more is a meaningful change",
+                                "bohannon2019"))
+        if g.low:
+            found.add(F.weak_signal)
+            out.append(Evidence(f"grip of the {g.side} hand is below the cut-off for sex",
+                                quantity_text(g.latest_kg, "kg"), "EWGSOP2 low grip, judged hand by hand "
+                                "(a weak hand is not hidden by a strong one)", "cruzjentoft2019"))
+    return out
+
+
+def _instrument_evidence(ctx: Context, found: set) -> tuple[list[Evidence], list[Scored]]:
     computed = [Scored(name, ctx.on, ctx.score_now(name, data)) for name, data in
                 {**instrument_inputs(ctx), **definition_inputs(ctx)}.items()]
     names = {c.name for c in computed}
     answered = [s for s in latest_per_instrument(ctx.scores(domain="muscle")) if s.name not in names]
+    out = []
     for item in answered + computed:
-        evidence.append(score_evidence(item))
-        if item.score.positive is None:
+        out.append(score_evidence(item))
+        if not item.score.positive:
             continue
-        measured = True
-        if item.score.positive:
-            definition = get_instrument(item.name).kind == "definition"
-            if definition and isinstance(item.score.value, int) and item.score.value >= CONFIRMED_STAGE:
-                strong = True
-            else:
-                weak = True
-    status = _status(strong, weak, measured)
+        definition = get_instrument(item.name).kind == "definition"
+        if definition and isinstance(item.score.value, int) and item.score.value >= CONFIRMED_STAGE:
+            found.add(F.definition_met)
+        else:
+            found.add(F.weak_signal)
+    return out, answered + computed
+
+
+def assess(ctx: Context) -> CauseAssessment:
+    found: set[F] = set()
+    flags: list[RedFlag] = []
+    evidence = _asymmetry_evidence(ctx, found, flags)
+    evidence += _trend_evidence(ctx, found)
+    evidence += _grip_evidence(ctx, found)
+    scored_evidence, scored = _instrument_evidence(ctx, found)
+    evidence += scored_evidence
+    decided = decide(RULES, found)
+    status = decided.status
     missing = _missing(ctx)
     return CauseAssessment(
         cause=CAUSE,
@@ -120,9 +222,23 @@ def assess(ctx: Context) -> CauseAssessment:
             measurement_chart(ctx, "grip_strength", by_side=True),
             measurement_chart(ctx, "gait_speed"),
         ) if c is not None),
-        tables=_tables(answered + computed),
+        tables=_tables(scored),
         citations=("teslaa2011", "tunc2007"),
+        rules=(decided.id,),
     )
+
+
+def _definition_row(instrument, score) -> tuple:
+    met = ", ".join(c.name for c in score.criteria if c.met) or "none"
+    unmet = ", ".join(c.name for c in score.criteria if c.met is False) or "none"
+    return instrument.title, score.category, met, unmet, "; ".join(score.missing) or "-"
+
+
+def _instrument_row(instrument, item) -> tuple:
+    score = item.score
+    value = "" if score.value is None else f"{score.value}{' ' + score.unit if score.unit else ''}"
+    cutoffs = "; ".join(f"{c.name}: {c.threshold}" for c in score.criteria if c.threshold) or "-"
+    return instrument.title, item.date.isoformat(), value, cutoffs, score.category
 
 
 def _tables(items: list[Scored]) -> tuple[Table, ...]:
@@ -130,15 +246,10 @@ def _tables(items: list[Scored]) -> tuple[Table, ...]:
     rows, definitions = [], []
     for item in items:
         instrument = get_instrument(item.name)
-        score = item.score
-        value = "" if score.value is None else f"{score.value}{' ' + score.unit if score.unit else ''}"
         if instrument.kind == "definition":
-            met = ", ".join(c.name for c in score.criteria if c.met) or "none"
-            unmet = ", ".join(c.name for c in score.criteria if c.met is False) or "none"
-            definitions.append((instrument.title, score.category, met, unmet, "; ".join(score.missing) or "-"))
+            definitions.append(_definition_row(instrument, item.score))
         else:
-            cutoffs = "; ".join(f"{c.name}: {c.threshold}" for c in score.criteria if c.threshold) or "-"
-            rows.append((instrument.title, item.date.isoformat(), value, cutoffs, score.category))
+            rows.append(_instrument_row(instrument, item))
     out = []
     if rows:
         out.append(Table("muscle-instruments", "Muscle instruments: values, cut-offs and categories",
@@ -148,14 +259,6 @@ def _tables(items: list[Scored]) -> tuple[Table, ...]:
                          ("definition", "category", "criteria met", "criteria not met", "missing to decide"),
                          tuple(definitions)))
     return tuple(out)
-
-
-def _status(strong: bool, weak: bool, measured: bool) -> Status:
-    if strong:
-        return Status.likely
-    if weak:
-        return Status.possible
-    return Status.not_supported if measured else Status.cannot_tell
 
 
 def _summary(status: Status) -> str:
@@ -185,8 +288,14 @@ def _missing(ctx: Context) -> list[str]:
 
 
 def _next_steps(status: Status, missing: list[str]) -> list[NextStep]:
-    steps = [NextStep(f"Measure: {m}", "to settle whether muscle is being lost") for m in missing[:3]]
+    steps = [NextStep(f"Measure: {m}", "to settle whether muscle is being lost", "teslaa2011", StepKind.measure)
+             for m in missing[:3]]
     if status is Status.likely:
         steps.insert(0, NextStep("Look for the cause below and repeat the girths in 4 weeks",
-                                 "to see whether the loss continues"))
+                                 "to see whether the loss continues", "teslaa2011", StepKind.measure))
     return steps
+
+
+SPEC = CauseSpec(CAUSE, TITLE, EXPLANATION, reads=("sites", "grip", "asymmetries", "girth_trends", "scores"),
+                 citations=("teslaa2011", "tunc2007", "wells1997", "bohannon2019", "cruzjentoft2019"),
+                 rules=RULES, assess=assess, order=0, findings=F, is_finding=True)

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from enum import Enum
 
 from myoscope.causes._context import Context
 from myoscope.causes._nutrition_inputs import diet_days, protein_inputs, weight_loss_percent
 from myoscope.causes._types import (
+    Basis,
     CauseAssessment,
     Chart,
     Direction,
@@ -23,8 +25,10 @@ from myoscope.causes._types import (
     Reversibility,
     Series,
     Status,
+    StepKind,
     Urgency,
 )
+from myoscope.causes.contract import CauseSpec, decide, rule
 from myoscope.criteria.glim import WEIGHT_LOSS_WITHIN_6_MONTHS, weight_loss_stage
 from myoscope.criteria.intake import LIKELY_INADEQUATE
 from myoscope.instruments.must import WEIGHT_LOSS_LOW_BELOW as MUST_WEIGHT_LOSS
@@ -52,7 +56,99 @@ ESTIMATE_ERROR = 0.10
 """Predicted resting expenditure is most often within 10 % of the measured value (Mifflin-St Jeor;
 Frankenfield et al. 2005, J Am Diet Assoc, doi:10.1016/j.jada.2005.02.005): intake counts as a deficit
 only below the lower end of the need minus this margin."""
-CITATIONS = ("hall2011", "mifflin1990", "fao2004", "frankenfield2005")
+CITATIONS = ("hall2011", "mifflin1990", "fao2004", "frankenfield2005", "krieger2006")
+
+
+class F(str, Enum):
+    intake_below = "recorded intake below the estimated need"
+    intake_adequate = "recorded intake within or above the estimated need"
+    weight_loss = "weight fell beyond day-to-day variation"
+    weight_stable = "weight stable"
+
+
+RULES = (
+    rule("intake-and-weight", {F.intake_below, F.weight_loss}, Status.likely,
+         "intake below need and weight falling: stores are being used", "hall2011", basis=Basis.risk_factor),
+    rule("weight-loss-no-intake-record", {F.weight_loss}, Status.likely,
+         "weight falling beyond day-to-day variation implies an energy deficit (intake not recorded)",
+         "elia2003_must", excludes={F.intake_adequate, F.intake_below}, basis=Basis.risk_factor),
+    rule("weight-loss-despite-intake", {F.weight_loss, F.intake_adequate}, Status.possible,
+         "weight falls although recorded intake covers the need: under-recorded intake or an illness",
+         "elia2003_must", basis=Basis.risk_factor),
+    rule("intake-below-weight-stable", {F.intake_below}, Status.possible,
+         "intake below need but weight not (yet) falling", "frankenfield2005", basis=Basis.risk_factor),
+    rule("energy-balance-adequate", {F.intake_adequate}, Status.not_supported,
+         "recorded intake covers the estimated need", "frankenfield2005"),
+    rule("weight-stable", {F.weight_stable}, Status.not_supported,
+         "weight stable over months", "elia2003_must"),
+    rule("not-recorded", set(), Status.cannot_tell,
+         "neither intake nor a weight trend is recorded", "elia2003_must"),
+)
+
+
+def _need_evidence(ctx: Context, evidence: list, missing: list) -> None:
+    need = ctx.energy_need
+    if need is None:
+        missing += [f"{m} (for the energy need)" for m in missing_for_energy_need(ctx.record, ctx.on)]
+        return
+    pal_note = " (activity level not recorded: lowest band assumed)" if need.band_assumed else ""
+    evidence.append(Evidence("estimated energy need", f"{need.low_kcal:.0f}-{need.high_kcal:.0f} kcal/day",
+                             f"resting {need.resting_kcal:.0f} kcal/day (Mifflin-St Jeor) x PAL "
+                             f"{need.pal_low:.2f}-{need.pal_high:.2f}, {need.pal_band}{pal_note}", "fao2004",
+                             Direction.neutral))
+
+
+def _intake_verdict(ctx: Context, evidence: list, missing: list) -> bool | None:
+    """True when recorded intake is below the need (less the equation's error), False when not, None unknown."""
+    need, energy = ctx.energy_need, ctx.intakes.get("energy")
+    if energy is None:
+        missing.append("energy intake on at least three days (food record)")
+        return None
+    if need is None:
+        return None
+    threshold = need.low_kcal * (1.0 - ESTIMATE_ERROR)
+    below = energy.mean < threshold
+    evidence.append(Evidence("recorded energy intake", f"{energy.mean:.0f} kcal/day over {energy.days} days",
+                             f"below {threshold:.0f} kcal/day (lower end of the need less the "
+                             f"{ESTIMATE_ERROR:.0%} error of the equation) means a deficit", "frankenfield2005",
+                             Direction.supports if below else Direction.against))
+    return below
+
+
+def _weight_verdict(ctx: Context, evidence: list, missing: list, red: list) -> bool | None:
+    change, loss6 = ctx.weight_change(6), weight_loss_percent(ctx, 6)
+    if change is None:
+        missing.append("two body weights at least two weeks apart")
+        return None
+    balance = energy_balance_from_weight_trend(change.start_kg, change.end_kg, change.days)
+    losing = loss6 >= MUST_WEIGHT_LOSS
+    evidence.append(Evidence("weight trend and the energy balance it implies",
+                             f"{change.kg:+.1f} kg ({change.percent:+.1f} %) in {change.days} days: "
+                             f"{balance.low:+.0f} to {balance.high:+.0f} kcal/day",
+                             f"a loss of {MUST_WEIGHT_LOSS:g} % or more in 3-6 months is beyond day-to-day "
+                             f"variation (MUST); stores burned: fat {RHO_F:,.0f}, lean {RHO_L:,.0f} kcal/kg",
+                             "elia2003_must", Direction.supports if losing else Direction.against))
+    if weight_loss_stage(loss6, WEIGHT_LOSS_WITHIN_6_MONTHS) == 2:
+        red.append(RedFlag("rapid-weight-loss",
+                           f"Weight fell {loss6:.1f} % within six months: severe by the GLIM criteria.",
+                           "See a doctor soon to find the cause and plan nutrition.", Urgency.soon,
+                           (f"{loss6:.1f} % in 6 months",), "cederholm2019_glim"))
+    return losing
+
+
+def _nutrient_evidence(ctx: Context, by_intake, deficit: bool, evidence: list) -> None:
+    if ctx.intakes.get("energy") is not None and ctx.energy_need is not None and by_intake is False:
+        adequacy = ctx.score_now("intake-adequacy", {"diet_days": diet_days(ctx)})
+        if adequacy.category.startswith(LIKELY_INADEQUATE):
+            evidence.append(Evidence("enough energy but too few nutrients", adequacy.category,
+                                     "energy without nutrients does not feed muscle (see malnutrition)",
+                                     "nasem2019_dri_tables"))
+    if ctx.intakes.get("protein") is not None and deficit:
+        target = ctx.score_now("protein-target", protein_inputs(ctx))
+        if target.category == LIKELY_INADEQUATE:
+            evidence.append(Evidence("protein is low during the deficit", f"{target.value} g/kg/day",
+                                     "a higher protein intake (above about 1.05 g/kg) keeps more fat-free mass "
+                                     "during energy restriction", "krieger2006"))
 
 
 def assess(ctx: Context) -> CauseAssessment:
@@ -61,71 +157,23 @@ def assess(ctx: Context) -> CauseAssessment:
     charts: list[Chart] = []
     steps: list[NextStep] = []
     missing: list[str] = []
-    need, energy = ctx.energy_need, ctx.intakes.get("energy")
-    by_intake = by_weight = None
-    if need is None:
-        missing += [f"{m} (for the energy need)" for m in missing_for_energy_need(ctx.record, ctx.on)]
-    else:
-        pal_note = " (activity level not recorded: lowest band assumed)" if need.band_assumed else ""
-        evidence.append(Evidence("estimated energy need", f"{need.low_kcal:.0f}-{need.high_kcal:.0f} kcal/day",
-                                 f"resting {need.resting_kcal:.0f} kcal/day (Mifflin-St Jeor) x PAL "
-                                 f"{need.pal_low:.2f}-{need.pal_high:.2f}, {need.pal_band}{pal_note}", "fao2004",
-                                 Direction.neutral))
-    if energy is None:
-        missing.append("energy intake on at least three days (food record)")
-    elif need is not None:
-        threshold = need.low_kcal * (1.0 - ESTIMATE_ERROR)
-        by_intake = energy.mean < threshold
-        direction = Direction.supports if by_intake else Direction.against
-        evidence.append(Evidence("recorded energy intake", f"{energy.mean:.0f} kcal/day over {energy.days} days",
-                                 f"below {threshold:.0f} kcal/day (lower end of the need less the "
-                                 f"{ESTIMATE_ERROR:.0%} error of the equation) means a deficit", "frankenfield2005",
-                                 direction))
-    change = ctx.weight_change(6)
-    loss6 = weight_loss_percent(ctx, 6)
-    if change is None:
-        missing.append("two body weights at least two weeks apart")
-    else:
-        balance = energy_balance_from_weight_trend(change.start_kg, change.end_kg, change.days)
-        by_weight = loss6 >= MUST_WEIGHT_LOSS
-        evidence.append(Evidence("weight trend and the energy balance it implies",
-                                 f"{change.kg:+.1f} kg ({change.percent:+.1f} %) in {change.days} days: "
-                                 f"{balance.low:+.0f} to {balance.high:+.0f} kcal/day",
-                                 f"a loss of {MUST_WEIGHT_LOSS:g} % or more in 3-6 months is beyond day-to-day "
-                                 f"variation (MUST); stores burned: fat {RHO_F:,.0f}, lean {RHO_L:,.0f} kcal/kg",
-                                 "elia2003_must", Direction.supports if by_weight else Direction.against))
-    if loss6 is not None and weight_loss_stage(loss6, WEIGHT_LOSS_WITHIN_6_MONTHS) == 2:
-        red.append(RedFlag("rapid-weight-loss",
-                           f"Weight fell {loss6:.1f} % within six months: severe by the GLIM criteria.",
-                           "See a doctor soon to find the cause and plan nutrition.", Urgency.soon,
-                           (f"{loss6:.1f} % in 6 months",), "cederholm2019_glim"))
-    if energy is not None and need is not None and not by_intake:
-        adequacy = ctx.score_now("intake-adequacy", {"diet_days": diet_days(ctx)})
-        if adequacy.category.startswith(LIKELY_INADEQUATE):
-            evidence.append(Evidence("enough energy but too few nutrients", adequacy.category,
-                                     "energy without nutrients does not feed muscle (see malnutrition)",
-                                     "nasem2019_dri_tables"))
-    protein = ctx.intakes.get("protein")
-    if protein is not None and (by_intake or by_weight):
-        target = ctx.score_now("protein-target", protein_inputs(ctx))
-        if target.category == LIKELY_INADEQUATE:
-            evidence.append(Evidence("protein is low during the deficit", f"{target.value} g/kg/day",
-                                     "low protein raises the share of weight lost as lean tissue", "bauer2013_protage"))
-    if (by_intake or by_weight) and energy is not None and need is not None and ctx.weight and ctx.height \
-            and ctx.age and ctx.person.sex:
+    _need_evidence(ctx, evidence, missing)
+    by_intake = _intake_verdict(ctx, evidence, missing)
+    by_weight = _weight_verdict(ctx, evidence, missing, red)
+    deficit = bool(by_intake or by_weight)
+    _nutrient_evidence(ctx, by_intake, deficit, evidence)
+    energy, need = ctx.intakes.get("energy"), ctx.energy_need
+    if deficit and energy is not None and need is not None and ctx.weight and ctx.height and ctx.age \
+            and ctx.person.sex:
         _project(ctx, need, energy.mean, evidence, charts, steps)
-    if by_intake and by_weight:
-        status = Status.likely
-    elif by_intake or by_weight:
-        status = Status.likely if by_weight and energy is None else Status.possible
-    elif by_intake is False or by_weight is False:
-        status = Status.not_supported
-    else:
-        status = Status.cannot_tell
+    found = {F.intake_below} if by_intake else {F.intake_adequate} if by_intake is False else set()
+    found |= {F.weight_loss} if by_weight else {F.weight_stable} if by_weight is False else set()
+    decided = decide(RULES, found)
+    status = decided.status
     return CauseAssessment(CAUSE, TITLE, status, _summary(status), tuple(evidence), Reversibility.modifiable,
                            tuple(red), tuple(steps),
                            tuple(missing) if status in (Status.cannot_tell, Status.possible) else (),
-                           tuple(charts), citations=CITATIONS)
+                           tuple(charts), citations=CITATIONS, basis=decided.basis, rules=(decided.id,))
 
 
 def _project(ctx: Context, need, intake: float, evidence: list, charts: list, steps: list) -> None:
@@ -148,13 +196,19 @@ def _project(ctx: Context, need, intake: float, evidence: list, charts: list, st
             steps.append(NextStep(
                 f"Eat at least about {sparing.intake_kcal:.0f} kcal/day to keep lean-tissue loss within "
                 f"{LEAN_LOSS_LIMIT_KG:g} kg over {HORIZON_WEEKS} weeks (maintenance about {sparing.maintenance_kcal:.0f})",
-                f"projected with Hall's model ({DEFAULT_VARIANT}); the limit is a goal you can change", "hall2011"))
+                f"projected with Hall's model ({DEFAULT_VARIANT}); the limit is a goal you can change", "hall2011",
+                StepKind.energy_target, round(float(sparing.intake_kcal))))
         else:
             steps.append(NextStep(f"At this weight no intake below maintenance (about {sparing.maintenance_kcal:.0f} "
                                   f"kcal/day) keeps lean loss within {LEAN_LOSS_LIMIT_KG:g} kg",
-                                  "projected with Hall's model", "hall2011"))
-        steps.append(NextStep("Keep protein at or above the target for age and health, and keep exercising",
-                              "both limit the lean share of weight loss", "bauer2013_protage"))
+                                  "projected with Hall's model", "hall2011", StepKind.energy_target,
+                                  round(float(sparing.maintenance_kcal))))
+        steps.append(NextStep("Keep protein at or above the target for age and health",
+                              "more protein keeps more fat-free mass during energy restriction", "krieger2006",
+                              StepKind.protein_target))
+        steps.append(NextStep("Keep up or start muscle-strengthening activity on 2 or more days a week",
+                              "the WHO 2020 recommendation for adults; muscle use is what keeps muscle", "bull2020",
+                              StepKind.keep_active))
 
 
 def _summary(status: Status) -> str:
@@ -164,3 +218,7 @@ def _summary(status: Status) -> str:
         Status.not_supported: "Intake and weight do not show an energy deficit.",
         Status.cannot_tell: "Not enough intake or weight data to judge energy balance.",
     }[status]
+
+
+SPEC = CauseSpec(CAUSE, TITLE, EXPLANATION, reads=("energy_need", "intakes", "weight_change"),
+                 citations=CITATIONS, rules=RULES, assess=assess, depends=("atrophy",), order=10, findings=F)

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from enum import Enum
 
 from myoscope.causes._context import Context
 from myoscope.causes._types import (
+    Basis,
     CauseAssessment,
     Chart,
     Direction,
@@ -21,10 +23,13 @@ from myoscope.causes._types import (
     Reversibility,
     Series,
     Status,
+    StepKind,
 )
+from myoscope.causes.contract import CauseSpec, decide, rule
 from myoscope.criteria import activity_guidelines as guide
 from myoscope.physiology.disuse import project_disuse
 from myoscope.planning import return_plan
+from myoscope.precision import count_text
 from myoscope.planning.return_plan import ReturnPlan
 from myoscope.record import ActivitySession, ActivityWeek, StepCount
 
@@ -46,6 +51,38 @@ BED_REST_RELEVANT_DAYS = 183
 CITATIONS = (*guide.WHO_CITATION, "riebe2015")
 
 
+class F(str, Enum):
+    bed_rest = "bed rest in the last six months"
+    below_both = "below WHO 2020 and below 3 x 20 minutes a week"
+    below_one = "below one of the two activity goals"
+    meets = "meets the WHO 2020 aerobic recommendation"
+
+
+RULES = (
+    rule("bed-rest", {F.bed_rest}, Status.likely, "bed rest causes whole-body muscle loss, fastest early",
+         "marusic2021", basis=Basis.specific_pattern),
+    rule("below-both", {F.below_both}, Status.likely,
+         "recent weeks below both WHO 2020 and 3 x 20 minutes a week", "bull2020", basis=Basis.risk_factor),
+    rule("below-one", {F.below_one}, Status.possible, "recent weeks below part of the guidance", "bull2020",
+         basis=Basis.risk_factor),
+    rule("meets-guidance", {F.meets}, Status.not_supported, "recent weeks meet the WHO 2020 aerobic recommendation",
+         "bull2020"),
+    rule("not-recorded", set(), Status.cannot_tell, "no recent activity recorded", "bull2020"),
+)
+
+
+def _add_entry(a, age, week, out, sessions, steps) -> None:
+    if isinstance(a, ActivityWeek):
+        out["weekly summary"][week] = guide.adherence_from_summary(
+            a.moderate_minutes, a.vigorous_minutes, a.sessions_20min, a.strength_days, a.balance_days,
+            None if a.sitting is None else a.sitting * 60.0, age)
+    elif isinstance(a, ActivitySession):
+        kind = a.kind if a.kind in ("strength", "balance") else "aerobic"
+        sessions[week].append(guide.Session(date=a.date, minutes=a.minutes, intensity=a.intensity, kind=kind))
+    elif isinstance(a, StepCount):
+        steps[week].append(guide.StepDay(date=a.date, steps=a.steps))
+
+
 def _group(ctx: Context):
     """Per source and week (Monday), the adherence of that week."""
     first = _monday(ctx.on) - dt.timedelta(weeks=WEEKS - 1)
@@ -54,19 +91,9 @@ def _group(ctx: Context):
     sessions: dict[dt.date, list] = defaultdict(list)
     steps: dict[dt.date, list] = defaultdict(list)
     for a in ctx.record.activity:
-        day = a.week_of if isinstance(a, ActivityWeek) else a.date
-        week = _monday(day)
-        if not first <= week <= ctx.on:
-            continue
-        if isinstance(a, ActivityWeek):
-            out["weekly summary"][week] = guide.adherence_from_summary(
-                a.moderate_minutes, a.vigorous_minutes, a.sessions_20min, a.strength_days, a.balance_days,
-                None if a.sitting is None else a.sitting * 60.0, age)
-        elif isinstance(a, ActivitySession):
-            kind = "strength" if a.kind == "strength" else "balance" if a.kind == "balance" else "aerobic"
-            sessions[week].append(guide.Session(date=a.date, minutes=a.minutes, intensity=a.intensity, kind=kind))
-        elif isinstance(a, StepCount):
-            steps[week].append(guide.StepDay(date=a.date, steps=a.steps))
+        week = _monday(a.week_of if isinstance(a, ActivityWeek) else a.date)
+        if first <= week <= ctx.on:
+            _add_entry(a, age, week, out, sessions, steps)
     for week, items in sessions.items():
         out["logged sessions"][week] = guide.adherence_from_sessions(items, age, period_days=7)
     for week, items in steps.items():
@@ -82,67 +109,77 @@ def _monday(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
-def assess(ctx: Context) -> CauseAssessment:
-    evidence: list[Evidence] = []
-    weeks = _group(ctx)
-    below_both = below_one = meets = False
+def _week_finding(adh: guide.Adherence) -> tuple[F | None, Direction]:
+    if adh.aerobic_met is False and adh.brief_met is False:
+        return F.below_both, Direction.supports
+    if adh.aerobic_met is False or adh.brief_met is False:
+        return F.below_one, Direction.supports
+    if adh.aerobic_met:
+        return F.meets, Direction.against
+    return None, Direction.neutral
+
+
+def _week_evidence(weeks, found: set) -> list[Evidence]:
+    out = []
     for source, by_week in weeks.items():
         for week, adh in sorted(by_week.items()):
-            text = _describe(adh)
-            if adh.aerobic_met is False and adh.brief_met is False:
-                below_both = True
-                direction = Direction.supports
-            elif adh.aerobic_met is False or adh.brief_met is False:
-                below_one = True
-                direction = Direction.supports
-            elif adh.aerobic_met:
-                meets = True
-                direction = Direction.against
-            else:
-                direction = Direction.neutral
-            evidence.append(Evidence(f"{source}, week of {week.isoformat()}", text,
-                                     f"WHO 2020: at least {guide.WHO_MODERATE_MINUTES:g} min moderate-equivalent a week; "
-                                     f"brief: {guide.BRIEF_SESSIONS} x {guide.BRIEF_SESSION_MINUTES:g} min",
-                                     guide.WHO_CITATION[0], direction))
-    bed_rest = [e for e in ctx.record.episodes if e.kind == "bed_rest" and e.start <= ctx.on
-                and (e.end is None or (ctx.on - e.end).days <= BED_REST_RELEVANT_DAYS)]
-    charts: list[Chart] = []
+            finding, direction = _week_finding(adh)
+            found.add(finding)
+            out.append(Evidence(f"{source}, week of {week.isoformat()}", _describe(adh),
+                                f"WHO 2020: at least {guide.WHO_MODERATE_MINUTES:g} min moderate-equivalent a week; "
+                                f"brief: {guide.BRIEF_SESSIONS} x {guide.BRIEF_SESSION_MINUTES:g} min",
+                                guide.WHO_CITATION[0], direction))
+    found.discard(None)
+    return out
+
+
+def _bed_rest_evidence(ctx: Context, bed_rest) -> list[Evidence]:
+    out = []
     for e in bed_rest:
         days = max(e.days(ctx.on), 1)
-        projection = project_disuse("bed_rest", "leg", days, ctx.age)
-        evidence.append(Evidence(f"bed rest from {e.start.isoformat()}", f"{days} days",
-                                 "bed rest causes whole-body muscle loss, fastest early", "marusic2021"))
-        for band in projection.bands:
-            evidence.append(Evidence(f"expected change in {band.measure} {band.outcome.replace('_', ' ')}",
-                                     band.text(days, "bed_rest"), "band from human bed-rest studies",
-                                     band.citations[0] if band.citations else None, Direction.neutral))
-    chart = _activity_chart(weeks)
-    if chart:
-        charts.append(chart)
-    if (below_both or below_one) and not bed_rest:
-        days = WEEKS * 7
-        band = project_disuse("bed_rest", "leg", days, ctx.age).band("muscle_size")
-        if band.known:
-            evidence.append(Evidence(f"upper bound of the muscle cost of {WEEKS} more such weeks",
-                                     f"no more than {band.low:.0f}-{band.high:.0f} % loss of thigh muscle size",
-                                     "no study gives a rate for a sedentary life; strict bed rest for as long is the "
-                                     "upper bound", band.citations[0] if band.citations else None, Direction.neutral))
-            charts.append(_band_chart(ctx, days))
-    if bed_rest or below_both:
-        status = Status.likely
-    elif below_one:
-        status = Status.possible
-    elif meets:
-        status = Status.not_supported
-    else:
-        status = Status.cannot_tell
+        out.append(Evidence(f"bed rest from {e.start.isoformat()}", count_text(days, "day"),
+                            "bed rest causes whole-body muscle loss, fastest early", "marusic2021"))
+        for band in project_disuse("bed_rest", "leg", days, ctx.age).bands:
+            out.append(Evidence(f"expected change in {band.measure} {band.outcome.replace('_', ' ')}",
+                                band.text(days, "bed_rest"), "band from human bed-rest studies",
+                                band.citations[0] if band.citations else "marusic2021", Direction.neutral))
+    return out
+
+
+def _upper_bound(ctx: Context, evidence: list, charts: list) -> None:
+    days = WEEKS * 7
+    band = project_disuse("bed_rest", "leg", days, ctx.age).band("muscle_size")
+    if band.known:
+        evidence.append(Evidence(f"upper bound of the muscle cost of {WEEKS} more such weeks",
+                                 f"no more than {band.low:.0f}-{band.high:.0f} % loss of thigh muscle size",
+                                 "no study gives a rate for a sedentary life; strict bed rest for as long is the "
+                                 "upper bound", band.citations[0] if band.citations else "marusic2021",
+                                 Direction.neutral))
+        charts.append(_band_chart(ctx, days))
+
+
+def assess(ctx: Context) -> CauseAssessment:
+    weeks = _group(ctx)
+    found: set = set()
+    evidence = _week_evidence(weeks, found)
+    bed_rest = [e for e in ctx.record.episodes if e.kind == "bed_rest" and e.start <= ctx.on
+                and (e.end is None or (ctx.on - e.end).days <= BED_REST_RELEVANT_DAYS)]
+    if bed_rest:
+        found.add(F.bed_rest)
+    evidence += _bed_rest_evidence(ctx, bed_rest)
+    charts: list[Chart] = [c for c in (_activity_chart(weeks),) if c]
+    if found & {F.below_both, F.below_one} and not bed_rest:
+        _upper_bound(ctx, evidence, charts)
+    decided = decide(RULES, found)
+    status = decided.status
     missing = () if status is not Status.cannot_tell else (
         "a week of activity: minutes of moderate and vigorous exercise, sessions of 20 minutes or more, "
         "strength days, sitting time (or an IPAQ questionnaire, or daily step counts)",)
     steps = plan_steps(ctx) if status in (Status.likely, Status.possible) else ()
     return CauseAssessment(
         CAUSE, TITLE, status, _summary(status), tuple(evidence), Reversibility.modifiable,
-        next_steps=steps, missing=missing, charts=tuple(charts), citations=CITATIONS,
+        next_steps=steps, missing=missing, charts=tuple(charts), citations=CITATIONS, basis=decided.basis,
+        rules=(decided.id,),
     )
 
 
@@ -166,9 +203,9 @@ def _describe(adh: guide.Adherence) -> str:
     elif adh.details.get("aerobic_minutes_at_least") is not None:
         parts.append(f"at least {adh.details['aerobic_minutes_at_least']:.0f} min")
     if adh.brief_sessions is not None:
-        parts.append(f"{adh.brief_sessions:g} sessions of 20+ min")
+        parts.append(f"{count_text(adh.brief_sessions, 'session')} of 20+ min")
     if adh.strength_days is not None:
-        parts.append(f"strength on {adh.strength_days:g} days")
+        parts.append(f"strength on {count_text(adh.strength_days, 'day')}")
     if adh.sitting_minutes is not None:
         parts.append(f"sitting {adh.sitting_minutes / 60:.1f} h/day")
     if adh.details.get("mean_steps") is not None:
@@ -225,10 +262,11 @@ def plan_steps(ctx: Context) -> tuple[NextStep, ...]:
         f"Start at {first.sessions} sessions of {first.minutes_per_session:g} min in week 1 and build up over "
         f"{len(plan.weeks)} weeks to {last.sessions} sessions of {last.minutes_per_session:g} min, with strength "
         f"work on {last.strength_days} days", "start slowly and progress gradually (run 'myoscope plan' for the "
-        "week-by-week plan)", plan.citations[0])]
+        "week-by-week plan)", plan.citations[0], StepKind.activity_plan,
+        float(first.sessions * first.minutes_per_session))]
     if plan.clearance.status != "not needed":
         steps.append(NextStep(f"Medical clearance: {plan.clearance.status}", plan.clearance.reason,
-                              plan.clearance.citation))
+                              plan.clearance.citation, StepKind.referral))
     return tuple(steps)
 
 
@@ -240,3 +278,7 @@ def _summary(status: Status) -> str:
         Status.not_supported: "Recent activity meets the WHO aerobic recommendation.",
         Status.cannot_tell: "No recent activity data to judge.",
     }[status]
+
+
+SPEC = CauseSpec(CAUSE, TITLE, EXPLANATION, reads=("activity", "episodes"), citations=CITATIONS, rules=RULES,
+                 assess=assess, depends=("atrophy",), order=40, findings=F)

@@ -9,11 +9,13 @@ unchanged after 8 weeks of immobilisation weakens it.
 from __future__ import annotations
 
 import datetime as dt
+from enum import Enum
 
 from myoscope.causes._common import fmt
 from myoscope.causes._context import Context
 from myoscope.causes.inactivity_body import plan_steps
 from myoscope.causes._types import (
+    Basis,
     CauseAssessment,
     Chart,
     Direction,
@@ -22,8 +24,11 @@ from myoscope.causes._types import (
     Reversibility,
     Series,
     Status,
+    StepKind,
 )
+from myoscope.causes.contract import CauseSpec, decide, rule
 from myoscope.physiology.disuse import DISUSE_CITATIONS, project_disuse
+from myoscope.precision import count_text
 
 CAUSE = "inactivity_limb"
 TITLE = "Inactivity of one limb (cast, sling, brace)"
@@ -46,81 +51,112 @@ GIRTH_OF_LIMB = {"forearm": "forearm_circumference", "hand": "forearm_circumfere
                  "lower_leg": "calf_circumference", "ankle": "calf_circumference"}
 
 
+class F(str, Enum):
+    episode = "a cast, sling, brace or splint in the last six months"
+    thinner_same_side = "the immobilised side is thinner beyond measurement error"
+    other_side_thinner = "the other side is the thinner one"
+    unchanged_after_8_weeks = "no difference after 8 weeks or more of immobilisation"
+    asked_none = "episodes asked: none"
+
+
+RULES = (
+    rule("thinner-immobilised-side", {F.episode, F.thinner_same_side}, Status.likely,
+         "the immobilised limb is measurably thinner than the other side", "wall2014",
+         basis=Basis.recorded_condition),
+    rule("other-side-thinner", {F.episode, F.other_side_thinner}, Status.not_supported,
+         "disuse atrophy shows on the immobilised side, not the other", "teslaa2011"),
+    rule("unchanged-after-8-weeks", {F.episode, F.unchanged_after_8_weeks}, Status.not_supported,
+         "no measurable loss after 8 weeks of immobilisation weakens the cause", "teslaa2011"),
+    rule("immobilised", {F.episode}, Status.possible, "an immobilisation is recorded; loss is expected",
+         "wall2014", basis=Basis.specific_pattern),
+    rule("asked-none", {F.asked_none}, Status.not_supported, "episodes were asked: no cast, sling or brace",
+         "wall2014"),
+    rule("not-recorded", set(), Status.cannot_tell, "episodes of immobilisation not recorded", "wall2014"),
+)
+
+
 def _episodes(ctx: Context):
     return [e for e in ctx.record.episodes if e.kind == "immobilisation" and e.start <= ctx.on
             and (e.end is None or (ctx.on - e.end).days <= RELEVANT_DAYS)]
 
 
+def _no_episode(ctx: Context) -> CauseAssessment:
+    decided = decide(RULES, {F.asked_none} if ctx.facts.was_asked("episodes") else set())
+    asked = decided.status is Status.not_supported
+    return CauseAssessment(
+        CAUSE, TITLE, decided.status,
+        "No cast, sling, brace or splint in the last six months is recorded." if asked else
+        "The record does not say whether a limb was immobilised.",
+        evidence=(Evidence("no immobilisation episode in the record", "asked: none" if asked else "not recorded",
+                           "an immobilised limb is needed for this cause", "wall2014", Direction.against),),
+        reversibility=Reversibility.modifiable,
+        next_steps=(NextStep("Record any cast, sling, brace or splint of the last six months",
+                             "with limb, side and dates", "wall2014", StepKind.measure),),
+        missing=() if asked else ("ask: any cast, sling, brace or splint in the last six months (limb, side, dates)?",),
+        rules=(decided.id,),
+    )
+
+
+def _episode_evidence(ctx: Context, e, days: int) -> list[Evidence]:
+    out = [Evidence(f"{e.limb.replace('_', ' ')} ({e.side}) in a {e.device or 'immobilisation'}",
+                    f"{count_text(days, 'day')} from {e.start.isoformat()}"
+                    + (f" to {e.end.isoformat()}" if e.end else " (ongoing)"),
+                    "disuse of a limb causes atrophy from the first days", "wall2014", Direction.neutral)]
+    projection = project_disuse("immobilisation", DISUSE_SITE[e.limb], max(days, 1), ctx.age)
+    for band in projection.bands:
+        out.append(Evidence(f"expected change in {band.measure} {band.outcome.replace('_', ' ')}",
+                            band.text(days, "immobilisation"), "band from human immobilisation studies",
+                            band.citations[0] if band.citations else "wall2014", Direction.neutral))
+    recovery = projection.recovery
+    if recovery.days_band:
+        low, high = recovery.days_band
+        out.append(Evidence("expected time to regain strength with retraining",
+                            f"about {low / 7:.0f} to {high / 7:.0f} weeks"
+                            + (" (extrapolated)" if recovery.extrapolated else ""),
+                            "from the retraining studies after immobilisation",
+                            recovery.studies[0].source if recovery.studies else "vigelso2015", Direction.neutral))
+    return out
+
+
 def assess(ctx: Context) -> CauseAssessment:
     episodes = _episodes(ctx)
     if not episodes:
-        return CauseAssessment(
-            CAUSE, TITLE, Status.not_supported,
-            "No cast, sling, brace or splint in the last six months is recorded.",
-            evidence=(Evidence("no immobilisation episode in the record", "none",
-                               "an immobilised limb is needed for this cause", None, Direction.against),),
-            reversibility=Reversibility.modifiable,
-            next_steps=(NextStep("Record any cast, sling, brace or splint of the last six months",
-                                 "with limb, side and dates"),),
-        )
+        return _no_episode(ctx)
     evidence: list[Evidence] = []
     charts: list[Chart] = []
-    supports = against = False
+    found: set = {F.episode}
     missing: list[str] = []
     for e in episodes:
         days = e.days(ctx.on)
-        device = e.device or "immobilisation"
-        evidence.append(Evidence(f"{e.limb.replace('_', ' ')} ({e.side}) in a {device}",
-                                 f"{days} days from {e.start.isoformat()}" + (f" to {e.end.isoformat()}" if e.end else
-                                                                               " (ongoing)"),
-                                 "disuse of a limb causes atrophy from the first days", "wall2014", Direction.neutral))
-        projection = project_disuse("immobilisation", DISUSE_SITE[e.limb], max(days, 1), ctx.age)
-        for band in projection.bands:
-            evidence.append(Evidence(f"expected change in {band.measure} {band.outcome.replace('_', ' ')}",
-                                     band.text(days, "immobilisation"),
-                                     "band from human immobilisation studies", band.citations[0] if band.citations
-                                     else None, Direction.neutral))
-        recovery = projection.recovery
-        if recovery.days_band:
-            low, high = recovery.days_band
-            evidence.append(Evidence("expected time to regain strength with retraining",
-                                     f"about {low / 7:.0f} to {high / 7:.0f} weeks"
-                                     + (" (extrapolated)" if recovery.extrapolated else ""),
-                                     "from the retraining studies after immobilisation",
-                                     recovery.studies[0].source if recovery.studies else None, Direction.neutral))
-        chart = _band_chart(e, days, ctx.age)
-        if chart is not None:
-            charts.append(chart)
+        evidence += _episode_evidence(ctx, e, days)
+        charts += [c for c in (_band_chart(e, days, ctx.age),) if c is not None]
         verdict = _girth_verdict(ctx, e, days)
         if verdict is None:
             missing.append(f"{GIRTH_OF_LIMB[e.limb].replace('_', ' ')} of both sides at the same landmark")
             continue
-        item, direction = verdict
-        evidence.append(item)
-        supports = supports or direction is Direction.supports
-        against = against or direction is Direction.against
-    if supports:
-        status = Status.likely
-        summary = "The immobilised limb is measurably thinner than the other side."
-    elif against:
-        status = Status.not_supported
-        summary = "An immobilisation is recorded, but the girths do not show the expected loss."
-    else:
-        status = Status.possible
-        summary = "An immobilisation is recorded; measure both sides to confirm the expected loss."
+        evidence.append(verdict[0])
+        found.add(verdict[1])
+    found.discard(None)
+    decided = decide(RULES, found)
+    status = decided.status
+    summary = {Status.likely: "The immobilised limb is measurably thinner than the other side.",
+               Status.not_supported: "An immobilisation is recorded, but the girths do not show the expected loss.",
+               Status.possible: "An immobilisation is recorded; measure both sides to confirm the expected loss."}[status]
     steps = [NextStep("Graded retraining of the immobilised limb once cleared by the treating clinician",
-                      "strength returns with resistance work; aerobic work alone restores it less", "suetta2009"),
-             NextStep("Repeat girths of both sides in 4 weeks", "to follow recovery")]
+                      "aerobic retraining alone restored leg lean mass but not full strength after immobilisation; "
+                      "include resistance work", "vigelso2015", StepKind.limb_retraining),
+             NextStep("Repeat girths of both sides in 4 weeks", "to follow recovery", "teslaa2011", StepKind.measure)]
     if status is not Status.not_supported:
         steps += plan_steps(ctx)
     return CauseAssessment(
         CAUSE, TITLE, status, summary, tuple(evidence), Reversibility.modifiable,
         next_steps=tuple(steps),
-        missing=tuple(missing), charts=tuple(charts), citations=DISUSE_CITATIONS,
+        missing=tuple(missing), charts=tuple(charts), citations=DISUSE_CITATIONS, basis=decided.basis,
+        rules=(decided.id,),
     )
 
 
-def _girth_verdict(ctx: Context, episode, days: int) -> tuple[Evidence, Direction] | None:
+def _girth_verdict(ctx: Context, episode, days: int) -> tuple[Evidence, F | None] | None:
     kind = GIRTH_OF_LIMB[episode.limb]
     after = [a for a in ctx.asymmetries if a.kind == kind and a.date >= episode.start]
     if not after:
@@ -130,17 +166,17 @@ def _girth_verdict(ctx: Context, episode, days: int) -> tuple[Evidence, Directio
     if a.beyond_error and a.thinner_side == episode.side and a.lengths_equal is not False:
         return Evidence(f"the immobilised ({episode.side}) side is thinner beyond measurement error", value,
                         "immobilised side thinner than the other supports disuse atrophy", "teslaa2011"), \
-            Direction.supports
+            F.thinner_same_side
     if a.beyond_error and a.thinner_side != episode.side:
         return Evidence("the other side is the thinner one", value,
                         "disuse atrophy shows on the immobilised side", "teslaa2011", Direction.against), \
-            Direction.against
+            F.other_side_thinner
     if days >= UNCHANGED_AFTER_DAYS:
         return Evidence(f"no side-to-side difference beyond measurement error after {days} days", value,
                         f"no measurable loss after {UNCHANGED_AFTER_DAYS // 7} weeks weakens the cause",
-                        "teslaa2011", Direction.against), Direction.against
+                        "teslaa2011", Direction.against), F.unchanged_after_8_weeks
     return Evidence("no side-to-side difference beyond measurement error yet", value,
-                    "early losses can be below tape error", "teslaa2011", Direction.neutral), Direction.neutral
+                    "early losses can be below tape error", "teslaa2011", Direction.neutral), None
 
 
 def _band_chart(episode, days: int, age: float | None) -> Chart | None:
@@ -159,3 +195,7 @@ def _band_chart(episode, days: int, age: float | None) -> Chart | None:
                  "change from start (%)",
                  (Series("expected band", tuple(xs), (), tuple(lows), tuple(highs), "band"),),
                  reference_lines=((0.0, "no change"),))
+
+
+SPEC = CauseSpec(CAUSE, TITLE, EXPLANATION, reads=("episodes", "asymmetries"), citations=DISUSE_CITATIONS,
+                 rules=RULES, assess=assess, depends=("atrophy",), order=30, findings=F)

@@ -7,10 +7,25 @@ reference intakes (deficit *and* excess) and protein per kg against its targets.
 
 from __future__ import annotations
 
+from enum import Enum
+
 from myoscope.causes._common import score_evidence
 from myoscope.causes._context import Context, Scored
 from myoscope.causes._nutrition_inputs import diet_days, glim_inputs, must_inputs, protein_inputs
-from myoscope.causes._types import CauseAssessment, Direction, Evidence, NextStep, Reversibility, Status, Table
+from myoscope.causes._types import (
+    Basis,
+    CauseAssessment,
+    Direction,
+    Evidence,
+    NextStep,
+    RedFlag,
+    Reversibility,
+    Status,
+    StepKind,
+    Table,
+    Urgency,
+)
+from myoscope.causes.contract import CauseSpec, decide, rule
 from myoscope.criteria.intake import ABOVE_UL, LIKELY_INADEQUATE, POSSIBLY_INADEQUATE
 from myoscope.measures.body import bmi_class
 
@@ -24,18 +39,42 @@ EXPLANATION = (
     "levels, and protein per kg against the adult and older-adult targets. Usually reversible with "
     "diet, best planned with a dietitian."
 )
-CITATIONS = ("elia2003_must", "cederholm2019_glim", "nasem2019_dri_tables", "bauer2013_protage")
+CITATIONS = ("elia2003_must", "cederholm2019_glim", "nasem2019_dri_tables", "bauer2013_protage", "stabler2013")
+OBESE_BMI = 30.0
+"""WHO adult obesity threshold, kg/m² (who_bmi2000): weight loss in obesity may be an intended diet."""
+B12 = "vitamin B12"
+"""The intake instrument's criterion for vitamin B12 (its name there)."""
 
 
-def assess(ctx: Context) -> CauseAssessment:
-    evidence: list[Evidence] = []
-    strong = weak = decided = False
-    missing: list[str] = []
-    tables: list[Table] = []
-    computed = {
-        "must": ctx.score_now("must", must_inputs(ctx)),
-        "glim": ctx.score_now("glim", glim_inputs(ctx)),
-    }
+class F(str, Enum):
+    glim_met = "GLIM malnutrition criteria met"
+    strong_signal = "high-risk screening or a nutrient clearly out of range"
+    weak_signal = "some screening risk or a possibly inadequate nutrient"
+    obesity_weight_loss = "weight loss in a person with obesity (may be an intended diet)"
+    screened_negative = "screening and intake within range"
+
+
+RULES = (
+    rule("glim-in-obesity", {F.glim_met, F.obesity_weight_loss}, Status.possible,
+         "GLIM met through weight loss in obesity: if the loss is intended it is a diet, not malnutrition",
+         "cederholm2019_glim", basis=Basis.risk_factor),
+    rule("glim-met", {F.glim_met}, Status.likely,
+         "a GLIM phenotypic and an etiologic criterion are both met", "cederholm2019_glim",
+         basis=Basis.specific_pattern),
+    rule("strong-signal", {F.strong_signal}, Status.likely,
+         "high-risk screening, or a nutrient likely inadequate or above the upper level", "nasem2019_dri_tables",
+         basis=Basis.risk_factor),
+    rule("weak-signal", {F.weak_signal}, Status.possible,
+         "some risk on screening or a nutrient possibly inadequate", "elia2003_must", basis=Basis.risk_factor),
+    rule("screened-negative", {F.screened_negative}, Status.not_supported,
+         "screening low risk and recorded nutrients within range", "elia2003_must"),
+    rule("not-recorded", set(), Status.cannot_tell,
+         "no weight history, BMI or food record to screen with", "elia2003_must"),
+)
+
+
+def _computed(ctx: Context, missing: list) -> dict:
+    computed = {"must": ctx.score_now("must", must_inputs(ctx)), "glim": ctx.score_now("glim", glim_inputs(ctx))}
     days = diet_days(ctx)
     if days:
         computed["intake-adequacy"] = ctx.score_now("intake-adequacy", {"diet_days": days})
@@ -43,41 +82,102 @@ def assess(ctx: Context) -> CauseAssessment:
             computed["protein-target"] = ctx.score_now("protein-target", protein_inputs(ctx))
     else:
         missing.append("three days of food records (energy, protein, vitamins and minerals, supplements)")
-    if ctx.bmi is not None:
-        evidence.append(Evidence("body mass index", f"{ctx.bmi:.1f} kg/m² ({bmi_class(ctx.bmi)})",
-                                 "WHO adult classes", "who_bmi2000", Direction.neutral))
+    return computed
+
+
+def _signal(name: str, score) -> F | None:
+    """What one computed score adds (GLIM is weighed on its own)."""
+    if not score.positive or name == "glim":
+        return None
+    if name == "intake-adequacy" or score.category in ("high risk", LIKELY_INADEQUATE):
+        return F.strong_signal
+    return F.weak_signal
+
+
+def _screen(ctx: Context, computed: dict, evidence: list, missing: list) -> set:
+    found: set = set()
     for name, score in computed.items():
         evidence.append(score_evidence(Scored(name, ctx.on, score)))
         if score.positive is None:
             missing.extend(m for m in score.missing if m not in missing)
             continue
-        decided = True
-        if score.positive:
-            if name in ("glim", "intake-adequacy") or score.category in ("high risk", LIKELY_INADEQUATE):
-                strong = True
-            else:
-                weak = True
-    if "intake-adequacy" in computed:
-        tables.append(_nutrient_table(computed["intake-adequacy"]))
-        for c in computed["intake-adequacy"].criteria:
-            if c.met is None and POSSIBLY_INADEQUATE in str(c.value):
-                weak = True
-    if computed.get("protein-target") and computed["protein-target"].category == POSSIBLY_INADEQUATE:
-        weak = True
+        found.add(F.screened_negative)
+        found.add(_signal(name, score))
+    adequacy, protein = computed.get("intake-adequacy"), computed.get("protein-target")
+    if adequacy is not None and any(c.met is None and POSSIBLY_INADEQUATE in str(c.value) for c in adequacy.criteria):
+        found.add(F.weak_signal)
+    if protein is not None and protein.category == POSSIBLY_INADEQUATE:
+        found.add(F.weak_signal)
+    found |= _recorded_screens(ctx, evidence)
+    if computed["glim"].positive:
+        found.add(F.glim_met)
+    found.discard(None)
+    return found
+
+
+def _recorded_screens(ctx: Context, evidence: list) -> set:
+    """What the MUST, MNA-SF or GLIM answers on record add."""
+    found: set = set()
     for item in ctx.scores(domain="nutrition"):
         evidence.append(score_evidence(item))
         if item.score.positive is not None:
-            decided = True
-            strong = strong or (item.score.positive and item.name == "glim")
-            weak = weak or bool(item.score.positive)
-    status = (Status.likely if strong else Status.possible if weak
-              else Status.not_supported if decided else Status.cannot_tell)
+            found.add(F.screened_negative)
+            found.add(F.glim_met if item.name == "glim" and item.score.positive else _signal(item.name, item.score))
+    return found
+
+
+def assess(ctx: Context) -> CauseAssessment:
+    evidence: list[Evidence] = []
+    missing: list[str] = []
+    computed = _computed(ctx, missing)
+    if ctx.bmi is not None:
+        evidence.append(Evidence("body mass index", f"{ctx.bmi:.1f} kg/m² ({bmi_class(ctx.bmi)})",
+                                 "WHO adult classes", "who_bmi2000", Direction.neutral))
+    found = _screen(ctx, computed, evidence, missing)
+    if F.glim_met in found and _obesity_weight_loss(ctx, evidence):
+        found.add(F.obesity_weight_loss)
+    tables = (_nutrient_table(computed["intake-adequacy"]),) if "intake-adequacy" in computed else ()
+    flags = _b12_neuropathy(ctx, computed.get("intake-adequacy"), evidence)
+    chosen = decide(RULES, found)
+    status = chosen.status
+    steps = _next_steps(status, computed) + tuple(
+        NextStep("Ask a doctor to check blood vitamin B12", "low intake with numbness or tingling", "stabler2013",
+                 StepKind.referral) for _ in flags)
     return CauseAssessment(
         CAUSE, TITLE, status, _summary(status), tuple(evidence), Reversibility.modifiable,
-        next_steps=_next_steps(status, computed),
+        red_flags=tuple(flags), next_steps=steps,
         missing=tuple(missing) if status in (Status.cannot_tell, Status.possible, Status.not_supported) else (),
-        tables=tuple(tables), citations=CITATIONS,
+        tables=tables, citations=CITATIONS, basis=chosen.basis, rules=(chosen.id,),
     )
+
+
+def _obesity_weight_loss(ctx: Context, evidence: list) -> bool:
+    change = ctx.weight_change(6)
+    if change is None or change.kg >= 0 or ctx.height is None:
+        return False
+    start_bmi = change.start_kg / (ctx.height / 100.0) ** 2
+    if start_bmi < OBESE_BMI:
+        return False
+    evidence.append(Evidence("weight loss starting from obesity", f"BMI {start_bmi:.1f} kg/m² before the loss",
+                             "if the loss is an intended diet, GLIM malnutrition does not describe it; the aim is "
+                             "to keep lean tissue while losing fat", "who_bmi2000", Direction.against))
+    return True
+
+
+def _b12_neuropathy(ctx: Context, adequacy, evidence: list) -> list[RedFlag]:
+    """Low vitamin B12 intake together with numbness or tingling: a deficiency can damage nerves."""
+    if adequacy is None or not ctx.facts.has_symptom("numbness"):
+        return []
+    low = [c for c in adequacy.criteria if c.name == B12 and c.met and ABOVE_UL not in str(c.value)]
+    if not low:
+        return []
+    evidence.append(Evidence("low vitamin B12 intake with numbness", f"{low[0].value} ug/day",
+                             "vitamin B12 deficiency is a reversible cause of nerve damage (numb, tingling feet)",
+                             "stabler2013"))
+    return [RedFlag("b12-neuropathy", "Numbness or tingling with a low vitamin B12 intake can be nerve damage from "
+                    "a deficiency, which is treatable.",
+                    "See a doctor soon and ask for a blood vitamin B12 test.", Urgency.soon,
+                    ("low vitamin B12 intake", "numbness"), "stabler2013")]
 
 
 def _nutrient_table(score) -> Table:
@@ -102,15 +202,20 @@ def _next_steps(status: Status, computed: dict) -> tuple[NextStep, ...]:
     steps = []
     if status in (Status.likely, Status.possible):
         steps.append(NextStep("Dietitian review of intake, supplements and targets",
-                              "to correct the deficits and excesses found", "elia2003_must"))
+                              "to correct the deficits and excesses found", "elia2003_must", StepKind.referral))
     intake = computed.get("intake-adequacy")
     if intake is not None:
         for c in intake.criteria:
             if c.met and ABOVE_UL in str(c.value):
                 steps.append(NextStep(f"Review supplements containing {c.name.replace('_', ' ')}",
-                                      "intake is above the tolerable upper level", "nasem2019_dri_tables"))
+                                      "intake is above the tolerable upper level", "nasem2019_dri_tables",
+                                      StepKind.referral))
     protein = computed.get("protein-target")
     if protein is not None and protein.category != "meets target" and protein.value is not None:
         steps.append(NextStep("Raise protein intake towards the target for age and health",
-                              f"current {protein.value} g/kg/day", "bauer2013_protage"))
+                              f"current {protein.value} g/kg/day", "bauer2013_protage", StepKind.protein_target))
     return tuple(steps)
+
+
+SPEC = CauseSpec(CAUSE, TITLE, EXPLANATION, reads=("bmi", "weight_change", "intakes", "symptoms"),
+                 citations=CITATIONS, rules=RULES, assess=assess, depends=("atrophy",), order=20, findings=F)

@@ -3,20 +3,28 @@ diagnosis, a pattern that needs neurological evaluation."""
 
 from __future__ import annotations
 
+from enum import Enum
+
 from myoscope.causes._common import score_evidence
 from myoscope.causes._context import Context, Scored
 from myoscope.causes._neuro import has, score_chart, split_flags, symptom
 from myoscope.causes._types import (
+    Basis,
     CauseAssessment,
     Chart,
     Direction,
     Evidence,
     NextStep,
     Reversibility,
+    RedFlag,
     Series,
     Status,
+    StepKind,
+    Urgency,
 )
+from myoscope.causes.contract import CauseSpec, decide, rule
 from myoscope.criteria import neuro_flags
+from myoscope.precision import count_text
 
 CAUSE = "multiple_sclerosis"
 TITLE = "Multiple sclerosis"
@@ -31,6 +39,27 @@ EXPLANATION = (
 CITATIONS = ("kurtzke1983", "nice_ng220", "lublin2014")
 RELAPSE_WINDOW_DAYS = 365
 """Relapses counted over the last year (our reporting window)."""
+RECENT_RELAPSE_DAYS = 30
+"""A relapse dated within the last 30 days raises a flag to contact the MS team (our window; NICE NG220
+asks that relapses are assessed and managed promptly by the MS service)."""
+
+
+class F(str, Enum):
+    diagnosed = "multiple sclerosis is recorded"
+    cns_pattern = "a pattern of central nervous system symptoms"
+    symptoms_asked = "symptoms asked: no such pattern"
+
+
+RULES = (
+    rule("diagnosed", {F.diagnosed}, Status.likely, "weakness and disuse in MS waste muscle", "kurtzke1983",
+         basis=Basis.recorded_condition),
+    rule("cns-pattern", {F.cns_pattern}, Status.possible,
+         "presentations NICE NG220 asks clinicians to recognise (balance problems alone do not count)",
+         "nice_ng220", basis=Basis.specific_pattern),
+    rule("symptoms-asked", {F.symptoms_asked}, Status.not_supported, "symptoms recorded without such a pattern",
+         "nice_ng220"),
+    rule("not-recorded", set(), Status.cannot_tell, "symptoms not recorded", "nice_ng220"),
+)
 
 
 def assess(ctx: Context) -> CauseAssessment:
@@ -43,17 +72,25 @@ def assess(ctx: Context) -> CauseAssessment:
         balance_problems=has(ctx, "balance_problem"))
     red, steps = split_flags(flags)
     if red:
-        return CauseAssessment(CAUSE, PATTERN_TITLE, Status.possible,
+        decided = decide(RULES, {F.cns_pattern})
+        return CauseAssessment(CAUSE, PATTERN_TITLE, decided.status,
                                "Symptoms form a pattern that needs neurological evaluation (not a diagnosis).",
                                tuple(Evidence(f.message, "; ".join(f.evidence), "NICE NG220 recognition",
                                               f.citation) for f in red),
-                               Reversibility.underlying, tuple(red), tuple(steps), citations=CITATIONS)
-    return CauseAssessment(CAUSE, PATTERN_TITLE, Status.not_supported,
+                               Reversibility.underlying, tuple(red), tuple(steps), citations=CITATIONS,
+                               basis=decided.basis, rules=(decided.id,))
+    decided = decide(RULES, {F.symptoms_asked} if ctx.facts.was_asked("symptoms") else set())
+    asked = decided.status is Status.not_supported
+    return CauseAssessment(CAUSE, PATTERN_TITLE, decided.status,
                            "No diagnosis of multiple sclerosis and no pattern of central nervous system symptoms "
-                           "on record.",
-                           (Evidence("no multiple sclerosis diagnosis and no symptom pattern in the record", "none",
+                           "on record." if asked else "The record does not list symptoms to judge.",
+                           (Evidence("no multiple sclerosis diagnosis and no symptom pattern in the record",
+                                     "asked: none" if asked else "symptoms not recorded",
                                      "NICE NG220 recognition", "nice_ng220", Direction.against),),
-                           reversibility=Reversibility.underlying, citations=CITATIONS)
+                           reversibility=Reversibility.underlying, citations=CITATIONS,
+                           missing=() if asked else ("ask: loss of vision in one eye, double vision, numbness or "
+                                                     "weakness spreading over days, balance problems?",),
+                           rules=(decided.id,))
 
 
 def _diagnosed(ctx: Context) -> CauseAssessment:
@@ -62,8 +99,9 @@ def _diagnosed(ctx: Context) -> CauseAssessment:
     evidence = [Evidence("multiple sclerosis is recorded", course, "immune attack on myelin; weakness and disuse",
                          "kurtzke1983")]
     recent = [r for r in condition.relapses if 0 <= (ctx.on - r).days <= RELAPSE_WINDOW_DAYS]
-    evidence.append(Evidence("relapses in the last 12 months", str(len(recent)),
+    evidence.append(Evidence("relapses in the last 12 months", count_text(len(recent), "relapse"),
                              "relapses add disability", "lublin2014"))
+    flags = _relapse_flags(ctx, condition)
     missing: list[str] = []
     charts: list[Chart] = []
     for name in ("edss", "pdds", "msws-12"):
@@ -84,9 +122,29 @@ def _diagnosed(ctx: Context) -> CauseAssessment:
     gait = score_chart(ctx, "msws-12", "msws-trend", "MS Walking Scale over visits", "score (0-100)")
     if gait:
         charts.append(gait)
-    steps = [NextStep("Review with the MS team", "disease-modifying treatment and relapse care", "nice_ng220"),
+    steps = [NextStep("Review with the MS team", "disease-modifying treatment and relapse care", "nice_ng220",
+                      StepKind.referral),
              NextStep("Rehabilitation: strength, balance and walking exercise, managing fatigue and heat",
-                      "symptoms and disuse weakness are partly modifiable", "nice_ng220")]
-    return CauseAssessment(CAUSE, TITLE, Status.likely,
+                      "symptoms and disuse weakness are partly modifiable", "nice_ng220", StepKind.activity_plan)]
+    decided = decide(RULES, {F.diagnosed})
+    return CauseAssessment(CAUSE, TITLE, decided.status,
                            "Multiple sclerosis is on record: weakness and disuse drive muscle loss.", tuple(evidence),
-                           Reversibility.mixed, (), tuple(steps), tuple(missing), tuple(charts), citations=CITATIONS)
+                           Reversibility.mixed, tuple(flags), tuple(steps), tuple(missing), tuple(charts),
+                           citations=CITATIONS, basis=decided.basis, rules=(decided.id,))
+
+
+def _relapse_flags(ctx: Context, condition) -> list[RedFlag]:
+    """A relapse in the last weeks, or new symptoms for more than a day, goes to the MS team."""
+    recent = [r for r in condition.relapses if 0 <= (ctx.on - r).days <= RECENT_RELAPSE_DAYS]
+    if not recent:
+        return []
+    day = max(recent)
+    return [RedFlag("ms_recent_relapse",
+                    f"A relapse is recorded on {day.isoformat()}: new or worse symptoms need the MS team's "
+                    "assessment, and rehabilitation should be adjusted until it settles.",
+                    "Contact the MS team soon (the same week); seek urgent care for sudden severe symptoms.",
+                    Urgency.soon, (f"relapse on {day.isoformat()}",), "nice_ng220")]
+
+
+SPEC = CauseSpec(CAUSE, TITLE, EXPLANATION, reads=("conditions", "symptoms", "scores"), citations=CITATIONS,
+                 rules=RULES, assess=assess, depends=("atrophy",), order=80, findings=F)

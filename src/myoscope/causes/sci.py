@@ -8,8 +8,11 @@ table and plot with level and grade changes marked.
 
 from __future__ import annotations
 
+from enum import Enum
+
 from myoscope.causes._context import Context
 from myoscope.causes._types import (
+    Basis,
     CauseAssessment,
     Chart,
     Direction,
@@ -19,9 +22,11 @@ from myoscope.causes._types import (
     Reversibility,
     Series,
     Status,
+    StepKind,
     Table,
     Urgency,
 )
+from myoscope.causes.contract import CauseSpec, decide, rule
 from myoscope.isncsci import classify, compare, weak_key_muscles
 
 CAUSE = "spinal_cord_injury"
@@ -57,14 +62,66 @@ INTERVENTIONS = (
 )
 
 
+class F(str, Enum):
+    injury_recorded = "a spinal cord injury is recorded"
+    exam_recorded = "an ISNCSCI examination is recorded"
+    asked_none = "conditions asked: none"
+
+
+RULES = (
+    rule("injury-on-record", {F.injury_recorded}, Status.likely,
+         "paralysed muscles below a spinal cord injury waste", "rupp2021_isncsci", basis=Basis.recorded_condition),
+    rule("exam-on-record", {F.exam_recorded}, Status.likely,
+         "an ISNCSCI exam documents the injury", "rupp2021_isncsci", basis=Basis.recorded_condition),
+    rule("asked-none", {F.asked_none}, Status.not_supported, "conditions were asked: no spinal cord injury",
+         "rupp2021_isncsci"),
+    rule("not-recorded", set(), Status.cannot_tell, "the record does not list conditions", "rupp2021_isncsci"),
+)
+
+
+def _without_injury(ctx: Context) -> CauseAssessment:
+    decided = decide(RULES, {F.asked_none} if ctx.facts.was_asked("conditions") else set())
+    asked = decided.status is Status.not_supported
+    return CauseAssessment(CAUSE, TITLE, decided.status,
+                           "No spinal cord injury on record." if asked else
+                           "The record does not say whether there is a spinal cord injury.",
+                           (Evidence("no spinal cord injury and no ISNCSCI exam in the record",
+                                     "asked: none" if asked else "conditions not recorded",
+                                     "this cause needs a recorded injury", "rupp2021_isncsci", Direction.against),),
+                           reversibility=Reversibility.mixed, citations=("rupp2021_isncsci",),
+                           missing=() if asked else ("ask: any spinal cord injury (level, date, grade)?",),
+                           rules=(decided.id,))
+
+
+def _exam_evidence(exams, evidence: list, tables: list, charts: list) -> str | None:
+    """Evidence and tables from the latest ISNCSCI exam; returns its AIS grade."""
+    latest = exams[-1]
+    c = classify(latest.exam).to_json()
+    evidence.append(Evidence(f"ISNCSCI classification of {latest.date.isoformat()}",
+                             f"NLI {c['nli']}, {_complete(c['injury_complete'])}, AIS {c['ais']}; motor "
+                             f"{_total(c['totals'])}, light touch {c['totals']['light_touch']}, pin prick "
+                             f"{c['totals']['pin_prick']}",
+                             "International Standards 2019 as computed by the official algorithm",
+                             "praxis_isncsci_2_0_6"))
+    weak = weak_key_muscles(latest.exam, max_grade=WEAK_GRADE)
+    if weak:
+        evidence.append(Evidence("key muscles with little or no power", f"{len(weak)} of 20",
+                                 f"grade {WEAK_GRADE} or less: atrophy expected there", "rupp2021_isncsci"))
+        tables.append(Table("sci-atrophy-map", "Where atrophy is expected (key muscles graded 0-2)",
+                            ("side", "level", "key muscle", "grade"),
+                            tuple((w.side, w.level, w.muscle, w.score) for w in weak)))
+    if len(exams) >= 2:
+        table, chart = _follow_up(exams)
+        tables.append(table)
+        charts.append(chart)
+    return c["ais"].split(",")[0].rstrip("*") if c["ais"] else None
+
+
 def assess(ctx: Context) -> CauseAssessment:
     condition = ctx.record.condition("spinal_cord_injury")
     exams = [e for e in ctx.record.spinal_exams if e.date <= ctx.on]
     if condition is None and not exams:
-        return CauseAssessment(CAUSE, TITLE, Status.not_supported, "No spinal cord injury on record.",
-                               (Evidence("no spinal cord injury and no ISNCSCI exam in the record", "none",
-                                         "this cause needs a recorded injury", None, Direction.against),),
-                               reversibility=Reversibility.mixed, citations=("rupp2021_isncsci",))
+        return _without_injury(ctx)
     evidence: list[Evidence] = []
     tables: list[Table] = []
     charts: list[Chart] = []
@@ -76,36 +133,20 @@ def assess(ctx: Context) -> CauseAssessment:
                                  f"since {condition.onset.isoformat() if condition.onset else 'date not recorded'}",
                                  "as recorded", "rupp2021_isncsci", Direction.neutral))
     if exams:
-        latest = exams[-1]
-        c = classify(latest.exam).to_json()
-        ais = c["ais"].split(",")[0].rstrip("*") if c["ais"] else ais
-        evidence.append(Evidence(f"ISNCSCI classification of {latest.date.isoformat()}",
-                                 f"NLI {c['nli']}, {_complete(c['injury_complete'])}, AIS {c['ais']}; motor "
-                                 f"{_total(c['totals'])}, light touch {c['totals']['light_touch']}, pin prick "
-                                 f"{c['totals']['pin_prick']}",
-                                 "International Standards 2019 as computed by the official algorithm",
-                                 "praxis_isncsci_2_0_6"))
-        weak = weak_key_muscles(latest.exam, max_grade=WEAK_GRADE)
-        if weak:
-            evidence.append(Evidence("key muscles with little or no power", f"{len(weak)} of 20",
-                                     f"grade {WEAK_GRADE} or less: atrophy expected there", "rupp2021_isncsci"))
-            tables.append(Table("sci-atrophy-map", "Where atrophy is expected (key muscles graded 0-2)",
-                                ("side", "level", "key muscle", "grade"),
-                                tuple((w.side, w.level, w.muscle, w.score) for w in weak)))
-        if len(exams) >= 2:
-            tables_, chart = _follow_up(exams)
-            tables.append(tables_)
-            charts.append(chart)
+        ais = _exam_evidence(exams, evidence, tables, charts) or ais
     else:
         missing.append("an ISNCSCI examination (both sides, motor and sensory, anal findings)")
     red = _bone_alert(ctx, condition, ais, evidence, missing)
-    steps = [NextStep(f"{name}: {dose}", why, key) for name, dose, why, key in INTERVENTIONS]
+    steps = [NextStep(f"{name}: {dose}", why, key, StepKind.activity_plan) for name, dose, why, key in INTERVENTIONS]
     steps.insert(0, NextStep("Before loading the legs (standing, cycling, walking), check skin, blood pressure "
-                             "reactions (injuries at T6 or above) and fracture status", "", "sutor2022"))
-    return CauseAssessment(CAUSE, TITLE, Status.likely,
+                             "reactions (injuries at T6 or above) and fracture status", "", "sutor2022",
+                             StepKind.safety))
+    decided = decide(RULES, {F.injury_recorded} if condition else {F.exam_recorded})
+    return CauseAssessment(CAUSE, TITLE, decided.status,
                            "A spinal cord injury is on record: paralysed muscles waste; bone below the injury is "
                            "fragile.", tuple(evidence), Reversibility.mixed, tuple(red), tuple(steps),
-                           tuple(missing), tuple(charts), tuple(tables), citations=CITATIONS)
+                           tuple(missing), tuple(charts), tuple(tables), citations=CITATIONS, basis=decided.basis,
+                           rules=(decided.id,))
 
 
 def _complete(code: str) -> str:
@@ -157,3 +198,7 @@ def _follow_up(exams) -> tuple[Table, Chart]:
                    Series("light touch", dates, values("light_touch")),
                    Series("pin prick", dates, values("pin_prick"))), markers=markers)
     return table, chart
+
+
+SPEC = CauseSpec(CAUSE, TITLE, EXPLANATION, reads=("conditions", "spinal_exams"), citations=CITATIONS,
+                 rules=RULES, assess=assess, depends=("atrophy",), order=50, findings=F)

@@ -22,7 +22,7 @@ EXIT_INTERRUPTED = 130
 class Commands(LazyGroup):
     """Every command, with the module that registers it (``myoscope.cli.<name>`` is tried first)."""
 
-    COMMANDS = {"assess": "assess", "validate": "assess", "explain": "assess", "score": "score", "check": "check",
+    COMMANDS = {"assess": "assess", "validate": "assess", "explain": "explain", "score": "score", "check": "check",
                 "plan": "plan", "isncsci": "isncsci", "simulate": "simulate", "serve": "serve", "user": "user"}
 
 

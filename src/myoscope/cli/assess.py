@@ -1,4 +1,4 @@
-"""``myoscope assess``, ``validate`` and ``explain``."""
+"""``myoscope assess`` and ``validate``."""
 
 from __future__ import annotations
 
@@ -92,34 +92,7 @@ def register(app: typer.Typer) -> None:
                 ("activity", "activity entry")))
             stdout.print(f"valid: {escape_text(record.person.id)} ({counts})", markup=False)
 
-    @app.command()
-    def explain(
-        cause: str = typer.Argument(None, help="A cause name; omit to list them."),
-        format: ReportFormat = typer.Option(ReportFormat.text, "--format", "-f", help="text or json."),
-    ) -> None:
-        """What a cause is, how myoscope weighs it, and its references."""
-        from myoscope.causes import cause_module, cause_names
-        from myoscope.references import resolve
 
-        if cause is None:
-            for name in cause_names():
-                stdout.print(f"{name:24} {cause_module(name).TITLE}")
-            return
-        try:
-            module = cause_module(cause)
-        except KeyError:
-            fail(f"unknown cause {cause!r}; known: {', '.join(cause_names())}")
-        refs = resolve(getattr(module, "REFERENCES", ()) or _module_citations(module))
-        if format is ReportFormat.json:
-            write_output(json.dumps({"cause": module.CAUSE, "title": module.TITLE, "explanation": module.EXPLANATION,
-                                     "references": [r.citation() for r in refs]}, indent=2), None)
-            return
-        stdout.print(f"[bold]{module.TITLE}[/] ({module.CAUSE})\n")
-        stdout.print(module.EXPLANATION + "\n")
-        if refs:
-            stdout.print("[bold]References[/]")
-            for r in refs:
-                stdout.print(f"  - {r.citation()}", markup=False)
 
 
 def _check_destination(out: Path | None, several: bool, format: ReportFormat) -> None:
@@ -150,15 +123,6 @@ def _render(assessment, record, format: ReportFormat, *, to_terminal: bool) -> s
         return render_pdf(assessment, record.person)
     color = to_terminal and format is ReportFormat.text
     return render(assessment, format.value, color=color, person=record.person)
-
-
-def _module_citations(module) -> list[str]:
-    keys = []
-    for name in dir(module):
-        if name.endswith("CITATION") or name.endswith("CITATIONS"):
-            value = getattr(module, name)
-            keys.extend(value if isinstance(value, tuple) else [value])
-    return [k for k in keys if isinstance(k, str)]
 
 
 def _date(text: str | None) -> dt.date | None:

@@ -16,7 +16,10 @@ from myoscope.criteria._mass import bmi_of
 Population = Literal["white", "hispanic", "african_american", "asian"]
 
 LEE2000_RACE = {"white": 0.0, "hispanic": 0.0, "african_american": 1.1, "asian": -2.0}
-"""Race term, kg: -2.0 Asian, +1.1 African American, 0 white or Hispanic (Lee 2000)."""
+"""Race term of model 1 (girths), kg: -2.0 Asian, +1.1 African American, 0 white or Hispanic (Lee 2000)."""
+LEE2000_M2_RACE = {"white": 0.0, "hispanic": 0.0, "african_american": 1.4, "asian": -1.2}
+"""Race term of model 2 (weight and height), kg: -1.2 Asian, +1.4 African American, 0 white or Hispanic
+(Lee 2000; the two models have different race terms)."""
 LEE2000_BMI_BELOW = 30.0
 """Valid for non-obese adults only: BMI < 30 kg/m² (Lee 2000)."""
 LEE2000_AGE_ABOVE = 20.0

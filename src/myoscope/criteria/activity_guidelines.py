@@ -223,17 +223,25 @@ def _weeks(dates: Sequence[date], period_days: int | None) -> float:
 
 
 def adherence_from_sessions(sessions: Sequence[Session], age: int | None = None, period_days: int | None = None,
-                            sitting: float | None = None) -> Adherence:
-    """Adherence from logged sessions, averaged per week over ``period_days`` (default: whole weeks spanned)."""
+                            sitting: float | None = None, strength_days: float | None = None,
+                            balance_days: float | None = None) -> Adherence:
+    """Adherence from logged sessions, averaged per week over ``period_days`` (default: whole weeks spanned).
+
+    ``strength_days`` / ``balance_days`` stated alongside the log count too: the larger of the stated and the
+    logged days a week is used, so a stated strength routine is never silently dropped.
+    """
     if not sessions:
-        return _finish("sessions", None, None, None, None, sitting, age, ["a log of exercise sessions"])
+        return _finish("sessions", None, strength_days, balance_days, None, sitting, age,
+                       ["a log of exercise sessions"])
     weeks = _weeks([s.date for s in sessions], period_days)
     aerobic = sum(s.minutes * (VIGOROUS_EQUIVALENCE if s.intensity == "vigorous" else 1.0)
                   for s in sessions if s.kind == "aerobic" and s.intensity in AEROBIC_INTENSITIES)
     strength = len({s.date for s in sessions if s.kind == "strength" and s.intensity in AEROBIC_INTENSITIES})
     balance = len({s.date for s in sessions if s.kind == "balance" and s.intensity in AEROBIC_INTENSITIES})
     brief = sum(1 for s in sessions if s.intensity in AEROBIC_INTENSITIES and s.minutes >= BRIEF_SESSION_MINUTES)
-    return _finish("sessions", aerobic / weeks, strength / weeks, balance / weeks, brief / weeks, sitting, age, [],
+    strength_week = max(strength / weeks, strength_days or 0.0)
+    balance_week = max(balance / weeks, balance_days or 0.0)
+    return _finish("sessions", aerobic / weeks, strength_week, balance_week, brief / weeks, sitting, age, [],
                    notes=("Light-intensity sessions do not count towards any recommendation.",), weeks=round(weeks, 2))
 
 
@@ -276,7 +284,8 @@ def adherence(data: GuidelineInput) -> dict[str, Adherence]:
     """Every source the input holds, computed separately (keys: ``sessions``, ``ipaq``, ``steps``)."""
     out: dict[str, Adherence] = {}
     if data.sessions is not None:
-        out["sessions"] = adherence_from_sessions(data.sessions, data.age, data.period_days, data.sitting)
+        out["sessions"] = adherence_from_sessions(data.sessions, data.age, data.period_days, data.sitting,
+                                                  data.strength_days, data.balance_days)
     if data.ipaq is not None:
         out["ipaq"] = adherence_from_ipaq(data.ipaq, data.age, data.strength_days, data.balance_days)
     if data.daily_steps is not None:

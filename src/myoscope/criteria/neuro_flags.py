@@ -143,12 +143,18 @@ def ms_pattern_flags(*, vision_loss_one_eye_painful: bool | None = None, double_
                      ascending_numbness_or_weakness: bool | None = None, balance_problems: bool | None = None,
                      lhermitte: bool | None = None, lasted_over_24_hours: bool | None = None,
                      fever_or_infection: bool | None = None, has_ms: bool = False) -> list[NeuroFlag]:
-    """Presentations NICE NG220 asks clinicians to recognise; for a person with MS, a possible relapse."""
+    """Presentations NICE NG220 asks clinicians to recognise; for a person with MS, a possible relapse.
+
+    Balance problems on their own are common and non-specific, especially in older people: they count
+    towards a pattern only together with another of the listed presentations.
+    """
     focal = _found(painful_vision_loss_in_one_eye=vision_loss_one_eye_painful, double_vision=double_vision,
                    ascending_numbness_or_weakness=ascending_numbness_or_weakness,
                    balance_problems=balance_problems, electric_sensation_on_bending_the_neck=lhermitte)
     if not focal:
         return []
+    if focal == ["balance problems"] and not has_ms:
+        return []  # balance problems alone are common and non-specific (e.g. with age): not a pattern
     evidence = focal + (["lasted more than 24 hours"] if lasted_over_24_hours else []) + (
         ["with fever or infection"] if fever_or_infection else [])
     if has_ms:

@@ -1,7 +1,8 @@
 """Whole-body skeletal muscle mass from weight and height (Lee 2000, model 2).
 
 SM (kg) = 0.244 weight + 7.80 height + 6.6 sex - 0.098 age + race - 3.3 (weight kg, height m,
-men 1; race term in :data:`~myoscope.criteria._lee2000.LEE2000_RACE`). R² 0.86, SEE 2.8 kg.
+men 1; race term of model 2 in :data:`~myoscope.criteria._lee2000.LEE2000_M2_RACE`: -1.2 Asian, +1.4
+African American, 0 white or Hispanic). R² 0.86, SEE 2.8 kg.
 Lee RC, et al. Am J Clin Nutr 2000;72(3):796-803. doi:10.1093/ajcn/72.3.796.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from myoscope.criteria._equation import SEX_CODE, Equation
-from myoscope.criteria._lee2000 import LEE2000_ABOUT, LEE2000_RACE, LEE2000_VALIDITY, Population
+from myoscope.criteria._lee2000 import LEE2000_ABOUT, LEE2000_M2_RACE, LEE2000_VALIDITY, Population
 from myoscope.instruments._base import Example, InstrumentInput
 from myoscope.instruments._cutoff import Sex
 from myoscope.references import cite
@@ -54,14 +55,14 @@ class LeeAnthropometric(Equation):
         # Reference note vectors H6 and H7, hand-computed from the published equation.
         Example({"sex": "male", "age": 40, "height": 175, "weight": 75, "population": "white"}, 31.33,
                 "estimated", "lee2000"),
-        Example({"sex": "female", "age": 70, "height": 160, "weight": 60, "population": "asian"}, 14.96,
+        Example({"sex": "female", "age": 70, "height": 160, "weight": 60, "population": "asian"}, 15.76,
                 "estimated", "lee2000"),
     )
 
     def estimate(self, data: LeeWeightInput) -> float:
         return (LEE2000_M2_WEIGHT * data.weight + LEE2000_M2_HEIGHT * data.height / 100.0
                 + LEE2000_M2_SEX * SEX_CODE[data.sex] + LEE2000_M2_AGE * data.age
-                + LEE2000_RACE[data.population] + LEE2000_M2_CONSTANT)
+                + LEE2000_M2_RACE[data.population] + LEE2000_M2_CONSTANT)
 
 
 INSTRUMENT = LeeAnthropometric()

@@ -1,0 +1,133 @@
+"""Conditions outside the other causes that are known to waste muscle: a cited table.
+
+A recorded condition matches an entry by its SNOMED CT concept id (any of the entry's codes) or,
+without a code, by a name the entry lists (whole words, case-insensitive). Codes are SNOMED CT
+International concept ids as used in public FHIR and terminology files; entries without a code are
+matched by name only. The table says how the condition wastes muscle and what pattern of findings
+fits it; it never diagnoses.
+
+Sources: Scherbakov & Doehner 2011 (stroke-related sarcopenia: denervation, disuse, inflammation,
+spasticity); Kleyweg et al. 1991 (weakness in Guillain-Barré syndrome graded by the MRC sum score);
+Cruz-Jentoft et al. 2019, EWGSOP2 (secondary sarcopenia from systemic disease; primary sarcopenia of
+ageing when no other cause is evident); Fearon et al. 2011 (cancer cachexia: ongoing loss of skeletal
+muscle not fully reversed by feeding); Evans et al. 2008 (cachexia with chronic illness such as heart
+failure, COPD and chronic kidney disease; hyperthyroidism as a distinct cause of weight and muscle loss);
+Cederholm et al. 2019, GLIM (chronic organ disease and acute illness as etiologic criteria of
+malnutrition); De Jonghe et al. 2002 (weakness acquired in intensive care; corticosteroids an
+independent risk factor).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from myoscope.causes._types import Basis
+from myoscope.references import cite
+
+
+class Pattern(str, Enum):
+    """The findings that fit the condition."""
+
+    one_sided = "weakness or thinning on one side"
+    weight_loss = "weight loss or measured muscle loss"
+    weakness = "weakness or measured muscle loss"
+    ageing = "measured muscle loss with no other cause"
+
+
+@dataclass(frozen=True, slots=True)
+class ConditionEntry:
+    key: str
+    label: str
+    codes: tuple[str, ...]
+    names: tuple[str, ...]
+    pattern: Pattern
+    mechanism: str
+    citation: str
+    next_step: str
+    basis: Basis = Basis.recorded_condition
+
+    def matches(self, code: str | None, name: str | None) -> bool:
+        if code and code in self.codes:
+            return True
+        text = (name or "").lower()
+        return any(re.search(rf"\b{re.escape(n)}\b", text) for n in self.names)
+
+
+TABLE: tuple[ConditionEntry, ...] = (
+    ConditionEntry("stroke", "stroke", ("230690007",), ("stroke", "cerebrovascular accident", "cva",
+                                                         "hemiparesis", "hemiplegia"),
+                   Pattern.one_sided, "weak, denervated and unused muscle on the affected side wastes",
+                   "scherbakov2011", "Stroke rehabilitation review: strength and task training of the weak side"),
+    ConditionEntry("guillain_barre", "Guillain-Barré syndrome", ("40956001",),
+                   ("guillain-barre", "guillain-barré", "guillain barre", "gbs"), Pattern.weakness,
+                   "nerve inflammation leaves muscles weak and wasting; graded with the MRC sum score",
+                   "kleyweg1991", "Neurology follow-up with MRC sum scores; graded rehabilitation as power returns"),
+    ConditionEntry("myopathy", "myopathy (disease of muscle)", ("129565002",),
+                   ("myopathy", "myositis", "polymyositis", "dermatomyositis", "muscular dystrophy"),
+                   Pattern.weakness, "disease of the muscle itself", "cruzjentoft2019",
+                   "Neuromuscular specialist review"),
+    ConditionEntry("cancer", "cancer", ("363346000",), ("cancer", "malignancy", "malignant", "carcinoma",
+                                                        "lymphoma", "tumour", "tumor", "metastatic"),
+                   Pattern.weight_loss, "cancer can drive cachexia: muscle loss that feeding alone does not reverse",
+                   "fearon2011", "Oncology and dietitian review for cachexia"),
+    ConditionEntry("cachexia", "cachexia", (), ("cachexia", "cachectic"), Pattern.weight_loss,
+                   "loss of muscle driven by an underlying illness", "evans2008",
+                   "Medical review of the underlying illness, with a dietitian"),
+    ConditionEntry("heart_failure", "heart failure", ("84114007",), ("heart failure", "cardiac failure"),
+                   Pattern.weight_loss, "chronic heart failure can cause cachexia", "evans2008",
+                   "Heart failure team review; cardiac rehabilitation"),
+    ConditionEntry("copd", "COPD", ("13645005",), ("copd", "chronic obstructive pulmonary disease", "emphysema",
+                                                   "chronic obstructive lung disease"),
+                   Pattern.weight_loss, "chronic lung disease can cause cachexia and disuse", "evans2008",
+                   "Pulmonary rehabilitation referral"),
+    ConditionEntry("ckd", "chronic kidney disease", ("709044004",), ("chronic kidney disease", "ckd",
+                                                                     "renal failure", "dialysis"),
+                   Pattern.weight_loss, "chronic kidney disease can cause cachexia", "evans2008",
+                   "Renal team and renal dietitian review"),
+    ConditionEntry("hyperthyroidism", "hyperthyroidism", ("34486009",), ("hyperthyroidism", "thyrotoxicosis",
+                                                                         "overactive thyroid", "graves"),
+                   Pattern.weight_loss, "excess thyroid hormone wastes weight and muscle", "evans2008",
+                   "Thyroid function tests and endocrine review"),
+    ConditionEntry("corticosteroids", "long-term corticosteroid treatment", (),
+                   ("corticosteroid", "corticosteroids", "glucocorticoid", "glucocorticoids", "prednisolone",
+                    "prednisone", "dexamethasone", "steroid myopathy"),
+                   Pattern.weakness, "corticosteroids were an independent risk factor for weakness in intensive care",
+                   "dejonghe2002", "Medication review with the prescriber (never stop steroids abruptly)"),
+    ConditionEntry("critical_illness", "critical illness", ("91302008",),
+                   ("critical illness", "intensive care", "icu", "sepsis", "icu-acquired weakness"),
+                   Pattern.weakness, "critical illness causes rapid weakness and muscle wasting", "dejonghe2002",
+                   "Post-intensive-care rehabilitation"),
+    ConditionEntry("sarcopenia_of_ageing", "primary sarcopenia of ageing", (), ("sarcopenia", "age-related sarcopenia"),
+                   Pattern.ageing, "primary (age-related) sarcopenia when no other cause is evident",
+                   "cruzjentoft2019", "Resistance exercise and protein review", Basis.risk_factor),
+)
+TABLE_CITATIONS = cite(*dict.fromkeys(e.citation for e in TABLE))
+
+
+EXPLAINS: dict[str, frozenset[str]] = {
+    "stroke": frozenset({"weakness", "swallowing_difficulty", "speech_change"}),
+    "guillain_barre": frozenset({"weakness", "swallowing_difficulty", "breathlessness"}),
+    "myopathy": frozenset({"weakness", "swallowing_difficulty"}),
+    "heart_failure": frozenset({"breathlessness"}),
+    "copd": frozenset({"breathlessness"}),
+}
+"""Symptoms a recorded condition explains on its own, so that they are not read as a new motor neurone
+pattern (weakness and swallowing change after a stroke; breathlessness with heart failure or COPD)."""
+
+
+def explained_symptoms(conditions) -> dict[str, str]:
+    """Symptom kind -> label of the recorded condition that explains it."""
+    out: dict[str, str] = {}
+    for c in conditions:
+        entry = match(c.snomed, c.name) if c.kind == "other" else None
+        for kind in EXPLAINS.get(entry.key, ()) if entry is not None else ():
+            out.setdefault(kind, entry.label)
+    return out
+
+
+def match(code: str | None, name: str | None) -> ConditionEntry | None:
+    """The table entry a recorded condition matches (code first, then name), or None."""
+    by_code = next((e for e in TABLE if code and code in e.codes), None)
+    return by_code or next((e for e in TABLE if e.matches(None, name)), None)

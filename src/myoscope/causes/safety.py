@@ -1,0 +1,223 @@
+"""Contraindication checks on every next step, in one place.
+
+Each check reads typed facts and the machine kind of each step (never its wording) and replaces a
+step it forbids by a referral or by the advice that is allowed:
+
+- refeeding risk by the NICE CG32 criteria (one major criterion, or two minor ones) blocks energy
+  targets and exercise advice and asks for supervised refeeding;
+- a swallowing problem puts a swallowing assessment first and holds diet targets until then;
+- a limb still immobilised gets only what is allowed while immobilised (no whole-body plan that
+  assumes the limb is free);
+- a malnourished person is never given an intake below the maintenance need;
+- weight loss that starts from obesity is framed as a planned diet when it is intended.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from dataclasses import dataclass
+from enum import Enum
+
+from myoscope.causes._types import CauseAssessment, NextStep, RedFlag, Status, StepKind, Urgency
+from myoscope.references import cite
+
+REFEEDING_CITATION = cite("nice_cg32")
+MAJOR_BMI_BELOW = 16.0
+"""NICE CG32 high refeeding risk, one of: BMI below 16 kg/m²."""
+MAJOR_LOSS_ABOVE = 15.0
+"""... unintentional weight loss above 15 % within the last 3-6 months."""
+MAJOR_LITTLE_INTAKE_DAYS = 10
+"""... little or no nutritional intake for more than 10 days."""
+MINOR_BMI_BELOW = 18.5
+"""NICE CG32, two or more of: BMI below 18.5 kg/m² ..."""
+MINOR_LOSS_ABOVE = 10.0
+"""... unintentional weight loss above 10 % within the last 3-6 months ..."""
+MINOR_LITTLE_INTAKE_DAYS = 5
+"""... little or no nutritional intake for more than 5 days; a history of alcohol misuse or of drugs such
+as insulin, chemotherapy, antacids or diuretics."""
+LITTLE_INTAKE_FRACTION = 0.5
+"""NICE CG32 does not put a number on "little" intake; we read it as at most half the estimated need, the
+GLIM reduced-intake criterion (Cederholm et al. 2019)."""
+MINOR_HISTORY = ("alcohol", "insulin", "chemotherapy", "diuretic")
+OBESE_BMI = 30.0
+MALNOURISHED_BMI_BELOW = 18.5
+"""WHO underweight: a person below it is treated as malnourished for the maintenance rule (who_bmi2000)."""
+
+
+class Check(str, Enum):
+    refeeding = "refeeding risk (NICE CG32)"
+    refeeding_unknown = "refeeding risk not excluded"
+    dysphagia = "swallowing problem"
+    immobilised_limb = "limb still immobilised"
+    below_maintenance = "intake below maintenance for a malnourished person"
+    obesity_diet = "weight loss in obesity"
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    cause: str
+    step: NextStep
+    check: Check
+
+
+def little_intake(ctx) -> bool:
+    """Mean recorded energy intake at most half the lower end of the estimated need."""
+    need, energy = ctx.energy_need, ctx.intakes.get("energy")
+    return need is not None and energy is not None and energy.mean <= LITTLE_INTAKE_FRACTION * need.low_kcal
+
+
+def _little_intake_days(ctx) -> int:
+    """Days of little or no intake the record documents: illness episodes, or the span of recorded diet days
+    with little intake (not extrapolated beyond what was recorded)."""
+    days = [e.no_intake_days or 0 for e in ctx.record.episodes if e.kind == "acute_illness" and e.start <= ctx.on]
+    if little_intake(ctx):
+        need = ctx.energy_need.low_kcal * LITTLE_INTAKE_FRACTION
+        low = sorted(d.date for d in ctx.record.diet_days if d.date <= ctx.on
+                     and d.nutrients.get("energy", need + 1) <= need)
+        if low:
+            days.append((low[-1] - low[0]).days + 1)
+    return max(days, default=0)
+
+
+def refeeding_criteria(ctx) -> tuple[list[str], list[str]]:
+    """The NICE CG32 major and minor criteria the record meets (as short descriptions)."""
+    bmi, change = ctx.bmi, ctx.weight_change(6)
+    loss = -change.percent if change is not None and change.kg < 0 else 0.0
+    little = _little_intake_days(ctx)
+    major = [text for text, hit in (
+        (f"BMI {bmi:.1f} (below {MAJOR_BMI_BELOW:g})" if bmi else "", bmi is not None and bmi < MAJOR_BMI_BELOW),
+        (f"weight loss {loss:.1f} % (above {MAJOR_LOSS_ABOVE:g} %)", loss > MAJOR_LOSS_ABOVE),
+        (f"little or no intake for {little} days", little > MAJOR_LITTLE_INTAKE_DAYS)) if hit]
+    history = [c.name for c in ctx.record.conditions if c.name and any(h in c.name.lower() for h in MINOR_HISTORY)]
+    minor = [text for text, hit in (
+        (f"BMI {bmi:.1f} (below {MINOR_BMI_BELOW:g})" if bmi else "", bmi is not None and bmi < MINOR_BMI_BELOW),
+        (f"weight loss {loss:.1f} % (above {MINOR_LOSS_ABOVE:g} %)", loss > MINOR_LOSS_ABOVE),
+        (f"little or no intake for {little} days", little > MINOR_LITTLE_INTAKE_DAYS),
+        ("; ".join(history), bool(history))) if hit]
+    return major, minor
+
+
+def refeeding_risk(ctx) -> bool:
+    major, minor = refeeding_criteria(ctx)
+    return bool(major) or len(minor) >= 2
+
+
+def refeeding_unknown(ctx) -> bool:
+    """Underweight with little intake of unrecorded duration: one more NICE criterion (more than 5 days of
+    little intake) cannot be excluded, so refeeding risk cannot be ruled out."""
+    return (not refeeding_risk(ctx) and little_intake(ctx) and ctx.bmi is not None
+            and ctx.bmi < MINOR_BMI_BELOW)
+
+
+def _malnourished(ctx, results: dict[str, CauseAssessment]) -> bool:
+    mal = results.get("malnutrition")
+    glim = mal is not None and mal.status is Status.likely
+    return glim or (ctx.bmi is not None and ctx.bmi < MALNOURISHED_BMI_BELOW)
+
+
+def _forbidden(ctx, results, step: NextStep) -> Check | None:
+    if step.kind in (StepKind.energy_target, StepKind.keep_active, StepKind.activity_plan) and refeeding_risk(ctx):
+        return Check.refeeding
+    if step.kind in (StepKind.energy_target, StepKind.keep_active) and refeeding_unknown(ctx):
+        return Check.refeeding_unknown
+    if step.kind in (StepKind.energy_target, StepKind.protein_target) and ctx.facts.has_symptom(
+            "swallowing_difficulty"):
+        return Check.dysphagia
+    if step.kind is StepKind.activity_plan and ctx.facts.active_immobilisation:
+        return Check.immobilised_limb
+    if step.kind is StepKind.energy_target and _malnourished(ctx, results) and ctx.energy_need is not None \
+            and step.value is not None and step.value < ctx.energy_need.low_kcal:
+        return Check.below_maintenance
+    return None
+
+
+def violations(ctx, results: dict[str, CauseAssessment]) -> list[Violation]:
+    """Every next step of every cause that a contraindication forbids."""
+    out = []
+    for name, result in results.items():
+        for step in result.next_steps:
+            check = _forbidden(ctx, results, step)
+            if check is not None:
+                out.append(Violation(name, step, check))
+    return out
+
+
+def _replacement(ctx, check: Check) -> NextStep:
+    if check is Check.refeeding:
+        major, minor = refeeding_criteria(ctx)
+        return NextStep("Do not raise intake or exercise on your own: refeeding needs medical and dietetic "
+                        "supervision (start low, build up slowly, check potassium, phosphate and magnesium first)",
+                        "refeeding risk: " + "; ".join(major + minor), "nice_cg32", StepKind.safety)
+    if check is Check.refeeding_unknown:
+        return NextStep("Ask how long intake has been this low before raising it: after more than 5 days of little "
+                        "intake at this weight, refeeding needs medical and dietetic supervision",
+                        "underweight with little recorded intake", "nice_cg32", StepKind.safety)
+    if check is Check.dysphagia:
+        return NextStep("Diet and protein targets only after the swallowing assessment, planned with a dietitian",
+                        "a swallowing problem is recorded", "nice_cg32", StepKind.referral)
+    if check is Check.immobilised_limb:
+        episode = ctx.facts.active_immobilisation[0]
+        limb = episode.limb.replace("_", " ")
+        return NextStep(f"While the {limb} is immobilised: keep the rest of the body moving within the treating "
+                        "clinician's limits and move the free joints; start graded retraining and the activity "
+                        "plan once it is free and you are cleared",
+                        f"the {episode.side} {limb} is still in a {episode.device or 'support'}", "wall2014",
+                        StepKind.safety)
+    need = ctx.energy_need.low_kcal
+    return NextStep(f"Eat at least your maintenance need (about {need:.0f} kcal/day), never less, with a "
+                    "dietitian's plan", "a malnourished person should not eat below maintenance", "nice_cg32",
+                    StepKind.energy_target, float(math.ceil(need)))
+
+
+def _first_steps(ctx, results) -> list[NextStep]:
+    steps = []
+    if ctx.facts.has_symptom("swallowing_difficulty"):
+        steps.append(NextStep("Swallowing assessment by a speech and language therapist first, before any change "
+                              "to diet, texture or intake", "a swallowing problem is recorded", "nice_cg32",
+                              StepKind.safety))
+    return steps
+
+
+def _obesity_note(ctx, results) -> list[NextStep]:
+    change = ctx.weight_change(6)
+    if change is None or change.kg >= 0 or ctx.height is None:
+        return []
+    if change.start_kg / (ctx.height / 100.0) ** 2 < OBESE_BMI:
+        return []
+    if not any(s.kind is StepKind.energy_target for r in results.values() for s in r.next_steps):
+        return []
+    return [NextStep("If this weight loss is an intended diet for obesity, it is a planned deficit: keep protein "
+                     "up and do muscle-strengthening activity so that the loss is mostly fat",
+                     "weight loss that starts from obesity", "who_bmi2000", StepKind.safety)]
+
+
+def refeeding_flag(ctx) -> RedFlag | None:
+    major, minor = refeeding_criteria(ctx)
+    if not (major or len(minor) >= 2):
+        return None
+    return RedFlag("refeeding-risk", "Risk of refeeding problems (NICE CG32): eating more must be started under "
+                   "medical supervision.", "See a clinician now before increasing food intake.", Urgency.urgent,
+                   tuple(major + minor), "nice_cg32")
+
+
+def apply(ctx, results: dict[str, CauseAssessment]) -> dict[str, CauseAssessment]:
+    """The results with every forbidden step replaced, and the safety steps added where they belong."""
+    bad = {(v.cause, id(v.step)): v.check for v in violations(ctx, results)}
+    out = {}
+    for name, result in results.items():
+        steps, seen = [], set()
+        for step in result.next_steps:
+            check = bad.get((name, id(step)))
+            if check is None:
+                steps.append(step)
+            elif check not in seen:
+                seen.add(check)
+                steps.append(_replacement(ctx, check))
+        if name == "atrophy":
+            steps = _first_steps(ctx, results) + steps
+        if name == "calorie_deficit":
+            steps += _obesity_note(ctx, results)
+        out[name] = dataclasses.replace(result, next_steps=tuple(steps))
+    return out
+
