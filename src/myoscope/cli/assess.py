@@ -18,10 +18,11 @@ class ReportFormat(str, Enum):
     json = "json"
     markdown = "markdown"
     html = "html"
+    fhir = "fhir"
 
 
 _EXTENSIONS = {ReportFormat.text: "txt", ReportFormat.json: "json", ReportFormat.markdown: "md",
-               ReportFormat.html: "html"}
+               ReportFormat.html: "html", ReportFormat.fhir: "fhir.json"}
 
 
 def load_checked(path: Path, *, as_json: bool = False):
@@ -59,12 +60,17 @@ def register(app: typer.Typer) -> None:
         for path, record in zip(files, records):
             assessment = run(record, day)
             color = out is None and format is ReportFormat.text and stdout.is_terminal
-            text = render(assessment, format.value, color=color)
+            if format is ReportFormat.fhir:
+                from myoscope.interop import assessment_json
+
+                text = assessment_json(record, assessment)
+            else:
+                text = render(assessment, format.value, color=color)
             if several and out is not None:
                 write_output(text, out / f"{path.stem}.{_EXTENSIONS[format]}")
             else:
                 texts.append(text)
-        if texts and format is ReportFormat.json and several:
+        if texts and format in (ReportFormat.json, ReportFormat.fhir) and several:
             write_output("[\n" + ",\n".join(texts) + "\n]", None)
         elif texts:
             write_output("\n".join(texts), out)

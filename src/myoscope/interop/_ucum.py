@@ -19,7 +19,7 @@ UCUM_TO_PINT: dict[str, str] = {
 """UCUM code -> pint unit expression."""
 
 PINT_TO_UCUM: dict[str, str] = {"kg": "kg", "g": "g", "mg": "mg", "ug": "ug", "cm": "cm", "m": "m", "s": "s",
-                                "min": "min", "m/s": "m/s", "kcal": "kcal", "h/day": "h/d", "kg/m**2": "kg/m2"}
+                                "min": "min", "m/s": "m/s", "kcal": "kcal", "h/day": "h/d", "kg/m**2": "kg/m2", "percent": "%", "year": "a", "ohm": "Ohm"}
 """myoscope's canonical units (as written in the record's kind tables) -> UCUM code."""
 
 
