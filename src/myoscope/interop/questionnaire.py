@@ -51,6 +51,8 @@ class Total:
     low: int | None = None
     high: int | None = None
     scale: float = 100.0
+    digits: int | None = None
+    """Decimal places the Python score is rounded to."""
 
 
 _ALSFRS = ("speech", "salivation", "swallowing", "handwriting", "cutting_food", "dressing_hygiene",
@@ -63,7 +65,7 @@ TOTALS: dict[str, Total] = {
     "mrc-sum": Total(tuple(f"{m}_{s}" for m in ("shoulder_abduction", "elbow_flexion", "wrist_extension",
                                                "hip_flexion", "knee_extension", "ankle_dorsiflexion")
                            for s in ("left", "right"))),
-    "msws-12": Total(_MSWS, 12, 60),
+    "msws-12": Total(_MSWS, 12, 60, digits=2),
     "pdds": Total(("pdds",)),
 }
 """Instruments whose Python total is a sum of their items (the MSWS-12 rescaled to 0-100)."""
@@ -151,6 +153,8 @@ def fhirpath_total(name: str) -> str | None:
     summed = f"{answered}.value.select(code.toInteger()).aggregate($this + $total, 0)"
     if total.low is not None and total.high is not None:
         summed = f"({summed} - {total.low}) / {total.high - total.low} * {total.scale:g}"
+    if total.digits is not None:
+        summed = f"({summed}).round({total.digits})"
     return f"iif({answered}.count() = {len(total.items)}, {summed}, {{}})"
 
 
@@ -236,6 +240,8 @@ def redcap_dictionary(name: str) -> str:
         summed = f"sum({','.join(f'[{i}]' for i in total.items)})"
         if total.low is not None and total.high is not None:
             summed = f"({summed}-{total.low})/{total.high - total.low}*{total.scale:g}"
+        if total.digits is not None:
+            summed = f"round({summed},{total.digits})"
         rows.append(dict.fromkeys(REDCAP_HEADER, "") | {
             "Variable / Field Name": f"{form}_total"[:26], "Form Name": form, "Field Type": "calc",
             "Field Label": "Total (computed)", "Choices, Calculations, OR Slider Labels": summed})
