@@ -133,22 +133,34 @@ def measurements(b: Builder, record: Record) -> list[str]:
     return urls
 
 
+def _condition_codings(c: Any) -> list[dict[str, Any]]:
+    codings = []
+    standard = C.MS_COURSE_CODES.get(c.course or "") or C.CONDITION_CODES.get(c.kind)
+    if standard:
+        codings.append(standard.coding())
+    if c.snomed and not (standard and standard.code == c.snomed):
+        codings.append({"system": C.SNOMED, "code": c.snomed, **({"display": c.name} if c.name else {})})
+    return codings + [C.own(C.CONDITION_SYSTEM, c.kind)]
+
+
+def _condition_extensions(c: Any) -> list[dict[str, Any]]:
+    extensions = [ext(name.replace("_", "-"), valueCode=getattr(c, name))
+                  for name in ("nerve", "level", "ais", "course") if getattr(c, name)]
+    extensions += [ext("relapse", valueDate=d.isoformat()) for d in c.relapses]
+    if c.sensory_loss is not None:
+        extensions.append(ext("sensory-loss", valueBoolean=c.sensory_loss))
+    return extensions
+
+
 def conditions(b: Builder, record: Record) -> None:
     for i, c in enumerate(record.conditions):
-        codings = []
-        standard = C.MS_COURSE_CODES.get(c.course or "") or C.CONDITION_CODES.get(c.kind)
-        if standard:
-            codings.append(standard.coding())
-        if c.snomed and not (standard and standard.code == c.snomed):
-            codings.append({"system": C.SNOMED, "code": c.snomed, **({"display": c.name} if c.name else {})})
-        codings.append(C.own(C.CONDITION_SYSTEM, c.kind))
         resource: dict[str, Any] = {
             "resourceType": "Condition",
             "clinicalStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-clinical",
                                            "code": "active"}]},
             "category": [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-category",
                                       "code": "problem-list-item"}]}],
-            "code": {"coding": codings, **({"text": c.name} if c.name else {})},
+            "code": {"coding": _condition_codings(c), **({"text": c.name} if c.name else {})},
             "subject": b.patient_ref,
             "meta": {"tag": [C.own(f"{C.BASE}/CodeSystem/source", "record", "held in the record")]},
         }
@@ -157,11 +169,7 @@ def conditions(b: Builder, record: Record) -> None:
         site = body_site(None, c.side)
         if site:
             resource["bodySite"] = [site]
-        extensions = [ext(name.replace("_", "-"), valueCode=getattr(c, name))
-                      for name in ("nerve", "level", "ais", "course") if getattr(c, name)]
-        extensions += [ext("relapse", valueDate=d.isoformat()) for d in c.relapses]
-        if c.sensory_loss is not None:
-            extensions.append(ext("sensory-loss", valueBoolean=c.sensory_loss))
+        extensions = _condition_extensions(c)
         if extensions:
             resource["extension"] = extensions
         b.add(f"condition/{i}", resource)

@@ -206,11 +206,15 @@ def create_app(config: CdsConfig | None = None) -> FastAPI:
     def services() -> dict[str, Any]:
         return discovery()
 
-    @app.post("/{service}")
-    async def call(service: str, request: Request):
+    def admitted(service: str, request: Request, *suffixes: str) -> JSONResponse | None:
         if service != SERVICE_ID:
             return outcome(404, "no such CDS service", "not-found")
-        refused = authorised(request, config.service_url(service))
+        url = config.service_url(service)
+        return authorised(request, *(url + s for s in suffixes))
+
+    @app.post("/{service}")
+    async def call(service: str, request: Request):
+        refused = admitted(service, request, "")
         if refused:
             return refused
         try:
@@ -223,10 +227,7 @@ def create_app(config: CdsConfig | None = None) -> FastAPI:
 
     @app.post("/{service}/feedback")
     async def feedback(service: str, request: Request):
-        if service != SERVICE_ID:
-            return outcome(404, "no such CDS service", "not-found")
-        url = config.service_url(service)
-        refused = authorised(request, url, f"{url}/feedback")
+        refused = admitted(service, request, "", "/feedback")
         if refused:
             return refused
         try:

@@ -36,7 +36,7 @@ def _name(resource: dict[str, Any], full_url: str | None) -> str:
     return f"{resource.get('resourceType', '?')}/{rid}" if rid else (full_url or resource.get("resourceType", "?"))
 
 
-def _condition(r: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+def _refuse_conclusions(r: dict[str, Any]) -> None:
     if any(t.get("code") == "assessment" for t in (r.get("meta") or {}).get("tag", ())):
         raise Skip("meta.tag", "assessment", "a conclusion of a myoscope assessment, not record data",
                    "conditions held in the record")
@@ -44,44 +44,64 @@ def _condition(r: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     if status and status[0].get("code") in ("refuted", "entered-in-error"):
         raise Skip("verificationStatus", status[0].get("code"), "refuted or entered in error",
                    "confirmed, provisional, differential, unconfirmed")
-    concept = r.get("code") or {}
-    kind = F.own_code(concept, C.CONDITION_SYSTEM)
-    course = next((c for c, code in C.MS_COURSE_CODES.items()
-                   if any(x.get("code") == code.code for x in F.codings(concept))), None)
+
+
+_STANDARD_CONDITION_CODES = ({code.code for code in C.MS_COURSE_CODES.values()}
+                             | {code.code for code in C.CONDITION_CODES.values() if code is not None})
+
+
+def _other_name(concept: dict[str, Any], snomed: dict[str, Any] | None) -> str:
+    """The name of a condition of kind ``other``: code.text, else a display, else its SNOMED CT code."""
+    displays = [c.get("display") for c in ([snomed] if snomed else []) + F.codings(concept) if c.get("display")]
+    name = concept.get("text") or next(iter(displays), None)
+    if name:
+        return name
+    if snomed:
+        return f"SNOMED CT {snomed.get('code')}"
+    raise Skip("code", concept, "condition without a SNOMED CT code or a name", "a SNOMED CT coding, or code.text")
+
+
+def _condition_code(concept: dict[str, Any]) -> dict[str, Any]:
+    """kind, and name / SNOMED CT code / MS course, from Condition.code."""
+    found = [m for m in (C.condition_of_coding(c.get("system"), c.get("code")) for c in F.codings(concept)) if m]
+    kind = F.own_code(concept, C.CONDITION_SYSTEM) or (found[0][0] if found else "other")
+    snomed = next((c for c in F.codings(concept) if c.get("system") == C.SNOMED
+                   and (kind == "other" or c.get("code") not in _STANDARD_CONDITION_CODES)), None)
+    item: dict[str, Any] = {"kind": kind}
+    name = _other_name(concept, snomed) if kind == "other" else concept.get("text")
+    if name:
+        item["name"] = name
+    if snomed:
+        item["snomed"] = snomed.get("code")
+    return item | _course(found)
+
+
+def _course(found: list[tuple[str, str | None]]) -> dict[str, str]:
+    course = next((m[1] for m in found if m[1]), None)
+    return {"course": course} if course else {}
+
+
+def _condition_details(r: dict[str, Any]) -> dict[str, Any]:
     item: dict[str, Any] = {}
-    if kind is None:
-        matches = [C.condition_of_coding(c.get("system"), c.get("code")) for c in F.codings(concept)]
-        match = next((m for m in matches if m), None)
-        kind = match[0] if match else "other"
-    if kind == "other":
-        snomed = next((c for c in F.codings(concept) if c.get("system") == C.SNOMED), None)
-        name = concept.get("text") or (snomed or {}).get("display") or next(
-            (c.get("display") for c in F.codings(concept) if c.get("display")), None)
-        if not name and not snomed:
-            raise Skip("code", concept, "condition without a SNOMED CT code or a name",
-                       "a SNOMED CT coding, or code.text")
-        item["name"] = name or f"SNOMED CT {snomed['code']}"
-        if snomed:
-            item["snomed"] = snomed.get("code")
-    elif concept.get("text"):
-        item["name"] = concept["text"]
-    item["kind"] = kind
-    if r.get("onsetDateTime") or (r.get("onsetPeriod") or {}).get("start"):
-        item["onset"] = F.date_of(r.get("onsetDateTime") or r["onsetPeriod"]["start"], "onset[x]")
+    onset = r.get("onsetDateTime") or (r.get("onsetPeriod") or {}).get("start")
+    if onset:
+        item["onset"] = F.date_of(onset, "onset[x]")
     side = next((F.side_of(site) for site in r.get("bodySite", ()) if F.side_of(site)), None)
     if side:
         item["side"] = side
-    for name in ("nerve", "level", "ais", "course"):
+    for name in ("nerve", "level", "ais", "course", "sensory-loss"):
         value = F.first(r, name)
         if value is not None:
-            item[name] = value
-    if course and "course" not in item:
-        item["course"] = course
+            item[name.replace("-", "_")] = value
     relapses = F.extension(r, "relapse")
     if relapses:
         item["relapses"] = relapses
-    if F.first(r, "sensory-loss") is not None:
-        item["sensory_loss"] = F.first(r, "sensory-loss")
+    return item
+
+
+def _condition(r: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    _refuse_conclusions(r)
+    item = _condition_code(r.get("code") or {}) | _condition_details(r)
     return "conditions", F.checked("conditions", item)
 
 

@@ -96,6 +96,14 @@ def _bounds(metadata: Any) -> tuple[float | None, float | None]:
     return low, high
 
 
+def _numeric(name: str, text: str, kind: type, metadata: list[Any]) -> Question:
+    """A number question; a small integer range becomes a choice of its values."""
+    low, high = _bounds(metadata)
+    if kind is int and low is not None and high is not None and high - low <= 10:
+        return Question(name, text, "choice", options=tuple(range(int(low), int(high) + 1)))
+    return Question(name, text, "integer" if kind is int else "decimal", low=low, high=high)
+
+
 def _question(name: str, info: Any) -> Question:
     from myoscope.units import bounds
 
@@ -115,14 +123,8 @@ def _question(name: str, info: Any) -> Question:
         inner = typing.get_args(inner)[0]
     if inner is bool:
         return Question(name, text, "boolean")
-    if inner is int:
-        low, high = _bounds(metadata)
-        if low is not None and high is not None and high - low <= 10:
-            return Question(name, text, "choice", options=tuple(range(int(low), int(high) + 1)))
-        return Question(name, text, "integer", low=low, high=high)
-    if inner is float:
-        low, high = _bounds(metadata)
-        return Question(name, text, "decimal", low=low, high=high)
+    if inner in (int, float):
+        return _numeric(name, text, inner, metadata)
     if inner is dt.date:
         return Question(name, text, "date")
     if inner is str:

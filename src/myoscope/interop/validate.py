@@ -135,28 +135,36 @@ def _observation_problems(resource: dict[str, Any]) -> list[str]:
     return out
 
 
-def _emitted_problems(resource: dict[str, Any]) -> list[str]:
-    kind, out = resource.get("resourceType"), []
-    if kind == "RiskAssessment":
-        for i, p in enumerate(resource.get("prediction", ())):
-            if "probabilityDecimal" in p or "probabilityRange" in p:
-                out.append(f"prediction[{i}]: myoscope's rules are not calibrated: no probability")
-        if not resource.get("method"):
-            out.append("method: must name the rule set and version")
+def _risk_problems(resource: dict[str, Any]) -> list[str]:
+    out = [f"prediction[{i}]: myoscope's rules are not calibrated: no probability"
+           for i, p in enumerate(resource.get("prediction", ()))
+           if "probabilityDecimal" in p or "probabilityRange" in p]
+    return out + ([] if resource.get("method") else ["method: must name the rule set and version"])
+
+
+def _suggested_condition_problems(resource: dict[str, Any]) -> list[str]:
     tags = {t.get("code") for t in (resource.get("meta") or {}).get("tag", ())}
-    if kind == "Condition" and "assessment" in tags:
-        status = {c.get("code") for c in (resource.get("verificationStatus") or {}).get("coding", ())}
-        if not status or not status <= {"provisional", "differential"}:
-            out.append("verificationStatus: an assessment only suggests (provisional or differential)")
-    if kind == "CarePlan" and (resource.get("intent") != "proposal" or resource.get("status") != "draft"):
-        out.append("intent/status: myoscope's CarePlan is a draft proposal")
-    return out
+    status = {c.get("code") for c in (resource.get("verificationStatus") or {}).get("coding", ())}
+    if "assessment" in tags and (not status or not status <= {"provisional", "differential"}):
+        return ["verificationStatus: an assessment only suggests (provisional or differential)"]
+    return []
+
+
+def _care_plan_problems(resource: dict[str, Any]) -> list[str]:
+    if resource.get("intent") != "proposal" or resource.get("status") != "draft":
+        return ["intent/status: myoscope's CarePlan is a draft proposal"]
+    return []
+
+
+_EMITTED = {"RiskAssessment": _risk_problems, "Condition": _suggested_condition_problems,
+            "CarePlan": _care_plan_problems}
 
 
 def profile_problems(resource: dict[str, Any]) -> list[str]:
     """myoscope's profile checks for one resource (see the module docstring)."""
-    out = _observation_problems(resource) if resource.get("resourceType") == "Observation" else []
-    return out + _emitted_problems(resource)
+    kind = resource.get("resourceType")
+    out = _observation_problems(resource) if kind == "Observation" else []
+    return out + (_EMITTED[kind](resource) if kind in _EMITTED else [])
 
 
 def validate_resource(resource: dict[str, Any]) -> list[str]:
