@@ -113,7 +113,7 @@ def measurements(b: Builder, record: Record) -> list[str]:
         if coded.system != C.KIND_SYSTEM:
             codings.append(C.own(C.KIND_SYSTEM, m.kind, entry.code.display if entry.code.system == C.KIND_SYSTEM
                                  else spec.label))
-        fields: dict[str, Any] = {"valueQuantity": quantity(m.best, spec.unit)}
+        fields: dict[str, Any] = {"valueQuantity": quantity(m.best if m.value is None else m.value, spec.unit)}
         site = body_site(spec.site, m.side) if (spec.site or m.side) else None
         if site:
             fields["bodySite"] = site
