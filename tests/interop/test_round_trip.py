@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from fhir.resources.R4B.bundle import Bundle
 
 from myoscope.causes import assess
 from myoscope.interop.export import assessment_bundle, record_bundle
@@ -22,6 +23,7 @@ def test_example_bundle_validates_and_round_trips(path, fhir_schema):
     assessment = assess(record)
     bundle = assessment_bundle(record, assessment, recorded=dt.datetime(2026, 11, 30, 12, tzinfo=dt.timezone.utc))
     assert [str(f) for f in validate_bundle(bundle)] == []
+    Bundle.model_validate(bundle)  # a second, independent parser: the fhir.resources R4B models
     back = import_bundle(bundle)
     assert back.record == record
     assert dump_record(back.record) == dump_record(record)

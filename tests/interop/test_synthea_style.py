@@ -65,7 +65,7 @@ def test_synthea_style_bundle_imports_and_assesses():
 
 def test_synthea_style_bundle_reports_unknown_codes_and_units():
     issues = {i.resource: i for i in import_bundle(synthea_bundle()).issues}
-    assert set(issues) == {"Observation/obs-11", "Observation/obs-12", "Observation/obs-13",
+    assert set(issues) == {"Patient/patient-1", "Observation/obs-11", "Observation/obs-12", "Observation/obs-13",
                            "QuestionnaireResponse/qr-2", "Encounter/enc-1"}
     heart = issues["Observation/obs-12"]
     assert heart.path == "code.coding" and "8867-4" in str(heart.value) and "29463-7" in heart.accepted
@@ -73,6 +73,7 @@ def test_synthea_style_bundle_reports_unknown_codes_and_units():
     assert unit.path == "valueQuantity.code" and "[lb_av]" in unit.accepted
     assert issues["QuestionnaireResponse/qr-2"].path == "questionnaire"
     assert issues["Encounter/enc-1"].path == "resourceType"
+    assert issues["Patient/patient-1"].path == "gender" and "administrative" in issues["Patient/patient-1"].message
 
 
 def test_pounds_in_ucum_convert_through_the_unit_layer():

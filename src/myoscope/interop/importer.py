@@ -208,6 +208,18 @@ _IGNORED_OWN = ("RiskAssessment", "CarePlan", "Device", "Provenance")
 """Resources myoscope itself exports with an assessment: not record data, skipped on re-import."""
 
 
+def _sex_note(patient: dict[str, Any], url: str | None) -> list[Issue]:
+    """Patient.gender is administrative: say when it stood in for the sex the equations need."""
+    if F.first(patient, "sex-for-equations") is not None:
+        return []
+    gender = patient.get("gender")
+    if gender in ("male", "female"):
+        return [Issue(_name(patient, url), "gender", gender, "taken as the sex for equations (Patient.gender is "
+                      "administrative); correct the record where they differ", "male, female")]
+    return [Issue(_name(patient, url), "gender", gender, "no sex for equations recorded; sex-specific cut-offs "
+                  "will say 'cannot tell'", "male, female")]
+
+
 def entries(bundle: Any) -> list[tuple[str | None, dict[str, Any]]]:
     """The resources of a Bundle; refuses anything but a collection, transaction or searchset."""
     if not isinstance(bundle, dict) or bundle.get("resourceType") != "Bundle":
@@ -242,6 +254,7 @@ def import_bundle(bundle: Any) -> ImportResult:
     except Skip as skip:
         path, value, message, accepted = skip.args4
         raise InputError([Problem(f"Patient.{path}", value, message, accepted)]) from None
+    issues += _sex_note(patients[0][1], patients[0][0])
     for url, resource in patients[1:]:
         issues.append(Issue(_name(resource, url), "", None, "a second Patient; only the first is imported",
                             "one Patient per Bundle"))
