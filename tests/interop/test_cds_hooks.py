@@ -240,3 +240,37 @@ def test_spec_example_token_is_refused_after_expiry_elsewhere_or_twice():
     _spec_verify(1_400_000_000, guard=guard)
     with pytest.raises(Refused, match="replay"):
         _spec_verify(1_400_000_000, guard=guard)
+
+
+class _Jwks(BaseHTTPRequestHandler):
+    def do_GET(self):  # noqa: N802
+        data = json.dumps({"keys": [PUBLIC]}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_keys_come_from_the_issuers_jwks_url_and_jku_must_match_it():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Jwks)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    jwks_url = f"http://127.0.0.1:{server.server_address[1]}/jwks"
+    try:
+        app = create_app(CdsConfig(base_url=BASE, issuers={ISS: jwks_url}, clock=lambda: NOW))
+        client = TestClient(app)
+        patient, prefetch = _prefetch("healthy-active.yaml")
+        ok = client.post("/muscle-wasting-screen", json=_call(patient["id"], prefetch=prefetch),
+                         headers={"Authorization": f"Bearer {token()}"})
+        assert ok.status_code == 200, ok.text
+        forged = jwt.encode({"iss": ISS, "aud": SERVICE, "exp": NOW + 300, "iat": NOW, "jti": "j"}, KEY,
+                            algorithm="ES384", headers={"kid": "ehr-1", "jku": "https://attacker.example/jwks"})
+        refused = client.post("/muscle-wasting-screen", json=_call(patient["id"], prefetch=prefetch),
+                              headers={"Authorization": f"Bearer {forged}"})
+        assert refused.status_code == 401 and "jku" in refused.json()["issue"][0]["diagnostics"]
+    finally:
+        server.shutdown()
+        server.server_close()
