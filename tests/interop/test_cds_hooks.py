@@ -274,3 +274,27 @@ def test_keys_come_from_the_issuers_jwks_url_and_jku_must_match_it():
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_prefetched_patient_other_than_the_context_is_refused(client):
+    patient, prefetch = _prefetch("healthy-active.yaml")
+    response = client.post("/muscle-wasting-screen", json=_call("someone-else", prefetch=prefetch),
+                           headers={"Authorization": f"Bearer {token()}"})
+    assert response.status_code == 412
+
+
+def test_a_plain_http_fhir_server_off_this_machine_is_refused(client):
+    auth = {"access_token": "t", "token_type": "Bearer", "expires_in": 300, "scope": "patient/*.read",
+            "subject": "cds-service"}
+    response = client.post("/muscle-wasting-screen",
+                           json=_call("p1", fhirServer="http://fhir.example.org/r4", fhirAuthorization=auth),
+                           headers={"Authorization": f"Bearer {token()}"})
+    assert response.status_code == 412 and "https" in response.json()["issue"][0]["diagnostics"]
+
+
+def test_an_urgent_red_flag_is_a_critical_card_first(client):
+    patient, prefetch = _prefetch("als-pattern-brother.yaml")
+    cards = client.post("/muscle-wasting-screen", json=_call(patient["id"], prefetch=prefetch),
+                        headers={"Authorization": f"Bearer {token()}"}).json()["cards"]
+    assert cards[0]["indicator"] == "critical"
+    assert all("amyotrophic" not in c["summary"].lower() for c in cards)  # a pattern, never a diagnosis

@@ -62,7 +62,7 @@ def cards(assessment: Any, patient_id: str, hook_instance: str, source_url: str)
         suggestion = _care_plan_suggestion(assessment, patient_id, hook_instance)
         if suggestion:
             extra = {"suggestions": [suggestion], "selectionBehavior": "at-most-one"}
-        out.append(_card("leading", hook_instance, f"Muscle loss: {leading.title} is {leading.status.value}",
+        out.append(_card("leading", hook_instance, f"Muscle loss, {leading.status.value} cause: {leading.summary}",
                          "warning" if leading.red_flags else "info", detail, source_url, **extra))
     if assessment.atrophy.status.value == "cannot tell" and assessment.atrophy.missing:
         what = "; ".join(assessment.atrophy.missing)

@@ -140,6 +140,9 @@ def _fetch(request: HookRequest, key: str, timeout: float) -> Any:
     if not request.fhirServer:
         raise Unavailable(f"prefetch {key!r} is missing and no fhirServer was given")
     base = request.fhirServer.rstrip("/")
+    host = urllib.parse.urlsplit(base).hostname or ""
+    if not base.startswith("https://") and host not in ("127.0.0.1", "localhost", "::1"):
+        raise Unavailable("fhirServer must use https (plain http only on this machine's loopback)")
     token = request.fhirAuthorization.access_token if request.fhirAuthorization else None
     data = _get(f"{base}/{_resolve(PREFETCH[key], request.context)}", token, timeout)
     pages = 0
@@ -167,8 +170,11 @@ def gather(request: HookRequest, timeout: float) -> dict[str, Any]:
             resources += [e["resource"] for e in value.get("entry", ()) if isinstance(e.get("resource"), dict)]
         else:
             resources.append(value)
-    if not any(r.get("resourceType") == "Patient" for r in resources):
+    patients = [r for r in resources if r.get("resourceType") == "Patient"]
+    if not patients:
         raise Unavailable("no Patient resource for the patient in context")
+    if any(p.get("id") not in (None, request.context.patientId) for p in patients):
+        raise Unavailable("the Patient given is not the patient in context")
     return {"resourceType": "Bundle", "type": "collection", "entry": [{"resource": r} for r in resources]}
 
 
