@@ -298,3 +298,13 @@ def test_an_urgent_red_flag_is_a_critical_card_first(client):
                         headers={"Authorization": f"Bearer {token()}"}).json()["cards"]
     assert cards[0]["indicator"] == "critical"
     assert all("amyotrophic" not in c["summary"].lower() for c in cards)  # a pattern, never a diagnosis
+
+
+def test_a_malformed_call_or_another_hook_is_400(client):
+    headers = {"Authorization": f"Bearer {token()}"}
+    assert client.post("/muscle-wasting-screen", json={"hook": "patient-view"}, headers=headers).status_code == 400
+    other = _call("p1") | {"hook": "order-sign"}
+    assert client.post("/muscle-wasting-screen", json=other, headers={"Authorization": f"Bearer {token()}"}
+                       ).status_code == 400
+    assert client.post("/no-such-service", json=other, headers={"Authorization": f"Bearer {token()}"}
+                       ).status_code == 404

@@ -218,28 +218,30 @@ def create_app(config: CdsConfig | None = None) -> FastAPI:
         url = config.service_url(service)
         return authorised(request, *(url + s for s in suffixes))
 
+    async def parsed(service: str, request: Request, model: type[BaseModel], *suffixes: str):
+        """(the body as ``model``, None) once the caller is admitted, else (None, the error answer)."""
+        refused = admitted(service, request, *suffixes)
+        if refused:
+            return None, refused
+        try:
+            return model.model_validate(await request.json()), None
+        except (ValidationError, ValueError) as exc:
+            return None, outcome(400, f"not a valid {model.__name__} body ({exc.__class__.__name__})", "invalid")
+
     @app.post("/{service}")
     async def call(service: str, request: Request):
-        refused = admitted(service, request, "")
-        if refused:
-            return refused
-        try:
-            hook = HookRequest.model_validate(await request.json())
-        except (ValidationError, ValueError) as exc:
-            return outcome(400, f"not a valid patient-view request ({exc.__class__.__name__})", "invalid")
+        hook, error = await parsed(service, request, HookRequest, "")
+        if error:
+            return error
         if hook.hook != "patient-view":
             return outcome(400, f"hook {hook.hook[:40]!r} is not served here (patient-view)", "not-supported")
         return _answer(hook, config)
 
     @app.post("/{service}/feedback")
     async def feedback(service: str, request: Request):
-        refused = admitted(service, request, "", "/feedback")
-        if refused:
-            return refused
-        try:
-            body = Feedback.model_validate(await request.json())
-        except (ValidationError, ValueError) as exc:
-            return outcome(400, f"not valid feedback ({exc.__class__.__name__})", "invalid")
+        body, error = await parsed(service, request, Feedback, "", "/feedback")
+        if error:
+            return error
         app.state.feedback.extend(item.model_dump(exclude_none=True) for item in body.feedback)
         return JSONResponse({})
 
