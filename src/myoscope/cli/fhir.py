@@ -30,7 +30,7 @@ def register(app: typer.Typer) -> None:
         out: Path = typer.Option(None, "--output", "-o", help="Write the record to this file."),
         issues_json: Path = typer.Option(None, "--issues", help="Also write the issues as JSON to this file."),
     ) -> None:
-        """Read a FHIR Bundle into a myoscope record; list everything not imported (to stderr)."""
+        """Read a FHIR Bundle into a myoscope record; list everything not imported or assumed (to stderr)."""
         from myoscope.causes import check_instrument_answers
         from myoscope.interop import import_bundle
         from myoscope.record import dump_record
@@ -41,7 +41,7 @@ def register(app: typer.Typer) -> None:
         except InputError as exc:
             fail(exc)
         for issue in result.issues:
-            stderr.print(f"not imported: {issue}", markup=False)
+            stderr.print(f"import issue: {issue}", markup=False)
         if issues_json is not None:
             write_output(json.dumps([i.to_json() for i in result.issues], indent=2), issues_json)
         write_output(dump_record(result.record, format.value), out)
