@@ -24,7 +24,9 @@ demo: $(STAMP)
 
 # scripts/ci-services.sh installs (where missing) and starts PostgreSQL and Chromium for the store and
 # browser tests; without them those tests skip with a message (under CI=true they must run).
+# scripts/fhir-assets.sh installs the HL7 R4 JSON Schema and official R4 examples (npm) into .cache/fhir.
 test: $(STAMP)
+	bash scripts/fhir-assets.sh .cache/fhir
 	@line=$$(bash scripts/ci-services.sh | tail -n 1) || line=""; \
 	case "$$line" in MYOSCOPE_TEST_POSTGRES_URL=*) export "$$line";; esac; \
 	$(BIN)/python -m pytest -n 2 --dist loadfile

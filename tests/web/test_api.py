@@ -12,7 +12,8 @@ def test_openapi_documents_the_api_only(world):
     assert set(spec["paths"]) == {"/api/v1/patients", "/api/v1/patients/{patient_id}",
                                   "/api/v1/patients/{patient_id}/record", "/api/v1/patients/{patient_id}/visits",
                                   "/api/v1/patients/{patient_id}/measurements",
-                                  "/api/v1/patients/{patient_id}/assessment"}
+                                  "/api/v1/patients/{patient_id}/assessment",
+                                  "/api/v1/fhir/import", "/api/v1/fhir/assess"}
     assert client.get("/api/docs").status_code == 200
 
 

@@ -23,7 +23,8 @@ class Commands(LazyGroup):
     """Every command, with the module that registers it (``myoscope.cli.<name>`` is tried first)."""
 
     COMMANDS = {"assess": "assess", "validate": "assess", "explain": "explain", "score": "score", "check": "check",
-                "plan": "plan", "isncsci": "isncsci", "simulate": "simulate", "serve": "serve", "user": "user"}
+                "plan": "plan", "isncsci": "isncsci", "simulate": "simulate", "serve": "serve", "user": "user",
+                "import-fhir": "fhir", "export-instrument": "fhir"}
 
 
 app = typer.Typer(

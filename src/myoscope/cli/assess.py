@@ -21,10 +21,11 @@ class ReportFormat(str, Enum):
     markdown = "markdown"
     html = "html"
     pdf = "pdf"
+    fhir = "fhir"
 
 
 _EXTENSIONS = {ReportFormat.text: "txt", ReportFormat.json: "json", ReportFormat.markdown: "md",
-               ReportFormat.html: "html", ReportFormat.pdf: "pdf"}
+               ReportFormat.html: "html", ReportFormat.pdf: "pdf", ReportFormat.fhir: "fhir.json"}
 
 
 def load_checked(path: Path, *, as_json: bool = False):
@@ -67,7 +68,7 @@ def register(app: typer.Typer) -> None:
                 texts.append(result)
         if format is ReportFormat.pdf and texts:
             write_output(texts[0], out)
-        elif texts and format is ReportFormat.json and several:
+        elif texts and format in (ReportFormat.json, ReportFormat.fhir) and several:
             write_output("[\n" + ",\n".join(texts) + "\n]", None)
         elif texts:
             write_output("\n".join(texts), out)
@@ -121,6 +122,10 @@ def _render(assessment, record, format: ReportFormat, *, to_terminal: bool) -> s
         from myoscope.report.pdf import render_pdf
 
         return render_pdf(assessment, record.person)
+    if format is ReportFormat.fhir:
+        from myoscope.interop import assessment_json
+
+        return assessment_json(record, assessment)
     color = to_terminal and format is ReportFormat.text
     return render(assessment, format.value, color=color, person=record.person)
 

@@ -12,7 +12,7 @@ from starlette.exceptions import HTTPException
 
 from myoscope import __version__
 from myoscope.store import NotFound, make_engine, session_factory
-from myoscope.web import _api, _auth, _pages
+from myoscope.web import _api, _auth, _fhir, _pages
 from myoscope.web._deps import NeedsLogin
 from myoscope.web._settings import Settings
 from myoscope.web._templating import TEMPLATES
@@ -36,6 +36,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(_auth.router)
     app.include_router(_pages.router)
     app.include_router(_api.router)
+    app.include_router(_fhir.router)
+    from myoscope.interop import cds_hooks_app
+
+    app.mount("/cds-services", cds_hooks_app())
 
     @app.middleware("http")
     async def protective_headers(request: Request, call_next):

@@ -1,0 +1,63 @@
+"""FHIR routes of the JSON API: a Bundle in -> the record (and issues), or -> the assessment as a Bundle."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import JSONResponse
+
+from myoscope.errors import InputError
+from myoscope.web._deps import api_user
+
+router = APIRouter(prefix="/api/v1/fhir", tags=["fhir"], dependencies=[Depends(api_user)],
+                   responses={401: {"description": "No valid API token"}, 422: {"description": "Not a usable Bundle"}})
+MAX_BYTES = 20_000_000
+
+
+async def _bundle(request: Request) -> Any:
+    body = await request.body()
+    if len(body) > MAX_BYTES:
+        raise ValueError("too large")
+    return json.loads(body)
+
+
+def _invalid(problems: list[dict[str, Any]]) -> JSONResponse:
+    return JSONResponse({"detail": "invalid FHIR Bundle", "problems": problems}, 422)
+
+
+async def _import(request: Request):
+    from myoscope.causes import check_instrument_answers
+    from myoscope.interop import import_bundle
+
+    try:
+        result = import_bundle(await _bundle(request))
+        check_instrument_answers(result.record)
+    except ValueError as exc:  # InputError is a ValueError; so is bad JSON
+        problems = [p.to_json() for p in exc.problems] if isinstance(exc, InputError) else [
+            {"field": "", "message": "not JSON, or larger than 20 MB"}]
+        return None, _invalid(problems)
+    return result, None
+
+
+@router.post("/import", response_model=dict[str, Any])
+async def import_fhir(request: Request):
+    """A FHIR R4 Bundle -> the myoscope record, with every resource or value not imported."""
+    result, error = await _import(request)
+    if error:
+        return error
+    record = json.loads(result.record.model_dump_json(exclude_none=True, exclude_defaults=True))
+    return {"record": record, "issues": [i.to_json() for i in result.issues]}
+
+
+@router.post("/assess", response_model=dict[str, Any])
+async def assess_fhir(request: Request):
+    """A FHIR R4 Bundle -> its assessment as a FHIR Bundle (RiskAssessments, CarePlan proposal, Provenance)."""
+    from myoscope.causes import assess
+    from myoscope.interop import assessment_bundle
+
+    result, error = await _import(request)
+    if error:
+        return error
+    return JSONResponse(assessment_bundle(result.record, assess(result.record)), media_type="application/fhir+json")
