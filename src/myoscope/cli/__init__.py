@@ -20,7 +20,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-_COMMANDS: tuple[str, ...] = ("assess", "score", "check", "plan", "isncsci", "simulate", "serve", "user")
+_COMMANDS: tuple[str, ...] = ("assess", "score", "check", "plan", "isncsci", "simulate", "serve", "user", "screen")
 
 
 def _register_all() -> None:

@@ -196,7 +196,7 @@ def read_persons(path: Path | None, mapping: Mapping, directory: Path) -> tuple[
         pl.col(cols["person"]).cast(pl.Int64, strict=False).alias("person"),
         col("sex").replace_strict(sex_map, default=None).replace_strict(SEX_CODE, default=0, return_dtype=pl.Int8).alias("sex"),
         (col("population").replace_strict(pop_map, default=None) if cols["population"] in names
-         else pl.lit(mapping.cohort_population)).replace_strict(POPULATION_CODE, default=0, return_dtype=pl.Int8)
+         else pl.lit(mapping.cohort_population, dtype=pl.Utf8)).replace_strict(POPULATION_CODE, default=0, return_dtype=pl.Int8)
         .alias("population"),
         col("birth_year").cast(pl.Int16, strict=False).fill_null(0).alias("birth_year"),
         *[pl.col(g).cast(pl.Utf8) for g in groups],

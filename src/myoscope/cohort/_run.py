@@ -99,7 +99,7 @@ def _flags_table(parts, person_path: Path | None, groups: tuple[str, ...]):
         columns = {c: np.concatenate([p[c] for p in parts]) for c in FLAG_COLUMNS}
     else:
         columns = {c: np.zeros(0) for c in FLAG_COLUMNS}
-    frame = pl.DataFrame(columns).with_columns(pl.col("last_day").cast(pl.Int32).cast(pl.Date))
+    frame = pl.DataFrame(columns).with_columns(pl.col("last_day").fill_nan(None).cast(pl.Int32).cast(pl.Date))
     labels = {"ewgsop2": {v: k for k, v in ewgsop2.STAGE.items()}, "awgs2019": {v: k for k, v in awgs2019.STAGE.items()},
               "fnih2014": {v: k for k, v in fnih2014.STAGE.items()}, "must": dict(enumerate(must.CATEGORIES))}
     from myoscope.instruments import CANNOT_TELL
