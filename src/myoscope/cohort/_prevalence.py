@@ -79,18 +79,25 @@ def prevalence(flags: Any, groups: tuple[str, ...] = ()) -> Any:
     frame = flags.with_columns(
         sex_label=pl.col("sex").replace_strict({0: "unknown", 1: "male", 2: "female"}, return_dtype=pl.Utf8),
         age_band=band_expr, all=pl.lit("all"))
-    rows = []
-    for screen in SCREENS:
+    aggs = []
+    for i, screen in enumerate(SCREENS):
         col = pl.col(screen.column)
         positive = (col == screen.exactly) if screen.exactly is not None else (col >= screen.at_least)
-        for by in ("all", "sex_label", "age_band", *groups):
-            table = frame.group_by(by).agg(persons=pl.len(), decided=(col >= 0).sum(),
-                                           positive=(positive & (col >= 0)).sum()).sort(by)
-            for group, persons, decided, pos in table.iter_rows():
-                low, high = wilson_interval(int(pos), int(decided))
-                rows.append({"screen": screen.name, "by": {"sex_label": "sex", "all": "all"}.get(by, by),
-                             "group": str(group), "persons": int(persons), "decided": int(decided),
-                             "positive": int(pos), "cannot_tell": int(persons - decided),
-                             "prevalence": (pos / decided) if decided else None,
-                             "ci95_low": None if math.isnan(low) else low, "ci95_high": None if math.isnan(high) else high})
+        aggs += [(col >= 0).sum().alias(f"d{i}"), (positive & (col >= 0)).sum().alias(f"p{i}")]
+    rows = []
+    for by in ("all", "sex_label", "age_band", *groups):
+        table = frame.group_by(by).agg(pl.len().alias("persons"), *aggs).sort(by)
+        for record in table.iter_rows(named=True):
+            for i, screen in enumerate(SCREENS):
+                rows.append(_row(screen, by, record[by], record["persons"], record[f"d{i}"], record[f"p{i}"]))
+    order = {s.name: i for i, s in enumerate(SCREENS)}
+    rows.sort(key=lambda r: order[r["screen"]])
     return pl.DataFrame(rows)
+
+
+def _row(screen: Screen, by: str, group: Any, persons: int, decided: int, positive: int) -> dict[str, Any]:
+    low, high = wilson_interval(int(positive), int(decided))
+    return {"screen": screen.name, "by": {"sex_label": "sex", "all": "all"}.get(by, by), "group": str(group),
+            "persons": int(persons), "decided": int(decided), "positive": int(positive),
+            "cannot_tell": int(persons - decided), "prevalence": (positive / decided) if decided else None,
+            "ci95_low": None if math.isnan(low) else low, "ci95_high": None if math.isnan(high) else high}

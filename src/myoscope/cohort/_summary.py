@@ -92,27 +92,27 @@ def _plots(flags, table) -> list[tuple[str, str]]:
             if values.size == 0:
                 continue
             fig, ax = plt.subplots(figsize=(4.5, 3))
-            ax.hist(values, bins=40, color="#999999")
+            ax.hist(values, bins=40, color="#999999", histtype="stepfilled")
             for (c, who), style in zip(cutoffs, ("-", "--", ":")):
                 limit = c.limit("male" if sex == 1 else "female")
                 ax.axvline(limit, color="#b3403a", linestyle=style, label=f"{who} {c.op} {limit:g}")
             ax.set_xlabel(label)
             ax.set_ylabel("people")
             ax.legend(fontsize=8)
-            fig.tight_layout()
+            fig.subplots_adjust(left=0.16, bottom=0.17, right=0.97, top=0.96)
             out.append((f"{label}, {name}, against each definition's cut-off", _svg(fig)))
             plt.close(fig)
     change = flags["weight_change_6m_pct"].to_numpy()
     change = change[~np.isnan(change)]
     if change.size:
         fig, ax = plt.subplots(figsize=(4.5, 3))
-        ax.hist(np.clip(change, -30, 30), bins=60, color="#999999")
+        ax.hist(np.clip(change, -30, 30), bins=60, color="#999999", histtype="stepfilled")
         for edge, style in zip(glim.WEIGHT_LOSS_WITHIN_6_MONTHS, ("--", "-")):
             ax.axvline(-edge, color="#b3403a", linestyle=style, label=f"GLIM loss > {edge:g} %")
         ax.set_xlabel("weight change over 6 months (%)")
         ax.set_ylabel("people")
         ax.legend(fontsize=8)
-        fig.tight_layout()
+        fig.subplots_adjust(left=0.16, bottom=0.17, right=0.97, top=0.96)
         out.append(("weight change over 6 months against the GLIM criterion", _svg(fig)))
         plt.close(fig)
     return out
