@@ -49,7 +49,7 @@ def pandas_baseline(rows_path: Path, persons_path: Path, out: Path) -> tuple[int
     """Per-person features with pandas groupby, then the kernel's NumPy rules; writes flags.parquet."""
     import pandas as pd
 
-    from myoscope.cohort._aggregate import COL, FEATURES
+    from myoscope.cohort._features import COL, FEATURES
     from myoscope.cohort._kinds import GIRTHS, KIND_CODE
     from myoscope.cohort.kernel import FLAG_COLUMNS, WINDOW_DAYS, flags, validate
     from myoscope.measures.body import MIN_SPAN_DAYS

@@ -20,29 +20,11 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
+
 from myoscope.cohort._kinds import GIRTHS, KIND_CODE, N_KINDS
+from myoscope.cohort._features import BOTH0, BOTH_DAY0, LAST, TREND0, WDAY, WEIGHT, WIN0, COL, FEATURES
 
 _GIRTH_CODES = np.array([KIND_CODE[g] for g in GIRTHS], dtype=np.int64)
-_WEIGHT = KIND_CODE["body_weight"]
-
-FEATURES: tuple[str, ...] = (
-    *(f"latest.{i}" for i in range(N_KINDS)),
-    "weight_day", "last_day",
-    *(f"both.{g}.{s}" for g in range(len(GIRTHS)) for s in ("left", "right")),
-    *(f"both.{g}.day" for g in range(len(GIRTHS))),
-    *(f"trend.{g}.{s}.{part}" for g in range(len(GIRTHS)) for s in ("left", "right")
-      for part in ("first_day", "first", "last_day", "last")),
-    *(f"window.{w}.{part}" for w in range(2) for part in ("start_day", "start", "end_day", "end")),
-)
-COL = {name: i for i, name in enumerate(FEATURES)}
-_BOTH0 = COL["both.0.left"]
-_TREND0 = COL["trend.0.left.first_day"]
-_BOTH_DAY0 = COL["both.0.day"]
-_WIN0 = COL["window.0.start_day"]
-_WDAY = COL["weight_day"]
-_LAST = COL["last_day"]
-
-
 _NONE = -2147483648
 _GIRTH_OF_KIND = np.full(N_KINDS, -1, dtype=np.int64)
 _GIRTH_OF_KIND[_GIRTH_CODES] = np.arange(len(GIRTHS))
@@ -68,9 +50,9 @@ def _first_pass(out, g, day, kind, side, value, ok, start, stop, on, latest_day,
             out[g, k] = value[r]
         elif d == latest_day[k]:
             _keep_max(out, g, k, value[r])
-        if np.isnan(out[g, _LAST]) or d > out[g, _LAST]:
-            out[g, _LAST] = d
-        if k == _WEIGHT:
+        if np.isnan(out[g, LAST]) or d > out[g, LAST]:
+            out[g, LAST] = d
+        if k == WEIGHT:
             weight_rows[n_weight] = r
             n_weight += 1
         j = girth_of_kind[k]
@@ -78,7 +60,7 @@ def _first_pass(out, g, day, kind, side, value, ok, start, stop, on, latest_day,
             continue
         girth_rows[n_girth] = r
         n_girth += 1
-        base = _TREND0 + 8 * j + 4 * (side[r] - 1)
+        base = TREND0 + 8 * j + 4 * (side[r] - 1)
         if np.isnan(out[g, base]) or d < out[g, base]:
             out[g, base], out[g, base + 1] = d, value[r]
         elif d == out[g, base]:
@@ -87,8 +69,8 @@ def _first_pass(out, g, day, kind, side, value, ok, start, stop, on, latest_day,
             out[g, base + 2], out[g, base + 3] = d, value[r]
         elif d == out[g, base + 2]:
             _keep_max(out, g, base + 3, value[r])
-    if latest_day[_WEIGHT] > _NONE:
-        out[g, _WDAY] = latest_day[_WEIGHT]
+    if latest_day[WEIGHT] > _NONE:
+        out[g, WDAY] = latest_day[WEIGHT]
     return n_girth, n_weight
 
 
@@ -103,23 +85,23 @@ def _both_sides(out, g, day, kind, side, value, girth_of_kind, girth_rows, n_gir
             rb = girth_rows[b]
             if side[rb] == 2 and kind[rb] == kind[ra] and day[rb] == day[ra]:
                 j = girth_of_kind[kind[ra]]
-                col = _BOTH0 + 2 * j
-                if np.isnan(out[g, _BOTH_DAY0 + j]) or day[ra] > out[g, _BOTH_DAY0 + j]:
-                    out[g, _BOTH_DAY0 + j] = day[ra]
+                col = BOTH0 + 2 * j
+                if np.isnan(out[g, BOTH_DAY0 + j]) or day[ra] > out[g, BOTH_DAY0 + j]:
+                    out[g, BOTH_DAY0 + j] = day[ra]
                     out[g, col], out[g, col + 1] = np.nan, np.nan
                 break
     for a in range(n_girth):
         r = girth_rows[a]
         j = girth_of_kind[kind[r]]
-        if day[r] == out[g, _BOTH_DAY0 + j]:
-            _keep_max(out, g, _BOTH0 + 2 * j + side[r] - 1, value[r])
+        if day[r] == out[g, BOTH_DAY0 + j]:
+            _keep_max(out, g, BOTH0 + 2 * j + side[r] - 1, value[r])
 
 
 @njit(cache=True, nogil=True)
 def _windows(out, g, day, value, weight_rows, n_weight, window_days, min_span):
-    if np.isnan(out[g, _WDAY]):
+    if np.isnan(out[g, WDAY]):
         return
-    end = int(out[g, _WDAY])
+    end = int(out[g, WDAY])
     for w in range(window_days.shape[0]):
         lo, hi = end - window_days[w], end - min_span
         first, best = 2147483647, np.nan
@@ -132,9 +114,9 @@ def _windows(out, g, day, value, weight_rows, n_weight, window_days, min_span):
                     best = value[r]
         if first == 2147483647:
             continue
-        base = _WIN0 + 4 * w
+        base = WIN0 + 4 * w
         out[g, base], out[g, base + 1] = first, best
-        out[g, base + 2], out[g, base + 3] = end, out[g, _WEIGHT]
+        out[g, base + 2], out[g, base + 3] = end, out[g, WEIGHT]
 
 
 @njit(cache=True, nogil=True)

@@ -15,7 +15,7 @@ import operator
 
 import numpy as np
 
-from myoscope.cohort._aggregate import COL
+from myoscope.cohort._features import COL
 from myoscope.cohort._kinds import GIRTHS, KIND_CODE
 from myoscope.criteria import activity_guidelines as who
 from myoscope.criteria import awgs2019, ewgsop2, fnih2014, glim

@@ -107,7 +107,7 @@ def screen_arrays(rows: Mapping[str, np.ndarray], persons: Mapping[str, np.ndarr
 
 def flags(ids: np.ndarray, f: np.ndarray, persons: Mapping[str, np.ndarray] | None) -> dict[str, np.ndarray]:
     """Apply the rules of :mod:`._rules` to per-person features."""
-    from myoscope.cohort._aggregate import COL
+    from myoscope.cohort._features import COL
 
     sex, population, birth_year = _person_attributes(ids, persons)
     latest = lambda name: rules.latest(f, name)  # noqa: E731
