@@ -37,6 +37,19 @@ def _keep_max(out, g, col, value):
 
 
 @njit(cache=True, nogil=True)
+def _trend_update(out, g, base, d, v):
+    """First and last day (and their highest value) of one girth site and side."""
+    if np.isnan(out[g, base]) or d < out[g, base]:
+        out[g, base], out[g, base + 1] = d, v
+    elif d == out[g, base]:
+        _keep_max(out, g, base + 1, v)
+    if np.isnan(out[g, base + 2]) or d > out[g, base + 2]:
+        out[g, base + 2], out[g, base + 3] = d, v
+    elif d == out[g, base + 2]:
+        _keep_max(out, g, base + 3, v)
+
+
+@njit(cache=True, nogil=True)
 def _first_pass(out, g, day, kind, side, value, ok, start, stop, on, latest_day, girth_of_kind,
                 girth_rows, weight_rows):
     """Latest value of each kind, first and last of each girth side; collects girth and weight rows."""
@@ -60,15 +73,7 @@ def _first_pass(out, g, day, kind, side, value, ok, start, stop, on, latest_day,
             continue
         girth_rows[n_girth] = r
         n_girth += 1
-        base = TREND0 + 8 * j + 4 * (side[r] - 1)
-        if np.isnan(out[g, base]) or d < out[g, base]:
-            out[g, base], out[g, base + 1] = d, value[r]
-        elif d == out[g, base]:
-            _keep_max(out, g, base + 1, value[r])
-        if np.isnan(out[g, base + 2]) or d > out[g, base + 2]:
-            out[g, base + 2], out[g, base + 3] = d, value[r]
-        elif d == out[g, base + 2]:
-            _keep_max(out, g, base + 3, value[r])
+        _trend_update(out, g, TREND0 + 8 * j + 4 * (side[r] - 1), d, value[r])
     if latest_day[WEIGHT] > _NONE:
         out[g, WDAY] = latest_day[WEIGHT]
     return n_girth, n_weight

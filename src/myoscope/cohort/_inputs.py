@@ -74,17 +74,43 @@ def load_mapping(path: Path | None) -> Mapping:
     if not isinstance(data, dict) or data.get("format") != MAPPING_FORMAT:
         raise InputError([Problem("format", (data or {}).get("format") if isinstance(data, dict) else data,
                                   "is not a cohort mapping", MAPPING_FORMAT)])
-    m, p = data.get("measurements") or {}, data.get("persons") or {}
+    m, p = _section(data, "measurements"), _section(data, "persons")
     population = data.get("population")
     if population not in (None, "asian", "other"):
         raise InputError([Problem("population", population, "is not a population", "asian or other (stated)")])
-    concepts = {int(c): _kind_entry(str(c), e, "concepts") for c, e in (data.get("concepts") or {}).items()}
-    return Mapping(columns=dict(m.get("columns") or {}),
-                   kinds={str(k): _kind_entry(str(k), v, "measurements.kinds") for k, v in (m.get("kinds") or {}).items()},
-                   sides={str(k): str(v) for k, v in (m.get("sides") or {}).items()},
-                   person_columns=dict(p.get("columns") or {}), sex={str(k): v for k, v in (p.get("sex") or {}).items()},
-                   population={str(k): v for k, v in (p.get("population") or {}).items()},
-                   groups=tuple(p.get("groups") or ()), cohort_population=population, concepts=concepts)
+    return Mapping(columns=_table(m, "columns"), kinds=_kinds(_table(m, "kinds"), "measurements.kinds"),
+                   sides=_text_table(m, "sides"), person_columns=_table(p, "columns"), sex=_text_table(p, "sex"),
+                   population=_text_table(p, "population"), groups=tuple(p.get("groups") or ()),
+                   cohort_population=population, concepts=_concepts(_table(data, "concepts")))
+
+
+def _section(data: dict[str, Any], name: str) -> dict[str, Any]:
+    value = data.get(name) or {}
+    if not isinstance(value, dict):
+        raise InputError([Problem(name, value, "must be a mapping")])
+    return value
+
+
+def _table(data: dict[str, Any], name: str) -> dict[Any, Any]:
+    return dict(_section(data, name))
+
+
+def _text_table(data: dict[str, Any], name: str) -> dict[str, str]:
+    return {str(k): str(v) for k, v in _table(data, name).items()}
+
+
+def _kinds(table: dict[Any, Any], where: str) -> dict[str, tuple[str, str | None]]:
+    return {str(k): _kind_entry(str(k), v, where) for k, v in table.items()}
+
+
+def _concepts(table: dict[Any, Any]) -> dict[int, tuple[str, str | None]]:
+    out = {}
+    for concept, entry in table.items():
+        try:
+            out[int(concept)] = _kind_entry(str(concept), entry, "concepts")
+        except (TypeError, ValueError):
+            raise InputError([Problem(f"concepts.{concept}", concept, "is not a concept id", "a whole number")]) from None
+    return out
 
 
 def scan(path: Path):

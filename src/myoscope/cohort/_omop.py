@@ -142,6 +142,7 @@ def read_omop(directory: Path, mapping: Mapping, out: Path) -> tuple[Path, Path,
 
     out.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect()
+    con.execute("SET enable_progress_bar = false")
     kinds, units = _concept_kinds(con, directory, mapping), _unit_codes(con, directory)
     sources = [(t, p) for t, p in (("measurement", _table(directory, "measurement")),
                                    ("observation", _table(directory, "observation"))) if p]

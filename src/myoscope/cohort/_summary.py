@@ -57,64 +57,80 @@ def _svg(fig) -> str:
     return svg[svg.index("<svg"):]
 
 
-def _plots(flags, table) -> list[tuple[str, str]]:
+def _figure(width: float, height: float):
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-    import numpy as np
 
     plt.rcParams.update({"svg.hashsalt": "myoscope-screen", "font.size": 10})
-    out = []
-    by_sex = [r for r in table.iter_rows(named=True) if r["by"] in ("sex", "age_band") and r["decided"]]
+    return plt.subplots(figsize=(width, height))
+
+
+def _done(fig, title: str, out: list[tuple[str, str]]) -> None:
+    import matplotlib.pyplot as plt
+
+    out.append((title, _svg(fig)))
+    plt.close(fig)
+
+
+def _prevalence_plots(table, out: list[tuple[str, str]]) -> None:
+    rows_all = [r for r in table.iter_rows(named=True) if r["by"] in ("sex", "age_band") and r["decided"]]
     for by in ("sex", "age_band"):
-        rows = [r for r in by_sex if r["by"] == by and r["screen"].startswith(("EWGSOP2 probable", "'MUST' medium"))]
+        rows = [r for r in rows_all if r["by"] == by and r["screen"].startswith(("EWGSOP2 probable", "'MUST' medium"))]
         if not rows:
             continue
-        fig, ax = plt.subplots(figsize=(7, 3.2))
-        labels = [f"{r['screen'][:18]}… {r['group']}" for r in rows]
+        fig, ax = _figure(7, 3.2)
         values = [100 * r["prevalence"] for r in rows]
         err = [[100 * (r["prevalence"] - r["ci95_low"]) for r in rows], [100 * (r["ci95_high"] - r["prevalence"]) for r in rows]]
         ax.barh(range(len(rows)), values, xerr=err, color="#4a7ab5")
-        ax.set_yticks(range(len(rows)), labels)
+        ax.set_yticks(range(len(rows)), [f"{r['screen'][:18]}… {r['group']}" for r in rows])
         ax.set_xlabel("prevalence, % (Wilson 95 % interval)")
         fig.tight_layout()
-        out.append((f"Prevalence by {by.replace('_', ' ')}", _svg(fig)))
-        plt.close(fig)
-    measures = (("grip_kg", "grip strength (kg)", [(cut.EWGSOP2_GRIP, "EWGSOP2"), (cut.AWGS2019_GRIP, "AWGS 2019"),
-                                                    (cut.FNIH_GRIP, "FNIH")]),
-                ("gait_speed_ms", "gait speed (m/s)", [(cut.EWGSOP2_GAIT, "EWGSOP2"), (cut.AWGS2019_GAIT, "AWGS 2019")]),
-                ("chair_stand_s", "five chair stands (s)", [(cut.EWGSOP2_CHAIR_STAND, "EWGSOP2"),
-                                                            (cut.AWGS2019_CHAIR_STAND, "AWGS 2019")]))
-    for column, label, cutoffs in measures:
+        _done(fig, f"Prevalence by {by.replace('_', ' ')}", out)
+
+
+_MEASURES = (("grip_kg", "grip strength (kg)", ((cut.EWGSOP2_GRIP, "EWGSOP2"), (cut.AWGS2019_GRIP, "AWGS 2019"),
+                                                 (cut.FNIH_GRIP, "FNIH"))),
+             ("gait_speed_ms", "gait speed (m/s)", ((cut.EWGSOP2_GAIT, "EWGSOP2"), (cut.AWGS2019_GAIT, "AWGS 2019"))),
+             ("chair_stand_s", "five chair stands (s)", ((cut.EWGSOP2_CHAIR_STAND, "EWGSOP2"),
+                                                         (cut.AWGS2019_CHAIR_STAND, "AWGS 2019"))))
+
+
+def _histogram(values, label: str, lines: list[tuple[float, str, str]], title: str, out) -> None:
+    fig, ax = _figure(4.5, 3)
+    ax.hist(values, bins=40, color="#999999", histtype="stepfilled")
+    for x, text, style in lines:
+        ax.axvline(x, color="#b3403a", linestyle=style, label=text)
+    ax.set_xlabel(label)
+    ax.set_ylabel("people")
+    ax.legend(fontsize=8)
+    fig.subplots_adjust(left=0.16, bottom=0.17, right=0.97, top=0.96)
+    _done(fig, title, out)
+
+
+def _measure_plots(flags, out: list[tuple[str, str]]) -> None:
+    import numpy as np
+
+    for column, label, cutoffs in _MEASURES:
         for sex, name in ((1, "men"), (2, "women")):
             values = flags.filter((flags["sex"] == sex) & flags[column].is_not_nan())[column].to_numpy()
-            if values.size == 0:
-                continue
-            fig, ax = plt.subplots(figsize=(4.5, 3))
-            ax.hist(values, bins=40, color="#999999", histtype="stepfilled")
-            for (c, who), style in zip(cutoffs, ("-", "--", ":")):
-                limit = c.limit("male" if sex == 1 else "female")
-                ax.axvline(limit, color="#b3403a", linestyle=style, label=f"{who} {c.op} {limit:g}")
-            ax.set_xlabel(label)
-            ax.set_ylabel("people")
-            ax.legend(fontsize=8)
-            fig.subplots_adjust(left=0.16, bottom=0.17, right=0.97, top=0.96)
-            out.append((f"{label}, {name}, against each definition's cut-off", _svg(fig)))
-            plt.close(fig)
+            if values.size:
+                lines = [(c.limit("male" if sex == 1 else "female"), f"{who} {c.op} {c.limit('male' if sex == 1 else 'female'):g}",
+                          style) for (c, who), style in zip(cutoffs, ("-", "--", ":"))]
+                _histogram(values, label, lines, f"{label}, {name}, against each definition's cut-off", out)
     change = flags["weight_change_6m_pct"].to_numpy()
     change = change[~np.isnan(change)]
     if change.size:
-        fig, ax = plt.subplots(figsize=(4.5, 3))
-        ax.hist(np.clip(change, -30, 30), bins=60, color="#999999", histtype="stepfilled")
-        for edge, style in zip(glim.WEIGHT_LOSS_WITHIN_6_MONTHS, ("--", "-")):
-            ax.axvline(-edge, color="#b3403a", linestyle=style, label=f"GLIM loss > {edge:g} %")
-        ax.set_xlabel("weight change over 6 months (%)")
-        ax.set_ylabel("people")
-        ax.legend(fontsize=8)
-        fig.subplots_adjust(left=0.16, bottom=0.17, right=0.97, top=0.96)
-        out.append(("weight change over 6 months against the GLIM criterion", _svg(fig)))
-        plt.close(fig)
+        lines = [(-edge, f"GLIM loss > {edge:g} %", style) for edge, style in zip(glim.WEIGHT_LOSS_WITHIN_6_MONTHS, ("--", "-"))]
+        _histogram(np.clip(change, -30, 30), "weight change over 6 months (%)", lines,
+                   "weight change over 6 months against the GLIM criterion", out)
+
+
+def _plots(flags, table) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    _prevalence_plots(table, out)
+    _measure_plots(flags, out)
     return out
 
 

@@ -271,45 +271,61 @@ class Summary:
                 counts[str(value)] = counts.get(str(value), 0) + int(n)
 
 
+class _Sink:
+    """Where results go: NDJSON text (a file or a callback) or Parquet, through a temporary file."""
+
+    def __init__(self, target: Path | None, write_line):
+        self.target, self.write_line, self.writer = target, write_line, None
+        self.temp = None if target is None else target.with_name(f".{target.name}.partial")
+        self.parquet = target is not None and target.suffix.lower() == ".parquet"
+        self.handle = open(self.temp, "w", encoding="utf-8") if self.temp is not None and not self.parquet else None
+
+    def write(self, out) -> None:
+        if self.parquet:
+            import pyarrow.parquet as pq
+
+            table = out.to_arrow()
+            self.writer = self.writer or pq.ParquetWriter(self.temp, table.schema)
+            self.writer.write_table(table)
+            return
+        text = "\n".join(ndjson_lines(out).to_list()) + "\n"
+        (self.handle.write if self.handle is not None else self.write_line)(text)
+
+    def close(self, keep: bool) -> None:
+        if self.handle is not None:
+            self.handle.close()
+        if self.writer is not None:
+            self.writer.close()
+        if self.temp is None:
+            return
+        if not keep:
+            self.temp.unlink(missing_ok=True)
+            return
+        if not self.temp.exists():
+            import polars as pl
+
+            pl.DataFrame().write_parquet(self.temp) if self.parquet else self.temp.write_text("")
+        self.temp.replace(self.target)
+
+
 def stream(source: Path, target: Path | None, write_line=None, size: int = CHUNK) -> Summary:
     """Classify every exam of ``source`` into ``target`` (NDJSON or Parquet) or ``write_line``."""
-    import polars as pl
-
     from myoscope.isncsci._classify import classify_batch
 
     summary, problems, row = Summary(), [], 1
-    temp = None if target is None else target.with_name(f".{target.name}.partial")
-    writer = None
-    handle = open(temp, "w", encoding="utf-8") if temp is not None and target.suffix != ".parquet" else None
+    sink, keep = _Sink(target, write_line), False
     try:
         for frame in chunks(source, size):
             batch, bad = encode_frame(frame, row)
             row += frame.num_rows
             problems += bad
-            if problems:
-                continue
-            out = result_frame(classify_batch(batch), frame)
-            summary.add(out)
-            if temp is not None and target.suffix == ".parquet":
-                import pyarrow.parquet as pq
-
-                table = out.to_arrow()
-                writer = writer or pq.ParquetWriter(temp, table.schema)
-                writer.write_table(table)
-            else:
-                text = "\n".join(ndjson_lines(out).to_list()) + "\n"
-                (handle.write if handle is not None else write_line)(text)
+            if not problems:
+                out = result_frame(classify_batch(batch), frame)
+                summary.add(out)
+                sink.write(out)
+        keep = not problems
     finally:
-        if handle is not None:
-            handle.close()
-        if writer is not None:
-            writer.close()
+        sink.close(keep)
     if problems:
-        if temp is not None and temp.exists():
-            temp.unlink()
         raise InputError(problems[:MAX_PROBLEMS_SHOWN])
-    if temp is not None:
-        if not temp.exists():
-            pl.DataFrame().write_parquet(temp) if target.suffix == ".parquet" else temp.write_text("")
-        temp.replace(target)
     return summary
