@@ -140,7 +140,8 @@ def run_dask(path: Path, persons: Path | None, on: int | None, parts: list[Part]
     rows_meta, flags_meta, refused_meta = _metas()
     cluster = None
     if scheduler is None:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                               dashboard_address="127.0.0.1:0")  # loopback only; any free port
         client = Client(cluster)
     else:
         client = Client(scheduler)
