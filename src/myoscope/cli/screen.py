@@ -68,6 +68,9 @@ def _report(result) -> None:
     from rich.console import Console
 
     console = Console(highlight=False)
+    if result.red_flags:
+        console.print(f"[bold]{result.red_flags:,} people have a red flag (rapid weight loss): each should see a "
+                      "clinician soon (their rows in flags.csv: red_flags > 0).[/bold]")
     console.print(f"{result.persons:,} people screened from {result.rows:,} rows; "
                   f"{result.refused:,} rows refused (see refused.csv).")
     for reason, n in sorted(result.refused_by_reason.items()):

@@ -32,6 +32,23 @@ class Screen:
     exactly: int | None = None
 
 
+_SEX_GRIP = "sex, and grip strength or a five-chair-stand time"
+_WEIGHTS = "two body weights at least two weeks apart within 6 months"
+NEEDS: dict[str, str] = {
+    "ewgsop2": _SEX_GRIP,
+    "awgs2019": "the population stated (persons column 'population', or 'population:' in the mapping; never "
+                "inferred), and " + _SEX_GRIP,
+    "fnih2014": "sex, grip strength and, when weak, appendicular lean mass with weight and height",
+    "must": "weight and height (BMI), " + _WEIGHTS + ", and whether acutely ill with no intake",
+    "glim_weight_loss": _WEIGHTS,
+    "girth_asymmetry": "both sides of a limb girth measured on the same day",
+    "girth_loss": "one side of a limb girth measured on two days",
+    "who2020_aerobic": "a week's moderate and vigorous minutes",
+    "brief_3x20": "the number of sessions of 20 minutes or more in a week",
+    "red_flag_rapid_weight_loss": _WEIGHTS,
+}
+"""What a person needs on record for each screen to decide (shown beside "cannot tell")."""
+
 SCREENS: tuple[Screen, ...] = (
     Screen("EWGSOP2 probable sarcopenia or worse", "ewgsop2", ewgsop2.STAGE[ewgsop2.PROBABLE]),
     Screen("EWGSOP2 sarcopenia (confirmed or severe)", "ewgsop2", ewgsop2.STAGE[ewgsop2.CONFIRMED]),
@@ -97,7 +114,7 @@ def prevalence(flags: Any, groups: tuple[str, ...] = ()) -> Any:
 
 def _row(screen: Screen, by: str, group: Any, persons: int, decided: int, positive: int) -> dict[str, Any]:
     low, high = wilson_interval(int(positive), int(decided))
-    return {"screen": screen.name, "by": {"sex_label": "sex", "all": "all"}.get(by, by), "group": str(group),
+    return {"screen": screen.name, "needs": NEEDS[screen.column], "by": {"sex_label": "sex", "all": "all"}.get(by, by), "group": str(group),
             "persons": int(persons), "decided": int(decided), "positive": int(positive),
             "cannot_tell": int(persons - decided), "prevalence": (positive / decided) if decided else None,
             "ci95_low": None if math.isnan(low) else low, "ci95_high": None if math.isnan(high) else high}

@@ -35,6 +35,8 @@ class ScreenResult:
     refused_by_reason: dict[str, int]
     files: dict[str, Path]
     report: dict[str, Any] = field(default_factory=dict)
+    red_flags: int = 0
+    """People with at least one red flag (each should see a clinician soon)."""
 
 
 def _prepare(source: Path, persons: Path | None, mapping: Mapping, work: Path):
@@ -127,10 +129,13 @@ def _refused_rows(parts, early: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _write(out: Path, flags, refused: list[dict[str, Any]], groups, rows: int, html: bool, report) -> ScreenResult:
     import csv
 
+    import polars as pl
+
     from myoscope.cohort._prevalence import prevalence
 
     files = {"flags_parquet": out / "flags.parquet", "flags_csv": out / "flags.csv",
              "prevalence": out / "prevalence.csv", "refused": out / "refused.csv"}
+    flags = flags.with_columns(pl.col(pl.Float64).fill_nan(None))  # not measured: empty, not NaN
     flags.write_parquet(files["flags_parquet"], statistics=False)
     flags.write_csv(files["flags_csv"], float_precision=6)
     table = prevalence(flags, groups)
@@ -143,7 +148,8 @@ def _write(out: Path, flags, refused: list[dict[str, Any]], groups, rows: int, h
     by_reason: dict[str, int] = {}
     for r in refused:
         by_reason[r["reason"]] = by_reason.get(r["reason"], 0) + 1
-    result = ScreenResult(out, flags.height, rows, len(refused), by_reason, files, report)
+    result = ScreenResult(out, flags.height, rows, len(refused), by_reason, files, report,
+                          red_flags=int((flags["red_flags"] > 0).sum()))
     if html:
         from myoscope.cohort._summary import write_summary
 

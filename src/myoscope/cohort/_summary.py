@@ -32,9 +32,14 @@ soon.</strong></p>{% endif %}
 {% for reason, n in by_reason %}<tr><td>{{ reason }}</td><td>{{ n }}</td></tr>{% endfor %}</table>
 {% else %}<p>None.</p>{% endif %}
 <h2>Prevalence (Wilson 95 % interval), all people</h2>
-<table><tr><th>screen</th><th>decided</th><th>positive</th><th>cannot tell</th><th>prevalence</th><th>95 % CI</th></tr>
+<table><tr><th>screen</th><th>decided</th><th>positive</th><th>cannot tell</th><th>prevalence</th><th>95 % CI</th>
+<th>to decide, a person needs</th></tr>
 {% for r in overall %}<tr><td>{{ r.screen }}</td><td>{{ r.decided }}</td><td>{{ r.positive }}</td><td>{{ r.cannot_tell }}</td>
-<td>{{ pct(r.prevalence) }}</td><td>{{ pct(r.ci95_low) }} – {{ pct(r.ci95_high) }}</td></tr>{% endfor %}</table>
+<td>{{ pct(r.prevalence) }}</td><td>{{ pct(r.ci95_low) }} – {{ pct(r.ci95_high) }}</td><td>{{ r.needs }}</td></tr>
+{% endfor %}</table>
+<p>In flags.csv and flags.parquet, yes/no columns read 1 yes, 0 no, -1 cannot tell; each definition's stage
+has its category beside it; an empty measure was not recorded. Rows dated after the screening date are not read;
+same-day repeats of a measure count as their highest value.</p>
 <h2>By group</h2>
 <table><tr><th>screen</th><th>by</th><th>group</th><th>decided</th><th>positive</th><th>prevalence</th><th>95 % CI</th></tr>
 {% for r in grouped %}<tr><td>{{ r.screen }}</td><td>{{ r.by }}</td><td>{{ r.group }}</td><td>{{ r.decided }}</td>
@@ -139,7 +144,7 @@ def write_summary(path: Path, flags, table, result: Any) -> Path:
     rows = list(table.iter_rows(named=True))
     html = env.from_string(_TEMPLATE).render(
         persons=result.persons, rows=result.rows, refused=result.refused, rule_version=RULE_VERSION,
-        red_flags=int((flags["red_flags"] > 0).sum()), by_reason=sorted(result.refused_by_reason.items()),
+        red_flags=result.red_flags, by_reason=sorted(result.refused_by_reason.items()),
         overall=[r for r in rows if r["by"] == "all"], grouped=[r for r in rows if r["by"] != "all"],
         plots=_plots(flags, table), pct=_pct)
     path.write_text(html, encoding="utf-8")
