@@ -10,6 +10,7 @@ the same slices with ``dask.dataframe.from_map`` and runs the same kernel throug
 
 from __future__ import annotations
 
+import logging
 from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
@@ -141,7 +142,8 @@ def run_dask(path: Path, persons: Path | None, on: int | None, parts: list[Part]
     cluster = None
     if scheduler is None:
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                               dashboard_address="127.0.0.1:0")  # loopback only; any free port
+                               dashboard_address="127.0.0.1:0",  # loopback only; any free port
+                               silence_logs=logging.ERROR)
         client = Client(cluster)
     else:
         client = Client(scheduler)
