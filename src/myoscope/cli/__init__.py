@@ -24,7 +24,7 @@ class Commands(LazyGroup):
 
     COMMANDS = {"assess": "assess", "validate": "assess", "explain": "explain", "score": "score", "check": "check",
                 "plan": "plan", "isncsci": "isncsci", "simulate": "simulate", "serve": "serve", "user": "user",
-                "import-fhir": "fhir", "export-instrument": "fhir"}
+                "import-fhir": "fhir", "export-instrument": "fhir", "screen": "screen"}
 
 
 app = typer.Typer(

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 import typer
-from rich.console import Console
+from rich.console import Console, Group
 from rich.table import Table
 
 from myoscope.cli._common import Format, fail, read_data, write_output
@@ -23,6 +23,47 @@ from myoscope.errors import InputError, Problem
 from myoscope.isncsci import Classification, classify_many
 
 CASES_FORMAT = "isncsci-cases/1"
+STREAM_SUFFIXES = (".ndjson", ".jsonl", ".parquet")
+
+
+def _stream_command(file: Path, out: Path | None) -> None:
+    import sys
+
+    from myoscope.isncsci._stream import stream
+
+    if not file.exists():
+        fail([Problem("file", str(file), "does not exist", "an .ndjson, .jsonl or .parquet exam file")])
+    if out is not None and out.suffix.lower() not in STREAM_SUFFIXES:
+        fail([Problem("--out", str(out), "is not a registry output file", ".ndjson, .jsonl or .parquet")])
+    try:
+        summary = stream(file, out, write_line=sys.stdout.write)
+    except InputError as exc:
+        fail(exc)
+    console = Console(file=sys.stderr if out is None else sys.stdout, highlight=False)
+    console.print(site_summary(summary))
+
+
+def site_summary(summary) -> Group:
+    """AIS grades, neurological level regions and motor ZPP, by site (two narrow tables)."""
+    grades = ("A", "B", "C", "D", "E")
+    ais_table = Table(title=f"ISNCSCI site summary: {summary.exams:,} exams; AIS grade", title_justify="left")
+    level_table = Table(title="Neurological level of injury (region) and motor ZPP", title_justify="left")
+    for column in ("site", "exams", *grades, "several"):
+        ais_table.add_column(column, justify="left" if column == "site" else "right", overflow="fold")
+    for column in ("site", "cervical", "thoracic", "lumbar", "sacral", "intact or other", "motor ZPP"):
+        level_table.add_column(column, justify="left" if column == "site" else "right", overflow="fold")
+    for site in sorted(summary.by_site):
+        counts = summary.by_site[site]
+        ais = counts.get("ais", {})
+        single = {g: ais.get(g, 0) + ais.get(g + "*", 0) for g in grades}
+        total = sum(ais.values())
+        ais_table.add_row(site, f"{total:,}", *[f"{single[g]:,}" for g in grades], f"{total - sum(single.values()):,}")
+        regions = counts.get("nli region", {})
+        level_table.add_row(site, *[f"{regions.get(r, 0):,}" for r in ("C", "T", "L", "S", "other")],
+                            f"{counts.get('motor ZPP recorded', {}).get('true', 0):,}")
+    return Group(ais_table, level_table,
+                 "'several': the exam leaves more than one grade possible (not-testable items); "
+                 "'motor ZPP': a motor zone of partial preservation on either side.")
 
 
 def register(app: typer.Typer) -> None:
@@ -34,7 +75,14 @@ def register(app: typer.Typer) -> None:
         format: Format = typer.Option(Format.json, "--format", help="json (reference output format) or text"),
         out: Optional[Path] = typer.Option(None, "-o", "--out", help="write here instead of standard output"),
     ) -> None:
-        """Classify ISNCSCI 2019 exams (levels, NLI, AIS, ZPP, totals) as the official algorithm does."""
+        """Classify ISNCSCI 2019 exams (levels, NLI, AIS, ZPP, totals) as the official algorithm does.
+
+        A registry file (.ndjson/.jsonl or .parquet, one exam per line or row) is streamed: results go to
+        OUT (.ndjson or .parquet; NDJSON on standard output without OUT) and a site summary is printed.
+        """
+        if file.suffix.lower() in STREAM_SUFFIXES:
+            _stream_command(file, out)
+            return
         data = read_data(file)
         try:
             text = render(data, format)

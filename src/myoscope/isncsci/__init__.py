@@ -13,20 +13,45 @@ praxis_isncsci_2_0_6 (the reference implementation).
 ('A', 'C5')
 """
 
-from myoscope.isncsci._classify import classify, classify_batch, classify_many
-from myoscope.isncsci._codes import KEY_MUSCLES, SEGMENTS, level_index
-from myoscope.isncsci._encode import EncodedExams, encode
-from myoscope.isncsci._followup import FollowUpPoint, compare
-from myoscope.isncsci._model import Exam
-from myoscope.isncsci._muscles import WeakMuscle, weak_key_muscles
-from myoscope.isncsci._result import BatchResult, Classification, SideClassification
-from myoscope.isncsci._synthetic import synthetic_exams
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
 from myoscope.references import cite
 
 CITATIONS: tuple[str, ...] = cite(
     "rupp2021_isncsci", "schuld2012_isncsci", "schuld2024_zpp", "kirshblum2021_challenges", "praxis_isncsci_2_0_6"
 )
 """Reference keys behind the classification (the standard, NT handling, ZPP, rulings, reference code)."""
+
+_HOME: dict[str, str] = {
+    "classify": "_classify", "classify_batch": "_classify", "classify_many": "_classify",
+    "KEY_MUSCLES": "_codes", "SEGMENTS": "_codes", "level_index": "_codes",
+    "EncodedExams": "_encode", "encode": "_encode",
+    "FollowUpPoint": "_followup", "compare": "_followup",
+    "Exam": "_model",
+    "WeakMuscle": "_muscles", "weak_key_muscles": "_muscles",
+    "BatchResult": "_result", "Classification": "_result", "SideClassification": "_result",
+    "synthetic_exams": "_synthetic",
+}
+"""Where each public name lives. Loaded on first use, so that the exam model (which the record
+imports) costs no numba or numpy start-up; the compiled kernels load (or compile, then cache)
+on the first classification."""
+
+
+def __getattr__(name: str) -> Any:
+    module = _HOME.get(name)
+    if module is None:
+        raise AttributeError(f"module 'myoscope.isncsci' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"myoscope.isncsci.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_HOME))
+
 
 __all__ = [
     "BatchResult",

@@ -1,0 +1,216 @@
+"""Cohort screening throughput: polars, Dask (2 workers) and a plain pandas baseline, side by side.
+
+Run: ``.venv/bin/python bench/screen.py [--rows 10000000,50000000] [--repeat 1]``
+
+For each size a seeded cohort (about 50 rows per person) is written as canonical Parquet; each
+engine then runs in a fresh process, end to end: read the table, validate every row, screen
+every person, write flags (Parquet and CSV), prevalence and the HTML summary. The pandas
+baseline is the obvious pandas program: ``read_parquet``, ``groupby`` for the per-person
+aggregation, then the same NumPy rules; it writes the flags only. Peak memory is the largest
+resident set of the whole process tree (Dask scheduler and workers included), sampled every
+50 ms. Prints min/median/max seconds, rows/s, peak memory and the ratios to polars, then the
+goals: >= 20 M rows/s end to end on 2 cores, Dask within 1.5x of polars at 50 M rows, peak
+memory <= 4 GB at 50 M rows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+GOAL_ROWS_PER_S = 20e6
+GOAL_DASK_RATIO = 1.5
+GOAL_PEAK_BYTES = 4 * 1024**3
+
+
+def _child(engine: str, data: Path, out: Path, workers: int) -> None:
+    from myoscope.cohort import screen
+
+    start = time.perf_counter()
+    if engine == "pandas":
+        persons, rows = pandas_baseline(data / "measurements.parquet", data / "persons.parquet", out)
+    else:
+        result = screen(data / "measurements.parquet", out, persons=data / "persons.parquet", engine=engine,
+                        workers=workers)
+        persons, rows = result.persons, result.rows
+    print(json.dumps({"seconds": time.perf_counter() - start, "persons": persons, "rows": rows}))
+
+
+def pandas_baseline(rows_path: Path, persons_path: Path, out: Path) -> tuple[int, int]:
+    """Per-person features with pandas groupby, then the kernel's NumPy rules; writes flags.parquet."""
+    import pandas as pd
+
+    from myoscope.cohort._features import COL, FEATURES
+    from myoscope.cohort._kinds import GIRTHS, KIND_CODE
+    from myoscope.cohort.kernel import FLAG_COLUMNS, WINDOW_DAYS, flags, validate
+    from myoscope.measures.body import MIN_SPAN_DAYS
+
+    df = pd.read_parquet(rows_path)
+    n_rows = len(df)
+    df["day"] = df["day"].values.astype("datetime64[D]").astype(np.int64)
+    df = df[validate(df["day"].values, df["kind"].values, df["side"].values, df["value"].values) == 0]
+    daily = df.groupby(["person", "kind", "side", "day"], sort=True)["value"].max().reset_index()
+    anyside = daily.groupby(["person", "kind", "day"], sort=True)["value"].max().reset_index()
+    last = anyside.groupby(["person", "kind"]).tail(1)
+    ids = np.sort(df["person"].unique())
+    f = np.full((ids.size, len(FEATURES)), np.nan)
+    row_of = pd.Series(np.arange(ids.size), index=ids)
+    f[row_of[last["person"]].values, last["kind"].values.astype(int)] = last["value"].values
+    f[row_of[ids].values, COL["last_day"]] = df.groupby("person")["day"].max().loc[ids].values
+    weights = last[last["kind"] == KIND_CODE["body_weight"]]
+    f[row_of[weights["person"]].values, COL["weight_day"]] = weights["day"].values
+    for j, name in enumerate(GIRTHS):
+        g = daily[(daily["kind"] == KIND_CODE[name]) & (daily["side"] > 0)]
+        wide = g.pivot_table(index=["person", "day"], columns="side", values="value").dropna()
+        if len(wide):
+            both = wide.groupby(level=0).tail(1).reset_index()
+            at = row_of[both["person"]].values
+            f[at, COL[f"both.{j}.left"]], f[at, COL[f"both.{j}.right"]] = both[1].values, both[2].values
+            f[at, COL[f"both.{j}.day"]] = both["day"].values
+        for s, side in ((1, "left"), (2, "right")):
+            one = g[g["side"] == s].groupby("person")
+            first, lastrow = one.head(1), one.tail(1)
+            at = row_of[first["person"]].values
+            f[at, COL[f"trend.{j}.{side}.first_day"]], f[at, COL[f"trend.{j}.{side}.first"]] = first["day"], first["value"]
+            at = row_of[lastrow["person"]].values
+            f[at, COL[f"trend.{j}.{side}.last_day"]], f[at, COL[f"trend.{j}.{side}.last"]] = lastrow["day"], lastrow["value"]
+    w = anyside[anyside["kind"] == KIND_CODE["body_weight"]].merge(
+        weights[["person", "day", "value"]].rename(columns={"day": "end_day", "value": "end"}), on="person")
+    for k, days in enumerate(WINDOW_DAYS):
+        inside = w[(w["day"] >= w["end_day"] - days) & (w["day"] <= w["end_day"] - MIN_SPAN_DAYS)]
+        first = inside.groupby("person").head(1)
+        at = row_of[first["person"]].values
+        for part, col in (("start_day", "day"), ("start", "value"), ("end_day", "end_day"), ("end", "end")):
+            f[at, COL[f"window.{k}.{part}"]] = first[col].values
+    p = pd.read_parquet(persons_path)
+    persons = {c: p[c].to_numpy() for c in ("person", "sex", "population", "birth_year")}
+    out.mkdir(parents=True, exist_ok=True)
+    result = flags(ids, f, persons)
+    pd.DataFrame({c: result[c] for c in FLAG_COLUMNS}).to_parquet(out / "flags.parquet")
+    return ids.size, n_rows
+
+
+def _measure(engine: str, data: Path, out: Path, workers: int) -> dict:
+    import psutil
+
+    proc = subprocess.Popen([sys.executable, __file__, "--child", engine, "--data", str(data), "--out", str(out),
+                             "--workers", str(workers)], stdout=subprocess.PIPE, text=True)
+    parent, peak = psutil.Process(proc.pid), 0
+    while proc.poll() is None:
+        try:
+            tree = [parent, *parent.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(0.05)
+    output = proc.stdout.read()
+    if proc.returncode != 0:
+        raise SystemExit(f"{engine} failed (exit {proc.returncode})")
+    return {**json.loads(output.strip().splitlines()[-1]), "peak": peak}
+
+
+def _agree(data_out: Path, baseline_out: Path) -> bool:
+    import polars as pl
+
+    from myoscope.cohort.kernel import FLAG_COLUMNS
+
+    def load(folder: Path):
+        frame = pl.read_parquet(folder / "flags.parquet").select(FLAG_COLUMNS).drop("last_day")
+        return frame.with_columns(pl.col(pl.Float64).fill_nan(None))  # NaN = not measured, in both
+
+    return load(data_out).equals(load(baseline_out))
+
+
+def _warm_cache() -> None:
+    """Compile the kernel once (numba caches it on disk), so that no timed run pays the one-time compile."""
+    from myoscope.cohort import generate, screen_arrays
+
+    cohort = generate(20, 10, seed=0)
+    screen_arrays(cohort.rows, cohort.persons)
+
+
+def _run_size(rows: int, args) -> list[dict]:
+    from myoscope.cohort import generate, write_long
+
+    results = []
+    with tempfile.TemporaryDirectory(prefix="myoscope-bench-screen-") as tmp:
+        data = Path(tmp) / "data"
+        start = time.perf_counter()
+        cohort = generate(max(1, rows // args.rows_per_person), args.rows_per_person, seed=args.seed)
+        write_long(cohort, data)
+        n_rows = cohort.rows["person"].size
+        del cohort
+        print(f"\n{n_rows:,} rows (seed {args.seed}) generated and written in {time.perf_counter() - start:.1f} s")
+        for engine in args.engines.split(","):
+            runs = [_measure(engine, data, Path(tmp) / f"out-{engine}", args.workers) for _ in range(args.repeat)]
+            results.append({"engine": engine, "rows": n_rows, "runs": runs})
+        if {"polars", "pandas"} <= set(args.engines.split(",")):
+            print(f"  pandas baseline flags identical to polars flags: {_agree(Path(tmp) / 'out-polars', Path(tmp) / 'out-pandas')}")
+    return results
+
+
+def _print(results: list[dict]) -> None:
+    polars = next((r for r in results if r["engine"] == "polars"), None)
+    base = statistics.median(x["seconds"] for x in polars["runs"]) if polars else None
+    print(f"  {'engine':<16}{'min s':>8}{'median s':>10}{'max s':>8}{'rows/s (median)':>18}{'peak GB':>9}{'time / polars':>15}")
+    for r in results:
+        secs = [x["seconds"] for x in r["runs"]]
+        med = statistics.median(secs)
+        peak = max(x["peak"] for x in r["runs"]) / 1024**3
+        ratio = f"{med / base:>14.2f}x" if base else ""
+        print(f"  {r['engine']:<16}{min(secs):>8.2f}{med:>10.2f}{max(secs):>8.2f}{r['rows'] / med:>18,.0f}{peak:>9.2f}{ratio}")
+
+
+def _goals(all_results: list[list[dict]]) -> None:
+    print("\nGoals")
+    for results in all_results:
+        by = {r["engine"]: r for r in results}
+        rows = results[0]["rows"]
+        if "polars" in by:
+            med = statistics.median(x["seconds"] for x in by["polars"]["runs"])
+            print(f"  {rows:,} rows: polars {rows / med / 1e6:.1f} M rows/s (goal >= {GOAL_ROWS_PER_S / 1e6:.0f} M)")
+            peak = max(x["peak"] for x in by["polars"]["runs"])
+            print(f"  {rows:,} rows: polars peak memory {peak / 1024**3:.2f} GB (goal <= {GOAL_PEAK_BYTES / 1024**3:.0f} GB)")
+        if "polars" in by and "dask" in by:
+            ratio = (statistics.median(x["seconds"] for x in by["dask"]["runs"])
+                     / statistics.median(x["seconds"] for x in by["polars"]["runs"]))
+            print(f"  {rows:,} rows: Dask / polars time {ratio:.2f}x (goal <= {GOAL_DASK_RATIO}x)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", default="10000000,50000000", help="comma-separated row counts")
+    parser.add_argument("--rows-per-person", type=int, default=50)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--repeat", type=int, default=1, help="runs per engine (fresh process each)")
+    parser.add_argument("--workers", type=int, default=2, help="polars threads and Dask workers")
+    parser.add_argument("--engines", default="polars,dask,pandas")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--data", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        _child(args.child, args.data, args.out, args.workers)
+        return
+    print(f"Cohort screening, end to end, {args.workers} workers; each run in a fresh process "
+          "(the kernel's one-time compile is done before timing; Dask times include starting its local cluster)")
+    _warm_cache()
+    everything = []
+    for rows in (int(x) for x in args.rows.split(",")):
+        results = _run_size(rows, args)
+        _print(results)
+        everything.append(results)
+    _goals(everything)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,83 @@
+"""``myoscope screen INPUT``: screen a cohort table or an OMOP extract; flags, prevalence, summary.
+
+INPUT is a long measurement table (CSV or Parquet; with ``--mapping`` for column names,
+kinds and units), a canonical Parquet table, or a folder holding an OMOP CDM 5.4 extract
+(person, measurement, observation, condition_occurrence, concept). Exit codes: 0 done,
+2 invalid input (nothing written but what was complete).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``screen`` command to ``app``."""
+
+    @app.command("screen")
+    def screen_command(
+        source: Path = typer.Argument(..., help="long table (CSV/Parquet) or OMOP extract folder"),
+        out: Path = typer.Option(Path("screen-out"), "-o", "--out", help="folder for the output files"),
+        persons: Optional[Path] = typer.Option(None, "--persons", help="person table (CSV/Parquet) for a long table"),
+        mapping: Optional[Path] = typer.Option(None, "--mapping", help="YAML mapping of columns, kinds and units"),
+        engine: str = typer.Option("polars", "--engine", help="polars (one machine) or dask"),
+        scheduler: Optional[str] = typer.Option(None, "--scheduler", help="existing Dask scheduler, tcp://HOST:PORT"),
+        workers: int = typer.Option(2, "--workers", min=1, max=256, help="threads (polars) or local Dask workers"),
+        on: Optional[str] = typer.Option(None, "--on", help="screen as on this date (YYYY-MM-DD); later rows unread"),
+        progress: bool = typer.Option(True, "--progress/--no-progress", help="show a progress bar"),
+    ) -> None:
+        """Screen whole tables for sarcopenia, malnutrition, weight and girth loss and inactivity."""
+        from myoscope.cli._common import fail
+        from myoscope.errors import InputError, Problem
+
+        try:
+            day = None if on is None else dt.date.fromisoformat(on)
+        except ValueError:
+            fail([Problem("--on", on, "is not a date", "YYYY-MM-DD")])
+        if engine not in ("polars", "dask"):
+            fail([Problem("--engine", engine, "is not an engine", "polars or dask")])
+        try:
+            result = _run(source, out, persons, mapping, engine, scheduler, workers, day, progress)
+        except InputError as exc:
+            fail(exc)
+        _report(result)
+
+
+def _run(source, out, persons, mapping, engine, scheduler, workers, day, show):
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from myoscope.cohort import load_mapping, screen
+
+    parsed = load_mapping(mapping)
+    with Progress(TextColumn("screening"), BarColumn(), MofNCompleteColumn(), TextColumn("rows"),
+                  TimeElapsedColumn(), disable=not show, transient=True) as bar:
+        task = bar.add_task("screen", total=None)
+
+        def progress(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        return screen(source, out, persons=persons, mapping=parsed, engine=engine, workers=workers,
+                      scheduler=scheduler, on=day, progress=progress)
+
+
+def _report(result) -> None:
+    from rich.console import Console
+
+    console = Console(highlight=False)
+    if result.red_flags:
+        console.print(f"[bold]{result.red_flags:,} people have a red flag (rapid weight loss): each should see a "
+                      "clinician soon (their rows in flags.csv: red_flags > 0).[/bold]")
+    console.print(f"{result.persons:,} people screened from {result.rows:,} rows; "
+                  f"{result.refused:,} rows refused (see refused.csv).")
+    for reason, n in sorted(result.refused_by_reason.items()):
+        console.print(f"  refused: {reason}: {n:,}", markup=False)
+    other = result.report.get("other_concepts") or {}
+    if other or result.report.get("unmapped_concept_0"):
+        console.print(f"  rows of other concepts, not used: {sum(other.values()):,}; "
+                      f"rows with concept 0 (unmapped): {result.report.get('unmapped_concept_0', 0):,}")
+    for name, path in result.files.items():
+        console.print(f"  wrote {path}", markup=False)

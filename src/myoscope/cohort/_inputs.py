@@ -1,0 +1,232 @@
+"""Long tables (CSV or Parquet) with a YAML mapping, turned into the canonical tables the kernel reads.
+
+The mapping names the columns, translates kind and side labels, and states the units; values
+are converted once per distinct (kind, unit) pair with pint (the boundary), then by a
+vectorised multiply. A row that cannot be read (unknown kind or unit, no person, a date that
+is not a date) is kept in the refused table with its reason, never dropped::
+
+    format: myoscope-cohort-mapping/1
+    measurements:
+      columns: {person: patient, date: visit_date, kind: test, value: result, unit: unit, side: side}
+      kinds: {Weight: body_weight, "Grip R": {kind: grip_strength, side: right}}
+      sides: {L: left, R: right}
+    persons:
+      columns: {person: patient, sex: sex, birth_year: born, population: population}
+      sex: {M: male, F: female}
+      population: {A: asian, O: other}
+      groups: [site]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from myoscope.cohort._kinds import KIND_CODE, KINDS, SIDES
+from myoscope.errors import InputError, Problem
+
+MAPPING_FORMAT = "myoscope-cohort-mapping/1"
+CANONICAL = ("person", "day", "kind", "side", "value")
+SEX_CODE = {"male": 1, "female": 2}
+POPULATION_CODE = {"asian": 1, "other": 2}
+_ROW_COLUMNS = ("person", "date", "kind", "value")
+_COUNTS = {"points": ("{score}",), "min/week": ("min", "min/wk", "min/{week}"), "sessions/week": ("{score}", "/wk"),
+           "yes=1/no=0": ("{score}",)}
+"""Scores and weekly counts: the spellings accepted for their (unit-less) canonical unit."""
+
+
+@dataclass(frozen=True)
+class Mapping:
+    """A parsed mapping file (see the module docstring)."""
+
+    columns: dict[str, str] = field(default_factory=dict)
+    kinds: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    sides: dict[str, str] = field(default_factory=dict)
+    person_columns: dict[str, str] = field(default_factory=dict)
+    sex: dict[str, str] = field(default_factory=dict)
+    population: dict[str, str] = field(default_factory=dict)
+    groups: tuple[str, ...] = ()
+    cohort_population: str | None = None
+    concepts: dict[int, tuple[str, str | None]] = field(default_factory=dict)
+
+
+def _kind_entry(label: str, entry: Any, where: str) -> tuple[str, str | None]:
+    kind, side = (entry, None) if isinstance(entry, str) else (entry.get("kind"), entry.get("side")) \
+        if isinstance(entry, dict) else (None, None)
+    if kind not in KIND_CODE:
+        raise InputError([Problem(f"{where}.{label}", entry, "is not a known kind", ", ".join(KIND_CODE))])
+    if side not in (None, "left", "right"):
+        raise InputError([Problem(f"{where}.{label}.side", side, "is not a side", "left or right")])
+    return kind, side
+
+
+def load_mapping(path: Path | None) -> Mapping:
+    """Read and check a mapping file; raises :class:`InputError` naming the bad entry."""
+    if path is None:
+        return Mapping()
+    import yaml
+
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise InputError([Problem("mapping", str(path), f"cannot be read ({exc.__class__.__name__})")]) from None
+    if not isinstance(data, dict) or data.get("format") != MAPPING_FORMAT:
+        raise InputError([Problem("format", (data or {}).get("format") if isinstance(data, dict) else data,
+                                  "is not a cohort mapping", MAPPING_FORMAT)])
+    m, p = _section(data, "measurements"), _section(data, "persons")
+    population = data.get("population")
+    if population not in (None, "asian", "other"):
+        raise InputError([Problem("population", population, "is not a population", "asian or other (stated)")])
+    return Mapping(columns=_table(m, "columns"), kinds=_kinds(_table(m, "kinds"), "measurements.kinds"),
+                   sides=_text_table(m, "sides"), person_columns=_table(p, "columns"), sex=_text_table(p, "sex"),
+                   population=_text_table(p, "population"), groups=tuple(p.get("groups") or ()),
+                   cohort_population=population, concepts=_concepts(_table(data, "concepts")))
+
+
+def _section(data: dict[str, Any], name: str) -> dict[str, Any]:
+    value = data.get(name) or {}
+    if not isinstance(value, dict):
+        raise InputError([Problem(name, value, "must be a mapping")])
+    return value
+
+
+def _table(data: dict[str, Any], name: str) -> dict[Any, Any]:
+    return dict(_section(data, name))
+
+
+def _text_table(data: dict[str, Any], name: str) -> dict[str, str]:
+    return {str(k): str(v) for k, v in _table(data, name).items()}
+
+
+def _kinds(table: dict[Any, Any], where: str) -> dict[str, tuple[str, str | None]]:
+    return {str(k): _kind_entry(str(k), v, where) for k, v in table.items()}
+
+
+def _concepts(table: dict[Any, Any]) -> dict[int, tuple[str, str | None]]:
+    out = {}
+    for concept, entry in table.items():
+        try:
+            out[int(concept)] = _kind_entry(str(concept), entry, "concepts")
+        except (TypeError, ValueError):
+            raise InputError([Problem(f"concepts.{concept}", concept, "is not a concept id", "a whole number")]) from None
+    return out
+
+
+def scan(path: Path):
+    """A polars LazyFrame over a CSV or Parquet file."""
+    import polars as pl
+
+    if path.suffix.lower() == ".parquet":
+        return pl.scan_parquet(path)
+    if path.suffix.lower() in (".csv", ".txt"):
+        return pl.scan_csv(path, infer_schema=False)
+    raise InputError([Problem("input", str(path), "is neither CSV nor Parquet", "a .csv or .parquet file")])
+
+
+def is_canonical(path: Path) -> bool:
+    return path.suffix.lower() == ".parquet" and set(CANONICAL) <= set(scan(path).collect_schema().names())
+
+
+def unit_factors(pairs: list[tuple[str, str]]) -> dict[tuple[str, str], float | None]:
+    """Factor from each (kind, unit) to the kind's canonical unit (pint at the boundary); None if unknown."""
+    from myoscope.units import parse
+
+    units = {k.name: k.unit for k in KINDS}
+    out: dict[tuple[str, str], float | None] = {}
+    for kind, unit in pairs:
+        canonical = units[kind]
+        if canonical in _COUNTS:
+            out[(kind, unit)] = 1.0 if unit in ("", canonical, *_COUNTS[canonical]) else None
+            continue
+        try:
+            out[(kind, unit)] = parse(f"1 {unit}", canonical)
+        except (ValueError, InputError):
+            out[(kind, unit)] = None
+    return out
+
+
+def read_long(path: Path, mapping: Mapping, directory: Path) -> tuple[Path, list[dict[str, Any]]]:
+    """Write ``measurements.parquet`` (canonical, sorted by person) from a mapped long table.
+
+    Returns the path and the refused rows (input row number, reason, the raw cells).
+    """
+    import polars as pl
+
+    cols = {name: mapping.columns.get(name, name) for name in (*_ROW_COLUMNS, "unit", "side")}
+    frame = scan(path).with_row_index("row", offset=1)
+    names = frame.collect_schema().names()
+    missing = [f"{k} (column {v!r})" for k, v in cols.items() if k in _ROW_COLUMNS and v not in names]
+    if missing:
+        raise InputError([Problem("measurements.columns", ", ".join(missing), "not found in the table",
+                                  "the columns named in the mapping")])
+    text = lambda c: pl.col(cols[c]).cast(pl.Utf8).str.strip_chars() if cols[c] in names else pl.lit("")  # noqa: E731
+    kinds = {label: kind for label, (kind, _) in mapping.kinds.items()} or {k: k for k in KIND_CODE}
+    kind_side = {label: side for label, (_, side) in mapping.kinds.items() if side}
+    df = frame.select(
+        "row", text("person").alias("person_raw"), text("date").alias("date_raw"), text("kind").alias("kind_raw"),
+        text("value").alias("value_raw"), text("unit").fill_null("").alias("unit"), text("side").fill_null("").alias("side_raw"),
+    ).with_columns(
+        person=pl.col("person_raw").cast(pl.Int64, strict=False),
+        date=pl.col("date_raw").str.to_date(strict=False),
+        kind_name=pl.col("kind_raw").replace_strict(kinds, default=None),
+        value=pl.col("value_raw").cast(pl.Float64, strict=False),
+        side_name=pl.col("kind_raw").replace_strict(kind_side, default=None).fill_null(
+            pl.col("side_raw").replace(mapping.sides)),
+    ).collect()
+    pairs = df.select("kind_name", "unit").unique().drop_nulls().rows()
+    factors = unit_factors(pairs)
+    factor_frame = pl.DataFrame({"kind_name": [k for k, _ in factors], "unit": [u for _, u in factors],
+                                 "factor": [f for f in factors.values()]},
+                                schema={"kind_name": pl.Utf8, "unit": pl.Utf8, "factor": pl.Float64})
+    df = df.join(factor_frame, on=["kind_name", "unit"], how="left")
+    reason = (pl.when(pl.col("person").is_null()).then(pl.lit("person id is not a whole number"))
+              .when(pl.col("date").is_null()).then(pl.lit("date is not a date (YYYY-MM-DD)"))
+              .when(pl.col("kind_name").is_null()).then(pl.lit("unknown kind"))
+              .when(pl.col("value").is_null() & (pl.col("value_raw") != "")).then(pl.lit("value is not a number"))
+              .when(pl.col("factor").is_null()).then(pl.lit("unknown unit for this kind"))
+              .when(~pl.col("side_name").is_in(["", "left", "right"])).then(pl.lit("unknown side"))
+              .otherwise(None))
+    df = df.with_columns(reason=reason)
+    refused = df.filter(pl.col("reason").is_not_null())
+    good = df.filter(pl.col("reason").is_null()).select(
+        "person", pl.col("date").alias("day"),
+        pl.col("kind_name").replace_strict(KIND_CODE, return_dtype=pl.Int8).alias("kind"),
+        pl.col("side_name").replace_strict({s: i for i, s in enumerate(SIDES)}, return_dtype=pl.Int8).alias("side"),
+        (pl.col("value") * pl.col("factor")).alias("value"),
+    ).sort("person", maintain_order=True)
+    directory.mkdir(parents=True, exist_ok=True)
+    good.write_parquet(directory / "measurements.parquet", row_group_size=1_000_000)
+    rows = [{"row": r["row"], "reason": r["reason"], "person": r["person_raw"], "date": r["date_raw"],
+             "kind": r["kind_raw"], "value": r["value_raw"], "unit": r["unit"], "side": r["side_raw"]}
+            for r in refused.iter_rows(named=True)]
+    return directory / "measurements.parquet", rows
+
+
+def read_persons(path: Path | None, mapping: Mapping, directory: Path) -> tuple[Path | None, tuple[str, ...]]:
+    """Write ``persons.parquet`` (person, sex, population, birth_year, group columns) from a person table."""
+    import polars as pl
+
+    if path is None:
+        return None, ()
+    cols = {name: mapping.person_columns.get(name, name) for name in ("person", "sex", "birth_year", "population")}
+    frame = scan(path)
+    names = frame.collect_schema().names()
+    if cols["person"] not in names:
+        raise InputError([Problem("persons.columns.person", cols["person"], "not found in the person table")])
+    groups = tuple(g for g in mapping.groups if g in names) or tuple(g for g in ("site",) if g in names)
+    col = lambda c: pl.col(cols[c]).cast(pl.Utf8) if cols[c] in names else pl.lit(None, pl.Utf8)  # noqa: E731
+    sex_map = {**{k: k for k in SEX_CODE}, **mapping.sex, "1": "male", "2": "female"}
+    pop_map = {**{k: k for k in POPULATION_CODE}, **mapping.population, "1": "asian", "2": "other"}
+    persons = frame.select(
+        pl.col(cols["person"]).cast(pl.Int64, strict=False).alias("person"),
+        col("sex").replace_strict(sex_map, default=None).replace_strict(SEX_CODE, default=0, return_dtype=pl.Int8).alias("sex"),
+        (col("population").replace_strict(pop_map, default=None) if cols["population"] in names
+         else pl.lit(mapping.cohort_population, dtype=pl.Utf8)).replace_strict(POPULATION_CODE, default=0, return_dtype=pl.Int8)
+        .alias("population"),
+        col("birth_year").cast(pl.Int16, strict=False).fill_null(0).alias("birth_year"),
+        *[pl.col(g).cast(pl.Utf8) for g in groups],
+    ).drop_nulls("person").unique("person", keep="first").sort("person").collect()
+    directory.mkdir(parents=True, exist_ok=True)
+    persons.write_parquet(directory / "persons.parquet")
+    return directory / "persons.parquet", groups

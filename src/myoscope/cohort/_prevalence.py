@@ -1,0 +1,120 @@
+"""Prevalence of each screen with Wilson 95 % intervals, overall and by sex, age band and group.
+
+Wilson EB. Probable inference, the law of succession, and statistical inference. J Am Stat
+Assoc 1927;22(158):209-212. doi:10.1080/01621459.1927.10502953. The score interval keeps
+within 0-1 and behaves at small counts and proportions near 0 or 1, where the Wald interval
+does not. The denominator of a screen is the people it could decide ("cannot tell" is
+counted apart, never as negative).
+"""
+
+from __future__ import annotations
+
+import math
+from statistics import NormalDist
+from dataclasses import dataclass
+from typing import Any
+
+from myoscope.criteria import awgs2019, ewgsop2, fnih2014
+
+Z95 = NormalDist().inv_cdf(0.975)
+"""Standard normal quantile for a two-sided 95 % interval."""
+
+AGE_BANDS: tuple[tuple[int, int | None], ...] = ((18, 49), (50, 64), (65, 74), (75, 84), (85, None))
+"""Reporting bands (ours; 65 and 75 are where the sarcopenia literature reports most often)."""
+
+
+@dataclass(frozen=True)
+class Screen:
+    name: str
+    column: str
+    at_least: int
+    """A person is positive when the column is at least this (decided when >= 0)."""
+    exactly: int | None = None
+
+
+_SEX_GRIP = "sex, and grip strength or a five-chair-stand time"
+_WEIGHTS = "two body weights at least two weeks apart within 6 months"
+NEEDS: dict[str, str] = {
+    "ewgsop2": _SEX_GRIP,
+    "awgs2019": "the population stated (persons column 'population', or 'population:' in the mapping; never "
+                "inferred), and " + _SEX_GRIP,
+    "fnih2014": "sex, grip strength and, when weak, appendicular lean mass with weight and height",
+    "must": "weight and height (BMI), " + _WEIGHTS + ", and whether acutely ill with no intake",
+    "glim_weight_loss": _WEIGHTS,
+    "girth_asymmetry": "both sides of a limb girth measured on the same day",
+    "girth_loss": "one side of a limb girth measured on two days",
+    "who2020_aerobic": "a week's moderate and vigorous minutes",
+    "brief_3x20": "the number of sessions of 20 minutes or more in a week",
+    "red_flag_rapid_weight_loss": _WEIGHTS,
+}
+"""What a person needs on record for each screen to decide (shown beside "cannot tell")."""
+
+SCREENS: tuple[Screen, ...] = (
+    Screen("EWGSOP2 probable sarcopenia or worse", "ewgsop2", ewgsop2.STAGE[ewgsop2.PROBABLE]),
+    Screen("EWGSOP2 sarcopenia (confirmed or severe)", "ewgsop2", ewgsop2.STAGE[ewgsop2.CONFIRMED]),
+    Screen("AWGS 2019 possible sarcopenia (community)", "awgs2019", awgs2019.STAGE[awgs2019.POSSIBLE]),
+    Screen("FNIH weakness with low lean mass", "fnih2014", fnih2014.STAGE[fnih2014.WEAK_LOW_MASS]),
+    Screen("'MUST' medium or high risk", "must", 1),
+    Screen("'MUST' high risk", "must", 2),
+    Screen("GLIM weight-loss criterion met (6 months)", "glim_weight_loss", 1),
+    Screen("limb girth asymmetry beyond measurement error", "girth_asymmetry", 1),
+    Screen("limb girth loss beyond measurement error", "girth_loss", 1),
+    Screen("below the WHO 2020 aerobic recommendation", "who2020_aerobic", 0, exactly=0),
+    Screen("fewer than 3 sessions of 20 min a week", "brief_3x20", 0, exactly=0),
+    Screen("red flag: rapid weight loss", "red_flag_rapid_weight_loss", 1),
+)
+
+
+def wilson_interval(positive: int, n: int, z: float = Z95) -> tuple[float, float]:
+    """Wilson score interval (Wilson 1927) for ``positive`` of ``n``; (nan, nan) when n is 0."""
+    if n == 0:
+        return math.nan, math.nan
+    p = positive / n
+    denom = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denom
+    half = z / denom * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def age_band(age: int) -> str:
+    for low, high in AGE_BANDS:
+        if age >= low and (high is None or age <= high):
+            return f"{low}-{high}" if high is not None else f"{low}+"
+    return "unknown"
+
+
+def prevalence(flags: Any, groups: tuple[str, ...] = ()) -> Any:
+    """A polars DataFrame: screen, by, group, persons, decided, positive, cannot_tell, prevalence, low, high."""
+    import polars as pl
+
+    bands = pl.col("age")
+    band_expr = pl.lit("unknown")
+    for low, high in reversed(AGE_BANDS):
+        label = f"{low}-{high}" if high is not None else f"{low}+"
+        cond = (bands >= low) if high is None else ((bands >= low) & (bands <= high))
+        band_expr = pl.when(cond).then(pl.lit(label)).otherwise(band_expr)
+    frame = flags.with_columns(
+        sex_label=pl.col("sex").replace_strict({0: "unknown", 1: "male", 2: "female"}, return_dtype=pl.Utf8),
+        age_band=band_expr, all=pl.lit("all"))
+    aggs = []
+    for i, screen in enumerate(SCREENS):
+        col = pl.col(screen.column)
+        positive = (col == screen.exactly) if screen.exactly is not None else (col >= screen.at_least)
+        aggs += [(col >= 0).sum().alias(f"d{i}"), (positive & (col >= 0)).sum().alias(f"p{i}")]
+    rows = []
+    for by in ("all", "sex_label", "age_band", *groups):
+        table = frame.group_by(by).agg(pl.len().alias("persons"), *aggs).sort(by)
+        for record in table.iter_rows(named=True):
+            for i, screen in enumerate(SCREENS):
+                rows.append(_row(screen, by, record[by], record["persons"], record[f"d{i}"], record[f"p{i}"]))
+    order = {s.name: i for i, s in enumerate(SCREENS)}
+    rows.sort(key=lambda r: order[r["screen"]])
+    return pl.DataFrame(rows)
+
+
+def _row(screen: Screen, by: str, group: Any, persons: int, decided: int, positive: int) -> dict[str, Any]:
+    low, high = wilson_interval(int(positive), int(decided))
+    return {"screen": screen.name, "needs": NEEDS[screen.column], "by": {"sex_label": "sex", "all": "all"}.get(by, by), "group": str(group),
+            "persons": int(persons), "decided": int(decided), "positive": int(positive),
+            "cannot_tell": int(persons - decided), "prevalence": (positive / decided) if decided else None,
+            "ci95_low": None if math.isnan(low) else low, "ci95_high": None if math.isnan(high) else high}

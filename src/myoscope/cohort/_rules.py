@@ -1,0 +1,167 @@
+"""Per-person facts to flags and categories, vectorised over people, with the per-person constants.
+
+Every cut-off is imported from the module that holds it beside its source
+(:mod:`myoscope.instruments._sarcopenia_cutoffs`, :mod:`myoscope.instruments.must`,
+:mod:`myoscope.criteria.glim`, :mod:`myoscope.criteria.activity_guidelines`,
+:mod:`myoscope.measures.girth`, :mod:`myoscope.measures.body`); the decision logic mirrors
+the per-person definitions step by step, and ``tests/cohort/test_cohort_matches_per_person.py``
+checks both on random records. Tri-state results are int8: 1 yes, 0 no, -1 cannot tell.
+Categories are int8 stage codes of each definition (its ``STAGE`` table), -1 = cannot tell.
+"""
+
+from __future__ import annotations
+
+import operator
+
+import numpy as np
+
+from myoscope.cohort._features import COL
+from myoscope.cohort._kinds import GIRTHS, KIND_CODE
+from myoscope.criteria import activity_guidelines as who
+from myoscope.criteria import awgs2019, ewgsop2, fnih2014, glim
+from myoscope.instruments import _sarcopenia_cutoffs as cut
+from myoscope.instruments import must
+from myoscope.instruments._cutoff import Cutoff
+from myoscope.measures import girth
+
+YES, NO, UNKNOWN = np.int8(1), np.int8(0), np.int8(-1)
+MALE, FEMALE = 1, 2
+ASIAN, OTHER = 1, 2
+_OPS = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge}
+
+
+def latest(features: np.ndarray, kind: str) -> np.ndarray:
+    return features[:, COL[f"latest.{KIND_CODE[kind]}"]]
+
+
+def tidy(values: np.ndarray) -> np.ndarray:
+    """:func:`myoscope.instruments._cutoff.tidy` over an array (9 decimals)."""
+    return np.round(values, 9)
+
+
+def met(cutoff: Cutoff, values: np.ndarray, sex: np.ndarray | None = None) -> np.ndarray:
+    """:meth:`Cutoff.met` over arrays: 1 / 0, or -1 when the value (or a needed sex) is unknown."""
+    if cutoff.sex_specific:
+        limit = np.where(sex == MALE, cutoff.male, np.where(sex == FEMALE, cutoff.female, np.nan))
+    else:
+        limit = np.full(values.shape, float(cutoff.male))
+    with np.errstate(invalid="ignore"):
+        hit = _OPS[cutoff.op](tidy(values), limit)
+    return np.where(np.isnan(values) | np.isnan(limit), UNKNOWN, hit.astype(np.int8)).astype(np.int8)
+
+
+def any_of(*states: np.ndarray) -> np.ndarray:
+    """:func:`myoscope.instruments._cutoff.any_of` over arrays."""
+    stack = np.stack(states)
+    return np.where((stack == YES).any(0), YES, np.where((stack == NO).any(0), NO, UNKNOWN)).astype(np.int8)
+
+
+def _pick(conditions: list[tuple[np.ndarray, int]], default: int) -> np.ndarray:
+    """First matching (condition, code), as ``np.select`` with int8 output."""
+    return np.select([c for c, _ in conditions], [np.int8(v) for _, v in conditions], np.int8(default)).astype(np.int8)
+
+
+def ewgsop2_stage(f: np.ndarray, sex: np.ndarray) -> np.ndarray:
+    """EWGSOP2 (:class:`myoscope.criteria.ewgsop2.Ewgsop2`): strength, then mass, then performance."""
+    s = ewgsop2.STAGE
+    asmi = tidy(latest(f, "appendicular_lean_mass") / (latest(f, "height") / 100.0) ** 2)
+    strength = any_of(met(cut.EWGSOP2_GRIP, latest(f, "grip_strength"), sex),
+                      met(cut.EWGSOP2_CHAIR_STAND, latest(f, "chair_stand_time")))
+    mass = any_of(met(cut.EWGSOP2_ASM, latest(f, "appendicular_lean_mass"), sex), met(cut.EWGSOP2_ASMI, asmi, sex))
+    perf = any_of(met(cut.EWGSOP2_GAIT, latest(f, "gait_speed")), met(cut.EWGSOP2_SPPB, latest(f, "sppb")),
+                  met(cut.EWGSOP2_TUG, latest(f, "timed_up_and_go")),
+                  met(cut.EWGSOP2_WALK_400M, latest(f, "walk_400m_time")))
+    return _pick([(sex == 0, -1), (strength == UNKNOWN, -1), (strength == NO, s[ewgsop2.NONE]),
+                  (mass != YES, s[ewgsop2.PROBABLE]), (perf == YES, s[ewgsop2.SEVERE])], s[ewgsop2.CONFIRMED])
+
+
+def awgs2019_stage(f: np.ndarray, sex: np.ndarray, population: np.ndarray) -> np.ndarray:
+    """AWGS 2019 community pathway (the pathway the per-person analysis uses): grip or chair stand."""
+    s = awgs2019.STAGE
+    low = any_of(met(cut.AWGS2019_GRIP, latest(f, "grip_strength"), sex),
+                 met(cut.AWGS2019_CHAIR_STAND, latest(f, "chair_stand_time")))
+    return _pick([(population == 0, -1), (sex == 0, -1), (low == UNKNOWN, -1), (low == YES, s[awgs2019.POSSIBLE])],
+                 s[awgs2019.NONE])
+
+
+def bmi(f: np.ndarray) -> np.ndarray:
+    """Weight / height² as the instruments compute it (unrounded)."""
+    return latest(f, "body_weight") / (latest(f, "height") / 100.0) ** 2
+
+
+def fnih2014_stage(f: np.ndarray, sex: np.ndarray) -> np.ndarray:
+    """FNIH 2014: weakness, then low ALM/BMI, then slowness."""
+    s = fnih2014.STAGE
+    ratio = tidy(latest(f, "appendicular_lean_mass") / tidy(bmi(f)))
+    weak = met(cut.FNIH_GRIP, latest(f, "grip_strength"), sex)
+    low_mass = met(cut.FNIH_ALM_BMI, ratio, sex)
+    slow = met(cut.FNIH_GAIT, latest(f, "gait_speed"))
+    return _pick([(sex == 0, -1), (weak == UNKNOWN, -1), (weak == NO, s[fnih2014.NO_WEAKNESS]),
+                  (low_mass == UNKNOWN, -1), (low_mass == NO, s[fnih2014.WEAK_ONLY]),
+                  (slow == YES, s[fnih2014.WEAK_SLOW_LOW_MASS])], s[fnih2014.WEAK_LOW_MASS])
+
+
+def weight_change_percent(f: np.ndarray, window: int) -> np.ndarray:
+    """Signed % change over window ``window`` (0: 3 months, 1: 6 months), as measures.body computes it."""
+    start, end = f[:, COL[f"window.{window}.start"]], f[:, COL[f"window.{window}.end"]]
+    return 100.0 * (end - start) / start
+
+
+def must_category(f: np.ndarray) -> np.ndarray:
+    """'MUST' category (0 low, 1 medium, 2 high, -1 cannot tell) from BMI, 6-month loss and acute illness."""
+    b = bmi(f)
+    loss = np.maximum(0.0, -weight_change_percent(f, 1))
+    acute = latest(f, "acute_disease_no_intake")
+    with np.errstate(invalid="ignore"):
+        bmi_pts = np.where(b > must.BMI_NO_RISK_ABOVE, 0, np.where(b >= must.BMI_HIGH_RISK_BELOW, 1, 2))
+        loss_pts = np.where(loss < must.WEIGHT_LOSS_LOW_BELOW, 0, np.where(loss <= must.WEIGHT_LOSS_HIGH_ABOVE, 1, 2))
+    acute_pts = np.where(acute == 1, must.ACUTE_DISEASE_POINTS, 0)
+    known = (np.where(np.isnan(b), 0, bmi_pts) + np.where(np.isnan(loss), 0, loss_pts)
+             + np.where(np.isnan(acute), 0, acute_pts))
+    unknown_high = 2 * (np.isnan(b).astype(int) + np.isnan(loss).astype(int) + np.isnan(acute).astype(int))
+    low_cat, high_cat = np.minimum(known, 2), np.minimum(known + unknown_high, 2)
+    return np.where(low_cat == high_cat, low_cat, -1).astype(np.int8)
+
+
+def glim_weight_loss_stage(f: np.ndarray) -> np.ndarray:
+    """GLIM weight-loss criterion within 6 months: 0 not met, 1 or 2 (stage), -1 unknown."""
+    loss = np.maximum(0.0, -weight_change_percent(f, 1))
+    lo, hi = glim.WEIGHT_LOSS_WITHIN_6_MONTHS
+    with np.errstate(invalid="ignore"):
+        stage = (loss > lo).astype(np.int8) + (loss > hi).astype(np.int8)
+    return np.where(np.isnan(loss), UNKNOWN, stage).astype(np.int8)
+
+
+def girth_findings(f: np.ndarray) -> dict[str, np.ndarray]:
+    """Largest side-to-side difference, asymmetry beyond error (any site) and loss beyond error over time."""
+    n = f.shape[0]
+    diff_max = np.full(n, np.nan)
+    asym, loss = np.full(n, UNKNOWN), np.full(n, UNKNOWN)
+    threshold = max(girth.MDC_FRACTION, girth.TREND_MIN_FRACTION)
+    for j in range(len(GIRTHS)):
+        left, right = f[:, COL[f"both.{j}.left"]], f[:, COL[f"both.{j}.right"]]
+        d = np.abs(left - right)
+        beyond = (d >= girth.MDC_FRACTION * np.maximum(left, right)) & (d >= girth.ASYMMETRY_FLOOR_CM)
+        known = ~np.isnan(d)
+        diff_max = np.where(known & ~(d <= diff_max), d, diff_max)
+        asym = np.where(known & beyond, YES, np.where(known & (asym != YES), NO, asym)).astype(np.int8)
+        for side in ("left", "right"):
+            first_day, first = f[:, COL[f"trend.{j}.{side}.first_day"]], f[:, COL[f"trend.{j}.{side}.first"]]
+            last_day, last = f[:, COL[f"trend.{j}.{side}.last_day"]], f[:, COL[f"trend.{j}.{side}.last"]]
+            known = ~np.isnan(first_day) & (first_day != last_day)
+            fell = -(last - first) >= threshold * first
+            loss = np.where(known & fell, YES, np.where(known & (loss != YES), NO, loss)).astype(np.int8)
+    return {"girth_asymmetry_cm": diff_max, "girth_asymmetry": asym, "girth_loss": loss}
+
+
+def activity(f: np.ndarray) -> dict[str, np.ndarray]:
+    """WHO 2020 aerobic recommendation and 3 x 20 min, from a week's summary (adherence_from_summary)."""
+    moderate, vigorous = latest(f, "moderate_minutes"), latest(f, "vigorous_minutes")
+    sessions = latest(f, "sessions_20min")
+    lower = np.nan_to_num(moderate) + who.VIGOROUS_EQUIVALENCE * np.nan_to_num(vigorous)
+    reached = lower >= who.WHO_MODERATE_MINUTES
+    both, none = ~np.isnan(moderate) & ~np.isnan(vigorous), np.isnan(moderate) & np.isnan(vigorous)
+    aerobic = np.where(none, UNKNOWN, np.where(reached, YES, np.where(both, NO, UNKNOWN))).astype(np.int8)
+    with np.errstate(invalid="ignore"):
+        brief = np.where(np.isnan(sessions), UNKNOWN, (sessions >= who.BRIEF_SESSIONS).astype(np.int8))
+    return {"who2020_aerobic": aerobic, "brief_3x20": brief.astype(np.int8)}

@@ -1,0 +1,157 @@
+"""``screen``: inputs to canonical tables, the kernel on an engine, and the output files.
+
+Outputs in the chosen folder: ``flags.parquet`` and ``flags.csv`` (one row per person, with
+the rule version), ``prevalence.csv`` (Wilson 95 % intervals), ``refused.csv`` (every row
+refused, with its reason), ``summary.html`` (tables and plots).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+import numpy as np
+
+from myoscope.cohort import _engines as engines
+from myoscope.cohort._inputs import Mapping, is_canonical, read_long, read_persons
+from myoscope.cohort._kinds import KINDS, SIDES
+from myoscope.cohort.kernel import FLAG_COLUMNS, REASONS, RULE_VERSION
+from myoscope.errors import InputError, Problem
+
+ENGINES = ("polars", "dask")
+
+
+@dataclass
+class ScreenResult:
+    """What a run wrote and counted."""
+
+    out: Path
+    persons: int
+    rows: int
+    refused: int
+    refused_by_reason: dict[str, int]
+    files: dict[str, Path]
+    report: dict[str, Any] = field(default_factory=dict)
+    red_flags: int = 0
+    """People with at least one red flag (each should see a clinician soon)."""
+
+
+def _prepare(source: Path, persons: Path | None, mapping: Mapping, work: Path):
+    from myoscope.cohort._omop import is_omop, read_omop
+
+    if is_omop(source):
+        rows, person_file, report = read_omop(source, mapping, work)
+        import pyarrow.parquet as pq
+
+        groups = tuple(c for c in pq.read_schema(person_file).names if c not in ("person", "sex", "population", "birth_year"))
+        return rows, person_file, groups, report["refused"], report
+    if not source.exists():
+        raise InputError([Problem("input", str(source), "does not exist", "a CSV or Parquet file, or an OMOP folder")])
+    person_file, groups = read_persons(persons, mapping, work)
+    if is_canonical(source):
+        return source, person_file, groups, [], {}
+    rows, refused = read_long(source, mapping, work)
+    return rows, person_file, groups, refused, {}
+
+
+def _day(value: dt.date | None) -> int | None:
+    return None if value is None else (value - dt.date(1970, 1, 1)).days
+
+
+def screen(source: Path, out: Path, *, persons: Path | None = None, mapping: Mapping | None = None,
+           engine: str = "polars", workers: int = 2, scheduler: str | None = None, on: dt.date | None = None,
+           rows_per_part: int = engines.DEFAULT_ROWS_PER_PART, html: bool = True,
+           progress: Callable[[int, int], None] | None = None) -> ScreenResult:
+    """Screen a cohort; ``progress(done_rows, total_rows)`` is called as partitions finish."""
+    if engine not in ENGINES:
+        raise InputError([Problem("engine", engine, "is not an engine", " or ".join(ENGINES))])
+    mapping = mapping or Mapping()
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="myoscope-screen-") as tmp:
+        rows_path, person_path, groups, early_refused, report = _prepare(Path(source), persons, mapping, Path(tmp))
+        parts = engines.plan(rows_path, rows_per_part)
+        total = parts[-1][1] if parts else 0
+        done = [0]
+
+        def tick(n: int) -> None:
+            done[0] += n
+            if progress:
+                progress(done[0], total)
+
+        if engine == "polars":
+            results = engines.run_polars(rows_path, person_path, _day(on), parts, workers, tick)
+        else:
+            results = engines.run_dask(rows_path, person_path, _day(on), parts, workers, scheduler, tick)
+        flag_parts, refused_parts = zip(*results) if parts else ((), ())
+        flags = _flags_table(flag_parts, person_path, groups)
+        refused = _refused_rows(refused_parts, early_refused)
+    return _write(out, flags, refused, groups, total + len(early_refused), html, report)
+
+
+def _flags_table(parts, person_path: Path | None, groups: tuple[str, ...]):
+    import polars as pl
+
+    from myoscope.criteria import awgs2019, ewgsop2, fnih2014
+    from myoscope.instruments import must
+
+    if parts:
+        columns = {c: np.concatenate([p[c] for p in parts]) for c in FLAG_COLUMNS}
+    else:
+        columns = {c: np.zeros(0) for c in FLAG_COLUMNS}
+    frame = pl.DataFrame(columns).with_columns(pl.col("last_day").fill_nan(None).cast(pl.Int32).cast(pl.Date))
+    labels = {"ewgsop2": {v: k for k, v in ewgsop2.STAGE.items()}, "awgs2019": {v: k for k, v in awgs2019.STAGE.items()},
+              "fnih2014": {v: k for k, v in fnih2014.STAGE.items()}, "must": dict(enumerate(must.CATEGORIES))}
+    from myoscope.instruments import CANNOT_TELL
+
+    frame = frame.with_columns(
+        *[pl.col(c).replace_strict({**m, -1: CANNOT_TELL}, return_dtype=pl.Utf8).alias(f"{c}_category")
+          for c, m in labels.items()], rule_version=pl.lit(RULE_VERSION))
+    if person_path is not None and groups:
+        frame = frame.join(pl.read_parquet(person_path, columns=["person", *groups]), on="person", how="left")
+    return frame.sort("person")
+
+
+def _refused_rows(parts, early: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    rows = list(early)
+    for p in parts:
+        for i in range(len(p["reason"])):
+            kind = int(p["kind"][i])
+            rows.append({"row": int(p["row"][i]), "reason": REASONS[int(p["reason"][i])], "person": int(p["person"][i]),
+                         "date": str(np.datetime64(int(p["day"][i]), "D")),
+                         "kind": KINDS[kind].name if 0 <= kind < len(KINDS) else str(kind),
+                         "value": float(p["value"][i]), "side": SIDES[int(p["side"][i])] if 0 <= p["side"][i] < 3 else ""})
+    return rows
+
+
+def _write(out: Path, flags, refused: list[dict[str, Any]], groups, rows: int, html: bool, report) -> ScreenResult:
+    import csv
+
+    import polars as pl
+
+    from myoscope.cohort._prevalence import prevalence
+
+    files = {"flags_parquet": out / "flags.parquet", "flags_csv": out / "flags.csv",
+             "prevalence": out / "prevalence.csv", "refused": out / "refused.csv"}
+    flags = flags.with_columns(pl.col(pl.Float64).fill_nan(None))  # not measured: empty, not NaN
+    flags.write_parquet(files["flags_parquet"], statistics=False)
+    flags.write_csv(files["flags_csv"], float_precision=6)
+    table = prevalence(flags, groups)
+    table.write_csv(files["prevalence"], float_precision=6)
+    with open(files["refused"], "w", newline="", encoding="utf-8") as handle:
+        fields = ["row", "reason", "person", "date", "kind", "value", "unit", "side"]
+        writer = csv.DictWriter(handle, fieldnames=fields, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(refused)
+    by_reason: dict[str, int] = {}
+    for r in refused:
+        by_reason[r["reason"]] = by_reason.get(r["reason"], 0) + 1
+    result = ScreenResult(out, flags.height, rows, len(refused), by_reason, files, report,
+                          red_flags=int((flags["red_flags"] > 0).sum()))
+    if html:
+        from myoscope.cohort._summary import write_summary
+
+        files["summary"] = write_summary(out / "summary.html", flags, table, result)
+    return result

@@ -1,0 +1,149 @@
+"""The screening kernel: a batch of canonical rows in, one row of flags per person out.
+
+Takes and returns plain NumPy arrays (or a :class:`pyarrow.RecordBatch`, see
+:func:`screen_record_batch`) with no dataframe library inside, so that any engine can run it
+on a partition: polars on one machine, ``dask.dataframe.map_partitions`` on a cluster,
+Spark's ``mapInArrow``. The only requirement on a batch: all rows of a person are in it,
+contiguous (partition by person; no shuffle).
+
+Canonical row columns: ``person`` int64, ``day`` int32 (days since 1970-01-01), ``kind``
+int8 (:data:`myoscope.cohort.KINDS`), ``side`` int8 (0 none, 1 left, 2 right), ``value``
+float64 in the kind's unit. Persons: ``person`` int64 (sorted), ``sex`` int8 (0 unknown,
+1 male, 2 female), ``population`` int8 (0 not stated, 1 Asian, 2 other), ``birth_year``
+int16 (0 unknown). Rows refused by validation are returned with their reason, never dropped.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+import numpy as np
+
+from myoscope.cohort import _rules as rules
+from myoscope.cohort._kinds import KINDS, N_KINDS
+from myoscope.measures.body import MIN_SPAN_DAYS
+
+RULE_VERSION = "myoscope-screen/1"
+"""Version of the screening rules, written beside every flag (bump when a rule changes)."""
+
+DAYS_PER_MONTH = 30.44
+"""Mean month length used by :func:`myoscope.measures.body.weight_change` for its windows
+(the per-person function holds it inline; the property test pins the two together)."""
+WINDOW_MONTHS = (3, 6)
+WINDOW_DAYS = tuple(round(m * DAYS_PER_MONTH) for m in WINDOW_MONTHS)
+NO_DATE = np.iinfo(np.int32).max
+
+REASONS: tuple[str, ...] = (
+    "", "unknown kind", "no value", "value outside the plausible range of its kind",
+    "needs the side (left or right)", "must be a whole number", "no date", "unknown side",
+)
+"""Refusal reason codes (index) and their text."""
+_INTEGER_KINDS = np.array([k.name in ("sppb", "sarc_f", "sessions_20min", "acute_disease_no_intake")
+                           for k in KINDS])
+_LOW = np.array([k.low for k in KINDS])
+_HIGH = np.array([k.high for k in KINDS])
+_SIDED = np.array([k.sided for k in KINDS])
+
+FLAG_COLUMNS: tuple[str, ...] = (
+    "person", "sex", "age", "last_day", "weight_kg", "height_cm", "bmi", "weight_change_3m_pct",
+    "weight_change_6m_pct", "grip_kg", "gait_speed_ms", "chair_stand_s", "sppb", "calf_cm", "asm_kg",
+    "low_grip_ewgsop2", "low_grip_awgs2019", "low_grip_fnih2014", "slow_gait_ewgsop2", "slow_gait_awgs2019",
+    "slow_gait_fnih2014", "slow_chair_stand_ewgsop2", "slow_chair_stand_awgs2019", "low_sppb_ewgsop2",
+    "low_sppb_awgs2019", "ewgsop2", "awgs2019", "fnih2014", "must", "glim_weight_loss", "girth_asymmetry_cm",
+    "girth_asymmetry", "girth_loss", "who2020_aerobic", "brief_3x20", "red_flag_rapid_weight_loss", "red_flags",
+)
+
+
+def validate(day: np.ndarray, kind: np.ndarray, side: np.ndarray, value: np.ndarray) -> np.ndarray:
+    """Reason code of each row (0 = accepted), see :data:`REASONS`."""
+    from myoscope.cohort._aggregate import validate_rows
+
+    return validate_rows(np.ascontiguousarray(day, dtype=np.int32), np.ascontiguousarray(kind, dtype=np.int8),
+                         np.ascontiguousarray(side, dtype=np.int8), np.ascontiguousarray(value, dtype=np.float64),
+                         _LOW, _HIGH, _INTEGER_KINDS, _SIDED, NO_DATE)
+
+
+def _person_attributes(ids: np.ndarray, persons: Mapping[str, np.ndarray] | None) -> tuple[np.ndarray, ...]:
+    n = ids.shape[0]
+    if persons is None or len(persons["person"]) == 0:
+        zeros = np.zeros(n, dtype=np.int8)
+        return zeros, zeros, np.zeros(n, dtype=np.int16)
+    at = np.searchsorted(persons["person"], ids)
+    at = np.minimum(at, len(persons["person"]) - 1)
+    found = persons["person"][at] == ids
+    pick = lambda col, dtype: np.where(found, np.asarray(persons[col])[at], 0).astype(dtype)  # noqa: E731
+    return pick("sex", np.int8), pick("population", np.int8), pick("birth_year", np.int16)
+
+
+def _age(last_day: np.ndarray, birth_year: np.ndarray) -> np.ndarray:
+    """Age in whole years at the last row (year of the row minus year of birth, as OMOP gives it)."""
+    years = np.where(np.isnan(last_day), 0, last_day).astype("datetime64[D]").astype("datetime64[Y]")
+    age = years.astype(np.int64) + 1970 - birth_year
+    return np.where((birth_year > 0) & ~np.isnan(last_day), age, -1).astype(np.int16)
+
+
+def screen_arrays(rows: Mapping[str, np.ndarray], persons: Mapping[str, np.ndarray] | None = None,
+                  on: int | None = None) -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray]:
+    """(flags by column, indices of refused rows, their reason codes) for one batch."""
+    from myoscope.cohort._aggregate import aggregate
+
+    person = np.asarray(rows["person"], dtype=np.int64)
+    order = None
+    if person.size > 1 and not (person[1:] >= person[:-1]).all():
+        order = np.argsort(person, kind="stable")
+    cols = {k: np.asarray(rows[k]) for k in ("day", "kind", "side", "value")}
+    if order is not None:
+        person, cols = person[order], {k: v[order] for k, v in cols.items()}
+    reason = validate(cols["day"], cols["kind"], cols["side"], cols["value"])
+    ok = reason == 0
+    typed = {k: np.ascontiguousarray(cols[k], dtype=t) for k, t in
+             (("day", np.int32), ("kind", np.int8), ("side", np.int8), ("value", np.float64))}
+    ids, f = aggregate(person, typed["day"], typed["kind"], typed["side"], typed["value"], ok,
+                       NO_DATE if on is None else on, WINDOW_DAYS, MIN_SPAN_DAYS)
+    refused = np.flatnonzero(~ok)
+    refused_at = refused if order is None else order[refused]
+    return flags(ids, f, persons), refused_at, reason[refused]
+
+
+def flags(ids: np.ndarray, f: np.ndarray, persons: Mapping[str, np.ndarray] | None) -> dict[str, np.ndarray]:
+    """Apply the rules of :mod:`._rules` to per-person features."""
+    from myoscope.cohort._features import COL
+
+    sex, population, birth_year = _person_attributes(ids, persons)
+    latest = lambda name: rules.latest(f, name)  # noqa: E731
+    c = rules.cut
+    out: dict[str, Any] = {"person": ids, "sex": sex, "age": _age(f[:, COL["last_day"]], birth_year),
+                           "last_day": f[:, COL["last_day"]]}
+    out.update(weight_kg=latest("body_weight"), height_cm=latest("height"), bmi=rules.bmi(f),
+               weight_change_3m_pct=rules.weight_change_percent(f, 0),
+               weight_change_6m_pct=rules.weight_change_percent(f, 1),
+               grip_kg=latest("grip_strength"), gait_speed_ms=latest("gait_speed"),
+               chair_stand_s=latest("chair_stand_time"), sppb=latest("sppb"), calf_cm=latest("calf_circumference"),
+               asm_kg=latest("appendicular_lean_mass"))
+    grip, gait, chair, sppb = out["grip_kg"], out["gait_speed_ms"], out["chair_stand_s"], out["sppb"]
+    out.update(low_grip_ewgsop2=rules.met(c.EWGSOP2_GRIP, grip, sex), low_grip_awgs2019=rules.met(c.AWGS2019_GRIP, grip, sex),
+               low_grip_fnih2014=rules.met(c.FNIH_GRIP, grip, sex), slow_gait_ewgsop2=rules.met(c.EWGSOP2_GAIT, gait),
+               slow_gait_awgs2019=rules.met(c.AWGS2019_GAIT, gait), slow_gait_fnih2014=rules.met(c.FNIH_GAIT, gait),
+               slow_chair_stand_ewgsop2=rules.met(c.EWGSOP2_CHAIR_STAND, chair),
+               slow_chair_stand_awgs2019=rules.met(c.AWGS2019_CHAIR_STAND, chair),
+               low_sppb_ewgsop2=rules.met(c.EWGSOP2_SPPB, sppb), low_sppb_awgs2019=rules.met(c.AWGS2019_SPPB, sppb),
+               ewgsop2=rules.ewgsop2_stage(f, sex), awgs2019=rules.awgs2019_stage(f, sex, population),
+               fnih2014=rules.fnih2014_stage(f, sex), must=rules.must_category(f),
+               glim_weight_loss=rules.glim_weight_loss_stage(f))
+    out.update(rules.girth_findings(f))
+    out.update(rules.activity(f))
+    rapid = out["glim_weight_loss"]
+    out["red_flag_rapid_weight_loss"] = np.where(rapid < 0, -1, rapid == 2).astype(np.int8)
+    out["red_flags"] = (out["red_flag_rapid_weight_loss"] == 1).astype(np.int8)
+    return out
+
+
+def screen_record_batch(batch: Any, persons: Mapping[str, np.ndarray] | None = None, on: int | None = None):
+    """:func:`screen_arrays` on a :class:`pyarrow.RecordBatch`; returns (flags batch, refused batch)."""
+    import pyarrow as pa
+
+    rows = {name: batch.column(name).to_numpy(zero_copy_only=False) for name in ("person", "day", "kind", "side", "value")}
+    out, refused, reason = screen_arrays(rows, persons, on)
+    refused_rows = pa.record_batch({**{k: pa.array(v[refused]) for k, v in rows.items()},
+                                    "reason": pa.array(reason.astype(np.int8))})
+    return pa.record_batch({k: pa.array(out[k]) for k in FLAG_COLUMNS}), refused_rows

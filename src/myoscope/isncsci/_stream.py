@@ -1,0 +1,331 @@
+"""Registry-scale classification: exam files streamed in chunks, columnar end to end.
+
+Input: NDJSON (one EXAM object per line, optionally with ``id`` and ``site``) or Parquet
+(the same fields as nested structs, or flat columns named ``right.motor.C5``). Each chunk is
+parsed by polars, encoded by table look-ups on whole columns, classified by the compiled
+kernel, and formatted column-wise (each distinct level list formatted once), so that no
+Python object is made per exam. Output: NDJSON lines in the reference's OUTPUT shape
+(with ``id`` and ``site`` first when given) or a Parquet table of flat columns. Invalid
+values are collected for the whole file, named by line (row) and field; then nothing is
+written (the output goes to a temporary file that replaces the target only when all is valid).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+import numpy as np
+
+from myoscope.errors import InputError, Problem
+from myoscope.isncsci._codes import (AIS_GRADES, ANAL_CODE, COMPLETENESS, DERMATOMES, KEY_SEGMENT, MOTOR_CODE,
+                                     MOTOR_LEVELS, S_2, SEGMENT_INDEX, SENSORY_CODE, SEGMENTS)
+from myoscope.isncsci._encode import EncodedExams
+from myoscope.isncsci._model import MOTOR_ACCEPTED, NON_KEY_ACCEPTED, SENSORY_ACCEPTED
+
+SIDES = ("right", "left")
+EXTRA = ("id", "site")
+CHUNK = 100_000
+MAX_PROBLEMS_SHOWN = 50
+_NKM = {name: (SEGMENT_INDEX[name] if SEGMENT_INDEX[name] in set(KEY_SEGMENT) else -1) for name in SEGMENTS}
+
+
+def fields() -> list[tuple[str, dict[str, int], str]]:
+    """(flat field name, value -> code, accepted text) of every exam field, in kernel order."""
+    out = [("vac", ANAL_CODE, "Yes, No or NT"), ("dap", ANAL_CODE, "Yes, No or NT")]
+    for side in SIDES:
+        out += [(f"{side}.motor.{m}", MOTOR_CODE, MOTOR_ACCEPTED) for m in MOTOR_LEVELS]
+        out += [(f"{side}.{mod}.{d}", SENSORY_CODE, SENSORY_ACCEPTED) for mod in ("light_touch", "pin_prick")
+                for d in DERMATOMES]
+    return out
+
+
+def _schema():
+    import pyarrow as pa
+
+    def struct(names):
+        return pa.struct([(n, pa.string()) for n in names])
+
+    side = pa.struct([("lowest_non_key_muscle", pa.string()), ("motor", struct(MOTOR_LEVELS)),
+                      ("light_touch", struct(DERMATOMES)), ("pin_prick", struct(DERMATOMES))])
+    return pa.schema([("id", pa.string()), ("site", pa.string()), ("vac", pa.string()), ("dap", pa.string()),
+                      ("right", side), ("left", side)])
+
+
+def _flat_arrow(table):
+    """Struct columns flattened to ``a.b.c`` names (zero-copy), every column as text."""
+    import pyarrow as pa
+
+    while any(pa.types.is_struct(t) for t in table.schema.types):
+        table = table.flatten()
+    return table
+
+
+def _read_ndjson(data: bytes, name: str):
+    """Parse NDJSON: pyarrow's reader when every score is a string (fast), else polars (accepts numbers)."""
+    import pyarrow as pa
+    import pyarrow.json as pj
+
+    try:
+        return pj.read_json(io.BytesIO(data), parse_options=pj.ParseOptions(explicit_schema=_schema()))
+    except pa.ArrowInvalid:
+        pass
+    import polars as pl
+
+    schema = pl.Schema(pl.from_arrow(_schema().empty_table()).schema)
+    try:
+        return pl.read_ndjson(io.BytesIO(data), schema=schema).to_arrow()
+    except Exception as exc:  # polars raises several types for malformed JSON
+        raise InputError([Problem("input", name, f"is not NDJSON ({exc.__class__.__name__})",
+                                  "one exam object per line")]) from None
+
+
+def chunks(path: Path, size: int = CHUNK) -> Iterator[Any]:
+    """Flat polars frames of at most ``size`` exams."""
+    if path.suffix.lower() == ".parquet":
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        schema = pq.ParquetFile(path).schema
+        leaves = [schema.column(i).path for i in range(len(schema))]
+        for batch in pq.ParquetFile(path, read_dictionary=leaves).iter_batches(batch_size=size):
+            yield _flat_arrow(pa.Table.from_batches([batch]))
+        return
+    with open(path, "rb") as handle:
+        while True:
+            lines = [line for line in (handle.readline() for _ in range(size)) if line.strip()]
+            if not lines:
+                return
+            yield _flat_arrow(_read_ndjson(b"".join(lines), path.name))
+
+
+_MISSING = 255
+
+
+def _codes(column, table: dict[str, int]) -> np.ndarray:
+    """Codes (uint8; 255 where the value is not in ``table`` or absent) of one Arrow column, by its dictionary."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    column = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+    if not pa.types.is_dictionary(column.type):
+        if not pa.types.is_string(column.type) and not pa.types.is_large_string(column.type):
+            column = pc.cast(column, pa.string())
+        column = pc.dictionary_encode(column)
+    words = column.dictionary.to_pylist()
+    lut = np.array([table.get(str(w), _MISSING) for w in words] + [_MISSING], dtype=np.uint8)
+    indices = column.indices
+    if indices.null_count:
+        indices = indices.fill_null(len(words))
+    return lut[indices.to_numpy(zero_copy_only=False)]
+
+
+def encode_frame(table, first_row: int) -> tuple[EncodedExams, list[Problem]]:
+    """Encode a flat Arrow table; problems are named ``line N: field`` (N counts from 1)."""
+    import pyarrow as pa
+
+    n = table.num_rows
+    names = set(table.column_names)
+    problems = _unknown_fields(table, first_row)
+    spec = fields()
+    codes = np.empty((len(spec), n), dtype=np.uint8)
+    for j, (name, lookup, accepted) in enumerate(spec):
+        column = table.column(name) if name in names else pa.nulls(n, pa.string())
+        codes[j] = _codes(column, lookup)
+        for i in np.flatnonzero(codes[j] == _MISSING)[:MAX_PROBLEMS_SHOWN].tolist():
+            problems.append(Problem(f"line {first_row + i}: {name}", column[i].as_py(), "is not valid", accepted))
+    nkm = np.full((n, 2), -1, dtype=np.int8)
+    for s, side in enumerate(SIDES):
+        name = f"{side}.lowest_non_key_muscle"
+        if name not in names:
+            continue
+        column = table.column(name)
+        level = _codes(column, {k: v + 1 for k, v in _NKM.items()}).astype(np.int16)
+        valid = column.is_valid().to_numpy(zero_copy_only=False)
+        for i in np.flatnonzero(valid & (level == _MISSING))[:MAX_PROBLEMS_SHOWN].tolist():
+            problems.append(Problem(f"line {first_row + i}: {name}", column[i].as_py(), "is not valid", NON_KEY_ACCEPTED))
+        nkm[:, s] = np.where(valid & (level != _MISSING), level - 1, -1)
+    return _batch(codes, nkm), problems
+
+
+def _unknown_fields(table, first_row: int) -> list[Problem]:
+    known = {name for name, _, _ in fields()} | {f"{s}.lowest_non_key_muscle" for s in SIDES} | set(EXTRA)
+    problems = []
+    for name in table.column_names:
+        column = table.column(name)
+        if name not in known and column.null_count < table.num_rows:
+            i = int(np.flatnonzero(column.is_valid().to_numpy(zero_copy_only=False))[0])
+            problems.append(Problem(f"line {first_row + i}: {name}", column[i].as_py(), "is not an exam field",
+                                    "vac, dap, right, left (and id, site)"))
+    return problems
+
+
+def _batch(codes: np.ndarray, nkm: np.ndarray) -> EncodedExams:
+    """Kernel arrays from field-major codes (``fields()`` order)."""
+    n = codes.shape[1]
+    per_side = 10 + 2 * len(DERMATOMES)
+    sens = np.full((n, 2, 2, 29), S_2, dtype=np.uint8)
+    motor = np.empty((n, 2, 10), dtype=np.uint8)
+    for s in range(2):
+        base = 2 + s * per_side
+        motor[:, s, :] = codes[base:base + 10].T
+        sens[:, s, :, 1:] = codes[base + 10:base + per_side].T.reshape(n, 2, len(DERMATOMES))
+    return EncodedExams(sens=sens, motor=motor, anal=np.ascontiguousarray(codes[:2].T), nkm=nkm)
+
+
+OUTPUT_LEVELS = ("right.sensory_level", "left.sensory_level", "right.motor_level", "left.motor_level",
+                 "right.sensory_zpp", "left.sensory_zpp", "right.motor_zpp", "left.motor_zpp", "nli")
+TOTALS = ("right.totals.upper_motor", "right.totals.lower_motor", "right.totals.motor", "right.totals.light_touch",
+          "right.totals.pin_prick", "left.totals.upper_motor", "left.totals.lower_motor", "left.totals.motor",
+          "left.totals.light_touch", "left.totals.pin_prick", "totals.upper_motor", "totals.lower_motor",
+          "totals.light_touch", "totals.pin_prick")
+
+
+def _dictionary(texts: list[str], indices: np.ndarray):
+    import pyarrow as pa
+
+    return pa.DictionaryArray.from_arrays(pa.array(indices.astype(np.int32)), pa.array(texts, pa.string()))
+
+
+def result_frame(result, extra) -> Any:
+    """Flat output columns: level lists, completeness and AIS dictionary-encoded (each distinct text
+    formatted once), totals as integers (-1 = ``ND``)."""
+    import polars as pl
+    import pyarrow as pa
+
+    from myoscope.isncsci._result import _AIS_TEXT, format_levels
+
+    cols: dict[str, Any] = {c: extra.column(c).cast(pa.string()) for c in EXTRA
+                            if c in extra.column_names and extra.column(c).null_count < extra.num_rows}
+    for f, name in enumerate(OUTPUT_LEVELS):
+        keys = (result.lists[:, f, 0].astype(np.int64) << 30) | result.lists[:, f, 1].astype(np.int64)
+        unique, inverse = np.unique(keys, return_inverse=True)
+        texts = [format_levels(int(k) >> 30, int(k) & ((1 << 30) - 1)) for k in unique.tolist()]
+        cols[name] = _dictionary(texts, inverse.reshape(-1))
+    cols["injury_complete"] = _dictionary(list(COMPLETENESS), result.complete)
+    cols["ais"] = _dictionary(_AIS_TEXT, result.ais)
+    for t, name in enumerate(TOTALS):
+        cols[name] = pa.array(result.totals[:, t])
+    return pl.from_arrow(pa.table(cols)).with_columns(pl.col(pl.Categorical).cast(pl.Utf8))
+
+
+def _q(name: str):
+    import polars as pl
+
+    return pl.lit('"') + pl.col(name) + pl.lit('"')
+
+
+def _total(name: str):
+    import polars as pl
+
+    return pl.when(pl.col(name) < 0).then(pl.lit('"ND"')).otherwise(pl.col(name).cast(pl.Utf8))
+
+
+def ndjson_lines(frame) -> Any:
+    """One reference-shaped JSON object per exam, built by vectorised string concatenation."""
+    import polars as pl
+
+    def side(s: str):
+        t = [f"{s}.totals.{k}" for k in ("upper_motor", "lower_motor", "motor", "light_touch", "pin_prick")]
+        return [pl.lit(f'"{s}": {{"sensory_level": '), _q(f"{s}.sensory_level"), pl.lit(', "motor_level": '),
+                _q(f"{s}.motor_level"), pl.lit(', "sensory_zpp": '), _q(f"{s}.sensory_zpp"),
+                pl.lit(', "motor_zpp": '), _q(f"{s}.motor_zpp"), pl.lit(', "totals": {"upper_motor": '), _total(t[0]),
+                pl.lit(', "lower_motor": '), _total(t[1]), pl.lit(', "motor": '), _total(t[2]),
+                pl.lit(', "light_touch": '), _total(t[3]), pl.lit(', "pin_prick": '), _total(t[4]), pl.lit("}}")]
+
+    head = []
+    for extra in EXTRA:
+        if extra in frame.columns:
+            encoded = pl.struct(pl.col(extra)).struct.json_encode().str.strip_prefix("{").str.strip_suffix("}")
+            head.append(pl.when(pl.col(extra).is_null()).then(pl.lit("")).otherwise(encoded + pl.lit(", ")))
+    parts = [pl.lit("{"), *head, *side("right"), pl.lit(", "), *side("left"), pl.lit(', "nli": '), _q("nli"),
+             pl.lit(', "injury_complete": '), _q("injury_complete"), pl.lit(', "ais": '), _q("ais"),
+             pl.lit(', "totals": {"upper_motor": '), _total("totals.upper_motor"), pl.lit(', "lower_motor": '),
+             _total("totals.lower_motor"), pl.lit(', "light_touch": '), _total("totals.light_touch"),
+             pl.lit(', "pin_prick": '), _total("totals.pin_prick"), pl.lit("}}")]
+    return frame.select(pl.concat_str(parts).alias("line"))["line"]
+
+
+@dataclass
+class Summary:
+    """Counts over the whole file, overall and by site."""
+
+    exams: int = 0
+    by_site: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
+
+    def add(self, frame) -> None:
+        import polars as pl
+
+        self.exams += frame.height
+        site = pl.col("site").fill_null("(no site)") if "site" in frame.columns else pl.lit("all")
+        work = frame.with_columns(site.alias("_site"),
+                                  pl.col("nli").str.extract(r"^([CTLS])", 1).fill_null("other").alias("_region"),
+                                  ((pl.col("right.motor_zpp") != "NA") | (pl.col("left.motor_zpp") != "NA"))
+                                  .alias("_zpp"))
+        for key, expr in (("ais", pl.col("ais")), ("nli region", pl.col("_region")),
+                          ("motor ZPP recorded", pl.col("_zpp").cast(pl.Utf8))):
+            for s, value, n in work.group_by("_site", expr.alias("_v")).len().iter_rows():
+                counts = self.by_site.setdefault(s, {}).setdefault(key, {})
+                counts[str(value)] = counts.get(str(value), 0) + int(n)
+
+
+class _Sink:
+    """Where results go: NDJSON text (a file or a callback) or Parquet, through a temporary file."""
+
+    def __init__(self, target: Path | None, write_line):
+        self.target, self.write_line, self.writer = target, write_line, None
+        self.temp = None if target is None else target.with_name(f".{target.name}.partial")
+        self.parquet = target is not None and target.suffix.lower() == ".parquet"
+        self.handle = open(self.temp, "w", encoding="utf-8") if self.temp is not None and not self.parquet else None
+
+    def write(self, out) -> None:
+        if self.parquet:
+            import pyarrow.parquet as pq
+
+            table = out.to_arrow()
+            self.writer = self.writer or pq.ParquetWriter(self.temp, table.schema)
+            self.writer.write_table(table)
+            return
+        text = "\n".join(ndjson_lines(out).to_list()) + "\n"
+        (self.handle.write if self.handle is not None else self.write_line)(text)
+
+    def close(self, keep: bool) -> None:
+        if self.handle is not None:
+            self.handle.close()
+        if self.writer is not None:
+            self.writer.close()
+        if self.temp is None:
+            return
+        if not keep:
+            self.temp.unlink(missing_ok=True)
+            return
+        if not self.temp.exists():
+            import polars as pl
+
+            pl.DataFrame().write_parquet(self.temp) if self.parquet else self.temp.write_text("")
+        self.temp.replace(self.target)
+
+
+def stream(source: Path, target: Path | None, write_line=None, size: int = CHUNK) -> Summary:
+    """Classify every exam of ``source`` into ``target`` (NDJSON or Parquet) or ``write_line``."""
+    from myoscope.isncsci._classify import classify_batch
+
+    summary, problems, row = Summary(), [], 1
+    sink, keep = _Sink(target, write_line), False
+    try:
+        for frame in chunks(source, size):
+            batch, bad = encode_frame(frame, row)
+            row += frame.num_rows
+            problems += bad
+            if not problems:
+                out = result_frame(classify_batch(batch), frame)
+                summary.add(out)
+                sink.write(out)
+        keep = not problems
+    finally:
+        sink.close(keep)
+    if problems:
+        raise InputError(problems[:MAX_PROBLEMS_SHOWN])
+    return summary

@@ -1,0 +1,105 @@
+"""One truth: the vectorised cohort kernel gives the flags and categories of the per-person path.
+
+Oracle: ``per_person.py`` builds each random person's Record and scores it with
+myoscope.instruments, myoscope.criteria and myoscope.measures (the functions one person's
+assessment uses). Random values sit mostly on or next to the published cut-offs, where a
+difference in a comparison would show.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from myoscope.cohort import KINDS, screen_arrays
+from myoscope.cohort.kernel import WINDOW_DAYS
+from myoscope.instruments import _sarcopenia_cutoffs as cut
+from myoscope.instruments import must
+
+from per_person import per_person
+
+_EDGES: dict[str, list[float]] = {
+    "grip_strength": [cut.EWGSOP2_GRIP.male, cut.EWGSOP2_GRIP.female, cut.AWGS2019_GRIP.male, cut.AWGS2019_GRIP.female,
+                      cut.FNIH_GRIP.male],
+    "gait_speed": [cut.EWGSOP2_GAIT.male, cut.AWGS2019_GAIT.male],
+    "chair_stand_time": [cut.EWGSOP2_CHAIR_STAND.male, cut.AWGS2019_CHAIR_STAND.male],
+    "sppb": [cut.EWGSOP2_SPPB.male, cut.AWGS2019_SPPB.male],
+    "appendicular_lean_mass": [cut.EWGSOP2_ASM.male, cut.EWGSOP2_ASM.female, 19.725],
+    "height": [150.0, 160.0, 170.0, 175.0],
+    "body_weight": [50.0, 60.0, 70.0, 80.0],
+    "calf_circumference": [33.0, 34.0, 35.0, 37.0],
+    "moderate_minutes": [0.0, 100.0, 150.0],
+    "vigorous_minutes": [0.0, 25.0, 75.0],
+}
+
+
+@st.composite
+def value_of(draw, kind):
+    if kind.name in ("sppb", "sarc_f", "sessions_20min", "acute_disease_no_intake"):
+        return float(draw(st.integers(int(kind.low), int(kind.high))))
+    edges = _EDGES.get(kind.name)
+    if edges and draw(st.booleans()):
+        value = draw(st.sampled_from(edges)) + draw(st.sampled_from([-0.1, -0.01, 0.0, 0.01, 0.1]))
+        return min(max(round(value, 2), kind.low), kind.high)
+    return round(draw(st.floats(kind.low, kind.high)), 1)
+
+
+@st.composite
+def row(draw):
+    kind = draw(st.sampled_from(KINDS))
+    side = draw(st.sampled_from([1, 2])) if kind.sided else draw(st.sampled_from([0, 0, 1, 2])) \
+        if kind.name == "grip_strength" else 0
+    day = 20000 + draw(st.sampled_from([0, 1, 14, 15, WINDOW_DAYS[0], WINDOW_DAYS[1], 200]))
+    if kind.name == "body_weight":
+        day = 20000 + draw(st.integers(0, 220))
+    return kind.code, side, day, draw(value_of(kind))
+
+
+people = st.tuples(st.lists(row(), min_size=1, max_size=14), st.sampled_from(["male", "female", None]),
+                   st.sampled_from(["asian", "other", None]))
+
+_SEX = {"male": 1, "female": 2, None: 0}
+_POPULATION = {"asian": 1, "other": 2, None: 0}
+
+
+def _cohort(rows, sex, population):
+    arrays = {"person": np.full(len(rows), 7, dtype=np.int64),
+              "kind": np.array([r[0] for r in rows], dtype=np.int8), "side": np.array([r[1] for r in rows], dtype=np.int8),
+              "day": np.array([r[2] for r in rows], dtype=np.int32), "value": np.array([r[3] for r in rows])}
+    persons = {"person": np.array([7]), "sex": np.array([_SEX[sex]], dtype=np.int8),
+               "population": np.array([_POPULATION[population]], dtype=np.int8), "birth_year": np.array([1950])}
+    flags, refused, _ = screen_arrays(arrays, persons)
+    assert refused.size == 0
+    return {k: v[0] for k, v in flags.items()}
+
+
+def _same(a, b) -> bool:
+    if b is None:
+        return isinstance(a, float) and math.isnan(a)
+    return a == b
+
+
+@settings(max_examples=1200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(people)
+def test_cohort_kernel_matches_per_person_path(person):
+    rows, sex, population = person
+    expected = per_person(rows, sex, population)
+    got = _cohort(rows, sex, population)
+    wrong = {k: (got[k], v) for k, v in expected.items() if not _same(got[k], v)}
+    assert not wrong, f"cohort vs per-person differ: {wrong}"
+
+
+def test_weight_window_edges_match_measures_body():
+    """The window lengths (3 and 6 months) and the two-week minimum agree with measures.body at the edges."""
+    code = next(k.code for k in KINDS if k.name == "body_weight")
+    for window in WINDOW_DAYS:
+        for gap in (window - 1, window, window + 1):
+            rows = [(code, 0, 20000, 80.0), (code, 0, 20000 + gap, 70.0)]
+            expected = per_person(rows, "male", None)
+            got = _cohort(rows, "male", None)
+            for key in ("weight_change_3m_pct", "weight_change_6m_pct", "must"):
+                assert _same(got[key], expected[key]), (gap, key, got[key], expected[key])
+    assert must.WEIGHT_LOSS_LOW_BELOW < must.WEIGHT_LOSS_HIGH_ABOVE

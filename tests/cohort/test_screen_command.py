@@ -1,0 +1,112 @@
+"""``myoscope screen`` end to end: OMOP extract and mapped long tables, polars and Dask, refusals, escaping."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import polars as pl
+import pytest
+from typer.testing import CliRunner
+
+from myoscope.cli import app
+from myoscope.cohort import generate, write_long
+from myoscope.cohort._omop import write_omop
+
+OUTPUTS = ("flags.parquet", "flags.csv", "prevalence.csv", "refused.csv", "summary.html")
+
+
+def _screen(*args: str):
+    return CliRunner().invoke(app, ["screen", *args, "--no-progress"])
+
+
+@pytest.fixture(scope="module")
+def omop(tmp_path_factory) -> Path:
+    return write_omop(generate(4000, 40, seed=11), tmp_path_factory.mktemp("omop"))
+
+
+def test_omop_extract_polars_and_dask_give_identical_files(omop, tmp_path):
+    polars_out, dask_out = tmp_path / "polars", tmp_path / "dask"
+    first = _screen(str(omop), "-o", str(polars_out))
+    assert first.exit_code == 0, first.output
+    second = _screen(str(omop), "-o", str(dask_out), "--engine", "dask", "--workers", "2")
+    assert second.exit_code == 0, second.output
+    for name in OUTPUTS:
+        assert (polars_out / name).read_bytes() == (dask_out / name).read_bytes(), name
+    flags = pl.read_parquet(polars_out / "flags.parquet")
+    assert flags.height == 4000 and flags["person"].is_unique().all()
+    assert set(flags["rule_version"]) == {"myoscope-screen/1"}
+    prevalence = pl.read_csv(polars_out / "prevalence.csv")
+    assert {"all", "sex", "age_band", "care_site"} <= set(prevalence["by"])
+    html = (polars_out / "summary.html").read_text()
+    assert "<svg" in html and "Wilson" in html
+
+
+def test_long_table_with_mapping_converts_units_and_reports_refusals(tmp_path):
+    rows = tmp_path / "rows.csv"
+    rows.write_text("pid,when,test,result,unit,lat\n"
+                    "1,2026-01-01,Weight,176.4,lb,\n"
+                    "1,2026-03-01,Weight,70,kg,\n"
+                    "1,2026-03-01,Grip,20,kg,R\n"
+                    "1,2026-03-01,Grip,22,kg,R\n"
+                    "1,2026-03-01,Calf,33,cm,\n"
+                    "1,not-a-date,Weight,70,kg,\n"
+                    "2,2026-03-01,Weight,70,stone-ish,\n"
+                    "2,2026-03-01,Weight,7000,kg,\n"
+                    "2,2026-03-01,Mystery,1,kg,\n", encoding="utf-8")
+    persons = tmp_path / "persons.csv"
+    persons.write_text("pid,sex,born,site\n1,F,1950,<b>ward</b>\n2,M,1960,north\n", encoding="utf-8")
+    mapping = tmp_path / "mapping.yaml"
+    mapping.write_text("format: myoscope-cohort-mapping/1\n"
+                       "measurements:\n  columns: {person: pid, date: when, kind: test, value: result, unit: unit, side: lat}\n"
+                       "  kinds: {Weight: body_weight, Grip: grip_strength, Calf: calf_circumference}\n"
+                       "  sides: {R: right, L: left}\n"
+                       "persons:\n  columns: {person: pid, sex: sex, birth_year: born}\n  sex: {F: female, M: male}\n"
+                       "  groups: [site]\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = _screen(str(rows), "--persons", str(persons), "--mapping", str(mapping), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    refused = list(csv.DictReader((out / "refused.csv").open()))
+    reasons = sorted(r["reason"] for r in refused)
+    assert reasons == ["date is not a date (YYYY-MM-DD)", "needs the side (left or right)", "unknown kind",
+                       "unknown unit for this kind", "value outside the plausible range of its kind"]
+    assert "5 rows refused" in result.output
+    flags = pl.read_parquet(out / "flags.parquet").sort("person")
+    one = flags.row(0, named=True)
+    assert one["grip_kg"] == 22.0  # same-day duplicates: the highest value
+    assert one["weight_change_3m_pct"] == pytest.approx(100 * (70 - 176.4 * 0.45359237) / (176.4 * 0.45359237))
+    assert one["ewgsop2_category"] == "no sarcopenia"
+    html = (out / "summary.html").read_text()
+    assert "<b>ward</b>" not in html and "&lt;b&gt;ward&lt;/b&gt;" in html
+
+
+def test_bad_mapping_exits_2_naming_the_entry(tmp_path):
+    rows = tmp_path / "rows.csv"
+    rows.write_text("person,date,kind,value\n1,2026-01-01,body_weight,70\n", encoding="utf-8")
+    mapping = tmp_path / "mapping.yaml"
+    mapping.write_text("format: myoscope-cohort-mapping/1\nmeasurements:\n  kinds: {W: body_mass}\n", encoding="utf-8")
+    result = _screen(str(rows), "--mapping", str(mapping), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert "measurements.kinds.W" in result.output
+
+
+def test_canonical_parquet_and_on_date(tmp_path):
+    cohort = generate(300, 30, seed=5)
+    rows, persons = write_long(cohort, tmp_path / "in")
+    result = _screen(str(rows), "--persons", str(persons), "-o", str(tmp_path / "out"), "--on", "2019-06-30")
+    assert result.exit_code == 0, result.output
+    flags = pl.read_parquet(tmp_path / "out" / "flags.parquet")
+    assert flags["last_day"].drop_nulls().max() <= __import__("datetime").date(2019, 6, 30)
+    assert _screen(str(rows), "--on", "2019-13-40", "-o", str(tmp_path / "x")).exit_code == 2
+
+
+def test_spark_adapter_runs_the_same_kernel(tmp_path):
+    pyspark = pytest.importorskip("pyspark", reason="pyspark is optional (Spark sites only) and not installed here")
+    from myoscope.cohort import spark_screen, screen_arrays
+
+    cohort = generate(50, 20, seed=2)
+    session = pyspark.sql.SparkSession.builder.master("local[1]").getOrCreate()
+    frame = session.createDataFrame(pl.DataFrame(cohort.rows).to_pandas())
+    got = spark_screen(frame, cohort.persons).toPandas().sort_values("person")
+    want, _, _ = screen_arrays(cohort.rows, cohort.persons)
+    assert list(got["ewgsop2"]) == list(want["ewgsop2"])
