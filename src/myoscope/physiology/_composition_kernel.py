@@ -71,6 +71,31 @@ def step(lean, fat, ecf, glycogen, at, d_ei0, d_ei1, d_na0, d_na1, delta, ecf0, 
             at + (a[4] + 2.0 * b[4] + 2.0 * m[4] + e[4]) * sixth)
 
 
+@register_jitable
+def _person(i, params, ei, na, delta, share_cut, g, lookahead, days, record, out):
+    """Person ``i`` over all days (the loop body of :func:`run_numba`)."""
+    n_rec = record.shape[0]
+    fat, lean, ecf0, k, ei0 = params[i, 0], params[i, 1], params[i, 2], params[i, 3], params[i, 4]
+    inv_cib, kg, pcarb = 1.0 / params[i, 5], params[i, 6], params[i, 7]
+    ecf, glycogen, at = ecf0, c.GLYCOGEN_0, 0.0
+    weight = params[i, 8]
+    j = 0
+    for t in range(days + 1):
+        if j < n_rec and record[j] == t:
+            out[0, j, i] = weight
+            out[1, j, i] = fat
+            out[2, j, i] = lean
+            out[3, j, i] = weight - fat
+            j += 1
+        if t == days:
+            break
+        t1 = t + 1 if lookahead else t
+        lean, fat, ecf, glycogen, at = step(lean, fat, ecf, glycogen, at, ei[i, t], ei[i, t1], na[i, t],
+                                            na[i, t1], delta[i, t], ecf0, k, ei0, inv_cib, kg, pcarb, g,
+                                            share_cut[i, t])
+        weight = lean + fat + ecf + c.GLYCOGEN_WITH_WATER * glycogen
+
+
 @numba.njit(cache=True, parallel=True, nogil=True, error_model="numpy")
 def run_numba(params, ei, na, delta, share_cut, g, lookahead, days, record, out):
     """Every person (row of ``params``: Hall kernel columns) for ``days`` days, people in parallel.
@@ -78,27 +103,15 @@ def run_numba(params, ei, na, delta, share_cut, g, lookahead, days, record, out)
     ``ei``, ``na``, ``delta`` and ``share_cut`` (r) are (N, days + 1) schedules; ``out`` has shape
     (len(FIELDS), len(record), N).
     """
-    n_rec = record.shape[0]
     for i in numba.prange(params.shape[0]):
-        fat, lean, ecf0, k, ei0 = params[i, 0], params[i, 1], params[i, 2], params[i, 3], params[i, 4]
-        inv_cib, kg, pcarb = 1.0 / params[i, 5], params[i, 6], params[i, 7]
-        ecf, glycogen, at = ecf0, c.GLYCOGEN_0, 0.0
-        weight = params[i, 8]
-        j = 0
-        for t in range(days + 1):
-            if j < n_rec and record[j] == t:
-                out[0, j, i] = weight
-                out[1, j, i] = fat
-                out[2, j, i] = lean
-                out[3, j, i] = weight - fat
-                j += 1
-            if t == days:
-                break
-            t1 = t + 1 if lookahead else t
-            lean, fat, ecf, glycogen, at = step(lean, fat, ecf, glycogen, at, ei[i, t], ei[i, t1], na[i, t],
-                                                na[i, t1], delta[i, t], ecf0, k, ei0, inv_cib, kg, pcarb, g,
-                                                share_cut[i, t])
-            weight = lean + fat + ecf + c.GLYCOGEN_WITH_WATER * glycogen
+        _person(i, params, ei, na, delta, share_cut, g, lookahead, days, record, out)
+
+
+@numba.njit(cache=True, nogil=True, error_model="numpy")
+def run_numba_serial(params, ei, na, delta, share_cut, g, lookahead, days, record, out):
+    """:func:`run_numba` in the calling thread (small runs: no threads to start)."""
+    for i in range(params.shape[0]):
+        _person(i, params, ei, na, delta, share_cut, g, lookahead, days, record, out)
 
 
 def run_numpy(params, ei, na, delta, share_cut, g, lookahead, days, record, out):

@@ -24,7 +24,7 @@ from myoscope.physiology.hall._simulate import (activity_schedule, baseline_of, 
 FIELDS = ("body_weight_kg", "fat_mass_kg", "lean_mass_kg", "ffm_kg")
 """Outputs (kg): body weight, fat, Hall's lean tissue L, fat-free mass (weight - fat)."""
 PARALLEL_FROM_PERSON_DAYS = 1_000_000
-"""Smaller runs use the numpy engine: compiling or loading the parallel loop costs more than it saves."""
+"""Smaller runs stay in the calling thread (starting the other threads costs more than it saves)."""
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ def _cut(value, n: int, columns: int) -> np.ndarray:
 
 def simulate_composition(*, lean_share_cut=0.0, days: int = 365, variant: str | Variant = DEFAULT_VARIANT,
                          record: Literal["daily", "final"] | Sequence[int] = "daily",
-                         engine: Literal["numba", "numpy", "auto"] = "auto", **person) -> Composition:
+                         engine: Literal["numba", "numpy"] = "numba", **person) -> Composition:
     """Fat, lean tissue, fat-free mass and weight (kg) for N people, with the lean-share modifier.
 
     ``person`` takes the person and schedule arguments of :func:`myoscope.physiology.hall.simulate`
@@ -95,9 +95,12 @@ def simulate_composition(*, lean_share_cut=0.0, days: int = 365, variant: str | 
     check_state(prepared, base.ei_kcal, base.fat_kg, base.lean_kg)
     from myoscope.physiology import _composition_kernel as kernel  # numba on first use only
 
-    if engine == "auto":
-        engine = "numba" if prepared.n * prepared.days >= PARALLEL_FROM_PERSON_DAYS else "numpy"
-    runner = kernel.run_numba if engine == "numba" else kernel.run_numpy
+    if engine == "numpy":
+        runner = kernel.run_numpy
+    elif prepared.n * prepared.days >= PARALLEL_FROM_PERSON_DAYS:
+        runner = kernel.run_numba
+    else:
+        runner = kernel.run_numba_serial
     out = np.empty((len(FIELDS), len(record_days), prepared.n))
     shape = prepared.ei_change.shape
     with np.errstate(all="ignore"):
