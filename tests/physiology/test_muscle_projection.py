@@ -136,3 +136,23 @@ def test_unknown_scenarios_are_refused(text):
 def test_horizon_out_of_range_is_refused():
     with pytest.raises(InputError):
         project_record(load_record(DATA / "bed-rest-older.yaml"), horizon_weeks=0)
+
+
+def test_physiology_public_api_is_small_and_pinned():
+    import myoscope.physiology
+
+    assert myoscope.physiology.__all__ == ["Band", "NumericalFailure", "Projection", "ScenarioResult",
+                                           "project_record"]
+    assert callable(myoscope.physiology.project_record)
+    with pytest.raises(AttributeError):
+        myoscope.physiology.no_such_name  # noqa: B018
+
+
+def test_projection_document_never_holds_nan():
+    import json
+
+    from myoscope.report.simulation import projection_document
+
+    p = project_record(load_record(DATA / "cast-ongoing.yaml"), scenarios=("current",))
+    text = json.dumps(projection_document(p), allow_nan=False)
+    assert "NaN" not in text and math.isfinite(len(text))
