@@ -126,22 +126,35 @@ def _mean(values: list[float]) -> float | None:
     return sum(values) / len(values) if values else None
 
 
+def _height(record: Record) -> float | None:
+    if record.person.height is not None:
+        return record.person.height
+    heights = record.series("height")
+    return heights[-1].value if heights else None
+
+
+def _diet(record: Record, on: dt.date, nutrient: str) -> float | None:
+    days = [d for d in record.diet_days if on - dt.timedelta(days=DIET_WINDOW_DAYS) <= d.date <= on]
+    return _mean([d.nutrients[nutrient] for d in days if nutrient in d.nutrients])
+
+
+def _strength_training(record: Record, on: dt.date) -> bool | None:
+    weeks = [a for a in record.activity if getattr(a, "week_of", None) is not None and a.week_of <= on]
+    if not weeks or weeks[-1].strength_days is None:
+        return None
+    return weeks[-1].strength_days >= STRENGTH_DAYS_FOR_TRAINING
+
+
 def read_inputs(record: Record, on: dt.date) -> tuple[Inputs, list[str]]:
     """The person, intake, protein and training as of ``on``, and what is missing for the whole-body part."""
     person = record.person
     weights = [m for m in record.series("body_weight") if m.date <= on]
-    heights = record.series("height")
-    height = person.height if person.height is not None else (heights[-1].value if heights else None)
     weight = weights[-1].best if weights else None
-    days = [d for d in record.diet_days if on - dt.timedelta(days=DIET_WINDOW_DAYS) <= d.date <= on]
-    energy = _mean([d.nutrients["energy"] for d in days if "energy" in d.nutrients])
-    protein = _mean([d.nutrients["protein"] for d in days if "protein" in d.nutrients])
-    weeks = [a for a in record.activity if getattr(a, "week_of", None) is not None and a.week_of <= on]
-    strength = weeks[-1].strength_days if weeks else None
+    protein = _diet(record, on, "protein")
     band = PAL_BANDS[_PAL_BAND[person.activity_level or "sedentary"]]
-    inputs = Inputs(person.sex, person.age_on(on), height, weight, band[0], person.activity_level is None, energy,
-                    None if protein is None or not weight else protein / weight,
-                    None if strength is None else strength >= STRENGTH_DAYS_FOR_TRAINING)
+    inputs = Inputs(person.sex, person.age_on(on), _height(record), weight, band[0], person.activity_level is None,
+                    _diet(record, on, "energy"), None if protein is None or not weight else protein / weight,
+                    _strength_training(record, on))
     missing = [label for label, value in (("sex", inputs.sex), ("date of birth or age", inputs.age_y),
                                           ("height", inputs.height_cm), ("body weight", inputs.weight_kg))
                if value is None]
@@ -273,9 +286,8 @@ def _episode_regions(episode) -> tuple[tuple[str, str], ...]:
     return ()
 
 
-def _regional(record: Record, on: dt.date, horizon: int, inputs: Inputs, scenario: Scenario,
-              training: bool) -> tuple[regional.RegionalCourse, ...]:
-    older = inputs.age_y is not None and inputs.age_y >= OLDER_ADULT_AGE
+def _episode_courses(record: Record, on: dt.date, horizon: int, older: bool, scenario: Scenario,
+                     training: bool) -> list[regional.RegionalCourse]:
     courses = []
     for episode in record.episodes:
         end = episode.end
@@ -287,16 +299,25 @@ def _regional(record: Record, on: dt.date, horizon: int, inputs: Inputs, scenari
             courses.append(regional.disuse_course(
                 episode.kind, region, side, (episode.start - on).days, None if end is None else (end - on).days,
                 horizon, older=older, retraining=training))
+    return courses
+
+
+def _nerve_courses(record: Record, on: dt.date, horizon: int) -> list[regional.RegionalCourse]:
+    courses = []
     for condition in record.conditions:
-        if condition.kind != "peripheral_nerve_injury" or condition.onset is None:
+        if condition.kind != "peripheral_nerve_injury" or condition.onset is None or condition.side is None:
             continue
-        nerve = (condition.nerve or "").lower()
         sides = ("left", "right") if condition.side == "both" else (condition.side,)
-        for region in denervation.NERVE_REGIONS.get(nerve, ()):
-            for side in sides:
-                if side is not None:
-                    courses.append(denervation.denervation_course(region, side, (condition.onset - on).days, horizon))
-    return tuple(courses)
+        for region in denervation.NERVE_REGIONS.get((condition.nerve or "").lower(), ()):
+            courses += [denervation.denervation_course(region, side, (condition.onset - on).days, horizon)
+                        for side in sides]
+    return courses
+
+
+def _regional(record: Record, on: dt.date, horizon: int, inputs: Inputs, scenario: Scenario,
+              training: bool) -> tuple[regional.RegionalCourse, ...]:
+    older = inputs.age_y is not None and inputs.age_y >= OLDER_ADULT_AGE
+    return tuple(_episode_courses(record, on, horizon, older, scenario, training) + _nerve_courses(record, on, horizon))
 
 
 __all__ = ["Band", "CITATIONS", "HORIZON_WEEKS", "Inputs", "NumericalFailure", "Projection", "ScenarioResult",
