@@ -1,5 +1,5 @@
 """Reference catalogues, one module per clinical area (merged by :mod:`myoscope.references`)."""
 
-from myoscope._catalogue import activity, core, energy, muscle, neuro, nutrition, sci
+from myoscope._catalogue import activity, core, energy, muscle, muscle_projection, neuro, nutrition, sci
 
-CATALOGUES = (core, muscle, nutrition, energy, activity, sci, neuro)
+CATALOGUES = (core, muscle, nutrition, energy, activity, sci, neuro, muscle_projection)

@@ -1,25 +1,38 @@
-"""``myoscope simulate INPUT``: Hall's body-composition model on a ``bw-oracle/1`` file.
+"""``myoscope simulate INPUT``: Hall's model on a ``bw-oracle/1`` file, or the muscle projection of a record.
 
-INPUT (JSON, gzip JSON or YAML; ``-`` for standard input) holds cases with the inputs of
-``bw::adult_weight``; any ``outputs`` in it are ignored. The JSON output is the same document
-with our ``baseline`` and ``outputs`` and a ``generator`` naming the model variant.
+INPUT (JSON, gzip JSON or YAML; ``-`` for standard input) is either
+
+* a ``bw-oracle/1`` document: cases with the inputs of ``bw::adult_weight``; any ``outputs`` in
+  it are ignored. The JSON output is the same document with our ``baseline`` and ``outputs`` and
+  a ``generator`` naming the model variant (the stable contract, unchanged); or
+* a person's record (it has a ``person`` section): the joined projection of whole-body fat and
+  lean tissue and regional muscle at the recorded intake, per ``--scenario``, with bands.
+
+Exit codes: 0 done; 2 invalid input; 3 the model left the physical range for these inputs (no
+output is written; JSON output never holds NaN or infinity).
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
+import math
 from enum import Enum
 from pathlib import Path
-from typing import Optional
+from typing import Any, List, Optional
 
 import typer
 
-from myoscope.cli._common import fail, read_data, write_output
+from myoscope.cli._common import fail, read_data, stderr, write_output
 from myoscope.errors import InputError, Problem
-from myoscope.physiology.hall import DEFAULT_VARIANT, OUTPUT_FIELDS, as_table, simulate_oracle, write_oracle
-from myoscope.physiology.hall._inputs import LIMITS
+
+EXIT_MODEL_FAILURE = 3
+"""The model's numbers left the physical range (e.g. collapsing glycogen on extreme inputs)."""
+DEFAULT_VARIANT = "hall2011"
+_DAYS_LIMITS = (1, 36500)
+
 
 class VariantName(str, Enum):
     hall2011 = "hall2011"
@@ -27,9 +40,16 @@ class VariantName(str, Enum):
 
 
 class SimulationFormat(str, Enum):
+    text = "text"
     json = "json"
     csv = "csv"
     html = "html"
+
+
+def model_failure(message: str) -> None:
+    """Say plainly that the model failed on these inputs and exit with :data:`EXIT_MODEL_FAILURE`."""
+    stderr.print(f"[bold red]model failure[/]: {message}", highlight=False)
+    raise typer.Exit(EXIT_MODEL_FAILURE)
 
 
 def register(app: typer.Typer) -> None:
@@ -37,30 +57,108 @@ def register(app: typer.Typer) -> None:
 
     @app.command("simulate")
     def simulate_command(
-        input: Path = typer.Argument(..., help="bw-oracle/1 file (JSON, .json.gz or YAML; - for stdin)"),
+        input: Path = typer.Argument(..., help="a person's record, or a bw-oracle/1 file (JSON, .json.gz, YAML; - = stdin)"),
+        scenario: Optional[List[str]] = typer.Option(
+            None, "--scenario", "-s",
+            help="record only, repeatable: current, lean_sparing, added_protein, resistance_training, "
+                 "cast_removed:YYYY-MM-DD (default: the first four)"),
+        horizon: float = typer.Option(12.0, "--horizon", help="record only: weeks to project"),
+        on: Optional[str] = typer.Option(None, "--on", help="record only: projection date (default: last date on record)"),
         variant: VariantName = typer.Option(VariantName(DEFAULT_VARIANT), "--variant",
                                             help="hall2011 (the paper) or bw-1.0.0 (the R package)"),
-        days: Optional[int] = typer.Option(None, "--days", help="horizon in days (default: each case's own)"),
-        format: SimulationFormat = typer.Option(SimulationFormat.json, "--format", help="json, csv or html"),
+        days: Optional[int] = typer.Option(None, "--days", help="bw-oracle only: horizon in days (default: each case's own)"),
+        format: Optional[SimulationFormat] = typer.Option(
+            None, "--format", help="text, json, csv or html (default: text for a record, json for bw-oracle)"),
         out: Optional[Path] = typer.Option(None, "-o", "--out", help="write here instead of standard output"),
     ) -> None:
-        """Simulate fat, lean tissue and body weight day by day (Hall et al. 2011)."""
-        low, high, _ = LIMITS["days"]
-        if days is not None and not low <= days <= high:
-            fail([Problem("--days", days, "is outside the accepted range", f"{low} to {high} days", "days")])
+        """Project fat, lean tissue and regional muscle (Hall et al. 2011 and human disuse studies)."""
         data = read_data(input)
-        try:
-            document = simulate_oracle(data, variant.value, days)
-        except InputError as exc:
-            fail(exc)
-        if format is SimulationFormat.json and out is not None and out.suffix == ".gz":
-            write_oracle(document, out)
+        if isinstance(data, dict) and "person" in data:
+            _record(data, scenario, horizon, on, variant.value, format or SimulationFormat.text, out)
             return
-        write_output(render(document, format), out)
+        if scenario:
+            fail([Problem("--scenario", scenario[0], "applies to a person's record, not to a bw-oracle/1 file")])
+        _oracle(data, variant.value, days, format or SimulationFormat.json, out)
+
+
+def _record(data: Any, scenarios, horizon: float, on: str | None, variant: str, format: SimulationFormat,
+            out: Path | None) -> None:
+    from myoscope.physiology.projection import NumericalFailure, project_record
+    from myoscope.physiology.scenarios import DEFAULT
+    from myoscope.record import parse_record
+    from myoscope.report.simulation import render_projection
+
+    try:
+        record = parse_record(data)
+        date = _date(on)
+        projection = project_record(record, date, scenarios or DEFAULT, horizon, variant)
+    except InputError as exc:
+        fail(exc)
+    except NumericalFailure as exc:
+        model_failure(str(exc))
+    write_output(render_projection(projection, format.value), out)
+
+
+def _date(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise InputError([Problem("--on", text, "is not a date", "YYYY-MM-DD")]) from None
+
+
+def _finite(document: dict) -> str | None:
+    """The first case and field holding a non-finite value, or None."""
+    from myoscope.physiology.hall import OUTPUT_FIELDS
+
+    for case in document["cases"]:
+        for name in OUTPUT_FIELDS:
+            values = case["outputs"][name]
+            for day, value in enumerate(values):
+                if not math.isfinite(value):
+                    return f"case {case['id']!r}: {name} is {value} on day {day}"
+    return None
+
+
+def _oracle(data: Any, variant: str, days: int | None, format: SimulationFormat, out: Path | None) -> None:
+    from myoscope.physiology.hall import simulate_oracle, write_oracle
+
+    low, high = _DAYS_LIMITS
+    if days is not None and not low <= days <= high:
+        fail([Problem("--days", days, "is outside the accepted range", f"{low} to {high} days", "days")])
+    try:
+        with _quiet():
+            document = simulate_oracle(data, variant, days)
+    except InputError as exc:
+        fail(exc)
+    problem = _finite(document)
+    if problem:
+        model_failure(f"the model left the physical range ({problem}); check the inputs, e.g. a carbohydrate "
+                      "share or intake change that empties glycogen")
+    if format is SimulationFormat.json and out is not None and out.suffix == ".gz":
+        write_oracle(document, out)
+        return
+    write_output(render(document, format), out)
+
+
+class _quiet:
+    def __enter__(self):
+        import numpy as np
+
+        self._old = np.seterr(all="ignore")
+
+    def __exit__(self, *exc):
+        import numpy as np
+
+        np.seterr(**self._old)
+        return False
 
 
 def render(document: dict, format: SimulationFormat) -> str:
-    """The command's text output for a simulated document."""
+    """The command's text output for a simulated ``bw-oracle/1`` document."""
+    from myoscope.physiology.hall import OUTPUT_FIELDS, as_table
+
     if format is SimulationFormat.csv:
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=["case_id", "day", *OUTPUT_FIELDS], lineterminator="\n")
@@ -71,4 +169,4 @@ def render(document: dict, format: SimulationFormat) -> str:
         from myoscope.report.simulation import render_simulation_html
 
         return render_simulation_html(document)
-    return json.dumps(document) + "\n"
+    return json.dumps(document, allow_nan=False) + "\n"

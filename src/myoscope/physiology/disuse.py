@@ -31,6 +31,7 @@ verified human data exist (bed rest).
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -418,6 +419,29 @@ def _band(kind: str, site: str, outcome: str, days: float, older: bool) -> Band:
     return Band(outcome, measure, low, high, tuple(sorted(citations)), tuple(pool), extrapolated, tuple(notes))
 
 
+@lru_cache(maxsize=64)
+def _curve(kind: str, site: str, outcome: str, older: bool, days: int) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    lows, highs = [], []
+    for t in range(days + 1):
+        band = _band(kind, site, outcome, float(t), older)
+        lows.append(float("nan") if band.low is None else band.low)
+        highs.append(float("nan") if band.high is None else band.high)
+    return tuple(lows), tuple(highs)
+
+
+def loss_curve(kind: str, site: str, days: int, older: bool = False, outcome: str = "muscle_size"):
+    """The band of :func:`project_disuse` on every day 0..``days`` of disuse, as two numpy arrays (% loss).
+
+    NaN where there is no band (no human data, or beyond the extrapolation limit). Cached per
+    (kind, site, outcome, older, days), so that a cohort shares one curve.
+    """
+    import numpy as np
+
+    site_key = SITE_ALIASES.get(site.lower(), site.lower())
+    low, high = _curve(kind, site_key, outcome, bool(older), int(days))
+    return np.array(low), np.array(high)
+
+
 def _recovery(kind: str, site: str, days: float, older: bool) -> Recovery:
     studies = tuple(s for s in RECOVERY_STUDIES if kind == "immobilisation" and s.site == site)
     if not studies:
@@ -452,4 +476,4 @@ def _duration(days: float) -> str:
 
 
 __all__ = ["ANCHORS", "Anchor", "Band", "DisuseProjection", "DisuseQuery", "RECOVERY_STUDIES", "Recovery",
-           "TIME_CONSTANT", "fit_time_constant", "project_disuse", "shape"]
+           "TIME_CONSTANT", "fit_time_constant", "loss_curve", "project_disuse", "shape"]

@@ -1,17 +1,30 @@
-"""A self-contained HTML page for a body-composition simulation (a ``bw-oracle/1`` document).
+"""Simulation outputs: the ``bw-oracle/1`` page, and the joined muscle projection in every format.
 
-One figure per case: fat mass and lean tissue over time (inline SVG), with the change at the
-horizon, the model variant and its references.
+* :func:`render_simulation_html` -- one figure per case of a ``bw-oracle/1`` document;
+* :func:`projection_document` -- the projection as JSON-ready data (``myoscope-projection/1``),
+  never holding NaN or infinity (a value without a band is ``null``);
+* :func:`render_projection` -- text, json, csv or html (plots with bands per scenario).
 """
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+import math
 from typing import Any
 
 import jinja2
+import numpy as np
 
 from myoscope.references import resolve
 from myoscope.report._figures import new_figure, svg
+
+PROJECTION_FORMAT = "myoscope-projection/1"
+PROJECTION_FORMATS = ("text", "json", "csv", "html")
+_WHOLE = (("ffm_kg", "fat-free mass"), ("lean_mass_kg", "lean tissue"), ("fat_mass_kg", "fat mass"),
+          ("body_weight_kg", "body weight"))
+_COLOURS = ("#2c6fd0", "#d08c2c", "#2ca05a", "#a03ca0", "#c03030", "#606060")
 
 _TEMPLATE = """<!DOCTYPE html>
 <html lang="en">
@@ -46,6 +59,49 @@ not a measurement.</p>
 {{ case.figure | safe }}
 </section>
 {% endfor %}
+<h2>References</h2>
+<ol>
+{% for ref in references %}<li>{{ ref.citation() }}</li>
+{% endfor %}
+</ol>
+</body>
+</html>
+"""
+
+_PROJECTION_TEMPLATE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Muscle projection for {{ doc.person_id }}</title>
+<style>
+body { font-family: system-ui, sans-serif; max-width: 62rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
+h1 { font-size: 1.4rem; } h2 { font-size: 1.15rem; margin-top: 2rem; } h3 { font-size: 1rem; }
+table { border-collapse: collapse; margin: .5rem 0; } td, th { padding: .25rem .6rem; border-bottom: 1px solid #ddd; }
+th { text-align: left; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.note { color: #555; font-size: .92rem; }
+figure { margin: 1rem 0; page-break-inside: avoid; }
+</style>
+</head>
+<body>
+<h1>Muscle projection for {{ doc.person_id }}</h1>
+<p>From {{ doc.on }} over {{ doc.horizon_days }} days. Whole body: Hall's model ({{ doc.model }}) with the
+protein and resistance-training effect on the lean share; regions: human disuse, regain and denervation
+studies. Every value is a band from the ranges the studies give, not a measurement.</p>
+{% if doc.missing %}<p><strong>Whole-body projection not possible:</strong> record {{ doc.missing | join(', ') }}.</p>{% endif %}
+{% for note in doc.notes %}<p class="note">{{ note }}</p>{% endfor %}
+<h2>At the horizon (day {{ doc.horizon_days }})</h2>
+<table>
+<tr><th>scenario</th><th>intake (kcal/day)</th><th>fat-free mass (kg)</th><th>fat mass (kg)</th>{% for r in regions %}<th>{{ r }} (%)</th>{% endfor %}</tr>
+{% for row in rows %}
+<tr><th>{{ row.label }}</th><td class="num">{{ row.intake }}</td><td class="num">{{ row.ffm }}</td><td class="num">{{ row.fat }}</td>
+{% for cell in row.regions %}<td class="num">{{ cell }}</td>{% endfor %}</tr>
+{% endfor %}
+</table>
+{% for fig in figures %}
+<figure>{{ fig.svg | safe }}<figcaption class="note">{{ fig.caption }}</figcaption></figure>
+{% endfor %}
+{% for s in doc.scenarios %}{% for c in s.regional %}{% for note in c.notes %}
+<p class="note">{{ s.label }}, {{ c.side }} {{ c.region }}: {{ note }}</p>{% endfor %}{% endfor %}{% endfor %}
 <h2>References</h2>
 <ol>
 {% for ref in references %}<li>{{ ref.citation() }}</li>
@@ -96,3 +152,210 @@ def render_simulation_html(document: dict[str, Any]) -> str:
         cases=[_case(case) for case in document["cases"]],
         references=resolve(generator.get("citations", [])),
     )
+
+
+# --- the joined projection ---------------------------------------------------------------------
+
+def _values(array, digits: int) -> list[float | None]:
+    out = []
+    for v in np.asarray(array, dtype=float).tolist():
+        if math.isnan(v):
+            out.append(None)
+        elif math.isinf(v):
+            raise ValueError("a projected value is infinite")
+        else:
+            out.append(round(v, digits))
+    return out
+
+
+def _band(band, digits: int = 3) -> dict[str, list]:
+    return {"low": _values(band.low, digits), "middle": _values(band.middle, digits),
+            "high": _values(band.high, digits)}
+
+
+def _scalar(value, digits: int = 3):
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return None
+    return round(float(value), digits)
+
+
+def _course(course) -> dict[str, Any]:
+    return {"region": course.region, "side": course.side, "cause": course.cause, "known": course.known,
+            "recovers": course.recovers, "unit": "% change from before", "notes": list(course.notes),
+            "now": [_scalar(v, 1) for v in course.at(0)],
+            "at_horizon": [_scalar(v, 1) for v in course.at(-1)],
+            **_band(course, 2)}
+
+
+def _scenario(result) -> dict[str, Any]:
+    whole = None
+    change = None
+    if result.whole_body:
+        whole = {name: _band(band) for name, band in result.whole_body.items()}
+        change = {name: [_scalar(band.low[-1] - band.low[0]), _scalar(band.middle[-1] - band.middle[0]),
+                         _scalar(band.high[-1] - band.high[0])] for name, band in result.whole_body.items()}
+    return {"name": result.scenario.name, "label": result.scenario.label, "intake_kcal": _scalar(result.intake_kcal, 0),
+            "protein_g_per_kg": _scalar(result.protein_g_per_kg, 2), "resistance_training": result.resistance_training,
+            "lean_share_cut": None if result.cut is None else [_scalar(v, 3) for v in result.cut.as_tuple()],
+            "whole_body": whole, "change_at_horizon_kg": change,
+            "regional": [_course(c) for c in result.regional]}
+
+
+def projection_document(projection) -> dict[str, Any]:
+    """JSON-ready data of a :class:`myoscope.physiology.projection.Projection` (no NaN, no infinity)."""
+    i = projection.inputs
+    return {
+        "format": PROJECTION_FORMAT,
+        "person_id": projection.person_id,
+        "on": projection.on.isoformat(),
+        "horizon_days": int(projection.days[-1]),
+        "model": projection.variant,
+        "dates": [d.isoformat() for d in projection.dates],
+        "inputs": {"sex": i.sex, "age_y": _scalar(i.age_y, 1), "height_cm": _scalar(i.height_cm, 1),
+                   "weight_kg": _scalar(i.weight_kg, 1), "pal": _scalar(i.pal, 2), "pal_assumed": i.pal_assumed,
+                   "intake_kcal": _scalar(i.intake_kcal, 0), "protein_g_per_kg": _scalar(i.protein_g_per_kg, 2),
+                   "resistance_training": i.resistance_training},
+        "maintenance_kcal": _scalar(projection.maintenance_kcal, 0),
+        "missing": list(projection.missing),
+        "notes": list(projection.notes),
+        "scenarios": [_scenario(s) for s in projection.scenarios],
+        "citations": list(dict.fromkeys(projection.citations)),
+    }
+
+
+def _signed(value: float, digits: int) -> str:
+    text = f"{value:+.{digits}f}"
+    return text[1:] if float(text) == 0 else text
+
+
+def _range(values, digits: int = 1, unit: str = "") -> str:
+    if values is None or any(v is None for v in values):
+        return "no human data"
+    low, middle, high = min(values), values[1], max(values)
+    if _signed(low, digits) == _signed(high, digits):
+        return f"{_signed(middle, digits)}{unit}"
+    return f"{_signed(middle, digits)}{unit} ({_signed(low, digits)} to {_signed(high, digits)})"
+
+
+def _regions(doc) -> list[str]:
+    return list(dict.fromkeys(f"{c['side']} {c['region']}" for s in doc["scenarios"] for c in s["regional"]))
+
+
+def _rows(doc) -> list[dict[str, Any]]:
+    regions = _regions(doc)
+    rows = []
+    for s in doc["scenarios"]:
+        change = s["change_at_horizon_kg"] or {}
+        at = {f"{c['side']} {c['region']}": c["at_horizon"] for c in s["regional"]}
+        rows.append({"label": s["label"], "intake": "" if s["intake_kcal"] is None else f"{s['intake_kcal']:.0f}",
+                     "ffm": _range(change.get("ffm_kg"), 1) if change else "cannot tell",
+                     "fat": _range(change.get("fat_mass_kg"), 1) if change else "cannot tell",
+                     "regions": [_range(at[r], 1) if r in at else "" for r in regions]})
+    return rows
+
+
+def _regional_lines(doc, scenario) -> list[str]:
+    lines, grouped = [], {}
+    for c in scenario["regional"]:
+        values = (_range(c["now"], 1, " %"), _range(c["at_horizon"], 1, " %"))
+        if c["cause"] == "energy_balance":
+            grouped.setdefault(values, []).append(c["region"] if c["side"] == "both" else f"{c['side']} {c['region']}")
+            continue
+        lines.append(f"  {c['side']} {c['region']} ({c['cause'].replace('_', ' ')}): now {values[0]}; "
+                     f"day {doc['horizon_days']} {values[1]}")
+    for (now, later), regions in grouped.items():
+        lines.append(f"  {', '.join(regions)} (energy balance): day {doc['horizon_days']} {later}")
+    return lines
+
+
+def _text(doc) -> str:
+    lines = [f"Muscle projection for {doc['person_id']} from {doc['on']}, {doc['horizon_days']} days.",
+             f"Whole body: Hall's model ({doc['model']}) with the protein and training effect on the lean share.",
+             "Regions: human disuse, regain and denervation studies, % change from before.",
+             "Values: middle of the band (low to high)."]
+    if doc["missing"]:
+        lines.append("Whole-body projection not possible: record " + ", ".join(doc["missing"]) + ".")
+    notes = list(doc["notes"])
+    for row, s in zip(_rows(doc), doc["scenarios"]):
+        lines.append("")
+        lines.append(f"{row['label']}" + (f", {row['intake']} kcal/day" if row["intake"] else ""))
+        if s["change_at_horizon_kg"]:
+            lines.append(f"  fat-free mass {row['ffm']} kg; fat mass {row['fat']} kg")
+        lines += _regional_lines(doc, s)
+        notes += [n for c in s["regional"] for n in c["notes"]]
+    if notes:
+        lines += ["", "Notes:"] + [f"- {n}" for n in dict.fromkeys(notes)]
+    lines += ["", "Sources: " + ", ".join(doc["citations"])]
+    return "\n".join(lines) + "\n"
+
+
+def _csv(doc) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["scenario", "day", "date", "quantity", "unit", "low", "middle", "high"])
+    for s in doc["scenarios"]:
+        series = [(name, "kg", band) for name, band in (s["whole_body"] or {}).items()]
+        series += [(f"{c['side']}_{c['region']}_{c['cause']}", "%", c) for c in s["regional"]]
+        for name, unit, band in series:
+            for day, date in enumerate(doc["dates"]):
+                writer.writerow([s["name"], day, date, name, unit, *(("" if band[k][day] is None else band[k][day])
+                                                                       for k in ("low", "middle", "high"))])
+    return buffer.getvalue()
+
+
+def _plot(doc, title: str, unit: str, pick) -> str | None:
+    fig, ax = new_figure(6.6, 3.0)
+    days = np.arange(doc["horizon_days"] + 1)
+    drawn = False
+    for k, s in enumerate(doc["scenarios"]):
+        band = pick(s)
+        if band is None:
+            continue
+        low, middle, high = (np.array([np.nan if v is None else v for v in band[n]], float)
+                             for n in ("low", "middle", "high"))
+        colour = _COLOURS[k % len(_COLOURS)]
+        ax.fill_between(days, low, high, color=colour, alpha=0.18, linewidth=0)
+        ax.plot(days, middle, color=colour, label=s["label"], linewidth=1.4)
+        drawn = True
+    if not drawn:
+        import matplotlib.pyplot as plt
+
+        plt.close(fig)
+        return None
+    ax.set_title(title, fontsize=10)
+    ax.set_xlabel(f"days from {doc['on']}", fontsize=9)
+    ax.set_ylabel(unit, fontsize=9)
+    ax.tick_params(labelsize=9)
+    ax.legend(frameon=False, fontsize=8, loc="best")
+    return svg(fig)
+
+
+def _figures(doc) -> list[dict[str, str]]:
+    figures = []
+    for name, label in _WHOLE[:3]:
+        picture = _plot(doc, f"{label} (kg), band per scenario", "kg",
+                        lambda s, n=name: (s["whole_body"] or {}).get(n))
+        if picture:
+            figures.append({"svg": picture, "caption": f"{label}: shaded band from the studies' ranges; line: middle"})
+    for region in _regions(doc):
+        def pick(s, r=region):
+            return next((c for c in s["regional"] if f"{c['side']} {c['region']}" == r), None)
+        picture = _plot(doc, f"{region} muscle size (% change from before)", "%", pick)
+        if picture:
+            figures.append({"svg": picture, "caption": f"{region}: band from the human studies; line: middle"})
+    return figures
+
+
+def render_projection(projection, format: str) -> str:
+    """The projection as ``text``, ``json``, ``csv`` or ``html``."""
+    doc = projection_document(projection)
+    if format == "json":
+        return json.dumps(doc, allow_nan=False) + "\n"
+    if format == "csv":
+        return _csv(doc)
+    if format == "html":
+        environment = jinja2.Environment(autoescape=True)
+        return environment.from_string(_PROJECTION_TEMPLATE).render(
+            doc=doc, rows=_rows(doc), regions=_regions(doc), figures=_figures(doc),
+            references=resolve(doc["citations"]))
+    return _text(doc)

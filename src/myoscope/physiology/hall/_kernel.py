@@ -16,6 +16,10 @@ Two choices trade the last bits for speed (no library call, few divisions, so th
 vectorises): fat is followed from day to day as F_n exp(dL/10.4) with a polynomial exp, and
 divisions by constants are multiplications by their reciprocals. Agreement with ``bw`` stays
 within 3e-15 (relative) on every day of the reference set.
+
+The compiled functions are compiled on their first call (one specialisation per argument
+types, e.g. broadcast or contiguous schedules) and cached on disk (``cache=True``); importing
+this module compiles nothing. Callers import it only when they simulate.
 """
 from __future__ import annotations
 
@@ -27,16 +31,8 @@ from numba.extending import register_jitable
 
 from myoscope.physiology.hall import _constants as c
 
-FIELDS = (
-    "body_weight_kg", "fat_mass_kg", "lean_mass_kg", "ffm_kg", "ecf_kg", "glycogen_kg",
-    "adaptive_thermogenesis_kcal", "energy_intake_kcal", "energy_expenditure_kcal",
-)
-"""Daily outputs, in the order of the kernel's output codes (names of the bw-oracle/1 format)."""
-EE_CODE = FIELDS.index("energy_expenditure_kcal")
-
-# parameter columns of the per-person table passed to the kernels
-P_FAT0, P_LEAN0, P_ECF0, P_K, P_EI0, P_CIB, P_KG, P_PCARB, P_W0 = range(9)
-N_PARAMS = 9
+from myoscope.physiology.hall._fields import (  # noqa: F401 (re-exported)
+    EE_CODE, FIELDS, N_PARAMS, P_CIB, P_ECF0, P_EI0, P_FAT0, P_K, P_KG, P_LEAN0, P_PCARB, P_W0)
 
 _ALPHA1 = -(1.0 + c.ETA_L / c.RHO_L) * c.FORBES_C
 _ALPHA2 = -(1.0 + c.ETA_F / c.RHO_F)
@@ -176,17 +172,9 @@ BLOCK = 128
 """People advanced together, day by day, in one compiled inner loop (vectorised by LLVM)."""
 
 
-_F1 = numba.types.Array(numba.types.float64, 1, "C")
-_SCHEDULE = numba.types.Array(numba.types.float64, 2, "A", readonly=True)
-_RUN_SIGNATURE = numba.types.void(
-    numba.types.Array(numba.types.float64, 2, "C"), _SCHEDULE, _SCHEDULE, _SCHEDULE, numba.types.float64,
-    numba.types.boolean, numba.types.int64, numba.types.Array(numba.types.int64, 1, "C"),
-    numba.types.Array(numba.types.int64, 1, "C"), numba.types.Array(numba.types.float64, 3, "C"))
-"""The one compiled signature of :func:`run_numba`: schedules may be any read-only (broadcast)
-view; ``out`` has shape (fields, recorded days, people)."""
 
 
-@numba.njit([numba.types.void(*([_F1] * 17), numba.types.float64)], cache=True, nogil=True,
+@numba.njit(cache=True, nogil=True,
             error_model="numpy")
 def _advance(lean, fat, ecf, glycogen, at, weight, ei_a, ei_b, na_a, na_b, delta_t,
              ecf0, k, ei0, inv_cib, kg, pcarb, g):
@@ -200,9 +188,6 @@ def _advance(lean, fat, ecf, glycogen, at, weight, ei_a, ei_b, na_a, na_b, delta
         glycogen[q] = g1
         at[q] = a1
         weight[q] = f1 + l1 + e1 + c.GLYCOGEN_WITH_WATER * g1
-
-
-_BLOCK_SIGNATURE = numba.types.void(numba.types.int64, *_RUN_SIGNATURE.args)
 
 
 @numba.njit(cache=True, nogil=True, error_model="numpy")
@@ -230,7 +215,7 @@ def _record(out, j, lo, sel, need_ee, lean, fat, ecf, glycogen, at, weight, d_ei
                 row[q] = source[q]
 
 
-@numba.njit([_BLOCK_SIGNATURE], cache=True, nogil=True, error_model="numpy")
+@numba.njit(cache=True, nogil=True, error_model="numpy")
 def _run_block(b, params, ei, na, delta, g, lookahead, days, record, sel, out):
     """People ``b * BLOCK`` to ``(b + 1) * BLOCK - 1``, all days (see :func:`run_numba`)."""
     n_people = params.shape[0]
@@ -275,7 +260,7 @@ def _run_block(b, params, ei, na, delta, g, lookahead, days, record, sel, out):
                  ecf0, k, ei0, inv_cib, kg, pcarb, g)
 
 
-@numba.njit([_RUN_SIGNATURE], cache=True, parallel=True, nogil=True)
+@numba.njit(cache=True, parallel=True, nogil=True)
 def run_numba(params, ei, na, delta, g, lookahead, days, record, sel, out):
     """Simulate every person (row of ``params``) for ``days`` days, blocks of people in parallel.
 
@@ -287,7 +272,7 @@ def run_numba(params, ei, na, delta, g, lookahead, days, record, sel, out):
         _run_block(b, params, ei, na, delta, g, lookahead, days, record, sel, out)
 
 
-@numba.njit([_RUN_SIGNATURE], cache=True, nogil=True)
+@numba.njit(cache=True, nogil=True)
 def run_numba_serial(params, ei, na, delta, g, lookahead, days, record, sel, out):
     """:func:`run_numba` in the calling thread (small cohorts: no thread start-up to wait for)."""
     for b in range((params.shape[0] + BLOCK - 1) // BLOCK):

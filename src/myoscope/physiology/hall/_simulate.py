@@ -8,12 +8,12 @@ from typing import Literal, Sequence
 import numpy as np
 
 from myoscope.errors import InputError, Problem
-from myoscope.physiology.hall import _kernel
+from myoscope.physiology.hall import _fields as codes
 from myoscope.physiology.hall._baseline import Baseline, activity_coefficient, baseline
 from myoscope.physiology.hall._inputs import Prepared, check_state, prepare
 from myoscope.physiology.hall._variants import DEFAULT_VARIANT, VARIANTS, Variant
 
-OUTPUT_FIELDS = _kernel.FIELDS
+OUTPUT_FIELDS = codes.FIELDS
 """Daily outputs: body weight, fat mass, lean tissue L (excludes ECF and glycogen with its
 water), fat-free mass (= weight - fat), extracellular fluid, glycogen (kg); adaptive
 thermogenesis, energy intake and expenditure (kcal/day)."""
@@ -119,18 +119,11 @@ def run(prepared: Prepared, variant: Variant, fields: tuple[str, ...], record_da
     """Run validated inputs (used by :func:`simulate` and the target searches)."""
     base = baseline_of(prepared, variant)
     check_state(prepared, base.ei_kcal, base.fat_kg, base.lean_kg)
-    params = np.empty((prepared.n, _kernel.N_PARAMS))
-    for column, values in ((_kernel.P_FAT0, base.fat_kg), (_kernel.P_LEAN0, base.lean_kg),
-                           (_kernel.P_ECF0, base.ecf_kg), (_kernel.P_K, base.K_kcal),
-                           (_kernel.P_EI0, base.ei_kcal), (_kernel.P_CIB, base.CIb_kcal),
-                           (_kernel.P_KG, base.kG), (_kernel.P_PCARB, base.pcarb),
-                           (_kernel.P_W0, base.weight_kg)):
-        params[:, column] = values
+    from myoscope.physiology.hall import _kernel  # loads numba on first simulation only
+
+    params = parameter_table(base)
     shape = prepared.ei_change.shape
-    if prepared.pal_schedule is None:
-        delta = np.broadcast_to(base.delta_kcal_per_kg[:, None], shape)
-    else:
-        delta = activity_coefficient(prepared.pal_schedule, base.rmr_kcal[:, None], base.weight_kg[:, None])
+    delta = activity_schedule(prepared, base)
     codes = np.array([OUTPUT_FIELDS.index(f) for f in fields], dtype=np.int64)
     out = np.empty((len(codes), len(record_days), prepared.n))
     if engine not in ("numba", "numpy"):
@@ -144,6 +137,26 @@ def run(prepared: Prepared, variant: Variant, fields: tuple[str, ...], record_da
     runner(params, prepared.ei_change, prepared.na_change, np.broadcast_to(delta, shape),
            float(variant.glycogen_energy), bool(variant.lookahead), prepared.days, record_days, codes, out)
     return Simulation(variant, record_days, {f: out[s].T for s, f in enumerate(fields)}, base)
+
+
+def parameter_table(base: Baseline) -> np.ndarray:
+    """The per-person parameter table of the kernels (columns named in ``_fields``)."""
+    f = codes
+    params = np.empty((base.weight_kg.shape[0], f.N_PARAMS))
+    for column, values in ((f.P_FAT0, base.fat_kg), (f.P_LEAN0, base.lean_kg), (f.P_ECF0, base.ecf_kg),
+                           (f.P_K, base.K_kcal), (f.P_EI0, base.ei_kcal), (f.P_CIB, base.CIb_kcal),
+                           (f.P_KG, base.kG), (f.P_PCARB, base.pcarb), (f.P_W0, base.weight_kg)):
+        params[:, column] = values
+    return params
+
+
+def activity_schedule(prepared: Prepared, base: Baseline) -> np.ndarray:
+    """delta (kcal/kg/day) per person and day, (N, days + 1), possibly a broadcast view."""
+    shape = prepared.ei_change.shape
+    if prepared.pal_schedule is None:
+        return np.broadcast_to(base.delta_kcal_per_kg[:, None], shape)
+    return np.broadcast_to(activity_coefficient(prepared.pal_schedule, base.rmr_kcal[:, None],
+                                                base.weight_kg[:, None]), shape)
 
 
 def _fields(outputs: Sequence[str] | None) -> tuple[str, ...]:

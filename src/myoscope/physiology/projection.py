@@ -1,0 +1,324 @@
+"""One projection per person: whole-body fat and lean tissue plus regional muscle, per scenario, as bands.
+
+:func:`project_record` joins
+
+* Hall's model (``hall2011`` by default) with the protein / resistance-training cut of the lean
+  share (:mod:`~myoscope.physiology.protein`, :mod:`~myoscope.physiology.composition`): fat mass,
+  lean tissue, fat-free mass and body weight, each a band from the cut's (low, central, high);
+* regional compartments (:mod:`~myoscope.physiology.regional`) for every immobilisation or bed
+  rest on record, with regain after it ends (:mod:`~myoscope.physiology.recovery`);
+* denervated regions (:mod:`~myoscope.physiology.denervation`) for every peripheral nerve injury
+  whose nerve and side are recorded;
+
+over a horizon from the date ``on``, for each :class:`~myoscope.physiology.scenarios.Scenario`.
+The bands carry only the ranges the studies give; Hall's own parameters are used as published,
+so a band is narrower than the true uncertainty of a single person.
+
+For a cause or report: ``projection.series(field)`` gives, per scenario, the dates and the low /
+middle / high arrays of a whole-body field; ``projection.scenario(name).regional`` the regional
+courses (% change from before the disuse).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+from typing import Iterable
+
+import numpy as np
+
+from myoscope.errors import InputError, Problem
+from myoscope.physiology import denervation, regional
+from myoscope.physiology.composition import simulate_composition
+from myoscope.physiology.disuse import OLDER_ADULT_AGE
+from myoscope.physiology.energy import PAL_BANDS
+from myoscope.physiology.hall import DEFAULT_VARIANT, lean_sparing_intake
+from myoscope.physiology.hall._baseline import resting_metabolic_rate
+from myoscope.physiology.protein import CITATIONS as PROTEIN_CITATIONS
+from myoscope.physiology.protein import LeanShareCut, lean_share_cut
+from myoscope.physiology.scenarios import DEFAULT, LEAN_LOSS_LIMIT_KG, Scenario, parse
+from myoscope.record import Record
+from myoscope.references import cite
+
+HORIZON_WEEKS = 12
+"""Default horizon (a clinical follow-up interval; our choice)."""
+MAX_HORIZON_WEEKS = 104
+DIET_WINDOW_DAYS = 28
+"""Diet days up to four weeks before the projection date are averaged (our choice)."""
+STRENGTH_DAYS_FOR_TRAINING = 2
+"""Muscle-strengthening activity on two or more days a week counts as resistance training (WHO 2020)."""
+EPISODE_LOOKBACK_DAYS = 365
+"""Episodes that ended more than a year before the projection date are not projected (our choice)."""
+_PAL_BAND = {"sedentary": "sedentary or light", "moderate": "active or moderately active",
+             "vigorous": "vigorous or vigorously active"}
+WHOLE_BODY_FIELDS = ("body_weight_kg", "fat_mass_kg", "lean_mass_kg", "ffm_kg")
+CITATIONS = (cite("hall2011", "chow2008", "mifflin1990", "fao2004", "bull2020") + PROTEIN_CITATIONS
+             + regional.CITATIONS + denervation.CITATIONS)
+
+
+class NumericalFailure(Exception):
+    """The model left the physical range (non-finite or non-positive masses) for these inputs."""
+
+
+@dataclass(frozen=True)
+class Band:
+    """Low, middle and high values of one quantity on every projected day."""
+
+    low: np.ndarray
+    middle: np.ndarray
+    high: np.ndarray
+
+
+@dataclass(frozen=True)
+class ScenarioResult:
+    scenario: Scenario
+    intake_kcal: float | None
+    protein_g_per_kg: float | None
+    resistance_training: bool
+    cut: LeanShareCut | None
+    whole_body: dict[str, Band] | None
+    regional: tuple[regional.RegionalCourse, ...]
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """What the projection read from the record (None = not recorded)."""
+
+    sex: str | None
+    age_y: float | None
+    height_cm: float | None
+    weight_kg: float | None
+    pal: float
+    pal_assumed: bool
+    intake_kcal: float | None
+    protein_g_per_kg: float | None
+    resistance_training: bool | None
+
+
+@dataclass(frozen=True)
+class Projection:
+    person_id: str
+    on: dt.date
+    days: np.ndarray
+    variant: str
+    inputs: Inputs
+    maintenance_kcal: float | None
+    scenarios: tuple[ScenarioResult, ...]
+    missing: tuple[str, ...]
+    notes: tuple[str, ...]
+    citations: tuple[str, ...] = field(default=CITATIONS)
+
+    @property
+    def dates(self) -> tuple[dt.date, ...]:
+        return tuple(self.on + dt.timedelta(days=int(d)) for d in self.days)
+
+    def scenario(self, name: str) -> ScenarioResult:
+        return next(s for s in self.scenarios if s.scenario.name == name)
+
+    def series(self, name: str) -> list[tuple[str, Band]]:
+        """(scenario label, band) of a whole-body field for every scenario that has one."""
+        return [(s.scenario.label, s.whole_body[name]) for s in self.scenarios if s.whole_body]
+
+
+def _mean(values: list[float]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def _height(record: Record) -> float | None:
+    if record.person.height is not None:
+        return record.person.height
+    heights = record.series("height")
+    return heights[-1].value if heights else None
+
+
+def _diet(record: Record, on: dt.date, nutrient: str) -> float | None:
+    days = [d for d in record.diet_days if on - dt.timedelta(days=DIET_WINDOW_DAYS) <= d.date <= on]
+    return _mean([d.nutrients[nutrient] for d in days if nutrient in d.nutrients])
+
+
+def _strength_training(record: Record, on: dt.date) -> bool | None:
+    weeks = [a for a in record.activity if getattr(a, "week_of", None) is not None and a.week_of <= on]
+    if not weeks or weeks[-1].strength_days is None:
+        return None
+    return weeks[-1].strength_days >= STRENGTH_DAYS_FOR_TRAINING
+
+
+def read_inputs(record: Record, on: dt.date) -> tuple[Inputs, list[str]]:
+    """The person, intake, protein and training as of ``on``, and what is missing for the whole-body part."""
+    person = record.person
+    weights = [m for m in record.series("body_weight") if m.date <= on]
+    weight = weights[-1].best if weights else None
+    protein = _diet(record, on, "protein")
+    band = PAL_BANDS[_PAL_BAND[person.activity_level or "sedentary"]]
+    inputs = Inputs(person.sex, person.age_on(on), _height(record), weight, band[0], person.activity_level is None,
+                    _diet(record, on, "energy"), None if protein is None or not weight else protein / weight,
+                    _strength_training(record, on))
+    missing = [label for label, value in (("sex", inputs.sex), ("date of birth or age", inputs.age_y),
+                                          ("height", inputs.height_cm), ("body weight", inputs.weight_kg))
+               if value is None]
+    return inputs, missing
+
+
+def _scenarios(scenarios: Iterable[str | Scenario]) -> tuple[Scenario, ...]:
+    chosen = tuple(s if isinstance(s, Scenario) else parse(s) for s in scenarios)
+    if not chosen:
+        raise InputError([Problem("scenarios", [], "names no scenario", "at least one")])
+    return chosen
+
+
+def _horizon_days(weeks) -> int:
+    try:
+        value = float(weeks)
+    except (TypeError, ValueError):
+        value = math.nan
+    if not 0 < value <= MAX_HORIZON_WEEKS:
+        raise InputError([Problem("horizon", weeks, "is outside the accepted range",
+                                  f"more than 0 to {MAX_HORIZON_WEEKS} weeks", "weeks")])
+    return max(1, int(round(value * 7)))
+
+
+def project_record(record: Record, on: dt.date | None = None, scenarios: Iterable[str | Scenario] = DEFAULT,
+                   horizon_weeks: float = HORIZON_WEEKS, variant: str = DEFAULT_VARIANT) -> Projection:
+    """The joined projection of one person from ``on`` (default: the record's last date).
+
+    Raises :class:`~myoscope.errors.InputError` for an unknown scenario or horizon and
+    :class:`NumericalFailure` when the model leaves the physical range.
+    """
+    on = on or record.latest_date() or dt.date.today()
+    chosen = _scenarios(scenarios)
+    horizon = _horizon_days(horizon_weeks)
+    inputs, missing = read_inputs(record, on)
+    notes: list[str] = []
+    maintenance = None
+    if not missing and not 18 <= inputs.age_y <= 100:
+        missing.append("an adult age (Hall's model is for ages 18 to 100)")
+    if not missing:
+        rmr = float(resting_metabolic_rate(inputs.weight_kg, inputs.height_cm / 100.0, inputs.age_y,
+                                           1.0 if inputs.sex == "female" else 0.0))
+        maintenance = inputs.pal * rmr
+        if inputs.pal_assumed:
+            notes.append(f"activity level not recorded: PAL {inputs.pal:.2f} (sedentary) assumed")
+        if inputs.intake_kcal is None:
+            notes.append("no energy intake recorded: the current scenario eats its maintenance")
+    whole = _whole_body(inputs, chosen, horizon, maintenance, variant) if not missing else [None] * len(chosen)
+    results = []
+    for scenario, (intake, cut, bands) in zip(chosen, [w or (None, None, None) for w in whole]):
+        training = _training(inputs, scenario)
+        courses = _regional(record, on, horizon, inputs, scenario, training)
+        results.append(ScenarioResult(scenario, intake, _protein(inputs, scenario), training, cut, bands,
+                                      _joined(courses, bands)))
+    return Projection(record.person.id, on, np.arange(horizon + 1), variant, inputs, maintenance, tuple(results),
+                      tuple(missing), tuple(notes))
+
+
+def _protein(inputs: Inputs, scenario: Scenario) -> float | None:
+    if scenario.protein_g_per_kg is None:
+        return inputs.protein_g_per_kg
+    return max(scenario.protein_g_per_kg, inputs.protein_g_per_kg or 0.0)
+
+
+def _training(inputs: Inputs, scenario: Scenario) -> bool:
+    return bool(scenario.resistance_training if scenario.resistance_training is not None
+                else inputs.resistance_training)
+
+
+def _intake(inputs: Inputs, scenario: Scenario, horizon: int, maintenance: float, variant: str) -> float:
+    """The scenario's constant intake; a lean-sparing intake is never below what is eaten now."""
+    current = inputs.intake_kcal if inputs.intake_kcal is not None else maintenance
+    if scenario.intake == "lean_sparing":
+        found = lean_sparing_intake(inputs.weight_kg, inputs.height_cm, inputs.age_y, inputs.sex, inputs.pal,
+                                    horizon / 7.0, LEAN_LOSS_LIMIT_KG, variant=variant)
+        return max(current, found.intake_kcal if found.reached else maintenance)
+    return current
+
+
+def _whole_body(inputs: Inputs, scenarios: tuple[Scenario, ...], horizon: int, maintenance: float, variant: str):
+    """One vectorised run: three people (cut low, central, high) per scenario."""
+    intakes = [_intake(inputs, s, horizon, maintenance, variant) for s in scenarios]
+    cuts = [lean_share_cut(_protein(inputs, s), _training(inputs, s)) for s in scenarios]
+    n = 3 * len(scenarios)
+    change = np.repeat(np.array(intakes) - maintenance, 3)[:, None]
+    cut = np.array([c.as_tuple() for c in cuts]).reshape(n)
+    sim = simulate_composition(sex=[inputs.sex] * n, age_y=inputs.age_y, height_m=inputs.height_cm / 100.0,
+                               weight_kg=inputs.weight_kg, pal=inputs.pal, ei_change_kcal=change, days=horizon,
+                               lean_share_cut=cut, variant=variant)
+    if not sim.finite.all():
+        raise NumericalFailure(f"Hall's model left the physical range within {horizon} days at "
+                               f"{min(intakes):.0f} kcal/day: the intake is too low to project")
+    out = []
+    for k, (intake, c) in enumerate(zip(intakes, cuts)):
+        rows = slice(3 * k, 3 * k + 3)
+        bands = {}
+        for name in WHOLE_BODY_FIELDS:
+            values = sim[name][rows]
+            bands[name] = Band(values.min(axis=0), values[1], values.max(axis=0))
+        out.append((float(intake), c, bands))
+    return out
+
+
+ENERGY_FLOOR = 1e-3
+"""Whole-body lean changes smaller than 0.1 % over the horizon add no energy-balance compartment."""
+
+
+def _joined(courses, bands):
+    """Join each regional course with the whole-body lean change; add the untouched regions."""
+    if not bands:
+        return tuple(courses)
+    lean = bands["lean_mass_kg"]
+    start = lean.middle[0]
+    rel = [b / start - 1.0 for b in (lean.low, lean.middle, lean.high)]
+    joined = [regional.with_energy(c, c.region, c.side, *rel) if c.cause != "denervation" else c for c in courses]
+    if max(abs(float(r[-1])) for r in rel) >= ENERGY_FLOOR:
+        for region in regional.REGIONS:
+            sides = {c.side for c in courses if c.region == region}
+            rest = ("both",) if not sides else tuple(s for s in ("left", "right") if s not in sides)
+            joined += [regional.with_energy(None, region, side, *rel) for side in rest]
+    return tuple(joined)
+
+
+def _episode_regions(episode) -> tuple[tuple[str, str], ...]:
+    if episode.kind == "bed_rest":
+        return tuple((r, side) for r in regional.BED_REST_REGIONS for side in ("left", "right"))
+    if episode.kind == "immobilisation" and episode.limb in regional.LIMB_REGIONS:
+        return tuple((r, episode.side) for r in regional.LIMB_REGIONS[episode.limb])
+    return ()
+
+
+def _episode_courses(record: Record, on: dt.date, horizon: int, older: bool, scenario: Scenario,
+                     training: bool) -> list[regional.RegionalCourse]:
+    courses = []
+    for episode in record.episodes:
+        end = episode.end
+        if episode.kind == "immobilisation" and scenario.episodes_end and (end is None or end > scenario.episodes_end):
+            end = max(scenario.episodes_end, episode.start)
+        if end is not None and (on - end).days > EPISODE_LOOKBACK_DAYS:
+            continue
+        for region, side in _episode_regions(episode):
+            courses.append(regional.disuse_course(
+                episode.kind, region, side, (episode.start - on).days, None if end is None else (end - on).days,
+                horizon, older=older, retraining=training))
+    return courses
+
+
+def _nerve_courses(record: Record, on: dt.date, horizon: int) -> list[regional.RegionalCourse]:
+    courses = []
+    for condition in record.conditions:
+        if condition.kind != "peripheral_nerve_injury" or condition.onset is None or condition.side is None:
+            continue
+        sides = ("left", "right") if condition.side == "both" else (condition.side,)
+        for region in denervation.NERVE_REGIONS.get((condition.nerve or "").lower(), ()):
+            courses += [denervation.denervation_course(region, side, (condition.onset - on).days, horizon)
+                        for side in sides]
+    return courses
+
+
+def _regional(record: Record, on: dt.date, horizon: int, inputs: Inputs, scenario: Scenario,
+              training: bool) -> tuple[regional.RegionalCourse, ...]:
+    older = inputs.age_y is not None and inputs.age_y >= OLDER_ADULT_AGE
+    return tuple(_episode_courses(record, on, horizon, older, scenario, training) + _nerve_courses(record, on, horizon))
+
+
+__all__ = ["Band", "CITATIONS", "HORIZON_WEEKS", "Inputs", "NumericalFailure", "Projection", "ScenarioResult",
+           "WHOLE_BODY_FIELDS", "project_record", "read_inputs"]

@@ -1,0 +1,73 @@
+"""What-if scenarios compared by the joined projection, and how they are written on the command line.
+
+* ``current``: the recorded intake, protein and training, episodes as recorded;
+* ``lean_sparing``: the lowest constant intake whose loss of lean tissue over the horizon stays
+  within :data:`LEAN_LOSS_LIMIT_KG` (Hall's model without modifiers; a goal, not a value from the
+  literature);
+* ``added_protein``: protein raised to :data:`~myoscope.physiology.protein.PROTEIN_FULL_G_PER_KG`
+  g/kg/day (the high-protein arm the protein effect is calibrated on), intake unchanged;
+* ``resistance_training``: resistance training at least twice a week (WHO 2020 recommends
+  muscle-strengthening activity on two or more days a week), and retraining of each region once
+  its disuse ends;
+* ``cast_removed:YYYY-MM-DD``: every ongoing immobilisation ends on that date, then habitual activity.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from myoscope.errors import InputError, Problem
+
+LEAN_LOSS_LIMIT_KG = 1.0
+"""Lean-sparing goal: at most 1 kg of lean tissue lost over the horizon (a goal you can change)."""
+NAMES = ("current", "lean_sparing", "added_protein", "resistance_training", "cast_removed")
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """One what-if: which levers differ from the record (None = as recorded)."""
+
+    name: str
+    label: str
+    intake: str = "recorded"
+    """``recorded`` or ``lean_sparing``."""
+    protein_g_per_kg: float | None = None
+    resistance_training: bool | None = None
+    episodes_end: dt.date | None = None
+
+
+def _protein_target() -> float:
+    from myoscope.physiology.protein import PROTEIN_FULL_G_PER_KG
+
+    return PROTEIN_FULL_G_PER_KG
+
+
+def parse(text: str) -> Scenario:
+    """A scenario from its command-line spelling; refused with the accepted names otherwise."""
+    name, _, argument = text.strip().partition(":")
+    name = name.replace("-", "_").lower()
+    if name == "current":
+        return Scenario("current", "current intake and activity")
+    if name == "lean_sparing":
+        return Scenario("lean_sparing", f"lean-sparing intake (at most {LEAN_LOSS_LIMIT_KG:g} kg lean tissue lost)",
+                        intake="lean_sparing")
+    if name == "added_protein":
+        target = _protein_target()
+        return Scenario("added_protein", f"protein raised to {target:g} g/kg/day", protein_g_per_kg=target)
+    if name == "resistance_training":
+        return Scenario("resistance_training", "resistance training at least twice a week", resistance_training=True)
+    if name == "cast_removed":
+        try:
+            date = dt.date.fromisoformat(argument)
+        except ValueError:
+            raise InputError([Problem("--scenario", text, "needs a date", "cast_removed:YYYY-MM-DD")]) from None
+        return Scenario("cast_removed", f"immobilisation ended on {date.isoformat()}", episodes_end=date)
+    raise InputError([Problem("--scenario", text, "is not a known scenario",
+                              "current, lean_sparing, added_protein, resistance_training, cast_removed:YYYY-MM-DD")])
+
+
+DEFAULT = ("current", "lean_sparing", "added_protein", "resistance_training")
+"""Scenarios compared when none is named."""
+
+__all__ = ["DEFAULT", "LEAN_LOSS_LIMIT_KG", "NAMES", "Scenario", "parse"]

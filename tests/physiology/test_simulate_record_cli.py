@@ -1,0 +1,91 @@
+"""``myoscope simulate`` on a person's record, and its handling of model failure (exit 3, no NaN)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from myoscope.cli.simulate import EXIT_MODEL_FAILURE, register
+
+DATA = Path(__file__).parent / "data"
+EXAMPLES = Path(__file__).parents[2] / "examples"
+app = typer.Typer()
+register(app)
+
+
+@app.callback()
+def _root() -> None:
+    """Test app."""
+
+
+runner = CliRunner()
+
+
+def _run(*args):
+    return runner.invoke(app, ["simulate", *map(str, args)])
+
+
+def _strict(text: str):
+    def refuse(token):
+        raise ValueError(token)
+    return json.loads(text, parse_constant=refuse)
+
+
+def test_record_text_shows_scenarios_with_bands():
+    result = _run(DATA / "bed-rest-older.yaml", "--scenario", "current", "--scenario", "added_protein")
+    assert result.exit_code == 0, result.output
+    assert "protein raised to 1.4 g/kg/day" in result.output
+    assert "left thigh (bed rest): now" in result.output and " to " in result.output
+
+
+def test_record_json_is_strict_and_typed():
+    result = _run(EXAMPLES / "forearm-cast.yaml", "--format", "json", "-s", "current", "-s", "cast_removed:2026-10-01")
+    assert result.exit_code == 0, result.output
+    doc = _strict(result.output)
+    assert doc["format"] == "myoscope-projection/1"
+    forearm = next(c for c in doc["scenarios"][0]["regional"] if c["region"] == "forearm" and c["side"] == "left")
+    assert forearm["now"][0] < forearm["now"][2] < 0
+    assert len(forearm["middle"]) == doc["horizon_days"] + 1
+
+
+def test_record_csv_and_html(tmp_path):
+    result = _run(EXAMPLES / "low-calorie-900.yaml", "--format", "csv", "-s", "current")
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert {r["quantity"] for r in rows} >= {"ffm_kg", "both_thigh_energy_balance"}
+    out = tmp_path / "p.html"
+    result = _run(EXAMPLES / "low-calorie-900.yaml", "--format", "html", "-o", out)
+    assert result.exit_code == 0
+    page = out.read_text()
+    assert page.count("<svg") >= 3 and "fat-free mass" in page
+
+
+def test_record_with_a_bad_scenario_exits_2():
+    result = _run(DATA / "bed-rest-older.yaml", "--scenario", "sideways")
+    assert result.exit_code == 2
+    assert "--scenario" in result.output
+
+
+def test_example_bw_oracle_input_runs():
+    result = _run(EXAMPLES / "simulate" / "hall-two-cases.json", "--format", "csv")
+    assert result.exit_code == 0
+    assert result.output.startswith("case_id,day,")
+
+
+def test_model_failure_exits_3_without_output(tmp_path):
+    """All-carbohydrate intake rising by 2000 kcal/day makes glycogen's one-day RK4 step unstable (-inf)."""
+    case = {"id": "collapse", "inputs": {"sex": "male", "age_y": 30, "height_m": 1.9, "weight_kg": 150, "PAL": 1.5,
+                                         "pcarb_base": 1.0, "pcarb": 1.0, "days": 60,
+                                         "ei_change_kcal": [2000.0]}}
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps({"format": "bw-oracle/1", "cases": [case]}))
+    out = tmp_path / "out.json"
+    result = _run(path, "-o", out)
+    assert result.exit_code == EXIT_MODEL_FAILURE, result.output
+    assert "model failure" in result.output and "collapse" in result.output
+    assert not out.exists()
