@@ -51,15 +51,6 @@ ENTRIES: tuple[Reference, ...] = (
         doi="10.1111/j.1753-4887.2010.00298.x",
     ),
     Reference(
-        key="krieger2006",
-        authors="Krieger JW, Sitren HS, Daniels MJ, Langkamp-Henken B",
-        year=2006,
-        title=("Effects of variation in protein and carbohydrate intake on body mass and composition during "
-               "energy restriction: a meta-regression"),
-        journal="Am J Clin Nutr 83(2):260-274",
-        doi="10.1093/ajcn/83.2.260",
-    ),
-    Reference(
         key="hall2010",
         authors="Hall KD",
         year=2010,
