@@ -56,7 +56,8 @@ ESTIMATE_ERROR = 0.10
 """Predicted resting expenditure is most often within 10 % of the measured value (Mifflin-St Jeor;
 Frankenfield et al. 2005, J Am Diet Assoc, doi:10.1016/j.jada.2005.02.005): intake counts as a deficit
 only below the lower end of the need minus this margin."""
-CITATIONS = ("hall2011", "mifflin1990", "fao2004", "frankenfield2005", "krieger2006")
+CITATIONS = ("hall2011", "mifflin1990", "fao2004", "frankenfield2005", "krieger2006", "wycherley2012_meta",
+             "sardeli2018")
 
 
 class F(str, Enum):
@@ -190,6 +191,9 @@ def _project(ctx: Context, need, intake: float, evidence: list, charts: list, st
     charts.append(Chart("hall-projection", f"Projected fat and lean mass at {intake:.0f} kcal/day ({p.variant})",
                         "kg", (Series("fat mass", dates, tuple(float(v) for v in p.trajectory["fat_mass_kg"])),
                                Series("lean tissue", dates, tuple(float(v) for v in p.trajectory["lean_mass_kg"])))))
+    scenario_chart = _scenario_chart(ctx)
+    if scenario_chart is not None:
+        charts.append(scenario_chart)
     if p.lean_change_kg < 0:
         sparing = lean_sparing_intake(weeks=HORIZON_WEEKS, max_lean_loss_kg=LEAN_LOSS_LIMIT_KG, **args)
         if sparing.reached and not math.isnan(sparing.intake_kcal):
@@ -209,6 +213,30 @@ def _project(ctx: Context, need, intake: float, evidence: list, charts: list, st
         steps.append(NextStep("Keep up or start muscle-strengthening activity on 2 or more days a week",
                               "the WHO 2020 recommendation for adults; muscle use is what keeps muscle", "bull2020",
                               StepKind.keep_active))
+
+
+SCENARIOS = ("current", "added_protein", "resistance_training")
+"""What the fat-free-mass chart compares: the intake as it is, more protein, and resistance training."""
+
+
+def _scenario_chart(ctx: Context) -> Chart | None:
+    """Fat-free mass under each scenario, with the band the studies allow (None if it cannot be projected)."""
+    from myoscope.errors import InputError
+    from myoscope.physiology import NumericalFailure, project_record
+
+    try:
+        projection = project_record(ctx.record, ctx.on, scenarios=SCENARIOS)
+    except (InputError, NumericalFailure):
+        return None
+    dates = projection.dates
+    series: list[Series] = []
+    for label, band in projection.series("ffm_kg"):
+        series.append(Series(label, dates, tuple(float(v) for v in band.middle), tuple(float(v) for v in band.low),
+                             tuple(float(v) for v in band.high), "band"))
+    if not series:
+        return None
+    return Chart("ffm-scenarios", "Projected fat-free mass by scenario (shaded: the range the studies allow)",
+                 "kg", tuple(series))
 
 
 def _summary(status: Status) -> str:

@@ -38,10 +38,21 @@ def chart_svg(chart: Chart) -> str:
         ax.set_ylabel(chart.y_label)
         ax.set_xlabel(chart.x_label)
         if len(chart.series) > 1 or chart.series and chart.series[0].style == "band":
-            ax.legend(frameon=True, framealpha=0.85, edgecolor="none", loc="best")
+            _legend(ax, len(chart.series))
         _value_axis(ax)
         _date_axis(ax, chart)
         return svg(fig)
+
+
+LEGEND_INSIDE_UP_TO = 2
+"""With more series than this, the legend goes below the plot so that it hides no data."""
+
+
+def _legend(ax, count: int) -> None:
+    if count <= LEGEND_INSIDE_UP_TO:
+        ax.legend(frameon=True, framealpha=0.85, edgecolor="none", loc="best")
+    else:
+        ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.28), ncol=1)
 
 
 def _draw(ax, chart: Chart) -> None:
