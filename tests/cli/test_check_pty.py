@@ -121,3 +121,21 @@ def test_bad_answers_are_refused_with_a_reason_and_enter_never_traps(tmp_path):
     text = _finish(child)
     assert child.exitstatus == 0, text
     assert "Traceback" not in text and "invalid literal" not in text
+
+
+def test_no_answers_are_saved_as_asked_none_and_not_asked_again(tmp_path):
+    child = _spawn(tmp_path, "--save", "me.yaml")
+    _answer(child, ["male", "45", "180 cm", "80 kg", "skip", "0", "0", "0", "0", "0"])
+    _answer(child, ["150", "0", "5", "2", "6"])
+    _answer(child, ["no"])  # no cast
+    _answer(child, NO_WARNINGS)
+    text = _finish(child)
+    assert child.exitstatus == 0, text
+    saved = yaml.safe_load((tmp_path / "me.yaml").read_text())
+    assert saved["symptoms"] == [] and saved["episodes"] == [] and saved["family_history"] == []
+    from myoscope.causes import assess
+    from myoscope.record import load_record
+
+    reloaded = assess(load_record(tmp_path / "me.yaml"))
+    limb = next(c for c in reloaded.causes if c.cause == "inactivity_limb")
+    assert not any("cast, sling, brace" in m for m in limb.missing)  # "no cast" was heard, not asked again

@@ -119,8 +119,12 @@ def _sessions(total: int) -> Callable[[str], int]:
     return convert
 
 
-def _cast(record: dict[str, Any], today: dt.date) -> None:
-    if not ask("In the last 6 months, has an arm or leg been in a cast, sling, brace or splint? (yes/no)", spoken.yes_no):
+def _cast(record: dict[str, Any], today: dt.date, asked: set[str]) -> None:
+    answer = ask("In the last 6 months, has an arm or leg been in a cast, sling, brace or splint? (yes/no)",
+                 spoken.yes_no)
+    if answer is not None:
+        asked.add("episodes")
+    if not answer:
         return
     limb = ask("Which part? (for example wrist, forearm, upper arm, hand, thigh, lower leg, ankle)",
                spoken.word(spoken.LIMB_WORDS, "part of an arm or leg"))
@@ -143,11 +147,21 @@ def _cast(record: dict[str, Any], today: dt.date) -> None:
     record["episodes"].append(episode)
 
 
-def _warning_signs(record: dict[str, Any]) -> None:
+def _warning_signs(record: dict[str, Any], asked: set[str]) -> None:
+    """Ask the warning signs; a section whose every question was answered is kept even when empty
+    ("asked: none"), so that a "no" is saved and used, not asked again."""
+    answers = []
     for kind, question in SYMPTOM_QUESTIONS:
-        if ask(f"{question} (yes/no)", spoken.yes_no):
+        answer = ask(f"{question} (yes/no)", spoken.yes_no)
+        answers.append(answer)
+        if answer:
             record["symptoms"].append({"kind": kind, "progressive": True} if kind == "weakness" else {"kind": kind})
-    if ask("Has a parent, brother, sister or child had ALS (motor neurone disease)? (yes/no)", spoken.yes_no):
+    if all(answer is not None for answer in answers):
+        asked.add("symptoms")
+    family = ask("Has a parent, brother, sister or child had ALS (motor neurone disease)? (yes/no)", spoken.yes_no)
+    if family is False:
+        asked.add("family_history")
+    if family:
         relation = ask("Who? (mother, father, brother, sister, son or daughter)",
                        spoken.word(spoken.RELATION_WORDS, "relative"))
         if relation is not None:
@@ -162,9 +176,10 @@ def interview(today: dt.date) -> dict[str, Any]:
                               "symptoms": [], "episodes": [], "family_history": []}
     _about_you(record, today)
     _activity(record, today)
-    _cast(record, today)
-    _warning_signs(record)
-    return {k: v for k, v in record.items() if v != []}
+    asked: set[str] = set()
+    _cast(record, today, asked)
+    _warning_signs(record, asked)
+    return {k: v for k, v in record.items() if v != [] or k in asked}
 
 
 def register(app: typer.Typer) -> None:
