@@ -18,7 +18,16 @@ from myoscope.web._settings import Settings
 from myoscope.web._templating import TEMPLATES
 
 STATIC = Path(__file__).with_name("static")
-SECURITY_HEADERS = {"X-Content-Type-Options": "nosniff", "X-Frame-Options": "DENY", "Referrer-Policy": "same-origin"}
+CONTENT_SECURITY_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                           "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+"""Pages run only the app's own script files: no inline script, no inline style, nothing from elsewhere."""
+DOCS_POLICY = ("default-src 'none'; script-src 'unsafe-inline' https://cdn.jsdelivr.net; "
+               "style-src https://cdn.jsdelivr.net; img-src data: https://fastapi.tiangolo.com; connect-src 'self'; "
+               "frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
+"""The API's documentation page (FastAPI's Swagger UI, fixed content without patients' data) loads its viewer."""
+SECURITY_HEADERS = {"Content-Security-Policy": CONTENT_SECURITY_POLICY, "X-Content-Type-Options": "nosniff",
+                    "X-Frame-Options": "DENY", "Referrer-Policy": "same-origin",
+                    "Cross-Origin-Opener-Policy": "same-origin"}
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -40,6 +49,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.middleware("http")
     async def protective_headers(request: Request, call_next):
         response = await call_next(request)
+        if request.url.path == "/api/docs":
+            response.headers.setdefault("Content-Security-Policy", DOCS_POLICY)
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
         if not request.url.path.startswith("/static/"):

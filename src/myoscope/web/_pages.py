@@ -153,9 +153,15 @@ def instrument_fields_partial(request: Request, user: CurrentUser, current: Curr
     return render(request, "_instrument_fields.html.j2", context, current=current)
 
 
+REPORT_POLICY = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; "
+                 "base-uri 'none'; form-action 'none'")
+"""The report is one self-contained file with its own styles: no script at all may run in it."""
+
+
 @router.get("/patients/{patient_id}/report")
 def report(patient_id: int, patients: PagePatients):
-    return HTMLResponse(render_report(patients.open(patient_id).assessment(), "html"))
+    return HTMLResponse(render_report(patients.open(patient_id).assessment(), "html"),
+                        headers={"Content-Security-Policy": REPORT_POLICY})
 
 
 @router.get("/patients/{patient_id}/report.pdf")
