@@ -10,6 +10,7 @@ from myoscope.store._accounts import (
     Throttle,
     add_user,
     authenticate,
+    aware,
     end_session,
     find_session,
     issue_token,
@@ -25,7 +26,7 @@ from myoscope.store._repository import NotFound, Patient, Patients, VisitView
 from myoscope.store._tables import ROLES, AuditEntry, Base, Person, Team, User, Visit, WebSession
 
 __all__ = ["AuditEntry", "Base", "ENV_URL", "LoginRefused", "NotFound", "Patient", "Patients", "Person", "ROLES",
-           "Team", "Throttle", "User", "Visit", "VisitView", "WebSession", "add_user", "authenticate",
+           "Team", "Throttle", "User", "Visit", "VisitView", "WebSession", "add_user", "authenticate", "aware",
            "current_revision", "database_url", "downgrade", "end_session", "export_text", "find_session",
            "head_revision", "issue_token", "make_engine", "record_data", "session_factory", "set_password",
            "start_session", "team", "token_user", "upgrade"]

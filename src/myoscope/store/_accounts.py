@@ -141,7 +141,7 @@ def find_session(session: Session, token: str | None) -> WebSession | None:
     found = session.get(WebSession, digest(token))
     if found is None:
         return None
-    if _aware(found.expires_at) <= utcnow() or not found.user.active:
+    if aware(found.expires_at) <= utcnow() or not found.user.active:
         session.delete(found)
         session.flush()
         return None
@@ -181,6 +181,6 @@ def same(a: str | None, b: str | None) -> bool:
     return bool(a) and bool(b) and hmac.compare_digest(a.encode(), b.encode())
 
 
-def _aware(moment: dt.datetime) -> dt.datetime:
-    # SQLite hands back naive datetimes; every stored datetime is UTC
+def aware(moment: dt.datetime) -> dt.datetime:
+    """A stored datetime with its time zone (SQLite hands back naive datetimes; every stored datetime is UTC)."""
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)

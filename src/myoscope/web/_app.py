@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
@@ -13,6 +14,7 @@ from starlette.exceptions import HTTPException
 from myoscope import __version__
 from myoscope.store import NotFound, make_engine, session_factory
 from myoscope.web import _api, _auth, _pages
+from myoscope.web._boundary import validation_failed
 from myoscope.web._deps import NeedsLogin
 from myoscope.web._settings import Settings
 from myoscope.web._templating import TEMPLATES
@@ -56,6 +58,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if not request.url.path.startswith("/static/"):
             response.headers["Cache-Control"] = "no-store"  # patients' data stays out of shared caches
         return response
+
+    app.add_exception_handler(RequestValidationError, validation_failed)
 
     @app.exception_handler(NotFound)
     async def not_found(request: Request, exc: NotFound):
