@@ -118,5 +118,5 @@ def check_date(value: dt.date, field: str = "date") -> None:
     """A date an assessment or a query may be about: from 1900 up to today."""
     today = dt.date.today()
     if not EARLIEST_DATE <= value <= today:
-        raise InputError([Problem(field, value.isoformat(), "is out of range",
+        raise InputError([Problem(field, value.isoformat(), "is in the future" if value > today else "is too early",
                                   f"a date from {EARLIEST_DATE.isoformat()} to {today.isoformat()}")])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -12,7 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from myoscope import __version__
-from myoscope.store import NotFound, make_engine, session_factory
+from myoscope.store import AuditQueue, NotFound, make_engine, session_factory
 from myoscope.web import _api, _auth, _pages
 from myoscope.web._boundary import validation_failed
 from myoscope.web._deps import NeedsLogin
@@ -35,7 +36,7 @@ SECURITY_HEADERS = {"Content-Security-Policy": CONTENT_SECURITY_POLICY, "X-Conte
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The web app for ``settings`` (the database must already be migrated: see :func:`myoscope.store.upgrade`)."""
     settings = settings or Settings()
-    app = FastAPI(title="myoscope", version=__version__, docs_url="/api/docs", redoc_url=None,
+    app = FastAPI(title="myoscope", lifespan=_lifespan, version=__version__, docs_url="/api/docs", redoc_url=None,
                   openapi_url="/api/openapi.json",
                   description="Patients, visits, measurements and assessments of the care teams you belong to. "
                               "Authenticate with `Authorization: Bearer TOKEN` (see `myoscope user token`).")
@@ -43,6 +44,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.sessions = session_factory(engine)
+    app.state.audit = AuditQueue(engine)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.include_router(_auth.router)
     app.include_router(_pages.router)
@@ -77,6 +79,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return await _error(request, exc)
 
     return app
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI):
+    yield
+    app.state.audit.close()  # pending audit entries are written before the server stops
 
 
 async def _error(request: Request, exc: HTTPException):
