@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from typing import Any
 
 import yaml
@@ -114,7 +115,22 @@ def _where(mark: Any) -> str:
     return f"line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
 
 
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def _flow_depth(text: str) -> int:
+    """The deepest nesting of ``[`` and ``{`` (YAML's scanner slows down quadratically with it)."""
+    depth = deepest = 0
+    for match in _BRACKETS.finditer(text):
+        depth = depth + 1 if match.group() in "[{" else max(0, depth - 1)
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def parse_yaml(text: str) -> Any:
+    if _flow_depth(text) > MAX_DEPTH:
+        raise InputError([Problem("", ABSENT, "not accepted as YAML: is nested too deeply",
+                                  f"at most {MAX_DEPTH} levels of lists and mappings")])
     loader = _LimitedLoader(text)
     try:
         node = loader.get_single_node()
