@@ -127,13 +127,13 @@ def _failures(session: Session, key: str, since: dt.datetime) -> tuple[int, dt.d
     return count or 0, aware(last) if last is not None else None
 
 
-def _wait(session: Session, key: str, free: int, throttle: Throttle, now: dt.datetime) -> int:
-    """Seconds still to wait before ``key`` may try again (0: now)."""
+def _wait(session: Session, key: str, free: int, throttle: Throttle, now: dt.datetime) -> tuple[int, int]:
+    """(seconds still to wait before ``key`` may try again, recent failures)."""
     count, last = _failures(session, key, now - throttle.window)
     if last is None:
-        return 0
+        return 0, count
     left = (last + throttle.delay(count, free) - now).total_seconds()
-    return max(0, int(left + 0.999))
+    return max(0, int(left + 0.999)), count
 
 
 def _audit_sign_in(session: Session, action: str, username: str, client: str, detail: str,
@@ -151,8 +151,8 @@ def authenticate(session: Session, username: str, password: str, client: str,
     """
     now = utcnow()
     pair_key, client_key = f"pair:{username.lower()[:100]}|{client[:90]}", f"client:{client[:90]}"
-    wait = max(_wait(session, pair_key, throttle.free, throttle, now),
-               _wait(session, client_key, throttle.client_free, throttle, now))
+    pair_wait, pair_failures = _wait(session, pair_key, throttle.free, throttle, now)
+    wait = max(pair_wait, _wait(session, client_key, throttle.client_free, throttle, now)[0])
     if wait:
         _audit_sign_in(session, "sign_in_throttled", username, client, f"asked again {wait} s too soon")
         raise LoginRefused(retry_after=wait)
@@ -167,7 +167,8 @@ def authenticate(session: Session, username: str, password: str, client: str,
         _audit_sign_in(session, "sign_in_failed", username, client, "wrong user name or password", None)
         session.flush()
         raise LoginRefused()
-    session.execute(delete(LoginFailure).where(LoginFailure.key == pair_key))
+    if pair_failures:
+        session.execute(delete(LoginFailure).where(LoginFailure.key == pair_key))
     if _HASHER.check_needs_rehash(user.password_hash):
         user.password_hash = _HASHER.hash(password)
     _audit_sign_in(session, "sign_in", username, client, "signed in", user)
