@@ -7,12 +7,13 @@ from typing import Any
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 
 from myoscope.errors import InputError, Problem
 from myoscope.record import MEASUREMENT_KINDS, check_date, parse_record
 from myoscope.store import Person, VisitView, aware
 from myoscope.web._boundary import LimitedRoute, PatientId, invalid
+from myoscope.web._cache import version
 from myoscope.web._deps import ApiPatients
 from myoscope.web._schemas import InvalidInput, MeasurementOut, PatientIn, PatientOut, VisitIn, VisitOut
 
@@ -82,7 +83,7 @@ def list_measurements(patient_id: PatientId, patients: ApiPatients, kind: Annota
 
 
 @router.get("/patients/{patient_id}/assessment", response_model=dict[str, Any])
-def get_assessment(patient_id: PatientId, patients: ApiPatients, on: dt.date | None = None):
+def get_assessment(request: Request, patient_id: PatientId, patients: ApiPatients, on: dt.date | None = None):
     """``Assessment.to_json()``: the same contract as ``myoscope assess --format json``.
 
     ``on`` (default: the record's last date) is a date from the birth date (or 1900) up to today."""
@@ -94,6 +95,6 @@ def get_assessment(patient_id: PatientId, patients: ApiPatients, on: dt.date | N
             if born is not None and on < born:
                 raise InputError([Problem("on", on.isoformat(), "is before the birth date",
                                           f"a date from {born.isoformat()}")])
-        return patient.assessment(on).to_json()
+        return request.app.state.results.get(("api", *version(patient), on), lambda: patient.assessment(on).to_json())
     except InputError as exc:
         return invalid(exc)

@@ -16,6 +16,7 @@ from myoscope import __version__
 from myoscope.store import AuditQueue, NotFound, make_engine, session_factory
 from myoscope.web import _api, _auth, _pages
 from myoscope.web._boundary import validation_failed
+from myoscope.web._cache import ResultCache
 from myoscope.web._deps import NeedsLogin
 from myoscope.web._settings import Settings
 from myoscope.web._templating import TEMPLATES
@@ -45,6 +46,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.sessions = session_factory(engine)
     app.state.audit = AuditQueue(engine)
+    app.state.results = ResultCache()
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.include_router(_auth.router)
     app.include_router(_pages.router)

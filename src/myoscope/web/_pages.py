@@ -17,7 +17,8 @@ from myoscope.web._boundary import PatientId
 from myoscope.web._deps import CurrentUser, PagePatients, csrf_protect, web_session
 from myoscope.web._forms import field_errors, instrument_fields, read_visit_form
 from myoscope.web._pdf import pdf_bytes
-from myoscope.web._templating import render
+from myoscope.web._cache import version
+from myoscope.web._templating import chart_svg, render
 
 router = APIRouter(dependencies=[Depends(csrf_protect)], include_in_schema=False)
 Current = Annotated[WebSession | None, Depends(web_session)]
@@ -100,8 +101,14 @@ def _team_id(text: str | None) -> int | None:
 @router.get("/patients/{patient_id}")
 def patient_page(request: Request, patient_id: PatientId, patients: PagePatients, current: Current):
     patient = patients.open(patient_id)
-    assessment = patient.assessment()
-    charts = [chart for cause in (assessment.atrophy, *assessment.ranked) for chart in cause.charts]
+    cache = request.app.state.results
+
+    def compute():
+        assessment = patient.assessment()
+        charts = [chart_svg(chart) for cause in (assessment.atrophy, *assessment.ranked) for chart in cause.charts]
+        return assessment, charts
+
+    assessment, charts = cache.get(("page", *version(patient)), compute)
     context = {"patient": patient, "record": patient.record(), "a": assessment, "charts": charts,
                "visits": patient.visits()}
     return render(request, "patient.html.j2", context, current=current)

@@ -37,7 +37,7 @@ def _entered(view) -> list[str]:
     return parts + [f"{n} × {name.replace('_', ' ')}" for name, n in view.other.items()]
 
 
-def _chart(chart) -> Markup:
+def chart_svg(chart) -> Markup:
     """The chart as an image (a ``data:`` SVG): its own styles stay inside it, so the page needs no inline style."""
     import base64
 
@@ -51,7 +51,7 @@ def _chart(chart) -> Markup:
 
 
 TEMPLATES.env.filters["measurement"] = _fmt_value
-TEMPLATES.env.filters["chart_svg"] = _chart
+TEMPLATES.env.filters["chart_svg"] = chart_svg
 TEMPLATES.env.filters["entered"] = _entered
 TEMPLATES.env.globals["MEASUREMENT_KINDS"] = MEASUREMENT_KINDS
 TEMPLATES.env.globals["DISCLAIMER"] = DISCLAIMER
