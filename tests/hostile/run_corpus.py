@@ -1,7 +1,8 @@
 """Run hostile files through ``myoscope validate``, ``myoscope assess`` and the web import, in one process.
 
 Called by the test as ``python run_corpus.py FOLDER DATABASE_URL``; prints one JSON object: per file
-the exit codes, the import's HTTP status and the slowest time, plus the process's peak memory.
+the exit codes, the import's HTTP status and the slowest time, plus the process's peak memory and
+its memory after one valid record (every library loaded) before the hostile files.
 An "internal error" is an exception escaping a command or a 5xx from the web app.
 """
 
@@ -51,7 +52,13 @@ def main(folder: str, url: str) -> None:
     runner = CliRunner()
     client, csrf = _web(url)
     results = {}
-    for path in sorted(Path(folder).iterdir()):
+    paths = sorted(Path(folder).iterdir())
+    warm = Path(folder).parent / "warm-up.yaml"  # a valid record first: what every command loads, loaded
+    warm.write_text("person: {id: warm, age: 60}\nmeasurements: [{kind: body_weight, date: 2026-01-05, value: 70}]\n")
+    _cli(app, runner, "assess", warm)
+    client.post("/patients/import", data={"csrf_token": csrf}, files={"file": (warm.name, warm.read_bytes())})
+    baseline_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    for path in paths:
         validate, t1 = _cli(app, runner, "validate", path)
         assess, t2 = _cli(app, runner, "assess", path)
         started = time.monotonic()
@@ -61,7 +68,7 @@ def main(folder: str, url: str) -> None:
         results[path.name] = {"validate": validate, "assess": assess, "import": response.status_code,
                               "slowest": round(max(t1, t2, t3), 3)}
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    json.dump({"files": results, "peak_mb": round(peak_mb, 1)}, sys.stdout)
+    json.dump({"files": results, "peak_mb": round(peak_mb, 1), "baseline_mb": round(baseline_mb, 1)}, sys.stdout)
 
 
 if __name__ == "__main__":
