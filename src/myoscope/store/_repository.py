@@ -186,7 +186,9 @@ class Patient:
         for name, table in SECTION_TABLES.items():
             for row in self.session.scalars(select(table).where(table.person_id == self.id,
                                                                 table.visit_id.is_not(None)).order_by(table.id)):
-                view = views[row.visit_id]
+                view = views.get(row.visit_id)
+                if view is None:  # a visit saved meanwhile by someone else (read committed): shown next time
+                    continue
                 if isinstance(row, MeasurementRow):
                     view.measurements.append(row)
                 elif isinstance(row, InstrumentRow):
