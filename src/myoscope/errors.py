@@ -7,7 +7,9 @@ choices). A file with several problems gives one :class:`Problem` each.
 
 from __future__ import annotations
 
+import math
 import re
+import reprlib
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
@@ -154,12 +156,32 @@ def _plain(msg: str) -> str:
     return msg[:1].lower() + msg[1:] if msg else msg
 
 
+SHOWN_CHARS = 80
+"""At most this much of a rejected value is shown in a message."""
+
+_SHORT = reprlib.Repr()
+_SHORT.maxlevel, _SHORT.maxdict, _SHORT.maxlist, _SHORT.maxtuple, _SHORT.maxset = 2, 4, 4, 4, 4
+_SHORT.maxstring, _SHORT.maxlong, _SHORT.maxother = SHOWN_CHARS, 40, SHOWN_CHARS
+
+
+def shorten(value: Any) -> str:
+    """A bounded text for ``value`` (never the repr of a huge value): at most :data:`SHOWN_CHARS` characters."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
+        return "an integer of more than 60 digits"
+    text = value if isinstance(value, str) else _SHORT.repr(value)
+    return text if len(text) <= SHOWN_CHARS else text[:SHOWN_CHARS - 3] + "..."
+
+
 def _show(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 80 else text[:77] + "..."
+    return repr(shorten(value)) if isinstance(value, str) else shorten(value)
 
 
 def _jsonable(value: Any) -> Any:
-    if isinstance(value, (str, int, float, bool)) or value is None:
+    """The value as a JSON message may carry it: finite, bounded, never a container."""
+    if isinstance(value, bool) or value is None:
         return value
-    return repr(value)
+    if isinstance(value, float):
+        return value if math.isfinite(value) else str(value)
+    if isinstance(value, int):
+        return value if abs(value) < 2**53 else shorten(value)
+    return shorten(value)

@@ -18,7 +18,11 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, WithJsonSchema
 
-from myoscope.errors import RangeError
+from myoscope.errors import RangeError, shorten
+
+MAX_UNIT_TEXT = 40
+"""Characters of a value written with its unit, or of a unit: checked before pint reads it (pint's
+parsing time grows quickly with length). Our own limit, far beyond any real unit."""
 
 _PAIR = re.compile(r"\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)\s*([^\d\s][^\d]*?)?\s*(?=$|[-+]?\d|\.\d)")
 
@@ -57,7 +61,7 @@ def parse(value: Any, unit: str) -> float:
     if isinstance(value, bool):
         raise ValueError(f"expected {_kind(unit)}, not a true/false value")
     if isinstance(value, (int, float)):
-        number = float(value)
+        number = _float(value)
         _finite(number)
         return number
     if isinstance(value, dict):
@@ -66,11 +70,21 @@ def parse(value: Any, unit: str) -> float:
         inner = value["value"]
         if isinstance(inner, bool) or not isinstance(inner, (int, float)):
             raise ValueError("the 'value' of a quantity must be a number")
-        _finite(float(inner))
-        return _convert(float(inner), str(value["unit"]), unit)
+        inner = _float(inner)
+        _finite(inner)
+        if not isinstance(value["unit"], str):
+            raise ValueError("the 'unit' of a quantity must be text, e.g. 'kg'")
+        return _convert(inner, value["unit"], unit)
     if isinstance(value, str):
         return _parse_text(value, unit)
     raise ValueError(f"expected {_kind(unit)}")
+
+
+def _float(number: int | float) -> float:
+    try:
+        return float(number)
+    except OverflowError:
+        raise ValueError("is too large a number") from None
 
 
 def _finite(number: float) -> None:
@@ -82,9 +96,12 @@ def _parse_text(text: str, unit: str) -> float:
     stripped = text.strip()
     if not stripped:
         raise ValueError(f"expected {_kind(unit)}, got an empty text")
+    if len(stripped) > MAX_UNIT_TEXT:
+        raise ValueError(f"is too long for a value with its unit (at most {MAX_UNIT_TEXT} characters); "
+                         f"expected {_kind(unit)}")
     pairs = _pairs(stripped)
     if pairs is None:
-        raise ValueError(f"could not read {text!r} as {_kind(unit)}")
+        raise ValueError(f"could not read {shorten(text)!r} as {_kind(unit)}")
     total = 0.0
     for number, written_unit in pairs:
         _finite(number)
@@ -108,17 +125,21 @@ def _pairs(text: str) -> list[tuple[float, str | None]] | None:
 
 
 def _convert(number: float, written_unit: str, unit: str) -> float:
-    import pint
-
     ureg = registry()
+    written_unit = written_unit.strip()
+    if len(written_unit) > MAX_UNIT_TEXT:
+        raise ValueError(f"a unit is at most {MAX_UNIT_TEXT} characters; expected {_kind(unit)}")
     try:
-        source = ureg.Unit(written_unit.strip())
-    except (pint.errors.UndefinedUnitError, AttributeError, TypeError, ValueError, SyntaxError, AssertionError):
-        raise ValueError(f"unknown unit {written_unit!r}; expected {_kind(unit)}") from None
-    target = _unit(unit)
-    if source.dimensionality != target.dimensionality:
-        raise ValueError(f"{written_unit!r} is not a unit of the right kind; expected {_kind(unit)}")
-    return float(ureg.Quantity(number, source).to(target).magnitude)
+        source = ureg.Unit(written_unit)
+        target = _unit(unit)
+        right_kind = source.dimensionality == target.dimensionality
+        converted = float(ureg.Quantity(number, source).to(target).magnitude) if right_kind else None
+    except Exception:  # noqa: BLE001 - pint's parser raises many kinds (ZeroDivisionError for "kg/0", KeyError, ...)
+        raise ValueError(f"unknown unit {shorten(written_unit)!r}; expected {_kind(unit)}") from None
+    if converted is None:
+        raise ValueError(f"{shorten(written_unit)!r} is not a unit of the right kind; expected {_kind(unit)}")
+    _finite(converted)
+    return converted
 
 
 def fmt(number: float, unit: str, digits: int = 4) -> str:

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from myoscope.errors import InputError
 from myoscope.store import (
+    AuditEntry,
     LoginRefused,
     Throttle,
     User,
@@ -18,8 +19,11 @@ from myoscope.store import (
     end_session,
     find_session,
     issue_token,
+    revoke_token,
+    set_password,
     start_session,
     token_user,
+    tokens_of,
 )
 from myoscope.store._tables import ApiToken
 
@@ -50,29 +54,38 @@ def test_sign_in_checks_the_password(sessions, users):
                 authenticate(session, name, password, "c")
 
 
-def test_account_is_locked_after_repeated_failures_even_with_the_right_password(sessions, users):
-    throttle = Throttle(per_account=3, per_client=100)
+def test_failures_slow_that_account_from_that_client_with_growing_delays(sessions, users):
+    throttle = Throttle(free=2, first_delay=dt.timedelta(minutes=1), longest=dt.timedelta(minutes=30))
     with sessions() as session:
-        for _ in range(3):
+        for _ in range(2):
             with pytest.raises(LoginRefused):
                 authenticate(session, "ann", "nope-nope-nope", "c1", throttle)
         with pytest.raises(LoginRefused) as caught:
-            authenticate(session, "ann", "ann-password-1", "c2", throttle)
-        assert caught.value.locked
-        assert authenticate(session, "cy", "cy-password-12", "c1", throttle).username == "cy"
-        assert authenticate(session, "ann", "ann-password-1", "c1", Throttle(3, 100, dt.timedelta(0))).username == "ann"
+            authenticate(session, "ann", "ann-password-1", "c1", throttle)
+        assert caught.value.locked and 55 <= caught.value.retry_after <= 60
+    assert throttle.delay(2, 2) == dt.timedelta(minutes=1)
+    assert throttle.delay(3, 2) == dt.timedelta(minutes=2) and throttle.delay(9, 2) == dt.timedelta(minutes=30)
 
 
-def test_client_is_locked_after_failures_across_accounts(sessions, users):
-    throttle = Throttle(per_account=100, per_client=2)
+def test_finding_5_failures_never_lock_out_the_right_password_from_another_client(sessions, users):
+    throttle = Throttle(free=3, client_free=20)
     with sessions() as session:
-        for name in ("ann", "cy"):
+        for _ in range(30):  # an attacker at one address guessing a named account
             with pytest.raises(LoginRefused):
-                authenticate(session, name, "nope-nope-nope", "10.9.9.9", throttle)
-        with pytest.raises(LoginRefused) as caught:
-            authenticate(session, "bo", "bo-password-12", "10.9.9.9", throttle)
-        assert caught.value.locked
-        assert authenticate(session, "bo", "bo-password-12", "other", throttle).username == "bo"
+                authenticate(session, "ann", "nope-nope-nope", "10.6.6.6", throttle)
+        assert authenticate(session, "ann", "ann-password-1", "10.0.0.7", throttle).username == "ann"
+        for name in [f"user{i}" for i in range(25)]:  # spraying many accounts from one address
+            with pytest.raises(LoginRefused):
+                authenticate(session, name, "nope-nope-nope", "10.6.6.7", throttle)
+        assert authenticate(session, "cy", "cy-password-12", "10.0.0.8", throttle).username == "cy"
+
+
+def test_finding_12_failed_sign_ins_are_audited(sessions, users):
+    with sessions() as session:
+        with pytest.raises(LoginRefused):
+            authenticate(session, "ann", "nope-nope-nope", "10.1.2.3")
+        rows = session.execute(select(AuditEntry.action, AuditEntry.username, AuditEntry.client)).all()
+    assert ("sign_in_failed", "ann", "10.1.2.3") in [tuple(r) for r in rows]
 
 
 def test_sessions_expire_and_end(sessions, users):
@@ -90,11 +103,31 @@ def test_sessions_expire_and_end(sessions, users):
 
 def test_api_tokens_are_stored_hashed_and_can_be_revoked(sessions, users):
     with sessions() as session, session.begin():
-        token = issue_token(session, session.get(User, users["bo"]), "lab")
+        bo = session.get(User, users["bo"])
+        token = issue_token(session, bo, "lab")
         assert token_user(session, token).username == "bo"
         row = session.scalar(select(ApiToken))
         assert token not in row.token_hash and len(row.token_hash) == 64
-        row.revoked_at = dt.datetime.now(dt.timezone.utc)
-        session.flush()
+        assert [t.label for t in tokens_of(session, bo)] == ["lab"]
+        assert revoke_token(session, bo, row.id) and not revoke_token(session, bo, row.id)
         assert token_user(session, token) is None
         assert token_user(session, "myo_guess") is None
+
+
+def test_finding_9_tokens_expire_after_90_days_by_default(sessions, users):
+    with sessions() as session, session.begin():
+        bo = session.get(User, users["bo"])
+        token = issue_token(session, bo)
+        row = session.scalar(select(ApiToken))
+        lifetime = row.expires_at.replace(tzinfo=None) - row.created_at.replace(tzinfo=None)
+        assert abs(lifetime - dt.timedelta(days=90)) < dt.timedelta(minutes=1)
+        stale = issue_token(session, bo, lifetime=dt.timedelta(seconds=-1))
+        assert token_user(session, token).username == "bo" and token_user(session, stale) is None
+
+
+def test_finding_9_a_password_change_revokes_every_token(sessions, users):
+    with sessions() as session, session.begin():
+        bo = session.get(User, users["bo"])
+        tokens = [issue_token(session, bo, label) for label in ("a", "b")]
+        set_password(session, bo, "a-new-password-9")
+        assert [token_user(session, t) for t in tokens] == [None, None]

@@ -27,3 +27,25 @@ def test_sqlite_runs_with_wal_and_foreign_keys(tmp_path):
         assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
     engine.dispose()
     assert (tmp_path / "sub" / "x.sqlite").exists()
+
+
+def test_finding_12_the_sqlite_file_and_its_wal_are_private_to_their_owner(tmp_path):
+    import os
+    import stat
+
+    from myoscope.store import upgrade
+
+    path = tmp_path / "private.sqlite"
+    old = os.umask(0o022)
+    try:
+        engine = make_engine(f"sqlite:///{path}")
+        upgrade(engine)
+        with engine.begin() as connection:
+            connection.execute(text("CREATE TABLE t (x INTEGER)"))
+            connection.execute(text("INSERT INTO t VALUES (1)"))
+            modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in tmp_path.iterdir()}
+        engine.dispose()
+    finally:
+        os.umask(old)
+    assert {"private.sqlite", "private.sqlite-wal", "private.sqlite-shm"} <= set(modes)
+    assert set(modes.values()) == {0o600}, modes

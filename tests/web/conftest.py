@@ -26,7 +26,7 @@ class World:
     patients: dict[str, int] = field(default_factory=dict)
 
     def client(self) -> TestClient:
-        return TestClient(self.app, follow_redirects=False)
+        return TestClient(self.app, base_url="https://testserver", follow_redirects=False)
 
     def signed_in(self, name: str) -> TestClient:
         client = self.client()

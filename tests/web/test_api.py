@@ -82,6 +82,7 @@ def test_api_calls_are_audited(world):
 
     key = world.patients["healthy-active"]
     world.client().get(f"/api/v1/patients/{key}/assessment", headers=world.api("ann"))
+    world.app.state.audit.flush()
     engine = create_engine(world.url)
     with engine.connect() as connection:
         rows = connection.execute(select(AuditEntry.username, AuditEntry.action, AuditEntry.person_id,

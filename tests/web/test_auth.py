@@ -22,16 +22,18 @@ def test_session_cookie_is_httponly_lax_with_expiry(world):
     response = _post_login(world, world.client(), "ann")
     cookie = response.headers["set-cookie"]
     assert "myoscope_session=" in cookie and "HttpOnly" in cookie and "SameSite=lax" in cookie
-    assert "Max-Age=28800" in cookie and "Secure" not in cookie
+    assert "Max-Age=28800" in cookie
 
 
-def test_cookies_are_secure_when_configured(world_with):
-    from fastapi.testclient import TestClient
-
-    world = world_with(secure_cookies=True)
-    client = TestClient(world.app, base_url="https://testserver", follow_redirects=False)
+def test_finding_10_cookies_are_secure_by_default(world):
+    client = world.client()
     assert "Secure" in client.get("/login").headers["set-cookie"]
     assert "Secure" in _post_login(world, client, "ann").headers["set-cookie"]
+
+
+def test_plain_http_cookies_only_when_asked_for(world_with):
+    world = world_with(secure_cookies=False)
+    assert "Secure" not in _post_login(world, world.client(), "ann").headers["set-cookie"]
 
 
 def test_expired_sessions_send_back_to_sign_in(world_with):
@@ -41,14 +43,15 @@ def test_expired_sessions_send_back_to_sign_in(world_with):
     assert client.get("/patients").headers["location"] == "/login?next=/patients"
 
 
-def test_wrong_password_then_lockout(world_with):
-    world = world_with(throttle=Throttle(per_account=3, per_client=50))
+def test_wrong_password_then_a_growing_delay_for_that_client(world_with):
+    world = world_with(throttle=Throttle(free=3, first_delay=dt.timedelta(minutes=1)))
     client = world.client()
     for _ in range(3):
         refused = _post_login(world, client, "ann", "not-the-password")
         assert refused.status_code == 401 and "wrong user name or password" in refused.text
-    locked = _post_login(world, client, "ann")
-    assert locked.status_code == 429 and "too many failed sign-ins" in locked.text
+    slowed = _post_login(world, client, "ann")
+    assert slowed.status_code == 429 and "too many failed sign-ins" in slowed.text
+    assert 1 <= int(slowed.headers["retry-after"]) <= 60
     assert _post_login(world, world.client(), "bo").status_code == 303
 
 

@@ -62,6 +62,7 @@ def test_serve_demo_loads_the_examples_and_the_demo_account(tmp_path, monkeypatc
     count = len(list(examples_dir.glob("*.yaml")))
     assert DEMO_PASSWORD in result.output and f"{count} example records" in result.output.replace("\n", " ")
     assert served["host"] == "127.0.0.1" and served["port"] == 8765
+    assert "plain http" in result.output and f"myoscope user token {DEMO_USER} --database sqlite:///" in result.output
     assert DEMO_PASSWORD in served["login"]
     assert served["listing"].count('<a href="/patients/') == count
     assert list(tmp_path.glob("myoscope-demo-*")) == []  # the scratch database is removed on exit
@@ -75,3 +76,36 @@ def test_serve_on_a_new_database_migrates_it_and_says_how_to_add_an_account(tmp_
     assert result.exit_code == 0, result.output
     assert "myoscope user add" in result.output and served == {"host": "127.0.0.1", "port": 8000}
     assert (tmp_path / "new.sqlite").exists()
+
+
+def test_finding_4_forwarded_headers_are_trusted_from_no_one_by_default(tmp_path, monkeypatch):
+    seen = []
+    monkeypatch.setattr("uvicorn.run", lambda app, host, port, **kw: seen.append(kw))
+    url = f"sqlite:///{tmp_path / 'proxy.sqlite'}"
+    assert CliRunner().invoke(_app(), ["serve", "--database", url]).exit_code == 0
+    assert CliRunner().invoke(_app(), ["serve", "--database", url, "--forwarded-allow-ips", "10.0.0.5"]).exit_code == 0
+    assert seen[0]["proxy_headers"] is False and seen[0]["forwarded_allow_ips"] == []
+    assert seen[1]["proxy_headers"] is True and seen[1]["forwarded_allow_ips"] == ["10.0.0.5"]
+
+
+def test_finding_10_serve_sends_secure_cookies_unless_it_is_the_loopback_demo(tmp_path, monkeypatch):
+    apps = []
+    monkeypatch.setattr("uvicorn.run", lambda app, host, port, **kw: apps.append(app))
+    url = f"sqlite:///{tmp_path / 'cookies.sqlite'}"
+    assert CliRunner().invoke(_app(), ["serve", "--database", url]).exit_code == 0
+    assert apps[0].state.settings.secure_cookies is True
+
+
+def test_finding_9_tokens_are_listed_and_revoked_from_the_command_line(tmp_path):
+    url = f"sqlite:///{tmp_path / 'tokens.sqlite'}"
+    app, run = _app(), CliRunner().invoke
+    assert run(app, ["user", "add", "ann", "--team", "t", "--password-stdin", "--database", url],
+               input="ann-password-1\n").exit_code == 0
+    issued = run(app, ["user", "token", "ann", "--label", "lab", "--days", "30", "--database", url])
+    assert issued.exit_code == 0 and issued.output.startswith("myo_")
+    listing = run(app, ["user", "token", "ann", "--list", "--database", url]).output
+    assert "live until" in listing and "lab" in listing and "never used" in listing
+    token_id = listing.split()[0]
+    assert run(app, ["user", "token", "ann", "--revoke", token_id, "--database", url]).exit_code == 0
+    assert "revoked" in run(app, ["user", "token", "ann", "--list", "--database", url]).output
+    assert run(app, ["user", "token", "ann", "--revoke", token_id, "--database", url]).exit_code == 2

@@ -81,20 +81,53 @@ def list_users(database: str = DATABASE) -> None:
 
 @users.command("token")
 def token(username: str = typer.Argument(...), label: str = typer.Option("", "--label", help="What it is for."),
+          days: int = typer.Option(90, "--days", min=1, max=3650, help="Days until the token expires."),
+          list_: bool = typer.Option(False, "--list", help="List the user's tokens instead of issuing one."),
+          revoke: int = typer.Option(None, "--revoke", min=1, help="Revoke the token with this id (from --list)."),
           database: str = DATABASE) -> None:
-    """Issue an API token (printed once; only its hash is kept)."""
-    from myoscope.store import issue_token
+    """Issue an API token (printed once; only its hash is kept), or list or revoke the user's tokens.
+
+    A token expires after --days (90 by default) and ends with a password change."""
+    import datetime as dt
+
+    from myoscope.store import issue_token, revoke_token
 
     with _session(database) as session, session.begin():
-        value = issue_token(session, _find(session, username), label)
+        user = _find(session, username)
+        if list_:
+            _print_tokens(session, user)
+            return
+        if revoke is not None:
+            if not revoke_token(session, user, revoke):
+                fail(f"{username} has no live token with id {revoke}")
+            stdout.print(f"token {revoke} of {username} revoked", markup=False)
+            return
+        value = issue_token(session, user, label, dt.timedelta(days=days))
     sys.stdout.write(value + "\n")
+
+
+def _print_tokens(session, user) -> None:
+    import datetime as dt
+
+    from myoscope.store import aware, tokens_of
+
+    now = dt.datetime.now(dt.timezone.utc)
+    for row in tokens_of(session, user):
+        if row.revoked_at is not None:
+            state = f"revoked {aware(row.revoked_at):%Y-%m-%d}"
+        elif row.expires_at is None or aware(row.expires_at) <= now:
+            state = "expired"
+        else:
+            state = f"live until {aware(row.expires_at):%Y-%m-%d}"
+        used = f"last used {aware(row.last_used_at):%Y-%m-%d %H:%M}" if row.last_used_at else "never used"
+        stdout.print(f"{row.id:6}  {state:24} {used:28} {row.label}", markup=False)
 
 
 @users.command("password")
 def password(username: str = typer.Argument(...),
              password_stdin: bool = typer.Option(False, "--password-stdin", help="Read it from standard input."),
              database: str = DATABASE) -> None:
-    """Set a new password (ends the user's browser sessions)."""
+    """Set a new password (ends the user's browser sessions and revokes the user's API tokens)."""
     from myoscope.store import set_password
 
     new = _password(password_stdin)

@@ -2,6 +2,8 @@
 
 from myoscope.record._io import dump_record, load_record, parse_record, parse_text
 from myoscope.record._kinds import MEASUREMENT_KINDS, NUTRIENT_UNITS
+from myoscope.record._limits import MAX_FILE_BYTES, MAX_ID, check_data, check_date
+from myoscope.record._parse import loads_json
 from myoscope.record._models import (
     ActivitySession,
     ActivityWeek,
@@ -19,6 +21,6 @@ from myoscope.record._models import (
     Symptom,
 )
 
-__all__ = ["ActivitySession", "ActivityWeek", "Condition", "DietDay", "Episode", "FamilyHistory",
+__all__ = ["MAX_FILE_BYTES", "MAX_ID", "check_data", "check_date", "loads_json", "ActivitySession", "ActivityWeek", "Condition", "DietDay", "Episode", "FamilyHistory",
            "InstrumentAnswers", "MEASUREMENT_KINDS", "Measurement", "NUTRIENT_UNITS", "Person", "Record",
            "SpinalExam", "StepCount", "measurement_value", "Symptom", "dump_record", "load_record", "parse_record", "parse_text"]

@@ -10,13 +10,16 @@ import yaml
 from pydantic import ValidationError
 
 from myoscope.errors import InputError, Problem, from_validation_error
+from myoscope.record._limits import MAX_FILE_BYTES, check_data, too_large
 from myoscope.record._models import Record
+from myoscope.record._parse import parse_limited
 
 
 def parse_record(data: Any) -> Record:
     """Validate already-parsed data; raises :class:`InputError` with one problem per fault."""
     if not isinstance(data, dict):
         raise InputError([Problem("", type(data).__name__, "a record must be a mapping with a 'person' section")])
+    check_data(data)
     try:
         return Record.model_validate(data)
     except ValidationError as exc:
@@ -55,6 +58,8 @@ def load_record(path: str | Path) -> Record:
     """Read a record from a ``.yaml``/``.yml`` or ``.json`` file."""
     path = Path(path)
     try:
+        if path.is_file() and path.stat().st_size > MAX_FILE_BYTES:
+            raise too_large(path.stat().st_size)
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise InputError([Problem("", str(path), "file not found")]) from None
@@ -64,18 +69,9 @@ def load_record(path: str | Path) -> Record:
 
 
 def parse_text(text: str, suffix: str = ".yaml") -> Any:
-    """Parse JSON or YAML text; a syntax error becomes an :class:`InputError` with its position."""
-    try:
-        if suffix == ".json":
-            return json.loads(text)
-        return yaml.safe_load(text)
-    except json.JSONDecodeError as exc:
-        raise InputError([Problem(f"line {exc.lineno}, column {exc.colno}", text[exc.pos:exc.pos + 20],
-                                  f"not valid JSON: {exc.msg}")]) from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise InputError([Problem(where, None, f"not valid YAML: {getattr(exc, 'problem', None) or exc}")]) from None
+    """Parse JSON or YAML text within the input limits (:mod:`myoscope.record._limits`); a syntax
+    error or a broken limit becomes an :class:`InputError` with its position."""
+    return parse_limited(text, suffix)
 
 
 def dump_record(record: Record, fmt: str = "yaml") -> str:

@@ -28,9 +28,12 @@ from pydantic import (
 from myoscope.errors import RangeError
 from myoscope.isncsci._model import Exam
 from myoscope.record._kinds import MEASUREMENT_KINDS, NUTRIENT_UNITS
+from myoscope.record._limits import EARLIEST_DATE
 from myoscope.units import parse, quantity
 
-EARLIEST = dt.date(1900, 1, 1)
+EARLIEST = EARLIEST_DATE
+MIN_AGE, MAX_AGE = 18, 120
+"""Records are of adults; the oldest documented human lived to 122, so 120 refuses typing errors only."""
 
 
 def _not_future(value: dt.date) -> dt.date:
@@ -56,7 +59,7 @@ class Person(_Model):
     id: str = Field(min_length=1, max_length=100)
     sex: Literal["male", "female"] | None = None
     birth_date: PastDate | None = None
-    age: int | None = Field(None, ge=18, le=120)
+    age: int | None = Field(None, ge=MIN_AGE, le=MAX_AGE)
     height: quantity("cm", MEASUREMENT_KINDS["height"].low, MEASUREMENT_KINDS["height"].high) | None = None
     population: Literal["asian", "other"] | None = None
     """Chosen explicitly where cut-offs differ by population (AWGS, GLIM Asia); never inferred."""
@@ -332,6 +335,32 @@ class Record(_Model):
     @classmethod
     def _sorted(cls, items: tuple) -> tuple:
         return tuple(sorted(items, key=lambda m: m.date))
+
+    @model_validator(mode="after")
+    def _after_birth(self) -> "Record":
+        """Nothing happens before birth, and the age on the record's last date is one an adult record may give."""
+        born = self.person.birth_date
+        if born is None:
+            return self
+        for section, day in self._dates():
+            if day < born:
+                raise RangeError(f"{section}: an item dated {day.isoformat()} is before the birth date "
+                                 f"({born.isoformat()})", accepted=f"dates from {born.isoformat()}")
+        on = self.latest_date() or dt.date.today()
+        age = self.person.age_on(on)
+        if not MIN_AGE <= age <= MAX_AGE:
+            raise RangeError(f"person.birth_date: the person is {int(age)} years old on {on.isoformat()}",
+                             accepted=f"an age of {MIN_AGE} to {MAX_AGE} years on the record's last date")
+        return self
+
+    def _dates(self):
+        for name in ("measurements", "instruments", "diet_days", "spinal_exams"):
+            yield from ((name, item.date) for item in getattr(self, name))
+        yield from (("activity", getattr(a, "week_of", None) or a.date) for a in self.activity)
+        yield from (("episodes", e.start) for e in self.episodes)
+        yield from (("conditions", c.onset) for c in self.conditions if c.onset)
+        yield from (("conditions", day) for c in self.conditions for day in c.relapses)
+        yield from (("symptoms", s.onset) for s in self.symptoms if s.onset)
 
     def latest_date(self) -> dt.date | None:
         """The last date the record mentions (the default date of an assessment)."""

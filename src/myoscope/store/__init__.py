@@ -10,22 +10,26 @@ from myoscope.store._accounts import (
     Throttle,
     add_user,
     authenticate,
+    aware,
     end_session,
     find_session,
     issue_token,
+    revoke_token,
     set_password,
     start_session,
     team,
     token_user,
+    tokens_of,
 )
+from myoscope.store._audit import AuditQueue
 from myoscope.store._codec import export_text, record_data
 from myoscope.store._engine import ENV_URL, database_url, make_engine, session_factory
 from myoscope.store._migrate import current_revision, downgrade, head_revision, upgrade
 from myoscope.store._repository import NotFound, Patient, Patients, VisitView
-from myoscope.store._tables import ROLES, AuditEntry, Base, Person, Team, User, Visit, WebSession
+from myoscope.store._tables import ROLES, ApiToken, AuditEntry, Base, Person, Team, User, Visit, WebSession
 
-__all__ = ["AuditEntry", "Base", "ENV_URL", "LoginRefused", "NotFound", "Patient", "Patients", "Person", "ROLES",
-           "Team", "Throttle", "User", "Visit", "VisitView", "WebSession", "add_user", "authenticate",
+__all__ = ["ApiToken", "AuditQueue", "revoke_token", "tokens_of", "AuditEntry", "Base", "ENV_URL", "LoginRefused", "NotFound", "Patient", "Patients", "Person", "ROLES",
+           "Team", "Throttle", "User", "Visit", "VisitView", "WebSession", "add_user", "authenticate", "aware",
            "current_revision", "database_url", "downgrade", "end_session", "export_text", "find_session",
            "head_revision", "issue_token", "make_engine", "record_data", "session_factory", "set_password",
            "start_session", "team", "token_user", "upgrade"]

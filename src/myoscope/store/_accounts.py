@@ -13,14 +13,15 @@ import hmac
 import re
 import secrets
 from dataclasses import dataclass
+from typing import Callable
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from myoscope.errors import InputError, Problem
-from myoscope.store._tables import ROLES, ApiToken, LoginFailure, Team, User, WebSession, utcnow
+from myoscope.store._tables import ROLES, ApiToken, AuditEntry, LoginFailure, Team, User, WebSession, utcnow
 
 MIN_PASSWORD_LENGTH = 10
 USERNAME_PATTERN = r"^[A-Za-z0-9_.@-]{2,60}$"
@@ -32,19 +33,43 @@ _DUMMY_HASH = _HASHER.hash(secrets.token_urlsafe(16))
 
 @dataclass(frozen=True, slots=True)
 class Throttle:
-    """Sign-in limits: failures allowed per account and per client within ``window``."""
+    """Sign-in throttling by growing delays, never a lock.
 
-    per_account: int = 5
-    per_client: int = 20
-    window: dt.timedelta = dt.timedelta(minutes=15)
+    Failures of one account from one client (``free`` of them pass freely) make that pair wait
+    ``first_delay``, then twice as long after each further failure, up to ``longest``. A client
+    failing across many accounts (more than ``client_free``) is slowed the same way. The right
+    password from another client is never held back, so nobody can lock a colleague out.
+    Failures older than ``window`` are forgotten.
+    """
+
+    free: int = 3
+    client_free: int = 30
+    first_delay: dt.timedelta = dt.timedelta(seconds=1)
+    longest: dt.timedelta = dt.timedelta(minutes=15)
+    window: dt.timedelta = dt.timedelta(hours=1)
+
+    def delay(self, failures: int, free: int) -> dt.timedelta:
+        if failures < free:
+            return dt.timedelta(0)
+        return min(self.longest, self.first_delay * 2 ** min(failures - free, 30))
 
 
 class LoginRefused(Exception):
-    """Sign-in refused; ``locked`` when too many recent failures (the message never says which part failed)."""
+    """Sign-in refused; ``retry_after`` (seconds) when asked again too soon after failures.
 
-    def __init__(self, locked: bool = False):
-        self.locked = locked
-        super().__init__("too many failed sign-ins; try again later" if locked else "wrong user name or password")
+    The message never says which part was wrong."""
+
+    def __init__(self, retry_after: int = 0):
+        self.retry_after = retry_after
+        self.locked = retry_after > 0
+        super().__init__(f"too many failed sign-ins: try again in {retry_after} s" if retry_after
+                         else "wrong user name or password")
+
+
+TOKEN_LIFETIME = dt.timedelta(days=90)
+"""Default lifetime of an API token."""
+TOUCH_EVERY = dt.timedelta(minutes=1)
+"""A token's last-used time is written at most this often."""
 
 
 def digest(token: str) -> str:
@@ -89,26 +114,48 @@ def add_user(session: Session, username: str, password: str, role: str = "clinic
 
 
 def set_password(session: Session, user: User, password: str) -> None:
+    """A new password ends the user's browser sessions and revokes every API token."""
     user.password_hash = hash_password(password)
     session.execute(delete(WebSession).where(WebSession.user_id == user.id))
+    session.execute(update(ApiToken).where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))
+                    .values(revoked_at=utcnow()))
 
 
-def _recent_failures(session: Session, key: str, since: dt.datetime) -> int:
-    return session.scalar(select(func.count()).select_from(LoginFailure)
-                          .where(LoginFailure.key == key, LoginFailure.at >= since)) or 0
+def _failures(session: Session, key: str, since: dt.datetime) -> tuple[int, dt.datetime | None]:
+    count, last = session.execute(select(func.count(), func.max(LoginFailure.at))
+                                  .where(LoginFailure.key == key, LoginFailure.at >= since)).one()
+    return count or 0, aware(last) if last is not None else None
+
+
+def _wait(session: Session, key: str, free: int, throttle: Throttle, now: dt.datetime) -> tuple[int, int]:
+    """(seconds still to wait before ``key`` may try again, recent failures)."""
+    count, last = _failures(session, key, now - throttle.window)
+    if last is None:
+        return 0, count
+    left = (last + throttle.delay(count, free) - now).total_seconds()
+    return max(0, int(left + 0.999)), count
+
+
+def _audit_sign_in(session: Session, action: str, username: str, client: str, detail: str,
+                   user: User | None = None) -> None:
+    session.add(AuditEntry(user_id=user.id if user else None, username=username[:60], action=action,
+                           detail=detail, client=client[:100]))
 
 
 def authenticate(session: Session, username: str, password: str, client: str,
                  throttle: Throttle = Throttle()) -> User:
-    """The active user with this name and password; otherwise :class:`LoginRefused` (failure recorded).
+    """The active user with this name and password; otherwise :class:`LoginRefused`, recorded and audited.
 
-    An account or client over its limit of recent failures is refused without checking the password.
+    A (account, client) pair or a client asking again sooner than its delay is refused without
+    checking the password; no other client is affected.
     """
-    since = utcnow() - throttle.window
-    account_key, client_key = f"user:{username.lower()}", f"client:{client}"
-    if (_recent_failures(session, account_key, since) >= throttle.per_account
-            or _recent_failures(session, client_key, since) >= throttle.per_client):
-        raise LoginRefused(locked=True)
+    now = utcnow()
+    pair_key, client_key = f"pair:{username.lower()[:100]}|{client[:90]}", f"client:{client[:90]}"
+    pair_wait, pair_failures = _wait(session, pair_key, throttle.free, throttle, now)
+    wait = max(pair_wait, _wait(session, client_key, throttle.client_free, throttle, now)[0])
+    if wait:
+        _audit_sign_in(session, "sign_in_throttled", username, client, f"asked again {wait} s too soon")
+        raise LoginRefused(retry_after=wait)
     user = session.scalar(select(User).where(User.username == username))
     ok = False
     try:
@@ -116,12 +163,15 @@ def authenticate(session: Session, username: str, password: str, client: str,
     except (VerificationError, InvalidHashError):
         ok = False
     if not ok or not user.active:
-        session.add_all([LoginFailure(key=account_key), LoginFailure(key=client_key)])
+        session.add_all([LoginFailure(key=pair_key, at=now), LoginFailure(key=client_key, at=now)])
+        _audit_sign_in(session, "sign_in_failed", username, client, "wrong user name or password", None)
         session.flush()
         raise LoginRefused()
-    session.execute(delete(LoginFailure).where(LoginFailure.key == account_key))
+    if pair_failures:
+        session.execute(delete(LoginFailure).where(LoginFailure.key == pair_key))
     if _HASHER.check_needs_rehash(user.password_hash):
         user.password_hash = _HASHER.hash(password)
+    _audit_sign_in(session, "sign_in", username, client, "signed in", user)
     return user
 
 
@@ -141,7 +191,7 @@ def find_session(session: Session, token: str | None) -> WebSession | None:
     found = session.get(WebSession, digest(token))
     if found is None:
         return None
-    if _aware(found.expires_at) <= utcnow() or not found.user.active:
+    if aware(found.expires_at) <= utcnow() or not found.user.active:
         session.delete(found)
         session.flush()
         return None
@@ -153,26 +203,48 @@ def end_session(session: Session, token: str | None) -> None:
         session.execute(delete(WebSession).where(WebSession.id == digest(token)))
 
 
-def issue_token(session: Session, user: User, label: str = "") -> str:
-    """A new API token for ``user``; shown once, stored as its SHA-256."""
+def issue_token(session: Session, user: User, label: str = "", lifetime: dt.timedelta = TOKEN_LIFETIME) -> str:
+    """A new API token for ``user``, valid for ``lifetime``; shown once, stored as its SHA-256."""
     token = "myo_" + secrets.token_urlsafe(32)
-    session.add(ApiToken(user_id=user.id, token_hash=digest(token), label=label))
+    session.add(ApiToken(user_id=user.id, token_hash=digest(token), label=label[:100],
+                         expires_at=utcnow() + lifetime))
     session.flush()
     return token
 
 
-def token_user(session: Session, token: str | None) -> User | None:
-    """The active user owning a live API token, or None."""
-    if not token:
+def tokens_of(session: Session, user: User) -> list[ApiToken]:
+    """The user's tokens (live, expired and revoked), oldest first."""
+    return list(session.scalars(select(ApiToken).where(ApiToken.user_id == user.id).order_by(ApiToken.id)))
+
+
+def revoke_token(session: Session, user: User, token_id: int) -> bool:
+    """Revoke one of the user's tokens; False when the user has no such live token."""
+    result = session.execute(update(ApiToken).where(ApiToken.id == token_id, ApiToken.user_id == user.id,
+                                                    ApiToken.revoked_at.is_(None)).values(revoked_at=utcnow()))
+    return result.rowcount == 1
+
+
+def token_user(session: Session, token: str | None, touch: Callable[[int], None] | None = None) -> User | None:
+    """The active user owning a live (unrevoked, unexpired) API token, or None.
+
+    The last-used time is refreshed at most once a minute: through ``touch(token_id)`` when given
+    (the web app writes it off the request path), else in this session.
+    """
+    if not token or len(token) > 200:
         return None
     found = session.scalar(select(ApiToken).where(ApiToken.token_hash == digest(token),
                                                   ApiToken.revoked_at.is_(None)))
-    if found is None:
+    now = utcnow()
+    if found is None or found.expires_at is None or aware(found.expires_at) <= now:
         return None
     user = session.get(User, found.user_id)
     if user is None or not user.active:
         return None
-    found.last_used_at = utcnow()
+    if found.last_used_at is None or aware(found.last_used_at) <= now - TOUCH_EVERY:
+        if touch is not None:
+            touch(found.id)
+        else:
+            found.last_used_at = now
     return user
 
 
@@ -181,6 +253,6 @@ def same(a: str | None, b: str | None) -> bool:
     return bool(a) and bool(b) and hmac.compare_digest(a.encode(), b.encode())
 
 
-def _aware(moment: dt.datetime) -> dt.datetime:
-    # SQLite hands back naive datetimes; every stored datetime is UTC
+def aware(moment: dt.datetime) -> dt.datetime:
+    """A stored datetime with its time zone (SQLite hands back naive datetimes; every stored datetime is UTC)."""
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)

@@ -16,8 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from myoscope.causes import Assessment, assess, check_instrument_answers
-from myoscope.errors import InputError, Problem
-from myoscope.record import Record, parse_record, parse_text
+from myoscope.errors import InputError, Problem, shorten
+from myoscope.record import MAX_ID, Record, check_date, parse_record, parse_text
 from myoscope.store import _codec
 from myoscope.store._tables import (
     SECTION_TABLES,
@@ -49,18 +49,31 @@ class VisitView:
     other: dict[str, int] = field(default_factory=dict)
 
 
-class Patients:
-    """Patients of ``user``'s care teams; ``via`` (e.g. the request) and ``client`` go into the audit log."""
+READ_ACTIONS = frozenset({"list", "read", "export", "refused"})
+"""Audited actions that change nothing: with an ``audit_queue`` they are written off the request path."""
 
-    def __init__(self, session: Session, user: User, *, via: str = "", client: str = ""):
+
+class Patients:
+    """Patients of ``user``'s care teams; ``via`` (e.g. the request) and ``client`` go into the audit log.
+
+    Changes are audited in the session, so they commit (or roll back) together; reads and refusals
+    go to ``audit_queue`` when given (:class:`myoscope.store.AuditQueue`), else to the session too.
+    """
+
+    def __init__(self, session: Session, user: User, *, via: str = "", client: str = "", audit_queue=None):
         self.session = session
         self.user = user
         self.via = via[:500]
         self.client = client[:100]
+        self._queue = audit_queue
 
     def audit(self, action: str, person_id: int | None = None, detail: str = "") -> None:
-        self.session.add(AuditEntry(user_id=self.user.id, username=self.user.username, action=action,
-                                    person_id=person_id, detail=(detail or self.via)[:500], client=self.client))
+        entry = {"user_id": self.user.id, "username": self.user.username, "action": action, "person_id": person_id,
+                 "detail": (detail or self.via)[:500], "client": self.client}
+        if self._queue is not None and action in READ_ACTIONS:
+            self._queue.add(**entry)
+        else:
+            self.session.add(AuditEntry(**entry))
 
     def _team_ids(self):
         return select(Membership.team_id).where(Membership.user_id == self.user.id)
@@ -74,7 +87,8 @@ class Patients:
             pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
             query = query.where(Person.external_id.ilike(pattern, escape="\\"))
         people = list(self.session.scalars(query.order_by(Person.updated_at.desc(), Person.id.desc())))
-        self.audit("list", detail=f"{self.via} ({len(people)} patients)")
+        for detail in _list_details(self.via, [p.id for p in people]):
+            self.audit("list", detail=detail)
         return people
 
     def open(self, person_id: int | str) -> "Patient":
@@ -82,9 +96,14 @@ class Patients:
         try:
             key = int(person_id)
         except (TypeError, ValueError):
-            raise NotFound(person_id) from None
+            key = None
+        if key is None or not 1 <= key <= MAX_ID:
+            self.audit("refused", None, f"{self.via} (no patient {shorten(person_id)[:40]} for this user)")
+            raise NotFound(person_id)
         person = self.session.scalar(select(Person).where(Person.id == key, Person.team_id.in_(self._team_ids())))
         if person is None:
+            # outside the user's care teams or missing: the same answer, and the same audit entry
+            self.audit("refused", key, f"{self.via} (no patient {key} for this user)")
             raise NotFound(person_id)
         self.audit("read", person.id)
         return Patient(self, person)
@@ -167,7 +186,9 @@ class Patient:
         for name, table in SECTION_TABLES.items():
             for row in self.session.scalars(select(table).where(table.person_id == self.id,
                                                                 table.visit_id.is_not(None)).order_by(table.id)):
-                view = views[row.visit_id]
+                view = views.get(row.visit_id)
+                if view is None:  # a visit saved meanwhile by someone else (read committed): shown next time
+                    continue
                 if isinstance(row, MeasurementRow):
                     view.measurements.append(row)
                 elif isinstance(row, InstrumentRow):
@@ -182,6 +203,11 @@ class Patient:
         Items of the dated sections without a date take ``date``. The whole record, with the new
         items, must pass :func:`myoscope.record.parse_record` and the instrument check.
         """
+        check_date(date, "date")
+        born = self.record().person.birth_date
+        if born is not None and date < born:
+            raise InputError([Problem("date", date.isoformat(), "is before the birth date",
+                                      f"a date from {born.isoformat()}")])
         sections = {name: [dict(item) for item in items] for name, items in sections.items() if items}
         unknown = [name for name in sections if name not in SECTION_TABLES]
         if unknown:
@@ -245,6 +271,21 @@ class Patient:
                 self.session.add(visit)
                 self.session.flush()
             self._save(by_date[day], visit)
+
+
+def _list_details(via: str, ids: list[int]) -> list[str]:
+    """Audit details naming every id a list showed, as many entries as the column's 500 characters need."""
+    head = f"{via[:300]} ({len(ids)} patients"
+    if not ids:
+        return [head + ")"]
+    details, chunk = [], []
+    for key in ids:
+        if len(head) + len(", ".join(map(str, chunk + [key]))) + 8 > 500:
+            details.append(f"{head}: {', '.join(map(str, chunk))})")
+            chunk = []
+        chunk.append(key)
+    details.append(f"{head}: {', '.join(map(str, chunk))})")
+    return details
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:

@@ -87,7 +87,11 @@ class ApiToken(Base):
     label: Mapped[str] = mapped_column(String(100), default="")
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     last_used_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    """Updated at most once a minute, off the request path."""
     revoked_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    """Set by ``myoscope user token --revoke`` and, for every token of the user, by a password change."""
+    expires_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    """After this the token is refused (a token without it is refused too)."""
 
 
 class WebSession(Base):
@@ -103,7 +107,8 @@ class WebSession(Base):
 
 
 class LoginFailure(Base):
-    """A failed sign-in, keyed by account (``user:NAME``) and by client (``client:ADDRESS``)."""
+    """A failed sign-in, keyed by account and client together (``pair:NAME|ADDRESS``) and by client
+    (``client:ADDRESS``)."""
 
     __tablename__ = "login_failures"
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -5,27 +5,27 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from fastapi import APIRouter
-from fastapi.responses import JSONResponse
+from typing import Annotated
 
-from myoscope.errors import InputError
-from myoscope.record import MEASUREMENT_KINDS, parse_record
-from myoscope.store import Person, VisitView
+from fastapi import APIRouter, Query, Request
+
+from myoscope.errors import InputError, Problem
+from myoscope.record import MEASUREMENT_KINDS, check_date, parse_record
+from myoscope.store import Person, VisitView, aware
+from myoscope.web._boundary import LimitedRoute, PatientId, invalid
+from myoscope.web._cache import version
 from myoscope.web._deps import ApiPatients
 from myoscope.web._schemas import InvalidInput, MeasurementOut, PatientIn, PatientOut, VisitIn, VisitOut
 
-INVALID = {422: {"model": InvalidInput, "description": "Invalid record data: one problem per fault"}}
-router = APIRouter(prefix="/api/v1", tags=["api"], responses={401: {"description": "No valid API token"},
-                                                               404: {"description": "No such patient"}})
-
-
-def invalid(error: InputError) -> JSONResponse:
-    return JSONResponse({"error": "invalid input", "problems": [p.to_json() for p in error.problems]}, 422)
+INVALID = {422: {"model": InvalidInput, "description": "Invalid input: one problem per fault"}}
+router = APIRouter(prefix="/api/v1", tags=["api"], route_class=LimitedRoute,
+                   responses={401: {"description": "No valid API token"}, 404: {"description": "No such patient"},
+                              **INVALID})
 
 
 def _patient(person: Person) -> PatientOut:
     return PatientOut(id=person.id, person_id=person.external_id, team=person.team.name, person=person.person,
-                      updated_at=person.updated_at)
+                      updated_at=aware(person.updated_at))
 
 
 def _visit(view: VisitView) -> VisitOut:
@@ -34,11 +34,11 @@ def _visit(view: VisitView) -> VisitOut:
 
 
 @router.get("/patients", response_model=list[PatientOut])
-def list_patients(patients: ApiPatients, q: str | None = None):
+def list_patients(patients: ApiPatients, q: Annotated[str | None, Query(max_length=100)] = None):
     return [_patient(p) for p in patients.list(q)]
 
 
-@router.post("/patients", response_model=PatientOut, status_code=201, responses=INVALID)
+@router.post("/patients", response_model=PatientOut, status_code=201)
 def create_patient(body: PatientIn, patients: ApiPatients):
     try:
         return _patient(patients.create(parse_record(body.record), body.team_id).person)
@@ -47,12 +47,12 @@ def create_patient(body: PatientIn, patients: ApiPatients):
 
 
 @router.get("/patients/{patient_id}", response_model=PatientOut)
-def get_patient(patient_id: int, patients: ApiPatients):
+def get_patient(patient_id: PatientId, patients: ApiPatients):
     return _patient(patients.open(patient_id).person)
 
 
 @router.get("/patients/{patient_id}/record", response_model=dict[str, Any])
-def get_record(patient_id: int, patients: ApiPatients):
+def get_record(patient_id: PatientId, patients: ApiPatients):
     """The whole record as a record file holds it (canonical units)."""
     from myoscope.store import record_data
 
@@ -60,12 +60,12 @@ def get_record(patient_id: int, patients: ApiPatients):
 
 
 @router.get("/patients/{patient_id}/visits", response_model=list[VisitOut])
-def list_visits(patient_id: int, patients: ApiPatients):
+def list_visits(patient_id: PatientId, patients: ApiPatients):
     return [_visit(v) for v in patients.open(patient_id).visits()]
 
 
-@router.post("/patients/{patient_id}/visits", response_model=VisitOut, status_code=201, responses=INVALID)
-def add_visit(patient_id: int, body: VisitIn, patients: ApiPatients):
+@router.post("/patients/{patient_id}/visits", response_model=VisitOut, status_code=201)
+def add_visit(patient_id: PatientId, body: VisitIn, patients: ApiPatients):
     patient = patients.open(patient_id)
     sections = body.model_dump(exclude={"date", "note"})
     try:
@@ -76,13 +76,25 @@ def add_visit(patient_id: int, body: VisitIn, patients: ApiPatients):
 
 
 @router.get("/patients/{patient_id}/measurements", response_model=list[MeasurementOut])
-def list_measurements(patient_id: int, patients: ApiPatients, kind: str | None = None):
+def list_measurements(patient_id: PatientId, patients: ApiPatients, kind: Annotated[str | None, Query(max_length=60)] = None):
     record = patients.open(patient_id).record()
     return [MeasurementOut(kind=m.kind, date=m.date, side=m.side, value=m.best, unit=MEASUREMENT_KINDS[m.kind].unit)
             for m in record.measurements if kind is None or m.kind == kind]
 
 
 @router.get("/patients/{patient_id}/assessment", response_model=dict[str, Any])
-def get_assessment(patient_id: int, patients: ApiPatients, on: dt.date | None = None):
-    """``Assessment.to_json()``: the same contract as ``myoscope assess --format json``."""
-    return patients.open(patient_id).assessment(on).to_json()
+def get_assessment(request: Request, patient_id: PatientId, patients: ApiPatients, on: dt.date | None = None):
+    """``Assessment.to_json()``: the same contract as ``myoscope assess --format json``.
+
+    ``on`` (default: the record's last date) is a date from the birth date (or 1900) up to today."""
+    patient = patients.open(patient_id)
+    try:
+        if on is not None:
+            check_date(on, "on")
+            born = patient.record().person.birth_date
+            if born is not None and on < born:
+                raise InputError([Problem("on", on.isoformat(), "is before the birth date",
+                                          f"a date from {born.isoformat()}")])
+        return request.app.state.results.get(("api", *version(patient), on), lambda: patient.assessment(on).to_json())
+    except InputError as exc:
+        return invalid(exc)

@@ -49,7 +49,8 @@ def signed_in(current: Annotated[WebSession | None, Depends(web_session)]) -> Us
 
 def api_user(request: Request, session: DB) -> User:
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
-    user = token_user(session, token.strip()) if scheme.lower() == "bearer" else None
+    user = (token_user(session, token.strip(), touch=request.app.state.audit.touch_token)
+            if scheme.lower() == "bearer" else None)
     if user is None:
         raise HTTPException(401, "a valid API token is required (Authorization: Bearer TOKEN)",
                             headers={"WWW-Authenticate": "Bearer"})
@@ -57,11 +58,14 @@ def api_user(request: Request, session: DB) -> User:
 
 
 def client_of(request: Request) -> str:
+    """The client's address as the server saw it (uvicorn applies X-Forwarded-For only from the
+    proxies named by ``--forwarded-allow-ips``; by default from none)."""
     return request.client.host if request.client else ""
 
 
 def _patients(request: Request, session: Session, user: User) -> Patients:
-    return Patients(session, user, via=f"{request.method} {request.url.path}", client=client_of(request))
+    return Patients(session, user, via=f"{request.method} {request.url.path}", client=client_of(request),
+                    audit_queue=request.app.state.audit)
 
 
 def page_patients(request: Request, session: DB, user: Annotated[User, Depends(signed_in)]) -> Patients:

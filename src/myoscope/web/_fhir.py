@@ -8,7 +8,9 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
 
-from myoscope.errors import InputError
+from myoscope.errors import InputError, Problem
+from myoscope.record import loads_json
+from myoscope.web._boundary import invalid
 from myoscope.web._deps import api_user
 
 router = APIRouter(prefix="/api/v1/fhir", tags=["fhir"], dependencies=[Depends(api_user)],
@@ -17,14 +19,11 @@ MAX_BYTES = 20_000_000
 
 
 async def _bundle(request: Request) -> Any:
+    """The body as JSON, parsed within the input limits (no NaN, no huge numbers, no deep nesting)."""
     body = await request.body()
     if len(body) > MAX_BYTES:
-        raise ValueError("too large")
-    return json.loads(body)
-
-
-def _invalid(problems: list[dict[str, Any]]) -> JSONResponse:
-    return JSONResponse({"detail": "invalid FHIR Bundle", "problems": problems}, 422)
+        raise InputError([Problem("body", f"{len(body)} bytes", "is too large", f"at most {MAX_BYTES} bytes")])
+    return loads_json(body)
 
 
 async def _import(request: Request):
@@ -34,10 +33,8 @@ async def _import(request: Request):
     try:
         result = import_bundle(await _bundle(request))
         check_instrument_answers(result.record)
-    except ValueError as exc:  # InputError is a ValueError; so is bad JSON
-        problems = [p.to_json() for p in exc.problems] if isinstance(exc, InputError) else [
-            {"field": "", "message": "not JSON, or larger than 20 MB"}]
-        return None, _invalid(problems)
+    except InputError as exc:
+        return None, invalid(exc)
     return result, None
 
 

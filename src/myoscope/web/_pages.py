@@ -13,10 +13,12 @@ from myoscope.errors import InputError, Problem
 from myoscope.record import MEASUREMENT_KINDS, parse_record
 from myoscope.report import render as render_report
 from myoscope.store import WebSession
+from myoscope.web._boundary import PatientId
 from myoscope.web._deps import CurrentUser, PagePatients, csrf_protect, web_session
 from myoscope.web._forms import field_errors, instrument_fields, read_visit_form
 from myoscope.web._pdf import pdf_bytes
-from myoscope.web._templating import render
+from myoscope.web._cache import version
+from myoscope.web._templating import chart_svg, render
 
 router = APIRouter(dependencies=[Depends(csrf_protect)], include_in_schema=False)
 Current = Annotated[WebSession | None, Depends(web_session)]
@@ -97,10 +99,16 @@ def _team_id(text: str | None) -> int | None:
 
 
 @router.get("/patients/{patient_id}")
-def patient_page(request: Request, patient_id: int, patients: PagePatients, current: Current):
+def patient_page(request: Request, patient_id: PatientId, patients: PagePatients, current: Current):
     patient = patients.open(patient_id)
-    assessment = patient.assessment()
-    charts = [chart for cause in (assessment.atrophy, *assessment.ranked) for chart in cause.charts]
+    cache = request.app.state.results
+
+    def compute():
+        assessment = patient.assessment()
+        charts = [chart_svg(chart) for cause in (assessment.atrophy, *assessment.ranked) for chart in cause.charts]
+        return assessment, charts
+
+    assessment, charts = cache.get(("page", *version(patient)), compute)
     context = {"patient": patient, "record": patient.record(), "a": assessment, "charts": charts,
                "visits": patient.visits()}
     return render(request, "patient.html.j2", context, current=current)
@@ -122,14 +130,14 @@ def _visit_context(patient, values: dict[str, str], errors: dict[str, list[str]]
 
 
 @router.get("/patients/{patient_id}/visits/new")
-def new_visit(request: Request, patient_id: int, patients: PagePatients, current: Current):
+def new_visit(request: Request, patient_id: PatientId, patients: PagePatients, current: Current):
     patient = patients.open(patient_id)
     values = {"date": dt.date.today().isoformat()}
     return render(request, "visit_form.html.j2", _visit_context(patient, values, {}), current=current)
 
 
 @router.post("/patients/{patient_id}/visits")
-def add_visit(request: Request, patient_id: int, patients: PagePatients, current: Current):
+def add_visit(request: Request, patient_id: PatientId, patients: PagePatients, current: Current):
     patient = patients.open(patient_id)
     form = read_visit_form(request.state.form)
     if form.values.get("action") in ("add_measurement", "add_instrument", "show_fields"):
@@ -153,13 +161,19 @@ def instrument_fields_partial(request: Request, user: CurrentUser, current: Curr
     return render(request, "_instrument_fields.html.j2", context, current=current)
 
 
+REPORT_POLICY = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; "
+                 "base-uri 'none'; form-action 'none'")
+"""The report is one self-contained file with its own styles: no script at all may run in it."""
+
+
 @router.get("/patients/{patient_id}/report")
-def report(patient_id: int, patients: PagePatients):
-    return HTMLResponse(render_report(patients.open(patient_id).assessment(), "html"))
+def report(patient_id: PatientId, patients: PagePatients):
+    return HTMLResponse(render_report(patients.open(patient_id).assessment(), "html"),
+                        headers={"Content-Security-Policy": REPORT_POLICY})
 
 
 @router.get("/patients/{patient_id}/report.pdf")
-def report_pdf(patient_id: int, patients: PagePatients):
+def report_pdf(patient_id: PatientId, patients: PagePatients):
     patient = patients.open(patient_id)
     pdf = pdf_bytes(render_report(patient.assessment(), "html"))
     return Response(pdf, media_type="application/pdf",
@@ -167,7 +181,7 @@ def report_pdf(patient_id: int, patients: PagePatients):
 
 
 @router.get("/patients/{patient_id}/export")
-def export(patient_id: int, patients: PagePatients, format: str = "yaml"):
+def export(patient_id: PatientId, patients: PagePatients, format: str = "yaml"):
     fmt = "json" if format == "json" else "yaml"
     patient = patients.open(patient_id)
     return Response(patient.export(fmt), media_type="application/json" if fmt == "json" else "application/yaml",

@@ -12,8 +12,9 @@ from myoscope.store import Throttle
 class Settings:
     database_url: str | None = None
     """None: ``MYOSCOPE_DATABASE_URL`` or the default SQLite file (see :func:`myoscope.store.database_url`)."""
-    secure_cookies: bool = False
-    """Mark cookies Secure (sent over https only): set when the app is served over https."""
+    secure_cookies: bool = True
+    """Cookies are Secure (sent over https only, and to http://127.0.0.1 by browsers); only the loopback
+    demo turns this off, and says so when it starts."""
     session_ttl: dt.timedelta = dt.timedelta(hours=8)
     """A browser session ends this long after sign-in."""
     throttle: Throttle = field(default_factory=Throttle)

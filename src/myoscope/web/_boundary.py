@@ -1,0 +1,76 @@
+"""The API's input boundary: JSON bodies read within the record limits, and one shape for every 422.
+
+A body is parsed by :func:`myoscope.record.loads_json` (no ``NaN``/``Infinity``, no number that
+overflows, no huge integer, no duplicate key, bounded nesting) before FastAPI sees it, and every
+refusal, ours or FastAPI's parameter validation, answers ``422`` with the problems of
+:class:`myoscope.errors.Problem` (values shortened, always valid JSON).
+"""
+
+from __future__ import annotations
+
+import email.message
+from typing import Annotated, Any
+
+from fastapi import Path, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
+
+from myoscope.errors import ABSENT, InputError, Problem, path_of
+from myoscope.record import MAX_ID, check_data, loads_json
+from myoscope.record import MAX_FILE_BYTES
+
+PatientId = Annotated[int, Path(ge=1, le=MAX_ID, description="The patient's id in this database")]
+
+
+def invalid(error: InputError) -> JSONResponse:
+    return JSONResponse({"error": "invalid input", "problems": [p.to_json() for p in error.problems]}, 422)
+
+
+def _is_json(request: Request) -> bool:
+    content_type = request.headers.get("content-type")
+    if not content_type:
+        return True
+    message = email.message.Message()
+    message["content-type"] = content_type
+    subtype = message.get_content_subtype()
+    return message.get_content_maintype() == "application" and (subtype == "json" or subtype.endswith("+json"))
+
+
+class LimitedRoute(APIRoute):
+    """An API route whose JSON body is parsed within the input limits (refusals are 422, never 500)."""
+
+    def get_route_handler(self):
+        handler = super().get_route_handler()
+
+        async def run(request: Request):
+            if request.method in ("POST", "PUT", "PATCH") and _is_json(request):
+                body = await request.body()
+                if body:
+                    try:
+                        if len(body) > MAX_FILE_BYTES:
+                            raise InputError([Problem("body", f"{len(body)} bytes", "is too large",
+                                                      f"at most {MAX_FILE_BYTES} bytes")])
+                        data = loads_json(body)
+                        check_data(data, "body")
+                    except InputError as exc:
+                        return invalid(exc)
+                    request._json = data  # starlette keeps the parsed body here; FastAPI reads it from there
+            return await handler(request)
+
+        return run
+
+
+def _problem(error: dict[str, Any]) -> Problem:
+    loc = [part for part in error.get("loc", ()) if part not in ("body", "query", "path", "header", "cookie")]
+    where = error.get("loc", ("",))[0]
+    field = path_of(loc) or str(where)
+    message = str(error.get("msg", "is not valid")).removeprefix("Value error, ")
+    value = error.get("input", ABSENT)
+    if error.get("type") == "missing" or isinstance(value, (dict, list)):
+        value = ABSENT
+    return Problem(field, value, message[:1].lower() + message[1:])
+
+
+async def validation_failed(request: Request, exc: RequestValidationError) -> JSONResponse:
+    return invalid(InputError([_problem(e) for e in exc.errors()]))
