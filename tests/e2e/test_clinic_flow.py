@@ -51,7 +51,7 @@ def test_visit_with_a_wrong_unit_then_fixed_changes_the_assessment(page, live_se
     expect(page.locator("#visits")).to_contain_text("calf circumference (left): 33 cm")
     page.screenshot(path=str(artifacts / "patient-page.png"), full_page=True)
 
-    with page.expect_download() as download:
+    with page.expect_download(timeout=90_000) as download:  # a PDF takes seconds on a busy 2-core machine
         page.click("text=PDF")
     pdf = download.value.path().read_bytes()
     assert pdf.startswith(b"%PDF")

@@ -16,7 +16,7 @@ from myoscope.store import WebSession
 from myoscope.web._boundary import PatientId
 from myoscope.web._deps import CurrentUser, PagePatients, csrf_protect, web_session
 from myoscope.web._forms import field_errors, instrument_fields, read_visit_form
-from myoscope.web._pdf import pdf_bytes
+from myoscope.report.pdf import render_pdf
 from myoscope.web._cache import version
 from myoscope.web._templating import chart_svg, render
 
@@ -168,14 +168,15 @@ REPORT_POLICY = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; 
 
 @router.get("/patients/{patient_id}/report")
 def report(patient_id: PatientId, patients: PagePatients):
-    return HTMLResponse(render_report(patients.open(patient_id).assessment(), "html"),
+    patient = patients.open(patient_id)
+    return HTMLResponse(render_report(patient.assessment(), "html", person=patient.record().person),
                         headers={"Content-Security-Policy": REPORT_POLICY})
 
 
 @router.get("/patients/{patient_id}/report.pdf")
 def report_pdf(patient_id: PatientId, patients: PagePatients):
     patient = patients.open(patient_id)
-    pdf = pdf_bytes(render_report(patient.assessment(), "html"))
+    pdf = render_pdf(patient.assessment(), patient.record().person)
     return Response(pdf, media_type="application/pdf",
                     headers={"Content-Disposition": f'attachment; filename="{_filename(patient, "pdf")}"'})
 
