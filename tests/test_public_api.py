@@ -10,8 +10,8 @@ def test_record_api():
     assert sorted(myoscope.record.__all__) == [
         "ActivitySession", "ActivityWeek", "Condition", "DietDay", "Episode", "FamilyHistory",
         "InstrumentAnswers", "MAX_FILE_BYTES", "MAX_ID", "MEASUREMENT_KINDS", "Measurement", "NUTRIENT_UNITS", "Person", "Record",
-        "SpinalExam", "StepCount", "Symptom", "check_data", "check_date", "dump_record", "load_record", "loads_json",
-        "measurement_value", "parse_record", "parse_text",
+        "SpinalExam", "StepCount", "Symptom", "check_assessment_date", "check_data", "check_date", "dump_record", "load_record", "loads_json",
+        "measurement_value", "parse_data", "parse_record", "parse_text",
     ]
 
 

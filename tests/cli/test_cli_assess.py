@@ -1,6 +1,8 @@
 """The command line: exit codes, clear problems without tracebacks, all output formats."""
 
 import json
+import subprocess
+import sys
 
 import pytest
 from typer.testing import CliRunner
@@ -159,3 +161,17 @@ def test_one_bad_file_among_several_writes_nothing(examples_dir, tmp_path):
                                  "-o", str(out)])
     assert result.exit_code == 2
     assert not out.exists()
+
+
+@pytest.mark.parametrize(("on", "message"), [
+    ("1950-01-01", "--on: is before the birth date of ex-cast-forearm (got '1950-01-01'); accepted: a date from 1974-04-12"),
+    ("2200-01-01", "--on: is in the future (got '2200-01-01')"),
+    ("1980-01-01", "--on: gives an age of 5 years for ex-cast-forearm (got '1980-01-01'); accepted: a date on which "
+                   "the person is 18 to 120 years old"),
+])
+def test_assess_on_a_date_no_assessment_can_be_about_is_refused(examples_dir, on, message):
+    result = subprocess.run([sys.executable, "-c", "from myoscope.cli import main; main()", "assess",
+                             str(examples_dir / "forearm-cast.yaml"), "--on", on], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "internal error" not in result.stderr

@@ -52,8 +52,6 @@ def read_data(path: Path) -> Any:
     """Parse a JSON or YAML file (``-`` for standard input); refuse unreadable files cleanly."""
     import gzip
 
-    import yaml
-
     try:
         if str(path) == "-":
             text = sys.stdin.read()
@@ -65,16 +63,12 @@ def read_data(path: Path) -> Any:
         fail([Problem("", str(path), "file not found")])
     except (OSError, UnicodeDecodeError) as exc:
         fail([Problem("", str(path), f"cannot read the file ({exc.__class__.__name__})")])
+    from myoscope.record import parse_data
+
     try:
-        if path.suffix in (".yaml", ".yml"):
-            return yaml.safe_load(text)
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        fail([Problem(f"line {exc.lineno}, column {exc.colno}", None, f"not valid JSON: {exc.msg}")])
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        fail([Problem(where, None, f"not valid YAML: {getattr(exc, 'problem', exc)}")])
+        return parse_data(text, ".yaml" if path.suffix in (".yaml", ".yml") else ".json")
+    except InputError as exc:
+        fail(exc)
 
 
 def is_stdout(out: Path | None) -> bool:

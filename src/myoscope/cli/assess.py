@@ -57,6 +57,8 @@ def register(app: typer.Typer) -> None:
         several = len(files) > 1
         _check_destination(out, several, format)
         records = [load_checked(f) for f in files]  # every file is checked before anything is written
+        if day is not None:
+            _check_day(day, records)
         if several and out is not None and not is_stdout(out):
             out.mkdir(parents=True, exist_ok=True)
         texts = []
@@ -128,6 +130,17 @@ def _render(assessment, record, format: ReportFormat, *, to_terminal: bool) -> s
         return assessment_json(record, assessment)
     color = to_terminal and format is ReportFormat.text
     return render(assessment, format.value, color=color, person=record.person)
+
+
+def _check_day(day: dt.date, records) -> None:
+    from myoscope.errors import InputError
+    from myoscope.record import check_assessment_date
+
+    try:
+        for record in records:
+            check_assessment_date(record, day)
+    except InputError as exc:
+        fail(exc)
 
 
 def _date(text: str | None) -> dt.date | None:

@@ -379,3 +379,20 @@ class Record(_Model):
 
     def condition(self, kind: str) -> Condition | None:
         return next((c for c in self.conditions if c.kind == kind), None)
+
+
+def check_assessment_date(record: Record, on: dt.date, field: str = "--on") -> None:
+    """Refuse an assessment date that no assessment can be about: before 1900, after today, before the
+    person's birth, or at an age outside the adult range the record accepts (:data:`MIN_AGE` to :data:`MAX_AGE`)."""
+    from myoscope.errors import InputError, Problem
+    from myoscope.record._limits import check_date
+
+    check_date(on, field)
+    born = record.person.birth_date
+    if born is not None and on < born:
+        raise InputError([Problem(field, on.isoformat(), f"is before the birth date of {record.person.id}",
+                                  f"a date from {born.isoformat()}")])
+    age = record.person.age_on(on)
+    if age is not None and not MIN_AGE <= age <= MAX_AGE:
+        raise InputError([Problem(field, on.isoformat(), f"gives an age of {int(age)} years for {record.person.id}",
+                                  f"a date on which the person is {MIN_AGE} to {MAX_AGE} years old")])

@@ -196,6 +196,12 @@ def loads_json(text: str | bytes) -> Any:
         raise InputError([Problem("", ABSENT, f"not valid JSON ({type(exc).__name__})")]) from None
 
 
+def parse_data(text: str, suffix: str = ".yaml") -> Any:
+    """Parse JSON or YAML safely (no NaN or huge numbers, no alias bombs, no duplicate keys, bounded
+    nesting) but without a record's size limits: for large inputs of other kinds (exam lists, model inputs)."""
+    return loads_json(text) if suffix == ".json" else parse_yaml(text)
+
+
 def parse_limited(text: str, suffix: str = ".yaml") -> Any:
     """Parse JSON (``suffix == ".json"``) or YAML text within every input limit."""
     check_size(text)
