@@ -100,13 +100,24 @@ def test_canonical_parquet_and_on_date(tmp_path):
     assert _screen(str(rows), "--on", "2019-13-40", "-o", str(tmp_path / "x")).exit_code == 2
 
 
-def test_spark_adapter_runs_the_same_kernel(tmp_path):
-    pyspark = pytest.importorskip("pyspark", reason="pyspark is optional (Spark sites only) and not installed here")
-    from myoscope.cohort import spark_screen, screen_arrays
+def test_spark_partition_function_runs_the_same_kernel_on_person_clustered_batches():
+    """What Spark's ``mapInArrow`` would call, fed the partitions a person-clustered table gives (pyspark itself
+    is not a dependency, so the Spark session wiring is not exercised here)."""
+    import numpy as np
+    import pyarrow as pa
+
+    from myoscope.cohort import screen_arrays
+    from myoscope.cohort._spark import screen_batches
 
     cohort = generate(50, 20, seed=2)
-    session = pyspark.sql.SparkSession.builder.master("local[1]").getOrCreate()
-    frame = session.createDataFrame(pl.DataFrame(cohort.rows).to_pandas())
-    got = spark_screen(frame, cohort.persons).toPandas().sort_values("person")
+    table = pa.table({k: np.asarray(v) for k, v in cohort.rows.items()}).sort_by("person")
+    people = np.unique(table.column("person").to_numpy())
+    cut = int(people[len(people) // 2])
+    persons_col = table.column("person").to_numpy()
+    first, second = table.filter(pa.array(persons_col < cut)), table.filter(pa.array(persons_col >= cut))
+    batches = [b for part in (first, second) for b in part.to_batches(max_chunksize=10**9)]
+    got = pa.Table.from_batches(list(screen_batches(batches, cohort.persons))).sort_by("person").to_pydict()
     want, _, _ = screen_arrays(cohort.rows, cohort.persons)
-    assert list(got["ewgsop2"]) == list(want["ewgsop2"])
+    order = np.argsort(want["person"])
+    assert got["person"] == list(np.asarray(want["person"])[order])
+    assert got["ewgsop2"] == list(np.asarray(want["ewgsop2"])[order])

@@ -8,14 +8,24 @@ Refused rows are not returned here: validate them with :func:`myoscope.cohort.ke
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import Any
+
+
+def screen_batches(batches: Iterable[Any], persons: dict | None = None, on: int | None = None) -> Iterator[Any]:
+    """What ``mapInArrow`` runs on each partition: person-clustered Arrow batches in, flag batches out."""
+    from myoscope.cohort.kernel import screen_record_batch
+
+    for batch in batches:
+        out, _ = screen_record_batch(batch, persons, on)
+        yield out
 
 
 def spark_screen(frame: Any, persons: dict | None = None, on: int | None = None) -> Any:
     """Flags (one row per person) from a Spark DataFrame of canonical rows (``day`` as int days)."""
     import pyarrow as pa
 
-    from myoscope.cohort.kernel import FLAG_COLUMNS, screen_arrays, screen_record_batch
+    from myoscope.cohort.kernel import FLAG_COLUMNS, screen_arrays
 
     sample = {"person": [1], "day": [0], "kind": [0], "side": [0], "value": [70.0]}
     import numpy as np
@@ -24,9 +34,7 @@ def spark_screen(frame: Any, persons: dict | None = None, on: int | None = None)
     schema = pa.schema([(c, pa.array(flags[c]).type) for c in FLAG_COLUMNS])
 
     def run(batches):
-        for batch in batches:
-            out, _ = screen_record_batch(batch, persons, on)
-            yield out
+        return screen_batches(batches, persons, on)
 
     clustered = frame.repartition("person").sortWithinPartitions("person")
     from pyspark.sql.pandas.types import from_arrow_schema
