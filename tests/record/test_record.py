@@ -121,3 +121,12 @@ def test_syntax_error_names_the_position(tmp_path):
     with pytest.raises(InputError) as exc:
         load_record(path)
     assert str(exc.value.problems[0]).startswith("line 1, column 23: not valid JSON")
+
+
+def test_a_section_recorded_empty_survives_a_round_trip_as_asked_none():
+    from myoscope.record import dump_record, parse_record, parse_text
+
+    record = parse_record({"person": {"id": "p1", "sex": "female", "age": 60}, "symptoms": [], "conditions": []})
+    again = parse_record(parse_text(dump_record(record)))
+    assert not again.symptoms and "symptoms" in again.model_fields_set
+    assert "conditions" in again.model_fields_set and "episodes" not in again.model_fields_set

@@ -78,6 +78,9 @@ def dump_record(record: Record, fmt: str = "yaml") -> str:
     """The record as YAML or JSON, values written with their canonical units."""
     data = record.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
     data["schema_version"] = record.schema_version
+    for section in sorted(record.model_fields_set):
+        if isinstance(getattr(record, section), (list, tuple)) and not getattr(record, section) and section not in data:
+            data[section] = []  # recorded as empty means "asked: none", which differs from "not recorded"
     if fmt == "json":
         return json.dumps(data, indent=2, ensure_ascii=False)
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
