@@ -125,8 +125,10 @@ def _pairs(text: str) -> list[tuple[float, str | None]] | None:
 
 
 def _convert(number: float, written_unit: str, unit: str) -> float:
-    ureg = registry()
     written_unit = written_unit.strip()
+    if written_unit == unit:  # already in the canonical unit: nothing to convert, so pint need not load
+        return number
+    ureg = registry()
     if len(written_unit) > MAX_UNIT_TEXT:
         raise ValueError(f"a unit is at most {MAX_UNIT_TEXT} characters; expected {_kind(unit)}")
     try:

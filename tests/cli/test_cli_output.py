@@ -158,6 +158,29 @@ def test_help_lists_every_command_without_loading_the_heavy_libraries():
         assert name in done.stdout
 
 
+def _modules_loaded_by(args: list[str], names: tuple[str, ...]) -> list[str]:
+    """Run ``myoscope ARGS`` in a fresh interpreter; which of ``names`` it imported."""
+    code = (f"import sys; from myoscope.cli import main; sys.argv = ['myoscope', *{args!r}]\n"
+            "try:\n    main()\nexcept SystemExit as exc:\n    assert exc.code in (0, None), exc.code\n"
+            f"print('LOADED', sorted(m for m in {names!r} if m in sys.modules))")
+    env = {**os.environ, "PYTHONPATH": SOURCE, "COLUMNS": "120"}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and "LOADED" in done.stdout, done.stdout + done.stderr
+    return json.loads(done.stdout.split("LOADED", 1)[1].strip().replace("'", '"'))
+
+
+def test_validate_loads_neither_the_models_nor_the_causes(examples_dir):
+    heavy = ("numba", "scipy", "matplotlib", "dask", "pint", "weasyprint", "myoscope.causes",
+             "myoscope.physiology.hall", "myoscope.isncsci._kernel")
+    assert _modules_loaded_by(["validate", str(examples_dir / "forearm-cast.yaml")], heavy) == []
+
+
+def test_json_assessment_of_a_cast_loads_no_plotting_pdf_or_unused_model(examples_dir):
+    heavy = ("numba", "scipy", "matplotlib", "dask", "weasyprint", "jinja2")
+    args = ["assess", str(examples_dir / "forearm-cast.yaml"), "--format", "json"]
+    assert _modules_loaded_by(args, heavy) == []
+
+
 def test_help_lines_are_the_commands_own():
     for name, default in Commands.COMMANDS.items():
         module = module_of(name, default)

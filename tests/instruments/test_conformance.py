@@ -57,6 +57,14 @@ def test_registry_is_not_empty():
     assert NAMES
 
 
+def test_each_instrument_is_found_in_its_own_module_without_loading_them_all():
+    from myoscope.instruments._registry import _from_home
+
+    for name in NAMES:
+        assert _from_home(name) is ALL[name], name
+    assert _from_home("not-an-instrument") is None and _from_home("grip.x") is None
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_has_citations_that_resolve(name):
     instrument = ALL[name]

@@ -1,6 +1,5 @@
 """The cause analysis: one module per cause, run together by :func:`assess`."""
 
-from myoscope.causes._context import check_instrument_answers
 from myoscope.causes._types import (
     CauseAssessment,
     Chart,
@@ -14,6 +13,7 @@ from myoscope.causes._types import (
     Urgency,
 )
 from myoscope.causes.analysis import SCHEMA_VERSION, Assessment, assess, cause_module, cause_names
+from myoscope.measures.answers import check_instrument_answers
 
 __all__ = ["Assessment", "CauseAssessment", "Chart", "Evidence", "NextStep", "RedFlag", "Reversibility",
            "SCHEMA_VERSION", "Series", "Status", "Table", "Urgency", "assess", "cause_module", "cause_names",

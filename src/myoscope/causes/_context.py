@@ -13,7 +13,8 @@ from typing import Any
 from myoscope import instruments
 from myoscope.errors import InputError
 from myoscope.measures import body, diet, energy_need, girth
-from myoscope.record import InstrumentAnswers, Record
+from myoscope.measures.answers import filled_answers, person_values
+from myoscope.record import Record
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,58 +28,6 @@ class Scored:
     @property
     def domain(self) -> str:
         return instruments.get(self.name).domain
-
-
-def person_values(record: Record, on: dt.date) -> dict[str, Any]:
-    """The person fields instruments may take (sex, age, height cm, weight kg, bmi) on a date."""
-    values: dict[str, Any] = {}
-    if record.person.sex:
-        values["sex"] = record.person.sex
-    age = record.person.age_on(on)
-    if age is not None:
-        values["age"] = int(age)
-    height = body.height_cm(record)
-    if height is not None:
-        values["height"] = round(height, 2)
-    weight = body.latest_weight(record, on)
-    if weight is not None:
-        values["weight"] = round(weight[1], 3)
-    if height is not None and weight is not None:
-        values["bmi"] = round(body.bmi(weight[1], height), 2)
-    if record.person.population and "population" not in values:
-        values["population"] = record.person.population
-    return values
-
-
-def filled_answers(record: Record, entry: InstrumentAnswers) -> dict[str, Any]:
-    """The answers with the instrument's person fields filled in from the record where absent."""
-    instrument = instruments.get(entry.name)
-    answers = dict(entry.answers)
-    person = person_values(record, entry.date)
-    for name in instrument.person_fields:
-        if answers.get(name) is None and name in person:
-            answers[name] = person[name]
-    return answers
-
-
-def check_instrument_answers(record: Record) -> None:
-    """Refuse unknown instruments and invalid answers, naming ``instruments[i].answers.<field>``."""
-    problems = []
-    for i, entry in enumerate(record.instruments):
-        try:
-            instrument = instruments.get(entry.name)
-        except KeyError:
-            from myoscope.errors import Problem
-
-            problems.append(Problem(f"instruments[{i}].name", entry.name, "is not a known instrument",
-                                    ", ".join(instruments.names())))
-            continue
-        try:
-            instrument.validate(filled_answers(record, entry))
-        except InputError as exc:
-            problems.extend(exc.prefixed(f"instruments[{i}].answers").problems)
-    if problems:
-        raise InputError(problems)
 
 
 @dataclass

@@ -12,7 +12,7 @@ from typing import Any
 
 from myoscope import __version__
 from myoscope.causes import safety
-from myoscope.causes._context import Context, check_instrument_answers
+from myoscope.causes._context import Context
 from myoscope.causes._types import (
     BASIS_ORDER,
     CauseAssessment,
@@ -27,6 +27,7 @@ from myoscope.causes._types import (
     Urgency,
 )
 from myoscope.causes.registry import registry, spec
+from myoscope.measures.answers import check_instrument_answers
 from myoscope.record import Record
 from myoscope.references import resolve
 

@@ -27,7 +27,7 @@ from myoscope.causes._types import (
     Urgency,
 )
 from myoscope.causes.contract import CauseSpec, decide, rule
-from myoscope.isncsci import classify, compare, weak_key_muscles
+from myoscope import isncsci
 
 CAUSE = "spinal_cord_injury"
 TITLE = "Spinal cord injury"
@@ -96,14 +96,14 @@ def _without_injury(ctx: Context) -> CauseAssessment:
 def _exam_evidence(exams, evidence: list, tables: list, charts: list) -> str | None:
     """Evidence and tables from the latest ISNCSCI exam; returns its AIS grade."""
     latest = exams[-1]
-    c = classify(latest.exam).to_json()
+    c = isncsci.classify(latest.exam).to_json()
     evidence.append(Evidence(f"ISNCSCI classification of {latest.date.isoformat()}",
                              f"NLI {c['nli']}, {_complete(c['injury_complete'])}, AIS {c['ais']}; motor "
                              f"{_total(c['totals'])}, light touch {c['totals']['light_touch']}, pin prick "
                              f"{c['totals']['pin_prick']}",
                              "International Standards 2019 as computed by the official algorithm",
                              "praxis_isncsci_2_0_6"))
-    weak = weak_key_muscles(latest.exam, max_grade=WEAK_GRADE)
+    weak = isncsci.weak_key_muscles(latest.exam, max_grade=WEAK_GRADE)
     if weak:
         evidence.append(Evidence("key muscles with little or no power", f"{len(weak)} of 20",
                                  f"grade {WEAK_GRADE} or less: atrophy expected there", "rupp2021_isncsci"))
@@ -180,7 +180,7 @@ def _bone_alert(ctx: Context, condition, ais: str | None, evidence: list, missin
 
 
 def _follow_up(exams) -> tuple[Table, Chart]:
-    points = compare([(e.date, e.exam) for e in exams])
+    points = isncsci.compare([(e.date, e.exam) for e in exams])
     rows = tuple((p.date.isoformat(), p.nli + (" (changed)" if p.nli_changed else ""),
                   p.ais + (" (changed)" if p.ais_changed else ""), p.motor_total, p.light_touch, p.pin_prick)
                  for p in points)

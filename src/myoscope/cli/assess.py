@@ -30,7 +30,7 @@ _EXTENSIONS = {ReportFormat.text: "txt", ReportFormat.json: "json", ReportFormat
 
 def load_checked(path: Path, *, as_json: bool = False):
     """Load a record and check its instrument answers; exit 2 with every problem if invalid."""
-    from myoscope.causes import check_instrument_answers
+    from myoscope.measures.answers import check_instrument_answers
     from myoscope.record import load_record
 
     try:

@@ -12,7 +12,6 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 import numpy as np
-from scipy.optimize.elementwise import find_root
 
 from myoscope.errors import InputError, Problem
 from myoscope.physiology.hall._inputs import LIMITS, Prepared, check_state, prepare
@@ -113,6 +112,8 @@ def _subset(prepared: Prepared, index: np.ndarray, change: np.ndarray) -> Prepar
 
 
 def _solve(prepared: Prepared, variant: Variant, field: str, goal: np.ndarray, engine: Engine) -> TargetIntake:
+    from scipy.optimize.elementwise import find_root  # here, not at import: scipy.optimize takes ~0.4 s to load
+
     base = baseline_of(prepared, variant)
     check_state(prepared, base.ei_kcal, base.fat_kg, base.lean_kg)
     horizon = np.array([prepared.days], dtype=np.int64)
