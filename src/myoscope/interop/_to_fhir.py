@@ -319,3 +319,21 @@ def instruments(b: Builder, record: Record, version_of: Callable[[str], str | No
                 valueQuantity={"value": value, "system": C.UCUM, "code": "{score}", "unit": "{score}"},
                 derivedFrom=[{"reference": url}]))
     return responses, totals
+
+
+SECTIONS = ("conditions", "symptoms", "episodes", "family_history", "diet_days", "activity", "measurements",
+            "instruments", "spinal_exams")
+"""The record's list sections that may be recorded as empty ("asked: none")."""
+
+
+def asked_none(b: Builder, record: Record) -> None:
+    """A List with ``emptyReason`` "Nil Known" for each section recorded as empty: asked, and nothing found.
+
+    A missing section means "not recorded"; the List keeps the difference through a round trip."""
+    for section in SECTIONS:
+        if section in record.model_fields_set and not getattr(record, section):
+            b.add(f"asked-none/{section}", {
+                "resourceType": "List", "status": "current", "mode": "snapshot", "subject": b.patient_ref,
+                "code": {"coding": [{"system": C.SECTION_SYSTEM, "code": section}]},
+                "emptyReason": {"coding": [{"system": C.LIST_EMPTY_REASON_SYSTEM, "code": C.NIL_KNOWN,
+                                            "display": "Nil Known"}]}})

@@ -64,6 +64,7 @@ def record_resources(record: Record) -> tuple[T.Builder, list[str]]:
     T.diet(b, record)
     T.activity(b, record)
     T.spinal_exams(b, record)
+    T.asked_none(b, record)
     responses, totals = T.instruments(b, record, _instrument_version, _instrument_total)
     return b, basis + responses + totals
 

@@ -238,6 +238,23 @@ def entries(bundle: Any) -> list[tuple[str | None, dict[str, Any]]]:
     return out
 
 
+def _asked_none(resource: dict[str, Any], url: str | None, data: dict[str, Any], issues: list[Issue]) -> None:
+    """A List saying a record section was asked and is empty ("Nil Known") -> that section as ``[]``."""
+    from myoscope.interop._to_fhir import SECTIONS
+
+    codings = ((resource.get("code") or {}).get("coding") or [{}])
+    section = next((c.get("code") for c in codings if isinstance(c, dict) and c.get("system") == C.SECTION_SYSTEM),
+                   None)
+    reasons = ((resource.get("emptyReason") or {}).get("coding") or [])
+    nil_known = any(isinstance(c, dict) and c.get("system") == C.LIST_EMPTY_REASON_SYSTEM
+                    and c.get("code") == C.NIL_KNOWN for c in reasons)
+    if section in SECTIONS and nil_known and not resource.get("entry"):
+        data.setdefault(section, [])
+        return
+    issues.append(Issue(_name(resource, url), "code", section, "List not read by myoscope",
+                        "a List of a record section with emptyReason nilknown and no entries"))
+
+
 def import_bundle(bundle: Any) -> ImportResult:
     """The record a Bundle describes, and every issue met on the way."""
     from myoscope.instruments import names
@@ -261,6 +278,9 @@ def import_bundle(bundle: Any) -> ImportResult:
     for url, resource in resources:
         kind = resource.get("resourceType")
         if kind == "Patient" or kind in _IGNORED_OWN:
+            continue
+        if kind == "List":
+            _asked_none(resource, url, data, issues)
             continue
         reader = _reader(kind, known)
         if reader is None:
