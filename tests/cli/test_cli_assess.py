@@ -175,3 +175,20 @@ def test_assess_on_a_date_no_assessment_can_be_about_is_refused(examples_dir, on
     assert result.returncode == 2
     assert message in result.stderr
     assert "internal error" not in result.stderr
+
+
+@pytest.mark.parametrize("command", ["assess", "simulate", "screen"])
+def test_every_on_option_refuses_a_non_date_the_same_way(examples_dir, command, tmp_path):
+    source = examples_dir / "forearm-cast.yaml"
+    args = [str(source), "--on", "2026-13-40"] + (["-o", str(tmp_path / "out")] if command == "screen" else [])
+    result = subprocess.run([sys.executable, "-c", "from myoscope.cli import main; main()", command, *args],
+                            capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "--on: is not a date (got '2026-13-40'); accepted: YYYY-MM-DD" in result.stderr
+
+
+def test_simulate_on_a_date_before_birth_is_refused(examples_dir):
+    result = subprocess.run([sys.executable, "-c", "from myoscope.cli import main; main()", "simulate",
+                             str(examples_dir / "forearm-cast.yaml"), "--on", "1950-01-01"], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "--on: is before the birth date of ex-cast-forearm" in result.stderr

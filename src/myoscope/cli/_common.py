@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import os
 import stat
@@ -69,6 +70,16 @@ def read_data(path: Path) -> Any:
         return parse_data(text, ".yaml" if path.suffix in (".yaml", ".yml") else ".json")
     except InputError as exc:
         fail(exc)
+
+
+def option_date(text: str | None, option: str = "--on") -> dt.date | None:
+    """The date an option names (YYYY-MM-DD), or None if not given; anything else exits 2 naming the option."""
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        fail([Problem(option, text, "is not a date", "YYYY-MM-DD")])
 
 
 def is_stdout(out: Path | None) -> bool:

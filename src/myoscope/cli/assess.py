@@ -9,7 +9,7 @@ from pathlib import Path
 
 import typer
 
-from myoscope.cli._common import EXIT_OK, check_output_path, fail, is_stdout, stdout, write_output
+from myoscope.cli._common import EXIT_OK, check_output_path, fail, is_stdout, option_date, stdout, write_output
 from myoscope.errors import InputError, Problem
 from myoscope.precision import count_text
 from myoscope.report.escape import escape_text
@@ -53,7 +53,7 @@ def register(app: typer.Typer) -> None:
         """Assess records: is muscle being lost, why, and what to do next."""
         from myoscope.causes import assess as run
 
-        day = _date(on)
+        day = option_date(on)
         several = len(files) > 1
         _check_destination(out, several, format)
         records = [load_checked(f) for f in files]  # every file is checked before anything is written
@@ -142,11 +142,3 @@ def _check_day(day: dt.date, records) -> None:
     except InputError as exc:
         fail(exc)
 
-
-def _date(text: str | None) -> dt.date | None:
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        fail([Problem("--on", text, "must be a date as YYYY-MM-DD")])

@@ -8,7 +8,6 @@ kinds and units), a canonical Parquet table, or a folder holding an OMOP CDM 5.4
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Optional
 
@@ -31,13 +30,10 @@ def register(app: typer.Typer) -> None:
         progress: bool = typer.Option(True, "--progress/--no-progress", help="show a progress bar"),
     ) -> None:
         """Screen whole tables for sarcopenia, malnutrition, weight and girth loss and inactivity."""
-        from myoscope.cli._common import fail
+        from myoscope.cli._common import fail, option_date
         from myoscope.errors import InputError, Problem
 
-        try:
-            day = None if on is None else dt.date.fromisoformat(on)
-        except ValueError:
-            fail([Problem("--on", on, "is not a date", "YYYY-MM-DD")])
+        day = option_date(on)
         if engine not in ("polars", "dask"):
             fail([Problem("--engine", engine, "is not an engine", "polars or dask")])
         try:

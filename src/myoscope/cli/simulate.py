@@ -15,7 +15,6 @@ output is written; JSON output never holds NaN or infinity).
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
 import math
@@ -25,7 +24,7 @@ from typing import Any, List, Optional
 
 import typer
 
-from myoscope.cli._common import fail, read_data, stderr, write_output
+from myoscope.cli._common import fail, option_date, read_data, stderr, write_output
 from myoscope.errors import InputError, Problem
 
 EXIT_MODEL_FAILURE = 3
@@ -85,12 +84,14 @@ def _record(data: Any, scenarios, horizon: float, on: str | None, variant: str, 
             out: Path | None) -> None:
     from myoscope.physiology.projection import NumericalFailure, project_record
     from myoscope.physiology.scenarios import DEFAULT
-    from myoscope.record import parse_record
+    from myoscope.record import check_assessment_date, parse_record
     from myoscope.report.simulation import render_projection
 
     try:
         record = parse_record(data)
-        date = _date(on)
+        date = option_date(on)
+        if date is not None:
+            check_assessment_date(record, date)
         projection = project_record(record, date, scenarios or DEFAULT, horizon, variant)
     except InputError as exc:
         fail(exc)
@@ -98,14 +99,6 @@ def _record(data: Any, scenarios, horizon: float, on: str | None, variant: str, 
         model_failure(str(exc))
     write_output(render_projection(projection, format.value), out)
 
-
-def _date(text: str | None) -> dt.date | None:
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise InputError([Problem("--on", text, "is not a date", "YYYY-MM-DD")]) from None
 
 
 def _finite(document: dict) -> str | None:
