@@ -39,8 +39,10 @@ def repeat(fn, times: int, warm: bool = True) -> Timing:
 def row(label: str, timing: Timing, person_days: int, reference: Timing | None) -> str:
     """One line: rate at the median, min / median / max seconds, and the ratio to ``reference`` (medians)."""
     ratio = "" if reference is None else f"{reference.median / timing.median:8.1f}x"
-    return (f"{label:<34} {person_days / timing.median:>12.3e} {timing.min:>9.4f} {timing.median:>9.4f} "
-            f"{timing.max:>9.4f} {ratio:>9}")
+    return (
+        f"{label:<34} {person_days / timing.median:>12.3e} {timing.min:>9.4f} {timing.median:>9.4f} "
+        f"{timing.max:>9.4f} {ratio:>9}"
+    )
 
 
 HEADER = f"{'':<34} {'person-days/s':>12} {'min s':>9} {'median s':>9} {'max s':>9} {'speed-up':>9}"

@@ -41,8 +41,9 @@ def _environment() -> dict[str, str]:
 
 def _run(args: list[str], env: dict[str, str]) -> float:
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                          check=False)
+    done = subprocess.run(
+        [sys.executable, *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False
+    )
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(args[2:]) or args}: exit {done.returncode}\n{done.stderr.decode()[-2000:]}")
@@ -70,8 +71,10 @@ def main() -> None:
         verdict = "" if goal is None else ("met" if med <= goal else "MISSED")
         misses += verdict == "MISSED"
         goal_text = "" if goal is None else f"{goal:.2f}"
-        print(f"{name:40} {min(values):6.3f} {med:7.3f} {max(values):6.3f} {med / reference:6.1f} "
-              f"{med - reference:6.3f} {goal_text:>6}  {verdict}")
+        print(
+            f"{name:40} {min(values):6.3f} {med:7.3f} {max(values):6.3f} {med / reference:6.1f} "
+            f"{med - reference:6.3f} {goal_text:>6}  {verdict}"
+        )
     print(f"goals missed: {misses} (a benchmark, not a test: figures depend on the machine and its load)")
 
 

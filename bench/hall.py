@@ -28,7 +28,6 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).parent))
 
 from _timing import HEADER, Timing, repeat, row  # noqa: E402
-
 from myoscope.physiology.hall import simulate  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,9 +36,11 @@ QUOTED_R_US_PER_PERSON_DAY = 0.52
 """Figure the earlier version of this benchmark divided by (10,000 x 365 in about 1.9 s); its
 measurement was not recorded, so it is shown only as a quoted figure, never as a ratio."""
 FINAL_ONLY_FROM = 1_000_000
-R_INSTALL = ("R is not installed here (CRAN is not reachable from this machine). To time the reference: "
-             "`apt-get install r-base-core`, then in R `install.packages(c('bw', 'jsonlite'))` (or "
-             "`remotes::install_github('INSP-RH/bw')` for bw), and run this script again.")
+R_INSTALL = (
+    "R is not installed here (CRAN is not reachable from this machine). To time the reference: "
+    "`apt-get install r-base-core`, then in R `install.packages(c('bw', 'jsonlite'))` (or "
+    "`remotes::install_github('INSP-RH/bw')` for bw), and run this script again."
+)
 _R_SCRIPT = r"""
 suppressMessages(library(bw))
 args <- commandArgs(trailingOnly = TRUE)
@@ -65,8 +66,9 @@ def _people(n: int, seed: int) -> dict:
 
 def _ours(n: int, engine: str, seed: int, times: int) -> Timing:
     people = _people(n, seed)
-    keep = (dict(record="final", outputs=["body_weight_kg", "fat_mass_kg", "lean_mass_kg"])
-            if n >= FINAL_ONLY_FROM else {})
+    keep = (
+        dict(record="final", outputs=["body_weight_kg", "fat_mass_kg", "lean_mass_kg"]) if n >= FINAL_ONLY_FROM else {}
+    )
     return repeat(lambda: simulate(**people, days=DAYS, variant="bw-1.0.0", engine=engine, **keep), times)
 
 
@@ -79,15 +81,21 @@ def _r_available() -> bool:
 
 def _r_timing(n: int, seed: int, times: int) -> Timing:
     people = _people(n, seed)
-    data = {"weight": people["weight_kg"].tolist(), "height": people["height_m"].tolist(),
-            "age": people["age_y"].tolist(), "sex": people["sex"].tolist(), "pal": people["pal"].tolist(),
-            "change": people["ei_change_kcal"][:, 0].tolist()}
+    data = {
+        "weight": people["weight_kg"].tolist(),
+        "height": people["height_m"].tolist(),
+        "age": people["age_y"].tolist(),
+        "sex": people["sex"].tolist(),
+        "pal": people["pal"].tolist(),
+        "change": people["ei_change_kcal"][:, 0].tolist(),
+    }
     with tempfile.TemporaryDirectory() as folder:
         inputs, script = Path(folder) / "in.json", Path(folder) / "run.R"
         inputs.write_text(json.dumps(data))
         script.write_text(_R_SCRIPT)
-        done = subprocess.run(["Rscript", str(script), str(inputs), str(times)], capture_output=True, text=True,
-                              check=True)
+        done = subprocess.run(
+            ["Rscript", str(script), str(inputs), str(times)], capture_output=True, text=True, check=True
+        )
     return Timing(tuple(float(x) for x in done.stdout.split()))
 
 
@@ -99,10 +107,21 @@ def _accuracy() -> str:
     with gzip.open(path, "rt") as handle:
         cases = json.load(handle)["cases"]
     col = lambda f: [c["inputs"][f] for c in cases]  # noqa: E731
-    sim = simulate(sex=col("sex"), age_y=col("age_y"), height_m=col("height_m"), weight_kg=col("weight_kg"),
-                   pal=col("PAL"), pcarb_base=col("pcarb_base"), pcarb=col("pcarb"), ei_kcal=col("EI_kcal"),
-                   fat_kg=col("fat_kg"), ei_change_kcal=col("ei_change_kcal"), na_change_mg=col("na_change_mg"),
-                   days=DAYS, variant="bw-1.0.0")
+    sim = simulate(
+        sex=col("sex"),
+        age_y=col("age_y"),
+        height_m=col("height_m"),
+        weight_kg=col("weight_kg"),
+        pal=col("PAL"),
+        pcarb_base=col("pcarb_base"),
+        pcarb=col("pcarb"),
+        ei_kcal=col("EI_kcal"),
+        fat_kg=col("fat_kg"),
+        ei_change_kcal=col("ei_change_kcal"),
+        na_change_mg=col("na_change_mg"),
+        days=DAYS,
+        variant="bw-1.0.0",
+    )
     parts = []
     for name in ("body_weight_kg", "fat_mass_kg", "lean_mass_kg"):
         reference = np.array([c["outputs"][name] for c in cases])
@@ -122,8 +141,10 @@ def main() -> None:
     print("reference: R bw timed in this run" if with_r else R_INSTALL)
     if not with_r:
         print("  -> speed-ups below are against the plain-numpy engine measured in this run")
-    print(f"  quoted figure for R bw (not measured here): {QUOTED_R_US_PER_PERSON_DAY} us/person-day "
-          f"= {1e6 / QUOTED_R_US_PER_PERSON_DAY:.2e} person-days/s")
+    print(
+        f"  quoted figure for R bw (not measured here): {QUOTED_R_US_PER_PERSON_DAY} us/person-day "
+        f"= {1e6 / QUOTED_R_US_PER_PERSON_DAY:.2e} person-days/s"
+    )
     print(HEADER)
     for n in sizes:
         times = args.repeat if n * DAYS < 10**8 else max(2, args.repeat // 2)

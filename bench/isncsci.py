@@ -48,11 +48,17 @@ def _node_rates(exams, repeat: int) -> tuple[list[float] | None, str]:
     sys.path.insert(0, str(ROOT / "tests" / "isncsci"))
     import isncsci_node_oracle as node_oracle
 
-    install = (f"install it with: npm install --prefix {node_oracle.PREFIX.relative_to(ROOT)} "
-               f"{node_oracle.PACKAGE}@{node_oracle.VERSION}")
+    install = (
+        f"install it with: npm install --prefix {node_oracle.PREFIX.relative_to(ROOT)} "
+        f"{node_oracle.PACKAGE}@{node_oracle.VERSION}"
+    )
     if "node" in node_oracle.missing_tools():
-        return None, "node not found: reference not timed (install Node.js, e.g. apt-get install nodejs npm; then " \
-                     + install + ")"
+        return (
+            None,
+            "node not found: reference not timed (install Node.js, e.g. apt-get install nodejs npm; then "
+            + install
+            + ")",
+        )
     if node_oracle.installed_version() != node_oracle.VERSION:
         return None, f"{node_oracle.PACKAGE}@{node_oracle.VERSION} not installed: reference not timed ({install})"
     sample = exams[:NODE_EXAMS]
@@ -95,15 +101,18 @@ def main() -> None:
     classify_batch(encode(exams[:10]))  # load (or compile, then cache) the kernel
     results = {
         "batch classification (numba, encoded)": _rates(n, _times(lambda: classify_batch(batch), args.repeat)),
-        "per exam, mappings -> output objects": _rates(n, _times(lambda: classify_batch(encode(exams)).to_json(),
-                                                                 args.repeat)),
+        "per exam, mappings -> output objects": _rates(
+            n, _times(lambda: classify_batch(encode(exams)).to_json(), args.repeat)
+        ),
     }
     with tempfile.TemporaryDirectory(prefix="myoscope-bench-isncsci-") as tmp:
         ndjson, parquet = _registry_files(exams, Path(tmp))
         results["registry: Parquet -> Parquet (isncsci cmd)"] = _rates(
-            n, _times(lambda: stream(parquet, Path(tmp) / "out.parquet"), args.repeat))
+            n, _times(lambda: stream(parquet, Path(tmp) / "out.parquet"), args.repeat)
+        )
         results["registry: NDJSON -> NDJSON (isncsci cmd)"] = _rates(
-            n, _times(lambda: stream(ndjson, Path(tmp) / "out.ndjson"), args.repeat))
+            n, _times(lambda: stream(ndjson, Path(tmp) / "out.ndjson"), args.repeat)
+        )
     print(f"ISNCSCI classification, {n:,} synthetic exams (seed {args.seed}), one thread, {args.repeat} runs each")
     print(f"  {'exams per second':<44}{'min':>12}{'median':>12}{'max':>12}")
     for label, rates in results.items():

@@ -39,8 +39,9 @@ def _child(engine: str, data: Path, out: Path, workers: int) -> None:
     if engine == "pandas":
         persons, rows = pandas_baseline(data / "measurements.parquet", data / "persons.parquet", out)
     else:
-        result = screen(data / "measurements.parquet", out, persons=data / "persons.parquet", engine=engine,
-                        workers=workers)
+        result = screen(
+            data / "measurements.parquet", out, persons=data / "persons.parquet", engine=engine, workers=workers
+        )
         persons, rows = result.persons, result.rows
     print(json.dumps({"seconds": time.perf_counter() - start, "persons": persons, "rows": rows}))
 
@@ -80,11 +81,18 @@ def pandas_baseline(rows_path: Path, persons_path: Path, out: Path) -> tuple[int
             one = g[g["side"] == s].groupby("person")
             first, lastrow = one.head(1), one.tail(1)
             at = row_of[first["person"]].values
-            f[at, COL[f"trend.{j}.{side}.first_day"]], f[at, COL[f"trend.{j}.{side}.first"]] = first["day"], first["value"]
+            f[at, COL[f"trend.{j}.{side}.first_day"]], f[at, COL[f"trend.{j}.{side}.first"]] = (
+                first["day"],
+                first["value"],
+            )
             at = row_of[lastrow["person"]].values
-            f[at, COL[f"trend.{j}.{side}.last_day"]], f[at, COL[f"trend.{j}.{side}.last"]] = lastrow["day"], lastrow["value"]
+            f[at, COL[f"trend.{j}.{side}.last_day"]], f[at, COL[f"trend.{j}.{side}.last"]] = (
+                lastrow["day"],
+                lastrow["value"],
+            )
     w = anyside[anyside["kind"] == KIND_CODE["body_weight"]].merge(
-        weights[["person", "day", "value"]].rename(columns={"day": "end_day", "value": "end"}), on="person")
+        weights[["person", "day", "value"]].rename(columns={"day": "end_day", "value": "end"}), on="person"
+    )
     for k, days in enumerate(WINDOW_DAYS):
         inside = w[(w["day"] >= w["end_day"] - days) & (w["day"] <= w["end_day"] - MIN_SPAN_DAYS)]
         first = inside.groupby("person").head(1)
@@ -102,8 +110,22 @@ def pandas_baseline(rows_path: Path, persons_path: Path, out: Path) -> tuple[int
 def _measure(engine: str, data: Path, out: Path, workers: int) -> dict:
     import psutil
 
-    proc = subprocess.Popen([sys.executable, __file__, "--child", engine, "--data", str(data), "--out", str(out),
-                             "--workers", str(workers)], stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            __file__,
+            "--child",
+            engine,
+            "--data",
+            str(data),
+            "--out",
+            str(out),
+            "--workers",
+            str(workers),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     parent, peak = psutil.Process(proc.pid), 0
     while proc.poll() is None:
         try:
@@ -154,20 +176,26 @@ def _run_size(rows: int, args) -> list[dict]:
             runs = [_measure(engine, data, Path(tmp) / f"out-{engine}", args.workers) for _ in range(args.repeat)]
             results.append({"engine": engine, "rows": n_rows, "runs": runs})
         if {"polars", "pandas"} <= set(args.engines.split(",")):
-            print(f"  pandas baseline flags identical to polars flags: {_agree(Path(tmp) / 'out-polars', Path(tmp) / 'out-pandas')}")
+            print(
+                f"  pandas baseline flags identical to polars flags: {_agree(Path(tmp) / 'out-polars', Path(tmp) / 'out-pandas')}"
+            )
     return results
 
 
 def _print(results: list[dict]) -> None:
     polars = next((r for r in results if r["engine"] == "polars"), None)
     base = statistics.median(x["seconds"] for x in polars["runs"]) if polars else None
-    print(f"  {'engine':<16}{'min s':>8}{'median s':>10}{'max s':>8}{'rows/s (median)':>18}{'peak GB':>9}{'time / polars':>15}")
+    print(
+        f"  {'engine':<16}{'min s':>8}{'median s':>10}{'max s':>8}{'rows/s (median)':>18}{'peak GB':>9}{'time / polars':>15}"
+    )
     for r in results:
         secs = [x["seconds"] for x in r["runs"]]
         med = statistics.median(secs)
         peak = max(x["peak"] for x in r["runs"]) / 1024**3
         ratio = f"{med / base:>14.2f}x" if base else ""
-        print(f"  {r['engine']:<16}{min(secs):>8.2f}{med:>10.2f}{max(secs):>8.2f}{r['rows'] / med:>18,.0f}{peak:>9.2f}{ratio}")
+        print(
+            f"  {r['engine']:<16}{min(secs):>8.2f}{med:>10.2f}{max(secs):>8.2f}{r['rows'] / med:>18,.0f}{peak:>9.2f}{ratio}"
+        )
 
 
 def _goals(all_results: list[list[dict]]) -> None:
@@ -179,10 +207,13 @@ def _goals(all_results: list[list[dict]]) -> None:
             med = statistics.median(x["seconds"] for x in by["polars"]["runs"])
             print(f"  {rows:,} rows: polars {rows / med / 1e6:.1f} M rows/s (goal >= {GOAL_ROWS_PER_S / 1e6:.0f} M)")
             peak = max(x["peak"] for x in by["polars"]["runs"])
-            print(f"  {rows:,} rows: polars peak memory {peak / 1024**3:.2f} GB (goal <= {GOAL_PEAK_BYTES / 1024**3:.0f} GB)")
+            print(
+                f"  {rows:,} rows: polars peak memory {peak / 1024**3:.2f} GB (goal <= {GOAL_PEAK_BYTES / 1024**3:.0f} GB)"
+            )
         if "polars" in by and "dask" in by:
-            ratio = (statistics.median(x["seconds"] for x in by["dask"]["runs"])
-                     / statistics.median(x["seconds"] for x in by["polars"]["runs"]))
+            ratio = statistics.median(x["seconds"] for x in by["dask"]["runs"]) / statistics.median(
+                x["seconds"] for x in by["polars"]["runs"]
+            )
             print(f"  {rows:,} rows: Dask / polars time {ratio:.2f}x (goal <= {GOAL_DASK_RATIO}x)")
 
 
@@ -201,8 +232,10 @@ def main() -> None:
     if args.child:
         _child(args.child, args.data, args.out, args.workers)
         return
-    print(f"Cohort screening, end to end, {args.workers} workers; each run in a fresh process "
-          "(the kernel's one-time compile is done before timing; Dask times include starting its local cluster)")
+    print(
+        f"Cohort screening, end to end, {args.workers} workers; each run in a fresh process "
+        "(the kernel's one-time compile is done before timing; Dask times include starting its local cluster)"
+    )
     _warm_cache()
     everything = []
     for rows in (int(x) for x in args.rows.split(",")):

@@ -100,12 +100,18 @@ async def _clinician(base, n, ids, token, deadline, samples):
                 form = await client.get(f"/patients/{key}/visits/new")
                 match = csrf.search(form.text)
                 if match:
-                    data = {"csrf_token": match.group(1), "date": time.strftime("%Y-%m-%d"), "note": f"load {n}",
-                            "measurements[0].kind": "body_weight", "measurements[0].value": "70 kg",
-                            "action": "save"}
+                    data = {
+                        "csrf_token": match.group(1),
+                        "date": time.strftime("%Y-%m-%d"),
+                        "note": f"load {n}",
+                        "measurements[0].kind": "body_weight",
+                        "measurements[0].value": "70 kg",
+                        "action": "save",
+                    }
                     await _timed(samples, "visit save", lambda: client.post(f"/patients/{key}/visits", data=data))
-            await _timed(samples, "API assessment", lambda: client.get(f"/api/v1/patients/{key}/assessment",
-                                                                       headers=api))
+            await _timed(
+                samples, "API assessment", lambda: client.get(f"/api/v1/patients/{key}/assessment", headers=api)
+            )
             await _timed(samples, "static (reference)", lambda: client.get("/static/style.css"))
             step += 1 if page is not None or True else 0
 
@@ -158,8 +164,10 @@ def _report(label: str, samples: dict[str, list]) -> dict[str, float]:
         print(f"{name:22} {len(rows):6} {q[49]:8.1f} {q[94]:8.1f} {q[98]:8.1f} {errors:7}")
     reference = p95s.get("static (reference)")
     if reference:
-        print("p95 as a multiple of the reference: " + ", ".join(
-            f"{k} {v / reference:.1f}x" for k, v in p95s.items() if k != "static (reference)"))
+        print(
+            "p95 as a multiple of the reference: "
+            + ", ".join(f"{k} {v / reference:.1f}x" for k, v in p95s.items() if k != "static (reference)")
+        )
     return p95s
 
 
@@ -191,8 +199,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=MAX_USERS)
     parser.add_argument("--seconds", type=float, default=MAX_SECONDS)
-    parser.add_argument("--postgres", default=os.environ.get("MYOSCOPE_TEST_POSTGRES_URL"),
-                        help="PostgreSQL URL (default: MYOSCOPE_TEST_POSTGRES_URL); without it SQLite only")
+    parser.add_argument(
+        "--postgres",
+        default=os.environ.get("MYOSCOPE_TEST_POSTGRES_URL"),
+        help="PostgreSQL URL (default: MYOSCOPE_TEST_POSTGRES_URL); without it SQLite only",
+    )
     args = parser.parse_args()
     users, seconds = min(args.users, MAX_USERS), min(args.seconds, MAX_SECONDS)
     with tempfile.TemporaryDirectory() as folder:

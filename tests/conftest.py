@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
+
 from _unavailable import unavailable
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -31,8 +31,15 @@ def test_quantity_text_rounds_for_people(value, unit, text):
 
 @pytest.mark.parametrize(
     ("count", "word", "text"),
-    [(1, "day", "1 day"), (2, "day", "2 days"), (1, "point", "1 point"), (0, "point", "0 points"),
-     (3, "activity", "3 activities"), (1.5, "week", "1.5 weeks"), (2, "class", "2 classes")],
+    [
+        (1, "day", "1 day"),
+        (2, "day", "2 days"),
+        (1, "point", "1 point"),
+        (0, "point", "0 points"),
+        (3, "activity", "3 activities"),
+        (1.5, "week", "1.5 weeks"),
+        (2, "class", "2 classes"),
+    ],
 )
 def test_count_text_plurals(count, word, text):
     assert precision.count_text(count, word) == text

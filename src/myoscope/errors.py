@@ -10,8 +10,9 @@ from __future__ import annotations
 import math
 import re
 import reprlib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -61,11 +62,11 @@ class InputError(ValueError):
         self.problems: tuple[Problem, ...] = tuple(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
-    def prefixed(self, prefix: str) -> "InputError":
+    def prefixed(self, prefix: str) -> InputError:
         """The same problems with ``prefix`` in front of every field path."""
-        return InputError([
-            Problem(_join(prefix, p.field), p.value, p.message, p.accepted, p.unit) for p in self.problems
-        ])
+        return InputError(
+            [Problem(_join(prefix, p.field), p.value, p.message, p.accepted, p.unit) for p in self.problems]
+        )
 
 
 class RangeError(ValueError):
@@ -169,7 +170,7 @@ def shorten(value: Any) -> str:
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
         return "an integer of more than 60 digits"
     text = value if isinstance(value, str) else _SHORT.repr(value)
-    return text if len(text) <= SHOWN_CHARS else text[:SHOWN_CHARS - 3] + "..."
+    return text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 3] + "..."
 
 
 def _show(value: Any) -> str:

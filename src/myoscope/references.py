@@ -8,9 +8,9 @@ here; a key or a DOI that appears twice is an error at import time.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Iterable, Mapping
 
 
 @dataclass(frozen=True, slots=True)

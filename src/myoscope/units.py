@@ -97,8 +97,9 @@ def _parse_text(text: str, unit: str) -> float:
     if not stripped:
         raise ValueError(f"expected {_kind(unit)}, got an empty text")
     if len(stripped) > MAX_UNIT_TEXT:
-        raise ValueError(f"is too long for a value with its unit (at most {MAX_UNIT_TEXT} characters); "
-                         f"expected {_kind(unit)}")
+        raise ValueError(
+            f"is too long for a value with its unit (at most {MAX_UNIT_TEXT} characters); expected {_kind(unit)}"
+        )
     pairs = _pairs(stripped)
     if pairs is None:
         raise ValueError(f"could not read {shorten(text)!r} as {_kind(unit)}")
@@ -119,7 +120,7 @@ def _pairs(text: str) -> list[tuple[float, str | None]] | None:
         number, written = match.group(1), match.group(2)
         out.append((float(number), written.strip() if written else None))
         pos = match.end()
-    if len(out) > 1 and any(u is None for u, in [(u,) for _, u in out]):
+    if len(out) > 1 and any(u is None for (u,) in [(u,) for _, u in out]):
         return None
     return out or None
 
@@ -171,8 +172,11 @@ def quantity(unit: str, ge: float | None = None, le: float | None = None, *, str
         "anyOf": [
             {"type": "number"},
             {"type": "string", "examples": [f"{ge if ge is not None else 1} {unit}"]},
-            {"type": "object", "properties": {"value": {"type": "number"}, "unit": {"type": "string"}},
-             "required": ["value", "unit"]},
+            {
+                "type": "object",
+                "properties": {"value": {"type": "number"}, "unit": {"type": "string"}},
+                "required": ["value", "unit"],
+            },
         ],
         "x-unit": unit,
     }

@@ -17,10 +17,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from _unavailable import unavailable
 
-from myoscope.causes import Status, assess
-from myoscope.causes import safety
+from _unavailable import unavailable
+from myoscope.causes import Status, assess, safety
 from myoscope.causes._context import Context
 from myoscope.causes.registry import registry
 from myoscope.record import load_record, parse_record
@@ -34,9 +33,17 @@ MAX_COMPLEXITY = 15
 
 EMPTY = {"person": {"id": "conformance-empty"}}
 NONE_ASKED = {
-    "person": {"id": "conformance-none", "sex": "female", "birth_date": "1970-01-01", "height": "165 cm",
-               "activity_level": "moderate"},
-    "conditions": [], "symptoms": [], "episodes": [], "family_history": [],
+    "person": {
+        "id": "conformance-none",
+        "sex": "female",
+        "birth_date": "1970-01-01",
+        "height": "165 cm",
+        "activity_level": "moderate",
+    },
+    "conditions": [],
+    "symptoms": [],
+    "episodes": [],
+    "family_history": [],
     "measurements": [
         {"kind": "body_weight", "value": "62 kg", "date": "2026-05-04"},
         {"kind": "body_weight", "value": "62.3 kg", "date": "2026-11-02"},
@@ -48,8 +55,16 @@ NONE_ASKED = {
         {"kind": "grip_strength", "side": "left", "trials": ["28 kg"], "date": "2026-11-02"},
     ],
     "diet_days": [{"date": f"2026-10-{d}", "energy": "2300 kcal", "protein": "80 g"} for d in (29, 30, 31)],
-    "activity": [{"week_of": "2026-10-26", "moderate_minutes": 200, "vigorous_minutes": 0, "strength_days": 2,
-                  "sessions_20min": 6, "sitting": "7 h/day"}],
+    "activity": [
+        {
+            "week_of": "2026-10-26",
+            "moderate_minutes": 200,
+            "vigorous_minutes": 0,
+            "strength_days": 2,
+            "sessions_20min": 6,
+            "sitting": "7 h/day",
+        }
+    ],
 }
 
 
@@ -169,8 +184,12 @@ def test_no_cause_function_above_complexity_15():
         from radon.complexity import cc_visit
     except ImportError:
         unavailable("radon (pinned in the test extras) is not installed")
-    too_complex = [f"{path.name}:{block.name} ({block.complexity})" for path in _cause_modules()
-                   for block in cc_visit(path.read_text(encoding="utf-8")) if block.complexity > MAX_COMPLEXITY]
+    too_complex = [
+        f"{path.name}:{block.name} ({block.complexity})"
+        for path in _cause_modules()
+        for block in cc_visit(path.read_text(encoding="utf-8"))
+        if block.complexity > MAX_COMPLEXITY
+    ]
     assert not too_complex, too_complex
 
 

@@ -17,7 +17,10 @@ EXPECTED = {
     # normal, so there is no muscle loss to explain; inactivity stays "likely" as a risk to act on, but a
     # cause is not named as leading for a loss the measurements do not show.
     "sedentary-office-worker": (None, "girths stable within error and grip normal: no muscle loss to explain"),
-    "forearm-cast": ("inactivity_limb", "6 weeks in a cast; the cast side forearm is 2.2 cm thinner, equal arm lengths"),
+    "forearm-cast": (
+        "inactivity_limb",
+        "6 weeks in a cast; the cast side forearm is 2.2 cm thinner, equal arm lengths",
+    ),
     "low-calorie-900": ("calorie_deficit", "900 kcal/day, well below need, with 11 % weight loss in 3 months"),
     "older-low-protein-vitamin-a": ("malnutrition", "protein 0.6 g/kg and preformed vitamin A above the upper level"),
     "sci-t6": ("spinal_cord_injury", "complete T6 injury: paralysed legs"),
@@ -25,9 +28,15 @@ EXPECTED = {
     "als-pattern-brother": ("als", "progressive painless hand weakness with twitching: needs neurological evaluation"),
     "als-diagnosed": ("als", "ALS on record with a falling ALSFRS-R"),
     "relapsing-ms": ("multiple_sclerosis", "relapsing MS with rising EDSS"),
-    "mixed-older-after-illness": ("calorie_deficit", "illness, about 1000 kcal/day, bed rest: several causes, energy first"),
+    "mixed-older-after-illness": (
+        "calorie_deficit",
+        "illness, about 1000 kcal/day, bed rest: several causes, energy first",
+    ),
     "probable-sarcopenia": ("inactivity_body", "weak and slow with too little activity; no other cause on record"),
-    "bed-rest-older": ("inactivity_body", "14 days of hospital bed rest; thigh girths fell beyond error, intake covers need"),
+    "bed-rest-older": (
+        "inactivity_body",
+        "14 days of hospital bed rest; thigh girths fell beyond error, intake covers need",
+    ),
     "healthy-active": (None, "meets the guidance, stable girths and weight: no cause"),
 }
 
@@ -71,8 +80,9 @@ def test_leading_cause(examples_dir, name):
 
 
 def test_red_flags_rise_to_the_top(examples_dir):
-    payload = json.loads(runner.invoke(app, ["assess", str(examples_dir / "als-pattern-brother.yaml"),
-                                             "--format", "json"]).stdout)
+    payload = json.loads(
+        runner.invoke(app, ["assess", str(examples_dir / "als-pattern-brother.yaml"), "--format", "json"]).stdout
+    )
     codes = [f["code"] for f in payload["red_flags"]]
     assert "progressive_painless_weakness" in codes and "family_history_als" in codes
     assert payload["red_flags"][0]["urgency"] == "see a clinician now"
@@ -81,16 +91,18 @@ def test_red_flags_rise_to_the_top(examples_dir):
 
 
 def test_no_disease_named_without_the_diagnosis(examples_dir):
-    payload = json.loads(runner.invoke(app, ["assess", str(examples_dir / "als-pattern-brother.yaml"),
-                                             "--format", "json"]).stdout)
+    payload = json.loads(
+        runner.invoke(app, ["assess", str(examples_dir / "als-pattern-brother.yaml"), "--format", "json"]).stdout
+    )
     als = next(c for c in payload["causes"] if c["cause"] == "als")
     assert "ALS" not in als["title"] and "ALS" not in als["summary"]
     assert "needs neurological evaluation" in als["summary"]
 
 
 def test_genetic_counselling_for_a_brother_with_als(examples_dir):
-    payload = json.loads(runner.invoke(app, ["assess", str(examples_dir / "als-pattern-brother.yaml"),
-                                             "--format", "json"]).stdout)
+    payload = json.loads(
+        runner.invoke(app, ["assess", str(examples_dir / "als-pattern-brother.yaml"), "--format", "json"]).stdout
+    )
     als = next(c for c in payload["causes"] if c["cause"] == "als")
     assert any("genetic counselling" in s["action"] for s in als["next_steps"])
 
@@ -111,8 +123,12 @@ def test_record_values_outside_an_instrument_range_give_cannot_tell():
     from myoscope.causes._context import Context
     from myoscope.record import parse_record
 
-    record = parse_record({"person": {"id": "old", "sex": "female", "age": 95, "height": "155 cm"},
-                           "measurements": [{"kind": "body_weight", "value": "50 kg", "date": "2026-01-05"}]})
+    record = parse_record(
+        {
+            "person": {"id": "old", "sex": "female", "age": 95, "height": "155 cm"},
+            "measurements": [{"kind": "body_weight", "value": "50 kg", "date": "2026-01-05"}],
+        }
+    )
     import datetime as dt
 
     score = Context(record, dt.date(2026, 1, 5)).score_now("asm-sergi-bia", {"resistance": 550, "reactance": 55})

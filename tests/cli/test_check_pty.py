@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from _unavailable import unavailable
 import yaml
 
 import myoscope
+from _unavailable import unavailable
 
 try:
     import pexpect
@@ -25,15 +25,28 @@ def _pexpect_present():
     if pexpect is None:
         unavailable("pexpect is not installed (pexpect==4.9.0 is in the test extra)")
 
+
 PROMPT = r"\(or skip\): "
 
 
 def _spawn(tmp_path, *args: str):
     source = str(Path(myoscope.__file__).resolve().parents[1])  # the myoscope under test, not another install
-    env = {**os.environ, "COLUMNS": "100", "TERM": "dumb", "NO_COLOR": "1",
-           "PYTHONPATH": os.pathsep.join([source, os.environ.get("PYTHONPATH", "")])}
-    child = pexpect.spawn(sys.executable, ["-c", "from myoscope.cli import main; main()", "check", *args],
-                          cwd=str(tmp_path), env=env, encoding="utf-8", timeout=60, dimensions=(40, 100))
+    env = {
+        **os.environ,
+        "COLUMNS": "100",
+        "TERM": "dumb",
+        "NO_COLOR": "1",
+        "PYTHONPATH": os.pathsep.join([source, os.environ.get("PYTHONPATH", "")]),
+    }
+    child = pexpect.spawn(
+        sys.executable,
+        ["-c", "from myoscope.cli import main; main()", "check", *args],
+        cwd=str(tmp_path),
+        env=env,
+        encoding="utf-8",
+        timeout=60,
+        dimensions=(40, 100),
+    )
     return child
 
 
@@ -86,7 +99,7 @@ def test_sedentary_person_gets_plain_words_first(tmp_path):
     _answer(child, NO_WARNINGS)
     text = _finish(child)
     assert child.exitstatus == 0, text
-    plain_part = text[text.index("Your result in plain words"):text.index("Details for your clinician")]
+    plain_part = text[text.index("Your result in plain words") : text.index("Details for your clinician")]
     assert "Whole-body inactivity" in plain_part
     for code in ("cruzjentoft", "[", "None", "NOT_SUPPORTED"):
         assert code not in plain_part
@@ -95,27 +108,27 @@ def test_sedentary_person_gets_plain_words_first(tmp_path):
 def test_bad_answers_are_refused_with_a_reason_and_enter_never_traps(tmp_path):
     child = _spawn(tmp_path)
     child.expect(PROMPT)
-    child.sendline("X")                       # not a sex
+    child.sendline("X")  # not a sex
     child.expect("not a sex I know")
-    child.sendline("")                        # Enter skips
+    child.sendline("")  # Enter skips
     child.expect(PROMPT)
-    child.sendline("1e9")                     # age: not a whole number, no Python message
+    child.sendline("1e9")  # age: not a whole number, no Python message
     child.expect("whole number from 18 to 120")
     child.sendline("150")
     child.expect("not possible here")
     child.sendline("skip")
-    _answer(child, ["", "1,000 kg"])          # height skipped; an ambiguous comma
+    _answer(child, ["", "1,000 kg"])  # height skipped; an ambiguous comma
     child.expect("ambiguous")
     child.sendline("skip")
-    _answer(child, ["", "", "", "", ""])      # SARC-F skipped
+    _answer(child, ["", "", "", "", ""])  # SARC-F skipped
     _answer(child, ["60", "0"])
     child.expect(PROMPT)
-    child.sendline("9")                       # 9 sessions of 20+ minutes in 60 minutes
+    child.sendline("9")  # 9 sessions of 20+ minutes in 60 minutes
     child.expect("at least 180 minutes")
     child.sendline("3")
     _answer(child, ["", ""])
-    _answer(child, ["yes", ""])               # cast, Enter on "Which part" moves on
-    _answer(child, ["", "", "", "", ""])      # side, device, weeks, still on, weeks ago: all skipped
+    _answer(child, ["yes", ""])  # cast, Enter on "Which part" moves on
+    _answer(child, ["", "", "", "", ""])  # side, device, weeks, still on, weeks ago: all skipped
     child.expect("cannot be used")
     _answer(child, ["", "", "", "", ""])
     text = _finish(child)

@@ -73,8 +73,14 @@ def test_assess_every_format(examples_dir, fmt, tmp_path):
 
 
 def test_help_everywhere():
-    for args in (["--help"], ["assess", "--help"], ["validate", "--help"], ["explain", "--help"],
-                 ["score", "--help"], ["check", "--help"]):
+    for args in (
+        ["--help"],
+        ["assess", "--help"],
+        ["validate", "--help"],
+        ["explain", "--help"],
+        ["score", "--help"],
+        ["check", "--help"],
+    ):
         result = runner.invoke(app, args)
         assert result.exit_code == 0, args
         assert "Usage" in result.stdout
@@ -110,8 +116,35 @@ def test_score_sarc_f_json_contract(tmp_path):
 
 
 def test_check_interview_builds_a_record(tmp_path):
-    answers = "\n".join(["female", "70", "160 cm", "55 kg", "60 kg", "1", "1", "1", "1", "0", "30", "0", "1", "0", "8",
-                         "no", "yes", "no", "no", "no", "yes", "brother"]) + "\n"
+    answers = (
+        "\n".join(
+            [
+                "female",
+                "70",
+                "160 cm",
+                "55 kg",
+                "60 kg",
+                "1",
+                "1",
+                "1",
+                "1",
+                "0",
+                "30",
+                "0",
+                "1",
+                "0",
+                "8",
+                "no",
+                "yes",
+                "no",
+                "no",
+                "no",
+                "yes",
+                "brother",
+            ]
+        )
+        + "\n"
+    )
     saved = tmp_path / "me.yaml"
     result = runner.invoke(app, ["check", "--save", str(saved)], input=answers)
     assert result.exit_code == 0, result.stdout
@@ -120,8 +153,34 @@ def test_check_interview_builds_a_record(tmp_path):
 
 
 def test_check_reasks_on_a_bad_unit():
-    answers = "\n".join(["female", "70", "160 bananas", "160 cm", "", "", "", "", "", "", "", "", "", "", "", "no",
-                         "no", "no", "no", "no", "no"]) + "\n"
+    answers = (
+        "\n".join(
+            [
+                "female",
+                "70",
+                "160 bananas",
+                "160 cm",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "no",
+                "no",
+                "no",
+                "no",
+                "no",
+                "no",
+            ]
+        )
+        + "\n"
+    )
     result = runner.invoke(app, ["check"], input=answers)
     assert result.exit_code == 0, result.stdout
     assert "that answer does not work" in result.stdout and "bananas" in result.stdout
@@ -157,21 +216,42 @@ def test_one_bad_file_among_several_writes_nothing(examples_dir, tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text(BAD)
     out = tmp_path / "out"
-    result = runner.invoke(app, ["assess", str(examples_dir / "forearm-cast.yaml"), str(bad), "--format", "html",
-                                 "-o", str(out)])
+    result = runner.invoke(
+        app, ["assess", str(examples_dir / "forearm-cast.yaml"), str(bad), "--format", "html", "-o", str(out)]
+    )
     assert result.exit_code == 2
     assert not out.exists()
 
 
-@pytest.mark.parametrize(("on", "message"), [
-    ("1950-01-01", "--on: is before the birth date of ex-cast-forearm (got '1950-01-01'); accepted: a date from 1974-04-12"),
-    ("2200-01-01", "--on: is in the future (got '2200-01-01')"),
-    ("1980-01-01", "--on: gives an age of 5 years for ex-cast-forearm (got '1980-01-01'); accepted: a date on which "
-                   "the person is 18 to 120 years old"),
-])
+@pytest.mark.parametrize(
+    ("on", "message"),
+    [
+        (
+            "1950-01-01",
+            "--on: is before the birth date of ex-cast-forearm (got '1950-01-01'); accepted: a date from 1974-04-12",
+        ),
+        ("2200-01-01", "--on: is in the future (got '2200-01-01')"),
+        (
+            "1980-01-01",
+            "--on: gives an age of 5 years for ex-cast-forearm (got '1980-01-01'); accepted: a date on which "
+            "the person is 18 to 120 years old",
+        ),
+    ],
+)
 def test_assess_on_a_date_no_assessment_can_be_about_is_refused(examples_dir, on, message):
-    result = subprocess.run([sys.executable, "-c", "from myoscope.cli import main; main()", "assess",
-                             str(examples_dir / "forearm-cast.yaml"), "--on", on], capture_output=True, text=True)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from myoscope.cli import main; main()",
+            "assess",
+            str(examples_dir / "forearm-cast.yaml"),
+            "--on",
+            on,
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 2
     assert message in result.stderr
     assert "internal error" not in result.stderr
@@ -181,14 +261,26 @@ def test_assess_on_a_date_no_assessment_can_be_about_is_refused(examples_dir, on
 def test_every_on_option_refuses_a_non_date_the_same_way(examples_dir, command, tmp_path):
     source = examples_dir / "forearm-cast.yaml"
     args = [str(source), "--on", "2026-13-40"] + (["-o", str(tmp_path / "out")] if command == "screen" else [])
-    result = subprocess.run([sys.executable, "-c", "from myoscope.cli import main; main()", command, *args],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-c", "from myoscope.cli import main; main()", command, *args], capture_output=True, text=True
+    )
     assert result.returncode == 2
     assert "--on: is not a date (got '2026-13-40'); accepted: YYYY-MM-DD" in result.stderr
 
 
 def test_simulate_on_a_date_before_birth_is_refused(examples_dir):
-    result = subprocess.run([sys.executable, "-c", "from myoscope.cli import main; main()", "simulate",
-                             str(examples_dir / "forearm-cast.yaml"), "--on", "1950-01-01"], capture_output=True, text=True)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from myoscope.cli import main; main()",
+            "simulate",
+            str(examples_dir / "forearm-cast.yaml"),
+            "--on",
+            "1950-01-01",
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 2
     assert "--on: is before the birth date of ex-cast-forearm" in result.stderr

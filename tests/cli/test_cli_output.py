@@ -33,7 +33,7 @@ INTERNALS = re.compile(
 def _leaks(text: str) -> list[str]:
     text = re.sub(r"<svg.*?</svg>", "", text, flags=re.S)
     text = re.sub(r"doi:\S+|\"doi\": \"[^\"]*\"|https?://\S+", "", text)
-    return [text[max(0, m.start() - 40):m.end() + 20] for m in INTERNALS.finditer(text)]
+    return [text[max(0, m.start() - 40) : m.end() + 20] for m in INTERNALS.finditer(text)]
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "markdown", "html"])
@@ -103,6 +103,7 @@ def test_validate_counts_are_plural_right(examples_dir, tmp_path):
 
 # --- Safe output (issue 13): a regular file or a new one; "-" is standard output; else exit 2 ---------------
 
+
 def test_output_replaces_a_regular_file_atomically_and_dash_is_stdout(examples_dir, tmp_path):
     target = tmp_path / "r.txt"
     target.write_text("old")
@@ -146,11 +147,14 @@ def test_output_in_a_missing_folder_is_refused(examples_dir, tmp_path):
 
 # --- Start-up: commands load what they use, on first use --------------------------------------------------
 
+
 def test_help_lists_every_command_without_loading_the_heavy_libraries():
-    code = ("import sys; from myoscope.cli import main; sys.argv = ['myoscope', '--help']\n"
-            "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "heavy = [m for m in ('numpy', 'scipy', 'numba', 'matplotlib', 'pint', 'pydantic', 'weasyprint',"
-            " 'fastapi', 'sqlalchemy') if m in sys.modules]\nprint('HEAVY', heavy)")
+    code = (
+        "import sys; from myoscope.cli import main; sys.argv = ['myoscope', '--help']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('numpy', 'scipy', 'numba', 'matplotlib', 'pint', 'pydantic', 'weasyprint',"
+        " 'fastapi', 'sqlalchemy') if m in sys.modules]\nprint('HEAVY', heavy)"
+    )
     env = {**os.environ, "PYTHONPATH": SOURCE, "COLUMNS": "120"}
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
     assert "HEAVY []" in done.stdout, done.stdout + done.stderr
@@ -160,9 +164,11 @@ def test_help_lists_every_command_without_loading_the_heavy_libraries():
 
 def _modules_loaded_by(args: list[str], names: tuple[str, ...]) -> list[str]:
     """Run ``myoscope ARGS`` in a fresh interpreter; which of ``names`` it imported."""
-    code = (f"import sys; from myoscope.cli import main; sys.argv = ['myoscope', *{args!r}]\n"
-            "try:\n    main()\nexcept SystemExit as exc:\n    assert exc.code in (0, None), exc.code\n"
-            f"print('LOADED', sorted(m for m in {names!r} if m in sys.modules))")
+    code = (
+        f"import sys; from myoscope.cli import main; sys.argv = ['myoscope', *{args!r}]\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    assert exc.code in (0, None), exc.code\n"
+        f"print('LOADED', sorted(m for m in {names!r} if m in sys.modules))"
+    )
     env = {**os.environ, "PYTHONPATH": SOURCE, "COLUMNS": "120"}
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0 and "LOADED" in done.stdout, done.stdout + done.stderr
@@ -170,8 +176,17 @@ def _modules_loaded_by(args: list[str], names: tuple[str, ...]) -> list[str]:
 
 
 def test_validate_loads_neither_the_models_nor_the_causes(examples_dir):
-    heavy = ("numba", "scipy", "matplotlib", "dask", "pint", "weasyprint", "myoscope.causes",
-             "myoscope.physiology.hall", "myoscope.isncsci._kernel")
+    heavy = (
+        "numba",
+        "scipy",
+        "matplotlib",
+        "dask",
+        "pint",
+        "weasyprint",
+        "myoscope.causes",
+        "myoscope.physiology.hall",
+        "myoscope.isncsci._kernel",
+    )
     assert _modules_loaded_by(["validate", str(examples_dir / "forearm-cast.yaml")], heavy) == []
 
 
@@ -200,8 +215,12 @@ def test_no_internals_in_any_plan_or_validate_output(examples_dir, fmt):
 
 def test_usage_problems_show_no_internals(examples_dir, tmp_path):
     files = [str(examples_dir / "forearm-cast.yaml"), str(examples_dir / "healthy-active.yaml")]
-    for args in (["assess", *files, "-f", "pdf"], ["assess", files[0], "--on", "2026-13-40"],
-                 ["assess", *files, "-o", str(examples_dir / "forearm-cast.yaml")], ["score"]):
+    for args in (
+        ["assess", *files, "-f", "pdf"],
+        ["assess", files[0], "--on", "2026-13-40"],
+        ["assess", *files, "-o", str(examples_dir / "forearm-cast.yaml")],
+        ["score"],
+    ):
         result = runner.invoke(app, args)
         assert result.exit_code == 2, args
         assert not _leaks(result.stderr), (args, result.stderr)

@@ -6,15 +6,18 @@ from myoscope.cli import _spoken as spoken
 from myoscope.record import measurement_value
 
 
-@pytest.mark.parametrize(("typed", "kind", "expected"), [
-    ("5 ft 3", "height", 160.02),        # 63 in x 2.54
-    ("5'3\"", "height", 160.02),
-    ("5 ft 9 in", "height", 175.26),
-    ("9 st 4", "body_weight", 58.97),    # 130 lb x 0.45359237
-    ("9 st", "body_weight", 57.15),      # 126 lb
-    ("61,2 kg", "body_weight", 61.2),
-    ("72 kg", "body_weight", 72.0),
-])
+@pytest.mark.parametrize(
+    ("typed", "kind", "expected"),
+    [
+        ("5 ft 3", "height", 160.02),  # 63 in x 2.54
+        ("5'3\"", "height", 160.02),
+        ("5 ft 9 in", "height", 175.26),
+        ("9 st 4", "body_weight", 58.97),  # 130 lb x 0.45359237
+        ("9 st", "body_weight", 57.15),  # 126 lb
+        ("61,2 kg", "body_weight", 61.2),
+        ("72 kg", "body_weight", 72.0),
+    ],
+)
 def test_spoken_lengths_and_masses(typed, kind, expected):
     assert measurement_value(spoken.spoken_quantity(typed), kind) == pytest.approx(expected, abs=0.01)
 

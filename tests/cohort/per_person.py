@@ -10,8 +10,8 @@ from myoscope import instruments
 from myoscope.cohort import KINDS
 from myoscope.criteria import glim
 from myoscope.criteria.activity_guidelines import adherence_from_summary
-from myoscope.instruments import _sarcopenia_cutoffs as cut
 from myoscope.instruments import CANNOT_TELL
+from myoscope.instruments import _sarcopenia_cutoffs as cut
 from myoscope.measures import body, girth
 from myoscope.record import MEASUREMENT_KINDS, Measurement, Person, Record
 
@@ -29,9 +29,11 @@ def collapse(rows: list[tuple[int, int, int, float]]) -> dict[tuple[int, int, in
 
 
 def record_of(rows, sex: str | None, population: str | None) -> Record:
-    measurements = [Measurement(kind=KINDS[k].name, side=SIDES[s], date=EPOCH + dt.timedelta(days=d), value=v)
-                    for (k, s, d), v in sorted(collapse(rows).items(), key=lambda item: item[0][2])
-                    if KINDS[k].name in MEASUREMENT_KINDS]
+    measurements = [
+        Measurement(kind=KINDS[k].name, side=SIDES[s], date=EPOCH + dt.timedelta(days=d), value=v)
+        for (k, s, d), v in sorted(collapse(rows).items(), key=lambda item: item[0][2])
+        if KINDS[k].name in MEASUREMENT_KINDS
+    ]
     return Record(person=Person(id="p", sex=sex, population=population), measurements=measurements)
 
 
@@ -62,22 +64,50 @@ def per_person(rows, sex: str | None, population: str | None) -> dict[str, Any]:
     height = body.height_cm(record)
     w3, w6 = body.weight_change(record, on, 3), body.weight_change(record, on, 6)
     loss6 = None if w6 is None else max(0.0, -w6.percent)
-    grip, gait, chair, sppb = (latest["grip_strength"], latest["gait_speed"], latest["chair_stand_time"],
-                               latest["sppb"])
+    grip, gait, chair, sppb = (
+        latest["grip_strength"],
+        latest["gait_speed"],
+        latest["chair_stand_time"],
+        latest["sppb"],
+    )
     weight = body.latest_weight(record, on)
     common = {"sex": sex, "grip": grip, "chair_stand": chair}
     out = {
         "weight_change_3m_pct": None if w3 is None else w3.percent,
         "weight_change_6m_pct": None if w6 is None else w6.percent,
-        "ewgsop2": _stage("ewgsop2", {**common, "asm": latest["appendicular_lean_mass"], "height": height,
-                                      "gait_speed": gait, "sppb": None if sppb is None else int(sppb),
-                                      "tug": latest["timed_up_and_go"], "walk_400m": latest["walk_400m_time"],
-                                      "sarc_f": None if latest["sarc_f"] is None else int(latest["sarc_f"])}),
-        "awgs2019": _stage("awgs2019", {**common, "pathway": "community", "calf": latest["calf_circumference"],
-                                        "population": {"asian": "asian", "other": "non_asian"}.get(population)}),
-        "fnih2014": _stage("fnih2014", {"sex": sex, "grip": grip, "alm": latest["appendicular_lean_mass"],
-                                        "weight": None if weight is None else weight[1], "height": height,
-                                        "gait_speed": gait}),
+        "ewgsop2": _stage(
+            "ewgsop2",
+            {
+                **common,
+                "asm": latest["appendicular_lean_mass"],
+                "height": height,
+                "gait_speed": gait,
+                "sppb": None if sppb is None else int(sppb),
+                "tug": latest["timed_up_and_go"],
+                "walk_400m": latest["walk_400m_time"],
+                "sarc_f": None if latest["sarc_f"] is None else int(latest["sarc_f"]),
+            },
+        ),
+        "awgs2019": _stage(
+            "awgs2019",
+            {
+                **common,
+                "pathway": "community",
+                "calf": latest["calf_circumference"],
+                "population": {"asian": "asian", "other": "non_asian"}.get(population),
+            },
+        ),
+        "fnih2014": _stage(
+            "fnih2014",
+            {
+                "sex": sex,
+                "grip": grip,
+                "alm": latest["appendicular_lean_mass"],
+                "weight": None if weight is None else weight[1],
+                "height": height,
+                "gait_speed": gait,
+            },
+        ),
         "must": _must(weight, height, loss6, latest["acute_disease_no_intake"]),
         "glim_weight_loss": -1 if loss6 is None else glim.weight_loss_stage(loss6, glim.WEIGHT_LOSS_WITHIN_6_MONTHS),
     }
@@ -89,21 +119,29 @@ def per_person(rows, sex: str | None, population: str | None) -> dict[str, Any]:
 
 
 def _must(weight, height, loss6, acute) -> int:
-    inputs = {"weight": None if weight is None else weight[1], "height": height, "weight_loss_percent": loss6,
-              "acute_disease_no_intake": None if acute is None else bool(acute)}
+    inputs = {
+        "weight": None if weight is None else weight[1],
+        "height": height,
+        "weight_loss_percent": loss6,
+        "acute_disease_no_intake": None if acute is None else bool(acute),
+    }
     score = instruments.get("must").score({k: v for k, v in inputs.items() if v is not None})
     return -1 if score.category == CANNOT_TELL else ("low risk", "medium risk", "high risk").index(score.category)
 
 
 def _cutoffs(sex, grip, gait, chair, sppb) -> dict[str, int]:
-    return {"low_grip_ewgsop2": _tri(cut.EWGSOP2_GRIP.met(grip, sex)),
-            "low_grip_awgs2019": _tri(cut.AWGS2019_GRIP.met(grip, sex)),
-            "low_grip_fnih2014": _tri(cut.FNIH_GRIP.met(grip, sex)),
-            "slow_gait_ewgsop2": _tri(cut.EWGSOP2_GAIT.met(gait)), "slow_gait_awgs2019": _tri(cut.AWGS2019_GAIT.met(gait)),
-            "slow_gait_fnih2014": _tri(cut.FNIH_GAIT.met(gait)),
-            "slow_chair_stand_ewgsop2": _tri(cut.EWGSOP2_CHAIR_STAND.met(chair)),
-            "slow_chair_stand_awgs2019": _tri(cut.AWGS2019_CHAIR_STAND.met(chair)),
-            "low_sppb_ewgsop2": _tri(cut.EWGSOP2_SPPB.met(sppb)), "low_sppb_awgs2019": _tri(cut.AWGS2019_SPPB.met(sppb))}
+    return {
+        "low_grip_ewgsop2": _tri(cut.EWGSOP2_GRIP.met(grip, sex)),
+        "low_grip_awgs2019": _tri(cut.AWGS2019_GRIP.met(grip, sex)),
+        "low_grip_fnih2014": _tri(cut.FNIH_GRIP.met(grip, sex)),
+        "slow_gait_ewgsop2": _tri(cut.EWGSOP2_GAIT.met(gait)),
+        "slow_gait_awgs2019": _tri(cut.AWGS2019_GAIT.met(gait)),
+        "slow_gait_fnih2014": _tri(cut.FNIH_GAIT.met(gait)),
+        "slow_chair_stand_ewgsop2": _tri(cut.EWGSOP2_CHAIR_STAND.met(chair)),
+        "slow_chair_stand_awgs2019": _tri(cut.AWGS2019_CHAIR_STAND.met(chair)),
+        "low_sppb_ewgsop2": _tri(cut.EWGSOP2_SPPB.met(sppb)),
+        "low_sppb_awgs2019": _tri(cut.AWGS2019_SPPB.met(sppb)),
+    }
 
 
 def _girths(record: Record, on: dt.date) -> dict[str, Any]:

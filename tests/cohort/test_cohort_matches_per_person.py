@@ -13,17 +13,21 @@ import math
 import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from per_person import per_person
 
 from myoscope.cohort import KINDS, screen_arrays
 from myoscope.cohort.kernel import WINDOW_DAYS
 from myoscope.instruments import _sarcopenia_cutoffs as cut
 from myoscope.instruments import must
 
-from per_person import per_person
-
 _EDGES: dict[str, list[float]] = {
-    "grip_strength": [cut.EWGSOP2_GRIP.male, cut.EWGSOP2_GRIP.female, cut.AWGS2019_GRIP.male, cut.AWGS2019_GRIP.female,
-                      cut.FNIH_GRIP.male],
+    "grip_strength": [
+        cut.EWGSOP2_GRIP.male,
+        cut.EWGSOP2_GRIP.female,
+        cut.AWGS2019_GRIP.male,
+        cut.AWGS2019_GRIP.female,
+        cut.FNIH_GRIP.male,
+    ],
     "gait_speed": [cut.EWGSOP2_GAIT.male, cut.AWGS2019_GAIT.male],
     "chair_stand_time": [cut.EWGSOP2_CHAIR_STAND.male, cut.AWGS2019_CHAIR_STAND.male],
     "sppb": [cut.EWGSOP2_SPPB.male, cut.AWGS2019_SPPB.male],
@@ -50,27 +54,43 @@ def value_of(draw, kind):
 @st.composite
 def row(draw):
     kind = draw(st.sampled_from(KINDS))
-    side = draw(st.sampled_from([1, 2])) if kind.sided else draw(st.sampled_from([0, 0, 1, 2])) \
-        if kind.name == "grip_strength" else 0
+    side = (
+        draw(st.sampled_from([1, 2]))
+        if kind.sided
+        else draw(st.sampled_from([0, 0, 1, 2]))
+        if kind.name == "grip_strength"
+        else 0
+    )
     day = 20000 + draw(st.sampled_from([0, 1, 14, 15, WINDOW_DAYS[0], WINDOW_DAYS[1], 200]))
     if kind.name == "body_weight":
         day = 20000 + draw(st.integers(0, 220))
     return kind.code, side, day, draw(value_of(kind))
 
 
-people = st.tuples(st.lists(row(), min_size=1, max_size=14), st.sampled_from(["male", "female", None]),
-                   st.sampled_from(["asian", "other", None]))
+people = st.tuples(
+    st.lists(row(), min_size=1, max_size=14),
+    st.sampled_from(["male", "female", None]),
+    st.sampled_from(["asian", "other", None]),
+)
 
 _SEX = {"male": 1, "female": 2, None: 0}
 _POPULATION = {"asian": 1, "other": 2, None: 0}
 
 
 def _cohort(rows, sex, population):
-    arrays = {"person": np.full(len(rows), 7, dtype=np.int64),
-              "kind": np.array([r[0] for r in rows], dtype=np.int8), "side": np.array([r[1] for r in rows], dtype=np.int8),
-              "day": np.array([r[2] for r in rows], dtype=np.int32), "value": np.array([r[3] for r in rows])}
-    persons = {"person": np.array([7]), "sex": np.array([_SEX[sex]], dtype=np.int8),
-               "population": np.array([_POPULATION[population]], dtype=np.int8), "birth_year": np.array([1950])}
+    arrays = {
+        "person": np.full(len(rows), 7, dtype=np.int64),
+        "kind": np.array([r[0] for r in rows], dtype=np.int8),
+        "side": np.array([r[1] for r in rows], dtype=np.int8),
+        "day": np.array([r[2] for r in rows], dtype=np.int32),
+        "value": np.array([r[3] for r in rows]),
+    }
+    persons = {
+        "person": np.array([7]),
+        "sex": np.array([_SEX[sex]], dtype=np.int8),
+        "population": np.array([_POPULATION[population]], dtype=np.int8),
+        "birth_year": np.array([1950]),
+    }
     flags, refused, _ = screen_arrays(arrays, persons)
     assert refused.size == 0
     return {k: v[0] for k, v in flags.items()}

@@ -44,32 +44,43 @@ def test_omop_extract_polars_and_dask_give_identical_files(omop, tmp_path):
 
 def test_long_table_with_mapping_converts_units_and_reports_refusals(tmp_path):
     rows = tmp_path / "rows.csv"
-    rows.write_text("pid,when,test,result,unit,lat\n"
-                    "1,2026-01-01,Weight,176.4,lb,\n"
-                    "1,2026-03-01,Weight,70,kg,\n"
-                    "1,2026-03-01,Grip,20,kg,R\n"
-                    "1,2026-03-01,Grip,22,kg,R\n"
-                    "1,2026-03-01,Calf,33,cm,\n"
-                    "1,not-a-date,Weight,70,kg,\n"
-                    "2,2026-03-01,Weight,70,stone-ish,\n"
-                    "2,2026-03-01,Weight,7000,kg,\n"
-                    "2,2026-03-01,Mystery,1,kg,\n", encoding="utf-8")
+    rows.write_text(
+        "pid,when,test,result,unit,lat\n"
+        "1,2026-01-01,Weight,176.4,lb,\n"
+        "1,2026-03-01,Weight,70,kg,\n"
+        "1,2026-03-01,Grip,20,kg,R\n"
+        "1,2026-03-01,Grip,22,kg,R\n"
+        "1,2026-03-01,Calf,33,cm,\n"
+        "1,not-a-date,Weight,70,kg,\n"
+        "2,2026-03-01,Weight,70,stone-ish,\n"
+        "2,2026-03-01,Weight,7000,kg,\n"
+        "2,2026-03-01,Mystery,1,kg,\n",
+        encoding="utf-8",
+    )
     persons = tmp_path / "persons.csv"
     persons.write_text("pid,sex,born,site\n1,F,1950,<b>ward</b>\n2,M,1960,north\n", encoding="utf-8")
     mapping = tmp_path / "mapping.yaml"
-    mapping.write_text("format: myoscope-cohort-mapping/1\n"
-                       "measurements:\n  columns: {person: pid, date: when, kind: test, value: result, unit: unit, side: lat}\n"
-                       "  kinds: {Weight: body_weight, Grip: grip_strength, Calf: calf_circumference}\n"
-                       "  sides: {R: right, L: left}\n"
-                       "persons:\n  columns: {person: pid, sex: sex, birth_year: born}\n  sex: {F: female, M: male}\n"
-                       "  groups: [site]\n", encoding="utf-8")
+    mapping.write_text(
+        "format: myoscope-cohort-mapping/1\n"
+        "measurements:\n  columns: {person: pid, date: when, kind: test, value: result, unit: unit, side: lat}\n"
+        "  kinds: {Weight: body_weight, Grip: grip_strength, Calf: calf_circumference}\n"
+        "  sides: {R: right, L: left}\n"
+        "persons:\n  columns: {person: pid, sex: sex, birth_year: born}\n  sex: {F: female, M: male}\n"
+        "  groups: [site]\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
     result = _screen(str(rows), "--persons", str(persons), "--mapping", str(mapping), "-o", str(out))
     assert result.exit_code == 0, result.output
     refused = list(csv.DictReader((out / "refused.csv").open()))
     reasons = sorted(r["reason"] for r in refused)
-    assert reasons == ["date is not a date (YYYY-MM-DD)", "needs the side (left or right)", "unknown kind",
-                       "unknown unit for this kind", "value outside the plausible range of its kind"]
+    assert reasons == [
+        "date is not a date (YYYY-MM-DD)",
+        "needs the side (left or right)",
+        "unknown kind",
+        "unknown unit for this kind",
+        "value outside the plausible range of its kind",
+    ]
     assert "5 rows refused" in result.output
     flags = pl.read_parquet(out / "flags.parquet").sort("person")
     one = flags.row(0, named=True)

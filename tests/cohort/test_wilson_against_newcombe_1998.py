@@ -5,9 +5,15 @@ import pytest
 from myoscope.cohort import wilson_interval
 
 
-@pytest.mark.parametrize("positive, n, low, high", [
-    (81, 263, 0.2553, 0.3662), (15, 148, 0.0624, 0.1605), (0, 20, 0.0, 0.1611), (1, 29, 0.0061, 0.1718),
-])
+@pytest.mark.parametrize(
+    "positive, n, low, high",
+    [
+        (81, 263, 0.2553, 0.3662),
+        (15, 148, 0.0624, 0.1605),
+        (0, 20, 0.0, 0.1611),
+        (1, 29, 0.0061, 0.1718),
+    ],
+)
 def test_wilson_against_newcombe_1998(positive, n, low, high):
     got = wilson_interval(positive, n)
     assert got == pytest.approx((low, high), abs=5e-5)

@@ -9,9 +9,9 @@ from datetime import date, timedelta
 
 import pytest
 
+from myoscope.criteria.activity_guidelines import BELOW, MEETS, step_index
 from myoscope.errors import InputError
 from myoscope.instruments import CANNOT_TELL, get
-from myoscope.criteria.activity_guidelines import BELOW, MEETS, step_index
 
 AG = get("activity-guidelines")
 MONDAY = date(2026, 3, 2)
@@ -28,19 +28,33 @@ def session(i, minutes, intensity="moderate", kind="aerobic"):
 # One person's week: brisk walks of 40 min on Mon, Wed, Fri, Sat; strength training 30 min on Tue, Thu;
 # sits 9 h a day; 45 years old.
 WALK_DAYS = (0, 2, 4, 5)
-AS_SESSIONS = {"age": 45, "sitting": "9 h", "sessions": [session(i, 40) for i in WALK_DAYS]
-               + [session(i, 30, kind="strength") for i in (1, 3)]}
-AS_IPAQ = {"age": 45, "strength_days": 2, "ipaq": {
-    "vigorous_days": 0, "moderate_days": 0, "walking_days": 4, "walking_time": 40, "sitting_time": "9 h"}}
-AS_STEPS = {"age": 45, "sitting": "9 h", "daily_steps": [
-    {"date": day(i), "steps": 9500 if i in WALK_DAYS else 4500,
-     "brisk_minutes": 40 if i in WALK_DAYS else 0, "longest_brisk_bout": 40 if i in WALK_DAYS else 0}
-    for i in range(7)]}
+AS_SESSIONS = {
+    "age": 45,
+    "sitting": "9 h",
+    "sessions": [session(i, 40) for i in WALK_DAYS] + [session(i, 30, kind="strength") for i in (1, 3)],
+}
+AS_IPAQ = {
+    "age": 45,
+    "strength_days": 2,
+    "ipaq": {"vigorous_days": 0, "moderate_days": 0, "walking_days": 4, "walking_time": 40, "sitting_time": "9 h"},
+}
+AS_STEPS = {
+    "age": 45,
+    "sitting": "9 h",
+    "daily_steps": [
+        {
+            "date": day(i),
+            "steps": 9500 if i in WALK_DAYS else 4500,
+            "brisk_minutes": 40 if i in WALK_DAYS else 0,
+            "longest_brisk_bout": 40 if i in WALK_DAYS else 0,
+        }
+        for i in range(7)
+    ],
+}
 
 
 def test_same_week_three_ways_gives_consistent_adherence():
-    results = {name: AG.score(raw) for name, raw in
-               (("sessions", AS_SESSIONS), ("ipaq", AS_IPAQ), ("steps", AS_STEPS))}
+    results = {name: AG.score(raw) for name, raw in (("sessions", AS_SESSIONS), ("ipaq", AS_IPAQ), ("steps", AS_STEPS))}
     aerobic = {name: s.value for name, s in results.items()}
     assert aerobic == {"sessions": 160.0, "ipaq": 160.0, "steps": 160.0}  # 4 x 40 min moderate
     for s in results.values():
@@ -63,8 +77,13 @@ def test_all_sources_together_report_no_disagreement():
 
 @pytest.mark.parametrize("minutes, met", [(149, False), (150, True)])
 def test_aerobic_boundary_150(minutes, met):
-    s = AG.score({"age": 40, "sitting": "6 h", "sessions": [session(0, minutes), session(1, 30, kind="strength"),
-                                                              session(2, 30, kind="strength")]})
+    s = AG.score(
+        {
+            "age": 40,
+            "sitting": "6 h",
+            "sessions": [session(0, minutes), session(1, 30, kind="strength"), session(2, 30, kind="strength")],
+        }
+    )
     assert s.value == float(minutes) and (s.category == MEETS) is met
     assert s.category == (MEETS if met else BELOW)
 
@@ -115,8 +134,10 @@ def test_steps_without_cadence(steps, met):
     assert any("100 steps/min" in m for m in s.missing)
 
 
-@pytest.mark.parametrize("steps, label", [(4999, "sedentary"), (5000, "low active"), (7500, "somewhat active"),
-                                          (10000, "active"), (12500, "highly active")])
+@pytest.mark.parametrize(
+    "steps, label",
+    [(4999, "sedentary"), (5000, "low active"), (7500, "somewhat active"), (10000, "active"), (12500, "highly active")],
+)
 def test_step_index_boundaries(steps, label):
     assert step_index(steps) == label
 

@@ -14,11 +14,16 @@ HOSPITAL_WOMAN = {"pathway": "hospital", "population": "asian", "sex": "female"}
 COMMUNITY_MAN = {"pathway": "community", "population": "asian", "sex": "male"}
 
 
-@pytest.mark.parametrize("raw, category", [
-    ({"grip": 27.9}, "possible sarcopenia"), ({"grip": 28.0}, "no sarcopenia"),
-    ({"chair_stand": 12.0}, "possible sarcopenia"), ({"chair_stand": 11.99}, "no sarcopenia"),
-    ({"grip": 30, "chair_stand_unable": True}, "possible sarcopenia"),
-])
+@pytest.mark.parametrize(
+    "raw, category",
+    [
+        ({"grip": 27.9}, "possible sarcopenia"),
+        ({"grip": 28.0}, "no sarcopenia"),
+        ({"chair_stand": 12.0}, "possible sarcopenia"),
+        ({"chair_stand": 11.99}, "no sarcopenia"),
+        ({"grip": 30, "chair_stand_unable": True}, "possible sarcopenia"),
+    ],
+)
 def test_community_pathway_edges(raw, category):
     assert AWGS.score({**COMMUNITY_MAN, **raw}).category == category
 
@@ -29,20 +34,31 @@ def test_community_ignores_missing_mass_and_reports_case_finding():
     assert score.details["sarc_calf"] == 11 and score.details["case_finding_positive"] is True
 
 
-@pytest.mark.parametrize("perf, category", [
-    ({"gait_speed": 0.99}, "sarcopenia"), ({"gait_speed": 1.0}, "no sarcopenia"),
-    ({"chair_stand": 12.0}, "sarcopenia"), ({"chair_stand": 11.99}, "no sarcopenia"),
-    ({"sppb": 9}, "sarcopenia"), ({"sppb": 10}, "no sarcopenia"),
-])
+@pytest.mark.parametrize(
+    "perf, category",
+    [
+        ({"gait_speed": 0.99}, "sarcopenia"),
+        ({"gait_speed": 1.0}, "no sarcopenia"),
+        ({"chair_stand": 12.0}, "sarcopenia"),
+        ({"chair_stand": 11.99}, "no sarcopenia"),
+        ({"sppb": 9}, "sarcopenia"),
+        ({"sppb": 10}, "no sarcopenia"),
+    ],
+)
 def test_hospital_low_performance_alone_with_low_mass_diagnoses(perf, category):
     raw = {**HOSPITAL_WOMAN, "grip": 18.0, "asm_height2": 5.39, "mass_method": "dxa", **perf}
     assert AWGS.score(raw).category == category
 
 
-@pytest.mark.parametrize("asmi, method, category", [
-    (5.39, "dxa", "severe sarcopenia"), (5.4, "dxa", "no sarcopenia"),
-    (5.69, "bia", "severe sarcopenia"), (5.7, "bia", "no sarcopenia"),
-])
+@pytest.mark.parametrize(
+    "asmi, method, category",
+    [
+        (5.39, "dxa", "severe sarcopenia"),
+        (5.4, "dxa", "no sarcopenia"),
+        (5.69, "bia", "severe sarcopenia"),
+        (5.7, "bia", "no sarcopenia"),
+    ],
+)
 def test_hospital_mass_edges_by_method(asmi, method, category):
     raw = {**HOSPITAL_WOMAN, "grip": 17.9, "gait_speed": 0.8, "asm_height2": asmi, "mass_method": method}
     assert AWGS.score(raw).category == category

@@ -28,12 +28,19 @@ def test_chair_stand_edge(chair, category):
     assert cat({**LOW_MASS_MAN, "chair_stand": chair, "gait_speed": 1.0}) == category
 
 
-@pytest.mark.parametrize("perf, category", [
-    ({"gait_speed": 0.80}, "severe sarcopenia"), ({"gait_speed": 0.81}, "sarcopenia"),
-    ({"sppb": 8}, "severe sarcopenia"), ({"sppb": 9}, "sarcopenia"),
-    ({"tug": 20.0}, "severe sarcopenia"), ({"tug": 19.9}, "sarcopenia"),
-    ({"walk_400m_completed": False}, "severe sarcopenia"), ({"walk_400m": 359}, "sarcopenia"),
-])
+@pytest.mark.parametrize(
+    "perf, category",
+    [
+        ({"gait_speed": 0.80}, "severe sarcopenia"),
+        ({"gait_speed": 0.81}, "sarcopenia"),
+        ({"sppb": 8}, "severe sarcopenia"),
+        ({"sppb": 9}, "sarcopenia"),
+        ({"tug": 20.0}, "severe sarcopenia"),
+        ({"tug": 19.9}, "sarcopenia"),
+        ({"walk_400m_completed": False}, "severe sarcopenia"),
+        ({"walk_400m": 359}, "sarcopenia"),
+    ],
+)
 def test_performance_edges(perf, category):
     assert cat({**LOW_MASS_MAN, "grip": 20, **perf}) == category
 

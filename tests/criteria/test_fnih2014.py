@@ -13,16 +13,24 @@ from myoscope.instruments import CANNOT_TELL, get
 FNIH = get("fnih2014")
 
 
-@pytest.mark.parametrize("raw, category", [
-    ({"sex": "female", "grip": 15.9, "alm_bmi": 0.511}, "weakness with low lean mass"),
-    ({"sex": "female", "grip": 15.9, "alm_bmi": 0.512}, "weakness without low lean mass"),
-    ({"sex": "female", "grip": 16.0, "alm_bmi": 0.4}, "no weakness"),
-    ({"sex": "male", "grip": 25.9, "alm": 20.0, "bmi": 25.9, "gait_speed": 0.79},
-     "weakness and slowness with low lean mass"),
-    ({"sex": "male", "grip": 25.9, "alm": 20.0, "bmi": 25.9, "gait_speed": 0.8}, "weakness with low lean mass"),
-    ({"sex": "male", "grip": 26.0, "alm": 20.0, "bmi": 25.9}, "no weakness"),
-    ({"sex": "male", "grip": 20.0, "alm": 19.725, "weight": 76.5625, "height": 175}, "weakness without low lean mass"),
-])
+@pytest.mark.parametrize(
+    "raw, category",
+    [
+        ({"sex": "female", "grip": 15.9, "alm_bmi": 0.511}, "weakness with low lean mass"),
+        ({"sex": "female", "grip": 15.9, "alm_bmi": 0.512}, "weakness without low lean mass"),
+        ({"sex": "female", "grip": 16.0, "alm_bmi": 0.4}, "no weakness"),
+        (
+            {"sex": "male", "grip": 25.9, "alm": 20.0, "bmi": 25.9, "gait_speed": 0.79},
+            "weakness and slowness with low lean mass",
+        ),
+        ({"sex": "male", "grip": 25.9, "alm": 20.0, "bmi": 25.9, "gait_speed": 0.8}, "weakness with low lean mass"),
+        ({"sex": "male", "grip": 26.0, "alm": 20.0, "bmi": 25.9}, "no weakness"),
+        (
+            {"sex": "male", "grip": 20.0, "alm": 19.725, "weight": 76.5625, "height": 175},
+            "weakness without low lean mass",
+        ),
+    ],
+)
 def test_fnih_categories_at_the_edges(raw, category):
     assert FNIH.score(raw).category == category
 

@@ -17,9 +17,15 @@ def score(**kw):
     return GLIM.score(kw)
 
 
-@pytest.mark.parametrize("age, bmi, low", [
-    (69, 19.9, True), (69, 20.0, False), (70, 21.9, True), (70, 22.0, False),  # note section F
-])
+@pytest.mark.parametrize(
+    "age, bmi, low",
+    [
+        (69, 19.9, True),
+        (69, 20.0, False),
+        (70, 21.9, True),
+        (70, 22.0, False),  # note section F
+    ],
+)
 def test_glim_low_bmi_boundaries(age, bmi, low):
     result = score(age=age, bmi=bmi, **NO_LOSS, **ETIO)
     assert result.category == ("malnutrition, stage 1 (moderate)" if low else "no malnutrition")
@@ -34,21 +40,32 @@ def test_glim_bmi_severity_boundaries(age, bmi, stage):
 @pytest.mark.parametrize("loss, stage", [(5.0, 0), (5.01, 1), (10.0, 1), (10.01, 2)])
 def test_glim_weight_loss_within_6_months_boundaries(loss, stage):
     # note section F: 5.0 % not met (> 5 % required), 5.01 % stage 1, 10.01 % stage 2
-    result = score(age=50, bmi=25, weight_loss_within_6_months=loss, weight_loss_beyond_6_months=0,
-                   reduced_muscle_mass="none", **ETIO)
+    result = score(
+        age=50,
+        bmi=25,
+        weight_loss_within_6_months=loss,
+        weight_loss_beyond_6_months=0,
+        reduced_muscle_mass="none",
+        **ETIO,
+    )
     assert result.value == stage
     assert result.positive is (stage > 0)
 
 
 @pytest.mark.parametrize("loss, stage", [(10.0, 0), (10.01, 1), (20.0, 1), (20.01, 2)])
 def test_glim_weight_loss_beyond_6_months_boundaries(loss, stage):
-    result = score(age=50, bmi=25, weight_loss_within_6_months=0, weight_loss_beyond_6_months=loss,
-                   reduced_muscle_mass="none", **ETIO)
+    result = score(
+        age=50,
+        bmi=25,
+        weight_loss_within_6_months=0,
+        weight_loss_beyond_6_months=loss,
+        reduced_muscle_mass="none",
+        **ETIO,
+    )
     assert result.value == stage
 
 
-@pytest.mark.parametrize("age, bmi, low", [(69, 18.49, True), (69, 18.5, False), (70, 19.99, True),
-                                           (70, 20.0, False)])
+@pytest.mark.parametrize("age, bmi, low", [(69, 18.49, True), (69, 18.5, False), (70, 19.99, True), (70, 20.0, False)])
 def test_glim_asian_bmi_cutoffs_only_when_chosen(age, bmi, low):
     result = score(age=age, bmi=bmi, population="asian", **NO_LOSS, **ETIO)
     assert result.positive is low
@@ -60,8 +77,7 @@ def test_glim_asian_bmi_cutoffs_only_when_chosen(age, bmi, low):
 
 
 def test_glim_severity_is_the_most_severe_phenotypic_stage():
-    result = score(age=50, bmi=19, weight_loss_within_6_months=6, reduced_muscle_mass="severe",
-                   inflammation=True)
+    result = score(age=50, bmi=19, weight_loss_within_6_months=6, reduced_muscle_mass="severe", inflammation=True)
     assert (result.value, result.category) == (2, "malnutrition, stage 2 (severe)")
 
 
@@ -82,8 +98,13 @@ def test_glim_unknown_etiology_cannot_tell():
 
 
 def test_glim_bmi_without_age_cannot_tell():
-    result = score(bmi=21, reduced_intake=True, weight_loss_within_6_months=0, weight_loss_beyond_6_months=0,
-                   reduced_muscle_mass="none")
+    result = score(
+        bmi=21,
+        reduced_intake=True,
+        weight_loss_within_6_months=0,
+        weight_loss_beyond_6_months=0,
+        reduced_muscle_mass="none",
+    )
     assert result.category == CANNOT_TELL
     assert any("age" in m for m in result.missing)
 

@@ -25,8 +25,9 @@ def statuses(result):
 
 def test_protein_06_g_per_kg_and_retinol_above_ul_are_both_flagged():
     # acceptance: 42 g/day at 70 kg = 0.6 g/kg (< EAR 0.66) and 3,500 ug retinol (> UL 3,000)
-    result = score([{"protein": "40 g", "vitamin_a_preformed": "3400 ug"},
-                    {"protein": "44 g", "vitamin_a_preformed": "3600 ug"}])
+    result = score(
+        [{"protein": "40 g", "vitamin_a_preformed": "3400 ug"}, {"protein": "44 g", "vitamin_a_preformed": "3600 ug"}]
+    )
     assert result.category == "inadequate and above the upper level"
     assert result.positive is True
     assert result.value == 2
@@ -39,17 +40,24 @@ def test_protein_06_g_per_kg_and_retinol_above_ul_are_both_flagged():
     assert protein.value == pytest.approx(0.6)
 
 
-@pytest.mark.parametrize("grams, status", [
-    (46.13, "likely inadequate"), (46.2, "possibly inadequate"), (55.93, "possibly inadequate"),
-    (56.0, "adequate"),
-])
+@pytest.mark.parametrize(
+    "grams, status",
+    [
+        (46.13, "likely inadequate"),
+        (46.2, "possibly inadequate"),
+        (55.93, "possibly inadequate"),
+        (56.0, "adequate"),
+    ],
+)
 def test_protein_boundaries_per_kg(grams, status):
     # 70 kg: EAR 0.66 -> 46.2 g, RDA 0.80 -> 56 g (NASEM 2019; IOM 2005)
     assert statuses(score([{"protein": f"{grams} g"}]))["protein"] == status
 
 
-@pytest.mark.parametrize("ug, status", [(2999.9, "not above the upper level"), (3000, "not above the upper level"),
-                                        (3000.1, "above the upper level")])
+@pytest.mark.parametrize(
+    "ug, status",
+    [(2999.9, "not above the upper level"), (3000, "not above the upper level"), (3000.1, "above the upper level")],
+)
 def test_retinol_upper_level_boundary(ug, status):
     # UL 3,000 ug preformed vitamin A (IOM 2001); mean > UL is above
     assert statuses(score([{"vitamin_a_preformed": ug}]))["vitamin_a_preformed"] == status
@@ -64,8 +72,10 @@ def test_total_vitamin_a_above_the_retinol_ul_is_flagged_as_possibly_above():
     assert any("preformed vitamin A" in m for m in result.missing)
 
 
-@pytest.mark.parametrize("mg, status", [(349, "not above the upper level"), (350, "not above the upper level"),
-                                        (351, "above the upper level")])
+@pytest.mark.parametrize(
+    "mg, status",
+    [(349, "not above the upper level"), (350, "not above the upper level"), (351, "above the upper level")],
+)
 def test_supplemental_magnesium_ul(mg, status):
     # UL 350 mg from supplements/medicines only (IOM 1997)
     assert statuses(score([{"magnesium_supplemental": f"{mg} mg"}]))["magnesium_supplemental"] == status
@@ -75,8 +85,16 @@ def test_food_magnesium_above_350_is_not_excess():
     assert statuses(score([{"magnesium": "600 mg"}]))["magnesium"] == "adequate"
 
 
-@pytest.mark.parametrize("mg, status", [(799, "likely inadequate"), (800, "possibly inadequate"),
-                                        (1000, "adequate"), (2500, "adequate"), (2501, "above the upper level")])
+@pytest.mark.parametrize(
+    "mg, status",
+    [
+        (799, "likely inadequate"),
+        (800, "possibly inadequate"),
+        (1000, "adequate"),
+        (2500, "adequate"),
+        (2501, "above the upper level"),
+    ],
+)
 def test_calcium_boundaries_woman_31_50(mg, status):
     # EAR 800, RDA 1,000, UL 2,500 mg for women 31-50 (IOM 2011)
     assert statuses(score([{"calcium": mg}], age=40))["calcium"] == status

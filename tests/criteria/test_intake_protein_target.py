@@ -22,20 +22,32 @@ def test_protein_06_g_per_kg_is_likely_inadequate():
     assert (result.value, result.category, result.positive) == (pytest.approx(0.6), "likely inadequate", True)
 
 
-@pytest.mark.parametrize("g_per_kg, category", [
-    (0.659, "likely inadequate"), (0.66, "possibly inadequate"), (0.799, "possibly inadequate"),
-    (0.80, "meets target"),
-])
+@pytest.mark.parametrize(
+    "g_per_kg, category",
+    [
+        (0.659, "likely inadequate"),
+        (0.66, "possibly inadequate"),
+        (0.799, "possibly inadequate"),
+        (0.80, "meets target"),
+    ],
+)
 def test_adult_boundaries(g_per_kg, category):
     assert score(protein=g_per_kg * 100, weight=100, age=40).category == category
 
 
-@pytest.mark.parametrize("condition, g_per_kg, category", [
-    ("healthy", 0.99, "below target"), ("healthy", 1.0, "meets target"),
-    ("active", 1.19, "below target"), ("active", 1.2, "meets target"),
-    ("acute or chronic disease", 1.19, "below target"), ("acute or chronic disease", 1.2, "meets target"),
-    ("severe illness or injury", 1.5, "below target"), ("severe illness or injury", 1.51, "meets target"),
-])
+@pytest.mark.parametrize(
+    "condition, g_per_kg, category",
+    [
+        ("healthy", 0.99, "below target"),
+        ("healthy", 1.0, "meets target"),
+        ("active", 1.19, "below target"),
+        ("active", 1.2, "meets target"),
+        ("acute or chronic disease", 1.19, "below target"),
+        ("acute or chronic disease", 1.2, "meets target"),
+        ("severe illness or injury", 1.5, "below target"),
+        ("severe illness or injury", 1.51, "meets target"),
+    ],
+)
 def test_older_adult_targets(condition, g_per_kg, category):
     assert score(protein=g_per_kg * 100, weight=100, age=75, condition=condition).category == category
 
@@ -47,8 +59,9 @@ def test_prot_age_applies_over_65(age, category):
 
 
 def test_severe_kidney_disease_without_dialysis_does_not_apply_higher_targets():
-    result = score(protein=90, weight=100, age=75, condition="acute or chronic disease",
-                   egfr_below_30_without_dialysis=True)
+    result = score(
+        protein=90, weight=100, age=75, condition="acute or chronic disease", egfr_below_30_without_dialysis=True
+    )
     assert result.category == "meets target"
     assert "limiting" in result.details["kidney"]
 

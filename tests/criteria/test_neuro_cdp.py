@@ -20,13 +20,16 @@ def visits(*pairs):
     return [{"time": week, "edss": value} for week, value in pairs]
 
 
-@pytest.mark.parametrize("vector, series, week", [
-    ("T-CDP-1", ((0, 0.0), (12, 1.0), (36, 1.5), (60, 1.5)), 36.0),
-    ("T-CDP-2", ((0, 3.0), (12, 4.0), (24, 3.5)), None),
-    ("T-CDP-3", ((0, 3.0), (12, 4.0), (40, 4.0)), 12.0),
-    ("T-CDP-4", ((0, 6.0), (12, 6.5), (36, 6.5)), 12.0),
-    ("T-CDP-5", ((0, 5.5), (12, 6.0), (36, 6.0)), None),
-])
+@pytest.mark.parametrize(
+    "vector, series, week",
+    [
+        ("T-CDP-1", ((0, 0.0), (12, 1.0), (36, 1.5), (60, 1.5)), 36.0),
+        ("T-CDP-2", ((0, 3.0), (12, 4.0), (24, 3.5)), None),
+        ("T-CDP-3", ((0, 3.0), (12, 4.0), (40, 4.0)), 12.0),
+        ("T-CDP-4", ((0, 6.0), (12, 6.5), (36, 6.5)), 12.0),
+        ("T-CDP-5", ((0, 5.5), (12, 6.0), (36, 6.0)), None),
+    ],
+)
 def test_cdp_against_reference_vectors(vector, series, week):
     score = get("cdp").score({"visits": visits(*series)})
     assert score.value == week, vector
@@ -52,11 +55,21 @@ def test_no_relapses_recorded_vs_none_occurred():
 
 
 # Boundaries of the three tiers (Lublin 2014 / Kappos 2018): baseline 0 -> +1.5, 1.0-5.5 -> +1.0, >= 6.0 -> +0.5.
-@pytest.mark.parametrize("baseline, rise, confirmed", [
-    (0.0, 1.0, False), (0.0, 1.5, True), (0.0, 2.0, True),
-    (1.0, 0.5, False), (1.0, 1.0, True), (5.5, 0.5, False), (5.5, 1.0, True),
-    (6.0, 0.0, False), (6.0, 0.5, True), (6.5, 0.5, True),
-])
+@pytest.mark.parametrize(
+    "baseline, rise, confirmed",
+    [
+        (0.0, 1.0, False),
+        (0.0, 1.5, True),
+        (0.0, 2.0, True),
+        (1.0, 0.5, False),
+        (1.0, 1.0, True),
+        (5.5, 0.5, False),
+        (5.5, 1.0, True),
+        (6.0, 0.0, False),
+        (6.0, 0.5, True),
+        (6.5, 0.5, True),
+    ],
+)
 def test_three_tier_threshold_boundaries(baseline, rise, confirmed):
     series = visits((0, baseline), (12, baseline + rise), (36, baseline + rise))
     assert (get("cdp").score({"visits": series}).category == CONFIRMED) == confirmed
@@ -88,8 +101,11 @@ def test_confirming_visit_soon_after_a_relapse_is_skipped():
 
 
 def test_dates_work_and_mixing_clocks_is_refused():
-    dated = [{"date": "2024-01-01", "edss": 3.0}, {"date": "2024-03-25", "edss": 4.0},
-             {"date": "2024-10-07", "edss": 4.0}]
+    dated = [
+        {"date": "2024-01-01", "edss": 3.0},
+        {"date": "2024-03-25", "edss": 4.0},
+        {"date": "2024-10-07", "edss": 4.0},
+    ]
     score = get("cdp").score({"visits": dated})
     assert score.value == 12.0 and score.details["event_date"] == "2024-03-25"
     with pytest.raises(InputError):

@@ -59,8 +59,10 @@ def test_nothing_reported_gives_no_flag():
     assert als_red_flags() == [] and ms_pattern_flags() == [] and als_family_history_flags([]) == []
 
 
-@pytest.mark.parametrize("relation, code", [("brother", "family_history_als"), ("Mother", "family_history_als"),
-                                            ("cousin", "family_history_als_distant")])
+@pytest.mark.parametrize(
+    "relation, code",
+    [("brother", "family_history_als"), ("Mother", "family_history_als"), ("cousin", "family_history_als_distant")],
+)
 def test_family_history_first_degree_prompts_genetic_counselling(relation, code):
     flags = als_family_history_flags([relation])
     assert codes(flags) == [code]
@@ -86,24 +88,29 @@ def test_ms_pattern_for_a_person_without_ms_says_needs_evaluation():
 
 
 def test_ms_possible_relapse_for_a_person_with_ms():
-    flags = ms_pattern_flags(ascending_numbness_or_weakness=True, lasted_over_24_hours=True,
-                             fever_or_infection=False, has_ms=True)
+    flags = ms_pattern_flags(
+        ascending_numbness_or_weakness=True, lasted_over_24_hours=True, fever_or_infection=False, has_ms=True
+    )
     assert codes(flags) == ["ms_possible_relapse"]
     assert codes(ms_pattern_flags(balance_problems=True, fever_or_infection=True, has_ms=True)) == ["ms_new_symptoms"]
 
 
 def test_messages_for_undiagnosed_people_never_name_a_disease():
-    flags = (als_red_flags(progressive_weakness=True, speech_change=True, fasciculations=True,
-                           breathing_symptoms=True)
-             + ms_pattern_flags(vision_loss_one_eye_painful=True, lhermitte=True))
+    flags = als_red_flags(
+        progressive_weakness=True, speech_change=True, fasciculations=True, breathing_symptoms=True
+    ) + ms_pattern_flags(vision_loss_one_eye_painful=True, lhermitte=True)
     assert flags
     for flag in flags:
         assert not DISEASE_WORDS.search(flag.message), flag.message
 
 
 def test_every_flag_cites_a_catalogued_source_and_serialises():
-    flags = (als_red_flags(progressive_weakness=True) + als_family_history_flags(["sister"])
-             + als_monitoring_flags(delta_fs=2.0) + ms_pattern_flags(double_vision=True))
+    flags = (
+        als_red_flags(progressive_weakness=True)
+        + als_family_history_flags(["sister"])
+        + als_monitoring_flags(delta_fs=2.0)
+        + ms_pattern_flags(double_vision=True)
+    )
     for flag in sort_flags(flags):
         assert reference(flag.citation)
         assert set(flag.to_json()) == {"code", "message", "evidence", "citation", "urgency"}

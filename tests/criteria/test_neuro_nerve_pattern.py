@@ -19,8 +19,9 @@ def ranking(score) -> list[str]:
 
 
 def test_foot_drop_with_normal_inversion_is_common_peroneal():
-    score = get("nerve-pattern").score({"ankle_dorsiflexion_left": 2, "ankle_eversion_left": 3,
-                                        "ankle_inversion_left": 5, "hip_abduction_left": 5})
+    score = get("nerve-pattern").score(
+        {"ankle_dorsiflexion_left": 2, "ankle_eversion_left": 3, "ankle_inversion_left": 5, "hip_abduction_left": 5}
+    )
     assert score.value == "common_peroneal_left" and score.category == "fits one nerve"
     assert "not a diagnosis" in score.interpretation
     # what would separate it from the sciatic nerve
@@ -28,21 +29,34 @@ def test_foot_drop_with_normal_inversion_is_common_peroneal():
 
 
 def test_foot_drop_with_weak_inversion_ranks_l5_above_peroneal():
-    score = get("nerve-pattern").score({"ankle_dorsiflexion_left": 2, "ankle_eversion_left": 3,
-                                        "ankle_inversion_left": 3, "hip_abduction_left": 5})
+    score = get("nerve-pattern").score(
+        {"ankle_dorsiflexion_left": 2, "ankle_eversion_left": 3, "ankle_inversion_left": 3, "hip_abduction_left": 5}
+    )
     order = ranking(score)
     assert order.index("L5") < order.index("common_peroneal")
 
 
 def test_wrist_and_finger_drop_with_triceps_spared_is_radial_at_spiral_groove():
-    score = get("nerve-pattern").score({"wrist_extension_right": 1, "finger_extension_right": 1,
-                                        "elbow_flexion_midprone_right": 2, "elbow_extension_right": 5})
+    score = get("nerve-pattern").score(
+        {
+            "wrist_extension_right": 1,
+            "finger_extension_right": 1,
+            "elbow_flexion_midprone_right": 2,
+            "elbow_extension_right": 5,
+        }
+    )
     assert score.value == "radial_spiral_groove_right"
 
 
 def test_finger_drop_with_brachioradialis_and_ecrl_spared_is_posterior_interosseous():
-    score = get("nerve-pattern").score({"wrist_extension_right": 5, "finger_extension_right": 1,
-                                        "elbow_flexion_midprone_right": 5, "elbow_extension_right": 5})
+    score = get("nerve-pattern").score(
+        {
+            "wrist_extension_right": 5,
+            "finger_extension_right": 1,
+            "elbow_flexion_midprone_right": 5,
+            "elbow_extension_right": 5,
+        }
+    )
     assert score.value == "posterior_interosseous_right"
 
 

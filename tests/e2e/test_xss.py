@@ -22,8 +22,13 @@ from myoscope.record import parse_record
 from myoscope.store import Patients, add_user, make_engine, session_factory, upgrade
 from myoscope.web import Settings, create_app
 
-PAYLOADS = ('<img src=x onerror=alert(1)>', '"><script>alert(2)</script>', "'><svg onload=alert(3)>",
-            "javascript:alert(4)", "</textarea><iframe srcdoc='<script>alert(5)</script>'>")
+PAYLOADS = (
+    "<img src=x onerror=alert(1)>",
+    '"><script>alert(2)</script>',
+    "'><svg onload=alert(3)>",
+    "javascript:alert(4)",
+    "</textarea><iframe srcdoc='<script>alert(5)</script>'>",
+)
 USER, PASSWORD = "xss", "xss-password-1"
 
 
@@ -38,12 +43,21 @@ def _free_port() -> int:
 def _hostile_record(payload: str, n: int) -> dict:
     return {
         "person": {"id": f"{payload}{n}"[:100], "sex": "female", "age": 70},
-        "conditions": [{"kind": "other", "name": payload, "onset": "2025-01-01"},
-                       {"kind": "peripheral_nerve_injury", "nerve": payload[:60], "side": "left"}],
+        "conditions": [
+            {"kind": "other", "name": payload, "onset": "2025-01-01"},
+            {"kind": "peripheral_nerve_injury", "nerve": payload[:60], "side": "left"},
+        ],
         "symptoms": [{"kind": "weakness", "site": payload[:60], "progressive": True}],
-        "measurements": [{"kind": "body_weight", "date": "2026-01-05", "value": "70 kg", "method": payload[:60],
-                          "observer": payload[:60]},
-                         {"kind": "body_weight", "date": "2026-03-05", "value": "66 kg"}],
+        "measurements": [
+            {
+                "kind": "body_weight",
+                "date": "2026-01-05",
+                "value": "70 kg",
+                "method": payload[:60],
+                "observer": payload[:60],
+            },
+            {"kind": "body_weight", "date": "2026-03-05", "value": "66 kg"},
+        ],
     }
 
 
@@ -77,6 +91,7 @@ def hostile_server(tmp_path_factory):
 
 def _page_routes(app) -> list[str]:
     """Every GET page of the app (not the API, not static files), from its routes."""
+
     def walk(routes):
         for route in routes:
             inner = getattr(route, "original_router", None)
@@ -84,6 +99,7 @@ def _page_routes(app) -> list[str]:
                 yield from walk(inner.routes)
             elif isinstance(route, APIRoute) and "GET" in route.methods and not route.path.startswith("/api"):
                 yield route.path
+
     downloads = ("/export", ".pdf")  # attachments, never rendered by the browser
     return sorted(p for p in set(walk(app.routes)) if not p.endswith(downloads))
 
@@ -105,15 +121,22 @@ def _fill_and_send_every_form(page, payload: str) -> int:
             continue
         if form.locator("input[type=file]").count():
             form.locator("input[type=file]").set_input_files(
-                {"name": "hostile.yaml", "mimeType": "application/yaml",
-                 "buffer": f"person: {{id: '{payload}', sex: '{payload}'}}\n{payload}: 1\n".encode()})
-        form.evaluate("""(form, payload) => {
+                {
+                    "name": "hostile.yaml",
+                    "mimeType": "application/yaml",
+                    "buffer": f"person: {{id: '{payload}', sex: '{payload}'}}\n{payload}: 1\n".encode(),
+                }
+            )
+        form.evaluate(
+            """(form, payload) => {
             form.noValidate = true;
             for (const el of form.querySelectorAll('input, textarea')) {
                 if (['hidden', 'submit', 'button', 'file', 'checkbox', 'radio'].includes(el.type)) continue;
                 el.type = 'text'; el.value = payload;
             }
-        }""", payload)
+        }""",
+            payload,
+        )
         with page.expect_navigation():
             form.evaluate("form => form.requestSubmit()")
         sent += 1
@@ -148,8 +171,11 @@ def test_finding_1_no_payload_runs_in_any_page_field_or_parameter(browser, hosti
             visited += 1
             if "text/html" in response.headers.get("content-type", ""):
                 policy = response.headers.get("content-security-policy", "")
-                assert "'unsafe-inline'" not in policy.split("script-src")[-1].split(";")[0] if "script-src" in policy \
+                assert (
+                    "'unsafe-inline'" not in policy.split("script-src")[-1].split(";")[0]
+                    if "script-src" in policy
                     else "default-src 'none'" in policy
+                )
                 if path in ("/patients", "/patients/new", "/patients/{patient_id}/visits/new") and n < 2:
                     forms += _fill_and_send_every_form(page, payload)
     context.close()

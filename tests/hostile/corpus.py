@@ -10,20 +10,68 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 
 SEED = 20261201
 UNIT_ALPHABET = "kgcmlbsinft/*^()-+.0123456789 e%µ°"
 HOSTILE_VALUES: list[Any] = [
-    None, True, "", " ", "NaN", "nan", "inf", "-inf", "1e309", "-0", 0, -1, 10**30, -(10**30), 2**63, 2**64,
-    1e308, -1e308, 5e-324, "0000-00-00", "2026-02-30", "2026-13-40", "1899-12-31", "9999-12-31", "0001-01-01",
-    "kg/0", "(", ")", "kg**-0", "kg**", "1/0", "70 kg/0", "70 (", "5 ft 9 in 3 cm", "70 kg kg", "∞ kg",
-    "<img src=x onerror=alert(1)>", "\x1b[2J", "[/]", "[bold]x", "\u202e", "\x00", "a" * 200, "m" * 16_000,
-    [], {}, [[[]]], {"value": "NaN", "unit": "kg"}, {"value": 1, "unit": "kg/0"}, {"value": 1, "unit": 5},
-    {"value": 10**400 // 10**380, "unit": "kg"}, ["70 kg"] * 50, {"a": {"b": {"c": {}}}},
+    None,
+    True,
+    "",
+    " ",
+    "NaN",
+    "nan",
+    "inf",
+    "-inf",
+    "1e309",
+    "-0",
+    0,
+    -1,
+    10**30,
+    -(10**30),
+    2**63,
+    2**64,
+    1e308,
+    -1e308,
+    5e-324,
+    "0000-00-00",
+    "2026-02-30",
+    "2026-13-40",
+    "1899-12-31",
+    "9999-12-31",
+    "0001-01-01",
+    "kg/0",
+    "(",
+    ")",
+    "kg**-0",
+    "kg**",
+    "1/0",
+    "70 kg/0",
+    "70 (",
+    "5 ft 9 in 3 cm",
+    "70 kg kg",
+    "∞ kg",
+    "<img src=x onerror=alert(1)>",
+    "\x1b[2J",
+    "[/]",
+    "[bold]x",
+    "\u202e",
+    "\x00",
+    "a" * 200,
+    "m" * 16_000,
+    [],
+    {},
+    [[[]]],
+    {"value": "NaN", "unit": "kg"},
+    {"value": 1, "unit": "kg/0"},
+    {"value": 1, "unit": 5},
+    {"value": 10**400 // 10**380, "unit": "kg"},
+    ["70 kg"] * 50,
+    {"a": {"b": {"c": {}}}},
 ]
 
 
@@ -58,7 +106,7 @@ def _set_random(rng: random.Random, data: Any, value: Any) -> Any:
         key = rng.choice(list(data))
         return {**data, key: _set_random(rng, data[key], value)}
     index = rng.randrange(len(data))
-    return data[:index] + [_set_random(rng, data[index], value)] + data[index + 1:]
+    return data[:index] + [_set_random(rng, data[index], value)] + data[index + 1 :]
 
 
 def mutated(rng: random.Random, examples: list[Any], suffix: str) -> str:
@@ -83,26 +131,70 @@ def random_unit(rng: random.Random) -> str:
 
 def units(rng: random.Random, suffix: str) -> str:
     value = rng.choice([f"70 {random_unit(rng)}", {"value": 70, "unit": random_unit(rng)}])
-    record = {"person": {"id": "u", "age": 60},
-              "measurements": [{"kind": rng.choice(["body_weight", "calf_circumference", "gait_speed"]),
-                                "side": "left", "date": "2026-01-05", "value": value}]}
+    record = {
+        "person": {"id": "u", "age": 60},
+        "measurements": [
+            {
+                "kind": rng.choice(["body_weight", "calf_circumference", "gait_speed"]),
+                "side": "left",
+                "date": "2026-01-05",
+                "value": value,
+            }
+        ],
+    }
     return _dump(record, suffix)
 
 
 def raw(rng: random.Random, suffix: str) -> str | bytes:
-    return rng.choice([
-        "", "   \n", "# only a comment\n", "null\n", "[]\n", "42\n", '"text"\n', "---\n---\n",
-        "person: !!python/object:os.system {}\n", "person: !!binary aGVsbG8=\n", "person: !!timestamp 2026-02-30\n",
-        "person: !!set {a, b}\n", "person: &a [*a]\n", "person: {id: x, birth_date: !!timestamp 0000-00-00}\n",
-        "person: {id: x}\n? [a, b]\n: c\n", "person: {id: x}\n<<: {conditions: []}\n", "\ufeffperson: {id: bom}\n",
-        "person: {id: \"" + "x" * 200_000 + "\"}\n", "person:\n  id: x\n\tbad: tab\n", "{", "[" * 10,
-        '{"person": {"id": "x", "age": ' + "9" * 5000 + "}}", '{"person": {"id": "x", "height": -Infinity}}',
-    ]) if rng.random() < 0.9 else bytes(rng.randrange(256) for _ in range(rng.randint(1, 400)))
+    return (
+        rng.choice(
+            [
+                "",
+                "   \n",
+                "# only a comment\n",
+                "null\n",
+                "[]\n",
+                "42\n",
+                '"text"\n',
+                "---\n---\n",
+                "person: !!python/object:os.system {}\n",
+                "person: !!binary aGVsbG8=\n",
+                "person: !!timestamp 2026-02-30\n",
+                "person: !!set {a, b}\n",
+                "person: &a [*a]\n",
+                "person: {id: x, birth_date: !!timestamp 0000-00-00}\n",
+                "person: {id: x}\n? [a, b]\n: c\n",
+                "person: {id: x}\n<<: {conditions: []}\n",
+                "\ufeffperson: {id: bom}\n",
+                'person: {id: "' + "x" * 200_000 + '"}\n',
+                "person:\n  id: x\n\tbad: tab\n",
+                "{",
+                "[" * 10,
+                '{"person": {"id": "x", "age": ' + "9" * 5000 + "}}",
+                '{"person": {"id": "x", "height": -Infinity}}',
+            ]
+        )
+        if rng.random() < 0.9
+        else bytes(rng.randrange(256) for _ in range(rng.randint(1, 400)))
+    )
 
 
 def dates(rng: random.Random, suffix: str) -> str:
-    day = rng.choice(["0000-00-00", "2026-02-30", "2026-13-40", "1899-12-31", "1900-01-01", "3000-01-01",
-                      "2026-1-1", "20260101", "2026-W01", "2026-01-01T25:00", "-2026-01-01"])
+    day = rng.choice(
+        [
+            "0000-00-00",
+            "2026-02-30",
+            "2026-13-40",
+            "1899-12-31",
+            "1900-01-01",
+            "3000-01-01",
+            "2026-1-1",
+            "20260101",
+            "2026-W01",
+            "2026-01-01T25:00",
+            "-2026-01-01",
+        ]
+    )
     field = rng.choice(["birth_date", "episode", "measurement", "on"])
     record: dict[str, Any] = {"person": {"id": "t", "birth_date": day if field == "birth_date" else "1950-01-01"}}
     if field == "episode":
@@ -118,8 +210,13 @@ def generate(folder: Path, examples_dir: Path, count: int = 520, seed: int = SEE
     examples = [yaml.safe_load(p.read_text()) for p in sorted(examples_dir.glob("*.yaml"))]
     examples = json.loads(json.dumps(examples, default=str))  # dates as text, as a JSON file holds them
     makers: list[tuple[float, Callable[[random.Random, str], str | bytes]]] = [
-        (0.08, lambda r, s: alias_bomb(r)), (0.07, deep), (0.05, duplicate), (0.45, lambda r, s: mutated(r, examples, s)),
-        (0.12, units), (0.13, raw), (0.10, dates),
+        (0.08, lambda r, s: alias_bomb(r)),
+        (0.07, deep),
+        (0.05, duplicate),
+        (0.45, lambda r, s: mutated(r, examples, s)),
+        (0.12, units),
+        (0.13, raw),
+        (0.10, dates),
     ]
     paths = []
     for n in range(count):

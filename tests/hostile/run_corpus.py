@@ -62,11 +62,18 @@ def main(folder: str, url: str) -> None:
         validate, t1 = _cli(app, runner, "validate", path)
         assess, t2 = _cli(app, runner, "assess", path)
         started = time.monotonic()
-        response = client.post("/patients/import", data={"csrf_token": csrf},
-                               files={"file": (path.name, path.read_bytes(), "application/octet-stream")})
+        response = client.post(
+            "/patients/import",
+            data={"csrf_token": csrf},
+            files={"file": (path.name, path.read_bytes(), "application/octet-stream")},
+        )
         t3 = time.monotonic() - started
-        results[path.name] = {"validate": validate, "assess": assess, "import": response.status_code,
-                              "slowest": round(max(t1, t2, t3), 3)}
+        results[path.name] = {
+            "validate": validate,
+            "assess": assess,
+            "import": response.status_code,
+            "slowest": round(max(t1, t2, t3), 3),
+        }
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     json.dump({"files": results, "peak_mb": round(peak_mb, 1), "baseline_mb": round(baseline_mb, 1)}, sys.stdout)
 

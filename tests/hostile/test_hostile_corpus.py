@@ -38,20 +38,31 @@ def test_finding_7_hostile_corpus_no_internal_error_no_hang_bounded_memory(tmp_p
     url = f"sqlite:///{tmp_path / 'corpus.sqlite'}"
     source = str(Path(myoscope.__file__).resolve().parents[1])  # the myoscope under test, also in the child
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([source, os.environ.get("PYTHONPATH", "")])}
-    done = subprocess.run([sys.executable, str(HERE / "run_corpus.py"), str(folder), url], capture_output=True,
-                          text=True, timeout=900, cwd=tmp_path, env=env)
+    done = subprocess.run(
+        [sys.executable, str(HERE / "run_corpus.py"), str(folder), url],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        cwd=tmp_path,
+        env=env,
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     report = json.loads(done.stdout)
     files = report["files"]
     assert len(files) == FILES
-    internal = {name: r for name, r in files.items()
-                if "internal" in r["validate"] or "internal" in r["assess"] or r["import"] >= 500}
+    internal = {
+        name: r
+        for name, r in files.items()
+        if "internal" in r["validate"] or "internal" in r["assess"] or r["import"] >= 500
+    }
     slow = {name: r["slowest"] for name, r in files.items() if r["slowest"] > SLOWEST_S}
     outcomes = Counter(r["validate"] for r in files.values())
-    print(f"hostile corpus: {FILES} files, validate exit codes {dict(outcomes)}, "
-          f"imports {dict(Counter(r['import'] for r in files.values()))}, "
-          f"slowest {max(r['slowest'] for r in files.values()):.2f} s, peak {report['peak_mb']} MB "
-          f"(of which {report['baseline_mb']} MB before the first hostile file)")
+    print(
+        f"hostile corpus: {FILES} files, validate exit codes {dict(outcomes)}, "
+        f"imports {dict(Counter(r['import'] for r in files.values()))}, "
+        f"slowest {max(r['slowest'] for r in files.values()):.2f} s, peak {report['peak_mb']} MB "
+        f"(of which {report['baseline_mb']} MB before the first hostile file)"
+    )
     assert not internal, internal
     assert not slow, slow
     assert report["peak_mb"] - report["baseline_mb"] < PEAK_MB  # what the hostile files cost, beyond the libraries

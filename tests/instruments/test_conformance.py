@@ -107,7 +107,8 @@ def test_refuses_out_of_range_input_naming_the_field(name):
         with pytest.raises(InputError) as exc:
             instrument.score(bad)
         assert any(p.field.split(".")[0].split("[")[0] == field_name for p in exc.value.problems), (
-            f"{field_name}: {[str(p) for p in exc.value.problems]}")
+            f"{field_name}: {[str(p) for p in exc.value.problems]}"
+        )
         checked += 1
     unknown = {**base, "no_such_field": 1}
     with pytest.raises(InputError):

@@ -74,10 +74,13 @@ def test_rule_7_1_iii_weekly_time_divided_by_7():
     assert s.details["minutes_per_day"]["walking"] == 30.0 and s.value == 495.0
 
 
-@pytest.mark.parametrize("answers", [
-    {"vigorous_days": None},
-    {"moderate_days": 2, "moderate_time": None},
-])
+@pytest.mark.parametrize(
+    "answers",
+    [
+        {"vigorous_days": None},
+        {"moderate_days": 2, "moderate_time": None},
+    ],
+)
 def test_rule_7_1_iv_missing_or_dont_know_excludes_case(answers):
     s = score(**answers)
     assert s.category == CANNOT_TELL and s.missing

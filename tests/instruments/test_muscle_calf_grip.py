@@ -14,16 +14,19 @@ CALF = get("calf-circumference")
 GRIP = get("grip")
 
 
-@pytest.mark.parametrize("sex, calf, awgs, moderate, severe", [
-    ("male", 33.9, True, True, False),
-    ("male", 34.0, False, False, False),
-    ("male", 31.9, True, True, True),
-    ("male", 32.0, True, True, False),
-    ("female", 32.9, True, True, False),
-    ("female", 33.0, False, False, False),
-    ("female", 30.9, True, True, True),
-    ("female", 31.0, True, True, False),
-])
+@pytest.mark.parametrize(
+    "sex, calf, awgs, moderate, severe",
+    [
+        ("male", 33.9, True, True, False),
+        ("male", 34.0, False, False, False),
+        ("male", 31.9, True, True, True),
+        ("male", 32.0, True, True, False),
+        ("female", 32.9, True, True, False),
+        ("female", 33.0, False, False, False),
+        ("female", 30.9, True, True, True),
+        ("female", 31.0, True, True, False),
+    ],
+)
 def test_calf_cutoffs_each_side_of_the_edge(sex, calf, awgs, moderate, severe):
     score = CALF.score({"sex": sex, "calf": calf})
     assert [c.met for c in score.criteria] == [awgs, moderate, severe]
@@ -57,27 +60,36 @@ def test_grip_best_of_trials_by_side():
     assert best == (32, 33.5, "left")
 
 
-@pytest.mark.parametrize("sex, grip, ewgsop2, awgs, fnih", [
-    ("male", 26.9, True, True, False),
-    ("male", 27.0, False, True, False),
-    ("male", 27.9, False, True, False),
-    ("male", 28.0, False, False, False),
-    ("male", 25.9, True, True, True),
-    ("male", 26.0, True, True, False),
-    ("female", 15.9, True, True, True),
-    ("female", 16.0, False, True, False),
-    ("female", 17.9, False, True, False),
-    ("female", 18.0, False, False, False),
-])
+@pytest.mark.parametrize(
+    "sex, grip, ewgsop2, awgs, fnih",
+    [
+        ("male", 26.9, True, True, False),
+        ("male", 27.0, False, True, False),
+        ("male", 27.9, False, True, False),
+        ("male", 28.0, False, False, False),
+        ("male", 25.9, True, True, True),
+        ("male", 26.0, True, True, False),
+        ("female", 15.9, True, True, True),
+        ("female", 16.0, False, True, False),
+        ("female", 17.9, False, True, False),
+        ("female", 18.0, False, False, False),
+    ],
+)
 def test_grip_cutoffs_each_side_of_the_edge(sex, grip, ewgsop2, awgs, fnih):
     score = GRIP.score({"sex": sex, "right_1": grip})
     assert [c.met for c in score.criteria] == [ewgsop2, awgs, fnih]
     assert score.positive is any((ewgsop2, awgs, fnih))
 
 
-@pytest.mark.parametrize("grip, band", [
-    (25.9, "weak"), (26.0, "intermediate"), (31.9, "intermediate"), (32.0, "normal"),
-])
+@pytest.mark.parametrize(
+    "grip, band",
+    [
+        (25.9, "weak"),
+        (26.0, "intermediate"),
+        (31.9, "intermediate"),
+        (32.0, "normal"),
+    ],
+)
 def test_grip_fnih_band_men(grip, band):
     # Alley 2014: weak < 26 kg, intermediate 26-32 kg (upper edge inclusion is our reading)
     assert GRIP.score({"sex": "male", "left_1": grip}).details["fnih_band"] == band

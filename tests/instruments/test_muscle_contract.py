@@ -13,9 +13,26 @@ from myoscope.errors import InputError
 from myoscope.instruments import CANNOT_TELL, get
 from myoscope.units import bounds
 
-NAMES = ("sarc-f", "sarc-calf", "calf-circumference", "grip", "chair-stand", "gait-speed", "sppb", "tug",
-         "walk-400m", "asm", "smm-janssen-bia", "asm-sergi-bia", "smm-lee-anthropometric", "smm-lee-girths",
-         "smm-kim-dxa", "ewgsop2", "awgs2019", "fnih2014")
+NAMES = (
+    "sarc-f",
+    "sarc-calf",
+    "calf-circumference",
+    "grip",
+    "chair-stand",
+    "gait-speed",
+    "sppb",
+    "tug",
+    "walk-400m",
+    "asm",
+    "smm-janssen-bia",
+    "asm-sergi-bia",
+    "smm-lee-anthropometric",
+    "smm-lee-girths",
+    "smm-kim-dxa",
+    "ewgsop2",
+    "awgs2019",
+    "fnih2014",
+)
 
 
 @pytest.mark.parametrize("name", NAMES)

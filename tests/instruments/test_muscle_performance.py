@@ -14,9 +14,15 @@ from myoscope.instruments import CANNOT_TELL, get
 CHAIR, GAIT, TUG, WALK = get("chair-stand"), get("gait-speed"), get("tug"), get("walk-400m")
 
 
-@pytest.mark.parametrize("time, ewgsop2, awgs", [
-    (11.99, False, False), (12.0, False, True), (15.0, False, True), (15.01, True, True),
-])
+@pytest.mark.parametrize(
+    "time, ewgsop2, awgs",
+    [
+        (11.99, False, False),
+        (12.0, False, True),
+        (15.0, False, True),
+        (15.01, True, True),
+    ],
+)
 def test_chair_stand_edges(time, ewgsop2, awgs):
     assert [c.met for c in CHAIR.score({"time": time}).criteria] == [ewgsop2, awgs]
 
@@ -27,10 +33,16 @@ def test_chair_stand_unable_is_low_and_missing_is_cannot_tell():
     assert CHAIR.score({}).category == CANNOT_TELL
 
 
-@pytest.mark.parametrize("speed, ewgsop2, awgs, fnih", [
-    (0.79, True, True, True), (0.80, True, True, False), (0.81, False, True, False),
-    (0.99, False, True, False), (1.0, False, False, False),
-])
+@pytest.mark.parametrize(
+    "speed, ewgsop2, awgs, fnih",
+    [
+        (0.79, True, True, True),
+        (0.80, True, True, False),
+        (0.81, False, True, False),
+        (0.99, False, True, False),
+        (1.0, False, False, False),
+    ],
+)
 def test_gait_speed_edges(speed, ewgsop2, awgs, fnih):
     assert [c.met for c in GAIT.score({"speed": speed}).criteria] == [ewgsop2, awgs, fnih]
 
@@ -55,9 +67,15 @@ def test_tug_edge(time, category):
     assert TUG.score({"time": time}).category == category
 
 
-@pytest.mark.parametrize("raw, category", [
-    ({"time": 359}, "not low"), ({"time": "6 min"}, "low"), ({"completed": False}, "low"), ({}, CANNOT_TELL),
-])
+@pytest.mark.parametrize(
+    "raw, category",
+    [
+        ({"time": 359}, "not low"),
+        ({"time": "6 min"}, "low"),
+        ({"completed": False}, "low"),
+        ({}, CANNOT_TELL),
+    ],
+)
 def test_walk_400m_edge(raw, category):
     score = WALK.score(raw)
     assert score.category == category

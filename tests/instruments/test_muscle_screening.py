@@ -19,12 +19,15 @@ def items(s, a, r, c, f):
     return {"strength": s, "assistance": a, "rise": r, "climb": c, "falls": f}
 
 
-@pytest.mark.parametrize("answers, total, category", [
-    (items(2, 1, 1, 0, 0), 4, "positive screen"),   # F13: 4 -> high risk
-    (items(1, 1, 1, 0, 0), 3, "negative screen"),   # F13: 3 -> not high risk
-    (items(0, 1, 1, 0, 0), 2, "negative screen"),   # F13
-    (items(2, 2, 2, 2, 2), 10, "positive screen"),  # maximum total (Malmstrom 2013)
-])
+@pytest.mark.parametrize(
+    "answers, total, category",
+    [
+        (items(2, 1, 1, 0, 0), 4, "positive screen"),  # F13: 4 -> high risk
+        (items(1, 1, 1, 0, 0), 3, "negative screen"),  # F13: 3 -> not high risk
+        (items(0, 1, 1, 0, 0), 2, "negative screen"),  # F13
+        (items(2, 2, 2, 2, 2), 10, "positive screen"),  # maximum total (Malmstrom 2013)
+    ],
+)
 def test_sarc_f_against_healthmarkers_vectors(answers, total, category):
     score = SARC_F.score(answers)
     assert (score.value, score.category, score.positive) == (total, category, category == "positive screen")
@@ -50,14 +53,17 @@ def test_sarc_f_refuses_contradicting_falls():
     assert err.value.problems[0].field == "falls"
 
 
-@pytest.mark.parametrize("sex, calf, sarc_f, value, category", [
-    ("male", 33.9, 1, 11, "positive screen"),    # reference note boundary: just below 34 cm
-    ("male", 34.0, 1, 1, "negative screen"),     # at the cut-off: not low (strict <)
-    ("male", 34.1, 3, 3, "negative screen"),
-    ("female", 32.9, 0, 10, "negative screen"),  # low calf alone gives 10 < 11
-    ("female", 32.9, 1, 11, "positive screen"),
-    ("female", 33.0, 4, 4, "negative screen"),   # women's cut-off 33 cm, strict <
-])
+@pytest.mark.parametrize(
+    "sex, calf, sarc_f, value, category",
+    [
+        ("male", 33.9, 1, 11, "positive screen"),  # reference note boundary: just below 34 cm
+        ("male", 34.0, 1, 1, "negative screen"),  # at the cut-off: not low (strict <)
+        ("male", 34.1, 3, 3, "negative screen"),
+        ("female", 32.9, 0, 10, "negative screen"),  # low calf alone gives 10 < 11
+        ("female", 32.9, 1, 11, "positive screen"),
+        ("female", 33.0, 4, 4, "negative screen"),  # women's cut-off 33 cm, strict <
+    ],
+)
 def test_sarc_calf_awgs2019_calf_boundaries(sex, calf, sarc_f, value, category):
     score = SARC_CALF.score({"sex": sex, "calf": calf, "sarc_f": sarc_f})
     assert (score.value, score.category) == (value, category)

@@ -18,9 +18,18 @@ def sub(raw, part):
     return SPPB.score(raw).details["sub_scores"][part]
 
 
-@pytest.mark.parametrize("time, points", [
-    (4.81, 4), (4.82, 3), (6.20, 3), (6.21, 2), (8.70, 2), (8.71, 1), (30, 1),
-])
+@pytest.mark.parametrize(
+    "time, points",
+    [
+        (4.81, 4),
+        (4.82, 3),
+        (6.20, 3),
+        (6.21, 2),
+        (8.70, 2),
+        (8.71, 1),
+        (30, 1),
+    ],
+)
 def test_gait_4m_table(time, points):
     assert sub({"gait_time": time}, "gait") == points
 
@@ -30,22 +39,35 @@ def test_gait_3m_table(time, points):
     assert sub({"gait_time": time, "gait_course": "3 m"}, "gait") == points
 
 
-@pytest.mark.parametrize("time, points", [
-    (11.19, 4), (11.20, 3), (13.69, 3), (13.70, 2), (16.69, 2), (16.70, 1), (60.0, 1), (60.01, 0),
-])
+@pytest.mark.parametrize(
+    "time, points",
+    [
+        (11.19, 4),
+        (11.20, 3),
+        (13.69, 3),
+        (13.70, 2),
+        (16.69, 2),
+        (16.70, 1),
+        (60.0, 1),
+        (60.01, 0),
+    ],
+)
 def test_chair_table(time, points):
     assert sub({"chair_time": time}, "chair") == points
 
 
-@pytest.mark.parametrize("stands, points", [
-    ({"side_by_side": 9.9}, 0),
-    ({"side_by_side": 10, "semi_tandem": 9.9}, 1),
-    ({"side_by_side": 10, "semi_tandem": 10, "tandem": 2.99}, 2),
-    ({"side_by_side": 10, "semi_tandem": 10, "tandem": 3.0}, 3),
-    ({"side_by_side": 10, "semi_tandem": 10, "tandem": 9.99}, 3),
-    ({"side_by_side": 10, "semi_tandem": 10, "tandem": 10}, 4),
-    ({"side_by_side": 10}, None),
-])
+@pytest.mark.parametrize(
+    "stands, points",
+    [
+        ({"side_by_side": 9.9}, 0),
+        ({"side_by_side": 10, "semi_tandem": 9.9}, 1),
+        ({"side_by_side": 10, "semi_tandem": 10, "tandem": 2.99}, 2),
+        ({"side_by_side": 10, "semi_tandem": 10, "tandem": 3.0}, 3),
+        ({"side_by_side": 10, "semi_tandem": 10, "tandem": 9.99}, 3),
+        ({"side_by_side": 10, "semi_tandem": 10, "tandem": 10}, 4),
+        ({"side_by_side": 10}, None),
+    ],
+)
 def test_balance_sequence(stands, points):
     assert sub(stands, "balance") == points
 
@@ -56,11 +78,14 @@ def test_unable_scores_zero_and_faster_walk_counts():
     assert sub({"gait_time": 9.0, "gait_time_2": 4.5}, "gait") == 4
 
 
-@pytest.mark.parametrize("chair, total, ewgsop2, awgs", [
-    (16.70, 9, False, True),   # 4 + 4 + 1
-    (60.01, 8, True, True),    # 4 + 4 + 0
-    (13.69, 11, False, False),
-])
+@pytest.mark.parametrize(
+    "chair, total, ewgsop2, awgs",
+    [
+        (16.70, 9, False, True),  # 4 + 4 + 1
+        (60.01, 8, True, True),  # 4 + 4 + 0
+        (13.69, 11, False, False),
+    ],
+)
 def test_total_against_definitions(chair, total, ewgsop2, awgs):
     score = SPPB.score({**FULL_BALANCE, "gait_time": 4.0, "chair_time": chair})
     assert score.value == total

@@ -35,14 +35,17 @@ def test_t_als_1_total_and_domains_against_gab_keller_calculator():
     assert score.details["item5_form"] == "5a"
 
 
-@pytest.mark.parametrize("vector, inputs, kings, mitos", [
-    ("T-ALS-1", T_ALS_1, "stage 3", "stage 0"),
-    ("T-ALS-2", all4(), "not staged: no region involved on ALSFRS-R", "stage 0"),
-    ("T-ALS-3", all4(gastrostomy=True, speech=3, swallowing=1, walking=3, cutting_food=3), "stage 4A", "stage 1"),
-    ("T-ALS-4", all4(respiratory_insufficiency=3), "stage 4B", "stage 0"),
-    ("T-ALS-5", all4(speech=1), "stage 1", "stage 0"),
-    ("T-ALS-6", all4(dyspnoea=0), "stage 4B", "stage 1"),
-])
+@pytest.mark.parametrize(
+    "vector, inputs, kings, mitos",
+    [
+        ("T-ALS-1", T_ALS_1, "stage 3", "stage 0"),
+        ("T-ALS-2", all4(), "not staged: no region involved on ALSFRS-R", "stage 0"),
+        ("T-ALS-3", all4(gastrostomy=True, speech=3, swallowing=1, walking=3, cutting_food=3), "stage 4A", "stage 1"),
+        ("T-ALS-4", all4(respiratory_insufficiency=3), "stage 4B", "stage 0"),
+        ("T-ALS-5", all4(speech=1), "stage 1", "stage 0"),
+        ("T-ALS-6", all4(dyspnoea=0), "stage 4B", "stage 1"),
+    ],
+)
 def test_staging_against_reference_note_vectors(vector, inputs, kings, mitos):
     assert get("kings").score(inputs).category == kings, vector
     assert get("mitos").score(inputs).category == mitos, vector
@@ -73,48 +76,79 @@ def test_t_als_5_mitos_communication_needs_speech_and_handwriting():
 
 
 # Boundaries, Chiò 2015 Table 1: domain lost at item <= 1 (items 1,3,4,6,8,10), item 12 <= 2.
-@pytest.mark.parametrize("field, score, lost", [
-    ("swallowing", 2, 0), ("swallowing", 1, 1), ("swallowing", 0, 1),
-    ("walking", 2, 0), ("walking", 1, 1),
-    ("dressing_hygiene", 2, 0), ("dressing_hygiene", 1, 1),
-    ("dyspnoea", 2, 0), ("dyspnoea", 1, 1),
-    ("respiratory_insufficiency", 3, 0), ("respiratory_insufficiency", 2, 1), ("respiratory_insufficiency", 1, 1),
-])
+@pytest.mark.parametrize(
+    "field, score, lost",
+    [
+        ("swallowing", 2, 0),
+        ("swallowing", 1, 1),
+        ("swallowing", 0, 1),
+        ("walking", 2, 0),
+        ("walking", 1, 1),
+        ("dressing_hygiene", 2, 0),
+        ("dressing_hygiene", 1, 1),
+        ("dyspnoea", 2, 0),
+        ("dyspnoea", 1, 1),
+        ("respiratory_insufficiency", 3, 0),
+        ("respiratory_insufficiency", 2, 1),
+        ("respiratory_insufficiency", 1, 1),
+    ],
+)
 def test_mitos_boundaries_chio2015(field, score, lost):
     assert get("mitos").score(all4(**{field: score})).value == lost
 
 
 # Boundaries, Balendra 2014: 4B at item 10 == 0 or item 12 < 4.
-@pytest.mark.parametrize("override, category", [
-    ({"dyspnoea": 1}, "not staged: no region involved on ALSFRS-R"), ({"dyspnoea": 0}, "stage 4B"),
-    ({"respiratory_insufficiency": 4}, "not staged: no region involved on ALSFRS-R"),
-    ({"respiratory_insufficiency": 3}, "stage 4B"),
-    ({"salivation": 3}, "stage 1"), ({"handwriting": 3, "walking": 3}, "stage 2"),
-])
+@pytest.mark.parametrize(
+    "override, category",
+    [
+        ({"dyspnoea": 1}, "not staged: no region involved on ALSFRS-R"),
+        ({"dyspnoea": 0}, "stage 4B"),
+        ({"respiratory_insufficiency": 4}, "not staged: no region involved on ALSFRS-R"),
+        ({"respiratory_insufficiency": 3}, "stage 4B"),
+        ({"salivation": 3}, "stage 1"),
+        ({"handwriting": 3, "walking": 3}, "stage 2"),
+    ],
+)
 def test_kings_boundaries_balendra2014(override, category):
     assert get("kings").score(all4(**override)).category == category
 
 
-@pytest.mark.parametrize("total, months, value, labra, rounded", [
-    (40, 16.0, 0.5, "intermediate", "intermediate"),   # T-ALS-7
-    (45, 10, 0.3, "slow", "slow"),                     # T-ALS-8
-    (36, 10, 1.2, "fast", "fast"),                     # T-ALS-9
-])
+@pytest.mark.parametrize(
+    "total, months, value, labra, rounded",
+    [
+        (40, 16.0, 0.5, "intermediate", "intermediate"),  # T-ALS-7
+        (45, 10, 0.3, "slow", "slow"),  # T-ALS-8
+        (36, 10, 1.2, "fast", "fast"),  # T-ALS-9
+    ],
+)
 def test_delta_fs_against_reference_vectors_t_als_7_to_9(total, months, value, labra, rounded):
     progression = get("als-progression")
     score = progression.score({"alsfrs_r_total": total, "months_since_onset": months})
     assert score.value == pytest.approx(value) and score.category == labra
-    assert progression.score({"alsfrs_r_total": total, "months_since_onset": months,
-                              "scheme": "rounded"}).category == rounded
+    assert (
+        progression.score({"alsfrs_r_total": total, "months_since_onset": months, "scheme": "rounded"}).category
+        == rounded
+    )
 
 
 # Boundaries: Labra 2016 (0.47 / 1.11) and the rounded scheme (0.5 / 1.0); slow < low, fast > high.
-@pytest.mark.parametrize("scheme, rate, category", [
-    ("labra2016", 0.46, "slow"), ("labra2016", 0.47, "intermediate"), ("labra2016", 0.48, "intermediate"),
-    ("labra2016", 1.10, "intermediate"), ("labra2016", 1.11, "intermediate"), ("labra2016", 1.12, "fast"),
-    ("rounded", 0.49, "slow"), ("rounded", 0.5, "intermediate"), ("rounded", 0.51, "intermediate"),
-    ("rounded", 0.99, "intermediate"), ("rounded", 1.0, "intermediate"), ("rounded", 1.01, "fast"),
-])
+@pytest.mark.parametrize(
+    "scheme, rate, category",
+    [
+        ("labra2016", 0.46, "slow"),
+        ("labra2016", 0.47, "intermediate"),
+        ("labra2016", 0.48, "intermediate"),
+        ("labra2016", 1.10, "intermediate"),
+        ("labra2016", 1.11, "intermediate"),
+        ("labra2016", 1.12, "fast"),
+        ("rounded", 0.49, "slow"),
+        ("rounded", 0.5, "intermediate"),
+        ("rounded", 0.51, "intermediate"),
+        ("rounded", 0.99, "intermediate"),
+        ("rounded", 1.0, "intermediate"),
+        ("rounded", 1.01, "fast"),
+    ],
+)
 def test_delta_fs_boundaries(scheme, rate, category):
     # 48 - total = 1 point; months chosen so that ΔFS equals ``rate`` exactly.
     score = get("als-progression").score({"alsfrs_r_total": 47, "months_since_onset": 1 / rate, "scheme": scheme})
@@ -123,8 +157,9 @@ def test_delta_fs_boundaries(scheme, rate, category):
 
 
 def test_delta_fs_from_dates_uses_julian_months():
-    score = get("als-progression").score({"alsfrs_r_total": 40, "symptom_onset": "2024-01-01",
-                                          "assessment_date": "2025-05-01"})
+    score = get("als-progression").score(
+        {"alsfrs_r_total": 40, "symptom_onset": "2024-01-01", "assessment_date": "2025-05-01"}
+    )
     assert score.details["months_since_onset"] == pytest.approx(486 / 30.4375, abs=1e-3)
 
 
@@ -132,16 +167,24 @@ def test_delta_fs_refuses_zero_months_and_mixed_durations():
     with pytest.raises(InputError):
         get("als-progression").score({"alsfrs_r_total": 40, "months_since_onset": 0})
     with pytest.raises(InputError):
-        get("als-progression").score({"alsfrs_r_total": 40, "months_since_onset": 3,
-                                      "symptom_onset": "2024-01-01", "assessment_date": "2024-04-01"})
+        get("als-progression").score(
+            {
+                "alsfrs_r_total": 40,
+                "months_since_onset": 3,
+                "symptom_onset": "2024-01-01",
+                "assessment_date": "2024-04-01",
+            }
+        )
 
 
 def test_partial_alsfrs_r_is_cannot_tell_naming_the_items_never_zero():
     partial = {k: v for k, v in T_ALS_1.items() if k not in ("walking", "orthopnoea")}
     score = get("alsfrs-r").score(partial)
     assert score.category == CANNOT_TELL and score.value is None
-    assert score.missing == ("ALSFRS-R item 8 (walking), rated 0-4", "ALSFRS-R item 11 (breathlessness lying down), "
-                                                                      "rated 0-4")
+    assert score.missing == (
+        "ALSFRS-R item 8 (walking), rated 0-4",
+        "ALSFRS-R item 11 (breathlessness lying down), rated 0-4",
+    )
 
 
 def test_kings_needs_the_item_5_form():

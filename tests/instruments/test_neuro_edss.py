@@ -28,23 +28,30 @@ def edss(*args: int, **options) -> float:
 
 
 def _section(text: str, start: str, end: str) -> str:
-    return text[text.index(start):text.index(end)]
+    return text[text.index(start) : text.index(end)]
 
 
 def test_edss_against_every_fs_vector_in_the_reference_note(reference_dir):
-    text = _section((reference_dir / "clinical" / "instruments_neuro.md").read_text(encoding="utf-8"),
-                    "### 6.2 EDSS", "### 6.3")
+    text = _section(
+        (reference_dir / "clinical" / "instruments_neuro.md").read_text(encoding="utf-8"), "### 6.2 EDSS", "### 6.3"
+    )
     rows = _ROW.findall(text)
     # 40 atiweb FS rows + the JS project's example + 9 adobrasinovic rows + 2 regression rows
     assert len(rows) == 52
-    failures = [(row, want, edss(*map(int, row.split(",")))) for row, want in rows
-                if edss(*map(int, row.split(","))) != float(want)]
+    failures = [
+        (row, want, edss(*map(int, row.split(","))))
+        for row, want in rows
+        if edss(*map(int, row.split(","))) != float(want)
+    ]
     assert not failures
 
 
 def test_edss_ambulation_rows_from_the_reference_note(reference_dir):
-    text = _section((reference_dir / "clinical" / "instruments_neuro.md").read_text(encoding="utf-8"),
-                    "### 6.2 EDSS", "FS-step only")
+    text = _section(
+        (reference_dir / "clinical" / "instruments_neuro.md").read_text(encoding="utf-8"),
+        "### 6.2 EDSS",
+        "FS-step only",
+    )
     rows = _AS.findall(text)
     assert len(rows) == 10
     for scores, want in rows:
@@ -53,45 +60,87 @@ def test_edss_ambulation_rows_from_the_reference_note(reference_dir):
 
 
 # Embedded copy of a cross-section of the same vectors (atiweb/edss-in-php), incl. every step.
-@pytest.mark.parametrize("row, want", [
-    ("0,0,0,0,0,0,0,0", 0), ("0,0,1,0,0,0,0,0", 1), ("0,1,1,0,0,0,0,0", 1.5), ("1,1,1,1,1,1,1,0", 1.5),
-    ("0,0,2,0,0,0,0,0", 2), ("0,0,0,0,0,0,0,1", 2), ("1,1,1,1,1,1,1,1", 2), ("3,0,0,0,0,0,0,0", 2),
-    ("2,2,0,0,0,0,0,0", 2.5), ("0,0,2,2,2,0,0,0", 3), ("5,0,0,0,0,0,0,0", 3), ("0,0,0,0,0,4,0,0", 3),
-    ("2,2,2,2,2,0,0,0", 3.5), ("0,0,3,2,0,0,0,0", 3.5), ("2,2,2,2,2,2,0,0", 4), ("6,0,0,0,0,0,0,0", 4),
-    ("0,0,0,0,0,0,0,2", 4.5), ("5,1,1,1,1,1,1,2", 4.5), ("0,0,0,0,0,0,0,3", 5), ("0,0,0,0,0,6,0,0", 5),
-    ("1,2,1,3,1,4,2,1", 4),  # reference example of the original JS project
-    ("4,3,3,3,3,1,1,2", 4.5), ("2,2,2,2,2,2,4,1", 4.5), ("1,1,1,1,1,1,4,1", 4),  # adobrasinovic/edss
-    ("0,0,0,0,0,5,4,2", 5), ("0,0,0,0,0,2,4,0", 4.5),  # regressions where jirimotyl/edss differs
-])
+@pytest.mark.parametrize(
+    "row, want",
+    [
+        ("0,0,0,0,0,0,0,0", 0),
+        ("0,0,1,0,0,0,0,0", 1),
+        ("0,1,1,0,0,0,0,0", 1.5),
+        ("1,1,1,1,1,1,1,0", 1.5),
+        ("0,0,2,0,0,0,0,0", 2),
+        ("0,0,0,0,0,0,0,1", 2),
+        ("1,1,1,1,1,1,1,1", 2),
+        ("3,0,0,0,0,0,0,0", 2),
+        ("2,2,0,0,0,0,0,0", 2.5),
+        ("0,0,2,2,2,0,0,0", 3),
+        ("5,0,0,0,0,0,0,0", 3),
+        ("0,0,0,0,0,4,0,0", 3),
+        ("2,2,2,2,2,0,0,0", 3.5),
+        ("0,0,3,2,0,0,0,0", 3.5),
+        ("2,2,2,2,2,2,0,0", 4),
+        ("6,0,0,0,0,0,0,0", 4),
+        ("0,0,0,0,0,0,0,2", 4.5),
+        ("5,1,1,1,1,1,1,2", 4.5),
+        ("0,0,0,0,0,0,0,3", 5),
+        ("0,0,0,0,0,6,0,0", 5),
+        ("1,2,1,3,1,4,2,1", 4),  # reference example of the original JS project
+        ("4,3,3,3,3,1,1,2", 4.5),
+        ("2,2,2,2,2,2,4,1", 4.5),
+        ("1,1,1,1,1,1,4,1", 4),  # adobrasinovic/edss
+        ("0,0,0,0,0,5,4,2", 5),
+        ("0,0,0,0,0,2,4,0", 4.5),  # regressions where jirimotyl/edss differs
+    ],
+)
 def test_edss_against_atiweb_and_adobrasinovic_vectors(row, want):
     assert edss(*map(int, row.split(","))) == want
 
 
-@pytest.mark.parametrize("grades, want", [
-    ((3, 3, 2), 4.0), ((3, 3, 3), 4.0), ((3, 3, 3, 3, 3, 2, 2), 4.5), ((4, 3, 3, 2, 2), 4.5),
-    ((4, 4, 3, 3, 3), 5.0), ((6, 1), 5.0), ((3, 2, 2, 2), 4.0), ((4, 2), 4.5), ((4, 3, 3, 3), 5.0),
-])
+@pytest.mark.parametrize(
+    "grades, want",
+    [
+        ((3, 3, 2), 4.0),
+        ((3, 3, 3), 4.0),
+        ((3, 3, 3, 3, 3, 2, 2), 4.5),
+        ((4, 3, 3, 2, 2), 4.5),
+        ((4, 4, 3, 3, 3), 5.0),
+        ((6, 1), 5.0),
+        ((3, 2, 2, 2), 4.0),
+        ((4, 2), 4.5),
+        ((4, 3, 3, 3), 5.0),
+    ],
+)
 def test_fs_step_against_typescript_implementation_vectors(grades, want):
     assert fs_step(list(grades) + [0] * (7 - len(grades))) == want
 
 
-@pytest.mark.parametrize("raw, visual, bowel", [(0, 0, 0), (1, 1, 1), (2, 2, 2), (3, 2, 3), (4, 3, 3), (5, 3, 4),
-                                                (6, 4, 5)])
+@pytest.mark.parametrize(
+    "raw, visual, bowel", [(0, 0, 0), (1, 1, 1), (2, 2, 2), (3, 2, 3), (4, 3, 3), (5, 3, 4), (6, 4, 5)]
+)
 def test_visual_and_bowel_bladder_conversions(raw, visual, bowel):
-    fs = {"visual": raw, "brainstem": 0, "pyramidal": 0, "cerebellar": 0, "sensory": 0, "bowel_bladder": raw,
-          "cerebral": 0}
+    fs = {
+        "visual": raw,
+        "brainstem": 0,
+        "pyramidal": 0,
+        "cerebellar": 0,
+        "sensory": 0,
+        "bowel_bladder": raw,
+        "cerebral": 0,
+    }
     assert converted_grades(fs)[0] == visual and converted_grades(fs)[5] == bowel
 
 
 def test_combined_conversions_from_the_note():
-    assert edss(6, 0, 0, 0, 0, 6, 0, 0) == 5.0   # V6 -> 4 and BB6 -> 5
-    assert edss(5, 0, 0, 0, 0, 5, 0, 0) == 4.5   # V5 -> 3 and BB5 -> 4 (unconverted would give 5.0)
+    assert edss(6, 0, 0, 0, 0, 6, 0, 0) == 5.0  # V6 -> 4 and BB6 -> 5
+    assert edss(5, 0, 0, 0, 0, 5, 0, 0) == 4.5  # V5 -> 3 and BB5 -> 4 (unconverted would give 5.0)
 
 
-@pytest.mark.parametrize("row, kurtzke, counted", [
-    ("0,0,0,0,0,0,1,0", 0.0, 1.0),  # M=1 only
-    ("1,0,0,0,0,0,1,0", 1.0, 1.5),  # V1 + M1
-])
+@pytest.mark.parametrize(
+    "row, kurtzke, counted",
+    [
+        ("0,0,0,0,0,0,1,0", 0.0, 1.0),  # M=1 only
+        ("1,0,0,0,0,0,1,0", 1.0, 1.5),  # V1 + M1
+    ],
+)
 def test_cerebral_grade_1_option_kurtzke_text(row, kurtzke, counted):
     args = list(map(int, row.split(",")))
     assert edss(*args) == kurtzke
@@ -99,11 +148,19 @@ def test_cerebral_grade_1_option_kurtzke_text(row, kurtzke, counted):
 
 
 # Boundaries around each ambulation floor (Neurostatus AS 1/2/3 -> at least 2.0/4.5/5.0).
-@pytest.mark.parametrize("ambulation, fs_row, want", [
-    (0, (0, 0, 0, 0, 0, 0, 0), 0.0), (1, (0, 0, 0, 0, 0, 0, 0), 2.0), (1, (0, 0, 3, 0, 0, 0, 0), 3.0),
-    (1, (0, 0, 4, 3, 0, 0, 0), 4.5), (2, (0, 0, 2, 0, 0, 0, 0), 4.5), (2, (0, 0, 4, 4, 0, 0, 0), 5.0),
-    (3, (0, 0, 0, 0, 0, 0, 0), 5.0), (4, (0, 0, 0, 0, 0, 0, 0), 5.5),
-])
+@pytest.mark.parametrize(
+    "ambulation, fs_row, want",
+    [
+        (0, (0, 0, 0, 0, 0, 0, 0), 0.0),
+        (1, (0, 0, 0, 0, 0, 0, 0), 2.0),
+        (1, (0, 0, 3, 0, 0, 0, 0), 3.0),
+        (1, (0, 0, 4, 3, 0, 0, 0), 4.5),
+        (2, (0, 0, 2, 0, 0, 0, 0), 4.5),
+        (2, (0, 0, 4, 4, 0, 0, 0), 5.0),
+        (3, (0, 0, 0, 0, 0, 0, 0), 5.0),
+        (4, (0, 0, 0, 0, 0, 0, 0), 5.5),
+    ],
+)
 def test_ambulation_floor_boundaries(ambulation, fs_row, want):
     assert edss(*fs_row, ambulation) == want
 
@@ -132,12 +189,15 @@ def test_clinician_edss_must_be_a_valid_step(bad):
     assert exc.value.problems[0].field == "clinician_edss"
 
 
-@pytest.mark.parametrize("row, derived", [
-    ("0,0,0,0,0,2,4,0", True),    # one grade 4 with a grade 2: derived 4.5
-    ("0,0,4,3,0,0,0,0", False),   # one grade 4 with one grade 3: listed (4.5)
-    ("0,2,2,2,3,0,0,0", True),    # one grade 3 with three grade 2s: derived 4.0
-    ("0,0,3,2,0,0,0,0", False),   # one grade 3 with one grade 2: listed (3.5)
-])
+@pytest.mark.parametrize(
+    "row, derived",
+    [
+        ("0,0,0,0,0,2,4,0", True),  # one grade 4 with a grade 2: derived 4.5
+        ("0,0,4,3,0,0,0,0", False),  # one grade 4 with one grade 3: listed (4.5)
+        ("0,2,2,2,3,0,0,0", True),  # one grade 3 with three grade 2s: derived 4.0
+        ("0,0,3,2,0,0,0,0", False),  # one grade 3 with one grade 2: listed (3.5)
+    ],
+)
 def test_results_from_combinations_missing_in_the_table_are_marked_unverified(row, derived):
     score = get("edss").score(dict(zip(ORDER, map(int, row.split(",")))))
     assert ("unverified" in score.details) == derived

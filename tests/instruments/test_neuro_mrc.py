@@ -22,21 +22,31 @@ def grades(total: int) -> dict:
     return {f: base + (1 if i < extra else 0) for i, f in enumerate(FIELDS)}
 
 
-@pytest.mark.parametrize("inputs, value, category", [
-    ({f: 5 for f in FIELDS}, 60, "no significant weakness"),
-    ({f: 4 for f in FIELDS}, 48, "no significant weakness"),
-    (grades(47), 47, "significant weakness"),
-])
+@pytest.mark.parametrize(
+    "inputs, value, category",
+    [
+        ({f: 5 for f in FIELDS}, 60, "no significant weakness"),
+        ({f: 4 for f in FIELDS}, 48, "no significant weakness"),
+        (grades(47), 47, "significant weakness"),
+    ],
+)
 def test_mrc_sum_against_reference_vectors(inputs, value, category):
     score = get("mrc-sum").score(inputs)
     assert (score.value, score.category) == (value, category)
 
 
 # Boundaries: < 48 significant weakness (De Jonghe 2002), < 36 severe weakness (Hermans 2012).
-@pytest.mark.parametrize("total, category", [
-    (49, "no significant weakness"), (48, "no significant weakness"), (47, "significant weakness"),
-    (37, "significant weakness"), (36, "significant weakness"), (35, "severe weakness"),
-])
+@pytest.mark.parametrize(
+    "total, category",
+    [
+        (49, "no significant weakness"),
+        (48, "no significant weakness"),
+        (47, "significant weakness"),
+        (37, "significant weakness"),
+        (36, "significant weakness"),
+        (35, "severe weakness"),
+    ],
+)
 def test_mrc_sum_boundaries(total, category):
     assert get("mrc-sum").score(grades(total)).category == category
 

@@ -21,9 +21,15 @@ def msws(*answers: int, **extra) -> dict:
     return {**dict(zip(NAMES, answers)), **extra}
 
 
-@pytest.mark.parametrize("answers, value", [
-    ([1] * 12, 0.0), ([5] * 12, 100.0), ([3] * 12, 50.0), ([2] * 6 + [3] * 6, 37.5),
-])
+@pytest.mark.parametrize(
+    "answers, value",
+    [
+        ([1] * 12, 0.0),
+        ([5] * 12, 100.0),
+        ([3] * 12, 50.0),
+        ([2] * 6 + [3] * 6, 37.5),
+    ],
+)
 def test_msws12_v1_against_reference_vectors(answers, value):
     score = get("msws-12").score(msws(*answers))
     assert score.value == pytest.approx(value)
@@ -37,9 +43,13 @@ def test_msws12_v2_against_rehabknowledge_worked_example():
 
 
 # Boundary of the "no limitation" description: raw 12 (all "not at all") vs 13 (Hobart 2003 scale minimum).
-@pytest.mark.parametrize("answers, category", [
-    ([1] * 12, "no walking limitation reported"), ([1] * 11 + [2], "walking limited"),
-])
+@pytest.mark.parametrize(
+    "answers, category",
+    [
+        ([1] * 12, "no walking limitation reported"),
+        ([1] * 11 + [2], "walking limited"),
+    ],
+)
 def test_msws12_minimum_boundary(answers, category):
     assert get("msws-12").score(msws(*answers)).category == category
 
@@ -55,10 +65,16 @@ def test_msws12_cannot_walk_is_not_imputed_as_100():
     assert score.category == CANNOT_TELL and score.details["cannot_walk"] is True
 
 
-@pytest.mark.parametrize("bad", [
-    {"walk": 6}, {"walk": 0}, {"raw_total": 61}, {"raw_total": 55, "version": "v2"},
-    {**{n: 1 for n in NAMES}, "raw_total": 13},
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"walk": 6},
+        {"walk": 0},
+        {"raw_total": 61},
+        {"raw_total": 55, "version": "v2"},
+        {**{n: 1 for n in NAMES}, "raw_total": 13},
+    ],
+)
 def test_msws12_refuses_impossible_answers(bad):
     with pytest.raises(InputError):
         get("msws-12").score(bad)
@@ -70,8 +86,9 @@ def test_pdds_4_is_early_cane_in_the_moderate_group_ninds_cde():
 
 
 # Boundaries of the NINDS CDE groups (0-2 mild, 3-5 moderate, 6-8 severe).
-@pytest.mark.parametrize("level, group", [(0, "mild"), (2, "mild"), (3, "moderate"), (5, "moderate"),
-                                          (6, "severe"), (8, "severe")])
+@pytest.mark.parametrize(
+    "level, group", [(0, "mild"), (2, "mild"), (3, "moderate"), (5, "moderate"), (6, "severe"), (8, "severe")]
+)
 def test_pdds_group_boundaries_ninds_cde(level, group):
     assert get("pdds").score({"pdds": level}).details["group"] == group
 

@@ -9,8 +9,7 @@ import pytest
 from myoscope.instruments import CANNOT_TELL, get
 
 MNA = get("mna-sf")
-BEST = {"food_intake": 2, "weight_loss": 3, "mobility": 2, "stress_or_acute_disease": False,
-        "neuropsychological": 2}
+BEST = {"food_intake": 2, "weight_loss": 3, "mobility": 2, "stress_or_acute_disease": False, "neuropsychological": 2}
 
 
 def score(**kw):
@@ -29,14 +28,25 @@ def test_mna_sf_calf_item_boundaries(calf, points):
     assert score(**BEST, calf_circumference=calf).value == 11 + points
 
 
-@pytest.mark.parametrize("total, category", [
-    (7, "malnourished"), (8, "at risk of malnutrition"), (11, "at risk of malnutrition"),
-    (12, "normal nutritional status"),
-])
+@pytest.mark.parametrize(
+    "total, category",
+    [
+        (7, "malnourished"),
+        (8, "at risk of malnutrition"),
+        (11, "at risk of malnutrition"),
+        (12, "normal nutritional status"),
+    ],
+)
 def test_mna_sf_category_boundaries(total, category):
     # note section F: 7 malnourished, 8 and 11 at risk, 12 normal (Kaiser 2009)
-    items = {"food_intake": 2, "weight_loss": 3, "mobility": 2, "stress_or_acute_disease": False,
-             "neuropsychological": 2, "bmi": 24}  # 14
+    items = {
+        "food_intake": 2,
+        "weight_loss": 3,
+        "mobility": 2,
+        "stress_or_acute_disease": False,
+        "neuropsychological": 2,
+        "bmi": 24,
+    }  # 14
     drop = 14 - total
     for field, top in (("weight_loss", 3), ("food_intake", 2), ("mobility", 2), ("neuropsychological", 2)):
         take = min(top, drop)

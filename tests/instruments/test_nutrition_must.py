@@ -29,18 +29,30 @@ def test_must_f12_bmi_22_with_7_percent_loss_is_medium_risk():
     assert (result.value, result.category) == (1, "medium risk")
 
 
-@pytest.mark.parametrize("bmi, points", [
-    (20.01, 0), (20.0, 1), (18.5, 1), (18.49, 2),  # note section F boundary vectors (Elia 2003 step 1)
-])
+@pytest.mark.parametrize(
+    "bmi, points",
+    [
+        (20.01, 0),
+        (20.0, 1),
+        (18.5, 1),
+        (18.49, 2),  # note section F boundary vectors (Elia 2003 step 1)
+    ],
+)
 def test_must_bmi_boundaries(bmi, points):
     result = score(bmi=bmi, weight_loss_percent=0, acute_disease_no_intake=False)
     assert result.details["points"]["BMI"] == points
     assert result.value == points
 
 
-@pytest.mark.parametrize("loss, points", [
-    (4.99, 0), (5.0, 1), (10.0, 1), (10.01, 2),  # note section F boundary vectors (Elia 2003 step 2)
-])
+@pytest.mark.parametrize(
+    "loss, points",
+    [
+        (4.99, 0),
+        (5.0, 1),
+        (10.0, 1),
+        (10.01, 2),  # note section F boundary vectors (Elia 2003 step 2)
+    ],
+)
 def test_must_weight_loss_boundaries(loss, points):
     result = score(bmi=25, weight_loss_percent=loss, acute_disease_no_intake=False)
     assert result.value == points

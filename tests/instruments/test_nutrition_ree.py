@@ -17,8 +17,11 @@ def test_ree_reports_every_equation_and_defaults_to_mifflin():
     result = REE.score(MAN)
     assert result.value == pytest.approx(1598.75)  # H9
     assert result.details["equation"] == "mifflin-st-jeor"
-    assert result.details["equations"] == {"mifflin-st-jeor": 1598.8, "harris-benedict-revised": 1638.9,
-                                           "henry-2005": 1604.4}
+    assert result.details["equations"] == {
+        "mifflin-st-jeor": 1598.8,
+        "harris-benedict-revised": 1638.9,
+        "henry-2005": 1604.4,
+    }
     assert any("Henry" in u for u in result.details["unverified"])
 
 

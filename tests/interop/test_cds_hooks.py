@@ -14,7 +14,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import ec
 from fastapi.testclient import TestClient
 
-from myoscope.interop._jwt import ReplayGuard, Refused, StaticKeys, verify
+from myoscope.interop._jwt import Refused, ReplayGuard, StaticKeys, verify
 from myoscope.interop.cds_hooks import CdsConfig, create_app
 from myoscope.interop.export import record_bundle
 from myoscope.record import load_record
@@ -26,7 +26,11 @@ NOW = 1_900_000_000
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 KEY = ec.generate_private_key(ec.SECP384R1())
-PUBLIC = json.loads(jwt.algorithms.ECAlgorithm.to_jwk(KEY.public_key())) | {"kid": "ehr-1", "alg": "ES384", "use": "sig"}
+PUBLIC = json.loads(jwt.algorithms.ECAlgorithm.to_jwk(KEY.public_key())) | {
+    "kid": "ehr-1",
+    "alg": "ES384",
+    "use": "sig",
+}
 
 
 def token(**claims):
@@ -36,9 +40,13 @@ def token(**claims):
 
 @pytest.fixture
 def client():
-    config = CdsConfig(base_url=BASE, issuers={ISS: "https://ehr.example.org/jwks"},
-                       keys=StaticKeys({ISS: {"keys": [PUBLIC]}}), clock=lambda: NOW,
-                       origins=("https://ehr.example.org",))
+    config = CdsConfig(
+        base_url=BASE,
+        issuers={ISS: "https://ehr.example.org/jwks"},
+        keys=StaticKeys({ISS: {"keys": [PUBLIC]}}),
+        clock=lambda: NOW,
+        origins=("https://ehr.example.org",),
+    )
     return TestClient(create_app(config))
 
 
@@ -52,16 +60,25 @@ def _prefetch(name):
     patient = next(r for r in resources if r["resourceType"] == "Patient")
 
     def searchset(kinds):
-        return {"resourceType": "Bundle", "type": "searchset",
-                "entry": [{"resource": r} for r in resources if r["resourceType"] in kinds]}
+        return {
+            "resourceType": "Bundle",
+            "type": "searchset",
+            "entry": [{"resource": r} for r in resources if r["resourceType"] in kinds],
+        }
 
-    return patient, {"patient": patient, "observations": searchset({"Observation"}),
-                     "conditions": searchset({"Condition"})}
+    return patient, {
+        "patient": patient,
+        "observations": searchset({"Observation"}),
+        "conditions": searchset({"Condition"}),
+    }
 
 
 def _call(patient_id, **extra):
-    return {"hook": "patient-view", "hookInstance": str(uuid.uuid4()),
-            "context": {"userId": "Practitioner/example", "patientId": patient_id}} | extra
+    return {
+        "hook": "patient-view",
+        "hookInstance": str(uuid.uuid4()),
+        "context": {"userId": "Practitioner/example", "patientId": patient_id},
+    } | extra
 
 
 def test_discovery_lists_patient_view_with_prefetch(client):
@@ -74,8 +91,11 @@ def test_discovery_lists_patient_view_with_prefetch(client):
 
 def test_patient_view_with_prefetch_gives_cards(client):
     patient, prefetch = _prefetch("als-pattern-brother.yaml")
-    response = client.post("/muscle-wasting-screen", json=_call(patient["id"], prefetch=prefetch),
-                           headers={"Authorization": f"Bearer {token()}"})
+    response = client.post(
+        "/muscle-wasting-screen",
+        json=_call(patient["id"], prefetch=prefetch),
+        headers={"Authorization": f"Bearer {token()}"},
+    )
     assert response.status_code == 200, response.text
     cards = response.json()["cards"]
     assert cards
@@ -92,8 +112,11 @@ def test_patient_view_with_prefetch_gives_cards(client):
 def test_patient_view_null_prefetch_means_no_data(client):
     patient, prefetch = _prefetch("healthy-active.yaml")
     prefetch["conditions"] = None
-    response = client.post("/muscle-wasting-screen", json=_call(patient["id"], prefetch=prefetch),
-                           headers={"Authorization": f"Bearer {token()}"})
+    response = client.post(
+        "/muscle-wasting-screen",
+        json=_call(patient["id"], prefetch=prefetch),
+        headers={"Authorization": f"Bearer {token()}"},
+    )
     assert response.status_code == 200
 
 
@@ -117,8 +140,11 @@ class _Fhir(BaseHTTPRequestHandler):
         if path.startswith("Patient/"):
             body = next(r for r in self.resources if r["resourceType"] == "Patient")
         else:
-            body = {"resourceType": "Bundle", "type": "searchset",
-                    "entry": [{"resource": r} for r in self.resources if r["resourceType"] == path]}
+            body = {
+                "resourceType": "Bundle",
+                "type": "searchset",
+                "entry": [{"resource": r} for r in self.resources if r["resourceType"] == path],
+            }
         data = json.dumps(body).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/fhir+json")
@@ -144,34 +170,58 @@ def fhir_server():
 
 def test_patient_view_without_prefetch_reads_the_fhir_server_with_the_token(client, fhir_server):
     patient = next(r for r in _Fhir.resources if r["resourceType"] == "Patient")
-    auth = {"access_token": "server-token", "token_type": "Bearer", "expires_in": 300,
-            "scope": "patient/*.read", "subject": "cds-service"}
-    response = client.post("/muscle-wasting-screen",
-                           json=_call(patient["id"], fhirServer=fhir_server, fhirAuthorization=auth),
-                           headers={"Authorization": f"Bearer {token()}"})
+    auth = {
+        "access_token": "server-token",
+        "token_type": "Bearer",
+        "expires_in": 300,
+        "scope": "patient/*.read",
+        "subject": "cds-service",
+    }
+    response = client.post(
+        "/muscle-wasting-screen",
+        json=_call(patient["id"], fhirServer=fhir_server, fhirAuthorization=auth),
+        headers={"Authorization": f"Bearer {token()}"},
+    )
     assert response.status_code == 200, response.text
     assert response.json()["cards"]
-    assert {p.split("?")[0] for p, _ in _Fhir.seen} == {f"/fhir/Patient/{patient['id']}", "/fhir/Observation",
-                                                       "/fhir/Condition"}
+    assert {p.split("?")[0] for p, _ in _Fhir.seen} == {
+        f"/fhir/Patient/{patient['id']}",
+        "/fhir/Observation",
+        "/fhir/Condition",
+    }
     assert all(a == "Bearer server-token" for _, a in _Fhir.seen)
 
 
-@pytest.mark.parametrize("bad", [
-    lambda: "",
-    lambda: "not-a-jwt",
-    lambda: token(exp=NOW - 1),
-    lambda: token(aud="https://other.example.org/cds-services/muscle-wasting-screen"),
-    lambda: token(iss="https://unknown.example.org/"),
-    lambda: jwt.encode({"iss": ISS, "aud": SERVICE, "exp": NOW + 300, "iat": NOW, "jti": "h"}, "a" * 64,
-                       algorithm="HS256"),
-    lambda: jwt.encode({"iss": ISS, "aud": SERVICE, "exp": NOW + 300, "iat": NOW, "jti": "n"}, None, algorithm="none"),
-    lambda: jwt.encode({"iss": ISS, "aud": SERVICE, "exp": NOW + 300, "iat": NOW, "jti": "o"},
-                       ec.generate_private_key(ec.SECP384R1()), algorithm="ES384", headers={"kid": "ehr-1"}),
-], ids=["missing", "garbage", "expired", "wrong-audience", "unknown-issuer", "hs256", "none", "wrong-key"])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        lambda: "",
+        lambda: "not-a-jwt",
+        lambda: token(exp=NOW - 1),
+        lambda: token(aud="https://other.example.org/cds-services/muscle-wasting-screen"),
+        lambda: token(iss="https://unknown.example.org/"),
+        lambda: jwt.encode(
+            {"iss": ISS, "aud": SERVICE, "exp": NOW + 300, "iat": NOW, "jti": "h"}, "a" * 64, algorithm="HS256"
+        ),
+        lambda: jwt.encode(
+            {"iss": ISS, "aud": SERVICE, "exp": NOW + 300, "iat": NOW, "jti": "n"}, None, algorithm="none"
+        ),
+        lambda: jwt.encode(
+            {"iss": ISS, "aud": SERVICE, "exp": NOW + 300, "iat": NOW, "jti": "o"},
+            ec.generate_private_key(ec.SECP384R1()),
+            algorithm="ES384",
+            headers={"kid": "ehr-1"},
+        ),
+    ],
+    ids=["missing", "garbage", "expired", "wrong-audience", "unknown-issuer", "hs256", "none", "wrong-key"],
+)
 def test_bad_tokens_are_refused(client, bad):
     patient, prefetch = _prefetch("healthy-active.yaml")
-    response = client.post("/muscle-wasting-screen", json=_call(patient["id"], prefetch=prefetch),
-                           headers={"Authorization": f"Bearer {bad()}"})
+    response = client.post(
+        "/muscle-wasting-screen",
+        json=_call(patient["id"], prefetch=prefetch),
+        headers={"Authorization": f"Bearer {bad()}"},
+    )
     assert response.status_code == 401
     assert response.json()["resourceType"] == "OperationOutcome"
 
@@ -179,26 +229,48 @@ def test_bad_tokens_are_refused(client, bad):
 def test_a_token_is_accepted_once(client):
     patient, prefetch = _prefetch("healthy-active.yaml")
     once = token()
-    first = client.post("/muscle-wasting-screen", json=_call(patient["id"], prefetch=prefetch),
-                        headers={"Authorization": f"Bearer {once}"})
-    again = client.post("/muscle-wasting-screen", json=_call(patient["id"], prefetch=prefetch),
-                        headers={"Authorization": f"Bearer {once}"})
+    first = client.post(
+        "/muscle-wasting-screen",
+        json=_call(patient["id"], prefetch=prefetch),
+        headers={"Authorization": f"Bearer {once}"},
+    )
+    again = client.post(
+        "/muscle-wasting-screen",
+        json=_call(patient["id"], prefetch=prefetch),
+        headers={"Authorization": f"Bearer {once}"},
+    )
     assert (first.status_code, again.status_code) == (200, 401)
 
 
 def test_feedback_is_accepted_with_a_token(client):
-    body = {"feedback": [{"card": str(uuid.uuid4()), "outcome": "accepted", "outcomeTimestamp": "2026-11-30T10:00:00Z",
-                          "acceptedSuggestions": [{"id": "x"}]}]}
+    body = {
+        "feedback": [
+            {
+                "card": str(uuid.uuid4()),
+                "outcome": "accepted",
+                "outcomeTimestamp": "2026-11-30T10:00:00Z",
+                "acceptedSuggestions": [{"id": "x"}],
+            }
+        ]
+    }
     assert client.post("/muscle-wasting-screen/feedback", json=body).status_code == 401
-    response = client.post("/muscle-wasting-screen/feedback", json=body,
-                           headers={"Authorization": f"Bearer {token(aud=SERVICE + '/feedback')}"})
+    response = client.post(
+        "/muscle-wasting-screen/feedback",
+        json=body,
+        headers={"Authorization": f"Bearer {token(aud=SERVICE + '/feedback')}"},
+    )
     assert response.status_code == 200
 
 
 def test_cors_preflight_allows_the_configured_origin(client):
-    response = client.options("/muscle-wasting-screen", headers={
-        "Origin": "https://ehr.example.org", "Access-Control-Request-Method": "POST",
-        "Access-Control-Request-Headers": "authorization,content-type"})
+    response = client.options(
+        "/muscle-wasting-screen",
+        headers={
+            "Origin": "https://ehr.example.org",
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "authorization,content-type",
+        },
+    )
     assert response.status_code == 200
     assert response.headers["access-control-allow-origin"] == "https://ehr.example.org"
     assert "authorization" in response.headers["access-control-allow-headers"].lower()
@@ -212,17 +284,34 @@ SPEC_TOKEN = (
     "d2tfdXJpIn0.eyJpc3MiOiJodHRwczovL2ZoaXItZWhyLmV4YW1wbGUuY29tLyIsImF1ZCI6Imh0dHBzOi8vY2RzLmV4YW1wbGUub3JnL2Nkcy1z"
     "ZXJ2aWNlcy9zb21lLXNlcnZpY2UiLCJleHAiOjE0MjI1Njg4NjAsImlhdCI6MTMxMTI4MDk3MCwianRpIjoiZWUyMmIwMjEtZTFiNy00NjExLWJh"
     "NWItOGVlYzZhMzNhYzFlIiwidGVuYW50IjoiMmRkZDZjM2EtOGU5YS00NGM2LWEzMDUtNTIxMTFhZDMwMmEyIn0.d1WfLjGRKlcWB94l9do4cM8R"
-    "EXeYJLL6SGUBO8VHZhfM8mwKYP70EMxJ67War4TQblEpaQrp11wx5p7oPFm2ETYgCicS84vXWEIYTdjooZdooCSDf2L8-i4awdoUwiEb")
-SPEC_JWKS = {"keys": [{"kty": "EC", "use": "sig", "crv": "P-384", "kid": "example-kid",
-                       "x": "46SDH7Znh821wblCBglA61sNE9ZrHYKKt3qRtRTmSXyOI_FIGBLWrWa0GPUkDCEk",
-                       "y": "XMcRuuoGW7CXjQdy-F5i3FeBE0x9hPLdeFdSoDd3ELmx404tLX0VRRcqzAsPhXcI", "alg": "ES384"}]}
+    "EXeYJLL6SGUBO8VHZhfM8mwKYP70EMxJ67War4TQblEpaQrp11wx5p7oPFm2ETYgCicS84vXWEIYTdjooZdooCSDf2L8-i4awdoUwiEb"
+)
+SPEC_JWKS = {
+    "keys": [
+        {
+            "kty": "EC",
+            "use": "sig",
+            "crv": "P-384",
+            "kid": "example-kid",
+            "x": "46SDH7Znh821wblCBglA61sNE9ZrHYKKt3qRtRTmSXyOI_FIGBLWrWa0GPUkDCEk",
+            "y": "XMcRuuoGW7CXjQdy-F5i3FeBE0x9hPLdeFdSoDd3ELmx404tLX0VRRcqzAsPhXcI",
+            "alg": "ES384",
+        }
+    ]
+}
 SPEC_ISS = "https://fhir-ehr.example.com/"
 SPEC_AUD = "https://cds.example.org/cds-services/some-service"
 
 
 def _spec_verify(now, audience=SPEC_AUD, guard=None):
-    return verify(SPEC_TOKEN, audiences=(audience,), issuers={SPEC_ISS: "https://fhir-ehr.example.com/jwk_uri"},
-                  keys=StaticKeys({SPEC_ISS: SPEC_JWKS}), replay=guard or ReplayGuard(), now=lambda: now)
+    return verify(
+        SPEC_TOKEN,
+        audiences=(audience,),
+        issuers={SPEC_ISS: "https://fhir-ehr.example.com/jwk_uri"},
+        keys=StaticKeys({SPEC_ISS: SPEC_JWKS}),
+        replay=guard or ReplayGuard(),
+        now=lambda: now,
+    )
 
 
 def test_spec_example_token_verifies_under_a_pinned_clock():
@@ -263,13 +352,23 @@ def test_keys_come_from_the_issuers_jwks_url_and_jku_must_match_it():
         app = create_app(CdsConfig(base_url=BASE, issuers={ISS: jwks_url}, clock=lambda: NOW))
         client = TestClient(app)
         patient, prefetch = _prefetch("healthy-active.yaml")
-        ok = client.post("/muscle-wasting-screen", json=_call(patient["id"], prefetch=prefetch),
-                         headers={"Authorization": f"Bearer {token()}"})
+        ok = client.post(
+            "/muscle-wasting-screen",
+            json=_call(patient["id"], prefetch=prefetch),
+            headers={"Authorization": f"Bearer {token()}"},
+        )
         assert ok.status_code == 200, ok.text
-        forged = jwt.encode({"iss": ISS, "aud": SERVICE, "exp": NOW + 300, "iat": NOW, "jti": "j"}, KEY,
-                            algorithm="ES384", headers={"kid": "ehr-1", "jku": "https://attacker.example/jwks"})
-        refused = client.post("/muscle-wasting-screen", json=_call(patient["id"], prefetch=prefetch),
-                              headers={"Authorization": f"Bearer {forged}"})
+        forged = jwt.encode(
+            {"iss": ISS, "aud": SERVICE, "exp": NOW + 300, "iat": NOW, "jti": "j"},
+            KEY,
+            algorithm="ES384",
+            headers={"kid": "ehr-1", "jku": "https://attacker.example/jwks"},
+        )
+        refused = client.post(
+            "/muscle-wasting-screen",
+            json=_call(patient["id"], prefetch=prefetch),
+            headers={"Authorization": f"Bearer {forged}"},
+        )
         assert refused.status_code == 401 and "jku" in refused.json()["issue"][0]["diagnostics"]
     finally:
         server.shutdown()
@@ -278,24 +377,37 @@ def test_keys_come_from_the_issuers_jwks_url_and_jku_must_match_it():
 
 def test_a_prefetched_patient_other_than_the_context_is_refused(client):
     patient, prefetch = _prefetch("healthy-active.yaml")
-    response = client.post("/muscle-wasting-screen", json=_call("someone-else", prefetch=prefetch),
-                           headers={"Authorization": f"Bearer {token()}"})
+    response = client.post(
+        "/muscle-wasting-screen",
+        json=_call("someone-else", prefetch=prefetch),
+        headers={"Authorization": f"Bearer {token()}"},
+    )
     assert response.status_code == 412
 
 
 def test_a_plain_http_fhir_server_off_this_machine_is_refused(client):
-    auth = {"access_token": "t", "token_type": "Bearer", "expires_in": 300, "scope": "patient/*.read",
-            "subject": "cds-service"}
-    response = client.post("/muscle-wasting-screen",
-                           json=_call("p1", fhirServer="http://fhir.example.org/r4", fhirAuthorization=auth),
-                           headers={"Authorization": f"Bearer {token()}"})
+    auth = {
+        "access_token": "t",
+        "token_type": "Bearer",
+        "expires_in": 300,
+        "scope": "patient/*.read",
+        "subject": "cds-service",
+    }
+    response = client.post(
+        "/muscle-wasting-screen",
+        json=_call("p1", fhirServer="http://fhir.example.org/r4", fhirAuthorization=auth),
+        headers={"Authorization": f"Bearer {token()}"},
+    )
     assert response.status_code == 412 and "https" in response.json()["issue"][0]["diagnostics"]
 
 
 def test_an_urgent_red_flag_is_a_critical_card_first(client):
     patient, prefetch = _prefetch("als-pattern-brother.yaml")
-    cards = client.post("/muscle-wasting-screen", json=_call(patient["id"], prefetch=prefetch),
-                        headers={"Authorization": f"Bearer {token()}"}).json()["cards"]
+    cards = client.post(
+        "/muscle-wasting-screen",
+        json=_call(patient["id"], prefetch=prefetch),
+        headers={"Authorization": f"Bearer {token()}"},
+    ).json()["cards"]
     assert cards[0]["indicator"] == "critical"
     assert all("amyotrophic" not in c["summary"].lower() for c in cards)  # a pattern, never a diagnosis
 
@@ -304,7 +416,10 @@ def test_a_malformed_call_or_another_hook_is_400(client):
     headers = {"Authorization": f"Bearer {token()}"}
     assert client.post("/muscle-wasting-screen", json={"hook": "patient-view"}, headers=headers).status_code == 400
     other = _call("p1") | {"hook": "order-sign"}
-    assert client.post("/muscle-wasting-screen", json=other, headers={"Authorization": f"Bearer {token()}"}
-                       ).status_code == 400
-    assert client.post("/no-such-service", json=other, headers={"Authorization": f"Bearer {token()}"}
-                       ).status_code == 404
+    assert (
+        client.post("/muscle-wasting-screen", json=other, headers={"Authorization": f"Bearer {token()}"}).status_code
+        == 400
+    )
+    assert (
+        client.post("/no-such-service", json=other, headers={"Authorization": f"Bearer {token()}"}).status_code == 404
+    )

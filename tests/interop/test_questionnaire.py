@@ -15,8 +15,11 @@ from myoscope.interop.questionnaire import CALCULATED, REDCAP_HEADER, TOTALS, re
 
 
 def _response(answers):
-    return {"resourceType": "QuestionnaireResponse", "status": "completed",
-            "item": [{"linkId": k, "answer": [{"valueCoding": {"code": str(v)}}]} for k, v in answers.items()]}
+    return {
+        "resourceType": "QuestionnaireResponse",
+        "status": "completed",
+        "item": [{"linkId": k, "answer": [{"valueCoding": {"code": str(v)}}]} for k, v in answers.items()],
+    }
 
 
 def _expression(q):
@@ -28,8 +31,11 @@ def _expression(q):
 def test_calculated_total_matches_the_python_score(name):
     q = sdc_questionnaire(name)
     expression = _expression(q)
-    options = {i["linkId"]: [int(o["valueCoding"]["code"]) for o in i.get("answerOption", ())]
-               for i in q["item"] if i["linkId"] in TOTALS[name].items}
+    options = {
+        i["linkId"]: [int(o["valueCoding"]["code"]) for o in i.get("answerOption", ())]
+        for i in q["item"]
+        if i["linkId"] in TOTALS[name].items
+    }
     rng = random.Random(16)
     for trial in range(60):
         answers = {item: rng.choice(options[item]) for item in TOTALS[name].items}
@@ -39,8 +45,9 @@ def test_calculated_total_matches_the_python_score(name):
             answers.pop(TOTALS[name].items[0])
         python = get(name).score(answers).value
         fhir_answers = {k: v for k, v in answers.items() if not isinstance(v, bool)}
-        result = evaluate(_response(fhir_answers), expression, {"resource": _response(fhir_answers)},
-                          model=models["r4"])
+        result = evaluate(
+            _response(fhir_answers), expression, {"resource": _response(fhir_answers)}, model=models["r4"]
+        )
         if python is None:
             assert result == []
         else:

@@ -21,7 +21,7 @@ EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.yam
 def test_example_bundle_validates_and_round_trips(path, fhir_schema):
     record = load_record(path)
     assessment = assess(record)
-    bundle = assessment_bundle(record, assessment, recorded=dt.datetime(2026, 11, 30, 12, tzinfo=dt.timezone.utc))
+    bundle = assessment_bundle(record, assessment, recorded=dt.datetime(2026, 11, 30, 12, tzinfo=dt.UTC))
     assert [str(f) for f in validate_bundle(bundle)] == []
     Bundle.model_validate(bundle)  # a second, independent parser: the fhir.resources R4B models
     back = import_bundle(bundle)

@@ -12,42 +12,95 @@ VITAL = [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/observati
 
 
 def _obs(i, code, display, value, unit, when, system=UCUM):
-    return {"fullUrl": f"urn:uuid:obs-{i}", "resource": {
-        "resourceType": "Observation", "id": f"obs-{i}", "status": "final", "category": VITAL,
-        "code": {"coding": [{"system": LOINC, "code": code, "display": display}], "text": display},
-        "subject": {"reference": "urn:uuid:patient-1"}, "effectiveDateTime": f"{when}T09:30:00-05:00",
-        "valueQuantity": {"value": value, "unit": unit, "system": system, "code": unit}}}
+    return {
+        "fullUrl": f"urn:uuid:obs-{i}",
+        "resource": {
+            "resourceType": "Observation",
+            "id": f"obs-{i}",
+            "status": "final",
+            "category": VITAL,
+            "code": {"coding": [{"system": LOINC, "code": code, "display": display}], "text": display},
+            "subject": {"reference": "urn:uuid:patient-1"},
+            "effectiveDateTime": f"{when}T09:30:00-05:00",
+            "valueQuantity": {"value": value, "unit": unit, "system": system, "code": unit},
+        },
+    }
 
 
 def synthea_bundle():
-    entries = [{"fullUrl": "urn:uuid:patient-1", "resource": {
-        "resourceType": "Patient", "id": "patient-1", "gender": "female", "birthDate": "1950-03-04",
-        "name": [{"family": "Example", "given": ["Test"]}]}}]
+    entries = [
+        {
+            "fullUrl": "urn:uuid:patient-1",
+            "resource": {
+                "resourceType": "Patient",
+                "id": "patient-1",
+                "gender": "female",
+                "birthDate": "1950-03-04",
+                "name": [{"family": "Example", "given": ["Test"]}],
+            },
+        }
+    ]
     weights = [(2021, 71.0), (2022, 69.4), (2023, 67.2), (2024, 64.9), (2025, 62.1), (2026, 59.8)]
     entries += [_obs(n, "29463-7", "Body weight", w, "kg", f"{year}-05-10") for n, (year, w) in enumerate(weights)]
     entries.append(_obs(10, "8302-2", "Body height", 160.0, "cm", "2021-05-10"))
     entries.append(_obs(11, "39156-5", "Body mass index (BMI) [Ratio]", 23.4, "kg/m2", "2026-05-10"))
     entries.append(_obs(12, "8867-4", "Heart rate", 72, "/min", "2026-05-10"))
     entries.append(_obs(13, "29463-7", "Body weight", 130, "lbs", "2026-06-01", system="http://example.org/units"))
-    entries.append({"fullUrl": "urn:uuid:cond-1", "resource": {
-        "resourceType": "Condition", "id": "cond-1",
-        "clinicalStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-clinical",
-                                       "code": "active"}]},
-        "code": {"coding": [{"system": SNOMED, "code": "248325000", "display": "Malnutrition"}], "text": "Malnutrition"},
-        "subject": {"reference": "urn:uuid:patient-1"}, "onsetDateTime": "2025-11-02T10:00:00-05:00"}})
-    entries.append({"fullUrl": "urn:uuid:qr-1", "resource": {
-        "resourceType": "QuestionnaireResponse", "id": "qr-1", "status": "completed",
-        "questionnaire": "https://myoscope.dev/fhir/Questionnaire/sarc-f|1.0",
-        "subject": {"reference": "urn:uuid:patient-1"}, "authored": "2026-05-10T09:45:00-05:00",
-        "item": [{"linkId": k, "answer": [{"valueCoding": {"code": str(v)}}]}
-                 for k, v in {"strength": 1, "assistance": 1, "rise": 1, "climb": 2, "falls": 1}.items()]}})
-    entries.append({"fullUrl": "urn:uuid:qr-2", "resource": {
-        "resourceType": "QuestionnaireResponse", "id": "qr-2", "status": "completed",
-        "questionnaire": "http://example.org/Questionnaire/unknown-survey", "authored": "2026-05-10"}})
-    entries.append({"fullUrl": "urn:uuid:enc-1", "resource": {"resourceType": "Encounter", "id": "enc-1",
-                                                              "status": "finished"}})
-    return {"resourceType": "Bundle", "type": "transaction",
-            "entry": [e | {"request": {"method": "POST", "url": e["resource"]["resourceType"]}} for e in entries]}
+    entries.append(
+        {
+            "fullUrl": "urn:uuid:cond-1",
+            "resource": {
+                "resourceType": "Condition",
+                "id": "cond-1",
+                "clinicalStatus": {
+                    "coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "active"}]
+                },
+                "code": {
+                    "coding": [{"system": SNOMED, "code": "248325000", "display": "Malnutrition"}],
+                    "text": "Malnutrition",
+                },
+                "subject": {"reference": "urn:uuid:patient-1"},
+                "onsetDateTime": "2025-11-02T10:00:00-05:00",
+            },
+        }
+    )
+    entries.append(
+        {
+            "fullUrl": "urn:uuid:qr-1",
+            "resource": {
+                "resourceType": "QuestionnaireResponse",
+                "id": "qr-1",
+                "status": "completed",
+                "questionnaire": "https://myoscope.dev/fhir/Questionnaire/sarc-f|1.0",
+                "subject": {"reference": "urn:uuid:patient-1"},
+                "authored": "2026-05-10T09:45:00-05:00",
+                "item": [
+                    {"linkId": k, "answer": [{"valueCoding": {"code": str(v)}}]}
+                    for k, v in {"strength": 1, "assistance": 1, "rise": 1, "climb": 2, "falls": 1}.items()
+                ],
+            },
+        }
+    )
+    entries.append(
+        {
+            "fullUrl": "urn:uuid:qr-2",
+            "resource": {
+                "resourceType": "QuestionnaireResponse",
+                "id": "qr-2",
+                "status": "completed",
+                "questionnaire": "http://example.org/Questionnaire/unknown-survey",
+                "authored": "2026-05-10",
+            },
+        }
+    )
+    entries.append(
+        {"fullUrl": "urn:uuid:enc-1", "resource": {"resourceType": "Encounter", "id": "enc-1", "status": "finished"}}
+    )
+    return {
+        "resourceType": "Bundle",
+        "type": "transaction",
+        "entry": [e | {"request": {"method": "POST", "url": e["resource"]["resourceType"]}} for e in entries],
+    }
 
 
 def test_synthea_style_bundle_imports_and_assesses():
@@ -65,8 +118,14 @@ def test_synthea_style_bundle_imports_and_assesses():
 
 def test_synthea_style_bundle_reports_unknown_codes_and_units():
     issues = {i.resource: i for i in import_bundle(synthea_bundle()).issues}
-    assert set(issues) == {"Patient/patient-1", "Observation/obs-11", "Observation/obs-12", "Observation/obs-13",
-                           "QuestionnaireResponse/qr-2", "Encounter/enc-1"}
+    assert set(issues) == {
+        "Patient/patient-1",
+        "Observation/obs-11",
+        "Observation/obs-12",
+        "Observation/obs-13",
+        "QuestionnaireResponse/qr-2",
+        "Encounter/enc-1",
+    }
     heart = issues["Observation/obs-12"]
     assert heart.path == "code.coding" and "8867-4" in str(heart.value) and "29463-7" in heart.accepted
     unit = issues["Observation/obs-13"]

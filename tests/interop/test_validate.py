@@ -54,8 +54,9 @@ def _no_effective(r):
     r.pop("effectiveDateTime")
 
 
-@pytest.mark.parametrize("mutate", [_bad_status, _no_code, _wrong_unit, _no_category, _no_status, _not_ucum,
-                                    _no_effective])
+@pytest.mark.parametrize(
+    "mutate", [_bad_status, _no_code, _wrong_unit, _no_category, _no_status, _not_ucum, _no_effective]
+)
 def test_mutated_weight_example_fails(r4_examples, fhir_schema, mutate):
     original = _weight(r4_examples)
     assert validate_resource(original) == []

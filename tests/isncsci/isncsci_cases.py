@@ -32,8 +32,9 @@ def field_mismatches(case_label: str, expected: dict[str, Any], got: dict[str, A
     lines = []
     for field in sorted(set(want) | set(have)):
         if want.get(field, "<absent>") != have.get(field, "<absent>"):
-            lines.append(f"{case_label} {field}: expected {want.get(field, '<absent>')!r}, "
-                         f"got {have.get(field, '<absent>')!r}")
+            lines.append(
+                f"{case_label} {field}: expected {want.get(field, '<absent>')!r}, got {have.get(field, '<absent>')!r}"
+            )
     return lines
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 PACKAGE = "isncsci"
 VERSION = "2.0.6"
@@ -39,7 +40,10 @@ def ensure_package() -> Path:
         PREFIX.mkdir(parents=True, exist_ok=True)
         subprocess.run(
             ["npm", "install", "--prefix", str(PREFIX), f"{PACKAGE}@{VERSION}", "--no-audit", "--no-fund"],
-            check=True, capture_output=True, text=True, timeout=300,
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=300,
         )
         if installed_version() != VERSION:
             raise RuntimeError(f"npm did not install {PACKAGE}@{VERSION} into {PREFIX}")
@@ -50,7 +54,11 @@ def classify_with_node(exams: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     """The reference's OUTPUT for each exam (``{"error": ...}`` where it throws)."""
     done = subprocess.run(
         ["node", str(DRIVER), str(ensure_package())],
-        input=json.dumps(list(exams)), capture_output=True, text=True, check=True, timeout=600,
+        input=json.dumps(list(exams)),
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
     )
     return json.loads(done.stdout)
 
@@ -59,7 +67,11 @@ def time_node(exams: Sequence[dict[str, Any]], repeat: int) -> tuple[int, float]
     """(classifications, seconds) for ``repeat`` passes of the reference over ``exams``."""
     done = subprocess.run(
         ["node", str(DRIVER), str(ensure_package()), "--repeat", str(repeat)],
-        input=json.dumps(list(exams)), capture_output=True, text=True, check=True, timeout=600,
+        input=json.dumps(list(exams)),
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
     )
     timing = json.loads(done.stdout)
     return int(timing["classifications"]), float(timing["seconds"])

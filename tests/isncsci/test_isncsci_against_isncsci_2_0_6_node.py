@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import isncsci_node_oracle as oracle
 import pytest
-from _unavailable import unavailable
 from isncsci_cases import field_mismatches, report
 
+from _unavailable import unavailable
 from myoscope.isncsci import classify_many, synthetic_exams
 
 DRAWS = (

@@ -43,6 +43,9 @@ def test_invalid_non_key_levels_are_ignored_as_the_reference_does(reference_dir)
         exam = cases[case_id]["exam"]
         levels = {exam["right"]["lowest_non_key_muscle"], exam["left"]["lowest_non_key_muscle"]}
         assert levels & {"T5", "L1"}
-        without = {**exam, "right": {**exam["right"], "lowest_non_key_muscle": None},
-                   "left": {**exam["left"], "lowest_non_key_muscle": None}}
+        without = {
+            **exam,
+            "right": {**exam["right"], "lowest_non_key_muscle": None},
+            "left": {**exam["left"], "lowest_non_key_muscle": None},
+        }
         assert classify(exam).to_json() == classify(without).to_json() == cases[case_id]["expected"]

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 import typer
+from test_isncsci_rules import normal_exam, with_values
 from typer.testing import CliRunner
 
 from myoscope.cli.isncsci import register
-from test_isncsci_rules import normal_exam, with_values
 
 runner = CliRunner()
 
@@ -65,8 +65,10 @@ def test_text_format_is_a_table_per_exam(tmp_path):
 def test_invalid_input_exits_2_with_one_line_per_problem(tmp_path):
     path = tmp_path / "bad.json"
     bad = with_values(normal_exam(), right__motor__C5="6", left__light_touch__T4="2*")
-    path.write_text(json.dumps({"format": "isncsci-cases/1", "cases": [{"id": 1, "exam": normal_exam()},
-                                                                       {"id": 2, "exam": bad}]}), encoding="utf-8")
+    path.write_text(
+        json.dumps({"format": "isncsci-cases/1", "cases": [{"id": 1, "exam": normal_exam()}, {"id": 2, "exam": bad}]}),
+        encoding="utf-8",
+    )
     result = run(str(path))
     assert result.exit_code == 2
     assert "Traceback" not in result.output

@@ -13,11 +13,28 @@ from myoscope.isncsci import KEY_MUSCLES, WeakMuscle, compare, level_index, weak
 
 
 def test_public_names():
-    assert sorted(isncsci.__all__) == sorted([
-        "BatchResult", "CITATIONS", "Classification", "EncodedExams", "Exam", "FollowUpPoint", "KEY_MUSCLES", "SEGMENTS",
-        "SideClassification", "WeakMuscle", "classify", "classify_batch", "classify_many", "compare", "encode",
-        "level_index", "synthetic_exams", "weak_key_muscles",
-    ])
+    assert sorted(isncsci.__all__) == sorted(
+        [
+            "BatchResult",
+            "CITATIONS",
+            "Classification",
+            "EncodedExams",
+            "Exam",
+            "FollowUpPoint",
+            "KEY_MUSCLES",
+            "SEGMENTS",
+            "SideClassification",
+            "WeakMuscle",
+            "classify",
+            "classify_batch",
+            "classify_many",
+            "compare",
+            "encode",
+            "level_index",
+            "synthetic_exams",
+            "weak_key_muscles",
+        ]
+    )
 
 
 def test_citations_resolve_with_doi_or_url():
@@ -37,8 +54,14 @@ def test_key_muscle_names_follow_the_standard():
 
 
 def test_weak_key_muscles_threshold_tags_and_nt():
-    exam = with_values(normal_exam(), right__motor__C5="2", right__motor__C6="3", left__motor__L4="0**",
-                       left__motor__S1="NT", left__motor__L5="1*")
+    exam = with_values(
+        normal_exam(),
+        right__motor__C5="2",
+        right__motor__C6="3",
+        left__motor__L4="0**",
+        left__motor__S1="NT",
+        left__motor__L5="1*",
+    )
     assert weak_key_muscles(exam) == [
         WeakMuscle("right", "C5", "elbow flexors", "2"),
         WeakMuscle("left", "L4", "ankle dorsiflexors", "0**"),
@@ -65,10 +88,15 @@ def test_level_index_orders_levels():
 
 
 def test_compare_orders_by_date_and_flags_changes():
-    injured = with_values(normal_exam("No", "No"), **{f"{s}__{m}__{d}": "0" for s in ("right", "left")
-                                                      for m in ("light_touch", "pin_prick")
-                                                      for d in ("T7", "T8", "T9", "T10", "T11", "T12", "L1", "L2",
-                                                                "L3", "L4", "L5", "S1", "S2", "S3", "S4_5")})
+    injured = with_values(
+        normal_exam("No", "No"),
+        **{
+            f"{s}__{m}__{d}": "0"
+            for s in ("right", "left")
+            for m in ("light_touch", "pin_prick")
+            for d in ("T7", "T8", "T9", "T10", "T11", "T12", "L1", "L2", "L3", "L4", "L5", "S1", "S2", "S3", "S4_5")
+        },
+    )
     for side in ("right", "left"):
         for level in ("L2", "L3", "L4", "L5", "S1"):
             injured[side]["motor"][level] = "0"
@@ -78,8 +106,16 @@ def test_compare_orders_by_date_and_flags_changes():
     assert [(p.nli, p.ais) for p in points] == [("T6", "A"), ("T6", "B"), ("T6", "B")]
     assert [(p.nli_changed, p.ais_changed) for p in points] == [(False, False), (False, True), (False, False)]
     assert points[0].to_json() == {
-        "date": "2024-01-05", "motor_total": 50, "upper_motor": 50, "lower_motor": 0, "light_touch": 52,
-        "pin_prick": 52, "nli": "T6", "ais": "A", "nli_changed": False, "ais_changed": False,
+        "date": "2024-01-05",
+        "motor_total": 50,
+        "upper_motor": 50,
+        "lower_motor": 0,
+        "light_touch": 52,
+        "pin_prick": 52,
+        "nli": "T6",
+        "ais": "A",
+        "nli_changed": False,
+        "ais_changed": False,
     }
 
 

@@ -34,8 +34,15 @@ def test_compiled_and_plain_python_agree(reference_dir):
     exams = _exams(reference_dir)
     compiled = classify_batch(encode(exams)).to_json()
     env = {**os.environ, "NUMBA_DISABLE_JIT": "1"}
-    done = subprocess.run([sys.executable, "-c", _PLAIN_PYTHON], input=json.dumps(exams), env=env,
-                          capture_output=True, text=True, check=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-c", _PLAIN_PYTHON],
+        input=json.dumps(exams),
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
     plain = json.loads(done.stdout)
     different = [i for i, (a, b) in enumerate(zip(compiled, plain)) if a != b]
     assert len(plain) == len(compiled)

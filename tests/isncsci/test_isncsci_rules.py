@@ -43,11 +43,14 @@ def test_normal_exam_is_intact_and_e():
     assert result.totals == {"upper_motor": 50, "lower_motor": 50, "light_touch": 112, "pin_prick": 112}
 
 
-@pytest.mark.parametrize("vac,dap,motor_level,ais", [
-    ("No", "Yes", "S3", "B"),      # rules.md §6 quirk, §9: never INT with VAC No; B
-    ("NT", "Yes", "S3,INT", "B,E"),  # rules.md §9, official case 112
-    ("Yes", "No", "INT", "E"),     # rules.md §9: E even with DAP No
-])
+@pytest.mark.parametrize(
+    "vac,dap,motor_level,ais",
+    [
+        ("No", "Yes", "S3", "B"),  # rules.md §6 quirk, §9: never INT with VAC No; B
+        ("NT", "Yes", "S3,INT", "B,E"),  # rules.md §9, official case 112
+        ("Yes", "No", "INT", "E"),  # rules.md §9: E even with DAP No
+    ],
+)
 def test_normal_exam_quirks_of_vac(vac, dap, motor_level, ais):
     result = classify(normal_exam(vac, dap))
     assert (result.right.motor_level, result.left.motor_level) == (motor_level, motor_level)
@@ -55,12 +58,15 @@ def test_normal_exam_quirks_of_vac(vac, dap, motor_level, ais):
     assert result.ais == ais
 
 
-@pytest.mark.parametrize("dermatome,value,expected", [
-    ("C6", "1", "C5"),        # rules.md §5 examples
-    ("T5", "NT", "T4,INT"),
-    ("T5", "NT*", "T4*"),
-    ("T5", "1**", "INT*"),
-])
+@pytest.mark.parametrize(
+    "dermatome,value,expected",
+    [
+        ("C6", "1", "C5"),  # rules.md §5 examples
+        ("T5", "NT", "T4,INT"),
+        ("T5", "NT*", "T4*"),
+        ("T5", "1**", "INT*"),
+    ],
+)
 def test_sensory_level_examples(dermatome, value, expected):
     exam = with_values(normal_exam(), **{f"right__light_touch__{dermatome}": value})
     assert classify(exam).right.sensory_level == expected
@@ -75,18 +81,26 @@ def test_stars_combine_across_sides_in_the_nli():
     assert (motor.right.motor_level, motor.nli) == ("C6,C7*", "C6,C7")
 
 
-@pytest.mark.parametrize("values,expected", [
-    (("0", "0", "0", "0"), "C"),       # rules.md §8, each rule in turn
-    (("0*", "0", "0", "0"), "C*,I*"),
-    (("0**", "0", "0", "0"), "I*"),
-    (("0*", "0**", "0", "0"), "I"),    # a mix of 0* and 0** falls through to I
-    (("NT", "0", "0", "0"), "C,I"),
-    (("1", "0", "0", "0"), "I"),
-])
+@pytest.mark.parametrize(
+    "values,expected",
+    [
+        (("0", "0", "0", "0"), "C"),  # rules.md §8, each rule in turn
+        (("0*", "0", "0", "0"), "C*,I*"),
+        (("0**", "0", "0", "0"), "I*"),
+        (("0*", "0**", "0", "0"), "I"),  # a mix of 0* and 0** falls through to I
+        (("NT", "0", "0", "0"), "C,I"),
+        (("1", "0", "0", "0"), "I"),
+    ],
+)
 def test_completeness_rules(values, expected):
     exam = normal_exam("No", "No")
-    exam = with_values(exam, right__light_touch__S4_5=values[0], right__pin_prick__S4_5=values[1],
-                       left__light_touch__S4_5=values[2], left__pin_prick__S4_5=values[3])
+    exam = with_values(
+        exam,
+        right__light_touch__S4_5=values[0],
+        right__pin_prick__S4_5=values[1],
+        left__light_touch__S4_5=values[2],
+        left__pin_prick__S4_5=values[3],
+    )
     assert classify(exam).injury_complete == expected
 
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 
-import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from isncsci_cases import field_mismatches, load_cases, report
 from typer.testing import CliRunner
 
-from isncsci_cases import field_mismatches, load_cases, report
 from myoscope.cli import app
 from myoscope.isncsci import classify_many, synthetic_exams
 from myoscope.isncsci._stream import _flat_arrow
@@ -35,8 +34,9 @@ def test_stream_ndjson_against_official_2019(reference_dir, tmp_path):
     assert result.exit_code == 0, result.output
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [line["id"] for line in lines] == [str(c["id"]) for c in cases]  # ids are carried as text
-    mismatches = [m for case, line in zip(cases, lines)
-                  for m in field_mismatches(str(case["id"]), case["expected"], _strip(line))]
+    mismatches = [
+        m for case, line in zip(cases, lines) for m in field_mismatches(str(case["id"]), case["expected"], _strip(line))
+    ]
     assert not mismatches, report(mismatches)
     assert f"{len(cases)} exams" in result.output
 

@@ -21,7 +21,7 @@ def test_mifflin_against_f1_dummies_example():
 
 
 def test_mifflin_against_f2_and_h9():
-    assert e.mifflin_st_jeor(70, 170, 40, 1.0) == pytest.approx(1401.5)   # F2
+    assert e.mifflin_st_jeor(70, 170, 40, 1.0) == pytest.approx(1401.5)  # F2
     assert e.mifflin_st_jeor(70, 175, 40, 0.0) == pytest.approx(1598.75)  # H9
 
 
@@ -73,8 +73,7 @@ def test_equations_are_vectorised_and_match_scalars():
 
 
 def test_forbes_fraction_against_h15():
-    assert e.forbes_lean_fraction(np.array([10, 20, 30, 40])) == pytest.approx([0.510, 0.342, 0.257, 0.206],
-                                                                              abs=5e-4)
+    assert e.forbes_lean_fraction(np.array([10, 20, 30, 40])) == pytest.approx([0.510, 0.342, 0.257, 0.206], abs=5e-4)
 
 
 def test_energy_balance_from_intake():
@@ -111,6 +110,7 @@ def test_energy_balance_needs_two_weeks(days, defined):
 
 
 def test_energy_balance_vectorised():
-    result = e.energy_balance_from_weight_trend(np.array([80, 90]), np.array([78, 91]), np.array([28, 10]),
-                                                fat_mass_kg=np.array([20, 30]))
+    result = e.energy_balance_from_weight_trend(
+        np.array([80, 90]), np.array([78, 91]), np.array([28, 10]), fat_mass_kg=np.array([20, 30])
+    )
     assert np.isfinite(result.estimate[0]) and np.isnan(result.estimate[1])

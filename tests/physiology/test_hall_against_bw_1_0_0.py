@@ -38,11 +38,22 @@ def _load(reference_dir, name):
 
 def _run(cases, variant, **extra):
     column = lambda field: [case["inputs"][field] for case in cases]  # noqa: E731
-    return simulate(sex=column("sex"), age_y=column("age_y"), height_m=column("height_m"),
-                    weight_kg=column("weight_kg"), pal=column("PAL"), pcarb_base=column("pcarb_base"),
-                    pcarb=column("pcarb"), ei_kcal=column("EI_kcal"), fat_kg=column("fat_kg"),
-                    ei_change_kcal=column("ei_change_kcal"), na_change_mg=column("na_change_mg"),
-                    days=365, variant=variant, **extra)
+    return simulate(
+        sex=column("sex"),
+        age_y=column("age_y"),
+        height_m=column("height_m"),
+        weight_kg=column("weight_kg"),
+        pal=column("PAL"),
+        pcarb_base=column("pcarb_base"),
+        pcarb=column("pcarb"),
+        ei_kcal=column("EI_kcal"),
+        fat_kg=column("fat_kg"),
+        ei_change_kcal=column("ei_change_kcal"),
+        na_change_mg=column("na_change_mg"),
+        days=365,
+        variant=variant,
+        **extra,
+    )
 
 
 def _relative(ours, reference):
@@ -80,8 +91,7 @@ def test_numpy_engine_gives_the_same_numbers(seed_cases):
 
 def test_baseline_matches_the_published_formulas(seed_cases):
     sim = _run(seed_cases, "bw-1.0.0", record="final")
-    for name in ("fat_kg", "lean_kg", "ecf_kg", "ei_kcal", "rmr_kcal", "delta_kcal_per_kg", "K_kcal",
-                 "CIb_kcal", "kG"):
+    for name in ("fat_kg", "lean_kg", "ecf_kg", "ei_kcal", "rmr_kcal", "delta_kcal_per_kg", "K_kcal", "CIb_kcal", "kG"):
         reference = np.array([case["baseline"][name] for case in seed_cases])
         assert _relative(getattr(sim.baseline, name), reference).max() <= ACHIEVED, name
 
@@ -90,8 +100,9 @@ def test_resting_rate_reuses_mifflin_with_the_regression_coefficients(seed_cases
     # bw: 9.99 W + 625 h - 4.92 A + 5 (men) / - 161 (women), model.md §3
     for case in seed_cases:
         i = case["inputs"]
-        expected = 9.99 * i["weight_kg"] + 625 * i["height_m"] - 4.92 * i["age_y"] + (
-            -161 if i["sex"] == "female" else 5)
+        expected = (
+            9.99 * i["weight_kg"] + 625 * i["height_m"] - 4.92 * i["age_y"] + (-161 if i["sex"] == "female" else 5)
+        )
         ours = resting_metabolic_rate(i["weight_kg"], i["height_m"], i["age_y"], i["sex"] == "female")
         assert ours == pytest.approx(expected, rel=1e-14)
 
@@ -109,8 +120,10 @@ HALL2011_BOUND = 0.02
 
 
 def _distance(cases, sim, mask):
-    return tuple(_relative(sim[name][mask], np.array([c["outputs"][name] for c in cases])[mask]).max()
-                 for name in ("body_weight_kg", "fat_mass_kg", "lean_mass_kg"))
+    return tuple(
+        _relative(sim[name][mask], np.array([c["outputs"][name] for c in cases])[mask]).max()
+        for name in ("body_weight_kg", "fat_mass_kg", "lean_mass_kg")
+    )
 
 
 def test_each_departure_alone_reproduces_its_documented_distance(seed_cases):
@@ -137,8 +150,13 @@ def test_hall2011_stays_within_the_documented_effect(seed_cases):
 def test_hall2011_keeps_a_given_intake_in_balance(seed_cases):
     given = [c for c in seed_cases if c["inputs"]["baseline_mode"] == "ei_given"]
     assert given
-    steady = [dict(c, inputs=dict(c["inputs"], ei_change_kcal=[0] * 366, na_change_mg=[0] * 366,
-                                  pcarb=c["inputs"]["pcarb_base"])) for c in given]
+    steady = [
+        dict(
+            c,
+            inputs=dict(c["inputs"], ei_change_kcal=[0] * 366, na_change_mg=[0] * 366, pcarb=c["inputs"]["pcarb_base"]),
+        )
+        for c in given
+    ]
     sim = _run(steady, "hall2011")
     weights = sim["body_weight_kg"]
     np.testing.assert_allclose(weights, np.broadcast_to(weights[:, :1], weights.shape), rtol=1e-12)
@@ -146,18 +164,29 @@ def test_hall2011_keeps_a_given_intake_in_balance(seed_cases):
 
 # ---- the paper's own example -----------------------------------------------------------------------
 
+
 def test_lancet_2011_figure_3(reference_dir):
     """Hall et al. 2011, Lancet 378:826-837, Figure 3 (as transcribed in bw/model.md §9): a sedentary
     man of 100 kg, 1.80 m, 23 y (PAL 1.5, intake 12.65 MJ/d) cuts intake by 5 MJ/d (1195 kcal/d)
     and loses 20 kg in 6 months; at 10.9 MJ/d (2605 kcal/d) from then on his weight is held."""
     days = 365
     change = np.full(days + 1, -1195.0)
-    sim = simulate(sex="male", age_y=23, height_m=1.80, weight_kg=100, pal=1.5, days=days,
-                   ei_change_kcal=change, record="final", outputs=["energy_intake_kcal"])
+    sim = simulate(
+        sex="male",
+        age_y=23,
+        height_m=1.80,
+        weight_kg=100,
+        pal=1.5,
+        days=days,
+        ei_change_kcal=change,
+        record="final",
+        outputs=["energy_intake_kcal"],
+    )
     assert sim.baseline.ei_kcal[0] == pytest.approx(12.65e3 * 0.23900573614, abs=2.0)  # 12.65 MJ/d
     change[180:] = 2605.0 - sim.baseline.ei_kcal[0]
-    weight = simulate(sex="male", age_y=23, height_m=1.80, weight_kg=100, pal=1.5, days=days,
-                      ei_change_kcal=change)["body_weight_kg"][0]
+    weight = simulate(sex="male", age_y=23, height_m=1.80, weight_kg=100, pal=1.5, days=days, ei_change_kcal=change)[
+        "body_weight_kg"
+    ][0]
     assert 100.0 - weight[180] == pytest.approx(20.0, abs=0.5)  # "20 kg in 6 months"
     held = weight[180:]
     assert held.max() - held.min() < 1.0  # glycogen and water refill, then flat

@@ -88,12 +88,39 @@ def test_cli_days_csv_and_html(app, runner, reference_dir, tmp_path):
 
 def test_cli_invalid_input_exits_2_one_line_per_problem(app, runner, tmp_path):
     bad = tmp_path / "bad.json"
-    bad.write_text(json.dumps({"format": "bw-oracle/1", "cases": [
-        {"id": "a", "inputs": {"sex": "male", "age_y": 40, "height_m": 1.75, "weight_kg": 90, "PAL": 1.5,
-                               "pcarb_base": 0.5, "ei_change_kcal": [0, 0]}},
-        {"id": "b", "inputs": {"sex": "man", "age_y": 40, "height_m": 175, "weight_kg": 90, "PAL": 1.5,
-                               "pcarb_base": 0.5, "ei_change_kcal": [0, 0]}},
-    ]}))
+    bad.write_text(
+        json.dumps(
+            {
+                "format": "bw-oracle/1",
+                "cases": [
+                    {
+                        "id": "a",
+                        "inputs": {
+                            "sex": "male",
+                            "age_y": 40,
+                            "height_m": 1.75,
+                            "weight_kg": 90,
+                            "PAL": 1.5,
+                            "pcarb_base": 0.5,
+                            "ei_change_kcal": [0, 0],
+                        },
+                    },
+                    {
+                        "id": "b",
+                        "inputs": {
+                            "sex": "man",
+                            "age_y": 40,
+                            "height_m": 175,
+                            "weight_kg": 90,
+                            "PAL": 1.5,
+                            "pcarb_base": 0.5,
+                            "ei_change_kcal": [0, 0],
+                        },
+                    },
+                ],
+            }
+        )
+    )
     result = runner.invoke(app, ["simulate", str(bad)])
     assert result.exit_code == 2
     assert "Traceback" not in result.output

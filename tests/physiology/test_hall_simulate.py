@@ -23,8 +23,11 @@ def _problem(exc: pytest.ExceptionInfo, field: str):
 
 
 def test_public_names():
-    assert sorted(hall.__all__) == sorted(name for name in dir(hall) if not name.startswith("_")
-                                          and name not in {"annotations"} and not _is_module(getattr(hall, name)))
+    assert sorted(hall.__all__) == sorted(
+        name
+        for name in dir(hall)
+        if not name.startswith("_") and name not in {"annotations"} and not _is_module(getattr(hall, name))
+    )
 
 
 def _is_module(obj) -> bool:
@@ -55,8 +58,9 @@ def test_no_change_stays_at_baseline(variant):
 
 def test_shapes_broadcast_and_record_final_equals_daily():
     change = np.array([[-500.0], [-300.0], [0.0]])
-    people = dict(sex=["male", "female", "male"], age_y=[40, 55, 30], height_m=[1.75, 1.62, 1.8],
-                  weight_kg=[90, 70, 100], pal=1.6)
+    people = dict(
+        sex=["male", "female", "male"], age_y=[40, 55, 30], height_m=[1.75, 1.62, 1.8], weight_kg=[90, 70, 100], pal=1.6
+    )
     daily = simulate(**people, ei_change_kcal=change, days=100)
     final = simulate(**people, ei_change_kcal=change, days=100, record="final", outputs=["fat_mass_kg"])
     some = simulate(**people, ei_change_kcal=change, days=100, record=[0, 50, 100])

@@ -18,8 +18,13 @@ from myoscope.physiology.hall import (
     simulate,
 )
 
-PEOPLE = dict(sex=["male", "female", "male", "female"], age_y=[40, 55, 30, 70], height_m=[1.75, 1.62, 1.8, 1.58],
-              weight_kg=[90, 70, 100, 62], pal=[1.5, 1.6, 1.7, 1.4])
+PEOPLE = dict(
+    sex=["male", "female", "male", "female"],
+    age_y=[40, 55, 30, 70],
+    height_m=[1.75, 1.62, 1.8, 1.58],
+    weight_kg=[90, 70, 100, 62],
+    pal=[1.5, 1.6, 1.7, 1.4],
+)
 WEIGHT_TOLERANCE_KG = 0.01
 
 
@@ -28,8 +33,7 @@ def test_intake_for_weight_hits_each_target(variant):
     targets = np.array([80.0, 66.0, 103.0, 60.0])
     found = intake_for_weight(targets, days=180, variant=variant, **PEOPLE)
     assert found.reached.all()
-    check = simulate(**PEOPLE, days=180, variant=variant, ei_change_kcal=found.change_kcal[:, None],
-                     record="final")
+    check = simulate(**PEOPLE, days=180, variant=variant, ei_change_kcal=found.change_kcal[:, None], record="final")
     np.testing.assert_allclose(check["body_weight_kg"][:, 0], targets, atol=WEIGHT_TOLERANCE_KG)
     np.testing.assert_allclose(found.value_at_horizon, targets, atol=WEIGHT_TOLERANCE_KG)
     assert found.change_kcal[0] < 0 < found.change_kcal[2]
@@ -37,8 +41,9 @@ def test_intake_for_weight_hits_each_target(variant):
 
 def test_intake_for_the_reference_mans_own_result_is_his_intake():
     # bw/model.md §9: at 2201.575 kcal/d (a 500 kcal/d cut) bw's man weighs 76.2646 kg on day 365
-    found = intake_for_weight(76.2646, days=365, variant="bw-1.0.0", sex="male", age_y=40, height_m=1.75,
-                              weight_kg=90, pal=1.5)
+    found = intake_for_weight(
+        76.2646, days=365, variant="bw-1.0.0", sex="male", age_y=40, height_m=1.75, weight_kg=90, pal=1.5
+    )
     assert found.intake_kcal[0] == pytest.approx(2201.575, abs=0.5)
 
 
@@ -55,16 +60,19 @@ def test_intake_for_lean_loss_keeps_loss_at_the_limit():
     sim = simulate(**PEOPLE, days=84, ei_change_kcal=found.change_kcal[:, None])
     loss = sim["lean_mass_kg"][:, 0] - sim["lean_mass_kg"].min(axis=1)
     np.testing.assert_allclose(loss, limits, atol=1e-4)
-    more = simulate(**PEOPLE, days=84, ei_change_kcal=found.change_kcal[:, None] + 50, record="final",
-                    outputs=["lean_mass_kg"])
+    more = simulate(
+        **PEOPLE, days=84, ei_change_kcal=found.change_kcal[:, None] + 50, record="final", outputs=["lean_mass_kg"]
+    )
     assert np.all(sim["lean_mass_kg"][:, 0] - more["lean_mass_kg"][:, 0] < limits)
 
 
 def test_intake_for_ffm_loss_uses_fat_free_mass():
-    found = intake_for_lean_loss(1.5, days=60, measure="ffm_kg", sex="female", age_y=60, height_m=1.6,
-                                 weight_kg=75, pal=1.5)
-    sim = simulate(sex="female", age_y=60, height_m=1.6, weight_kg=75, pal=1.5, days=60,
-                   ei_change_kcal=found.change_kcal[0])
+    found = intake_for_lean_loss(
+        1.5, days=60, measure="ffm_kg", sex="female", age_y=60, height_m=1.6, weight_kg=75, pal=1.5
+    )
+    sim = simulate(
+        sex="female", age_y=60, height_m=1.6, weight_kg=75, pal=1.5, days=60, ei_change_kcal=found.change_kcal[0]
+    )
     ffm = sim["ffm_kg"][0]
     assert ffm[0] - ffm[-1] == pytest.approx(1.5, abs=1e-4)
     with pytest.raises(InputError):

@@ -42,8 +42,13 @@ def test_coupled_kernel_with_a_vanishing_cut_agrees_with_hall():
 
 
 def test_numba_and_numpy_engines_agree():
-    people = dict(sex=["male", "female", "female"], age_y=[30, 50, 70], height_m=[1.8, 1.6, 1.65],
-                  weight_kg=[95, 70, 80], ei_change_kcal=np.array([[-700.0], [-300.0], [200.0]]))
+    people = dict(
+        sex=["male", "female", "female"],
+        age_y=[30, 50, 70],
+        height_m=[1.8, 1.6, 1.65],
+        weight_kg=[95, 70, 80],
+        ei_change_kcal=np.array([[-700.0], [-300.0], [200.0]]),
+    )
     cut = [0.3, 0.9, 0.5]
     a = simulate_composition(**people, lean_share_cut=cut, engine="numba", days=200)
     b = simulate_composition(**people, lean_share_cut=cut, engine="numpy", days=200)
@@ -141,8 +146,7 @@ def test_horizon_out_of_range_is_refused():
 def test_physiology_public_api_is_small_and_pinned():
     import myoscope.physiology
 
-    assert myoscope.physiology.__all__ == ["Band", "NumericalFailure", "Projection", "ScenarioResult",
-                                           "project_record"]
+    assert myoscope.physiology.__all__ == ["Band", "NumericalFailure", "Projection", "ScenarioResult", "project_record"]
     assert callable(myoscope.physiology.project_record)
     with pytest.raises(AttributeError):
         myoscope.physiology.no_such_name  # noqa: B018

@@ -7,7 +7,6 @@ import io
 import json
 from pathlib import Path
 
-import pytest
 import typer
 from typer.testing import CliRunner
 
@@ -34,6 +33,7 @@ def _run(*args):
 def _strict(text: str):
     def refuse(token):
         raise ValueError(token)
+
     return json.loads(text, parse_constant=refuse)
 
 
@@ -79,9 +79,20 @@ def test_example_bw_oracle_input_runs():
 
 def test_model_failure_exits_3_without_output(tmp_path):
     """All-carbohydrate intake rising by 2000 kcal/day makes glycogen's one-day RK4 step unstable (-inf)."""
-    case = {"id": "collapse", "inputs": {"sex": "male", "age_y": 30, "height_m": 1.9, "weight_kg": 150, "PAL": 1.5,
-                                         "pcarb_base": 1.0, "pcarb": 1.0, "days": 60,
-                                         "ei_change_kcal": [2000.0]}}
+    case = {
+        "id": "collapse",
+        "inputs": {
+            "sex": "male",
+            "age_y": 30,
+            "height_m": 1.9,
+            "weight_kg": 150,
+            "PAL": 1.5,
+            "pcarb_base": 1.0,
+            "pcarb": 1.0,
+            "days": 60,
+            "ei_change_kcal": [2000.0],
+        },
+    }
     path = tmp_path / "bad.json"
     path.write_text(json.dumps({"format": "bw-oracle/1", "cases": [case]}))
     out = tmp_path / "out.json"

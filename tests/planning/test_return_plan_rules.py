@@ -10,18 +10,25 @@ import pytest
 from myoscope.errors import InputError
 from myoscope.planning import medical_clearance, return_plan
 from myoscope.planning.return_plan import (
-    CLEARANCE_BEFORE_VIGOROUS, CLEARANCE_NOT_NEEDED, CLEARANCE_RECOMMENDED, CLEARANCE_STOP)
+    CLEARANCE_BEFORE_VIGOROUS,
+    CLEARANCE_NOT_NEEDED,
+    CLEARANCE_RECOMMENDED,
+    CLEARANCE_STOP,
+)
 
 
-@pytest.mark.parametrize("regular, disease, symptoms, intensity, expected", [
-    (False, [], False, "moderate", CLEARANCE_NOT_NEEDED),
-    (False, ["metabolic"], False, "moderate", CLEARANCE_RECOMMENDED),
-    (False, [], True, "moderate", CLEARANCE_RECOMMENDED),
-    (True, [], False, "vigorous", CLEARANCE_NOT_NEEDED),
-    (True, ["cardiovascular"], False, "moderate", CLEARANCE_BEFORE_VIGOROUS),
-    (True, ["renal"], False, "vigorous", CLEARANCE_RECOMMENDED),
-    (True, [], True, "moderate", CLEARANCE_STOP),
-])
+@pytest.mark.parametrize(
+    "regular, disease, symptoms, intensity, expected",
+    [
+        (False, [], False, "moderate", CLEARANCE_NOT_NEEDED),
+        (False, ["metabolic"], False, "moderate", CLEARANCE_RECOMMENDED),
+        (False, [], True, "moderate", CLEARANCE_RECOMMENDED),
+        (True, [], False, "vigorous", CLEARANCE_NOT_NEEDED),
+        (True, ["cardiovascular"], False, "moderate", CLEARANCE_BEFORE_VIGOROUS),
+        (True, ["renal"], False, "vigorous", CLEARANCE_RECOMMENDED),
+        (True, [], True, "moderate", CLEARANCE_STOP),
+    ],
+)
 def test_acsm_2015_branches(regular, disease, symptoms, intensity, expected):
     assert medical_clearance(regular, disease, symptoms, intensity).status == expected
 
@@ -47,8 +54,16 @@ def test_start_never_above_current_level():
 
 
 def test_cautious_plan_uses_small_steps_every_two_weeks():
-    p = return_plan(current_minutes=0, current_sessions=0, age=70, known_disease=[], symptoms=False,
-                    weakness=True, recent_immobilisation_days="6 weeks", immobilised_site="left forearm")
+    p = return_plan(
+        current_minutes=0,
+        current_sessions=0,
+        age=70,
+        known_disease=[],
+        symptoms=False,
+        weakness=True,
+        recent_immobilisation_days="6 weeks",
+        immobilised_site="left forearm",
+    )
     minutes = [w.minutes_per_session for w in p.weeks[:6]]
     assert minutes == [5.0, 5.0, 10.0, 10.0, 15.0, 15.0]
     assert p.cautious and p.weeks[-1].balance_days == 3 and p.target["balance_days"] == 3
@@ -56,16 +71,18 @@ def test_cautious_plan_uses_small_steps_every_two_weeks():
 
 
 def test_clearance_flag_and_neuro_condition():
-    p = return_plan(current_minutes=0, current_sessions=0, known_disease=["cardiovascular"], symptoms=False,
-                    conditions=["ms"])
+    p = return_plan(
+        current_minutes=0, current_sessions=0, known_disease=["cardiovascular"], symptoms=False, conditions=["ms"]
+    )
     assert p.clearance.status == CLEARANCE_RECOMMENDED
     assert any(f.startswith("Medical clearance") for f in p.flags)
     assert any("treating team" in f for f in p.flags)
 
 
 def test_already_active_is_kept():
-    p = return_plan(current_minutes=200, current_sessions=5, regular_exercise_3_months=True,
-                    known_disease=[], symptoms=False)
+    p = return_plan(
+        current_minutes=200, current_sessions=5, regular_exercise_3_months=True, known_disease=[], symptoms=False
+    )
     assert p.weeks[0].weekly_minutes == 200.0
 
 

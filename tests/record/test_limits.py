@@ -62,22 +62,26 @@ def test_finding_2_messages_show_at_most_80_characters_of_a_value():
 
 
 def test_finding_13_duplicate_keys_are_refused(tmp_path):
-    text = ("person: {id: dup}\nmeasurements:\n  - {kind: body_weight, date: 2026-01-05, value: 70 kg}\n"
-            "measurements: []\n")
+    text = (
+        "person: {id: dup}\nmeasurements:\n  - {kind: body_weight, date: 2026-01-05, value: 70 kg}\nmeasurements: []\n"
+    )
     result = cli(tmp_path, "dup.yaml", text)
     assert result.exit_code == 2 and "appears twice" in result.output and "line 4" in result.output
     assert "appears twice" in str(refused('{"person": {"id": "a"}, "person": {"id": "b"}}', ".json"))
 
 
-@pytest.mark.parametrize("body", [
-    '{"person": {"id": "p", "height": NaN}}',
-    '{"person": {"id": "p", "height": Infinity}}',
-    '{"person": {"id": "p", "height": 1e309}}',
-    '{"person": {"id": "p", "age": ' + "9" * 309 + '}}',
-    '{"person": {"id": "p", "age": ' + "9" * 5000 + '}}',
-    "[" * 1000 + "]" * 1000,
-    '{"person": {"id": "p"}, "conditions": ' + "[" * 5000 + "]" * 5000 + '}',
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{"person": {"id": "p", "height": NaN}}',
+        '{"person": {"id": "p", "height": Infinity}}',
+        '{"person": {"id": "p", "height": 1e309}}',
+        '{"person": {"id": "p", "age": ' + "9" * 309 + "}}",
+        '{"person": {"id": "p", "age": ' + "9" * 5000 + "}}",
+        "[" * 1000 + "]" * 1000,
+        '{"person": {"id": "p"}, "conditions": ' + "[" * 5000 + "]" * 5000 + "}",
+    ],
+)
 def test_finding_7_non_finite_huge_and_deep_json_is_a_field_problem(tmp_path, body):
     result = cli(tmp_path, "bad.json", body)
     assert result.exit_code == 2 and "internal error" not in result.output
@@ -86,8 +90,11 @@ def test_finding_7_non_finite_huge_and_deep_json_is_a_field_problem(tmp_path, bo
 
 @pytest.mark.parametrize("unit", ["kg/0", "(", "kg**-0", "kg**", "1/0", ")(", "kg**1e309", "meter**99999"])
 def test_finding_7_malformed_units_are_field_problems(unit):
-    error = refused(f'{{"person": {{"id": "p"}}, "measurements": [{{"kind": "body_weight", "date": "2026-01-05", '
-                    f'"value": {{"value": 70, "unit": "{unit}"}}}}]}}', ".json")
+    error = refused(
+        f'{{"person": {{"id": "p"}}, "measurements": [{{"kind": "body_weight", "date": "2026-01-05", '
+        f'"value": {{"value": 70, "unit": "{unit}"}}}}]}}',
+        ".json",
+    )
     assert error.problems[0].field == "measurements[0].value"
 
 

@@ -22,11 +22,13 @@ def problems(data):
 
 
 def test_units_are_canonical_inside():
-    r = record(measurements=[
-        {"kind": "body_weight", "value": "134 lb", "date": "2026-10-01"},
-        {"kind": "calf_circumference", "side": "left", "value": {"value": 31, "unit": "cm"}, "date": "2026-10-01"},
-        {"kind": "grip_strength", "side": "left", "trials": ["14 kg", "15 kg", "15.5 kg"], "date": "2026-09-22"},
-    ])
+    r = record(
+        measurements=[
+            {"kind": "body_weight", "value": "134 lb", "date": "2026-10-01"},
+            {"kind": "calf_circumference", "side": "left", "value": {"value": 31, "unit": "cm"}, "date": "2026-10-01"},
+            {"kind": "grip_strength", "side": "left", "trials": ["14 kg", "15 kg", "15.5 kg"], "date": "2026-09-22"},
+        ]
+    )
     weight = r.series("body_weight")[0]
     assert weight.value == pytest.approx(134 * 0.45359237)
     assert r.series("grip_strength")[0].best == 15.5
@@ -39,13 +41,15 @@ def test_gait_time_over_a_course_becomes_a_speed():
 
 
 def test_wrong_unit_impossible_value_and_missing_field_each_named():
-    found = problems({
-        "person": {"sex": "female"},
-        "measurements": [
-            {"kind": "body_weight", "value": "72 kgg", "date": "2026-10-01"},
-            {"kind": "calf_circumference", "side": "left", "value": "600 cm", "date": "2026-10-01"},
-        ],
-    })
+    found = problems(
+        {
+            "person": {"sex": "female"},
+            "measurements": [
+                {"kind": "body_weight", "value": "72 kgg", "date": "2026-10-01"},
+                {"kind": "calf_circumference", "side": "left", "value": "600 cm", "date": "2026-10-01"},
+            ],
+        }
+    )
     assert found == [
         "person.id: is required",
         "measurements[0].value: unknown unit 'kgg'; expected a mass, e.g. 72 kg or 158 lb (got '72 kgg')",
@@ -57,13 +61,16 @@ def test_wrong_unit_impossible_value_and_missing_field_each_named():
 def test_future_date_is_refused():
     tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
     found = problems({**BASE, "measurements": [{"kind": "body_weight", "value": 70, "date": tomorrow}]})
-    assert found == [f"measurements[0].date: {tomorrow} is in the future (got '{tomorrow}'); "
-                     f"accepted: a date up to {dt.date.today().isoformat()}"]
+    assert found == [
+        f"measurements[0].date: {tomorrow} is in the future (got '{tomorrow}'); "
+        f"accepted: a date up to {dt.date.today().isoformat()}"
+    ]
 
 
 def test_wrong_type_and_unknown_field():
-    found = problems({**BASE, "measurements": [{"kind": "body_weight", "value": [1, 2], "date": "2026-01-01",
-                                                "colour": "red"}]})
+    found = problems(
+        {**BASE, "measurements": [{"kind": "body_weight", "value": [1, 2], "date": "2026-01-01", "colour": "red"}]}
+    )
     assert found == [
         "measurements[0].value: expected a mass, e.g. 72 kg or 158 lb (got [1, 2])",
         "measurements[0].colour: is not a known field (got 'red')",
@@ -71,25 +78,28 @@ def test_wrong_type_and_unknown_field():
 
 
 def test_limb_girth_needs_a_side():
-    found = problems({**BASE, "measurements": [{"kind": "calf_circumference", "value": "33 cm",
-                                                "date": "2026-01-01"}]})
+    found = problems({**BASE, "measurements": [{"kind": "calf_circumference", "value": "33 cm", "date": "2026-01-01"}]})
     assert found == ["measurements[0]: a calf circumference needs the side (left or right)"]
 
 
 def test_activity_entries_of_three_kinds():
-    r = record(activity=[
-        {"week_of": "2026-09-14", "moderate_minutes": 40, "sitting": "9 h/day"},
-        {"date": "2026-09-15", "minutes": "30 min", "intensity": "moderate"},
-        {"date": "2026-09-15", "steps": 4000},
-    ])
+    r = record(
+        activity=[
+            {"week_of": "2026-09-14", "moderate_minutes": 40, "sitting": "9 h/day"},
+            {"date": "2026-09-15", "minutes": "30 min", "intensity": "moderate"},
+            {"date": "2026-09-15", "steps": 4000},
+        ]
+    )
     kinds = sorted(type(a).__name__ for a in r.activity)
     assert kinds == ["ActivitySession", "ActivityWeek", "StepCount"]
 
 
 def test_activity_error_path_has_no_internal_tag():
     found = problems({**BASE, "activity": [{"date": "2026-01-01", "minutes": 30, "intensity": "hard"}]})
-    assert found == ["activity[0].intensity: is not one of the accepted choices (got 'hard'); "
-                     "accepted: 'light', 'moderate' or 'vigorous'"]
+    assert found == [
+        "activity[0].intensity: is not one of the accepted choices (got 'hard'); "
+        "accepted: 'light', 'moderate' or 'vigorous'"
+    ]
 
 
 def test_diet_day_unknown_nutrient():
@@ -103,11 +113,15 @@ def test_immobilisation_needs_limb_and_side():
 
 
 def test_round_trip_yaml_and_json(tmp_path):
-    r = record(measurements=[{"kind": "body_weight", "value": "60 kg", "date": "2026-10-01"}],
-               family_history=[{"condition": "als", "relation": "brother"}],
-               diet_days=[{"date": "2026-10-01", "energy": "7500 kJ", "protein": "48 g", "vitamin_a": "0.9 mg"}],
-               activity=[{"week_of": "2026-09-28", "moderate_minutes": "1 h", "sitting": "9 h/day"},
-                         {"date": "2026-09-29", "steps": 4000}])
+    r = record(
+        measurements=[{"kind": "body_weight", "value": "60 kg", "date": "2026-10-01"}],
+        family_history=[{"condition": "als", "relation": "brother"}],
+        diet_days=[{"date": "2026-10-01", "energy": "7500 kJ", "protein": "48 g", "vitamin_a": "0.9 mg"}],
+        activity=[
+            {"week_of": "2026-09-28", "moderate_minutes": "1 h", "sitting": "9 h/day"},
+            {"date": "2026-09-29", "steps": 4000},
+        ],
+    )
     for fmt, suffix in (("yaml", ".yaml"), ("json", ".json")):
         path = tmp_path / f"r{suffix}"
         path.write_text(dump_record(r, fmt))

@@ -8,20 +8,34 @@ from myoscope.report import render
 
 CASES = {
     # example: (plot ids, table ids, texts that must appear)
-    "probable-sarcopenia": (("plot-grip_strength", "plot-gait_speed", "plot-calf_circumference"),
-                            ("table-muscle-instruments", "table-sarcopenia-definitions"),
-                            ("EWGSOP2", "AWGS 2019", "FNIH", "probable sarcopenia", "possible sarcopenia")),
+    "probable-sarcopenia": (
+        ("plot-grip_strength", "plot-gait_speed", "plot-calf_circumference"),
+        ("table-muscle-instruments", "table-sarcopenia-definitions"),
+        ("EWGSOP2", "AWGS 2019", "FNIH", "probable sarcopenia", "possible sarcopenia"),
+    ),
     # GLIM malnutrition is met (11 % weight loss with intake at half the need): the safety checks never set
     # intake below maintenance for a malnourished person, so the report shows the maintenance target.
-    "low-calorie-900": (("plot-hall-projection",), (), ("kcal/day), never less",
-                                                       "Weight fell 11.4 % within six months")),
+    "low-calorie-900": (
+        ("plot-hall-projection",),
+        (),
+        ("kcal/day), never less", "Weight fell 11.4 % within six months"),
+    ),
     "older-low-protein-vitamin-a": ((), ("table-nutrients",), ("above the upper level", "likely inadequate")),
-    "forearm-cast": (("plot-disuse-band-forearm-left", "plot-activity-vs-guidance"), (),
-                     ("forearm muscle cross-section", "Graded retraining")),
-    "sedentary-office-worker": (("plot-activity-vs-guidance", "plot-inactivity-upper-bound"), (),
-                                ("WHO 2020", "Start at")),
-    "sci-t6": (("plot-sci-totals",), ("table-sci-atrophy-map", "table-sci-follow-up"),
-               ("Bone-fragility alert", "transfer", "FES", "Standing", "Walking training", "Resistance training")),
+    "forearm-cast": (
+        ("plot-disuse-band-forearm-left", "plot-activity-vs-guidance"),
+        (),
+        ("forearm muscle cross-section", "Graded retraining"),
+    ),
+    "sedentary-office-worker": (
+        ("plot-activity-vs-guidance", "plot-inactivity-upper-bound"),
+        (),
+        ("WHO 2020", "Start at"),
+    ),
+    "sci-t6": (
+        ("plot-sci-totals",),
+        ("table-sci-atrophy-map", "table-sci-follow-up"),
+        ("Bone-fragility alert", "transfer", "FES", "Standing", "Walking training", "Resistance training"),
+    ),
     "radial-nerve-palsy": ((), (), ("radial nerve injury", "Peripheral nerve injury", "MRC")),
     "als-diagnosed": (("plot-alsfrs-r-trend",), (), ("King", "MiToS", "genetic counselling")),
     "als-pattern-brother": ((), (), ("needs neurological evaluation", "genetic counselling")),

@@ -6,9 +6,9 @@ import io
 import re
 
 import pytest
-from _unavailable import unavailable
 from typer.testing import CliRunner
 
+from _unavailable import unavailable
 from myoscope.causes import assess
 from myoscope.cli import app
 from myoscope.record import load_record
@@ -46,7 +46,9 @@ def test_als_pattern_pdf_has_a_summary_page_and_at_most_six_pages(examples_dir):
 
 def test_cli_writes_a_pdf_for_sci_t6(examples_dir, tmp_path):
     target = tmp_path / "r.pdf"
-    result = CliRunner().invoke(app, ["assess", str(examples_dir / "sci-t6.yaml"), "--format", "pdf", "-o", str(target)])
+    result = CliRunner().invoke(
+        app, ["assess", str(examples_dir / "sci-t6.yaml"), "--format", "pdf", "-o", str(target)]
+    )
     assert result.exit_code == 0, result.stderr
     data = target.read_bytes()
     assert data.startswith(b"%PDF-")

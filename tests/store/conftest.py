@@ -11,9 +11,9 @@ import os
 import uuid
 
 import pytest
-from _unavailable import unavailable
 from sqlalchemy import create_engine, text
 
+from _unavailable import unavailable
 from myoscope.store import add_user, database_url, make_engine, session_factory, upgrade
 
 POSTGRES_ENV = "MYOSCOPE_TEST_POSTGRES_URL"
@@ -22,8 +22,10 @@ POSTGRES_ENV = "MYOSCOPE_TEST_POSTGRES_URL"
 def postgres_url() -> str:
     url = os.environ.get(POSTGRES_ENV)
     if not url:
-        unavailable(f"{POSTGRES_ENV} is not set: PostgreSQL store tests skipped "
-                    "(run scripts/ci-services.sh to start a server and print it)")
+        unavailable(
+            f"{POSTGRES_ENV} is not set: PostgreSQL store tests skipped "
+            "(run scripts/ci-services.sh to start a server and print it)"
+        )
     return database_url(url)
 
 

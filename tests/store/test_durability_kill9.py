@@ -68,14 +68,31 @@ class Server:
         self.port = _free_port()
         self.starts += 1
         log = open(self.folder / f"server-{self.starts}.log", "wb")  # noqa: SIM115 - closed below
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join([_source_dir(), os.environ.get("PYTHONPATH", "")]),
-               "XDG_DATA_HOME": str(self.folder / "data"), "HOME": str(self.folder)}
+        env = {
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join([_source_dir(), os.environ.get("PYTHONPATH", "")]),
+            "XDG_DATA_HOME": str(self.folder / "data"),
+            "HOME": str(self.folder),
+        }
         env.pop("MYOSCOPE_DATABASE_URL", None)
         try:
             self.process = subprocess.Popen(
-                [sys.executable, "-c", "from myoscope.cli import main; main()", "serve", "--port", str(self.port),
-                 "--database", self.url], stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                env=env, cwd=self.folder)
+                [
+                    sys.executable,
+                    "-c",
+                    "from myoscope.cli import main; main()",
+                    "serve",
+                    "--port",
+                    str(self.port),
+                    "--database",
+                    self.url,
+                ],
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                env=env,
+                cwd=self.folder,
+            )
         finally:
             log.close()
         deadline = time.monotonic() + START_TIMEOUT
@@ -146,8 +163,11 @@ def _writer(server: Server, acks: Acks, name: str, stop: threading.Event) -> Non
                 return
             with acks.lock:
                 acks.patients[made["id"]] = person_id
-            visit = {"date": VISIT_DATE, "note": f"visit of {person_id}",
-                     "measurements": [{"kind": "body_weight", "value": f"{60 + n % 20} kg"}]}
+            visit = {
+                "date": VISIT_DATE,
+                "note": f"visit of {person_id}",
+                "measurements": [{"kind": "body_weight", "value": f"{60 + n % 20} kg"}],
+            }
             added = _ack(server, acks, connection, "POST", f"/api/v1/patients/{made['id']}/visits", visit)
             if added is None:
                 return
@@ -176,8 +196,10 @@ def _write_then_kill(server: Server, acks: Acks, round_no: int) -> None:
     """Start writers, wait for some acknowledged writes, then SIGKILL the server while they write."""
     before = acks.count()
     stop = threading.Event()
-    threads = [threading.Thread(target=_writer, args=(server, acks, f"k{round_no}w{i}", stop), daemon=True)
-               for i in range(WRITERS)]
+    threads = [
+        threading.Thread(target=_writer, args=(server, acks, f"k{round_no}w{i}", stop), daemon=True)
+        for i in range(WRITERS)
+    ]
     for thread in threads:
         thread.start()
     deadline = time.monotonic() + ROUND_TIMEOUT
@@ -217,8 +239,11 @@ def _check_audit(acks: Acks, url: str) -> None:
     engine = make_engine(url)
     try:
         with engine.connect() as connection:
-            rows = connection.execute(select(AuditEntry.action, AuditEntry.person_id, AuditEntry.detail)
-                                      .where(AuditEntry.action.in_(("create", "add_visit")))).all()
+            rows = connection.execute(
+                select(AuditEntry.action, AuditEntry.person_id, AuditEntry.detail).where(
+                    AuditEntry.action.in_(("create", "add_visit"))
+                )
+            ).all()
     finally:
         engine.dispose()
     created = {person for action, person, _ in rows if action == "create"}
@@ -267,7 +292,9 @@ def test_no_acknowledged_write_is_lost_when_the_server_is_killed(db_url, tmp_pat
     finally:
         server.kill()
     elapsed = time.monotonic() - started
-    print(f"kill -9 durability ({'sqlite' if sqlite else 'postgresql'}): {KILLS} kills, "
-          f"{len(acks.patients)} patients and {len(acks.visits)} visits acknowledged, 0 lost, "
-          f"{acks.cut_off} writes cut off unanswered, {elapsed:.1f} s")
+    print(
+        f"kill -9 durability ({'sqlite' if sqlite else 'postgresql'}): {KILLS} kills, "
+        f"{len(acks.patients)} patients and {len(acks.visits)} visits acknowledged, 0 lost, "
+        f"{acks.cut_off} writes cut off unanswered, {elapsed:.1f} s"
+    )
     assert server.starts == KILLS + 1

@@ -46,9 +46,14 @@ def test_add_visit_saves_items_with_the_visit_date_and_canonical_answers(session
     with sessions() as session, session.begin():
         patient = _patients(session, users["ann"]).create(load_record(examples_dir / "healthy-active.yaml"))
         before = patient.assessment().atrophy.status.value
-        patient.add_visit(day, {"measurements": [{"kind": "calf_circumference", "side": "left", "value": "330 mm"}],
-                                "instruments": [{"name": "sarc-f", "answers": {"strength": "1", "falls": "0"}}]},
-                          note="follow-up")
+        patient.add_visit(
+            day,
+            {
+                "measurements": [{"kind": "calf_circumference", "side": "left", "value": "330 mm"}],
+                "instruments": [{"name": "sarc-f", "answers": {"strength": "1", "falls": "0"}}],
+            },
+            note="follow-up",
+        )
         key = patient.id
     with sessions() as session:
         patient = _patients(session, users["ann"]).open(key)
@@ -66,10 +71,16 @@ def test_add_visit_refuses_with_every_problem_numbered_by_the_new_items(sessions
     with sessions() as session, session.begin():
         patient = _patients(session, users["ann"]).create(load_record(examples_dir / "healthy-active.yaml"))
         with pytest.raises(InputError) as caught:
-            patient.add_visit(dt.date(2026, 11, 23), {
-                "measurements": [{"kind": "body_weight", "value": "60 kg"}, {"kind": "body_weight", "value": "60 kgg"}],
-                "instruments": [{"name": "sarc-f", "answers": {"strength": "7"}}],
-            })
+            patient.add_visit(
+                dt.date(2026, 11, 23),
+                {
+                    "measurements": [
+                        {"kind": "body_weight", "value": "60 kg"},
+                        {"kind": "body_weight", "value": "60 kgg"},
+                    ],
+                    "instruments": [{"name": "sarc-f", "answers": {"strength": "7"}}],
+                },
+            )
         fields = [p.field for p in caught.value.problems]
         assert fields == ["measurements[1].value", "instruments[0].answers.strength"]
         assert "unknown unit 'kgg'" in str(caught.value)
@@ -82,8 +93,9 @@ def test_future_visit_date_is_refused(sessions, users):
     with sessions() as session, session.begin():
         patient = _patients(session, users["ann"]).create(parse_record({"person": {"id": "p1"}}))
         with pytest.raises(InputError, match="in the future"):
-            patient.add_visit(dt.date.today() + dt.timedelta(days=2), {"measurements": [
-                {"kind": "body_weight", "value": "60 kg"}]})
+            patient.add_visit(
+                dt.date.today() + dt.timedelta(days=2), {"measurements": [{"kind": "body_weight", "value": "60 kg"}]}
+            )
 
 
 def test_duplicate_person_id_in_a_team_is_refused(sessions, users):
@@ -103,9 +115,11 @@ def test_reads_and_writes_are_audited_in_the_same_transaction(sessions, users):
             scope = _patients(session, users["cy"])
             scope.open(key).add_visit(dt.date(2026, 11, 1), {"measurements": [{"kind": "body_weight", "value": "70"}]})
         with session.begin():
-            _patients(session, users["cy"]).open(key).add_visit(dt.date(2026, 11, 2), {
-                "measurements": [{"kind": "body_weight", "value": "70"}]})
+            _patients(session, users["cy"]).open(key).add_visit(
+                dt.date(2026, 11, 2), {"measurements": [{"kind": "body_weight", "value": "70"}]}
+            )
             session.rollback()
-        entries = session.execute(select(AuditEntry.username, AuditEntry.action, AuditEntry.person_id)
-                                  .order_by(AuditEntry.id)).all()
+        entries = session.execute(
+            select(AuditEntry.username, AuditEntry.action, AuditEntry.person_id).order_by(AuditEntry.id)
+        ).all()
     assert [tuple(e) for e in entries] == [("ann", "create", key), ("cy", "read", key), ("cy", "add_visit", key)]

@@ -37,8 +37,9 @@ def test_vignette(name):
     assessment, expected, _ = _run(name)
     leading = assessment.leading.cause if assessment.leading else None
     allowed = expected.get("leading_any") or [expected.get("leading")]
-    assert leading in allowed, f"leading {leading}, expected {allowed}; differential " \
-                               f"{[c.cause for c in assessment.differential]}"
+    assert leading in allowed, (
+        f"leading {leading}, expected {allowed}; differential {[c.cause for c in assessment.differential]}"
+    )
     differential = [c.cause for c in assessment.differential]
     for cause in expected.get("differential", []):
         assert cause in differential, f"{cause} missing from the differential {differential}"

@@ -31,8 +31,10 @@ class World:
     def signed_in(self, name: str) -> TestClient:
         client = self.client()
         page = client.get("/login")
-        response = client.post("/login", data={"username": name, "password": PASSWORDS[name],
-                                               "csrf_token": csrf_of(page.text), "next": "/patients"})
+        response = client.post(
+            "/login",
+            data={"username": name, "password": PASSWORDS[name], "csrf_token": csrf_of(page.text), "next": "/patients"},
+        )
         assert response.status_code == 303, response.text
         return client
 
@@ -51,8 +53,12 @@ class World:
 
     def patient_routes(self) -> list[tuple[str, str]]:
         """(method, path) of every route with a patient in its path."""
-        return [(method, route.path) for route in self.endpoints() if "{patient_id}" in route.path
-                for method in sorted(route.methods - {"HEAD"})]
+        return [
+            (method, route.path)
+            for route in self.endpoints()
+            if "{patient_id}" in route.path
+            for method in sorted(route.methods - {"HEAD"})
+        ]
 
 
 def _endpoints(routes):

@@ -20,8 +20,9 @@ def test_other_team_and_admin_outside_get_404_everywhere(world, outsider):
     for method, path in world.patient_routes():
         url = path.replace("{patient_id}", str(target))
         if path.startswith("/api/"):
-            response = browser.request(method, url, headers=world.api(outsider),
-                                       json={"date": "2026-11-20"} if method == "POST" else None)
+            response = browser.request(
+                method, url, headers=world.api(outsider), json={"date": "2026-11-20"} if method == "POST" else None
+            )
         else:
             response = browser.request(method, url, data={"csrf_token": token} if method == "POST" else None)
         assert response.status_code == 404, (method, url, response.status_code)

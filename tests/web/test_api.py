@@ -9,11 +9,16 @@ from myoscope.record import load_record
 def test_openapi_documents_the_api_only(world):
     client = world.client()
     spec = client.get("/api/openapi.json").json()
-    assert set(spec["paths"]) == {"/api/v1/patients", "/api/v1/patients/{patient_id}",
-                                  "/api/v1/patients/{patient_id}/record", "/api/v1/patients/{patient_id}/visits",
-                                  "/api/v1/patients/{patient_id}/measurements",
-                                  "/api/v1/patients/{patient_id}/assessment",
-                                  "/api/v1/fhir/import", "/api/v1/fhir/assess"}
+    assert set(spec["paths"]) == {
+        "/api/v1/patients",
+        "/api/v1/patients/{patient_id}",
+        "/api/v1/patients/{patient_id}/record",
+        "/api/v1/patients/{patient_id}/visits",
+        "/api/v1/patients/{patient_id}/measurements",
+        "/api/v1/patients/{patient_id}/assessment",
+        "/api/v1/fhir/import",
+        "/api/v1/fhir/assess",
+    }
     assert client.get("/api/docs").status_code == 200
 
 
@@ -33,8 +38,11 @@ def test_assessment_is_the_cli_json(world, examples_dir):
     got = world.client().get(f"/api/v1/patients/{key}/assessment", headers=world.api("ann")).json()
     expected = assess(load_record(examples_dir / "als-pattern-brother.yaml")).to_json()
     assert got == expected
-    earlier = world.client().get(f"/api/v1/patients/{key}/assessment", params={"on": "2026-07-01"},
-                                 headers=world.api("ann")).json()
+    earlier = (
+        world.client()
+        .get(f"/api/v1/patients/{key}/assessment", params={"on": "2026-07-01"}, headers=world.api("ann"))
+        .json()
+    )
     assert earlier["date"] == "2026-07-01"
 
 
@@ -43,13 +51,22 @@ def test_create_patient_and_add_visits(world, examples_dir):
     made = client.post("/api/v1/patients", headers=headers, json={"record": {"person": {"id": "api-1", "sex": "male"}}})
     assert made.status_code == 201
     key = made.json()["id"]
-    visit = client.post(f"/api/v1/patients/{key}/visits", headers=headers, json={
-        "date": "2026-11-20", "note": "first",
-        "measurements": [{"kind": "body_weight", "value": "80 kg"}, {"kind": "grip_strength", "side": "right",
-                                                                    "trials": ["30 kg", "32 kg"]}],
-        "instruments": [{"name": "sarc-f", "answers": {"strength": 0, "assistance": 0, "rise": 0, "climb": 0,
-                                                       "falls": 0}}],
-        "diet_days": [{"energy": "2100 kcal", "protein": "90 g"}]})
+    visit = client.post(
+        f"/api/v1/patients/{key}/visits",
+        headers=headers,
+        json={
+            "date": "2026-11-20",
+            "note": "first",
+            "measurements": [
+                {"kind": "body_weight", "value": "80 kg"},
+                {"kind": "grip_strength", "side": "right", "trials": ["30 kg", "32 kg"]},
+            ],
+            "instruments": [
+                {"name": "sarc-f", "answers": {"strength": 0, "assistance": 0, "rise": 0, "climb": 0, "falls": 0}}
+            ],
+            "diet_days": [{"energy": "2100 kcal", "protein": "90 g"}],
+        },
+    )
     assert visit.status_code == 201, visit.text
     assert visit.json()["measurements"] == 2 and visit.json()["instruments"] == ["sarc-f"]
     grips = client.get(f"/api/v1/patients/{key}/measurements", headers=headers, params={"kind": "grip_strength"}).json()
@@ -61,9 +78,17 @@ def test_create_patient_and_add_visits(world, examples_dir):
 def test_invalid_input_lists_every_problem(world):
     client, headers = world.client(), world.api("ann")
     key = world.patients["healthy-active"]
-    refused = client.post(f"/api/v1/patients/{key}/visits", headers=headers, json={
-        "date": "2026-11-20", "measurements": [{"kind": "calf_circumference", "side": "left", "value": "600 cm"},
-                                               {"kind": "body_weight", "value": "70 lbz"}]})
+    refused = client.post(
+        f"/api/v1/patients/{key}/visits",
+        headers=headers,
+        json={
+            "date": "2026-11-20",
+            "measurements": [
+                {"kind": "calf_circumference", "side": "left", "value": "600 cm"},
+                {"kind": "body_weight", "value": "70 lbz"},
+            ],
+        },
+    )
     assert refused.status_code == 422
     body = refused.json()
     assert body["error"] == "invalid input"
@@ -85,7 +110,8 @@ def test_api_calls_are_audited(world):
     world.app.state.audit.flush()
     engine = create_engine(world.url)
     with engine.connect() as connection:
-        rows = connection.execute(select(AuditEntry.username, AuditEntry.action, AuditEntry.person_id,
-                                         AuditEntry.detail)).all()
+        rows = connection.execute(
+            select(AuditEntry.username, AuditEntry.action, AuditEntry.person_id, AuditEntry.detail)
+        ).all()
     engine.dispose()
     assert ("ann", "read", key, f"GET /api/v1/patients/{key}/assessment") in [tuple(r) for r in rows]

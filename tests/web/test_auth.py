@@ -14,8 +14,7 @@ from myoscope.web._settings import SESSION_COOKIE
 def _post_login(world, client, username, password=None, next="/patients"):
     token = world.csrf(client.get("/login").text)
     password = world.passwords[username] if password is None else password
-    return client.post("/login", data={"username": username, "password": password, "csrf_token": token,
-                                       "next": next})
+    return client.post("/login", data={"username": username, "password": password, "csrf_token": token, "next": next})
 
 
 def test_session_cookie_is_httponly_lax_with_expiry(world):

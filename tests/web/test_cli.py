@@ -25,8 +25,11 @@ def test_user_add_list_token_and_password(tmp_path):
     url = f"sqlite:///{tmp_path / 'cli.sqlite'}"
     run = CliRunner().invoke
     app = _app()
-    added = run(app, ["user", "add", "dana", "--team", "rehab", "--team", "neuro", "--password-stdin",
-                      "--database", url], input="dana-secret-pw\n")
+    added = run(
+        app,
+        ["user", "add", "dana", "--team", "rehab", "--team", "neuro", "--password-stdin", "--database", url],
+        input="dana-secret-pw\n",
+    )
     assert added.exit_code == 0, added.output
     assert "dana-secret-pw" not in added.output
     listed = run(app, ["user", "list", "--database", url])
@@ -35,8 +38,10 @@ def test_user_add_list_token_and_password(tmp_path):
     assert token.startswith("myo_")
     short = run(app, ["user", "password", "dana", "--password-stdin", "--database", url], input="short\n")
     assert short.exit_code == 2 and "too short" in short.output
-    assert run(app, ["user", "add", "dana", "--password-stdin", "--database", url],
-               input="another-password\n").exit_code == 2
+    assert (
+        run(app, ["user", "add", "dana", "--password-stdin", "--database", url], input="another-password\n").exit_code
+        == 2
+    )
     assert run(app, ["user", "token", "nobody", "--database", url]).exit_code == 2
     engine = create_engine(url)
     with engine.connect() as connection:
@@ -99,8 +104,12 @@ def test_finding_10_serve_sends_secure_cookies_unless_it_is_the_loopback_demo(tm
 def test_finding_9_tokens_are_listed_and_revoked_from_the_command_line(tmp_path):
     url = f"sqlite:///{tmp_path / 'tokens.sqlite'}"
     app, run = _app(), CliRunner().invoke
-    assert run(app, ["user", "add", "ann", "--team", "t", "--password-stdin", "--database", url],
-               input="ann-password-1\n").exit_code == 0
+    assert (
+        run(
+            app, ["user", "add", "ann", "--team", "t", "--password-stdin", "--database", url], input="ann-password-1\n"
+        ).exit_code
+        == 0
+    )
     issued = run(app, ["user", "token", "ann", "--label", "lab", "--days", "30", "--database", url])
     assert issued.exit_code == 0 and issued.output.startswith("myo_")
     listing = run(app, ["user", "token", "ann", "--list", "--database", url]).output

@@ -16,8 +16,9 @@ def _audit_rows(world):
     world.app.state.audit.flush()
     engine = create_engine(world.url)
     with engine.connect() as connection:
-        rows = connection.execute(select(AuditEntry.username, AuditEntry.action, AuditEntry.person_id,
-                                         AuditEntry.detail, AuditEntry.client)).all()
+        rows = connection.execute(
+            select(AuditEntry.username, AuditEntry.action, AuditEntry.person_id, AuditEntry.detail, AuditEntry.client)
+        ).all()
     engine.dispose()
     return [tuple(r) for r in rows]
 
@@ -25,8 +26,12 @@ def _audit_rows(world):
 def test_finding_3_reads_answer_while_another_writer_holds_the_lock(world):
     key = world.patients["healthy-active"]
     client, headers = world.client(), world.api("ann")
-    paths = ("/api/v1/patients", f"/api/v1/patients/{key}", f"/api/v1/patients/{key}/record",
-             f"/api/v1/patients/{key}/assessment")
+    paths = (
+        "/api/v1/patients",
+        f"/api/v1/patients/{key}",
+        f"/api/v1/patients/{key}/record",
+        f"/api/v1/patients/{key}/assessment",
+    )
     for path in paths:  # warm: the token's last-used time is written now, the models are loaded
         client.get(path, headers=headers)
     world.app.state.audit.flush()
@@ -47,8 +52,9 @@ def test_finding_3_fifty_simultaneous_sign_ins_all_succeed(world):
     def sign_in(_):
         client = world.client()
         token = world.csrf(client.get("/login").text)
-        return client.post("/login", data={"username": "ann", "password": world.passwords["ann"],
-                                           "csrf_token": token}).status_code
+        return client.post(
+            "/login", data={"username": "ann", "password": world.passwords["ann"], "csrf_token": token}
+        ).status_code
 
     with ThreadPoolExecutor(max_workers=25) as pool:
         codes = list(pool.map(sign_in, range(50)))

@@ -11,7 +11,8 @@ def form_posts(world) -> list[str]:
 
 def test_every_form_post_is_covered(world):
     assert {"/login", "/logout", "/patients", "/patients/import", "/patients/{patient_id}/visits"} <= set(
-        form_posts(world))
+        form_posts(world)
+    )
 
 
 @pytest.mark.parametrize("token", [None, "wrong-token"])

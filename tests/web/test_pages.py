@@ -34,10 +34,17 @@ def test_visit_with_a_wrong_unit_shows_the_cli_message_beside_the_field_and_keep
     form = browser.get(f"/patients/{key}/visits/new").text
     before = browser.get(f"/patients/{key}").text
     assert 'data-cause="atrophy"' in before and "not supported" in before.split('id="finding"')[1][:600]
-    data = {"csrf_token": world.csrf(form), "date": "2026-11-23", "note": "calf check",
-            "measurements[2].kind": "calf_circumference", "measurements[2].side": "left",
-            "measurements[2].value": "33 kg", "instruments[0].name": "sarc-f",
-            "instruments[0].answers.strength": "9", "action": "save"}
+    data = {
+        "csrf_token": world.csrf(form),
+        "date": "2026-11-23",
+        "note": "calf check",
+        "measurements[2].kind": "calf_circumference",
+        "measurements[2].side": "left",
+        "measurements[2].value": "33 kg",
+        "instruments[0].name": "sarc-f",
+        "instruments[0].answers.strength": "9",
+        "action": "save",
+    }
     refused = browser.post(f"/patients/{key}/visits", data=data)
     assert refused.status_code == 422
     errors = _errors(refused.text)
@@ -46,8 +53,10 @@ def test_visit_with_a_wrong_unit_shows_the_cli_message_beside_the_field_and_keep
     value_box = refused.text.split('id="measurement-2"')[1].split('id="measurement-3"')[0]
     assert 'value="33 kg"' in value_box and "field-error" in value_box
     assert 'value="calf check"' in refused.text
-    saved = browser.post(f"/patients/{key}/visits", data={**data, "measurements[2].value": "33 cm",
-                                                            "instruments[0].answers.strength": "1"})
+    saved = browser.post(
+        f"/patients/{key}/visits",
+        data={**data, "measurements[2].value": "33 cm", "instruments[0].answers.strength": "1"},
+    )
     assert saved.status_code == 303 and saved.headers["location"] == f"/patients/{key}#assessment"
     after = browser.get(f"/patients/{key}").text
     assert "likely" in after.split('id="finding"')[1][:600]
@@ -58,8 +67,10 @@ def test_extra_rows_and_instrument_fields_without_javascript(world):
     key = world.patients["healthy-active"]
     browser = world.signed_in("ann")
     token = world.csrf(browser.get(f"/patients/{key}/visits/new").text)
-    more = browser.post(f"/patients/{key}/visits", data={"csrf_token": token, "date": "2026-11-23",
-                                                          "instruments[0].name": "sarc-f", "action": "add_measurement"})
+    more = browser.post(
+        f"/patients/{key}/visits",
+        data={"csrf_token": token, "date": "2026-11-23", "instruments[0].name": "sarc-f", "action": "add_measurement"},
+    )
     assert 'id="measurement-4"' in more.text and 'name="instruments[0].answers.falls"' in more.text
     partial = browser.get("/forms/instrument-fields", params={"index": 1, "instruments[1].name": "tug"})
     assert 'name="instruments[1].answers.time"' in partial.text and "<html" not in partial.text
@@ -69,9 +80,15 @@ def test_bad_visit_date_is_shown_at_the_date(world):
     key = world.patients["healthy-active"]
     browser = world.signed_in("ann")
     token = world.csrf(browser.get(f"/patients/{key}/visits/new").text)
-    refused = browser.post(f"/patients/{key}/visits", data={"csrf_token": token, "date": "2999-01-01",
-                                                             "measurements[0].kind": "body_weight",
-                                                             "measurements[0].value": "60 kg"})
+    refused = browser.post(
+        f"/patients/{key}/visits",
+        data={
+            "csrf_token": token,
+            "date": "2999-01-01",
+            "measurements[0].kind": "body_weight",
+            "measurements[0].value": "60 kg",
+        },
+    )
     date_box = refused.text.split('id="date"')[1][:400]
     assert refused.status_code == 422 and "in the future" in date_box
 
@@ -90,15 +107,19 @@ def test_import_and_export_round_trip(world, examples_dir):
     browser = world.signed_in("ann")
     token = world.csrf(browser.get("/patients").text)
     text = (examples_dir / "sci-t6.yaml").read_text()
-    made = browser.post("/patients/import", data={"csrf_token": token},
-                        files={"file": ("sci-t6.yaml", text, "application/yaml")})
+    made = browser.post(
+        "/patients/import", data={"csrf_token": token}, files={"file": ("sci-t6.yaml", text, "application/yaml")}
+    )
     assert made.status_code == 303
     key = made.headers["location"].rsplit("/", 1)[1]
     exported = browser.get(f"/patients/{key}/export", params={"format": "json"})
     assert exported.headers["content-disposition"].endswith('.json"')
     assert parse_record(parse_text(exported.text, ".json")) == parse_record(parse_text(text, ".yaml"))
-    bad = browser.post("/patients/import", data={"csrf_token": token},
-                       files={"file": ("bad.yaml", "person: {id: x, height: 12 kg}\n", "application/yaml")})
+    bad = browser.post(
+        "/patients/import",
+        data={"csrf_token": token},
+        files={"file": ("bad.yaml", "person: {id: x, height: 12 kg}\n", "application/yaml")},
+    )
     assert bad.status_code == 422 and "person.height" in bad.text
 
 

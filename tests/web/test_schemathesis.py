@@ -28,9 +28,15 @@ def test_finding_7_schemathesis_finds_no_server_error_and_no_schema_violation(wo
     failures = []
     for operation in operations:
         for mode in (schemathesis.GenerationMode.POSITIVE, schemathesis.GenerationMode.NEGATIVE):
+
             @given(case=operation.as_strategy(generation_mode=mode))
-            @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck),
-                      derandomize=True, database=None)
+            @settings(
+                max_examples=EXAMPLES,
+                deadline=None,
+                suppress_health_check=list(HealthCheck),
+                derandomize=True,
+                database=None,
+            )
             def run(case):
                 case.call_and_validate(headers=headers, excluded_checks=[positive_data_acceptance])
 

@@ -15,8 +15,10 @@ ENTRIES: tuple[Reference, ...] = (
         key="ipaq2005",
         authors="IPAQ Research Committee",
         year=2005,
-        title=("Guidelines for data processing and analysis of the International Physical Activity "
-               "Questionnaire (IPAQ) - short and long forms (revised November 2005)"),
+        title=(
+            "Guidelines for data processing and analysis of the International Physical Activity "
+            "Questionnaire (IPAQ) - short and long forms (revised November 2005)"
+        ),
         journal="IPAQ scoring protocol",
         url="https://sites.google.com/view/ipaq/score",
         note="Sections 7.1-7.4 (cleaning, outliers, minimum duration, truncation) and 5 (categories).",
@@ -33,9 +35,11 @@ ENTRIES: tuple[Reference, ...] = (
         key="garber2011",
         authors="Garber CE, Blissmer B, Deschenes MR, et al.",
         year=2011,
-        title=("Quantity and quality of exercise for developing and maintaining cardiorespiratory, "
-               "musculoskeletal, and neuromotor fitness in apparently healthy adults: guidance for "
-               "prescribing exercise"),
+        title=(
+            "Quantity and quality of exercise for developing and maintaining cardiorespiratory, "
+            "musculoskeletal, and neuromotor fitness in apparently healthy adults: guidance for "
+            "prescribing exercise"
+        ),
         journal="Med Sci Sports Exerc 43(7):1334-1359",
         doi="10.1249/MSS.0b013e318213fefb",
     ),
@@ -75,8 +79,10 @@ ENTRIES: tuple[Reference, ...] = (
         key="deboer2007",
         authors="de Boer MD, Maganaris CN, Seynnes OR, Rennie MJ, Narici MV",
         year=2007,
-        title=("Time course of muscular, neural and tendinous adaptations to 23 day unilateral "
-               "lower-limb suspension in young men"),
+        title=(
+            "Time course of muscular, neural and tendinous adaptations to 23 day unilateral "
+            "lower-limb suspension in young men"
+        ),
         journal="J Physiol 583(Pt 3):1079-1091",
         doi="10.1113/jphysiol.2007.135392",
     ),
@@ -84,8 +90,10 @@ ENTRIES: tuple[Reference, ...] = (
         key="vigelso2015",
         authors="Vigelsø A, Gram M, Wiuff C, Andersen JL, Helge JW, Dela F",
         year=2015,
-        title=("Six weeks' aerobic retraining after two weeks' immobilization restores leg lean mass "
-               "and aerobic capacity but does not fully rehabilitate leg strength in young and older men"),
+        title=(
+            "Six weeks' aerobic retraining after two weeks' immobilization restores leg lean mass "
+            "and aerobic capacity but does not fully rehabilitate leg strength in young and older men"
+        ),
         journal="J Rehabil Med 47(6):552-560",
         doi="10.2340/16501977-1961",
     ),
@@ -117,8 +125,10 @@ ENTRIES: tuple[Reference, ...] = (
         key="clark2009",
         authors="Clark BC, Manini TM, Hoffman RL, Russ DW",
         year=2009,
-        title=("Restoration of voluntary muscle strength after 3 weeks of cast immobilization is "
-               "suppressed in women compared with men"),
+        title=(
+            "Restoration of voluntary muscle strength after 3 weeks of cast immobilization is "
+            "suppressed in women compared with men"
+        ),
         journal="Arch Phys Med Rehabil 90(1):178-180",
         doi="10.1016/j.apmr.2008.06.032",
     ),
@@ -134,8 +144,10 @@ ENTRIES: tuple[Reference, ...] = (
         key="alkner2004a",
         authors="Alkner BA, Tesch PA",
         year=2004,
-        title=("Efficacy of a gravity-independent resistance exercise device as a countermeasure to "
-               "muscle atrophy during 29-day bed rest"),
+        title=(
+            "Efficacy of a gravity-independent resistance exercise device as a countermeasure to "
+            "muscle atrophy during 29-day bed rest"
+        ),
         journal="Acta Physiol Scand 181(3):345-357",
         doi="10.1111/j.1365-201X.2004.01293.x",
     ),
@@ -143,8 +155,10 @@ ENTRIES: tuple[Reference, ...] = (
         key="alkner2004b",
         authors="Alkner BA, Tesch PA",
         year=2004,
-        title=("Knee extensor and plantar flexor muscle size and function following 90 days of bed "
-               "rest with or without resistance exercise"),
+        title=(
+            "Knee extensor and plantar flexor muscle size and function following 90 days of bed "
+            "rest with or without resistance exercise"
+        ),
         journal="Eur J Appl Physiol 93(3):294ff",
         doi="10.1007/s00421-004-1172-8",
     ),
@@ -152,8 +166,10 @@ ENTRIES: tuple[Reference, ...] = (
         key="mulder2006",
         authors="Mulder ER, Stegeman DF, Gerrits KHL, et al.",
         year=2006,
-        title=("Strength, size and activation of knee extensors followed during 8 weeks of horizontal "
-               "bed rest and the influence of a countermeasure"),
+        title=(
+            "Strength, size and activation of knee extensors followed during 8 weeks of horizontal "
+            "bed rest and the influence of a countermeasure"
+        ),
         journal="Eur J Appl Physiol 97(6)",
         note="volume from the 2006 issue listing; page numbers not confirmed from a primary listing",
         doi="10.1007/s00421-006-0241-6",
@@ -170,8 +186,10 @@ ENTRIES: tuple[Reference, ...] = (
         key="coker2015",
         authors="Coker RH, Hays NP, Williams RH, Wolfe RR, Evans WJ",
         year=2015,
-        title=("Bed rest promotes reductions in walking speed, functional parameters, and aerobic "
-               "fitness in older, healthy adults"),
+        title=(
+            "Bed rest promotes reductions in walking speed, functional parameters, and aerobic "
+            "fitness in older, healthy adults"
+        ),
         journal="J Gerontol A Biol Sci Med Sci 70(1):91-96",
         doi="10.1093/gerona/glu123",
     ),

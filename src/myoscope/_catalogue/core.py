@@ -39,8 +39,10 @@ ENTRIES: tuple[Reference, ...] = (
         key="teslaa2011",
         authors="te Slaa A, et al.",
         year=2011,
-        title=("Reliability and reproducibility of a clinical application of a simple technique for repeated "
-               "circumferential leg measurements"),
+        title=(
+            "Reliability and reproducibility of a clinical application of a simple technique for repeated "
+            "circumferential leg measurements"
+        ),
         journal="Phlebology 26(1):14-19",
         doi="10.1258/phleb.2009.009073",
     ),
@@ -49,7 +51,7 @@ ENTRIES: tuple[Reference, ...] = (
         authors="Tunc R, Caglayan-Tunc A, Kisakol G, Unler GK, Hidayetoglu T, Yazici H",
         year=2007,
         title="Intraobserver and interobserver agreements of leg circumference measurements by tape "
-              "measure based on 3 reference points",
+        "measure based on 3 reference points",
         journal="Angiology 58(5):593-596",
         doi="10.1177/0003319707307844",
     ),
@@ -66,7 +68,7 @@ ENTRIES: tuple[Reference, ...] = (
         authors="Frankenfield D, Roth-Yousey L, Compher C",
         year=2005,
         title="Comparison of predictive equations for resting metabolic rate in healthy nonobese and obese "
-              "adults: a systematic review",
+        "adults: a systematic review",
         journal="J Am Diet Assoc 105(5):775-789",
         doi="10.1016/j.jada.2005.02.005",
     ),

@@ -11,7 +11,7 @@ ENTRIES: tuple[Reference, ...] = (
         journal="Lancet 378(9793):826-837",
         doi="10.1016/S0140-6736(11)60812-X",
         note="The model's equations and parameters are in the web appendix "
-             "'Dynamic mathematical model of body weight change in adults'.",
+        "'Dynamic mathematical model of body weight change in adults'.",
     ),
     Reference(
         key="chow2008",
@@ -34,7 +34,7 @@ ENTRIES: tuple[Reference, ...] = (
         authors="Jackson AS, Stanforth PR, Gagnon J, Rankinen T, Leon AS, Rao DC, Skinner JS, Bouchard C, Wilmore JH",
         year=2002,
         title="The effect of sex, age and race on estimating percentage body fat from body mass index: "
-              "the Heritage Family Study",
+        "the Heritage Family Study",
         journal="Int J Obes Relat Metab Disord 26(6):789-796",
         doi="10.1038/sj.ijo.0802006",
     ),

@@ -48,7 +48,7 @@ ENTRIES: tuple[Reference, ...] = (
         authors="Studenski SA, Peters KW, Alley DE, et al.",
         year=2014,
         title="The FNIH Sarcopenia Project: rationale, study description, conference recommendations, "
-              "and final estimates",
+        "and final estimates",
         journal="J Gerontol A Biol Sci Med Sci 69(5):547-558",
         doi="10.1093/gerona/glu010",
     ),
@@ -65,7 +65,7 @@ ENTRIES: tuple[Reference, ...] = (
         authors="Guralnik JM, Simonsick EM, Ferrucci L, et al.",
         year=1994,
         title="A short physical performance battery assessing lower extremity function: association with "
-              "self-reported disability and prediction of mortality and nursing home admission",
+        "self-reported disability and prediction of mortality and nursing home admission",
         journal="J Gerontol 49(2):M85-M94",
         doi="10.1093/geronj/49.2.M85",
     ),
@@ -73,7 +73,7 @@ ENTRIES: tuple[Reference, ...] = (
         key="podsiadlo1991",
         authors="Podsiadlo D, Richardson S",
         year=1991,
-        title="The timed \"Up & Go\": a test of basic functional mobility for frail elderly persons",
+        title='The timed "Up & Go": a test of basic functional mobility for frail elderly persons',
         journal="J Am Geriatr Soc 39(2):142-148",
         doi="10.1111/j.1532-5415.1991.tb01616.x",
     ),
@@ -97,8 +97,7 @@ ENTRIES: tuple[Reference, ...] = (
         key="janssen2004",
         authors="Janssen I, Baumgartner RN, Ross R, Rosenberg IH, Roubenoff R",
         year=2004,
-        title="Skeletal muscle cutpoints associated with elevated physical disability risk in older men "
-              "and women",
+        title="Skeletal muscle cutpoints associated with elevated physical disability risk in older men and women",
         journal="Am J Epidemiol 159(4):413-421",
         doi="10.1093/aje/kwh058",
     ),
@@ -107,7 +106,7 @@ ENTRIES: tuple[Reference, ...] = (
         authors="Sergi G, De Rui M, Veronese N, et al.",
         year=2015,
         title="Assessing appendicular skeletal muscle mass with bioelectrical impedance analysis in "
-              "free-living Caucasian older adults",
+        "free-living Caucasian older adults",
         journal="Clin Nutr 34(4):667-673",
         doi="10.1016/j.clnu.2014.07.010",
     ),
@@ -115,8 +114,7 @@ ENTRIES: tuple[Reference, ...] = (
         key="lee2000",
         authors="Lee RC, Wang Z, Heo M, Ross R, Janssen I, Heymsfield SB",
         year=2000,
-        title="Total-body skeletal muscle mass: development and cross-validation of anthropometric "
-              "prediction models",
+        title="Total-body skeletal muscle mass: development and cross-validation of anthropometric prediction models",
         journal="Am J Clin Nutr 72(3):796-803",
         doi="10.1093/ajcn/72.3.796",
     ),

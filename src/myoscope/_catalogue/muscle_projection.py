@@ -8,8 +8,10 @@ ENTRIES: tuple[Reference, ...] = (
         key="wycherley2012_meta",
         authors="Wycherley TP, Moran LJ, Clifton PM, Noakes M, Brinkworth GD",
         year=2012,
-        title=("Effects of energy-restricted high-protein, low-fat compared with standard-protein, low-fat "
-               "diets: a meta-analysis of randomized controlled trials"),
+        title=(
+            "Effects of energy-restricted high-protein, low-fat compared with standard-protein, low-fat "
+            "diets: a meta-analysis of randomized controlled trials"
+        ),
         journal="Am J Clin Nutr 96(6):1281-1298",
         url="https://academic.oup.com/ajcn/article/96/6/1281/4571449",
     ),
@@ -17,9 +19,11 @@ ENTRIES: tuple[Reference, ...] = (
         key="wycherley2012_men",
         authors="Wycherley TP, Brinkworth GD, Clifton PM, Noakes M",
         year=2012,
-        title=("Comparison of the effects of 52 weeks weight loss with either a high-protein or "
-               "high-carbohydrate diet on body composition and cardiometabolic risk factors in overweight "
-               "and obese males"),
+        title=(
+            "Comparison of the effects of 52 weeks weight loss with either a high-protein or "
+            "high-carbohydrate diet on body composition and cardiometabolic risk factors in overweight "
+            "and obese males"
+        ),
         journal="Nutr Diabetes 2:e40",
         doi="10.1038/nutd.2012.11",
     ),
@@ -27,8 +31,10 @@ ENTRIES: tuple[Reference, ...] = (
         key="hudson2019",
         authors="Hudson JL, Wang Y, Bergia RE III, Campbell WW",
         year=2020,
-        title=("Protein intake greater than the RDA differentially influences whole-body lean mass responses "
-               "to purposeful catabolic and anabolic stressors: a systematic review and meta-analysis"),
+        title=(
+            "Protein intake greater than the RDA differentially influences whole-body lean mass responses "
+            "to purposeful catabolic and anabolic stressors: a systematic review and meta-analysis"
+        ),
         journal="Adv Nutr 11(3):548-558",
         doi="10.1093/advances/nmz106",
     ),
@@ -36,8 +42,10 @@ ENTRIES: tuple[Reference, ...] = (
         key="sardeli2018",
         authors="Sardeli AV, Komatsu TR, Mori MA, Gáspari AF, Chacon-Mikahil MPT",
         year=2018,
-        title=("Resistance training prevents muscle loss induced by caloric restriction in obese elderly "
-               "individuals: a systematic review and meta-analysis"),
+        title=(
+            "Resistance training prevents muscle loss induced by caloric restriction in obese elderly "
+            "individuals: a systematic review and meta-analysis"
+        ),
         journal="Nutrients 10(4):423",
         doi="10.3390/nu10040423",
     ),
@@ -45,8 +53,10 @@ ENTRIES: tuple[Reference, ...] = (
         key="weinheimer2010",
         authors="Weinheimer EM, Sands LP, Campbell WW",
         year=2010,
-        title=("A systematic review of the separate and combined effects of energy restriction and exercise "
-               "on fat-free mass in middle-aged and older adults: implications for sarcopenic obesity"),
+        title=(
+            "A systematic review of the separate and combined effects of energy restriction and exercise "
+            "on fat-free mass in middle-aged and older adults: implications for sarcopenic obesity"
+        ),
         journal="Nutr Rev 68(7):375-388",
         doi="10.1111/j.1753-4887.2010.00298.x",
     ),
@@ -62,9 +72,11 @@ ENTRIES: tuple[Reference, ...] = (
         key="englert2021",
         authors="Englert I, Bosy-Westphal A, Bischoff SC, Kohlenberg-Müller K",
         year=2021,
-        title=("Impact of protein intake during weight loss on preservation of fat-free mass, resting energy "
-               "expenditure, and physical function in overweight postmenopausal women: a randomized "
-               "controlled trial"),
+        title=(
+            "Impact of protein intake during weight loss on preservation of fat-free mass, resting energy "
+            "expenditure, and physical function in overweight postmenopausal women: a randomized "
+            "controlled trial"
+        ),
         journal="Obes Facts 14(3):259ff",
         url="https://pmc.ncbi.nlm.nih.gov/articles/PMC8255642",
     ),
@@ -80,8 +92,10 @@ ENTRIES: tuple[Reference, ...] = (
         key="longland2016",
         authors="Longland TM, Oikawa SY, Mitchell CJ, Devries MC, Phillips SM",
         year=2016,
-        title=("Higher compared with lower dietary protein during an energy deficit combined with intense "
-               "exercise promotes greater lean mass gain and fat mass loss: a randomized trial"),
+        title=(
+            "Higher compared with lower dietary protein during an energy deficit combined with intense "
+            "exercise promotes greater lean mass gain and fat mass loss: a randomized trial"
+        ),
         journal="Am J Clin Nutr 103(3)",
         doi="10.3945/ajcn.115.119339",
     ),
@@ -89,8 +103,10 @@ ENTRIES: tuple[Reference, ...] = (
         key="mitchell2018",
         authors="Mitchell CJ, D'Souza RF, Mitchell SM, et al.",
         year=2018,
-        title=("Impact of dairy protein during limb immobilization and recovery on muscle size and protein "
-               "synthesis; a randomized controlled trial"),
+        title=(
+            "Impact of dairy protein during limb immobilization and recovery on muscle size and protein "
+            "synthesis; a randomized controlled trial"
+        ),
         journal="J Appl Physiol",
         doi="10.1152/japplphysiol.00803.2017",
     ),
@@ -122,8 +138,10 @@ ENTRIES: tuple[Reference, ...] = (
         key="paddonjones2004",
         authors="Paddon-Jones D, Sheffield-Moore M, Urban RJ, Sanford AP, Aarsland A, Wolfe RR, Ferrando AA",
         year=2004,
-        title=("Essential amino acid and carbohydrate supplementation ameliorates muscle protein loss in "
-               "humans during 28 days bedrest"),
+        title=(
+            "Essential amino acid and carbohydrate supplementation ameliorates muscle protein loss in "
+            "humans during 28 days bedrest"
+        ),
         journal="J Clin Endocrinol Metab 89(9):4351-4358",
         doi="10.1210/jc.2003-032159",
     ),

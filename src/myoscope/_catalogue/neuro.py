@@ -9,7 +9,7 @@ ENTRIES: tuple[Reference, ...] = (
         authors="Cedarbaum JM, Stambler N, Malta E, Fuller C, Hilt D, Thurmond B, Nakanishi A",
         year=1999,
         title="The ALSFRS-R: a revised ALS functional rating scale that incorporates assessments "
-              "of respiratory function",
+        "of respiratory function",
         journal="J Neurol Sci 169(1-2):13-21",
         doi="10.1016/S0022-510X(99)00210-5",
     ),
@@ -33,7 +33,7 @@ ENTRIES: tuple[Reference, ...] = (
     Reference(
         key="roche2012",
         authors="Roche JC, Rojas-Garcia R, Scott KM, Scotton W, Ellis CE, Burman R, Wijesekera L, "
-                "Turner MR, Leigh PN, Shaw CE, Al-Chalabi A",
+        "Turner MR, Leigh PN, Shaw CE, Al-Chalabi A",
         year=2012,
         title="A proposed staging system for amyotrophic lateral sclerosis",
         journal="Brain 135(3):847-852",
@@ -43,8 +43,7 @@ ENTRIES: tuple[Reference, ...] = (
         key="balendra2014",
         authors="Balendra R, Jones A, Jivraj N, et al.",
         year=2014,
-        title="Estimating clinical stage of amyotrophic lateral sclerosis from the ALS Functional "
-              "Rating Scale",
+        title="Estimating clinical stage of amyotrophic lateral sclerosis from the ALS Functional Rating Scale",
         journal="Amyotroph Lateral Scler Frontotemporal Degener 15(3-4):279-284",
         doi="10.3109/21678421.2014.897357",
     ),
@@ -52,8 +51,7 @@ ENTRIES: tuple[Reference, ...] = (
         key="chio2015",
         authors="Chiò A, Hammond ER, Mora G, Bonito V, Filippini G",
         year=2015,
-        title="Development and evaluation of a clinical staging system for amyotrophic lateral "
-              "sclerosis",
+        title="Development and evaluation of a clinical staging system for amyotrophic lateral sclerosis",
         journal="J Neurol Neurosurg Psychiatry 86(1):38-44",
         url="https://jnnp.bmj.com/content/86/1/38",
         note="Stage rules from Table 1 of the article; DOI not checked.",
@@ -79,8 +77,7 @@ ENTRIES: tuple[Reference, ...] = (
         key="kurtzke1983",
         authors="Kurtzke JF",
         year=1983,
-        title="Rating neurologic impairment in multiple sclerosis: an expanded disability status "
-              "scale (EDSS)",
+        title="Rating neurologic impairment in multiple sclerosis: an expanded disability status scale (EDSS)",
         journal="Neurology 33(11):1444-1452",
         doi="10.1212/WNL.33.11.1444",
     ),
@@ -105,8 +102,7 @@ ENTRIES: tuple[Reference, ...] = (
         key="learmonth2013",
         authors="Learmonth YC, Motl RW, Sandroff BM, Pula JH, Cadavid D",
         year=2013,
-        title="Validation of patient determined disease steps (PDDS) scale scores in persons with "
-              "multiple sclerosis",
+        title="Validation of patient determined disease steps (PDDS) scale scores in persons with multiple sclerosis",
         journal="BMC Neurol 13:37",
         doi="10.1186/1471-2377-13-37",
     ),
@@ -116,8 +112,7 @@ ENTRIES: tuple[Reference, ...] = (
         year=2024,
         title="Common Data Elements: Patient Determined Disease Steps (instrument summary)",
         journal="NINDS Common Data Elements, Multiple Sclerosis",
-        url="https://commondataelements.ninds.nih.gov/report-viewer/23820/"
-            "Patient%20Determined%20Disease%20Steps",
+        url="https://commondataelements.ninds.nih.gov/report-viewer/23820/Patient%20Determined%20Disease%20Steps",
     ),
     Reference(
         key="hobart2003",
@@ -140,7 +135,7 @@ ENTRIES: tuple[Reference, ...] = (
         authors="Kappos L, Butzkueven H, Wiendl H, et al.",
         year=2018,
         title="Greater sensitivity to multiple sclerosis disability worsening and progression events "
-              "using a roving versus a fixed reference value in a prospective cohort study",
+        "using a roving versus a fixed reference value in a prospective cohort study",
         journal="Mult Scler 24(7):963-973",
         doi="10.1177/1352458517709619",
     ),
@@ -160,16 +155,16 @@ ENTRIES: tuple[Reference, ...] = (
         title="Aids to the examination of the peripheral nervous system (Memorandum No. 45)",
         journal="Her Majesty's Stationery Office, London",
         url="https://www.ukri.org/councils/mrc/facilities-and-resources/find-an-mrc-facility-or-resource/"
-            "mrc-muscle-scale/",
+        "mrc-muscle-scale/",
         note="Crown copyright, Open Government Licence. Used with the permission of the Medical "
-             "Research Council; grades paraphrased and muscles grouped by nerve.",
+        "Research Council; grades paraphrased and muscles grouped by nerve.",
     ),
     Reference(
         key="kleyweg1991",
         authors="Kleyweg RP, van der Meché FGA, Schmitz PIM",
         year=1991,
         title="Interobserver agreement in the assessment of muscle strength and functional abilities "
-              "in Guillain-Barré syndrome",
+        "in Guillain-Barré syndrome",
         journal="Muscle Nerve 14(11):1103-1109",
         doi="10.1002/mus.880141111",
     ),
@@ -186,10 +181,10 @@ ENTRIES: tuple[Reference, ...] = (
         authors="Hermans G, et al.",
         year=2012,
         title="Interobserver agreement of Medical Research Council sum-score and handgrip strength "
-              "in the intensive care unit",
+        "in the intensive care unit",
         journal="Muscle Nerve 45(1):18-25",
         url="https://researchportal.be/nl/publicatie/interobserver-agreement-medical-research-council-"
-            "sum-score-and-handgrip-strength",
+        "sum-score-and-handgrip-strength",
         note="DOI not checked; abstract record cited.",
     ),
 )

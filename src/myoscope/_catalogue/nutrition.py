@@ -18,7 +18,7 @@ ENTRIES: tuple[Reference, ...] = (
         authors="Stratton RJ, Hackston A, Longmore D, Dixon R, Price S, Stroud M, King C, Elia M",
         year=2004,
         title="Malnutrition in hospital outpatients and inpatients: prevalence, concurrent validity and "
-              "ease of use of the 'malnutrition universal screening tool' ('MUST') for adults",
+        "ease of use of the 'malnutrition universal screening tool' ('MUST') for adults",
         journal="Br J Nutr 92(5):799-808",
         doi="10.1079/BJN20041258",
     ),
@@ -27,7 +27,7 @@ ENTRIES: tuple[Reference, ...] = (
         authors="Rubenstein LZ, Harker JO, Salva A, Guigoz Y, Vellas B",
         year=2001,
         title="Screening for undernutrition in geriatric practice: developing the short-form "
-              "Mini-Nutritional Assessment (MNA-SF)",
+        "Mini-Nutritional Assessment (MNA-SF)",
         journal="J Gerontol A Biol Sci Med Sci 56(6):M366-M372",
         doi="10.1093/gerona/56.6.M366",
     ),
@@ -36,7 +36,7 @@ ENTRIES: tuple[Reference, ...] = (
         authors="Kaiser MJ, Bauer JM, Ramsch C, Uter W, Guigoz Y, Cederholm T, et al.",
         year=2009,
         title="Validation of the Mini Nutritional Assessment short-form (MNA-SF): a practical tool "
-              "for identification of nutritional status",
+        "for identification of nutritional status",
         journal="J Nutr Health Aging 13(9):782-788",
         doi="10.1007/s12603-009-0214-7",
         note="Adds calf circumference as the alternative to BMI and the three-category scoring.",
@@ -46,24 +46,24 @@ ENTRIES: tuple[Reference, ...] = (
         authors="Cederholm T, Jensen GL, Correia MITD, Gonzalez MC, Fukushima R, Higashiguchi T, et al.",
         year=2019,
         title="GLIM criteria for the diagnosis of malnutrition - A consensus report from the global "
-              "clinical nutrition community",
+        "clinical nutrition community",
         journal="Clin Nutr 38(1):1-9",
         doi="10.1016/j.clnu.2018.08.002",
         note="Co-published in J Cachexia Sarcopenia Muscle 2019;10:207-217 (doi:10.1002/jcsm.12383) "
-             "and JPEN 2019;43:32-40 (doi:10.1002/jpen.1440).",
+        "and JPEN 2019;43:32-40 (doi:10.1002/jpen.1440).",
     ),
     Reference(
         key="nasem2019_dri_tables",
         authors="National Academies of Sciences, Engineering, and Medicine",
         year=2019,
         title="Dietary Reference Intakes for Sodium and Potassium. Appendix J: Dietary Reference "
-              "Intakes Summary Tables",
+        "Intakes Summary Tables",
         journal="Washington, DC: The National Academies Press",
         doi="10.17226/25353",
         url="https://www.ncbi.nlm.nih.gov/books/NBK545442/",
         note="Consolidated US/Canada EAR, RDA/AI and UL tables drawn from the DRI reports of "
-             "1997-2019 (calcium and vitamin D 2011; vitamin A, iron, zinc 2001; selenium 2000; "
-             "vitamin B12 1998; magnesium 1997; protein 2002/2005; potassium 2019).",
+        "1997-2019 (calcium and vitamin D 2011; vitamin A, iron, zinc 2001; selenium 2000; "
+        "vitamin B12 1998; magnesium 1997; protein 2002/2005; potassium 2019).",
     ),
     Reference(
         key="iom2000_dri_assessment",
@@ -78,7 +78,7 @@ ENTRIES: tuple[Reference, ...] = (
         authors="Bauer J, Biolo G, Cederholm T, Cesari M, Cruz-Jentoft AJ, Morley JE, et al.",
         year=2013,
         title="Evidence-based recommendations for optimal dietary protein intake in older people: "
-              "a position paper from the PROT-AGE Study Group",
+        "a position paper from the PROT-AGE Study Group",
         journal="J Am Med Dir Assoc 14(8):542-559",
         doi="10.1016/j.jamda.2013.05.021",
     ),
@@ -87,7 +87,7 @@ ENTRIES: tuple[Reference, ...] = (
         authors="Deutz NEP, Bauer JM, Barazzoni R, Biolo G, Boirie Y, Bosy-Westphal A, et al.",
         year=2014,
         title="Protein intake and exercise for optimal muscle function with aging: recommendations "
-              "from the ESPEN Expert Group",
+        "from the ESPEN Expert Group",
         journal="Clin Nutr 33(6):929-936",
         doi="10.1016/j.clnu.2014.04.007",
     ),
@@ -103,8 +103,7 @@ ENTRIES: tuple[Reference, ...] = (
         key="roza1984",
         authors="Roza AM, Shizgal HM",
         year=1984,
-        title="The Harris Benedict equation reevaluated: resting energy requirements and the body "
-              "cell mass",
+        title="The Harris Benedict equation reevaluated: resting energy requirements and the body cell mass",
         journal="Am J Clin Nutr 40(1):168-182",
         doi="10.1093/ajcn/40.1.168",
     ),
@@ -121,7 +120,7 @@ ENTRIES: tuple[Reference, ...] = (
         authors="Krieger JW, Sitren HS, Daniels MJ, Langkamp-Henken B",
         year=2006,
         title="Effects of variation in protein and carbohydrate intake on body mass and composition during "
-              "energy restriction: a meta-regression",
+        "energy restriction: a meta-regression",
         journal="Am J Clin Nutr 83(2):260-274",
         doi="10.1093/ajcn/83.2.260",
     ),
@@ -130,7 +129,7 @@ ENTRIES: tuple[Reference, ...] = (
         authors="National Institute for Health and Care Excellence",
         year=2006,
         title="Nutrition support for adults: oral nutrition support, enteral tube feeding and parenteral "
-              "nutrition (clinical guideline CG32, updated 2017)",
+        "nutrition (clinical guideline CG32, updated 2017)",
         journal="NICE",
         url="https://www.nice.org.uk/guidance/cg32",
     ),

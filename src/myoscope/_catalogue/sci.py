@@ -86,7 +86,7 @@ ENTRIES: tuple[Reference, ...] = (
         authors="Martin Ginis KA, van der Scheer JW, Latimer-Cheung AE, et al.",
         year=2018,
         title="Evidence-based scientific exercise guidelines for adults with spinal cord injury: an update and a "
-              "new guideline",
+        "new guideline",
         journal="Spinal Cord 56(4):308-321",
         doi="10.1038/s41393-017-0017-3",
     ),
@@ -95,7 +95,7 @@ ENTRIES: tuple[Reference, ...] = (
         authors="van der Scheer JW, Goosey-Tolfrey VL, Valentino SE, Davis GM, Ho CH",
         year=2021,
         title="Functional electrical stimulation cycling exercise after spinal cord injury: a systematic review "
-              "of health and fitness-related outcomes",
+        "of health and fitness-related outcomes",
         journal="J Neuroeng Rehabil 18(1):99",
         doi="10.1186/s12984-021-00882-8",
     ),

@@ -15,6 +15,21 @@ from myoscope.causes._types import (
 from myoscope.causes.analysis import SCHEMA_VERSION, Assessment, assess, cause_module, cause_names
 from myoscope.measures.answers import check_instrument_answers
 
-__all__ = ["Assessment", "CauseAssessment", "Chart", "Evidence", "NextStep", "RedFlag", "Reversibility",
-           "SCHEMA_VERSION", "Series", "Status", "Table", "Urgency", "assess", "cause_module", "cause_names",
-           "check_instrument_answers"]
+__all__ = [
+    "Assessment",
+    "CauseAssessment",
+    "Chart",
+    "Evidence",
+    "NextStep",
+    "RedFlag",
+    "Reversibility",
+    "SCHEMA_VERSION",
+    "Series",
+    "Status",
+    "Table",
+    "Urgency",
+    "assess",
+    "cause_module",
+    "cause_names",
+    "check_instrument_answers",
+]

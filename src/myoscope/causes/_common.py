@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from myoscope import instruments
 from myoscope.causes._context import Context, Scored
@@ -41,8 +41,9 @@ def measurement_chart(ctx: Context, kind: str, key: str | None = None, by_side: 
             series.append(Series(side or spec.label, tuple(m.date for m in points), tuple(m.best for m in points)))
     if len({x for s in series for x in s.x}) < 2:
         return None  # a trend needs at least two dates
-    return Chart(key or kind, f"{spec.label[:1].upper()}{spec.label[1:]} over time", f"{spec.label} ({spec.unit})",
-                 tuple(series))
+    return Chart(
+        key or kind, f"{spec.label[:1].upper()}{spec.label[1:]} over time", f"{spec.label} ({spec.unit})", tuple(series)
+    )
 
 
 def fmt(value: float, digits: int = 1) -> str:

@@ -78,9 +78,10 @@ class Context:
         try:
             return instrument.score(data)
         except InputError as exc:
-            return instrument.cannot_tell([f"a value this instrument accepts for {p}" for p in exc.problems],
-                                          interpretation="The recorded values are outside what this instrument "
-                                                         "accepts.")
+            return instrument.cannot_tell(
+                [f"a value this instrument accepts for {p}" for p in exc.problems],
+                interpretation="The recorded values are outside what this instrument accepts.",
+            )
 
     @cached_property
     def weight(self) -> tuple[dt.date, float] | None:

@@ -52,8 +52,13 @@ def calf(ctx: Context) -> float | None:
 def measures(ctx: Context) -> dict[str, Any]:
     """Latest value of each performance and mass measure in the record (canonical units)."""
     out: dict[str, Any] = {}
-    for key, kind in (("chair_stand", "chair_stand_time"), ("gait_speed", "gait_speed"),
-                      ("tug", "timed_up_and_go"), ("walk_400m", "walk_400m_time"), ("asm", "appendicular_lean_mass")):
+    for key, kind in (
+        ("chair_stand", "chair_stand_time"),
+        ("gait_speed", "gait_speed"),
+        ("tug", "timed_up_and_go"),
+        ("walk_400m", "walk_400m_time"),
+        ("asm", "appendicular_lean_mass"),
+    ):
         m = _latest(ctx, kind)
         if m is not None:
             out[key] = round(m.best, 4)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from myoscope.causes._context import Context
 from myoscope.causes._types import Chart, NextStep, RedFlag, Series, Status, Urgency
@@ -19,9 +19,16 @@ def split_flags(flags: Iterable[NeuroFlag]) -> tuple[list[RedFlag], list[NextSte
     red, steps = [], []
     for f in flags:
         if f.urgency in _ADVICE:
-            red.append(RedFlag(f.code, f.message, _ADVICE[f.urgency],
-                               Urgency.urgent if f.urgency == "urgent" else Urgency.soon, tuple(f.evidence),
-                               f.citation))
+            red.append(
+                RedFlag(
+                    f.code,
+                    f.message,
+                    _ADVICE[f.urgency],
+                    Urgency.urgent if f.urgency == "urgent" else Urgency.soon,
+                    tuple(f.evidence),
+                    f.citation,
+                )
+            )
         else:
             steps.append(NextStep(f.message, "; ".join(f.evidence), f.citation))
     return red, steps
@@ -44,14 +51,18 @@ def atrophy_status(ctx: Context) -> Status | None:
     return None if result is None else result.status
 
 
-def score_chart(ctx: Context, name: str, key: str, title: str, y_label: str,
-                subscores: tuple[str, ...] = ()) -> Chart | None:
+def score_chart(
+    ctx: Context, name: str, key: str, title: str, y_label: str, subscores: tuple[str, ...] = ()
+) -> Chart | None:
     """Trend of an instrument's value (and named ``details`` subscores) over the record's visits."""
     items = [s for s in ctx.scores(name=name) if s.score.value is not None]
     if len(items) < 2:
         return None
-    series = [Series("total" if subscores else title, tuple(s.date for s in items),
-                     tuple(float(s.score.value) for s in items))]
+    series = [
+        Series(
+            "total" if subscores else title, tuple(s.date for s in items), tuple(float(s.score.value) for s in items)
+        )
+    ]
     for sub in subscores:
         values = tuple(_sub(s.score.details, sub) for s in items)
         if all(v is not None for v in values):

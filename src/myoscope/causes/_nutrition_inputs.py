@@ -29,8 +29,11 @@ def diet_days(ctx: Context) -> list[dict[str, Any]]:
 
 
 def recent_illness(ctx: Context):
-    return [e for e in ctx.record.episodes if e.kind == "acute_illness"
-            and (ctx.on - (e.end or ctx.on)).days <= RECENT_ILLNESS_DAYS and e.start <= ctx.on]
+    return [
+        e
+        for e in ctx.record.episodes
+        if e.kind == "acute_illness" and (ctx.on - (e.end or ctx.on)).days <= RECENT_ILLNESS_DAYS and e.start <= ctx.on
+    ]
 
 
 def weight_loss_percent(ctx: Context, months: float) -> float | None:

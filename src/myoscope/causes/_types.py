@@ -65,8 +65,13 @@ class Evidence:
     direction: Direction = Direction.supports
 
     def to_json(self) -> dict[str, Any]:
-        return {"finding": self.finding, "value": self.value, "rule": self.rule,
-                "citation": self.citation, "direction": self.direction.value}
+        return {
+            "finding": self.finding,
+            "value": self.value,
+            "rule": self.rule,
+            "citation": self.citation,
+            "direction": self.direction.value,
+        }
 
 
 class Urgency(str, Enum):
@@ -84,8 +89,14 @@ class RedFlag:
     citation: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"code": self.code, "message": self.message, "advice": self.advice,
-                "urgency": self.urgency.value, "evidence": list(self.evidence), "citation": self.citation}
+        return {
+            "code": self.code,
+            "message": self.message,
+            "advice": self.advice,
+            "urgency": self.urgency.value,
+            "evidence": list(self.evidence),
+            "citation": self.citation,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,8 +109,13 @@ class NextStep:
     """The number an action sets, in canonical units (kcal/day for an energy target), for the safety checks."""
 
     def to_json(self) -> dict[str, Any]:
-        return {"action": self.action, "why": self.why, "citation": self.citation, "kind": self.kind.name,
-                "value": self.value}
+        return {
+            "action": self.action,
+            "why": self.why,
+            "citation": self.citation,
+            "kind": self.kind.name,
+            "value": self.value,
+        }
 
 
 @dataclass(frozen=True, slots=True)

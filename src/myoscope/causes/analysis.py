@@ -16,8 +16,8 @@ from myoscope.causes._context import Context
 from myoscope.causes._types import (
     BASIS_ORDER,
     CauseAssessment,
-    Evidence,
     Direction,
+    Evidence,
     NextStep,
     RedFlag,
     Reversibility,
@@ -54,8 +54,12 @@ def rank_key(cause: CauseAssessment) -> tuple[int, int, int, bool]:
     evidence (a recorded condition that explains the pattern before a risk factor), then its status; at a
     tie, a cause driven by an underlying condition (which must reach a clinician) before a modifiable one."""
     urgency = min((_URGENCY_ORDER[f.urgency] for f in cause.red_flags), default=2)
-    return (urgency, BASIS_ORDER[cause.basis], _STATUS_ORDER[cause.status],
-            cause.reversibility is Reversibility.modifiable)
+    return (
+        urgency,
+        BASIS_ORDER[cause.basis],
+        _STATUS_ORDER[cause.status],
+        cause.reversibility is Reversibility.modifiable,
+    )
 
 
 def differential(causes) -> list[CauseAssessment]:
@@ -74,8 +78,10 @@ class Assessment:
     @property
     def ranked(self) -> list[CauseAssessment]:
         """Every cause: the differential first (see :func:`rank_key`), then cannot tell, then not supported."""
-        rest = sorted((c for c in self.causes if c.status not in (Status.likely, Status.possible)),
-                      key=lambda c: _STATUS_ORDER[c.status])
+        rest = sorted(
+            (c for c in self.causes if c.status not in (Status.likely, Status.possible)),
+            key=lambda c: _STATUS_ORDER[c.status],
+        )
         return differential(self.causes) + rest
 
     @property
@@ -111,14 +117,14 @@ class Assessment:
             "differential": [c.cause for c in self.differential],
             "causes": [c.to_json() for c in self.causes],
             "references": [
-                {"key": r.key, "citation": r.citation(), "doi": r.doi, "url": r.url} for r in resolve(self.citation_keys())
+                {"key": r.key, "citation": r.citation(), "doi": r.doi, "url": r.url}
+                for r in resolve(self.citation_keys())
             ],
             "disclaimer": DISCLAIMER,
         }
 
 
-DISCLAIMER = ("myoscope supports clinical judgement and does not make diagnoses. "
-              "Red flags mean: see a clinician.")
+DISCLAIMER = "myoscope supports clinical judgement and does not make diagnoses. Red flags mean: see a clinician."
 
 
 def assess(record: Record, on: dt.date | None = None) -> Assessment:
@@ -142,16 +148,34 @@ def _with_differential(atrophy: CauseAssessment, causes) -> CauseAssessment:
     tables = atrophy.tables
     if ranked:
         rows = tuple((i + 1, c.title, c.status.value, c.basis.value, _flag_text(c)) for i, c in enumerate(ranked))
-        tables = (Table("differential", "Differential: causes with evidence for them, best explanation first",
-                        ("rank", "cause", "status", "evidence", "red flag"), rows), *tables)
+        tables = (
+            Table(
+                "differential",
+                "Differential: causes with evidence for them, best explanation first",
+                ("rank", "cause", "status", "evidence", "red flag"),
+                rows,
+            ),
+            *tables,
+        )
     evidence, steps = atrophy.evidence, atrophy.next_steps
     if atrophy.status is Status.not_supported and ranked:
-        evidence += (Evidence("no leading cause", "muscle loss not shown",
-                              "causes are weighed only when there is muscle loss to explain", "teslaa2011",
-                              Direction.neutral),)
-        steps += (NextStep("Repeat the girths of both sides, grip of each hand and body weight in 4-8 weeks",
-                           "a fall beyond measurement error would show muscle loss and let the causes be weighed",
-                           "teslaa2011", StepKind.measure),)
+        evidence += (
+            Evidence(
+                "no leading cause",
+                "muscle loss not shown",
+                "causes are weighed only when there is muscle loss to explain",
+                "teslaa2011",
+                Direction.neutral,
+            ),
+        )
+        steps += (
+            NextStep(
+                "Repeat the girths of both sides, grip of each hand and body weight in 4-8 weeks",
+                "a fall beyond measurement error would show muscle loss and let the causes be weighed",
+                "teslaa2011",
+                StepKind.measure,
+            ),
+        )
     summary = atrophy.summary
     if ranked:
         order = "; ".join(f"{i + 1}. {c.title.split(' (')[0]} ({c.status.value})" for i, c in enumerate(ranked))

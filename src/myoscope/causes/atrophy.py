@@ -62,26 +62,66 @@ class F(str, Enum):
 
 
 RULES = (
-    rule("confirmed-definition", {F.definition_met}, Status.likely,
-         "a sarcopenia definition is met: low strength with low muscle mass", "cruzjentoft2019"),
-    rule("girth-fell", {F.girth_fell}, Status.likely,
-         "a girth fell beyond the measurement error of a tape", "teslaa2011"),
-    rule("new-asymmetry", {F.new_asymmetry}, Status.likely,
-         "one limb thinner than the other beyond tape error with equal or unrecorded lengths", "teslaa2011",
-         excludes={F.swelling}),
-    rule("swelling-not-loss", {F.swelling}, Status.possible,
-         "a larger calf may be swelling rather than muscle loss on the other side", "wells1997"),
-    rule("grip-fell", {F.grip_fell}, Status.possible,
-         f"grip on one hand fell by {GRIP_MEANINGFUL_FALL_KG:g} kg or more: a meaningful loss of strength",
-         "bohannon2019"),
-    rule("weak-signal", {F.weak_signal}, Status.possible,
-         "screening or one hand's grip points to weakness; measurements are needed", "cruzjentoft2019"),
-    rule("stable-asymmetry", {F.stable_asymmetry}, Status.not_supported,
-         "a side-to-side difference that has not changed over time is build or dominance, not loss", "teslaa2011"),
-    rule("girths-within-error", {F.girths_within_error}, Status.not_supported,
-         "girths measured on both sides or over time are within tape measurement error", "teslaa2011"),
-    rule("not-measured", set(), Status.cannot_tell,
-         "no girths, grip or validated muscle measures that decide it", "teslaa2011"),
+    rule(
+        "confirmed-definition",
+        {F.definition_met},
+        Status.likely,
+        "a sarcopenia definition is met: low strength with low muscle mass",
+        "cruzjentoft2019",
+    ),
+    rule(
+        "girth-fell", {F.girth_fell}, Status.likely, "a girth fell beyond the measurement error of a tape", "teslaa2011"
+    ),
+    rule(
+        "new-asymmetry",
+        {F.new_asymmetry},
+        Status.likely,
+        "one limb thinner than the other beyond tape error with equal or unrecorded lengths",
+        "teslaa2011",
+        excludes={F.swelling},
+    ),
+    rule(
+        "swelling-not-loss",
+        {F.swelling},
+        Status.possible,
+        "a larger calf may be swelling rather than muscle loss on the other side",
+        "wells1997",
+    ),
+    rule(
+        "grip-fell",
+        {F.grip_fell},
+        Status.possible,
+        f"grip on one hand fell by {GRIP_MEANINGFUL_FALL_KG:g} kg or more: a meaningful loss of strength",
+        "bohannon2019",
+    ),
+    rule(
+        "weak-signal",
+        {F.weak_signal},
+        Status.possible,
+        "screening or one hand's grip points to weakness; measurements are needed",
+        "cruzjentoft2019",
+    ),
+    rule(
+        "stable-asymmetry",
+        {F.stable_asymmetry},
+        Status.not_supported,
+        "a side-to-side difference that has not changed over time is build or dominance, not loss",
+        "teslaa2011",
+    ),
+    rule(
+        "girths-within-error",
+        {F.girths_within_error},
+        Status.not_supported,
+        "girths measured on both sides or over time are within tape measurement error",
+        "teslaa2011",
+    ),
+    rule(
+        "not-measured",
+        set(),
+        Status.cannot_tell,
+        "no girths, grip or validated muscle measures that decide it",
+        "teslaa2011",
+    ),
 )
 
 
@@ -89,36 +129,63 @@ def _asymmetry_evidence(ctx: Context, found: set, flags: list) -> list[Evidence]
     out = []
     for a in ctx.asymmetries:
         site = ctx.facts.site(a.kind)
-        value = (f"left {quantity_text(a.left_cm, 'cm')}, right {quantity_text(a.right_cm, 'cm')} "
-                 f"(difference {quantity_text(a.difference_cm, 'cm')})")
-        rule_text = (f"asymmetry counts when the difference is at least the MDC95 ({quantity_text(a.mdc_cm, 'cm')}) "
-                     f"and {quantity_text(girth.ASYMMETRY_FLOOR_CM, 'cm')}")
+        value = (
+            f"left {quantity_text(a.left_cm, 'cm')}, right {quantity_text(a.right_cm, 'cm')} "
+            f"(difference {quantity_text(a.difference_cm, 'cm')})"
+        )
+        rule_text = (
+            f"asymmetry counts when the difference is at least the MDC95 ({quantity_text(a.mdc_cm, 'cm')}) "
+            f"and {quantity_text(girth.ASYMMETRY_FLOOR_CM, 'cm')}"
+        )
         swollen = _swelling(a, site)
         if swollen:
             found.add(F.swelling)
             flags.append(_swelling_flag(a, value))
         if a.beyond_error and a.lengths_equal is False:
-            out.append(Evidence(f"{a.label}: sides differ but limb lengths differ too", value,
-                                rule_text + "; unequal limb lengths point to a growth difference", "teslaa2011",
-                                Direction.against))
+            out.append(
+                Evidence(
+                    f"{a.label}: sides differ but limb lengths differ too",
+                    value,
+                    rule_text + "; unequal limb lengths point to a growth difference",
+                    "teslaa2011",
+                    Direction.against,
+                )
+            )
         elif a.beyond_error and site is not None and site.stable_difference:
             found.add(F.stable_asymmetry)
-            out.append(Evidence(f"{a.label}: the {a.thinner_side} side has been thinner since "
-                                f"{site.first_asymmetry.date.isoformat()} and neither side has fallen", value,
-                                "a stable difference is dominance or build (e.g. a racket arm), not muscle loss",
-                                "teslaa2011", Direction.against))
+            out.append(
+                Evidence(
+                    f"{a.label}: the {a.thinner_side} side has been thinner since "
+                    f"{site.first_asymmetry.date.isoformat()} and neither side has fallen",
+                    value,
+                    "a stable difference is dominance or build (e.g. a racket arm), not muscle loss",
+                    "teslaa2011",
+                    Direction.against,
+                )
+            )
         elif a.beyond_error:
             if not swollen:
                 found.add(F.new_asymmetry)
-            length = {True: "limb lengths equal: thinner, not shorter",
-                      None: "limb lengths not recorded"}[a.lengths_equal]
-            out.append(Evidence(f"{a.label}: {a.thinner_side} side thinner beyond measurement error"
-                                f"{' (marked)' if a.marked else ''}; {length}", value, rule_text, "teslaa2011",
-                                Direction.neutral if swollen else Direction.supports))
+            length = {True: "limb lengths equal: thinner, not shorter", None: "limb lengths not recorded"}[
+                a.lengths_equal
+            ]
+            out.append(
+                Evidence(
+                    f"{a.label}: {a.thinner_side} side thinner beyond measurement error"
+                    f"{' (marked)' if a.marked else ''}; {length}",
+                    value,
+                    rule_text,
+                    "teslaa2011",
+                    Direction.neutral if swollen else Direction.supports,
+                )
+            )
         else:
             found.add(F.girths_within_error)
-            out.append(Evidence(f"{a.label}: sides within measurement error", value, rule_text, "teslaa2011",
-                                Direction.against))
+            out.append(
+                Evidence(
+                    f"{a.label}: sides within measurement error", value, rule_text, "teslaa2011", Direction.against
+                )
+            )
     return out
 
 
@@ -136,23 +203,34 @@ def _swelling_flag(a, value: str) -> RedFlag:
         f"One calf is {quantity_text(a.difference_cm, 'cm')} larger than the other: this can be swelling "
         "(for example a clot in a vein) rather than muscle loss on the other side.",
         "If the larger calf is new, swollen, warm or painful, seek medical care the same day.",
-        Urgency.urgent, (value,), "wells1997")
+        Urgency.urgent,
+        (value,),
+        "wells1997",
+    )
 
 
 def _trend_evidence(ctx: Context, found: set) -> list[Evidence]:
     out = []
     for t in ctx.girth_trends:
-        value = (f"{t.side} {quantity_text(t.start_cm, 'cm')} on {t.start.isoformat()} -> "
-                 f"{quantity_text(t.end_cm, 'cm')} on {t.end.isoformat()} ({t.percent:+.1f} %)")
+        value = (
+            f"{t.side} {quantity_text(t.start_cm, 'cm')} on {t.start.isoformat()} -> "
+            f"{quantity_text(t.end_cm, 'cm')} on {t.end.isoformat()} ({t.percent:+.1f} %)"
+        )
         rule_text = f"a fall of at least {100 * t.threshold_fraction:.1f} % counts as loss beyond measurement error"
         if t.loss_beyond_error:
             found.add(F.girth_fell)
-            out.append(Evidence(f"{t.label} ({t.side}) fell beyond measurement error", value, rule_text,
-                                "teslaa2011"))
+            out.append(Evidence(f"{t.label} ({t.side}) fell beyond measurement error", value, rule_text, "teslaa2011"))
         else:
             found.add(F.girths_within_error)
-            out.append(Evidence(f"{t.label} ({t.side}) did not fall beyond measurement error", value, rule_text,
-                                "teslaa2011", Direction.against))
+            out.append(
+                Evidence(
+                    f"{t.label} ({t.side}) did not fall beyond measurement error",
+                    value,
+                    rule_text,
+                    "teslaa2011",
+                    Direction.against,
+                )
+            )
     return out
 
 
@@ -161,22 +239,33 @@ def _grip_evidence(ctx: Context, found: set) -> list[Evidence]:
     for g in ctx.facts.grip:
         if g.fell:
             found.add(F.grip_fell)
-            out.append(Evidence(f"grip of the {g.side} hand fell",
-                                f"{quantity_text(g.first_kg, 'kg')} on {g.first_date.isoformat()} -> "
-                                f"{quantity_text(g.latest_kg, 'kg')} on {g.latest_date.isoformat()}",
-                                f"a fall of {GRIP_MEANINGFUL_FALL_KG:g} kg or more is a meaningful change",
-                                "bohannon2019"))
+            out.append(
+                Evidence(
+                    f"grip of the {g.side} hand fell",
+                    f"{quantity_text(g.first_kg, 'kg')} on {g.first_date.isoformat()} -> "
+                    f"{quantity_text(g.latest_kg, 'kg')} on {g.latest_date.isoformat()}",
+                    f"a fall of {GRIP_MEANINGFUL_FALL_KG:g} kg or more is a meaningful change",
+                    "bohannon2019",
+                )
+            )
         if g.low:
             found.add(F.weak_signal)
-            out.append(Evidence(f"grip of the {g.side} hand is below the cut-off for sex",
-                                quantity_text(g.latest_kg, "kg"), "EWGSOP2 low grip, judged hand by hand "
-                                "(a weak hand is not hidden by a strong one)", "cruzjentoft2019"))
+            out.append(
+                Evidence(
+                    f"grip of the {g.side} hand is below the cut-off for sex",
+                    quantity_text(g.latest_kg, "kg"),
+                    "EWGSOP2 low grip, judged hand by hand (a weak hand is not hidden by a strong one)",
+                    "cruzjentoft2019",
+                )
+            )
     return out
 
 
 def _instrument_evidence(ctx: Context, found: set) -> tuple[list[Evidence], list[Scored]]:
-    computed = [Scored(name, ctx.on, ctx.score_now(name, data)) for name, data in
-                {**instrument_inputs(ctx), **definition_inputs(ctx)}.items()]
+    computed = [
+        Scored(name, ctx.on, ctx.score_now(name, data))
+        for name, data in {**instrument_inputs(ctx), **definition_inputs(ctx)}.items()
+    ]
     names = {c.name for c in computed}
     answered = [s for s in latest_per_instrument(ctx.scores(domain="muscle")) if s.name not in names]
     out = []
@@ -213,15 +302,19 @@ def assess(ctx: Context) -> CauseAssessment:
         red_flags=tuple(flags),
         next_steps=tuple(_next_steps(status, missing)),
         missing=tuple(missing) if status in (Status.cannot_tell, Status.possible) else (),
-        charts=tuple(c for c in (
-            measurement_chart(ctx, "body_weight"),
-            measurement_chart(ctx, "calf_circumference", by_side=True),
-            measurement_chart(ctx, "mid_thigh_circumference", by_side=True),
-            measurement_chart(ctx, "mid_upper_arm_circumference", by_side=True),
-            measurement_chart(ctx, "forearm_circumference", by_side=True),
-            measurement_chart(ctx, "grip_strength", by_side=True),
-            measurement_chart(ctx, "gait_speed"),
-        ) if c is not None),
+        charts=tuple(
+            c
+            for c in (
+                measurement_chart(ctx, "body_weight"),
+                measurement_chart(ctx, "calf_circumference", by_side=True),
+                measurement_chart(ctx, "mid_thigh_circumference", by_side=True),
+                measurement_chart(ctx, "mid_upper_arm_circumference", by_side=True),
+                measurement_chart(ctx, "forearm_circumference", by_side=True),
+                measurement_chart(ctx, "grip_strength", by_side=True),
+                measurement_chart(ctx, "gait_speed"),
+            )
+            if c is not None
+        ),
         tables=_tables(scored),
         citations=("teslaa2011", "tunc2007"),
         rules=(decided.id,),
@@ -252,12 +345,23 @@ def _tables(items: list[Scored]) -> tuple[Table, ...]:
             rows.append(_instrument_row(instrument, item))
     out = []
     if rows:
-        out.append(Table("muscle-instruments", "Muscle instruments: values, cut-offs and categories",
-                         ("instrument", "date", "value", "cut-offs", "category"), tuple(rows)))
+        out.append(
+            Table(
+                "muscle-instruments",
+                "Muscle instruments: values, cut-offs and categories",
+                ("instrument", "date", "value", "cut-offs", "category"),
+                tuple(rows),
+            )
+        )
     if definitions:
-        out.append(Table("sarcopenia-definitions", "Sarcopenia definitions side by side",
-                         ("definition", "category", "criteria met", "criteria not met", "missing to decide"),
-                         tuple(definitions)))
+        out.append(
+            Table(
+                "sarcopenia-definitions",
+                "Sarcopenia definitions side by side",
+                ("definition", "category", "criteria met", "criteria not met", "missing to decide"),
+                tuple(definitions),
+            )
+        )
     return tuple(out)
 
 
@@ -288,14 +392,32 @@ def _missing(ctx: Context) -> list[str]:
 
 
 def _next_steps(status: Status, missing: list[str]) -> list[NextStep]:
-    steps = [NextStep(f"Measure: {m}", "to settle whether muscle is being lost", "teslaa2011", StepKind.measure)
-             for m in missing[:3]]
+    steps = [
+        NextStep(f"Measure: {m}", "to settle whether muscle is being lost", "teslaa2011", StepKind.measure)
+        for m in missing[:3]
+    ]
     if status is Status.likely:
-        steps.insert(0, NextStep("Look for the cause below and repeat the girths in 4 weeks",
-                                 "to see whether the loss continues", "teslaa2011", StepKind.measure))
+        steps.insert(
+            0,
+            NextStep(
+                "Look for the cause below and repeat the girths in 4 weeks",
+                "to see whether the loss continues",
+                "teslaa2011",
+                StepKind.measure,
+            ),
+        )
     return steps
 
 
-SPEC = CauseSpec(CAUSE, TITLE, EXPLANATION, reads=("sites", "grip", "asymmetries", "girth_trends", "scores"),
-                 citations=("teslaa2011", "tunc2007", "wells1997", "bohannon2019", "cruzjentoft2019"),
-                 rules=RULES, assess=assess, order=0, findings=F, is_finding=True)
+SPEC = CauseSpec(
+    CAUSE,
+    TITLE,
+    EXPLANATION,
+    reads=("sites", "grip", "asymmetries", "girth_trends", "scores"),
+    citations=("teslaa2011", "tunc2007", "wells1997", "bohannon2019", "cruzjentoft2019"),
+    rules=RULES,
+    assess=assess,
+    order=0,
+    findings=F,
+    is_finding=True,
+)

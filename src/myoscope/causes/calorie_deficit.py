@@ -56,8 +56,15 @@ ESTIMATE_ERROR = 0.10
 """Predicted resting expenditure is most often within 10 % of the measured value (Mifflin-St Jeor;
 Frankenfield et al. 2005, J Am Diet Assoc, doi:10.1016/j.jada.2005.02.005): intake counts as a deficit
 only below the lower end of the need minus this margin."""
-CITATIONS = ("hall2011", "mifflin1990", "fao2004", "frankenfield2005", "krieger2006", "wycherley2012_meta",
-             "sardeli2018")
+CITATIONS = (
+    "hall2011",
+    "mifflin1990",
+    "fao2004",
+    "frankenfield2005",
+    "krieger2006",
+    "wycherley2012_meta",
+    "sardeli2018",
+)
 
 
 class F(str, Enum):
@@ -68,22 +75,48 @@ class F(str, Enum):
 
 
 RULES = (
-    rule("intake-and-weight", {F.intake_below, F.weight_loss}, Status.likely,
-         "intake below need and weight falling: stores are being used", "hall2011", basis=Basis.risk_factor),
-    rule("weight-loss-no-intake-record", {F.weight_loss}, Status.likely,
-         "weight falling beyond day-to-day variation implies an energy deficit (intake not recorded)",
-         "elia2003_must", excludes={F.intake_adequate, F.intake_below}, basis=Basis.risk_factor),
-    rule("weight-loss-despite-intake", {F.weight_loss, F.intake_adequate}, Status.possible,
-         "weight falls although recorded intake covers the need: under-recorded intake or an illness",
-         "elia2003_must", basis=Basis.risk_factor),
-    rule("intake-below-weight-stable", {F.intake_below}, Status.possible,
-         "intake below need but weight not (yet) falling", "frankenfield2005", basis=Basis.risk_factor),
-    rule("energy-balance-adequate", {F.intake_adequate}, Status.not_supported,
-         "recorded intake covers the estimated need", "frankenfield2005"),
-    rule("weight-stable", {F.weight_stable}, Status.not_supported,
-         "weight stable over months", "elia2003_must"),
-    rule("not-recorded", set(), Status.cannot_tell,
-         "neither intake nor a weight trend is recorded", "elia2003_must"),
+    rule(
+        "intake-and-weight",
+        {F.intake_below, F.weight_loss},
+        Status.likely,
+        "intake below need and weight falling: stores are being used",
+        "hall2011",
+        basis=Basis.risk_factor,
+    ),
+    rule(
+        "weight-loss-no-intake-record",
+        {F.weight_loss},
+        Status.likely,
+        "weight falling beyond day-to-day variation implies an energy deficit (intake not recorded)",
+        "elia2003_must",
+        excludes={F.intake_adequate, F.intake_below},
+        basis=Basis.risk_factor,
+    ),
+    rule(
+        "weight-loss-despite-intake",
+        {F.weight_loss, F.intake_adequate},
+        Status.possible,
+        "weight falls although recorded intake covers the need: under-recorded intake or an illness",
+        "elia2003_must",
+        basis=Basis.risk_factor,
+    ),
+    rule(
+        "intake-below-weight-stable",
+        {F.intake_below},
+        Status.possible,
+        "intake below need but weight not (yet) falling",
+        "frankenfield2005",
+        basis=Basis.risk_factor,
+    ),
+    rule(
+        "energy-balance-adequate",
+        {F.intake_adequate},
+        Status.not_supported,
+        "recorded intake covers the estimated need",
+        "frankenfield2005",
+    ),
+    rule("weight-stable", {F.weight_stable}, Status.not_supported, "weight stable over months", "elia2003_must"),
+    rule("not-recorded", set(), Status.cannot_tell, "neither intake nor a weight trend is recorded", "elia2003_must"),
 )
 
 
@@ -93,10 +126,16 @@ def _need_evidence(ctx: Context, evidence: list, missing: list) -> None:
         missing += [f"{m} (for the energy need)" for m in missing_for_energy_need(ctx.record, ctx.on)]
         return
     pal_note = " (activity level not recorded: lowest band assumed)" if need.band_assumed else ""
-    evidence.append(Evidence("estimated energy need", f"{need.low_kcal:.0f}-{need.high_kcal:.0f} kcal/day",
-                             f"resting {need.resting_kcal:.0f} kcal/day (Mifflin-St Jeor) x PAL "
-                             f"{need.pal_low:.2f}-{need.pal_high:.2f}, {need.pal_band}{pal_note}", "fao2004",
-                             Direction.neutral))
+    evidence.append(
+        Evidence(
+            "estimated energy need",
+            f"{need.low_kcal:.0f}-{need.high_kcal:.0f} kcal/day",
+            f"resting {need.resting_kcal:.0f} kcal/day (Mifflin-St Jeor) x PAL "
+            f"{need.pal_low:.2f}-{need.pal_high:.2f}, {need.pal_band}{pal_note}",
+            "fao2004",
+            Direction.neutral,
+        )
+    )
 
 
 def _intake_verdict(ctx: Context, evidence: list, missing: list) -> bool | None:
@@ -109,10 +148,16 @@ def _intake_verdict(ctx: Context, evidence: list, missing: list) -> bool | None:
         return None
     threshold = need.low_kcal * (1.0 - ESTIMATE_ERROR)
     below = energy.mean < threshold
-    evidence.append(Evidence("recorded energy intake", f"{energy.mean:.0f} kcal/day over {energy.days} days",
-                             f"below {threshold:.0f} kcal/day (lower end of the need less the "
-                             f"{ESTIMATE_ERROR:.0%} error of the equation) means a deficit", "frankenfield2005",
-                             Direction.supports if below else Direction.against))
+    evidence.append(
+        Evidence(
+            "recorded energy intake",
+            f"{energy.mean:.0f} kcal/day over {energy.days} days",
+            f"below {threshold:.0f} kcal/day (lower end of the need less the "
+            f"{ESTIMATE_ERROR:.0%} error of the equation) means a deficit",
+            "frankenfield2005",
+            Direction.supports if below else Direction.against,
+        )
+    )
     return below
 
 
@@ -123,17 +168,28 @@ def _weight_verdict(ctx: Context, evidence: list, missing: list, red: list) -> b
         return None
     balance = energy_balance_from_weight_trend(change.start_kg, change.end_kg, change.days)
     losing = loss6 >= MUST_WEIGHT_LOSS
-    evidence.append(Evidence("weight trend and the energy balance it implies",
-                             f"{change.kg:+.1f} kg ({change.percent:+.1f} %) in {change.days} days: "
-                             f"{balance.low:+.0f} to {balance.high:+.0f} kcal/day",
-                             f"a loss of {MUST_WEIGHT_LOSS:g} % or more in 3-6 months is beyond day-to-day "
-                             f"variation (MUST); stores burned: fat {RHO_F:,.0f}, lean {RHO_L:,.0f} kcal/kg",
-                             "elia2003_must", Direction.supports if losing else Direction.against))
+    evidence.append(
+        Evidence(
+            "weight trend and the energy balance it implies",
+            f"{change.kg:+.1f} kg ({change.percent:+.1f} %) in {change.days} days: "
+            f"{balance.low:+.0f} to {balance.high:+.0f} kcal/day",
+            f"a loss of {MUST_WEIGHT_LOSS:g} % or more in 3-6 months is beyond day-to-day "
+            f"variation (MUST); stores burned: fat {RHO_F:,.0f}, lean {RHO_L:,.0f} kcal/kg",
+            "elia2003_must",
+            Direction.supports if losing else Direction.against,
+        )
+    )
     if weight_loss_stage(loss6, WEIGHT_LOSS_WITHIN_6_MONTHS) == 2:
-        red.append(RedFlag("rapid-weight-loss",
-                           f"Weight fell {loss6:.1f} % within six months: severe by the GLIM criteria.",
-                           "See a doctor soon to find the cause and plan nutrition.", Urgency.soon,
-                           (f"{loss6:.1f} % in 6 months",), "cederholm2019_glim"))
+        red.append(
+            RedFlag(
+                "rapid-weight-loss",
+                f"Weight fell {loss6:.1f} % within six months: severe by the GLIM criteria.",
+                "See a doctor soon to find the cause and plan nutrition.",
+                Urgency.soon,
+                (f"{loss6:.1f} % in 6 months",),
+                "cederholm2019_glim",
+            )
+        )
     return losing
 
 
@@ -141,15 +197,26 @@ def _nutrient_evidence(ctx: Context, by_intake, deficit: bool, evidence: list) -
     if ctx.intakes.get("energy") is not None and ctx.energy_need is not None and by_intake is False:
         adequacy = ctx.score_now("intake-adequacy", {"diet_days": diet_days(ctx)})
         if adequacy.category.startswith(LIKELY_INADEQUATE):
-            evidence.append(Evidence("enough energy but too few nutrients", adequacy.category,
-                                     "energy without nutrients does not feed muscle (see malnutrition)",
-                                     "nasem2019_dri_tables"))
+            evidence.append(
+                Evidence(
+                    "enough energy but too few nutrients",
+                    adequacy.category,
+                    "energy without nutrients does not feed muscle (see malnutrition)",
+                    "nasem2019_dri_tables",
+                )
+            )
     if ctx.intakes.get("protein") is not None and deficit:
         target = ctx.score_now("protein-target", protein_inputs(ctx))
         if target.category == LIKELY_INADEQUATE:
-            evidence.append(Evidence("protein is low during the deficit", f"{target.value} g/kg/day",
-                                     "a higher protein intake (above about 1.05 g/kg) keeps more fat-free mass "
-                                     "during energy restriction", "krieger2006"))
+            evidence.append(
+                Evidence(
+                    "protein is low during the deficit",
+                    f"{target.value} g/kg/day",
+                    "a higher protein intake (above about 1.05 g/kg) keeps more fat-free mass "
+                    "during energy restriction",
+                    "krieger2006",
+                )
+            )
 
 
 def assess(ctx: Context) -> CauseAssessment:
@@ -164,55 +231,99 @@ def assess(ctx: Context) -> CauseAssessment:
     deficit = bool(by_intake or by_weight)
     _nutrient_evidence(ctx, by_intake, deficit, evidence)
     energy, need = ctx.intakes.get("energy"), ctx.energy_need
-    if deficit and energy is not None and need is not None and ctx.weight and ctx.height and ctx.age \
-            and ctx.person.sex:
+    if deficit and energy is not None and need is not None and ctx.weight and ctx.height and ctx.age and ctx.person.sex:
         _project(ctx, need, energy.mean, evidence, charts, steps)
     found = {F.intake_below} if by_intake else {F.intake_adequate} if by_intake is False else set()
     found |= {F.weight_loss} if by_weight else {F.weight_stable} if by_weight is False else set()
     decided = decide(RULES, found)
     status = decided.status
-    return CauseAssessment(CAUSE, TITLE, status, _summary(status), tuple(evidence), Reversibility.modifiable,
-                           tuple(red), tuple(steps),
-                           tuple(missing) if status in (Status.cannot_tell, Status.possible) else (),
-                           tuple(charts), citations=CITATIONS, basis=decided.basis, rules=(decided.id,))
+    return CauseAssessment(
+        CAUSE,
+        TITLE,
+        status,
+        _summary(status),
+        tuple(evidence),
+        Reversibility.modifiable,
+        tuple(red),
+        tuple(steps),
+        tuple(missing) if status in (Status.cannot_tell, Status.possible) else (),
+        tuple(charts),
+        citations=CITATIONS,
+        basis=decided.basis,
+        rules=(decided.id,),
+    )
 
 
 def _project(ctx: Context, need, intake: float, evidence: list, charts: list, steps: list) -> None:
     pal = need.pal_low
     args = dict(weight_kg=ctx.weight[1], height_cm=ctx.height, age_y=ctx.age, sex=ctx.person.sex, pal=pal)
     p = project(intake_kcal=intake, weeks=HORIZON_WEEKS, **args)
-    evidence.append(Evidence(f"projection at the current intake ({p.variant}), in {HORIZON_WEEKS} weeks",
-                             f"{p.fat_change_kg:+.1f} kg fat, {p.lean_change_kg:+.1f} kg lean tissue "
-                             f"({p.weight_change_kg:+.1f} kg body weight)",
-                             f"Hall's dynamic model at {intake:.0f} kcal/day, PAL {pal:.2f}", "hall2011",
-                             Direction.supports if p.lean_change_kg < 0 else Direction.neutral))
+    evidence.append(
+        Evidence(
+            f"projection at the current intake ({p.variant}), in {HORIZON_WEEKS} weeks",
+            f"{p.fat_change_kg:+.1f} kg fat, {p.lean_change_kg:+.1f} kg lean tissue "
+            f"({p.weight_change_kg:+.1f} kg body weight)",
+            f"Hall's dynamic model at {intake:.0f} kcal/day, PAL {pal:.2f}",
+            "hall2011",
+            Direction.supports if p.lean_change_kg < 0 else Direction.neutral,
+        )
+    )
     start = ctx.on
     dates = tuple(start + dt.timedelta(days=int(d)) for d in p.days)
-    charts.append(Chart("hall-projection", f"Projected fat and lean mass at {intake:.0f} kcal/day ({p.variant})",
-                        "kg", (Series("fat mass", dates, tuple(float(v) for v in p.trajectory["fat_mass_kg"])),
-                               Series("lean tissue", dates, tuple(float(v) for v in p.trajectory["lean_mass_kg"])))))
+    charts.append(
+        Chart(
+            "hall-projection",
+            f"Projected fat and lean mass at {intake:.0f} kcal/day ({p.variant})",
+            "kg",
+            (
+                Series("fat mass", dates, tuple(float(v) for v in p.trajectory["fat_mass_kg"])),
+                Series("lean tissue", dates, tuple(float(v) for v in p.trajectory["lean_mass_kg"])),
+            ),
+        )
+    )
     scenario_chart = _scenario_chart(ctx)
     if scenario_chart is not None:
         charts.append(scenario_chart)
     if p.lean_change_kg < 0:
         sparing = lean_sparing_intake(weeks=HORIZON_WEEKS, max_lean_loss_kg=LEAN_LOSS_LIMIT_KG, **args)
         if sparing.reached and not math.isnan(sparing.intake_kcal):
-            steps.append(NextStep(
-                f"Eat at least about {sparing.intake_kcal:.0f} kcal/day to keep lean-tissue loss within "
-                f"{LEAN_LOSS_LIMIT_KG:g} kg over {HORIZON_WEEKS} weeks (maintenance about {sparing.maintenance_kcal:.0f})",
-                f"projected with Hall's model ({DEFAULT_VARIANT}); the limit is a goal you can change", "hall2011",
-                StepKind.energy_target, round(float(sparing.intake_kcal))))
+            steps.append(
+                NextStep(
+                    f"Eat at least about {sparing.intake_kcal:.0f} kcal/day to keep lean-tissue loss within "
+                    f"{LEAN_LOSS_LIMIT_KG:g} kg over {HORIZON_WEEKS} weeks (maintenance about {sparing.maintenance_kcal:.0f})",
+                    f"projected with Hall's model ({DEFAULT_VARIANT}); the limit is a goal you can change",
+                    "hall2011",
+                    StepKind.energy_target,
+                    round(float(sparing.intake_kcal)),
+                )
+            )
         else:
-            steps.append(NextStep(f"At this weight no intake below maintenance (about {sparing.maintenance_kcal:.0f} "
-                                  f"kcal/day) keeps lean loss within {LEAN_LOSS_LIMIT_KG:g} kg",
-                                  "projected with Hall's model", "hall2011", StepKind.energy_target,
-                                  round(float(sparing.maintenance_kcal))))
-        steps.append(NextStep("Keep protein at or above the target for age and health",
-                              "more protein keeps more fat-free mass during energy restriction", "krieger2006",
-                              StepKind.protein_target))
-        steps.append(NextStep("Keep up or start muscle-strengthening activity on 2 or more days a week",
-                              "the WHO 2020 recommendation for adults; muscle use is what keeps muscle", "bull2020",
-                              StepKind.keep_active))
+            steps.append(
+                NextStep(
+                    f"At this weight no intake below maintenance (about {sparing.maintenance_kcal:.0f} "
+                    f"kcal/day) keeps lean loss within {LEAN_LOSS_LIMIT_KG:g} kg",
+                    "projected with Hall's model",
+                    "hall2011",
+                    StepKind.energy_target,
+                    round(float(sparing.maintenance_kcal)),
+                )
+            )
+        steps.append(
+            NextStep(
+                "Keep protein at or above the target for age and health",
+                "more protein keeps more fat-free mass during energy restriction",
+                "krieger2006",
+                StepKind.protein_target,
+            )
+        )
+        steps.append(
+            NextStep(
+                "Keep up or start muscle-strengthening activity on 2 or more days a week",
+                "the WHO 2020 recommendation for adults; muscle use is what keeps muscle",
+                "bull2020",
+                StepKind.keep_active,
+            )
+        )
 
 
 SCENARIOS = ("current", "added_protein", "resistance_training")
@@ -231,12 +342,24 @@ def _scenario_chart(ctx: Context) -> Chart | None:
     dates = projection.dates
     series: list[Series] = []
     for label, band in projection.series("ffm_kg"):
-        series.append(Series(label, dates, tuple(float(v) for v in band.middle), tuple(float(v) for v in band.low),
-                             tuple(float(v) for v in band.high), "band"))
+        series.append(
+            Series(
+                label,
+                dates,
+                tuple(float(v) for v in band.middle),
+                tuple(float(v) for v in band.low),
+                tuple(float(v) for v in band.high),
+                "band",
+            )
+        )
     if not series:
         return None
-    return Chart("ffm-scenarios", "Projected fat-free mass by scenario (shaded: the range the studies allow)",
-                 "kg", tuple(series))
+    return Chart(
+        "ffm-scenarios",
+        "Projected fat-free mass by scenario (shaded: the range the studies allow)",
+        "kg",
+        tuple(series),
+    )
 
 
 def _summary(status: Status) -> str:
@@ -248,5 +371,15 @@ def _summary(status: Status) -> str:
     }[status]
 
 
-SPEC = CauseSpec(CAUSE, TITLE, EXPLANATION, reads=("energy_need", "intakes", "weight_change"),
-                 citations=CITATIONS, rules=RULES, assess=assess, depends=("atrophy",), order=10, findings=F)
+SPEC = CauseSpec(
+    CAUSE,
+    TITLE,
+    EXPLANATION,
+    reads=("energy_need", "intakes", "weight_change"),
+    citations=CITATIONS,
+    rules=RULES,
+    assess=assess,
+    depends=("atrophy",),
+    order=10,
+    findings=F,
+)

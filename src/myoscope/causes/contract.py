@@ -10,9 +10,9 @@ the rule's ``text`` and in the renderers. ``myoscope explain CAUSE`` prints the 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Callable, Iterable
 
 from myoscope.causes._types import Basis, Status
 from myoscope.references import cite
@@ -34,8 +34,16 @@ class Rule:
         return self.requires <= found and not (self.excludes & found)
 
 
-def rule(id: str, requires: Iterable[Enum], status: Status, text: str, citation: str | None = None, *,
-         excludes: Iterable[Enum] = (), basis: Basis = Basis.none) -> Rule:
+def rule(
+    id: str,
+    requires: Iterable[Enum],
+    status: Status,
+    text: str,
+    citation: str | None = None,
+    *,
+    excludes: Iterable[Enum] = (),
+    basis: Basis = Basis.none,
+) -> Rule:
     """A rule, with its citation key checked against the catalogue."""
     if citation:
         cite(citation)
@@ -84,12 +92,36 @@ def describe(spec: CauseSpec) -> dict:
     """A cause as plain data: name, title, explanation, dependencies, facts read, rule table, references."""
     from myoscope.references import resolve
 
-    rules = [{"id": r.id, "when": sorted(f.value for f in r.requires),
-              "unless": sorted(f.value for f in r.excludes), "status": r.status.value,
-              "evidence": r.basis.value, "rule": r.text, "citation": r.citation} for r in spec.rules]
-    table = [{"condition": e.label, "snomed_ct": list(e.codes), "names": list(e.names), "fits": e.pattern.value,
-              "citation": e.citation} for e in spec.extra.get("table", ())]
+    rules = [
+        {
+            "id": r.id,
+            "when": sorted(f.value for f in r.requires),
+            "unless": sorted(f.value for f in r.excludes),
+            "status": r.status.value,
+            "evidence": r.basis.value,
+            "rule": r.text,
+            "citation": r.citation,
+        }
+        for r in spec.rules
+    ]
+    table = [
+        {
+            "condition": e.label,
+            "snomed_ct": list(e.codes),
+            "names": list(e.names),
+            "fits": e.pattern.value,
+            "citation": e.citation,
+        }
+        for e in spec.extra.get("table", ())
+    ]
     keys = spec.all_citations() + tuple(t["citation"] for t in table)
-    return {"cause": spec.name, "title": spec.title, "explanation": spec.explanation,
-            "depends_on": list(spec.depends), "reads": list(spec.reads), "rules": rules, "table": table,
-            "references": [{"key": ref.key, "citation": ref.citation()} for ref in resolve(keys)]}
+    return {
+        "cause": spec.name,
+        "title": spec.title,
+        "explanation": spec.explanation,
+        "depends_on": list(spec.depends),
+        "reads": list(spec.reads),
+        "rules": rules,
+        "table": table,
+        "references": [{"key": ref.key, "citation": ref.citation()} for ref in resolve(keys)],
+    }

@@ -25,8 +25,17 @@ GRIP_CITATION = cite("bohannon2019")
 CALF_SWELLING_CM = 3.0
 """A calf 3 cm or more larger than the other counts towards deep vein thrombosis in the Wells score
 (Wells et al. 1997, Lancet, doi:10.1016/S0140-6736(97)08140-3)."""
-SECTIONS = ("conditions", "symptoms", "episodes", "family_history", "diet_days", "activity", "measurements",
-            "instruments", "spinal_exams")
+SECTIONS = (
+    "conditions",
+    "symptoms",
+    "episodes",
+    "family_history",
+    "diet_days",
+    "activity",
+    "measurements",
+    "instruments",
+    "spinal_exams",
+)
 
 
 class Change(str, Enum):
@@ -126,8 +135,7 @@ def _change(record, kind: str, side: str, on: dt.date) -> Change:
     if len(series) < 2 or series[0].date == series[-1].date:
         return Change.unknown
     first, last = series[0], series[-1]
-    trend = girth.GirthTrend(kind, side, first.date, last.date, first.best, last.best,
-                             first.observer == last.observer)
+    trend = girth.GirthTrend(kind, side, first.date, last.date, first.best, last.best, first.observer == last.observer)
     if trend.loss_beyond_error:
         return Change.fell
     if trend.change_cm >= trend.threshold_fraction * trend.start_cm:
@@ -154,8 +162,15 @@ def _sites(record, on: dt.date, asymmetries) -> tuple[SiteFacts, ...]:
     for kind in girth.GIRTH_SITES:
         if not record.series(kind):
             continue
-        out.append(SiteFacts(kind, latest.get(kind), _change(record, kind, "left", on),
-                             _change(record, kind, "right", on), _first_asymmetry(record, kind, on)))
+        out.append(
+            SiteFacts(
+                kind,
+                latest.get(kind),
+                _change(record, kind, "left", on),
+                _change(record, kind, "right", on),
+                _first_asymmetry(record, kind, on),
+            )
+        )
     return tuple(out)
 
 
@@ -179,6 +194,7 @@ def _grip(record, on: dt.date) -> tuple[GripSide, ...]:
 def derive(record, on: dt.date, asymmetries) -> Facts:
     """The facts of ``record`` as of ``on`` (``asymmetries`` from :func:`myoscope.measures.girth.asymmetries`)."""
     symptoms = frozenset(s.kind for s in record.symptoms if s.onset is None or s.onset <= on)
-    active = tuple(e for e in record.episodes if e.kind == "immobilisation" and e.start <= on
-                   and (e.end is None or e.end > on))
+    active = tuple(
+        e for e in record.episodes if e.kind == "immobilisation" and e.start <= on and (e.end is None or e.end > on)
+    )
     return Facts(_asked(record), _sites(record, on, asymmetries), _grip(record, on), symptoms, active)

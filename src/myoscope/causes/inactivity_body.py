@@ -29,8 +29,8 @@ from myoscope.causes.contract import CauseSpec, decide, rule
 from myoscope.criteria import activity_guidelines as guide
 from myoscope.physiology.disuse import project_disuse
 from myoscope.planning import return_plan
-from myoscope.precision import count_text
 from myoscope.planning.return_plan import ReturnPlan
+from myoscope.precision import count_text
 from myoscope.record import ActivitySession, ActivityWeek, StepCount
 
 CAUSE = "inactivity_body"
@@ -59,14 +59,37 @@ class F(str, Enum):
 
 
 RULES = (
-    rule("bed-rest", {F.bed_rest}, Status.likely, "bed rest causes whole-body muscle loss, fastest early",
-         "marusic2021", basis=Basis.specific_pattern),
-    rule("below-both", {F.below_both}, Status.likely,
-         "recent weeks below both WHO 2020 and 3 x 20 minutes a week", "bull2020", basis=Basis.risk_factor),
-    rule("below-one", {F.below_one}, Status.possible, "recent weeks below part of the guidance", "bull2020",
-         basis=Basis.risk_factor),
-    rule("meets-guidance", {F.meets}, Status.not_supported, "recent weeks meet the WHO 2020 aerobic recommendation",
-         "bull2020"),
+    rule(
+        "bed-rest",
+        {F.bed_rest},
+        Status.likely,
+        "bed rest causes whole-body muscle loss, fastest early",
+        "marusic2021",
+        basis=Basis.specific_pattern,
+    ),
+    rule(
+        "below-both",
+        {F.below_both},
+        Status.likely,
+        "recent weeks below both WHO 2020 and 3 x 20 minutes a week",
+        "bull2020",
+        basis=Basis.risk_factor,
+    ),
+    rule(
+        "below-one",
+        {F.below_one},
+        Status.possible,
+        "recent weeks below part of the guidance",
+        "bull2020",
+        basis=Basis.risk_factor,
+    ),
+    rule(
+        "meets-guidance",
+        {F.meets},
+        Status.not_supported,
+        "recent weeks meet the WHO 2020 aerobic recommendation",
+        "bull2020",
+    ),
     rule("not-recorded", set(), Status.cannot_tell, "no recent activity recorded", "bull2020"),
 )
 
@@ -74,8 +97,14 @@ RULES = (
 def _add_entry(a, age, week, out, sessions, steps) -> None:
     if isinstance(a, ActivityWeek):
         out["weekly summary"][week] = guide.adherence_from_summary(
-            a.moderate_minutes, a.vigorous_minutes, a.sessions_20min, a.strength_days, a.balance_days,
-            None if a.sitting is None else a.sitting * 60.0, age)
+            a.moderate_minutes,
+            a.vigorous_minutes,
+            a.sessions_20min,
+            a.strength_days,
+            a.balance_days,
+            None if a.sitting is None else a.sitting * 60.0,
+            age,
+        )
     elif isinstance(a, ActivitySession):
         kind = a.kind if a.kind in ("strength", "balance") else "aerobic"
         sessions[week].append(guide.Session(date=a.date, minutes=a.minutes, intensity=a.intensity, kind=kind))
@@ -125,10 +154,16 @@ def _week_evidence(weeks, found: set) -> list[Evidence]:
         for week, adh in sorted(by_week.items()):
             finding, direction = _week_finding(adh)
             found.add(finding)
-            out.append(Evidence(f"{source}, week of {week.isoformat()}", _describe(adh),
-                                f"WHO 2020: at least {guide.WHO_MODERATE_MINUTES:g} min moderate-equivalent a week; "
-                                f"brief: {guide.BRIEF_SESSIONS} x {guide.BRIEF_SESSION_MINUTES:g} min",
-                                guide.WHO_CITATION[0], direction))
+            out.append(
+                Evidence(
+                    f"{source}, week of {week.isoformat()}",
+                    _describe(adh),
+                    f"WHO 2020: at least {guide.WHO_MODERATE_MINUTES:g} min moderate-equivalent a week; "
+                    f"brief: {guide.BRIEF_SESSIONS} x {guide.BRIEF_SESSION_MINUTES:g} min",
+                    guide.WHO_CITATION[0],
+                    direction,
+                )
+            )
     found.discard(None)
     return out
 
@@ -137,12 +172,24 @@ def _bed_rest_evidence(ctx: Context, bed_rest) -> list[Evidence]:
     out = []
     for e in bed_rest:
         days = max(e.days(ctx.on), 1)
-        out.append(Evidence(f"bed rest from {e.start.isoformat()}", count_text(days, "day"),
-                            "bed rest causes whole-body muscle loss, fastest early", "marusic2021"))
+        out.append(
+            Evidence(
+                f"bed rest from {e.start.isoformat()}",
+                count_text(days, "day"),
+                "bed rest causes whole-body muscle loss, fastest early",
+                "marusic2021",
+            )
+        )
         for band in project_disuse("bed_rest", "leg", days, ctx.age).bands:
-            out.append(Evidence(f"expected change in {band.measure} {band.outcome.replace('_', ' ')}",
-                                band.text(days, "bed_rest"), "band from human bed-rest studies",
-                                band.citations[0] if band.citations else "marusic2021", Direction.neutral))
+            out.append(
+                Evidence(
+                    f"expected change in {band.measure} {band.outcome.replace('_', ' ')}",
+                    band.text(days, "bed_rest"),
+                    "band from human bed-rest studies",
+                    band.citations[0] if band.citations else "marusic2021",
+                    Direction.neutral,
+                )
+            )
     return out
 
 
@@ -150,11 +197,15 @@ def _upper_bound(ctx: Context, evidence: list, charts: list) -> None:
     days = WEEKS * 7
     band = project_disuse("bed_rest", "leg", days, ctx.age).band("muscle_size")
     if band.known:
-        evidence.append(Evidence(f"upper bound of the muscle cost of {WEEKS} more such weeks",
-                                 f"no more than {band.low:.0f}-{band.high:.0f} % loss of thigh muscle size",
-                                 "no study gives a rate for a sedentary life; strict bed rest for as long is the "
-                                 "upper bound", band.citations[0] if band.citations else "marusic2021",
-                                 Direction.neutral))
+        evidence.append(
+            Evidence(
+                f"upper bound of the muscle cost of {WEEKS} more such weeks",
+                f"no more than {band.low:.0f}-{band.high:.0f} % loss of thigh muscle size",
+                "no study gives a rate for a sedentary life; strict bed rest for as long is the upper bound",
+                band.citations[0] if band.citations else "marusic2021",
+                Direction.neutral,
+            )
+        )
         charts.append(_band_chart(ctx, days))
 
 
@@ -162,8 +213,13 @@ def assess(ctx: Context) -> CauseAssessment:
     weeks = _group(ctx)
     found: set = set()
     evidence = _week_evidence(weeks, found)
-    bed_rest = [e for e in ctx.record.episodes if e.kind == "bed_rest" and e.start <= ctx.on
-                and (e.end is None or (ctx.on - e.end).days <= BED_REST_RELEVANT_DAYS)]
+    bed_rest = [
+        e
+        for e in ctx.record.episodes
+        if e.kind == "bed_rest"
+        and e.start <= ctx.on
+        and (e.end is None or (ctx.on - e.end).days <= BED_REST_RELEVANT_DAYS)
+    ]
     if bed_rest:
         found.add(F.bed_rest)
     evidence += _bed_rest_evidence(ctx, bed_rest)
@@ -172,13 +228,27 @@ def assess(ctx: Context) -> CauseAssessment:
         _upper_bound(ctx, evidence, charts)
     decided = decide(RULES, found)
     status = decided.status
-    missing = () if status is not Status.cannot_tell else (
-        "a week of activity: minutes of moderate and vigorous exercise, sessions of 20 minutes or more, "
-        "strength days, sitting time (or an IPAQ questionnaire, or daily step counts)",)
+    missing = (
+        ()
+        if status is not Status.cannot_tell
+        else (
+            "a week of activity: minutes of moderate and vigorous exercise, sessions of 20 minutes or more, "
+            "strength days, sitting time (or an IPAQ questionnaire, or daily step counts)",
+        )
+    )
     steps = plan_steps(ctx) if status in (Status.likely, Status.possible) else ()
     return CauseAssessment(
-        CAUSE, TITLE, status, _summary(status), tuple(evidence), Reversibility.modifiable,
-        next_steps=steps, missing=missing, charts=tuple(charts), citations=CITATIONS, basis=decided.basis,
+        CAUSE,
+        TITLE,
+        status,
+        _summary(status),
+        tuple(evidence),
+        Reversibility.modifiable,
+        next_steps=steps,
+        missing=missing,
+        charts=tuple(charts),
+        citations=CITATIONS,
+        basis=decided.basis,
         rules=(decided.id,),
     )
 
@@ -191,9 +261,13 @@ def _band_chart(ctx: Context, days: int) -> Chart:
             xs.append(ctx.on + dt.timedelta(days=d))
             lows.append(-band.high)
             highs.append(-band.low)
-    return Chart("inactivity-upper-bound", "Upper bound of thigh muscle loss if inactivity continues (bed-rest data)",
-                 "change from now (%)", (Series("bed-rest band (upper bound)", tuple(xs), (), tuple(lows),
-                                                tuple(highs), "band"),), reference_lines=((0.0, "no change"),))
+    return Chart(
+        "inactivity-upper-bound",
+        "Upper bound of thigh muscle loss if inactivity continues (bed-rest data)",
+        "change from now (%)",
+        (Series("bed-rest band (upper bound)", tuple(xs), (), tuple(lows), tuple(highs), "band"),),
+        reference_lines=((0.0, "no change"),),
+    )
 
 
 def _describe(adh: guide.Adherence) -> str:
@@ -221,10 +295,17 @@ def _activity_chart(weeks) -> Chart | None:
             series.append(Series(source, tuple(p[0] for p in points), tuple(p[1] for p in points), style="bar"))
     if not series:
         return None
-    return Chart("activity-vs-guidance", "Weekly activity against the guidance", "moderate-equivalent minutes",
-                 tuple(series), x_label="week",
-                 reference_lines=((guide.WHO_MODERATE_MINUTES, "WHO 2020: 150 min"),
-                                  (guide.BRIEF_SESSIONS * guide.BRIEF_SESSION_MINUTES, "3 x 20 min")))
+    return Chart(
+        "activity-vs-guidance",
+        "Weekly activity against the guidance",
+        "moderate-equivalent minutes",
+        tuple(series),
+        x_label="week",
+        reference_lines=(
+            (guide.WHO_MODERATE_MINUTES, "WHO 2020: 150 min"),
+            (guide.BRIEF_SESSIONS * guide.BRIEF_SESSION_MINUTES, "3 x 20 min"),
+        ),
+    )
 
 
 def current_level(ctx: Context) -> tuple[float, int]:
@@ -236,49 +317,80 @@ def current_level(ctx: Context) -> tuple[float, int]:
                 minutes.append(adh.aerobic_minutes)
             if adh.brief_sessions is not None:
                 sessions.append(adh.brief_sessions)
-    return (sum(minutes) / len(minutes) if minutes else 0.0,
-            min(21, round(sum(sessions) / len(sessions))) if sessions else 0)
+    return (
+        sum(minutes) / len(minutes) if minutes else 0.0,
+        min(21, round(sum(sessions) / len(sessions))) if sessions else 0,
+    )
 
 
 def plan_for(ctx: Context, minutes: float, sessions: int) -> ReturnPlan:
     """The graded return plan for this person from the record (current level, age, weakness, episodes)."""
-    episodes = [e for e in ctx.record.episodes if e.kind in ("immobilisation", "bed_rest") and e.start <= ctx.on
-                and (e.end is None or (ctx.on - e.end).days <= BED_REST_RELEVANT_DAYS)]
+    episodes = [
+        e
+        for e in ctx.record.episodes
+        if e.kind in ("immobilisation", "bed_rest")
+        and e.start <= ctx.on
+        and (e.end is None or (ctx.on - e.end).days <= BED_REST_RELEVANT_DAYS)
+    ]
     latest = max(episodes, key=lambda e: e.start) if episodes else None
     atrophy = ctx.results.get("atrophy")
     return return_plan(
-        current_minutes=minutes, current_sessions=sessions, age=ctx.age,
+        current_minutes=minutes,
+        current_sessions=sessions,
+        age=ctx.age,
         weakness=bool(atrophy is not None and atrophy.status in (Status.likely, Status.possible)),
         recent_immobilisation_days=latest.days(ctx.on) if latest else None,
         immobilised_site=(latest.limb or "whole body") if latest else None,
-        conditions=[c.kind for c in ctx.record.conditions])
+        conditions=[c.kind for c in ctx.record.conditions],
+    )
 
 
 def plan_steps(ctx: Context) -> tuple[NextStep, ...]:
     """The return plan summarised as next steps (the full plan: ``myoscope plan``)."""
     plan = plan_for(ctx, *current_level(ctx))
     first, last = plan.weeks[0], plan.weeks[-1]
-    steps = [NextStep(
-        f"Start at {first.sessions} sessions of {first.minutes_per_session:g} min in week 1 and build up over "
-        f"{len(plan.weeks)} weeks to {last.sessions} sessions of {last.minutes_per_session:g} min, with strength "
-        f"work on {last.strength_days} days", "start slowly and progress gradually (run 'myoscope plan' for the "
-        "week-by-week plan)", plan.citations[0], StepKind.activity_plan,
-        float(first.sessions * first.minutes_per_session))]
+    steps = [
+        NextStep(
+            f"Start at {first.sessions} sessions of {first.minutes_per_session:g} min in week 1 and build up over "
+            f"{len(plan.weeks)} weeks to {last.sessions} sessions of {last.minutes_per_session:g} min, with strength "
+            f"work on {last.strength_days} days",
+            "start slowly and progress gradually (run 'myoscope plan' for the week-by-week plan)",
+            plan.citations[0],
+            StepKind.activity_plan,
+            float(first.sessions * first.minutes_per_session),
+        )
+    ]
     if plan.clearance.status != "not needed":
-        steps.append(NextStep(f"Medical clearance: {plan.clearance.status}", plan.clearance.reason,
-                              plan.clearance.citation, StepKind.referral))
+        steps.append(
+            NextStep(
+                f"Medical clearance: {plan.clearance.status}",
+                plan.clearance.reason,
+                plan.clearance.citation,
+                StepKind.referral,
+            )
+        )
     return tuple(steps)
 
 
 def _summary(status: Status) -> str:
     return {
         Status.likely: "Recent activity is below both the WHO recommendation and 3 x 20 minutes a week, or "
-                       "there was bed rest.",
+        "there was bed rest.",
         Status.possible: "Recent activity falls short of part of the guidance.",
         Status.not_supported: "Recent activity meets the WHO aerobic recommendation.",
         Status.cannot_tell: "No recent activity data to judge.",
     }[status]
 
 
-SPEC = CauseSpec(CAUSE, TITLE, EXPLANATION, reads=("activity", "episodes"), citations=CITATIONS, rules=RULES,
-                 assess=assess, depends=("atrophy",), order=40, findings=F)
+SPEC = CauseSpec(
+    CAUSE,
+    TITLE,
+    EXPLANATION,
+    reads=("activity", "episodes"),
+    citations=CITATIONS,
+    rules=RULES,
+    assess=assess,
+    depends=("atrophy",),
+    order=40,
+    findings=F,
+)

@@ -13,7 +13,6 @@ from enum import Enum
 
 from myoscope.causes._common import fmt
 from myoscope.causes._context import Context
-from myoscope.causes.inactivity_body import plan_steps
 from myoscope.causes._types import (
     Basis,
     CauseAssessment,
@@ -27,6 +26,7 @@ from myoscope.causes._types import (
     StepKind,
 )
 from myoscope.causes.contract import CauseSpec, decide, rule
+from myoscope.causes.inactivity_body import plan_steps
 from myoscope.physiology.disuse import DISUSE_CITATIONS, project_disuse
 from myoscope.precision import count_text
 
@@ -43,12 +43,26 @@ RELEVANT_DAYS = 183
 """Episodes that ended more than about six months before the assessment are not weighed (our choice)."""
 UNCHANGED_AFTER_DAYS = 56
 """Eight weeks: a limb not measurably thinner after this long weakens the cause (the issue's rule)."""
-DISUSE_SITE = {"forearm": "forearm", "hand": "forearm", "whole_arm": "forearm", "upper_arm": "upper_arm",
-               "thigh": "leg", "whole_leg": "leg", "lower_leg": "lower_leg", "ankle": "ankle"}
-GIRTH_OF_LIMB = {"forearm": "forearm_circumference", "hand": "forearm_circumference",
-                 "whole_arm": "forearm_circumference", "upper_arm": "mid_upper_arm_circumference",
-                 "thigh": "mid_thigh_circumference", "whole_leg": "mid_thigh_circumference",
-                 "lower_leg": "calf_circumference", "ankle": "calf_circumference"}
+DISUSE_SITE = {
+    "forearm": "forearm",
+    "hand": "forearm",
+    "whole_arm": "forearm",
+    "upper_arm": "upper_arm",
+    "thigh": "leg",
+    "whole_leg": "leg",
+    "lower_leg": "lower_leg",
+    "ankle": "ankle",
+}
+GIRTH_OF_LIMB = {
+    "forearm": "forearm_circumference",
+    "hand": "forearm_circumference",
+    "whole_arm": "forearm_circumference",
+    "upper_arm": "mid_upper_arm_circumference",
+    "thigh": "mid_thigh_circumference",
+    "whole_leg": "mid_thigh_circumference",
+    "lower_leg": "calf_circumference",
+    "ankle": "calf_circumference",
+}
 
 
 class F(str, Enum):
@@ -60,61 +74,120 @@ class F(str, Enum):
 
 
 RULES = (
-    rule("thinner-immobilised-side", {F.episode, F.thinner_same_side}, Status.likely,
-         "the immobilised limb is measurably thinner than the other side", "wall2014",
-         basis=Basis.recorded_condition),
-    rule("other-side-thinner", {F.episode, F.other_side_thinner}, Status.not_supported,
-         "disuse atrophy shows on the immobilised side, not the other", "teslaa2011"),
-    rule("unchanged-after-8-weeks", {F.episode, F.unchanged_after_8_weeks}, Status.not_supported,
-         "no measurable loss after 8 weeks of immobilisation weakens the cause", "teslaa2011"),
-    rule("immobilised", {F.episode}, Status.possible, "an immobilisation is recorded; loss is expected",
-         "wall2014", basis=Basis.specific_pattern),
-    rule("asked-none", {F.asked_none}, Status.not_supported, "episodes were asked: no cast, sling or brace",
-         "wall2014"),
+    rule(
+        "thinner-immobilised-side",
+        {F.episode, F.thinner_same_side},
+        Status.likely,
+        "the immobilised limb is measurably thinner than the other side",
+        "wall2014",
+        basis=Basis.recorded_condition,
+    ),
+    rule(
+        "other-side-thinner",
+        {F.episode, F.other_side_thinner},
+        Status.not_supported,
+        "disuse atrophy shows on the immobilised side, not the other",
+        "teslaa2011",
+    ),
+    rule(
+        "unchanged-after-8-weeks",
+        {F.episode, F.unchanged_after_8_weeks},
+        Status.not_supported,
+        "no measurable loss after 8 weeks of immobilisation weakens the cause",
+        "teslaa2011",
+    ),
+    rule(
+        "immobilised",
+        {F.episode},
+        Status.possible,
+        "an immobilisation is recorded; loss is expected",
+        "wall2014",
+        basis=Basis.specific_pattern,
+    ),
+    rule(
+        "asked-none", {F.asked_none}, Status.not_supported, "episodes were asked: no cast, sling or brace", "wall2014"
+    ),
     rule("not-recorded", set(), Status.cannot_tell, "episodes of immobilisation not recorded", "wall2014"),
 )
 
 
 def _episodes(ctx: Context):
-    return [e for e in ctx.record.episodes if e.kind == "immobilisation" and e.start <= ctx.on
-            and (e.end is None or (ctx.on - e.end).days <= RELEVANT_DAYS)]
+    return [
+        e
+        for e in ctx.record.episodes
+        if e.kind == "immobilisation"
+        and e.start <= ctx.on
+        and (e.end is None or (ctx.on - e.end).days <= RELEVANT_DAYS)
+    ]
 
 
 def _no_episode(ctx: Context) -> CauseAssessment:
     decided = decide(RULES, {F.asked_none} if ctx.facts.was_asked("episodes") else set())
     asked = decided.status is Status.not_supported
     return CauseAssessment(
-        CAUSE, TITLE, decided.status,
-        "No cast, sling, brace or splint in the last six months is recorded." if asked else
-        "The record does not say whether a limb was immobilised.",
-        evidence=(Evidence("no immobilisation episode in the record", "asked: none" if asked else "not recorded",
-                           "an immobilised limb is needed for this cause", "wall2014", Direction.against),),
+        CAUSE,
+        TITLE,
+        decided.status,
+        "No cast, sling, brace or splint in the last six months is recorded."
+        if asked
+        else "The record does not say whether a limb was immobilised.",
+        evidence=(
+            Evidence(
+                "no immobilisation episode in the record",
+                "asked: none" if asked else "not recorded",
+                "an immobilised limb is needed for this cause",
+                "wall2014",
+                Direction.against,
+            ),
+        ),
         reversibility=Reversibility.modifiable,
-        next_steps=(NextStep("Record any cast, sling, brace or splint of the last six months",
-                             "with limb, side and dates", "wall2014", StepKind.measure),),
+        next_steps=(
+            NextStep(
+                "Record any cast, sling, brace or splint of the last six months",
+                "with limb, side and dates",
+                "wall2014",
+                StepKind.measure,
+            ),
+        ),
         missing=() if asked else ("ask: any cast, sling, brace or splint in the last six months (limb, side, dates)?",),
         rules=(decided.id,),
     )
 
 
 def _episode_evidence(ctx: Context, e, days: int) -> list[Evidence]:
-    out = [Evidence(f"{e.limb.replace('_', ' ')} ({e.side}) in a {e.device or 'immobilisation'}",
-                    f"{count_text(days, 'day')} from {e.start.isoformat()}"
-                    + (f" to {e.end.isoformat()}" if e.end else " (ongoing)"),
-                    "disuse of a limb causes atrophy from the first days", "wall2014", Direction.neutral)]
+    out = [
+        Evidence(
+            f"{e.limb.replace('_', ' ')} ({e.side}) in a {e.device or 'immobilisation'}",
+            f"{count_text(days, 'day')} from {e.start.isoformat()}"
+            + (f" to {e.end.isoformat()}" if e.end else " (ongoing)"),
+            "disuse of a limb causes atrophy from the first days",
+            "wall2014",
+            Direction.neutral,
+        )
+    ]
     projection = project_disuse("immobilisation", DISUSE_SITE[e.limb], max(days, 1), ctx.age)
     for band in projection.bands:
-        out.append(Evidence(f"expected change in {band.measure} {band.outcome.replace('_', ' ')}",
-                            band.text(days, "immobilisation"), "band from human immobilisation studies",
-                            band.citations[0] if band.citations else "wall2014", Direction.neutral))
+        out.append(
+            Evidence(
+                f"expected change in {band.measure} {band.outcome.replace('_', ' ')}",
+                band.text(days, "immobilisation"),
+                "band from human immobilisation studies",
+                band.citations[0] if band.citations else "wall2014",
+                Direction.neutral,
+            )
+        )
     recovery = projection.recovery
     if recovery.days_band:
         low, high = recovery.days_band
-        out.append(Evidence("expected time to regain strength with retraining",
-                            f"about {low / 7:.0f} to {high / 7:.0f} weeks"
-                            + (" (extrapolated)" if recovery.extrapolated else ""),
-                            "from the retraining studies after immobilisation",
-                            recovery.studies[0].source if recovery.studies else "vigelso2015", Direction.neutral))
+        out.append(
+            Evidence(
+                "expected time to regain strength with retraining",
+                f"about {low / 7:.0f} to {high / 7:.0f} weeks" + (" (extrapolated)" if recovery.extrapolated else ""),
+                "from the retraining studies after immobilisation",
+                recovery.studies[0].source if recovery.studies else "vigelso2015",
+                Direction.neutral,
+            )
+        )
     return out
 
 
@@ -139,19 +212,35 @@ def assess(ctx: Context) -> CauseAssessment:
     found.discard(None)
     decided = decide(RULES, found)
     status = decided.status
-    summary = {Status.likely: "The immobilised limb is measurably thinner than the other side.",
-               Status.not_supported: "An immobilisation is recorded, but the girths do not show the expected loss.",
-               Status.possible: "An immobilisation is recorded; measure both sides to confirm the expected loss."}[status]
-    steps = [NextStep("Graded retraining of the immobilised limb once cleared by the treating clinician",
-                      "aerobic retraining alone restored leg lean mass but not full strength after immobilisation; "
-                      "include resistance work", "vigelso2015", StepKind.limb_retraining),
-             NextStep("Repeat girths of both sides in 4 weeks", "to follow recovery", "teslaa2011", StepKind.measure)]
+    summary = {
+        Status.likely: "The immobilised limb is measurably thinner than the other side.",
+        Status.not_supported: "An immobilisation is recorded, but the girths do not show the expected loss.",
+        Status.possible: "An immobilisation is recorded; measure both sides to confirm the expected loss.",
+    }[status]
+    steps = [
+        NextStep(
+            "Graded retraining of the immobilised limb once cleared by the treating clinician",
+            "aerobic retraining alone restored leg lean mass but not full strength after immobilisation; "
+            "include resistance work",
+            "vigelso2015",
+            StepKind.limb_retraining,
+        ),
+        NextStep("Repeat girths of both sides in 4 weeks", "to follow recovery", "teslaa2011", StepKind.measure),
+    ]
     if status is not Status.not_supported:
         steps += plan_steps(ctx)
     return CauseAssessment(
-        CAUSE, TITLE, status, summary, tuple(evidence), Reversibility.modifiable,
+        CAUSE,
+        TITLE,
+        status,
+        summary,
+        tuple(evidence),
+        Reversibility.modifiable,
         next_steps=tuple(steps),
-        missing=tuple(missing), charts=tuple(charts), citations=DISUSE_CITATIONS, basis=decided.basis,
+        missing=tuple(missing),
+        charts=tuple(charts),
+        citations=DISUSE_CITATIONS,
+        basis=decided.basis,
         rules=(decided.id,),
     )
 
@@ -164,19 +253,35 @@ def _girth_verdict(ctx: Context, episode, days: int) -> tuple[Evidence, F | None
     a = after[0]
     value = f"left {fmt(a.left_cm)} cm, right {fmt(a.right_cm)} cm on {a.date.isoformat()}"
     if a.beyond_error and a.thinner_side == episode.side and a.lengths_equal is not False:
-        return Evidence(f"the immobilised ({episode.side}) side is thinner beyond measurement error", value,
-                        "immobilised side thinner than the other supports disuse atrophy", "teslaa2011"), \
-            F.thinner_same_side
+        return Evidence(
+            f"the immobilised ({episode.side}) side is thinner beyond measurement error",
+            value,
+            "immobilised side thinner than the other supports disuse atrophy",
+            "teslaa2011",
+        ), F.thinner_same_side
     if a.beyond_error and a.thinner_side != episode.side:
-        return Evidence("the other side is the thinner one", value,
-                        "disuse atrophy shows on the immobilised side", "teslaa2011", Direction.against), \
-            F.other_side_thinner
+        return Evidence(
+            "the other side is the thinner one",
+            value,
+            "disuse atrophy shows on the immobilised side",
+            "teslaa2011",
+            Direction.against,
+        ), F.other_side_thinner
     if days >= UNCHANGED_AFTER_DAYS:
-        return Evidence(f"no side-to-side difference beyond measurement error after {days} days", value,
-                        f"no measurable loss after {UNCHANGED_AFTER_DAYS // 7} weeks weakens the cause",
-                        "teslaa2011", Direction.against), F.unchanged_after_8_weeks
-    return Evidence("no side-to-side difference beyond measurement error yet", value,
-                    "early losses can be below tape error", "teslaa2011", Direction.neutral), None
+        return Evidence(
+            f"no side-to-side difference beyond measurement error after {days} days",
+            value,
+            f"no measurable loss after {UNCHANGED_AFTER_DAYS // 7} weeks weakens the cause",
+            "teslaa2011",
+            Direction.against,
+        ), F.unchanged_after_8_weeks
+    return Evidence(
+        "no side-to-side difference beyond measurement error yet",
+        value,
+        "early losses can be below tape error",
+        "teslaa2011",
+        Direction.neutral,
+    ), None
 
 
 def _band_chart(episode, days: int, age: float | None) -> Chart | None:
@@ -190,12 +295,24 @@ def _band_chart(episode, days: int, age: float | None) -> Chart | None:
         xs.append(episode.start + dt.timedelta(days=d))
         lows.append(-band.high)
         highs.append(-band.low)
-    return Chart(f"disuse-band-{episode.limb}-{episode.side}",
-                 f"Expected change in {episode.limb.replace('_', ' ')} muscle size during immobilisation",
-                 "change from start (%)",
-                 (Series("expected band", tuple(xs), (), tuple(lows), tuple(highs), "band"),),
-                 reference_lines=((0.0, "no change"),))
+    return Chart(
+        f"disuse-band-{episode.limb}-{episode.side}",
+        f"Expected change in {episode.limb.replace('_', ' ')} muscle size during immobilisation",
+        "change from start (%)",
+        (Series("expected band", tuple(xs), (), tuple(lows), tuple(highs), "band"),),
+        reference_lines=((0.0, "no change"),),
+    )
 
 
-SPEC = CauseSpec(CAUSE, TITLE, EXPLANATION, reads=("episodes", "asymmetries"), citations=DISUSE_CITATIONS,
-                 rules=RULES, assess=assess, depends=("atrophy",), order=30, findings=F)
+SPEC = CauseSpec(
+    CAUSE,
+    TITLE,
+    EXPLANATION,
+    reads=("episodes", "asymmetries"),
+    citations=DISUSE_CITATIONS,
+    rules=RULES,
+    assess=assess,
+    depends=("atrophy",),
+    order=30,
+    findings=F,
+)

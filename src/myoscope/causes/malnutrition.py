@@ -55,21 +55,52 @@ class F(str, Enum):
 
 
 RULES = (
-    rule("glim-in-obesity", {F.glim_met, F.obesity_weight_loss}, Status.possible,
-         "GLIM met through weight loss in obesity: if the loss is intended it is a diet, not malnutrition",
-         "cederholm2019_glim", basis=Basis.risk_factor),
-    rule("glim-met", {F.glim_met}, Status.likely,
-         "a GLIM phenotypic and an etiologic criterion are both met", "cederholm2019_glim",
-         basis=Basis.specific_pattern),
-    rule("strong-signal", {F.strong_signal}, Status.likely,
-         "high-risk screening, or a nutrient likely inadequate or above the upper level", "nasem2019_dri_tables",
-         basis=Basis.risk_factor),
-    rule("weak-signal", {F.weak_signal}, Status.possible,
-         "some risk on screening or a nutrient possibly inadequate", "elia2003_must", basis=Basis.risk_factor),
-    rule("screened-negative", {F.screened_negative}, Status.not_supported,
-         "screening low risk and recorded nutrients within range", "elia2003_must"),
-    rule("not-recorded", set(), Status.cannot_tell,
-         "no weight history, BMI or food record to screen with", "elia2003_must"),
+    rule(
+        "glim-in-obesity",
+        {F.glim_met, F.obesity_weight_loss},
+        Status.possible,
+        "GLIM met through weight loss in obesity: if the loss is intended it is a diet, not malnutrition",
+        "cederholm2019_glim",
+        basis=Basis.risk_factor,
+    ),
+    rule(
+        "glim-met",
+        {F.glim_met},
+        Status.likely,
+        "a GLIM phenotypic and an etiologic criterion are both met",
+        "cederholm2019_glim",
+        basis=Basis.specific_pattern,
+    ),
+    rule(
+        "strong-signal",
+        {F.strong_signal},
+        Status.likely,
+        "high-risk screening, or a nutrient likely inadequate or above the upper level",
+        "nasem2019_dri_tables",
+        basis=Basis.risk_factor,
+    ),
+    rule(
+        "weak-signal",
+        {F.weak_signal},
+        Status.possible,
+        "some risk on screening or a nutrient possibly inadequate",
+        "elia2003_must",
+        basis=Basis.risk_factor,
+    ),
+    rule(
+        "screened-negative",
+        {F.screened_negative},
+        Status.not_supported,
+        "screening low risk and recorded nutrients within range",
+        "elia2003_must",
+    ),
+    rule(
+        "not-recorded",
+        set(),
+        Status.cannot_tell,
+        "no weight history, BMI or food record to screen with",
+        "elia2003_must",
+    ),
 )
 
 
@@ -131,8 +162,15 @@ def assess(ctx: Context) -> CauseAssessment:
     missing: list[str] = []
     computed = _computed(ctx, missing)
     if ctx.bmi is not None:
-        evidence.append(Evidence("body mass index", f"{ctx.bmi:.1f} kg/m² ({bmi_class(ctx.bmi)})",
-                                 "WHO adult classes", "who_bmi2000", Direction.neutral))
+        evidence.append(
+            Evidence(
+                "body mass index",
+                f"{ctx.bmi:.1f} kg/m² ({bmi_class(ctx.bmi)})",
+                "WHO adult classes",
+                "who_bmi2000",
+                Direction.neutral,
+            )
+        )
     found = _screen(ctx, computed, evidence, missing)
     if F.glim_met in found and _obesity_weight_loss(ctx, evidence):
         found.add(F.obesity_weight_loss)
@@ -141,13 +179,28 @@ def assess(ctx: Context) -> CauseAssessment:
     chosen = decide(RULES, found)
     status = chosen.status
     steps = _next_steps(status, computed) + tuple(
-        NextStep("Ask a doctor to check blood vitamin B12", "low intake with numbness or tingling", "stabler2013",
-                 StepKind.referral) for _ in flags)
+        NextStep(
+            "Ask a doctor to check blood vitamin B12",
+            "low intake with numbness or tingling",
+            "stabler2013",
+            StepKind.referral,
+        )
+        for _ in flags
+    )
     return CauseAssessment(
-        CAUSE, TITLE, status, _summary(status), tuple(evidence), Reversibility.modifiable,
-        red_flags=tuple(flags), next_steps=steps,
+        CAUSE,
+        TITLE,
+        status,
+        _summary(status),
+        tuple(evidence),
+        Reversibility.modifiable,
+        red_flags=tuple(flags),
+        next_steps=steps,
         missing=tuple(missing) if status in (Status.cannot_tell, Status.possible, Status.not_supported) else (),
-        tables=tables, citations=CITATIONS, basis=chosen.basis, rules=(chosen.id,),
+        tables=tables,
+        citations=CITATIONS,
+        basis=chosen.basis,
+        rules=(chosen.id,),
     )
 
 
@@ -158,9 +211,16 @@ def _obesity_weight_loss(ctx: Context, evidence: list) -> bool:
     start_bmi = change.start_kg / (ctx.height / 100.0) ** 2
     if start_bmi < OBESE_BMI:
         return False
-    evidence.append(Evidence("weight loss starting from obesity", f"BMI {start_bmi:.1f} kg/m² before the loss",
-                             "if the loss is an intended diet, GLIM malnutrition does not describe it; the aim is "
-                             "to keep lean tissue while losing fat", "who_bmi2000", Direction.against))
+    evidence.append(
+        Evidence(
+            "weight loss starting from obesity",
+            f"BMI {start_bmi:.1f} kg/m² before the loss",
+            "if the loss is an intended diet, GLIM malnutrition does not describe it; the aim is "
+            "to keep lean tissue while losing fat",
+            "who_bmi2000",
+            Direction.against,
+        )
+    )
     return True
 
 
@@ -171,22 +231,44 @@ def _b12_neuropathy(ctx: Context, adequacy, evidence: list) -> list[RedFlag]:
     low = [c for c in adequacy.criteria if c.name == B12 and c.met and ABOVE_UL not in str(c.value)]
     if not low:
         return []
-    evidence.append(Evidence("low vitamin B12 intake with numbness", f"{low[0].value} ug/day",
-                             "vitamin B12 deficiency is a reversible cause of nerve damage (numb, tingling feet)",
-                             "stabler2013"))
-    return [RedFlag("b12-neuropathy", "Numbness or tingling with a low vitamin B12 intake can be nerve damage from "
-                    "a deficiency, which is treatable.",
-                    "See a doctor soon and ask for a blood vitamin B12 test.", Urgency.soon,
-                    ("low vitamin B12 intake", "numbness"), "stabler2013")]
+    evidence.append(
+        Evidence(
+            "low vitamin B12 intake with numbness",
+            f"{low[0].value} ug/day",
+            "vitamin B12 deficiency is a reversible cause of nerve damage (numb, tingling feet)",
+            "stabler2013",
+        )
+    )
+    return [
+        RedFlag(
+            "b12-neuropathy",
+            "Numbness or tingling with a low vitamin B12 intake can be nerve damage from "
+            "a deficiency, which is treatable.",
+            "See a doctor soon and ask for a blood vitamin B12 test.",
+            Urgency.soon,
+            ("low vitamin B12 intake", "numbness"),
+            "stabler2013",
+        )
+    ]
 
 
 def _nutrient_table(score) -> Table:
     rows = []
     for c in score.criteria:
-        rows.append((c.name, c.value if c.value is not None else "", c.threshold or "",
-                     {True: "out of range", False: "in range", None: "cannot tell"}[c.met]))
-    return Table("nutrients", "Recorded intake against reference intakes and upper levels",
-                 ("nutrient", "mean intake / judgement", "reference", "status"), tuple(rows))
+        rows.append(
+            (
+                c.name,
+                c.value if c.value is not None else "",
+                c.threshold or "",
+                {True: "out of range", False: "in range", None: "cannot tell"}[c.met],
+            )
+        )
+    return Table(
+        "nutrients",
+        "Recorded intake against reference intakes and upper levels",
+        ("nutrient", "mean intake / judgement", "reference", "status"),
+        tuple(rows),
+    )
 
 
 def _summary(status: Status) -> str:
@@ -201,21 +283,48 @@ def _summary(status: Status) -> str:
 def _next_steps(status: Status, computed: dict) -> tuple[NextStep, ...]:
     steps = []
     if status in (Status.likely, Status.possible):
-        steps.append(NextStep("Dietitian review of intake, supplements and targets",
-                              "to correct the deficits and excesses found", "elia2003_must", StepKind.referral))
+        steps.append(
+            NextStep(
+                "Dietitian review of intake, supplements and targets",
+                "to correct the deficits and excesses found",
+                "elia2003_must",
+                StepKind.referral,
+            )
+        )
     intake = computed.get("intake-adequacy")
     if intake is not None:
         for c in intake.criteria:
             if c.met and ABOVE_UL in str(c.value):
-                steps.append(NextStep(f"Review supplements containing {c.name.replace('_', ' ')}",
-                                      "intake is above the tolerable upper level", "nasem2019_dri_tables",
-                                      StepKind.referral))
+                steps.append(
+                    NextStep(
+                        f"Review supplements containing {c.name.replace('_', ' ')}",
+                        "intake is above the tolerable upper level",
+                        "nasem2019_dri_tables",
+                        StepKind.referral,
+                    )
+                )
     protein = computed.get("protein-target")
     if protein is not None and protein.category != "meets target" and protein.value is not None:
-        steps.append(NextStep("Raise protein intake towards the target for age and health",
-                              f"current {protein.value} g/kg/day", "bauer2013_protage", StepKind.protein_target))
+        steps.append(
+            NextStep(
+                "Raise protein intake towards the target for age and health",
+                f"current {protein.value} g/kg/day",
+                "bauer2013_protage",
+                StepKind.protein_target,
+            )
+        )
     return tuple(steps)
 
 
-SPEC = CauseSpec(CAUSE, TITLE, EXPLANATION, reads=("bmi", "weight_change", "intakes", "symptoms"),
-                 citations=CITATIONS, rules=RULES, assess=assess, depends=("atrophy",), order=20, findings=F)
+SPEC = CauseSpec(
+    CAUSE,
+    TITLE,
+    EXPLANATION,
+    reads=("bmi", "weight_change", "intakes", "symptoms"),
+    citations=CITATIONS,
+    rules=RULES,
+    assess=assess,
+    depends=("atrophy",),
+    order=20,
+    findings=F,
+)

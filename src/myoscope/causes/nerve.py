@@ -45,12 +45,29 @@ class F(str, Enum):
 
 
 RULES = (
-    rule("injury-on-record", {F.injury_recorded}, Status.likely, "a denervated muscle wastes", "mrc1976",
-         basis=Basis.recorded_condition),
-    rule("single-nerve-pattern", {F.single_nerve_pattern}, Status.possible,
-         "weakness that fits one nerve needs evaluation", "mrc1976", basis=Basis.specific_pattern),
-    rule("asked-none", {F.asked_none}, Status.not_supported,
-         "conditions asked: no nerve injury, and no single-nerve weakness pattern", "mrc1976"),
+    rule(
+        "injury-on-record",
+        {F.injury_recorded},
+        Status.likely,
+        "a denervated muscle wastes",
+        "mrc1976",
+        basis=Basis.recorded_condition,
+    ),
+    rule(
+        "single-nerve-pattern",
+        {F.single_nerve_pattern},
+        Status.possible,
+        "weakness that fits one nerve needs evaluation",
+        "mrc1976",
+        basis=Basis.specific_pattern,
+    ),
+    rule(
+        "asked-none",
+        {F.asked_none},
+        Status.not_supported,
+        "conditions asked: no nerve injury, and no single-nerve weakness pattern",
+        "mrc1976",
+    ),
     rule("not-recorded", set(), Status.cannot_tell, "conditions and MRC grades not recorded", "mrc1976"),
 )
 
@@ -59,25 +76,51 @@ def _without_injury(ctx: Context, evidence: list) -> CauseAssessment:
     pattern = ctx.latest("nerve-pattern")
     if pattern is not None and pattern.score.positive:
         decided = decide(RULES, {F.single_nerve_pattern})
-        return CauseAssessment(CAUSE, "Weakness pattern of one nerve", decided.status,
-                               "The weakness fits one nerve's muscles: needs evaluation (not a diagnosis).",
-                               tuple(evidence), Reversibility.mixed,
-                               next_steps=(NextStep("Medical review; nerve conduction studies and EMG",
-                                                    "to locate the problem", "mrc1976", StepKind.referral),),
-                               citations=CITATIONS, basis=decided.basis, rules=(decided.id,))
+        return CauseAssessment(
+            CAUSE,
+            "Weakness pattern of one nerve",
+            decided.status,
+            "The weakness fits one nerve's muscles: needs evaluation (not a diagnosis).",
+            tuple(evidence),
+            Reversibility.mixed,
+            next_steps=(
+                NextStep(
+                    "Medical review; nerve conduction studies and EMG",
+                    "to locate the problem",
+                    "mrc1976",
+                    StepKind.referral,
+                ),
+            ),
+            citations=CITATIONS,
+            basis=decided.basis,
+            rules=(decided.id,),
+        )
     decided = decide(RULES, {F.asked_none} if ctx.facts.was_asked("conditions") else set())
     asked = decided.status is Status.not_supported
-    evidence.append(Evidence("no peripheral nerve injury in the record",
-                             "asked: none" if asked else "conditions not recorded",
-                             "this cause needs a recorded injury or a single-nerve weakness pattern", "mrc1976",
-                             Direction.against))
-    return CauseAssessment(CAUSE, TITLE, decided.status,
-                           "No nerve injury and no single-nerve weakness pattern on record." if asked else
-                           "The record does not say whether a nerve was injured.", tuple(evidence),
-                           Reversibility.mixed, citations=CITATIONS,
-                           missing=() if asked else ("ask: any nerve injury (which nerve, side, date)?",
-                                                     "MRC power grades of weak muscles, both sides"),
-                           rules=(decided.id,))
+    evidence.append(
+        Evidence(
+            "no peripheral nerve injury in the record",
+            "asked: none" if asked else "conditions not recorded",
+            "this cause needs a recorded injury or a single-nerve weakness pattern",
+            "mrc1976",
+            Direction.against,
+        )
+    )
+    return CauseAssessment(
+        CAUSE,
+        TITLE,
+        decided.status,
+        "No nerve injury and no single-nerve weakness pattern on record."
+        if asked
+        else "The record does not say whether a nerve was injured.",
+        tuple(evidence),
+        Reversibility.mixed,
+        citations=CITATIONS,
+        missing=()
+        if asked
+        else ("ask: any nerve injury (which nerve, side, date)?", "MRC power grades of weak muscles, both sides"),
+        rules=(decided.id,),
+    )
 
 
 def _girth_evidence(ctx: Context, condition) -> list[Evidence]:
@@ -86,10 +129,15 @@ def _girth_evidence(ctx: Context, condition) -> list[Evidence]:
     for a in ctx.asymmetries:
         if a.kind in girths and condition.side in ("left", "right"):
             same = a.beyond_error and a.thinner_side == condition.side
-            out.append(Evidence(f"{a.label}: {a.thinner_side} side thinner" if a.thinner_side else a.label,
-                                f"left {quantity_text(a.left_cm, 'cm')}, right {quantity_text(a.right_cm, 'cm')}",
-                                "the injured side thinner beyond measurement error supports denervation atrophy",
-                                "teslaa2011", Direction.supports if same else Direction.neutral))
+            out.append(
+                Evidence(
+                    f"{a.label}: {a.thinner_side} side thinner" if a.thinner_side else a.label,
+                    f"left {quantity_text(a.left_cm, 'cm')}, right {quantity_text(a.right_cm, 'cm')}",
+                    "the injured side thinner beyond measurement error supports denervation atrophy",
+                    "teslaa2011",
+                    Direction.supports if same else Direction.neutral,
+                )
+            )
     return out
 
 
@@ -99,25 +147,71 @@ def assess(ctx: Context) -> CauseAssessment:
     if condition is None:
         return _without_injury(ctx, evidence)
     nerve = (condition.nerve or "nerve not named").replace("_", " ")
-    evidence.insert(0, Evidence(f"{nerve} nerve injury ({condition.side or 'side not recorded'})",
-                                condition.onset.isoformat() if condition.onset else "onset not recorded",
-                                "a denervated muscle wastes", "mrc1976"))
+    evidence.insert(
+        0,
+        Evidence(
+            f"{nerve} nerve injury ({condition.side or 'side not recorded'})",
+            condition.onset.isoformat() if condition.onset else "onset not recorded",
+            "a denervated muscle wastes",
+            "mrc1976",
+        ),
+    )
     if condition.sensory_loss:
-        evidence.append(Evidence("loss of feeling in the nerve's territory", "reported",
-                                 "numb skin is at risk of unnoticed injury", "mrc1976", Direction.neutral))
+        evidence.append(
+            Evidence(
+                "loss of feeling in the nerve's territory",
+                "reported",
+                "numb skin is at risk of unnoticed injury",
+                "mrc1976",
+                Direction.neutral,
+            )
+        )
     evidence += _girth_evidence(ctx, condition)
-    missing = () if ctx.scores(domain="nerve") else (
-        "MRC power grades of the muscles of the injured nerve and of the other side",)
-    steps = (NextStep("Follow-up with the treating team; nerve conduction studies and EMG to judge recovery", "",
-                      "mrc1976", StepKind.referral),
-             NextStep("Keep joints moving, protect numb skin, and retrain muscles as power returns",
-                      "retraining is graded by the MRC power grade of each muscle", "mrc1976", StepKind.limb_retraining))
+    missing = (
+        ()
+        if ctx.scores(domain="nerve")
+        else ("MRC power grades of the muscles of the injured nerve and of the other side",)
+    )
+    steps = (
+        NextStep(
+            "Follow-up with the treating team; nerve conduction studies and EMG to judge recovery",
+            "",
+            "mrc1976",
+            StepKind.referral,
+        ),
+        NextStep(
+            "Keep joints moving, protect numb skin, and retrain muscles as power returns",
+            "retraining is graded by the MRC power grade of each muscle",
+            "mrc1976",
+            StepKind.limb_retraining,
+        ),
+    )
     decided = decide(RULES, {F.injury_recorded})
-    return CauseAssessment(CAUSE, TITLE, decided.status,
-                           f"A {nerve} nerve injury is on record: its muscles are expected to waste.",
-                           tuple(evidence), Reversibility.mixed, (), steps, missing, citations=CITATIONS,
-                           basis=decided.basis, rules=(decided.id,))
+    return CauseAssessment(
+        CAUSE,
+        TITLE,
+        decided.status,
+        f"A {nerve} nerve injury is on record: its muscles are expected to waste.",
+        tuple(evidence),
+        Reversibility.mixed,
+        (),
+        steps,
+        missing,
+        citations=CITATIONS,
+        basis=decided.basis,
+        rules=(decided.id,),
+    )
 
 
-SPEC = CauseSpec(CAUSE, TITLE, EXPLANATION, reads=("conditions", "scores", "asymmetries"), citations=CITATIONS,
-                 rules=RULES, assess=assess, depends=("atrophy",), order=60, findings=F)
+SPEC = CauseSpec(
+    CAUSE,
+    TITLE,
+    EXPLANATION,
+    reads=("conditions", "scores", "asymmetries"),
+    citations=CITATIONS,
+    rules=RULES,
+    assess=assess,
+    depends=("atrophy",),
+    order=60,
+    findings=F,
+)

@@ -52,19 +52,44 @@ class F(str, Enum):
 
 
 RULES = (
-    rule("condition-fits-pattern", {F.condition_fits}, Status.likely,
-         "a recorded condition known to waste muscle explains the pattern found", "cruzjentoft2019",
-         basis=Basis.recorded_condition),
-    rule("condition-on-record", {F.condition_on_record}, Status.possible,
-         "a recorded condition known to waste muscle; the findings do not yet show its pattern",
-         "cruzjentoft2019", basis=Basis.recorded_condition),
-    rule("unexplained-weight-loss", {F.unexplained_weight_loss}, Status.possible,
-         f"weight loss of {UNEXPLAINED_LOSS_PERCENT:g} % or more although intake covers the need: unexplained",
-         "evans2008", basis=Basis.specific_pattern),
-    rule("unknown-condition", {F.unknown_condition}, Status.cannot_tell,
-         "a condition on record that the table does not weigh: a clinician should judge it", "cruzjentoft2019"),
-    rule("asked-none", {F.asked_none}, Status.not_supported, "conditions asked: none outside the other causes",
-         "cruzjentoft2019"),
+    rule(
+        "condition-fits-pattern",
+        {F.condition_fits},
+        Status.likely,
+        "a recorded condition known to waste muscle explains the pattern found",
+        "cruzjentoft2019",
+        basis=Basis.recorded_condition,
+    ),
+    rule(
+        "condition-on-record",
+        {F.condition_on_record},
+        Status.possible,
+        "a recorded condition known to waste muscle; the findings do not yet show its pattern",
+        "cruzjentoft2019",
+        basis=Basis.recorded_condition,
+    ),
+    rule(
+        "unexplained-weight-loss",
+        {F.unexplained_weight_loss},
+        Status.possible,
+        f"weight loss of {UNEXPLAINED_LOSS_PERCENT:g} % or more although intake covers the need: unexplained",
+        "evans2008",
+        basis=Basis.specific_pattern,
+    ),
+    rule(
+        "unknown-condition",
+        {F.unknown_condition},
+        Status.cannot_tell,
+        "a condition on record that the table does not weigh: a clinician should judge it",
+        "cruzjentoft2019",
+    ),
+    rule(
+        "asked-none",
+        {F.asked_none},
+        Status.not_supported,
+        "conditions asked: none outside the other causes",
+        "cruzjentoft2019",
+    ),
     rule("not-recorded", set(), Status.cannot_tell, "conditions not recorded", "cruzjentoft2019"),
 )
 
@@ -94,8 +119,10 @@ def _fits(ctx: Context, entry: ConditionEntry, condition) -> bool:
 def _unexplained_weight_loss(ctx: Context, found: set) -> bool:
     """Weight loss with adequate intake that no recorded condition of the table explains."""
     deficit = ctx.results.get("calorie_deficit")
-    explained = any(e is not None and e.pattern is Pattern.weight_loss
-                    for e in (match(c.snomed, c.name) for c in ctx.record.conditions if c.kind not in KNOWN_KINDS))
+    explained = any(
+        e is not None and e.pattern is Pattern.weight_loss
+        for e in (match(c.snomed, c.name) for c in ctx.record.conditions if c.kind not in KNOWN_KINDS)
+    )
     return deficit is not None and "weight-loss-despite-intake" in deficit.rules and not explained
 
 
@@ -109,17 +136,34 @@ def _condition_rows(ctx: Context, found: set, evidence: list, steps: list) -> li
         onset = c.onset.isoformat() if c.onset else "onset not recorded"
         if entry is None:
             found.add(F.unknown_condition)
-            evidence.append(Evidence(f"{name}: on record, not weighed", onset,
-                                     "not in the table of conditions known to waste muscle; a clinician should "
-                                     "judge whether it contributes", "cruzjentoft2019", Direction.neutral))
+            evidence.append(
+                Evidence(
+                    f"{name}: on record, not weighed",
+                    onset,
+                    "not in the table of conditions known to waste muscle; a clinician should "
+                    "judge whether it contributes",
+                    "cruzjentoft2019",
+                    Direction.neutral,
+                )
+            )
             rows.append((name, c.snomed or "-", "on record, not weighed", "-"))
             continue
         fits = _fits(ctx, entry, c)
         found.add(F.condition_fits if fits and entry.basis is Basis.recorded_condition else F.condition_on_record)
-        evidence.append(Evidence(f"{name} ({entry.label})", onset, entry.mechanism + (
-            f"; the findings fit ({entry.pattern.value})" if fits else f"; pattern that would fit: "
-                                                                       f"{entry.pattern.value}"),
-                                 entry.citation, Direction.supports if fits else Direction.neutral))
+        evidence.append(
+            Evidence(
+                f"{name} ({entry.label})",
+                onset,
+                entry.mechanism
+                + (
+                    f"; the findings fit ({entry.pattern.value})"
+                    if fits
+                    else f"; pattern that would fit: {entry.pattern.value}"
+                ),
+                entry.citation,
+                Direction.supports if fits else Direction.neutral,
+            )
+        )
         steps.append(NextStep(entry.next_step, f"{entry.label} is on record", entry.citation, StepKind.referral))
         rows.append((name, c.snomed or "-", entry.label, "fits" if fits else "not shown yet"))
     return rows
@@ -135,35 +179,97 @@ def assess(ctx: Context) -> CauseAssessment:
         found.add(F.unexplained_weight_loss)
         change = ctx.weight_change(6)
         text = f"{change.percent:+.1f} % in {change.days} days" if change else "weight falling"
-        evidence.append(Evidence("weight loss not explained by intake", text,
-                                 "weight falls although recorded intake covers the estimated need", "evans2008"))
-        flags.append(RedFlag("unexplained-weight-loss",
-                             "Weight is falling although the recorded food intake covers the estimated need: this "
-                             "needs a medical review to find the cause.",
-                             "See a doctor soon about unexplained weight loss.", Urgency.soon, (text,), "evans2008"))
-        steps.append(NextStep("Medical review of unexplained weight loss", "weight loss with adequate intake",
-                              "evans2008", StepKind.referral))
+        evidence.append(
+            Evidence(
+                "weight loss not explained by intake",
+                text,
+                "weight falls although recorded intake covers the estimated need",
+                "evans2008",
+            )
+        )
+        flags.append(
+            RedFlag(
+                "unexplained-weight-loss",
+                "Weight is falling although the recorded food intake covers the estimated need: this "
+                "needs a medical review to find the cause.",
+                "See a doctor soon about unexplained weight loss.",
+                Urgency.soon,
+                (text,),
+                "evans2008",
+            )
+        )
+        steps.append(
+            NextStep(
+                "Medical review of unexplained weight loss",
+                "weight loss with adequate intake",
+                "evans2008",
+                StepKind.referral,
+            )
+        )
     if not rows and ctx.facts.was_asked("conditions"):
         found.add(F.asked_none)
-        evidence.append(Evidence("no condition on record outside the causes above", "asked: none",
-                                 "the table of conditions known to waste muscle has nothing to weigh",
-                                 "cruzjentoft2019", Direction.against))
+        evidence.append(
+            Evidence(
+                "no condition on record outside the causes above",
+                "asked: none",
+                "the table of conditions known to waste muscle has nothing to weigh",
+                "cruzjentoft2019",
+                Direction.against,
+            )
+        )
     decided = decide(RULES, found)
     missing = ()
     if decided.status is Status.cannot_tell:
-        missing = ("a clinician's view of the conditions on record" if rows else
-                   "ask: any long-term conditions, recent serious illness or long-term medicines?",)
-    tables = (Table("other-conditions", "Conditions on record outside the causes above",
-                    ("condition", "SNOMED CT", "weighed as", "pattern"), tuple(rows)),) if rows else ()
-    summary = {Status.likely: "A recorded condition known to waste muscle explains the findings.",
-               Status.possible: "A recorded condition or unexplained weight loss may explain the muscle loss.",
-               Status.not_supported: "No other condition on record.",
-               Status.cannot_tell: "Conditions are not recorded, or one on record is not weighed."}[decided.status]
-    return CauseAssessment(CAUSE, TITLE, decided.status, summary, tuple(evidence), Reversibility.underlying,
-                           tuple(flags), tuple(steps), missing, tables=tables, citations=TABLE_CITATIONS,
-                           basis=decided.basis, rules=(decided.id,))
+        missing = (
+            "a clinician's view of the conditions on record"
+            if rows
+            else "ask: any long-term conditions, recent serious illness or long-term medicines?",
+        )
+    tables = (
+        (
+            Table(
+                "other-conditions",
+                "Conditions on record outside the causes above",
+                ("condition", "SNOMED CT", "weighed as", "pattern"),
+                tuple(rows),
+            ),
+        )
+        if rows
+        else ()
+    )
+    summary = {
+        Status.likely: "A recorded condition known to waste muscle explains the findings.",
+        Status.possible: "A recorded condition or unexplained weight loss may explain the muscle loss.",
+        Status.not_supported: "No other condition on record.",
+        Status.cannot_tell: "Conditions are not recorded, or one on record is not weighed.",
+    }[decided.status]
+    return CauseAssessment(
+        CAUSE,
+        TITLE,
+        decided.status,
+        summary,
+        tuple(evidence),
+        Reversibility.underlying,
+        tuple(flags),
+        tuple(steps),
+        missing,
+        tables=tables,
+        citations=TABLE_CITATIONS,
+        basis=decided.basis,
+        rules=(decided.id,),
+    )
 
 
-SPEC = CauseSpec(CAUSE, TITLE, EXPLANATION, reads=("conditions", "symptoms", "asymmetries", "weight_change"),
-                 citations=TABLE_CITATIONS, rules=RULES, assess=assess, depends=("atrophy", "calorie_deficit"),
-                 order=90, findings=F, extra={"table": TABLE})
+SPEC = CauseSpec(
+    CAUSE,
+    TITLE,
+    EXPLANATION,
+    reads=("conditions", "symptoms", "asymmetries", "weight_change"),
+    citations=TABLE_CITATIONS,
+    rules=RULES,
+    assess=assess,
+    depends=("atrophy", "calorie_deficit"),
+    order=90,
+    findings=F,
+    extra={"table": TABLE},
+)

@@ -73,8 +73,9 @@ def _little_intake_days(ctx) -> int:
     days = [e.no_intake_days or 0 for e in ctx.record.episodes if e.kind == "acute_illness" and e.start <= ctx.on]
     if little_intake(ctx):
         need = ctx.energy_need.low_kcal * LITTLE_INTAKE_FRACTION
-        low = sorted(d.date for d in ctx.record.diet_days if d.date <= ctx.on
-                     and d.nutrients.get("energy", need + 1) <= need)
+        low = sorted(
+            d.date for d in ctx.record.diet_days if d.date <= ctx.on and d.nutrients.get("energy", need + 1) <= need
+        )
         if low:
             days.append((low[-1] - low[0]).days + 1)
     return max(days, default=0)
@@ -85,16 +86,26 @@ def refeeding_criteria(ctx) -> tuple[list[str], list[str]]:
     bmi, change = ctx.bmi, ctx.weight_change(6)
     loss = -change.percent if change is not None and change.kg < 0 else 0.0
     little = _little_intake_days(ctx)
-    major = [text for text, hit in (
-        (f"BMI {bmi:.1f} (below {MAJOR_BMI_BELOW:g})" if bmi else "", bmi is not None and bmi < MAJOR_BMI_BELOW),
-        (f"weight loss {loss:.1f} % (above {MAJOR_LOSS_ABOVE:g} %)", loss > MAJOR_LOSS_ABOVE),
-        (f"little or no intake for {little} days", little > MAJOR_LITTLE_INTAKE_DAYS)) if hit]
+    major = [
+        text
+        for text, hit in (
+            (f"BMI {bmi:.1f} (below {MAJOR_BMI_BELOW:g})" if bmi else "", bmi is not None and bmi < MAJOR_BMI_BELOW),
+            (f"weight loss {loss:.1f} % (above {MAJOR_LOSS_ABOVE:g} %)", loss > MAJOR_LOSS_ABOVE),
+            (f"little or no intake for {little} days", little > MAJOR_LITTLE_INTAKE_DAYS),
+        )
+        if hit
+    ]
     history = [c.name for c in ctx.record.conditions if c.name and any(h in c.name.lower() for h in MINOR_HISTORY)]
-    minor = [text for text, hit in (
-        (f"BMI {bmi:.1f} (below {MINOR_BMI_BELOW:g})" if bmi else "", bmi is not None and bmi < MINOR_BMI_BELOW),
-        (f"weight loss {loss:.1f} % (above {MINOR_LOSS_ABOVE:g} %)", loss > MINOR_LOSS_ABOVE),
-        (f"little or no intake for {little} days", little > MINOR_LITTLE_INTAKE_DAYS),
-        ("; ".join(history), bool(history))) if hit]
+    minor = [
+        text
+        for text, hit in (
+            (f"BMI {bmi:.1f} (below {MINOR_BMI_BELOW:g})" if bmi else "", bmi is not None and bmi < MINOR_BMI_BELOW),
+            (f"weight loss {loss:.1f} % (above {MINOR_LOSS_ABOVE:g} %)", loss > MINOR_LOSS_ABOVE),
+            (f"little or no intake for {little} days", little > MINOR_LITTLE_INTAKE_DAYS),
+            ("; ".join(history), bool(history)),
+        )
+        if hit
+    ]
     return major, minor
 
 
@@ -106,8 +117,7 @@ def refeeding_risk(ctx) -> bool:
 def refeeding_unknown(ctx) -> bool:
     """Underweight with little intake of unrecorded duration: one more NICE criterion (more than 5 days of
     little intake) cannot be excluded, so refeeding risk cannot be ruled out."""
-    return (not refeeding_risk(ctx) and little_intake(ctx) and ctx.bmi is not None
-            and ctx.bmi < MINOR_BMI_BELOW)
+    return not refeeding_risk(ctx) and little_intake(ctx) and ctx.bmi is not None and ctx.bmi < MINOR_BMI_BELOW
 
 
 def _malnourished(ctx, results: dict[str, CauseAssessment]) -> bool:
@@ -122,12 +132,18 @@ def _forbidden(ctx, results, step: NextStep) -> Check | None:
     if step.kind in (StepKind.energy_target, StepKind.keep_active) and refeeding_unknown(ctx):
         return Check.refeeding_unknown
     if step.kind in (StepKind.energy_target, StepKind.protein_target) and ctx.facts.has_symptom(
-            "swallowing_difficulty"):
+        "swallowing_difficulty"
+    ):
         return Check.dysphagia
     if step.kind is StepKind.activity_plan and ctx.facts.active_immobilisation:
         return Check.immobilised_limb
-    if step.kind is StepKind.energy_target and _malnourished(ctx, results) and ctx.energy_need is not None \
-            and step.value is not None and step.value < ctx.energy_need.low_kcal:
+    if (
+        step.kind is StepKind.energy_target
+        and _malnourished(ctx, results)
+        and ctx.energy_need is not None
+        and step.value is not None
+        and step.value < ctx.energy_need.low_kcal
+    ):
         return Check.below_maintenance
     return None
 
@@ -146,36 +162,61 @@ def violations(ctx, results: dict[str, CauseAssessment]) -> list[Violation]:
 def _replacement(ctx, check: Check) -> NextStep:
     if check is Check.refeeding:
         major, minor = refeeding_criteria(ctx)
-        return NextStep("Do not raise intake or exercise on your own: refeeding needs medical and dietetic "
-                        "supervision (start low, build up slowly, check potassium, phosphate and magnesium first)",
-                        "refeeding risk: " + "; ".join(major + minor), "nice_cg32", StepKind.safety)
+        return NextStep(
+            "Do not raise intake or exercise on your own: refeeding needs medical and dietetic "
+            "supervision (start low, build up slowly, check potassium, phosphate and magnesium first)",
+            "refeeding risk: " + "; ".join(major + minor),
+            "nice_cg32",
+            StepKind.safety,
+        )
     if check is Check.refeeding_unknown:
-        return NextStep("Ask how long intake has been this low before raising it: after more than 5 days of little "
-                        "intake at this weight, refeeding needs medical and dietetic supervision",
-                        "underweight with little recorded intake", "nice_cg32", StepKind.safety)
+        return NextStep(
+            "Ask how long intake has been this low before raising it: after more than 5 days of little "
+            "intake at this weight, refeeding needs medical and dietetic supervision",
+            "underweight with little recorded intake",
+            "nice_cg32",
+            StepKind.safety,
+        )
     if check is Check.dysphagia:
-        return NextStep("Diet and protein targets only after the swallowing assessment, planned with a dietitian",
-                        "a swallowing problem is recorded", "nice_cg32", StepKind.referral)
+        return NextStep(
+            "Diet and protein targets only after the swallowing assessment, planned with a dietitian",
+            "a swallowing problem is recorded",
+            "nice_cg32",
+            StepKind.referral,
+        )
     if check is Check.immobilised_limb:
         episode = ctx.facts.active_immobilisation[0]
         limb = episode.limb.replace("_", " ")
-        return NextStep(f"While the {limb} is immobilised: keep the rest of the body moving within the treating "
-                        "clinician's limits and move the free joints; start graded retraining and the activity "
-                        "plan once it is free and you are cleared",
-                        f"the {episode.side} {limb} is still in a {episode.device or 'support'}", "wall2014",
-                        StepKind.safety)
+        return NextStep(
+            f"While the {limb} is immobilised: keep the rest of the body moving within the treating "
+            "clinician's limits and move the free joints; start graded retraining and the activity "
+            "plan once it is free and you are cleared",
+            f"the {episode.side} {limb} is still in a {episode.device or 'support'}",
+            "wall2014",
+            StepKind.safety,
+        )
     need = ctx.energy_need.low_kcal
-    return NextStep(f"Eat at least your maintenance need (about {need:.0f} kcal/day), never less, with a "
-                    "dietitian's plan", "a malnourished person should not eat below maintenance", "nice_cg32",
-                    StepKind.energy_target, float(math.ceil(need)))
+    return NextStep(
+        f"Eat at least your maintenance need (about {need:.0f} kcal/day), never less, with a dietitian's plan",
+        "a malnourished person should not eat below maintenance",
+        "nice_cg32",
+        StepKind.energy_target,
+        float(math.ceil(need)),
+    )
 
 
 def _first_steps(ctx, results) -> list[NextStep]:
     steps = []
     if ctx.facts.has_symptom("swallowing_difficulty"):
-        steps.append(NextStep("Swallowing assessment by a speech and language therapist first, before any change "
-                              "to diet, texture or intake", "a swallowing problem is recorded", "nice_cg32",
-                              StepKind.safety))
+        steps.append(
+            NextStep(
+                "Swallowing assessment by a speech and language therapist first, before any change "
+                "to diet, texture or intake",
+                "a swallowing problem is recorded",
+                "nice_cg32",
+                StepKind.safety,
+            )
+        )
     return steps
 
 
@@ -187,18 +228,29 @@ def _obesity_note(ctx, results) -> list[NextStep]:
         return []
     if not any(s.kind is StepKind.energy_target for r in results.values() for s in r.next_steps):
         return []
-    return [NextStep("If this weight loss is an intended diet for obesity, it is a planned deficit: keep protein "
-                     "up and do muscle-strengthening activity so that the loss is mostly fat",
-                     "weight loss that starts from obesity", "who_bmi2000", StepKind.safety)]
+    return [
+        NextStep(
+            "If this weight loss is an intended diet for obesity, it is a planned deficit: keep protein "
+            "up and do muscle-strengthening activity so that the loss is mostly fat",
+            "weight loss that starts from obesity",
+            "who_bmi2000",
+            StepKind.safety,
+        )
+    ]
 
 
 def refeeding_flag(ctx) -> RedFlag | None:
     major, minor = refeeding_criteria(ctx)
     if not (major or len(minor) >= 2):
         return None
-    return RedFlag("refeeding-risk", "Risk of refeeding problems (NICE CG32): eating more must be started under "
-                   "medical supervision.", "See a clinician now before increasing food intake.", Urgency.urgent,
-                   tuple(major + minor), "nice_cg32")
+    return RedFlag(
+        "refeeding-risk",
+        "Risk of refeeding problems (NICE CG32): eating more must be started under medical supervision.",
+        "See a clinician now before increasing food intake.",
+        Urgency.urgent,
+        tuple(major + minor),
+        "nice_cg32",
+    )
 
 
 def apply(ctx, results: dict[str, CauseAssessment]) -> dict[str, CauseAssessment]:
@@ -220,4 +272,3 @@ def apply(ctx, results: dict[str, CauseAssessment]) -> dict[str, CauseAssessment
             steps += _obesity_note(ctx, results)
         out[name] = dataclasses.replace(result, next_steps=tuple(steps))
     return out
-

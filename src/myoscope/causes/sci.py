@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from enum import Enum
 
+from myoscope import isncsci
 from myoscope.causes._context import Context
 from myoscope.causes._types import (
     Basis,
@@ -27,7 +28,6 @@ from myoscope.causes._types import (
     Urgency,
 )
 from myoscope.causes.contract import CauseSpec, decide, rule
-from myoscope import isncsci
 
 CAUSE = "spinal_cord_injury"
 TITLE = "Spinal cord injury"
@@ -48,17 +48,37 @@ BONE_ALERT_AFTER_DAYS = 365
 built on Dudley-Javoroski & Shields 2012 and Sutor et al. 2022)."""
 BONE_ALERT_GRADES = ("A", "B", "C")
 INTERVENTIONS = (
-    ("Resistance training of working muscles", "3 sets per major working muscle group, twice a week",
-     "guideline for fitness in adults with SCI", "martinginis2018"),
-    ("Aerobic exercise", "at least 20 minutes of moderate-to-vigorous exercise twice a week (fitness), 30 "
-     "minutes three times a week (cardiometabolic health)", "guideline", "martinginis2018"),
-    ("Electrically stimulated (FES) cycling", "commonly 30 minutes or more, three times a week",
-     "improves muscle of the paralysed legs (high-quality evidence); fitness and bone effects less certain",
-     "vanderscheer2021"),
-    ("Standing in a frame", "regular sessions", "sparse, inconsistent evidence for bone at the knee and hip; "
-     "may help other outcomes", "sutor2022"),
-    ("Walking training (body-weight supported, robotic)", "several sessions a week", "small studies; best in "
-     "incomplete injuries; bone effects inconsistent", "sutor2022"),
+    (
+        "Resistance training of working muscles",
+        "3 sets per major working muscle group, twice a week",
+        "guideline for fitness in adults with SCI",
+        "martinginis2018",
+    ),
+    (
+        "Aerobic exercise",
+        "at least 20 minutes of moderate-to-vigorous exercise twice a week (fitness), 30 "
+        "minutes three times a week (cardiometabolic health)",
+        "guideline",
+        "martinginis2018",
+    ),
+    (
+        "Electrically stimulated (FES) cycling",
+        "commonly 30 minutes or more, three times a week",
+        "improves muscle of the paralysed legs (high-quality evidence); fitness and bone effects less certain",
+        "vanderscheer2021",
+    ),
+    (
+        "Standing in a frame",
+        "regular sessions",
+        "sparse, inconsistent evidence for bone at the knee and hip; may help other outcomes",
+        "sutor2022",
+    ),
+    (
+        "Walking training (body-weight supported, robotic)",
+        "several sessions a week",
+        "small studies; best in incomplete injuries; bone effects inconsistent",
+        "sutor2022",
+    ),
 )
 
 
@@ -69,12 +89,29 @@ class F(str, Enum):
 
 
 RULES = (
-    rule("injury-on-record", {F.injury_recorded}, Status.likely,
-         "paralysed muscles below a spinal cord injury waste", "rupp2021_isncsci", basis=Basis.recorded_condition),
-    rule("exam-on-record", {F.exam_recorded}, Status.likely,
-         "an ISNCSCI exam documents the injury", "rupp2021_isncsci", basis=Basis.recorded_condition),
-    rule("asked-none", {F.asked_none}, Status.not_supported, "conditions were asked: no spinal cord injury",
-         "rupp2021_isncsci"),
+    rule(
+        "injury-on-record",
+        {F.injury_recorded},
+        Status.likely,
+        "paralysed muscles below a spinal cord injury waste",
+        "rupp2021_isncsci",
+        basis=Basis.recorded_condition,
+    ),
+    rule(
+        "exam-on-record",
+        {F.exam_recorded},
+        Status.likely,
+        "an ISNCSCI exam documents the injury",
+        "rupp2021_isncsci",
+        basis=Basis.recorded_condition,
+    ),
+    rule(
+        "asked-none",
+        {F.asked_none},
+        Status.not_supported,
+        "conditions were asked: no spinal cord injury",
+        "rupp2021_isncsci",
+    ),
     rule("not-recorded", set(), Status.cannot_tell, "the record does not list conditions", "rupp2021_isncsci"),
 )
 
@@ -82,34 +119,61 @@ RULES = (
 def _without_injury(ctx: Context) -> CauseAssessment:
     decided = decide(RULES, {F.asked_none} if ctx.facts.was_asked("conditions") else set())
     asked = decided.status is Status.not_supported
-    return CauseAssessment(CAUSE, TITLE, decided.status,
-                           "No spinal cord injury on record." if asked else
-                           "The record does not say whether there is a spinal cord injury.",
-                           (Evidence("no spinal cord injury and no ISNCSCI exam in the record",
-                                     "asked: none" if asked else "conditions not recorded",
-                                     "this cause needs a recorded injury", "rupp2021_isncsci", Direction.against),),
-                           reversibility=Reversibility.mixed, citations=("rupp2021_isncsci",),
-                           missing=() if asked else ("ask: any spinal cord injury (level, date, grade)?",),
-                           rules=(decided.id,))
+    return CauseAssessment(
+        CAUSE,
+        TITLE,
+        decided.status,
+        "No spinal cord injury on record."
+        if asked
+        else "The record does not say whether there is a spinal cord injury.",
+        (
+            Evidence(
+                "no spinal cord injury and no ISNCSCI exam in the record",
+                "asked: none" if asked else "conditions not recorded",
+                "this cause needs a recorded injury",
+                "rupp2021_isncsci",
+                Direction.against,
+            ),
+        ),
+        reversibility=Reversibility.mixed,
+        citations=("rupp2021_isncsci",),
+        missing=() if asked else ("ask: any spinal cord injury (level, date, grade)?",),
+        rules=(decided.id,),
+    )
 
 
 def _exam_evidence(exams, evidence: list, tables: list, charts: list) -> str | None:
     """Evidence and tables from the latest ISNCSCI exam; returns its AIS grade."""
     latest = exams[-1]
     c = isncsci.classify(latest.exam).to_json()
-    evidence.append(Evidence(f"ISNCSCI classification of {latest.date.isoformat()}",
-                             f"NLI {c['nli']}, {_complete(c['injury_complete'])}, AIS {c['ais']}; motor "
-                             f"{_total(c['totals'])}, light touch {c['totals']['light_touch']}, pin prick "
-                             f"{c['totals']['pin_prick']}",
-                             "International Standards 2019 as computed by the official algorithm",
-                             "praxis_isncsci_2_0_6"))
+    evidence.append(
+        Evidence(
+            f"ISNCSCI classification of {latest.date.isoformat()}",
+            f"NLI {c['nli']}, {_complete(c['injury_complete'])}, AIS {c['ais']}; motor "
+            f"{_total(c['totals'])}, light touch {c['totals']['light_touch']}, pin prick "
+            f"{c['totals']['pin_prick']}",
+            "International Standards 2019 as computed by the official algorithm",
+            "praxis_isncsci_2_0_6",
+        )
+    )
     weak = isncsci.weak_key_muscles(latest.exam, max_grade=WEAK_GRADE)
     if weak:
-        evidence.append(Evidence("key muscles with little or no power", f"{len(weak)} of 20",
-                                 f"grade {WEAK_GRADE} or less: atrophy expected there", "rupp2021_isncsci"))
-        tables.append(Table("sci-atrophy-map", "Where atrophy is expected (key muscles graded 0-2)",
-                            ("side", "level", "key muscle", "grade"),
-                            tuple((w.side, w.level, w.muscle, w.score) for w in weak)))
+        evidence.append(
+            Evidence(
+                "key muscles with little or no power",
+                f"{len(weak)} of 20",
+                f"grade {WEAK_GRADE} or less: atrophy expected there",
+                "rupp2021_isncsci",
+            )
+        )
+        tables.append(
+            Table(
+                "sci-atrophy-map",
+                "Where atrophy is expected (key muscles graded 0-2)",
+                ("side", "level", "key muscle", "grade"),
+                tuple((w.side, w.level, w.muscle, w.score) for w in weak),
+            )
+        )
     if len(exams) >= 2:
         table, chart = _follow_up(exams)
         tables.append(table)
@@ -128,25 +192,49 @@ def assess(ctx: Context) -> CauseAssessment:
     missing: list[str] = []
     ais = condition.ais if condition else None
     if condition:
-        evidence.append(Evidence("spinal cord injury on record",
-                                 f"level {condition.level or 'not recorded'}, AIS {condition.ais or 'not recorded'}, "
-                                 f"since {condition.onset.isoformat() if condition.onset else 'date not recorded'}",
-                                 "as recorded", "rupp2021_isncsci", Direction.neutral))
+        evidence.append(
+            Evidence(
+                "spinal cord injury on record",
+                f"level {condition.level or 'not recorded'}, AIS {condition.ais or 'not recorded'}, "
+                f"since {condition.onset.isoformat() if condition.onset else 'date not recorded'}",
+                "as recorded",
+                "rupp2021_isncsci",
+                Direction.neutral,
+            )
+        )
     if exams:
         ais = _exam_evidence(exams, evidence, tables, charts) or ais
     else:
         missing.append("an ISNCSCI examination (both sides, motor and sensory, anal findings)")
     red = _bone_alert(ctx, condition, ais, evidence, missing)
     steps = [NextStep(f"{name}: {dose}", why, key, StepKind.activity_plan) for name, dose, why, key in INTERVENTIONS]
-    steps.insert(0, NextStep("Before loading the legs (standing, cycling, walking), check skin, blood pressure "
-                             "reactions (injuries at T6 or above) and fracture status", "", "sutor2022",
-                             StepKind.safety))
+    steps.insert(
+        0,
+        NextStep(
+            "Before loading the legs (standing, cycling, walking), check skin, blood pressure "
+            "reactions (injuries at T6 or above) and fracture status",
+            "",
+            "sutor2022",
+            StepKind.safety,
+        ),
+    )
     decided = decide(RULES, {F.injury_recorded} if condition else {F.exam_recorded})
-    return CauseAssessment(CAUSE, TITLE, decided.status,
-                           "A spinal cord injury is on record: paralysed muscles waste; bone below the injury is "
-                           "fragile.", tuple(evidence), Reversibility.mixed, tuple(red), tuple(steps),
-                           tuple(missing), tuple(charts), tuple(tables), citations=CITATIONS, basis=decided.basis,
-                           rules=(decided.id,))
+    return CauseAssessment(
+        CAUSE,
+        TITLE,
+        decided.status,
+        "A spinal cord injury is on record: paralysed muscles waste; bone below the injury is fragile.",
+        tuple(evidence),
+        Reversibility.mixed,
+        tuple(red),
+        tuple(steps),
+        tuple(missing),
+        tuple(charts),
+        tuple(tables),
+        citations=CITATIONS,
+        basis=decided.basis,
+        rules=(decided.id,),
+    )
 
 
 def _complete(code: str) -> str:
@@ -163,42 +251,86 @@ def _bone_alert(ctx: Context, condition, ais: str | None, evidence: list, missin
         missing.append("date of the injury (for bone-loss and fracture risk)")
         return []
     days = (ctx.on - condition.onset).days
-    evidence.append(Evidence("time since injury", f"{days / 30.44:.0f} months",
-                             "bone below the injury thins fastest in the first months and years",
-                             "dudleyjavoroski2012", Direction.neutral))
+    evidence.append(
+        Evidence(
+            "time since injury",
+            f"{days / 30.44:.0f} months",
+            "bone below the injury thins fastest in the first months and years",
+            "dudleyjavoroski2012",
+            Direction.neutral,
+        )
+    )
     if ais is None:
         missing.append("AIS grade (from an ISNCSCI exam)")
         return []
     if days >= BONE_ALERT_AFTER_DAYS and ais in BONE_ALERT_GRADES:
-        return [RedFlag("sci-bone-fragility",
-                        f"Bone-fragility alert: AIS {ais}, {days / 365.25:.1f} years after injury. Bone at the knee "
-                        "and hip may be thin enough to break in a transfer or a minor fall.",
-                        "Ask for bone density testing (hip and knee) and a fracture-prevention plan; handle the "
-                        "legs gently in transfers.", Urgency.soon, (f"AIS {ais}", f"{days} days since injury"),
-                        "dudleyjavoroski2012")]
+        return [
+            RedFlag(
+                "sci-bone-fragility",
+                f"Bone-fragility alert: AIS {ais}, {days / 365.25:.1f} years after injury. Bone at the knee "
+                "and hip may be thin enough to break in a transfer or a minor fall.",
+                "Ask for bone density testing (hip and knee) and a fracture-prevention plan; handle the "
+                "legs gently in transfers.",
+                Urgency.soon,
+                (f"AIS {ais}", f"{days} days since injury"),
+                "dudleyjavoroski2012",
+            )
+        ]
     return []
 
 
 def _follow_up(exams) -> tuple[Table, Chart]:
     points = isncsci.compare([(e.date, e.exam) for e in exams])
-    rows = tuple((p.date.isoformat(), p.nli + (" (changed)" if p.nli_changed else ""),
-                  p.ais + (" (changed)" if p.ais_changed else ""), p.motor_total, p.light_touch, p.pin_prick)
-                 for p in points)
-    table = Table("sci-follow-up", "ISNCSCI exams over time", ("date", "NLI", "AIS", "motor total", "light touch",
-                                                                 "pin prick"), rows)
+    rows = tuple(
+        (
+            p.date.isoformat(),
+            p.nli + (" (changed)" if p.nli_changed else ""),
+            p.ais + (" (changed)" if p.ais_changed else ""),
+            p.motor_total,
+            p.light_touch,
+            p.pin_prick,
+        )
+        for p in points
+    )
+    table = Table(
+        "sci-follow-up",
+        "ISNCSCI exams over time",
+        ("date", "NLI", "AIS", "motor total", "light touch", "pin prick"),
+        rows,
+    )
     dates = tuple(p.date for p in points)
 
     def values(attr):
         return tuple(float(getattr(p, attr)) if isinstance(getattr(p, attr), int) else None for p in points)
 
-    markers = tuple((p.date, f"{'NLI ' + p.nli if p.nli_changed else ''} {'AIS ' + p.ais if p.ais_changed else ''}"
-                     .strip()) for p in points if p.nli_changed or p.ais_changed)
-    chart = Chart("sci-totals", "ISNCSCI motor and sensory totals over time", "score",
-                  (Series("motor total", dates, values("motor_total")),
-                   Series("light touch", dates, values("light_touch")),
-                   Series("pin prick", dates, values("pin_prick"))), markers=markers)
+    markers = tuple(
+        (p.date, f"{'NLI ' + p.nli if p.nli_changed else ''} {'AIS ' + p.ais if p.ais_changed else ''}".strip())
+        for p in points
+        if p.nli_changed or p.ais_changed
+    )
+    chart = Chart(
+        "sci-totals",
+        "ISNCSCI motor and sensory totals over time",
+        "score",
+        (
+            Series("motor total", dates, values("motor_total")),
+            Series("light touch", dates, values("light_touch")),
+            Series("pin prick", dates, values("pin_prick")),
+        ),
+        markers=markers,
+    )
     return table, chart
 
 
-SPEC = CauseSpec(CAUSE, TITLE, EXPLANATION, reads=("conditions", "spinal_exams"), citations=CITATIONS,
-                 rules=RULES, assess=assess, depends=("atrophy",), order=50, findings=F)
+SPEC = CauseSpec(
+    CAUSE,
+    TITLE,
+    EXPLANATION,
+    reads=("conditions", "spinal_exams"),
+    citations=CITATIONS,
+    rules=RULES,
+    assess=assess,
+    depends=("atrophy",),
+    order=50,
+    findings=F,
+)

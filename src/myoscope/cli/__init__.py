@@ -22,9 +22,21 @@ EXIT_INTERRUPTED = 130
 class Commands(LazyGroup):
     """Every command, with the module that registers it (``myoscope.cli.<name>`` is tried first)."""
 
-    COMMANDS = {"assess": "assess", "validate": "assess", "explain": "explain", "score": "score", "check": "check",
-                "plan": "plan", "isncsci": "isncsci", "simulate": "simulate", "serve": "serve", "user": "user",
-                "import-fhir": "fhir", "export-instrument": "fhir", "screen": "screen"}
+    COMMANDS = {
+        "assess": "assess",
+        "validate": "assess",
+        "explain": "explain",
+        "score": "score",
+        "check": "check",
+        "plan": "plan",
+        "isncsci": "isncsci",
+        "simulate": "simulate",
+        "serve": "serve",
+        "user": "user",
+        "import-fhir": "fhir",
+        "export-instrument": "fhir",
+        "screen": "screen",
+    }
 
 
 app = typer.Typer(
@@ -46,8 +58,9 @@ def _print_version(value: bool) -> None:
 
 @app.callback()
 def _options(
-    version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
-                                 help="Print the version and exit."),
+    version: bool = typer.Option(
+        False, "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+    ),
 ) -> None:
     """Is this person losing muscle, why, how fast, and what will reverse it?"""
 
@@ -69,6 +82,8 @@ def main() -> None:
             raise
         from myoscope.cli._common import escape_text
 
-        sys.stderr.write(f"myoscope: internal error ({exc.__class__.__name__}: {escape_text(str(exc))}). "
-                         "Please report it; set MYOSCOPE_DEBUG=1 to see the details.\n")
+        sys.stderr.write(
+            f"myoscope: internal error ({exc.__class__.__name__}: {escape_text(str(exc))}). "
+            "Please report it; set MYOSCOPE_DEBUG=1 to see the details.\n"
+        )
         sys.exit(EXIT_INTERNAL)

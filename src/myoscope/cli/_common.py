@@ -40,8 +40,9 @@ def fail(problems: InputError | list[Problem] | str, *, as_json: bool = False) -
         problems = [Problem("", ABSENT, problems)]
     items = problems.problems if isinstance(problems, InputError) else problems
     if as_json:
-        sys.stderr.write(json.dumps({"error": "invalid input", "problems": [p.to_json() for p in items]},
-                                    indent=2) + "\n")
+        sys.stderr.write(
+            json.dumps({"error": "invalid input", "problems": [p.to_json() for p in items]}, indent=2) + "\n"
+        )
     else:
         stderr.print(f"[bold red]invalid input[/] ({len(items)} problem{'s' if len(items) != 1 else ''}):")
         for p in items:
@@ -106,9 +107,17 @@ def check_output_path(out: Path) -> None:
             fail([Problem("--output", str(out), "the folder does not exist")])
         return
     if not stat.S_ISREG(mode):
-        kind = ("a folder" if stat.S_ISDIR(mode) else "a named pipe (FIFO)" if stat.S_ISFIFO(mode)
-                else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
-                else "a socket" if stat.S_ISSOCK(mode) else "not a regular file")
+        kind = (
+            "a folder"
+            if stat.S_ISDIR(mode)
+            else "a named pipe (FIFO)"
+            if stat.S_ISFIFO(mode)
+            else "a device"
+            if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+            else "a socket"
+            if stat.S_ISSOCK(mode)
+            else "not a regular file"
+        )
         fail([Problem("--output", str(out), f"is {kind}; give a file name, or - for standard output")])
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import ast
 import importlib
 import importlib.util
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 import typer
@@ -48,13 +48,16 @@ def _command_name(func: ast.FunctionDef) -> str | None:
 
 def _typer_help(tree: ast.Module, variable: str) -> str:
     for node in ast.walk(tree):
-        if (isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == variable for t in node.targets)
-                and isinstance(node.value, ast.Call)):
+        if (
+            isinstance(node, ast.Assign)
+            and any(isinstance(t, ast.Name) and t.id == variable for t in node.targets)
+            and isinstance(node.value, ast.Call)
+        ):
             return next((_string(k.value) for k in node.value.keywords if k.arg == "help"), "")
     return ""
 
 
-@lru_cache(maxsize=None)
+@cache
 def summaries(module: str) -> dict[str, str]:
     """Command name -> first paragraph of its help, for every command ``module`` registers."""
     spec = importlib.util.find_spec(module)
@@ -66,8 +69,13 @@ def summaries(module: str) -> dict[str, str]:
     for node in ast.walk(tree):
         if isinstance(node, ast.FunctionDef) and (name := _command_name(node)):
             found[name] = _first_line(ast.get_docstring(node) or "")
-        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "add_typer"
-              and node.args and isinstance(node.args[0], ast.Name)):
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "add_typer"
+            and node.args
+            and isinstance(node.args[0], ast.Name)
+        ):
             name = next((_string(k.value) for k in node.keywords if k.arg == "name"), "")
             if name:
                 found[name] = _first_line(_typer_help(tree, node.args[0].id))

@@ -21,22 +21,66 @@ _DECIMAL_COMMA = re.compile(r"(?<![\d,.])(\d+),(\d{1,2})(?![\d,.])")
 _THOUSANDS = re.compile(r"\d,\d{3}(?!\d)")
 _WHOLE = re.compile(r"^\d{1,6}$")
 
-SEX_WORDS = {"m": "male", "male": "male", "man": "male", "boy": "male",
-             "f": "female", "female": "female", "woman": "female", "girl": "female"}
+SEX_WORDS = {
+    "m": "male",
+    "male": "male",
+    "man": "male",
+    "boy": "male",
+    "f": "female",
+    "female": "female",
+    "woman": "female",
+    "girl": "female",
+}
 
 LIMB_WORDS = {
-    "forearm": "forearm", "wrist": "forearm", "lower arm": "forearm", "lower_arm": "forearm",
-    "upper arm": "upper_arm", "upper_arm": "upper_arm", "elbow": "whole_arm", "shoulder": "upper_arm",
-    "arm": "whole_arm", "whole arm": "whole_arm", "hand": "hand", "finger": "hand", "fingers": "hand",
-    "thumb": "hand", "thigh": "thigh", "hip": "thigh", "knee": "whole_leg", "lower leg": "lower_leg",
-    "lower_leg": "lower_leg", "shin": "lower_leg", "calf": "lower_leg", "leg": "whole_leg",
-    "whole leg": "whole_leg", "ankle": "ankle", "foot": "ankle",
+    "forearm": "forearm",
+    "wrist": "forearm",
+    "lower arm": "forearm",
+    "lower_arm": "forearm",
+    "upper arm": "upper_arm",
+    "upper_arm": "upper_arm",
+    "elbow": "whole_arm",
+    "shoulder": "upper_arm",
+    "arm": "whole_arm",
+    "whole arm": "whole_arm",
+    "hand": "hand",
+    "finger": "hand",
+    "fingers": "hand",
+    "thumb": "hand",
+    "thigh": "thigh",
+    "hip": "thigh",
+    "knee": "whole_leg",
+    "lower leg": "lower_leg",
+    "lower_leg": "lower_leg",
+    "shin": "lower_leg",
+    "calf": "lower_leg",
+    "leg": "whole_leg",
+    "whole leg": "whole_leg",
+    "ankle": "ankle",
+    "foot": "ankle",
 }
 SIDE_WORDS = {"l": "left", "left": "left", "r": "right", "right": "right"}
-DEVICE_WORDS = {"cast": "cast", "plaster": "cast", "sling": "sling", "brace": "brace", "splint": "splint",
-                "boot": "boot", "moon boot": "boot", "other": "other"}
-RELATION_WORDS = {"mother": "mother", "mum": "mother", "mom": "mother", "father": "father", "dad": "father",
-                  "brother": "brother", "sister": "sister", "son": "son", "daughter": "daughter"}
+DEVICE_WORDS = {
+    "cast": "cast",
+    "plaster": "cast",
+    "sling": "sling",
+    "brace": "brace",
+    "splint": "splint",
+    "boot": "boot",
+    "moon boot": "boot",
+    "other": "other",
+}
+RELATION_WORDS = {
+    "mother": "mother",
+    "mum": "mother",
+    "mom": "mother",
+    "father": "father",
+    "dad": "father",
+    "brother": "brother",
+    "sister": "sister",
+    "son": "son",
+    "daughter": "daughter",
+}
 
 
 def is_skip(raw: str) -> bool:
@@ -75,11 +119,13 @@ def whole_number(low: int, high: int, unit: str = "") -> Callable[[str], int]:
         if not low <= value <= high:
             raise ValueError(f"{value}{shown} is not possible here: the answer must be from {low} to {high}{shown}")
         return value
+
     return convert
 
 
 def word(options: dict[str, str], what: str) -> Callable[[str], str]:
     """A converter from the words people use (``options``) to the record's value."""
+
     def convert(raw: str) -> str:
         value = " ".join(raw.strip().lower().replace("-", " ").split())
         if value in options:
@@ -88,6 +134,7 @@ def word(options: dict[str, str], what: str) -> Callable[[str], str]:
             return options[value[:-1]]
         shown = ", ".join(dict.fromkeys(options))
         raise ValueError(f"'{raw.strip()[:40]}' is not a {what} I know; try one of: {shown}")
+
     return convert
 
 

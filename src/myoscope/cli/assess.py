@@ -24,8 +24,14 @@ class ReportFormat(str, Enum):
     fhir = "fhir"
 
 
-_EXTENSIONS = {ReportFormat.text: "txt", ReportFormat.json: "json", ReportFormat.markdown: "md",
-               ReportFormat.html: "html", ReportFormat.pdf: "pdf", ReportFormat.fhir: "fhir.json"}
+_EXTENSIONS = {
+    ReportFormat.text: "txt",
+    ReportFormat.json: "json",
+    ReportFormat.markdown: "md",
+    ReportFormat.html: "html",
+    ReportFormat.pdf: "pdf",
+    ReportFormat.fhir: "fhir.json",
+}
 
 
 def load_checked(path: Path, *, as_json: bool = False):
@@ -46,9 +52,12 @@ def register(app: typer.Typer) -> None:
     def assess(
         files: list[Path] = typer.Argument(..., help="One or more records (.yaml, .yml or .json)."),
         format: ReportFormat = typer.Option(ReportFormat.text, "--format", "-f", help="Output format."),
-        out: Path = typer.Option(None, "--output", "-o",
-                                 help="Write to this file (one record) or into this folder (several records)."),
-        on: str = typer.Option(None, "--on", help="Assess as of this date (YYYY-MM-DD); default: the record's last date."),
+        out: Path = typer.Option(
+            None, "--output", "-o", help="Write to this file (one record) or into this folder (several records)."
+        ),
+        on: str = typer.Option(
+            None, "--on", help="Assess as of this date (YYYY-MM-DD); default: the record's last date."
+        ),
     ) -> None:
         """Assess records: is muscle being lost, why, and what to do next."""
         from myoscope.causes import assess as run
@@ -63,7 +72,12 @@ def register(app: typer.Typer) -> None:
             out.mkdir(parents=True, exist_ok=True)
         texts = []
         for path, record in zip(files, records):
-            result = _render(run(record, day), record, format, to_terminal=is_stdout(out) and stdout.is_terminal and not stdout.no_color)
+            result = _render(
+                run(record, day),
+                record,
+                format,
+                to_terminal=is_stdout(out) and stdout.is_terminal and not stdout.no_color,
+            )
             if several and not is_stdout(out):
                 write_output(result, out / f"{path.stem}.{_EXTENSIONS[format]}")
             else:
@@ -83,19 +97,29 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Check a record file; list every problem (exit code 2) or confirm it is valid."""
         record = load_checked(file, as_json=format is ReportFormat.json)
-        summary = {"valid": True, "person_id": record.person.id, "measurements": len(record.measurements),
-                   "instruments": len(record.instruments), "diet_days": len(record.diet_days),
-                   "activity": len(record.activity), "conditions": len(record.conditions),
-                   "episodes": len(record.episodes)}
+        summary = {
+            "valid": True,
+            "person_id": record.person.id,
+            "measurements": len(record.measurements),
+            "instruments": len(record.instruments),
+            "diet_days": len(record.diet_days),
+            "activity": len(record.activity),
+            "conditions": len(record.conditions),
+            "episodes": len(record.episodes),
+        }
         if format is ReportFormat.json:
             write_output(json.dumps(summary, indent=2), None)
         else:
-            counts = ", ".join(count_text(summary[key], word) for key, word in (
-                ("measurements", "measurement"), ("instruments", "instrument answer"), ("diet_days", "diet day"),
-                ("activity", "activity entry")))
+            counts = ", ".join(
+                count_text(summary[key], word)
+                for key, word in (
+                    ("measurements", "measurement"),
+                    ("instruments", "instrument answer"),
+                    ("diet_days", "diet day"),
+                    ("activity", "activity entry"),
+                )
+            )
             stdout.print(f"valid: {escape_text(record.person.id)} ({counts})", markup=False)
-
-
 
 
 def _check_destination(out: Path | None, several: bool, format: ReportFormat) -> None:
@@ -141,4 +165,3 @@ def _check_day(day: dt.date, records) -> None:
             check_assessment_date(record, day)
     except InputError as exc:
         fail(exc)
-

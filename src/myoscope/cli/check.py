@@ -19,8 +19,11 @@ from myoscope.cli._common import plain, stdout, write_output
 from myoscope.errors import InputError
 
 SARC_F_QUESTIONS = (
-    ("strength", "How hard is it for you to lift and carry about 4.5 kg (10 lb), like a full shopping bag? "
-                 "0 no difficulty, 1 some, 2 a lot or I cannot"),
+    (
+        "strength",
+        "How hard is it for you to lift and carry about 4.5 kg (10 lb), like a full shopping bag? "
+        "0 no difficulty, 1 some, 2 a lot or I cannot",
+    ),
     ("assistance", "How hard is it to walk across a room? 0 no difficulty, 1 some, 2 a lot, I need help, or I cannot"),
     ("rise", "How hard is it to get up from a chair or bed? 0 no difficulty, 1 some, 2 a lot or not without help"),
     ("climb", "How hard is it to climb a flight of 10 stairs? 0 no difficulty, 1 some, 2 a lot or I cannot"),
@@ -45,7 +48,9 @@ def ask(question: str, convert: Callable[[str], Any]) -> Any:
         try:
             return convert(raw.strip())
         except (ValueError, InputError) as exc:
-            stdout.print(f"[red]Sorry, that answer does not work:[/] {plain(str(exc))}. Please try again, or type skip.")
+            stdout.print(
+                f"[red]Sorry, that answer does not work:[/] {plain(str(exc))}. Please try again, or type skip."
+            )
 
 
 def _measurement(kind: str) -> Callable[[str], str]:
@@ -56,6 +61,7 @@ def _measurement(kind: str) -> Callable[[str], str]:
         text = spoken.spoken_quantity(raw)
         measurement_value(text, kind)
         return text
+
     return convert
 
 
@@ -74,8 +80,9 @@ def _about_you(record: dict[str, Any], today: dt.date) -> None:
         record["measurements"].append({"kind": "body_weight", "value": weight, "date": today.isoformat()})
         before = ask("What did you weigh about 6 months ago, if you know?", _measurement("body_weight"))
         if before:
-            record["measurements"].append({"kind": "body_weight", "value": before,
-                                           "date": (today - dt.timedelta(days=182)).isoformat()})
+            record["measurements"].append(
+                {"kind": "body_weight", "value": before, "date": (today - dt.timedelta(days=182)).isoformat()}
+            )
     answers = {}
     for key, question in SARC_F_QUESTIONS:
         value = ask(question, spoken.whole_number(0, 2))
@@ -86,23 +93,34 @@ def _about_you(record: dict[str, Any], today: dt.date) -> None:
 
 
 def _activity(record: dict[str, Any], today: dt.date) -> None:
-    moderate = ask("In a usual week, how many minutes of moderate exercise do you do "
-                   "(brisk walking, cycling: you can talk but not sing)?", spoken.whole_number(0, MAX_WEEK_MINUTES, "min"))
-    vigorous = ask("And how many minutes of vigorous exercise (running, fast swimming: you can only say a few words)?",
-                   spoken.whole_number(0, MAX_WEEK_MINUTES - (moderate or 0), "min"))
+    moderate = ask(
+        "In a usual week, how many minutes of moderate exercise do you do "
+        "(brisk walking, cycling: you can talk but not sing)?",
+        spoken.whole_number(0, MAX_WEEK_MINUTES, "min"),
+    )
+    vigorous = ask(
+        "And how many minutes of vigorous exercise (running, fast swimming: you can only say a few words)?",
+        spoken.whole_number(0, MAX_WEEK_MINUTES - (moderate or 0), "min"),
+    )
     total = (moderate or 0) + (vigorous or 0)
     sessions = None
     if total >= MINUTES_PER_SESSION:
-        sessions = ask(f"How many of those sessions last {MINUTES_PER_SESSION} minutes or more?",
-                       _sessions(total))
+        sessions = ask(f"How many of those sessions last {MINUTES_PER_SESSION} minutes or more?", _sessions(total))
     elif moderate is not None or vigorous is not None:
         sessions = 0
-    strength = ask("On how many days a week do you do muscle-strengthening exercise (weights, bands, heavy gardening)?",
-                   spoken.whole_number(0, 7, "days"))
+    strength = ask(
+        "On how many days a week do you do muscle-strengthening exercise (weights, bands, heavy gardening)?",
+        spoken.whole_number(0, 7, "days"),
+    )
     sitting = ask("How many hours do you sit on a usual day?", spoken.whole_number(0, 24, "hours"))
     week: dict[str, Any] = {"week_of": (today - dt.timedelta(days=today.weekday())).isoformat()}
-    for key, value in (("moderate_minutes", moderate), ("vigorous_minutes", vigorous), ("sessions_20min", sessions),
-                       ("strength_days", strength), ("sitting", None if sitting is None else f"{sitting} h/day")):
+    for key, value in (
+        ("moderate_minutes", moderate),
+        ("vigorous_minutes", vigorous),
+        ("sessions_20min", sessions),
+        ("strength_days", strength),
+        ("sitting", None if sitting is None else f"{sitting} h/day"),
+    ):
         if value is not None:
             week[key] = value
     if len(week) > 1:
@@ -113,35 +131,53 @@ def _sessions(total: int) -> Callable[[str], int]:
     def convert(raw: str) -> int:
         value = spoken.whole_number(0, 50)(raw)
         if value * MINUTES_PER_SESSION > total:
-            raise ValueError(f"{value} sessions of {MINUTES_PER_SESSION} minutes or more take at least "
-                             f"{value * MINUTES_PER_SESSION} minutes, but you said {total} minutes in all")
+            raise ValueError(
+                f"{value} sessions of {MINUTES_PER_SESSION} minutes or more take at least "
+                f"{value * MINUTES_PER_SESSION} minutes, but you said {total} minutes in all"
+            )
         return value
+
     return convert
 
 
 def _cast(record: dict[str, Any], today: dt.date, asked: set[str]) -> None:
-    answer = ask("In the last 6 months, has an arm or leg been in a cast, sling, brace or splint? (yes/no)",
-                 spoken.yes_no)
+    answer = ask(
+        "In the last 6 months, has an arm or leg been in a cast, sling, brace or splint? (yes/no)", spoken.yes_no
+    )
     if answer is not None:
         asked.add("episodes")
     if not answer:
         return
-    limb = ask("Which part? (for example wrist, forearm, upper arm, hand, thigh, lower leg, ankle)",
-               spoken.word(spoken.LIMB_WORDS, "part of an arm or leg"))
+    limb = ask(
+        "Which part? (for example wrist, forearm, upper arm, hand, thigh, lower leg, ankle)",
+        spoken.word(spoken.LIMB_WORDS, "part of an arm or leg"),
+    )
     side = ask("Which side, left or right?", spoken.word(spoken.SIDE_WORDS, "side"))
-    device = ask("What was it: cast, sling, brace, splint or boot?", spoken.word(spoken.DEVICE_WORDS, "kind of support"))
+    device = ask(
+        "What was it: cast, sling, brace, splint or boot?", spoken.word(spoken.DEVICE_WORDS, "kind of support")
+    )
     weeks = ask("For how many weeks was it (or has it been) on?", spoken.whole_number(1, 26, "weeks"))
     still_on = ask("Is it still on? (yes/no)", spoken.yes_no)
-    off_ago = 0 if still_on else ask("How many weeks ago did it come off? (0 if this week)",
-                                     spoken.whole_number(0, 26, "weeks"))
+    off_ago = (
+        0
+        if still_on
+        else ask("How many weeks ago did it come off? (0 if this week)", spoken.whole_number(0, 26, "weeks"))
+    )
     if limb is None or side is None or weeks is None or off_ago is None and not still_on:
-        stdout.print("Without the part, the side, how long and when it came off, the cast cannot be used; "
-                     "please tell your clinician about it.")
+        stdout.print(
+            "Without the part, the side, how long and when it came off, the cast cannot be used; "
+            "please tell your clinician about it."
+        )
         return
     end = None if still_on else today - dt.timedelta(weeks=off_ago)
     start = (end or today) - dt.timedelta(weeks=weeks)
-    episode = {"kind": "immobilisation", "limb": limb, "side": side, "device": device or "other",
-               "start": start.isoformat()}
+    episode = {
+        "kind": "immobilisation",
+        "limb": limb,
+        "side": side,
+        "device": device or "other",
+        "start": start.isoformat(),
+    }
     if end is not None:
         episode["end"] = end.isoformat()
     record["episodes"].append(episode)
@@ -162,18 +198,28 @@ def _warning_signs(record: dict[str, Any], asked: set[str]) -> None:
     if family is False:
         asked.add("family_history")
     if family:
-        relation = ask("Who? (mother, father, brother, sister, son or daughter)",
-                       spoken.word(spoken.RELATION_WORDS, "relative"))
+        relation = ask(
+            "Who? (mother, father, brother, sister, son or daughter)", spoken.word(spoken.RELATION_WORDS, "relative")
+        )
         if relation is not None:
             record["family_history"].append({"condition": "als", "relation": relation})
 
 
 def interview(today: dt.date) -> dict[str, Any]:
     """Ask the questions and return the record as a mapping (validated by the caller)."""
-    stdout.print("[bold]myoscope self-check[/]: about 25 short questions. Press Enter (or type skip) "
-                 "for any you cannot answer.\n")
-    record: dict[str, Any] = {"person": {"id": "self-check"}, "measurements": [], "instruments": [], "activity": [],
-                              "symptoms": [], "episodes": [], "family_history": []}
+    stdout.print(
+        "[bold]myoscope self-check[/]: about 25 short questions. Press Enter (or type skip) "
+        "for any you cannot answer.\n"
+    )
+    record: dict[str, Any] = {
+        "person": {"id": "self-check"},
+        "measurements": [],
+        "instruments": [],
+        "activity": [],
+        "symptoms": [],
+        "episodes": [],
+        "family_history": [],
+    }
     _about_you(record, today)
     _activity(record, today)
     asked: set[str] = set()
@@ -207,7 +253,9 @@ def register(app: typer.Typer) -> None:
         stdout.print("[bold]Your result in plain words[/]\n")
         stdout.print(lay_summary(assessment, record.person), markup=False)
         stdout.print("\n[bold]Details for your clinician[/] (show them this part)\n")
-        write_output(render(assessment, "text", color=stdout.is_terminal and not stdout.no_color, person=record.person), None)
+        write_output(
+            render(assessment, "text", color=stdout.is_terminal and not stdout.no_color, person=record.person), None
+        )
         if save is not None:
             write_output(dump_record(record), save)
             stdout.print(f"Saved your answers to {plain(str(save))}.")

@@ -60,8 +60,11 @@ def register(app: typer.Typer) -> None:
         if name not in names():
             fail(f"unknown instrument {name!r}; known: {', '.join(names())}")
         try:
-            text = (json.dumps(sdc_questionnaire(name), indent=2) if format is InstrumentFormat.fhir_questionnaire
-                    else redcap_dictionary(name))
+            text = (
+                json.dumps(sdc_questionnaire(name), indent=2)
+                if format is InstrumentFormat.fhir_questionnaire
+                else redcap_dictionary(name)
+            )
         except NotExportable as exc:
             fail(str(exc))
         write_output(text, out)

@@ -12,7 +12,7 @@ import io
 import json
 import re
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import typer
 from rich.console import Console, Group
@@ -59,11 +59,17 @@ def site_summary(summary) -> Group:
         total = sum(ais.values())
         ais_table.add_row(site, f"{total:,}", *[f"{single[g]:,}" for g in grades], f"{total - sum(single.values()):,}")
         regions = counts.get("nli region", {})
-        level_table.add_row(site, *[f"{regions.get(r, 0):,}" for r in ("C", "T", "L", "S", "other")],
-                            f"{counts.get('motor ZPP recorded', {}).get('true', 0):,}")
-    return Group(ais_table, level_table,
-                 "'several': the exam leaves more than one grade possible (not-testable items); "
-                 "'motor ZPP': a motor zone of partial preservation on either side.")
+        level_table.add_row(
+            site,
+            *[f"{regions.get(r, 0):,}" for r in ("C", "T", "L", "S", "other")],
+            f"{counts.get('motor ZPP recorded', {}).get('true', 0):,}",
+        )
+    return Group(
+        ais_table,
+        level_table,
+        "'several': the exam leaves more than one grade possible (not-testable items); "
+        "'motor ZPP': a motor zone of partial preservation on either side.",
+    )
 
 
 def register(app: typer.Typer) -> None:
@@ -73,7 +79,7 @@ def register(app: typer.Typer) -> None:
     def isncsci_command(
         file: Path = typer.Argument(..., help="exam, list of exams, or isncsci-cases/1 file (JSON/YAML, - for stdin)"),
         format: Format = typer.Option(Format.json, "--format", help="json (reference output format) or text"),
-        out: Optional[Path] = typer.Option(None, "-o", "--out", help="write here instead of standard output"),
+        out: Path | None = typer.Option(None, "-o", "--out", help="write here instead of standard output"),
     ) -> None:
         """Classify ISNCSCI 2019 exams (levels, NLI, AIS, ZPP, totals) as the official algorithm does.
 
@@ -140,15 +146,26 @@ def _exams_of(data: Any) -> tuple[list[Any], _Shape]:
         cases = data.get("cases")
         if not isinstance(cases, list):
             raise InputError([Problem("cases", cases, "must be a list of cases", "a list of {id, exam, ...}")])
-        problems = [Problem(f"cases[{i}]", c, "has no exam", "an object with an exam")
-                    for i, c in enumerate(cases) if not isinstance(c, dict) or "exam" not in c]
+        problems = [
+            Problem(f"cases[{i}]", c, "has no exam", "an object with an exam")
+            for i, c in enumerate(cases)
+            if not isinstance(c, dict) or "exam" not in c
+        ]
         if problems:
             raise InputError(problems)
         return [c["exam"] for c in cases], _Shape("cases", data)
     if isinstance(data, dict):
         return [data], _Shape("one")
-    raise InputError([Problem("", data, "is not an exam, a list of exams or a case file",
-                              f"an exam object, a list of them, or a {CASES_FORMAT} document")])
+    raise InputError(
+        [
+            Problem(
+                "",
+                data,
+                "is not an exam, a list of exams or a case file",
+                f"an exam object, a list of them, or a {CASES_FORMAT} document",
+            )
+        ]
+    )
 
 
 _INDEX = re.compile(r"^\[(\d+)\]\.?")
@@ -165,7 +182,7 @@ def classify_many_with_paths(exams: list[Any], path) -> list[Classification]:
             field = p.field
             if match:
                 prefix = path(int(match.group(1)))
-                rest = p.field[match.end():]
+                rest = p.field[match.end() :]
                 field = f"{prefix}.{rest}" if prefix and rest else (prefix or rest)
             problems.append(Problem(field, p.value, p.message, p.accepted, p.unit))
         raise InputError(problems) from None
@@ -199,8 +216,13 @@ def _table(i: int, result: Classification) -> str:
     table.add_row("motor level", r.motor_level, left.motor_level, "")
     table.add_row("sensory ZPP", r.sensory_zpp, left.sensory_zpp, "")
     table.add_row("motor ZPP", r.motor_zpp, left.motor_zpp, "")
-    names = {"upper_motor": "upper limb motor (UEMS)", "lower_motor": "lower limb motor (LEMS)",
-             "motor": "motor total", "light_touch": "light touch", "pin_prick": "pin prick"}
+    names = {
+        "upper_motor": "upper limb motor (UEMS)",
+        "lower_motor": "lower limb motor (LEMS)",
+        "motor": "motor total",
+        "light_touch": "light touch",
+        "pin_prick": "pin prick",
+    }
     for key, name in names.items():
         both = result.motor_total if key == "motor" else result.totals[key]
         table.add_row(name, str(r.totals[key]), str(left.totals[key]), str(both))

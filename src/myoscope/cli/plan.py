@@ -10,9 +10,9 @@ import typer
 from rich.table import Table
 
 from myoscope.cli._common import Format, fail, plain, stdout, write_output
-from myoscope.report.evidence import clinician_words
-from myoscope.precision import count_text, plural, quantity_text
 from myoscope.errors import InputError
+from myoscope.precision import count_text, plural, quantity_text
+from myoscope.report.evidence import clinician_words
 
 
 def register(app: typer.Typer) -> None:
@@ -37,30 +37,49 @@ def register(app: typer.Typer) -> None:
         except InputError as exc:
             fail(exc)
         if format is Format.json:
-            payload = {"person_id": record.person.id, "current_minutes": round(minutes, 1),
-                       "current_sessions": sessions, **_in_words(result.to_json())}
+            payload = {
+                "person_id": record.person.id,
+                "current_minutes": round(minutes, 1),
+                "current_sessions": sessions,
+                **_in_words(result.to_json()),
+            }
             write_output(json.dumps(payload, indent=2), None)
             return
-        stdout.print(f"[bold]Return-to-activity plan: {plain(record.person.id)}[/] (now about "
-                     f"{quantity_text(minutes, 'min')} a week in {count_text(sessions, 'session')} of 20+ min)")
+        stdout.print(
+            f"[bold]Return-to-activity plan: {plain(record.person.id)}[/] (now about "
+            f"{quantity_text(minutes, 'min')} a week in {count_text(sessions, 'session')} of 20+ min)"
+        )
         if result.clearance.status != "not needed":
-            stdout.print(f"[bold yellow]Medical clearance: {plain(result.clearance.status)}[/] - "
-                         f"{plain(result.clearance.reason)}")
+            stdout.print(
+                f"[bold yellow]Medical clearance: {plain(result.clearance.status)}[/] - "
+                f"{plain(result.clearance.reason)}"
+            )
         for flag in result.flags:
             stdout.print(f"[yellow]! {plain(flag)}[/]")
-        table = Table("week", "sessions", "minutes each", "weekly minutes", "strength days", "balance days", "intensity")
+        table = Table(
+            "week", "sessions", "minutes each", "weekly minutes", "strength days", "balance days", "intensity"
+        )
         for w in result.weeks:
-            table.add_row(str(w.week), str(w.sessions), f"{w.minutes_per_session:g}",
-                          f"{w.sessions * w.minutes_per_session:g}", str(w.strength_days), str(w.balance_days),
-                          w.intensity)
+            table.add_row(
+                str(w.week),
+                str(w.sessions),
+                f"{w.minutes_per_session:g}",
+                f"{w.sessions * w.minutes_per_session:g}",
+                str(w.strength_days),
+                str(w.balance_days),
+                w.intensity,
+            )
         stdout.print(table)
         stdout.print("[bold]Rules used[/]")
         for rule, key in result.rules:
             stdout.print(f"  - {clinician_words(rule)} [{key}]", markup=False)
         if result.unverified:
-            stdout.print(f"Evidence: {count_text(len(result.unverified), 'rule')} of this plan "
-                         f"{plural('is', len(result.unverified))} taken from a secondary source and not yet checked "
-                         "against the original publication.", markup=False)
+            stdout.print(
+                f"Evidence: {count_text(len(result.unverified), 'rule')} of this plan "
+                f"{plural('is', len(result.unverified))} taken from a secondary source and not yet checked "
+                "against the original publication.",
+                markup=False,
+            )
 
 
 def _in_words(value: Any) -> Any:

@@ -30,8 +30,16 @@ def register(app: typer.Typer) -> None:
         if list_:
             items = instruments.registry()
             if format is Format.json:
-                write_output(json.dumps([{"name": n, "title": i.title, "kind": i.kind, "domain": i.domain,
-                                          "version": i.version} for n, i in items.items()], indent=2), None)
+                write_output(
+                    json.dumps(
+                        [
+                            {"name": n, "title": i.title, "kind": i.kind, "domain": i.domain, "version": i.version}
+                            for n, i in items.items()
+                        ],
+                        indent=2,
+                    ),
+                    None,
+                )
             else:
                 for n, i in items.items():
                     stdout.print(f"{n:24} {i.kind:10} {i.title}", markup=False, soft_wrap=True)

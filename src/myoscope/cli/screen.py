@@ -9,7 +9,6 @@ kinds and units), a canonical Parquet table, or a folder holding an OMOP CDM 5.4
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -21,12 +20,12 @@ def register(app: typer.Typer) -> None:
     def screen_command(
         source: Path = typer.Argument(..., help="long table (CSV/Parquet) or OMOP extract folder"),
         out: Path = typer.Option(Path("screen-out"), "-o", "--out", help="folder for the output files"),
-        persons: Optional[Path] = typer.Option(None, "--persons", help="person table (CSV/Parquet) for a long table"),
-        mapping: Optional[Path] = typer.Option(None, "--mapping", help="YAML mapping of columns, kinds and units"),
+        persons: Path | None = typer.Option(None, "--persons", help="person table (CSV/Parquet) for a long table"),
+        mapping: Path | None = typer.Option(None, "--mapping", help="YAML mapping of columns, kinds and units"),
         engine: str = typer.Option("polars", "--engine", help="polars (one machine) or dask"),
-        scheduler: Optional[str] = typer.Option(None, "--scheduler", help="existing Dask scheduler, tcp://HOST:PORT"),
+        scheduler: str | None = typer.Option(None, "--scheduler", help="existing Dask scheduler, tcp://HOST:PORT"),
         workers: int = typer.Option(2, "--workers", min=1, max=256, help="threads (polars) or local Dask workers"),
-        on: Optional[str] = typer.Option(None, "--on", help="screen as on this date (YYYY-MM-DD); later rows unread"),
+        on: str | None = typer.Option(None, "--on", help="screen as on this date (YYYY-MM-DD); later rows unread"),
         progress: bool = typer.Option(True, "--progress/--no-progress", help="show a progress bar"),
     ) -> None:
         """Screen whole tables for sarcopenia, malnutrition, weight and girth loss and inactivity."""
@@ -49,15 +48,31 @@ def _run(source, out, persons, mapping, engine, scheduler, workers, day, show):
     from myoscope.cohort import load_mapping, screen
 
     parsed = load_mapping(mapping)
-    with Progress(TextColumn("screening"), BarColumn(), MofNCompleteColumn(), TextColumn("rows"),
-                  TimeElapsedColumn(), disable=not show, transient=True) as bar:
+    with Progress(
+        TextColumn("screening"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("rows"),
+        TimeElapsedColumn(),
+        disable=not show,
+        transient=True,
+    ) as bar:
         task = bar.add_task("screen", total=None)
 
         def progress(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
 
-        return screen(source, out, persons=persons, mapping=parsed, engine=engine, workers=workers,
-                      scheduler=scheduler, on=day, progress=progress)
+        return screen(
+            source,
+            out,
+            persons=persons,
+            mapping=parsed,
+            engine=engine,
+            workers=workers,
+            scheduler=scheduler,
+            on=day,
+            progress=progress,
+        )
 
 
 def _report(result) -> None:
@@ -65,15 +80,21 @@ def _report(result) -> None:
 
     console = Console(highlight=False)
     if result.red_flags:
-        console.print(f"[bold]{result.red_flags:,} people have a red flag (rapid weight loss): each should see a "
-                      "clinician soon (their rows in flags.csv: red_flags > 0).[/bold]")
-    console.print(f"{result.persons:,} people screened from {result.rows:,} rows; "
-                  f"{result.refused:,} rows refused (see refused.csv).")
+        console.print(
+            f"[bold]{result.red_flags:,} people have a red flag (rapid weight loss): each should see a "
+            "clinician soon (their rows in flags.csv: red_flags > 0).[/bold]"
+        )
+    console.print(
+        f"{result.persons:,} people screened from {result.rows:,} rows; "
+        f"{result.refused:,} rows refused (see refused.csv)."
+    )
     for reason, n in sorted(result.refused_by_reason.items()):
         console.print(f"  refused: {reason}: {n:,}", markup=False)
     other = result.report.get("other_concepts") or {}
     if other or result.report.get("unmapped_concept_0"):
-        console.print(f"  rows of other concepts, not used: {sum(other.values()):,}; "
-                      f"rows with concept 0 (unmapped): {result.report.get('unmapped_concept_0', 0):,}")
+        console.print(
+            f"  rows of other concepts, not used: {sum(other.values()):,}; "
+            f"rows with concept 0 (unmapped): {result.report.get('unmapped_concept_0', 0):,}"
+        )
     for name, path in result.files.items():
         console.print(f"  wrote {path}", markup=False)

@@ -15,18 +15,31 @@ HOST = "127.0.0.1"
 def register(app: typer.Typer) -> None:
     @app.command()
     def serve(
-        demo: bool = typer.Option(False, "--demo", help="Load the example records and a demo account "
-                                  "(user 'demo'); without MYOSCOPE_DATABASE_URL, in a fresh temporary database."),
+        demo: bool = typer.Option(
+            False,
+            "--demo",
+            help="Load the example records and a demo account "
+            "(user 'demo'); without MYOSCOPE_DATABASE_URL, in a fresh temporary database.",
+        ),
         port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port on 127.0.0.1."),
-        database: str = typer.Option(None, "--database", help="Database URL (default: MYOSCOPE_DATABASE_URL, "
-                                     "else an SQLite file in the user's data folder)."),
-        plain_http_cookies: bool = typer.Option(False, "--plain-http-cookies",
-                                                help="Send cookies without the Secure mark (only for a browser "
-                                                     "reaching the server over plain http elsewhere than 127.0.0.1; "
-                                                     "--demo does this)."),
-        forwarded_allow_ips: str = typer.Option("", "--forwarded-allow-ips",
-                                                help="Comma-separated addresses of reverse proxies whose "
-                                                     "X-Forwarded-For/-Proto headers are trusted (default: none)."),
+        database: str = typer.Option(
+            None,
+            "--database",
+            help="Database URL (default: MYOSCOPE_DATABASE_URL, else an SQLite file in the user's data folder).",
+        ),
+        plain_http_cookies: bool = typer.Option(
+            False,
+            "--plain-http-cookies",
+            help="Send cookies without the Secure mark (only for a browser "
+            "reaching the server over plain http elsewhere than 127.0.0.1; "
+            "--demo does this).",
+        ),
+        forwarded_allow_ips: str = typer.Option(
+            "",
+            "--forwarded-allow-ips",
+            help="Comma-separated addresses of reverse proxies whose "
+            "X-Forwarded-For/-Proto headers are trusted (default: none).",
+        ),
         examples: Path = typer.Option(None, "--examples", help="Folder of example records for --demo."),
     ) -> None:
         """Serve the web app (patients, visits, assessments, reports; JSON API at /api/v1)."""
@@ -57,24 +70,37 @@ def register(app: typer.Typer) -> None:
             except InputError as exc:
                 fail(exc)
             notice = f"Demo: sign in as {DEMO_USER} / {DEMO_PASSWORD}"
-            stdout.print(f"demo: {count} example records loaded; sign in as [bold]{DEMO_USER}[/] with password "
-                         f"[bold]{DEMO_PASSWORD}[/] (a fixed, published demo password: local use only)")
-            stdout.print("demo: cookies are sent over plain http (without the Secure mark): for this loopback "
-                         "demo only")
-            stdout.print("demo: an API token for this database: "
-                         f"myoscope user token {DEMO_USER} --database {_quoted(url)}", markup=False)
+            stdout.print(
+                f"demo: {count} example records loaded; sign in as [bold]{DEMO_USER}[/] with password "
+                f"[bold]{DEMO_PASSWORD}[/] (a fixed, published demo password: local use only)"
+            )
+            stdout.print(
+                "demo: cookies are sent over plain http (without the Secure mark): for this loopback demo only"
+            )
+            stdout.print(
+                f"demo: an API token for this database: myoscope user token {DEMO_USER} --database {_quoted(url)}",
+                markup=False,
+            )
         elif not _has_users(engine):
             stdout.print("no accounts yet: add one with [bold]myoscope user add NAME --team TEAM[/]")
         engine.dispose()
-        stdout.print(f"myoscope on http://{HOST}:{port}/ (database {engine.url.render_as_string(hide_password=True)}; "
-                     f"API docs at /api/docs)")
+        stdout.print(
+            f"myoscope on http://{HOST}:{port}/ (database {engine.url.render_as_string(hide_password=True)}; "
+            f"API docs at /api/docs)"
+        )
         settings = Settings(database_url=url, secure_cookies=not (demo or plain_http_cookies), login_notice=notice)
         trusted = [ip.strip() for ip in forwarded_allow_ips.split(",") if ip.strip()]
         if trusted:
             stdout.print(f"trusting X-Forwarded-For from: {', '.join(trusted)}", markup=False)
         try:
-            uvicorn.run(create_app(settings), host=HOST, port=port, log_level="info",
-                        proxy_headers=bool(trusted), forwarded_allow_ips=trusted or [])
+            uvicorn.run(
+                create_app(settings),
+                host=HOST,
+                port=port,
+                log_level="info",
+                proxy_headers=bool(trusted),
+                forwarded_allow_ips=trusted or [],
+            )
         finally:
             if scratch is not None:
                 shutil.rmtree(scratch, ignore_errors=True)

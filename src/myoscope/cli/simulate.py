@@ -20,7 +20,7 @@ import json
 import math
 from enum import Enum
 from pathlib import Path
-from typing import Any, List, Optional
+from typing import Any
 
 import typer
 
@@ -56,19 +56,28 @@ def register(app: typer.Typer) -> None:
 
     @app.command("simulate")
     def simulate_command(
-        input: Path = typer.Argument(..., help="a person's record, or a bw-oracle/1 file (JSON, .json.gz, YAML; - = stdin)"),
-        scenario: Optional[List[str]] = typer.Option(
-            None, "--scenario", "-s",
+        input: Path = typer.Argument(
+            ..., help="a person's record, or a bw-oracle/1 file (JSON, .json.gz, YAML; - = stdin)"
+        ),
+        scenario: list[str] | None = typer.Option(
+            None,
+            "--scenario",
+            "-s",
             help="record only, repeatable: current, lean_sparing, added_protein, resistance_training, "
-                 "cast_removed:YYYY-MM-DD (default: the first four)"),
+            "cast_removed:YYYY-MM-DD (default: the first four)",
+        ),
         horizon: float = typer.Option(12.0, "--horizon", help="record only: weeks to project"),
-        on: Optional[str] = typer.Option(None, "--on", help="record only: projection date (default: last date on record)"),
-        variant: VariantName = typer.Option(VariantName(DEFAULT_VARIANT), "--variant",
-                                            help="hall2011 (the paper) or bw-1.0.0 (the R package)"),
-        days: Optional[int] = typer.Option(None, "--days", help="bw-oracle only: horizon in days (default: each case's own)"),
-        format: Optional[SimulationFormat] = typer.Option(
-            None, "--format", help="text, json, csv or html (default: text for a record, json for bw-oracle)"),
-        out: Optional[Path] = typer.Option(None, "-o", "--out", help="write here instead of standard output"),
+        on: str | None = typer.Option(None, "--on", help="record only: projection date (default: last date on record)"),
+        variant: VariantName = typer.Option(
+            VariantName(DEFAULT_VARIANT), "--variant", help="hall2011 (the paper) or bw-1.0.0 (the R package)"
+        ),
+        days: int | None = typer.Option(
+            None, "--days", help="bw-oracle only: horizon in days (default: each case's own)"
+        ),
+        format: SimulationFormat | None = typer.Option(
+            None, "--format", help="text, json, csv or html (default: text for a record, json for bw-oracle)"
+        ),
+        out: Path | None = typer.Option(None, "-o", "--out", help="write here instead of standard output"),
     ) -> None:
         """Project fat, lean tissue and regional muscle (Hall et al. 2011 and human disuse studies)."""
         data = read_data(input)
@@ -80,8 +89,9 @@ def register(app: typer.Typer) -> None:
         _oracle(data, variant.value, days, format or SimulationFormat.json, out)
 
 
-def _record(data: Any, scenarios, horizon: float, on: str | None, variant: str, format: SimulationFormat,
-            out: Path | None) -> None:
+def _record(
+    data: Any, scenarios, horizon: float, on: str | None, variant: str, format: SimulationFormat, out: Path | None
+) -> None:
     from myoscope.physiology.projection import NumericalFailure, project_record
     from myoscope.physiology.scenarios import DEFAULT
     from myoscope.record import check_assessment_date, parse_record
@@ -98,7 +108,6 @@ def _record(data: Any, scenarios, horizon: float, on: str | None, variant: str, 
     except NumericalFailure as exc:
         model_failure(str(exc))
     write_output(render_projection(projection, format.value), out)
-
 
 
 def _finite(document: dict) -> str | None:
@@ -127,8 +136,10 @@ def _oracle(data: Any, variant: str, days: int | None, format: SimulationFormat,
         fail(exc)
     problem = _finite(document)
     if problem:
-        model_failure(f"the model left the physical range ({problem}); check the inputs, e.g. a carbohydrate "
-                      "share or intake change that empties glycogen")
+        model_failure(
+            f"the model left the physical range ({problem}); check the inputs, e.g. a carbohydrate "
+            "share or intake change that empties glycogen"
+        )
     if format is SimulationFormat.json and out is not None and out.suffix == ".gz":
         write_oracle(document, out)
         return

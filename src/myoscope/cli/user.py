@@ -75,16 +75,20 @@ def list_users(database: str = DATABASE) -> None:
     with _session(database) as session:
         for user in session.scalars(select(User).order_by(User.username)):
             state = "" if user.active else " (disabled)"
-            stdout.print(f"{user.username:20} {user.role:10} {', '.join(t.name for t in user.teams)}{state}",
-                         markup=False)
+            stdout.print(
+                f"{user.username:20} {user.role:10} {', '.join(t.name for t in user.teams)}{state}", markup=False
+            )
 
 
 @users.command("token")
-def token(username: str = typer.Argument(...), label: str = typer.Option("", "--label", help="What it is for."),
-          days: int = typer.Option(90, "--days", min=1, max=3650, help="Days until the token expires."),
-          list_: bool = typer.Option(False, "--list", help="List the user's tokens instead of issuing one."),
-          revoke: int = typer.Option(None, "--revoke", min=1, help="Revoke the token with this id (from --list)."),
-          database: str = DATABASE) -> None:
+def token(
+    username: str = typer.Argument(...),
+    label: str = typer.Option("", "--label", help="What it is for."),
+    days: int = typer.Option(90, "--days", min=1, max=3650, help="Days until the token expires."),
+    list_: bool = typer.Option(False, "--list", help="List the user's tokens instead of issuing one."),
+    revoke: int = typer.Option(None, "--revoke", min=1, help="Revoke the token with this id (from --list)."),
+    database: str = DATABASE,
+) -> None:
     """Issue an API token (printed once; only its hash is kept), or list or revoke the user's tokens.
 
     A token expires after --days (90 by default) and ends with a password change."""
@@ -111,7 +115,7 @@ def _print_tokens(session, user) -> None:
 
     from myoscope.store import aware, tokens_of
 
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     for row in tokens_of(session, user):
         if row.revoked_at is not None:
             state = f"revoked {aware(row.revoked_at):%Y-%m-%d}"
@@ -124,9 +128,11 @@ def _print_tokens(session, user) -> None:
 
 
 @users.command("password")
-def password(username: str = typer.Argument(...),
-             password_stdin: bool = typer.Option(False, "--password-stdin", help="Read it from standard input."),
-             database: str = DATABASE) -> None:
+def password(
+    username: str = typer.Argument(...),
+    password_stdin: bool = typer.Option(False, "--password-stdin", help="Read it from standard input."),
+    database: str = DATABASE,
+) -> None:
     """Set a new password (ends the user's browser sessions and revokes the user's API tokens)."""
     from myoscope.store import set_password
 

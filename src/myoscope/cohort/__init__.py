@@ -17,7 +17,24 @@ from myoscope.cohort._spark import spark_screen
 from myoscope.cohort.kernel import FLAG_COLUMNS, REASONS, RULE_VERSION, screen_arrays, screen_record_batch
 
 __all__ = [
-    "Cohort", "FLAG_COLUMNS", "KINDS", "KIND_CODE", "Mapping", "REASONS", "RULE_VERSION", "ScreenResult",
-    "generate", "load_mapping", "prevalence", "read_long", "read_omop", "screen", "screen_arrays",
-    "screen_record_batch", "spark_screen", "wilson_interval", "write_long", "write_omop",
+    "Cohort",
+    "FLAG_COLUMNS",
+    "KINDS",
+    "KIND_CODE",
+    "Mapping",
+    "REASONS",
+    "RULE_VERSION",
+    "ScreenResult",
+    "generate",
+    "load_mapping",
+    "prevalence",
+    "read_long",
+    "read_omop",
+    "screen",
+    "screen_arrays",
+    "screen_record_batch",
+    "spark_screen",
+    "wilson_interval",
+    "write_long",
+    "write_omop",
 ]

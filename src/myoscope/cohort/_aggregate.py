@@ -20,9 +20,8 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-
+from myoscope.cohort._features import BOTH0, BOTH_DAY0, FEATURES, LAST, TREND0, WDAY, WEIGHT, WIN0
 from myoscope.cohort._kinds import GIRTHS, KIND_CODE, N_KINDS
-from myoscope.cohort._features import BOTH0, BOTH_DAY0, LAST, TREND0, WDAY, WEIGHT, WIN0, COL, FEATURES
 
 _GIRTH_CODES = np.array([KIND_CODE[g] for g in GIRTHS], dtype=np.int64)
 _NONE = -2147483648
@@ -50,8 +49,9 @@ def _trend_update(out, g, base, d, v):
 
 
 @njit(cache=True, nogil=True)
-def _first_pass(out, g, day, kind, side, value, ok, start, stop, on, latest_day, girth_of_kind,
-                girth_rows, weight_rows):
+def _first_pass(
+    out, g, day, kind, side, value, ok, start, stop, on, latest_day, girth_of_kind, girth_rows, weight_rows
+):
     """Latest value of each kind, first and last of each girth side; collects girth and weight rows."""
     n_girth, n_weight = 0, 0
     for r in range(start, stop):
@@ -137,8 +137,22 @@ def aggregate_sorted(starts, day, kind, side, value, ok, on, window_days, min_sp
     weight_rows = np.empty(longest, dtype=np.int64)
     for g in range(n_groups):
         latest_day[:] = _NONE
-        n_girth, n_weight = _first_pass(out, g, day, kind, side, value, ok, starts[g], starts[g + 1], on,
-                                        latest_day, girth_of_kind, girth_rows, weight_rows)
+        n_girth, n_weight = _first_pass(
+            out,
+            g,
+            day,
+            kind,
+            side,
+            value,
+            ok,
+            starts[g],
+            starts[g + 1],
+            on,
+            latest_day,
+            girth_of_kind,
+            girth_rows,
+            weight_rows,
+        )
         _both_sides(out, g, day, kind, side, value, girth_of_kind, girth_rows, n_girth)
         _windows(out, g, day, value, weight_rows, n_weight, window_days, min_span)
     return out
@@ -179,6 +193,16 @@ def group_starts(person: np.ndarray) -> np.ndarray:
 def aggregate(person, day, kind, side, value, ok, on: int, window_days, min_span: int) -> tuple[np.ndarray, np.ndarray]:
     """(person ids, features) for a batch; rows of a person must be contiguous."""
     starts = group_starts(person)
-    features = aggregate_sorted(starts, day, kind, side, value, ok, np.int64(on),
-                                np.asarray(window_days, dtype=np.int64), np.int64(min_span), _GIRTH_OF_KIND)
+    features = aggregate_sorted(
+        starts,
+        day,
+        kind,
+        side,
+        value,
+        ok,
+        np.int64(on),
+        np.asarray(window_days, dtype=np.int64),
+        np.int64(min_span),
+        _GIRTH_OF_KIND,
+    )
     return person[starts[:-1]], features

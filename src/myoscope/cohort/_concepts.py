@@ -30,8 +30,19 @@ throughout the OHDSI tools (Athena vocabulary)."""
 GENDER = {8507: "male", 8532: "female"}
 """OMOP gender concepts (Athena vocabulary ``Gender``): 8507 MALE, 8532 FEMALE."""
 
-UCUM_UNITS = {"kg": "kg", "g": "g", "[lb_av]": "lb", "cm": "cm", "m": "m", "[in_i]": "in", "s": "s",
-              "min": "min", "m/s": "m/s", "{score}": "", "1": ""}
+UCUM_UNITS = {
+    "kg": "kg",
+    "g": "g",
+    "[lb_av]": "lb",
+    "cm": "cm",
+    "m": "m",
+    "[in_i]": "in",
+    "s": "s",
+    "min": "min",
+    "m/s": "m/s",
+    "{score}": "",
+    "1": "",
+}
 """UCUM codes -> the unit names our parser reads (UCUM is not pint's spelling)."""
 
 LOCAL_VOCABULARY = "myoscope"

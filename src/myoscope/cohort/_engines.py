@@ -11,10 +11,11 @@ the same slices with ``dask.dataframe.from_map`` and runs the same kernel throug
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import numpy as np
 
@@ -53,10 +54,18 @@ def read_slice(path: str, part: Part) -> dict[str, np.ndarray]:
     import polars as pl
 
     start, stop = part
-    frame = (pl.scan_parquet(path).slice(start, stop - start)
-             .select(pl.col("person").cast(pl.Int64), pl.col("day").cast(pl.Int32), pl.col("kind").cast(pl.Int8),
-                     pl.col("side").cast(pl.Int8), pl.col("value").cast(pl.Float64))
-             .collect())
+    frame = (
+        pl.scan_parquet(path)
+        .slice(start, stop - start)
+        .select(
+            pl.col("person").cast(pl.Int64),
+            pl.col("day").cast(pl.Int32),
+            pl.col("kind").cast(pl.Int8),
+            pl.col("side").cast(pl.Int8),
+            pl.col("value").cast(pl.Float64),
+        )
+        .collect()
+    )
     return {c: frame[c].to_numpy() for c in ROW_COLUMNS}
 
 
@@ -81,8 +90,9 @@ def run_part(path: str, persons: str | None, on: int | None, part: Part):
     return flags, bad
 
 
-def run_polars(path: Path, persons: Path | None, on: int | None, parts: list[Part], threads: int,
-               tick: Callable[[int], None]) -> Iterator[tuple[dict, dict]]:
+def run_polars(
+    path: Path, persons: Path | None, on: int | None, parts: list[Part], threads: int, tick: Callable[[int], None]
+) -> Iterator[tuple[dict, dict]]:
     """Slices in order, ``threads`` at a time."""
     with ThreadPoolExecutor(max_workers=max(1, threads)) as pool:
         futures = [pool.submit(run_part, str(path), None if persons is None else str(persons), on, p) for p in parts]
@@ -107,8 +117,9 @@ def _refused_frame(rows, start_of: dict[int, int] | None = None):
     cols = {c: rows[c].to_numpy() for c in ROW_COLUMNS}
     reason = validate(cols["day"], cols["kind"], cols["side"], cols["value"])
     bad = np.flatnonzero(reason != 0)
-    return pd.DataFrame({**{c: cols[c][bad] for c in ROW_COLUMNS}, "row": rows["row"].to_numpy()[bad],
-                         "reason": reason[bad]})
+    return pd.DataFrame(
+        {**{c: cols[c][bad] for c in ROW_COLUMNS}, "row": rows["row"].to_numpy()[bad], "reason": reason[bad]}
+    )
 
 
 def _read_pandas(part: Part, path: str):
@@ -122,18 +133,31 @@ def _read_pandas(part: Part, path: str):
 def _metas():
     import pandas as pd
 
-    sample = {"person": np.zeros(1, np.int64), "day": np.zeros(1, np.int32), "kind": np.zeros(1, np.int8),
-              "side": np.zeros(1, np.int8), "value": np.full(1, 70.0)}
+    sample = {
+        "person": np.zeros(1, np.int64),
+        "day": np.zeros(1, np.int32),
+        "kind": np.zeros(1, np.int8),
+        "side": np.zeros(1, np.int8),
+        "value": np.full(1, 70.0),
+    }
     flags, _, _ = screen_arrays(sample)
     flags_meta = pd.DataFrame({c: flags[c][:0] for c in FLAG_COLUMNS})
     rows_meta = pd.DataFrame({**{c: v[:0] for c, v in sample.items()}, "row": np.zeros(0, np.int64)})
-    refused_meta = pd.DataFrame({**{c: v[:0] for c, v in sample.items()}, "row": np.zeros(0, np.int64),
-                                 "reason": np.zeros(0, np.int8)})
+    refused_meta = pd.DataFrame(
+        {**{c: v[:0] for c, v in sample.items()}, "row": np.zeros(0, np.int64), "reason": np.zeros(0, np.int8)}
+    )
     return rows_meta, flags_meta, refused_meta
 
 
-def run_dask(path: Path, persons: Path | None, on: int | None, parts: list[Part], workers: int,
-             scheduler: str | None, tick: Callable[[int], None]) -> Iterator[tuple[dict, dict]]:
+def run_dask(
+    path: Path,
+    persons: Path | None,
+    on: int | None,
+    parts: list[Part],
+    workers: int,
+    scheduler: str | None,
+    tick: Callable[[int], None],
+) -> Iterator[tuple[dict, dict]]:
     """The same slices and kernel through ``dask.dataframe.map_partitions`` (explicit ``meta``)."""
     import dask.dataframe as dd
     from distributed import Client, LocalCluster, as_completed
@@ -141,9 +165,14 @@ def run_dask(path: Path, persons: Path | None, on: int | None, parts: list[Part]
     rows_meta, flags_meta, refused_meta = _metas()
     cluster = None
     if scheduler is None:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                               dashboard_address="127.0.0.1:0",  # loopback only; any free port
-                               silence_logs=logging.ERROR)
+        cluster = LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address="127.0.0.1:0",  # loopback only; any free port
+            silence_logs=logging.ERROR,
+        )
         client = Client(cluster)
     else:
         client = Client(scheduler)
@@ -168,4 +197,8 @@ def run_dask(path: Path, persons: Path | None, on: int | None, parts: list[Part]
 
 
 def engine_info(engine: str, workers: int, scheduler: str | None) -> dict[str, Any]:
-    return {"engine": engine, "workers": workers, "scheduler": scheduler or ("local cluster" if engine == "dask" else "")}
+    return {
+        "engine": engine,
+        "workers": workers,
+        "scheduler": scheduler or ("local cluster" if engine == "dask" else ""),
+    }

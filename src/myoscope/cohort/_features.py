@@ -8,11 +8,16 @@ WEIGHT = KIND_CODE["body_weight"]
 
 FEATURES: tuple[str, ...] = (
     *(f"latest.{i}" for i in range(N_KINDS)),
-    "weight_day", "last_day",
+    "weight_day",
+    "last_day",
     *(f"both.{g}.{s}" for g in range(len(GIRTHS)) for s in ("left", "right")),
     *(f"both.{g}.day" for g in range(len(GIRTHS))),
-    *(f"trend.{g}.{s}.{part}" for g in range(len(GIRTHS)) for s in ("left", "right")
-      for part in ("first_day", "first", "last_day", "last")),
+    *(
+        f"trend.{g}.{s}.{part}"
+        for g in range(len(GIRTHS))
+        for s in ("left", "right")
+        for part in ("first_day", "first", "last_day", "last")
+    ),
     *(f"window.{w}.{part}" for w in range(2) for part in ("start_day", "start", "end_day", "end")),
 )
 COL = {name: i for i, name in enumerate(FEATURES)}
@@ -22,5 +27,3 @@ BOTH_DAY0 = COL["both.0.day"]
 WIN0 = COL["window.0.start_day"]
 WDAY = COL["weight_day"]
 LAST = COL["last_day"]
-
-

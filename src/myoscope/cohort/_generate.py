@@ -20,11 +20,22 @@ from myoscope.cohort._kinds import KIND_CODE
 
 # (kind, side, share of visits where it is recorded)
 _TEMPLATE: tuple[tuple[str, int, float], ...] = (
-    ("body_weight", 0, 0.95), ("height", 0, 0.15), ("grip_strength", 1, 0.8), ("grip_strength", 2, 0.8),
-    ("grip_strength", 2, 0.3), ("gait_speed", 0, 0.7), ("chair_stand_time", 0, 0.6),
-    ("calf_circumference", 1, 0.6), ("calf_circumference", 2, 0.6), ("appendicular_lean_mass", 0, 0.1),
-    ("sppb", 0, 0.4), ("sarc_f", 0, 0.5), ("moderate_minutes", 0, 0.5), ("vigorous_minutes", 0, 0.45),
-    ("sessions_20min", 0, 0.45), ("acute_disease_no_intake", 0, 0.2),
+    ("body_weight", 0, 0.95),
+    ("height", 0, 0.15),
+    ("grip_strength", 1, 0.8),
+    ("grip_strength", 2, 0.8),
+    ("grip_strength", 2, 0.3),
+    ("gait_speed", 0, 0.7),
+    ("chair_stand_time", 0, 0.6),
+    ("calf_circumference", 1, 0.6),
+    ("calf_circumference", 2, 0.6),
+    ("appendicular_lean_mass", 0, 0.1),
+    ("sppb", 0, 0.4),
+    ("sarc_f", 0, 0.5),
+    ("moderate_minutes", 0, 0.5),
+    ("vigorous_minutes", 0, 0.45),
+    ("sessions_20min", 0, 0.45),
+    ("acute_disease_no_intake", 0, 0.2),
 )
 SITES = ("north", "south", "east", "west")
 BAD_ROWS_PER_MILLION = 5
@@ -59,8 +70,15 @@ def _baselines(rng: np.random.Generator, male: np.ndarray, age: np.ndarray) -> d
     }
 
 
-_NOISE = {"body_weight": 0.8, "grip_strength": 2.0, "gait_speed": 0.06, "chair_stand_time": 0.8,
-          "calf_circumference": 0.4, "appendicular_lean_mass": 0.5, "height": 0.5}
+_NOISE = {
+    "body_weight": 0.8,
+    "grip_strength": 2.0,
+    "gait_speed": 0.06,
+    "chair_stand_time": 0.8,
+    "calf_circumference": 0.4,
+    "appendicular_lean_mass": 0.5,
+    "height": 0.5,
+}
 _INTEGER = ("sppb", "sarc_f", "sessions_20min", "acute_disease_no_intake")
 
 
@@ -82,10 +100,16 @@ def generate(persons: int, rows_per_person: float = 50.0, seed: int = 0, start_y
     gaps[starts] = 0
     offset = np.cumsum(gaps) - np.repeat(np.cumsum(gaps)[starts], visits)
     visit_day = first[owner] + offset
-    return Cohort(_visit_rows(rng, ids, owner, visit_day, offset, base, loss),
-                  {"person": ids, "sex": np.where(male, 1, 2).astype(np.int8),
-                   "population": _population(rng, persons), "birth_year": birth,
-                   "site": np.array(SITES)[rng.integers(0, len(SITES), persons)]})
+    return Cohort(
+        _visit_rows(rng, ids, owner, visit_day, offset, base, loss),
+        {
+            "person": ids,
+            "sex": np.where(male, 1, 2).astype(np.int8),
+            "population": _population(rng, persons),
+            "birth_year": birth,
+            "site": np.array(SITES)[rng.integers(0, len(SITES), persons)],
+        },
+    )
 
 
 def _visit_rows(rng, ids, owner, visit_day, offset, base, loss) -> dict[str, np.ndarray]:
@@ -109,8 +133,7 @@ def _visit_rows(rng, ids, owner, visit_day, offset, base, loss) -> dict[str, np.
         value[at] = np.round(b * shrink + noise, 2 if kind == "gait_speed" else 1)
     value = _clip_to_kinds(value, kinds)
     _spoil(rng, value, sides, kinds)
-    return {"person": ids[who], "day": visit_day[v_idx].astype(np.int32), "kind": kinds, "side": sides,
-            "value": value}
+    return {"person": ids[who], "day": visit_day[v_idx].astype(np.int32), "kind": kinds, "side": sides, "value": value}
 
 
 def _clip_to_kinds(value: np.ndarray, kinds: np.ndarray) -> np.ndarray:

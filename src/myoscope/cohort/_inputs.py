@@ -31,8 +31,12 @@ CANONICAL = ("person", "day", "kind", "side", "value")
 SEX_CODE = {"male": 1, "female": 2}
 POPULATION_CODE = {"asian": 1, "other": 2}
 _ROW_COLUMNS = ("person", "date", "kind", "value")
-_COUNTS = {"points": ("{score}",), "min/week": ("min", "min/wk", "min/{week}"), "sessions/week": ("{score}", "/wk"),
-           "yes=1/no=0": ("{score}",)}
+_COUNTS = {
+    "points": ("{score}",),
+    "min/week": ("min", "min/wk", "min/{week}"),
+    "sessions/week": ("{score}", "/wk"),
+    "yes=1/no=0": ("{score}",),
+}
 """Scores and weekly counts: the spellings accepted for their (unit-less) canonical unit."""
 
 
@@ -52,8 +56,13 @@ class Mapping:
 
 
 def _kind_entry(label: str, entry: Any, where: str) -> tuple[str, str | None]:
-    kind, side = (entry, None) if isinstance(entry, str) else (entry.get("kind"), entry.get("side")) \
-        if isinstance(entry, dict) else (None, None)
+    kind, side = (
+        (entry, None)
+        if isinstance(entry, str)
+        else (entry.get("kind"), entry.get("side"))
+        if isinstance(entry, dict)
+        else (None, None)
+    )
     if kind not in KIND_CODE:
         raise InputError([Problem(f"{where}.{label}", entry, "is not a known kind", ", ".join(KIND_CODE))])
     if side not in (None, "left", "right"):
@@ -72,16 +81,31 @@ def load_mapping(path: Path | None) -> Mapping:
     except (OSError, yaml.YAMLError) as exc:
         raise InputError([Problem("mapping", str(path), f"cannot be read ({exc.__class__.__name__})")]) from None
     if not isinstance(data, dict) or data.get("format") != MAPPING_FORMAT:
-        raise InputError([Problem("format", (data or {}).get("format") if isinstance(data, dict) else data,
-                                  "is not a cohort mapping", MAPPING_FORMAT)])
+        raise InputError(
+            [
+                Problem(
+                    "format",
+                    (data or {}).get("format") if isinstance(data, dict) else data,
+                    "is not a cohort mapping",
+                    MAPPING_FORMAT,
+                )
+            ]
+        )
     m, p = _section(data, "measurements"), _section(data, "persons")
     population = data.get("population")
     if population not in (None, "asian", "other"):
         raise InputError([Problem("population", population, "is not a population", "asian or other (stated)")])
-    return Mapping(columns=_table(m, "columns"), kinds=_kinds(_table(m, "kinds"), "measurements.kinds"),
-                   sides=_text_table(m, "sides"), person_columns=_table(p, "columns"), sex=_text_table(p, "sex"),
-                   population=_text_table(p, "population"), groups=tuple(p.get("groups") or ()),
-                   cohort_population=population, concepts=_concepts(_table(data, "concepts")))
+    return Mapping(
+        columns=_table(m, "columns"),
+        kinds=_kinds(_table(m, "kinds"), "measurements.kinds"),
+        sides=_text_table(m, "sides"),
+        person_columns=_table(p, "columns"),
+        sex=_text_table(p, "sex"),
+        population=_text_table(p, "population"),
+        groups=tuple(p.get("groups") or ()),
+        cohort_population=population,
+        concepts=_concepts(_table(data, "concepts")),
+    )
 
 
 def _section(data: dict[str, Any], name: str) -> dict[str, Any]:
@@ -109,7 +133,9 @@ def _concepts(table: dict[Any, Any]) -> dict[int, tuple[str, str | None]]:
         try:
             out[int(concept)] = _kind_entry(str(concept), entry, "concepts")
         except (TypeError, ValueError):
-            raise InputError([Problem(f"concepts.{concept}", concept, "is not a concept id", "a whole number")]) from None
+            raise InputError(
+                [Problem(f"concepts.{concept}", concept, "is not a concept id", "a whole number")]
+            ) from None
     return out
 
 
@@ -158,48 +184,94 @@ def read_long(path: Path, mapping: Mapping, directory: Path) -> tuple[Path, list
     names = frame.collect_schema().names()
     missing = [f"{k} (column {v!r})" for k, v in cols.items() if k in _ROW_COLUMNS and v not in names]
     if missing:
-        raise InputError([Problem("measurements.columns", ", ".join(missing), "not found in the table",
-                                  "the columns named in the mapping")])
+        raise InputError(
+            [
+                Problem(
+                    "measurements.columns",
+                    ", ".join(missing),
+                    "not found in the table",
+                    "the columns named in the mapping",
+                )
+            ]
+        )
     text = lambda c: pl.col(cols[c]).cast(pl.Utf8).str.strip_chars() if cols[c] in names else pl.lit("")  # noqa: E731
     kinds = {label: kind for label, (kind, _) in mapping.kinds.items()} or {k: k for k in KIND_CODE}
     kind_side = {label: side for label, (_, side) in mapping.kinds.items() if side}
-    df = frame.select(
-        "row", text("person").alias("person_raw"), text("date").alias("date_raw"), text("kind").alias("kind_raw"),
-        text("value").alias("value_raw"), text("unit").fill_null("").alias("unit"), text("side").fill_null("").alias("side_raw"),
-    ).with_columns(
-        person=pl.col("person_raw").cast(pl.Int64, strict=False),
-        date=pl.col("date_raw").str.to_date(strict=False),
-        kind_name=pl.col("kind_raw").replace_strict(kinds, default=None),
-        value=pl.col("value_raw").cast(pl.Float64, strict=False),
-        side_name=pl.col("kind_raw").replace_strict(kind_side, default=None).fill_null(
-            pl.col("side_raw").replace(mapping.sides)),
-    ).collect()
+    df = (
+        frame.select(
+            "row",
+            text("person").alias("person_raw"),
+            text("date").alias("date_raw"),
+            text("kind").alias("kind_raw"),
+            text("value").alias("value_raw"),
+            text("unit").fill_null("").alias("unit"),
+            text("side").fill_null("").alias("side_raw"),
+        )
+        .with_columns(
+            person=pl.col("person_raw").cast(pl.Int64, strict=False),
+            date=pl.col("date_raw").str.to_date(strict=False),
+            kind_name=pl.col("kind_raw").replace_strict(kinds, default=None),
+            value=pl.col("value_raw").cast(pl.Float64, strict=False),
+            side_name=pl.col("kind_raw")
+            .replace_strict(kind_side, default=None)
+            .fill_null(pl.col("side_raw").replace(mapping.sides)),
+        )
+        .collect()
+    )
     pairs = df.select("kind_name", "unit").unique().drop_nulls().rows()
     factors = unit_factors(pairs)
-    factor_frame = pl.DataFrame({"kind_name": [k for k, _ in factors], "unit": [u for _, u in factors],
-                                 "factor": [f for f in factors.values()]},
-                                schema={"kind_name": pl.Utf8, "unit": pl.Utf8, "factor": pl.Float64})
+    factor_frame = pl.DataFrame(
+        {
+            "kind_name": [k for k, _ in factors],
+            "unit": [u for _, u in factors],
+            "factor": [f for f in factors.values()],
+        },
+        schema={"kind_name": pl.Utf8, "unit": pl.Utf8, "factor": pl.Float64},
+    )
     df = df.join(factor_frame, on=["kind_name", "unit"], how="left")
-    reason = (pl.when(pl.col("person").is_null()).then(pl.lit("person id is not a whole number"))
-              .when(pl.col("date").is_null()).then(pl.lit("date is not a date (YYYY-MM-DD)"))
-              .when(pl.col("kind_name").is_null()).then(pl.lit("unknown kind"))
-              .when(pl.col("value").is_null() & (pl.col("value_raw") != "")).then(pl.lit("value is not a number"))
-              .when(pl.col("factor").is_null()).then(pl.lit("unknown unit for this kind"))
-              .when(~pl.col("side_name").is_in(["", "left", "right"])).then(pl.lit("unknown side"))
-              .otherwise(None))
+    reason = (
+        pl.when(pl.col("person").is_null())
+        .then(pl.lit("person id is not a whole number"))
+        .when(pl.col("date").is_null())
+        .then(pl.lit("date is not a date (YYYY-MM-DD)"))
+        .when(pl.col("kind_name").is_null())
+        .then(pl.lit("unknown kind"))
+        .when(pl.col("value").is_null() & (pl.col("value_raw") != ""))
+        .then(pl.lit("value is not a number"))
+        .when(pl.col("factor").is_null())
+        .then(pl.lit("unknown unit for this kind"))
+        .when(~pl.col("side_name").is_in(["", "left", "right"]))
+        .then(pl.lit("unknown side"))
+        .otherwise(None)
+    )
     df = df.with_columns(reason=reason)
     refused = df.filter(pl.col("reason").is_not_null())
-    good = df.filter(pl.col("reason").is_null()).select(
-        "person", pl.col("date").alias("day"),
-        pl.col("kind_name").replace_strict(KIND_CODE, return_dtype=pl.Int8).alias("kind"),
-        pl.col("side_name").replace_strict({s: i for i, s in enumerate(SIDES)}, return_dtype=pl.Int8).alias("side"),
-        (pl.col("value") * pl.col("factor")).alias("value"),
-    ).sort("person", maintain_order=True)
+    good = (
+        df.filter(pl.col("reason").is_null())
+        .select(
+            "person",
+            pl.col("date").alias("day"),
+            pl.col("kind_name").replace_strict(KIND_CODE, return_dtype=pl.Int8).alias("kind"),
+            pl.col("side_name").replace_strict({s: i for i, s in enumerate(SIDES)}, return_dtype=pl.Int8).alias("side"),
+            (pl.col("value") * pl.col("factor")).alias("value"),
+        )
+        .sort("person", maintain_order=True)
+    )
     directory.mkdir(parents=True, exist_ok=True)
     good.write_parquet(directory / "measurements.parquet", row_group_size=1_000_000)
-    rows = [{"row": r["row"], "reason": r["reason"], "person": r["person_raw"], "date": r["date_raw"],
-             "kind": r["kind_raw"], "value": r["value_raw"], "unit": r["unit"], "side": r["side_raw"]}
-            for r in refused.iter_rows(named=True)]
+    rows = [
+        {
+            "row": r["row"],
+            "reason": r["reason"],
+            "person": r["person_raw"],
+            "date": r["date_raw"],
+            "kind": r["kind_raw"],
+            "value": r["value_raw"],
+            "unit": r["unit"],
+            "side": r["side_raw"],
+        }
+        for r in refused.iter_rows(named=True)
+    ]
     return directory / "measurements.parquet", rows
 
 
@@ -218,15 +290,28 @@ def read_persons(path: Path | None, mapping: Mapping, directory: Path) -> tuple[
     col = lambda c: pl.col(cols[c]).cast(pl.Utf8) if cols[c] in names else pl.lit(None, pl.Utf8)  # noqa: E731
     sex_map = {**{k: k for k in SEX_CODE}, **mapping.sex, "1": "male", "2": "female"}
     pop_map = {**{k: k for k in POPULATION_CODE}, **mapping.population, "1": "asian", "2": "other"}
-    persons = frame.select(
-        pl.col(cols["person"]).cast(pl.Int64, strict=False).alias("person"),
-        col("sex").replace_strict(sex_map, default=None).replace_strict(SEX_CODE, default=0, return_dtype=pl.Int8).alias("sex"),
-        (col("population").replace_strict(pop_map, default=None) if cols["population"] in names
-         else pl.lit(mapping.cohort_population, dtype=pl.Utf8)).replace_strict(POPULATION_CODE, default=0, return_dtype=pl.Int8)
-        .alias("population"),
-        col("birth_year").cast(pl.Int16, strict=False).fill_null(0).alias("birth_year"),
-        *[pl.col(g).cast(pl.Utf8) for g in groups],
-    ).drop_nulls("person").unique("person", keep="first").sort("person").collect()
+    persons = (
+        frame.select(
+            pl.col(cols["person"]).cast(pl.Int64, strict=False).alias("person"),
+            col("sex")
+            .replace_strict(sex_map, default=None)
+            .replace_strict(SEX_CODE, default=0, return_dtype=pl.Int8)
+            .alias("sex"),
+            (
+                col("population").replace_strict(pop_map, default=None)
+                if cols["population"] in names
+                else pl.lit(mapping.cohort_population, dtype=pl.Utf8)
+            )
+            .replace_strict(POPULATION_CODE, default=0, return_dtype=pl.Int8)
+            .alias("population"),
+            col("birth_year").cast(pl.Int16, strict=False).fill_null(0).alias("birth_year"),
+            *[pl.col(g).cast(pl.Utf8) for g in groups],
+        )
+        .drop_nulls("person")
+        .unique("person", keep="first")
+        .sort("person")
+        .collect()
+    )
     directory.mkdir(parents=True, exist_ok=True)
     persons.write_parquet(directory / "persons.parquet")
     return directory / "persons.parquet", groups

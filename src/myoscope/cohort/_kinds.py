@@ -26,12 +26,25 @@ _QUESTIONNAIRE: tuple[tuple[str, str, str, str], ...] = (
 )
 
 MEASUREMENTS: tuple[str, ...] = (
-    "body_weight", "height", "grip_strength", "gait_speed", "chair_stand_time", "timed_up_and_go",
-    "walk_400m_time", "appendicular_lean_mass", "calf_circumference", "mid_upper_arm_circumference",
-    "forearm_circumference", "mid_thigh_circumference",
+    "body_weight",
+    "height",
+    "grip_strength",
+    "gait_speed",
+    "chair_stand_time",
+    "timed_up_and_go",
+    "walk_400m_time",
+    "appendicular_lean_mass",
+    "calf_circumference",
+    "mid_upper_arm_circumference",
+    "forearm_circumference",
+    "mid_thigh_circumference",
 )
-GIRTHS: tuple[str, ...] = ("calf_circumference", "mid_upper_arm_circumference", "forearm_circumference",
-                           "mid_thigh_circumference")
+GIRTHS: tuple[str, ...] = (
+    "calf_circumference",
+    "mid_upper_arm_circumference",
+    "forearm_circumference",
+    "mid_thigh_circumference",
+)
 SIDES: tuple[str, ...] = ("", "left", "right")
 """Side codes: 0 none, 1 left, 2 right."""
 
@@ -68,8 +81,11 @@ def _build() -> tuple[CohortKind, ...]:
     kinds = []
     for name in MEASUREMENTS:
         spec = MEASUREMENT_KINDS[name]
-        kinds.append(CohortKind(len(kinds), name, spec.unit, float(spec.low), float(spec.high),
-                                spec.sided and name != "grip_strength"))
+        kinds.append(
+            CohortKind(
+                len(kinds), name, spec.unit, float(spec.low), float(spec.high), spec.sided and name != "grip_strength"
+            )
+        )
     models = _models()
     for name, unit, model, field in _QUESTIONNAIRE:
         low, high = (0.0, 1.0) if model == "flag" else _schema_bounds(models[model], field)

@@ -14,8 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from myoscope.cohort._concepts import (GENDER, LOCAL_CONCEPT_BASE, LOCAL_VOCABULARY, LOINC, STANDARD_CONCEPTS,
-                                       UCUM_UNITS)
+from myoscope.cohort._concepts import GENDER, LOCAL_CONCEPT_BASE, LOCAL_VOCABULARY, LOINC, STANDARD_CONCEPTS, UCUM_UNITS
 from myoscope.cohort._generate import Cohort
 from myoscope.cohort._inputs import Mapping, unit_factors
 from myoscope.cohort._kinds import KIND_CODE, KINDS, MEASUREMENTS, SIDES
@@ -33,7 +32,7 @@ def _synthetic_concepts() -> tuple[dict[tuple[str, int], int], list[dict[str, An
     by_standard = {v: c for c, v in STANDARD_CONCEPTS.items()}
     local = LOCAL_CONCEPT_BASE
     for kind in KINDS:
-        for side in ((1, 2) if kind.sided or kind.name == "grip_strength" else (0,)):
+        for side in (1, 2) if kind.sided or kind.name == "grip_strength" else (0,):
             key = (kind.name, SIDES[side] or None)
             if key in by_standard:
                 cid, vocab, code = by_standard[key], "LOINC", by_loinc[key]
@@ -45,15 +44,29 @@ def _synthetic_concepts() -> tuple[dict[tuple[str, int], int], list[dict[str, An
                 cid, vocab, code = local, LOCAL_VOCABULARY, f"{kind.name}.{SIDES[side]}".rstrip(".")
             ids[(kind.name, side)] = cid
             domain = "Measurement" if kind.name in MEASUREMENTS else "Observation"
-            rows.append({"concept_id": cid, "concept_name": kind.name.replace("_", " "), "vocabulary_id": vocab,
-                         "concept_code": code, "domain_id": domain})
+            rows.append(
+                {
+                    "concept_id": cid,
+                    "concept_name": kind.name.replace("_", " "),
+                    "vocabulary_id": vocab,
+                    "concept_code": code,
+                    "domain_id": domain,
+                }
+            )
     units = {"kg": 9529, "cm": 8582}  # OMOP UCUM concepts for kilogram and centimetre (Athena)
     for code in ("kg", "cm", "s", "m/s", "{score}", "min"):
         if code not in units:
             local += 1
             units[code] = local
-        rows.append({"concept_id": units[code], "concept_name": code, "vocabulary_id": "UCUM", "concept_code": code,
-                     "domain_id": "Unit"})
+        rows.append(
+            {
+                "concept_id": units[code],
+                "concept_name": code,
+                "vocabulary_id": "UCUM",
+                "concept_code": code,
+                "domain_id": "Unit",
+            }
+        )
     return ids | {("unit", 0): 0}, rows + [{"_units": units}]
 
 
@@ -77,20 +90,44 @@ def write_omop(cohort: Cohort, directory: Path) -> Path:
     day = pa.array(r["day"]).cast(pa.date32())
     for table, mask, prefix in (("measurement", measured, "measurement"), ("observation", ~measured, "observation")):
         at = np.flatnonzero(mask)
-        pq.write_table(pa.table({
-            f"{prefix}_id": pa.array(at + 1, pa.int64()), "person_id": r["person"][at],
-            f"{prefix}_concept_id": concept_of[r["kind"][at], r["side"][at]],
-            f"{prefix}_date": day.take(pa.array(at)), "value_as_number": r["value"][at],
-            "unit_concept_id": unit_of[r["kind"][at]],
-            "unit_source_value": pa.array(np.array([k.unit for k in KINDS])[r["kind"][at]]),
-        }), directory / f"{table}.parquet", row_group_size=1_000_000)
+        pq.write_table(
+            pa.table(
+                {
+                    f"{prefix}_id": pa.array(at + 1, pa.int64()),
+                    "person_id": r["person"][at],
+                    f"{prefix}_concept_id": concept_of[r["kind"][at], r["side"][at]],
+                    f"{prefix}_date": day.take(pa.array(at)),
+                    "value_as_number": r["value"][at],
+                    "unit_concept_id": unit_of[r["kind"][at]],
+                    "unit_source_value": pa.array(np.array([k.unit for k in KINDS])[r["kind"][at]]),
+                }
+            ),
+            directory / f"{table}.parquet",
+            row_group_size=1_000_000,
+        )
     p = cohort.persons
-    pq.write_table(pa.table({"person_id": p["person"], "gender_concept_id": np.where(p["sex"] == 1, 8507, 8532),
-                             "year_of_birth": p["birth_year"].astype(np.int32), "care_site": p["site"]}),
-                   directory / "person.parquet")
-    pq.write_table(pa.table({"condition_occurrence_id": pa.array([], pa.int64()), "person_id": pa.array([], pa.int64()),
-                             "condition_concept_id": pa.array([], pa.int64()),
-                             "condition_start_date": pa.array([], pa.date32())}), directory / "condition_occurrence.parquet")
+    pq.write_table(
+        pa.table(
+            {
+                "person_id": p["person"],
+                "gender_concept_id": np.where(p["sex"] == 1, 8507, 8532),
+                "year_of_birth": p["birth_year"].astype(np.int32),
+                "care_site": p["site"],
+            }
+        ),
+        directory / "person.parquet",
+    )
+    pq.write_table(
+        pa.table(
+            {
+                "condition_occurrence_id": pa.array([], pa.int64()),
+                "person_id": pa.array([], pa.int64()),
+                "condition_concept_id": pa.array([], pa.int64()),
+                "condition_start_date": pa.array([], pa.date32()),
+            }
+        ),
+        directory / "condition_occurrence.parquet",
+    )
     pq.write_table(pa.Table.from_pylist(concept_rows), directory / "concept.parquet")
     return directory
 
@@ -116,8 +153,10 @@ def _concept_kinds(con, directory: Path, mapping: Mapping) -> dict[int, tuple[st
     kinds = dict(STANDARD_CONCEPTS)
     concept = _table(directory, "concept")
     if concept is not None:
-        for cid, vocab, code in con.execute(f"SELECT concept_id, vocabulary_id, concept_code FROM {concept} "
-                                            f"WHERE vocabulary_id IN ('LOINC', '{LOCAL_VOCABULARY}')").fetchall():
+        for cid, vocab, code in con.execute(
+            f"SELECT concept_id, vocabulary_id, concept_code FROM {concept} "
+            f"WHERE vocabulary_id IN ('LOINC', '{LOCAL_VOCABULARY}')"
+        ).fetchall():
             if vocab == "LOINC" and code in LOINC:
                 kinds[int(cid)] = LOINC[code]
             elif vocab == LOCAL_VOCABULARY:
@@ -144,12 +183,19 @@ def read_omop(directory: Path, mapping: Mapping, out: Path) -> tuple[Path, Path,
     con = duckdb.connect()
     con.execute("SET enable_progress_bar = false")
     kinds, units = _concept_kinds(con, directory, mapping), _unit_codes(con, directory)
-    sources = [(t, p) for t, p in (("measurement", _table(directory, "measurement")),
-                                   ("observation", _table(directory, "observation"))) if p]
+    sources = [
+        (t, p)
+        for t, p in (
+            ("measurement", _table(directory, "measurement")),
+            ("observation", _table(directory, "observation")),
+        )
+        if p
+    ]
     pairs, report = [], {"other_concepts": {}, "unmapped_concept_0": 0, "refused": []}
     for table, src in sources:
         for cid, ucid, usrc, n in con.execute(
-                f"SELECT {table}_concept_id, unit_concept_id, unit_source_value, count(*) FROM {src} GROUP BY ALL").fetchall():
+            f"SELECT {table}_concept_id, unit_concept_id, unit_source_value, count(*) FROM {src} GROUP BY ALL"
+        ).fetchall():
             cid = int(cid or 0)
             if cid == 0:
                 report["unmapped_concept_0"] += int(n)
@@ -158,8 +204,10 @@ def read_omop(directory: Path, mapping: Mapping, out: Path) -> tuple[Path, Path,
             else:
                 pairs.append((table, cid, ucid, usrc, int(n)))
     rows = _map_rows(pairs, kinds, units)
-    con.execute("CREATE TABLE map (tbl VARCHAR, cid BIGINT, ucid BIGINT, usrc VARCHAR, kind TINYINT, side TINYINT, "
-                "factor DOUBLE, reason VARCHAR)")
+    con.execute(
+        "CREATE TABLE map (tbl VARCHAR, cid BIGINT, ucid BIGINT, usrc VARCHAR, kind TINYINT, side TINYINT, "
+        "factor DOUBLE, reason VARCHAR)"
+    )
     if rows:
         con.executemany("INSERT INTO map VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
     union = " UNION ALL ".join(
@@ -167,16 +215,21 @@ def read_omop(directory: Path, mapping: Mapping, out: Path) -> tuple[Path, Path,
         f"map.reason, '{t}' AS tbl, x.{t}_id AS row_id, x.value_as_number AS raw_value, x.unit_source_value AS raw_unit "
         f"FROM {src} x JOIN map ON map.tbl = '{t}' AND map.cid = x.{t}_concept_id "
         f"AND map.ucid IS NOT DISTINCT FROM x.unit_concept_id AND map.usrc IS NOT DISTINCT FROM x.unit_source_value"
-        for t, src in sources)
+        for t, src in sources
+    )
     con.execute(f"CREATE VIEW rows AS {union}")
     target = out / "measurements.parquet"
-    con.execute(f"COPY (SELECT person, day, kind, side, value FROM rows WHERE reason IS NULL ORDER BY person, tbl, row_id) "
-                f"TO '{_quote(target)}' (FORMAT parquet, ROW_GROUP_SIZE 1000000)")
+    con.execute(
+        f"COPY (SELECT person, day, kind, side, value FROM rows WHERE reason IS NULL ORDER BY person, tbl, row_id) "
+        f"TO '{_quote(target)}' (FORMAT parquet, ROW_GROUP_SIZE 1000000)"
+    )
     for tbl, row_id, person, reason, value, unit in con.execute(
-            "SELECT tbl, row_id, person, reason, raw_value, raw_unit FROM rows WHERE reason IS NOT NULL "
-            "ORDER BY tbl, row_id").fetchall():
-        report["refused"].append({"row": f"{tbl} {row_id}", "reason": reason, "person": person, "value": value,
-                                  "unit": unit})
+        "SELECT tbl, row_id, person, reason, raw_value, raw_unit FROM rows WHERE reason IS NOT NULL "
+        "ORDER BY tbl, row_id"
+    ).fetchall():
+        report["refused"].append(
+            {"row": f"{tbl} {row_id}", "reason": reason, "person": person, "value": value, "unit": unit}
+        )
     report["conditions"] = _conditions(con, directory)
     persons = _persons(con, directory, mapping, out)
     return target, persons, report
@@ -213,10 +266,15 @@ def _persons(con, directory: Path, mapping: Mapping, out: Path) -> Path:
     groups = [g for g in (mapping.groups or ("care_site",)) if g in names and g != "person_id"]
     population = {"asian": 1, "other": 2}.get(mapping.cohort_population or "", 0)
     sex = " ".join(f"WHEN {cid} THEN {1 if s == 'male' else 2}" for cid, s in GENDER.items())
-    select = ", ".join([f"CAST(person_id AS BIGINT) AS person", f"CAST(CASE gender_concept_id {sex} ELSE 0 END AS TINYINT) AS sex",
-                        f"CAST({population} AS TINYINT) AS population",
-                        "CAST(coalesce(year_of_birth, 0) AS SMALLINT) AS birth_year",
-                        *[f'CAST("{g}" AS VARCHAR) AS "{g}"' for g in groups]])
+    select = ", ".join(
+        [
+            "CAST(person_id AS BIGINT) AS person",
+            f"CAST(CASE gender_concept_id {sex} ELSE 0 END AS TINYINT) AS sex",
+            f"CAST({population} AS TINYINT) AS population",
+            "CAST(coalesce(year_of_birth, 0) AS SMALLINT) AS birth_year",
+            *[f'CAST("{g}" AS VARCHAR) AS "{g}"' for g in groups],
+        ]
+    )
     target = out / "persons.parquet"
     con.execute(f"COPY (SELECT {select} FROM {src} ORDER BY person_id) TO '{_quote(target)}' (FORMAT parquet)")
     return target

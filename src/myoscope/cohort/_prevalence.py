@@ -10,8 +10,8 @@ counted apart, never as negative).
 from __future__ import annotations
 
 import math
-from statistics import NormalDist
 from dataclasses import dataclass
+from statistics import NormalDist
 from typing import Any
 
 from myoscope.criteria import awgs2019, ewgsop2, fnih2014
@@ -37,7 +37,7 @@ _WEIGHTS = "two body weights at least two weeks apart within 6 months"
 NEEDS: dict[str, str] = {
     "ewgsop2": _SEX_GRIP,
     "awgs2019": "the population stated (persons column 'population', or 'population:' in the mapping; never "
-                "inferred), and " + _SEX_GRIP,
+    "inferred), and " + _SEX_GRIP,
     "fnih2014": "sex, grip strength and, when weak, appendicular lean mass with weight and height",
     "must": "weight and height (BMI), " + _WEIGHTS + ", and whether acutely ill with no intake",
     "glim_weight_loss": _WEIGHTS,
@@ -95,7 +95,9 @@ def prevalence(flags: Any, groups: tuple[str, ...] = ()) -> Any:
         band_expr = pl.when(cond).then(pl.lit(label)).otherwise(band_expr)
     frame = flags.with_columns(
         sex_label=pl.col("sex").replace_strict({0: "unknown", 1: "male", 2: "female"}, return_dtype=pl.Utf8),
-        age_band=band_expr, all=pl.lit("all"))
+        age_band=band_expr,
+        all=pl.lit("all"),
+    )
     aggs = []
     for i, screen in enumerate(SCREENS):
         col = pl.col(screen.column)
@@ -114,7 +116,16 @@ def prevalence(flags: Any, groups: tuple[str, ...] = ()) -> Any:
 
 def _row(screen: Screen, by: str, group: Any, persons: int, decided: int, positive: int) -> dict[str, Any]:
     low, high = wilson_interval(int(positive), int(decided))
-    return {"screen": screen.name, "needs": NEEDS[screen.column], "by": {"sex_label": "sex", "all": "all"}.get(by, by), "group": str(group),
-            "persons": int(persons), "decided": int(decided), "positive": int(positive),
-            "cannot_tell": int(persons - decided), "prevalence": (positive / decided) if decided else None,
-            "ci95_low": None if math.isnan(low) else low, "ci95_high": None if math.isnan(high) else high}
+    return {
+        "screen": screen.name,
+        "needs": NEEDS[screen.column],
+        "by": {"sex_label": "sex", "all": "all"}.get(by, by),
+        "group": str(group),
+        "persons": int(persons),
+        "decided": int(decided),
+        "positive": int(positive),
+        "cannot_tell": int(persons - decided),
+        "prevalence": (positive / decided) if decided else None,
+        "ci95_low": None if math.isnan(low) else low,
+        "ci95_high": None if math.isnan(high) else high,
+    }

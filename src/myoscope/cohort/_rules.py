@@ -65,23 +65,40 @@ def ewgsop2_stage(f: np.ndarray, sex: np.ndarray) -> np.ndarray:
     """EWGSOP2 (:class:`myoscope.criteria.ewgsop2.Ewgsop2`): strength, then mass, then performance."""
     s = ewgsop2.STAGE
     asmi = tidy(latest(f, "appendicular_lean_mass") / (latest(f, "height") / 100.0) ** 2)
-    strength = any_of(met(cut.EWGSOP2_GRIP, latest(f, "grip_strength"), sex),
-                      met(cut.EWGSOP2_CHAIR_STAND, latest(f, "chair_stand_time")))
+    strength = any_of(
+        met(cut.EWGSOP2_GRIP, latest(f, "grip_strength"), sex),
+        met(cut.EWGSOP2_CHAIR_STAND, latest(f, "chair_stand_time")),
+    )
     mass = any_of(met(cut.EWGSOP2_ASM, latest(f, "appendicular_lean_mass"), sex), met(cut.EWGSOP2_ASMI, asmi, sex))
-    perf = any_of(met(cut.EWGSOP2_GAIT, latest(f, "gait_speed")), met(cut.EWGSOP2_SPPB, latest(f, "sppb")),
-                  met(cut.EWGSOP2_TUG, latest(f, "timed_up_and_go")),
-                  met(cut.EWGSOP2_WALK_400M, latest(f, "walk_400m_time")))
-    return _pick([(sex == 0, -1), (strength == UNKNOWN, -1), (strength == NO, s[ewgsop2.NONE]),
-                  (mass != YES, s[ewgsop2.PROBABLE]), (perf == YES, s[ewgsop2.SEVERE])], s[ewgsop2.CONFIRMED])
+    perf = any_of(
+        met(cut.EWGSOP2_GAIT, latest(f, "gait_speed")),
+        met(cut.EWGSOP2_SPPB, latest(f, "sppb")),
+        met(cut.EWGSOP2_TUG, latest(f, "timed_up_and_go")),
+        met(cut.EWGSOP2_WALK_400M, latest(f, "walk_400m_time")),
+    )
+    return _pick(
+        [
+            (sex == 0, -1),
+            (strength == UNKNOWN, -1),
+            (strength == NO, s[ewgsop2.NONE]),
+            (mass != YES, s[ewgsop2.PROBABLE]),
+            (perf == YES, s[ewgsop2.SEVERE]),
+        ],
+        s[ewgsop2.CONFIRMED],
+    )
 
 
 def awgs2019_stage(f: np.ndarray, sex: np.ndarray, population: np.ndarray) -> np.ndarray:
     """AWGS 2019 community pathway (the pathway the per-person analysis uses): grip or chair stand."""
     s = awgs2019.STAGE
-    low = any_of(met(cut.AWGS2019_GRIP, latest(f, "grip_strength"), sex),
-                 met(cut.AWGS2019_CHAIR_STAND, latest(f, "chair_stand_time")))
-    return _pick([(population == 0, -1), (sex == 0, -1), (low == UNKNOWN, -1), (low == YES, s[awgs2019.POSSIBLE])],
-                 s[awgs2019.NONE])
+    low = any_of(
+        met(cut.AWGS2019_GRIP, latest(f, "grip_strength"), sex),
+        met(cut.AWGS2019_CHAIR_STAND, latest(f, "chair_stand_time")),
+    )
+    return _pick(
+        [(population == 0, -1), (sex == 0, -1), (low == UNKNOWN, -1), (low == YES, s[awgs2019.POSSIBLE])],
+        s[awgs2019.NONE],
+    )
 
 
 def bmi(f: np.ndarray) -> np.ndarray:
@@ -96,9 +113,17 @@ def fnih2014_stage(f: np.ndarray, sex: np.ndarray) -> np.ndarray:
     weak = met(cut.FNIH_GRIP, latest(f, "grip_strength"), sex)
     low_mass = met(cut.FNIH_ALM_BMI, ratio, sex)
     slow = met(cut.FNIH_GAIT, latest(f, "gait_speed"))
-    return _pick([(sex == 0, -1), (weak == UNKNOWN, -1), (weak == NO, s[fnih2014.NO_WEAKNESS]),
-                  (low_mass == UNKNOWN, -1), (low_mass == NO, s[fnih2014.WEAK_ONLY]),
-                  (slow == YES, s[fnih2014.WEAK_SLOW_LOW_MASS])], s[fnih2014.WEAK_LOW_MASS])
+    return _pick(
+        [
+            (sex == 0, -1),
+            (weak == UNKNOWN, -1),
+            (weak == NO, s[fnih2014.NO_WEAKNESS]),
+            (low_mass == UNKNOWN, -1),
+            (low_mass == NO, s[fnih2014.WEAK_ONLY]),
+            (slow == YES, s[fnih2014.WEAK_SLOW_LOW_MASS]),
+        ],
+        s[fnih2014.WEAK_LOW_MASS],
+    )
 
 
 def weight_change_percent(f: np.ndarray, window: int) -> np.ndarray:
@@ -116,8 +141,11 @@ def must_category(f: np.ndarray) -> np.ndarray:
         bmi_pts = np.where(b > must.BMI_NO_RISK_ABOVE, 0, np.where(b >= must.BMI_HIGH_RISK_BELOW, 1, 2))
         loss_pts = np.where(loss < must.WEIGHT_LOSS_LOW_BELOW, 0, np.where(loss <= must.WEIGHT_LOSS_HIGH_ABOVE, 1, 2))
     acute_pts = np.where(acute == 1, must.ACUTE_DISEASE_POINTS, 0)
-    known = (np.where(np.isnan(b), 0, bmi_pts) + np.where(np.isnan(loss), 0, loss_pts)
-             + np.where(np.isnan(acute), 0, acute_pts))
+    known = (
+        np.where(np.isnan(b), 0, bmi_pts)
+        + np.where(np.isnan(loss), 0, loss_pts)
+        + np.where(np.isnan(acute), 0, acute_pts)
+    )
     unknown_high = 2 * (np.isnan(b).astype(int) + np.isnan(loss).astype(int) + np.isnan(acute).astype(int))
     low_cat, high_cat = np.minimum(known, 2), np.minimum(known + unknown_high, 2)
     return np.where(low_cat == high_cat, low_cat, -1).astype(np.int8)

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 
@@ -46,7 +47,9 @@ def _prepare(source: Path, persons: Path | None, mapping: Mapping, work: Path):
         rows, person_file, report = read_omop(source, mapping, work)
         import pyarrow.parquet as pq
 
-        groups = tuple(c for c in pq.read_schema(person_file).names if c not in ("person", "sex", "population", "birth_year"))
+        groups = tuple(
+            c for c in pq.read_schema(person_file).names if c not in ("person", "sex", "population", "birth_year")
+        )
         return rows, person_file, groups, report["refused"], report
     if not source.exists():
         raise InputError([Problem("input", str(source), "does not exist", "a CSV or Parquet file, or an OMOP folder")])
@@ -61,10 +64,20 @@ def _day(value: dt.date | None) -> int | None:
     return None if value is None else (value - dt.date(1970, 1, 1)).days
 
 
-def screen(source: Path, out: Path, *, persons: Path | None = None, mapping: Mapping | None = None,
-           engine: str = "polars", workers: int = 2, scheduler: str | None = None, on: dt.date | None = None,
-           rows_per_part: int = engines.DEFAULT_ROWS_PER_PART, html: bool = True,
-           progress: Callable[[int, int], None] | None = None) -> ScreenResult:
+def screen(
+    source: Path,
+    out: Path,
+    *,
+    persons: Path | None = None,
+    mapping: Mapping | None = None,
+    engine: str = "polars",
+    workers: int = 2,
+    scheduler: str | None = None,
+    on: dt.date | None = None,
+    rows_per_part: int = engines.DEFAULT_ROWS_PER_PART,
+    html: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+) -> ScreenResult:
     """Screen a cohort; ``progress(done_rows, total_rows)`` is called as partitions finish."""
     if engine not in ENGINES:
         raise InputError([Problem("engine", engine, "is not an engine", " or ".join(ENGINES))])
@@ -102,13 +115,21 @@ def _flags_table(parts, person_path: Path | None, groups: tuple[str, ...]):
     else:
         columns = {c: np.zeros(0) for c in FLAG_COLUMNS}
     frame = pl.DataFrame(columns).with_columns(pl.col("last_day").fill_nan(None).cast(pl.Int32).cast(pl.Date))
-    labels = {"ewgsop2": {v: k for k, v in ewgsop2.STAGE.items()}, "awgs2019": {v: k for k, v in awgs2019.STAGE.items()},
-              "fnih2014": {v: k for k, v in fnih2014.STAGE.items()}, "must": dict(enumerate(must.CATEGORIES))}
+    labels = {
+        "ewgsop2": {v: k for k, v in ewgsop2.STAGE.items()},
+        "awgs2019": {v: k for k, v in awgs2019.STAGE.items()},
+        "fnih2014": {v: k for k, v in fnih2014.STAGE.items()},
+        "must": dict(enumerate(must.CATEGORIES)),
+    }
     from myoscope.instruments import CANNOT_TELL
 
     frame = frame.with_columns(
-        *[pl.col(c).replace_strict({**m, -1: CANNOT_TELL}, return_dtype=pl.Utf8).alias(f"{c}_category")
-          for c, m in labels.items()], rule_version=pl.lit(RULE_VERSION))
+        *[
+            pl.col(c).replace_strict({**m, -1: CANNOT_TELL}, return_dtype=pl.Utf8).alias(f"{c}_category")
+            for c, m in labels.items()
+        ],
+        rule_version=pl.lit(RULE_VERSION),
+    )
     if person_path is not None and groups:
         frame = frame.join(pl.read_parquet(person_path, columns=["person", *groups]), on="person", how="left")
     return frame.sort("person")
@@ -119,10 +140,17 @@ def _refused_rows(parts, early: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for p in parts:
         for i in range(len(p["reason"])):
             kind = int(p["kind"][i])
-            rows.append({"row": int(p["row"][i]), "reason": REASONS[int(p["reason"][i])], "person": int(p["person"][i]),
-                         "date": str(np.datetime64(int(p["day"][i]), "D")),
-                         "kind": KINDS[kind].name if 0 <= kind < len(KINDS) else str(kind),
-                         "value": float(p["value"][i]), "side": SIDES[int(p["side"][i])] if 0 <= p["side"][i] < 3 else ""})
+            rows.append(
+                {
+                    "row": int(p["row"][i]),
+                    "reason": REASONS[int(p["reason"][i])],
+                    "person": int(p["person"][i]),
+                    "date": str(np.datetime64(int(p["day"][i]), "D")),
+                    "kind": KINDS[kind].name if 0 <= kind < len(KINDS) else str(kind),
+                    "value": float(p["value"][i]),
+                    "side": SIDES[int(p["side"][i])] if 0 <= p["side"][i] < 3 else "",
+                }
+            )
     return rows
 
 
@@ -133,8 +161,12 @@ def _write(out: Path, flags, refused: list[dict[str, Any]], groups, rows: int, h
 
     from myoscope.cohort._prevalence import prevalence
 
-    files = {"flags_parquet": out / "flags.parquet", "flags_csv": out / "flags.csv",
-             "prevalence": out / "prevalence.csv", "refused": out / "refused.csv"}
+    files = {
+        "flags_parquet": out / "flags.parquet",
+        "flags_csv": out / "flags.csv",
+        "prevalence": out / "prevalence.csv",
+        "refused": out / "refused.csv",
+    }
     flags = flags.with_columns(pl.col(pl.Float64).fill_nan(None))  # not measured: empty, not NaN
     flags.write_parquet(files["flags_parquet"], statistics=False)
     flags.write_csv(files["flags_csv"], float_precision=6)
@@ -148,8 +180,9 @@ def _write(out: Path, flags, refused: list[dict[str, Any]], groups, rows: int, h
     by_reason: dict[str, int] = {}
     for r in refused:
         by_reason[r["reason"]] = by_reason.get(r["reason"], 0) + 1
-    result = ScreenResult(out, flags.height, rows, len(refused), by_reason, files, report,
-                          red_flags=int((flags["red_flags"] > 0).sum()))
+    result = ScreenResult(
+        out, flags.height, rows, len(refused), by_reason, files, report, red_flags=int((flags["red_flags"] > 0).sum())
+    )
     if html:
         from myoscope.cohort._summary import write_summary
 

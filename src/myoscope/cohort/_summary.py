@@ -14,8 +14,8 @@ from typing import Any
 from jinja2 import Environment
 
 from myoscope.cohort.kernel import RULE_VERSION
-from myoscope.instruments import _sarcopenia_cutoffs as cut
 from myoscope.criteria import glim
+from myoscope.instruments import _sarcopenia_cutoffs as cut
 
 _TEMPLATE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Cohort screening summary</title>
@@ -59,7 +59,7 @@ def _svg(fig) -> str:
     buffer = io.StringIO()
     fig.savefig(buffer, format="svg", metadata={"Date": None})
     svg = buffer.getvalue()
-    return svg[svg.index("<svg"):]
+    return svg[svg.index("<svg") :]
 
 
 def _figure(width: float, height: float):
@@ -87,7 +87,10 @@ def _prevalence_plots(table, out: list[tuple[str, str]]) -> None:
             continue
         fig, ax = _figure(7, 3.2)
         values = [100 * r["prevalence"] for r in rows]
-        err = [[100 * (r["prevalence"] - r["ci95_low"]) for r in rows], [100 * (r["ci95_high"] - r["prevalence"]) for r in rows]]
+        err = [
+            [100 * (r["prevalence"] - r["ci95_low"]) for r in rows],
+            [100 * (r["ci95_high"] - r["prevalence"]) for r in rows],
+        ]
         ax.barh(range(len(rows)), values, xerr=err, color="#4a7ab5")
         ax.set_yticks(range(len(rows)), [f"{r['screen'][:18]}… {r['group']}" for r in rows])
         ax.set_xlabel("prevalence, % (Wilson 95 % interval)")
@@ -95,11 +98,19 @@ def _prevalence_plots(table, out: list[tuple[str, str]]) -> None:
         _done(fig, f"Prevalence by {by.replace('_', ' ')}", out)
 
 
-_MEASURES = (("grip_kg", "grip strength (kg)", ((cut.EWGSOP2_GRIP, "EWGSOP2"), (cut.AWGS2019_GRIP, "AWGS 2019"),
-                                                 (cut.FNIH_GRIP, "FNIH"))),
-             ("gait_speed_ms", "gait speed (m/s)", ((cut.EWGSOP2_GAIT, "EWGSOP2"), (cut.AWGS2019_GAIT, "AWGS 2019"))),
-             ("chair_stand_s", "five chair stands (s)", ((cut.EWGSOP2_CHAIR_STAND, "EWGSOP2"),
-                                                         (cut.AWGS2019_CHAIR_STAND, "AWGS 2019"))))
+_MEASURES = (
+    (
+        "grip_kg",
+        "grip strength (kg)",
+        ((cut.EWGSOP2_GRIP, "EWGSOP2"), (cut.AWGS2019_GRIP, "AWGS 2019"), (cut.FNIH_GRIP, "FNIH")),
+    ),
+    ("gait_speed_ms", "gait speed (m/s)", ((cut.EWGSOP2_GAIT, "EWGSOP2"), (cut.AWGS2019_GAIT, "AWGS 2019"))),
+    (
+        "chair_stand_s",
+        "five chair stands (s)",
+        ((cut.EWGSOP2_CHAIR_STAND, "EWGSOP2"), (cut.AWGS2019_CHAIR_STAND, "AWGS 2019")),
+    ),
+)
 
 
 def _histogram(values, label: str, lines: list[tuple[float, str, str]], title: str, out) -> None:
@@ -121,15 +132,29 @@ def _measure_plots(flags, out: list[tuple[str, str]]) -> None:
         for sex, name in ((1, "men"), (2, "women")):
             values = flags.filter((flags["sex"] == sex) & flags[column].is_not_nan())[column].to_numpy()
             if values.size:
-                lines = [(c.limit("male" if sex == 1 else "female"), f"{who} {c.op} {c.limit('male' if sex == 1 else 'female'):g}",
-                          style) for (c, who), style in zip(cutoffs, ("-", "--", ":"))]
+                lines = [
+                    (
+                        c.limit("male" if sex == 1 else "female"),
+                        f"{who} {c.op} {c.limit('male' if sex == 1 else 'female'):g}",
+                        style,
+                    )
+                    for (c, who), style in zip(cutoffs, ("-", "--", ":"))
+                ]
                 _histogram(values, label, lines, f"{label}, {name}, against each definition's cut-off", out)
     change = flags["weight_change_6m_pct"].to_numpy()
     change = change[~np.isnan(change)]
     if change.size:
-        lines = [(-edge, f"GLIM loss > {edge:g} %", style) for edge, style in zip(glim.WEIGHT_LOSS_WITHIN_6_MONTHS, ("--", "-"))]
-        _histogram(np.clip(change, -30, 30), "weight change over 6 months (%)", lines,
-                   "weight change over 6 months against the GLIM criterion", out)
+        lines = [
+            (-edge, f"GLIM loss > {edge:g} %", style)
+            for edge, style in zip(glim.WEIGHT_LOSS_WITHIN_6_MONTHS, ("--", "-"))
+        ]
+        _histogram(
+            np.clip(change, -30, 30),
+            "weight change over 6 months (%)",
+            lines,
+            "weight change over 6 months against the GLIM criterion",
+            out,
+        )
 
 
 def _plots(flags, table) -> list[tuple[str, str]]:
@@ -143,9 +168,16 @@ def write_summary(path: Path, flags, table, result: Any) -> Path:
     env = Environment(autoescape=True)
     rows = list(table.iter_rows(named=True))
     html = env.from_string(_TEMPLATE).render(
-        persons=result.persons, rows=result.rows, refused=result.refused, rule_version=RULE_VERSION,
-        red_flags=result.red_flags, by_reason=sorted(result.refused_by_reason.items()),
-        overall=[r for r in rows if r["by"] == "all"], grouped=[r for r in rows if r["by"] != "all"],
-        plots=_plots(flags, table), pct=_pct)
+        persons=result.persons,
+        rows=result.rows,
+        refused=result.refused,
+        rule_version=RULE_VERSION,
+        red_flags=result.red_flags,
+        by_reason=sorted(result.refused_by_reason.items()),
+        overall=[r for r in rows if r["by"] == "all"],
+        grouped=[r for r in rows if r["by"] != "all"],
+        plots=_plots(flags, table),
+        pct=_pct,
+    )
     path.write_text(html, encoding="utf-8")
     return path

@@ -15,12 +15,13 @@ int16 (0 unknown). Rows refused by validation are returned with their reason, ne
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 
 from myoscope.cohort import _rules as rules
-from myoscope.cohort._kinds import KINDS, N_KINDS
+from myoscope.cohort._kinds import KINDS
 from myoscope.measures.body import MIN_SPAN_DAYS
 
 RULE_VERSION = "myoscope-screen/1"
@@ -34,23 +35,59 @@ WINDOW_DAYS = tuple(round(m * DAYS_PER_MONTH) for m in WINDOW_MONTHS)
 NO_DATE = np.iinfo(np.int32).max
 
 REASONS: tuple[str, ...] = (
-    "", "unknown kind", "no value", "value outside the plausible range of its kind",
-    "needs the side (left or right)", "must be a whole number", "no date", "unknown side",
+    "",
+    "unknown kind",
+    "no value",
+    "value outside the plausible range of its kind",
+    "needs the side (left or right)",
+    "must be a whole number",
+    "no date",
+    "unknown side",
 )
 """Refusal reason codes (index) and their text."""
-_INTEGER_KINDS = np.array([k.name in ("sppb", "sarc_f", "sessions_20min", "acute_disease_no_intake")
-                           for k in KINDS])
+_INTEGER_KINDS = np.array([k.name in ("sppb", "sarc_f", "sessions_20min", "acute_disease_no_intake") for k in KINDS])
 _LOW = np.array([k.low for k in KINDS])
 _HIGH = np.array([k.high for k in KINDS])
 _SIDED = np.array([k.sided for k in KINDS])
 
 FLAG_COLUMNS: tuple[str, ...] = (
-    "person", "sex", "age", "last_day", "weight_kg", "height_cm", "bmi", "weight_change_3m_pct",
-    "weight_change_6m_pct", "grip_kg", "gait_speed_ms", "chair_stand_s", "sppb", "calf_cm", "asm_kg",
-    "low_grip_ewgsop2", "low_grip_awgs2019", "low_grip_fnih2014", "slow_gait_ewgsop2", "slow_gait_awgs2019",
-    "slow_gait_fnih2014", "slow_chair_stand_ewgsop2", "slow_chair_stand_awgs2019", "low_sppb_ewgsop2",
-    "low_sppb_awgs2019", "ewgsop2", "awgs2019", "fnih2014", "must", "glim_weight_loss", "girth_asymmetry_cm",
-    "girth_asymmetry", "girth_loss", "who2020_aerobic", "brief_3x20", "red_flag_rapid_weight_loss", "red_flags",
+    "person",
+    "sex",
+    "age",
+    "last_day",
+    "weight_kg",
+    "height_cm",
+    "bmi",
+    "weight_change_3m_pct",
+    "weight_change_6m_pct",
+    "grip_kg",
+    "gait_speed_ms",
+    "chair_stand_s",
+    "sppb",
+    "calf_cm",
+    "asm_kg",
+    "low_grip_ewgsop2",
+    "low_grip_awgs2019",
+    "low_grip_fnih2014",
+    "slow_gait_ewgsop2",
+    "slow_gait_awgs2019",
+    "slow_gait_fnih2014",
+    "slow_chair_stand_ewgsop2",
+    "slow_chair_stand_awgs2019",
+    "low_sppb_ewgsop2",
+    "low_sppb_awgs2019",
+    "ewgsop2",
+    "awgs2019",
+    "fnih2014",
+    "must",
+    "glim_weight_loss",
+    "girth_asymmetry_cm",
+    "girth_asymmetry",
+    "girth_loss",
+    "who2020_aerobic",
+    "brief_3x20",
+    "red_flag_rapid_weight_loss",
+    "red_flags",
 )
 
 
@@ -58,9 +95,17 @@ def validate(day: np.ndarray, kind: np.ndarray, side: np.ndarray, value: np.ndar
     """Reason code of each row (0 = accepted), see :data:`REASONS`."""
     from myoscope.cohort._aggregate import validate_rows
 
-    return validate_rows(np.ascontiguousarray(day, dtype=np.int32), np.ascontiguousarray(kind, dtype=np.int8),
-                         np.ascontiguousarray(side, dtype=np.int8), np.ascontiguousarray(value, dtype=np.float64),
-                         _LOW, _HIGH, _INTEGER_KINDS, _SIDED, NO_DATE)
+    return validate_rows(
+        np.ascontiguousarray(day, dtype=np.int32),
+        np.ascontiguousarray(kind, dtype=np.int8),
+        np.ascontiguousarray(side, dtype=np.int8),
+        np.ascontiguousarray(value, dtype=np.float64),
+        _LOW,
+        _HIGH,
+        _INTEGER_KINDS,
+        _SIDED,
+        NO_DATE,
+    )
 
 
 def _person_attributes(ids: np.ndarray, persons: Mapping[str, np.ndarray] | None) -> tuple[np.ndarray, ...]:
@@ -82,8 +127,9 @@ def _age(last_day: np.ndarray, birth_year: np.ndarray) -> np.ndarray:
     return np.where((birth_year > 0) & ~np.isnan(last_day), age, -1).astype(np.int16)
 
 
-def screen_arrays(rows: Mapping[str, np.ndarray], persons: Mapping[str, np.ndarray] | None = None,
-                  on: int | None = None) -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray]:
+def screen_arrays(
+    rows: Mapping[str, np.ndarray], persons: Mapping[str, np.ndarray] | None = None, on: int | None = None
+) -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray]:
     """(flags by column, indices of refused rows, their reason codes) for one batch."""
     from myoscope.cohort._aggregate import aggregate
 
@@ -96,10 +142,21 @@ def screen_arrays(rows: Mapping[str, np.ndarray], persons: Mapping[str, np.ndarr
         person, cols = person[order], {k: v[order] for k, v in cols.items()}
     reason = validate(cols["day"], cols["kind"], cols["side"], cols["value"])
     ok = reason == 0
-    typed = {k: np.ascontiguousarray(cols[k], dtype=t) for k, t in
-             (("day", np.int32), ("kind", np.int8), ("side", np.int8), ("value", np.float64))}
-    ids, f = aggregate(person, typed["day"], typed["kind"], typed["side"], typed["value"], ok,
-                       NO_DATE if on is None else on, WINDOW_DAYS, MIN_SPAN_DAYS)
+    typed = {
+        k: np.ascontiguousarray(cols[k], dtype=t)
+        for k, t in (("day", np.int32), ("kind", np.int8), ("side", np.int8), ("value", np.float64))
+    }
+    ids, f = aggregate(
+        person,
+        typed["day"],
+        typed["kind"],
+        typed["side"],
+        typed["value"],
+        ok,
+        NO_DATE if on is None else on,
+        WINDOW_DAYS,
+        MIN_SPAN_DAYS,
+    )
     refused = np.flatnonzero(~ok)
     refused_at = refused if order is None else order[refused]
     return flags(ids, f, persons), refused_at, reason[refused]
@@ -112,24 +169,43 @@ def flags(ids: np.ndarray, f: np.ndarray, persons: Mapping[str, np.ndarray] | No
     sex, population, birth_year = _person_attributes(ids, persons)
     latest = lambda name: rules.latest(f, name)  # noqa: E731
     c = rules.cut
-    out: dict[str, Any] = {"person": ids, "sex": sex, "age": _age(f[:, COL["last_day"]], birth_year),
-                           "last_day": f[:, COL["last_day"]]}
-    out.update(weight_kg=latest("body_weight"), height_cm=latest("height"), bmi=rules.bmi(f),
-               weight_change_3m_pct=rules.weight_change_percent(f, 0),
-               weight_change_6m_pct=rules.weight_change_percent(f, 1),
-               grip_kg=latest("grip_strength"), gait_speed_ms=latest("gait_speed"),
-               chair_stand_s=latest("chair_stand_time"), sppb=latest("sppb"), calf_cm=latest("calf_circumference"),
-               asm_kg=latest("appendicular_lean_mass"))
+    out: dict[str, Any] = {
+        "person": ids,
+        "sex": sex,
+        "age": _age(f[:, COL["last_day"]], birth_year),
+        "last_day": f[:, COL["last_day"]],
+    }
+    out.update(
+        weight_kg=latest("body_weight"),
+        height_cm=latest("height"),
+        bmi=rules.bmi(f),
+        weight_change_3m_pct=rules.weight_change_percent(f, 0),
+        weight_change_6m_pct=rules.weight_change_percent(f, 1),
+        grip_kg=latest("grip_strength"),
+        gait_speed_ms=latest("gait_speed"),
+        chair_stand_s=latest("chair_stand_time"),
+        sppb=latest("sppb"),
+        calf_cm=latest("calf_circumference"),
+        asm_kg=latest("appendicular_lean_mass"),
+    )
     grip, gait, chair, sppb = out["grip_kg"], out["gait_speed_ms"], out["chair_stand_s"], out["sppb"]
-    out.update(low_grip_ewgsop2=rules.met(c.EWGSOP2_GRIP, grip, sex), low_grip_awgs2019=rules.met(c.AWGS2019_GRIP, grip, sex),
-               low_grip_fnih2014=rules.met(c.FNIH_GRIP, grip, sex), slow_gait_ewgsop2=rules.met(c.EWGSOP2_GAIT, gait),
-               slow_gait_awgs2019=rules.met(c.AWGS2019_GAIT, gait), slow_gait_fnih2014=rules.met(c.FNIH_GAIT, gait),
-               slow_chair_stand_ewgsop2=rules.met(c.EWGSOP2_CHAIR_STAND, chair),
-               slow_chair_stand_awgs2019=rules.met(c.AWGS2019_CHAIR_STAND, chair),
-               low_sppb_ewgsop2=rules.met(c.EWGSOP2_SPPB, sppb), low_sppb_awgs2019=rules.met(c.AWGS2019_SPPB, sppb),
-               ewgsop2=rules.ewgsop2_stage(f, sex), awgs2019=rules.awgs2019_stage(f, sex, population),
-               fnih2014=rules.fnih2014_stage(f, sex), must=rules.must_category(f),
-               glim_weight_loss=rules.glim_weight_loss_stage(f))
+    out.update(
+        low_grip_ewgsop2=rules.met(c.EWGSOP2_GRIP, grip, sex),
+        low_grip_awgs2019=rules.met(c.AWGS2019_GRIP, grip, sex),
+        low_grip_fnih2014=rules.met(c.FNIH_GRIP, grip, sex),
+        slow_gait_ewgsop2=rules.met(c.EWGSOP2_GAIT, gait),
+        slow_gait_awgs2019=rules.met(c.AWGS2019_GAIT, gait),
+        slow_gait_fnih2014=rules.met(c.FNIH_GAIT, gait),
+        slow_chair_stand_ewgsop2=rules.met(c.EWGSOP2_CHAIR_STAND, chair),
+        slow_chair_stand_awgs2019=rules.met(c.AWGS2019_CHAIR_STAND, chair),
+        low_sppb_ewgsop2=rules.met(c.EWGSOP2_SPPB, sppb),
+        low_sppb_awgs2019=rules.met(c.AWGS2019_SPPB, sppb),
+        ewgsop2=rules.ewgsop2_stage(f, sex),
+        awgs2019=rules.awgs2019_stage(f, sex, population),
+        fnih2014=rules.fnih2014_stage(f, sex),
+        must=rules.must_category(f),
+        glim_weight_loss=rules.glim_weight_loss_stage(f),
+    )
     out.update(rules.girth_findings(f))
     out.update(rules.activity(f))
     rapid = out["glim_weight_loss"]
@@ -142,8 +218,11 @@ def screen_record_batch(batch: Any, persons: Mapping[str, np.ndarray] | None = N
     """:func:`screen_arrays` on a :class:`pyarrow.RecordBatch`; returns (flags batch, refused batch)."""
     import pyarrow as pa
 
-    rows = {name: batch.column(name).to_numpy(zero_copy_only=False) for name in ("person", "day", "kind", "side", "value")}
+    rows = {
+        name: batch.column(name).to_numpy(zero_copy_only=False) for name in ("person", "day", "kind", "side", "value")
+    }
     out, refused, reason = screen_arrays(rows, persons, on)
-    refused_rows = pa.record_batch({**{k: pa.array(v[refused]) for k, v in rows.items()},
-                                    "reason": pa.array(reason.astype(np.int8))})
+    refused_rows = pa.record_batch(
+        {**{k: pa.array(v[refused]) for k, v in rows.items()}, "reason": pa.array(reason.astype(np.int8))}
+    )
     return pa.record_batch({k: pa.array(out[k]) for k in FLAG_COLUMNS}), refused_rows

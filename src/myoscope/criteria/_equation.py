@@ -8,8 +8,9 @@ naming the field, the value and the range; missing inputs give "cannot tell".
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Callable, ClassVar, Mapping
+from typing import Any, ClassVar
 
 from myoscope.errors import InputError, Problem
 from myoscope.instruments._base import Instrument, Score
@@ -86,7 +87,8 @@ class Equation(Instrument, ABC):
         details: dict[str, Any] = dict(self.about)
         details["validity"] = [v.text() for v in self.validity]
         details["unverified"] = list(details.get("unverified", [])) + [
-            f"validity range: {v.text()}" for v in self.validity if not v.verified]
+            f"validity range: {v.text()}" for v in self.validity if not v.verified
+        ]
         missing = [text for name, text in self.needs.items() if getattr(data, name) is None]
         if missing:
             return self.cannot_tell(missing, details=details)
@@ -96,5 +98,6 @@ class Equation(Instrument, ABC):
         value = tidy(self.estimate(data))
         category, positive, extra = self.judge(value, data)
         details.update(extra)
-        return self.result(value, category, unit=self.result_unit, positive=positive, details=details,
-                           interpretation=self.note)
+        return self.result(
+            value, category, unit=self.result_unit, positive=positive, details=details, interpretation=self.note
+        )

@@ -27,10 +27,17 @@ LEE2000_AGE_ABOVE = 20.0
 
 LEE2000_VALIDITY = (
     Validity("age", "age", "years", low=LEE2000_AGE_ABOVE, low_open=True),
-    Validity("weight", "BMI", "kg/m²", high=LEE2000_BMI_BELOW, high_open=True,
-             value_of=lambda data: bmi_of(data.weight, data.height)),
+    Validity(
+        "weight",
+        "BMI",
+        "kg/m²",
+        high=LEE2000_BMI_BELOW,
+        high_open=True,
+        value_of=lambda data: bmi_of(data.weight, data.height),
+    ),
 )
 LEE2000_ABOUT: dict[str, Any] = {
-    "estimates": "whole-body skeletal muscle mass", "reference_method": "MRI",
+    "estimates": "whole-body skeletal muscle mass",
+    "reference_method": "MRI",
     "population": "non-obese adults (BMI < 30) older than 20 years; race term chosen explicitly",
 }

@@ -40,5 +40,4 @@ def awgs_mass_criterion(asmi: float | None, sex: Sex | None, method: Method | No
     dxa, bia = AWGS2019_ASMI_DXA.met(asmi, sex), AWGS2019_ASMI_BIA.met(asmi, sex)
     met = dxa if dxa == bia else None
     threshold = f"DXA {AWGS2019_ASMI_DXA.threshold(sex)}; BIA {AWGS2019_ASMI_BIA.threshold(sex)}; method needed"
-    return Criterion("AWGS 2019: low ASM/height² (method not stated)", met, asmi, threshold,
-                     AWGS2019_ASMI_DXA.source)
+    return Criterion("AWGS 2019: low ASM/height² (method not stated)", met, asmi, threshold, AWGS2019_ASMI_DXA.source)

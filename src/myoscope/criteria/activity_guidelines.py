@@ -24,9 +24,10 @@ Three sources, each computed on its own so that they can be compared:
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal, Sequence
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -61,8 +62,13 @@ MODERATE_CADENCE = 100
 """Steps/min at or above which walking is about moderate intensity (Tudor-Locke 2011)."""
 STEPS_GUIDELINE_RANGE = (7000, 8000)
 """Steps/day that translate the aerobic guideline for adults (Tudor-Locke 2011)."""
-STEP_INDEX = ((5000, "sedentary"), (7500, "low active"), (10000, "somewhat active"), (12500, "active"),
-              (None, "highly active"))
+STEP_INDEX = (
+    (5000, "sedentary"),
+    (7500, "low active"),
+    (10000, "somewhat active"),
+    (12500, "active"),
+    (None, "highly active"),
+)
 """Graduated step index, steps/day: < 5,000 sedentary; 5,000-7,499 low active; 7,500-9,999 somewhat
 active; 10,000-12,499 active; >= 12,500 highly active (as tabulated in Tudor-Locke 2011; Tudor-Locke &
 Bassett 2004). Descriptive only: no adherence decision rests on it."""
@@ -100,12 +106,15 @@ class GuidelineInput(InstrumentInput):
     ipaq: IpaqInput | None = None
     sessions: list[Session] | None = None
     daily_steps: list[StepDay] | None = None
-    period_days: int | None = Field(None, ge=1, le=366,
-                                    description="days the session log covers (default: first to last date, whole weeks)")
-    strength_days: int | None = Field(None, ge=0, le=7,
-                                      description="muscle-strengthening days per week, when the source does not log them")
-    balance_days: int | None = Field(None, ge=0, le=7,
-                                     description="balance/multicomponent days per week, when the source does not log them")
+    period_days: int | None = Field(
+        None, ge=1, le=366, description="days the session log covers (default: first to last date, whole weeks)"
+    )
+    strength_days: int | None = Field(
+        None, ge=0, le=7, description="muscle-strengthening days per week, when the source does not log them"
+    )
+    balance_days: int | None = Field(
+        None, ge=0, le=7, description="balance/multicomponent days per week, when the source does not log them"
+    )
     sitting: quantity("min", 0, 1440) | None = Field(None, description="sitting time per day")
 
 
@@ -129,15 +138,27 @@ class Adherence:
     details: dict[str, Any] = field(default_factory=dict)
 
     def decisions(self) -> dict[str, bool | None]:
-        return {"aerobic": self.aerobic_met, "aerobic_upper": self.aerobic_upper_met,
-                "strength": self.strength_met, "balance": self.balance_met, "brief_3x20": self.brief_met}
+        return {
+            "aerobic": self.aerobic_met,
+            "aerobic_upper": self.aerobic_upper_met,
+            "strength": self.strength_met,
+            "balance": self.balance_met,
+            "brief_3x20": self.brief_met,
+        }
 
     def to_json(self) -> dict[str, Any]:
-        return {"source": self.source, "aerobic_minutes_per_week": _r(self.aerobic_minutes),
-                "strength_days_per_week": _r(self.strength_days), "balance_days_per_week": _r(self.balance_days),
-                "brief_sessions_per_week": _r(self.brief_sessions), "sitting_minutes_per_day": _r(self.sitting_minutes),
-                **{k: v for k, v in self.decisions().items()}, "missing": list(self.missing),
-                "notes": list(self.notes), **self.details}
+        return {
+            "source": self.source,
+            "aerobic_minutes_per_week": _r(self.aerobic_minutes),
+            "strength_days_per_week": _r(self.strength_days),
+            "balance_days_per_week": _r(self.balance_days),
+            "brief_sessions_per_week": _r(self.brief_sessions),
+            "sitting_minutes_per_day": _r(self.sitting_minutes),
+            **{k: v for k, v in self.decisions().items()},
+            "missing": list(self.missing),
+            "notes": list(self.notes),
+            **self.details,
+        }
 
 
 def _r(x: float | None) -> float | None:
@@ -159,9 +180,19 @@ def _balance(age: int | None, days: float | None, missing: list[str]) -> tuple[f
     return days, _at_least(days, WHO_BALANCE_DAYS)
 
 
-def _finish(source: str, aerobic: float | None, strength: float | None, balance: float | None,
-            brief: float | None, sitting: float | None, age: int | None, missing: list[str],
-            notes: Sequence[str] = (), aerobic_met: bool | None = None, **details: Any) -> Adherence:
+def _finish(
+    source: str,
+    aerobic: float | None,
+    strength: float | None,
+    balance: float | None,
+    brief: float | None,
+    sitting: float | None,
+    age: int | None,
+    missing: list[str],
+    notes: Sequence[str] = (),
+    aerobic_met: bool | None = None,
+    **details: Any,
+) -> Adherence:
     if strength is None:
         missing.append("days per week of muscle-strengthening activity")
     if sitting is None:
@@ -169,31 +200,72 @@ def _finish(source: str, aerobic: float | None, strength: float | None, balance:
     balance_days, balance_met = _balance(age, balance, missing)
     met = aerobic_met if aerobic is None else aerobic >= WHO_MODERATE_MINUTES
     upper = None if aerobic is None else aerobic >= WHO_MODERATE_UPPER_MINUTES
-    return Adherence(source, aerobic, met, upper, strength, _at_least(strength, WHO_STRENGTH_DAYS),
-                     balance_days, balance_met, brief, _at_least(brief, BRIEF_SESSIONS), sitting,
-                     tuple(missing), tuple(notes), details)
+    return Adherence(
+        source,
+        aerobic,
+        met,
+        upper,
+        strength,
+        _at_least(strength, WHO_STRENGTH_DAYS),
+        balance_days,
+        balance_met,
+        brief,
+        _at_least(brief, BRIEF_SESSIONS),
+        sitting,
+        tuple(missing),
+        tuple(notes),
+        details,
+    )
 
 
-def adherence_from_ipaq(answers: IpaqInput, age: int | None = None, strength_days: int | None = None,
-                        balance_days: int | None = None) -> Adherence:
+def adherence_from_ipaq(
+    answers: IpaqInput, age: int | None = None, strength_days: int | None = None, balance_days: int | None = None
+) -> Adherence:
     """Adherence from IPAQ-SF answers (truncated minutes; walking counted as moderate)."""
     res = score_answers(answers)
     age = age if age is not None else answers.age
     if res.excluded:
-        return _finish("ipaq", None, strength_days, balance_days, None, res.sitting_minutes_per_day, age,
-                       list(res.missing), notes=(f"IPAQ case excluded (rule {res.excluded}).",))
-    aerobic = (res.weekly_minutes("walking") + res.weekly_minutes("moderate")
-               + VIGOROUS_EQUIVALENCE * res.weekly_minutes("vigorous"))
+        return _finish(
+            "ipaq",
+            None,
+            strength_days,
+            balance_days,
+            None,
+            res.sitting_minutes_per_day,
+            age,
+            list(res.missing),
+            notes=(f"IPAQ case excluded (rule {res.excluded}).",),
+        )
+    aerobic = (
+        res.weekly_minutes("walking")
+        + res.weekly_minutes("moderate")
+        + VIGOROUS_EQUIVALENCE * res.weekly_minutes("vigorous")
+    )
     brief = sum(res.days[i] for i in res.days if res.minutes[i] >= BRIEF_SESSION_MINUTES)
-    return _finish("ipaq", aerobic, strength_days, balance_days, float(brief), res.sitting_minutes_per_day, age, [],
-                   notes=("IPAQ does not ask about muscle-strengthening or balance.",),
-                   ipaq_category=res.category, ipaq_met_min_per_week=round(res.total, 1))
+    return _finish(
+        "ipaq",
+        aerobic,
+        strength_days,
+        balance_days,
+        float(brief),
+        res.sitting_minutes_per_day,
+        age,
+        [],
+        notes=("IPAQ does not ask about muscle-strengthening or balance.",),
+        ipaq_category=res.category,
+        ipaq_met_min_per_week=round(res.total, 1),
+    )
 
 
-def adherence_from_summary(moderate_minutes: float | None, vigorous_minutes: float | None,
-                           sessions_20min: float | None = None, strength_days: float | None = None,
-                           balance_days: float | None = None, sitting: float | None = None,
-                           age: int | None = None) -> Adherence:
+def adherence_from_summary(
+    moderate_minutes: float | None,
+    vigorous_minutes: float | None,
+    sessions_20min: float | None = None,
+    strength_days: float | None = None,
+    balance_days: float | None = None,
+    sitting: float | None = None,
+    age: int | None = None,
+) -> Adherence:
     """Adherence from one week's summary (minutes by intensity, as reported).
 
     With only one of the two intensities reported, the known minutes are a lower bound: they
@@ -207,11 +279,22 @@ def adherence_from_summary(moderate_minutes: float | None, vigorous_minutes: flo
         return _finish("summary", None, strength_days, balance_days, sessions_20min, sitting, age, missing)
     lower = (moderate_minutes or 0.0) + VIGOROUS_EQUIVALENCE * (vigorous_minutes or 0.0)
     if moderate_minutes is None or vigorous_minutes is None:
-        missing.append("minutes of " + ("moderate" if moderate_minutes is None else "vigorous")
-                       + " activity in the week")
+        missing.append(
+            "minutes of " + ("moderate" if moderate_minutes is None else "vigorous") + " activity in the week"
+        )
         met = True if lower >= WHO_MODERATE_MINUTES else None
-        return _finish("summary", None, strength_days, balance_days, sessions_20min, sitting, age, missing,
-                       aerobic_met=met, aerobic_minutes_at_least=round(lower, 1))
+        return _finish(
+            "summary",
+            None,
+            strength_days,
+            balance_days,
+            sessions_20min,
+            sitting,
+            age,
+            missing,
+            aerobic_met=met,
+            aerobic_minutes_at_least=round(lower, 1),
+        )
     return _finish("summary", lower, strength_days, balance_days, sessions_20min, sitting, age, missing)
 
 
@@ -222,27 +305,46 @@ def _weeks(dates: Sequence[date], period_days: int | None) -> float:
     return float(max(1, math.ceil(span / DAYS_PER_WEEK)))
 
 
-def adherence_from_sessions(sessions: Sequence[Session], age: int | None = None, period_days: int | None = None,
-                            sitting: float | None = None, strength_days: float | None = None,
-                            balance_days: float | None = None) -> Adherence:
+def adherence_from_sessions(
+    sessions: Sequence[Session],
+    age: int | None = None,
+    period_days: int | None = None,
+    sitting: float | None = None,
+    strength_days: float | None = None,
+    balance_days: float | None = None,
+) -> Adherence:
     """Adherence from logged sessions, averaged per week over ``period_days`` (default: whole weeks spanned).
 
     ``strength_days`` / ``balance_days`` stated alongside the log count too: the larger of the stated and the
     logged days a week is used, so a stated strength routine is never silently dropped.
     """
     if not sessions:
-        return _finish("sessions", None, strength_days, balance_days, None, sitting, age,
-                       ["a log of exercise sessions"])
+        return _finish(
+            "sessions", None, strength_days, balance_days, None, sitting, age, ["a log of exercise sessions"]
+        )
     weeks = _weeks([s.date for s in sessions], period_days)
-    aerobic = sum(s.minutes * (VIGOROUS_EQUIVALENCE if s.intensity == "vigorous" else 1.0)
-                  for s in sessions if s.kind == "aerobic" and s.intensity in AEROBIC_INTENSITIES)
+    aerobic = sum(
+        s.minutes * (VIGOROUS_EQUIVALENCE if s.intensity == "vigorous" else 1.0)
+        for s in sessions
+        if s.kind == "aerobic" and s.intensity in AEROBIC_INTENSITIES
+    )
     strength = len({s.date for s in sessions if s.kind == "strength" and s.intensity in AEROBIC_INTENSITIES})
     balance = len({s.date for s in sessions if s.kind == "balance" and s.intensity in AEROBIC_INTENSITIES})
     brief = sum(1 for s in sessions if s.intensity in AEROBIC_INTENSITIES and s.minutes >= BRIEF_SESSION_MINUTES)
     strength_week = max(strength / weeks, strength_days or 0.0)
     balance_week = max(balance / weeks, balance_days or 0.0)
-    return _finish("sessions", aerobic / weeks, strength_week, balance_week, brief / weeks, sitting, age, [],
-                   notes=("Light-intensity sessions do not count towards any recommendation.",), weeks=round(weeks, 2))
+    return _finish(
+        "sessions",
+        aerobic / weeks,
+        strength_week,
+        balance_week,
+        brief / weeks,
+        sitting,
+        age,
+        [],
+        notes=("Light-intensity sessions do not count towards any recommendation.",),
+        weeks=round(weeks, 2),
+    )
 
 
 def step_index(mean_steps: float) -> str:
@@ -253,8 +355,13 @@ def step_index(mean_steps: float) -> str:
     raise AssertionError("unreachable")
 
 
-def adherence_from_steps(days: Sequence[StepDay], age: int | None = None, strength_days: int | None = None,
-                         balance_days: int | None = None, sitting: float | None = None) -> Adherence:
+def adherence_from_steps(
+    days: Sequence[StepDay],
+    age: int | None = None,
+    strength_days: int | None = None,
+    balance_days: int | None = None,
+    sitting: float | None = None,
+) -> Adherence:
     """Adherence from daily step counts (cadence minutes if recorded, else the steps/day translation)."""
     if not days:
         return _finish("steps", None, strength_days, balance_days, None, sitting, age, ["daily step counts"])
@@ -269,28 +376,44 @@ def adherence_from_steps(days: Sequence[StepDay], age: int | None = None, streng
         missing.append(f"minutes per day at >= {MODERATE_CADENCE} steps/min (from the step counter)")
         if mean_steps >= STEPS_GUIDELINE_RANGE[1]:
             aerobic_met = True
-            notes.append(f"Average {mean_steps:.0f} steps/day is at or above {STEPS_GUIDELINE_RANGE[1]}, "
-                         "the steps/day translation of the aerobic guideline.")
+            notes.append(
+                f"Average {mean_steps:.0f} steps/day is at or above {STEPS_GUIDELINE_RANGE[1]}, "
+                "the steps/day translation of the aerobic guideline."
+            )
     if all(d.longest_brisk_bout is not None for d in days):
         brief = sum(1 for d in days if d.longest_brisk_bout >= BRIEF_SESSION_MINUTES) / weeks
     else:
         missing.append(f"the longest continuous bout per day at >= {MODERATE_CADENCE} steps/min")
-    return _finish("steps", aerobic, strength_days, balance_days, brief, sitting, age, missing, notes,
-                   aerobic_met=aerobic_met, mean_steps_per_day=round(mean_steps), step_index=step_index(mean_steps),
-                   days_counted=len(days))
+    return _finish(
+        "steps",
+        aerobic,
+        strength_days,
+        balance_days,
+        brief,
+        sitting,
+        age,
+        missing,
+        notes,
+        aerobic_met=aerobic_met,
+        mean_steps_per_day=round(mean_steps),
+        step_index=step_index(mean_steps),
+        days_counted=len(days),
+    )
 
 
 def adherence(data: GuidelineInput) -> dict[str, Adherence]:
     """Every source the input holds, computed separately (keys: ``sessions``, ``ipaq``, ``steps``)."""
     out: dict[str, Adherence] = {}
     if data.sessions is not None:
-        out["sessions"] = adherence_from_sessions(data.sessions, data.age, data.period_days, data.sitting,
-                                                  data.strength_days, data.balance_days)
+        out["sessions"] = adherence_from_sessions(
+            data.sessions, data.age, data.period_days, data.sitting, data.strength_days, data.balance_days
+        )
     if data.ipaq is not None:
         out["ipaq"] = adherence_from_ipaq(data.ipaq, data.age, data.strength_days, data.balance_days)
     if data.daily_steps is not None:
-        out["steps"] = adherence_from_steps(data.daily_steps, data.age, data.strength_days, data.balance_days,
-                                            data.sitting)
+        out["steps"] = adherence_from_steps(
+            data.daily_steps, data.age, data.strength_days, data.balance_days, data.sitting
+        )
     return out
 
 
@@ -320,46 +443,80 @@ class ActivityGuidelines(Instrument):
     Input = GuidelineInput
     examples = (
         # The WHO 2020 minimum met exactly: 5 x 30 min moderate aerobic + 2 strength days, age 40.
-        Example({"age": 40, "sitting": "8 h", "sessions": [
-            {"date": f"2026-03-0{d}", "minutes": 30, "intensity": "moderate", "kind": "aerobic"} for d in range(2, 7)
-        ] + [{"date": f"2026-03-0{d}", "minutes": 30, "intensity": "moderate", "kind": "strength"} for d in (7, 8)]},
-            150.0, MEETS, "bull2020"),
+        Example(
+            {
+                "age": 40,
+                "sitting": "8 h",
+                "sessions": [
+                    {"date": f"2026-03-0{d}", "minutes": 30, "intensity": "moderate", "kind": "aerobic"}
+                    for d in range(2, 7)
+                ]
+                + [
+                    {"date": f"2026-03-0{d}", "minutes": 30, "intensity": "moderate", "kind": "strength"}
+                    for d in (7, 8)
+                ],
+            },
+            150.0,
+            MEETS,
+            "bull2020",
+        ),
     )
 
     def compute(self, data: GuidelineInput) -> Score:
         results = adherence(data)
         if not results:
-            return self.cannot_tell(["an activity record: IPAQ answers, a log of exercise sessions or daily step counts"],
-                                    **({"details": {"age": data.age}} if data.age is not None else {}))
+            return self.cannot_tell(
+                ["an activity record: IPAQ answers, a log of exercise sessions or daily step counts"],
+                **({"details": {"age": data.age}} if data.age is not None else {}),
+            )
         primary = next(iter(results.values()))
         criteria = _criteria(primary, data.age)
         decisive = [c.met for c in criteria if c.name != "brief 3 x 20 min" and c.name != "WHO aerobic upper range"]
         category = BELOW if False in decisive else (MEETS if all(m is True for m in decisive) else CANNOT_TELL)
-        details = {"primary_source": primary.source, "sources": {k: r.to_json() for k, r in results.items()},
-                   "disagreements": disagreements(results),
-                   "sedentary": "WHO 2020: limit sedentary time and replace it with activity of any intensity "
-                                "(no numeric limit)."}
+        details = {
+            "primary_source": primary.source,
+            "sources": {k: r.to_json() for k, r in results.items()},
+            "disagreements": disagreements(results),
+            "sedentary": "WHO 2020: limit sedentary time and replace it with activity of any intensity "
+            "(no numeric limit).",
+        }
         value = _r(primary.aerobic_minutes)
         missing = list(primary.missing)
         if category == CANNOT_TELL and not missing:
             missing = ["an activity record that settles every criterion"]
-        return self.result(value, category, unit="min/week moderate-equivalent", criteria=tuple(criteria),
-                           missing=missing, details=details,
-                           positive=None if category == CANNOT_TELL else category == BELOW,
-                           interpretation=_text(primary, category))
+        return self.result(
+            value,
+            category,
+            unit="min/week moderate-equivalent",
+            criteria=tuple(criteria),
+            missing=missing,
+            details=details,
+            positive=None if category == CANNOT_TELL else category == BELOW,
+            interpretation=_text(primary, category),
+        )
 
 
 def _criteria(r: Adherence, age: int | None) -> list[Criterion]:
     out = [
-        Criterion("WHO aerobic", r.aerobic_met, _r(r.aerobic_minutes), ">= 150 min/week moderate-equivalent "
-                  "(vigorous x 2)", "bull2020"),
+        Criterion(
+            "WHO aerobic",
+            r.aerobic_met,
+            _r(r.aerobic_minutes),
+            ">= 150 min/week moderate-equivalent (vigorous x 2)",
+            "bull2020",
+        ),
         Criterion("WHO aerobic upper range", r.aerobic_upper_met, _r(r.aerobic_minutes), ">= 300 min/week", "bull2020"),
         Criterion("WHO muscle-strengthening", r.strength_met, _r(r.strength_days), ">= 2 days/week", "bull2020"),
     ]
     if age is None or age >= WHO_OLDER_AGE:
-        out.append(Criterion("WHO balance/multicomponent (65+)", r.balance_met, _r(r.balance_days), ">= 3 days/week",
-                             "bull2020"))
-    out.append(Criterion("brief 3 x 20 min", r.brief_met, _r(r.brief_sessions), ">= 3 sessions/week of >= 20 min", None))
+        out.append(
+            Criterion(
+                "WHO balance/multicomponent (65+)", r.balance_met, _r(r.balance_days), ">= 3 days/week", "bull2020"
+            )
+        )
+    out.append(
+        Criterion("brief 3 x 20 min", r.brief_met, _r(r.brief_sessions), ">= 3 sessions/week of >= 20 min", None)
+    )
     return out
 
 
@@ -374,5 +531,17 @@ def _text(r: Adherence, category: str) -> str:
 
 INSTRUMENT = ActivityGuidelines()
 
-__all__ = ["ActivityGuidelines", "Adherence", "GuidelineInput", "INSTRUMENT", "Session", "StepDay", "adherence",
-           "adherence_from_ipaq", "adherence_from_sessions", "adherence_from_steps", "disagreements", "step_index"]
+__all__ = [
+    "ActivityGuidelines",
+    "Adherence",
+    "GuidelineInput",
+    "INSTRUMENT",
+    "Session",
+    "StepDay",
+    "adherence",
+    "adherence_from_ipaq",
+    "adherence_from_sessions",
+    "adherence_from_steps",
+    "disagreements",
+    "step_index",
+]

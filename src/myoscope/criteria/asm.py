@@ -60,12 +60,30 @@ class AppendicularMuscleMass(Instrument):
     examples = (
         # Reference note vector F10 (FNIH constants): man, ALM 20.0 kg, BMI 25.9 -> ALM/BMI 0.772 < 0.789;
         # height 170 cm -> ASM/height² 6.92 < 7.0 (EWGSOP2, AWGS); ASM 20.0 kg not < 20 (EWGSOP2).
-        Example({"sex": "male", "method": "dxa", "asm": 20.0, "bmi": 25.9, "height": 170}, 20.0, MIXED,
-                "studenski2014"),
-        Example({"sex": "female", "method": "dxa", "asm": 17.0, "height": 160, "bmi": 24.0}, 17.0, NOT_LOW,
-                "cruzjentoft2019"),
-        Example({"sex": "female", "method": "dxa", "right_arm": 1.6, "left_arm": 1.5, "right_leg": 5.0,
-                 "left_leg": 4.9, "height": 160, "bmi": 26.0}, 13.0, LOW, "chen2020"),
+        Example(
+            {"sex": "male", "method": "dxa", "asm": 20.0, "bmi": 25.9, "height": 170}, 20.0, MIXED, "studenski2014"
+        ),
+        Example(
+            {"sex": "female", "method": "dxa", "asm": 17.0, "height": 160, "bmi": 24.0},
+            17.0,
+            NOT_LOW,
+            "cruzjentoft2019",
+        ),
+        Example(
+            {
+                "sex": "female",
+                "method": "dxa",
+                "right_arm": 1.6,
+                "left_arm": 1.5,
+                "right_leg": 5.0,
+                "left_leg": 4.9,
+                "height": 160,
+                "bmi": 26.0,
+            },
+            13.0,
+            LOW,
+            "chen2020",
+        ),
     )
 
     def compute(self, data: AsmInput) -> Score:
@@ -75,27 +93,48 @@ class AppendicularMuscleMass(Instrument):
         ratio = alm_per_bmi(asm, bmi)
         fnih = FNIH_ALM_BMI.criterion(ratio, data.sex)
         if data.method == "bia":
-            fnih = Criterion(fnih.name, None, fnih.value, fnih.threshold + " (DXA only: not applied to BIA)",
-                             fnih.citation)
+            fnih = Criterion(
+                fnih.name, None, fnih.value, fnih.threshold + " (DXA only: not applied to BIA)", fnih.citation
+            )
         criteria = (
             EWGSOP2_ASM.criterion(asm, data.sex),
             EWGSOP2_ASMI.criterion(asmi, data.sex),
             awgs_mass_criterion(asmi, data.sex, data.method),
             fnih,
         )
-        details = {"asm": asm, "asm_height2": asmi, "alm_bmi": ratio, "bmi": bmi, "method": data.method,
-                   "unverified": unverified((EWGSOP2_ASM,))}
-        missing = [text for text, value in (
-            ("appendicular skeletal muscle mass by DXA or BIA (kg, or the four limbs)", asm),
-            ("sex", data.sex), ("height (cm)", data.height), ("BMI (or weight and height)", bmi),
-            ("measurement method (dxa or bia)", data.method)) if value is None]
+        details = {
+            "asm": asm,
+            "asm_height2": asmi,
+            "alm_bmi": ratio,
+            "bmi": bmi,
+            "method": data.method,
+            "unverified": unverified((EWGSOP2_ASM,)),
+        }
+        missing = [
+            text
+            for text, value in (
+                ("appendicular skeletal muscle mass by DXA or BIA (kg, or the four limbs)", asm),
+                ("sex", data.sex),
+                ("height (cm)", data.height),
+                ("BMI (or weight and height)", bmi),
+                ("measurement method (dxa or bia)", data.method),
+            )
+            if value is None
+        ]
         if asm is None or data.sex is None:
             return self.cannot_tell(missing, criteria=criteria, details=details)
         category, positive = summarize(criteria)
-        return self.result(asm, category, unit="kg", positive=positive, criteria=criteria, missing=missing,
-                           details=details,
-                           interpretation="Low appendicular muscle mass confirms sarcopenia when strength is "
-                                          "also low (EWGSOP2) or strength or performance is low (AWGS 2019).")
+        return self.result(
+            asm,
+            category,
+            unit="kg",
+            positive=positive,
+            criteria=criteria,
+            missing=missing,
+            details=details,
+            interpretation="Low appendicular muscle mass confirms sarcopenia when strength is "
+            "also low (EWGSOP2) or strength or performance is low (AWGS 2019).",
+        )
 
 
 INSTRUMENT = AppendicularMuscleMass()

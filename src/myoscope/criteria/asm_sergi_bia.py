@@ -49,25 +49,46 @@ class SergiBia(Equation):
     citations = cite("sergi2015")
     person_fields = ("sex", "age", "height", "weight")
     Input = SergiInput
-    needs = {"sex": "sex", "age": "age (years)", "height": "height (cm)", "weight": "weight (kg)",
-             "resistance": "whole-body BIA resistance at 50 kHz (Ω)",
-             "reactance": "whole-body BIA reactance at 50 kHz (Ω)"}
+    needs = {
+        "sex": "sex",
+        "age": "age (years)",
+        "height": "height (cm)",
+        "weight": "weight (kg)",
+        "resistance": "whole-body BIA resistance at 50 kHz (Ω)",
+        "reactance": "whole-body BIA reactance at 50 kHz (Ω)",
+    }
     validity = (Validity("age", "age", "years", *SERGI2015_AGE_RANGE, verified=False),)
-    about = {"estimates": "appendicular skeletal muscle mass (ASM, as DXA appendicular lean mass)",
-             "reference_method": "DXA", "population": "free-living Caucasian older adults",
-             "unverified": ["Sergi 2015 coefficients (-3.964, 0.227, 0.095, 1.384, 0.064), from memory"]}
+    about = {
+        "estimates": "appendicular skeletal muscle mass (ASM, as DXA appendicular lean mass)",
+        "reference_method": "DXA",
+        "population": "free-living Caucasian older adults",
+        "unverified": ["Sergi 2015 coefficients (-3.964, 0.227, 0.095, 1.384, 0.064), from memory"],
+    }
     note = "Estimated ASM by BIA; enter it in 'asm' with method 'bia'. Coefficients unverified."
     examples = (
         # Reference note vectors H3 and H4, hand-computed from the coefficients above.
-        Example({"sex": "male", "age": 70, "height": 175, "weight": 75, "resistance": 500, "reactance": 50},
-                21.64875, "estimated", "sergi2015"),
-        Example({"sex": "female", "age": 72, "height": 160, "weight": 60, "resistance": 600, "reactance": 55},
-                14.941333333, "estimated", "sergi2015"),
+        Example(
+            {"sex": "male", "age": 70, "height": 175, "weight": 75, "resistance": 500, "reactance": 50},
+            21.64875,
+            "estimated",
+            "sergi2015",
+        ),
+        Example(
+            {"sex": "female", "age": 72, "height": 160, "weight": 60, "resistance": 600, "reactance": 55},
+            14.941333333,
+            "estimated",
+            "sergi2015",
+        ),
     )
 
     def estimate(self, data: SergiInput) -> float:
-        return (SERGI2015_CONSTANT + SERGI2015_HT2_R * data.height ** 2 / data.resistance
-                + SERGI2015_WEIGHT * data.weight + SERGI2015_SEX * SEX_CODE[data.sex] + SERGI2015_XC * data.reactance)
+        return (
+            SERGI2015_CONSTANT
+            + SERGI2015_HT2_R * data.height**2 / data.resistance
+            + SERGI2015_WEIGHT * data.weight
+            + SERGI2015_SEX * SEX_CODE[data.sex]
+            + SERGI2015_XC * data.reactance
+        )
 
 
 INSTRUMENT = SergiBia()

@@ -89,35 +89,82 @@ class Awgs2019(Instrument):
     Input = Awgs2019Input
     examples = (
         # Hand-computed from the AWGS 2019 cut-offs (Chen 2020).
-        Example({"pathway": "community", "population": "asian", "sex": "female", "sarc_f": 4, "grip": 17.9},
-                1, POSSIBLE, "chen2020"),
-        Example({"pathway": "community", "population": "asian", "sex": "male", "grip": 30.0, "chair_stand": 11.99},
-                0, NONE, "chen2020"),
-        Example({"pathway": "hospital", "population": "asian", "sex": "female", "grip": 20.0, "gait_speed": 0.99,
-                 "asm_height2": 5.39, "mass_method": "dxa"}, 2, CONFIRMED, "chen2020"),
-        Example({"pathway": "hospital", "population": "asian", "sex": "male", "grip": 27.0, "sppb": 9,
-                 "asm_height2": 6.5, "mass_method": "bia"}, 3, SEVERE, "chen2020"),
+        Example(
+            {"pathway": "community", "population": "asian", "sex": "female", "sarc_f": 4, "grip": 17.9},
+            1,
+            POSSIBLE,
+            "chen2020",
+        ),
+        Example(
+            {"pathway": "community", "population": "asian", "sex": "male", "grip": 30.0, "chair_stand": 11.99},
+            0,
+            NONE,
+            "chen2020",
+        ),
+        Example(
+            {
+                "pathway": "hospital",
+                "population": "asian",
+                "sex": "female",
+                "grip": 20.0,
+                "gait_speed": 0.99,
+                "asm_height2": 5.39,
+                "mass_method": "dxa",
+            },
+            2,
+            CONFIRMED,
+            "chen2020",
+        ),
+        Example(
+            {
+                "pathway": "hospital",
+                "population": "asian",
+                "sex": "male",
+                "grip": 27.0,
+                "sppb": 9,
+                "asm_height2": 6.5,
+                "mass_method": "bia",
+            },
+            3,
+            SEVERE,
+            "chen2020",
+        ),
     )
 
     def compute(self, data: Awgs2019Input) -> Score:
         sex = data.sex
         asmi = first_known(data.asm_height2, asm_index(data.asm, data.height))
         sarc_calf = _sarc_calf(data)
-        finding = (AWGS2019_CALF.criterion(data.calf, sex),
-                   SARC_F_POSITIVE.criterion(data.sarc_f, name="AWGS 2019 case finding: SARC-F positive"),
-                   SARC_CALF_POSITIVE.criterion(sarc_calf, name="AWGS 2019 case finding: SARC-CalF positive"),
-                   Criterion("AWGS 2019 case finding: clinical concern", data.clinical_concern, None, "reported",
-                             AWGS2019_GRIP.source))
+        finding = (
+            AWGS2019_CALF.criterion(data.calf, sex),
+            SARC_F_POSITIVE.criterion(data.sarc_f, name="AWGS 2019 case finding: SARC-F positive"),
+            SARC_CALF_POSITIVE.criterion(sarc_calf, name="AWGS 2019 case finding: SARC-CalF positive"),
+            Criterion(
+                "AWGS 2019 case finding: clinical concern",
+                data.clinical_concern,
+                None,
+                "reported",
+                AWGS2019_GRIP.source,
+            ),
+        )
         grip = AWGS2019_GRIP.criterion(data.grip, sex)
         chair = AWGS2019_CHAIR_STAND.criterion(data.chair_stand, met=True if data.chair_stand_unable else None)
-        details = {"pathway": data.pathway, "population": data.population, "asm_height2": asmi,
-                   "sarc_calf": sarc_calf, "case_finding_positive": any_of(c.met for c in finding)}
+        details = {
+            "pathway": data.pathway,
+            "population": data.population,
+            "asm_height2": asmi,
+            "sarc_calf": sarc_calf,
+            "case_finding_positive": any_of(c.met for c in finding),
+        }
         if data.population == "non_asian":
             details["caution"] = "AWGS 2019 cut-offs were set for Asian populations; EWGSOP2 or FNIH may fit better"
         if details["case_finding_positive"] is False:
             details["note"] = "case finding negative: AWGS would not go on to assessment; measurements given are shown"
-        missing = [text for text, v in ((PATHWAY, data.pathway), (POPULATION, data.population),
-                                        (MEASURE["sex"], sex)) if v is None]
+        missing = [
+            text
+            for text, v in ((PATHWAY, data.pathway), (POPULATION, data.population), (MEASURE["sex"], sex))
+            if v is None
+        ]
         if data.pathway == "community" or data.pathway is None:
             criteria = finding + (grip, chair)
             if missing:
@@ -135,41 +182,80 @@ class Awgs2019(Instrument):
         if low is None:
             return self.cannot_tell([MEASURE["strength"]], criteria=criteria, details=details)
         if low:
-            return self._final(POSSIBLE, criteria, details, [], "Low grip strength or slow chair stand: possible "
-                               "sarcopenia. Start lifestyle intervention; consider referral for confirmation.")
-        return self._final(NONE, criteria, details, [], "Grip strength and chair stand not low: no possible "
-                           "sarcopenia by the AWGS 2019 community pathway.")
+            return self._final(
+                POSSIBLE,
+                criteria,
+                details,
+                [],
+                "Low grip strength or slow chair stand: possible "
+                "sarcopenia. Start lifestyle intervention; consider referral for confirmation.",
+            )
+        return self._final(
+            NONE,
+            criteria,
+            details,
+            [],
+            "Grip strength and chair stand not low: no possible sarcopenia by the AWGS 2019 community pathway.",
+        )
 
     def _hospital(self, criteria, strength, perf, mass, details) -> Score:
-        need_mass = (METHOD if details["asm_height2"] is not None else MEASURE["mass"])
+        need_mass = METHOD if details["asm_height2"] is not None else MEASURE["mass"]
         if mass is None:
             if strength or perf:
-                return self._final(POSSIBLE, criteria, details, [need_mass], "Low strength or performance: "
-                                   "possible sarcopenia; measure muscle mass to confirm.")
+                return self._final(
+                    POSSIBLE,
+                    criteria,
+                    details,
+                    [need_mass],
+                    "Low strength or performance: possible sarcopenia; measure muscle mass to confirm.",
+                )
             if strength is False and perf is False:
                 return self._final(NONE, criteria, details, [], "Strength and performance not low: no sarcopenia.")
             todo = [t for t, v in ((MEASURE["grip"], strength), (PERFORMANCE, perf)) if v is None]
             return self.cannot_tell(todo + [need_mass], criteria=criteria, details=details)
         if not mass:
-            text = ("Low strength or performance with muscle mass not low: not sarcopenia by AWGS 2019; consider "
-                    "other causes." if strength or perf else "Muscle mass not low: no sarcopenia.")
+            text = (
+                "Low strength or performance with muscle mass not low: not sarcopenia by AWGS 2019; consider "
+                "other causes."
+                if strength or perf
+                else "Muscle mass not low: no sarcopenia."
+            )
             return self._final(NONE, criteria, details, [], text)
         if strength and perf:
-            return self._final(SEVERE, criteria, details, [], "Low muscle mass, low strength and low performance: "
-                               "severe sarcopenia.")
+            return self._final(
+                SEVERE, criteria, details, [], "Low muscle mass, low strength and low performance: severe sarcopenia."
+            )
         if strength or perf:
             todo = [t for t, v in ((MEASURE["grip"], strength), (PERFORMANCE, perf)) if v is None]
-            return self._final(CONFIRMED, criteria, details, todo, "Low muscle mass with low strength or low "
-                               "performance: sarcopenia." + (" Test the other to grade severity." if todo else ""))
+            return self._final(
+                CONFIRMED,
+                criteria,
+                details,
+                todo,
+                "Low muscle mass with low strength or low "
+                "performance: sarcopenia." + (" Test the other to grade severity." if todo else ""),
+            )
         if strength is False and perf is False:
-            return self._final(NONE, criteria, details, [], "Low muscle mass alone (strength and performance not "
-                               "low): not sarcopenia by AWGS 2019.")
+            return self._final(
+                NONE,
+                criteria,
+                details,
+                [],
+                "Low muscle mass alone (strength and performance not low): not sarcopenia by AWGS 2019.",
+            )
         todo = [t for t, v in ((MEASURE["grip"], strength), (PERFORMANCE, perf)) if v is None]
         return self.cannot_tell(todo, criteria=criteria, details=details)
 
     def _final(self, category: str, criteria, details, missing, text: str) -> Score:
-        return self.result(STAGE[category], category, criteria=criteria, missing=missing, details=details,
-                           positive=category != NONE, interpretation=text)
+        return self.result(
+            STAGE[category],
+            category,
+            criteria=criteria,
+            missing=missing,
+            details=details,
+            positive=category != NONE,
+            interpretation=text,
+        )
 
 
 INSTRUMENT = Awgs2019()

@@ -43,8 +43,11 @@ RAW_WINDOW_DAYS = 90
 RELAPSE_EXCLUSION_DAYS = 30
 """A confirming EDSS is not taken within this many days after a relapse onset (UNVERIFIED)."""
 
-_DEFAULTS = {"confirmation": DEFAULT_CONFIRMATION_WEEKS, "raw_window": RAW_WINDOW_DAYS,
-             "relapse_exclusion": RELAPSE_EXCLUSION_DAYS}
+_DEFAULTS = {
+    "confirmation": DEFAULT_CONFIRMATION_WEEKS,
+    "raw_window": RAW_WINDOW_DAYS,
+    "relapse_exclusion": RELAPSE_EXCLUSION_DAYS,
+}
 
 CONFIRMED, NOT_CONFIRMED = "confirmed disability progression", "no confirmed progression"
 
@@ -55,10 +58,11 @@ class Visit(BaseModel):
     edss: EdssValue = Field(ge=0, le=10, description="EDSS at this visit")
     date: dt.date | None = Field(default=None, description="date of the visit")
     time: quantity("week", 0, 5200) | None = Field(
-        default=None, description="time since the first visit (e.g. 12 for 12 weeks, or '84 days')")
+        default=None, description="time since the first visit (e.g. 12 for 12 weeks, or '84 days')"
+    )
 
     @model_validator(mode="after")
-    def _when(self) -> "Visit":
+    def _when(self) -> Visit:
         if (self.date is None) == (self.time is None):
             raise ValueError("give each visit either a date or a time since the first visit")
         if self.edss is None:
@@ -69,18 +73,22 @@ class Visit(BaseModel):
 class CdpInput(InstrumentInput):
     visits: list[Visit] | None = Field(default=None, max_length=500, description="EDSS visits, any order")
     relapses: list[dt.date | quantity("week", 0, 5200)] | None = Field(
-        default=None, description="relapse onsets (dates, or times since the first visit); [] = none, "
-                                  "absent = not recorded")
+        default=None,
+        description="relapse onsets (dates, or times since the first visit); [] = none, absent = not recorded",
+    )
     tiers: Literal["three", "two"] = "three"
-    confirmation: quantity("week", 1, 520) | None = Field(default=DEFAULT_CONFIRMATION_WEEKS,
-                                                   description="confirmation interval (default 24 weeks)")
+    confirmation: quantity("week", 1, 520) | None = Field(
+        default=DEFAULT_CONFIRMATION_WEEKS, description="confirmation interval (default 24 weeks)"
+    )
     rule: Literal["next_visit", "sustained"] = "next_visit"
-    raw_window: quantity("day", 0, 365) | None = Field(default=RAW_WINDOW_DAYS,
-                                                description="days after a relapse onset within which a "
-                                                            "worsening counts as relapse-associated (unverified)")
-    relapse_exclusion: quantity("day", 0, 365) | None = Field(default=RELAPSE_EXCLUSION_DAYS,
-                                                       description="days after a relapse onset in which an EDSS "
-                                                                   "cannot confirm progression (unverified)")
+    raw_window: quantity("day", 0, 365) | None = Field(
+        default=RAW_WINDOW_DAYS,
+        description="days after a relapse onset within which a worsening counts as relapse-associated (unverified)",
+    )
+    relapse_exclusion: quantity("day", 0, 365) | None = Field(
+        default=RELAPSE_EXCLUSION_DAYS,
+        description="days after a relapse onset in which an EDSS cannot confirm progression (unverified)",
+    )
 
     @field_validator("confirmation", "raw_window", "relapse_exclusion", mode="after")
     @classmethod
@@ -88,7 +96,7 @@ class CdpInput(InstrumentInput):
         return float(_DEFAULTS[info.field_name]) if value is None else value
 
     @model_validator(mode="after")
-    def _same_clock(self) -> "CdpInput":
+    def _same_clock(self) -> CdpInput:
         kinds = {v.date is not None for v in self.visits or ()}
         kinds |= {isinstance(r, dt.date) for r in self.relapses or ()}
         if len(kinds) > 1:
@@ -115,10 +123,18 @@ class DisabilityProgression(Instrument):
     domain = "ms"
     Input = CdpInput
     examples = (
-        Example(inputs={"visits": [{"time": 0, "edss": 3.0}, {"time": 12, "edss": 4.0}, {"time": 40, "edss": 4.0}]},
-                value=12.0, category=CONFIRMED, source="lublin2014"),
-        Example(inputs={"visits": [{"time": 0, "edss": 5.5}, {"time": 12, "edss": 6.0}, {"time": 36, "edss": 6.0}]},
-                value=None, category=NOT_CONFIRMED, source="lublin2014"),
+        Example(
+            inputs={"visits": [{"time": 0, "edss": 3.0}, {"time": 12, "edss": 4.0}, {"time": 40, "edss": 4.0}]},
+            value=12.0,
+            category=CONFIRMED,
+            source="lublin2014",
+        ),
+        Example(
+            inputs={"visits": [{"time": 0, "edss": 5.5}, {"time": 12, "edss": 6.0}, {"time": 36, "edss": 6.0}]},
+            value=None,
+            category=NOT_CONFIRMED,
+            source="lublin2014",
+        ),
     )
 
     def compute(self, data: CdpInput) -> Score:
@@ -131,17 +147,27 @@ class DisabilityProgression(Instrument):
         step = required_increase(baseline, data.tiers)
         target = baseline + step
         interval = data.confirmation * 7
-        unverified = ([f"relapse exclusion of {data.relapse_exclusion:g} days before a confirming EDSS"]
-                      if relapses else [])
-        details: dict = {"baseline": baseline, "required_increase": step, "threshold": target,
-                         "confirmation_days": interval, "rule": data.rule, "tiers": data.tiers,
-                         "unverified": unverified}
+        unverified = (
+            [f"relapse exclusion of {data.relapse_exclusion:g} days before a confirming EDSS"] if relapses else []
+        )
+        details: dict = {
+            "baseline": baseline,
+            "required_increase": step,
+            "threshold": target,
+            "confirmation_days": interval,
+            "rule": data.rule,
+            "tiers": data.tiers,
+            "unverified": unverified,
+        }
         pending = []
         for i, (day, value) in enumerate(series[1:], start=1):
             if value < target:
                 continue
-            later = [(d, v) for d, v in series[i + 1:] if d - day >= interval
-                     and not _within(d, relapses, data.relapse_exclusion)]
+            later = [
+                (d, v)
+                for d, v in series[i + 1 :]
+                if d - day >= interval and not _within(d, relapses, data.relapse_exclusion)
+            ]
             if not later:
                 pending.append(day)
                 continue
@@ -155,21 +181,43 @@ class DisabilityProgression(Instrument):
             details["event_type"] = _event_type(day, relapses, data.raw_window)
             if details["event_type"] != "unknown (relapses not recorded)":
                 unverified.append(f"relapse-associated window of {data.raw_window:g} days")
-            criterion = Criterion("EDSS worsening confirmed", True, value, f"≥ {target:g} (baseline {baseline:g} + "
-                                  f"{step:g}), confirmed ≥ {interval:g} days later", "lublin2014")
+            criterion = Criterion(
+                "EDSS worsening confirmed",
+                True,
+                value,
+                f"≥ {target:g} (baseline {baseline:g} + {step:g}), confirmed ≥ {interval:g} days later",
+                "lublin2014",
+            )
             return self.result(
-                week, CONFIRMED, unit="weeks from baseline", criteria=(criterion,), details=details, positive=True,
-                interpretation=(f"EDSS rose from {baseline:g} to {value:g} at week {week:g} and stayed at or above "
-                                f"{target:g} {interval / 7:g} weeks later: confirmed disability progression "
-                                f"({details['event_type']})."))
-        missing = [f"an EDSS at least {interval / 7:g} weeks after week {round((d - base_day) / 7, 2):g} to confirm "
-                   "the worsening seen then" for d in pending]
+                week,
+                CONFIRMED,
+                unit="weeks from baseline",
+                criteria=(criterion,),
+                details=details,
+                positive=True,
+                interpretation=(
+                    f"EDSS rose from {baseline:g} to {value:g} at week {week:g} and stayed at or above "
+                    f"{target:g} {interval / 7:g} weeks later: confirmed disability progression "
+                    f"({details['event_type']})."
+                ),
+            )
+        missing = [
+            f"an EDSS at least {interval / 7:g} weeks after week {round((d - base_day) / 7, 2):g} to confirm "
+            "the worsening seen then"
+            for d in pending
+        ]
         details["unconfirmed_worsening_weeks"] = [round((d - base_day) / 7, 2) for d in pending]
         criterion = Criterion("EDSS worsening confirmed", False, None, f"≥ {target:g}", "lublin2014")
-        return self.result(None, NOT_CONFIRMED, criteria=(criterion,), details=details, positive=False,
-                           missing=missing,
-                           interpretation=f"No EDSS rise to {target:g} or more (baseline {baseline:g}) was "
-                                          "confirmed." + (" A worsening awaits confirmation." if pending else ""))
+        return self.result(
+            None,
+            NOT_CONFIRMED,
+            criteria=(criterion,),
+            details=details,
+            positive=False,
+            missing=missing,
+            interpretation=f"No EDSS rise to {target:g} or more (baseline {baseline:g}) was "
+            "confirmed." + (" A worsening awaits confirmation." if pending else ""),
+        )
 
 
 def _within(day: float, relapses: list[float] | None, window: float) -> bool:

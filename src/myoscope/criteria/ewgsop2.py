@@ -34,8 +34,16 @@ from myoscope.references import cite
 from myoscope.units import quantity
 
 CITATIONS = cite("cruzjentoft2019", "malmstrom2013")
-CUTOFFS = (EWGSOP2_GRIP, EWGSOP2_CHAIR_STAND, EWGSOP2_ASM, EWGSOP2_ASMI, EWGSOP2_GAIT, EWGSOP2_SPPB,
-           EWGSOP2_TUG, EWGSOP2_WALK_400M)
+CUTOFFS = (
+    EWGSOP2_GRIP,
+    EWGSOP2_CHAIR_STAND,
+    EWGSOP2_ASM,
+    EWGSOP2_ASMI,
+    EWGSOP2_GAIT,
+    EWGSOP2_SPPB,
+    EWGSOP2_TUG,
+    EWGSOP2_WALK_400M,
+)
 
 NONE, PROBABLE, CONFIRMED, SEVERE = "no sarcopenia", "probable sarcopenia", "sarcopenia", "severe sarcopenia"
 STAGE = {NONE: 0, PROBABLE: 1, CONFIRMED: 2, SEVERE: 3}
@@ -81,58 +89,108 @@ class Ewgsop2(Instrument):
         Example({"sex": "male", "grip": 26.9, "asm_height2": 6.8, "gait_speed": 0.8}, 3, SEVERE, "cruzjentoft2019"),
         Example({"sex": "male", "grip": 27.0, "sarc_f": 5}, 0, NONE, "cruzjentoft2019"),
         Example({"sex": "female", "grip": 15.0, "asm_height2": 5.5}, 1, PROBABLE, "cruzjentoft2019"),
-        Example({"sex": "female", "chair_stand": 15.01, "asm_height2": 5.49, "sppb": 9}, 2, CONFIRMED,
-                "cruzjentoft2019"),
+        Example(
+            {"sex": "female", "chair_stand": 15.01, "asm_height2": 5.49, "sppb": 9}, 2, CONFIRMED, "cruzjentoft2019"
+        ),
     )
 
     def compute(self, data: Ewgsop2Input) -> Score:
         sex = data.sex
         asmi = first_known(data.asm_height2, asm_index(data.asm, data.height))
-        find = (SARC_F_POSITIVE.criterion(data.sarc_f, name="EWGSOP2 find: SARC-F positive screen"),
-                Criterion("EWGSOP2 find: clinical suspicion", data.clinical_suspicion, None, "reported",
-                          EWGSOP2_GRIP.source))
-        strength = (EWGSOP2_GRIP.criterion(data.grip, sex),
-                    EWGSOP2_CHAIR_STAND.criterion(data.chair_stand, met=_unable(data.chair_stand_unable)))
+        find = (
+            SARC_F_POSITIVE.criterion(data.sarc_f, name="EWGSOP2 find: SARC-F positive screen"),
+            Criterion(
+                "EWGSOP2 find: clinical suspicion", data.clinical_suspicion, None, "reported", EWGSOP2_GRIP.source
+            ),
+        )
+        strength = (
+            EWGSOP2_GRIP.criterion(data.grip, sex),
+            EWGSOP2_CHAIR_STAND.criterion(data.chair_stand, met=_unable(data.chair_stand_unable)),
+        )
         mass = (EWGSOP2_ASM.criterion(data.asm, sex), EWGSOP2_ASMI.criterion(asmi, sex))
         walk_not_done = True if data.walk_400m_completed is False else None
-        performance = (EWGSOP2_GAIT.criterion(data.gait_speed), EWGSOP2_SPPB.criterion(data.sppb),
-                       EWGSOP2_TUG.criterion(data.tug), EWGSOP2_WALK_400M.criterion(data.walk_400m, met=walk_not_done))
+        performance = (
+            EWGSOP2_GAIT.criterion(data.gait_speed),
+            EWGSOP2_SPPB.criterion(data.sppb),
+            EWGSOP2_TUG.criterion(data.tug),
+            EWGSOP2_WALK_400M.criterion(data.walk_400m, met=walk_not_done),
+        )
         criteria = find + strength + mass + performance
-        details = {"asm_height2": asmi, "mass_method": data.mass_method, "unverified": unverified(CUTOFFS),
-                   "screen_positive": any_of(c.met for c in find)}
+        details = {
+            "asm_height2": asmi,
+            "mass_method": data.mass_method,
+            "unverified": unverified(CUTOFFS),
+            "screen_positive": any_of(c.met for c in find),
+        }
         if sex is None:
             return self.cannot_tell([MEASURE["sex"]], criteria=criteria, details=details)
         low_strength = any_of(c.met for c in strength)
         if low_strength is None:
             return self.cannot_tell([MEASURE["strength"]], criteria=criteria, details=details)
         if not low_strength:
-            note = (" The screen is positive: follow up, and consider other causes of the symptoms."
-                    if details["screen_positive"] else "")
-            return self._final(NONE, criteria, details, [], "Muscle strength is not low: no sarcopenia "
-                               "by EWGSOP2." + note)
+            note = (
+                " The screen is positive: follow up, and consider other causes of the symptoms."
+                if details["screen_positive"]
+                else ""
+            )
+            return self._final(
+                NONE, criteria, details, [], "Muscle strength is not low: no sarcopenia by EWGSOP2." + note
+            )
         low_mass = any_of(c.met for c in mass)
         if low_mass is None:
-            return self._final(PROBABLE, criteria, details, [MEASURE["mass"]],
-                               "Low muscle strength: probable sarcopenia. Enough to start treatment; "
-                               "confirm with muscle mass (DXA or BIA).")
+            return self._final(
+                PROBABLE,
+                criteria,
+                details,
+                [MEASURE["mass"]],
+                "Low muscle strength: probable sarcopenia. Enough to start treatment; "
+                "confirm with muscle mass (DXA or BIA).",
+            )
         if not low_mass:
             details["mass_not_low"] = True
-            return self._final(PROBABLE, criteria, details, [],
-                               "Low strength with muscle mass not low: probable sarcopenia not confirmed; "
-                               "consider other causes of weakness.")
+            return self._final(
+                PROBABLE,
+                criteria,
+                details,
+                [],
+                "Low strength with muscle mass not low: probable sarcopenia not confirmed; "
+                "consider other causes of weakness.",
+            )
         low_perf = any_of(c.met for c in performance)
         if low_perf is None:
-            return self._final(CONFIRMED, criteria, details, [PERFORMANCE],
-                               "Low strength and low muscle mass: sarcopenia. Test performance for severity.")
+            return self._final(
+                CONFIRMED,
+                criteria,
+                details,
+                [PERFORMANCE],
+                "Low strength and low muscle mass: sarcopenia. Test performance for severity.",
+            )
         if low_perf:
-            return self._final(SEVERE, criteria, details, [],
-                               "Low strength, low muscle mass and low physical performance: severe sarcopenia.")
-        return self._final(CONFIRMED, criteria, details, [], "Low strength and low muscle mass: sarcopenia "
-                           "(physical performance not low).")
+            return self._final(
+                SEVERE,
+                criteria,
+                details,
+                [],
+                "Low strength, low muscle mass and low physical performance: severe sarcopenia.",
+            )
+        return self._final(
+            CONFIRMED,
+            criteria,
+            details,
+            [],
+            "Low strength and low muscle mass: sarcopenia (physical performance not low).",
+        )
 
     def _final(self, category: str, criteria, details, missing, text: str) -> Score:
-        return self.result(STAGE[category], category, criteria=criteria, missing=missing, details=details,
-                           positive=category != NONE, interpretation=text)
+        return self.result(
+            STAGE[category],
+            category,
+            criteria=criteria,
+            missing=missing,
+            details=details,
+            positive=category != NONE,
+            interpretation=text,
+        )
 
 
 INSTRUMENT = Ewgsop2()

@@ -59,12 +59,17 @@ class Fnih2014(Instrument):
     Input = Fnih2014Input
     examples = (
         # Reference note vector F10: man, ALM 20.0 kg, BMI 25.9 -> 0.772 < 0.789 (low lean mass); grip 25 < 26.
-        Example({"sex": "male", "grip": 25.0, "alm": 20.0, "bmi": 25.9, "gait_speed": 0.9}, 2, WEAK_LOW_MASS,
-                "studenski2014"),
+        Example(
+            {"sex": "male", "grip": 25.0, "alm": 20.0, "bmi": 25.9, "gait_speed": 0.9},
+            2,
+            WEAK_LOW_MASS,
+            "studenski2014",
+        ),
         # Reference note vector F14: man 19.725 kg / BMI 25.0 = 0.789, not low (strict <).
         Example({"sex": "male", "grip": 25.0, "alm": 19.725, "bmi": 25.0}, 1, WEAK_ONLY, "studenski2014"),
-        Example({"sex": "female", "grip": 15.0, "alm_bmi": 0.475, "gait_speed": 0.7}, 3, WEAK_SLOW_LOW_MASS,
-                "studenski2014"),
+        Example(
+            {"sex": "female", "grip": 15.0, "alm_bmi": 0.475, "gait_speed": 0.7}, 3, WEAK_SLOW_LOW_MASS, "studenski2014"
+        ),
         Example({"sex": "female", "grip": 16.0, "alm_bmi": 0.475}, 0, NO_WEAKNESS, "alley2014"),
     )
 
@@ -72,8 +77,11 @@ class Fnih2014(Instrument):
         sex = data.sex
         bmi = first_known(data.bmi, bmi_of(data.weight, data.height))
         ratio = first_known(data.alm_bmi, alm_per_bmi(data.alm, bmi))
-        weak, low_mass, slow = (FNIH_GRIP.criterion(data.grip, sex), FNIH_ALM_BMI.criterion(ratio, sex),
-                                FNIH_GAIT.criterion(data.gait_speed))
+        weak, low_mass, slow = (
+            FNIH_GRIP.criterion(data.grip, sex),
+            FNIH_ALM_BMI.criterion(ratio, sex),
+            FNIH_GAIT.criterion(data.gait_speed),
+        )
         criteria = (weak, low_mass, slow)
         details = {"alm_bmi": ratio, "bmi": bmi, "unverified": unverified((FNIH_GRIP_NORMAL,))}
         if sex is None:
@@ -82,23 +90,42 @@ class Fnih2014(Instrument):
             return self.cannot_tell([MEASURE["grip"]], criteria=criteria, details=details)
         details["grip_band"] = fnih_band(data.grip, sex)
         if not weak.met:
-            return self._final(NO_WEAKNESS, criteria, details, [],
-                               "Grip strength not weak by FNIH: no sarcopenia by this definition"
-                               + (" (low lean mass alone is reported)." if low_mass.met else "."))
+            return self._final(
+                NO_WEAKNESS,
+                criteria,
+                details,
+                [],
+                "Grip strength not weak by FNIH: no sarcopenia by this definition"
+                + (" (low lean mass alone is reported)." if low_mass.met else "."),
+            )
         if low_mass.met is None:
             return self.cannot_tell([MEASURE["alm_bmi"]], criteria=criteria, details=details)
         if not low_mass.met:
-            return self._final(WEAK_ONLY, criteria, details, [],
-                               "Weakness without low lean mass: look for other causes of weakness.")
+            return self._final(
+                WEAK_ONLY, criteria, details, [], "Weakness without low lean mass: look for other causes of weakness."
+            )
         if slow.met:
-            return self._final(WEAK_SLOW_LOW_MASS, criteria, details, [],
-                               "Weakness and slowness with low lean mass (FNIH).")
-        return self._final(WEAK_LOW_MASS, criteria, details, [MEASURE["gait"]] if slow.met is None else [],
-                           "Weakness with low lean mass (FNIH).")
+            return self._final(
+                WEAK_SLOW_LOW_MASS, criteria, details, [], "Weakness and slowness with low lean mass (FNIH)."
+            )
+        return self._final(
+            WEAK_LOW_MASS,
+            criteria,
+            details,
+            [MEASURE["gait"]] if slow.met is None else [],
+            "Weakness with low lean mass (FNIH).",
+        )
 
     def _final(self, category: str, criteria, details, missing, text: str) -> Score:
-        return self.result(STAGE[category], category, criteria=criteria, missing=missing, details=details,
-                           positive=category in SARCOPENIA, interpretation=text)
+        return self.result(
+            STAGE[category],
+            category,
+            criteria=criteria,
+            missing=missing,
+            details=details,
+            positive=category in SARCOPENIA,
+            interpretation=text,
+        )
 
 
 INSTRUMENT = Fnih2014()

@@ -64,19 +64,27 @@ class GlimInput(InstrumentInput):
     weight: Weight | None = None
     height: Height | None = None
     weight_loss_within_6_months: Percent | None = Field(
-        None, description="Non-volitional weight loss within the past 6 months, % of the earlier weight.")
+        None, description="Non-volitional weight loss within the past 6 months, % of the earlier weight."
+    )
     weight_loss_beyond_6_months: Percent | None = Field(
-        None, description="Non-volitional weight loss over a period longer than 6 months, %.")
+        None, description="Non-volitional weight loss over a period longer than 6 months, %."
+    )
     reduced_muscle_mass: MuscleDeficit | None = Field(
-        None, description="Muscle mass by a validated body-composition method or anthropometry: "
-                          "none, moderate (mild-to-moderate deficit) or severe deficit.")
+        None,
+        description="Muscle mass by a validated body-composition method or anthropometry: "
+        "none, moderate (mild-to-moderate deficit) or severe deficit.",
+    )
     reduced_intake: bool | None = Field(
-        None, description="Intake <= 50 % of energy requirement for > 1 week, any reduction for > 2 weeks, "
-                          "or a chronic GI condition impairing food assimilation or absorption.")
+        None,
+        description="Intake <= 50 % of energy requirement for > 1 week, any reduction for > 2 weeks, "
+        "or a chronic GI condition impairing food assimilation or absorption.",
+    )
     inflammation: bool | None = Field(
-        None, description="Acute disease or injury, or chronic disease-related inflammation.")
+        None, description="Acute disease or injury, or chronic disease-related inflammation."
+    )
     population: Population = Field(
-        "general", description="'asian' selects the Asian BMI cut-offs; chosen explicitly, never inferred.")
+        "general", description="'asian' selects the Asian BMI cut-offs; chosen explicitly, never inferred."
+    )
 
 
 class Glim(Instrument):
@@ -90,23 +98,52 @@ class Glim(Instrument):
     person_fields = ("age", "bmi", "weight", "height")
     examples = (
         # 12 % loss in 6 months with reduced intake: phenotypic > 10 % -> stage 2 (Cederholm 2019 Table 3).
-        Example({"age": 60, "bmi": 23, "weight_loss_within_6_months": 12, "reduced_muscle_mass": "none",
-                 "reduced_intake": True}, 2, "malnutrition, stage 2 (severe)", "cederholm2019_glim"),
+        Example(
+            {
+                "age": 60,
+                "bmi": 23,
+                "weight_loss_within_6_months": 12,
+                "reduced_muscle_mass": "none",
+                "reduced_intake": True,
+            },
+            2,
+            "malnutrition, stage 2 (severe)",
+            "cederholm2019_glim",
+        ),
         # BMI 21.5 at 75 y (< 22) with inflammation, no loss, muscle normal: stage 1 (Cederholm 2019).
-        Example({"age": 75, "bmi": 21.5, "weight_loss_within_6_months": 0, "weight_loss_beyond_6_months": 0,
-                 "reduced_muscle_mass": "none", "inflammation": True}, 1, "malnutrition, stage 1 (moderate)",
-                "cederholm2019_glim"),
+        Example(
+            {
+                "age": 75,
+                "bmi": 21.5,
+                "weight_loss_within_6_months": 0,
+                "weight_loss_beyond_6_months": 0,
+                "reduced_muscle_mass": "none",
+                "inflammation": True,
+            },
+            1,
+            "malnutrition, stage 1 (moderate)",
+            "cederholm2019_glim",
+        ),
     )
 
     def compute(self, data: GlimInput) -> Score:
         bmi, bmi_source = bmi_of(data.bmi, data.weight, data.height)
         pheno = self._phenotypic(data, bmi)
         etio = [
-            Criterion("reduced food intake or assimilation", data.reduced_intake, data.reduced_intake,
-                      "<= 50 % of requirement > 1 week, any reduction > 2 weeks, or chronic GI condition",
-                      "cederholm2019_glim"),
-            Criterion("inflammation or disease burden", data.inflammation, data.inflammation,
-                      "acute disease/injury or chronic disease-related", "cederholm2019_glim"),
+            Criterion(
+                "reduced food intake or assimilation",
+                data.reduced_intake,
+                data.reduced_intake,
+                "<= 50 % of requirement > 1 week, any reduction > 2 weeks, or chronic GI condition",
+                "cederholm2019_glim",
+            ),
+            Criterion(
+                "inflammation or disease burden",
+                data.inflammation,
+                data.inflammation,
+                "acute disease/injury or chronic disease-related",
+                "cederholm2019_glim",
+            ),
         ]
         pheno_met, etio_met = _any_of([c for c, _, _ in pheno]), _any_of(etio)
         missing = [ask for c, _, ask in pheno if c.met is None]
@@ -117,55 +154,91 @@ class Glim(Instrument):
         if bmi is not None:
             details.update(bmi=round(bmi, 2), bmi_source=bmi_source)
         if pheno_met is False or etio_met is False:
-            return self.result(0, "no malnutrition", missing=missing, criteria=criteria, details=details,
-                               positive=False, interpretation="GLIM criteria not met: "
-                               + ("no phenotypic criterion." if pheno_met is False else "no etiologic criterion."))
+            return self.result(
+                0,
+                "no malnutrition",
+                missing=missing,
+                criteria=criteria,
+                details=details,
+                positive=False,
+                interpretation="GLIM criteria not met: "
+                + ("no phenotypic criterion." if pheno_met is False else "no etiologic criterion."),
+            )
         if pheno_met is None or etio_met is None:
-            return self.result(None, CANNOT_TELL, missing=missing, criteria=criteria, details=details,
-                               interpretation="GLIM needs one phenotypic and one etiologic criterion; "
-                                              "the answers do not settle it.")
+            return self.result(
+                None,
+                CANNOT_TELL,
+                missing=missing,
+                criteria=criteria,
+                details=details,
+                interpretation="GLIM needs one phenotypic and one etiologic criterion; the answers do not settle it.",
+            )
         graded = [stage for c, stage, _ in pheno if c.met and stage is not None]
         stage = max(graded) if graded else None
         notes = []
         if any(c.met and st is None for c, st, _ in pheno):
-            notes.append("Low BMI is not graded: GLIM 2019 gives no Asian BMI cut-off for severity; "
-                         "the stage comes from the other phenotypic criteria.")
+            notes.append(
+                "Low BMI is not graded: GLIM 2019 gives no Asian BMI cut-off for severity; "
+                "the stage comes from the other phenotypic criteria."
+            )
         if missing and stage != 2:
             notes.append("Unanswered phenotypic criteria could raise the stage.")
         if notes:
             details["severity_notes"] = notes
         category = "malnutrition (stage not graded)" if stage is None else f"malnutrition, {_STAGES[stage]}"
-        return self.result(stage, category, missing=missing, criteria=criteria, details=details, positive=True,
-                           interpretation=f"GLIM: {category}.")
+        return self.result(
+            stage,
+            category,
+            missing=missing,
+            criteria=criteria,
+            details=details,
+            positive=True,
+            interpretation=f"GLIM: {category}.",
+        )
 
     @staticmethod
     def _phenotypic(data: GlimInput, bmi: float | None) -> list[tuple[Criterion, int | None, str]]:
         """Each phenotypic criterion with its stage (0 unmet, 1, 2; None unknown or ungraded)."""
         within, beyond = data.weight_loss_within_6_months, data.weight_loss_beyond_6_months
-        known = [weight_loss_stage(v, limits) for v, limits in
-                 ((within, WEIGHT_LOSS_WITHIN_6_MONTHS), (beyond, WEIGHT_LOSS_BEYOND_6_MONTHS)) if v is not None]
+        known = [
+            weight_loss_stage(v, limits)
+            for v, limits in ((within, WEIGHT_LOSS_WITHIN_6_MONTHS), (beyond, WEIGHT_LOSS_BEYOND_6_MONTHS))
+            if v is not None
+        ]
         loss_stage = max(known) if known and (max(known) > 0 or len(known) == 2) else None
-        loss = Criterion("non-volitional weight loss", None if loss_stage is None else loss_stage > 0,
-                         {"within_6_months": within, "beyond_6_months": beyond},
-                         f"> {WEIGHT_LOSS_WITHIN_6_MONTHS[0]:g} % within 6 months or "
-                         f"> {WEIGHT_LOSS_BEYOND_6_MONTHS[0]:g} % beyond 6 months", GLIM_CITATION[0])
+        loss = Criterion(
+            "non-volitional weight loss",
+            None if loss_stage is None else loss_stage > 0,
+            {"within_6_months": within, "beyond_6_months": beyond},
+            f"> {WEIGHT_LOSS_WITHIN_6_MONTHS[0]:g} % within 6 months or "
+            f"> {WEIGHT_LOSS_BEYOND_6_MONTHS[0]:g} % beyond 6 months",
+            GLIM_CITATION[0],
+        )
         b_met = b_stage = None
         if bmi is not None and data.age is not None:
             b_stage = bmi_stage(bmi, data.age, data.population)
             b_met = b_stage != 0
         low = LOW_BMI[data.population]
-        low_bmi = Criterion("low BMI", b_met, None if bmi is None else round(bmi, 2),
-                            f"< {low[0]:g} if < {OLDER_AGE:g} y, < {low[1]:g} if >= {OLDER_AGE:g} y "
-                            f"({data.population} cut-offs)", GLIM_CITATION[0])
+        low_bmi = Criterion(
+            "low BMI",
+            b_met,
+            None if bmi is None else round(bmi, 2),
+            f"< {low[0]:g} if < {OLDER_AGE:g} y, < {low[1]:g} if >= {OLDER_AGE:g} y ({data.population} cut-offs)",
+            GLIM_CITATION[0],
+        )
         muscle = data.reduced_muscle_mass
         m_stage = None if muscle is None else {"none": 0, "moderate": 1, "severe": 2}[muscle]
-        muscle_c = Criterion("reduced muscle mass", None if m_stage is None else m_stage > 0, muscle,
-                             "deficit by a validated body-composition method", GLIM_CITATION[0])
+        muscle_c = Criterion(
+            "reduced muscle mass",
+            None if m_stage is None else m_stage > 0,
+            muscle,
+            "deficit by a validated body-composition method",
+            GLIM_CITATION[0],
+        )
         return [
             (loss, loss_stage, "non-volitional weight loss within the past 6 months and beyond 6 months (%)"),
             (low_bmi, b_stage, "BMI (weight and height) and age"),
-            (muscle_c, m_stage,
-             "muscle mass by a validated method (DXA, BIA, CT/MRI) or calf/mid-arm circumference"),
+            (muscle_c, m_stage, "muscle mass by a validated method (DXA, BIA, CT/MRI) or calf/mid-arm circumference"),
         ]
 
 

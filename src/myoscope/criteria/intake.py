@@ -103,8 +103,9 @@ class _DayBase(BaseModel):
         if isinstance(raw, dict):
             unknown = [k for k in raw if k not in ACCEPTED_NAMES]
             if unknown:
-                raise RangeError(f"unknown nutrient name(s): {', '.join(map(str, unknown))}",
-                                 accepted=", ".join(ACCEPTED_NAMES))
+                raise RangeError(
+                    f"unknown nutrient name(s): {', '.join(map(str, unknown))}", accepted=", ".join(ACCEPTED_NAMES)
+                )
         return raw
 
 
@@ -113,8 +114,10 @@ DietDay = create_model(
     __base__=_DayBase,
     date=(dt.date | None, None),
     energy=(quantity(ENERGY_UNIT, 0, ENERGY_MAX) | None, None),
-    **{name: (quantity(d.unit, 0, d.max_input) | None, Field(None, description=f"{d.label}, {d.unit}/day"))
-       for name, d in NUTRIENTS.items()},
+    **{
+        name: (quantity(d.unit, 0, d.max_input) | None, Field(None, description=f"{d.label}, {d.unit}/day"))
+        for name, d in NUTRIENTS.items()
+    },
 )
 """One recorded day: nutrient name -> amount with unit (e.g. ``{"protein": "48 g"}``)."""
 
@@ -124,9 +127,13 @@ class IntakeInput(InstrumentInput):
     age: AdultAge | None = None
     weight: Weight | None = Field(None, description="Body weight, kg (for protein per kg).")
     diet_days: list[DietDay] | None = Field(  # type: ignore[valid-type]
-        None, min_length=1, max_length=366,
+        None,
+        min_length=1,
+        max_length=366,
         description="Recorded days; each maps nutrient names to amounts with units. Accepted names: "
-                    + ", ".join(ACCEPTED_NAMES) + ".")
+        + ", ".join(ACCEPTED_NAMES)
+        + ".",
+    )
 
 
 def _mean_intakes(days) -> tuple[dict[str, float], dict[str, int]]:
@@ -163,10 +170,20 @@ class IntakeAdequacy(Instrument):
     examples = (
         # Protein 42 g/day at 70 kg = 0.6 g/kg (< EAR 0.66) and retinol 3,500 ug (> UL 3,000):
         # flagged on both counts (NASEM 2019 summary tables).
-        Example({"sex": "female", "age": 50, "weight": 70,
-                 "diet_days": [{"protein": "40 g", "vitamin_a_preformed": "3400 ug"},
-                               {"protein": "44 g", "vitamin_a_preformed": "3600 ug"}]},
-                2, "inadequate and above the upper level", "nasem2019_dri_tables"),
+        Example(
+            {
+                "sex": "female",
+                "age": 50,
+                "weight": 70,
+                "diet_days": [
+                    {"protein": "40 g", "vitamin_a_preformed": "3400 ug"},
+                    {"protein": "44 g", "vitamin_a_preformed": "3600 ug"},
+                ],
+            },
+            2,
+            "inadequate and above the upper level",
+            "nasem2019_dri_tables",
+        ),
     )
 
     def compute(self, data: IntakeInput) -> Score:
@@ -183,47 +200,95 @@ class IntakeAdequacy(Instrument):
             shown = means.get(name)
             if shown is not None and dri.per_kg_body_weight and data.weight:
                 shown = round(shown / data.weight, 3)
-            criteria.append(Criterion(dri.label, _MET.get(status), None if shown is None else round(shown, 3),
-                                      _thresholds(dri, sexes, bands), DRI_CITATION[0]))
+            criteria.append(
+                Criterion(
+                    dri.label,
+                    _MET.get(status),
+                    None if shown is None else round(shown, 3),
+                    _thresholds(dri, sexes, bands),
+                    DRI_CITATION[0],
+                )
+            )
             per_nutrient[name] = {"status": status, "mean": means.get(name), "days": counts.get(name, 0)}
             if _possibly_above(dri, means, bands):
                 possibly_above.append(name)
-                per_nutrient[name]["upper_level"] = (f"possibly above: the total exceeds the UL of "
-                                                     f"{NUTRIENTS[dri.ul_entry].label}, which was not recorded")
+                per_nutrient[name]["upper_level"] = (
+                    f"possibly above: the total exceeds the UL of "
+                    f"{NUTRIENTS[dri.ul_entry].label}, which was not recorded"
+                )
             if name in means:
                 unverified.update(dri.unverified[s] for s in sexes if s in dri.unverified and dri.ear)
-        details: dict[str, Any] = {"nutrients": per_nutrient, "days": len(data.diet_days),
-                                   "rule": "simplified individual rule (mean vs EAR/RDA/AI/UL); within-person "
-                                           "variation not modelled"}
+        details: dict[str, Any] = {
+            "nutrients": per_nutrient,
+            "days": len(data.diet_days),
+            "rule": "simplified individual rule (mean vs EAR/RDA/AI/UL); within-person variation not modelled",
+        }
         if "energy" in means:
             details["energy_mean_kcal"] = round(means["energy"], 1)
         if unverified:
             details["unverified"] = sorted(unverified)
         deficit = [n for n, v in per_nutrient.items() if v["status"] == LIKELY_INADEQUATE]
         excess = [n for n, v in per_nutrient.items() if v["status"] == ABOVE_UL]
-        details.update(likely_inadequate=deficit, above_upper_level=excess,
-                       possibly_above_upper_level=possibly_above)
-        caution = (f" Possibly above an upper level (record the source it applies to): "
-                   f"{', '.join(possibly_above)}." if possibly_above else "")
+        details.update(likely_inadequate=deficit, above_upper_level=excess, possibly_above_upper_level=possibly_above)
+        caution = (
+            f" Possibly above an upper level (record the source it applies to): {', '.join(possibly_above)}."
+            if possibly_above
+            else ""
+        )
         if deficit or excess:
-            category = ("inadequate and above the upper level" if deficit and excess
-                        else LIKELY_INADEQUATE if deficit else ABOVE_UL)
-            text = "; ".join(filter(None, (deficit and f"likely inadequate: {', '.join(deficit)}",
-                                           excess and f"above the upper level: {', '.join(excess)}")))
-            return self.result(len(deficit) + len(excess), category, missing=missing, criteria=tuple(criteria),
-                               details=details, positive=True, unit="nutrients out of range",
-                               interpretation=f"Intake out of range ({text}).{caution}")
+            category = (
+                "inadequate and above the upper level"
+                if deficit and excess
+                else LIKELY_INADEQUATE
+                if deficit
+                else ABOVE_UL
+            )
+            text = "; ".join(
+                filter(
+                    None,
+                    (
+                        deficit and f"likely inadequate: {', '.join(deficit)}",
+                        excess and f"above the upper level: {', '.join(excess)}",
+                    ),
+                )
+            )
+            return self.result(
+                len(deficit) + len(excess),
+                category,
+                missing=missing,
+                criteria=tuple(criteria),
+                details=details,
+                positive=True,
+                unit="nutrients out of range",
+                interpretation=f"Intake out of range ({text}).{caution}",
+            )
         recorded = [n for n in NUTRIENTS if n in means]
         undecided = [n for n in recorded if _MET.get(per_nutrient[n]["status"]) is None]
         if not recorded or undecided:
-            return self.result(None, CANNOT_TELL, missing=missing, criteria=tuple(criteria), details=details,
-                               interpretation=("No recorded nutrient is out of range, but some could not be "
-                                               "judged." if recorded else "No nutrient of the table was recorded.")
-                               + caution)
-        return self.result(0, ADEQUATE, missing=missing, criteria=tuple(criteria), details=details,
-                           positive=False, unit="nutrients out of range",
-                           interpretation=f"Adequate and not above the upper level for the {len(recorded)} "
-                                          f"recorded nutrients; the others were not recorded.{caution}")
+            return self.result(
+                None,
+                CANNOT_TELL,
+                missing=missing,
+                criteria=tuple(criteria),
+                details=details,
+                interpretation=(
+                    "No recorded nutrient is out of range, but some could not be judged."
+                    if recorded
+                    else "No nutrient of the table was recorded."
+                )
+                + caution,
+            )
+        return self.result(
+            0,
+            ADEQUATE,
+            missing=missing,
+            criteria=tuple(criteria),
+            details=details,
+            positive=False,
+            unit="nutrients out of range",
+            interpretation=f"Adequate and not above the upper level for the {len(recorded)} "
+            f"recorded nutrients; the others were not recorded.{caution}",
+        )
 
     @staticmethod
     def _status(dri: NutrientDri, means, data: IntakeInput, sexes, bands) -> tuple[str, str | None]:
@@ -286,7 +351,8 @@ class ProteinTargetInput(InstrumentInput):
     bmi: Bmi | None = None
     condition: Condition | None = Field(None, description="Health and activity context for older adults.")
     egfr_below_30_without_dialysis: bool | None = Field(
-        None, description="Severe chronic kidney disease (eGFR < 30 mL/min/1.73 m2) not on dialysis.")
+        None, description="Severe chronic kidney disease (eGFR < 30 mL/min/1.73 m2) not on dialysis."
+    )
 
 
 def protein_category(g_per_kg: float, older: bool, condition: str | None, kidney: bool) -> str:
@@ -313,13 +379,17 @@ class ProteinTarget(Instrument):
         # 42 g/day at 70 kg = 0.6 g/kg/day < EAR 0.66: likely inadequate (NASEM 2019 tables; note B5).
         Example({"protein": 42, "weight": 70, "age": 40}, 0.6, LIKELY_INADEQUATE, "nasem2019_dri_tables"),
         # 63 g/day at 70 kg = 0.9 g/kg/day, healthy 75-year-old: below the PROT-AGE 1.0-1.2 target.
-        Example({"protein": 63, "weight": 70, "age": 75, "condition": "healthy"}, 0.9, "below target",
-                "bauer2013_protage"),
+        Example(
+            {"protein": 63, "weight": 70, "age": 75, "condition": "healthy"}, 0.9, "below target", "bauer2013_protage"
+        ),
     )
 
     def compute(self, data: ProteinTargetInput) -> Score:
-        missing = [ask for ask, value in (("mean protein intake (g/day)", data.protein),
-                                          ("body weight (kg)", data.weight)) if value is None]
+        missing = [
+            ask
+            for ask, value in (("mean protein intake (g/day)", data.protein), ("body weight (kg)", data.weight))
+            if value is None
+        ]
         if missing:
             return self.cannot_tell(missing)
         x = data.protein / data.weight
@@ -327,40 +397,78 @@ class ProteinTarget(Instrument):
         conditions = (data.condition,) if data.condition else tuple(_TARGETS)
         kidney = bool(data.egfr_below_30_without_dialysis)
         settled = _settle({protein_category(x, older, cond, kidney) for older, cond in product(ages, conditions)})
-        criteria = [Criterion("below EAR", x < PROTEIN.ear["male"][0], round(x, 3),
-                              f"< {PROTEIN.ear['male'][0]:g} g/kg/day", "nasem2019_dri_tables"),
-                    Criterion("below RDA", x < PROTEIN.rda["male"][0], round(x, 3),
-                              f"< {PROTEIN.rda['male'][0]:g} g/kg/day", "nasem2019_dri_tables")]
+        criteria = [
+            Criterion(
+                "below EAR",
+                x < PROTEIN.ear["male"][0],
+                round(x, 3),
+                f"< {PROTEIN.ear['male'][0]:g} g/kg/day",
+                "nasem2019_dri_tables",
+            ),
+            Criterion(
+                "below RDA",
+                x < PROTEIN.rda["male"][0],
+                round(x, 3),
+                f"< {PROTEIN.rda['male'][0]:g} g/kg/day",
+                "nasem2019_dri_tables",
+            ),
+        ]
         for cond in conditions:
             low, high, strict, source = _TARGETS[cond]
             span = f"{low:g}-{high:g}" if high else f"> {low:g}" if strict else f">= {low:g}"
-            criteria.append(Criterion(f"below older-adult target ({cond})", _below_target(x, cond), round(x, 3),
-                                      f"{span} g/kg/day for people over {OLDER_THAN:g}", source))
-        details: dict[str, Any] = {"g_per_kg": round(x, 3), "weight_used": "actual body weight",
-                                   "volkert2019_older_minimum": VOLKERT_PROTEIN_MIN,
-                                   "unverified": ["ESPEN geriatrics (Volkert 2019) minimum of 1.0 g/kg/day "
-                                                  "is shown for information only"]}
+            criteria.append(
+                Criterion(
+                    f"below older-adult target ({cond})",
+                    _below_target(x, cond),
+                    round(x, 3),
+                    f"{span} g/kg/day for people over {OLDER_THAN:g}",
+                    source,
+                )
+            )
+        details: dict[str, Any] = {
+            "g_per_kg": round(x, 3),
+            "weight_used": "actual body weight",
+            "volkert2019_older_minimum": VOLKERT_PROTEIN_MIN,
+            "unverified": ["ESPEN geriatrics (Volkert 2019) minimum of 1.0 g/kg/day is shown for information only"],
+        }
         if data.bmi is not None and data.bmi > 30:
-            details["unverified"].append("judged on actual weight at BMI > 30; an adjusted-weight rule is not "
-                                         "settled by the cited sources")
+            details["unverified"].append(
+                "judged on actual weight at BMI > 30; an adjusted-weight rule is not settled by the cited sources"
+            )
         if kidney:
-            details["kidney"] = ("Severe kidney disease without dialysis: the higher older-adult targets are not "
-                                 "applied and protein may need limiting (PROT-AGE).")
+            details["kidney"] = (
+                "Severe kidney disease without dialysis: the higher older-adult targets are not "
+                "applied and protein may need limiting (PROT-AGE)."
+            )
         elif data.egfr_below_30_without_dialysis is None:
-            details["kidney"] = ("Kidney function not stated: the older-adult targets do not apply with eGFR "
-                                 f"below {PROTAGE_KIDNEY_EGFR:g} mL/min/1.73 m2 without dialysis (PROT-AGE).")
+            details["kidney"] = (
+                "Kidney function not stated: the older-adult targets do not apply with eGFR "
+                f"below {PROTAGE_KIDNEY_EGFR:g} mL/min/1.73 m2 without dialysis (PROT-AGE)."
+            )
         ask = []
         if settled is None:
             if data.age is None:
                 ask.append("age in years (targets differ over 65)")
             if data.condition is None:
                 ask.append("health and activity context (healthy, active, disease, severe illness)")
-            return self.result(round(x, 3), CANNOT_TELL, missing=ask, criteria=tuple(criteria),
-                               details=details, unit="g/kg/day",
-                               interpretation=f"Protein {x:.2f} g/kg/day; the applicable target is not settled.")
-        return self.result(round(x, 3), settled, criteria=tuple(criteria), details=details, unit="g/kg/day",
-                           positive=settled != "meets target",
-                           interpretation=f"Protein {x:.2f} g/kg/day: {settled}.")
+            return self.result(
+                round(x, 3),
+                CANNOT_TELL,
+                missing=ask,
+                criteria=tuple(criteria),
+                details=details,
+                unit="g/kg/day",
+                interpretation=f"Protein {x:.2f} g/kg/day; the applicable target is not settled.",
+            )
+        return self.result(
+            round(x, 3),
+            settled,
+            criteria=tuple(criteria),
+            details=details,
+            unit="g/kg/day",
+            positive=settled != "meets target",
+            interpretation=f"Protein {x:.2f} g/kg/day: {settled}.",
+        )
 
 
 INSTRUMENTS = (IntakeAdequacy(), ProteinTarget())

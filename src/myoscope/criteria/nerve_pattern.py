@@ -32,11 +32,16 @@ SEVERAL = "several patterns fit equally"
 NOT_SINGLE = "not a single-nerve pattern"
 NO_WEAKNESS = "no weakness found"
 
-UNVERIFIED_MAP = ("lower-limb nerve groupings checked against anatomy teaching texts and root assignments "
-                  "beyond the ISNCSCI key muscles taken from standard anatomy, not from the MRC booklet itself")
+UNVERIFIED_MAP = (
+    "lower-limb nerve groupings checked against anatomy teaching texts and root assignments "
+    "beyond the ISNCSCI key muscles taken from standard anatomy, not from the MRC booklet itself"
+)
 
-NervePatternInput = grade_model("NervePatternInput", tuple(MOVEMENTS.items()),
-                                "MRC grades per tested movement and side (leave untested ones empty).")
+NervePatternInput = grade_model(
+    "NervePatternInput",
+    tuple(MOVEMENTS.items()),
+    "MRC grades per tested movement and side (leave untested ones empty).",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,10 +62,17 @@ class Candidate:
         return f"{self.territory.key}_{self.side}"
 
     def to_json(self) -> dict:
-        return {"territory": self.territory.key, "label": self.territory.label, "kind": self.territory.kind,
-                "side": self.side, "score": self.score, "weak_inside": list(self.matched),
-                "weak_outside": list(self.unexplained), "normal_inside": list(self.spared),
-                "untested_inside": list(self.untested)}
+        return {
+            "territory": self.territory.key,
+            "label": self.territory.label,
+            "kind": self.territory.kind,
+            "side": self.side,
+            "score": self.score,
+            "weak_inside": list(self.matched),
+            "weak_outside": list(self.unexplained),
+            "normal_inside": list(self.spared),
+            "untested_inside": list(self.untested),
+        }
 
 
 def rank(grades: dict[tuple[str, str], int]) -> list[Candidate]:
@@ -73,14 +85,17 @@ def rank(grades: dict[tuple[str, str], int]) -> list[Candidate]:
             matched = weak & inside
             if not matched:
                 continue
-            out.append(Candidate(
-                territory, side,
-                matched=_names(matched), unexplained=_names(weak - inside, with_side=True),
-                spared=_names({k for k in inside if grades.get(k) == GRADE_MAX}),
-                untested=_names({k for k in inside if k not in grades}),
-            ))
-    out.sort(key=lambda c: (-c.score, len(c.spared), len(c.territory.movements), c.territory.kind != "nerve",
-                            c.key))
+            out.append(
+                Candidate(
+                    territory,
+                    side,
+                    matched=_names(matched),
+                    unexplained=_names(weak - inside, with_side=True),
+                    spared=_names({k for k in inside if grades.get(k) == GRADE_MAX}),
+                    untested=_names({k for k in inside if k not in grades}),
+                )
+            )
+    out.sort(key=lambda c: (-c.score, len(c.spared), len(c.territory.movements), c.territory.kind != "nerve", c.key))
     return out
 
 
@@ -104,12 +119,28 @@ class NervePattern(Instrument):
     domain = "nerve"
     Input = NervePatternInput
     examples = (
-        Example(inputs={"ankle_dorsiflexion_left": 2, "ankle_eversion_left": 3, "ankle_inversion_left": 5,
-                        "hip_abduction_left": 5},
-                value="common_peroneal_left", category=SINGLE_NERVE, source="mrc1976"),
-        Example(inputs={"wrist_extension_right": 1, "finger_extension_right": 1, "elbow_flexion_midprone_right": 2,
-                        "elbow_extension_right": 5},
-                value="radial_spiral_groove_right", category=SINGLE_NERVE, source="mrc1976"),
+        Example(
+            inputs={
+                "ankle_dorsiflexion_left": 2,
+                "ankle_eversion_left": 3,
+                "ankle_inversion_left": 5,
+                "hip_abduction_left": 5,
+            },
+            value="common_peroneal_left",
+            category=SINGLE_NERVE,
+            source="mrc1976",
+        ),
+        Example(
+            inputs={
+                "wrist_extension_right": 1,
+                "finger_extension_right": 1,
+                "elbow_flexion_midprone_right": 2,
+                "elbow_extension_right": 5,
+            },
+            value="radial_spiral_groove_right",
+            category=SINGLE_NERVE,
+            source="mrc1976",
+        ),
     )
 
     def compute(self, data: InstrumentInput) -> Score:
@@ -124,36 +155,65 @@ class NervePattern(Instrument):
         weak = {k: g for k, g in grades.items() if g < GRADE_MAX}
         weak_text = ", ".join(f"{side} {m.replace('_', ' ')} {g}" for (m, side), g in sorted(weak.items()))
         if not weak:
-            return self.result(None, NO_WEAKNESS, positive=False, details={"grades_tested": len(grades)},
-                               interpretation="All tested movements have normal power (MRC 5).")
+            return self.result(
+                None,
+                NO_WEAKNESS,
+                positive=False,
+                details={"grades_tested": len(grades)},
+                interpretation="All tested movements have normal power (MRC 5).",
+            )
         ranking = rank(grades)
         best = ranking[0]
         leaders = [c for c in ranking if c.score == best.score]
         sides = {side for _, side in weak}
-        details = {"weak": {f"{m}_{s}": g for (m, s), g in sorted(weak.items())},
-                   "ranking": [c.to_json() for c in ranking[:6]],
-                   "note": "a pattern to check with a clinician and nerve studies, not a diagnosis",
-                   "unverified": [UNVERIFIED_MAP]}
+        details = {
+            "weak": {f"{m}_{s}": g for (m, s), g in sorted(weak.items())},
+            "ranking": [c.to_json() for c in ranking[:6]],
+            "note": "a pattern to check with a clinician and nerve studies, not a diagnosis",
+            "unverified": [UNVERIFIED_MAP],
+        }
         to_test = _to_test(leaders if len(leaders) > 1 else ranking[:2], grades)
         if len(sides) > 1 or best.unexplained:
-            why = ("weakness on both sides" if len(sides) > 1
-                   else f"weakness outside the best-fitting territory ({', '.join(best.unexplained)})")
+            why = (
+                "weakness on both sides"
+                if len(sides) > 1
+                else f"weakness outside the best-fitting territory ({', '.join(best.unexplained)})"
+            )
             return self.result(
-                None, NOT_SINGLE, positive=True, details=details, missing=to_test,
-                interpretation=(f"Weak: {weak_text}. The pattern does not fit one nerve ({why}); "
-                                "this needs neurological evaluation."))
+                None,
+                NOT_SINGLE,
+                positive=True,
+                details=details,
+                missing=to_test,
+                interpretation=(
+                    f"Weak: {weak_text}. The pattern does not fit one nerve ({why}); "
+                    "this needs neurological evaluation."
+                ),
+            )
         if len(leaders) > 1:
             names = "; ".join(f"{c.territory.label} ({c.side})" for c in leaders)
             return self.result(
-                None, SEVERAL, positive=True, details=details, missing=to_test,
+                None,
+                SEVERAL,
+                positive=True,
+                details=details,
+                missing=to_test,
                 interpretation=f"Weak: {weak_text}. Equally consistent with: {names}. Test the movements "
-                               "listed as missing to tell them apart.")
+                "listed as missing to tell them apart.",
+            )
         category = SINGLE_NERVE if best.territory.kind == "nerve" else SINGLE_ROOT
         return self.result(
-            best.key, category, positive=True, details=details, missing=to_test,
-            interpretation=(f"Weak: {weak_text}. This pattern is consistent with the {best.territory.label} "
-                            f"on the {best.side}. It is a suggestion to check with a clinician and nerve "
-                            "studies, not a diagnosis."))
+            best.key,
+            category,
+            positive=True,
+            details=details,
+            missing=to_test,
+            interpretation=(
+                f"Weak: {weak_text}. This pattern is consistent with the {best.territory.label} "
+                f"on the {best.side}. It is a suggestion to check with a clinician and nerve "
+                "studies, not a diagnosis."
+            ),
+        )
 
 
 INSTRUMENT = NervePattern()

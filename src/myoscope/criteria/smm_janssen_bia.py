@@ -61,11 +61,19 @@ class JanssenBia(Equation):
     citations = cite("janssen2000", "janssen2004")
     person_fields = ("sex", "age", "height")
     Input = JanssenInput
-    needs = {"sex": "sex", "age": "age (years)", "height": "height (cm)",
-             "resistance": "whole-body BIA resistance at 50 kHz (Ω)"}
+    needs = {
+        "sex": "sex",
+        "age": "age (years)",
+        "height": "height (cm)",
+        "resistance": "whole-body BIA resistance at 50 kHz (Ω)",
+    }
     validity = (Validity("age", "age", "years", *JANSSEN2000_AGE_RANGE, verified=False),)
-    about = {"estimates": "whole-body skeletal muscle mass", "reference_method": "MRI", "see_kg": 2.7,
-             "population": "adults; Caucasian, Hispanic, African-American (underestimates in Asian adults)"}
+    about = {
+        "estimates": "whole-body skeletal muscle mass",
+        "reference_method": "MRI",
+        "see_kg": 2.7,
+        "population": "adults; Caucasian, Hispanic, African-American (underestimates in Asian adults)",
+    }
     note = "Estimated whole-body skeletal muscle mass (not ASM); underestimates muscle mass in Asian adults."
     examples = (
         # Reference note vectors H1 and H2, hand-computed from the published equation.
@@ -74,14 +82,25 @@ class JanssenBia(Equation):
     )
 
     def estimate(self, data: JanssenInput) -> float:
-        return (JANSSEN2000_HT2_R * data.height ** 2 / data.resistance + JANSSEN2000_SEX * SEX_CODE[data.sex]
-                + JANSSEN2000_AGE * data.age + JANSSEN2000_CONSTANT)
+        return (
+            JANSSEN2000_HT2_R * data.height**2 / data.resistance
+            + JANSSEN2000_SEX * SEX_CODE[data.sex]
+            + JANSSEN2000_AGE * data.age
+            + JANSSEN2000_CONSTANT
+        )
 
     def judge(self, value: float, data: JanssenInput):
         smi = tidy(value / (data.height / 100.0) ** 2)
         band = smi_band(smi, data.sex)
-        return band, band != NORMAL, {"sm_height2": smi, "risk_band_source": "janssen2004",
-                                      "risk_band_population": "adults aged 60 and over (Janssen 2004)"}
+        return (
+            band,
+            band != NORMAL,
+            {
+                "sm_height2": smi,
+                "risk_band_source": "janssen2004",
+                "risk_band_population": "adults aged 60 and over (Janssen 2004)",
+            },
+        )
 
 
 INSTRUMENT = JanssenBia()

@@ -43,9 +43,13 @@ class KimDxa(Equation):
     person_fields = ("sex", "age")
     Input = KimInput
     needs = {"sex": "sex", "age": "age (years)", "alst": "DXA appendicular lean soft tissue (kg)"}
-    about = {"estimates": "whole-body skeletal muscle mass", "reference_method": "MRI", "see_kg": 1.58,
-             "population": "adults; accuracy did not depend on race",
-             "validity_note": "no age or body-size range stated in the sources read"}
+    about = {
+        "estimates": "whole-body skeletal muscle mass",
+        "reference_method": "MRI",
+        "see_kg": 1.58,
+        "population": "adults; accuracy did not depend on race",
+        "validity_note": "no age or body-size range stated in the sources read",
+    }
     note = "Estimated whole-body skeletal muscle mass from DXA limb lean tissue."
     examples = (
         # Reference note vector H8, hand-computed from the published equation.

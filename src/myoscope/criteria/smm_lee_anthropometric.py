@@ -46,23 +46,41 @@ class LeeAnthropometric(Equation):
     citations = cite("lee2000")
     person_fields = ("sex", "age", "height", "weight")
     Input = LeeWeightInput
-    needs = {"sex": "sex", "age": "age (years)", "height": "height (cm)", "weight": "weight (kg)",
-             "population": "race group for the equation's race term (white, hispanic, african_american, asian)"}
+    needs = {
+        "sex": "sex",
+        "age": "age (years)",
+        "height": "height (cm)",
+        "weight": "weight (kg)",
+        "population": "race group for the equation's race term (white, hispanic, african_american, asian)",
+    }
     validity = LEE2000_VALIDITY
     about = dict(LEE2000_ABOUT, see_kg=2.8, model="2 (weight and height)")
     note = "Estimated whole-body skeletal muscle mass; only for adults with BMI < 30."
     examples = (
         # Reference note vectors H6 and H7, hand-computed from the published equation.
-        Example({"sex": "male", "age": 40, "height": 175, "weight": 75, "population": "white"}, 31.33,
-                "estimated", "lee2000"),
-        Example({"sex": "female", "age": 70, "height": 160, "weight": 60, "population": "asian"}, 15.76,
-                "estimated", "lee2000"),
+        Example(
+            {"sex": "male", "age": 40, "height": 175, "weight": 75, "population": "white"},
+            31.33,
+            "estimated",
+            "lee2000",
+        ),
+        Example(
+            {"sex": "female", "age": 70, "height": 160, "weight": 60, "population": "asian"},
+            15.76,
+            "estimated",
+            "lee2000",
+        ),
     )
 
     def estimate(self, data: LeeWeightInput) -> float:
-        return (LEE2000_M2_WEIGHT * data.weight + LEE2000_M2_HEIGHT * data.height / 100.0
-                + LEE2000_M2_SEX * SEX_CODE[data.sex] + LEE2000_M2_AGE * data.age
-                + LEE2000_M2_RACE[data.population] + LEE2000_M2_CONSTANT)
+        return (
+            LEE2000_M2_WEIGHT * data.weight
+            + LEE2000_M2_HEIGHT * data.height / 100.0
+            + LEE2000_M2_SEX * SEX_CODE[data.sex]
+            + LEE2000_M2_AGE * data.age
+            + LEE2000_M2_RACE[data.population]
+            + LEE2000_M2_CONSTANT
+        )
 
 
 INSTRUMENT = LeeAnthropometric()

@@ -65,34 +65,62 @@ class LeeGirths(Equation):
     citations = cite("lee2000")
     person_fields = ("sex", "age", "height", "weight")
     Input = LeeGirthInput
-    needs = {"sex": "sex", "age": "age (years)", "height": "height (cm)",
-             "weight": "weight (kg), to check the equation's validity range (BMI < 30)",
-             "population": "race group for the equation's race term (white, hispanic, african_american, asian)",
-             "arm_girth": "mid-upper-arm girth (cm)", "thigh_girth": "mid-thigh girth (cm)",
-             "calf_girth": "maximal calf girth (cm)", "triceps_skinfold": "triceps skinfold (mm)",
-             "thigh_skinfold": "front-thigh skinfold (mm)", "calf_skinfold": "medial-calf skinfold (mm)"}
+    needs = {
+        "sex": "sex",
+        "age": "age (years)",
+        "height": "height (cm)",
+        "weight": "weight (kg), to check the equation's validity range (BMI < 30)",
+        "population": "race group for the equation's race term (white, hispanic, african_american, asian)",
+        "arm_girth": "mid-upper-arm girth (cm)",
+        "thigh_girth": "mid-thigh girth (cm)",
+        "calf_girth": "maximal calf girth (cm)",
+        "triceps_skinfold": "triceps skinfold (mm)",
+        "thigh_skinfold": "front-thigh skinfold (mm)",
+        "calf_skinfold": "medial-calf skinfold (mm)",
+    }
     validity = LEE2000_VALIDITY
     about = dict(LEE2000_ABOUT, see_kg=2.2, model="1 (skinfold-corrected girths)")
     note = "Estimated whole-body skeletal muscle mass; only for adults with BMI < 30."
     examples = (
         # Reference note vector H5 (corrected girths 27 / 50 / 35 cm), entered as raw girths with
         # skinfolds of 10 / 15 / 8 mm so that girth - π × skinfold gives the same corrected girths.
-        Example({"sex": "male", "age": 40, "height": 175, "weight": 75, "population": "white",
-                 "arm_girth": 27 + math.pi, "triceps_skinfold": 10, "thigh_girth": 50 + 1.5 * math.pi,
-                 "thigh_skinfold": 15, "calf_girth": 35 + 0.8 * math.pi, "calf_skinfold": 8},
-                31.075517500, "estimated", "lee2000"),
+        Example(
+            {
+                "sex": "male",
+                "age": 40,
+                "height": 175,
+                "weight": 75,
+                "population": "white",
+                "arm_girth": 27 + math.pi,
+                "triceps_skinfold": 10,
+                "thigh_girth": 50 + 1.5 * math.pi,
+                "thigh_skinfold": 15,
+                "calf_girth": 35 + 0.8 * math.pi,
+                "calf_skinfold": 8,
+            },
+            31.075517500,
+            "estimated",
+            "lee2000",
+        ),
     )
 
     def estimate(self, data: LeeGirthInput) -> float:
-        arm, thigh, calf = (corrected_girth(getattr(data, f"{limb}_girth"), getattr(data, fold))
-                            for limb, fold in LIMBS)
-        girths = LEE2000_M1_ARM * arm ** 2 + LEE2000_M1_THIGH * thigh ** 2 + LEE2000_M1_CALF * calf ** 2
-        return (data.height / 100.0 * girths + LEE2000_M1_SEX * SEX_CODE[data.sex] + LEE2000_M1_AGE * data.age
-                + LEE2000_RACE[data.population] + LEE2000_M1_CONSTANT)
+        arm, thigh, calf = (
+            corrected_girth(getattr(data, f"{limb}_girth"), getattr(data, fold)) for limb, fold in LIMBS
+        )
+        girths = LEE2000_M1_ARM * arm**2 + LEE2000_M1_THIGH * thigh**2 + LEE2000_M1_CALF * calf**2
+        return (
+            data.height / 100.0 * girths
+            + LEE2000_M1_SEX * SEX_CODE[data.sex]
+            + LEE2000_M1_AGE * data.age
+            + LEE2000_RACE[data.population]
+            + LEE2000_M1_CONSTANT
+        )
 
     def judge(self, value: float, data: LeeGirthInput):
-        corrected = {limb: tidy(corrected_girth(getattr(data, f"{limb}_girth"), getattr(data, fold)))
-                     for limb, fold in LIMBS}
+        corrected = {
+            limb: tidy(corrected_girth(getattr(data, f"{limb}_girth"), getattr(data, fold))) for limb, fold in LIMBS
+        }
         return ESTIMATED, None, {"corrected_girths_cm": corrected}
 
 

@@ -16,5 +16,4 @@ from myoscope.instruments._base import (
 )
 from myoscope.instruments._registry import get, names, registry
 
-__all__ = ["CANNOT_TELL", "Criterion", "Example", "Instrument", "InstrumentInput", "Score",
-           "get", "names", "registry"]
+__all__ = ["CANNOT_TELL", "Criterion", "Example", "Instrument", "InstrumentInput", "Score", "get", "names", "registry"]

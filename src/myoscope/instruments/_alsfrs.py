@@ -11,8 +11,8 @@ rated and both fill the same slot. The anchors below are short paraphrases in ou
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from pydantic import Field
 
@@ -34,42 +34,132 @@ class Item:
 
 
 ITEMS: tuple[Item, ...] = (
-    Item("1", "speech", "speech",
-         ("normal", "noticeable change", "understood when repeating", "needs non-speech aids too",
-          "no useful speech")),
-    Item("2", "salivation", "salivation",
-         ("normal", "slight excess, maybe drooling at night", "moderate excess, a little drooling",
-          "marked excess with some drooling", "marked drooling, needs tissue constantly")),
-    Item("3", "swallowing", "swallowing",
-         ("normal eating", "early problems, occasional choking", "food texture changed",
-          "needs extra tube feeding", "nothing by mouth")),
-    Item("4", "handwriting", "handwriting",
-         ("normal", "slow or untidy, all words readable", "some words unreadable",
-          "holds a pen, cannot write", "cannot hold a pen")),
-    Item("5", "cutting_food", "cutting food and handling utensils (5a) / fastenings (5b)",
-         ("normal", "slow and clumsy, no help (5a); clumsy, manages alone (5b)",
-          "some help (5a); help with fastenings (5b)", "food cut by others, feeds self slowly (5a); "
-          "helps the carer a little (5b)", "must be fed (5a); cannot do any part (5b)")),
-    Item("6", "dressing_hygiene", "dressing and hygiene",
-         ("normal", "independent with effort", "intermittent help or other methods",
-          "needs an attendant", "fully dependent")),
-    Item("7", "turning_in_bed", "turning in bed and adjusting bed clothes",
-         ("normal", "slow and clumsy, no help", "alone with great difficulty",
-          "starts but cannot finish alone", "helpless")),
-    Item("8", "walking", "walking",
-         ("normal", "early difficulty", "walks with help", "moves legs but cannot walk",
-          "no purposeful leg movement")),
-    Item("9", "climbing_stairs", "climbing stairs",
-         ("normal", "slow", "slightly unsteady or tired", "needs help", "cannot")),
-    Item("10", "dyspnoea", "shortness of breath",
-         ("none", "when walking", "when eating, washing or dressing", "at rest",
-          "severe, considering breathing support")),
-    Item("11", "orthopnoea", "breathlessness lying down",
-         ("none", "some trouble sleeping, up to two pillows", "needs more than two pillows",
-          "sleeps only sitting up", "cannot sleep")),
-    Item("12", "respiratory_insufficiency", "breathing support",
-         ("none", "non-invasive ventilation at times", "non-invasive ventilation all night",
-          "non-invasive ventilation night and day", "invasive ventilation (tube or tracheostomy)")),
+    Item(
+        "1",
+        "speech",
+        "speech",
+        ("normal", "noticeable change", "understood when repeating", "needs non-speech aids too", "no useful speech"),
+    ),
+    Item(
+        "2",
+        "salivation",
+        "salivation",
+        (
+            "normal",
+            "slight excess, maybe drooling at night",
+            "moderate excess, a little drooling",
+            "marked excess with some drooling",
+            "marked drooling, needs tissue constantly",
+        ),
+    ),
+    Item(
+        "3",
+        "swallowing",
+        "swallowing",
+        (
+            "normal eating",
+            "early problems, occasional choking",
+            "food texture changed",
+            "needs extra tube feeding",
+            "nothing by mouth",
+        ),
+    ),
+    Item(
+        "4",
+        "handwriting",
+        "handwriting",
+        (
+            "normal",
+            "slow or untidy, all words readable",
+            "some words unreadable",
+            "holds a pen, cannot write",
+            "cannot hold a pen",
+        ),
+    ),
+    Item(
+        "5",
+        "cutting_food",
+        "cutting food and handling utensils (5a) / fastenings (5b)",
+        (
+            "normal",
+            "slow and clumsy, no help (5a); clumsy, manages alone (5b)",
+            "some help (5a); help with fastenings (5b)",
+            "food cut by others, feeds self slowly (5a); helps the carer a little (5b)",
+            "must be fed (5a); cannot do any part (5b)",
+        ),
+    ),
+    Item(
+        "6",
+        "dressing_hygiene",
+        "dressing and hygiene",
+        (
+            "normal",
+            "independent with effort",
+            "intermittent help or other methods",
+            "needs an attendant",
+            "fully dependent",
+        ),
+    ),
+    Item(
+        "7",
+        "turning_in_bed",
+        "turning in bed and adjusting bed clothes",
+        (
+            "normal",
+            "slow and clumsy, no help",
+            "alone with great difficulty",
+            "starts but cannot finish alone",
+            "helpless",
+        ),
+    ),
+    Item(
+        "8",
+        "walking",
+        "walking",
+        ("normal", "early difficulty", "walks with help", "moves legs but cannot walk", "no purposeful leg movement"),
+    ),
+    Item(
+        "9",
+        "climbing_stairs",
+        "climbing stairs",
+        ("normal", "slow", "slightly unsteady or tired", "needs help", "cannot"),
+    ),
+    Item(
+        "10",
+        "dyspnoea",
+        "shortness of breath",
+        (
+            "none",
+            "when walking",
+            "when eating, washing or dressing",
+            "at rest",
+            "severe, considering breathing support",
+        ),
+    ),
+    Item(
+        "11",
+        "orthopnoea",
+        "breathlessness lying down",
+        (
+            "none",
+            "some trouble sleeping, up to two pillows",
+            "needs more than two pillows",
+            "sleeps only sitting up",
+            "cannot sleep",
+        ),
+    ),
+    Item(
+        "12",
+        "respiratory_insufficiency",
+        "breathing support",
+        (
+            "none",
+            "non-invasive ventilation at times",
+            "non-invasive ventilation all night",
+            "non-invasive ventilation night and day",
+            "invasive ventilation (tube or tracheostomy)",
+        ),
+    ),
 )
 
 BY_FIELD = {item.field: item for item in ITEMS}
@@ -85,9 +175,11 @@ respiratory (10-12). Grouping checked against the calcmd.com ALSFRS-R page and t
 measurement model of a Dutch register study (J Neurol 2017, doi:10.1007/s00415-017-8538-4),
 which notes that items 6 and 7 also load on the other motor domain."""
 
+
 def _item_field(item: Item):
     text = f"ALSFRS-R item {item.number}, {item.title}: " + "; ".join(
-        f"{ITEM_MAX - i} = {anchor}" for i, anchor in enumerate(item.anchors))
+        f"{ITEM_MAX - i} = {anchor}" for i, anchor in enumerate(item.anchors)
+    )
     return Field(default=None, ge=0, le=ITEM_MAX, description=text)
 
 
@@ -101,8 +193,8 @@ class AlsfrsItems(InstrumentInput):
     cutting_food: int | None = _item_field(ITEMS[4])
     gastrostomy: bool | None = Field(
         default=None,
-        description="True when item 5 was rated on the 5b form (person has a gastrostomy), "
-                    "False for the 5a form")
+        description="True when item 5 was rated on the 5b form (person has a gastrostomy), False for the 5a form",
+    )
     dressing_hygiene: int | None = _item_field(ITEMS[5])
     turning_in_bed: int | None = _item_field(ITEMS[6])
     walking: int | None = _item_field(ITEMS[7])

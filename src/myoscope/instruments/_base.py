@@ -12,8 +12,9 @@ registered instrument for all of this.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Mapping, Sequence
+from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -44,8 +45,13 @@ class Criterion:
     citation: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "met": self.met, "value": self.value,
-                "threshold": self.threshold, "citation": self.citation}
+        return {
+            "name": self.name,
+            "met": self.met,
+            "value": self.value,
+            "threshold": self.threshold,
+            "citation": self.citation,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,8 +148,15 @@ class Instrument(ABC):
 
     def result(self, value: Any, category: str, *, missing: Sequence[str] = (), **kw: Any) -> Score:
         """Build a :class:`Score` carrying this instrument's name, version and citations."""
-        return Score(instrument=self.name, version=self.version, value=value, category=category,
-                     citations=tuple(kw.pop("citations", self.citations)), missing=tuple(missing), **kw)
+        return Score(
+            instrument=self.name,
+            version=self.version,
+            value=value,
+            category=category,
+            citations=tuple(kw.pop("citations", self.citations)),
+            missing=tuple(missing),
+            **kw,
+        )
 
     def cannot_tell(self, missing: Sequence[str], **kw: Any) -> Score:
         """A "cannot tell" score naming what to measure or ask."""

@@ -10,8 +10,9 @@ that source. The constants themselves live beside their sources in
 from __future__ import annotations
 
 import operator
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Literal, Sequence
+from typing import Any, Literal
 
 from myoscope.instruments._base import CANNOT_TELL, Criterion
 
@@ -19,7 +20,10 @@ Op = Literal["<", "<=", ">", ">="]
 Sex = Literal["male", "female"]
 
 _OPS: dict[str, Callable[[float, float], bool]] = {
-    "<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge,
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
 }
 _SYMBOL = {"<": "<", "<=": "≤", ">": ">", ">=": "≥"}
 
@@ -86,13 +90,18 @@ class Cutoff:
             text = f"{sym} {self.male:g}{unit} (men) / {sym} {self.female:g}{unit} (women); sex needed"
         return text if self.verified else f"{text} [unverified]"
 
-    def criterion(self, value: float | None, sex: Sex | None = None, *,
-                  met: bool | None = None, name: str | None = None) -> Criterion:
+    def criterion(
+        self, value: float | None, sex: Sex | None = None, *, met: bool | None = None, name: str | None = None
+    ) -> Criterion:
         """A :class:`Criterion` for this cut-off (``met`` overrides, e.g. for "unable")."""
         decided = self.met(value, sex) if met is None else met
-        return Criterion(name=name or f"{self.definition}: {self.finding}", met=decided,
-                         value=None if value is None else tidy(value),
-                         threshold=self.threshold(sex), citation=self.source)
+        return Criterion(
+            name=name or f"{self.definition}: {self.finding}",
+            met=decided,
+            value=None if value is None else tidy(value),
+            threshold=self.threshold(sex),
+            citation=self.source,
+        )
 
     def describe(self) -> str:
         """One line for an ``unverified`` list."""

@@ -3,7 +3,8 @@ weight and height, and the decision of a total when some items are missing."""
 
 from __future__ import annotations
 
-from typing import Callable, Literal, Sequence
+from collections.abc import Callable, Sequence
+from typing import Literal
 
 from myoscope.units import quantity
 
@@ -29,8 +30,9 @@ def bmi_of(bmi: float | None, weight: float | None, height: float | None) -> tup
     return None, None
 
 
-def decided_category(known: float, unknown: Sequence[tuple[float, float]],
-                     categorise: Callable[[float], str]) -> tuple[str | None, float, float]:
+def decided_category(
+    known: float, unknown: Sequence[tuple[float, float]], categorise: Callable[[float], str]
+) -> tuple[str | None, float, float]:
     """Category of a total whose unknown items each lie in ``(low, high)``.
 
     Returns ``(category, lowest, highest)``: the category when every possible total falls in the

@@ -6,16 +6,21 @@ import importlib
 import importlib.util
 import pkgutil
 import re
+from collections.abc import Mapping
 from functools import lru_cache
-from typing import Mapping
 
 from myoscope.instruments._base import Instrument
 
 _PACKAGES = ("myoscope.instruments", "myoscope.criteria")
 
-_HOMES = {"cdp": "myoscope.criteria.disability_progression", "intake-adequacy": "myoscope.criteria.intake",
-          "ipaq": "myoscope.instruments.ipaq_sf", "mrc-sum": "myoscope.instruments.mrc",
-          "msws-12": "myoscope.instruments.msws12", "protein-target": "myoscope.criteria.intake"}
+_HOMES = {
+    "cdp": "myoscope.criteria.disability_progression",
+    "intake-adequacy": "myoscope.criteria.intake",
+    "ipaq": "myoscope.instruments.ipaq_sf",
+    "mrc-sum": "myoscope.instruments.mrc",
+    "msws-12": "myoscope.instruments.msws12",
+    "protein-target": "myoscope.criteria.intake",
+}
 """Instruments registered in a module not named after them; every other one lives in a module of
 ``_PACKAGES`` named ``name`` with ``-`` as ``_``. Lets :func:`get` import one module, not them all
 (a test checks that every registered name is found this way)."""

@@ -25,8 +25,17 @@ EWGSOP2_GRIP = Cutoff("low grip strength", EWGSOP2, "<", 27.0, 16.0, "kg", EWGSO
 """Low muscle strength: grip < 27 kg (men) / < 16 kg (women) (EWGSOP2 2019, Table 3)."""
 EWGSOP2_CHAIR_STAND = Cutoff("low strength (5 chair stands)", EWGSOP2, ">", 15.0, None, "s", EWGSOP2_SOURCE)
 """Low muscle strength: five rises take > 15 s (EWGSOP2 2019, Table 3)."""
-EWGSOP2_ASM = Cutoff("low ASM", EWGSOP2, "<", 20.0, 15.0, "kg", EWGSOP2_SOURCE, verified=False,
-                     note="from memory of EWGSOP2 Table 3; not re-read in the primary paper")
+EWGSOP2_ASM = Cutoff(
+    "low ASM",
+    EWGSOP2,
+    "<",
+    20.0,
+    15.0,
+    "kg",
+    EWGSOP2_SOURCE,
+    verified=False,
+    note="from memory of EWGSOP2 Table 3; not re-read in the primary paper",
+)
 """Low muscle quantity: ASM < 20 kg (men) / < 15 kg (women). UNVERIFIED against the paper."""
 EWGSOP2_ASMI = Cutoff("low ASM/height²", EWGSOP2, "<", 7.0, 5.5, "kg/m²", EWGSOP2_SOURCE)
 """Low muscle quantity: ASM/height² < 7.0 kg/m² (men) / < 5.5 kg/m² (women) (EWGSOP2 2019)."""
@@ -36,8 +45,17 @@ EWGSOP2_SPPB = Cutoff("low SPPB", EWGSOP2, "<=", 8, None, "points", EWGSOP2_SOUR
 """Low physical performance: SPPB <= 8 points (EWGSOP2 2019)."""
 EWGSOP2_TUG = Cutoff("slow Timed Up and Go", EWGSOP2, ">=", 20.0, None, "s", EWGSOP2_SOURCE)
 """Low physical performance: TUG >= 20 s (EWGSOP2 2019)."""
-EWGSOP2_WALK_400M = Cutoff("slow 400 m walk", EWGSOP2, ">=", 360.0, None, "s", EWGSOP2_SOURCE, verified=False,
-                           note="'non-completion or >= 6 min' from memory of EWGSOP2 Table 3")
+EWGSOP2_WALK_400M = Cutoff(
+    "slow 400 m walk",
+    EWGSOP2,
+    ">=",
+    360.0,
+    None,
+    "s",
+    EWGSOP2_SOURCE,
+    verified=False,
+    note="'non-completion or >= 6 min' from memory of EWGSOP2 Table 3",
+)
 """Low physical performance: 400 m walk not completed or taking >= 6 min. UNVERIFIED against the paper."""
 
 # --- AWGS 2019 -------------------------------------------------------------------------------
@@ -71,10 +89,17 @@ FNIH_SOURCE, FNIH_GRIP_SOURCE = cite("studenski2014", "alley2014")
 
 FNIH_GRIP = Cutoff("weakness (grip)", FNIH, "<", 26.0, 16.0, "kg", FNIH_SOURCE)
 """Weakness: grip < 26 kg (men) / < 16 kg (women) (Studenski 2014; Alley 2014)."""
-FNIH_GRIP_NORMAL = Cutoff("grip below the intermediate band's upper edge", FNIH, "<", 32.0, 20.0, "kg",
-                          FNIH_GRIP_SOURCE, verified=False,
-                          note="intermediate band 26-32 kg / 16-20 kg (Alley 2014); whether the upper "
-                               "edge is included is our reading")
+FNIH_GRIP_NORMAL = Cutoff(
+    "grip below the intermediate band's upper edge",
+    FNIH,
+    "<",
+    32.0,
+    20.0,
+    "kg",
+    FNIH_GRIP_SOURCE,
+    verified=False,
+    note="intermediate band 26-32 kg / 16-20 kg (Alley 2014); whether the upper edge is included is our reading",
+)
 """Upper edge of the intermediate grip band: grip >= 26 and < 32 kg (men), >= 16 and < 20 kg (women)
 is 'intermediate' (Alley 2014 abstract gives 26-32 / 16-20 kg; the edge inclusion is unverified)."""
 FNIH_ALM_BMI = Cutoff("low lean mass (ALM/BMI)", FNIH, "<", 0.789, 0.512, "m²", FNIH_SOURCE)
@@ -89,11 +114,13 @@ FNIH_GAIT = Cutoff("slowness", FNIH, "<", 0.8, None, "m/s", FNIH_SOURCE)
 GONZALEZ2021 = "Gonzalez 2021"
 (GONZALEZ2021_SOURCE,) = cite("gonzalez2021")
 
-GONZALEZ2021_CALF_MODERATE = Cutoff("moderately low calf circumference (-1 SD)", GONZALEZ2021, "<", 34.0, 33.0,
-                                    "cm", GONZALEZ2021_SOURCE)
+GONZALEZ2021_CALF_MODERATE = Cutoff(
+    "moderately low calf circumference (-1 SD)", GONZALEZ2021, "<", 34.0, 33.0, "cm", GONZALEZ2021_SOURCE
+)
 """Moderately low calf circumference: < 34 cm (men) / < 33 cm (women) (Gonzalez 2021)."""
-GONZALEZ2021_CALF_SEVERE = Cutoff("severely low calf circumference (-2 SD)", GONZALEZ2021, "<", 32.0, 31.0,
-                                  "cm", GONZALEZ2021_SOURCE)
+GONZALEZ2021_CALF_SEVERE = Cutoff(
+    "severely low calf circumference (-2 SD)", GONZALEZ2021, "<", 32.0, 31.0, "cm", GONZALEZ2021_SOURCE
+)
 """Severely low calf circumference: < 32 cm (men) / < 31 cm (women) (Gonzalez 2021)."""
 GONZALEZ2021_BMI_ADJUSTMENT: tuple[tuple[float, float, float], ...] = (
     (25.0, 30.0, 3.0),

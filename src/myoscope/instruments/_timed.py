@@ -2,24 +2,35 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from myoscope.instruments._base import Instrument, Score
 from myoscope.instruments._cutoff import LOW, Cutoff, summarize, unverified
 
 
-def score_timed(instrument: Instrument, time: float | None, unable: bool | None, cutoffs: Sequence[Cutoff], *,
-                what: str, interpretation: str, unable_text: str) -> Score:
+def score_timed(
+    instrument: Instrument,
+    time: float | None,
+    unable: bool | None,
+    cutoffs: Sequence[Cutoff],
+    *,
+    what: str,
+    interpretation: str,
+    unable_text: str,
+) -> Score:
     """Judge ``time`` (s) against ``cutoffs``; ``unable`` meets every cut-off; no time -> cannot tell."""
     details = {"unable": bool(unable), "unverified": unverified(cutoffs)}
     if unable:
         criteria = tuple(c.criterion(None, met=True) for c in cutoffs)
-        return instrument.result(None, LOW, unit="s", positive=True, criteria=criteria, details=details,
-                                 interpretation=unable_text)
+        return instrument.result(
+            None, LOW, unit="s", positive=True, criteria=criteria, details=details, interpretation=unable_text
+        )
     criteria = tuple(c.criterion(time) for c in cutoffs)
     if time is None:
-        return instrument.cannot_tell([f"{what} (s), or whether the person was unable to complete it"],
-                                      criteria=criteria, details=details)
+        return instrument.cannot_tell(
+            [f"{what} (s), or whether the person was unable to complete it"], criteria=criteria, details=details
+        )
     category, positive = summarize(criteria)
-    return instrument.result(time, category, unit="s", positive=positive, criteria=criteria, details=details,
-                             interpretation=interpretation)
+    return instrument.result(
+        time, category, unit="s", positive=positive, criteria=criteria, details=details, interpretation=interpretation
+    )

@@ -41,18 +41,20 @@ SLOW, INTERMEDIATE, FAST = "slow", "intermediate", "fast"
 
 
 class ProgressionInput(InstrumentInput):
-    alsfrs_r_total: int | None = Field(default=None, ge=0, le=TOTAL_MAX,
-                                       description="ALSFRS-R total (revised scale, 0-48) at the assessment")
+    alsfrs_r_total: int | None = Field(
+        default=None, ge=0, le=TOTAL_MAX, description="ALSFRS-R total (revised scale, 0-48) at the assessment"
+    )
     months_since_onset: quantity("month", 0, 600, strict_gt=True) | None = Field(
-        default=None, description="time from first symptom to the assessment, e.g. 16 or '487 days'")
-    symptom_onset: dt.date | None = Field(default=None, description="date of the first symptom "
-                                          "(give with assessment_date instead of months_since_onset)")
+        default=None, description="time from first symptom to the assessment, e.g. 16 or '487 days'"
+    )
+    symptom_onset: dt.date | None = Field(
+        default=None, description="date of the first symptom (give with assessment_date instead of months_since_onset)"
+    )
     assessment_date: dt.date | None = Field(default=None, description="date of the ALSFRS-R assessment")
-    scheme: Literal["labra2016", "rounded"] = Field(default="labra2016",
-                                                    description="which published cut-offs to use")
+    scheme: Literal["labra2016", "rounded"] = Field(default="labra2016", description="which published cut-offs to use")
 
     @model_validator(mode="after")
-    def _one_duration(self) -> "ProgressionInput":
+    def _one_duration(self) -> ProgressionInput:
         if self.months_since_onset is not None and (self.symptom_onset or self.assessment_date):
             raise ValueError("give either months_since_onset or the two dates, not both")
         if self.symptom_onset and self.assessment_date and self.assessment_date <= self.symptom_onset:
@@ -86,10 +88,13 @@ class AlsProgression(Instrument):
     domain = "als"
     Input = ProgressionInput
     examples = (
-        Example(inputs={"alsfrs_r_total": 40, "months_since_onset": 16}, value=0.5,
-                category=INTERMEDIATE, source="labra2016"),
-        Example(inputs={"alsfrs_r_total": 36, "months_since_onset": 10}, value=1.2,
-                category=FAST, source="labra2016"),
+        Example(
+            inputs={"alsfrs_r_total": 40, "months_since_onset": 16},
+            value=0.5,
+            category=INTERMEDIATE,
+            source="labra2016",
+        ),
+        Example(inputs={"alsfrs_r_total": 36, "months_since_onset": 10}, value=1.2, category=FAST, source="labra2016"),
     )
 
     def compute(self, data: ProgressionInput) -> Score:
@@ -104,21 +109,33 @@ class AlsProgression(Instrument):
         value = delta_fs(data.alsfrs_r_total, months)
         low, high, source, verified = SCHEMES[data.scheme]
         category = categorize(value, data.scheme)
-        details = {"months_since_onset": round(months, 3), "alsfrs_r_total": data.alsfrs_r_total,
-                   "scheme": data.scheme, "thresholds": {"slow_below": low, "fast_above": high},
-                   "month_days": DAYS_PER_MONTH}
+        details = {
+            "months_since_onset": round(months, 3),
+            "alsfrs_r_total": data.alsfrs_r_total,
+            "scheme": data.scheme,
+            "thresholds": {"slow_below": low, "fast_above": high},
+            "month_days": DAYS_PER_MONTH,
+        }
         if not verified:
-            details["unverified"] = [f"'{data.scheme}' cut-offs {low:g}/{high:g} points/month: "
-                                     "no single primary source found"]
+            details["unverified"] = [
+                f"'{data.scheme}' cut-offs {low:g}/{high:g} points/month: no single primary source found"
+            ]
         criteria = (
             Criterion("slow progression", value < low, round(value, 3), f"< {low:g} points/month", source),
             Criterion("fast progression", value > high, round(value, 3), f"> {high:g} points/month", source),
         )
         return self.result(
-            round(value, 3), category, unit="points/month", criteria=criteria, positive=value > 0,
-            interpretation=(f"ALSFRS-R fell {value:.2f} points per month on average since the first "
-                            f"symptom ({category} by {data.scheme})"),
-            details=details, citations=("kimura2006", source) if source != "kimura2006" else ("kimura2006",),
+            round(value, 3),
+            category,
+            unit="points/month",
+            criteria=criteria,
+            positive=value > 0,
+            interpretation=(
+                f"ALSFRS-R fell {value:.2f} points per month on average since the first "
+                f"symptom ({category} by {data.scheme})"
+            ),
+            details=details,
+            citations=("kimura2006", source) if source != "kimura2006" else ("kimura2006",),
         )
 
     @staticmethod

@@ -28,10 +28,24 @@ class AlsfrsR(Instrument):
     Input = AlsfrsItems
     examples = (
         Example(
-            inputs={"speech": 4, "salivation": 3, "swallowing": 3, "handwriting": 2, "cutting_food": 2,
-                    "gastrostomy": False, "dressing_hygiene": 3, "turning_in_bed": 3, "walking": 2,
-                    "climbing_stairs": 1, "dyspnoea": 4, "orthopnoea": 4, "respiratory_insufficiency": 4},
-            value=35, category=REDUCED, source="cedarbaum1999",
+            inputs={
+                "speech": 4,
+                "salivation": 3,
+                "swallowing": 3,
+                "handwriting": 2,
+                "cutting_food": 2,
+                "gastrostomy": False,
+                "dressing_hygiene": 3,
+                "turning_in_bed": 3,
+                "walking": 2,
+                "climbing_stairs": 1,
+                "dyspnoea": 4,
+                "orthopnoea": 4,
+                "respiratory_insufficiency": 4,
+            },
+            value=35,
+            category=REDUCED,
+            source="cedarbaum1999",
         ),
     )
 
@@ -45,14 +59,21 @@ class AlsfrsR(Instrument):
         subscores = {name: sum(scores[f] for f in items) for name, items in DOMAINS.items()}
         category = NORMAL if total == TOTAL_MAX else REDUCED
         lowest = min(subscores, key=lambda k: subscores[k])
-        text = (f"ALSFRS-R {total} of {TOTAL_MAX}" +
-                ("" if total == TOTAL_MAX else f"; lowest domain: {lowest.replace('_', ' ')} "
-                 f"({subscores[lowest]} of 12)"))
+        text = f"ALSFRS-R {total} of {TOTAL_MAX}" + (
+            "" if total == TOTAL_MAX else f"; lowest domain: {lowest.replace('_', ' ')} ({subscores[lowest]} of 12)"
+        )
         return self.result(
-            total, category, unit="points", interpretation=text, positive=total < TOTAL_MAX,
-            details={"subscores": subscores, "items": scores,
-                     "item5_form": None if data.gastrostomy is None else ("5b" if data.gastrostomy else "5a"),
-                     "note": "ratings compare the person with their state before the disease began"},
+            total,
+            category,
+            unit="points",
+            interpretation=text,
+            positive=total < TOTAL_MAX,
+            details={
+                "subscores": subscores,
+                "items": scores,
+                "item5_form": None if data.gastrostomy is None else ("5b" if data.gastrostomy else "5a"),
+                "note": "ratings compare the person with their state before the disease began",
+            },
         )
 
 

@@ -34,8 +34,10 @@ class CalfInput(InstrumentInput):
     sex: Sex | None = None
     calf: quantity("cm", 15, 70) | None = Field(None, description="maximal calf circumference")
     bmi: quantity("kg/m**2", 10, 90) | None = Field(None, description="body mass index (for bmi_adjust)")
-    bmi_adjust: bool = Field(False, description="reduce the circumference for BMI >= 25 before the Gonzalez 2021 "
-                                                "comparison (factors unverified)")
+    bmi_adjust: bool = Field(
+        False,
+        description="reduce the circumference for BMI >= 25 before the Gonzalez 2021 comparison (factors unverified)",
+    )
 
 
 def bmi_adjustment(bmi: float) -> float | None:
@@ -76,8 +78,9 @@ class CalfCircumference(Instrument):
         used_unverified = unverified(CUTOFFS)
         if data.bmi_adjust and data.calf is not None:
             if not GONZALEZ2021_BMI_ADJUSTMENT_VERIFIED:
-                used_unverified.append("Gonzalez 2021 BMI adjustment (-3 / -7 / -12 cm for BMI 25-29.9 / "
-                                       "30-39.9 / >= 40), from memory")
+                used_unverified.append(
+                    "Gonzalez 2021 BMI adjustment (-3 / -7 / -12 cm for BMI 25-29.9 / 30-39.9 / >= 40), from memory"
+                )
             if data.bmi is None:
                 compared = None
                 missing.append("BMI (kg/m²), needed for the BMI-adjusted comparison")
@@ -97,10 +100,17 @@ class CalfCircumference(Instrument):
         category, positive = summarize(criteria)
         if data.calf is None or data.sex is None or positive is None:
             return self.cannot_tell(missing, criteria=criteria, details=details)
-        return self.result(data.calf, category, unit="cm", positive=positive, criteria=criteria,
-                           missing=missing, details=details,
-                           interpretation="A low calf circumference suggests low muscle mass; confirm with "
-                                          "DXA or BIA. Oedema or obesity can mask low muscle mass.")
+        return self.result(
+            data.calf,
+            category,
+            unit="cm",
+            positive=positive,
+            criteria=criteria,
+            missing=missing,
+            details=details,
+            interpretation="A low calf circumference suggests low muscle mass; confirm with "
+            "DXA or BIA. Oedema or obesity can mask low muscle mass.",
+        )
 
 
 INSTRUMENT = CalfCircumference()

@@ -44,10 +44,16 @@ class ChairStand(Instrument):
     )
 
     def compute(self, data: ChairStandInput) -> Score:
-        return score_timed(self, data.time, data.unable, CUTOFFS, what="five-times chair stand time",
-                           interpretation="A slow chair stand points to low leg strength (EWGSOP2) or low "
-                                          "physical performance (AWGS 2019).",
-                           unable_text="Unable to rise five times without the arms: low strength and performance.")
+        return score_timed(
+            self,
+            data.time,
+            data.unable,
+            CUTOFFS,
+            what="five-times chair stand time",
+            interpretation="A slow chair stand points to low leg strength (EWGSOP2) or low "
+            "physical performance (AWGS 2019).",
+            unable_text="Unable to rise five times without the arms: low strength and performance.",
+        )
 
 
 INSTRUMENT = ChairStand()

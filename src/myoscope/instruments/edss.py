@@ -41,24 +41,53 @@ BOWEL_BLADDER_CONVERSION = (0, 1, 2, 3, 3, 4, 5)
 
 AMBULATION_FLOOR = {1: 2.0, 2: 4.5, 3: 5.0}
 """Ambulation scores that set a minimum on the FS step."""
-AMBULATION_EDSS = {4: 5.5, 5: 6.0, 6: 6.0, 7: 6.0, 8: 6.5, 9: 6.5, 10: 7.0, 11: 7.5, 12: 8.0,
-                   13: 8.5, 14: 9.0, 15: 9.5, 16: 10.0}
+AMBULATION_EDSS = {
+    4: 5.5,
+    5: 6.0,
+    6: 6.0,
+    7: 6.0,
+    8: 6.5,
+    9: 6.5,
+    10: 7.0,
+    11: 7.5,
+    12: 8.0,
+    13: 8.5,
+    14: 9.0,
+    15: 9.5,
+    16: 10.0,
+}
 """Ambulation scores that fix the EDSS by walking alone."""
 
 AMBULATION_MEANINGS = (
-    "unrestricted", "fully ambulatory, not unrestricted (500 m or more without help)",
-    "300 to under 500 m without help or rest", "200 to under 300 m", "100 to under 200 m",
-    "under 100 m without help", "one-sided help (stick or crutch), 50 m or more",
-    "help on both sides, 120 m or more", "one-sided help, under 50 m",
-    "help on both sides, 5 to under 120 m", "wheelchair, moves and transfers alone",
-    "wheelchair with help", "in bed or chair much of the day, good arm use",
-    "in bed much of the day, some arm use and self-care", "helpless in bed, can talk and eat",
-    "totally helpless, cannot communicate or swallow well", "death due to MS",
+    "unrestricted",
+    "fully ambulatory, not unrestricted (500 m or more without help)",
+    "300 to under 500 m without help or rest",
+    "200 to under 300 m",
+    "100 to under 200 m",
+    "under 100 m without help",
+    "one-sided help (stick or crutch), 50 m or more",
+    "help on both sides, 120 m or more",
+    "one-sided help, under 50 m",
+    "help on both sides, 5 to under 120 m",
+    "wheelchair, moves and transfers alone",
+    "wheelchair with help",
+    "in bed or chair much of the day, good arm use",
+    "in bed much of the day, some arm use and self-care",
+    "helpless in bed, can talk and eat",
+    "totally helpless, cannot communicate or swallow well",
+    "death due to MS",
 )
 """Short paraphrases of the ambulation scores 0-16."""
 
-FS_FIELDS: dict[str, int] = {"visual": 6, "brainstem": 5, "pyramidal": 6, "cerebellar": 5,
-                             "sensory": 6, "bowel_bladder": 6, "cerebral": 5}
+FS_FIELDS: dict[str, int] = {
+    "visual": 6,
+    "brainstem": 5,
+    "pyramidal": 6,
+    "cerebellar": 5,
+    "sensory": 6,
+    "bowel_bladder": 6,
+    "cerebral": 5,
+}
 """Functional systems and their highest raw grade."""
 
 VALID_STEPS = (0.0,) + tuple(x / 2 for x in range(2, 21))
@@ -164,9 +193,13 @@ def describe(edss: float) -> str:
 
 
 def _fs_field(name: str, top: int):
-    return Field(default=None, ge=0, le=top, description=f"{name.replace('_', '/')} functional system, "
-                 f"raw grade 0-{top}" + (" (converted before counting)" if name in ("visual", "bowel_bladder")
-                                         else ""))
+    return Field(
+        default=None,
+        ge=0,
+        le=top,
+        description=f"{name.replace('_', '/')} functional system, "
+        f"raw grade 0-{top}" + (" (converted before counting)" if name in ("visual", "bowel_bladder") else ""),
+    )
 
 
 class EdssInput(InstrumentInput):
@@ -177,12 +210,18 @@ class EdssInput(InstrumentInput):
     sensory: int | None = _fs_field("sensory", 6)
     bowel_bladder: int | None = _fs_field("bowel_bladder", 6)
     cerebral: int | None = _fs_field("cerebral", 5)
-    ambulation: int | None = Field(default=None, ge=0, le=16, description="ambulation score 0-16: " + "; ".join(
-        f"{i} {text}" for i, text in enumerate(AMBULATION_MEANINGS)))
-    cerebral_grade1_counts: bool = Field(default=False, description="count a cerebral grade 1 toward steps "
-                                         "1.0/1.5 (Kurtzke: it does not)")
-    clinician_edss: EdssValue = Field(default=None, ge=0, le=10, description="an EDSS rated by a clinician, "
-                                      "taken as entered")
+    ambulation: int | None = Field(
+        default=None,
+        ge=0,
+        le=16,
+        description="ambulation score 0-16: " + "; ".join(f"{i} {text}" for i, text in enumerate(AMBULATION_MEANINGS)),
+    )
+    cerebral_grade1_counts: bool = Field(
+        default=False, description="count a cerebral grade 1 toward steps 1.0/1.5 (Kurtzke: it does not)"
+    )
+    clinician_edss: EdssValue = Field(
+        default=None, ge=0, le=10, description="an EDSS rated by a clinician, taken as entered"
+    )
 
 
 class Edss(Instrument):
@@ -193,9 +232,21 @@ class Edss(Instrument):
     domain = "ms"
     Input = EdssInput
     examples = (
-        Example(inputs={"visual": 1, "brainstem": 2, "pyramidal": 1, "cerebellar": 3, "sensory": 1,
-                        "bowel_bladder": 4, "cerebral": 2, "ambulation": 1},
-                value=4.0, category="walks without aid, over a limited distance", source="kurtzke1983"),
+        Example(
+            inputs={
+                "visual": 1,
+                "brainstem": 2,
+                "pyramidal": 1,
+                "cerebellar": 3,
+                "sensory": 1,
+                "bowel_bladder": 4,
+                "cerebral": 2,
+                "ambulation": 1,
+            },
+            value=4.0,
+            category="walks without aid, over a limited distance",
+            source="kurtzke1983",
+        ),
         Example(inputs={"ambulation": 6}, value=6.0, category="needs a walking aid", source="kurtzke1983"),
     )
 
@@ -221,19 +272,31 @@ class Edss(Instrument):
                 details["fs_step"] = fs_step(grades)
                 details["converted_grades"] = dict(zip(FS_FIELDS, grades))
                 if derived_combination(grades):
-                    details["unverified"] = ["FS combination not listed in the published step table; step "
-                                             "derived from Kurtzke's 'combinations exceeding the previous step'"]
+                    details["unverified"] = [
+                        "FS combination not listed in the published step table; step "
+                        "derived from Kurtzke's 'combinations exceeding the previous step'"
+                    ]
         category = describe(value)
-        return self.result(value, category, interpretation=f"EDSS {value:g}: {category}", details=details,
-                           positive=value > 0, missing=missing)
+        return self.result(
+            value,
+            category,
+            interpretation=f"EDSS {value:g}: {category}",
+            details=details,
+            positive=value > 0,
+            missing=missing,
+        )
 
     @staticmethod
     def _computed(data: EdssInput, fs: dict[str, int | None]) -> tuple[float | None, list[str]]:
         if data.ambulation is None:
             return None, ["ambulation score (0-16: walking range and aids)"] + (
-                [] if all(v is not None for v in fs.values()) else
-                ["grades of the functional systems not rated: " +
-                 ", ".join(k.replace("_", "/") for k, v in fs.items() if v is None)])
+                []
+                if all(v is not None for v in fs.values())
+                else [
+                    "grades of the functional systems not rated: "
+                    + ", ".join(k.replace("_", "/") for k, v in fs.items() if v is None)
+                ]
+            )
         if data.ambulation in AMBULATION_EDSS:
             return edss_from(None, data.ambulation), []
         absent = [k for k, v in fs.items() if v is None]

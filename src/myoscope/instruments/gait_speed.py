@@ -39,8 +39,16 @@ def speed_of(data: GaitSpeedInput) -> tuple[float | None, list[str]]:
     times = [t for t in (data.time, data.time_2) if t is not None]
     if data.speed is not None:
         if times:
-            raise InputError([Problem("speed", data.speed, "give either a speed or a time and a distance, not both",
-                                      accepted="speed alone, or time (and time_2) with distance")])
+            raise InputError(
+                [
+                    Problem(
+                        "speed",
+                        data.speed,
+                        "give either a speed or a time and a distance, not both",
+                        accepted="speed alone, or time (and time_2) with distance",
+                    )
+                ]
+            )
         return data.speed, []
     if not times:
         return None, ["usual gait speed (m/s), or the time (s) over a 4 m or 6 m course"]
@@ -69,18 +77,29 @@ class GaitSpeed(Instrument):
     def compute(self, data: GaitSpeedInput) -> Score:
         speed, missing = speed_of(data)
         criteria = tuple(c.criterion(speed) for c in CUTOFFS)
-        details = {"distance": data.distance, "start": data.start,
-                   "trials": [t for t in (data.time, data.time_2) if t is not None]}
+        details = {
+            "distance": data.distance,
+            "start": data.start,
+            "trials": [t for t in (data.time, data.time_2) if t is not None],
+        }
         if data.distance is not None:
             details["course_notes"] = [
-                f"{name} set its cut-off for a {course:g} m course" for name, course in PROTOCOL_COURSE_M.items()
+                f"{name} set its cut-off for a {course:g} m course"
+                for name, course in PROTOCOL_COURSE_M.items()
                 if course != data.distance
             ]
         if speed is None:
             return self.cannot_tell(missing, criteria=criteria, details=details)
         category, positive = summarize(criteria)
-        return self.result(speed, category, unit="m/s", positive=positive, criteria=criteria, details=details,
-                           interpretation="Slow usual gait speed indicates low physical performance.")
+        return self.result(
+            speed,
+            category,
+            unit="m/s",
+            positive=positive,
+            criteria=criteria,
+            details=details,
+            interpretation="Slow usual gait speed indicates low physical performance.",
+        )
 
 
 INSTRUMENT = GaitSpeed()

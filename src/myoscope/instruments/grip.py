@@ -76,8 +76,13 @@ class GripStrength(Instrument):
         best = best_by_side(data)
         grip = best["overall"]
         criteria = tuple(c.criterion(grip, data.sex) for c in CUTOFFS)
-        details = {"best_right": best["right"], "best_left": best["left"], "best_side_unknown": best["unknown"],
-                   "side_of_best": _side_of(best), "unverified": unverified(CUTOFFS + (FNIH_GRIP_NORMAL,))}
+        details = {
+            "best_right": best["right"],
+            "best_left": best["left"],
+            "best_side_unknown": best["unknown"],
+            "side_of_best": _side_of(best),
+            "unverified": unverified(CUTOFFS + (FNIH_GRIP_NORMAL,)),
+        }
         missing = [m for m, v in (("grip strength trials (kg)", grip), ("sex", data.sex)) if v is None]
         if missing:
             return self.cannot_tell(missing, criteria=criteria, details=details)
@@ -85,9 +90,16 @@ class GripStrength(Instrument):
         category, positive = summarize(criteria)
         if best["right"] is None or best["left"] is None:
             details["note"] = "only one hand measured: the other hand may be stronger"
-        return self.result(grip, category, unit="kg", positive=positive, criteria=criteria, details=details,
-                           interpretation="Low grip strength indicates low muscle strength (probable or possible "
-                                          "sarcopenia when the definitions agree); repeat on both hands.")
+        return self.result(
+            grip,
+            category,
+            unit="kg",
+            positive=positive,
+            criteria=criteria,
+            details=details,
+            interpretation="Low grip strength indicates low muscle strength (probable or possible "
+            "sarcopenia when the definitions agree); repeat on both hands.",
+        )
 
 
 def _side_of(best: dict[str, float | None]) -> str | None:

@@ -127,11 +127,12 @@ class IpaqInput(InstrumentInput):
     sitting_hours: int | None = _hours("sitting")
     sitting_minutes: int | None = _minutes("sitting")
     time_reported_per: Literal["day", "week"] = Field(
-        "day", description="whether the activity times are per day (the form) or per week (rule 7.1 III)")
+        "day", description="whether the activity times are per day (the form) or per week (rule 7.1 III)"
+    )
     age: int | None = Field(None, ge=0, le=120, description="age in years (the form is validated for 15-69)")
 
     @model_validator(mode="after")
-    def _one_way_per_time(self) -> "IpaqInput":
+    def _one_way_per_time(self) -> IpaqInput:
         for item in (*DOMAINS, "sitting"):
             boxes = getattr(self, f"{item}_hours") is not None or getattr(self, f"{item}_minutes") is not None
             if boxes and getattr(self, f"{item}_time") is not None:
@@ -186,8 +187,10 @@ def _raw_time(data: IpaqInput, item: str, log: list[str]) -> tuple[float | None,
     if hours is not None or minutes is not None:
         value = _box_minutes(item, hours, minutes, log)
         if value is None:
-            return None, (f"{item} time: the hours box holds {hours}, which the protocol reads as minutes, "
-                          f"but the minutes box also holds {minutes}; confirm the usual time")
+            return None, (
+                f"{item} time: the hours box holds {hours}, which the protocol reads as minutes, "
+                f"but the minutes box also holds {minutes}; confirm the usual time"
+            )
         return value, None
     return getattr(data, f"{item}_time"), None
 
@@ -202,16 +205,31 @@ def _category(days: dict[str, int], minutes: dict[str, float], total: float) -> 
     any_days = sum(days.values())
     walk_or_moderate_days = sum(days[i] for i in ("moderate", "walking") if minutes[i] >= MODERATE_WALK_MINUTES)
     rules = [
-        ("high (a): vigorous >= 3 days and >= 1500 MET-min/week",
-         days["vigorous"] >= HIGH_VIGOROUS_DAYS and total >= HIGH_VIGOROUS_TOTAL_MET, HIGH),
-        ("high (b): >= 7 days of any combination and >= 3000 MET-min/week",
-         any_days >= HIGH_ANY_DAYS and total >= HIGH_ANY_TOTAL_MET, HIGH),
-        ("moderate (a): >= 3 days of vigorous activity >= 20 min/day",
-         days["vigorous"] >= MODERATE_VIGOROUS_DAYS and minutes["vigorous"] >= MODERATE_VIGOROUS_MINUTES, MODERATE),
-        ("moderate (b): >= 5 days of moderate activity and/or walking >= 30 min/day",
-         walk_or_moderate_days >= MODERATE_WALK_DAYS, MODERATE),
-        ("moderate (c): >= 5 days of any combination and >= 600 MET-min/week",
-         any_days >= MODERATE_ANY_DAYS and total >= MODERATE_ANY_TOTAL_MET, MODERATE),
+        (
+            "high (a): vigorous >= 3 days and >= 1500 MET-min/week",
+            days["vigorous"] >= HIGH_VIGOROUS_DAYS and total >= HIGH_VIGOROUS_TOTAL_MET,
+            HIGH,
+        ),
+        (
+            "high (b): >= 7 days of any combination and >= 3000 MET-min/week",
+            any_days >= HIGH_ANY_DAYS and total >= HIGH_ANY_TOTAL_MET,
+            HIGH,
+        ),
+        (
+            "moderate (a): >= 3 days of vigorous activity >= 20 min/day",
+            days["vigorous"] >= MODERATE_VIGOROUS_DAYS and minutes["vigorous"] >= MODERATE_VIGOROUS_MINUTES,
+            MODERATE,
+        ),
+        (
+            "moderate (b): >= 5 days of moderate activity and/or walking >= 30 min/day",
+            walk_or_moderate_days >= MODERATE_WALK_DAYS,
+            MODERATE,
+        ),
+        (
+            "moderate (c): >= 5 days of any combination and >= 600 MET-min/week",
+            any_days >= MODERATE_ANY_DAYS and total >= MODERATE_ANY_TOTAL_MET,
+            MODERATE,
+        ),
     ]
     criteria = [Criterion(name, met, citation="ipaq2005") for name, met, _ in rules]
     for _, met, level in rules:
@@ -252,14 +270,20 @@ def score_answers(data: IpaqInput) -> IpaqResult:
         daily[item] = float(value)
     sitting = sitting_minutes(data)
     if missing:
-        return IpaqResult("7.1 IV: a days or time answer is missing, don't know or refused", tuple(missing),
-                          sitting_minutes_per_day=sitting, rules_applied=tuple(log))
+        return IpaqResult(
+            "7.1 IV: a days or time answer is missing, don't know or refused",
+            tuple(missing),
+            sitting_minutes_per_day=sitting,
+            rules_applied=tuple(log),
+        )
     total_daily = sum(daily.values())
     if total_daily > MAX_TOTAL_DAILY_MINUTES:
         return IpaqResult(
             f"7.2: walking + moderate + vigorous daily time {total_daily:g} min exceeds {MAX_TOTAL_DAILY_MINUTES:g} min",
             (f"IPAQ: re-ask the activity times (the reported {total_daily:g} min/day exceeds 16 hours)",),
-            sitting_minutes_per_day=sitting, rules_applied=tuple(log))
+            sitting_minutes_per_day=sitting,
+            rules_applied=tuple(log),
+        )
     for item in DOMAINS:
         if 0 < daily[item] < MIN_BOUT_MINUTES:
             log.append(f"7.3: {item} {daily[item]:g} min/day < {MIN_BOUT_MINUTES:g} min recoded to 0 min and 0 days")
@@ -274,8 +298,21 @@ def score_answers(data: IpaqInput) -> IpaqResult:
     category, criteria = _category(days, truncated, total)
     total_raw = sum(_mets(days, daily).values())
     category_raw, _ = _category(days, daily, total_raw)
-    return IpaqResult(None, (), dict(days), truncated, dict(daily), met, total, category, total_raw, category_raw,
-                      sitting, tuple(log), tuple(criteria))
+    return IpaqResult(
+        None,
+        (),
+        dict(days),
+        truncated,
+        dict(daily),
+        met,
+        total,
+        category,
+        total_raw,
+        category_raw,
+        sitting,
+        tuple(log),
+        tuple(criteria),
+    )
 
 
 class Ipaq(Instrument):
@@ -291,8 +328,12 @@ class Ipaq(Instrument):
     examples = (
         # The protocol's own truncation example (section 7.4): walking 6 days x 10 min and moderate
         # 1 day x 12 h. Untruncated total 3,078 MET-min ("high"); truncated (720 -> 180 min) 918 ("moderate").
-        Example({"vigorous_days": 0, "moderate_days": 1, "moderate_time": "12 h", "walking_days": 6,
-                 "walking_time": 10}, 918.0, MODERATE, "ipaq2005"),
+        Example(
+            {"vigorous_days": 0, "moderate_days": 1, "moderate_time": "12 h", "walking_days": 6, "walking_time": 10},
+            918.0,
+            MODERATE,
+            "ipaq2005",
+        ),
     )
 
     def compute(self, data: IpaqInput) -> Score:
@@ -306,20 +347,31 @@ class Ipaq(Instrument):
         if warning:
             details["warning"] = warning
         if res.excluded:
-            return self.cannot_tell(res.missing, details=details,
-                                    interpretation=f"Case excluded by the IPAQ protocol (rule {res.excluded}).")
-        details.update({
-            "met_min_per_week": {**{k: round(v, 1) for k, v in res.met.items()}, "total": round(res.total, 1)},
-            "days": res.days,
-            "minutes_per_day": res.minutes,
-            "untruncated": {"total": round(res.total_untruncated, 1), "category": res.category_untruncated},
-        })
+            return self.cannot_tell(
+                res.missing,
+                details=details,
+                interpretation=f"Case excluded by the IPAQ protocol (rule {res.excluded}).",
+            )
+        details.update(
+            {
+                "met_min_per_week": {**{k: round(v, 1) for k, v in res.met.items()}, "total": round(res.total, 1)},
+                "days": res.days,
+                "minutes_per_day": res.minutes,
+                "untruncated": {"total": round(res.total_untruncated, 1), "category": res.category_untruncated},
+            }
+        )
         text = f"IPAQ activity level {res.category} ({res.total:.0f} MET-min/week)."
         if res.sitting_minutes_per_day is None:
             text += " Sitting time not reported."
-        return self.result(round(res.total, 1), res.category, unit="MET-min/week", criteria=res.criteria,
-                           details=details, positive=res.category == LOW,
-                           interpretation=text + (f" {warning}" if warning else ""))
+        return self.result(
+            round(res.total, 1),
+            res.category,
+            unit="MET-min/week",
+            criteria=res.criteria,
+            details=details,
+            positive=res.category == LOW,
+            interpretation=text + (f" {warning}" if warning else ""),
+        )
 
 
 def _age_warning(age: int | None) -> str | None:

@@ -24,8 +24,17 @@ from myoscope.instruments._alsfrs import ITEM_MAX, AlsfrsItems, missing_items
 from myoscope.instruments._base import Example, Instrument, Score
 from myoscope.references import cite
 
-NEEDED = ("speech", "salivation", "swallowing", "handwriting", "cutting_food", "gastrostomy",
-          "walking", "dyspnoea", "respiratory_insufficiency")
+NEEDED = (
+    "speech",
+    "salivation",
+    "swallowing",
+    "handwriting",
+    "cutting_food",
+    "gastrostomy",
+    "walking",
+    "dyspnoea",
+    "respiratory_insufficiency",
+)
 
 NIV_DYSPNOEA_SCORE = 0
 """Item 10 at this score counts as need for ventilation (stage 4B; Balendra 2014)."""
@@ -48,9 +57,14 @@ def kings_stage(d: AlsfrsItems) -> tuple[int | None, str, dict]:
         "upper_limb": not _normal(d.handwriting) or (not gastro and not _normal(d.cutting_food)),
         "lower_limb": not _normal(d.walking),
     }
-    details = {"regions": regions, "substage": {"A": gastro, "B": niv},
-               "unverified": ["ALSFRS-R to King's mapping read from two agreeing public implementations of "
-                              "Balendra 2014, not from the paper's full text"]}
+    details = {
+        "regions": regions,
+        "substage": {"A": gastro, "B": niv},
+        "unverified": [
+            "ALSFRS-R to King's mapping read from two agreeing public implementations of "
+            "Balendra 2014, not from the paper's full text"
+        ],
+    }
     if niv:
         return 4, "stage 4B", details
     if gastro:
@@ -70,13 +84,42 @@ class Kings(Instrument):
     domain = "als"
     Input = AlsfrsItems
     examples = (
-        Example(inputs={"speech": 4, "salivation": 3, "swallowing": 3, "handwriting": 2, "cutting_food": 2,
-                        "gastrostomy": False, "dressing_hygiene": 3, "turning_in_bed": 3, "walking": 2,
-                        "climbing_stairs": 1, "dyspnoea": 4, "orthopnoea": 4, "respiratory_insufficiency": 4},
-                value=3, category="stage 3", source="balendra2014"),
-        Example(inputs={"speech": 4, "salivation": 4, "swallowing": 4, "handwriting": 4, "cutting_food": 4,
-                        "gastrostomy": False, "walking": 4, "dyspnoea": 4, "respiratory_insufficiency": 3},
-                value=4, category="stage 4B", source="balendra2014"),
+        Example(
+            inputs={
+                "speech": 4,
+                "salivation": 3,
+                "swallowing": 3,
+                "handwriting": 2,
+                "cutting_food": 2,
+                "gastrostomy": False,
+                "dressing_hygiene": 3,
+                "turning_in_bed": 3,
+                "walking": 2,
+                "climbing_stairs": 1,
+                "dyspnoea": 4,
+                "orthopnoea": 4,
+                "respiratory_insufficiency": 4,
+            },
+            value=3,
+            category="stage 3",
+            source="balendra2014",
+        ),
+        Example(
+            inputs={
+                "speech": 4,
+                "salivation": 4,
+                "swallowing": 4,
+                "handwriting": 4,
+                "cutting_food": 4,
+                "gastrostomy": False,
+                "walking": 4,
+                "dyspnoea": 4,
+                "respiratory_insufficiency": 3,
+            },
+            value=4,
+            category="stage 4B",
+            source="balendra2014",
+        ),
     )
 
     def compute(self, data: AlsfrsItems) -> Score:
@@ -90,8 +133,7 @@ class Kings(Instrument):
             "stage 4A": "need for gastrostomy (King's stage 4A)",
             NOT_STAGED: "no region involved on the ALSFRS-R items used for staging",
         }.get(category, f"{stage} region(s) involved: {', '.join(involved)}")
-        return self.result(stage, category, interpretation=text, details=details,
-                           positive=stage is not None)
+        return self.result(stage, category, interpretation=text, details=details, positive=stage is not None)
 
 
 INSTRUMENT = Kings()

@@ -23,8 +23,7 @@ LOST_AT_OR_BELOW = 1
 SUPPORT_LOST_AT_OR_BELOW = 2
 """Item 12 (breathing support) at or below this score marks breathing as lost."""
 
-NEEDED = ("speech", "swallowing", "handwriting", "dressing_hygiene", "walking", "dyspnoea",
-          "respiratory_insufficiency")
+NEEDED = ("speech", "swallowing", "handwriting", "dressing_hygiene", "walking", "dyspnoea", "respiratory_insufficiency")
 
 
 def domains_lost(d: AlsfrsItems) -> dict[str, bool]:
@@ -54,9 +53,20 @@ class Mitos(Instrument):
     domain = "als"
     Input = AlsfrsItems
     examples = (
-        Example(inputs={"speech": 4, "swallowing": 4, "handwriting": 4, "dressing_hygiene": 4, "walking": 4,
-                        "dyspnoea": 0, "respiratory_insufficiency": 4},
-                value=1, category="stage 1", source="chio2015"),
+        Example(
+            inputs={
+                "speech": 4,
+                "swallowing": 4,
+                "handwriting": 4,
+                "dressing_hygiene": 4,
+                "walking": 4,
+                "dyspnoea": 0,
+                "respiratory_insufficiency": 4,
+            },
+            value=1,
+            category="stage 1",
+            source="chio2015",
+        ),
     )
 
     def compute(self, data: AlsfrsItems) -> Score:
@@ -65,13 +75,24 @@ class Mitos(Instrument):
             return self.cannot_tell(missing)
         lost = domains_lost(data)
         stage = sum(lost.values())
-        criteria = tuple(Criterion(f"{name} lost", value, threshold=_RULES[name], citation="chio2015")
-                         for name, value in lost.items())
+        criteria = tuple(
+            Criterion(f"{name} lost", value, threshold=_RULES[name], citation="chio2015")
+            for name, value in lost.items()
+        )
         names = [k for k, v in lost.items() if v]
-        text = (f"independence lost in {stage} domain(s): {', '.join(names)}" if stage
-                else "no domain of independence lost (stage 0)")
-        return self.result(stage, f"stage {stage}", criteria=criteria, interpretation=text,
-                           details={"domains_lost": lost}, positive=stage > 0)
+        text = (
+            f"independence lost in {stage} domain(s): {', '.join(names)}"
+            if stage
+            else "no domain of independence lost (stage 0)"
+        )
+        return self.result(
+            stage,
+            f"stage {stage}",
+            criteria=criteria,
+            interpretation=text,
+            details={"domains_lost": lost},
+            positive=stage > 0,
+        )
 
 
 INSTRUMENT = Mitos()

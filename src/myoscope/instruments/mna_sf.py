@@ -39,14 +39,21 @@ INTENDED_AGE = 65.0
 
 _ITEMS = (
     # field, item label, maximum points, what to ask
-    ("food_intake", "A food intake decline", 2,
-     "food intake over the past 3 months (severe / moderate / no decrease)"),
+    ("food_intake", "A food intake decline", 2, "food intake over the past 3 months (severe / moderate / no decrease)"),
     ("weight_loss", "B weight loss", 3, "weight loss over the past 3 months (> 3 kg, 1-3 kg, none, or unknown)"),
     ("mobility", "C mobility", 2, "mobility (bed or chair bound / out of bed but not out / goes out)"),
-    ("stress_or_acute_disease", "D psychological stress or acute disease", 2,
-     "psychological stress or acute disease in the past 3 months"),
-    ("neuropsychological", "E neuropsychological problems", 2,
-     "neuropsychological problems (severe dementia or depression / mild dementia / none)"),
+    (
+        "stress_or_acute_disease",
+        "D psychological stress or acute disease",
+        2,
+        "psychological stress or acute disease in the past 3 months",
+    ),
+    (
+        "neuropsychological",
+        "E neuropsychological problems",
+        2,
+        "neuropsychological problems (severe dementia or depression / mild dementia / none)",
+    ),
 )
 
 
@@ -79,22 +86,28 @@ def _points(high: int, text: str):
 
 
 class MnaSfInput(InstrumentInput):
-    food_intake: _points(2, "A: 0 severe decrease, 1 moderate decrease, 2 no decrease in food intake "
-                            "over 3 months (appetite, digestion, chewing or swallowing).") = None
+    food_intake: _points(
+        2,
+        "A: 0 severe decrease, 1 moderate decrease, 2 no decrease in food intake "
+        "over 3 months (appetite, digestion, chewing or swallowing).",
+    ) = None
     weight_loss: _points(3, "B: 0 loss > 3 kg, 1 does not know, 2 loss 1-3 kg, 3 no loss (3 months).") = None
     weight_loss_kg: quantity("kg", 0, 100) | None = Field(
-        None, description="Measured weight loss over 3 months, kg (used when item B is not given).")
-    mobility: _points(2, "C: 0 bed or chair bound, 1 out of bed or chair but not out of home, "
-                         "2 goes out.") = None
+        None, description="Measured weight loss over 3 months, kg (used when item B is not given)."
+    )
+    mobility: _points(2, "C: 0 bed or chair bound, 1 out of bed or chair but not out of home, 2 goes out.") = None
     stress_or_acute_disease: bool | None = Field(
-        None, description="D: psychological stress or acute disease in the past 3 months (yes scores 0, no 2).")
-    neuropsychological: _points(2, "E: 0 severe dementia or depression, 1 mild dementia, "
-                                   "2 no psychological problems.") = None
+        None, description="D: psychological stress or acute disease in the past 3 months (yes scores 0, no 2)."
+    )
+    neuropsychological: _points(
+        2, "E: 0 severe dementia or depression, 1 mild dementia, 2 no psychological problems."
+    ) = None
     bmi: Bmi | None = Field(None, description="F1: body mass index, kg/m2 (or weight and height).")
     weight: Weight | None = None
     height: Height | None = None
     calf_circumference: quantity("cm", 15, 70) | None = Field(
-        None, description="F2: calf circumference, cm (used only when BMI is unavailable).")
+        None, description="F2: calf circumference, cm (used only when BMI is unavailable)."
+    )
     age: quantity("year", 18, 120) | None = None
 
 
@@ -108,11 +121,33 @@ class MnaSf(Instrument):
     person_fields = ("bmi", "weight", "height", "age")
     examples = (
         # All items at their best with BMI 24: 2+3+2+2+2+3 = 14, normal (Kaiser 2009 scoring).
-        Example({"food_intake": 2, "weight_loss": 3, "mobility": 2, "stress_or_acute_disease": False,
-                 "neuropsychological": 2, "bmi": 24}, 14, "normal nutritional status", "kaiser2009_mnasf"),
+        Example(
+            {
+                "food_intake": 2,
+                "weight_loss": 3,
+                "mobility": 2,
+                "stress_or_acute_disease": False,
+                "neuropsychological": 2,
+                "bmi": 24,
+            },
+            14,
+            "normal nutritional status",
+            "kaiser2009_mnasf",
+        ),
         # Calf circumference 30 cm replaces BMI: 1+1+1+0+1+0 = 4, malnourished (Kaiser 2009 scoring).
-        Example({"food_intake": 1, "weight_loss": 1, "mobility": 1, "stress_or_acute_disease": True,
-                 "neuropsychological": 1, "calf_circumference": 30}, 4, "malnourished", "kaiser2009_mnasf"),
+        Example(
+            {
+                "food_intake": 1,
+                "weight_loss": 1,
+                "mobility": 1,
+                "stress_or_acute_disease": True,
+                "neuropsychological": 1,
+                "calf_circumference": 30,
+            },
+            4,
+            "malnourished",
+            "kaiser2009_mnasf",
+        ),
     )
 
     def compute(self, data: MnaSfInput) -> Score:
@@ -130,17 +165,34 @@ class MnaSf(Instrument):
             if data.calf_circumference is not None:
                 details["note"] = "BMI was available, so calf circumference (F2) was not scored."
         elif data.calf_circumference is not None:
-            f_item, f_points, f_value = "F2 calf circumference", calf_points(data.calf_circumference), \
-                data.calf_circumference
+            f_item, f_points, f_value = (
+                "F2 calf circumference",
+                calf_points(data.calf_circumference),
+                data.calf_circumference,
+            )
         else:
             f_item, f_points, f_value = "F BMI or calf circumference", None, None
-        criteria = [Criterion(label, None if points[f] is None else points[f] < top, points[f], f"0-{top} points",
-                              "rubenstein2001_mnasf") for f, label, top, _ in _ITEMS]
-        criteria.append(Criterion(f_item, None if f_points is None else f_points < 3, f_value,
-                                  f"BMI < {BMI_BANDS[0]:g} 0, {BMI_BANDS[0]:g}-<{BMI_BANDS[1]:g} 1, "
-                                  f"{BMI_BANDS[1]:g}-<{BMI_BANDS[2]:g} 2, >= {BMI_BANDS[2]:g} 3; "
-                                  f"or calf < {CALF_CUTOFF_CM:g} cm 0, >= {CALF_CUTOFF_CM:g} cm 3",
-                                  "kaiser2009_mnasf"))
+        criteria = [
+            Criterion(
+                label,
+                None if points[f] is None else points[f] < top,
+                points[f],
+                f"0-{top} points",
+                "rubenstein2001_mnasf",
+            )
+            for f, label, top, _ in _ITEMS
+        ]
+        criteria.append(
+            Criterion(
+                f_item,
+                None if f_points is None else f_points < 3,
+                f_value,
+                f"BMI < {BMI_BANDS[0]:g} 0, {BMI_BANDS[0]:g}-<{BMI_BANDS[1]:g} 1, "
+                f"{BMI_BANDS[1]:g}-<{BMI_BANDS[2]:g} 2, >= {BMI_BANDS[2]:g} 3; "
+                f"or calf < {CALF_CUTOFF_CM:g} cm 0, >= {CALF_CUTOFF_CM:g} cm 3",
+                "kaiser2009_mnasf",
+            )
+        )
         missing = [ask for f, _, _, ask in _ITEMS if points[f] is None]
         if f_points is None:
             missing.append("BMI (weight and height) or, if they cannot be measured, calf circumference")
@@ -153,11 +205,24 @@ class MnaSf(Instrument):
         if missing:
             details["possible_total"] = [low, high]
         if category is None:
-            return self.result(None, CANNOT_TELL, missing=missing, criteria=tuple(criteria), details=details,
-                               interpretation="The answered items do not settle the category.")
-        return self.result(None if missing else known, category, missing=missing, criteria=tuple(criteria),
-                           details=details, positive=category != "normal nutritional status", unit="points",
-                           interpretation=f"MNA-SF: {category}.")
+            return self.result(
+                None,
+                CANNOT_TELL,
+                missing=missing,
+                criteria=tuple(criteria),
+                details=details,
+                interpretation="The answered items do not settle the category.",
+            )
+        return self.result(
+            None if missing else known,
+            category,
+            missing=missing,
+            criteria=tuple(criteria),
+            details=details,
+            positive=category != "normal nutritional status",
+            unit="points",
+            interpretation=f"MNA-SF: {category}.",
+        )
 
 
 INSTRUMENT = MnaSf()

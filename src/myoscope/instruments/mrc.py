@@ -21,7 +21,8 @@ Outside intensive care the sum is a global strength index; the bands were not va
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, Sequence
+from collections.abc import Sequence
+from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, create_model
 
@@ -65,8 +66,7 @@ def grade_model(name: str, movements: Sequence[tuple[str, str]], doc: str) -> ty
     fields = {}
     for movement, what in movements:
         for side in ("left", "right"):
-            fields[f"{movement}_{side}"] = (MrcGrade, grade_field(f"MRC grade 0-5 (4-/4+ count as 4), "
-                                                                  f"{side} {what}"))
+            fields[f"{movement}_{side}"] = (MrcGrade, grade_field(f"MRC grade 0-5 (4-/4+ count as 4), {side} {what}"))
     model = create_model(name, __base__=InstrumentInput, __doc__=doc, **fields)
     return model
 
@@ -89,8 +89,7 @@ SEVERE_WEAKNESS_BELOW = 36
 
 SEVERE, SIGNIFICANT, NOT_SIGNIFICANT = "severe weakness", "significant weakness", "no significant weakness"
 
-MrcSumInput = grade_model("MrcSumInput", SUM_SCORE_MOVEMENTS,
-                          "MRC grades of the six sum-score movements on each side.")
+MrcSumInput = grade_model("MrcSumInput", SUM_SCORE_MOVEMENTS, "MRC grades of the six sum-score movements on each side.")
 
 
 def categorize(total: int) -> str:
@@ -109,11 +108,21 @@ class MrcSum(Instrument):
     domain = "nerve"
     Input = MrcSumInput
     examples = (
-        Example(inputs={f"{m}_{s}": 4 for m, _ in SUM_SCORE_MOVEMENTS for s in ("left", "right")},
-                value=48, category=NOT_SIGNIFICANT, source="dejonghe2002"),
-        Example(inputs={**{f"{m}_{s}": 4 for m, _ in SUM_SCORE_MOVEMENTS for s in ("left", "right")},
-                        "ankle_dorsiflexion_left": 3},
-                value=47, category=SIGNIFICANT, source="dejonghe2002"),
+        Example(
+            inputs={f"{m}_{s}": 4 for m, _ in SUM_SCORE_MOVEMENTS for s in ("left", "right")},
+            value=48,
+            category=NOT_SIGNIFICANT,
+            source="dejonghe2002",
+        ),
+        Example(
+            inputs={
+                **{f"{m}_{s}": 4 for m, _ in SUM_SCORE_MOVEMENTS for s in ("left", "right")},
+                "ankle_dorsiflexion_left": 3,
+            },
+            value=47,
+            category=SIGNIFICANT,
+            source="dejonghe2002",
+        ),
     )
 
     def compute(self, data: InstrumentInput) -> Score:
@@ -126,18 +135,38 @@ class MrcSum(Instrument):
         upper = sum(g for n, g in grades.items() if n.rsplit("_", 1)[0] in UPPER_LIMB)
         category = categorize(total)
         criteria = (
-            Criterion("significant weakness", total < SIGNIFICANT_WEAKNESS_BELOW, total,
-                      f"< {SIGNIFICANT_WEAKNESS_BELOW} of 60", "dejonghe2002"),
-            Criterion("severe weakness", total < SEVERE_WEAKNESS_BELOW, total,
-                      f"< {SEVERE_WEAKNESS_BELOW} of 60", "hermans2012"),
+            Criterion(
+                "significant weakness",
+                total < SIGNIFICANT_WEAKNESS_BELOW,
+                total,
+                f"< {SIGNIFICANT_WEAKNESS_BELOW} of 60",
+                "dejonghe2002",
+            ),
+            Criterion(
+                "severe weakness",
+                total < SEVERE_WEAKNESS_BELOW,
+                total,
+                f"< {SEVERE_WEAKNESS_BELOW} of 60",
+                "hermans2012",
+            ),
         )
         weak = sorted(n.replace("_", " ") for n, g in grades.items() if g < GRADE_MAX)
         return self.result(
-            total, category, unit="points", criteria=criteria, positive=total < SIGNIFICANT_WEAKNESS_BELOW,
-            interpretation=(f"MRC sum score {total} of 60 ({category}; bands defined for weakness "
-                            "acquired in intensive care)"),
-            details={"by_side": by_side, "upper_limbs": upper, "lower_limbs": total - upper,
-                     "below_normal": weak, "grades": grades},
+            total,
+            category,
+            unit="points",
+            criteria=criteria,
+            positive=total < SIGNIFICANT_WEAKNESS_BELOW,
+            interpretation=(
+                f"MRC sum score {total} of 60 ({category}; bands defined for weakness acquired in intensive care)"
+            ),
+            details={
+                "by_side": by_side,
+                "upper_limbs": upper,
+                "lower_limbs": total - upper,
+                "below_normal": weak,
+                "grades": grades,
+            },
         )
 
 

@@ -70,13 +70,14 @@ class Msws12Input(InstrumentInput):
     speed: int | None = _item(*ITEMS[9])
     smoothness: int | None = _item(*ITEMS[10])
     concentration: int | None = _item(*ITEMS[11])
-    raw_total: int | None = Field(default=None, ge=V1_RAW_MIN, le=V1_RAW_MAX,
-                                  description="raw sum, when the items themselves are not available")
+    raw_total: int | None = Field(
+        default=None, ge=V1_RAW_MIN, le=V1_RAW_MAX, description="raw sum, when the items themselves are not available"
+    )
     cannot_walk: bool | None = Field(default=None, description="the person ticked 'cannot walk at all'")
     version: Literal["v1", "v2"] = Field(default="v1", description="scale version (v2 scoring unverified)")
 
     @model_validator(mode="after")
-    def _consistent(self) -> "Msws12Input":
+    def _consistent(self) -> Msws12Input:
         answered = [getattr(self, n) for n, _ in ITEMS if getattr(self, n) is not None]
         if self.version == "v2" and answered:
             raise ValueError("version 2 is scored from raw_total only (its item ranges are unverified)")
@@ -98,8 +99,12 @@ class Msws12(Instrument):
     domain = "ms"
     Input = Msws12Input
     examples = (
-        Example(inputs={name: 2 if i < 6 else 3 for i, (name, _) in enumerate(ITEMS)}, value=37.5,
-                category=LIMITED, source="hobart2003"),
+        Example(
+            inputs={name: 2 if i < 6 else 3 for i, (name, _) in enumerate(ITEMS)},
+            value=37.5,
+            category=LIMITED,
+            source="hobart2003",
+        ),
         Example(inputs={name: 1 for name, _ in ITEMS}, value=0.0, category=NONE, source="hobart2003"),
     )
 
@@ -112,23 +117,35 @@ class Msws12(Instrument):
             raw = data.raw_total
             details["from"] = "raw total"
         else:
-            unanswered = [f"MSWS-12 item {i + 1} (how much MS {text}), 1-5" for i, (name, text) in enumerate(ITEMS)
-                          if answers[name] is None]
+            unanswered = [
+                f"MSWS-12 item {i + 1} (how much MS {text}), 1-5"
+                for i, (name, text) in enumerate(ITEMS)
+                if answers[name] is None
+            ]
             if data.cannot_walk:
                 details["cannot_walk"] = True
-                unanswered.insert(0, "the items cannot be scored for a person who cannot walk; no rule is "
-                                     "published for this case, record walking with the EDSS or PDDS instead")
+                unanswered.insert(
+                    0,
+                    "the items cannot be scored for a person who cannot walk; no rule is "
+                    "published for this case, record walking with the EDSS or PDDS instead",
+                )
             return self.cannot_tell(unanswered, details=details)
         raw_max = V2_RAW_MAX if data.version == "v2" else V1_RAW_MAX
         value = round(transformed(raw, raw_max), 2)
         details.update(raw=raw, raw_range=[V1_RAW_MIN, raw_max])
         if data.version == "v2":
-            details["unverified"] = [f"MSWS-12 version 2 scoring: raw maximum {V2_RAW_MAX} from one "
-                                     "secondary source; other accounts differ"]
+            details["unverified"] = [
+                f"MSWS-12 version 2 scoring: raw maximum {V2_RAW_MAX} from one secondary source; other accounts differ"
+            ]
         category = NONE if raw == V1_RAW_MIN else LIMITED
-        return self.result(value, category, unit="points (0-100)", details=details, positive=raw > V1_RAW_MIN,
-                           interpretation=f"MSWS-12 {value:g} of 100 (raw {raw}); higher means MS limits "
-                                          "walking more")
+        return self.result(
+            value,
+            category,
+            unit="points (0-100)",
+            details=details,
+            positive=raw > V1_RAW_MIN,
+            interpretation=f"MSWS-12 {value:g} of 100 (raw {raw}); higher means MS limits walking more",
+        )
 
 
 INSTRUMENT = Msws12()

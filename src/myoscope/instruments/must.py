@@ -34,11 +34,11 @@ OBESITY_ABOVE = 30.0
 CATEGORIES = ("low risk", "medium risk", "high risk")
 MANAGEMENT = {
     "low risk": "Routine clinical care; repeat screening (hospital weekly, care home monthly, "
-                "community yearly for groups at risk such as people over 75).",
+    "community yearly for groups at risk such as people over 75).",
     "medium risk": "Observe: record dietary intake for 3 days; repeat screening (hospital weekly, care "
-                   "home at least monthly, community every 2-3 months).",
+    "home at least monthly, community every 2-3 months).",
     "high risk": "Treat: refer to a dietitian or nutrition support team, set goals, improve overall "
-                 "intake; monitor (hospital weekly, care home and community monthly).",
+    "intake; monitor (hospital weekly, care home and community monthly).",
 }
 """Step 5 management by category, paraphrased (Elia 2003; BAPEN 'MUST' chart)."""
 
@@ -67,12 +67,15 @@ class MustInput(InstrumentInput):
     weight: Weight | None = Field(None, description="Current body weight, kg.")
     height: Height | None = Field(None, description="Height, cm (measured or recalled).")
     weight_loss_percent: Percent | None = Field(
-        None, description="Unplanned weight loss in the past 3-6 months, % of the earlier weight.")
+        None, description="Unplanned weight loss in the past 3-6 months, % of the earlier weight."
+    )
     previous_weight: Weight | None = Field(
-        None, description="Weight 3-6 months ago, kg (with the current weight, gives the loss %).")
+        None, description="Weight 3-6 months ago, kg (with the current weight, gives the loss %)."
+    )
     acute_disease_no_intake: bool | None = Field(
-        None, description="Acutely ill and there has been, or is likely to be, no nutritional intake "
-                          "for more than 5 days.")
+        None,
+        description="Acutely ill and there has been, or is likely to be, no nutritional intake for more than 5 days.",
+    )
 
 
 class Must(Instrument):
@@ -86,11 +89,13 @@ class Must(Instrument):
     examples = (
         # BMI 17, no weight loss, not acutely ill: 2 points, high risk (Elia 2003 scoring; also the
         # first example of the R package 'cliot' must_screening_tool, reference note F11).
-        Example({"bmi": 17, "weight_loss_percent": 0, "acute_disease_no_intake": False}, 2, "high risk",
-                "elia2003_must"),
+        Example(
+            {"bmi": 17, "weight_loss_percent": 0, "acute_disease_no_intake": False}, 2, "high risk", "elia2003_must"
+        ),
         # BMI 22, 7 % loss, not acutely ill: 1 point, medium risk (reference note F12).
-        Example({"bmi": 22, "weight_loss_percent": 7, "acute_disease_no_intake": False}, 1, "medium risk",
-                "elia2003_must"),
+        Example(
+            {"bmi": 22, "weight_loss_percent": 7, "acute_disease_no_intake": False}, 1, "medium risk", "elia2003_must"
+        ),
     )
 
     def compute(self, data: MustInput) -> Score:
@@ -99,20 +104,34 @@ class Must(Instrument):
         if loss is None and data.previous_weight is not None and data.weight is not None:
             loss = max(0.0, (data.previous_weight - data.weight) / data.previous_weight * 100.0)
         steps = [
-            ("BMI", bmi, None if bmi is None else bmi_points(bmi),
-             f"> {BMI_NO_RISK_ABOVE:g} -> 0; {BMI_HIGH_RISK_BELOW:g} to {BMI_NO_RISK_ABOVE:g} -> 1; "
-             f"< {BMI_HIGH_RISK_BELOW:g} -> 2", "body mass index (or weight and height)"),
-            ("unplanned weight loss in 3-6 months (%)", loss, None if loss is None else weight_loss_points(loss),
-             f"< {WEIGHT_LOSS_LOW_BELOW:g} % -> 0; {WEIGHT_LOSS_LOW_BELOW:g} to {WEIGHT_LOSS_HIGH_ABOVE:g} % -> 1; "
-             f"> {WEIGHT_LOSS_HIGH_ABOVE:g} % -> 2",
-             "unplanned weight loss over the past 3-6 months (% or the earlier weight)"),
-            ("acute disease effect", data.acute_disease_no_intake,
-             None if data.acute_disease_no_intake is None else ACUTE_DISEASE_POINTS * data.acute_disease_no_intake,
-             "acutely ill and no intake for > 5 days -> 2",
-             "whether the person is acutely ill with no nutritional intake for more than 5 days"),
+            (
+                "BMI",
+                bmi,
+                None if bmi is None else bmi_points(bmi),
+                f"> {BMI_NO_RISK_ABOVE:g} -> 0; {BMI_HIGH_RISK_BELOW:g} to {BMI_NO_RISK_ABOVE:g} -> 1; "
+                f"< {BMI_HIGH_RISK_BELOW:g} -> 2",
+                "body mass index (or weight and height)",
+            ),
+            (
+                "unplanned weight loss in 3-6 months (%)",
+                loss,
+                None if loss is None else weight_loss_points(loss),
+                f"< {WEIGHT_LOSS_LOW_BELOW:g} % -> 0; {WEIGHT_LOSS_LOW_BELOW:g} to {WEIGHT_LOSS_HIGH_ABOVE:g} % -> 1; "
+                f"> {WEIGHT_LOSS_HIGH_ABOVE:g} % -> 2",
+                "unplanned weight loss over the past 3-6 months (% or the earlier weight)",
+            ),
+            (
+                "acute disease effect",
+                data.acute_disease_no_intake,
+                None if data.acute_disease_no_intake is None else ACUTE_DISEASE_POINTS * data.acute_disease_no_intake,
+                "acutely ill and no intake for > 5 days -> 2",
+                "whether the person is acutely ill with no nutritional intake for more than 5 days",
+            ),
         ]
-        criteria = tuple(Criterion(name, None if pts is None else pts > 0, value, rule, "elia2003_must")
-                         for name, value, pts, rule, _ in steps)
+        criteria = tuple(
+            Criterion(name, None if pts is None else pts > 0, value, rule, "elia2003_must")
+            for name, value, pts, rule, _ in steps
+        )
         missing = [ask for _, _, pts, _, ask in steps if pts is None]
         known = sum(pts for _, _, pts, _, _ in steps if pts is not None)
         unknown = [(0, 2) for _, _, pts, _, _ in steps if pts is None]
@@ -121,15 +140,27 @@ class Must(Instrument):
         if bmi is not None:
             details.update(bmi=round(bmi, 2), bmi_source=bmi_source, obese=bmi > OBESITY_ABOVE)
         if category is None:
-            return self.result(None, CANNOT_TELL, missing=missing, criteria=criteria,
-                               details={**details, "possible_total": [low, high]},
-                               interpretation="The answered steps do not settle the risk category.")
+            return self.result(
+                None,
+                CANNOT_TELL,
+                missing=missing,
+                criteria=criteria,
+                details={**details, "possible_total": [low, high]},
+                interpretation="The answered steps do not settle the risk category.",
+            )
         value = known if not missing else None
         if missing:
             details["possible_total"] = [low, high]
-        return self.result(value, category, missing=missing, criteria=criteria, details=details,
-                           positive=category != "low risk", unit="points",
-                           interpretation=f"'MUST' {category} of malnutrition. {MANAGEMENT[category]}")
+        return self.result(
+            value,
+            category,
+            missing=missing,
+            criteria=criteria,
+            details=details,
+            positive=category != "low risk",
+            unit="points",
+            interpretation=f"'MUST' {category} of malnutrition. {MANAGEMENT[category]}",
+        )
 
 
 INSTRUMENT = Must()

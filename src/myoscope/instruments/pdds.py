@@ -32,8 +32,12 @@ GROUPS: tuple[tuple[int, str], ...] = ((2, "mild"), (5, "moderate"), (8, "severe
 
 
 class PddsInput(InstrumentInput):
-    pdds: int | None = Field(default=None, ge=0, le=8, description="PDDS level 0-8: " + "; ".join(
-        f"{i} {label}" for i, (label, _) in enumerate(LEVELS)))
+    pdds: int | None = Field(
+        default=None,
+        ge=0,
+        le=8,
+        description="PDDS level 0-8: " + "; ".join(f"{i} {label}" for i, (label, _) in enumerate(LEVELS)),
+    )
 
 
 def group(level: int) -> str:
@@ -53,8 +57,13 @@ class Pdds(Instrument):
         if data.pdds is None:
             return self.cannot_tell(["PDDS level (0-8), answered by the person"])
         label, gist = LEVELS[data.pdds]
-        return self.result(data.pdds, label, interpretation=f"PDDS {data.pdds} ({label}): {gist}",
-                           details={"group": group(data.pdds)}, positive=data.pdds > 0)
+        return self.result(
+            data.pdds,
+            label,
+            interpretation=f"PDDS {data.pdds} ({label}): {gist}",
+            details={"group": group(data.pdds)},
+            positive=data.pdds > 0,
+        )
 
 
 INSTRUMENT = Pdds()

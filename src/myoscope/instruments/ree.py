@@ -42,12 +42,16 @@ class ReeInput(InstrumentInput):
     weight: Weight | None = None
     height: Height | None = None
     fat_free_mass: quantity("kg", 10, 200) | None = Field(
-        None, description="Measured fat-free mass (DXA, BIA or skinfolds), kg.")
+        None, description="Measured fat-free mass (DXA, BIA or skinfolds), kg."
+    )
     pal: Annotated[float, Field(ge=1.0, le=2.5)] | None = Field(
-        None, description="Physical activity level (total / basal expenditure), 1.0 to 2.5.")
+        None, description="Physical activity level (total / basal expenditure), 1.0 to 2.5."
+    )
     equation: Equation | None = Field(
-        None, description="Equation for the reported value; default Katch-McArdle when fat-free mass "
-                          "is given, otherwise Mifflin-St Jeor.")
+        None,
+        description="Equation for the reported value; default Katch-McArdle when fat-free mass "
+        "is given, otherwise Mifflin-St Jeor.",
+    )
 
     @model_validator(mode="after")
     def _ffm_within_weight(self):
@@ -66,19 +70,23 @@ class RestingEnergy(Instrument):
     person_fields = ("sex", "age", "weight", "height")
     examples = (
         # Mifflin 1990 equation; worked example F1 of the reference note (woman 45 y, 75 kg, 165.1 cm).
-        Example({"sex": "female", "age": 45, "weight": 75, "height": 165.1}, 1395.875, "estimated",
-                "mifflin1990"),
+        Example({"sex": "female", "age": 45, "weight": 75, "height": 165.1}, 1395.875, "estimated", "mifflin1990"),
         # Roza & Shizgal 1984 equation; hand-computed vector H10 of the reference note.
-        Example({"sex": "male", "age": 40, "weight": 70, "height": 175, "equation": "harris-benedict-revised"},
-                1638.897, "estimated", "roza1984"),
+        Example(
+            {"sex": "male", "age": 40, "weight": 70, "height": 175, "equation": "harris-benedict-revised"},
+            1638.897,
+            "estimated",
+            "roza1984",
+        ),
     )
 
     def compute(self, data: ReeInput) -> Score:
         values, missing_by_eq = self._equations(data)
         chosen = data.equation or ("katch-mcardle" if data.fat_free_mass is not None else "mifflin-st-jeor")
         if values.get(chosen) is None:
-            return self.cannot_tell([_ASK[f] for f in missing_by_eq[chosen]],
-                                    details={"equation": chosen, "equations": _rounded(values)})
+            return self.cannot_tell(
+                [_ASK[f] for f in missing_by_eq[chosen]], details={"equation": chosen, "equations": _rounded(values)}
+            )
         ree = values[chosen]
         details: dict = {"equation": chosen, "equation_title": _TITLES[chosen], "equations": _rounded(values)}
         unverified = []
@@ -99,13 +107,14 @@ class RestingEnergy(Instrument):
             interpretation += f" Total expenditure at PAL {data.pal:g}: {total:.0f} kcal/day."
         if notes:
             details["notes"] = notes
-        return self.result(round(ree, 3), "estimated", unit="kcal/day", details=details,
-                           interpretation=interpretation)
+        return self.result(round(ree, 3), "estimated", unit="kcal/day", details=details, interpretation=interpretation)
 
     @staticmethod
     def _equations(data: ReeInput) -> tuple[dict[str, float], dict[str, list[str]]]:
-        missing = {name: [f for f in _NEEDS_BODY if getattr(data, f) is None]
-                   for name in ("mifflin-st-jeor", "harris-benedict-revised", "henry-2005")}
+        missing = {
+            name: [f for f in _NEEDS_BODY if getattr(data, f) is None]
+            for name in ("mifflin-st-jeor", "harris-benedict-revised", "henry-2005")
+        }
         missing["katch-mcardle"] = [] if data.fat_free_mass is not None else ["fat_free_mass"]
         values: dict[str, float] = {}
         if not missing["mifflin-st-jeor"]:

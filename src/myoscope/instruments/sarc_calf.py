@@ -20,7 +20,8 @@ from myoscope.errors import InputError, Problem
 from myoscope.instruments._base import Example, Instrument, Score
 from myoscope.instruments._cutoff import Cutoff, Sex, unverified
 from myoscope.instruments._sarcopenia_cutoffs import AWGS2019_CALF
-from myoscope.instruments.sarc_f import SarcFItems, total as sarc_f_total
+from myoscope.instruments.sarc_f import SarcFItems
+from myoscope.instruments.sarc_f import total as sarc_f_total
 from myoscope.references import cite
 from myoscope.units import quantity
 
@@ -30,9 +31,17 @@ SARC_CALF_POSITIVE = Cutoff("positive screen", "SARC-CalF", ">=", 11, None, "poi
 """Positive SARC-CalF screen: total >= 11 of 20 (Barbosa-Silva 2016; AWGS 2019)."""
 SARC_CALF_POINTS = 10
 """Points added when the calf circumference is low (Barbosa-Silva 2016)."""
-BARBOSA2016_CALF = Cutoff("low calf circumference", "SARC-CalF (Barbosa-Silva 2016)", "<=", 34.0, 33.0, "cm",
-                          "barbosasilva2016", verified=False,
-                          note="'<=' versus '<' could not be checked against the paper")
+BARBOSA2016_CALF = Cutoff(
+    "low calf circumference",
+    "SARC-CalF (Barbosa-Silva 2016)",
+    "<=",
+    34.0,
+    33.0,
+    "cm",
+    "barbosasilva2016",
+    verified=False,
+    note="'<=' versus '<' could not be checked against the paper",
+)
 """Original SARC-CalF calf cut-off: <= 34 cm (men) / <= 33 cm (women). Boundary UNVERIFIED."""
 
 CALF_VARIANTS: dict[str, Cutoff] = {"awgs2019": AWGS2019_CALF, "barbosa2016": BARBOSA2016_CALF}
@@ -53,8 +62,16 @@ def _sarc_f(data: SarcCalFInput) -> tuple[int | None, list[str]]:
     if data.sarc_f is None:
         return from_items, missing_items
     if from_items is not None and from_items != data.sarc_f:
-        raise InputError([Problem("sarc_f", data.sarc_f, f"contradicts the items, which total {from_items}",
-                                  accepted=f"{from_items}, or give only the items or only the total")])
+        raise InputError(
+            [
+                Problem(
+                    "sarc_f",
+                    data.sarc_f,
+                    f"contradicts the items, which total {from_items}",
+                    accepted=f"{from_items}, or give only the items or only the total",
+                )
+            ]
+        )
     return data.sarc_f, []
 
 
@@ -81,8 +98,7 @@ class SarcCalF(Instrument):
             missing.append("calf circumference (cm)")
         if data.sex is None:
             missing.append("sex")
-        details = {"variant": data.variant, "sarc_f": sarc_f, "calf": data.calf,
-                   "unverified": unverified([cutoff])}
+        details = {"variant": data.variant, "sarc_f": sarc_f, "calf": data.calf, "unverified": unverified([cutoff])}
         low_calf = cutoff.met(data.calf, data.sex)
         criteria = (cutoff.criterion(data.calf, data.sex),)
         if sarc_f is None or low_calf is None:
@@ -90,10 +106,17 @@ class SarcCalF(Instrument):
         value = sarc_f + (SARC_CALF_POINTS if low_calf else 0)
         positive = bool(SARC_CALF_POSITIVE.met(value))
         return self.result(
-            value, POSITIVE if positive else NEGATIVE, unit="points", positive=positive, details=details,
+            value,
+            POSITIVE if positive else NEGATIVE,
+            unit="points",
+            positive=positive,
+            details=details,
             criteria=criteria + (SARC_CALF_POSITIVE.criterion(value),),
-            interpretation=("Positive screen: assess muscle strength and performance." if positive
-                            else "Negative screen (a screen does not rule sarcopenia out)."),
+            interpretation=(
+                "Positive screen: assess muscle strength and performance."
+                if positive
+                else "Negative screen (a screen does not rule sarcopenia out)."
+            ),
         )
 
 

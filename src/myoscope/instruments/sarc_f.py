@@ -70,8 +70,9 @@ class SarcFItems(InstrumentInput):
     rise: int | None = _item("rise")
     climb: int | None = _item("climb")
     falls: int | None = _item("falls")
-    falls_count: int | None = Field(None, ge=0, le=365, description="number of falls in the past year "
-                                                                     "(alternative to 'falls')")
+    falls_count: int | None = Field(
+        None, ge=0, le=365, description="number of falls in the past year (alternative to 'falls')"
+    )
 
 
 def item_scores(data: SarcFItems) -> dict[str, int | None]:
@@ -80,9 +81,16 @@ def item_scores(data: SarcFItems) -> dict[str, int | None]:
     if data.falls_count is not None:
         from_count = falls_item(data.falls_count)
         if scores["falls"] is not None and scores["falls"] != from_count:
-            raise InputError([Problem("falls", scores["falls"],
-                                      f"contradicts falls_count={data.falls_count} (which scores {from_count})",
-                                      accepted=f"{from_count}, or leave one of the two out")])
+            raise InputError(
+                [
+                    Problem(
+                        "falls",
+                        scores["falls"],
+                        f"contradicts falls_count={data.falls_count} (which scores {from_count})",
+                        accepted=f"{from_count}, or leave one of the two out",
+                    )
+                ]
+            )
         scores["falls"] = from_count
     return scores
 
@@ -116,10 +124,17 @@ class SarcF(Instrument):
             return self.cannot_tell(missing, details=details)
         positive = bool(SARC_F_POSITIVE.met(value))
         return self.result(
-            value, POSITIVE if positive else NEGATIVE, unit="points", positive=positive, details=details,
+            value,
+            POSITIVE if positive else NEGATIVE,
+            unit="points",
+            positive=positive,
+            details=details,
             criteria=(SARC_F_POSITIVE.criterion(value),),
-            interpretation=("Positive screen: sarcopenia is possible; measure grip strength or chair-stand time."
-                            if positive else "Negative screen (a screen does not rule sarcopenia out)."),
+            interpretation=(
+                "Positive screen: sarcopenia is possible; measure grip strength or chair-stand time."
+                if positive
+                else "Negative screen (a screen does not rule sarcopenia out)."
+            ),
         )
 
 

@@ -61,8 +61,9 @@ class SppbInput(InstrumentInput):
     gait_time_2: quantity("s", 0.5, 120) | None = Field(None, description="time of the second walk")
     gait_unable: bool | None = Field(None, description="true when the walk could not be done")
     chair_time: quantity("s", 1, 300) | None = Field(None, description="time for five rises")
-    chair_unable: bool | None = Field(None, description="true when five rises (or the single pre-test rise) "
-                                                        "failed without the arms")
+    chair_unable: bool | None = Field(
+        None, description="true when five rises (or the single pre-test rise) failed without the arms"
+    )
 
 
 def band_points(time: float, bands: tuple[Band, ...], beyond: int = 0) -> int:
@@ -117,10 +118,25 @@ class Sppb(Instrument):
     examples = (
         # Hand-computed from the Guralnik 1994 balance rules and the NIA 4 m and chair tables:
         # balance 1 + 1 + 1 (tandem 5 s), gait 5.0 s -> 3, chair 12.5 s -> 3; total 9.
-        Example({"side_by_side": 10, "semi_tandem": 10, "tandem": 5, "gait_time": 5.3, "gait_time_2": 5.0,
-                 "chair_time": 12.5}, 9, MIXED, "guralnik1994"),
-        Example({"side_by_side": 10, "semi_tandem": 10, "tandem": 10, "gait_time": 3.5, "chair_time": 10.0},
-                12, NOT_LOW, "guralnik1994"),
+        Example(
+            {
+                "side_by_side": 10,
+                "semi_tandem": 10,
+                "tandem": 5,
+                "gait_time": 5.3,
+                "gait_time_2": 5.0,
+                "chair_time": 12.5,
+            },
+            9,
+            MIXED,
+            "guralnik1994",
+        ),
+        Example(
+            {"side_by_side": 10, "semi_tandem": 10, "tandem": 10, "gait_time": 3.5, "chair_time": 10.0},
+            12,
+            NOT_LOW,
+            "guralnik1994",
+        ),
     )
 
     def compute(self, data: SppbInput) -> Score:
@@ -140,9 +156,16 @@ class Sppb(Instrument):
         if total is None:
             return self.cannot_tell(todo, criteria=criteria, details=details)
         category, positive = summarize(criteria)
-        return self.result(total, category, unit="points", positive=positive, criteria=criteria, details=details,
-                           interpretation="A low SPPB indicates low physical performance (severity marker in "
-                                          "EWGSOP2; performance criterion in AWGS 2019).")
+        return self.result(
+            total,
+            category,
+            unit="points",
+            positive=positive,
+            criteria=criteria,
+            details=details,
+            interpretation="A low SPPB indicates low physical performance (severity marker in "
+            "EWGSOP2; performance criterion in AWGS 2019).",
+        )
 
 
 INSTRUMENT = Sppb()

@@ -42,9 +42,15 @@ class TimedUpAndGo(Instrument):
     )
 
     def compute(self, data: TugInput) -> Score:
-        return score_timed(self, data.time, data.unable, CUTOFFS, what="Timed Up and Go time",
-                           interpretation="A slow Timed Up and Go indicates low physical performance (EWGSOP2).",
-                           unable_text="Unable to complete the Timed Up and Go: low physical performance.")
+        return score_timed(
+            self,
+            data.time,
+            data.unable,
+            CUTOFFS,
+            what="Timed Up and Go time",
+            interpretation="A slow Timed Up and Go indicates low physical performance (EWGSOP2).",
+            unable_text="Unable to complete the Timed Up and Go: low physical performance.",
+        )
 
 
 INSTRUMENT = TimedUpAndGo()

@@ -42,9 +42,15 @@ class Walk400m(Instrument):
     )
 
     def compute(self, data: Walk400mInput) -> Score:
-        return score_timed(self, data.time, data.completed is False, CUTOFFS, what="400 m walk time",
-                           interpretation="A slow 400 m walk indicates low physical performance (EWGSOP2).",
-                           unable_text="400 m walk not completed: low physical performance (EWGSOP2).")
+        return score_timed(
+            self,
+            data.time,
+            data.completed is False,
+            CUTOFFS,
+            what="400 m walk time",
+            interpretation="A slow 400 m walk indicates low physical performance (EWGSOP2).",
+            unable_text="400 m walk not completed: low physical performance (EWGSOP2).",
+        )
 
 
 INSTRUMENT = Walk400m()

@@ -26,6 +26,18 @@ def cds_hooks_app(config=None):
     return create_app(config)
 
 
-__all__ = ["ImportResult", "Issue", "NotExportable", "SchemaUnavailable", "assessment_bundle", "assessment_json",
-           "cds_hooks_app", "import_bundle", "record_bundle", "redcap_dictionary", "sdc_questionnaire",
-           "validate_bundle", "validate_resource"]
+__all__ = [
+    "ImportResult",
+    "Issue",
+    "NotExportable",
+    "SchemaUnavailable",
+    "assessment_bundle",
+    "assessment_json",
+    "cds_hooks_app",
+    "import_bundle",
+    "record_bundle",
+    "redcap_dictionary",
+    "sdc_questionnaire",
+    "validate_bundle",
+    "validate_resource",
+]

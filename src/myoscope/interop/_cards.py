@@ -20,10 +20,15 @@ def short(text: str, limit: int = SUMMARY_MAX - 1) -> str:
     return cut + "…"
 
 
-def _card(key: str, hook_instance: str, summary: str, indicator: str, detail: str, source_url: str,
-          **extra: Any) -> dict[str, Any]:
-    card = {"uuid": str(uuid.uuid5(_NAMESPACE, f"{hook_instance}/{key}")), "summary": short(summary),
-            "indicator": indicator, "source": {"label": f"myoscope {__version__}", "url": source_url}}
+def _card(
+    key: str, hook_instance: str, summary: str, indicator: str, detail: str, source_url: str, **extra: Any
+) -> dict[str, Any]:
+    card = {
+        "uuid": str(uuid.uuid5(_NAMESPACE, f"{hook_instance}/{key}")),
+        "summary": short(summary),
+        "indicator": indicator,
+        "source": {"label": f"myoscope {__version__}", "url": source_url},
+    }
     if detail:
         card["detail"] = detail
     card.update(extra)
@@ -36,12 +41,19 @@ def _care_plan_suggestion(assessment: Any, patient_id: str, hook_instance: str) 
         steps += [s.action for s in cause.next_steps if s.action not in steps]
     if not steps:
         return None
-    plan = {"resourceType": "CarePlan", "status": "draft", "intent": "proposal",
-            "subject": {"reference": f"Patient/{patient_id}"}, "title": "Suggested next steps (myoscope)",
-            "activity": [{"detail": {"status": "not-started", "description": s}} for s in steps[:10]]}
-    return {"label": "Add the suggested next steps as a draft care plan",
-            "uuid": str(uuid.uuid5(_NAMESPACE, f"{hook_instance}/careplan")),
-            "actions": [{"type": "create", "description": "Draft care plan (a proposal to review)", "resource": plan}]}
+    plan = {
+        "resourceType": "CarePlan",
+        "status": "draft",
+        "intent": "proposal",
+        "subject": {"reference": f"Patient/{patient_id}"},
+        "title": "Suggested next steps (myoscope)",
+        "activity": [{"detail": {"status": "not-started", "description": s}} for s in steps[:10]],
+    }
+    return {
+        "label": "Add the suggested next steps as a draft care plan",
+        "uuid": str(uuid.uuid5(_NAMESPACE, f"{hook_instance}/careplan")),
+        "actions": [{"type": "create", "description": "Draft care plan (a proposal to review)", "resource": plan}],
+    }
 
 
 def cards(assessment: Any, patient_id: str, hook_instance: str, source_url: str) -> list[dict[str, Any]]:
@@ -62,10 +74,27 @@ def cards(assessment: Any, patient_id: str, hook_instance: str, source_url: str)
         suggestion = _care_plan_suggestion(assessment, patient_id, hook_instance)
         if suggestion:
             extra = {"suggestions": [suggestion], "selectionBehavior": "at-most-one"}
-        out.append(_card("leading", hook_instance, f"Muscle loss, {leading.status.value} cause: {leading.summary}",
-                         "warning" if leading.red_flags else "info", detail, source_url, **extra))
+        out.append(
+            _card(
+                "leading",
+                hook_instance,
+                f"Muscle loss, {leading.status.value} cause: {leading.summary}",
+                "warning" if leading.red_flags else "info",
+                detail,
+                source_url,
+                **extra,
+            )
+        )
     if assessment.atrophy.status.value == "cannot tell" and assessment.atrophy.missing:
         what = "; ".join(assessment.atrophy.missing)
-        out.append(_card("missing", hook_instance, "Muscle loss cannot be judged yet: " + what, "info",
-                         f"To decide: {what}", source_url))
+        out.append(
+            _card(
+                "missing",
+                hook_instance,
+                "Muscle loss cannot be judged yet: " + what,
+                "info",
+                f"To decide: {what}",
+                source_url,
+            )
+        )
     return out

@@ -31,8 +31,13 @@ class Issue:
     accepted: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"resource": self.resource, "path": self.path, "value": self.value, "message": self.message,
-                "accepted": self.accepted}
+        return {
+            "resource": self.resource,
+            "path": self.path,
+            "value": self.value,
+            "message": self.message,
+            "accepted": self.accepted,
+        }
 
     def __str__(self) -> str:
         text = f"{self.resource} {self.path}: {self.message}"
@@ -101,8 +106,12 @@ def quantity_in(q: dict[str, Any] | None, unit: str, accepted: tuple[str, ...] |
     code = q.get("code")
     allowed = accepted or tuple(UCUM_TO_PINT)
     if q.get("system") != C.UCUM or code not in allowed:
-        raise Skip(f"{path}.code", f"{q.get('system')}|{code}", "unit not accepted",
-                   f"UCUM ({C.UCUM}) codes {', '.join(allowed)}")
+        raise Skip(
+            f"{path}.code",
+            f"{q.get('system')}|{code}",
+            "unit not accepted",
+            f"UCUM ({C.UCUM}) codes {', '.join(allowed)}",
+        )
     try:
         return to_canonical(float(q["value"]), code, unit)
     except ValueError as exc:
@@ -110,8 +119,11 @@ def quantity_in(q: dict[str, Any] | None, unit: str, accepted: tuple[str, ...] |
 
 
 def component_map(resource: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    return {own_code(c.get("code"), C.COMPONENT_SYSTEM): c for c in resource.get("component", ())
-            if own_code(c.get("code"), C.COMPONENT_SYSTEM)}
+    return {
+        own_code(c.get("code"), C.COMPONENT_SYSTEM): c
+        for c in resource.get("component", ())
+        if own_code(c.get("code"), C.COMPONENT_SYSTEM)
+    }
 
 
 def checked(section: str, item: dict[str, Any]) -> dict[str, Any]:
@@ -126,6 +138,7 @@ def checked(section: str, item: dict[str, Any]) -> dict[str, Any]:
 
 
 # --- readers: resource -> (section, item) -------------------------------------------------------
+
 
 def read_patient(r: dict[str, Any]) -> dict[str, Any]:
     ident = next((i.get("value") for i in r.get("identifier", ()) if i.get("system") == f"{C.BASE}/person-id"), None)
@@ -155,13 +168,16 @@ def read_measurement(r: dict[str, Any], kind: str, implied_side: str | None) -> 
     if side in ("left", "right"):
         item["side"] = side
     parts = component_map(r)
-    trials = [quantity_in(parts[k].get("valueQuantity"), spec.unit, entry.accepted_units, f"component({k})")
-              for k in sorted((k for k in parts if k.startswith("trial-")), key=lambda k: int(k.split("-")[1]))]
+    trials = [
+        quantity_in(parts[k].get("valueQuantity"), spec.unit, entry.accepted_units, f"component({k})")
+        for k in sorted((k for k in parts if k.startswith("trial-")), key=lambda k: int(k.split("-")[1]))
+    ]
     if trials:
         item["trials"] = trials
     if "course-distance" in parts:
-        item["distance"] = quantity_in(parts["course-distance"].get("valueQuantity"), "m", None,
-                                       "component(course-distance)")
+        item["distance"] = quantity_in(
+            parts["course-distance"].get("valueQuantity"), "m", None, "component(course-distance)"
+        )
     if not (trials and first(r, "value-is-best-trial")):
         item["value"] = quantity_in(r.get("valueQuantity"), spec.unit, entry.accepted_units, "valueQuantity")
     if (r.get("method") or {}).get("text"):
@@ -207,8 +223,7 @@ def read_diet(r: dict[str, Any]) -> dict[str, Any]:
         nutrient = name.removeprefix("nutrient-")
         if nutrient not in NUTRIENT_UNITS:
             raise Skip(f"component({name})", name, "unknown nutrient", ", ".join(sorted(NUTRIENT_UNITS)))
-        item[nutrient] = quantity_in(part.get("valueQuantity"), NUTRIENT_UNITS[nutrient][0], None,
-                                     f"component({name})")
+        item[nutrient] = quantity_in(part.get("valueQuantity"), NUTRIENT_UNITS[nutrient][0], None, f"component({name})")
     return checked("diet_days", item)
 
 
@@ -245,15 +260,23 @@ def read_response(r: dict[str, Any], known: set[str]) -> dict[str, Any]:
     prefix = f"{C.BASE}/Questionnaire/"
     name = url.removeprefix(prefix) if url.startswith(prefix) else None
     if name not in known:
-        raise Skip("questionnaire", r.get("questionnaire"), "questionnaire not known to myoscope",
-                   f"{prefix}NAME with NAME one of {', '.join(sorted(known))}")
+        raise Skip(
+            "questionnaire",
+            r.get("questionnaire"),
+            "questionnaire not known to myoscope",
+            f"{prefix}NAME with NAME one of {', '.join(sorted(known))}",
+        )
     if r.get("status") not in ("completed", "amended"):
         raise Skip("status", r.get("status"), "only completed answers are scored", "completed, amended")
     answers: dict[str, Any] = {key: None for key in extension(r, "unanswered-item")}
     for i, item in enumerate(r.get("item", ())):
         if item.get("item") or len(item.get("answer", ())) != 1:
-            raise Skip(f"item[{i}]", item.get("linkId"), "needs exactly one answer and no nested items",
-                       "one answer per linkId")
+            raise Skip(
+                f"item[{i}]",
+                item.get("linkId"),
+                "needs exactly one answer and no nested items",
+                "one answer per linkId",
+            )
         answer = item["answer"][0]
         value = next((v for k, v in answer.items() if k.startswith("value")), None)
         if "valueCoding" in answer:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping
+from typing import Any
 
 import jwt
 
@@ -80,8 +81,15 @@ class ReplayGuard:
             self.seen[jti] = exp
 
 
-def verify(token: str, *, audiences: tuple[str, ...], issuers: Mapping[str, str], keys: KeyLookup,
-           replay: ReplayGuard, now: Callable[[], float] = time.time) -> dict[str, Any]:
+def verify(
+    token: str,
+    *,
+    audiences: tuple[str, ...],
+    issuers: Mapping[str, str],
+    keys: KeyLookup,
+    replay: ReplayGuard,
+    now: Callable[[], float] = time.time,
+) -> dict[str, Any]:
     """The verified claims of ``token``; raises :class:`Refused` otherwise."""
     try:
         header = jwt.get_unverified_header(token)
@@ -98,9 +106,14 @@ def verify(token: str, *, audiences: tuple[str, ...], issuers: Mapping[str, str]
         raise Refused("jku is not the JWKS URL registered for this issuer")
     key = keys(issuer, header.get("kid"))
     try:
-        claims = jwt.decode(token, key, algorithms=[alg], audience=list(audiences), issuer=issuer,
-                            options={"verify_exp": False, "verify_iat": False, "verify_nbf": False,
-                                     "require": list(REQUIRED_CLAIMS)})
+        claims = jwt.decode(
+            token,
+            key,
+            algorithms=[alg],
+            audience=list(audiences),
+            issuer=issuer,
+            options={"verify_exp": False, "verify_iat": False, "verify_nbf": False, "require": list(REQUIRED_CLAIMS)},
+        )
     except jwt.InvalidAudienceError:
         raise Refused("aud is not this service's URL") from None
     except jwt.PyJWTError as exc:

@@ -14,7 +14,8 @@ import datetime as dt
 import json
 import re
 import uuid
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from myoscope.interop import codes as C
 from myoscope.interop._ucum import ucum_of
@@ -74,10 +75,16 @@ class Builder:
         self.entries.append((full_url, resource))
         return full_url
 
-    def observation(self, key: str, code: dict[str, Any], cat: str, when: dict[str, Any],
-                    **fields: Any) -> str:
-        resource = {"resourceType": "Observation", "status": "final", "category": category(cat),
-                    "code": code, "subject": self.patient_ref, **when, **fields}
+    def observation(self, key: str, code: dict[str, Any], cat: str, when: dict[str, Any], **fields: Any) -> str:
+        resource = {
+            "resourceType": "Observation",
+            "status": "final",
+            "category": category(cat),
+            "code": code,
+            "subject": self.patient_ref,
+            **when,
+            **fields,
+        }
         if cat == "vital-signs":
             resource["meta"] = {"profile": [C.VITALSIGNS_PROFILE]}
         return self.add(key, resource)
@@ -85,8 +92,11 @@ class Builder:
 
 def patient(b: Builder, record: Record) -> None:
     p = record.person
-    resource: dict[str, Any] = {"resourceType": "Patient", "id": fhir_id(p.id),
-                                "identifier": [{"system": f"{C.BASE}/person-id", "value": p.id}]}
+    resource: dict[str, Any] = {
+        "resourceType": "Patient",
+        "id": fhir_id(p.id),
+        "identifier": [{"system": f"{C.BASE}/person-id", "value": p.id}],
+    }
     if p.sex:
         resource["gender"] = p.sex
     if p.birth_date:
@@ -111,13 +121,16 @@ def measurements(b: Builder, record: Record) -> list[str]:
         coded = entry.for_side(m.side)
         codings = [coded.coding()]
         if coded.system != C.KIND_SYSTEM:
-            codings.append(C.own(C.KIND_SYSTEM, m.kind, entry.code.display if entry.code.system == C.KIND_SYSTEM
-                                 else spec.label))
+            codings.append(
+                C.own(C.KIND_SYSTEM, m.kind, entry.code.display if entry.code.system == C.KIND_SYSTEM else spec.label)
+            )
         fields: dict[str, Any] = {"valueQuantity": quantity(m.best if m.value is None else m.value, spec.unit)}
         site = body_site(spec.site, m.side) if (spec.site or m.side) else None
         if site:
             fields["bodySite"] = site
-        parts = [component(f"trial-{n + 1}", valueQuantity=quantity(t, spec.unit)) for n, t in enumerate(m.trials or ())]
+        parts = [
+            component(f"trial-{n + 1}", valueQuantity=quantity(t, spec.unit)) for n, t in enumerate(m.trials or ())
+        ]
         if m.distance is not None:
             parts.append(component("course-distance", valueQuantity=quantity(m.distance, "m")))
         if parts:
@@ -128,8 +141,15 @@ def measurements(b: Builder, record: Record) -> list[str]:
             fields["method"] = {"text": m.method}
         if m.observer:
             fields["performer"] = [{"display": m.observer}]
-        urls.append(b.observation(f"measurement/{i}", {"coding": codings, "text": spec.label}, entry.category,
-                                  {"effectiveDateTime": m.date.isoformat()}, **fields))
+        urls.append(
+            b.observation(
+                f"measurement/{i}",
+                {"coding": codings, "text": spec.label},
+                entry.category,
+                {"effectiveDateTime": m.date.isoformat()},
+                **fields,
+            )
+        )
     return urls
 
 
@@ -144,8 +164,11 @@ def _condition_codings(c: Any) -> list[dict[str, Any]]:
 
 
 def _condition_extensions(c: Any) -> list[dict[str, Any]]:
-    extensions = [ext(name.replace("_", "-"), valueCode=getattr(c, name))
-                  for name in ("nerve", "level", "ais", "course") if getattr(c, name)]
+    extensions = [
+        ext(name.replace("_", "-"), valueCode=getattr(c, name))
+        for name in ("nerve", "level", "ais", "course")
+        if getattr(c, name)
+    ]
     extensions += [ext("relapse", valueDate=d.isoformat()) for d in c.relapses]
     if c.sensory_loss is not None:
         extensions.append(ext("sensory-loss", valueBoolean=c.sensory_loss))
@@ -156,10 +179,19 @@ def conditions(b: Builder, record: Record) -> None:
     for i, c in enumerate(record.conditions):
         resource: dict[str, Any] = {
             "resourceType": "Condition",
-            "clinicalStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-clinical",
-                                           "code": "active"}]},
-            "category": [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-category",
-                                      "code": "problem-list-item"}]}],
+            "clinicalStatus": {
+                "coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "active"}]
+            },
+            "category": [
+                {
+                    "coding": [
+                        {
+                            "system": "http://terminology.hl7.org/CodeSystem/condition-category",
+                            "code": "problem-list-item",
+                        }
+                    ]
+                }
+            ],
             "code": {"coding": _condition_codings(c), **({"text": c.name} if c.name else {})},
             "subject": b.patient_ref,
             "meta": {"tag": [C.own(f"{C.BASE}/CodeSystem/source", "record", "held in the record")]},
@@ -179,12 +211,19 @@ def family(b: Builder, record: Record) -> None:
     for i, f in enumerate(record.family_history):
         standard = C.FAMILY_CONDITION_CODES.get(f.condition)
         codings = ([standard.coding()] if standard else []) + [C.own(C.CONDITION_SYSTEM, f.condition)]
-        b.add(f"family/{i}", {
-            "resourceType": "FamilyMemberHistory", "status": "completed", "patient": b.patient_ref,
-            "relationship": {"coding": [{"system": C.ROLE_CODE, "code": C.RELATION_CODES[f.relation]}],
-                             "text": f.relation},
-            "condition": [{"code": {"coding": codings}}],
-        })
+        b.add(
+            f"family/{i}",
+            {
+                "resourceType": "FamilyMemberHistory",
+                "status": "completed",
+                "patient": b.patient_ref,
+                "relationship": {
+                    "coding": [{"system": C.ROLE_CODE, "code": C.RELATION_CODES[f.relation]}],
+                    "text": f.relation,
+                },
+                "condition": [{"code": {"coding": codings}}],
+            },
+        )
 
 
 def _period(start: dt.date, end: dt.date | None) -> dict[str, str]:
@@ -196,7 +235,9 @@ def episodes(b: Builder, record: Record) -> None:
         if e.kind == "immobilisation":
             status = "completed" if e.end and e.end <= dt.date.today() else "active"
             resource: dict[str, Any] = {
-                "resourceType": "DeviceUseStatement", "status": status, "subject": b.patient_ref,
+                "resourceType": "DeviceUseStatement",
+                "status": status,
+                "subject": b.patient_ref,
                 "timingPeriod": _period(e.start, e.end),
                 "device": {"display": e.device or "immobilisation device"},
                 "bodySite": body_site(e.limb, e.side),
@@ -207,15 +248,22 @@ def episodes(b: Builder, record: Record) -> None:
             b.add(f"episode/{i}", resource)
             continue
         parts = [component("no-intake-days", valueInteger=e.no_intake_days)] if e.no_intake_days is not None else []
-        b.observation(f"episode/{i}", {"coding": [C.own(C.KIND_SYSTEM, e.kind)]}, "activity" if e.kind == "bed_rest"
-                      else "exam", {"effectivePeriod": _period(e.start, e.end)},
-                      **({"component": parts} if parts else {}))
+        b.observation(
+            f"episode/{i}",
+            {"coding": [C.own(C.KIND_SYSTEM, e.kind)]},
+            "activity" if e.kind == "bed_rest" else "exam",
+            {"effectivePeriod": _period(e.start, e.end)},
+            **({"component": parts} if parts else {}),
+        )
 
 
 def symptoms(b: Builder, record: Record) -> None:
     for i, s in enumerate(record.symptoms):
-        parts = [component(name, valueBoolean=getattr(s, name)) for name in ("progressive", "painless")
-                 if getattr(s, name) is not None]
+        parts = [
+            component(name, valueBoolean=getattr(s, name))
+            for name in ("progressive", "painless")
+            if getattr(s, name) is not None
+        ]
         fields: dict[str, Any] = {"valueCodeableConcept": {"coding": [C.own(C.SYMPTOM_SYSTEM, s.kind)]}}
         if parts:
             fields["component"] = parts
@@ -230,10 +278,17 @@ def symptoms(b: Builder, record: Record) -> None:
 
 def diet(b: Builder, record: Record) -> None:
     for i, d in enumerate(record.diet_days):
-        parts = [component(f"nutrient-{name}", valueQuantity=quantity(amount, NUTRIENT_UNITS[name][0]))
-                 for name, amount in d.nutrients.items()]
-        b.observation(f"diet/{i}", {"coding": [C.own(C.KIND_SYSTEM, "diet_day", "Food and nutrient intake, one day")]},
-                      "survey", {"effectiveDateTime": d.date.isoformat()}, component=parts)
+        parts = [
+            component(f"nutrient-{name}", valueQuantity=quantity(amount, NUTRIENT_UNITS[name][0]))
+            for name, amount in d.nutrients.items()
+        ]
+        b.observation(
+            f"diet/{i}",
+            {"coding": [C.own(C.KIND_SYSTEM, "diet_day", "Food and nutrient intake, one day")]},
+            "survey",
+            {"effectiveDateTime": d.date.isoformat()},
+            component=parts,
+        )
 
 
 _ACTIVITY_UNITS = {"moderate_minutes": "min", "vigorous_minutes": "min", "sitting": "h/day", "minutes": "min"}
@@ -252,8 +307,13 @@ def activity(b: Builder, record: Record) -> None:
                 parts.append(component(name, valueInteger=value))
             else:
                 parts.append(component(name, valueCodeableConcept={"coding": [C.own(C.COMPONENT_SYSTEM, value)]}))
-        b.observation(f"activity/{i}", {"coding": [C.own(C.KIND_SYSTEM, kind)]}, "activity",
-                      {"effectiveDateTime": day}, component=parts)
+        b.observation(
+            f"activity/{i}",
+            {"coding": [C.own(C.KIND_SYSTEM, kind)]},
+            "activity",
+            {"effectiveDateTime": day},
+            component=parts,
+        )
 
 
 def flatten(data: dict[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
@@ -271,8 +331,13 @@ def spinal_exams(b: Builder, record: Record) -> None:
     for i, x in enumerate(record.spinal_exams):
         cells = flatten(x.exam.model_dump(mode="json"))
         parts = [component(f"isncsci.{path}", valueString=str(value)) for path, value in cells if value is not None]
-        b.observation(f"isncsci/{i}", {"coding": [C.own(C.KIND_SYSTEM, "isncsci_exam", "ISNCSCI examination")]},
-                      "exam", {"effectiveDateTime": x.date.isoformat()}, component=parts)
+        b.observation(
+            f"isncsci/{i}",
+            {"coding": [C.own(C.KIND_SYSTEM, "isncsci_exam", "ISNCSCI examination")]},
+            "exam",
+            {"effectiveDateTime": x.date.isoformat()},
+            component=parts,
+        )
 
 
 def answer_value(value: Any) -> dict[str, Any]:
@@ -284,8 +349,7 @@ def answer_value(value: Any) -> dict[str, Any]:
         return {"valueDecimal": value}
     if isinstance(value, str):
         return {"valueString": value}
-    return {"valueString": json.dumps(value, sort_keys=True),
-            "extension": [ext("json-answer", valueBoolean=True)]}
+    return {"valueString": json.dumps(value, sort_keys=True), "extension": [ext("json-answer", valueBoolean=True)]}
 
 
 def questionnaire_url(name: str, version: str | None) -> str:
@@ -293,18 +357,23 @@ def questionnaire_url(name: str, version: str | None) -> str:
     return f"{url}|{version}" if version else url
 
 
-def instruments(b: Builder, record: Record, version_of: Callable[[str], str | None],
-                score_of: Callable[[Any], Any]) -> tuple[list[str], list[str]]:
+def instruments(
+    b: Builder, record: Record, version_of: Callable[[str], str | None], score_of: Callable[[Any], Any]
+) -> tuple[list[str], list[str]]:
     """QuestionnaireResponses and, where the instrument scores to a number, a total Observation each."""
     responses, totals = [], []
     for i, ans in enumerate(record.instruments):
-        items = [{"linkId": key, "answer": [answer_value(value)]} for key, value in ans.answers.items()
-                 if value is not None]
+        items = [
+            {"linkId": key, "answer": [answer_value(value)]} for key, value in ans.answers.items() if value is not None
+        ]
         nulls = [key for key, value in ans.answers.items() if value is None]
-        resource: dict[str, Any] = {"resourceType": "QuestionnaireResponse",
-                                    "questionnaire": questionnaire_url(ans.name, version_of(ans.name)),
-                                    "status": "completed", "subject": b.patient_ref,
-                                    "authored": ans.date.isoformat()}
+        resource: dict[str, Any] = {
+            "resourceType": "QuestionnaireResponse",
+            "questionnaire": questionnaire_url(ans.name, version_of(ans.name)),
+            "status": "completed",
+            "subject": b.patient_ref,
+            "authored": ans.date.isoformat(),
+        }
         if items:
             resource["item"] = items
         if nulls:
@@ -313,16 +382,30 @@ def instruments(b: Builder, record: Record, version_of: Callable[[str], str | No
         responses.append(url)
         value = score_of(ans)
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            totals.append(b.observation(
-                f"instrument-total/{i}", {"coding": [C.own(C.INSTRUMENT_SYSTEM, ans.name)], "text": f"{ans.name} total"},
-                "survey", {"effectiveDateTime": ans.date.isoformat()},
-                valueQuantity={"value": value, "system": C.UCUM, "code": "{score}", "unit": "{score}"},
-                derivedFrom=[{"reference": url}]))
+            totals.append(
+                b.observation(
+                    f"instrument-total/{i}",
+                    {"coding": [C.own(C.INSTRUMENT_SYSTEM, ans.name)], "text": f"{ans.name} total"},
+                    "survey",
+                    {"effectiveDateTime": ans.date.isoformat()},
+                    valueQuantity={"value": value, "system": C.UCUM, "code": "{score}", "unit": "{score}"},
+                    derivedFrom=[{"reference": url}],
+                )
+            )
     return responses, totals
 
 
-SECTIONS = ("conditions", "symptoms", "episodes", "family_history", "diet_days", "activity", "measurements",
-            "instruments", "spinal_exams")
+SECTIONS = (
+    "conditions",
+    "symptoms",
+    "episodes",
+    "family_history",
+    "diet_days",
+    "activity",
+    "measurements",
+    "instruments",
+    "spinal_exams",
+)
 """The record's list sections that may be recorded as empty ("asked: none")."""
 
 
@@ -332,8 +415,16 @@ def asked_none(b: Builder, record: Record) -> None:
     A missing section means "not recorded"; the List keeps the difference through a round trip."""
     for section in SECTIONS:
         if section in record.model_fields_set and not getattr(record, section):
-            b.add(f"asked-none/{section}", {
-                "resourceType": "List", "status": "current", "mode": "snapshot", "subject": b.patient_ref,
-                "code": {"coding": [{"system": C.SECTION_SYSTEM, "code": section}]},
-                "emptyReason": {"coding": [{"system": C.LIST_EMPTY_REASON_SYSTEM, "code": C.NIL_KNOWN,
-                                            "display": "Nil Known"}]}})
+            b.add(
+                f"asked-none/{section}",
+                {
+                    "resourceType": "List",
+                    "status": "current",
+                    "mode": "snapshot",
+                    "subject": b.patient_ref,
+                    "code": {"coding": [{"system": C.SECTION_SYSTEM, "code": section}]},
+                    "emptyReason": {
+                        "coding": [{"system": C.LIST_EMPTY_REASON_SYSTEM, "code": C.NIL_KNOWN, "display": "Nil Known"}]
+                    },
+                },
+            )

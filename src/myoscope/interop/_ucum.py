@@ -10,16 +10,50 @@ from __future__ import annotations
 from myoscope.units import parse
 
 UCUM_TO_PINT: dict[str, str] = {
-    "kg": "kg", "g": "g", "mg": "mg", "ug": "ug", "[lb_av]": "lb", "[oz_av]": "oz",
-    "cm": "cm", "m": "m", "mm": "mm", "[in_i]": "inch", "[ft_i]": "foot",
-    "s": "s", "min": "min", "h": "h", "d": "day", "wk": "week", "a": "year",
-    "m/s": "m/s", "km/h": "km/h", "kg/m2": "kg/m**2",
-    "kcal": "kcal", "kJ": "kJ", "h/d": "h/day", "/d": "1/day",
+    "kg": "kg",
+    "g": "g",
+    "mg": "mg",
+    "ug": "ug",
+    "[lb_av]": "lb",
+    "[oz_av]": "oz",
+    "cm": "cm",
+    "m": "m",
+    "mm": "mm",
+    "[in_i]": "inch",
+    "[ft_i]": "foot",
+    "s": "s",
+    "min": "min",
+    "h": "h",
+    "d": "day",
+    "wk": "week",
+    "a": "year",
+    "m/s": "m/s",
+    "km/h": "km/h",
+    "kg/m2": "kg/m**2",
+    "kcal": "kcal",
+    "kJ": "kJ",
+    "h/d": "h/day",
+    "/d": "1/day",
 }
 """UCUM code -> pint unit expression."""
 
-PINT_TO_UCUM: dict[str, str] = {"kg": "kg", "g": "g", "mg": "mg", "ug": "ug", "cm": "cm", "m": "m", "s": "s",
-                                "min": "min", "m/s": "m/s", "kcal": "kcal", "h/day": "h/d", "kg/m**2": "kg/m2", "percent": "%", "year": "a", "ohm": "Ohm"}
+PINT_TO_UCUM: dict[str, str] = {
+    "kg": "kg",
+    "g": "g",
+    "mg": "mg",
+    "ug": "ug",
+    "cm": "cm",
+    "m": "m",
+    "s": "s",
+    "min": "min",
+    "m/s": "m/s",
+    "kcal": "kcal",
+    "h/day": "h/d",
+    "kg/m**2": "kg/m2",
+    "percent": "%",
+    "year": "a",
+    "ohm": "Ohm",
+}
 """myoscope's canonical units (as written in the record's kind tables) -> UCUM code."""
 
 

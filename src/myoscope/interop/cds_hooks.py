@@ -18,8 +18,9 @@ import os
 import time
 import urllib.parse
 import urllib.request
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Literal, Mapping
+from typing import Any, Literal
 
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
@@ -35,6 +36,7 @@ PREFETCH = {
     "conditions": "Condition?patient={{context.patientId}}",
 }
 
+
 @dataclass
 class CdsConfig:
     base_url: str
@@ -48,12 +50,13 @@ class CdsConfig:
     fhir_timeout: float = 5.0
 
     @classmethod
-    def from_env(cls) -> "CdsConfig":
+    def from_env(cls) -> CdsConfig:
         """``MYOSCOPE_CDS_BASE_URL``, ``MYOSCOPE_CDS_ISSUERS`` (JSON: iss -> JWKS URL), ``MYOSCOPE_CDS_ORIGINS``."""
         issuers = json.loads(os.environ.get("MYOSCOPE_CDS_ISSUERS", "{}") or "{}")
         origins = tuple(o for o in os.environ.get("MYOSCOPE_CDS_ORIGINS", "").split(",") if o)
-        return cls(base_url=os.environ.get("MYOSCOPE_CDS_BASE_URL", "http://127.0.0.1:8000"), issuers=issuers,
-                   origins=origins)
+        return cls(
+            base_url=os.environ.get("MYOSCOPE_CDS_BASE_URL", "http://127.0.0.1:8000"), issuers=issuers, origins=origins
+        )
 
     def service_url(self, service: str) -> str:
         return f"{self.base_url.rstrip('/')}/cds-services/{service}"
@@ -100,35 +103,46 @@ class Feedback(_Strict):
 
 def outcome(status: int, message: str, code: str = "processing") -> JSONResponse:
     """A non-2xx answer with an OperationOutcome body."""
-    body = {"resourceType": "OperationOutcome",
-            "issue": [{"severity": "error", "code": code, "diagnostics": message[:300]}]}
+    body = {
+        "resourceType": "OperationOutcome",
+        "issue": [{"severity": "error", "code": code, "diagnostics": message[:300]}],
+    }
     return JSONResponse(body, status, headers={"WWW-Authenticate": "Bearer"} if status == 401 else None)
 
 
 def discovery() -> dict[str, Any]:
-    return {"services": [{
-        "hook": "patient-view", "id": SERVICE_ID, "title": "Muscle wasting screen (myoscope)",
-        "description": "Red flags, the leading cause of muscle loss and what to measure next, from the "
-                       "patient's weights, exam findings, questionnaires and conditions.",
-        "prefetch": PREFETCH,
-        "usageRequirements": "Send a signed JWT (ES384 or RS384) from an issuer registered with this service.",
-    }]}
+    return {
+        "services": [
+            {
+                "hook": "patient-view",
+                "id": SERVICE_ID,
+                "title": "Muscle wasting screen (myoscope)",
+                "description": "Red flags, the leading cause of muscle loss and what to measure next, from the "
+                "patient's weights, exam findings, questionnaires and conditions.",
+                "prefetch": PREFETCH,
+                "usageRequirements": "Send a signed JWT (ES384 or RS384) from an issuer registered with this service.",
+            }
+        ]
+    }
 
 
 # --- data: prefetch or FHIR server ------------------------------------------------------------
+
 
 class Unavailable(Exception):
     """Required data could not be had (answered 412)."""
 
 
 def _resolve(template: str, context: PatientViewContext) -> str:
-    return (template.replace("{{context.patientId}}", urllib.parse.quote(context.patientId, safe=""))
-            .replace("{{context.userId}}", urllib.parse.quote(context.userId, safe="/")))
+    return template.replace("{{context.patientId}}", urllib.parse.quote(context.patientId, safe="")).replace(
+        "{{context.userId}}", urllib.parse.quote(context.userId, safe="/")
+    )
 
 
 def _get(url: str, token: str | None, timeout: float) -> dict[str, Any]:
-    request = urllib.request.Request(url, headers={"Accept": "application/fhir+json",
-                                                   **({"Authorization": f"Bearer {token}"} if token else {})})
+    request = urllib.request.Request(
+        url, headers={"Accept": "application/fhir+json", **({"Authorization": f"Bearer {token}"} if token else {})}
+    )
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (http(s) checked)
             return json.loads(response.read(20_000_000))
@@ -180,6 +194,7 @@ def gather(request: HookRequest, timeout: float) -> dict[str, Any]:
 
 # --- the application ---------------------------------------------------------------------------
 
+
 def _bearer(request: Request) -> str:
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
@@ -196,13 +211,24 @@ def create_app(config: CdsConfig | None = None) -> FastAPI:
     app = FastAPI(title="myoscope CDS Hooks", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.feedback = []
     if config.origins:
-        app.add_middleware(CORSMiddleware, allow_origins=list(config.origins), allow_methods=["GET", "POST"],
-                           allow_headers=["Authorization", "Content-Type"], max_age=600)
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(config.origins),
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type"],
+            max_age=600,
+        )
 
     def authorised(request: Request, *audiences: str) -> JSONResponse | None:
         try:
-            verify(_bearer(request), audiences=audiences, issuers=config.issuers, keys=keys, replay=replay,
-                   now=config.clock)
+            verify(
+                _bearer(request),
+                audiences=audiences,
+                issuers=config.issuers,
+                keys=keys,
+                replay=replay,
+                now=config.clock,
+            )
         except Refused as exc:
             return outcome(401, str(exc), "security")
         return None

@@ -94,16 +94,22 @@ _S = ("s", "min")
 KINDS: dict[str, KindCode] = {
     "body_weight": KindCode(Code(LOINC, "29463-7", "Body weight"), "vital-signs", "kg", _KG),
     "height": KindCode(Code(LOINC, "8302-2", "Body height"), "vital-signs", "cm", ("cm", "[in_i]")),
-    "mid_upper_arm_circumference": KindCode(_own("mid_upper_arm_circumference", "Mid-upper-arm circumference"),
-                                            "exam", "cm", _CM),
+    "mid_upper_arm_circumference": KindCode(
+        _own("mid_upper_arm_circumference", "Mid-upper-arm circumference"), "exam", "cm", _CM
+    ),
     "forearm_circumference": KindCode(_own("forearm_circumference", "Forearm circumference"), "exam", "cm", _CM),
     "mid_thigh_circumference": KindCode(_own("mid_thigh_circumference", "Mid-thigh circumference"), "exam", "cm", _CM),
     "calf_circumference": KindCode(_own("calf_circumference", "Calf circumference"), "exam", "cm", _CM),
     "arm_length": KindCode(_own("arm_length", "Arm length"), "exam", "cm", _CM),
     "leg_length": KindCode(_own("leg_length", "Leg length"), "exam", "cm", _CM),
-    "grip_strength": KindCode(_own("grip_strength", "Grip strength, dynamometer"), "exam", "kg", ("kg", "[lb_av]"),
-                              left=Code(LOINC, "83173-5", "Grip strength Hand - left Dynamometer"),
-                              right=Code(LOINC, "83174-3", "Grip strength Hand - right Dynamometer")),
+    "grip_strength": KindCode(
+        _own("grip_strength", "Grip strength, dynamometer"),
+        "exam",
+        "kg",
+        ("kg", "[lb_av]"),
+        left=Code(LOINC, "83173-5", "Grip strength Hand - left Dynamometer"),
+        right=Code(LOINC, "83174-3", "Grip strength Hand - right Dynamometer"),
+    ),
     "gait_speed": KindCode(_own("gait_speed", "Usual gait speed"), "exam", "m/s", ("m/s",)),
     "chair_stand_time": KindCode(_own("chair_stand_time", "Five-times chair-stand time"), "exam", "s", _S),
     "timed_up_and_go": KindCode(_own("timed_up_and_go", "Timed Up and Go time"), "exam", "s", _S),
@@ -133,8 +139,19 @@ SIDE_OF_LATERALITY = {c.code: side for side, c in LATERALITY.items()}
 # older HL7 value sets use the "unilateral" concepts; accepted on import
 SIDE_OF_LATERALITY.update({"419161000": "left", "419465000": "right"})
 
-BODY_SITES = ("upper_arm", "forearm", "hand", "whole_arm", "thigh", "calf", "lower_leg", "ankle", "whole_leg",
-              "arm", "leg")
+BODY_SITES = (
+    "upper_arm",
+    "forearm",
+    "hand",
+    "whole_arm",
+    "thigh",
+    "calf",
+    "lower_leg",
+    "ankle",
+    "whole_leg",
+    "arm",
+    "leg",
+)
 """Body sites in myoscope's CodeSystem (no SNOMED body-structure code was verified for them)."""
 
 CONDITION_CODES: dict[str, Code | None] = {
@@ -150,18 +167,35 @@ MS_COURSE_CODES: dict[str, Code] = {
     "primary_progressive": Code(SNOMED, "428700003", "Primary progressive multiple sclerosis"),
 }
 FAMILY_CONDITION_CODES: dict[str, Code | None] = {
-    "als": CONDITION_CODES["als"], "multiple_sclerosis": CONDITION_CODES["multiple_sclerosis"],
-    "muscular_dystrophy": None, "other": None,
+    "als": CONDITION_CODES["als"],
+    "multiple_sclerosis": CONDITION_CODES["multiple_sclerosis"],
+    "muscular_dystrophy": None,
+    "other": None,
 }
 MUSCLE_ATROPHY = Code(SNOMED, "88092000", "Muscle atrophy")
 MALNUTRITION = Code(SNOMED, "248325000", "Malnutrition")
 
 ROLE_CODE = "http://terminology.hl7.org/CodeSystem/v3-RoleCode"
 RELATION_CODES: dict[str, str] = {
-    "mother": "MTH", "father": "FTH", "parent": "PRN", "brother": "BRO", "sister": "SIS", "sibling": "SIB",
-    "son": "SONC", "daughter": "DAUC", "child": "CHILD", "grandparent": "GRPRN", "grandmother": "GRMTH",
-    "grandfather": "GRFTH", "aunt": "AUNT", "uncle": "UNCLE", "cousin": "COUSN", "niece": "NIECE",
-    "nephew": "NEPHEW", "half_sibling": "HSIB", "other": "FAMMEMB",
+    "mother": "MTH",
+    "father": "FTH",
+    "parent": "PRN",
+    "brother": "BRO",
+    "sister": "SIS",
+    "sibling": "SIB",
+    "son": "SONC",
+    "daughter": "DAUC",
+    "child": "CHILD",
+    "grandparent": "GRPRN",
+    "grandmother": "GRMTH",
+    "grandfather": "GRFTH",
+    "aunt": "AUNT",
+    "uncle": "UNCLE",
+    "cousin": "COUSN",
+    "niece": "NIECE",
+    "nephew": "NEPHEW",
+    "half_sibling": "HSIB",
+    "other": "FAMMEMB",
 }
 """Family relation -> HL7 v3 RoleCode (FamilyMemberHistory.relationship)."""
 RELATION_OF_CODE = {v: k for k, v in RELATION_CODES.items()} | {"SON": "son", "DAU": "daughter"}

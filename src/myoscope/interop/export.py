@@ -70,21 +70,34 @@ def record_resources(record: Record) -> tuple[T.Builder, list[str]]:
 
 
 def _method() -> dict[str, Any]:
-    return {"coding": [{"system": C.RULE_SET_SYSTEM, "code": RULE_SET, "version": RULE_SET_VERSION,
-                        "display": f"myoscope cause rules {RULE_SET_VERSION}"}],
-            "text": f"myoscope rule set {RULE_SET} version {RULE_SET_VERSION}"}
+    return {
+        "coding": [
+            {
+                "system": C.RULE_SET_SYSTEM,
+                "code": RULE_SET,
+                "version": RULE_SET_VERSION,
+                "display": f"myoscope cause rules {RULE_SET_VERSION}",
+            }
+        ],
+        "text": f"myoscope rule set {RULE_SET} version {RULE_SET_VERSION}",
+    }
 
 
 def _risk(b: T.Builder, cause: Any, on: dt.date, basis: list[str]) -> str:
     status = cause.status.value
-    risk = {"coding": ([{"system": RISK_SYSTEM, "code": _RISK[status]}] if status in _RISK else [])
-            + [C.own(C.STATUS_SYSTEM, status.replace(" ", "-"), status)]}
+    risk = {
+        "coding": ([{"system": RISK_SYSTEM, "code": _RISK[status]}] if status in _RISK else [])
+        + [C.own(C.STATUS_SYSTEM, status.replace(" ", "-"), status)]
+    }
     notes = [{"text": cause.summary}] + [{"text": f"{f.message} {f.advice}"} for f in cause.red_flags]
     if cause.missing:
         notes.append({"text": "To decide: " + "; ".join(cause.missing)})
     resource = {
-        "resourceType": "RiskAssessment", "status": "final", "subject": b.patient_ref,
-        "occurrenceDateTime": on.isoformat(), "method": _method(),
+        "resourceType": "RiskAssessment",
+        "status": "final",
+        "subject": b.patient_ref,
+        "occurrenceDateTime": on.isoformat(),
+        "method": _method(),
         "code": {"coding": [C.own(f"{C.BASE}/CodeSystem/cause", cause.cause, cause.title)]},
         "prediction": [{"outcome": {"text": cause.title}, "qualitativeRisk": risk, "rationale": cause.summary}],
         "note": notes,
@@ -101,12 +114,19 @@ def _condition(b: T.Builder, cause: Any, evidence: list[str]) -> str | None:
         return None
     resource = {
         "resourceType": "Condition",
-        "clinicalStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-clinical",
-                                       "code": "active"}]},
-        "verificationStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-ver-status",
-                                           "code": verification}]},
-        "category": [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-category",
-                                  "code": "problem-list-item"}]}],
+        "clinicalStatus": {
+            "coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "active"}]
+        },
+        "verificationStatus": {
+            "coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-ver-status", "code": verification}]
+        },
+        "category": [
+            {
+                "coding": [
+                    {"system": "http://terminology.hl7.org/CodeSystem/condition-category", "code": "problem-list-item"}
+                ]
+            }
+        ],
         "code": {"coding": [code.coding()], "text": cause.title},
         "subject": b.patient_ref,
         "meta": {"tag": [C.own(f"{C.BASE}/CodeSystem/source", "assessment", "concluded by an assessment")]},
@@ -131,8 +151,12 @@ def _care_plan(b: T.Builder, assessment: Any) -> str:
                 seen.add(text)
                 activities.append({"detail": {"status": "not-started", "description": text}})
     resource: dict[str, Any] = {
-        "resourceType": "CarePlan", "status": "draft", "intent": "proposal", "subject": b.patient_ref,
-        "title": "Suggested next steps (myoscope)", "created": assessment.on.isoformat(),
+        "resourceType": "CarePlan",
+        "status": "draft",
+        "intent": "proposal",
+        "subject": b.patient_ref,
+        "title": "Suggested next steps (myoscope)",
+        "created": assessment.on.isoformat(),
         "description": "Suggestions for the clinician to review; not an order.",
     }
     if activities:
@@ -141,13 +165,16 @@ def _care_plan(b: T.Builder, assessment: Any) -> str:
 
 
 def _device(b: T.Builder) -> str:
-    return b.add("device", {
-        "resourceType": "Device", "status": "active",
-        "deviceName": [{"name": "myoscope", "type": "manufacturer-name"}],
-        "version": [{"value": __version__},
-                    {"type": {"text": f"rule set {RULE_SET}"}, "value": RULE_SET_VERSION}],
-        "note": [{"text": "Open-source decision support: supports clinical judgement, never diagnoses."}],
-    })
+    return b.add(
+        "device",
+        {
+            "resourceType": "Device",
+            "status": "active",
+            "deviceName": [{"name": "myoscope", "type": "manufacturer-name"}],
+            "version": [{"value": __version__}, {"type": {"text": f"rule set {RULE_SET}"}, "value": RULE_SET_VERSION}],
+            "note": [{"text": "Open-source decision support: supports clinical judgement, never diagnoses."}],
+        },
+    )
 
 
 def assessment_bundle(record: Record, assessment: Any, *, recorded: dt.datetime | None = None) -> dict[str, Any]:
@@ -162,16 +189,30 @@ def assessment_bundle(record: Record, assessment: Any, *, recorded: dt.datetime 
             derived.append(condition)
     derived.append(_care_plan(b, assessment))
     device = _device(b)
-    when = (recorded or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
-    b.add("provenance", {
-        "resourceType": "Provenance", "target": [{"reference": u} for u in derived],
-        "recorded": when.isoformat(timespec="seconds"),
-        "agent": [{"type": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/provenance-participant-type",
-                                        "code": "assembler"}]},
-                   "who": {"reference": device, "display": f"myoscope {__version__}"}}],
-        "entity": [{"role": "source", "what": {"reference": u}} for u in data],
-        "policy": [f"{C.BASE}/rule-set/{RULE_SET}/{RULE_SET_VERSION}"],
-    })
+    when = (recorded or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
+    b.add(
+        "provenance",
+        {
+            "resourceType": "Provenance",
+            "target": [{"reference": u} for u in derived],
+            "recorded": when.isoformat(timespec="seconds"),
+            "agent": [
+                {
+                    "type": {
+                        "coding": [
+                            {
+                                "system": "http://terminology.hl7.org/CodeSystem/provenance-participant-type",
+                                "code": "assembler",
+                            }
+                        ]
+                    },
+                    "who": {"reference": device, "display": f"myoscope {__version__}"},
+                }
+            ],
+            "entity": [{"role": "source", "what": {"reference": u}} for u in data],
+            "policy": [f"{C.BASE}/rule-set/{RULE_SET}/{RULE_SET_VERSION}"],
+        },
+    )
     return bundle(b)
 
 
@@ -181,8 +222,11 @@ def record_bundle(record: Record) -> dict[str, Any]:
 
 
 def bundle(b: T.Builder) -> dict[str, Any]:
-    return {"resourceType": "Bundle", "type": "collection",
-            "entry": [{"fullUrl": url, "resource": resource} for url, resource in b.entries]}
+    return {
+        "resourceType": "Bundle",
+        "type": "collection",
+        "entry": [{"fullUrl": url, "resource": resource} for url, resource in b.entries],
+    }
 
 
 def to_json(data: dict[str, Any]) -> str:

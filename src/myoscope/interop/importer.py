@@ -7,8 +7,9 @@ does not read, values the record refuses. Nothing is dropped silently.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from myoscope.errors import InputError, Problem
 from myoscope.interop import _from_fhir as F
@@ -38,16 +39,25 @@ def _name(resource: dict[str, Any], full_url: str | None) -> str:
 
 def _refuse_conclusions(r: dict[str, Any]) -> None:
     if any(t.get("code") == "assessment" for t in (r.get("meta") or {}).get("tag", ())):
-        raise Skip("meta.tag", "assessment", "a conclusion of a myoscope assessment, not record data",
-                   "conditions held in the record")
+        raise Skip(
+            "meta.tag",
+            "assessment",
+            "a conclusion of a myoscope assessment, not record data",
+            "conditions held in the record",
+        )
     status = F.codings(r.get("verificationStatus"))
     if status and status[0].get("code") in ("refuted", "entered-in-error"):
-        raise Skip("verificationStatus", status[0].get("code"), "refuted or entered in error",
-                   "confirmed, provisional, differential, unconfirmed")
+        raise Skip(
+            "verificationStatus",
+            status[0].get("code"),
+            "refuted or entered in error",
+            "confirmed, provisional, differential, unconfirmed",
+        )
 
 
-_STANDARD_CONDITION_CODES = ({code.code for code in C.MS_COURSE_CODES.values()}
-                             | {code.code for code in C.CONDITION_CODES.values() if code is not None})
+_STANDARD_CONDITION_CODES = {code.code for code in C.MS_COURSE_CODES.values()} | {
+    code.code for code in C.CONDITION_CODES.values() if code is not None
+}
 
 
 def _other_name(concept: dict[str, Any], snomed: dict[str, Any] | None) -> str:
@@ -65,8 +75,14 @@ def _condition_code(concept: dict[str, Any]) -> dict[str, Any]:
     """kind, and name / SNOMED CT code / MS course, from Condition.code."""
     found = [m for m in (C.condition_of_coding(c.get("system"), c.get("code")) for c in F.codings(concept)) if m]
     kind = F.own_code(concept, C.CONDITION_SYSTEM) or (found[0][0] if found else "other")
-    snomed = next((c for c in F.codings(concept) if c.get("system") == C.SNOMED
-                   and (kind == "other" or c.get("code") not in _STANDARD_CONDITION_CODES)), None)
+    snomed = next(
+        (
+            c
+            for c in F.codings(concept)
+            if c.get("system") == C.SNOMED and (kind == "other" or c.get("code") not in _STANDARD_CONDITION_CODES)
+        ),
+        None,
+    )
     item: dict[str, Any] = {"kind": kind}
     name = _other_name(concept, snomed) if kind == "other" else concept.get("text")
     if name:
@@ -109,15 +125,25 @@ def _family(r: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     code = next((c.get("code") for c in F.codings(r.get("relationship")) if c.get("system") == C.ROLE_CODE), None)
     relation = C.RELATION_OF_CODE.get(code or "")
     if relation is None:
-        raise Skip("relationship", code, "relationship code not known", f"{C.ROLE_CODE} codes "
-                   + ", ".join(sorted(C.RELATION_OF_CODE)))
+        raise Skip(
+            "relationship",
+            code,
+            "relationship code not known",
+            f"{C.ROLE_CODE} codes " + ", ".join(sorted(C.RELATION_OF_CODE)),
+        )
     concepts = [c.get("code") or {} for c in r.get("condition", ())]
     if len(concepts) != 1:
         raise Skip("condition", len(concepts), "needs exactly one condition per relative", "one condition")
     kind = F.own_code(concepts[0], C.CONDITION_SYSTEM)
     if kind is None:
-        match = next((C.condition_of_coding(c.get("system"), c.get("code")) for c in F.codings(concepts[0])
-                      if C.condition_of_coding(c.get("system"), c.get("code"))), None)
+        match = next(
+            (
+                C.condition_of_coding(c.get("system"), c.get("code"))
+                for c in F.codings(concepts[0])
+                if C.condition_of_coding(c.get("system"), c.get("code"))
+            ),
+            None,
+        )
         kind = match[0] if match and match[0] in C.FAMILY_CONDITION_CODES else "other"
     return "family_history", F.checked("family_history", {"condition": kind, "relation": relation})
 
@@ -126,16 +152,24 @@ def _limb(site: dict[str, Any] | None, path: str) -> tuple[str, str]:
     limb = F.own_code(site, C.BODY_SITE_SYSTEM)
     side = F.side_of(site)
     if not limb or side not in ("left", "right"):
-        raise Skip(path, site, "an immobilisation needs the limb and the side",
-                   f"a {C.BODY_SITE_SYSTEM} coding and a SNOMED CT laterality (7771000 left, 24028007 right)")
+        raise Skip(
+            path,
+            site,
+            "an immobilisation needs the limb and the side",
+            f"a {C.BODY_SITE_SYSTEM} coding and a SNOMED CT laterality (7771000 left, 24028007 right)",
+        )
     return limb, side
 
 
 def _device_use(r: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     period = r.get("timingPeriod") or {}
     limb, side = _limb(r.get("bodySite"), "bodySite")
-    item: dict[str, Any] = {"kind": "immobilisation", "limb": limb, "side": side,
-                            "start": F.date_of(period.get("start"), "timingPeriod.start")}
+    item: dict[str, Any] = {
+        "kind": "immobilisation",
+        "limb": limb,
+        "side": side,
+        "start": F.date_of(period.get("start"), "timingPeriod.start"),
+    }
     if period.get("end"):
         item["end"] = F.date_of(period["end"], "timingPeriod.end")
     device = F.first(r, "immobilisation-device") or (r.get("device") or {}).get("display", "").lower()
@@ -146,13 +180,21 @@ def _device_use(r: dict[str, Any]) -> tuple[str, dict[str, Any]]:
 
 def _procedure(r: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     if F.own_code(r.get("code"), C.KIND_SYSTEM) != "immobilisation":
-        raise Skip("code", r.get("code"), "procedure not used by myoscope",
-                   f"an immobilisation ({C.KIND_SYSTEM}|immobilisation) with bodySite and performedPeriod")
+        raise Skip(
+            "code",
+            r.get("code"),
+            "procedure not used by myoscope",
+            f"an immobilisation ({C.KIND_SYSTEM}|immobilisation) with bodySite and performedPeriod",
+        )
     period = r.get("performedPeriod") or {}
     site = (r.get("bodySite") or [None])[0]
     limb, side = _limb(site, "bodySite[0]")
-    item = {"kind": "immobilisation", "limb": limb, "side": side,
-            "start": F.date_of(period.get("start"), "performedPeriod.start")}
+    item = {
+        "kind": "immobilisation",
+        "limb": limb,
+        "side": side,
+        "start": F.date_of(period.get("start"), "performedPeriod.start"),
+    }
     if period.get("end"):
         item["end"] = F.date_of(period["end"], "performedPeriod.end")
     return "episodes", F.checked("episodes", item)
@@ -177,8 +219,12 @@ def _observation(r: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
     if F.own_code(concept, C.INSTRUMENT_SYSTEM):
         if r.get("derivedFrom"):
             return None  # a total myoscope recomputes from the QuestionnaireResponse it cites
-        raise Skip("code", F.own_code(concept, C.INSTRUMENT_SYSTEM), "a score without its answers",
-                   "a QuestionnaireResponse with the answers (scores are computed by myoscope)")
+        raise Skip(
+            "code",
+            F.own_code(concept, C.INSTRUMENT_SYSTEM),
+            "a score without its answers",
+            "a QuestionnaireResponse with the answers (scores are computed by myoscope)",
+        )
     own = F.own_code(concept, C.KIND_SYSTEM)
     if own in _OWN_OBSERVATIONS:
         return _OWN_OBSERVATIONS[own](r)
@@ -187,8 +233,12 @@ def _observation(r: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
         if match:
             return "measurements", F.read_measurement(r, *match)
     if any(c.get("system") == C.LOINC and c.get("code") == C.BMI.code.code for c in F.codings(concept)):
-        raise Skip("code", "39156-5", "BMI is derived by myoscope from weight and height; not imported",
-                   "body weight and height Observations")
+        raise Skip(
+            "code",
+            "39156-5",
+            "BMI is derived by myoscope from weight and height; not imported",
+            "body weight and height Observations",
+        )
     shown = [f"{c.get('system')}|{c.get('code')}" for c in F.codings(concept)] or concept.get("text")
     raise Skip("code.coding", shown, "observation code not known to myoscope", C.accepted_codes_text())
 
@@ -214,17 +264,40 @@ def _sex_note(patient: dict[str, Any], url: str | None) -> list[Issue]:
         return []
     gender = patient.get("gender")
     if gender in ("male", "female"):
-        return [Issue(_name(patient, url), "gender", gender, "taken as the sex for equations (Patient.gender is "
-                      "administrative); correct the record where they differ", "male, female")]
-    return [Issue(_name(patient, url), "gender", gender, "no sex for equations recorded; sex-specific cut-offs "
-                  "will say 'cannot tell'", "male, female")]
+        return [
+            Issue(
+                _name(patient, url),
+                "gender",
+                gender,
+                "taken as the sex for equations (Patient.gender is "
+                "administrative); correct the record where they differ",
+                "male, female",
+            )
+        ]
+    return [
+        Issue(
+            _name(patient, url),
+            "gender",
+            gender,
+            "no sex for equations recorded; sex-specific cut-offs will say 'cannot tell'",
+            "male, female",
+        )
+    ]
 
 
 def entries(bundle: Any) -> list[tuple[str | None, dict[str, Any]]]:
     """The resources of a Bundle; refuses anything but a collection, transaction or searchset."""
     if not isinstance(bundle, dict) or bundle.get("resourceType") != "Bundle":
-        raise InputError([Problem("resourceType", (bundle or {}).get("resourceType") if isinstance(bundle, dict)
-                                  else type(bundle).__name__, "not a FHIR Bundle", "Bundle")])
+        raise InputError(
+            [
+                Problem(
+                    "resourceType",
+                    (bundle or {}).get("resourceType") if isinstance(bundle, dict) else type(bundle).__name__,
+                    "not a FHIR Bundle",
+                    "Bundle",
+                )
+            ]
+        )
     if bundle.get("type") not in BUNDLE_TYPES:
         raise InputError([Problem("type", bundle.get("type"), "Bundle type not supported", ", ".join(BUNDLE_TYPES))])
     out = []
@@ -242,17 +315,27 @@ def _asked_none(resource: dict[str, Any], url: str | None, data: dict[str, Any],
     """A List saying a record section was asked and is empty ("Nil Known") -> that section as ``[]``."""
     from myoscope.interop._to_fhir import SECTIONS
 
-    codings = ((resource.get("code") or {}).get("coding") or [{}])
-    section = next((c.get("code") for c in codings if isinstance(c, dict) and c.get("system") == C.SECTION_SYSTEM),
-                   None)
-    reasons = ((resource.get("emptyReason") or {}).get("coding") or [])
-    nil_known = any(isinstance(c, dict) and c.get("system") == C.LIST_EMPTY_REASON_SYSTEM
-                    and c.get("code") == C.NIL_KNOWN for c in reasons)
+    codings = (resource.get("code") or {}).get("coding") or [{}]
+    section = next(
+        (c.get("code") for c in codings if isinstance(c, dict) and c.get("system") == C.SECTION_SYSTEM), None
+    )
+    reasons = (resource.get("emptyReason") or {}).get("coding") or []
+    nil_known = any(
+        isinstance(c, dict) and c.get("system") == C.LIST_EMPTY_REASON_SYSTEM and c.get("code") == C.NIL_KNOWN
+        for c in reasons
+    )
     if section in SECTIONS and nil_known and not resource.get("entry"):
         data.setdefault(section, [])
         return
-    issues.append(Issue(_name(resource, url), "code", section, "List not read by myoscope",
-                        "a List of a record section with emptyReason nilknown and no entries"))
+    issues.append(
+        Issue(
+            _name(resource, url),
+            "code",
+            section,
+            "List not read by myoscope",
+            "a List of a record section with emptyReason nilknown and no entries",
+        )
+    )
 
 
 def import_bundle(bundle: Any) -> ImportResult:
@@ -273,8 +356,11 @@ def import_bundle(bundle: Any) -> ImportResult:
         raise InputError([Problem(f"Patient.{path}", value, message, accepted)]) from None
     issues += _sex_note(patients[0][1], patients[0][0])
     for url, resource in patients[1:]:
-        issues.append(Issue(_name(resource, url), "", None, "a second Patient; only the first is imported",
-                            "one Patient per Bundle"))
+        issues.append(
+            Issue(
+                _name(resource, url), "", None, "a second Patient; only the first is imported", "one Patient per Bundle"
+            )
+        )
     for url, resource in resources:
         kind = resource.get("resourceType")
         if kind == "Patient" or kind in _IGNORED_OWN:
@@ -284,9 +370,16 @@ def import_bundle(bundle: Any) -> ImportResult:
             continue
         reader = _reader(kind, known)
         if reader is None:
-            issues.append(Issue(_name(resource, url), "resourceType", kind, "resource type not read by myoscope",
-                                "Patient, Observation, QuestionnaireResponse, Condition, FamilyMemberHistory, "
-                                "DeviceUseStatement, Procedure"))
+            issues.append(
+                Issue(
+                    _name(resource, url),
+                    "resourceType",
+                    kind,
+                    "resource type not read by myoscope",
+                    "Patient, Observation, QuestionnaireResponse, Condition, FamilyMemberHistory, "
+                    "DeviceUseStatement, Procedure",
+                )
+            )
             continue
         try:
             found = reader(resource)

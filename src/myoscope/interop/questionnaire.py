@@ -34,11 +34,24 @@ UNIT = "http://hl7.org/fhir/StructureDefinition/questionnaire-unit"
 TOTAL_LINK_ID = "total"
 
 REDCAP_HEADER = (
-    "Variable / Field Name", "Form Name", "Section Header", "Field Type", "Field Label",
-    "Choices, Calculations, OR Slider Labels", "Field Note", "Text Validation Type OR Show Slider Number",
-    "Text Validation Min", "Text Validation Max", "Identifier?", "Branching Logic (Show field only if...)",
-    "Required Field?", "Custom Alignment", "Question Number (surveys only)", "Matrix Group Name",
-    "Matrix Ranking?", "Field Annotation",
+    "Variable / Field Name",
+    "Form Name",
+    "Section Header",
+    "Field Type",
+    "Field Label",
+    "Choices, Calculations, OR Slider Labels",
+    "Field Note",
+    "Text Validation Type OR Show Slider Number",
+    "Text Validation Min",
+    "Text Validation Max",
+    "Identifier?",
+    "Branching Logic (Show field only if...)",
+    "Required Field?",
+    "Custom Alignment",
+    "Question Number (surveys only)",
+    "Matrix Group Name",
+    "Matrix Ranking?",
+    "Field Annotation",
 )
 """The columns of a REDCap data dictionary, in REDCap's order."""
 
@@ -55,16 +68,51 @@ class Total:
     """Decimal places the Python score is rounded to."""
 
 
-_ALSFRS = ("speech", "salivation", "swallowing", "handwriting", "cutting_food", "dressing_hygiene",
-           "turning_in_bed", "walking", "climbing_stairs", "dyspnoea", "orthopnoea", "respiratory_insufficiency")
-_MSWS = ("walk", "run", "stairs", "standing", "balance", "distance", "effort", "support_indoors",
-         "support_outdoors", "speed", "smoothness", "concentration")
+_ALSFRS = (
+    "speech",
+    "salivation",
+    "swallowing",
+    "handwriting",
+    "cutting_food",
+    "dressing_hygiene",
+    "turning_in_bed",
+    "walking",
+    "climbing_stairs",
+    "dyspnoea",
+    "orthopnoea",
+    "respiratory_insufficiency",
+)
+_MSWS = (
+    "walk",
+    "run",
+    "stairs",
+    "standing",
+    "balance",
+    "distance",
+    "effort",
+    "support_indoors",
+    "support_outdoors",
+    "speed",
+    "smoothness",
+    "concentration",
+)
 TOTALS: dict[str, Total] = {
     "sarc-f": Total(("strength", "assistance", "rise", "climb", "falls")),
     "alsfrs-r": Total(_ALSFRS),
-    "mrc-sum": Total(tuple(f"{m}_{s}" for m in ("shoulder_abduction", "elbow_flexion", "wrist_extension",
-                                               "hip_flexion", "knee_extension", "ankle_dorsiflexion")
-                           for s in ("left", "right"))),
+    "mrc-sum": Total(
+        tuple(
+            f"{m}_{s}"
+            for m in (
+                "shoulder_abduction",
+                "elbow_flexion",
+                "wrist_extension",
+                "hip_flexion",
+                "knee_extension",
+                "ankle_dorsiflexion",
+            )
+            for s in ("left", "right")
+        )
+    ),
     "msws-12": Total(_MSWS, 12, 60, digits=2),
     "pdds": Total(("pdds",)),
 }
@@ -163,10 +211,21 @@ def fhirpath_total(name: str) -> str | None:
 def _option(value: Any) -> dict[str, Any]:
     if isinstance(value, int) and not isinstance(value, bool):
         weight = [{"url": ITEM_WEIGHT, "valueDecimal": value}, {"url": ORDINAL_VALUE, "valueDecimal": value}]
-        return {"valueCoding": {"system": f"{C.BASE}/CodeSystem/answer", "code": str(value), "display": str(value),
-                                "extension": weight}}
-    return {"valueCoding": {"system": f"{C.BASE}/CodeSystem/answer", "code": str(value),
-                            "display": str(value).replace("_", " ")}}
+        return {
+            "valueCoding": {
+                "system": f"{C.BASE}/CodeSystem/answer",
+                "code": str(value),
+                "display": str(value),
+                "extension": weight,
+            }
+        }
+    return {
+        "valueCoding": {
+            "system": f"{C.BASE}/CodeSystem/answer",
+            "code": str(value),
+            "display": str(value).replace("_", " "),
+        }
+    }
 
 
 def _fhir_item(q: Question) -> dict[str, Any]:
@@ -176,8 +235,9 @@ def _fhir_item(q: Question) -> dict[str, Any]:
     extensions = []
     if q.kind in ("integer", "decimal"):
         key = "valueInteger" if q.kind == "integer" else "valueDecimal"
-        extensions += [{"url": url, key: value} for url, value in ((MIN_VALUE, q.low), (MAX_VALUE, q.high))
-                       if value is not None]
+        extensions += [
+            {"url": url, key: value} for url, value in ((MIN_VALUE, q.low), (MAX_VALUE, q.high)) if value is not None
+        ]
         if q.kind == "integer":
             for e in extensions:
                 e[key] = int(e[key])
@@ -196,16 +256,28 @@ def sdc_questionnaire(name: str) -> dict[str, Any]:
     items = [_fhir_item(q) for q in questions(name)]
     expression = fhirpath_total(name)
     if expression:
-        items.append({"linkId": TOTAL_LINK_ID, "text": f"{instrument.title}: total (computed)",
-                      "type": "decimal" if TOTALS[name].low is not None else "integer", "readOnly": True,
-                      "extension": [{"url": CALCULATED, "valueExpression": {
-                          "language": "text/fhirpath", "expression": expression}}]})
+        items.append(
+            {
+                "linkId": TOTAL_LINK_ID,
+                "text": f"{instrument.title}: total (computed)",
+                "type": "decimal" if TOTALS[name].low is not None else "integer",
+                "readOnly": True,
+                "extension": [
+                    {"url": CALCULATED, "valueExpression": {"language": "text/fhirpath", "expression": expression}}
+                ],
+            }
+        )
     return {
-        "resourceType": "Questionnaire", "id": name, "meta": {"profile": [C.SDC_QUESTIONNAIRE_PROFILE]},
-        "url": f"{C.BASE}/Questionnaire/{name}", "version": instrument.version, "name": name.replace("-", "_"),
-        "title": instrument.title, "status": "active",
+        "resourceType": "Questionnaire",
+        "id": name,
+        "meta": {"profile": [C.SDC_QUESTIONNAIRE_PROFILE]},
+        "url": f"{C.BASE}/Questionnaire/{name}",
+        "version": instrument.version,
+        "name": name.replace("-", "_"),
+        "title": instrument.title,
+        "status": "active",
         "description": "Exported by myoscope; myoscope computes the score itself, the calculated total is a "
-                       "convenience for form renderers.",
+        "convenience for form renderers.",
         "item": items,
     }
 
@@ -220,8 +292,11 @@ def _redcap_row(form: str, q: Question) -> dict[str, str]:
         row["Field Type"] = "yesno"
     else:
         row["Field Type"] = "text"
-        row["Text Validation Type OR Show Slider Number"] = {"integer": "integer", "decimal": "number",
-                                                             "date": "date_ymd"}.get(q.kind, "")
+        row["Text Validation Type OR Show Slider Number"] = {
+            "integer": "integer",
+            "decimal": "number",
+            "date": "date_ymd",
+        }.get(q.kind, "")
         for column, value in (("Text Validation Min", q.low), ("Text Validation Max", q.high)):
             if value is not None:
                 row[column] = f"{value:g}"
@@ -233,8 +308,10 @@ def _redcap_row(form: str, q: Question) -> dict[str, str]:
 def redcap_dictionary(name: str) -> str:
     """The instrument as a REDCap data dictionary (CSV; the first field is the record id)."""
     form = name.replace("-", "_")
-    rows = [dict.fromkeys(REDCAP_HEADER, "") | {"Variable / Field Name": "record_id", "Form Name": form,
-                                                 "Field Type": "text", "Field Label": "Record ID"}]
+    rows = [
+        dict.fromkeys(REDCAP_HEADER, "")
+        | {"Variable / Field Name": "record_id", "Form Name": form, "Field Type": "text", "Field Label": "Record ID"}
+    ]
     qs = questions(name)
     rows += [_redcap_row(form, q) for q in qs]
     total = TOTALS.get(name)
@@ -244,9 +321,16 @@ def redcap_dictionary(name: str) -> str:
             summed = f"({summed}-{total.low})/{total.high - total.low}*{total.scale:g}"
         if total.digits is not None:
             summed = f"round({summed},{total.digits})"
-        rows.append(dict.fromkeys(REDCAP_HEADER, "") | {
-            "Variable / Field Name": f"{form}_total"[:26], "Form Name": form, "Field Type": "calc",
-            "Field Label": "Total (computed)", "Choices, Calculations, OR Slider Labels": summed})
+        rows.append(
+            dict.fromkeys(REDCAP_HEADER, "")
+            | {
+                "Variable / Field Name": f"{form}_total"[:26],
+                "Form Name": form,
+                "Field Type": "calc",
+                "Field Label": "Total (computed)",
+                "Choices, Calculations, OR Slider Labels": summed,
+            }
+        )
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=REDCAP_HEADER, lineterminator="\n")
     writer.writeheader()

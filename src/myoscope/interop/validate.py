@@ -60,8 +60,10 @@ def schema_path() -> Path | None:
 def _definitions() -> dict[str, Any]:
     path = schema_path()
     if path is None:
-        raise SchemaUnavailable("the HL7 FHIR R4 JSON Schema is not installed: run scripts/fhir-assets.sh "
-                                "or set MYOSCOPE_FHIR_SCHEMA to a fhir.schema.json")
+        raise SchemaUnavailable(
+            "the HL7 FHIR R4 JSON Schema is not installed: run scripts/fhir-assets.sh "
+            "or set MYOSCOPE_FHIR_SCHEMA to a fhir.schema.json"
+        )
     schema = json.loads(path.read_text(encoding="utf-8"))
     if schema.get("id") != "http://hl7.org/fhir/json-schema/4.0":
         raise SchemaUnavailable(f"{path} is not the FHIR R4 JSON Schema")
@@ -93,13 +95,23 @@ def schema_problems(resource: dict[str, Any]) -> list[str]:
 
 
 def _categories(resource: dict[str, Any]) -> set[str]:
-    return {c.get("code") for cat in resource.get("category", ()) for c in cat.get("coding", ())
-            if c.get("system") == C.OBSERVATION_CATEGORY}
+    return {
+        c.get("code")
+        for cat in resource.get("category", ())
+        for c in cat.get("coding", ())
+        if c.get("system") == C.OBSERVATION_CATEGORY
+    }
 
 
 def _vital_code(resource: dict[str, Any]) -> str | None:
-    return next((c.get("code") for c in (resource.get("code") or {}).get("coding", ())
-                 if c.get("system") == C.LOINC and c.get("code") in C.VITAL_SIGN_UNITS), None)
+    return next(
+        (
+            c.get("code")
+            for c in (resource.get("code") or {}).get("coding", ())
+            if c.get("system") == C.LOINC and c.get("code") in C.VITAL_SIGN_UNITS
+        ),
+        None,
+    )
 
 
 def _vital_sign_problems(resource: dict[str, Any]) -> list[str]:
@@ -113,8 +125,10 @@ def _vital_sign_problems(resource: dict[str, Any]) -> list[str]:
     if code and q is not None:
         allowed = C.VITAL_SIGN_UNITS[code]
         if q.get("system") != C.UCUM or q.get("code") not in allowed:
-            out.append(f"valueQuantity.code: {q.get('code')!r} is not in the unit value set of LOINC {code} "
-                       f"({', '.join(allowed)} in {C.UCUM})")
+            out.append(
+                f"valueQuantity.code: {q.get('code')!r} is not in the unit value set of LOINC {code} "
+                f"({', '.join(allowed)} in {C.UCUM})"
+            )
     elif code and "dataAbsentReason" not in resource and not resource.get("component"):
         out.append("value[x]: a vital sign needs a valueQuantity or a dataAbsentReason")
     return out
@@ -126,8 +140,7 @@ def _observation_problems(resource: dict[str, Any]) -> list[str]:
         out.append("status: required")
     if not (resource.get("code") or {}).get("coding") and not (resource.get("code") or {}).get("text"):
         out.append("code: needs a coding or a text")
-    vital = (_vital_code(resource) is not None
-             or C.VITALSIGNS_PROFILE in (resource.get("meta") or {}).get("profile", ()))
+    vital = _vital_code(resource) is not None or C.VITALSIGNS_PROFILE in (resource.get("meta") or {}).get("profile", ())
     if vital:
         if not resource.get("subject"):
             out.append("subject: a vital sign needs a subject")
@@ -136,9 +149,11 @@ def _observation_problems(resource: dict[str, Any]) -> list[str]:
 
 
 def _risk_problems(resource: dict[str, Any]) -> list[str]:
-    out = [f"prediction[{i}]: myoscope's rules are not calibrated: no probability"
-           for i, p in enumerate(resource.get("prediction", ()))
-           if "probabilityDecimal" in p or "probabilityRange" in p]
+    out = [
+        f"prediction[{i}]: myoscope's rules are not calibrated: no probability"
+        for i, p in enumerate(resource.get("prediction", ()))
+        if "probabilityDecimal" in p or "probabilityRange" in p
+    ]
     return out + ([] if resource.get("method") else ["method: must name the rule set and version"])
 
 
@@ -156,8 +171,11 @@ def _care_plan_problems(resource: dict[str, Any]) -> list[str]:
     return []
 
 
-_EMITTED = {"RiskAssessment": _risk_problems, "Condition": _suggested_condition_problems,
-            "CarePlan": _care_plan_problems}
+_EMITTED = {
+    "RiskAssessment": _risk_problems,
+    "Condition": _suggested_condition_problems,
+    "CarePlan": _care_plan_problems,
+}
 
 
 def profile_problems(resource: dict[str, Any]) -> list[str]:

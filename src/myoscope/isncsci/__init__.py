@@ -26,13 +26,22 @@ CITATIONS: tuple[str, ...] = cite(
 """Reference keys behind the classification (the standard, NT handling, ZPP, rulings, reference code)."""
 
 _HOME: dict[str, str] = {
-    "classify": "_classify", "classify_batch": "_classify", "classify_many": "_classify",
-    "KEY_MUSCLES": "_codes", "SEGMENTS": "_codes", "level_index": "_codes",
-    "EncodedExams": "_encode", "encode": "_encode",
-    "FollowUpPoint": "_followup", "compare": "_followup",
+    "classify": "_classify",
+    "classify_batch": "_classify",
+    "classify_many": "_classify",
+    "KEY_MUSCLES": "_codes",
+    "SEGMENTS": "_codes",
+    "level_index": "_codes",
+    "EncodedExams": "_encode",
+    "encode": "_encode",
+    "FollowUpPoint": "_followup",
+    "compare": "_followup",
     "Exam": "_model",
-    "WeakMuscle": "_muscles", "weak_key_muscles": "_muscles",
-    "BatchResult": "_result", "Classification": "_result", "SideClassification": "_result",
+    "WeakMuscle": "_muscles",
+    "weak_key_muscles": "_muscles",
+    "BatchResult": "_result",
+    "Classification": "_result",
+    "SideClassification": "_result",
     "synthetic_exams": "_synthetic",
 }
 """Where each public name lives. Loaded on first use, so that the exam model (which the record

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from myoscope.isncsci._encode import EncodedExams, encode
 from myoscope.isncsci._kernel import classify_arrays

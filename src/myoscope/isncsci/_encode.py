@@ -7,9 +7,10 @@ it (e.g. integer scores) or names every problem.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -60,8 +61,7 @@ def _non_key_segment(level: str | None) -> int:
     return seg if seg in _KEY_SEGMENTS else -1
 
 
-def _encode_one(exam: Mapping[str, Any], sens: list[int], motor: list[int], anal: list[int],
-                nkm: list[int]) -> None:
+def _encode_one(exam: Mapping[str, Any], sens: list[int], motor: list[int], anal: list[int], nkm: list[int]) -> None:
     """Append one exam's codes; raises KeyError/TypeError/ValueError when it is not clean."""
     if len(exam) != 4:
         raise ValueError("keys")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from myoscope.errors import InputError, Problem
 from myoscope.isncsci._classify import classify_many
@@ -83,17 +84,19 @@ def compare(exams_by_date: Mapping[Any, Exam | Mapping[str, Any]] | Iterable[tup
     points: list[FollowUpPoint] = []
     for when, result in zip(dates, results):
         previous = points[-1] if points else None
-        points.append(FollowUpPoint(
-            date=when,
-            motor_total=result.motor_total,
-            upper_motor=result.totals["upper_motor"],
-            lower_motor=result.totals["lower_motor"],
-            light_touch=result.totals["light_touch"],
-            pin_prick=result.totals["pin_prick"],
-            nli=result.nli,
-            ais=result.ais,
-            nli_changed=previous is not None and previous.nli != result.nli,
-            ais_changed=previous is not None and previous.ais != result.ais,
-            classification=result,
-        ))
+        points.append(
+            FollowUpPoint(
+                date=when,
+                motor_total=result.motor_total,
+                upper_motor=result.totals["upper_motor"],
+                lower_motor=result.totals["lower_motor"],
+                light_touch=result.totals["light_touch"],
+                pin_prick=result.totals["pin_prick"],
+                nli=result.nli,
+                ais=result.ais,
+                nli_changed=previous is not None and previous.nli != result.nli,
+                ais_changed=previous is not None and previous.ais != result.ais,
+                classification=result,
+            )
+        )
     return points

@@ -33,16 +33,31 @@ from myoscope.isncsci._walks import has, motor_level, neurological_level, sensor
 from myoscope.isncsci._zpp import motor_zpp, sensory_zpp
 
 LIST_FIELDS: tuple[str, ...] = (
-    "right.sensory_level", "left.sensory_level",
-    "right.motor_level", "left.motor_level",
-    "right.sensory_zpp", "left.sensory_zpp",
-    "right.motor_zpp", "left.motor_zpp",
+    "right.sensory_level",
+    "left.sensory_level",
+    "right.motor_level",
+    "left.motor_level",
+    "right.sensory_zpp",
+    "left.sensory_zpp",
+    "right.motor_zpp",
+    "left.motor_zpp",
     "nli",
 )
 TOTAL_FIELDS: tuple[str, ...] = (
-    "right.upper_motor", "right.lower_motor", "right.motor", "right.light_touch", "right.pin_prick",
-    "left.upper_motor", "left.lower_motor", "left.motor", "left.light_touch", "left.pin_prick",
-    "upper_motor", "lower_motor", "light_touch", "pin_prick",
+    "right.upper_motor",
+    "right.lower_motor",
+    "right.motor",
+    "right.light_touch",
+    "right.pin_prick",
+    "left.upper_motor",
+    "left.lower_motor",
+    "left.motor",
+    "left.light_touch",
+    "left.pin_prick",
+    "upper_motor",
+    "lower_motor",
+    "light_touch",
+    "pin_prick",
 )
 ND = -1
 
@@ -109,8 +124,7 @@ def _is_tagged(sens, motor):
 
 
 @njit(cache=True)
-def _classify_into(sens, motor, anal, nkm, lists, complete, ais, totals,
-                   s_points, m_points, s_untag, m_untag):
+def _classify_into(sens, motor, anal, nkm, lists, complete, ais, totals, s_points, m_points, s_untag, m_untag):
     plain_sens = np.empty((2, 2, 29), dtype=np.uint8)
     plain_motor = np.empty((2, 10), dtype=np.uint8)
     ml = np.empty(2, dtype=np.int64)
@@ -128,8 +142,22 @@ def _classify_into(sens, motor, anal, nkm, lists, complete, ais, totals,
         out[8, 0], out[8, 1] = neurological_level(s, m)
         c = completeness(s, vac, dap)
         complete[i] = c
-        grades = impairment_scale(s, m, vac, dap, nkm[i], ml, out[8, 0], out[8, 1], c, _is_tagged(s, m),
-                                  plain_sens, plain_motor, s_untag, m_untag)
+        grades = impairment_scale(
+            s,
+            m,
+            vac,
+            dap,
+            nkm[i],
+            ml,
+            out[8, 0],
+            out[8, 1],
+            c,
+            _is_tagged(s, m),
+            plain_sens,
+            plain_motor,
+            s_untag,
+            m_untag,
+        )
         ais[i] = grades
         has_c = (grades >> 2) & 1 == 1
         for side in range(2):

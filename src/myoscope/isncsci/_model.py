@@ -10,7 +10,8 @@ the value and the accepted set.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Mapping
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, create_model
 
@@ -23,9 +24,7 @@ _SEGMENT_SET = frozenset(SEGMENTS)
 
 MOTOR_ACCEPTED = "one of " + ", ".join(MOTOR_VALUES)
 SENSORY_ACCEPTED = "one of " + ", ".join(SENSORY_VALUES)
-NON_KEY_ACCEPTED = (
-    "null or a segment name C1 ... S3, S4_5 (only the key-muscle levels C5-T1 and L2-S1 are used)"
-)
+NON_KEY_ACCEPTED = "null or a segment name C1 ... S3, S4_5 (only the key-muscle levels C5-T1 and L2-S1 are used)"
 
 
 def _score(allowed: frozenset[str], what: str, accepted: str):

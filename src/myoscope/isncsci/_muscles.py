@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Mapping, NamedTuple
+from collections.abc import Mapping
+from typing import Any, NamedTuple
 
 from myoscope.errors import InputError, Problem
 from myoscope.isncsci._codes import KEY_MUSCLES

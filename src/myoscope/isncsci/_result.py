@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 import numpy as np
 
@@ -123,24 +124,40 @@ class BatchResult:
         out = []
         for i in range(len(complete)):
             t = totals[i]
-            out.append({
-                "right": {
-                    "sensory_level": levels[0][i], "motor_level": levels[2][i],
-                    "sensory_zpp": levels[4][i], "motor_zpp": levels[6][i],
-                    "totals": {"upper_motor": t[0], "lower_motor": t[1], "motor": t[2],
-                               "light_touch": t[3], "pin_prick": t[4]},
-                },
-                "left": {
-                    "sensory_level": levels[1][i], "motor_level": levels[3][i],
-                    "sensory_zpp": levels[5][i], "motor_zpp": levels[7][i],
-                    "totals": {"upper_motor": t[5], "lower_motor": t[6], "motor": t[7],
-                               "light_touch": t[8], "pin_prick": t[9]},
-                },
-                "nli": levels[8][i],
-                "injury_complete": complete[i],
-                "ais": ais[i],
-                "totals": {"upper_motor": t[10], "lower_motor": t[11], "light_touch": t[12], "pin_prick": t[13]},
-            })
+            out.append(
+                {
+                    "right": {
+                        "sensory_level": levels[0][i],
+                        "motor_level": levels[2][i],
+                        "sensory_zpp": levels[4][i],
+                        "motor_zpp": levels[6][i],
+                        "totals": {
+                            "upper_motor": t[0],
+                            "lower_motor": t[1],
+                            "motor": t[2],
+                            "light_touch": t[3],
+                            "pin_prick": t[4],
+                        },
+                    },
+                    "left": {
+                        "sensory_level": levels[1][i],
+                        "motor_level": levels[3][i],
+                        "sensory_zpp": levels[5][i],
+                        "motor_zpp": levels[7][i],
+                        "totals": {
+                            "upper_motor": t[5],
+                            "lower_motor": t[6],
+                            "motor": t[7],
+                            "light_touch": t[8],
+                            "pin_prick": t[9],
+                        },
+                    },
+                    "nli": levels[8][i],
+                    "injury_complete": complete[i],
+                    "ais": ais[i],
+                    "totals": {"upper_motor": t[10], "lower_motor": t[11], "light_touch": t[12], "pin_prick": t[13]},
+                }
+            )
         return out
 
 
@@ -148,8 +165,7 @@ def _column_strings(masks: np.ndarray, stars: np.ndarray) -> list[str]:
     """Format a column of (mask, star) pairs, each distinct pair once."""
     keys = (masks.astype(np.int64) << 30) | stars.astype(np.int64)
     unique, inverse = np.unique(keys, return_inverse=True)
-    texts = np.array([format_levels(int(k) >> 30, int(k) & ((1 << 30) - 1)) for k in unique.tolist()],
-                     dtype=object)
+    texts = np.array([format_levels(int(k) >> 30, int(k) & ((1 << 30) - 1)) for k in unique.tolist()], dtype=object)
     return texts[inverse.reshape(-1)].tolist()
 
 
@@ -163,14 +179,17 @@ def _columns(result: BatchResult, rows: slice):
     return levels, complete, ais, totals.tolist()
 
 
-def _build(levels: list[list[str]], complete: list[str], ais: list[str], totals: list[list[Any]],
-           i: int) -> Classification:
+def _build(
+    levels: list[list[str]], complete: list[str], ais: list[str], totals: list[list[Any]], i: int
+) -> Classification:
     t = totals[i]
     return Classification(
-        right=SideClassification(levels[0][i], levels[2][i], levels[4][i], levels[6][i],
-                                 dict(zip(_TOTAL_KEYS, t[0:5]))),
-        left=SideClassification(levels[1][i], levels[3][i], levels[5][i], levels[7][i],
-                                dict(zip(_TOTAL_KEYS, t[5:10]))),
+        right=SideClassification(
+            levels[0][i], levels[2][i], levels[4][i], levels[6][i], dict(zip(_TOTAL_KEYS, t[0:5]))
+        ),
+        left=SideClassification(
+            levels[1][i], levels[3][i], levels[5][i], levels[7][i], dict(zip(_TOTAL_KEYS, t[5:10]))
+        ),
         nli=levels[8][i],
         injury_complete=complete[i],
         ais=ais[i],

@@ -217,8 +217,9 @@ def _untagged_c(sens, motor, plain_sens, plain_motor, s_untag, m_untag):
 
 
 @njit(cache=True)
-def impairment_scale(sens, motor, vac, dap, nkm, ml_mask, nli_mask, nli_star, complete, tagged,
-                     plain_sens, plain_motor, s_untag, m_untag):
+def impairment_scale(
+    sens, motor, vac, dap, nkm, ml_mask, nli_mask, nli_star, complete, tagged, plain_sens, plain_motor, s_untag, m_untag
+):
     """AIS grades as bits (rules.md §9).
 
     ``ml_mask`` (2,) holds the motor-level masks (right, left), ``nkm`` (2,)
@@ -258,8 +259,11 @@ def impairment_scale(sens, motor, vac, dap, nkm, ml_mask, nli_mask, nli_star, co
         c, c_star = c_possible(motor, nli_mask)
         if c:
             out |= 1 << GRADE_C
-            if c_star or gate_star or (tagged and not _untagged_c(sens, motor, plain_sens, plain_motor,
-                                                                    s_untag, m_untag)):
+            if (
+                c_star
+                or gate_star
+                or (tagged and not _untagged_c(sens, motor, plain_sens, plain_motor, s_untag, m_untag))
+            ):
                 out |= 1 << (GRADE_C + STAR_SHIFT)
         d, d_star = d_possible(motor, nli_mask)
         if d:

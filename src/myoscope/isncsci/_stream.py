@@ -13,15 +13,26 @@ written (the output goes to a temporary file that replaces the target only when 
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import numpy as np
 
 from myoscope.errors import InputError, Problem
-from myoscope.isncsci._codes import (AIS_GRADES, ANAL_CODE, COMPLETENESS, DERMATOMES, KEY_SEGMENT, MOTOR_CODE,
-                                     MOTOR_LEVELS, S_2, SEGMENT_INDEX, SENSORY_CODE, SEGMENTS)
+from myoscope.isncsci._codes import (
+    ANAL_CODE,
+    COMPLETENESS,
+    DERMATOMES,
+    KEY_SEGMENT,
+    MOTOR_CODE,
+    MOTOR_LEVELS,
+    S_2,
+    SEGMENT_INDEX,
+    SEGMENTS,
+    SENSORY_CODE,
+)
 from myoscope.isncsci._encode import EncodedExams
 from myoscope.isncsci._model import MOTOR_ACCEPTED, NON_KEY_ACCEPTED, SENSORY_ACCEPTED
 
@@ -37,8 +48,11 @@ def fields() -> list[tuple[str, dict[str, int], str]]:
     out = [("vac", ANAL_CODE, "Yes, No or NT"), ("dap", ANAL_CODE, "Yes, No or NT")]
     for side in SIDES:
         out += [(f"{side}.motor.{m}", MOTOR_CODE, MOTOR_ACCEPTED) for m in MOTOR_LEVELS]
-        out += [(f"{side}.{mod}.{d}", SENSORY_CODE, SENSORY_ACCEPTED) for mod in ("light_touch", "pin_prick")
-                for d in DERMATOMES]
+        out += [
+            (f"{side}.{mod}.{d}", SENSORY_CODE, SENSORY_ACCEPTED)
+            for mod in ("light_touch", "pin_prick")
+            for d in DERMATOMES
+        ]
     return out
 
 
@@ -48,10 +62,24 @@ def _schema():
     def struct(names):
         return pa.struct([(n, pa.string()) for n in names])
 
-    side = pa.struct([("lowest_non_key_muscle", pa.string()), ("motor", struct(MOTOR_LEVELS)),
-                      ("light_touch", struct(DERMATOMES)), ("pin_prick", struct(DERMATOMES))])
-    return pa.schema([("id", pa.string()), ("site", pa.string()), ("vac", pa.string()), ("dap", pa.string()),
-                      ("right", side), ("left", side)])
+    side = pa.struct(
+        [
+            ("lowest_non_key_muscle", pa.string()),
+            ("motor", struct(MOTOR_LEVELS)),
+            ("light_touch", struct(DERMATOMES)),
+            ("pin_prick", struct(DERMATOMES)),
+        ]
+    )
+    return pa.schema(
+        [
+            ("id", pa.string()),
+            ("site", pa.string()),
+            ("vac", pa.string()),
+            ("dap", pa.string()),
+            ("right", side),
+            ("left", side),
+        ]
+    )
 
 
 def _flat_arrow(table):
@@ -78,8 +106,9 @@ def _read_ndjson(data: bytes, name: str):
     try:
         return pl.read_ndjson(io.BytesIO(data), schema=schema).to_arrow()
     except Exception as exc:  # polars raises several types for malformed JSON
-        raise InputError([Problem("input", name, f"is not NDJSON ({exc.__class__.__name__})",
-                                  "one exam object per line")]) from None
+        raise InputError(
+            [Problem("input", name, f"is not NDJSON ({exc.__class__.__name__})", "one exam object per line")]
+        ) from None
 
 
 def chunks(path: Path, size: int = CHUNK) -> Iterator[Any]:
@@ -145,7 +174,9 @@ def encode_frame(table, first_row: int) -> tuple[EncodedExams, list[Problem]]:
         level = _codes(column, {k: v + 1 for k, v in _NKM.items()}).astype(np.int16)
         valid = column.is_valid().to_numpy(zero_copy_only=False)
         for i in np.flatnonzero(valid & (level == _MISSING))[:MAX_PROBLEMS_SHOWN].tolist():
-            problems.append(Problem(f"line {first_row + i}: {name}", column[i].as_py(), "is not valid", NON_KEY_ACCEPTED))
+            problems.append(
+                Problem(f"line {first_row + i}: {name}", column[i].as_py(), "is not valid", NON_KEY_ACCEPTED)
+            )
         nkm[:, s] = np.where(valid & (level != _MISSING), level - 1, -1)
     return _batch(codes, nkm), problems
 
@@ -157,8 +188,14 @@ def _unknown_fields(table, first_row: int) -> list[Problem]:
         column = table.column(name)
         if name not in known and column.null_count < table.num_rows:
             i = int(np.flatnonzero(column.is_valid().to_numpy(zero_copy_only=False))[0])
-            problems.append(Problem(f"line {first_row + i}: {name}", column[i].as_py(), "is not an exam field",
-                                    "vac, dap, right, left (and id, site)"))
+            problems.append(
+                Problem(
+                    f"line {first_row + i}: {name}",
+                    column[i].as_py(),
+                    "is not an exam field",
+                    "vac, dap, right, left (and id, site)",
+                )
+            )
     return problems
 
 
@@ -170,17 +207,38 @@ def _batch(codes: np.ndarray, nkm: np.ndarray) -> EncodedExams:
     motor = np.empty((n, 2, 10), dtype=np.uint8)
     for s in range(2):
         base = 2 + s * per_side
-        motor[:, s, :] = codes[base:base + 10].T
-        sens[:, s, :, 1:] = codes[base + 10:base + per_side].T.reshape(n, 2, len(DERMATOMES))
+        motor[:, s, :] = codes[base : base + 10].T
+        sens[:, s, :, 1:] = codes[base + 10 : base + per_side].T.reshape(n, 2, len(DERMATOMES))
     return EncodedExams(sens=sens, motor=motor, anal=np.ascontiguousarray(codes[:2].T), nkm=nkm)
 
 
-OUTPUT_LEVELS = ("right.sensory_level", "left.sensory_level", "right.motor_level", "left.motor_level",
-                 "right.sensory_zpp", "left.sensory_zpp", "right.motor_zpp", "left.motor_zpp", "nli")
-TOTALS = ("right.totals.upper_motor", "right.totals.lower_motor", "right.totals.motor", "right.totals.light_touch",
-          "right.totals.pin_prick", "left.totals.upper_motor", "left.totals.lower_motor", "left.totals.motor",
-          "left.totals.light_touch", "left.totals.pin_prick", "totals.upper_motor", "totals.lower_motor",
-          "totals.light_touch", "totals.pin_prick")
+OUTPUT_LEVELS = (
+    "right.sensory_level",
+    "left.sensory_level",
+    "right.motor_level",
+    "left.motor_level",
+    "right.sensory_zpp",
+    "left.sensory_zpp",
+    "right.motor_zpp",
+    "left.motor_zpp",
+    "nli",
+)
+TOTALS = (
+    "right.totals.upper_motor",
+    "right.totals.lower_motor",
+    "right.totals.motor",
+    "right.totals.light_touch",
+    "right.totals.pin_prick",
+    "left.totals.upper_motor",
+    "left.totals.lower_motor",
+    "left.totals.motor",
+    "left.totals.light_touch",
+    "left.totals.pin_prick",
+    "totals.upper_motor",
+    "totals.lower_motor",
+    "totals.light_touch",
+    "totals.pin_prick",
+)
 
 
 def _dictionary(texts: list[str], indices: np.ndarray):
@@ -197,8 +255,11 @@ def result_frame(result, extra) -> Any:
 
     from myoscope.isncsci._result import _AIS_TEXT, format_levels
 
-    cols: dict[str, Any] = {c: extra.column(c).cast(pa.string()) for c in EXTRA
-                            if c in extra.column_names and extra.column(c).null_count < extra.num_rows}
+    cols: dict[str, Any] = {
+        c: extra.column(c).cast(pa.string())
+        for c in EXTRA
+        if c in extra.column_names and extra.column(c).null_count < extra.num_rows
+    }
     for f, name in enumerate(OUTPUT_LEVELS):
         keys = (result.lists[:, f, 0].astype(np.int64) << 30) | result.lists[:, f, 1].astype(np.int64)
         unique, inverse = np.unique(keys, return_inverse=True)
@@ -229,22 +290,55 @@ def ndjson_lines(frame) -> Any:
 
     def side(s: str):
         t = [f"{s}.totals.{k}" for k in ("upper_motor", "lower_motor", "motor", "light_touch", "pin_prick")]
-        return [pl.lit(f'"{s}": {{"sensory_level": '), _q(f"{s}.sensory_level"), pl.lit(', "motor_level": '),
-                _q(f"{s}.motor_level"), pl.lit(', "sensory_zpp": '), _q(f"{s}.sensory_zpp"),
-                pl.lit(', "motor_zpp": '), _q(f"{s}.motor_zpp"), pl.lit(', "totals": {"upper_motor": '), _total(t[0]),
-                pl.lit(', "lower_motor": '), _total(t[1]), pl.lit(', "motor": '), _total(t[2]),
-                pl.lit(', "light_touch": '), _total(t[3]), pl.lit(', "pin_prick": '), _total(t[4]), pl.lit("}}")]
+        return [
+            pl.lit(f'"{s}": {{"sensory_level": '),
+            _q(f"{s}.sensory_level"),
+            pl.lit(', "motor_level": '),
+            _q(f"{s}.motor_level"),
+            pl.lit(', "sensory_zpp": '),
+            _q(f"{s}.sensory_zpp"),
+            pl.lit(', "motor_zpp": '),
+            _q(f"{s}.motor_zpp"),
+            pl.lit(', "totals": {"upper_motor": '),
+            _total(t[0]),
+            pl.lit(', "lower_motor": '),
+            _total(t[1]),
+            pl.lit(', "motor": '),
+            _total(t[2]),
+            pl.lit(', "light_touch": '),
+            _total(t[3]),
+            pl.lit(', "pin_prick": '),
+            _total(t[4]),
+            pl.lit("}}"),
+        ]
 
     head = []
     for extra in EXTRA:
         if extra in frame.columns:
             encoded = pl.struct(pl.col(extra)).struct.json_encode().str.strip_prefix("{").str.strip_suffix("}")
             head.append(pl.when(pl.col(extra).is_null()).then(pl.lit("")).otherwise(encoded + pl.lit(", ")))
-    parts = [pl.lit("{"), *head, *side("right"), pl.lit(", "), *side("left"), pl.lit(', "nli": '), _q("nli"),
-             pl.lit(', "injury_complete": '), _q("injury_complete"), pl.lit(', "ais": '), _q("ais"),
-             pl.lit(', "totals": {"upper_motor": '), _total("totals.upper_motor"), pl.lit(', "lower_motor": '),
-             _total("totals.lower_motor"), pl.lit(', "light_touch": '), _total("totals.light_touch"),
-             pl.lit(', "pin_prick": '), _total("totals.pin_prick"), pl.lit("}}")]
+    parts = [
+        pl.lit("{"),
+        *head,
+        *side("right"),
+        pl.lit(", "),
+        *side("left"),
+        pl.lit(', "nli": '),
+        _q("nli"),
+        pl.lit(', "injury_complete": '),
+        _q("injury_complete"),
+        pl.lit(', "ais": '),
+        _q("ais"),
+        pl.lit(', "totals": {"upper_motor": '),
+        _total("totals.upper_motor"),
+        pl.lit(', "lower_motor": '),
+        _total("totals.lower_motor"),
+        pl.lit(', "light_touch": '),
+        _total("totals.light_touch"),
+        pl.lit(', "pin_prick": '),
+        _total("totals.pin_prick"),
+        pl.lit("}}"),
+    ]
     return frame.select(pl.concat_str(parts).alias("line"))["line"]
 
 
@@ -260,12 +354,16 @@ class Summary:
 
         self.exams += frame.height
         site = pl.col("site").fill_null("(no site)") if "site" in frame.columns else pl.lit("all")
-        work = frame.with_columns(site.alias("_site"),
-                                  pl.col("nli").str.extract(r"^([CTLS])", 1).fill_null("other").alias("_region"),
-                                  ((pl.col("right.motor_zpp") != "NA") | (pl.col("left.motor_zpp") != "NA"))
-                                  .alias("_zpp"))
-        for key, expr in (("ais", pl.col("ais")), ("nli region", pl.col("_region")),
-                          ("motor ZPP recorded", pl.col("_zpp").cast(pl.Utf8))):
+        work = frame.with_columns(
+            site.alias("_site"),
+            pl.col("nli").str.extract(r"^([CTLS])", 1).fill_null("other").alias("_region"),
+            ((pl.col("right.motor_zpp") != "NA") | (pl.col("left.motor_zpp") != "NA")).alias("_zpp"),
+        )
+        for key, expr in (
+            ("ais", pl.col("ais")),
+            ("nli region", pl.col("_region")),
+            ("motor ZPP recorded", pl.col("_zpp").cast(pl.Utf8)),
+        ):
             for s, value, n in work.group_by("_site", expr.alias("_v")).len().iter_rows():
                 counts = self.by_site.setdefault(s, {}).setdefault(key, {})
                 counts[str(value)] = counts.get(str(value), 0) + int(n)

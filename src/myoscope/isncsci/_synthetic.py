@@ -42,8 +42,9 @@ _S_TAG = (_tag_table(SENSORY_VALUES, SENSORY_CODE, "*"), _tag_table(SENSORY_VALU
 _M_TAG = (_tag_table(MOTOR_VALUES, MOTOR_CODE, "*"), _tag_table(MOTOR_VALUES, MOTOR_CODE, "**"))
 
 
-def synthetic_codes(n: int, seed: int, *, nt_rate: float = 0.15, star_rate: float = 0.15,
-                    nonkey_rate: float = 0.1) -> tuple[EncodedExams, np.ndarray]:
+def synthetic_codes(
+    n: int, seed: int, *, nt_rate: float = 0.15, star_rate: float = 0.15, nonkey_rate: float = 0.1
+) -> tuple[EncodedExams, np.ndarray]:
     """``n`` encoded exams and the non-key muscle level drawn per side (segment index, -1 none)."""
     rng = np.random.default_rng(seed)
     pattern = rng.choice(len(PATTERNS), size=n, p=PATTERN_P)
@@ -100,9 +101,11 @@ def synthetic_codes(n: int, seed: int, *, nt_rate: float = 0.15, star_rate: floa
 
     nkm_level = np.full((n, 2), -1, dtype=np.int8)
     has_nkm = rng.random((n, 2)) < nonkey_rate
-    nkm_level[has_nkm] = np.where(rng.random(int(has_nkm.sum())) < 0.85,
-                                  rng.choice(key, int(has_nkm.sum())),
-                                  rng.integers(0, 29, int(has_nkm.sum())))
+    nkm_level[has_nkm] = np.where(
+        rng.random(int(has_nkm.sum())) < 0.85,
+        rng.choice(key, int(has_nkm.sum())),
+        rng.integers(0, 29, int(has_nkm.sum())),
+    )
     nkm_code = np.where(np.isin(nkm_level, key), nkm_level, -1).astype(np.int8)
     anal = np.stack([vac, dap], axis=1).astype(np.uint8)
     return EncodedExams(sens=sens, motor=motor, anal=anal, nkm=nkm_code), nkm_level
@@ -143,14 +146,17 @@ def decode(batch: EncodedExams, nkm_level: np.ndarray | None = None) -> list[dic
         sides = []
         for side in range(2):
             lvl = levels[i][side]
-            sides.append({
-                "lowest_non_key_muscle": SEGMENTS[lvl] if lvl >= 0 else None,
-                "motor": dict(zip(MOTOR_LEVELS, m_text[i][side])),
-                "light_touch": dict(zip(DERMATOMES, s_text[i][side][0])),
-                "pin_prick": dict(zip(DERMATOMES, s_text[i][side][1])),
-            })
-        exams.append({"vac": ANAL_VALUES[anal[i][0]], "dap": ANAL_VALUES[anal[i][1]],
-                      "right": sides[0], "left": sides[1]})
+            sides.append(
+                {
+                    "lowest_non_key_muscle": SEGMENTS[lvl] if lvl >= 0 else None,
+                    "motor": dict(zip(MOTOR_LEVELS, m_text[i][side])),
+                    "light_touch": dict(zip(DERMATOMES, s_text[i][side][0])),
+                    "pin_prick": dict(zip(DERMATOMES, s_text[i][side][1])),
+                }
+            )
+        exams.append(
+            {"vac": ANAL_VALUES[anal[i][0]], "dap": ANAL_VALUES[anal[i][1]], "right": sides[0], "left": sides[1]}
+        )
     return exams
 
 

@@ -19,7 +19,9 @@ from numba import njit
 
 from myoscope.isncsci._codes import (
     INT_BIT,
+    M_3_4_NTSS,
     M_5,
+    M_5_OR_NT,
     M_BEFORE_CAND,
     M_BELOW3,
     M_DOUBLE,
@@ -29,8 +31,6 @@ from myoscope.isncsci._codes import (
     M_NEXT_UNSURE,
     M_NORMALISH,
     M_NT,
-    M_3_4_NTSS,
-    M_5_OR_NT,
     M_STAR_WEAK,
     NO,
     NT,

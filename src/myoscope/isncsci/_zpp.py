@@ -92,7 +92,9 @@ def _star_span(sens, motor, top, bottom):
         if first_star < 0 and (has(S_TAGGED, lt) or has(S_TAGGED, pp) or (k >= 0 and has(M_TAGGED, motor[k]))):
             first_star = i
         if last_normal < 0 and (
-            not has(S_NORMAL_OR_DOUBLE, lt) or not has(S_NORMAL_OR_DOUBLE, pp) or k < 0
+            not has(S_NORMAL_OR_DOUBLE, lt)
+            or not has(S_NORMAL_OR_DOUBLE, pp)
+            or k < 0
             or not has(M_NORMALISH, motor[k])
         ):
             last_normal = current

@@ -55,8 +55,11 @@ def check_instrument_answers(record: Record) -> None:
         except KeyError:
             from myoscope.errors import Problem
 
-            problems.append(Problem(f"instruments[{i}].name", entry.name, "is not a known instrument",
-                                    ", ".join(instruments.names())))
+            problems.append(
+                Problem(
+                    f"instruments[{i}].name", entry.name, "is not a known instrument", ", ".join(instruments.names())
+                )
+            )
             continue
         try:
             instrument.validate(filled_answers(record, entry))

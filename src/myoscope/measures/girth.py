@@ -90,8 +90,11 @@ def asymmetries(record: Record, on: dt.date) -> list[Asymmetry]:
             continue
         day = max(both)
         left, right = by_date[day]["left"], by_date[day]["right"]
-        out.append(Asymmetry(kind, day, left, right, MDC_FRACTION * max(left, right),
-                             _lengths_equal(record, GIRTH_SITES[kind], on)))
+        out.append(
+            Asymmetry(
+                kind, day, left, right, MDC_FRACTION * max(left, right), _lengths_equal(record, GIRTH_SITES[kind], on)
+            )
+        )
     return out
 
 

@@ -53,22 +53,71 @@ def derivatives(lean, fat, ecf, glycogen, at, d_ei, d_na, delta, ecf0, k, ei0, i
 
 
 @register_jitable(inline="always")
-def step(lean, fat, ecf, glycogen, at, d_ei0, d_ei1, d_na0, d_na1, delta, ecf0, k, ei0, inv_cib, kg, pcarb,
-         g, r):
+def step(lean, fat, ecf, glycogen, at, d_ei0, d_ei1, d_na0, d_na1, delta, ecf0, k, ei0, inv_cib, kg, pcarb, g, r):
     """One day of classic RK4; ``*0`` inputs hold at the start and middle, ``*1`` at the end stage."""
     a = derivatives(lean, fat, ecf, glycogen, at, d_ei0, d_na0, delta, ecf0, k, ei0, inv_cib, kg, pcarb, g, r)
-    b = derivatives(lean + 0.5 * a[0], fat + 0.5 * a[1], ecf + 0.5 * a[2], glycogen + 0.5 * a[3],
-                    at + 0.5 * a[4], d_ei0, d_na0, delta, ecf0, k, ei0, inv_cib, kg, pcarb, g, r)
-    m = derivatives(lean + 0.5 * b[0], fat + 0.5 * b[1], ecf + 0.5 * b[2], glycogen + 0.5 * b[3],
-                    at + 0.5 * b[4], d_ei0, d_na0, delta, ecf0, k, ei0, inv_cib, kg, pcarb, g, r)
-    e = derivatives(lean + m[0], fat + m[1], ecf + m[2], glycogen + m[3], at + m[4], d_ei1, d_na1, delta,
-                    ecf0, k, ei0, inv_cib, kg, pcarb, g, r)
+    b = derivatives(
+        lean + 0.5 * a[0],
+        fat + 0.5 * a[1],
+        ecf + 0.5 * a[2],
+        glycogen + 0.5 * a[3],
+        at + 0.5 * a[4],
+        d_ei0,
+        d_na0,
+        delta,
+        ecf0,
+        k,
+        ei0,
+        inv_cib,
+        kg,
+        pcarb,
+        g,
+        r,
+    )
+    m = derivatives(
+        lean + 0.5 * b[0],
+        fat + 0.5 * b[1],
+        ecf + 0.5 * b[2],
+        glycogen + 0.5 * b[3],
+        at + 0.5 * b[4],
+        d_ei0,
+        d_na0,
+        delta,
+        ecf0,
+        k,
+        ei0,
+        inv_cib,
+        kg,
+        pcarb,
+        g,
+        r,
+    )
+    e = derivatives(
+        lean + m[0],
+        fat + m[1],
+        ecf + m[2],
+        glycogen + m[3],
+        at + m[4],
+        d_ei1,
+        d_na1,
+        delta,
+        ecf0,
+        k,
+        ei0,
+        inv_cib,
+        kg,
+        pcarb,
+        g,
+        r,
+    )
     sixth = 1.0 / 6.0
-    return (lean + (a[0] + 2.0 * b[0] + 2.0 * m[0] + e[0]) * sixth,
-            fat + (a[1] + 2.0 * b[1] + 2.0 * m[1] + e[1]) * sixth,
-            ecf + (a[2] + 2.0 * b[2] + 2.0 * m[2] + e[2]) * sixth,
-            glycogen + (a[3] + 2.0 * b[3] + 2.0 * m[3] + e[3]) * sixth,
-            at + (a[4] + 2.0 * b[4] + 2.0 * m[4] + e[4]) * sixth)
+    return (
+        lean + (a[0] + 2.0 * b[0] + 2.0 * m[0] + e[0]) * sixth,
+        fat + (a[1] + 2.0 * b[1] + 2.0 * m[1] + e[1]) * sixth,
+        ecf + (a[2] + 2.0 * b[2] + 2.0 * m[2] + e[2]) * sixth,
+        glycogen + (a[3] + 2.0 * b[3] + 2.0 * m[3] + e[3]) * sixth,
+        at + (a[4] + 2.0 * b[4] + 2.0 * m[4] + e[4]) * sixth,
+    )
 
 
 @register_jitable
@@ -90,9 +139,26 @@ def _person(i, params, ei, na, delta, share_cut, g, lookahead, days, record, out
         if t == days:
             break
         t1 = t + 1 if lookahead else t
-        lean, fat, ecf, glycogen, at = step(lean, fat, ecf, glycogen, at, ei[i, t], ei[i, t1], na[i, t],
-                                            na[i, t1], delta[i, t], ecf0, k, ei0, inv_cib, kg, pcarb, g,
-                                            share_cut[i, t])
+        lean, fat, ecf, glycogen, at = step(
+            lean,
+            fat,
+            ecf,
+            glycogen,
+            at,
+            ei[i, t],
+            ei[i, t1],
+            na[i, t],
+            na[i, t1],
+            delta[i, t],
+            ecf0,
+            k,
+            ei0,
+            inv_cib,
+            kg,
+            pcarb,
+            g,
+            share_cut[i, t],
+        )
         weight = lean + fat + ecf + c.GLYCOGEN_WITH_WATER * glycogen
 
 
@@ -128,7 +194,24 @@ def run_numpy(params, ei, na, delta, share_cut, g, lookahead, days, record, out)
         if t == days:
             break
         t1 = t + 1 if lookahead else t
-        lean, fat, ecf, glycogen, at = step(lean, fat, ecf, glycogen, at, ei[:, t], ei[:, t1], na[:, t],
-                                            na[:, t1], delta[:, t], ecf0, k, ei0, inv_cib, kg, pcarb, g,
-                                            share_cut[:, t])
+        lean, fat, ecf, glycogen, at = step(
+            lean,
+            fat,
+            ecf,
+            glycogen,
+            at,
+            ei[:, t],
+            ei[:, t1],
+            na[:, t],
+            na[:, t1],
+            delta[:, t],
+            ecf0,
+            k,
+            ei0,
+            inv_cib,
+            kg,
+            pcarb,
+            g,
+            share_cut[:, t],
+        )
         weight = lean + fat + ecf + c.GLYCOGEN_WITH_WATER * glycogen

@@ -9,8 +9,9 @@ exactly with the modifier off.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal, Sequence
+from typing import Literal
 
 import numpy as np
 
@@ -18,8 +19,13 @@ from myoscope.errors import InputError, Problem
 from myoscope.physiology.hall import DEFAULT_VARIANT, Variant, simulate
 from myoscope.physiology.hall._baseline import Baseline
 from myoscope.physiology.hall._inputs import check_state, prepare
-from myoscope.physiology.hall._simulate import (activity_schedule, baseline_of, parameter_table, resolve_variant,
-                                                _record_days)
+from myoscope.physiology.hall._simulate import (
+    _record_days,
+    activity_schedule,
+    baseline_of,
+    parameter_table,
+    resolve_variant,
+)
 
 FIELDS = ("body_weight_kg", "fat_mass_kg", "lean_mass_kg", "ffm_kg")
 """Outputs (kg): body weight, fat, Hall's lean tissue L, fat-free mass (weight - fat)."""
@@ -54,15 +60,17 @@ def _cut(value, n: int, columns: int) -> np.ndarray:
     try:
         arr = np.asarray(value, dtype=float)
     except (TypeError, ValueError):
-        raise InputError([Problem("lean_share_cut", value, "must be a number or an array of numbers",
-                                  "0 to 1")]) from None
+        raise InputError(
+            [Problem("lean_share_cut", value, "must be a number or an array of numbers", "0 to 1")]
+        ) from None
     if arr.ndim == 1:
         arr = arr[:, None]
     try:
         arr = np.broadcast_to(arr, (n, columns))
     except ValueError:
-        raise InputError([Problem("lean_share_cut", list(arr.shape), "has the wrong shape",
-                                  f"a number, ({n},) or ({n}, {columns})")]) from None
+        raise InputError(
+            [Problem("lean_share_cut", list(arr.shape), "has the wrong shape", f"a number, ({n},) or ({n}, {columns})")]
+        ) from None
     bad = ~np.isfinite(arr) | (arr < 0.0) | (arr > 1.0)
     if bad.any():
         index = tuple(np.argwhere(bad)[0])
@@ -70,9 +78,15 @@ def _cut(value, n: int, columns: int) -> np.ndarray:
     return arr
 
 
-def simulate_composition(*, lean_share_cut=0.0, days: int = 365, variant: str | Variant = DEFAULT_VARIANT,
-                         record: Literal["daily", "final"] | Sequence[int] = "daily",
-                         engine: Literal["numba", "numpy"] = "numba", **person) -> Composition:
+def simulate_composition(
+    *,
+    lean_share_cut=0.0,
+    days: int = 365,
+    variant: str | Variant = DEFAULT_VARIANT,
+    record: Literal["daily", "final"] | Sequence[int] = "daily",
+    engine: Literal["numba", "numpy"] = "numba",
+    **person,
+) -> Composition:
     """Fat, lean tissue, fat-free mass and weight (kg) for N people, with the lean-share modifier.
 
     ``person`` takes the person and schedule arguments of :func:`myoscope.physiology.hall.simulate`
@@ -81,15 +95,30 @@ def simulate_composition(*, lean_share_cut=0.0, days: int = 365, variant: str | 
     schedule (N | 1, days + 1); 0 = Hall's model unchanged, 1 = no lean tissue lost in a deficit.
     """
     chosen = resolve_variant(variant)
-    defaults = dict(pal=1.5, ei_change_kcal=0.0, na_change_mg=0.0, pcarb_base=0.5, pcarb=None, ei_kcal=None,
-                    fat_kg=None, pal_schedule=None)
-    prepared = prepare(**{**defaults, **person}, days=days, activity_changes=chosen.activity_changes,
-                       variant_name=chosen.name)
+    defaults = dict(
+        pal=1.5,
+        ei_change_kcal=0.0,
+        na_change_mg=0.0,
+        pcarb_base=0.5,
+        pcarb=None,
+        ei_kcal=None,
+        fat_kg=None,
+        pal_schedule=None,
+    )
+    prepared = prepare(
+        **{**defaults, **person}, days=days, activity_changes=chosen.activity_changes, variant_name=chosen.name
+    )
     cut = _cut(lean_share_cut, prepared.n, prepared.days + 1)
     record_days = _record_days(record, prepared.days)
     if not cut.any():
-        sim = simulate(**{**defaults, **person}, days=days, variant=chosen, outputs=FIELDS, record=record_days,
-                       engine="numpy" if engine == "numpy" else "numba")
+        sim = simulate(
+            **{**defaults, **person},
+            days=days,
+            variant=chosen,
+            outputs=FIELDS,
+            record=record_days,
+            engine="numpy" if engine == "numpy" else "numba",
+        )
         return Composition(chosen, sim.days, dict(sim.outputs), sim.baseline, False)
     base = baseline_of(prepared, chosen)
     check_state(prepared, base.ei_kcal, base.fat_kg, base.lean_kg)
@@ -104,7 +133,16 @@ def simulate_composition(*, lean_share_cut=0.0, days: int = 365, variant: str | 
     out = np.empty((len(FIELDS), len(record_days), prepared.n))
     shape = prepared.ei_change.shape
     with np.errstate(all="ignore"):
-        runner(parameter_table(base), prepared.ei_change, prepared.na_change,
-               np.broadcast_to(activity_schedule(prepared, base), shape), cut, float(chosen.glycogen_energy),
-               bool(chosen.lookahead), prepared.days, record_days, out)
+        runner(
+            parameter_table(base),
+            prepared.ei_change,
+            prepared.na_change,
+            np.broadcast_to(activity_schedule(prepared, base), shape),
+            cut,
+            float(chosen.glycogen_energy),
+            bool(chosen.lookahead),
+            prepared.days,
+            record_days,
+            out,
+        )
     return Composition(chosen, record_days, {f: out[s].T for s, f in enumerate(FIELDS)}, base, True)

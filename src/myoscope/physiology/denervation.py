@@ -29,9 +29,18 @@ from myoscope.references import cite
 CHRONIC_DIFFERENCE_PERCENT = 38.0
 """Whole-thigh muscle CSA, denervated vs innervated chronic SCI (Alazzam et al. 2023)."""
 CITATIONS = cite("alazzam2023", "kern2008", "wall2014", "marusic2021")
-NERVE_REGIONS = {"radial": ("forearm",), "median": ("forearm",), "ulnar": ("forearm",),
-                 "musculocutaneous": ("arm",), "axillary": ("arm",), "femoral": ("thigh",),
-                 "sciatic": ("thigh", "calf"), "tibial": ("calf",), "peroneal": ("calf",), "fibular": ("calf",)}
+NERVE_REGIONS = {
+    "radial": ("forearm",),
+    "median": ("forearm",),
+    "ulnar": ("forearm",),
+    "musculocutaneous": ("arm",),
+    "axillary": ("arm",),
+    "femoral": ("thigh",),
+    "sciatic": ("thigh", "calf"),
+    "tibial": ("calf",),
+    "peroneal": ("calf",),
+    "fibular": ("calf",),
+}
 """Main muscle regions supplied by each nerve (our simplification of the anatomy: a nerve injury's
 level decides which muscles lose their supply)."""
 _SITE = {"thigh": "leg", "calf": "leg", "arm": "forearm", "forearm": "forearm"}
@@ -44,7 +53,7 @@ def _held(values: np.ndarray) -> np.ndarray:
         return np.zeros_like(values)
     last = np.flatnonzero(finite)[-1]
     out = values.copy()
-    out[last + 1:] = values[last]
+    out[last + 1 :] = values[last]
     return out
 
 
@@ -60,10 +69,12 @@ def denervation_course(region: str, side: str, onset: int, horizon: int) -> Regi
     most = np.zeros(horizon + 1)
     least[after] = low_curve[since[after]]
     most[after] = CHRONIC_DIFFERENCE_PERCENT
-    notes = ("no human time course of denervation atrophy was found: the band runs from the disuse loss of "
-             "the same duration to the chronic difference between denervated and innervated thighs "
-             f"({CHRONIC_DIFFERENCE_PERCENT:g} %)",
-             "does not recover without reinnervation; training cannot replace it")
+    notes = (
+        "no human time course of denervation atrophy was found: the band runs from the disuse loss of "
+        "the same duration to the chronic difference between denervated and innervated thighs "
+        f"({CHRONIC_DIFFERENCE_PERCENT:g} %)",
+        "does not recover without reinnervation; training cannot replace it",
+    )
     low, high = -most, -least
     return RegionalCourse(region, side, "denervation", low, (low + high) / 2.0, high, True, False, notes, CITATIONS)
 

@@ -31,8 +31,8 @@ verified human data exist (bed rest).
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -68,15 +68,33 @@ class Anchor:
     older: bool = False
 
     def to_json(self) -> dict[str, Any]:
-        return {"source": self.source, "population": self.population, "days": self.days,
-                "measure": self.measure, "loss_percent": self.loss, "range_percent": [self.low, self.high],
-                "dispersion": self.dispersion}
+        return {
+            "source": self.source,
+            "population": self.population,
+            "days": self.days,
+            "measure": self.measure,
+            "loss_percent": self.loss,
+            "range_percent": [self.low, self.high],
+            "dispersion": self.dispersion,
+        }
 
 
 def _anchor(source, kind, site, outcome, days, loss, spread, population, measure, dispersion, older=False):
     low, high = (loss - spread, loss + spread) if isinstance(spread, (int, float)) else spread
-    return Anchor(source, kind, site, outcome, float(days), float(loss), max(0.0, float(low)), float(high),
-                  population, measure, dispersion, older)
+    return Anchor(
+        source,
+        kind,
+        site,
+        outcome,
+        float(days),
+        float(loss),
+        max(0.0, float(low)),
+        float(high),
+        population,
+        measure,
+        dispersion,
+        older,
+    )
 
 
 _YOUNG_CAST = "24 healthy young men (23 y), one-leg full cast"
@@ -91,48 +109,321 @@ _MULDER = "9 healthy men, horizontal bed rest, no exercise"
 
 ANCHORS: tuple[Anchor, ...] = (
     # One-limb immobilisation, leg (quadriceps / thigh)
-    _anchor("wall2014", "immobilisation", "leg", "muscle_size", 5, 3.5, 0.5, _YOUNG_CAST, "quadriceps CSA (CT)", "mean ± dispersion as printed"),
-    _anchor("wall2014", "immobilisation", "leg", "muscle_size", 14, 8.4, 2.8, _YOUNG_CAST, "quadriceps CSA (CT)", "mean ± dispersion as printed"),
-    _anchor("wall2014", "immobilisation", "leg", "strength", 5, 9.0, 2.3, _YOUNG_CAST, "leg (knee-extension) strength", "mean ± dispersion as printed"),
-    _anchor("wall2014", "immobilisation", "leg", "strength", 14, 22.9, 2.6, _YOUNG_CAST, "leg (knee-extension) strength", "mean ± dispersion as printed"),
-    _anchor("kilroe2020", "immobilisation", "leg", "muscle_size", 2, 1.7, 0.3, _KILROE, "quadriceps volume (MRI)", "mean ± dispersion as printed"),
-    _anchor("kilroe2020", "immobilisation", "leg", "muscle_size", 7, 6.7, 0.6, _KILROE, "quadriceps volume (MRI)", "mean ± dispersion as printed"),
-    _anchor("deboer2007", "immobilisation", "leg", "muscle_size", 14, 5.2, 0.7, _ULLS, "knee-extensor CSA (MRI)", "mean ± dispersion as printed"),
-    _anchor("deboer2007", "immobilisation", "leg", "muscle_size", 23, 10.0, 2.0, _ULLS, "knee-extensor CSA (MRI)", "mean ± dispersion as printed"),
-    _anchor("deboer2007", "immobilisation", "leg", "strength", 14, 14.8, 5.5, _ULLS, "knee-extensor torque", "mean ± dispersion as printed"),
-    _anchor("deboer2007", "immobilisation", "leg", "strength", 23, 21.0, 7.1, _ULLS, "knee-extensor torque", "mean ± dispersion as printed"),
-    _anchor("vigelso2015", "immobilisation", "leg", "strength", 14, 28.0, 6.0, _VIGELSO_YOUNG, "knee-extensor MVC", "mean ± SEM (stated)"),
-    _anchor("vigelso2015", "immobilisation", "leg", "strength", 14, 23.0, 3.0, _VIGELSO_OLD, "knee-extensor MVC", "mean ± SEM (stated)",
-            older=True),
+    _anchor(
+        "wall2014",
+        "immobilisation",
+        "leg",
+        "muscle_size",
+        5,
+        3.5,
+        0.5,
+        _YOUNG_CAST,
+        "quadriceps CSA (CT)",
+        "mean ± dispersion as printed",
+    ),
+    _anchor(
+        "wall2014",
+        "immobilisation",
+        "leg",
+        "muscle_size",
+        14,
+        8.4,
+        2.8,
+        _YOUNG_CAST,
+        "quadriceps CSA (CT)",
+        "mean ± dispersion as printed",
+    ),
+    _anchor(
+        "wall2014",
+        "immobilisation",
+        "leg",
+        "strength",
+        5,
+        9.0,
+        2.3,
+        _YOUNG_CAST,
+        "leg (knee-extension) strength",
+        "mean ± dispersion as printed",
+    ),
+    _anchor(
+        "wall2014",
+        "immobilisation",
+        "leg",
+        "strength",
+        14,
+        22.9,
+        2.6,
+        _YOUNG_CAST,
+        "leg (knee-extension) strength",
+        "mean ± dispersion as printed",
+    ),
+    _anchor(
+        "kilroe2020",
+        "immobilisation",
+        "leg",
+        "muscle_size",
+        2,
+        1.7,
+        0.3,
+        _KILROE,
+        "quadriceps volume (MRI)",
+        "mean ± dispersion as printed",
+    ),
+    _anchor(
+        "kilroe2020",
+        "immobilisation",
+        "leg",
+        "muscle_size",
+        7,
+        6.7,
+        0.6,
+        _KILROE,
+        "quadriceps volume (MRI)",
+        "mean ± dispersion as printed",
+    ),
+    _anchor(
+        "deboer2007",
+        "immobilisation",
+        "leg",
+        "muscle_size",
+        14,
+        5.2,
+        0.7,
+        _ULLS,
+        "knee-extensor CSA (MRI)",
+        "mean ± dispersion as printed",
+    ),
+    _anchor(
+        "deboer2007",
+        "immobilisation",
+        "leg",
+        "muscle_size",
+        23,
+        10.0,
+        2.0,
+        _ULLS,
+        "knee-extensor CSA (MRI)",
+        "mean ± dispersion as printed",
+    ),
+    _anchor(
+        "deboer2007",
+        "immobilisation",
+        "leg",
+        "strength",
+        14,
+        14.8,
+        5.5,
+        _ULLS,
+        "knee-extensor torque",
+        "mean ± dispersion as printed",
+    ),
+    _anchor(
+        "deboer2007",
+        "immobilisation",
+        "leg",
+        "strength",
+        23,
+        21.0,
+        7.1,
+        _ULLS,
+        "knee-extensor torque",
+        "mean ± dispersion as printed",
+    ),
+    _anchor(
+        "vigelso2015",
+        "immobilisation",
+        "leg",
+        "strength",
+        14,
+        28.0,
+        6.0,
+        _VIGELSO_YOUNG,
+        "knee-extensor MVC",
+        "mean ± SEM (stated)",
+    ),
+    _anchor(
+        "vigelso2015",
+        "immobilisation",
+        "leg",
+        "strength",
+        14,
+        23.0,
+        3.0,
+        _VIGELSO_OLD,
+        "knee-extensor MVC",
+        "mean ± SEM (stated)",
+        older=True,
+    ),
     # One-limb immobilisation, forearm: the only verified upper-limb human data
-    _anchor("miles1994", "immobilisation", "forearm", "muscle_size", 9, 4.1, (4.1, 4.1), _MILES,
-            "forearm muscle CSA", "group mean only (no dispersion in the abstract)"),
-    _anchor("miles1994", "immobilisation", "forearm", "strength", 9, 29.3, (29.3, 32.5), _MILES,
-            "isometric wrist flexion/extension strength", "flexion and extension means"),
+    _anchor(
+        "miles1994",
+        "immobilisation",
+        "forearm",
+        "muscle_size",
+        9,
+        4.1,
+        (4.1, 4.1),
+        _MILES,
+        "forearm muscle CSA",
+        "group mean only (no dispersion in the abstract)",
+    ),
+    _anchor(
+        "miles1994",
+        "immobilisation",
+        "forearm",
+        "strength",
+        9,
+        29.3,
+        (29.3, 32.5),
+        _MILES,
+        "isometric wrist flexion/extension strength",
+        "flexion and extension means",
+    ),
     # Whole-body bed rest, knee extensors
-    _anchor("marusic2021", "bed_rest", "leg", "muscle_size", 5, 2.2, (2.2, 2.2), _MARUSIC,
-            "quadriceps CSA (MRI), Mulder et al. in Marusic 2021 table 1", "group mean"),
-    _anchor("marusic2021", "bed_rest", "leg", "muscle_size", 7, 3.0, (1.1, 3.0), _MARUSIC,
-            "knee-extensor CSA or thigh volume, Dirks et al. and Ferrando et al. in Marusic 2021 table 1",
-            "range of three group means"),
-    _anchor("marusic2021", "bed_rest", "leg", "muscle_size", 10, 3.6, (3.6, 3.6), _MARUSIC,
-            "quadriceps CSA (CT), McDonnell et al. in Marusic 2021 table 1", "group mean"),
-    _anchor("alkner2004a", "bed_rest", "leg", "muscle_size", 29, 10.0, (10.0, 10.0), _ALKNER,
-            "quadriceps volume (MRI)", "group mean"),
-    _anchor("mulder2006", "bed_rest", "leg", "muscle_size", 56, 14.1, 5.2, _MULDER, "quadriceps CSA (MRI)", "mean ± dispersion as printed"),
-    _anchor("alkner2004b", "bed_rest", "leg", "muscle_size", 90, 18.0, (18.0, 18.0), _ALKNER,
-            "knee-extensor volume (MRI)", "group mean"),
-    _anchor("marusic2021", "bed_rest", "leg", "strength", 5, 8.6, (8.6, 8.6), _MARUSIC,
-            "knee-extension MVIC, Mulder et al. in Marusic 2021 table 1", "group mean"),
-    _anchor("marusic2021", "bed_rest", "leg", "strength", 10, 14.5, (14.5, 14.5), _MARUSIC,
-            "knee-extension MVIC, McDonnell et al. in Marusic 2021 table 1", "group mean"),
-    _anchor("mulder2006", "bed_rest", "leg", "strength", 56, 16.8, 7.4, _MULDER, "knee-extension torque", "mean ± dispersion as printed"),
-    _anchor("alkner2004b", "bed_rest", "leg", "strength", 90, 45.5, (31.0, 60.0), _ALKNER,
-            "knee-extension torque, force and power", "range of the reported measures"),
-    _anchor("alkner2004a", "bed_rest", "calf", "muscle_size", 29, 16.0, (16.0, 16.0), _ALKNER,
-            "triceps surae volume (MRI)", "group mean"),
-    _anchor("alkner2004b", "bed_rest", "calf", "muscle_size", 90, 29.0, (29.0, 29.0), _ALKNER,
-            "plantar-flexor volume (MRI)", "group mean"),
+    _anchor(
+        "marusic2021",
+        "bed_rest",
+        "leg",
+        "muscle_size",
+        5,
+        2.2,
+        (2.2, 2.2),
+        _MARUSIC,
+        "quadriceps CSA (MRI), Mulder et al. in Marusic 2021 table 1",
+        "group mean",
+    ),
+    _anchor(
+        "marusic2021",
+        "bed_rest",
+        "leg",
+        "muscle_size",
+        7,
+        3.0,
+        (1.1, 3.0),
+        _MARUSIC,
+        "knee-extensor CSA or thigh volume, Dirks et al. and Ferrando et al. in Marusic 2021 table 1",
+        "range of three group means",
+    ),
+    _anchor(
+        "marusic2021",
+        "bed_rest",
+        "leg",
+        "muscle_size",
+        10,
+        3.6,
+        (3.6, 3.6),
+        _MARUSIC,
+        "quadriceps CSA (CT), McDonnell et al. in Marusic 2021 table 1",
+        "group mean",
+    ),
+    _anchor(
+        "alkner2004a",
+        "bed_rest",
+        "leg",
+        "muscle_size",
+        29,
+        10.0,
+        (10.0, 10.0),
+        _ALKNER,
+        "quadriceps volume (MRI)",
+        "group mean",
+    ),
+    _anchor(
+        "mulder2006",
+        "bed_rest",
+        "leg",
+        "muscle_size",
+        56,
+        14.1,
+        5.2,
+        _MULDER,
+        "quadriceps CSA (MRI)",
+        "mean ± dispersion as printed",
+    ),
+    _anchor(
+        "alkner2004b",
+        "bed_rest",
+        "leg",
+        "muscle_size",
+        90,
+        18.0,
+        (18.0, 18.0),
+        _ALKNER,
+        "knee-extensor volume (MRI)",
+        "group mean",
+    ),
+    _anchor(
+        "marusic2021",
+        "bed_rest",
+        "leg",
+        "strength",
+        5,
+        8.6,
+        (8.6, 8.6),
+        _MARUSIC,
+        "knee-extension MVIC, Mulder et al. in Marusic 2021 table 1",
+        "group mean",
+    ),
+    _anchor(
+        "marusic2021",
+        "bed_rest",
+        "leg",
+        "strength",
+        10,
+        14.5,
+        (14.5, 14.5),
+        _MARUSIC,
+        "knee-extension MVIC, McDonnell et al. in Marusic 2021 table 1",
+        "group mean",
+    ),
+    _anchor(
+        "mulder2006",
+        "bed_rest",
+        "leg",
+        "strength",
+        56,
+        16.8,
+        7.4,
+        _MULDER,
+        "knee-extension torque",
+        "mean ± dispersion as printed",
+    ),
+    _anchor(
+        "alkner2004b",
+        "bed_rest",
+        "leg",
+        "strength",
+        90,
+        45.5,
+        (31.0, 60.0),
+        _ALKNER,
+        "knee-extension torque, force and power",
+        "range of the reported measures",
+    ),
+    _anchor(
+        "alkner2004a",
+        "bed_rest",
+        "calf",
+        "muscle_size",
+        29,
+        16.0,
+        (16.0, 16.0),
+        _ALKNER,
+        "triceps surae volume (MRI)",
+        "group mean",
+    ),
+    _anchor(
+        "alkner2004b",
+        "bed_rest",
+        "calf",
+        "muscle_size",
+        90,
+        29.0,
+        (29.0, 29.0),
+        _ALKNER,
+        "plantar-flexor volume (MRI)",
+        "group mean",
+    ),
 )
 """Every verified human result used for projection (values from the papers' abstracts or, for
 the short bed-rest studies, from table 1 of Marusic 2021)."""
@@ -142,8 +433,15 @@ SITES = {
     "bed_rest": {"leg": "knee-extensor (thigh)", "calf": "calf (triceps surae)"},
 }
 """Sites with human data, per kind of disuse. Other sites answer 'no human data'."""
-SITE_ALIASES = {"arm": "forearm", "wrist": "forearm", "thigh": "leg", "knee": "leg", "quadriceps": "leg",
-                "lower_leg": "calf", "ankle": "calf"}
+SITE_ALIASES = {
+    "arm": "forearm",
+    "wrist": "forearm",
+    "thigh": "leg",
+    "knee": "leg",
+    "quadriceps": "leg",
+    "lower_leg": "calf",
+    "ankle": "calf",
+}
 """Words accepted for a site (a wrist or arm cast immobilises the forearm muscles, etc.)."""
 
 SHAPE_SERIES = ("bed_rest", "leg", "muscle_size")
@@ -168,9 +466,22 @@ KORTEBEIN_TIME_FACTOR = 28.0 / 10.0
 28 days (Kortebein 2007, JAMA 297(16), doi:10.1001/jama.297.16.1772-b): the older upper bound at t days is the young
 upper bound at 2.8 t."""
 
-DISUSE_CITATIONS = cite("wall2013", "wall2014", "kilroe2020", "deboer2007", "vigelso2015", "suetta2009",
-                        "miles1994", "marusic2021", "alkner2004a", "alkner2004b", "mulder2006",
-                        "kortebein2007", "coker2015", "pavyletraon2007")
+DISUSE_CITATIONS = cite(
+    "wall2013",
+    "wall2014",
+    "kilroe2020",
+    "deboer2007",
+    "vigelso2015",
+    "suetta2009",
+    "miles1994",
+    "marusic2021",
+    "alkner2004a",
+    "alkner2004b",
+    "mulder2006",
+    "kortebein2007",
+    "coker2015",
+    "pavyletraon2007",
+)
 
 
 def fit_time_constant(points: list[tuple[float, float]]) -> float:
@@ -198,8 +509,11 @@ def fit_time_constant(points: list[tuple[float, float]]) -> float:
 
 
 def _series(kind: str, site: str, outcome: str, older: bool | None = None) -> list[Anchor]:
-    return [a for a in ANCHORS if (a.kind, a.site, a.outcome) == (kind, site, outcome)
-            and (older is None or a.older == older)]
+    return [
+        a
+        for a in ANCHORS
+        if (a.kind, a.site, a.outcome) == (kind, site, outcome) and (older is None or a.older == older)
+    ]
 
 
 TIME_CONSTANT = fit_time_constant([(a.days, a.loss) for a in _series(*SHAPE_SERIES)])
@@ -234,16 +548,24 @@ class Band:
         if not self.known:
             return head + f"no human data to project {self.measure} {self.outcome.replace('_', ' ')}; none projected"
         label = "muscle cross-section/volume" if self.outcome == "muscle_size" else "muscle strength"
-        out = (f"{head}expected {_change(self.low)} to {_change(self.high)} % {self.measure} {label} "
-               f"[{', '.join(self.citations)}]")
+        out = (
+            f"{head}expected {_change(self.low)} to {_change(self.high)} % {self.measure} {label} "
+            f"[{', '.join(self.citations)}]"
+        )
         return out + (" (extrapolated beyond the studied durations)" if self.extrapolated else "")
 
     def to_json(self) -> dict[str, Any]:
-        return {"outcome": self.outcome, "measure": self.measure, "unit": "%",
-                "change_low": None if self.low is None else -round(self.low, 1),
-                "change_high": None if self.high is None else -round(self.high, 1),
-                "extrapolated": self.extrapolated, "notes": list(self.notes), "citations": list(self.citations),
-                "evidence": [a.to_json() for a in self.evidence]}
+        return {
+            "outcome": self.outcome,
+            "measure": self.measure,
+            "unit": "%",
+            "change_low": None if self.low is None else -round(self.low, 1),
+            "change_high": None if self.high is None else -round(self.high, 1),
+            "extrapolated": self.extrapolated,
+            "notes": list(self.notes),
+            "citations": list(self.citations),
+            "evidence": [a.to_json() for a in self.evidence],
+        }
 
 
 @dataclass(frozen=True)
@@ -262,19 +584,50 @@ class RecoveryStudy:
 
 
 RECOVERY_STUDIES: tuple[RecoveryStudy, ...] = (
-    RecoveryStudy("suetta2009", "9 older (61-74 y) and 11 young (21-27 y) men", "2 weeks of leg immobilisation", 14,
-                  "4 weeks of resistance retraining", 28,
-                  "strength back to baseline in young and old; older men regained less quadriceps volume", "leg", True),
-    RecoveryStudy("vigelso2015", "17 young (23 y) and 15 older (68 y) men", "2 weeks of leg immobilisation", 14,
-                  "6 weeks of cycling (aerobic) retraining", 42,
-                  "leg lean mass restored in the young; strength rose but was not fully restored in either group",
-                  "leg", False),
-    RecoveryStudy("macintyre2001", "9 healthy young adults", "6 weeks in a forearm plaster cast", 42,
-                  "habitual activity or a strengthening programme", 91,
-                  "grip strength fully recovered by 3 months after the cast came off", "forearm", True),
-    RecoveryStudy("clark2009", "healthy young men and women", "3 weeks of forearm cast immobilisation", 21,
-                  "1 week of normal use", 7, "recovery of wrist-flexor strength was slower in women than in men",
-                  "forearm", False),
+    RecoveryStudy(
+        "suetta2009",
+        "9 older (61-74 y) and 11 young (21-27 y) men",
+        "2 weeks of leg immobilisation",
+        14,
+        "4 weeks of resistance retraining",
+        28,
+        "strength back to baseline in young and old; older men regained less quadriceps volume",
+        "leg",
+        True,
+    ),
+    RecoveryStudy(
+        "vigelso2015",
+        "17 young (23 y) and 15 older (68 y) men",
+        "2 weeks of leg immobilisation",
+        14,
+        "6 weeks of cycling (aerobic) retraining",
+        42,
+        "leg lean mass restored in the young; strength rose but was not fully restored in either group",
+        "leg",
+        False,
+    ),
+    RecoveryStudy(
+        "macintyre2001",
+        "9 healthy young adults",
+        "6 weeks in a forearm plaster cast",
+        42,
+        "habitual activity or a strengthening programme",
+        91,
+        "grip strength fully recovered by 3 months after the cast came off",
+        "forearm",
+        True,
+    ),
+    RecoveryStudy(
+        "clark2009",
+        "healthy young men and women",
+        "3 weeks of forearm cast immobilisation",
+        21,
+        "1 week of normal use",
+        7,
+        "recovery of wrist-flexor strength was slower in women than in men",
+        "forearm",
+        False,
+    ),
 )
 """Verified human retraining studies (abstracts). No verified recovery data after bed rest."""
 
@@ -291,10 +644,22 @@ class Recovery:
     notes: tuple[str, ...]
 
     def to_json(self) -> dict[str, Any]:
-        return {"days_band": None if self.days_band is None else [round(d) for d in self.days_band],
-                "ratio_band": self.ratio_band, "extrapolated": self.extrapolated, "notes": list(self.notes),
-                "studies": [{"source": s.source, "population": s.population, "disuse": s.disuse,
-                             "retraining": s.retraining, "finding": s.finding} for s in self.studies]}
+        return {
+            "days_band": None if self.days_band is None else [round(d) for d in self.days_band],
+            "ratio_band": self.ratio_band,
+            "extrapolated": self.extrapolated,
+            "notes": list(self.notes),
+            "studies": [
+                {
+                    "source": s.source,
+                    "population": s.population,
+                    "disuse": s.disuse,
+                    "retraining": s.retraining,
+                    "finding": s.finding,
+                }
+                for s in self.studies
+            ],
+        }
 
 
 @dataclass(frozen=True)
@@ -317,9 +682,17 @@ class DisuseProjection:
         return [b.text(self.days, self.kind) for b in self.bands]
 
     def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "site": self.site, "days": self.days, "age": self.age,
-                "bands": [b.to_json() for b in self.bands], "summary": self.lines(),
-                "recovery": self.recovery.to_json(), "notes": list(self.notes), "citations": list(self.citations)}
+        return {
+            "kind": self.kind,
+            "site": self.site,
+            "days": self.days,
+            "age": self.age,
+            "bands": [b.to_json() for b in self.bands],
+            "summary": self.lines(),
+            "recovery": self.recovery.to_json(),
+            "notes": list(self.notes),
+            "citations": list(self.citations),
+        }
 
 
 class DisuseQuery(BaseModel):
@@ -354,15 +727,19 @@ def project_disuse(kind: str, site: str, days: Any, age: Any = None) -> DisusePr
     older = q.age is not None and q.age >= OLDER_ADULT_AGE
     notes: list[str] = []
     if q.age is None:
-        notes.append("Age not given: bands are for young and middle-aged adults; record age to apply "
-                     "the older-adult evidence.")
+        notes.append(
+            "Age not given: bands are for young and middle-aged adults; record age to apply the older-adult evidence."
+        )
     bands = tuple(_band(q.kind, site_key, outcome, q.days, older) for outcome in OUTCOMES)
     if site_key not in SITES[q.kind]:
         notes.append(f"No human data on {q.site} after {q.kind.replace('_', ' ')}: nothing is projected.")
-    notes.append("Populations were healthy volunteers; illness, inflammation, low protein or energy intake "
-                 "and denervation are not covered and can make losses larger.")
-    return DisuseProjection(q.kind, site_key, q.days, q.age, bands, _recovery(q.kind, site_key, q.days, older),
-                            tuple(notes))
+    notes.append(
+        "Populations were healthy volunteers; illness, inflammation, low protein or energy intake "
+        "and denervation are not covered and can make losses larger."
+    )
+    return DisuseProjection(
+        q.kind, site_key, q.days, q.age, bands, _recovery(q.kind, site_key, q.days, older), tuple(notes)
+    )
 
 
 def _measure(kind: str, site: str) -> str:
@@ -385,29 +762,41 @@ def _band(kind: str, site: str, outcome: str, days: float, older: bool) -> Band:
     if kind == "immobilisation" and site == "forearm":
         # Only 9-day forearm data exist: the time course and spread come from the leg studies too.
         pool += [a for a in _series(kind, "leg", outcome) if older or not a.older]
-        notes.append("Forearm data exist only for 9 days (Miles 1994); the band widens with the "
-                     "leg-immobilisation studies and their time course.")
+        notes.append(
+            "Forearm data exist only for 9 days (Miles 1994); the band widens with the "
+            "leg-immobilisation studies and their time course."
+        )
     longest = max(a.days for a in own)
     reach = max(a.days for a in pool)
     if days > EXTRAPOLATION_LIMIT * reach:
-        return Band(outcome, measure, None, None, tuple(sorted({a.source for a in pool})), tuple(pool),
-                    notes=(f"no human data beyond {reach:g} days; not projected past "
-                           f"{EXTRAPOLATION_LIMIT * reach:g} days",))
+        return Band(
+            outcome,
+            measure,
+            None,
+            None,
+            tuple(sorted({a.source for a in pool})),
+            tuple(pool),
+            notes=(f"no human data beyond {reach:g} days; not projected past {EXTRAPOLATION_LIMIT * reach:g} days",),
+        )
     k_low, k_high = _levels(pool, outcome)
     low, high = k_low * shape(days), k_high * shape(days)
     citations = {a.source for a in pool} | {"marusic2021"}
     if older and kind == "bed_rest" and outcome == "muscle_size":
         high = k_high * shape(days * KORTEBEIN_TIME_FACTOR)
         citations |= {"kortebein2007", "coker2015"}
-        notes.append("Older adult: upper bound raised because healthy older adults lost more leg lean "
-                     "tissue in 10 days of bed rest than young adults in 28 days (Kortebein 2007).")
+        notes.append(
+            "Older adult: upper bound raised because healthy older adults lost more leg lean "
+            "tissue in 10 days of bed rest than young adults in 28 days (Kortebein 2007)."
+        )
     if older and kind == "immobilisation":
         citations |= {"vigelso2015", "suetta2009"}
         if outcome == "muscle_size":
             low = 0.0
-            notes.append("Older adult: after 2 weeks of leg immobilisation older men lost less muscle size "
-                         "than young men (Suetta 2009) or no significant leg lean mass (Vigelsø 2015); "
-                         "the band therefore starts at no loss. Strength losses were similar.")
+            notes.append(
+                "Older adult: after 2 weeks of leg immobilisation older men lost less muscle size "
+                "than young men (Suetta 2009) or no significant leg lean mass (Vigelsø 2015); "
+                "the band therefore starts at no loss. Strength losses were similar."
+            )
     cap = CAP[outcome]
     if high > cap:
         notes.append(f"Upper bound capped at {cap:g} %, the largest loss reported by the studies.")
@@ -448,21 +837,39 @@ def _recovery(kind: str, site: str, days: float, older: bool) -> Recovery:
         what = "bed rest" if kind == "bed_rest" else f"immobilisation of the {site}"
         return Recovery((), None, None, False, (f"No verified human data on recovery after {what}: none projected.",))
     restored = [s.retraining_days / s.disuse_days for s in RECOVERY_STUDIES if s.strength_restored]
-    notes = ["Aerobic retraining alone did not fully restore strength (Vigelsø 2015): include resistance "
-             "exercise for the affected muscles."] if site == "leg" else []
+    notes = (
+        [
+            "Aerobic retraining alone did not fully restore strength (Vigelsø 2015): include resistance "
+            "exercise for the affected muscles."
+        ]
+        if site == "leg"
+        else []
+    )
     if older:
-        notes.append("Older adults regained less muscle volume than young adults with the same retraining "
-                     "(Suetta 2009; Vigelsø 2015).")
+        notes.append(
+            "Older adults regained less muscle volume than young adults with the same retraining "
+            "(Suetta 2009; Vigelsø 2015)."
+        )
     if any(s.source == "clark2009" for s in studies):
         notes.append("Strength returned more slowly in women than men after a 3-week forearm cast (Clark 2009).")
     if not restored:
         return Recovery(studies, None, None, False, tuple(notes))
     ratio = (min(restored), max(restored))
     longest = max(s.disuse_days for s in studies)
-    return Recovery(studies, ratio, (ratio[0] * days, ratio[1] * days), days > longest,
-                    tuple(notes + [f"In the retraining studies that restored strength (leg and forearm), it was "
-                                   f"back when first re-measured, {ratio[0]:.1f}-{ratio[1]:.1f} times the disuse "
-                                   f"period after it ended."]))
+    return Recovery(
+        studies,
+        ratio,
+        (ratio[0] * days, ratio[1] * days),
+        days > longest,
+        tuple(
+            notes
+            + [
+                f"In the retraining studies that restored strength (leg and forearm), it was "
+                f"back when first re-measured, {ratio[0]:.1f}-{ratio[1]:.1f} times the disuse "
+                f"period after it ended."
+            ]
+        ),
+    )
 
 
 def _change(loss: float) -> str:
@@ -475,5 +882,17 @@ def _duration(days: float) -> str:
     return f"{days:g} days"
 
 
-__all__ = ["ANCHORS", "Anchor", "Band", "DisuseProjection", "DisuseQuery", "RECOVERY_STUDIES", "Recovery",
-           "TIME_CONSTANT", "fit_time_constant", "loss_curve", "project_disuse", "shape"]
+__all__ = [
+    "ANCHORS",
+    "Anchor",
+    "Band",
+    "DisuseProjection",
+    "DisuseQuery",
+    "RECOVERY_STUDIES",
+    "Recovery",
+    "TIME_CONSTANT",
+    "fit_time_constant",
+    "loss_curve",
+    "project_disuse",
+    "shape",
+]

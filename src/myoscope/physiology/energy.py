@@ -61,11 +61,18 @@ def mifflin_st_jeor(weight_kg, height_cm, age_y, female, coefficients: str = "si
     """
     if coefficients not in ("simplified", "regression"):
         raise ValueError(f"coefficients must be 'simplified' or 'regression', not {coefficients!r}")
-    per_kg, per_year = ((MIFFLIN_WEIGHT, MIFFLIN_AGE) if coefficients == "simplified"
-                        else (MIFFLIN_REGRESSION_WEIGHT, MIFFLIN_REGRESSION_AGE))
+    per_kg, per_year = (
+        (MIFFLIN_WEIGHT, MIFFLIN_AGE)
+        if coefficients == "simplified"
+        else (MIFFLIN_REGRESSION_WEIGHT, MIFFLIN_REGRESSION_AGE)
+    )
     constant = MIFFLIN_MALE_CONSTANT + (MIFFLIN_FEMALE_CONSTANT - MIFFLIN_MALE_CONSTANT) * np.asarray(female, float)
-    value = (per_kg * np.asarray(weight_kg, float) + MIFFLIN_HEIGHT * np.asarray(height_cm, float)
-             - per_year * np.asarray(age_y, float) + constant)
+    value = (
+        per_kg * np.asarray(weight_kg, float)
+        + MIFFLIN_HEIGHT * np.asarray(height_cm, float)
+        - per_year * np.asarray(age_y, float)
+        + constant
+    )
     return float(value) if np.ndim(value) == 0 else value
 
 
@@ -122,8 +129,12 @@ def harris_benedict_revised(weight_kg, height_cm, age_y, female):
     f = np.asarray(female, float)
     men, women = np.asarray(ROZA_MEN), np.asarray(ROZA_WOMEN)
     coef = men + (women - men) * f[..., None]
-    value = (coef[..., 0] + coef[..., 1] * np.asarray(weight_kg, float)
-             + coef[..., 2] * np.asarray(height_cm, float) - coef[..., 3] * np.asarray(age_y, float))
+    value = (
+        coef[..., 0]
+        + coef[..., 1] * np.asarray(weight_kg, float)
+        + coef[..., 2] * np.asarray(height_cm, float)
+        - coef[..., 3] * np.asarray(age_y, float)
+    )
     return float(value) if np.ndim(value) == 0 else value
 
 
@@ -156,8 +167,9 @@ def henry_2005(weight_kg, height_cm, age_y, female):
     band = np.clip(np.searchsorted(HENRY_AGE_BANDS, age, side="right") - 1, 0, 2)
     men, women = np.asarray(HENRY_MEN_WH), np.asarray(HENRY_WOMEN_WH)
     coef = men[band] + (women[band] - men[band]) * f[..., None]
-    mj = (coef[..., 0] * np.asarray(weight_kg, float) + coef[..., 1] * np.asarray(height_cm, float) / 100.0
-          + coef[..., 2])
+    mj = (
+        coef[..., 0] * np.asarray(weight_kg, float) + coef[..., 1] * np.asarray(height_cm, float) / 100.0 + coef[..., 2]
+    )
     value = np.where(age >= HENRY_AGE_BANDS[0], mj_to_kcal(mj), np.nan)
     return float(value) if np.ndim(value) == 0 else value
 

@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 import numpy as np
 
@@ -50,11 +50,18 @@ STRENGTH_DAYS_FOR_TRAINING = 2
 """Muscle-strengthening activity on two or more days a week counts as resistance training (WHO 2020)."""
 EPISODE_LOOKBACK_DAYS = 365
 """Episodes that ended more than a year before the projection date are not projected (our choice)."""
-_PAL_BAND = {"sedentary": "sedentary or light", "moderate": "active or moderately active",
-             "vigorous": "vigorous or vigorously active"}
+_PAL_BAND = {
+    "sedentary": "sedentary or light",
+    "moderate": "active or moderately active",
+    "vigorous": "vigorous or vigorously active",
+}
 WHOLE_BODY_FIELDS = ("body_weight_kg", "fat_mass_kg", "lean_mass_kg", "ffm_kg")
-CITATIONS = (cite("hall2011", "chow2008", "mifflin1990", "fao2004", "bull2020") + PROTEIN_CITATIONS
-             + regional.CITATIONS + denervation.CITATIONS)
+CITATIONS = (
+    cite("hall2011", "chow2008", "mifflin1990", "fao2004", "bull2020")
+    + PROTEIN_CITATIONS
+    + regional.CITATIONS
+    + denervation.CITATIONS
+)
 
 
 class NumericalFailure(Exception):
@@ -152,12 +159,27 @@ def read_inputs(record: Record, on: dt.date) -> tuple[Inputs, list[str]]:
     weight = weights[-1].best if weights else None
     protein = _diet(record, on, "protein")
     band = PAL_BANDS[_PAL_BAND[person.activity_level or "sedentary"]]
-    inputs = Inputs(person.sex, person.age_on(on), _height(record), weight, band[0], person.activity_level is None,
-                    _diet(record, on, "energy"), None if protein is None or not weight else protein / weight,
-                    _strength_training(record, on))
-    missing = [label for label, value in (("sex", inputs.sex), ("date of birth or age", inputs.age_y),
-                                          ("height", inputs.height_cm), ("body weight", inputs.weight_kg))
-               if value is None]
+    inputs = Inputs(
+        person.sex,
+        person.age_on(on),
+        _height(record),
+        weight,
+        band[0],
+        person.activity_level is None,
+        _diet(record, on, "energy"),
+        None if protein is None or not weight else protein / weight,
+        _strength_training(record, on),
+    )
+    missing = [
+        label
+        for label, value in (
+            ("sex", inputs.sex),
+            ("date of birth or age", inputs.age_y),
+            ("height", inputs.height_cm),
+            ("body weight", inputs.weight_kg),
+        )
+        if value is None
+    ]
     return inputs, missing
 
 
@@ -174,13 +196,27 @@ def _horizon_days(weeks) -> int:
     except (TypeError, ValueError):
         value = math.nan
     if not 0 < value <= MAX_HORIZON_WEEKS:
-        raise InputError([Problem("horizon", weeks, "is outside the accepted range",
-                                  f"more than 0 to {MAX_HORIZON_WEEKS} weeks", "weeks")])
+        raise InputError(
+            [
+                Problem(
+                    "horizon",
+                    weeks,
+                    "is outside the accepted range",
+                    f"more than 0 to {MAX_HORIZON_WEEKS} weeks",
+                    "weeks",
+                )
+            ]
+        )
     return max(1, int(round(value * 7)))
 
 
-def project_record(record: Record, on: dt.date | None = None, scenarios: Iterable[str | Scenario] = DEFAULT,
-                   horizon_weeks: float = HORIZON_WEEKS, variant: str = DEFAULT_VARIANT) -> Projection:
+def project_record(
+    record: Record,
+    on: dt.date | None = None,
+    scenarios: Iterable[str | Scenario] = DEFAULT,
+    horizon_weeks: float = HORIZON_WEEKS,
+    variant: str = DEFAULT_VARIANT,
+) -> Projection:
     """The joined projection of one person from ``on`` (default: the record's last date).
 
     Raises :class:`~myoscope.errors.InputError` for an unknown scenario or horizon and
@@ -195,8 +231,11 @@ def project_record(record: Record, on: dt.date | None = None, scenarios: Iterabl
     if not missing and not 18 <= inputs.age_y <= 100:
         missing.append("an adult age (Hall's model is for ages 18 to 100)")
     if not missing:
-        rmr = float(resting_metabolic_rate(inputs.weight_kg, inputs.height_cm / 100.0, inputs.age_y,
-                                           1.0 if inputs.sex == "female" else 0.0))
+        rmr = float(
+            resting_metabolic_rate(
+                inputs.weight_kg, inputs.height_cm / 100.0, inputs.age_y, 1.0 if inputs.sex == "female" else 0.0
+            )
+        )
         maintenance = inputs.pal * rmr
         if inputs.pal_assumed:
             notes.append(f"activity level not recorded: PAL {inputs.pal:.2f} (sedentary) assumed")
@@ -207,10 +246,20 @@ def project_record(record: Record, on: dt.date | None = None, scenarios: Iterabl
     for scenario, (intake, cut, bands) in zip(chosen, [w or (None, None, None) for w in whole]):
         training = _training(inputs, scenario)
         courses = _regional(record, on, horizon, inputs, scenario, training)
-        results.append(ScenarioResult(scenario, intake, _protein(inputs, scenario), training, cut, bands,
-                                      _joined(courses, bands)))
-    return Projection(record.person.id, on, np.arange(horizon + 1), variant, inputs, maintenance, tuple(results),
-                      tuple(missing), tuple(notes))
+        results.append(
+            ScenarioResult(scenario, intake, _protein(inputs, scenario), training, cut, bands, _joined(courses, bands))
+        )
+    return Projection(
+        record.person.id,
+        on,
+        np.arange(horizon + 1),
+        variant,
+        inputs,
+        maintenance,
+        tuple(results),
+        tuple(missing),
+        tuple(notes),
+    )
 
 
 def _protein(inputs: Inputs, scenario: Scenario) -> float | None:
@@ -220,16 +269,25 @@ def _protein(inputs: Inputs, scenario: Scenario) -> float | None:
 
 
 def _training(inputs: Inputs, scenario: Scenario) -> bool:
-    return bool(scenario.resistance_training if scenario.resistance_training is not None
-                else inputs.resistance_training)
+    return bool(
+        scenario.resistance_training if scenario.resistance_training is not None else inputs.resistance_training
+    )
 
 
 def _intake(inputs: Inputs, scenario: Scenario, horizon: int, maintenance: float, variant: str) -> float:
     """The scenario's constant intake; a lean-sparing intake is never below what is eaten now."""
     current = inputs.intake_kcal if inputs.intake_kcal is not None else maintenance
     if scenario.intake == "lean_sparing":
-        found = lean_sparing_intake(inputs.weight_kg, inputs.height_cm, inputs.age_y, inputs.sex, inputs.pal,
-                                    horizon / 7.0, LEAN_LOSS_LIMIT_KG, variant=variant)
+        found = lean_sparing_intake(
+            inputs.weight_kg,
+            inputs.height_cm,
+            inputs.age_y,
+            inputs.sex,
+            inputs.pal,
+            horizon / 7.0,
+            LEAN_LOSS_LIMIT_KG,
+            variant=variant,
+        )
         return max(current, found.intake_kcal if found.reached else maintenance)
     return current
 
@@ -241,12 +299,22 @@ def _whole_body(inputs: Inputs, scenarios: tuple[Scenario, ...], horizon: int, m
     n = 3 * len(scenarios)
     change = np.repeat(np.array(intakes) - maintenance, 3)[:, None]
     cut = np.array([c.as_tuple() for c in cuts]).reshape(n)
-    sim = simulate_composition(sex=[inputs.sex] * n, age_y=inputs.age_y, height_m=inputs.height_cm / 100.0,
-                               weight_kg=inputs.weight_kg, pal=inputs.pal, ei_change_kcal=change, days=horizon,
-                               lean_share_cut=cut, variant=variant)
+    sim = simulate_composition(
+        sex=[inputs.sex] * n,
+        age_y=inputs.age_y,
+        height_m=inputs.height_cm / 100.0,
+        weight_kg=inputs.weight_kg,
+        pal=inputs.pal,
+        ei_change_kcal=change,
+        days=horizon,
+        lean_share_cut=cut,
+        variant=variant,
+    )
     if not sim.finite.all():
-        raise NumericalFailure(f"Hall's model left the physical range within {horizon} days at "
-                               f"{min(intakes):.0f} kcal/day: the intake is too low to project")
+        raise NumericalFailure(
+            f"Hall's model left the physical range within {horizon} days at "
+            f"{min(intakes):.0f} kcal/day: the intake is too low to project"
+        )
     out = []
     for k, (intake, c) in enumerate(zip(intakes, cuts)):
         rows = slice(3 * k, 3 * k + 3)
@@ -286,8 +354,9 @@ def _episode_regions(episode) -> tuple[tuple[str, str], ...]:
     return ()
 
 
-def _episode_courses(record: Record, on: dt.date, horizon: int, older: bool, scenario: Scenario,
-                     training: bool) -> list[regional.RegionalCourse]:
+def _episode_courses(
+    record: Record, on: dt.date, horizon: int, older: bool, scenario: Scenario, training: bool
+) -> list[regional.RegionalCourse]:
     courses = []
     for episode in record.episodes:
         end = episode.end
@@ -296,9 +365,18 @@ def _episode_courses(record: Record, on: dt.date, horizon: int, older: bool, sce
         if end is not None and (on - end).days > EPISODE_LOOKBACK_DAYS:
             continue
         for region, side in _episode_regions(episode):
-            courses.append(regional.disuse_course(
-                episode.kind, region, side, (episode.start - on).days, None if end is None else (end - on).days,
-                horizon, older=older, retraining=training))
+            courses.append(
+                regional.disuse_course(
+                    episode.kind,
+                    region,
+                    side,
+                    (episode.start - on).days,
+                    None if end is None else (end - on).days,
+                    horizon,
+                    older=older,
+                    retraining=training,
+                )
+            )
     return courses
 
 
@@ -309,16 +387,28 @@ def _nerve_courses(record: Record, on: dt.date, horizon: int) -> list[regional.R
             continue
         sides = ("left", "right") if condition.side == "both" else (condition.side,)
         for region in denervation.NERVE_REGIONS.get((condition.nerve or "").lower(), ()):
-            courses += [denervation.denervation_course(region, side, (condition.onset - on).days, horizon)
-                        for side in sides]
+            courses += [
+                denervation.denervation_course(region, side, (condition.onset - on).days, horizon) for side in sides
+            ]
     return courses
 
 
-def _regional(record: Record, on: dt.date, horizon: int, inputs: Inputs, scenario: Scenario,
-              training: bool) -> tuple[regional.RegionalCourse, ...]:
+def _regional(
+    record: Record, on: dt.date, horizon: int, inputs: Inputs, scenario: Scenario, training: bool
+) -> tuple[regional.RegionalCourse, ...]:
     older = inputs.age_y is not None and inputs.age_y >= OLDER_ADULT_AGE
     return tuple(_episode_courses(record, on, horizon, older, scenario, training) + _nerve_courses(record, on, horizon))
 
 
-__all__ = ["Band", "CITATIONS", "HORIZON_WEEKS", "Inputs", "NumericalFailure", "Projection", "ScenarioResult",
-           "WHOLE_BODY_FIELDS", "project_record", "read_inputs"]
+__all__ = [
+    "Band",
+    "CITATIONS",
+    "HORIZON_WEEKS",
+    "Inputs",
+    "NumericalFailure",
+    "Projection",
+    "ScenarioResult",
+    "WHOLE_BODY_FIELDS",
+    "project_record",
+    "read_inputs",
+]

@@ -68,8 +68,18 @@ RESISTANCE_CUT = (round(0.935 * 0.364 / 0.819, 2), 0.935, 1.0)
 """(low, central, high) r for resistance training: 93.5 % (Sardeli et al. 2018), its 95 % CI
 0.364-1.273 kg scaled to the point estimate 0.819 kg, capped at 1."""
 
-CITATIONS = cite("wycherley2012_meta", "wycherley2012_men", "hudson2019", "sardeli2018", "weinheimer2010",
-                 "krieger2006", "hall2010", "englert2021", "beavers2017", "longland2016")
+CITATIONS = cite(
+    "wycherley2012_meta",
+    "wycherley2012_men",
+    "hudson2019",
+    "sardeli2018",
+    "weinheimer2010",
+    "krieger2006",
+    "hall2010",
+    "englert2021",
+    "beavers2017",
+    "longland2016",
+)
 
 
 @dataclass(frozen=True)
@@ -110,5 +120,14 @@ def lean_share_cut(protein_g_per_kg: float | None, resistance_training: bool) ->
     return LeanShareCut(values[0], values[1], values[2], protein_g_per_kg, bool(resistance_training))
 
 
-__all__ = ["CITATIONS", "LeanShareCut", "PROTEIN_CUT", "PROTEIN_FULL_G_PER_KG", "PROTEIN_RDA_G_PER_KG",
-           "RESISTANCE_CUT", "combine", "lean_share_cut", "protein_fraction"]
+__all__ = [
+    "CITATIONS",
+    "LeanShareCut",
+    "PROTEIN_CUT",
+    "PROTEIN_FULL_G_PER_KG",
+    "PROTEIN_RDA_G_PER_KG",
+    "RESISTANCE_CUT",
+    "combine",
+    "lean_share_cut",
+    "protein_fraction",
+]

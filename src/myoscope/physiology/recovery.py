@@ -47,8 +47,9 @@ def _time_constants() -> tuple[float, float, float]:
 
 TAU_DAYS = _time_constants()
 """(fast, central, slow) time constant of regain with habitual activity, days (about 13, 21, 43)."""
-RETRAINING_RATE = tuple((_MITCHELL[2] + _MITCHELL[1] + s) / _MITCHELL[4] for s in (2 * _MITCHELL[3], 0.0,
-                                                                                   -2 * _MITCHELL[3]))
+RETRAINING_RATE = tuple(
+    (_MITCHELL[2] + _MITCHELL[1] + s) / _MITCHELL[4] for s in (2 * _MITCHELL[3], 0.0, -2 * _MITCHELL[3])
+)
 """(fast, central, slow) extra regain with resistance retraining, percentage points per day."""
 CITATIONS = cite("mitchell2018", "suetta2009", "vigelso2015")
 

@@ -35,8 +35,16 @@ SITE = {
     "bed_rest": {"thigh": "leg", "calf": "calf"},
 }
 """Region -> site of the disuse studies, per kind of disuse. Missing pairs have no human data."""
-LIMB_REGIONS = {"upper_arm": ("arm",), "forearm": ("forearm",), "hand": ("forearm",), "whole_arm": ("arm", "forearm"),
-                "thigh": ("thigh",), "lower_leg": ("calf",), "ankle": ("calf",), "whole_leg": ("thigh", "calf")}
+LIMB_REGIONS = {
+    "upper_arm": ("arm",),
+    "forearm": ("forearm",),
+    "hand": ("forearm",),
+    "whole_arm": ("arm", "forearm"),
+    "thigh": ("thigh",),
+    "lower_leg": ("calf",),
+    "ankle": ("calf",),
+    "whole_leg": ("thigh", "calf"),
+}
 """Muscle regions immobilised by a device on a limb segment (a hand or wrist cast immobilises the
 forearm muscles; our mapping)."""
 BED_REST_REGIONS = ("thigh", "calf")
@@ -72,8 +80,17 @@ def _during(kind: str, region: str, days: int, older: bool) -> tuple[np.ndarray,
     return low, high
 
 
-def disuse_course(kind: str, region: str, side: str, start: int, end: int | None, horizon: int, *,
-                  older: bool = False, retraining: bool = False) -> RegionalCourse:
+def disuse_course(
+    kind: str,
+    region: str,
+    side: str,
+    start: int,
+    end: int | None,
+    horizon: int,
+    *,
+    older: bool = False,
+    retraining: bool = False,
+) -> RegionalCourse:
     """Course on days 0..``horizon`` of a disuse from day ``start`` to ``end`` (None: beyond the horizon).
 
     Days are counted from the projection date (``start`` may be negative: the disuse began
@@ -93,8 +110,10 @@ def disuse_course(kind: str, region: str, side: str, start: int, end: int | None
         n_after = int(after.sum())
         for target, deficit, speed in ((best, loss_low[span], "fast"), (worst, loss_high[span], "slow")):
             target[after] = recovery.remaining_deficit(deficit, n_after, retraining, speed, older)[1:]
-        notes.append("regain after the disuse: " + ("with resistance retraining" if retraining else
-                                                     "with habitual activity only"))
+        notes.append(
+            "regain after the disuse: "
+            + ("with resistance retraining" if retraining else "with habitual activity only")
+        )
         if kind == "bed_rest":
             notes.append("regain after bed rest is borrowed from limb immobilisation (no verified bed-rest data)")
     known = bool(np.isfinite(loss_high[: span + 1]).all())
@@ -104,12 +123,15 @@ def disuse_course(kind: str, region: str, side: str, start: int, end: int | None
     return RegionalCourse(region, side, kind, low, (low + high) / 2.0, high, known, True, tuple(notes))
 
 
-ENERGY_NOTE = ("energy balance: each region is assumed to change by the same share as whole-body lean tissue "
-               "(no study here measured regional muscle in a deficit)")
+ENERGY_NOTE = (
+    "energy balance: each region is assumed to change by the same share as whole-body lean tissue "
+    "(no study here measured regional muscle in a deficit)"
+)
 
 
-def with_energy(course: RegionalCourse | None, region: str, side: str, lean_low, lean_middle,
-                lean_high) -> RegionalCourse:
+def with_energy(
+    course: RegionalCourse | None, region: str, side: str, lean_low, lean_middle, lean_high
+) -> RegionalCourse:
     """A compartment joined with the whole-body lean-tissue change (fractions, e.g. -0.05).
 
     The two act on the same muscle one after the other: (1 + disuse)(1 + energy) - 1. Without a
@@ -121,10 +143,28 @@ def with_energy(course: RegionalCourse | None, region: str, side: str, lean_low,
         return RegionalCourse(region, side, "energy_balance", low, middle, high, True, True, (ENERGY_NOTE,))
     parts = [(1.0 + d / 100.0) * (1.0 + e) - 1.0 for d, e in zip((course.low, course.middle, course.high), energy)]
     low, middle, high = (100.0 * p for p in parts)
-    return RegionalCourse(course.region, course.side, course.cause, np.minimum(low, high), middle,
-                          np.maximum(low, high), course.known, course.recovers, course.notes + (ENERGY_NOTE,),
-                          course.citations)
+    return RegionalCourse(
+        course.region,
+        course.side,
+        course.cause,
+        np.minimum(low, high),
+        middle,
+        np.maximum(low, high),
+        course.known,
+        course.recovers,
+        course.notes + (ENERGY_NOTE,),
+        course.citations,
+    )
 
 
-__all__ = ["BED_REST_REGIONS", "CITATIONS", "ENERGY_NOTE", "LIMB_REGIONS", "REGIONS", "RegionalCourse", "SITE",
-           "disuse_course", "with_energy"]
+__all__ = [
+    "BED_REST_REGIONS",
+    "CITATIONS",
+    "ENERGY_NOTE",
+    "LIMB_REGIONS",
+    "REGIONS",
+    "RegionalCourse",
+    "SITE",
+    "disuse_course",
+    "with_energy",
+]

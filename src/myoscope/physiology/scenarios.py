@@ -50,8 +50,11 @@ def parse(text: str) -> Scenario:
     if name == "current":
         return Scenario("current", "current intake and activity")
     if name == "lean_sparing":
-        return Scenario("lean_sparing", f"lean-sparing intake (at most {LEAN_LOSS_LIMIT_KG:g} kg lean tissue lost)",
-                        intake="lean_sparing")
+        return Scenario(
+            "lean_sparing",
+            f"lean-sparing intake (at most {LEAN_LOSS_LIMIT_KG:g} kg lean tissue lost)",
+            intake="lean_sparing",
+        )
     if name == "added_protein":
         target = _protein_target()
         return Scenario("added_protein", f"protein raised to {target:g} g/kg/day", protein_g_per_kg=target)
@@ -63,8 +66,16 @@ def parse(text: str) -> Scenario:
         except ValueError:
             raise InputError([Problem("--scenario", text, "needs a date", "cast_removed:YYYY-MM-DD")]) from None
         return Scenario("cast_removed", f"immobilisation ended on {date.isoformat()}", episodes_end=date)
-    raise InputError([Problem("--scenario", text, "is not a known scenario",
-                              "current, lean_sparing, added_protein, resistance_training, cast_removed:YYYY-MM-DD")])
+    raise InputError(
+        [
+            Problem(
+                "--scenario",
+                text,
+                "is not a known scenario",
+                "current, lean_sparing, added_protein, resistance_training, cast_removed:YYYY-MM-DD",
+            )
+        ]
+    )
 
 
 DEFAULT = ("current", "lean_sparing", "added_protein", "resistance_training")

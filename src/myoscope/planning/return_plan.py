@@ -61,11 +61,14 @@ for at least the last 3 months."""
 MAX_WEEKS = 52
 """Our limit on the length of a plan."""
 
-UNVERIFIED = ("step size and interval (STEP_MINUTES, STEP_WEEKS) are from the ACSM 2011 position stand text "
-              "as recalled, not re-read",)
+UNVERIFIED = (
+    "step size and interval (STEP_MINUTES, STEP_WEEKS) are from the ACSM 2011 position stand text "
+    "as recalled, not re-read",
+)
 CMR_DISEASES = ("cardiovascular", "metabolic", "renal")
-NEURO_CONDITIONS = frozenset({"als", "ms", "multiple_sclerosis", "sci", "spinal_cord_injury",
-                              "peripheral_nerve_injury", "neuromuscular"})
+NEURO_CONDITIONS = frozenset(
+    {"als", "ms", "multiple_sclerosis", "sci", "spinal_cord_injury", "peripheral_nerve_injury", "neuromuscular"}
+)
 """Conditions for which we advise planning with the treating team (our rule, not ACSM's)."""
 
 PLAN_CITATIONS = cite("bull2020", "garber2011", "riebe2015", "vigelso2015", "suetta2009")
@@ -80,10 +83,14 @@ class PlanInput(BaseModel):
     current_sessions: int = Field(ge=0, le=21, description="sessions per week now")
     age: quantity("year", 0, 120) | None = None
     regular_exercise_3_months: bool | None = Field(
-        None, description=">= 30 min moderate on >= 3 days/week for the last 3 months (Riebe 2015)")
+        None, description=">= 30 min moderate on >= 3 days/week for the last 3 months (Riebe 2015)"
+    )
     known_disease: list[Literal["cardiovascular", "metabolic", "renal"]] | None = Field(
-        None, description="known cardiovascular, metabolic or renal disease; [] = none; None = not asked")
-    symptoms: bool | None = Field(None, description="signs or symptoms suggesting cardiovascular, metabolic or renal disease")
+        None, description="known cardiovascular, metabolic or renal disease; [] = none; None = not asked"
+    )
+    symptoms: bool | None = Field(
+        None, description="signs or symptoms suggesting cardiovascular, metabolic or renal disease"
+    )
     desired_intensity: Literal["light", "moderate", "vigorous"] = "moderate"
     weakness: bool = Field(False, description="weakness found (e.g. low grip, positive SARC-F)")
     recent_immobilisation_days: quantity("day", 0, 3650) | None = None
@@ -111,18 +118,22 @@ CLEARANCE_BEFORE_VIGOROUS = "not necessary for moderate; recommended before vigo
 CLEARANCE_STOP = "stop exercising and seek medical clearance"
 
 
-def medical_clearance(regular: bool | None, known_disease: list[str] | None, symptoms: bool | None,
-                      desired_intensity: str = "moderate") -> Clearance:
+def medical_clearance(
+    regular: bool | None, known_disease: list[str] | None, symptoms: bool | None, desired_intensity: str = "moderate"
+) -> Clearance:
     """The ACSM 2015 pre-participation screening decision (Riebe 2015)."""
     missing = []
     if symptoms is None:
-        missing.append("ask about signs or symptoms of heart, metabolic or kidney disease (chest discomfort, "
-                       "breathlessness, dizziness or fainting, ankle swelling, palpitations, calf pain on walking)")
+        missing.append(
+            "ask about signs or symptoms of heart, metabolic or kidney disease (chest discomfort, "
+            "breathlessness, dizziness or fainting, ankle swelling, palpitations, calf pain on walking)"
+        )
     if known_disease is None:
         missing.append("ask about known cardiovascular, metabolic (diabetes) or renal disease")
     if regular is None:
-        missing.append("ask whether they have exercised >= 30 min at moderate intensity on >= 3 days/week "
-                       "for the last 3 months")
+        missing.append(
+            "ask whether they have exercised >= 30 min at moderate intensity on >= 3 days/week for the last 3 months"
+        )
     if symptoms:
         if regular is None:
             return Clearance("cannot tell", "symptoms reported; the advice depends on current exercise", tuple(missing))
@@ -152,9 +163,15 @@ class PlanWeek:
         return self.sessions * self.minutes_per_session
 
     def to_json(self) -> dict[str, Any]:
-        return {"week": self.week, "sessions": self.sessions, "minutes_per_session": self.minutes_per_session,
-                "weekly_minutes": self.weekly_minutes, "strength_days": self.strength_days,
-                "balance_days": self.balance_days, "intensity": self.intensity}
+        return {
+            "week": self.week,
+            "sessions": self.sessions,
+            "minutes_per_session": self.minutes_per_session,
+            "weekly_minutes": self.weekly_minutes,
+            "strength_days": self.strength_days,
+            "balance_days": self.balance_days,
+            "intensity": self.intensity,
+        }
 
 
 @dataclass(frozen=True)
@@ -169,11 +186,21 @@ class ReturnPlan:
     citations: tuple[str, ...] = field(default=PLAN_CITATIONS)
 
     def to_json(self) -> dict[str, Any]:
-        return {"weeks": [w.to_json() for w in self.weeks], "cautious": self.cautious, "target": self.target,
-                "clearance": {"status": self.clearance.status, "reason": self.clearance.reason,
-                              "missing": list(self.clearance.missing), "citation": self.clearance.citation},
-                "flags": list(self.flags), "rules": [{"rule": r, "citation": c} for r, c in self.rules],
-                "unverified": list(self.unverified), "citations": list(self.citations)}
+        return {
+            "weeks": [w.to_json() for w in self.weeks],
+            "cautious": self.cautious,
+            "target": self.target,
+            "clearance": {
+                "status": self.clearance.status,
+                "reason": self.clearance.reason,
+                "missing": list(self.clearance.missing),
+                "citation": self.clearance.citation,
+            },
+            "flags": list(self.flags),
+            "rules": [{"rule": r, "citation": c} for r, c in self.rules],
+            "unverified": list(self.unverified),
+            "citations": list(self.citations),
+        }
 
 
 def return_plan(**raw: Any) -> ReturnPlan:
@@ -186,26 +213,36 @@ def return_plan(**raw: Any) -> ReturnPlan:
     except ValidationError as exc:
         raise from_validation_error(exc) from None
     regular = data.regular_exercise_3_months
-    below_regular = (data.current_sessions < REGULAR_DAYS
-                     or data.current_minutes < REGULAR_DAYS * REGULAR_SESSION_MINUTES)
+    below_regular = (
+        data.current_sessions < REGULAR_DAYS or data.current_minutes < REGULAR_DAYS * REGULAR_SESSION_MINUTES
+    )
     if regular is None and below_regular:
         regular = False  # the current level itself rules out 'regular exercise' (Riebe 2015 definition)
     clearance = medical_clearance(regular, data.known_disease, data.symptoms, data.desired_intensity)
     older = data.age is not None and data.age >= OLDER_AGE
     neuro = sorted(c for c in data.conditions if c.lower() in NEURO_CONDITIONS)
-    cautious = bool(older or data.weakness or data.recent_immobilisation_days or neuro or clearance.advised is not False)
+    cautious = bool(
+        older or data.weakness or data.recent_immobilisation_days or neuro or clearance.advised is not False
+    )
     flags = _flags(data, clearance, older, neuro)
     weeks = _weeks(data, cautious, older, regular)
-    target = {"weekly_minutes": TARGET_WEEKLY_MINUTES, "strength_days": TARGET_STRENGTH_DAYS,
-              "balance_days": TARGET_BALANCE_DAYS if older else 0,
-              "sessions": TARGET_SESSIONS, "minutes_per_session": TARGET_SESSION_MINUTES}
+    target = {
+        "weekly_minutes": TARGET_WEEKLY_MINUTES,
+        "strength_days": TARGET_STRENGTH_DAYS,
+        "balance_days": TARGET_BALANCE_DAYS if older else 0,
+        "sessions": TARGET_SESSIONS,
+        "minutes_per_session": TARGET_SESSION_MINUTES,
+    }
     step = STEP_MINUTES[0 if cautious else 1]
     every = STEP_WEEKS[0 if cautious else 1]
     rules = (
         ("target 150 min/week moderate, strength 2 days/week, balance 3 days/week from 65", "bull2020"),
         ("reach it as >= 30 min on >= 5 days/week", "garber2011"),
-        (f"start at the current level; add {step:g} min per session every {every} week(s) until 30 min, "
-         "then one session at a time up to 5 (UNVERIFIED step size)", "garber2011"),
+        (
+            f"start at the current level; add {step:g} min per session every {every} week(s) until 30 min, "
+            "then one session at a time up to 5 (UNVERIFIED step size)",
+            "garber2011",
+        ),
         ("medical clearance by current exercise, symptoms, known disease and intensity wanted", "riebe2015"),
         ("include resistance exercise: aerobic retraining alone did not fully restore strength", "vigelso2015"),
     )
@@ -230,8 +267,11 @@ def _weeks(data: PlanInput, cautious: bool, older: bool, regular: bool | None) -
         for _ in range(every):
             out.append(PlanWeek(week, sessions, minutes, strength, balance, intensity))
             week += 1
-        if sessions * minutes >= TARGET_WEEKLY_MINUTES and strength >= TARGET_STRENGTH_DAYS \
-                and balance >= (TARGET_BALANCE_DAYS if older else 0):
+        if (
+            sessions * minutes >= TARGET_WEEKLY_MINUTES
+            and strength >= TARGET_STRENGTH_DAYS
+            and balance >= (TARGET_BALANCE_DAYS if older else 0)
+        ):
             break
         if minutes < TARGET_SESSION_MINUTES:
             minutes = min(TARGET_SESSION_MINUTES, minutes + step)
@@ -253,8 +293,10 @@ def _flags(data: PlanInput, clearance: Clearance, older: bool, neuro: list[str])
         flags.append("Medical clearance: cannot tell; " + "; ".join(clearance.missing) + ".")
     if data.recent_immobilisation_days:
         site = data.immobilised_site or "the immobilised limb"
-        flags.append(f"Recent immobilisation ({data.recent_immobilisation_days:g} days, {site}): expect weakness; "
-                     "add resistance exercise for those muscles in every week (Suetta 2009; Vigelsø 2015).")
+        flags.append(
+            f"Recent immobilisation ({data.recent_immobilisation_days:g} days, {site}): expect weakness; "
+            "add resistance exercise for those muscles in every week (Suetta 2009; Vigelsø 2015)."
+        )
     if data.weakness:
         flags.append("Weakness found: give priority to resistance exercise; consider a supervised programme.")
     if older:
@@ -264,5 +306,15 @@ def _flags(data: PlanInput, clearance: Clearance, older: bool, neuro: list[str])
     return tuple(flags)
 
 
-__all__ = ["CLEARANCE_BEFORE_VIGOROUS", "CLEARANCE_NOT_NEEDED", "CLEARANCE_RECOMMENDED", "CLEARANCE_STOP",
-           "Clearance", "PlanInput", "PlanWeek", "ReturnPlan", "medical_clearance", "return_plan"]
+__all__ = [
+    "CLEARANCE_BEFORE_VIGOROUS",
+    "CLEARANCE_NOT_NEEDED",
+    "CLEARANCE_RECOMMENDED",
+    "CLEARANCE_STOP",
+    "Clearance",
+    "PlanInput",
+    "PlanWeek",
+    "ReturnPlan",
+    "medical_clearance",
+    "return_plan",
+]

@@ -3,9 +3,7 @@
 from myoscope.record._io import dump_record, load_record, parse_record, parse_text
 from myoscope.record._kinds import MEASUREMENT_KINDS, NUTRIENT_UNITS
 from myoscope.record._limits import MAX_FILE_BYTES, MAX_ID, check_data, check_date
-from myoscope.record._parse import loads_json, parse_data
 from myoscope.record._models import (
-    check_assessment_date,
     ActivitySession,
     ActivityWeek,
     Condition,
@@ -18,10 +16,38 @@ from myoscope.record._models import (
     Record,
     SpinalExam,
     StepCount,
-    measurement_value,
     Symptom,
+    check_assessment_date,
+    measurement_value,
 )
+from myoscope.record._parse import loads_json, parse_data
 
-__all__ = ["MAX_FILE_BYTES", "MAX_ID", "check_data", "check_date", "loads_json", "parse_data", "check_assessment_date", "ActivitySession", "ActivityWeek", "Condition", "DietDay", "Episode", "FamilyHistory",
-           "InstrumentAnswers", "MEASUREMENT_KINDS", "Measurement", "NUTRIENT_UNITS", "Person", "Record",
-           "SpinalExam", "StepCount", "measurement_value", "Symptom", "dump_record", "load_record", "parse_record", "parse_text"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "MAX_ID",
+    "check_data",
+    "check_date",
+    "loads_json",
+    "parse_data",
+    "check_assessment_date",
+    "ActivitySession",
+    "ActivityWeek",
+    "Condition",
+    "DietDay",
+    "Episode",
+    "FamilyHistory",
+    "InstrumentAnswers",
+    "MEASUREMENT_KINDS",
+    "Measurement",
+    "NUTRIENT_UNITS",
+    "Person",
+    "Record",
+    "SpinalExam",
+    "StepCount",
+    "measurement_value",
+    "Symptom",
+    "dump_record",
+    "load_record",
+    "parse_record",
+    "parse_text",
+]

@@ -36,6 +36,8 @@ MAX_ID = 2**63 - 1
 """Largest database id (a signed 64-bit integer)."""
 EARLIEST_DATE = dt.date(1900, 1, 1)
 """No date in a record is earlier."""
+
+
 def too_large(size: int, field: str = "file") -> InputError:
     return InputError([Problem(field, f"{size} bytes", "is too large", f"at most {MAX_FILE_BYTES} bytes")])
 
@@ -61,8 +63,14 @@ def check_data(data: Any, field: str = "") -> None:
             continue
         if isinstance(value, (dict, list, tuple)):
             if depth >= MAX_DEPTH:
-                problems.append(Problem(path, "(nested data)", "is nested too deeply",
-                                        f"at most {MAX_DEPTH} levels of lists and mappings"))
+                problems.append(
+                    Problem(
+                        path,
+                        "(nested data)",
+                        "is nested too deeply",
+                        f"at most {MAX_DEPTH} levels of lists and mappings",
+                    )
+                )
                 continue
             if len(value) > MAX_ITEMS:
                 problems.append(Problem(path, f"{len(value)} items", "has too many items", f"at most {MAX_ITEMS}"))
@@ -88,7 +96,9 @@ def _check_scalar(value: Any, path: str) -> Problem | None:
         return None
     if isinstance(value, int):
         if value.bit_length() > 60 or len(str(abs(value))) > MAX_INT_DIGITS:
-            return Problem(path, shorten(value), "is too large a number", f"an integer of at most {MAX_INT_DIGITS} digits")
+            return Problem(
+                path, shorten(value), "is too large a number", f"an integer of at most {MAX_INT_DIGITS} digits"
+            )
         return None
     if isinstance(value, float):
         return None if math.isfinite(value) else Problem(path, str(value), "must be a finite number", "a finite number")
@@ -118,5 +128,13 @@ def check_date(value: dt.date, field: str = "date") -> None:
     """A date an assessment or a query may be about: from 1900 up to today."""
     today = dt.date.today()
     if not EARLIEST_DATE <= value <= today:
-        raise InputError([Problem(field, value.isoformat(), "is in the future" if value > today else "is too early",
-                                  f"a date from {EARLIEST_DATE.isoformat()} to {today.isoformat()}")])
+        raise InputError(
+            [
+                Problem(
+                    field,
+                    value.isoformat(),
+                    "is in the future" if value > today else "is too early",
+                    f"a date from {EARLIEST_DATE.isoformat()} to {today.isoformat()}",
+                )
+            ]
+        )

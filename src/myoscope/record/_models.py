@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -107,7 +107,7 @@ class Measurement(_Model):
         return tuple(measurement_value(t, kind, None) for t in raw)
 
     @model_validator(mode="after")
-    def _complete(self) -> "Measurement":
+    def _complete(self) -> Measurement:
         spec = MEASUREMENT_KINDS[self.kind]
         if self.value is None and not self.trials:
             raise ValueError(f"a {spec.label} needs a value" + (" or trials" if self.kind == "grip_strength" else ""))
@@ -134,8 +134,11 @@ def measurement_value(raw: Any, kind: str, distance: float | None = None) -> flo
     else:
         number = parse(raw, spec.unit)
     if not spec.low <= number <= spec.high:
-        raise RangeError(f"{number:.4g} {spec.unit} is outside the accepted range",
-                         accepted=f"{spec.low:g} to {spec.high:g} {spec.unit} for a {spec.label}", unit=spec.unit)
+        raise RangeError(
+            f"{number:.4g} {spec.unit} is outside the accepted range",
+            accepted=f"{spec.low:g} to {spec.high:g} {spec.unit} for a {spec.label}",
+            unit=spec.unit,
+        )
     return number
 
 
@@ -159,15 +162,25 @@ class Condition(_Model):
     sensory_loss: bool | None = None
 
     @model_validator(mode="after")
-    def _named(self) -> "Condition":
+    def _named(self) -> Condition:
         if self.kind == "other" and not self.name:
             raise ValueError("a condition of kind 'other' needs a name")
         return self
 
 
 FIRST_DEGREE = ("mother", "father", "parent", "brother", "sister", "sibling", "son", "daughter", "child")
-OTHER_RELATIONS = ("grandparent", "grandmother", "grandfather", "aunt", "uncle", "cousin", "niece", "nephew",
-                   "half_sibling", "other")
+OTHER_RELATIONS = (
+    "grandparent",
+    "grandmother",
+    "grandfather",
+    "aunt",
+    "uncle",
+    "cousin",
+    "niece",
+    "nephew",
+    "half_sibling",
+    "other",
+)
 
 
 class FamilyHistory(_Model):
@@ -193,7 +206,7 @@ class Episode(_Model):
     """Acute illness: days with no or almost no nutritional intake (used by MUST and GLIM)."""
 
     @model_validator(mode="after")
-    def _consistent(self) -> "Episode":
+    def _consistent(self) -> Episode:
         if self.end is not None and self.end < self.start:
             raise ValueError("the episode ends before it starts")
         if self.kind == "immobilisation" and (self.limb is None or self.side is None):
@@ -236,8 +249,11 @@ class DietDay(_Model):
             except ValueError as exc:
                 raise ValueError(f"{name}: {exc}") from None
             if not 0 <= number <= high:
-                raise RangeError(f"{name}: {number:.4g} {unit} is outside the accepted range",
-                                 accepted=f"0 to {high:g} {unit} a day", unit=unit)
+                raise RangeError(
+                    f"{name}: {number:.4g} {unit} is outside the accepted range",
+                    accepted=f"0 to {high:g} {unit} a day",
+                    unit=unit,
+                )
             amounts[name] = number
         if not amounts:
             raise ValueError("a diet day needs at least one nutrient amount (e.g. energy: 1800 kcal)")
@@ -283,8 +299,9 @@ def _activity_tag(value: Any) -> str:
 
 
 Activity = Annotated[
-    Union[Annotated[ActivityWeek, Tag("~week")], Annotated[StepCount, Tag("~steps")],
-          Annotated[ActivitySession, Tag("~session")]],
+    Annotated[ActivityWeek, Tag("~week")]
+    | Annotated[StepCount, Tag("~steps")]
+    | Annotated[ActivitySession, Tag("~session")],
     Discriminator(_activity_tag),
 ]
 
@@ -292,8 +309,20 @@ Activity = Annotated[
 class Symptom(_Model):
     """Something the person notices: the neurological red flags depend on these."""
 
-    kind: Literal["weakness", "swallowing_difficulty", "speech_change", "fasciculations", "cramps",
-                  "numbness", "pain", "fatigue", "falls", "vision_loss", "balance_problem", "breathlessness"]
+    kind: Literal[
+        "weakness",
+        "swallowing_difficulty",
+        "speech_change",
+        "fasciculations",
+        "cramps",
+        "numbness",
+        "pain",
+        "fatigue",
+        "falls",
+        "vision_loss",
+        "balance_problem",
+        "breathlessness",
+    ]
     onset: PastDate | None = None
     progressive: bool | None = None
     painless: bool | None = None
@@ -337,20 +366,24 @@ class Record(_Model):
         return tuple(sorted(items, key=lambda m: m.date))
 
     @model_validator(mode="after")
-    def _after_birth(self) -> "Record":
+    def _after_birth(self) -> Record:
         """Nothing happens before birth, and the age on the record's last date is one an adult record may give."""
         born = self.person.birth_date
         if born is None:
             return self
         for section, day in self._dates():
             if day < born:
-                raise RangeError(f"{section}: an item dated {day.isoformat()} is before the birth date "
-                                 f"({born.isoformat()})", accepted=f"dates from {born.isoformat()}")
+                raise RangeError(
+                    f"{section}: an item dated {day.isoformat()} is before the birth date ({born.isoformat()})",
+                    accepted=f"dates from {born.isoformat()}",
+                )
         on = self.latest_date() or dt.date.today()
         age = self.person.age_on(on)
         if not MIN_AGE <= age <= MAX_AGE:
-            raise RangeError(f"person.birth_date: the person is {int(age)} years old on {on.isoformat()}",
-                             accepted=f"an age of {MIN_AGE} to {MAX_AGE} years on the record's last date")
+            raise RangeError(
+                f"person.birth_date: the person is {int(age)} years old on {on.isoformat()}",
+                accepted=f"an age of {MIN_AGE} to {MAX_AGE} years on the record's last date",
+            )
         return self
 
     def _dates(self):
@@ -366,7 +399,7 @@ class Record(_Model):
         """The last date the record mentions (the default date of an assessment)."""
         dates = [m.date for m in self.measurements] + [d.date for d in self.diet_days]
         dates += [i.date for i in self.instruments] + [x.date for x in self.spinal_exams]
-        dates += [getattr(a, "week_of", None) or getattr(a, "date") for a in self.activity]
+        dates += [getattr(a, "week_of", None) or a.date for a in self.activity]
         dates += [e.start for e in self.episodes] + [e.end for e in self.episodes if e.end and e.end <= dt.date.today()]
         return max(dates) if dates else None
 
@@ -390,9 +423,25 @@ def check_assessment_date(record: Record, on: dt.date, field: str = "--on") -> N
     check_date(on, field)
     born = record.person.birth_date
     if born is not None and on < born:
-        raise InputError([Problem(field, on.isoformat(), f"is before the birth date of {record.person.id}",
-                                  f"a date from {born.isoformat()}")])
+        raise InputError(
+            [
+                Problem(
+                    field,
+                    on.isoformat(),
+                    f"is before the birth date of {record.person.id}",
+                    f"a date from {born.isoformat()}",
+                )
+            ]
+        )
     age = record.person.age_on(on)
     if age is not None and not MIN_AGE <= age <= MAX_AGE:
-        raise InputError([Problem(field, on.isoformat(), f"gives an age of {int(age)} years for {record.person.id}",
-                                  f"a date on which the person is {MIN_AGE} to {MAX_AGE} years old")])
+        raise InputError(
+            [
+                Problem(
+                    field,
+                    on.isoformat(),
+                    f"gives an age of {int(age)} years for {record.person.id}",
+                    f"a date on which the person is {MIN_AGE} to {MAX_AGE} years old",
+                )
+            ]
+        )

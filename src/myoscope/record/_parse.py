@@ -60,8 +60,11 @@ class _LimitedLoader(yaml.SafeLoader):
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
-                raise _Refused("is nested too deeply", self.peek_event().start_mark,
-                               f"at most {MAX_DEPTH} levels of lists and mappings")
+                raise _Refused(
+                    "is nested too deeply",
+                    self.peek_event().start_mark,
+                    f"at most {MAX_DEPTH} levels of lists and mappings",
+                )
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
@@ -73,8 +76,11 @@ class _LimitedLoader(yaml.SafeLoader):
                 if isinstance(key_node, ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
                     key = (key_node.tag, key_node.value)
                     if key in seen:
-                        raise _Refused(f"the key {shorten(key_node.value)!r} appears twice in one mapping",
-                                       key_node.start_mark, "each key once")
+                        raise _Refused(
+                            f"the key {shorten(key_node.value)!r} appears twice in one mapping",
+                            key_node.start_mark,
+                            "each key once",
+                        )
                     seen.add(key)
         return super().construct_mapping(node, deep)
 
@@ -129,16 +135,25 @@ def _flow_depth(text: str) -> int:
 
 def parse_yaml(text: str) -> Any:
     if _flow_depth(text) > MAX_DEPTH:
-        raise InputError([Problem("", ABSENT, "not accepted as YAML: is nested too deeply",
-                                  f"at most {MAX_DEPTH} levels of lists and mappings")])
+        raise InputError(
+            [
+                Problem(
+                    "",
+                    ABSENT,
+                    "not accepted as YAML: is nested too deeply",
+                    f"at most {MAX_DEPTH} levels of lists and mappings",
+                )
+            ]
+        )
     loader = _LimitedLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
             return None
         if expanded_size(node) > MAX_NODES:
-            raise _Refused("would be too large once its aliases are expanded", node.start_mark,
-                           f"at most {MAX_NODES} values")
+            raise _Refused(
+                "would be too large once its aliases are expanded", node.start_mark, f"at most {MAX_NODES} values"
+            )
         return loader.construct_document(node)
     except _Refused as exc:
         raise InputError([Problem(_where(exc.mark), ABSENT, f"not accepted as YAML: {exc}", exc.accepted)]) from None
@@ -147,7 +162,9 @@ def parse_yaml(text: str) -> Any:
         problem = getattr(exc, "problem", None) or str(exc)
         raise InputError([Problem(_where(mark), ABSENT, f"not valid YAML: {shorten(problem)}")]) from None
     except (ValueError, OverflowError, TypeError, RecursionError) as exc:
-        raise InputError([Problem("", ABSENT, f"not valid YAML: a value cannot be read ({type(exc).__name__})")]) from None
+        raise InputError(
+            [Problem("", ABSENT, f"not valid YAML: a value cannot be read ({type(exc).__name__})")]
+        ) from None
     finally:
         loader.dispose()
 
@@ -181,17 +198,27 @@ def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def loads_json(text: str | bytes) -> Any:
     """JSON as a record may hold it; raises :class:`InputError` (never another exception)."""
     try:
-        return json.loads(text, parse_constant=_no_constant, parse_float=_float, parse_int=_int,
-                          object_pairs_hook=_unique)
+        return json.loads(
+            text, parse_constant=_no_constant, parse_float=_float, parse_int=_int, object_pairs_hook=_unique
+        )
     except _Refused as exc:
         raise InputError([Problem("", ABSENT, f"not accepted as JSON: {exc}", exc.accepted)]) from None
     except json.JSONDecodeError as exc:
-        snippet = exc.doc[exc.pos:exc.pos + 20] if isinstance(exc.doc, str) else None
-        raise InputError([Problem(f"line {exc.lineno}, column {exc.colno}", snippet,
-                                  f"not valid JSON: {exc.msg}")]) from None
+        snippet = exc.doc[exc.pos : exc.pos + 20] if isinstance(exc.doc, str) else None
+        raise InputError(
+            [Problem(f"line {exc.lineno}, column {exc.colno}", snippet, f"not valid JSON: {exc.msg}")]
+        ) from None
     except RecursionError:
-        raise InputError([Problem("", ABSENT, "not accepted as JSON: is nested too deeply",
-                                  f"at most {MAX_DEPTH} levels of lists and mappings")]) from None
+        raise InputError(
+            [
+                Problem(
+                    "",
+                    ABSENT,
+                    "not accepted as JSON: is nested too deeply",
+                    f"at most {MAX_DEPTH} levels of lists and mappings",
+                )
+            ]
+        ) from None
     except (ValueError, UnicodeDecodeError) as exc:
         raise InputError([Problem("", ABSENT, f"not valid JSON ({type(exc).__name__})")]) from None
 

@@ -17,8 +17,9 @@ FORMATS = ("text", "json", "markdown", "html")
 __all__ = ["FORMATS", "chart_svg", "escape_text", "render"]
 
 
-def render(assessment: Assessment, fmt: str = "text", *, color: bool = False, width: int | None = None,
-           person: Any = None) -> str:
+def render(
+    assessment: Assessment, fmt: str = "text", *, color: bool = False, width: int | None = None, person: Any = None
+) -> str:
     """The assessment in one of :data:`FORMATS`.
 
     ``person`` (the record's :class:`~myoscope.record.Person`) adds age and sex to the summary; text is

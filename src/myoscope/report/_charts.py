@@ -67,20 +67,42 @@ def _draw(ax, chart: Chart) -> None:
             width = BAR_DAYS if x and isinstance(x[0], dt.date) else 0.8
             offset = (i - (len(chart.series) - 1) / 2) * width / max(1, len(chart.series))
             xs = [v + dt.timedelta(days=offset) if isinstance(v, dt.date) else v + offset for v in x]
-            ax.bar(xs, [0 if v is None else v for v in series.y], width=width / max(1, len(chart.series)),
-                   color=colour, label=series.label)
+            ax.bar(
+                xs,
+                [0 if v is None else v for v in series.y],
+                width=width / max(1, len(chart.series)),
+                color=colour,
+                label=series.label,
+            )
         elif series.style == "points":
             ax.plot(x, series.y, "o", color=colour, label=series.label)
         else:
             ax.plot(x, series.y, "o-", color=colour, label=series.label, markersize=4)
     for value, label in chart.reference_lines:
         ax.axhline(value, color="#555555", linestyle="--", linewidth=1)
-        ax.annotate(label, xy=(1.0, value), xycoords=("axes fraction", "data"), fontsize=FONT_PT, ha="right",
-                    va="bottom", color="#555555", bbox=_LABEL_BOX)
+        ax.annotate(
+            label,
+            xy=(1.0, value),
+            xycoords=("axes fraction", "data"),
+            fontsize=FONT_PT,
+            ha="right",
+            va="bottom",
+            color="#555555",
+            bbox=_LABEL_BOX,
+        )
     for x, label in chart.markers:
         ax.axvline(x, color="#999999", linestyle=":", linewidth=1)
-        ax.annotate(label, xy=(x, 1.0), xycoords=("data", "axes fraction"), fontsize=FONT_PT, rotation=90,
-                    va="top", ha="right", color="#555555", bbox=_LABEL_BOX)
+        ax.annotate(
+            label,
+            xy=(x, 1.0),
+            xycoords=("data", "axes fraction"),
+            fontsize=FONT_PT,
+            rotation=90,
+            va="top",
+            ha="right",
+            color="#555555",
+            bbox=_LABEL_BOX,
+        )
 
 
 def _value_axis(ax) -> None:
@@ -98,8 +120,11 @@ def _date_axis(ax, chart: Chart) -> None:
     if not dates:
         return
     days = (max(dates) - min(dates)).days
-    locator = mdates.DayLocator(interval=max(1, days // 7 + 1)) if days <= 21 else mdates.AutoDateLocator(minticks=3,
-                                                                                                          maxticks=8)
+    locator = (
+        mdates.DayLocator(interval=max(1, days // 7 + 1))
+        if days <= 21
+        else mdates.AutoDateLocator(minticks=3, maxticks=8)
+    )
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, show_offset=True))
     if days <= 21:

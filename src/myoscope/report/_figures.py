@@ -15,8 +15,15 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 FONT_PT = 9.5
 TITLE_PT = 11
-STYLE = {"font.size": FONT_PT, "axes.labelsize": FONT_PT, "xtick.labelsize": FONT_PT, "ytick.labelsize": FONT_PT,
-         "legend.fontsize": FONT_PT, "axes.titlesize": TITLE_PT, "svg.fonttype": "none"}
+STYLE = {
+    "font.size": FONT_PT,
+    "axes.labelsize": FONT_PT,
+    "xtick.labelsize": FONT_PT,
+    "ytick.labelsize": FONT_PT,
+    "legend.fontsize": FONT_PT,
+    "axes.titlesize": TITLE_PT,
+    "svg.fonttype": "none",
+}
 
 
 def svg(fig) -> str:
@@ -26,7 +33,7 @@ def svg(fig) -> str:
         fig.savefig(buffer, format="svg", bbox_inches="tight")
     plt.close(fig)
     text = buffer.getvalue()
-    return text[text.index("<svg"):]
+    return text[text.index("<svg") :]
 
 
 def new_figure(width: float = 6.3, height: float = 3.0):

@@ -53,8 +53,13 @@ def summarise(assessment: Assessment, person: Any | None = None) -> Summary:
             if step.action not in seen:
                 seen.add(step.action)
                 steps.append(step)
-    return Summary(person_line(assessment.person_id, person, assessment.on), assessment.on.isoformat(),
-                   assessment.atrophy, causes, tuple(steps[:MAX_STEPS]))
+    return Summary(
+        person_line(assessment.person_id, person, assessment.on),
+        assessment.on.isoformat(),
+        assessment.atrophy,
+        causes,
+        tuple(steps[:MAX_STEPS]),
+    )
 
 
 def still_to_settle(cause: CauseAssessment) -> list[str]:

@@ -33,8 +33,11 @@ def lay_summary(assessment: Assessment, person: Any = None) -> str:
         out.append("")
     out.append(FINDING_WORDS.get(summary.finding.status.value, summary.finding.summary))
     if summary.causes:
-        out.append("What may be behind it:" if summary.finding.status.value in ("likely", "possible")
-                   else "Still, some things that cause muscle loss were found and are worth acting on:")
+        out.append(
+            "What may be behind it:"
+            if summary.finding.status.value in ("likely", "possible")
+            else "Still, some things that cause muscle loss were found and are worth acting on:"
+        )
         out += [f"  - {c.title} ({CAUSE_WORDS.get(c.status.value, c.status.value)})" for c in summary.causes]
     missing = list(dict.fromkeys(summary.finding.missing))[:3]
     if summary.finding.status.value == "cannot tell" and missing:

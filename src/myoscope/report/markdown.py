@@ -21,8 +21,12 @@ def render_markdown(assessment: Assessment, person: Any = None) -> str:
         out += ["## Red flags: see a clinician", ""]
         out += [f"- **{_inline(f.message)}** {_inline(f.advice)}" for f in assessment.red_flags]
         out.append("")
-    out += ["## Summary", "", f"**{_inline(summary.finding.title)}: {summary.finding.status.value}.** "
-            f"{_inline(summary.finding.summary)}", ""]
+    out += [
+        "## Summary",
+        "",
+        f"**{_inline(summary.finding.title)}: {summary.finding.status.value}.** {_inline(summary.finding.summary)}",
+        "",
+    ]
     if summary.causes:
         out += ["Leading causes:", ""]
         out += [f"- **{_inline(c.title)}** ({c.status.value}): {_inline(c.summary)}" for c in summary.causes]
@@ -46,12 +50,18 @@ def _cause(cause: CauseAssessment, level: str) -> list[str]:
     if cause.evidence:
         out += ["| | finding | value | rule | source |", "|---|---|---|---|---|"]
         for e in cause.evidence:
-            out.append(f"| {SIGNS.get(e.direction.value, '·')} | {_cell(e.finding)} | {_cell(e.value)} | "
-                       f"{_cell(e.rule)} | {_cell(e.citation or '')} |")
+            out.append(
+                f"| {SIGNS.get(e.direction.value, '·')} | {_cell(e.finding)} | {_cell(e.value)} | "
+                f"{_cell(e.rule)} | {_cell(e.citation or '')} |"
+            )
         out.append("")
     for table in cause.tables:
-        out += [f"**{_inline(table.title)}**", "", "| " + " | ".join(_cell(c) for c in table.columns) + " |",
-                "|" + "---|" * len(table.columns)]
+        out += [
+            f"**{_inline(table.title)}**",
+            "",
+            "| " + " | ".join(_cell(c) for c in table.columns) + " |",
+            "|" + "---|" * len(table.columns),
+        ]
         out += ["| " + " | ".join(_cell(str(v)) for v in row) + " |" for row in table.rows]
         out.append("")
     if cause.reversibility.value != "not applicable":

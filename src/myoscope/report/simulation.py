@@ -22,8 +22,12 @@ from myoscope.report._figures import new_figure, svg
 
 PROJECTION_FORMAT = "myoscope-projection/1"
 PROJECTION_FORMATS = ("text", "json", "csv", "html")
-_WHOLE = (("ffm_kg", "fat-free mass"), ("lean_mass_kg", "lean tissue"), ("fat_mass_kg", "fat mass"),
-          ("body_weight_kg", "body weight"))
+_WHOLE = (
+    ("ffm_kg", "fat-free mass"),
+    ("lean_mass_kg", "lean tissue"),
+    ("fat_mass_kg", "fat mass"),
+    ("body_weight_kg", "body weight"),
+)
 _COLOURS = ("#2c6fd0", "#d08c2c", "#2ca05a", "#a03ca0", "#c03030", "#606060")
 
 _TEMPLATE = """<!DOCTYPE html>
@@ -137,8 +141,14 @@ def _case(case: dict[str, Any]) -> dict[str, Any]:
     rows = []
     for label, name in _ROWS:
         values = outputs[name]
-        rows.append({"label": label, "start": f"{values[0]:.2f}", "end": f"{values[-1]:.2f}",
-                     "change": f"{values[-1] - values[0]:+.2f}"})
+        rows.append(
+            {
+                "label": label,
+                "start": f"{values[0]:.2f}",
+                "end": f"{values[-1]:.2f}",
+                "change": f"{values[-1] - values[0]:+.2f}",
+            }
+        )
     return {"id": case.get("id", ""), "last_day": outputs["time_d"][-1], "rows": rows, "figure": _figure(outputs)}
 
 
@@ -156,6 +166,7 @@ def render_simulation_html(document: dict[str, Any]) -> str:
 
 # --- the joined projection ---------------------------------------------------------------------
 
+
 def _values(array, digits: int) -> list[float | None]:
     out = []
     for v in np.asarray(array, dtype=float).tolist():
@@ -169,8 +180,11 @@ def _values(array, digits: int) -> list[float | None]:
 
 
 def _band(band, digits: int = 3) -> dict[str, list]:
-    return {"low": _values(band.low, digits), "middle": _values(band.middle, digits),
-            "high": _values(band.high, digits)}
+    return {
+        "low": _values(band.low, digits),
+        "middle": _values(band.middle, digits),
+        "high": _values(band.high, digits),
+    }
 
 
 def _scalar(value, digits: int = 3):
@@ -180,11 +194,18 @@ def _scalar(value, digits: int = 3):
 
 
 def _course(course) -> dict[str, Any]:
-    return {"region": course.region, "side": course.side, "cause": course.cause, "known": course.known,
-            "recovers": course.recovers, "unit": "% change from before", "notes": list(course.notes),
-            "now": [_scalar(v, 1) for v in course.at(0)],
-            "at_horizon": [_scalar(v, 1) for v in course.at(-1)],
-            **_band(course, 2)}
+    return {
+        "region": course.region,
+        "side": course.side,
+        "cause": course.cause,
+        "known": course.known,
+        "recovers": course.recovers,
+        "unit": "% change from before",
+        "notes": list(course.notes),
+        "now": [_scalar(v, 1) for v in course.at(0)],
+        "at_horizon": [_scalar(v, 1) for v in course.at(-1)],
+        **_band(course, 2),
+    }
 
 
 def _scenario(result) -> dict[str, Any]:
@@ -192,13 +213,25 @@ def _scenario(result) -> dict[str, Any]:
     change = None
     if result.whole_body:
         whole = {name: _band(band) for name, band in result.whole_body.items()}
-        change = {name: [_scalar(band.low[-1] - band.low[0]), _scalar(band.middle[-1] - band.middle[0]),
-                         _scalar(band.high[-1] - band.high[0])] for name, band in result.whole_body.items()}
-    return {"name": result.scenario.name, "label": result.scenario.label, "intake_kcal": _scalar(result.intake_kcal, 0),
-            "protein_g_per_kg": _scalar(result.protein_g_per_kg, 2), "resistance_training": result.resistance_training,
-            "lean_share_cut": None if result.cut is None else [_scalar(v, 3) for v in result.cut.as_tuple()],
-            "whole_body": whole, "change_at_horizon_kg": change,
-            "regional": [_course(c) for c in result.regional]}
+        change = {
+            name: [
+                _scalar(band.low[-1] - band.low[0]),
+                _scalar(band.middle[-1] - band.middle[0]),
+                _scalar(band.high[-1] - band.high[0]),
+            ]
+            for name, band in result.whole_body.items()
+        }
+    return {
+        "name": result.scenario.name,
+        "label": result.scenario.label,
+        "intake_kcal": _scalar(result.intake_kcal, 0),
+        "protein_g_per_kg": _scalar(result.protein_g_per_kg, 2),
+        "resistance_training": result.resistance_training,
+        "lean_share_cut": None if result.cut is None else [_scalar(v, 3) for v in result.cut.as_tuple()],
+        "whole_body": whole,
+        "change_at_horizon_kg": change,
+        "regional": [_course(c) for c in result.regional],
+    }
 
 
 def projection_document(projection) -> dict[str, Any]:
@@ -211,10 +244,17 @@ def projection_document(projection) -> dict[str, Any]:
         "horizon_days": int(projection.days[-1]),
         "model": projection.variant,
         "dates": [d.isoformat() for d in projection.dates],
-        "inputs": {"sex": i.sex, "age_y": _scalar(i.age_y, 1), "height_cm": _scalar(i.height_cm, 1),
-                   "weight_kg": _scalar(i.weight_kg, 1), "pal": _scalar(i.pal, 2), "pal_assumed": i.pal_assumed,
-                   "intake_kcal": _scalar(i.intake_kcal, 0), "protein_g_per_kg": _scalar(i.protein_g_per_kg, 2),
-                   "resistance_training": i.resistance_training},
+        "inputs": {
+            "sex": i.sex,
+            "age_y": _scalar(i.age_y, 1),
+            "height_cm": _scalar(i.height_cm, 1),
+            "weight_kg": _scalar(i.weight_kg, 1),
+            "pal": _scalar(i.pal, 2),
+            "pal_assumed": i.pal_assumed,
+            "intake_kcal": _scalar(i.intake_kcal, 0),
+            "protein_g_per_kg": _scalar(i.protein_g_per_kg, 2),
+            "resistance_training": i.resistance_training,
+        },
         "maintenance_kcal": _scalar(projection.maintenance_kcal, 0),
         "missing": list(projection.missing),
         "notes": list(projection.notes),
@@ -247,10 +287,15 @@ def _rows(doc) -> list[dict[str, Any]]:
     for s in doc["scenarios"]:
         change = s["change_at_horizon_kg"] or {}
         at = {f"{c['side']} {c['region']}": c["at_horizon"] for c in s["regional"]}
-        rows.append({"label": s["label"], "intake": "" if s["intake_kcal"] is None else f"{s['intake_kcal']:.0f}",
-                     "ffm": _range(change.get("ffm_kg"), 1) if change else "cannot tell",
-                     "fat": _range(change.get("fat_mass_kg"), 1) if change else "cannot tell",
-                     "regions": [_range(at[r], 1) if r in at else "" for r in regions]})
+        rows.append(
+            {
+                "label": s["label"],
+                "intake": "" if s["intake_kcal"] is None else f"{s['intake_kcal']:.0f}",
+                "ffm": _range(change.get("ffm_kg"), 1) if change else "cannot tell",
+                "fat": _range(change.get("fat_mass_kg"), 1) if change else "cannot tell",
+                "regions": [_range(at[r], 1) if r in at else "" for r in regions],
+            }
+        )
     return rows
 
 
@@ -261,18 +306,22 @@ def _regional_lines(doc, scenario) -> list[str]:
         if c["cause"] == "energy_balance":
             grouped.setdefault(values, []).append(c["region"] if c["side"] == "both" else f"{c['side']} {c['region']}")
             continue
-        lines.append(f"  {c['side']} {c['region']} ({c['cause'].replace('_', ' ')}): now {values[0]}; "
-                     f"day {doc['horizon_days']} {values[1]}")
+        lines.append(
+            f"  {c['side']} {c['region']} ({c['cause'].replace('_', ' ')}): now {values[0]}; "
+            f"day {doc['horizon_days']} {values[1]}"
+        )
     for (now, later), regions in grouped.items():
         lines.append(f"  {', '.join(regions)} (energy balance): day {doc['horizon_days']} {later}")
     return lines
 
 
 def _text(doc) -> str:
-    lines = [f"Muscle projection for {doc['person_id']} from {doc['on']}, {doc['horizon_days']} days.",
-             f"Whole body: Hall's model ({doc['model']}) with the protein and training effect on the lean share.",
-             "Regions: human disuse, regain and denervation studies, % change from before.",
-             "Values: middle of the band (low to high)."]
+    lines = [
+        f"Muscle projection for {doc['person_id']} from {doc['on']}, {doc['horizon_days']} days.",
+        f"Whole body: Hall's model ({doc['model']}) with the protein and training effect on the lean share.",
+        "Regions: human disuse, regain and denervation studies, % change from before.",
+        "Values: middle of the band (low to high).",
+    ]
     if doc["missing"]:
         lines.append("Whole-body projection not possible: record " + ", ".join(doc["missing"]) + ".")
     notes = list(doc["notes"])
@@ -298,8 +347,16 @@ def _csv(doc) -> str:
         series += [(f"{c['side']}_{c['region']}_{c['cause']}", "%", c) for c in s["regional"]]
         for name, unit, band in series:
             for day, date in enumerate(doc["dates"]):
-                writer.writerow([s["name"], day, date, name, unit, *(("" if band[k][day] is None else band[k][day])
-                                                                       for k in ("low", "middle", "high"))])
+                writer.writerow(
+                    [
+                        s["name"],
+                        day,
+                        date,
+                        name,
+                        unit,
+                        *(("" if band[k][day] is None else band[k][day]) for k in ("low", "middle", "high")),
+                    ]
+                )
     return buffer.getvalue()
 
 
@@ -311,8 +368,9 @@ def _plot(doc, title: str, unit: str, pick) -> str | None:
         band = pick(s)
         if band is None:
             continue
-        low, middle, high = (np.array([np.nan if v is None else v for v in band[n]], float)
-                             for n in ("low", "middle", "high"))
+        low, middle, high = (
+            np.array([np.nan if v is None else v for v in band[n]], float) for n in ("low", "middle", "high")
+        )
         colour = _COLOURS[k % len(_COLOURS)]
         ax.fill_between(days, low, high, color=colour, alpha=0.18, linewidth=0)
         ax.plot(days, middle, color=colour, label=s["label"], linewidth=1.4)
@@ -333,13 +391,14 @@ def _plot(doc, title: str, unit: str, pick) -> str | None:
 def _figures(doc) -> list[dict[str, str]]:
     figures = []
     for name, label in _WHOLE[:3]:
-        picture = _plot(doc, f"{label} (kg), band per scenario", "kg",
-                        lambda s, n=name: (s["whole_body"] or {}).get(n))
+        picture = _plot(doc, f"{label} (kg), band per scenario", "kg", lambda s, n=name: (s["whole_body"] or {}).get(n))
         if picture:
             figures.append({"svg": picture, "caption": f"{label}: shaded band from the studies' ranges; line: middle"})
     for region in _regions(doc):
+
         def pick(s, r=region):
             return next((c for c in s["regional"] if f"{c['side']} {c['region']}" == r), None)
+
         picture = _plot(doc, f"{region} muscle size (% change from before)", "%", pick)
         if picture:
             figures.append({"svg": picture, "caption": f"{region}: band from the human studies; line: middle"})
@@ -356,6 +415,6 @@ def render_projection(projection, format: str) -> str:
     if format == "html":
         environment = jinja2.Environment(autoescape=True)
         return environment.from_string(_PROJECTION_TEMPLATE).render(
-            doc=doc, rows=_rows(doc), regions=_regions(doc), figures=_figures(doc),
-            references=resolve(doc["citations"]))
+            doc=doc, rows=_rows(doc), regions=_regions(doc), figures=_figures(doc), references=resolve(doc["citations"])
+        )
     return _text(doc)

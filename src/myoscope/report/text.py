@@ -38,8 +38,14 @@ def terminal_width() -> int:
 
 
 def render_text(assessment: Assessment, width: int | None = None, color: bool = False, person: Any = None) -> str:
-    console = Console(file=io.StringIO(), width=width or terminal_width(), record=True, force_terminal=color,
-                      color_system="standard" if color else None, highlight=False)
+    console = Console(
+        file=io.StringIO(),
+        width=width or terminal_width(),
+        record=True,
+        force_terminal=color,
+        color_system="standard" if color else None,
+        highlight=False,
+    )
     print_assessment(console, assessment, person)
     return console.export_text(styles=color)
 
@@ -68,13 +74,17 @@ def _status(cause: CauseAssessment) -> Text:
 def _summary_panel(summary) -> Panel:
     finding = summary.finding
     label = finding.title if finding.title.endswith("?") else finding.title + ":"
-    parts: list = [Text.assemble((escape_text(label) + " ", "bold"), _status(finding), " ",
-                                 escape_text(finding.summary))]
+    parts: list = [
+        Text.assemble((escape_text(label) + " ", "bold"), _status(finding), " ", escape_text(finding.summary))
+    ]
     if summary.causes:
         parts.append(Text("Leading causes", style="bold"))
         for cause in summary.causes:
-            parts.append(Text.assemble("  ", (escape_text(cause.title), "bold"), " ", _status(cause), ": ",
-                                       escape_text(cause.summary)))
+            parts.append(
+                Text.assemble(
+                    "  ", (escape_text(cause.title), "bold"), " ", _status(cause), ": ", escape_text(cause.summary)
+                )
+            )
     else:
         parts.append(Text("Leading cause: none identified", style="bold"))
     if summary.steps:

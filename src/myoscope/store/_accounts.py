@@ -12,8 +12,8 @@ import hashlib
 import hmac
 import re
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -62,8 +62,9 @@ class LoginRefused(Exception):
     def __init__(self, retry_after: int = 0):
         self.retry_after = retry_after
         self.locked = retry_after > 0
-        super().__init__(f"too many failed sign-ins: try again in {retry_after} s" if retry_after
-                         else "wrong user name or password")
+        super().__init__(
+            f"too many failed sign-ins: try again in {retry_after} s" if retry_after else "wrong user name or password"
+        )
 
 
 TOKEN_LIFETIME = dt.timedelta(days=90)
@@ -78,8 +79,7 @@ def digest(token: str) -> str:
 
 def hash_password(password: str) -> str:
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise InputError([Problem("password", None, "is too short",
-                                  f"at least {MIN_PASSWORD_LENGTH} characters")])
+        raise InputError([Problem("password", None, "is too short", f"at least {MIN_PASSWORD_LENGTH} characters")])
     return _HASHER.hash(password)
 
 
@@ -93,13 +93,15 @@ def team(session: Session, name: str) -> Team:
     return found
 
 
-def add_user(session: Session, username: str, password: str, role: str = "clinician",
-             teams: tuple[str, ...] = ()) -> User:
+def add_user(
+    session: Session, username: str, password: str, role: str = "clinician", teams: tuple[str, ...] = ()
+) -> User:
     """Create an account (argon2id hash of ``password``), member of ``teams`` (created if new)."""
     problems = []
     if not re.match(USERNAME_PATTERN, username):
-        problems.append(Problem("username", username, "is not a valid user name",
-                                "2 to 60 letters, digits, or . _ @ -"))
+        problems.append(
+            Problem("username", username, "is not a valid user name", "2 to 60 letters, digits, or . _ @ -")
+        )
     elif session.scalar(select(User).where(User.username == username)) is not None:
         problems.append(Problem("username", username, "is already taken"))
     if role not in ROLES:
@@ -117,13 +119,15 @@ def set_password(session: Session, user: User, password: str) -> None:
     """A new password ends the user's browser sessions and revokes every API token."""
     user.password_hash = hash_password(password)
     session.execute(delete(WebSession).where(WebSession.user_id == user.id))
-    session.execute(update(ApiToken).where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))
-                    .values(revoked_at=utcnow()))
+    session.execute(
+        update(ApiToken).where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None)).values(revoked_at=utcnow())
+    )
 
 
 def _failures(session: Session, key: str, since: dt.datetime) -> tuple[int, dt.datetime | None]:
-    count, last = session.execute(select(func.count(), func.max(LoginFailure.at))
-                                  .where(LoginFailure.key == key, LoginFailure.at >= since)).one()
+    count, last = session.execute(
+        select(func.count(), func.max(LoginFailure.at)).where(LoginFailure.key == key, LoginFailure.at >= since)
+    ).one()
     return count or 0, aware(last) if last is not None else None
 
 
@@ -136,14 +140,17 @@ def _wait(session: Session, key: str, free: int, throttle: Throttle, now: dt.dat
     return max(0, int(left + 0.999)), count
 
 
-def _audit_sign_in(session: Session, action: str, username: str, client: str, detail: str,
-                   user: User | None = None) -> None:
-    session.add(AuditEntry(user_id=user.id if user else None, username=username[:60], action=action,
-                           detail=detail, client=client[:100]))
+def _audit_sign_in(
+    session: Session, action: str, username: str, client: str, detail: str, user: User | None = None
+) -> None:
+    session.add(
+        AuditEntry(
+            user_id=user.id if user else None, username=username[:60], action=action, detail=detail, client=client[:100]
+        )
+    )
 
 
-def authenticate(session: Session, username: str, password: str, client: str,
-                 throttle: Throttle = Throttle()) -> User:
+def authenticate(session: Session, username: str, password: str, client: str, throttle: Throttle = Throttle()) -> User:
     """The active user with this name and password; otherwise :class:`LoginRefused`, recorded and audited.
 
     A (account, client) pair or a client asking again sooner than its delay is refused without
@@ -178,8 +185,9 @@ def authenticate(session: Session, username: str, password: str, client: str,
 def start_session(session: Session, user: User, ttl: dt.timedelta) -> str:
     """A new browser session; returns the cookie value (only its digest is stored)."""
     token = secrets.token_urlsafe(32)
-    session.add(WebSession(id=digest(token), user_id=user.id, csrf=secrets.token_urlsafe(32),
-                           expires_at=utcnow() + ttl))
+    session.add(
+        WebSession(id=digest(token), user_id=user.id, csrf=secrets.token_urlsafe(32), expires_at=utcnow() + ttl)
+    )
     session.flush()
     return token
 
@@ -206,8 +214,7 @@ def end_session(session: Session, token: str | None) -> None:
 def issue_token(session: Session, user: User, label: str = "", lifetime: dt.timedelta = TOKEN_LIFETIME) -> str:
     """A new API token for ``user``, valid for ``lifetime``; shown once, stored as its SHA-256."""
     token = "myo_" + secrets.token_urlsafe(32)
-    session.add(ApiToken(user_id=user.id, token_hash=digest(token), label=label[:100],
-                         expires_at=utcnow() + lifetime))
+    session.add(ApiToken(user_id=user.id, token_hash=digest(token), label=label[:100], expires_at=utcnow() + lifetime))
     session.flush()
     return token
 
@@ -219,8 +226,11 @@ def tokens_of(session: Session, user: User) -> list[ApiToken]:
 
 def revoke_token(session: Session, user: User, token_id: int) -> bool:
     """Revoke one of the user's tokens; False when the user has no such live token."""
-    result = session.execute(update(ApiToken).where(ApiToken.id == token_id, ApiToken.user_id == user.id,
-                                                    ApiToken.revoked_at.is_(None)).values(revoked_at=utcnow()))
+    result = session.execute(
+        update(ApiToken)
+        .where(ApiToken.id == token_id, ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))
+        .values(revoked_at=utcnow())
+    )
     return result.rowcount == 1
 
 
@@ -232,8 +242,7 @@ def token_user(session: Session, token: str | None, touch: Callable[[int], None]
     """
     if not token or len(token) > 200:
         return None
-    found = session.scalar(select(ApiToken).where(ApiToken.token_hash == digest(token),
-                                                  ApiToken.revoked_at.is_(None)))
+    found = session.scalar(select(ApiToken).where(ApiToken.token_hash == digest(token), ApiToken.revoked_at.is_(None)))
     now = utcnow()
     if found is None or found.expires_at is None or aware(found.expires_at) <= now:
         return None
@@ -255,4 +264,4 @@ def same(a: str | None, b: str | None) -> bool:
 
 def aware(moment: dt.datetime) -> dt.datetime:
     """A stored datetime with its time zone (SQLite hands back naive datetimes; every stored datetime is UTC)."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)

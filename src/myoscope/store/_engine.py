@@ -32,7 +32,7 @@ def database_url(url: str | None = None) -> str:
         return f"sqlite:///{data_dir() / 'myoscope.sqlite'}"
     for prefix in ("postgresql://", "postgres://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
+            return "postgresql+psycopg://" + url[len(prefix) :]
     return url
 
 

@@ -68,8 +68,14 @@ class Patients:
         self._queue = audit_queue
 
     def audit(self, action: str, person_id: int | None = None, detail: str = "") -> None:
-        entry = {"user_id": self.user.id, "username": self.user.username, "action": action, "person_id": person_id,
-                 "detail": (detail or self.via)[:500], "client": self.client}
+        entry = {
+            "user_id": self.user.id,
+            "username": self.user.username,
+            "action": action,
+            "person_id": person_id,
+            "detail": (detail or self.via)[:500],
+            "client": self.client,
+        }
         if self._queue is not None and action in READ_ACTIONS:
             self._queue.add(**entry)
         else:
@@ -91,7 +97,7 @@ class Patients:
             self.audit("list", detail=detail)
         return people
 
-    def open(self, person_id: int | str) -> "Patient":
+    def open(self, person_id: int | str) -> Patient:
         """The patient, if in one of the user's care teams (audited as a read); else :class:`NotFound`."""
         try:
             key = int(person_id)
@@ -114,19 +120,29 @@ class Patients:
             return teams[0]
         chosen = next((t for t in teams if t.id == team_id), None)
         if chosen is None:
-            raise InputError([Problem("team", team_id, "is not one of your care teams",
-                                      ", ".join(f"{t.id} ({t.name})" for t in teams) or "none: ask an admin")])
+            raise InputError(
+                [
+                    Problem(
+                        "team",
+                        team_id,
+                        "is not one of your care teams",
+                        ", ".join(f"{t.id} ({t.name})" for t in teams) or "none: ask an admin",
+                    )
+                ]
+            )
         return chosen
 
-    def create(self, record: Record, team_id: int | None = None) -> "Patient":
+    def create(self, record: Record, team_id: int | None = None) -> Patient:
         """Save a whole (validated) record as a new patient of one of the user's teams."""
         check_instrument_answers(record)
         team = self._team_for(team_id)
-        taken = self.session.scalar(select(Person.id).where(Person.team_id == team.id,
-                                                            Person.external_id == record.person.id))
+        taken = self.session.scalar(
+            select(Person.id).where(Person.team_id == team.id, Person.external_id == record.person.id)
+        )
         if taken is not None:
-            raise InputError([Problem("person.id", record.person.id,
-                                      f"is already the id of a patient of the care team {team.name}")])
+            raise InputError(
+                [Problem("person.id", record.person.id, f"is already the id of a patient of the care team {team.name}")]
+            )
         person = Person(team_id=team.id, external_id=record.person.id, person=_codec.person_data(record))
         self.session.add(person)
         self.session.flush()
@@ -135,7 +151,7 @@ class Patients:
         self.audit("create", person.id)
         return patient
 
-    def import_text(self, text: str, suffix: str, team_id: int | None = None) -> "Patient":
+    def import_text(self, text: str, suffix: str, team_id: int | None = None) -> Patient:
         """Create a patient from the text of a YAML or JSON record file."""
         return self.create(parse_record(parse_text(text, suffix)), team_id)
 
@@ -179,13 +195,18 @@ class Patient:
     def visits(self) -> list[VisitView]:
         """Visits, newest first, with what was entered at each."""
         views: dict[int, VisitView] = {}
-        query = (select(Visit, User.username).outerjoin(User, User.id == Visit.created_by)
-                 .where(Visit.person_id == self.id).order_by(Visit.date.desc(), Visit.id.desc()))
+        query = (
+            select(Visit, User.username)
+            .outerjoin(User, User.id == Visit.created_by)
+            .where(Visit.person_id == self.id)
+            .order_by(Visit.date.desc(), Visit.id.desc())
+        )
         for visit, username in self.session.execute(query):
             views[visit.id] = VisitView(visit, username or "import")
         for name, table in SECTION_TABLES.items():
-            for row in self.session.scalars(select(table).where(table.person_id == self.id,
-                                                                table.visit_id.is_not(None)).order_by(table.id)):
+            for row in self.session.scalars(
+                select(table).where(table.person_id == self.id, table.visit_id.is_not(None)).order_by(table.id)
+            ):
                 view = views.get(row.visit_id)
                 if view is None:  # a visit saved meanwhile by someone else (read committed): shown next time
                     continue
@@ -206,13 +227,15 @@ class Patient:
         check_date(date, "date")
         born = self.record().person.birth_date
         if born is not None and date < born:
-            raise InputError([Problem("date", date.isoformat(), "is before the birth date",
-                                      f"a date from {born.isoformat()}")])
+            raise InputError(
+                [Problem("date", date.isoformat(), "is before the birth date", f"a date from {born.isoformat()}")]
+            )
         sections = {name: [dict(item) for item in items] for name, items in sections.items() if items}
         unknown = [name for name in sections if name not in SECTION_TABLES]
         if unknown:
-            raise InputError([Problem(name, None, "is not a record section", ", ".join(SECTION_TABLES))
-                              for name in unknown])
+            raise InputError(
+                [Problem(name, None, "is not a record section", ", ".join(SECTION_TABLES)) for name in unknown]
+            )
         for name in DATED_SECTIONS:
             for item in sections.get(name, ()):
                 item.setdefault("date", date.isoformat())
@@ -223,9 +246,13 @@ class Patient:
             raise InputError(_unique([*exc.problems, *answers])) from None
         stored = self._sections()
         new_items = {name: list(getattr(new, name)) for name in sections}
-        full = _codec.build(self.person.person, {
-            name: stored[name] + [_codec.dump_item(name, item) for item in new_items.get(name, ())]
-            for name in SECTION_TABLES})
+        full = _codec.build(
+            self.person.person,
+            {
+                name: stored[name] + [_codec.dump_item(name, item) for item in new_items.get(name, ())]
+                for name in SECTION_TABLES
+            },
+        )
         try:
             check_instrument_answers(full)
         except InputError as exc:
@@ -253,8 +280,15 @@ class Patient:
         for name, models in items.items():
             table = SECTION_TABLES[name]
             for position, item in enumerate(models):
-                self.session.add(table(person_id=self.id, visit_id=visit.id if visit else None, position=position,
-                                       data=_codec.dump_item(name, item), **_codec.columns(name, item)))
+                self.session.add(
+                    table(
+                        person_id=self.id,
+                        visit_id=visit.id if visit else None,
+                        position=position,
+                        data=_codec.dump_item(name, item),
+                        **_codec.columns(name, item),
+                    )
+                )
         self.session.flush()
 
     def _save_by_date(self, record: Record) -> None:
@@ -311,7 +345,8 @@ def _renumbered(error: InputError, everything: tuple, new: list) -> InputError:
         if match:
             item = everything[int(match.group(1))]
             if item in new:
-                p = Problem(f"instruments[{new.index(item)}]" + p.field[match.end():], p.value, p.message,
-                            p.accepted, p.unit)
+                p = Problem(
+                    f"instruments[{new.index(item)}]" + p.field[match.end() :], p.value, p.message, p.accepted, p.unit
+                )
         problems.append(p)
     return InputError(problems)

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
-
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 
@@ -18,19 +16,33 @@ from myoscope.web._deps import ApiPatients
 from myoscope.web._schemas import InvalidInput, MeasurementOut, PatientIn, PatientOut, VisitIn, VisitOut
 
 INVALID = {422: {"model": InvalidInput, "description": "Invalid input: one problem per fault"}}
-router = APIRouter(prefix="/api/v1", tags=["api"], route_class=LimitedRoute,
-                   responses={401: {"description": "No valid API token"}, 404: {"description": "No such patient"},
-                              **INVALID})
+router = APIRouter(
+    prefix="/api/v1",
+    tags=["api"],
+    route_class=LimitedRoute,
+    responses={401: {"description": "No valid API token"}, 404: {"description": "No such patient"}, **INVALID},
+)
 
 
 def _patient(person: Person) -> PatientOut:
-    return PatientOut(id=person.id, person_id=person.external_id, team=person.team.name, person=person.person,
-                      updated_at=aware(person.updated_at))
+    return PatientOut(
+        id=person.id,
+        person_id=person.external_id,
+        team=person.team.name,
+        person=person.person,
+        updated_at=aware(person.updated_at),
+    )
 
 
 def _visit(view: VisitView) -> VisitOut:
-    return VisitOut(id=view.visit.id, date=view.visit.date, note=view.visit.note, by=view.by,
-                    measurements=len(view.measurements), instruments=view.instruments)
+    return VisitOut(
+        id=view.visit.id,
+        date=view.visit.date,
+        note=view.visit.note,
+        by=view.by,
+        measurements=len(view.measurements),
+        instruments=view.instruments,
+    )
 
 
 @router.get("/patients", response_model=list[PatientOut])
@@ -76,10 +88,15 @@ def add_visit(patient_id: PatientId, body: VisitIn, patients: ApiPatients):
 
 
 @router.get("/patients/{patient_id}/measurements", response_model=list[MeasurementOut])
-def list_measurements(patient_id: PatientId, patients: ApiPatients, kind: Annotated[str | None, Query(max_length=60)] = None):
+def list_measurements(
+    patient_id: PatientId, patients: ApiPatients, kind: Annotated[str | None, Query(max_length=60)] = None
+):
     record = patients.open(patient_id).record()
-    return [MeasurementOut(kind=m.kind, date=m.date, side=m.side, value=m.best, unit=MEASUREMENT_KINDS[m.kind].unit)
-            for m in record.measurements if kind is None or m.kind == kind]
+    return [
+        MeasurementOut(kind=m.kind, date=m.date, side=m.side, value=m.best, unit=MEASUREMENT_KINDS[m.kind].unit)
+        for m in record.measurements
+        if kind is None or m.kind == kind
+    ]
 
 
 @router.get("/patients/{patient_id}/assessment", response_model=dict[str, Any])
@@ -93,8 +110,9 @@ def get_assessment(request: Request, patient_id: PatientId, patients: ApiPatient
             check_date(on, "on")
             born = patient.record().person.birth_date
             if born is not None and on < born:
-                raise InputError([Problem("on", on.isoformat(), "is before the birth date",
-                                          f"a date from {born.isoformat()}")])
+                raise InputError(
+                    [Problem("on", on.isoformat(), "is before the birth date", f"a date from {born.isoformat()}")]
+                )
         return request.app.state.results.get(("api", *version(patient), on), lambda: patient.assessment(on).to_json())
     except InputError as exc:
         return invalid(exc)

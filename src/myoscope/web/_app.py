@@ -6,8 +6,8 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
 from fastapi.exception_handlers import http_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
@@ -22,25 +22,39 @@ from myoscope.web._settings import Settings
 from myoscope.web._templating import TEMPLATES
 
 STATIC = Path(__file__).with_name("static")
-CONTENT_SECURITY_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                           "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+)
 """Pages run only the app's own script files: no inline script, no inline style, nothing from elsewhere."""
-DOCS_POLICY = ("default-src 'none'; script-src 'unsafe-inline' https://cdn.jsdelivr.net; "
-               "style-src https://cdn.jsdelivr.net; img-src data: https://fastapi.tiangolo.com; connect-src 'self'; "
-               "frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
+DOCS_POLICY = (
+    "default-src 'none'; script-src 'unsafe-inline' https://cdn.jsdelivr.net; "
+    "style-src https://cdn.jsdelivr.net; img-src data: https://fastapi.tiangolo.com; connect-src 'self'; "
+    "frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+)
 """The API's documentation page (FastAPI's Swagger UI, fixed content without patients' data) loads its viewer."""
-SECURITY_HEADERS = {"Content-Security-Policy": CONTENT_SECURITY_POLICY, "X-Content-Type-Options": "nosniff",
-                    "X-Frame-Options": "DENY", "Referrer-Policy": "same-origin",
-                    "Cross-Origin-Opener-Policy": "same-origin"}
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The web app for ``settings`` (the database must already be migrated: see :func:`myoscope.store.upgrade`)."""
     settings = settings or Settings()
-    app = FastAPI(title="myoscope", lifespan=_lifespan, version=__version__, docs_url="/api/docs", redoc_url=None,
-                  openapi_url="/api/openapi.json",
-                  description="Patients, visits, measurements and assessments of the care teams you belong to. "
-                              "Authenticate with `Authorization: Bearer TOKEN` (see `myoscope user token`).")
+    app = FastAPI(
+        title="myoscope",
+        lifespan=_lifespan,
+        version=__version__,
+        docs_url="/api/docs",
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+        description="Patients, visits, measurements and assessments of the care teams you belong to. "
+        "Authenticate with `Authorization: Bearer TOKEN` (see `myoscope user token`).",
+    )
     engine = make_engine(settings.database_url)
     app.state.settings = settings
     app.state.engine = engine
@@ -99,5 +113,9 @@ async def _error(request: Request, exc: HTTPException):
             return JSONResponse({"detail": "not found"}, 404)
         return await http_exception_handler(request, exc)
     message = "No such page or patient." if exc.status_code == 404 else str(exc.detail)
-    return TEMPLATES.TemplateResponse(request, "error.html.j2", {"status": exc.status_code, "message": message,
-                                                                "user": None}, status_code=exc.status_code)
+    return TEMPLATES.TemplateResponse(
+        request,
+        "error.html.j2",
+        {"status": exc.status_code, "message": message, "user": None},
+        status_code=exc.status_code,
+    )

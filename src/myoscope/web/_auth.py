@@ -31,22 +31,38 @@ def login_page(request: Request, current: Current, next: str | None = None):
 
 
 @router.post("/login")
-def login(request: Request, session: DB, username: Annotated[str, Form(max_length=60)],
-          password: Annotated[str, Form(max_length=1000)], next: Annotated[str, Form()] = "/patients"):
+def login(
+    request: Request,
+    session: DB,
+    username: Annotated[str, Form(max_length=60)],
+    password: Annotated[str, Form(max_length=1000)],
+    next: Annotated[str, Form()] = "/patients",
+):
     settings = request.app.state.settings
     try:
         user = authenticate(session, username.strip(), password, client_of(request), settings.throttle)
     except LoginRefused as refused:
-        response = render(request, "login.html.j2", {"error": str(refused), "username": username,
-                                                      "next": _safe_next(next)},
-                          status_code=429 if refused.locked else 401, current=None)
+        response = render(
+            request,
+            "login.html.j2",
+            {"error": str(refused), "username": username, "next": _safe_next(next)},
+            status_code=429 if refused.locked else 401,
+            current=None,
+        )
         if refused.locked:
             response.headers["Retry-After"] = str(refused.retry_after)
         return response
     token = start_session(session, user, settings.session_ttl)
     response = RedirectResponse(_safe_next(next), status_code=303)
-    response.set_cookie(SESSION_COOKIE, token, max_age=int(settings.session_ttl.total_seconds()), httponly=True,
-                        samesite="lax", secure=settings.secure_cookies, path="/")
+    response.set_cookie(
+        SESSION_COOKIE,
+        token,
+        max_age=int(settings.session_ttl.total_seconds()),
+        httponly=True,
+        samesite="lax",
+        secure=settings.secure_cookies,
+        path="/",
+    )
     response.delete_cookie(LOGIN_CSRF_COOKIE, path="/")
     return response
 

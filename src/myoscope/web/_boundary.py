@@ -17,8 +17,7 @@ from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 
 from myoscope.errors import ABSENT, InputError, Problem, path_of
-from myoscope.record import MAX_ID, check_data, loads_json
-from myoscope.record import MAX_FILE_BYTES
+from myoscope.record import MAX_FILE_BYTES, MAX_ID, check_data, loads_json
 
 PatientId = Annotated[int, Path(ge=1, le=MAX_ID, description="The patient's id in this database")]
 
@@ -49,8 +48,13 @@ class LimitedRoute(APIRoute):
                 if body:
                     try:
                         if len(body) > MAX_FILE_BYTES:
-                            raise InputError([Problem("body", f"{len(body)} bytes", "is too large",
-                                                      f"at most {MAX_FILE_BYTES} bytes")])
+                            raise InputError(
+                                [
+                                    Problem(
+                                        "body", f"{len(body)} bytes", "is too large", f"at most {MAX_FILE_BYTES} bytes"
+                                    )
+                                ]
+                            )
                         data = loads_json(body)
                         check_data(data, "body")
                     except InputError as exc:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import secrets
-from typing import Annotated, Iterator
+from collections.abc import Iterator
+from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request
 from sqlalchemy.orm import Session
@@ -49,11 +50,15 @@ def signed_in(current: Annotated[WebSession | None, Depends(web_session)]) -> Us
 
 def api_user(request: Request, session: DB) -> User:
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
-    user = (token_user(session, token.strip(), touch=request.app.state.audit.touch_token)
-            if scheme.lower() == "bearer" else None)
+    user = (
+        token_user(session, token.strip(), touch=request.app.state.audit.touch_token)
+        if scheme.lower() == "bearer"
+        else None
+    )
     if user is None:
-        raise HTTPException(401, "a valid API token is required (Authorization: Bearer TOKEN)",
-                            headers={"WWW-Authenticate": "Bearer"})
+        raise HTTPException(
+            401, "a valid API token is required (Authorization: Bearer TOKEN)", headers={"WWW-Authenticate": "Bearer"}
+        )
     return user
 
 
@@ -64,8 +69,13 @@ def client_of(request: Request) -> str:
 
 
 def _patients(request: Request, session: Session, user: User) -> Patients:
-    return Patients(session, user, via=f"{request.method} {request.url.path}", client=client_of(request),
-                    audit_queue=request.app.state.audit)
+    return Patients(
+        session,
+        user,
+        via=f"{request.method} {request.url.path}",
+        client=client_of(request),
+        audit_queue=request.app.state.audit,
+    )
 
 
 def page_patients(request: Request, session: DB, user: Annotated[User, Depends(signed_in)]) -> Patients:

@@ -13,14 +13,31 @@ from myoscope.record import loads_json
 from myoscope.web._boundary import invalid
 from myoscope.web._deps import api_user
 
-router = APIRouter(prefix="/api/v1/fhir", tags=["fhir"], dependencies=[Depends(api_user)],
-                   responses={401: {"description": "No valid API token"}, 422: {"description": "Not a usable Bundle"}})
+router = APIRouter(
+    prefix="/api/v1/fhir",
+    tags=["fhir"],
+    dependencies=[Depends(api_user)],
+    responses={401: {"description": "No valid API token"}, 422: {"description": "Not a usable Bundle"}},
+)
 MAX_BYTES = 20_000_000
-BUNDLE_BODY = {"requestBody": {"required": True, "content": {"application/fhir+json": {"schema": {
-    "type": "object", "required": ["resourceType"],
-    "properties": {"resourceType": {"type": "string", "enum": ["Bundle"]},
-                   "type": {"type": "string", "enum": ["collection", "transaction", "searchset"]},
-                   "entry": {"type": "array", "items": {"type": "object"}}}}}}}}
+BUNDLE_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/fhir+json": {
+                "schema": {
+                    "type": "object",
+                    "required": ["resourceType"],
+                    "properties": {
+                        "resourceType": {"type": "string", "enum": ["Bundle"]},
+                        "type": {"type": "string", "enum": ["collection", "transaction", "searchset"]},
+                        "entry": {"type": "array", "items": {"type": "object"}},
+                    },
+                }
+            }
+        },
+    }
+}
 """The request body the FHIR routes read (parsed by hand, within the input limits), for the OpenAPI document."""
 
 
@@ -54,9 +71,17 @@ async def import_fhir(request: Request):
     return {"record": record, "issues": [i.to_json() for i in result.issues]}
 
 
-@router.post("/assess", openapi_extra=BUNDLE_BODY, response_class=JSONResponse,
-             responses={200: {"content": {"application/fhir+json": {"schema": {"type": "object"}}},
-                              "description": "The assessment as a FHIR Bundle"}})
+@router.post(
+    "/assess",
+    openapi_extra=BUNDLE_BODY,
+    response_class=JSONResponse,
+    responses={
+        200: {
+            "content": {"application/fhir+json": {"schema": {"type": "object"}}},
+            "description": "The assessment as a FHIR Bundle",
+        }
+    },
+)
 async def assess_fhir(request: Request):
     """A FHIR R4 Bundle -> its assessment as a FHIR Bundle (RiskAssessments, CarePlan proposal, Provenance)."""
     from myoscope.causes import assess

@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from myoscope.errors import ABSENT, InputError, Problem
 
@@ -86,7 +87,7 @@ def field_errors(problems: Iterable[Problem], rows: Mapping[str, list[int]]) -> 
             section, index = match.group(1), int(match.group(2))
             known = rows.get(section, [])
             row = known[index] if index < len(known) else index
-            field = f"{section}[{row}]{field[match.end():]}"
+            field = f"{section}[{row}]{field[match.end() :]}"
             if field == f"{section}[{row}].date" and section in DATED:
                 field = "date"
         out.setdefault(field, []).append(str(problem))
@@ -142,6 +143,9 @@ def instrument_fields(name: str) -> list[AnswerField]:
             hint = f"{low:g} to {high:g}" + (f"; {hint}" if hint else "")
         if any(k in ("array", "object") for k in kinds):
             hint = "JSON" + (f"; {hint}" if hint else "")
-        fields.append(AnswerField(key, spec.get("title") or key.replace("_", " "), hint[:200], choices,
-                                  key in instrument.person_fields))
+        fields.append(
+            AnswerField(
+                key, spec.get("title") or key.replace("_", " "), hint[:200], choices, key in instrument.person_fields
+            )
+        )
     return fields

@@ -12,12 +12,12 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from myoscope.errors import InputError, Problem
 from myoscope.record import MEASUREMENT_KINDS, parse_record
 from myoscope.report import render as render_report
+from myoscope.report.pdf import render_pdf
 from myoscope.store import WebSession
 from myoscope.web._boundary import PatientId
+from myoscope.web._cache import version
 from myoscope.web._deps import CurrentUser, PagePatients, csrf_protect, web_session
 from myoscope.web._forms import field_errors, instrument_fields, read_visit_form
-from myoscope.report.pdf import render_pdf
-from myoscope.web._cache import version
 from myoscope.web._templating import chart_svg, render
 
 router = APIRouter(dependencies=[Depends(csrf_protect)], include_in_schema=False)
@@ -59,14 +59,20 @@ def create_patient(request: Request, patients: PagePatients, current: Current):
     try:
         patient = patients.create(parse_record({"person": person}), _team_id(values.get("team")))
     except InputError as exc:
-        return render(request, "patient_new.html.j2", {**_teams(patients), "values": values,
-                      "errors": field_errors(exc.problems, {})}, status_code=422, current=current)
+        return render(
+            request,
+            "patient_new.html.j2",
+            {**_teams(patients), "values": values, "errors": field_errors(exc.problems, {})},
+            status_code=422,
+            current=current,
+        )
     return RedirectResponse(f"/patients/{patient.id}", status_code=303)
 
 
 @router.post("/patients/import")
-def import_record(request: Request, patients: PagePatients, current: Current, file: UploadFile,
-                  team: Annotated[str, Form()] = ""):
+def import_record(
+    request: Request, patients: PagePatients, current: Current, file: UploadFile, team: Annotated[str, Form()] = ""
+):
     suffix = ".json" if (file.filename or "").lower().endswith(".json") else ".yaml"
     raw = file.file.read(MAX_UPLOAD_BYTES + 1)
     try:
@@ -78,8 +84,12 @@ def import_record(request: Request, patients: PagePatients, current: Current, fi
             raise InputError([Problem("file", file.filename, "is not UTF-8 text")]) from None
         patient = patients.import_text(text, suffix, _team_id(team))
     except InputError as exc:
-        context = {"people": patients.list(), "q": "", "teams": patients.teams(),
-                   "import_errors": [str(p) for p in exc.problems]}
+        context = {
+            "people": patients.list(),
+            "q": "",
+            "teams": patients.teams(),
+            "import_errors": [str(p) for p in exc.problems],
+        }
         return render(request, "patients.html.j2", context, status_code=422, current=current)
     return RedirectResponse(f"/patients/{patient.id}", status_code=303)
 
@@ -109,8 +119,13 @@ def patient_page(request: Request, patient_id: PatientId, patients: PagePatients
         return assessment, charts
 
     assessment, charts = cache.get(("page", *version(patient)), compute)
-    context = {"patient": patient, "record": patient.record(), "a": assessment, "charts": charts,
-               "visits": patient.visits()}
+    context = {
+        "patient": patient,
+        "record": patient.record(),
+        "a": assessment,
+        "charts": charts,
+        "visits": patient.visits(),
+    }
     return render(request, "patient.html.j2", context, current=current)
 
 
@@ -124,9 +139,16 @@ def _visit_context(patient, values: dict[str, str], errors: dict[str, list[str]]
     rows = max(MEASUREMENT_ROWS, _next_row(values, "measurements")) + (action == "add_measurement")
     instrument_rows = max(1, _next_row(values, "instruments")) + (action == "add_instrument")
     fields = {i: instrument_fields(values.get(f"instruments[{i}].name", "")) for i in range(instrument_rows)}
-    return {"patient": patient, "values": values, "errors": errors, "rows": rows, "instrument_rows": instrument_rows,
-            "fields": fields, "kind_choices": [(k, v.label) for k, v in MEASUREMENT_KINDS.items()],
-            "instrument_choices": [(n, n) for n in _instrument_names()]}
+    return {
+        "patient": patient,
+        "values": values,
+        "errors": errors,
+        "rows": rows,
+        "instrument_rows": instrument_rows,
+        "fields": fields,
+        "kind_choices": [(k, v.label) for k, v in MEASUREMENT_KINDS.items()],
+        "instrument_choices": [(n, n) for n in _instrument_names()],
+    }
 
 
 @router.get("/patients/{patient_id}/visits/new")
@@ -150,8 +172,9 @@ def add_visit(request: Request, patient_id: PatientId, patients: PagePatients, c
         except InputError as exc:
             problems = list(exc.problems)
     errors = field_errors(problems, form.rows)
-    return render(request, "visit_form.html.j2", _visit_context(patient, form.values, errors), status_code=422,
-                  current=current)
+    return render(
+        request, "visit_form.html.j2", _visit_context(patient, form.values, errors), status_code=422, current=current
+    )
 
 
 @router.get("/forms/instrument-fields")
@@ -161,32 +184,42 @@ def instrument_fields_partial(request: Request, user: CurrentUser, current: Curr
     return render(request, "_instrument_fields.html.j2", context, current=current)
 
 
-REPORT_POLICY = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; "
-                 "base-uri 'none'; form-action 'none'")
+REPORT_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; "
+    "base-uri 'none'; form-action 'none'"
+)
 """The report is one self-contained file with its own styles: no script at all may run in it."""
 
 
 @router.get("/patients/{patient_id}/report")
 def report(patient_id: PatientId, patients: PagePatients):
     patient = patients.open(patient_id)
-    return HTMLResponse(render_report(patient.assessment(), "html", person=patient.record().person),
-                        headers={"Content-Security-Policy": REPORT_POLICY})
+    return HTMLResponse(
+        render_report(patient.assessment(), "html", person=patient.record().person),
+        headers={"Content-Security-Policy": REPORT_POLICY},
+    )
 
 
 @router.get("/patients/{patient_id}/report.pdf")
 def report_pdf(patient_id: PatientId, patients: PagePatients):
     patient = patients.open(patient_id)
     pdf = render_pdf(patient.assessment(), patient.record().person)
-    return Response(pdf, media_type="application/pdf",
-                    headers={"Content-Disposition": f'attachment; filename="{_filename(patient, "pdf")}"'})
+    return Response(
+        pdf,
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="{_filename(patient, "pdf")}"'},
+    )
 
 
 @router.get("/patients/{patient_id}/export")
 def export(patient_id: PatientId, patients: PagePatients, format: str = "yaml"):
     fmt = "json" if format == "json" else "yaml"
     patient = patients.open(patient_id)
-    return Response(patient.export(fmt), media_type="application/json" if fmt == "json" else "application/yaml",
-                    headers={"Content-Disposition": f'attachment; filename="{_filename(patient, fmt)}"'})
+    return Response(
+        patient.export(fmt),
+        media_type="application/json" if fmt == "json" else "application/yaml",
+        headers={"Content-Disposition": f'attachment; filename="{_filename(patient, fmt)}"'},
+    )
 
 
 def _filename(patient, suffix: str) -> str:

@@ -22,8 +22,9 @@ class PatientOut(BaseModel):
 class PatientIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     record: dict[str, Any] = Field(description="A whole record, as in a record file (schema_version 1)")
-    team_id: int | None = Field(None, ge=1, le=2**63 - 1,
-                                description="One of your care teams; may be left out if you have one")
+    team_id: int | None = Field(
+        None, ge=1, le=2**63 - 1, description="One of your care teams; may be left out if you have one"
+    )
 
 
 class VisitIn(BaseModel):

@@ -57,8 +57,9 @@ TEMPLATES.env.globals["MEASUREMENT_KINDS"] = MEASUREMENT_KINDS
 TEMPLATES.env.globals["DISCLAIMER"] = DISCLAIMER
 
 
-def render(request: Request, name: str, context: dict[str, Any] | None = None, *, status_code: int = 200,
-           current=None) -> HTMLResponse:
+def render(
+    request: Request, name: str, context: dict[str, Any] | None = None, *, status_code: int = 200, current=None
+) -> HTMLResponse:
     """A page; ``current`` is the web session (None before sign-in, when a login token cookie is set)."""
     context = dict(context or {})
     context.setdefault("user", current.user if current is not None else None)
@@ -67,6 +68,12 @@ def render(request: Request, name: str, context: dict[str, Any] | None = None, *
     response = TEMPLATES.TemplateResponse(request, name, context, status_code=status_code)
     new_login_token = getattr(request.state, "login_csrf", None)
     if current is None and new_login_token:
-        response.set_cookie(LOGIN_CSRF_COOKIE, new_login_token, httponly=True, samesite="strict",
-                            secure=request.app.state.settings.secure_cookies, path="/")
+        response.set_cookie(
+            LOGIN_CSRF_COOKIE,
+            new_login_token,
+            httponly=True,
+            samesite="strict",
+            secure=request.app.state.settings.secure_cookies,
+            path="/",
+        )
     return response

@@ -17,8 +17,13 @@ from myoscope.physiology.hall import _constants as c
 def resting_metabolic_rate(weight_kg, height_m, age_y, female):
     """Resting metabolic rate (kcal/day): Mifflin-St Jeor with the unrounded regression coefficients
     that Hall 2011 and ``bw`` use (height in m here)."""
-    return mifflin_st_jeor(np.asarray(weight_kg, float), np.asarray(height_m, float) * 100.0,
-                           np.asarray(age_y, float), female, coefficients="regression")
+    return mifflin_st_jeor(
+        np.asarray(weight_kg, float),
+        np.asarray(height_m, float) * 100.0,
+        np.asarray(age_y, float),
+        female,
+        coefficients="regression",
+    )
 
 
 def jackson_fat_mass(weight_kg, height_m, age_y, female):
@@ -70,15 +75,26 @@ class Baseline:
     pcarb: np.ndarray
 
     def as_dict(self, index: int | None = None) -> dict[str, float | np.ndarray]:
-        names = ("fat_kg", "lean_kg", "ecf_kg", "glycogen_kg", "ei_kcal", "rmr_kcal",
-                 "delta_kcal_per_kg", "K_kcal", "CIb_kcal", "kG")
+        names = (
+            "fat_kg",
+            "lean_kg",
+            "ecf_kg",
+            "glycogen_kg",
+            "ei_kcal",
+            "rmr_kcal",
+            "delta_kcal_per_kg",
+            "K_kcal",
+            "CIb_kcal",
+            "kG",
+        )
         if index is None:
             return {n: getattr(self, n) for n in names}
         return {n: float(getattr(self, n)[index]) for n in names}
 
 
-def baseline(female, age_y, height_m, weight_kg, pal, pcarb_base, pcarb, ei_kcal, fat_kg,
-             balance_given_intake: bool) -> Baseline:
+def baseline(
+    female, age_y, height_m, weight_kg, pal, pcarb_base, pcarb, ei_kcal, fat_kg, balance_given_intake: bool
+) -> Baseline:
     """Day-0 state. ``ei_kcal`` / ``fat_kg`` hold NaN where the default applies.
 
     With a given intake, ``balance_given_intake`` closes the energy balance at that intake
@@ -99,5 +115,6 @@ def baseline(female, age_y, height_m, weight_kg, pal, pcarb_base, pcarb, ei_kcal
     k = balance - c.GAMMA_L * lean - c.GAMMA_F * fat - delta * weight
     cib = np.asarray(pcarb_base, float) * ei0
     kg = cib / (glycogen * glycogen)
-    return Baseline(weight, rmr, ei0, fat, lean, ecf, glycogen, delta, k, cib, kg,
-                    np.asarray(pcarb, float) + np.zeros_like(weight))
+    return Baseline(
+        weight, rmr, ei0, fat, lean, ecf, glycogen, delta, k, cib, kg, np.asarray(pcarb, float) + np.zeros_like(weight)
+    )

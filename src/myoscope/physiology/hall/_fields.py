@@ -1,8 +1,15 @@
 """Names and codes shared by the kernel and its callers (importing them does not load numba)."""
 
 FIELDS = (
-    "body_weight_kg", "fat_mass_kg", "lean_mass_kg", "ffm_kg", "ecf_kg", "glycogen_kg",
-    "adaptive_thermogenesis_kcal", "energy_intake_kcal", "energy_expenditure_kcal",
+    "body_weight_kg",
+    "fat_mass_kg",
+    "lean_mass_kg",
+    "ffm_kg",
+    "ecf_kg",
+    "glycogen_kg",
+    "adaptive_thermogenesis_kcal",
+    "energy_intake_kcal",
+    "energy_expenditure_kcal",
 )
 """Daily outputs, in the order of the kernel's output codes (names of the bw-oracle/1 format)."""
 EE_CODE = FIELDS.index("energy_expenditure_kcal")

@@ -51,8 +51,9 @@ class _Checker:
             return None
         bad = ~np.isfinite(arr) & ~(np.isnan(arr) if allow_nan else False)
         for index in np.argwhere(bad)[:MAX_PROBLEMS_PER_FIELD]:
-            self.fail(_indexed(name, index, arr.ndim), float(arr[tuple(index)]), "must be a finite number",
-                      "a finite number")
+            self.fail(
+                _indexed(name, index, arr.ndim), float(arr[tuple(index)]), "must be a finite number", "a finite number"
+            )
         return None if bad.any() else arr
 
     def in_range(self, name: str, arr: np.ndarray | None, *, field: str | None = None, low_open: bool = False):
@@ -63,8 +64,13 @@ class _Checker:
             below = (arr <= low) if low_open else (arr < low)
             bad = (below | (arr > high)) & ~np.isnan(arr)
         for index in np.argwhere(bad)[:MAX_PROBLEMS_PER_FIELD]:
-            self.fail(_indexed(field or name, index, arr.ndim), float(arr[tuple(index)]),
-                      "is outside the accepted range", _accepted(name), unit)
+            self.fail(
+                _indexed(field or name, index, arr.ndim),
+                float(arr[tuple(index)]),
+                "is outside the accepted range",
+                _accepted(name),
+                unit,
+            )
 
     def raise_if_any(self) -> None:
         if self.problems:
@@ -108,8 +114,12 @@ def _sex(value: Any, check: _Checker) -> np.ndarray | None:
         else:
             ok = False
             if len(check.problems) < 50:
-                check.fail(_indexed("sex", np.array([i]), np.ndim(value)), item, "is not one of the accepted choices",
-                           "'male' or 'female'")
+                check.fail(
+                    _indexed("sex", np.array([i]), np.ndim(value)),
+                    item,
+                    "is not one of the accepted choices",
+                    "'male' or 'female'",
+                )
     return codes if ok else None
 
 
@@ -125,17 +135,37 @@ def _schedule(name: str, value: Any, n: int, days: int, check: _Checker, *, allo
     elif arr.ndim == 1:
         arr = arr[None, :]
     if arr.ndim > 2 or arr.shape[0] not in (1, n) or (arr.shape[1] != 1 and arr.shape[1] < columns):
-        check.fail(name, f"array of shape {np.shape(value)}", "has the wrong shape",
-                   f"a number, {columns} values (one per day 0..{days}, shared by everyone), "
-                   f"or an array of shape ({n} or 1, {columns} or 1)")
+        check.fail(
+            name,
+            f"array of shape {np.shape(value)}",
+            "has the wrong shape",
+            f"a number, {columns} values (one per day 0..{days}, shared by everyone), "
+            f"or an array of shape ({n} or 1, {columns} or 1)",
+        )
         return None
     if arr.shape[1] > columns:
         arr = arr[:, :columns]
     return np.broadcast_to(arr, (n, columns))
 
 
-def prepare(*, sex, age_y, height_m, weight_kg, pal, ei_change_kcal, na_change_mg, pcarb_base, pcarb,
-            ei_kcal, fat_kg, days, pal_schedule, activity_changes: bool, variant_name: str) -> Prepared:
+def prepare(
+    *,
+    sex,
+    age_y,
+    height_m,
+    weight_kg,
+    pal,
+    ei_change_kcal,
+    na_change_mg,
+    pcarb_base,
+    pcarb,
+    ei_kcal,
+    fat_kg,
+    days,
+    pal_schedule,
+    activity_changes: bool,
+    variant_name: str,
+) -> Prepared:
     """Validate everything; raise one :class:`InputError` listing every problem found."""
     check = _Checker()
     if isinstance(days, bool) or not isinstance(days, (int, np.integer)):
@@ -175,43 +205,76 @@ def prepare(*, sex, age_y, height_m, weight_kg, pal, ei_change_kcal, na_change_m
     fat = arrays["fat_kg"]
     bad_fat = ~np.isnan(fat) & ((fat <= 0) | (fat >= arrays["weight_kg"]))
     for i in np.flatnonzero(bad_fat)[:MAX_PROBLEMS_PER_FIELD]:
-        check.fail(f"fat_kg[{i}]" if n > 1 else "fat_kg", float(fat[i]), "is outside the accepted range",
-                   "more than 0 kg and less than the body weight", "kg")
+        check.fail(
+            f"fat_kg[{i}]" if n > 1 else "fat_kg",
+            float(fat[i]),
+            "is outside the accepted range",
+            "more than 0 kg and less than the body weight",
+            "kg",
+        )
     ei = _schedule("ei_change_kcal", ei_change_kcal, n, days, check)
     na = _schedule("na_change_mg", na_change_mg, n, days, check)
     check.in_range("na_change_mg", na)
     pal_sched = _schedule("pal_schedule", pal_schedule, n, days, check, allow_none=True)
     if pal_sched is not None:
         if not activity_changes:
-            check.fail("pal_schedule", "a schedule", f"the {variant_name} variant cannot change activity",
-                       "no pal_schedule (or variant hall2011)")
+            check.fail(
+                "pal_schedule",
+                "a schedule",
+                f"the {variant_name} variant cannot change activity",
+                "no pal_schedule (or variant hall2011)",
+            )
         check.in_range("pal", pal_sched, field="pal_schedule")
     check.raise_if_any()
-    return Prepared(female, arrays["age_y"], arrays["height_m"], arrays["weight_kg"], arrays["pal"],
-                    arrays["pcarb_base"], arrays["pcarb"], arrays["ei_kcal"], fat, ei, na, pal_sched, int(days))
+    return Prepared(
+        female,
+        arrays["age_y"],
+        arrays["height_m"],
+        arrays["weight_kg"],
+        arrays["pal"],
+        arrays["pcarb_base"],
+        arrays["pcarb"],
+        arrays["ei_kcal"],
+        fat,
+        ei,
+        na,
+        pal_sched,
+        int(days),
+    )
 
 
 def check_state(prepared: Prepared, ei0: np.ndarray, fat0: np.ndarray, lean0: np.ndarray) -> None:
     """Refuse people whose baseline or intake the model cannot represent."""
     check = _Checker()
     n = prepared.n
-    name = (lambda field, i: f"{field}[{i}]" if n > 1 else field)
+    name = lambda field, i: f"{field}[{i}]" if n > 1 else field
     for i in np.flatnonzero(fat0 <= 0)[:MAX_PROBLEMS_PER_FIELD]:
-        check.fail(name("fat_kg", i), float(fat0[i]),
-                   "the estimated baseline fat mass is not positive at this BMI and age; give fat_kg",
-                   "an estimate above 0 kg", "kg")
+        check.fail(
+            name("fat_kg", i),
+            float(fat0[i]),
+            "the estimated baseline fat mass is not positive at this BMI and age; give fat_kg",
+            "an estimate above 0 kg",
+            "kg",
+        )
     for i in np.flatnonzero(lean0 <= 0)[:MAX_PROBLEMS_PER_FIELD]:
-        check.fail(name("weight_kg", i), float(prepared.weight_kg[i]),
-                   "leaves no lean tissue after fat, extracellular fluid and glycogen",
-                   "a weight above fat + ECF + 3.7 x 0.5 kg", "kg")
+        check.fail(
+            name("weight_kg", i),
+            float(prepared.weight_kg[i]),
+            "leaves no lean tissue after fat, extracellular fluid and glycogen",
+            "a weight above fat + ECF + 3.7 x 0.5 kg",
+            "kg",
+        )
     total = ei0[:, None] + prepared.ei_change
     low, high, _ = LIMITS["total_intake"]
     bad = (total < low) | (total > high)
     for i, j in np.argwhere(bad)[:MAX_PROBLEMS_PER_FIELD]:
-        check.fail(f"ei_change_kcal[{i}][{j}]" if n > 1 else f"ei_change_kcal[{j}]",
-                   float(prepared.ei_change[i, j]),
-                   f"makes the total intake {total[i, j]:.0f} kcal/day (baseline {ei0[i]:.0f})",
-                   _accepted("total_intake"), "kcal/day")
+        check.fail(
+            f"ei_change_kcal[{i}][{j}]" if n > 1 else f"ei_change_kcal[{j}]",
+            float(prepared.ei_change[i, j]),
+            f"makes the total intake {total[i, j]:.0f} kcal/day (baseline {ei0[i]:.0f})",
+            _accepted("total_intake"),
+            "kcal/day",
+        )
     check.raise_if_any()
 
 
@@ -219,4 +282,3 @@ def _none_to_nan(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [np.nan if v is None else v for v in value]
     return value
-

@@ -21,6 +21,7 @@ The compiled functions are compiled on their first call (one specialisation per 
 types, e.g. broadcast or contiguous schedules) and cached on disk (``cache=True``); importing
 this module compiles nothing. Callers import it only when they simulate.
 """
+
 from __future__ import annotations
 
 import math
@@ -30,9 +31,20 @@ import numpy as np
 from numba.extending import register_jitable
 
 from myoscope.physiology.hall import _constants as c
-
 from myoscope.physiology.hall._fields import (  # noqa: F401 (re-exported)
-    EE_CODE, FIELDS, N_PARAMS, P_CIB, P_ECF0, P_EI0, P_FAT0, P_K, P_KG, P_LEAN0, P_PCARB, P_W0)
+    EE_CODE,
+    FIELDS,
+    N_PARAMS,
+    P_CIB,
+    P_ECF0,
+    P_EI0,
+    P_FAT0,
+    P_K,
+    P_KG,
+    P_LEAN0,
+    P_PCARB,
+    P_W0,
+)
 
 _ALPHA1 = -(1.0 + c.ETA_L / c.RHO_L) * c.FORBES_C
 _ALPHA2 = -(1.0 + c.ETA_F / c.RHO_F)
@@ -55,8 +67,30 @@ def _expm1(x):
     within a day (physiologically the change is well under 1 kg/day).
     """
     y = x * 0.125
-    p = y * (1.0 + y * (_INV_FACT[2] + y * (_INV_FACT[3] + y * (_INV_FACT[4] + y * (_INV_FACT[5] + y * (
-        _INV_FACT[6] + y * (_INV_FACT[7] + y * (_INV_FACT[8] + y * (_INV_FACT[9] + y * _INV_FACT[10])))))))))
+    p = y * (
+        1.0
+        + y
+        * (
+            _INV_FACT[2]
+            + y
+            * (
+                _INV_FACT[3]
+                + y
+                * (
+                    _INV_FACT[4]
+                    + y
+                    * (
+                        _INV_FACT[5]
+                        + y
+                        * (
+                            _INV_FACT[6]
+                            + y * (_INV_FACT[7] + y * (_INV_FACT[8] + y * (_INV_FACT[9] + y * _INV_FACT[10])))
+                        )
+                    )
+                )
+            )
+        )
+    )
     p = p * (2.0 + p)
     p = p * (2.0 + p)
     return p * (2.0 + p)
@@ -100,13 +134,13 @@ def expenditure(lean, fat, ecf, glycogen, at, weight, d_ei, ei, ci, k, delta, kg
     """Total expenditure (kcal/day), Hall 2011: K + gF F + gL L + delta W + TEF + AT + etaF F' + etaL L'."""
     dl = _d_lean(lean, fat, ecf, glycogen, at, d_ei, ei, ci, k, delta, kg, g)
     df = fat / c.FORBES_KG * dl
-    return (k + c.GAMMA_F * fat + c.GAMMA_L * lean + delta * weight + c.BETA_TEF * d_ei + at
-            + c.ETA_F * df + c.ETA_L * dl)
+    return (
+        k + c.GAMMA_F * fat + c.GAMMA_L * lean + delta * weight + c.BETA_TEF * d_ei + at + c.ETA_F * df + c.ETA_L * dl
+    )
 
 
 @register_jitable(inline="always")
-def step(lean, fat, ecf, glycogen, at, d_ei0, d_ei1, d_na0, d_na1, delta,
-         ecf0, k, ei0, inv_cib, kg, pcarb, g):
+def step(lean, fat, ecf, glycogen, at, d_ei0, d_ei1, d_na0, d_na1, delta, ecf0, k, ei0, inv_cib, kg, pcarb, g):
     """Advance one day. ``*0`` inputs hold at the start and middle, ``*1`` at the end stage."""
     ei_a = ei0 + d_ei0
     ei_b = ei0 + d_ei1
@@ -145,8 +179,6 @@ def step(lean, fat, ecf, glycogen, at, d_ei0, d_ei1, d_na0, d_na1, delta,
     return lean1, _fat(lean1, fat, lean), ecf1, glycogen1, at1
 
 
-
-
 @register_jitable(inline="always")
 def _pick(code, weight, fat, lean, ecf, glycogen, at, ei, ee):
     if code == 0:
@@ -172,16 +204,31 @@ BLOCK = 128
 """People advanced together, day by day, in one compiled inner loop (vectorised by LLVM)."""
 
 
-
-
-@numba.njit(cache=True, nogil=True,
-            error_model="numpy")
-def _advance(lean, fat, ecf, glycogen, at, weight, ei_a, ei_b, na_a, na_b, delta_t,
-             ecf0, k, ei0, inv_cib, kg, pcarb, g):
+@numba.njit(cache=True, nogil=True, error_model="numpy")
+def _advance(
+    lean, fat, ecf, glycogen, at, weight, ei_a, ei_b, na_a, na_b, delta_t, ecf0, k, ei0, inv_cib, kg, pcarb, g
+):
     """One day for a block of people, in place (contiguous arrays, so LLVM vectorises the loop)."""
     for q in range(lean.shape[0]):
-        l1, f1, e1, g1, a1 = step(lean[q], fat[q], ecf[q], glycogen[q], at[q], ei_a[q], ei_b[q], na_a[q], na_b[q],
-                                  delta_t[q], ecf0[q], k[q], ei0[q], inv_cib[q], kg[q], pcarb[q], g)
+        l1, f1, e1, g1, a1 = step(
+            lean[q],
+            fat[q],
+            ecf[q],
+            glycogen[q],
+            at[q],
+            ei_a[q],
+            ei_b[q],
+            na_a[q],
+            na_b[q],
+            delta_t[q],
+            ecf0[q],
+            k[q],
+            ei0[q],
+            inv_cib[q],
+            kg[q],
+            pcarb[q],
+            g,
+        )
         lean[q] = l1
         fat[q] = f1
         ecf[q] = e1
@@ -191,17 +238,29 @@ def _advance(lean, fat, ecf, glycogen, at, weight, ei_a, ei_b, na_a, na_b, delta
 
 
 @numba.njit(cache=True, nogil=True, error_model="numpy")
-def _record(out, j, lo, sel, need_ee, lean, fat, ecf, glycogen, at, weight, d_ei, delta_t, ei0, pcarb, k, kg, g,
-            ee):
+def _record(out, j, lo, sel, need_ee, lean, fat, ecf, glycogen, at, weight, d_ei, delta_t, ei0, pcarb, k, kg, g, ee):
     """Write the selected fields of a block of people into ``out[:, j, lo:lo + m]``."""
     m = lean.shape[0]
     if need_ee:
         for q in range(m):
             intake = ei0[q] + d_ei[q]
-            ee[q] = expenditure(lean[q], fat[q], ecf[q], glycogen[q], at[q], weight[q], d_ei[q], intake,
-                                pcarb[q] * intake, k[q], delta_t[q], kg[q], g)
+            ee[q] = expenditure(
+                lean[q],
+                fat[q],
+                ecf[q],
+                glycogen[q],
+                at[q],
+                weight[q],
+                d_ei[q],
+                intake,
+                pcarb[q] * intake,
+                k[q],
+                delta_t[q],
+                kg[q],
+                g,
+            )
     for s in range(sel.shape[0]):
-        row = out[s, j, lo:lo + m]
+        row = out[s, j, lo : lo + m]
         code = sel[s]
         if code == 3:
             for q in range(m):
@@ -226,7 +285,7 @@ def _run_block(b, params, ei, na, delta, g, lookahead, days, record, sel, out):
             need_ee = True
     lo = b * BLOCK
     m = min(BLOCK, n_people - lo)
-    p = np.ascontiguousarray(params[lo:lo + m].T)
+    p = np.ascontiguousarray(params[lo : lo + m].T)
     ecf0, k, ei0, kg, pcarb = p[P_ECF0], p[P_K], p[P_EI0], p[P_KG], p[P_PCARB]
     inv_cib = 1.0 / p[P_CIB]
     lean = p[P_LEAN0].copy()
@@ -235,16 +294,16 @@ def _run_block(b, params, ei, na, delta, g, lookahead, days, record, sel, out):
     glycogen = np.full(m, c.GLYCOGEN_0)
     at = np.zeros(m)
     weight = p[P_W0].copy()
-    ei_a, ei_b, na_a, na_b, delta_t, ee = (np.empty(m), np.empty(m), np.empty(m), np.empty(m), np.empty(m),
-                                           np.empty(m))
+    ei_a, ei_b, na_a, na_b, delta_t, ee = (np.empty(m), np.empty(m), np.empty(m), np.empty(m), np.empty(m), np.empty(m))
     j = 0
     for t in range(days + 1):
         if j < n_rec and record[j] == t:
             for q in range(m):
                 ei_a[q] = ei[lo + q, t] if t > 0 else 0.0
                 delta_t[q] = delta[lo + q, t]
-            _record(out, j, lo, sel, need_ee, lean, fat, ecf, glycogen, at, weight, ei_a, delta_t, ei0, pcarb, k, kg,
-                    g, ee)
+            _record(
+                out, j, lo, sel, need_ee, lean, fat, ecf, glycogen, at, weight, ei_a, delta_t, ei0, pcarb, k, kg, g, ee
+            )
             j += 1
         if t == days:
             break
@@ -256,8 +315,9 @@ def _run_block(b, params, ei, na, delta, g, lookahead, days, record, sel, out):
             na_a[q] = na[i, t]
             na_b[q] = na[i, t1]
             delta_t[q] = delta[i, t]
-        _advance(lean, fat, ecf, glycogen, at, weight, ei_a, ei_b, na_a, na_b, delta_t,
-                 ecf0, k, ei0, inv_cib, kg, pcarb, g)
+        _advance(
+            lean, fat, ecf, glycogen, at, weight, ei_a, ei_b, na_a, na_b, delta_t, ecf0, k, ei0, inv_cib, kg, pcarb, g
+        )
 
 
 @numba.njit(cache=True, parallel=True, nogil=True)
@@ -292,14 +352,33 @@ def run_numpy(params, ei, na, delta, g, lookahead, days, record, sel, out):
         if t in where:
             d_ei = ei[:, t] if t > 0 else np.zeros_like(lean)
             intake = ei0 + d_ei
-            ee = (expenditure(lean, fat, ecf, glycogen, at, weight, d_ei, intake, pcarb * intake,
-                              k, delta[:, t], kg, g) if need_ee else None)
+            ee = (
+                expenditure(lean, fat, ecf, glycogen, at, weight, d_ei, intake, pcarb * intake, k, delta[:, t], kg, g)
+                if need_ee
+                else None
+            )
             for s, code in enumerate(sel):
                 out[s, where[t], :] = _pick(int(code), weight, fat, lean, ecf, glycogen, at, intake, ee)
         if t == days:
             break
         t1 = t + 1 if lookahead else t
         lean, fat, ecf, glycogen, at = step(
-            lean, fat, ecf, glycogen, at, ei[:, t], ei[:, t1], na[:, t], na[:, t1], delta[:, t],
-            ecf0, k, ei0, inv_cib, kg, pcarb, g)
+            lean,
+            fat,
+            ecf,
+            glycogen,
+            at,
+            ei[:, t],
+            ei[:, t1],
+            na[:, t],
+            na[:, t1],
+            delta[:, t],
+            ecf0,
+            k,
+            ei0,
+            inv_cib,
+            kg,
+            pcarb,
+            g,
+        )
         weight = fat + lean + ecf + c.GLYCOGEN_WITH_WATER * glycogen

@@ -20,9 +20,19 @@ from myoscope.physiology.hall._variants import DEFAULT_VARIANT, Variant
 FORMAT = "bw-oracle/1"
 UNITS = {"mass": "kg", "energy": "kcal/day", "sodium": "mg/day", "time": "day", "height": "m", "age": "year"}
 _REQUIRED = ("sex", "age_y", "height_m", "weight_kg", "PAL", "ei_change_kcal")
-_ARGUMENT = {"sex": "sex", "age_y": "age_y", "height_m": "height_m", "weight_kg": "weight_kg", "PAL": "pal",
-             "pcarb_base": "pcarb_base", "pcarb": "pcarb", "EI_kcal": "ei_kcal", "fat_kg": "fat_kg",
-             "ei_change_kcal": "ei_change_kcal", "na_change_mg": "na_change_mg"}
+_ARGUMENT = {
+    "sex": "sex",
+    "age_y": "age_y",
+    "height_m": "height_m",
+    "weight_kg": "weight_kg",
+    "PAL": "pal",
+    "pcarb_base": "pcarb_base",
+    "pcarb": "pcarb",
+    "EI_kcal": "ei_kcal",
+    "fat_kg": "fat_kg",
+    "ei_change_kcal": "ei_change_kcal",
+    "na_change_mg": "na_change_mg",
+}
 _FIELD = {argument: name for name, argument in _ARGUMENT.items()}
 
 
@@ -50,8 +60,14 @@ def _cases(document: Any) -> list[dict[str, Any]]:
         problems.append(Problem("format", document.get("format"), "is not a known format", FORMAT))
     cases = document.get("cases")
     if not isinstance(cases, list) or not cases:
-        problems.append(Problem("cases", cases if cases is None else type(cases).__name__,
-                                "must be a non-empty list of cases", "a list of {id, inputs}"))
+        problems.append(
+            Problem(
+                "cases",
+                cases if cases is None else type(cases).__name__,
+                "must be a non-empty list of cases",
+                "a list of {id, inputs}",
+            )
+        )
         raise InputError(problems)
     for i, case in enumerate(cases):
         inputs = case.get("inputs") if isinstance(case, dict) else None
@@ -66,8 +82,14 @@ def _cases(document: Any) -> list[dict[str, Any]]:
         for name in ("ei_change_kcal", "na_change_mg"):
             value = inputs.get(name)
             if value is not None and (not isinstance(value, list) or not value):
-                problems.append(Problem(f"cases[{i}].inputs.{name}", value, "must be a list of daily values",
-                                        "a non-empty list of numbers"))
+                problems.append(
+                    Problem(
+                        f"cases[{i}].inputs.{name}",
+                        value,
+                        "must be a list of daily values",
+                        "a non-empty list of numbers",
+                    )
+                )
     if problems:
         raise InputError(problems)
     return cases
@@ -109,8 +131,9 @@ def _renamed(error: InputError, case_index: list[int]) -> InputError:
     return InputError(problems)
 
 
-def simulate_oracle(document: dict[str, Any], variant: str | Variant = DEFAULT_VARIANT,
-                    days: int | None = None) -> dict[str, Any]:
+def simulate_oracle(
+    document: dict[str, Any], variant: str | Variant = DEFAULT_VARIANT, days: int | None = None
+) -> dict[str, Any]:
     """Run every case of a ``bw-oracle/1`` document; return the document with our outputs.
 
     ``days`` overrides each case's horizon; schedules shorter than ``days + 1`` hold their last value.
@@ -124,14 +147,21 @@ def simulate_oracle(document: dict[str, Any], variant: str | Variant = DEFAULT_V
     for horizon, members in groups.items():
         ins = [cases[i]["inputs"] for i in members]
         columns = max(horizon, 0) + 1
-        kwargs = {argument: [item.get(field) for item in ins] for field, argument in _ARGUMENT.items()
-                  if field not in ("ei_change_kcal", "na_change_mg", "pcarb_base", "pcarb")}
+        kwargs = {
+            argument: [item.get(field) for item in ins]
+            for field, argument in _ARGUMENT.items()
+            if field not in ("ei_change_kcal", "na_change_mg", "pcarb_base", "pcarb")
+        }
         kwargs["pcarb_base"] = [item.get("pcarb_base", 0.5) for item in ins]
         kwargs["pcarb"] = [item.get("pcarb", item.get("pcarb_base", 0.5)) for item in ins]
         try:
-            sim = simulate(**kwargs, days=horizon, variant=chosen,
-                           ei_change_kcal=[_schedule(item["ei_change_kcal"], columns) for item in ins],
-                           na_change_mg=[_schedule(item.get("na_change_mg"), columns) for item in ins])
+            sim = simulate(
+                **kwargs,
+                days=horizon,
+                variant=chosen,
+                ei_change_kcal=[_schedule(item["ei_change_kcal"], columns) for item in ins],
+                na_change_mg=[_schedule(item.get("na_change_mg"), columns) for item in ins],
+            )
         except InputError as exc:
             raise _renamed(exc, members) from None
         for row, i in enumerate(members):
@@ -169,4 +199,3 @@ def as_table(document: dict[str, Any]) -> list[dict[str, Any]]:
             row.update({name: outputs[name][j] for name in OUTPUT_FIELDS})
             rows.append(row)
     return rows
-

@@ -53,8 +53,9 @@ def _days(weeks) -> int:
     except (TypeError, ValueError):
         value = float("nan")
     if not (0 < value <= MAX_WEEKS):
-        raise InputError([Problem("weeks", weeks, "is outside the accepted range", f"more than 0 to {MAX_WEEKS}",
-                                  "weeks")])
+        raise InputError(
+            [Problem("weeks", weeks, "is outside the accepted range", f"more than 0 to {MAX_WEEKS}", "weeks")]
+        )
     return max(1, int(round(value * 7)))
 
 
@@ -68,16 +69,18 @@ def _person(weight_kg, height_cm, age_y, sex, pal, fat_kg) -> dict:
     return dict(sex=sex, age_y=age_y, height_m=height_m, weight_kg=weight_kg, pal=pal, fat_kg=fat_kg)
 
 
-def project(weight_kg, height_cm, age_y, sex, pal, intake_kcal, weeks, fat_kg=None,
-            variant: str | Variant = DEFAULT_VARIANT) -> Projection:
+def project(
+    weight_kg, height_cm, age_y, sex, pal, intake_kcal, weeks, fat_kg=None, variant: str | Variant = DEFAULT_VARIANT
+) -> Projection:
     """Project one adult eating ``intake_kcal`` every day for ``weeks`` weeks (Hall et al. 2011).
 
     The baseline intake is the maintenance intake PAL x RMR (Mifflin-St Jeor); ``fat_kg``
     defaults to the Jackson et al. 2002 estimate from sex, age and BMI.
     """
     days = _days(weeks)
-    chosen, prepared = _prepare(days, chosen_variant=variant,
-                                person=_person(weight_kg, height_cm, age_y, sex, pal, fat_kg))
+    chosen, prepared = _prepare(
+        days, chosen_variant=variant, person=_person(weight_kg, height_cm, age_y, sex, pal, fat_kg)
+    )
     if prepared.n != 1:
         raise InputError([Problem("weight_kg", weight_kg, "project() is for one person", "one value")])
     maintenance = float(baseline_of(prepared, chosen).ei_kcal[0])
@@ -90,21 +93,42 @@ def project(weight_kg, height_cm, age_y, sex, pal, intake_kcal, weeks, fat_kg=No
 
 def _projection(prepared, chosen: Variant, intake: float, maintenance: float) -> Projection:
     change = np.full((1, prepared.days + 1), intake - maintenance)
-    sim = run(replace(prepared, ei_change=np.broadcast_to(change, change.shape)), chosen,
-              ("body_weight_kg", "fat_mass_kg", "lean_mass_kg", "ffm_kg", "energy_intake_kcal",
-               "energy_expenditure_kcal"), np.arange(prepared.days + 1, dtype=np.int64))
+    sim = run(
+        replace(prepared, ei_change=np.broadcast_to(change, change.shape)),
+        chosen,
+        ("body_weight_kg", "fat_mass_kg", "lean_mass_kg", "ffm_kg", "energy_intake_kcal", "energy_expenditure_kcal"),
+        np.arange(prepared.days + 1, dtype=np.int64),
+    )
     trajectory = {name: values[0] for name, values in sim.outputs.items()}
 
     def change_of(name):
         return float(trajectory[name][-1] - trajectory[name][0])
 
-    return Projection(chosen.name, chosen.citations, sim.days, trajectory, intake, maintenance,
-                      change_of("body_weight_kg"), change_of("fat_mass_kg"), change_of("lean_mass_kg"),
-                      change_of("ffm_kg"))
+    return Projection(
+        chosen.name,
+        chosen.citations,
+        sim.days,
+        trajectory,
+        intake,
+        maintenance,
+        change_of("body_weight_kg"),
+        change_of("fat_mass_kg"),
+        change_of("lean_mass_kg"),
+        change_of("ffm_kg"),
+    )
 
 
-def lean_sparing_intake(weight_kg, height_cm, age_y, sex, pal, weeks, max_lean_loss_kg, fat_kg=None,
-                        variant: str | Variant = DEFAULT_VARIANT) -> LeanSparingIntake:
+def lean_sparing_intake(
+    weight_kg,
+    height_cm,
+    age_y,
+    sex,
+    pal,
+    weeks,
+    max_lean_loss_kg,
+    fat_kg=None,
+    variant: str | Variant = DEFAULT_VARIANT,
+) -> LeanSparingIntake:
     """Lowest constant intake keeping the loss of lean tissue L within ``max_lean_loss_kg`` over ``weeks``.
 
     Eating more than this loses less lean tissue. ``reached`` is False (and the intake NaN) when no
@@ -121,5 +145,6 @@ def lean_sparing_intake(weight_kg, height_cm, age_y, sex, pal, weeks, max_lean_l
     reached = bool(found.reached[0])
     if not reached:
         return LeanSparingIntake(float("nan"), maintenance, float(max_lean_loss_kg), False, None)
-    return LeanSparingIntake(intake, maintenance, float(max_lean_loss_kg), True,
-                             _projection(prepared, chosen, intake, maintenance))
+    return LeanSparingIntake(
+        intake, maintenance, float(max_lean_loss_kg), True, _projection(prepared, chosen, intake, maintenance)
+    )

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal, Sequence
+from typing import Literal
 
 import numpy as np
 
@@ -60,11 +61,26 @@ def resolve_variant(variant: str | Variant) -> Variant:
         raise InputError([Problem("variant", variant, "is not a known variant", " or ".join(VARIANTS))]) from None
 
 
-def simulate(*, sex, age_y, height_m, weight_kg, pal=1.5, ei_change_kcal=0.0, na_change_mg=0.0,
-             pcarb_base=0.5, pcarb=None, ei_kcal=None, fat_kg=None, days: int = 365, pal_schedule=None,
-             variant: str | Variant = DEFAULT_VARIANT, outputs: Sequence[str] | None = None,
-             record: Literal["daily", "final"] | Sequence[int] = "daily",
-             engine: Engine = "numba") -> Simulation:
+def simulate(
+    *,
+    sex,
+    age_y,
+    height_m,
+    weight_kg,
+    pal=1.5,
+    ei_change_kcal=0.0,
+    na_change_mg=0.0,
+    pcarb_base=0.5,
+    pcarb=None,
+    ei_kcal=None,
+    fat_kg=None,
+    days: int = 365,
+    pal_schedule=None,
+    variant: str | Variant = DEFAULT_VARIANT,
+    outputs: Sequence[str] | None = None,
+    record: Literal["daily", "final"] | Sequence[int] = "daily",
+    engine: Engine = "numba",
+) -> Simulation:
     """Simulate Hall's adult body-weight model (Hall et al. 2011) for N people over ``days`` days.
 
     Parameters
@@ -98,10 +114,23 @@ def simulate(*, sex, age_y, height_m, weight_kg, pal=1.5, ei_change_kcal=0.0, na
     bodyweight. Lancet 2011;378:826-37. doi:10.1016/S0140-6736(11)60812-X (and its web appendix).
     """
     chosen = resolve_variant(variant)
-    prepared = prepare(sex=sex, age_y=age_y, height_m=height_m, weight_kg=weight_kg, pal=pal,
-                       ei_change_kcal=ei_change_kcal, na_change_mg=na_change_mg, pcarb_base=pcarb_base,
-                       pcarb=pcarb, ei_kcal=ei_kcal, fat_kg=fat_kg, days=days, pal_schedule=pal_schedule,
-                       activity_changes=chosen.activity_changes, variant_name=chosen.name)
+    prepared = prepare(
+        sex=sex,
+        age_y=age_y,
+        height_m=height_m,
+        weight_kg=weight_kg,
+        pal=pal,
+        ei_change_kcal=ei_change_kcal,
+        na_change_mg=na_change_mg,
+        pcarb_base=pcarb_base,
+        pcarb=pcarb,
+        ei_kcal=ei_kcal,
+        fat_kg=fat_kg,
+        days=days,
+        pal_schedule=pal_schedule,
+        activity_changes=chosen.activity_changes,
+        variant_name=chosen.name,
+    )
     fields = _fields(outputs)
     record_days = _record_days(record, prepared.days)
     return run(prepared, chosen, fields, record_days, engine)
@@ -109,13 +138,23 @@ def simulate(*, sex, age_y, height_m, weight_kg, pal=1.5, ei_change_kcal=0.0, na
 
 def baseline_of(prepared: Prepared, variant: Variant) -> Baseline:
     """The day-0 state of validated inputs under ``variant``."""
-    return baseline(prepared.female, prepared.age_y, prepared.height_m, prepared.weight_kg, prepared.pal,
-                    prepared.pcarb_base, prepared.pcarb, prepared.ei_kcal, prepared.fat_kg,
-                    variant.balance_given_intake)
+    return baseline(
+        prepared.female,
+        prepared.age_y,
+        prepared.height_m,
+        prepared.weight_kg,
+        prepared.pal,
+        prepared.pcarb_base,
+        prepared.pcarb,
+        prepared.ei_kcal,
+        prepared.fat_kg,
+        variant.balance_given_intake,
+    )
 
 
-def run(prepared: Prepared, variant: Variant, fields: tuple[str, ...], record_days: np.ndarray,
-        engine: Engine = "numba") -> Simulation:
+def run(
+    prepared: Prepared, variant: Variant, fields: tuple[str, ...], record_days: np.ndarray, engine: Engine = "numba"
+) -> Simulation:
     """Run validated inputs (used by :func:`simulate` and the target searches)."""
     base = baseline_of(prepared, variant)
     check_state(prepared, base.ei_kcal, base.fat_kg, base.lean_kg)
@@ -134,8 +173,18 @@ def run(prepared: Prepared, variant: Variant, fields: tuple[str, ...], record_da
         runner = _kernel.run_numba
     else:
         runner = _kernel.run_numba_serial
-    runner(params, prepared.ei_change, prepared.na_change, np.broadcast_to(delta, shape),
-           float(variant.glycogen_energy), bool(variant.lookahead), prepared.days, record_days, codes, out)
+    runner(
+        params,
+        prepared.ei_change,
+        prepared.na_change,
+        np.broadcast_to(delta, shape),
+        float(variant.glycogen_energy),
+        bool(variant.lookahead),
+        prepared.days,
+        record_days,
+        codes,
+        out,
+    )
     return Simulation(variant, record_days, {f: out[s].T for s, f in enumerate(fields)}, base)
 
 
@@ -143,9 +192,17 @@ def parameter_table(base: Baseline) -> np.ndarray:
     """The per-person parameter table of the kernels (columns named in ``_fields``)."""
     f = codes
     params = np.empty((base.weight_kg.shape[0], f.N_PARAMS))
-    for column, values in ((f.P_FAT0, base.fat_kg), (f.P_LEAN0, base.lean_kg), (f.P_ECF0, base.ecf_kg),
-                           (f.P_K, base.K_kcal), (f.P_EI0, base.ei_kcal), (f.P_CIB, base.CIb_kcal),
-                           (f.P_KG, base.kG), (f.P_PCARB, base.pcarb), (f.P_W0, base.weight_kg)):
+    for column, values in (
+        (f.P_FAT0, base.fat_kg),
+        (f.P_LEAN0, base.lean_kg),
+        (f.P_ECF0, base.ecf_kg),
+        (f.P_K, base.K_kcal),
+        (f.P_EI0, base.ei_kcal),
+        (f.P_CIB, base.CIb_kcal),
+        (f.P_KG, base.kG),
+        (f.P_PCARB, base.pcarb),
+        (f.P_W0, base.weight_kg),
+    ):
         params[:, column] = values
     return params
 
@@ -155,8 +212,9 @@ def activity_schedule(prepared: Prepared, base: Baseline) -> np.ndarray:
     shape = prepared.ei_change.shape
     if prepared.pal_schedule is None:
         return np.broadcast_to(base.delta_kcal_per_kg[:, None], shape)
-    return np.broadcast_to(activity_coefficient(prepared.pal_schedule, base.rmr_kcal[:, None],
-                                                base.weight_kg[:, None]), shape)
+    return np.broadcast_to(
+        activity_coefficient(prepared.pal_schedule, base.rmr_kcal[:, None], base.weight_kg[:, None]), shape
+    )
 
 
 def _fields(outputs: Sequence[str] | None) -> tuple[str, ...]:
@@ -175,10 +233,10 @@ def _record_days(record, days: int) -> np.ndarray:
             return np.arange(days + 1, dtype=np.int64)
         if record == "final":
             return np.array([days], dtype=np.int64)
-        raise InputError([Problem("record", record, "is not a known choice",
-                                  "'daily', 'final' or a list of days")])
+        raise InputError([Problem("record", record, "is not a known choice", "'daily', 'final' or a list of days")])
     chosen = np.unique(np.asarray(record, dtype=np.int64))
     if chosen.size == 0 or chosen[0] < 0 or chosen[-1] > days:
-        raise InputError([Problem("record", list(np.asarray(record).tolist()), "is outside the simulated days",
-                                  f"days 0 to {days}")])
+        raise InputError(
+            [Problem("record", list(np.asarray(record).tolist()), "is outside the simulated days", f"days 0 to {days}")]
+        )
     return chosen

@@ -43,8 +43,9 @@ class TargetIntake:
         return self.intake_kcal - self.baseline_intake_kcal
 
 
-def intake_for_weight(target_weight_kg, *, days: int, variant: str | Variant = DEFAULT_VARIANT,
-                      engine: Engine = "numba", **person) -> TargetIntake:
+def intake_for_weight(
+    target_weight_kg, *, days: int, variant: str | Variant = DEFAULT_VARIANT, engine: Engine = "numba", **person
+) -> TargetIntake:
     """Constant intake (kcal/day from day 0) that brings body weight to ``target_weight_kg`` on day ``days``.
 
     ``person`` takes the person arguments of :func:`simulate` (sex, age_y, height_m, weight_kg,
@@ -55,17 +56,22 @@ def intake_for_weight(target_weight_kg, *, days: int, variant: str | Variant = D
     return _solve(prepared, chosen, "body_weight_kg", goal, engine)
 
 
-def intake_for_lean_loss(max_loss_kg, *, days: int, measure: LeanMeasure = "lean_mass_kg",
-                         variant: str | Variant = DEFAULT_VARIANT, engine: Engine = "numba",
-                         **person) -> TargetIntake:
+def intake_for_lean_loss(
+    max_loss_kg,
+    *,
+    days: int,
+    measure: LeanMeasure = "lean_mass_kg",
+    variant: str | Variant = DEFAULT_VARIANT,
+    engine: Engine = "numba",
+    **person,
+) -> TargetIntake:
     """Lowest constant intake whose loss of lean tissue by day ``days`` is ``max_loss_kg``.
 
     Any higher intake loses less. ``measure`` is Hall's lean tissue L (``lean_mass_kg``, without
     extracellular fluid and glycogen) or fat-free mass (``ffm_kg``).
     """
     if measure not in ("lean_mass_kg", "ffm_kg"):
-        raise InputError([Problem("measure", measure, "is not one of the accepted choices",
-                                  "lean_mass_kg or ffm_kg")])
+        raise InputError([Problem("measure", measure, "is not one of the accepted choices", "lean_mass_kg or ffm_kg")])
     chosen, prepared = _prepare(days, chosen_variant=variant, person=person)
     loss = _goal("max_loss_kg", max_loss_kg, prepared.n, (0.0, 100.0), "kg")
     base = baseline_of(prepared, chosen)
@@ -75,14 +81,29 @@ def intake_for_lean_loss(max_loss_kg, *, days: int, measure: LeanMeasure = "lean
 
 def _prepare(days, *, chosen_variant, person) -> tuple[Variant, Prepared]:
     chosen = resolve_variant(chosen_variant)
-    unknown = set(person) - {"sex", "age_y", "height_m", "weight_kg", "pal", "na_change_mg", "pcarb_base",
-                             "pcarb", "ei_kcal", "fat_kg", "pal_schedule"}
+    unknown = set(person) - {
+        "sex",
+        "age_y",
+        "height_m",
+        "weight_kg",
+        "pal",
+        "na_change_mg",
+        "pcarb_base",
+        "pcarb",
+        "ei_kcal",
+        "fat_kg",
+        "pal_schedule",
+    }
     if unknown:
         raise InputError([Problem(name, person[name], "is not a known field") for name in sorted(unknown)])
-    defaults = dict(pal=1.5, na_change_mg=0.0, pcarb_base=0.5, pcarb=None, ei_kcal=None, fat_kg=None,
-                    pal_schedule=None)
-    prepared = prepare(**{**defaults, **person}, ei_change_kcal=0.0, days=days,
-                       activity_changes=chosen.activity_changes, variant_name=chosen.name)
+    defaults = dict(pal=1.5, na_change_mg=0.0, pcarb_base=0.5, pcarb=None, ei_kcal=None, fat_kg=None, pal_schedule=None)
+    prepared = prepare(
+        **{**defaults, **person},
+        ei_change_kcal=0.0,
+        days=days,
+        activity_changes=chosen.activity_changes,
+        variant_name=chosen.name,
+    )
     return chosen, prepared
 
 
@@ -94,8 +115,18 @@ def _goal(name: str, value, n: int, bounds: tuple[float, float], unit: str) -> n
     low, high = bounds
     bad = ~np.isfinite(arr) | (arr < low) | (arr > high)
     if bad.any():
-        raise InputError([Problem(f"{name}[{i}]" if n > 1 else name, float(arr[i]), "is outside the accepted range",
-                                  f"{low:g} to {high:g} {unit}", unit) for i in np.flatnonzero(bad)[:3]])
+        raise InputError(
+            [
+                Problem(
+                    f"{name}[{i}]" if n > 1 else name,
+                    float(arr[i]),
+                    "is outside the accepted range",
+                    f"{low:g} to {high:g} {unit}",
+                    unit,
+                )
+                for i in np.flatnonzero(bad)[:3]
+            ]
+        )
     return arr
 
 
@@ -103,12 +134,19 @@ def _subset(prepared: Prepared, index: np.ndarray, change: np.ndarray) -> Prepar
     columns = prepared.days + 1
     return replace(
         prepared,
-        female=prepared.female[index], age_y=prepared.age_y[index], height_m=prepared.height_m[index],
-        weight_kg=prepared.weight_kg[index], pal=prepared.pal[index], pcarb_base=prepared.pcarb_base[index],
-        pcarb=prepared.pcarb[index], ei_kcal=prepared.ei_kcal[index], fat_kg=prepared.fat_kg[index],
+        female=prepared.female[index],
+        age_y=prepared.age_y[index],
+        height_m=prepared.height_m[index],
+        weight_kg=prepared.weight_kg[index],
+        pal=prepared.pal[index],
+        pcarb_base=prepared.pcarb_base[index],
+        pcarb=prepared.pcarb[index],
+        ei_kcal=prepared.ei_kcal[index],
+        fat_kg=prepared.fat_kg[index],
         ei_change=np.broadcast_to(change[:, None], (index.size, columns)),
         na_change=prepared.na_change[index],
-        pal_schedule=None if prepared.pal_schedule is None else prepared.pal_schedule[index])
+        pal_schedule=None if prepared.pal_schedule is None else prepared.pal_schedule[index],
+    )
 
 
 def _solve(prepared: Prepared, variant: Variant, field: str, goal: np.ndarray, engine: Engine) -> TargetIntake:
@@ -126,14 +164,16 @@ def _solve(prepared: Prepared, variant: Variant, field: str, goal: np.ndarray, e
         return np.where(np.isfinite(value), value, -1e9) - goal[index]
 
     bracket = (low - base.ei_kcal + _MARGIN_KCAL, high - base.ei_kcal - _MARGIN_KCAL)
-    result = find_root(excess, bracket, args=(np.arange(prepared.n, dtype=float),),
-                       tolerances={"xatol": INTAKE_TOLERANCE_KCAL, "xrtol": 0.0})
+    result = find_root(
+        excess,
+        bracket,
+        args=(np.arange(prepared.n, dtype=float),),
+        tolerances={"xatol": INTAKE_TOLERANCE_KCAL, "xrtol": 0.0},
+    )
     change = np.where(result.success, result.x, np.nan)
     reached = np.asarray(result.success, bool)
     value = np.full(prepared.n, np.nan)
     if reached.any():
         index = np.flatnonzero(reached)
-        value[index] = run(_subset(prepared, index, change[index]), variant, (field,), horizon,
-                           engine)[field][:, 0]
-    return TargetIntake(variant.name, prepared.days, field, goal, base.ei_kcal + change, base.ei_kcal, value,
-                        reached)
+        value[index] = run(_subset(prepared, index, change[index]), variant, (field,), horizon, engine)[field][:, 0]
+    return TargetIntake(variant.name, prepared.days, field, goal, base.ei_kcal + change, base.ei_kcal, value, reached)

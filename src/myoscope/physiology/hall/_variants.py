@@ -31,9 +31,11 @@ HALL2011 = Variant(
     lookahead=False,
     balance_given_intake=True,
     activity_changes=True,
-    description=("Hall et al. 2011 web appendix: glycogen changes cost rho_G dG/dt; each day's intake "
-                 "and sodium hold over the whole day; a given baseline intake is in energy balance; "
-                 "physical activity may change over time (delta follows the PAL of each day)."),
+    description=(
+        "Hall et al. 2011 web appendix: glycogen changes cost rho_G dG/dt; each day's intake "
+        "and sodium hold over the whole day; a given baseline intake is in energy balance; "
+        "physical activity may change over time (delta follows the PAL of each day)."
+    ),
     citations=c.MODEL_CITATION,
 )
 
@@ -43,9 +45,11 @@ BW_1_0_0 = Variant(
     lookahead=True,
     balance_given_intake=False,
     activity_changes=False,
-    description=("R package bw 1.0.0 (INSP-RH/bw d5f9378): dG/dt enters the energy balance in kg/day; "
-                 "the last RK4 stage of each day reads the next day's intake; K and delta come from "
-                 "PAL x RMR even when a baseline intake is given; PAL is constant."),
+    description=(
+        "R package bw 1.0.0 (INSP-RH/bw d5f9378): dG/dt enters the energy balance in kg/day; "
+        "the last RK4 stage of each day reads the next day's intake; K and delta come from "
+        "PAL x RMR even when a baseline intake is given; PAL is constant."
+    ),
     citations=c.MODEL_CITATION + c.BW_CITATION,
 )
 

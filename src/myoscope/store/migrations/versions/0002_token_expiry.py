@@ -11,8 +11,8 @@ import datetime as dt
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0002'
-down_revision = '0001'
+revision = "0002"
+down_revision = "0001"
 branch_labels = None
 depends_on = None
 
@@ -20,16 +20,19 @@ DEFAULT_LIFETIME = dt.timedelta(days=90)
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('api_tokens', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('expires_at', sa.DateTime(timezone=True), nullable=True))
-    tokens = sa.table('api_tokens', sa.column('id', sa.Integer()), sa.column('created_at', sa.DateTime(timezone=True)),
-                      sa.column('expires_at', sa.DateTime(timezone=True)))
+    with op.batch_alter_table("api_tokens", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("expires_at", sa.DateTime(timezone=True), nullable=True))
+    tokens = sa.table(
+        "api_tokens",
+        sa.column("id", sa.Integer()),
+        sa.column("created_at", sa.DateTime(timezone=True)),
+        sa.column("expires_at", sa.DateTime(timezone=True)),
+    )
     connection = op.get_bind()
     for token_id, created in connection.execute(sa.select(tokens.c.id, tokens.c.created_at)).all():
-        connection.execute(tokens.update().where(tokens.c.id == token_id)
-                           .values(expires_at=created + DEFAULT_LIFETIME))
+        connection.execute(tokens.update().where(tokens.c.id == token_id).values(expires_at=created + DEFAULT_LIFETIME))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('api_tokens', schema=None) as batch_op:
-        batch_op.drop_column('expires_at')
+    with op.batch_alter_table("api_tokens", schema=None) as batch_op:
+        batch_op.drop_column("expires_at")
