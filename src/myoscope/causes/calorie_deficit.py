@@ -8,7 +8,6 @@ too few nutrients also counts here (the nutrient side is judged by the malnutrit
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from enum import Enum
 
@@ -34,7 +33,7 @@ from myoscope.criteria.intake import LIKELY_INADEQUATE
 from myoscope.instruments.must import WEIGHT_LOSS_LOW_BELOW as MUST_WEIGHT_LOSS
 from myoscope.measures.energy_need import missing_for_energy_need
 from myoscope.physiology.energy import energy_balance_from_weight_trend
-from myoscope.physiology.hall import DEFAULT_VARIANT, lean_sparing_intake, project
+from myoscope.physiology.hall import DEFAULT_VARIANT, lean_sparing_intake
 from myoscope.physiology.hall._constants import RHO_F, RHO_L
 
 CAUSE = "calorie_deficit"
@@ -255,90 +254,140 @@ def assess(ctx: Context) -> CauseAssessment:
 
 
 def _project(ctx: Context, need, intake: float, evidence: list, charts: list, steps: list) -> None:
-    pal = need.pal_low
-    args = dict(weight_kg=ctx.weight[1], height_cm=ctx.height, age_y=ctx.age, sex=ctx.person.sex, pal=pal)
-    p = project(intake_kcal=intake, weeks=HORIZON_WEEKS, **args)
+    """Project once (:func:`~myoscope.physiology.project_record`) and read every number from that run.
+
+    The evidence row, the fat / lean-tissue chart and the fat-free-mass scenario chart all come from the
+    same projection, so the numbers a report shows cannot disagree. Lean tissue is Hall's lean
+    compartment; fat-free mass adds glycogen, its water and extracellular fluid, so it falls further.
+    """
+    projection, failure = _projection(ctx)
+    if failure is not None:
+        _too_low_to_project(ctx, failure, evidence, steps)
+        return
+    current = projection.scenario("current").whole_body if projection is not None else None
+    if current is None:
+        return
+    inputs = projection.inputs
+    intake = projection.scenario("current").intake_kcal or intake
+    change = {name: float(current[name].middle[-1] - current[name].middle[0]) for name in current}
     evidence.append(
         Evidence(
-            f"projection at the current intake ({p.variant}), in {HORIZON_WEEKS} weeks",
-            f"{p.fat_change_kg:+.1f} kg fat, {p.lean_change_kg:+.1f} kg lean tissue "
-            f"({p.weight_change_kg:+.1f} kg body weight)",
-            f"Hall's dynamic model at {intake:.0f} kcal/day, PAL {pal:.2f}",
+            f"projection at the current intake ({projection.variant}), in {HORIZON_WEEKS} weeks",
+            f"{change['fat_mass_kg']:+.1f} kg fat, {change['lean_mass_kg']:+.1f} kg lean tissue "
+            f"(fat-free mass {change['ffm_kg']:+.1f} kg with glycogen and water; "
+            f"{change['body_weight_kg']:+.1f} kg body weight)",
+            f"Hall's dynamic model at {intake:.0f} kcal/day, PAL {inputs.pal:.2f}",
             "hall2011",
-            Direction.supports if p.lean_change_kg < 0 else Direction.neutral,
+            Direction.supports if change["lean_mass_kg"] < 0 else Direction.neutral,
         )
     )
-    start = ctx.on
-    dates = tuple(start + dt.timedelta(days=int(d)) for d in p.days)
+    dates = projection.dates
     charts.append(
         Chart(
             "hall-projection",
-            f"Projected fat and lean mass at {intake:.0f} kcal/day ({p.variant})",
+            f"Projected fat mass and lean tissue at {intake:.0f} kcal/day ({projection.variant})",
             "kg",
             (
-                Series("fat mass", dates, tuple(float(v) for v in p.trajectory["fat_mass_kg"])),
-                Series("lean tissue", dates, tuple(float(v) for v in p.trajectory["lean_mass_kg"])),
+                Series("fat mass", dates, tuple(float(v) for v in current["fat_mass_kg"].middle)),
+                Series("lean tissue", dates, tuple(float(v) for v in current["lean_mass_kg"].middle)),
             ),
         )
     )
-    scenario_chart = _scenario_chart(ctx)
+    scenario_chart = _scenario_chart(projection)
     if scenario_chart is not None:
         charts.append(scenario_chart)
-    if p.lean_change_kg < 0:
-        sparing = lean_sparing_intake(weeks=HORIZON_WEEKS, max_lean_loss_kg=LEAN_LOSS_LIMIT_KG, **args)
-        if sparing.reached and not math.isnan(sparing.intake_kcal):
-            steps.append(
-                NextStep(
-                    f"Eat at least about {sparing.intake_kcal:.0f} kcal/day to keep lean-tissue loss within "
-                    f"{LEAN_LOSS_LIMIT_KG:g} kg over {HORIZON_WEEKS} weeks (maintenance about {sparing.maintenance_kcal:.0f})",
-                    f"projected with Hall's model ({DEFAULT_VARIANT}); the limit is a goal you can change",
-                    "hall2011",
-                    StepKind.energy_target,
-                    round(float(sparing.intake_kcal)),
-                )
-            )
-        else:
-            steps.append(
-                NextStep(
-                    f"At this weight no intake below maintenance (about {sparing.maintenance_kcal:.0f} "
-                    f"kcal/day) keeps lean loss within {LEAN_LOSS_LIMIT_KG:g} kg",
-                    "projected with Hall's model",
-                    "hall2011",
-                    StepKind.energy_target,
-                    round(float(sparing.maintenance_kcal)),
-                )
-            )
+    if change["lean_mass_kg"] < 0:
+        _sparing_steps(inputs, steps)
+
+
+def _sparing_steps(inputs, steps: list) -> None:
+    sparing = lean_sparing_intake(
+        weight_kg=inputs.weight_kg,
+        height_cm=inputs.height_cm,
+        age_y=inputs.age_y,
+        sex=inputs.sex,
+        pal=inputs.pal,
+        weeks=HORIZON_WEEKS,
+        max_lean_loss_kg=LEAN_LOSS_LIMIT_KG,
+    )
+    if sparing.reached and not math.isnan(sparing.intake_kcal):
         steps.append(
             NextStep(
-                "Keep protein at or above the target for age and health",
-                "more protein keeps more fat-free mass during energy restriction",
-                "krieger2006",
-                StepKind.protein_target,
+                f"Eat at least about {sparing.intake_kcal:.0f} kcal/day to keep lean-tissue loss within "
+                f"{LEAN_LOSS_LIMIT_KG:g} kg over {HORIZON_WEEKS} weeks "
+                f"(maintenance about {sparing.maintenance_kcal:.0f})",
+                f"projected with Hall's model ({DEFAULT_VARIANT}); the limit is a goal you can change",
+                "hall2011",
+                StepKind.energy_target,
+                round(float(sparing.intake_kcal)),
             )
         )
+    else:
         steps.append(
             NextStep(
-                "Keep up or start muscle-strengthening activity on 2 or more days a week",
-                "the WHO 2020 recommendation for adults; muscle use is what keeps muscle",
-                "bull2020",
-                StepKind.keep_active,
+                f"At this weight no intake below maintenance (about {sparing.maintenance_kcal:.0f} "
+                f"kcal/day) keeps lean loss within {LEAN_LOSS_LIMIT_KG:g} kg",
+                "projected with Hall's model",
+                "hall2011",
+                StepKind.energy_target,
+                round(float(sparing.maintenance_kcal)),
             )
         )
+    steps.append(
+        NextStep(
+            "Keep protein at or above the target for age and health",
+            "more protein keeps more fat-free mass during energy restriction",
+            "krieger2006",
+            StepKind.protein_target,
+        )
+    )
+    steps.append(
+        NextStep(
+            "Keep up or start muscle-strengthening activity on 2 or more days a week",
+            "the WHO 2020 recommendation for adults; muscle use is what keeps muscle",
+            "bull2020",
+            StepKind.keep_active,
+        )
+    )
 
 
 SCENARIOS = ("current", "added_protein", "resistance_training")
 """What the fat-free-mass chart compares: the intake as it is, more protein, and resistance training."""
 
 
-def _scenario_chart(ctx: Context) -> Chart | None:
-    """Fat-free mass under each scenario, with the band the studies allow (None if it cannot be projected)."""
+def _projection(ctx: Context):
+    """(projection, None), or (None, why) when the model leaves the physical range at this intake."""
     from myoscope.errors import InputError
     from myoscope.physiology import NumericalFailure, project_record
 
     try:
-        projection = project_record(ctx.record, ctx.on, scenarios=SCENARIOS)
-    except (InputError, NumericalFailure):
-        return None
+        return project_record(ctx.record, ctx.on, scenarios=SCENARIOS, horizon_weeks=HORIZON_WEEKS), None
+    except NumericalFailure as failure:
+        return None, str(failure)
+    except InputError:
+        return None, None
+
+
+def _too_low_to_project(ctx: Context, why: str, evidence: list, steps: list) -> None:
+    """The intake empties the body's stores within the horizon: that is itself evidence, and targets still apply."""
+    from myoscope.physiology.projection import read_inputs
+
+    evidence.append(
+        Evidence(
+            f"projection at the current intake, in {HORIZON_WEEKS} weeks",
+            "not projected: " + why.split(": ", 1)[-1],
+            "Hall's dynamic model leaves its physical range: body stores would run out",
+            "hall2011",
+            Direction.supports,
+        )
+    )
+    inputs, missing = read_inputs(ctx.record, ctx.on)
+    if not missing:
+        _sparing_steps(inputs, steps)
+
+
+def _scenario_chart(projection) -> Chart | None:
+    """Fat-free mass under each scenario, with the band the studies allow (None if none has a whole-body part)."""
     dates = projection.dates
     series: list[Series] = []
     for label, band in projection.series("ffm_kg"):
