@@ -34,8 +34,19 @@ test: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/myoscope serve --demo
 
+# `make bench` runs every benchmark with bounded sizes (minutes, not hours) and prints each one's
+# reference and ratios; run a script by hand for its full sizes (see the script's --help).
 bench: $(STAMP)
-	@for b in bench/*.py; do $(BIN)/python $$b || exit $$?; done
+	@for b in bench/[!_]*.py; do \
+	  case $$b in \
+	    bench/hall.py|bench/muscle.py) args="--repeat 3";; \
+	    bench/isncsci.py) args="--quick";; \
+	    bench/screen.py) args="--rows 1000000";; \
+	    bench/web_load.py) args="--users 10 --seconds 15";; \
+	    *) args="";; \
+	  esac; \
+	  echo "== $$b $$args"; $(BIN)/python $$b $$args || exit $$?; echo; \
+	done
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .hypothesis .cache

@@ -37,8 +37,12 @@ def repeat(fn, times: int, warm: bool = True) -> Timing:
 
 
 def row(label: str, timing: Timing, person_days: int, reference: Timing | None) -> str:
-    """One line: rate at the median, min / median / max seconds, and the ratio to ``reference`` (medians)."""
-    ratio = "" if reference is None else f"{reference.median / timing.median:8.1f}x"
+    """One line: rate at the median, min / median / max seconds, and the speed-up over ``reference``.
+
+    The speed-up is the ratio of medians (reference / this), to three significant figures, so that a
+    ratio far below 1 (slower than the reference) is not shown as 0.0.
+    """
+    ratio = "" if reference is None else f"{reference.median / timing.median:.3g}x"
     return (
         f"{label:<34} {person_days / timing.median:>12.3e} {timing.min:>9.4f} {timing.median:>9.4f} "
         f"{timing.max:>9.4f} {ratio:>9}"

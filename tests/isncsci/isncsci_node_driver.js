@@ -7,7 +7,8 @@
 // stdout: a JSON array of results in the OUTPUT shape of `isncsci-cases/1`
 // ({"error": message} where the package throws), or with --repeat N a timing
 // {"classifications": count, "seconds": s} of N passes over the exams
-// (classification only, reading and mapping excluded).
+// (classification only, reading and mapping excluded; one untimed pass first,
+// so that the timed passes run compiled code, as a warmed-up caller's would).
 'use strict';
 
 const path = require('path');
@@ -84,6 +85,9 @@ process.stdin.on('data', (chunk) => chunks.push(chunk));
 process.stdin.on('end', () => {
   const exams = JSON.parse(Buffer.concat(chunks).toString('utf8')).map(toPackageExam);
   if (repeat > 0) {
+    for (const exam of exams) {
+      new ISNCSCI(exam);
+    }
     const start = process.hrtime.bigint();
     for (let r = 0; r < repeat; r++) {
       for (const exam of exams) {

@@ -46,6 +46,7 @@ app = typer.Typer(
     help="Is this person losing muscle, why, how fast, and what will reverse it?",
     no_args_is_help=True,
     add_completion=False,
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -71,7 +72,7 @@ def main() -> None:
     import sys
 
     try:
-        app(standalone_mode=True)
+        app(standalone_mode=True, prog_name="myoscope")
     except SystemExit:
         raise
     except KeyboardInterrupt:

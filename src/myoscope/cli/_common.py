@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 import typer
-from rich.console import Console
 
 from myoscope.errors import ABSENT, InputError, Problem
 from myoscope.report.escape import escape_text
@@ -22,8 +21,24 @@ from myoscope.report.escape import escape_text
 EXIT_OK = 0
 EXIT_INVALID = 2
 
-stderr = Console(stderr=True, highlight=False, soft_wrap=True)
-stdout = Console(highlight=False, soft_wrap=True)
+
+class _Console:
+    """A rich console made on first use, so that a command printing plain text never imports rich."""
+
+    def __init__(self, **options: Any) -> None:
+        self._options = options
+        self._console: Any = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(**self._options)
+        return getattr(self._console, name)
+
+
+stderr = _Console(stderr=True, highlight=False, soft_wrap=True)
+stdout = _Console(highlight=False, soft_wrap=True)
 
 
 class Format(str, Enum):
@@ -58,7 +73,8 @@ def read_data(path: Path) -> Any:
         if str(path) == "-":
             text = sys.stdin.read()
         elif path.suffix == ".gz":
-            text = gzip.open(path, "rt", encoding="utf-8").read()
+            with gzip.open(path, "rt", encoding="utf-8") as handle:
+                text = handle.read()
         else:
             text = path.read_text(encoding="utf-8")
     except FileNotFoundError:

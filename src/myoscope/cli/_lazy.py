@@ -26,7 +26,7 @@ def module_of(name: str, default: str) -> str:
 
 def load_command(name: str, module: str) -> Any:
     """The click command ``name``, registered by ``module`` into a throw-away typer app."""
-    sub = typer.Typer()
+    sub = typer.Typer(rich_markup_mode=None)
     importlib.import_module(module).register(sub)
     return typer.main.get_group(sub).commands[name]
 

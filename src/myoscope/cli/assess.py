@@ -76,7 +76,10 @@ def register(app: typer.Typer) -> None:
                 run(record, day),
                 record,
                 format,
-                to_terminal=is_stdout(out) and stdout.is_terminal and not stdout.no_color,
+                to_terminal=format is ReportFormat.text
+                and is_stdout(out)
+                and stdout.is_terminal
+                and not stdout.no_color,
             )
             if several and not is_stdout(out):
                 write_output(result, out / f"{path.stem}.{_EXTENSIONS[format]}")
@@ -119,7 +122,7 @@ def register(app: typer.Typer) -> None:
                     ("activity", "activity entry"),
                 )
             )
-            stdout.print(f"valid: {escape_text(record.person.id)} ({counts})", markup=False)
+            write_output(f"valid: {escape_text(record.person.id)} ({counts})", None)
 
 
 def _check_destination(out: Path | None, several: bool, format: ReportFormat) -> None:
