@@ -85,8 +85,7 @@ def screen(
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="myoscope-screen-") as tmp:
         rows_path, person_path, groups, early_refused, report = _prepare(Path(source), persons, mapping, Path(tmp))
-        parts = engines.plan(rows_path, rows_per_part)
-        total = parts[-1][1] if parts else 0
+        total = engines.table_rows(rows_path)
         done = [0]
 
         def tick(n: int) -> None:
@@ -95,10 +94,11 @@ def screen(
                 progress(done[0], total)
 
         if engine == "polars":
-            results = engines.run_polars(rows_path, person_path, _day(on), parts, workers, tick)
+            results = list(engines.run_polars(rows_path, person_path, _day(on), workers, tick, rows_per_part))
         else:
-            results = engines.run_dask(rows_path, person_path, _day(on), parts, workers, scheduler, tick)
-        flag_parts, refused_parts = zip(*results) if parts else ((), ())
+            parts = engines.plan(rows_path, rows_per_part)
+            results = list(engines.run_dask(rows_path, person_path, _day(on), parts, workers, scheduler, tick))
+        flag_parts, refused_parts = zip(*results, strict=False) if results else ((), ())
         flags = _flags_table(flag_parts, person_path, groups)
         refused = _refused_rows(refused_parts, early_refused)
     return _write(out, flags, refused, groups, total + len(early_refused), html, report)
@@ -168,7 +168,7 @@ def _write(out: Path, flags, refused: list[dict[str, Any]], groups, rows: int, h
         "refused": out / "refused.csv",
     }
     flags = flags.with_columns(pl.col(pl.Float64).fill_nan(None))  # not measured: empty, not NaN
-    flags.write_parquet(files["flags_parquet"], statistics=False)
+    flags.write_parquet(files["flags_parquet"], statistics=False, compression="snappy")
     flags.write_csv(files["flags_csv"], float_precision=6)
     table = prevalence(flags, groups)
     table.write_csv(files["prevalence"], float_precision=6)
