@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from myoscope.cli import app
-from myoscope.cohort import generate, write_long
+from myoscope.cohort import RULE_VERSION, generate, write_long
 from myoscope.cohort._omop import write_omop
 
 OUTPUTS = ("flags.parquet", "flags.csv", "prevalence.csv", "refused.csv", "summary.html")
@@ -35,7 +35,7 @@ def test_omop_extract_polars_and_dask_give_identical_files(omop, tmp_path):
         assert (polars_out / name).read_bytes() == (dask_out / name).read_bytes(), name
     flags = pl.read_parquet(polars_out / "flags.parquet")
     assert flags.height == 4000 and flags["person"].is_unique().all()
-    assert set(flags["rule_version"]) == {"myoscope-screen/1"}
+    assert set(flags["rule_version"]) == {RULE_VERSION}
     prevalence = pl.read_csv(polars_out / "prevalence.csv")
     assert {"all", "sex", "age_band", "care_site"} <= set(prevalence["by"])
     html = (polars_out / "summary.html").read_text()

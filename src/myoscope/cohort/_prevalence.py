@@ -41,6 +41,8 @@ NEEDS: dict[str, str] = {
     "fnih2014": "sex, grip strength and, when weak, appendicular lean mass with weight and height",
     "must": "weight and height (BMI), " + _WEIGHTS + ", and whether acutely ill with no intake",
     "glim_weight_loss": _WEIGHTS,
+    "glim": "acutely ill with no intake (read as inflammation), and weight loss within 6 months or a BMI "
+    "with age; reduced intake and muscle mass are not read from tables, so 'no malnutrition' is never decided",
     "girth_asymmetry": "both sides of a limb girth measured on the same day",
     "girth_loss": "one side of a limb girth measured on two days",
     "who2020_aerobic": "a week's moderate and vigorous minutes",
@@ -57,6 +59,7 @@ SCREENS: tuple[Screen, ...] = (
     Screen("'MUST' medium or high risk", "must", 1),
     Screen("'MUST' high risk", "must", 2),
     Screen("GLIM weight-loss criterion met (6 months)", "glim_weight_loss", 1),
+    Screen("GLIM malnutrition (any stage)", "glim", 1),
     Screen("limb girth asymmetry beyond measurement error", "girth_asymmetry", 1),
     Screen("limb girth loss beyond measurement error", "girth_loss", 1),
     Screen("below the WHO 2020 aerobic recommendation", "who2020_aerobic", 0, exactly=0),

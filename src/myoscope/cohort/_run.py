@@ -23,6 +23,13 @@ from myoscope.cohort.kernel import FLAG_COLUMNS, REASONS, RULE_VERSION
 from myoscope.errors import InputError, Problem
 
 ENGINES = ("polars", "dask")
+GLIM_CATEGORIES = {
+    0: "no malnutrition",
+    1: "malnutrition, stage 1 (moderate)",
+    2: "malnutrition, stage 2 (severe)",
+    3: "malnutrition (stage not graded)",
+}
+"""The GLIM instrument's category texts by the cohort's code (the per-person score gives the same words)."""
 
 
 @dataclass
@@ -120,6 +127,7 @@ def _flags_table(parts, person_path: Path | None, groups: tuple[str, ...]):
         "awgs2019": {v: k for k, v in awgs2019.STAGE.items()},
         "fnih2014": {v: k for k, v in fnih2014.STAGE.items()},
         "must": dict(enumerate(must.CATEGORIES)),
+        "glim": GLIM_CATEGORIES,
     }
     from myoscope.instruments import CANNOT_TELL
 

@@ -24,7 +24,7 @@ from myoscope.cohort import _rules as rules
 from myoscope.cohort._kinds import KINDS
 from myoscope.measures.body import MIN_SPAN_DAYS
 
-RULE_VERSION = "myoscope-screen/1"
+RULE_VERSION = "myoscope-screen/2"
 """Version of the screening rules, written beside every flag (bump when a rule changes)."""
 
 DAYS_PER_MONTH = 30.44
@@ -81,6 +81,7 @@ FLAG_COLUMNS: tuple[str, ...] = (
     "fnih2014",
     "must",
     "glim_weight_loss",
+    "glim",
     "girth_asymmetry_cm",
     "girth_asymmetry",
     "girth_loss",
@@ -206,6 +207,7 @@ def flags(ids: np.ndarray, f: np.ndarray, persons: Mapping[str, np.ndarray] | No
         must=rules.must_category(f),
         glim_weight_loss=rules.glim_weight_loss_stage(f),
     )
+    out["glim"] = rules.glim_stage(f, out["age"], population)
     out.update(rules.girth_findings(f))
     out.update(rules.activity(f))
     rapid = out["glim_weight_loss"]
