@@ -67,7 +67,8 @@ def persons_arrays(path: str | None) -> dict[str, np.ndarray] | None:
         return None
     import pyarrow.parquet as pq
 
-    table = pq.read_table(path, columns=["person", "sex", "population", "birth_year"])
+    wanted = ["person", "sex", "population", "birth_year", "conditions"]
+    table = pq.read_table(path, columns=[c for c in wanted if c in pq.read_schema(path).names])
     return {c: table.column(c).to_numpy() for c in table.column_names}
 
 

@@ -230,7 +230,7 @@ def read_omop(directory: Path, mapping: Mapping, out: Path) -> tuple[Path, Path,
         report["refused"].append(
             {"row": f"{tbl} {row_id}", "reason": reason, "person": person, "value": value, "unit": unit}
         )
-    report["conditions"] = _conditions(con, directory)
+    report["conditions"] = _conditions(con, directory, out)
     persons = _persons(con, directory, mapping, out)
     return target, persons, report
 
@@ -250,12 +250,27 @@ def _map_rows(pairs, kinds, units) -> list[tuple]:
     return rows
 
 
-def _conditions(con, directory: Path) -> dict[str, int]:
+def _conditions(con, directory: Path, out: Path) -> dict[str, Any]:
+    """Counts, and ``conditions.parquet`` (person, SNOMED CT code or null) when the table has rows."""
     src = _table(directory, "condition_occurrence")
     if src is None:
-        return {"rows": 0, "persons": 0}
+        return {"rows": 0, "persons": 0, "path": None}
     n, persons = con.execute(f"SELECT count(*), count(DISTINCT person_id) FROM {src}").fetchone()
-    return {"rows": int(n), "persons": int(persons)}
+    if not n:
+        return {"rows": 0, "persons": 0, "path": None}
+    concept = _table(directory, "concept")
+    code = "NULL"
+    join = ""
+    if concept is not None:
+        join = f"LEFT JOIN (SELECT concept_id, concept_code FROM {concept} WHERE vocabulary_id = 'SNOMED') c "
+        join += "ON c.concept_id = x.condition_concept_id"
+        code = "c.concept_code"
+    target = out / "conditions.parquet"
+    con.execute(
+        f"COPY (SELECT CAST(x.person_id AS BIGINT) AS person, CAST({code} AS VARCHAR) AS code FROM {src} x {join}) "
+        f"TO '{_quote(target)}' (FORMAT parquet)"
+    )
+    return {"rows": int(n), "persons": int(persons), "path": target}
 
 
 def _persons(con, directory: Path, mapping: Mapping, out: Path) -> Path:

@@ -17,7 +17,8 @@ from typing import Any
 import numpy as np
 
 from myoscope.cohort import _engines as engines
-from myoscope.cohort._inputs import Mapping, is_canonical, read_long, read_persons
+from myoscope.cohort._inputs import Mapping, is_canonical, read_conditions, read_long, read_persons
+from myoscope.cohort._conditions import CAUSE_COLUMNS, STATUS_CODE
 from myoscope.cohort._kinds import KINDS, SIDES
 from myoscope.cohort.kernel import FLAG_COLUMNS, REASONS, RULE_VERSION
 from myoscope.errors import InputError, Problem
@@ -30,6 +31,7 @@ GLIM_CATEGORIES = {
     3: "malnutrition (stage not graded)",
 }
 """The GLIM instrument's category texts by the cohort's code (the per-person score gives the same words)."""
+STATUS_TEXT = {code: text for text, code in STATUS_CODE.items() if code >= 0}
 
 
 @dataclass
@@ -47,24 +49,35 @@ class ScreenResult:
     """People with at least one red flag (each should see a clinician soon)."""
 
 
-def _prepare(source: Path, persons: Path | None, mapping: Mapping, work: Path):
+def _prepare(source: Path, persons: Path | None, conditions: Path | None, mapping: Mapping, work: Path):
+    from myoscope.cohort import _conditions
     from myoscope.cohort._omop import is_omop, read_omop
 
     if is_omop(source):
         rows, person_file, report = read_omop(source, mapping, work)
+        import polars as pl
         import pyarrow.parquet as pq
 
         groups = tuple(
             c for c in pq.read_schema(person_file).names if c not in ("person", "sex", "population", "birth_year")
         )
+        found = report["conditions"].pop("path")
+        table = pl.read_parquet(found) if found is not None else None
+        person_file = _conditions.attach(person_file, table, work, _condition_kinds(mapping))
         return rows, person_file, groups, report["refused"], report
     if not source.exists():
         raise InputError([Problem("input", str(source), "does not exist", "a CSV or Parquet file, or an OMOP folder")])
     person_file, groups = read_persons(persons, mapping, work)
+    if conditions is not None:
+        person_file = _conditions.attach(person_file, read_conditions(conditions), work, _condition_kinds(mapping))
     if is_canonical(source):
         return source, person_file, groups, [], {}
     rows, refused = read_long(source, mapping, work)
     return rows, person_file, groups, refused, {}
+
+
+def _condition_kinds(mapping: Mapping) -> dict[str, str]:
+    return dict(mapping.condition_codes)
 
 
 def _day(value: dt.date | None) -> int | None:
@@ -76,6 +89,7 @@ def screen(
     out: Path,
     *,
     persons: Path | None = None,
+    conditions: Path | None = None,
     mapping: Mapping | None = None,
     engine: str = "polars",
     workers: int = 2,
@@ -91,7 +105,9 @@ def screen(
     mapping = mapping or Mapping()
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="myoscope-screen-") as tmp:
-        rows_path, person_path, groups, early_refused, report = _prepare(Path(source), persons, mapping, Path(tmp))
+        rows_path, person_path, groups, early_refused, report = _prepare(
+            Path(source), persons, conditions, mapping, Path(tmp)
+        )
         total = engines.table_rows(rows_path)
         done = [0]
 
@@ -128,6 +144,7 @@ def _flags_table(parts, person_path: Path | None, groups: tuple[str, ...]):
         "fnih2014": {v: k for k, v in fnih2014.STAGE.items()},
         "must": dict(enumerate(must.CATEGORIES)),
         "glim": GLIM_CATEGORIES,
+        **{c: STATUS_TEXT for c in CAUSE_COLUMNS},
     }
     from myoscope.instruments import CANNOT_TELL
 

@@ -10,7 +10,8 @@ Canonical row columns: ``person`` int64, ``day`` int32 (days since 1970-01-01), 
 int8 (:data:`myoscope.cohort.KINDS`), ``side`` int8 (0 none, 1 left, 2 right), ``value``
 float64 in the kind's unit. Persons: ``person`` int64 (sorted), ``sex`` int8 (0 unknown,
 1 male, 2 female), ``population`` int8 (0 not stated, 1 Asian, 2 other), ``birth_year``
-int16 (0 unknown). Rows refused by validation are returned with their reason, never dropped.
+int16 (0 unknown), optionally ``conditions`` int8 (bit set of :mod:`._conditions`; absent: not
+recorded). Rows refused by validation are returned with their reason, never dropped.
 """
 
 from __future__ import annotations
@@ -87,6 +88,9 @@ FLAG_COLUMNS: tuple[str, ...] = (
     "girth_loss",
     "who2020_aerobic",
     "brief_3x20",
+    "cause_spinal_cord_injury",
+    "cause_multiple_sclerosis",
+    "cause_nerve_injury",
     "red_flag_rapid_weight_loss",
     "red_flags",
 )
@@ -110,15 +114,21 @@ def validate(day: np.ndarray, kind: np.ndarray, side: np.ndarray, value: np.ndar
 
 
 def _person_attributes(ids: np.ndarray, persons: Mapping[str, np.ndarray] | None) -> tuple[np.ndarray, ...]:
+    """(sex, population, birth_year, conditions bit set) of each person id; zeros where unknown."""
     n = ids.shape[0]
     if persons is None or len(persons["person"]) == 0:
         zeros = np.zeros(n, dtype=np.int8)
-        return zeros, zeros, np.zeros(n, dtype=np.int16)
+        return zeros, zeros, np.zeros(n, dtype=np.int16), zeros
     at = np.searchsorted(persons["person"], ids)
     at = np.minimum(at, len(persons["person"]) - 1)
     found = persons["person"][at] == ids
-    pick = lambda col, dtype: np.where(found, np.asarray(persons[col])[at], 0).astype(dtype)  # noqa: E731
-    return pick("sex", np.int8), pick("population", np.int8), pick("birth_year", np.int16)
+
+    def pick(col: str, dtype) -> np.ndarray:
+        if col not in persons:
+            return np.zeros(n, dtype=dtype)
+        return np.where(found, np.asarray(persons[col])[at], 0).astype(dtype)
+
+    return pick("sex", np.int8), pick("population", np.int8), pick("birth_year", np.int16), pick("conditions", np.int8)
 
 
 def _age(last_day: np.ndarray, birth_year: np.ndarray) -> np.ndarray:
@@ -167,7 +177,9 @@ def flags(ids: np.ndarray, f: np.ndarray, persons: Mapping[str, np.ndarray] | No
     """Apply the rules of :mod:`._rules` to per-person features."""
     from myoscope.cohort._features import COL
 
-    sex, population, birth_year = _person_attributes(ids, persons)
+    from myoscope.cohort._conditions import cause_statuses
+
+    sex, population, birth_year, conditions = _person_attributes(ids, persons)
     latest = lambda name: rules.latest(f, name)  # noqa: E731
     c = rules.cut
     out: dict[str, Any] = {
@@ -208,6 +220,7 @@ def flags(ids: np.ndarray, f: np.ndarray, persons: Mapping[str, np.ndarray] | No
         glim_weight_loss=rules.glim_weight_loss_stage(f),
     )
     out["glim"] = rules.glim_stage(f, out["age"], population)
+    out.update(cause_statuses(conditions))
     out.update(rules.girth_findings(f))
     out.update(rules.activity(f))
     rapid = out["glim_weight_loss"]
