@@ -9,8 +9,8 @@ from typing import Any
 from myoscope import instruments
 from myoscope.cohort import KINDS
 from myoscope.criteria import glim
-from myoscope.errors import InputError
 from myoscope.criteria.activity_guidelines import adherence_from_summary
+from myoscope.errors import InputError
 from myoscope.instruments import CANNOT_TELL
 from myoscope.instruments import _sarcopenia_cutoffs as cut
 from myoscope.measures import body, girth

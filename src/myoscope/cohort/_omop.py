@@ -117,19 +117,38 @@ def write_omop(cohort: Cohort, directory: Path) -> Path:
         ),
         directory / "person.parquet",
     )
-    pq.write_table(
-        pa.table(
-            {
-                "condition_occurrence_id": pa.array([], pa.int64()),
-                "person_id": pa.array([], pa.int64()),
-                "condition_concept_id": pa.array([], pa.int64()),
-                "condition_start_date": pa.array([], pa.date32()),
-            }
-        ),
-        directory / "condition_occurrence.parquet",
-    )
-    pq.write_table(pa.Table.from_pylist(concept_rows), directory / "concept.parquet")
+    conditions, condition_concepts = _synthetic_conditions(cohort, max(ids.values()) + 1000)
+    pq.write_table(conditions, directory / "condition_occurrence.parquet")
+    pq.write_table(pa.Table.from_pylist(concept_rows + condition_concepts), directory / "concept.parquet")
     return directory
+
+
+def _synthetic_conditions(cohort: Cohort, first_id: int):
+    """``condition_occurrence`` of a generated cohort, and SNOMED CT concept rows (site-local ids)."""
+    import pyarrow as pa
+
+    c = cohort.conditions or {"person": np.zeros(0, np.int64), "code": np.zeros(0, str)}
+    codes = sorted(set(c["code"].tolist()))
+    concept_id = {code: first_id + i for i, code in enumerate(codes)}
+    table = pa.table(
+        {
+            "condition_occurrence_id": pa.array(np.arange(1, c["person"].size + 1), pa.int64()),
+            "person_id": pa.array(c["person"], pa.int64()),
+            "condition_concept_id": pa.array([concept_id[x] for x in c["code"].tolist()], pa.int64()),
+            "condition_start_date": pa.array([None] * c["person"].size, pa.date32()),
+        }
+    )
+    rows = [
+        {
+            "concept_id": cid,
+            "concept_name": code,
+            "vocabulary_id": "SNOMED",
+            "concept_code": code,
+            "domain_id": "Condition",
+        }
+        for code, cid in concept_id.items()
+    ]
+    return table, rows
 
 
 def _table(directory: Path, name: str) -> str | None:

@@ -48,6 +48,9 @@ NEEDS: dict[str, str] = {
     "who2020_aerobic": "a week's moderate and vigorous minutes",
     "brief_3x20": "the number of sessions of 20 minutes or more in a week",
     "red_flag_rapid_weight_loss": _WEIGHTS,
+    "cause_spinal_cord_injury": "a conditions table (a person without a row there: asked, none)",
+    "cause_multiple_sclerosis": "the diagnosis in a conditions table (otherwise symptoms, which tables do not carry)",
+    "cause_nerve_injury": "a conditions table, with the site's nerve-injury code in the mapping",
 }
 """What a person needs on record for each screen to decide (shown beside "cannot tell")."""
 
@@ -65,6 +68,9 @@ SCREENS: tuple[Screen, ...] = (
     Screen("below the WHO 2020 aerobic recommendation", "who2020_aerobic", 0, exactly=0),
     Screen("fewer than 3 sessions of 20 min a week", "brief_3x20", 0, exactly=0),
     Screen("red flag: rapid weight loss", "red_flag_rapid_weight_loss", 1),
+    Screen("cause likely: spinal cord injury", "cause_spinal_cord_injury", 2),
+    Screen("cause likely: multiple sclerosis", "cause_multiple_sclerosis", 2),
+    Screen("cause likely: peripheral nerve injury", "cause_nerve_injury", 2),
 )
 
 

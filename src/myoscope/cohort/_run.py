@@ -17,8 +17,8 @@ from typing import Any
 import numpy as np
 
 from myoscope.cohort import _engines as engines
-from myoscope.cohort._inputs import Mapping, is_canonical, read_conditions, read_long, read_persons
 from myoscope.cohort._conditions import CAUSE_COLUMNS, STATUS_CODE
+from myoscope.cohort._inputs import Mapping, is_canonical, read_conditions, read_long, read_persons
 from myoscope.cohort._kinds import KINDS, SIDES
 from myoscope.cohort.kernel import FLAG_COLUMNS, REASONS, RULE_VERSION
 from myoscope.errors import InputError, Problem

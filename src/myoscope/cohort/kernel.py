@@ -175,9 +175,8 @@ def screen_arrays(
 
 def flags(ids: np.ndarray, f: np.ndarray, persons: Mapping[str, np.ndarray] | None) -> dict[str, np.ndarray]:
     """Apply the rules of :mod:`._rules` to per-person features."""
-    from myoscope.cohort._features import COL
-
     from myoscope.cohort._conditions import cause_statuses
+    from myoscope.cohort._features import COL
 
     sex, population, birth_year, conditions = _person_attributes(ids, persons)
     latest = lambda name: rules.latest(f, name)  # noqa: E731
