@@ -143,3 +143,31 @@ def test_spark_partition_function_runs_the_same_kernel_on_person_clustered_batch
     order = np.argsort(want["person"])
     assert got["person"] == list(np.asarray(want["person"])[order])
     assert got["ewgsop2"] == list(np.asarray(want["ewgsop2"])[order])
+
+
+def test_spark_screen_on_a_local_session_gives_the_kernel_flags():
+    """The Spark session wiring (``spark_screen`` through ``mapInArrow``), where pyspark is installed."""
+    pytest.importorskip(
+        "pyspark",
+        reason="pyspark is optional (not a dependency and not a required CI tool), so this test skips wherever "
+        "it is absent, CI included; install pyspark and Java to run it",
+    )
+    import numpy as np
+    from pyspark.sql import SparkSession
+
+    from myoscope.cohort import screen_arrays, spark_screen
+
+    cohort = generate(30, 20, seed=4)
+    spark = SparkSession.builder.master("local[1]").appName("myoscope-screen-test").getOrCreate()
+    try:
+        rows = [
+            tuple(int(v) if k != "value" else float(v) for k, v in zip(cohort.rows, r, strict=True))
+            for r in zip(*cohort.rows.values(), strict=True)
+        ]
+        frame = spark.createDataFrame(rows, schema="person long, day int, kind byte, side byte, value double")
+        got = {r["person"]: r["ewgsop2"] for r in spark_screen(frame, cohort.persons).collect()}
+    finally:
+        spark.stop()
+    want, _, _ = screen_arrays(cohort.rows, cohort.persons)
+    assert got == {int(p): int(e) for p, e in zip(want["person"], want["ewgsop2"], strict=True)}
+    assert np.unique(want["ewgsop2"]).size > 1
