@@ -178,7 +178,10 @@ def _codes(column, table: dict[str, int]) -> np.ndarray:
     if not pa.types.is_dictionary(column.type):
         if not pa.types.is_string(column.type) and not pa.types.is_large_string(column.type):
             column = pc.cast(column, pa.string())
-        column = pc.dictionary_encode(column)
+        known = list(table)  # one hash look-up per value against the accepted words, in Arrow
+        lut = np.array([table[w] for w in known] + [_MISSING], dtype=np.uint8)
+        at = pc.index_in(column, value_set=pa.array(known, column.type)).fill_null(len(known))
+        return lut[at.to_numpy(zero_copy_only=False)]
     words = column.dictionary.to_pylist()
     lut = np.array([table.get(str(w), _MISSING) for w in words] + [_MISSING], dtype=np.uint8)
     indices = column.indices
