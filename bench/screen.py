@@ -8,7 +8,9 @@ every person, write flags (Parquet and CSV), prevalence and the HTML summary. Th
 baseline is the obvious pandas program: ``read_parquet``, ``groupby`` for the per-person
 aggregation, then the same NumPy rules; it writes the flags only. Peak memory is the largest
 resident set of the whole process tree (Dask scheduler and workers included), sampled every
-50 ms. Prints min/median/max seconds, rows/s, peak memory and the ratios to polars, then the
+50 ms. Prints min/median/max seconds, rows/s, peak memory, the ratios to polars and the CPU seconds of
+the main process (Dask workers not included), each engine's stages (read + validate + kernel,
+flags table, writing, prevalence, summary), then the
 goals: >= 20 M rows/s end to end on 2 cores, Dask within 1.5x of polars at 50 M rows, peak
 memory <= 4 GB at 50 M rows.
 """
@@ -35,15 +37,17 @@ GOAL_PEAK_BYTES = 4 * 1024**3
 def _child(engine: str, data: Path, out: Path, workers: int) -> None:
     from myoscope.cohort import screen
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
+    stages: dict[str, float] = {}
     if engine == "pandas":
         persons, rows = pandas_baseline(data / "measurements.parquet", data / "persons.parquet", out)
     else:
         result = screen(
             data / "measurements.parquet", out, persons=data / "persons.parquet", engine=engine, workers=workers
         )
-        persons, rows = result.persons, result.rows
-    print(json.dumps({"seconds": time.perf_counter() - start, "persons": persons, "rows": rows}))
+        persons, rows, stages = result.persons, result.rows, result.timings
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    print(json.dumps({"seconds": seconds, "cpu": cpu, "persons": persons, "rows": rows, "stages": stages}))
 
 
 def pandas_baseline(rows_path: Path, persons_path: Path, out: Path) -> tuple[int, int]:
@@ -186,16 +190,25 @@ def _print(results: list[dict]) -> None:
     polars = next((r for r in results if r["engine"] == "polars"), None)
     base = statistics.median(x["seconds"] for x in polars["runs"]) if polars else None
     print(
-        f"  {'engine':<16}{'min s':>8}{'median s':>10}{'max s':>8}{'rows/s (median)':>18}{'peak GB':>9}{'time / polars':>15}"
+        f"  {'engine':<16}{'min s':>8}{'median s':>10}{'max s':>8}{'rows/s (median)':>18}{'peak GB':>9}"
+        f"{'time / polars':>15}{'CPU s':>10}"
     )
     for r in results:
         secs = [x["seconds"] for x in r["runs"]]
         med = statistics.median(secs)
         peak = max(x["peak"] for x in r["runs"]) / 1024**3
-        ratio = f"{med / base:>14.2f}x" if base else ""
+        ratio = f"{med / base:.2f}x" if base else ""
+        cpu = statistics.median(x["cpu"] for x in r["runs"])
         print(
-            f"  {r['engine']:<16}{min(secs):>8.2f}{med:>10.2f}{max(secs):>8.2f}{r['rows'] / med:>18,.0f}{peak:>9.2f}{ratio}"
+            f"  {r['engine']:<16}{min(secs):>8.2f}{med:>10.2f}{max(secs):>8.2f}{r['rows'] / med:>18,.0f}"
+            f"{peak:>9.2f}{ratio:>15}{cpu:>10.2f}"
         )
+    for r in results:
+        stages = r["runs"][0]["stages"]
+        if stages:
+            print(
+                f"    {r['engine']} stages (first run, wall s): " + ", ".join(f"{k} {v:.2f}" for k, v in stages.items())
+            )
 
 
 def _goals(all_results: list[list[dict]]) -> None:
@@ -232,6 +245,7 @@ def main() -> None:
     if args.child:
         _child(args.child, args.data, args.out, args.workers)
         return
+    print(subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip())
     print(
         f"Cohort screening, end to end, {args.workers} workers; each run in a fresh process "
         "(the kernel's one-time compile is done before timing; Dask times include starting its local cluster)"
@@ -243,6 +257,7 @@ def main() -> None:
         _print(results)
         everything.append(results)
     _goals(everything)
+    print(subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip())
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from myoscope import instruments
 from myoscope.cohort import KINDS
 from myoscope.criteria import glim
 from myoscope.criteria.activity_guidelines import adherence_from_summary
+from myoscope.errors import InputError
 from myoscope.instruments import CANNOT_TELL
 from myoscope.instruments import _sarcopenia_cutoffs as cut
 from myoscope.measures import body, girth
@@ -55,7 +56,7 @@ def _tri(value: bool | None) -> int:
     return -1 if value is None else int(bool(value))
 
 
-def per_person(rows, sex: str | None, population: str | None) -> dict[str, Any]:
+def per_person(rows, sex: str | None, population: str | None, age: int | None = None) -> dict[str, Any]:
     """The flags the per-person path gives for these rows (same names and codes as the cohort)."""
     cells = collapse(rows)
     record = record_of(rows, sex, population)
@@ -110,6 +111,7 @@ def per_person(rows, sex: str | None, population: str | None) -> dict[str, Any]:
         ),
         "must": _must(weight, height, loss6, latest["acute_disease_no_intake"]),
         "glim_weight_loss": -1 if loss6 is None else glim.weight_loss_stage(loss6, glim.WEIGHT_LOSS_WITHIN_6_MONTHS),
+        "glim": _glim(weight, height, loss6, latest["acute_disease_no_intake"], age, population),
     }
     out.update(_cutoffs(sex, grip, gait, chair, sppb))
     out.update(_girths(record, on))
@@ -127,6 +129,36 @@ def _must(weight, height, loss6, acute) -> int:
     }
     score = instruments.get("must").score({k: v for k, v in inputs.items() if v is not None})
     return -1 if score.category == CANNOT_TELL else ("low risk", "medium risk", "high risk").index(score.category)
+
+
+def _glim(weight, height, loss6, acute, age, population) -> int:
+    """GLIM as the per-person path feeds it (causes._nutrition_inputs.glim_inputs, then the person fields
+    of measures.answers.person_values, then Context.score_now): acutely ill with no intake means a recent
+    acute illness, which that path reads as inflammation."""
+    data: dict[str, Any] = {}
+    if loss6 is not None:
+        data["weight_loss_within_6_months"] = round(loss6, 3)
+    if acute == 1:
+        data["inflammation"] = True
+    if population:
+        data["population"] = "asian" if population == "asian" else "general"
+    if age is not None:
+        data["age"] = age
+    if height is not None:
+        data["height"] = round(height, 2)
+    if weight is not None:
+        data["weight"] = round(weight[1], 3)
+    if height is not None and weight is not None:
+        data["bmi"] = round(body.bmi(weight[1], height), 2)
+    try:
+        score = instruments.get("glim").score(data)
+    except InputError:
+        return -1
+    if score.category == CANNOT_TELL:
+        return -1
+    if not score.positive:
+        return 0
+    return 3 if score.value is None else int(score.value)
 
 
 def _cutoffs(sex, grip, gait, chair, sppb) -> dict[str, int]:

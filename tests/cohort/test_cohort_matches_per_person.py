@@ -8,6 +8,7 @@ difference in a comparison would show.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 import numpy as np
@@ -71,13 +72,14 @@ people = st.tuples(
     st.lists(row(), min_size=1, max_size=14),
     st.sampled_from(["male", "female", None]),
     st.sampled_from(["asian", "other", None]),
+    st.sampled_from([1950, 1954, 1955, 1990, 2008, 0]),  # ages about 74, 70, 69, 34, 16, unknown
 )
 
 _SEX = {"male": 1, "female": 2, None: 0}
 _POPULATION = {"asian": 1, "other": 2, None: 0}
 
 
-def _cohort(rows, sex, population):
+def _cohort(rows, sex, population, birth_year=1950):
     arrays = {
         "person": np.full(len(rows), 7, dtype=np.int64),
         "kind": np.array([r[0] for r in rows], dtype=np.int8),
@@ -89,7 +91,7 @@ def _cohort(rows, sex, population):
         "person": np.array([7]),
         "sex": np.array([_SEX[sex]], dtype=np.int8),
         "population": np.array([_POPULATION[population]], dtype=np.int8),
-        "birth_year": np.array([1950]),
+        "birth_year": np.array([birth_year], dtype=np.int16),
     }
     flags, refused, _ = screen_arrays(arrays, persons)
     assert refused.size == 0
@@ -105,9 +107,10 @@ def _same(a, b) -> bool:
 @settings(max_examples=1200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(people)
 def test_cohort_kernel_matches_per_person_path(person):
-    rows, sex, population = person
-    expected = per_person(rows, sex, population)
-    got = _cohort(rows, sex, population)
+    rows, sex, population, birth_year = person
+    got = _cohort(rows, sex, population, birth_year)
+    last = dt.date(1970, 1, 1) + dt.timedelta(days=max(r[2] for r in rows))
+    expected = per_person(rows, sex, population, last.year - birth_year if birth_year else None)
     wrong = {k: (got[k], v) for k, v in expected.items() if not _same(got[k], v)}
     assert not wrong, f"cohort vs per-person differ: {wrong}"
 
@@ -123,3 +126,48 @@ def test_weight_window_edges_match_measures_body():
             for key in ("weight_change_3m_pct", "weight_change_6m_pct", "must"):
                 assert _same(got[key], expected[key]), (gap, key, got[key], expected[key])
     assert must.WEIGHT_LOSS_LOW_BELOW < must.WEIGHT_LOSS_HIGH_ABOVE
+
+
+def test_glim_decided_cases_match_per_person():
+    """Cases the random draw reaches only sometimes: each GLIM outcome the tables can decide, and cannot tell."""
+    weight, height, acute = (
+        next(k.code for k in KINDS if k.name == n) for n in ("body_weight", "height", "acute_disease_no_intake")
+    )
+    cases = {
+        2: [(weight, 0, 20000, 80.0), (weight, 0, 20100, 70.0), (height, 0, 20100, 175.0), (acute, 0, 20100, 1.0)],
+        1: [(weight, 0, 20000, 80.0), (weight, 0, 20100, 75.0), (height, 0, 20100, 175.0), (acute, 0, 20100, 1.0)],
+        -1: [(weight, 0, 20000, 80.0), (weight, 0, 20100, 70.0), (height, 0, 20100, 175.0), (acute, 0, 20100, 0.0)],
+    }
+    for want, rows in cases.items():
+        last = dt.date(1970, 1, 1) + dt.timedelta(days=max(r[2] for r in rows))
+        got = _cohort(rows, "male", "other", 1950)
+        assert got["glim"] == per_person(rows, "male", "other", last.year - 1950)["glim"] == want
+    low_bmi_asian = [(weight, 0, 20100, 52.0), (height, 0, 20100, 170.0), (acute, 0, 20100, 1.0)]  # BMI 18.0
+    assert (
+        _cohort(low_bmi_asian, "female", "asian", 1950)["glim"]
+        == per_person(low_bmi_asian, "female", "asian", 75)["glim"]
+        == 3
+    )
+
+
+def test_glim_category_words_are_the_instruments():
+    from myoscope import instruments
+    from myoscope.cohort._run import GLIM_CATEGORIES
+
+    glim = instruments.get("glim")
+    base = {"age": 60, "weight": 70.0, "height": 175.0, "inflammation": True}
+    assert glim.score({**base, "weight_loss_within_6_months": 7}).category == GLIM_CATEGORIES[1]
+    assert glim.score({**base, "weight_loss_within_6_months": 12}).category == GLIM_CATEGORIES[2]
+    assert (
+        glim.score(
+            {
+                **base,
+                "weight_loss_within_6_months": 0,
+                "weight_loss_beyond_6_months": 0,
+                "reduced_muscle_mass": "none",
+                "bmi": 25,
+            }
+        ).category
+        == GLIM_CATEGORIES[0]
+    )
+    assert glim.score({**base, "bmi": 18.0, "population": "asian"}).category == GLIM_CATEGORIES[3]

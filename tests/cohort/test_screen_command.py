@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from myoscope.cli import app
-from myoscope.cohort import generate, write_long
+from myoscope.cohort import RULE_VERSION, generate, write_long
 from myoscope.cohort._omop import write_omop
 
 OUTPUTS = ("flags.parquet", "flags.csv", "prevalence.csv", "refused.csv", "summary.html")
@@ -35,7 +35,10 @@ def test_omop_extract_polars_and_dask_give_identical_files(omop, tmp_path):
         assert (polars_out / name).read_bytes() == (dask_out / name).read_bytes(), name
     flags = pl.read_parquet(polars_out / "flags.parquet")
     assert flags.height == 4000 and flags["person"].is_unique().all()
-    assert set(flags["rule_version"]) == {"myoscope-screen/1"}
+    assert set(flags["rule_version"]) == {RULE_VERSION}
+    sci = flags["cause_spinal_cord_injury"]  # the extract's condition_occurrence decides it
+    assert set(sci.unique()) == {0, 2} and 0 < (sci == 2).sum() < 200
+    assert set(flags["cause_spinal_cord_injury_category"].unique()) == {"likely", "not supported"}
     prevalence = pl.read_csv(polars_out / "prevalence.csv")
     assert {"all", "sex", "age_band", "care_site"} <= set(prevalence["by"])
     html = (polars_out / "summary.html").read_text()
@@ -66,11 +69,16 @@ def test_long_table_with_mapping_converts_units_and_reports_refusals(tmp_path):
         "  kinds: {Weight: body_weight, Grip: grip_strength, Calf: calf_circumference}\n"
         "  sides: {R: right, L: left}\n"
         "persons:\n  columns: {person: pid, sex: sex, birth_year: born}\n  sex: {F: female, M: male}\n"
-        "  groups: [site]\n",
+        "  groups: [site]\n"
+        'condition_codes: {"N1": peripheral_nerve_injury}\n',
         encoding="utf-8",
     )
+    conditions = tmp_path / "conditions.csv"
+    conditions.write_text("person,code\n1,90584004\n2,N1\n", encoding="utf-8")
     out = tmp_path / "out"
-    result = _screen(str(rows), "--persons", str(persons), "--mapping", str(mapping), "-o", str(out))
+    result = _screen(
+        str(rows), "--persons", str(persons), "--conditions", str(conditions), "--mapping", str(mapping), "-o", str(out)
+    )
     assert result.exit_code == 0, result.output
     refused = list(csv.DictReader((out / "refused.csv").open()))
     reasons = sorted(r["reason"] for r in refused)
@@ -87,6 +95,9 @@ def test_long_table_with_mapping_converts_units_and_reports_refusals(tmp_path):
     assert one["grip_kg"] == 22.0  # same-day duplicates: the highest value
     assert one["weight_change_3m_pct"] == pytest.approx(100 * (70 - 176.4 * 0.45359237) / (176.4 * 0.45359237))
     assert one["ewgsop2_category"] == "no sarcopenia"
+    assert (one["cause_spinal_cord_injury_category"], one["cause_nerve_injury_category"]) == ("likely", "not supported")
+    two = flags.row(1, named=True)
+    assert (two["cause_spinal_cord_injury_category"], two["cause_nerve_injury_category"]) == ("not supported", "likely")
     html = (out / "summary.html").read_text()
     assert "<b>ward</b>" not in html and "&lt;b&gt;ward&lt;/b&gt;" in html
 
@@ -132,3 +143,31 @@ def test_spark_partition_function_runs_the_same_kernel_on_person_clustered_batch
     order = np.argsort(want["person"])
     assert got["person"] == list(np.asarray(want["person"])[order])
     assert got["ewgsop2"] == list(np.asarray(want["ewgsop2"])[order])
+
+
+def test_spark_screen_on_a_local_session_gives_the_kernel_flags():
+    """The Spark session wiring (``spark_screen`` through ``mapInArrow``), where pyspark is installed."""
+    pytest.importorskip(
+        "pyspark",
+        reason="pyspark is optional (not a dependency and not a required CI tool), so this test skips wherever "
+        "it is absent, CI included; install pyspark and Java to run it",
+    )
+    import numpy as np
+    from pyspark.sql import SparkSession
+
+    from myoscope.cohort import screen_arrays, spark_screen
+
+    cohort = generate(30, 20, seed=4)
+    spark = SparkSession.builder.master("local[1]").appName("myoscope-screen-test").getOrCreate()
+    try:
+        rows = [
+            tuple(int(v) if k != "value" else float(v) for k, v in zip(cohort.rows, r, strict=True))
+            for r in zip(*cohort.rows.values(), strict=True)
+        ]
+        frame = spark.createDataFrame(rows, schema="person long, day int, kind byte, side byte, value double")
+        got = {r["person"]: r["ewgsop2"] for r in spark_screen(frame, cohort.persons).collect()}
+    finally:
+        spark.stop()
+    want, _, _ = screen_arrays(cohort.rows, cohort.persons)
+    assert got == {int(p): int(e) for p, e in zip(want["person"], want["ewgsop2"], strict=True)}
+    assert np.unique(want["ewgsop2"]).size > 1

@@ -94,3 +94,19 @@ def test_integer_scores_are_accepted_as_in_the_single_exam_path(tmp_path, value)
     assert result.exit_code == 0, result.output
     lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
     assert [_strip(line) for line in lines] == [c.to_json() for c in classify_many(exams)]
+
+
+def test_ndjson_blocks_keep_every_line_across_block_and_chunk_boundaries(tmp_path, monkeypatch):
+    """Lines cut by a read block, blank lines and chunk limits: the same exams in the same order."""
+    from myoscope.isncsci import _stream
+
+    exams = synthetic_exams(257, 3)
+    lines = [json.dumps({"id": f"e{i}", **e}) for i, e in enumerate(exams)]
+    text = "\n".join(line + ("\n" if i % 50 == 7 else "") for i, line in enumerate(lines))  # blank lines, no final \n
+    source = tmp_path / "exams.ndjson"
+    source.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(_stream, "BLOCK_BYTES", 5000)  # several exams per block, most lines cut by a read
+    chunks = list(_stream.chunks(source, size=40))
+    assert max(c.num_rows for c in chunks) <= 40
+    ids = [i for c in chunks for i in c.column("id").to_pylist()]
+    assert ids == [f"e{i}" for i in range(len(exams))]

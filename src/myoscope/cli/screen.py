@@ -21,6 +21,9 @@ def register(app: typer.Typer) -> None:
         source: Path = typer.Argument(..., help="long table (CSV/Parquet) or OMOP extract folder"),
         out: Path = typer.Option(Path("screen-out"), "-o", "--out", help="folder for the output files"),
         persons: Path | None = typer.Option(None, "--persons", help="person table (CSV/Parquet) for a long table"),
+        conditions: Path | None = typer.Option(
+            None, "--conditions", help="conditions table (person, code: SNOMED CT) for a long table"
+        ),
         mapping: Path | None = typer.Option(None, "--mapping", help="YAML mapping of columns, kinds and units"),
         engine: str = typer.Option("polars", "--engine", help="polars (one machine) or dask"),
         scheduler: str | None = typer.Option(None, "--scheduler", help="existing Dask scheduler, tcp://HOST:PORT"),
@@ -36,13 +39,13 @@ def register(app: typer.Typer) -> None:
         if engine not in ("polars", "dask"):
             fail([Problem("--engine", engine, "is not an engine", "polars or dask")])
         try:
-            result = _run(source, out, persons, mapping, engine, scheduler, workers, day, progress)
+            result = _run(source, out, persons, conditions, mapping, engine, scheduler, workers, day, progress)
         except InputError as exc:
             fail(exc)
         _report(result)
 
 
-def _run(source, out, persons, mapping, engine, scheduler, workers, day, show):
+def _run(source, out, persons, conditions, mapping, engine, scheduler, workers, day, show):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from myoscope.cohort import load_mapping, screen
@@ -66,6 +69,7 @@ def _run(source, out, persons, mapping, engine, scheduler, workers, day, show):
             source,
             out,
             persons=persons,
+            conditions=conditions,
             mapping=parsed,
             engine=engine,
             workers=workers,

@@ -1,11 +1,13 @@
 """Engines that run the kernel over person-aligned partitions of the canonical table.
 
-A plan cuts the person-sorted table into slices of about ``rows_per_part`` rows, each cut
-moved forward to the next change of person, so that every person lies in one slice and no
-shuffle is needed. ``polars`` reads each slice lazily (``scan_parquet().slice()``) and runs
-the kernel on a small thread pool (the compiled kernel releases the GIL). ``dask`` builds
-the same slices with ``dask.dataframe.from_map`` and runs the same kernel through
-``map_partitions`` with explicit ``meta``, on a ``LocalCluster`` or an existing scheduler.
+The table is sorted by person, so every engine cuts it only where the person changes and no
+shuffle is needed. The single-machine engine streams the file batch by batch (polars'
+streaming engine), holds back the last person of each batch for the next, and runs the
+compiled kernel on a small thread pool (it releases the GIL) while the next batch is read.
+``dask`` plans slices of about ``rows_per_part`` rows up front (each cut moved forward to
+the next change of person), builds them with ``dask.dataframe.from_map`` and runs the same
+kernel through ``map_partitions`` with explicit ``meta``, on a ``LocalCluster`` or an
+existing scheduler.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ def plan(path: Path, rows_per_part: int = DEFAULT_ROWS_PER_PART) -> list[Part]:
             cuts.append(cut)
         target = cut + rows_per_part
     cuts.append(n)
-    return list(zip(cuts[:-1], cuts[1:]))
+    return list(zip(cuts[:-1], cuts[1:], strict=False))
 
 
 def read_slice(path: str, part: Part) -> dict[str, np.ndarray]:
@@ -54,18 +56,7 @@ def read_slice(path: str, part: Part) -> dict[str, np.ndarray]:
     import polars as pl
 
     start, stop = part
-    frame = (
-        pl.scan_parquet(path)
-        .slice(start, stop - start)
-        .select(
-            pl.col("person").cast(pl.Int64),
-            pl.col("day").cast(pl.Int32),
-            pl.col("kind").cast(pl.Int8),
-            pl.col("side").cast(pl.Int8),
-            pl.col("value").cast(pl.Float64),
-        )
-        .collect()
-    )
+    frame = pl.scan_parquet(path).slice(start, stop - start).select(_selection()).collect()
     return {c: frame[c].to_numpy() for c in ROW_COLUMNS}
 
 
@@ -76,29 +67,92 @@ def persons_arrays(path: str | None) -> dict[str, np.ndarray] | None:
         return None
     import pyarrow.parquet as pq
 
-    table = pq.read_table(path, columns=["person", "sex", "population", "birth_year"])
+    wanted = ["person", "sex", "population", "birth_year", "conditions"]
+    table = pq.read_table(path, columns=[c for c in wanted if c in pq.read_schema(path).names])
     return {c: table.column(c).to_numpy() for c in table.column_names}
 
 
-def run_part(path: str, persons: str | None, on: int | None, part: Part):
-    """Kernel on one slice: (flags by column, refused rows by column)."""
-    rows = read_slice(path, part)
+def _selection():
+    import polars as pl
+
+    return [
+        pl.col("person").cast(pl.Int64),
+        pl.col("day").cast(pl.Int32),
+        pl.col("kind").cast(pl.Int8),
+        pl.col("side").cast(pl.Int8),
+        pl.col("value").cast(pl.Float64),
+    ]
+
+
+def stream_chunks(
+    path: Path, rows_per_part: int = DEFAULT_ROWS_PER_PART
+) -> Iterator[tuple[int, dict[str, np.ndarray]]]:
+    """Person-aligned chunks of the person-sorted table, streamed in order (first row index, columns).
+
+    polars' streaming engine reads the file batch by batch; the rows of the last person of a
+    batch are held back and put in front of the next batch, so every person lies in one chunk
+    and memory stays at a few batches whatever the size of the file.
+    """
+    import polars as pl
+
+    batches = pl.scan_parquet(path).select(_selection()).collect_batches(chunk_size=rows_per_part)
+    carry: dict[str, np.ndarray] | None = None
+    start = 0
+    for batch in batches:
+        cols = {c: batch[c].to_numpy() for c in ROW_COLUMNS}
+        if carry is not None:
+            cols = {c: np.concatenate((carry[c], cols[c])) for c in ROW_COLUMNS}
+        person = cols["person"]
+        changes = np.flatnonzero(person[1:] != person[:-1])
+        if changes.size == 0:
+            carry = cols
+            continue
+        cut = int(changes[-1]) + 1
+        yield start, {c: v[:cut] for c, v in cols.items()}
+        carry = {c: v[cut:] for c, v in cols.items()}
+        start += cut
+    if carry is not None and carry["person"].size:
+        yield start, carry
+
+
+def table_rows(path: Path) -> int:
+    import pyarrow.parquet as pq
+
+    return pq.ParquetFile(path).metadata.num_rows
+
+
+def _run_chunk(start: int, rows: dict[str, np.ndarray], persons: str | None, on: int | None):
     flags, refused, reason = screen_arrays(rows, persons_arrays(persons), on)
     bad = {c: rows[c][refused] for c in ROW_COLUMNS}
-    bad["row"] = refused.astype(np.int64) + part[0] + 1
+    bad["row"] = refused.astype(np.int64) + start + 1
     bad["reason"] = reason
     return flags, bad
 
 
 def run_polars(
-    path: Path, persons: Path | None, on: int | None, parts: list[Part], threads: int, tick: Callable[[int], None]
+    path: Path,
+    persons: Path | None,
+    on: int | None,
+    threads: int,
+    tick: Callable[[int], None],
+    rows_per_part: int = DEFAULT_ROWS_PER_PART,
 ) -> Iterator[tuple[dict, dict]]:
-    """Slices in order, ``threads`` at a time."""
-    with ThreadPoolExecutor(max_workers=max(1, threads)) as pool:
-        futures = [pool.submit(run_part, str(path), None if persons is None else str(persons), on, p) for p in parts]
-        for part, future in zip(parts, futures):
+    """Stream person-aligned chunks; the kernel runs on ``threads`` threads (it releases the GIL) while
+    the next chunk is read. At most ``threads + 1`` chunks are in flight, so memory stays bounded."""
+    person_path = None if persons is None else str(persons)
+    threads = max(1, threads)
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        pending: list = []
+        for start, rows in stream_chunks(path, rows_per_part):
+            pending.append((rows["person"].size, pool.submit(_run_chunk, start, rows, person_path, on)))
+            while len(pending) > threads:
+                n, future = pending.pop(0)
+                result = future.result()
+                tick(n)
+                yield result
+        for n, future in pending:
             result = future.result()
-            tick(part[1] - part[0])
+            tick(n)
             yield result
 
 
@@ -188,7 +242,7 @@ def run_dask(
             tick(sizes[index[done.key]] // 2)
         results = client.gather(futures)
         n = len(parts)
-        for f, r in zip(results[:n], results[n:]):
+        for f, r in zip(results[:n], results[n:], strict=False):
             yield {c: f[c].to_numpy() for c in f.columns}, {c: r[c].to_numpy() for c in r.columns}
     finally:
         client.close()

@@ -47,6 +47,8 @@ class Cohort:
 
     rows: dict[str, np.ndarray]
     persons: dict[str, np.ndarray]
+    conditions: dict[str, np.ndarray] | None = None
+    """Recorded diagnoses (person, SNOMED CT code), a few per hundred people."""
 
 
 def _baselines(rng: np.random.Generator, male: np.ndarray, age: np.ndarray) -> dict[str, np.ndarray]:
@@ -100,6 +102,7 @@ def generate(persons: int, rows_per_person: float = 50.0, seed: int = 0, start_y
     gaps[starts] = 0
     offset = np.cumsum(gaps) - np.repeat(np.cumsum(gaps)[starts], visits)
     visit_day = first[owner] + offset
+    conditions = _conditions(np.random.default_rng([seed, 17]), ids)
     return Cohort(
         _visit_rows(rng, ids, owner, visit_day, offset, base, loss),
         {
@@ -109,7 +112,19 @@ def generate(persons: int, rows_per_person: float = 50.0, seed: int = 0, start_y
             "birth_year": birth,
             "site": np.array(SITES)[rng.integers(0, len(SITES), persons)],
         },
+        conditions,
     )
+
+
+_CONDITION_SHARES = (("90584004", 0.01), ("24700007", 0.005), ("86044005", 0.003), ("230690007", 0.03))
+"""(SNOMED CT code, share of people): spinal cord injury, multiple sclerosis, ALS, stroke (synthetic shares)."""
+
+
+def _conditions(rng: np.random.Generator, ids: np.ndarray) -> dict[str, np.ndarray]:
+    """Diagnoses drawn from their own generator, so that the rows of a seed never change with them."""
+    draw = rng.random((ids.size, len(_CONDITION_SHARES))) < np.array([p for _, p in _CONDITION_SHARES])
+    who, which = np.nonzero(draw)
+    return {"person": ids[who], "code": np.array([c for c, _ in _CONDITION_SHARES])[which]}
 
 
 def _visit_rows(rng, ids, owner, visit_day, offset, base, loss) -> dict[str, np.ndarray]:

@@ -15,6 +15,7 @@ is not a date) is kept in the refused table with its reason, never dropped::
       sex: {M: male, F: female}
       population: {A: asian, O: other}
       groups: [site]
+    condition_codes: {"123456": peripheral_nerve_injury}
 """
 
 from __future__ import annotations
@@ -53,6 +54,9 @@ class Mapping:
     groups: tuple[str, ...] = ()
     cohort_population: str | None = None
     concepts: dict[int, tuple[str, str | None]] = field(default_factory=dict)
+    condition_codes: dict[str, str] = field(default_factory=dict)
+    """A site's own condition codes -> condition kind (spinal_cord_injury, als, multiple_sclerosis,
+    peripheral_nerve_injury, other), beside the SNOMED CT codes known already."""
 
 
 def _kind_entry(label: str, entry: Any, where: str) -> tuple[str, str | None]:
@@ -105,7 +109,17 @@ def load_mapping(path: Path | None) -> Mapping:
         groups=tuple(p.get("groups") or ()),
         cohort_population=population,
         concepts=_concepts(_table(data, "concepts")),
+        condition_codes=_condition_codes(_table(data, "condition_codes")),
     )
+
+
+def _condition_codes(table: dict[Any, Any]) -> dict[str, str]:
+    from myoscope.cohort._conditions import KIND_BIT
+
+    for code, kind in table.items():
+        if kind not in KIND_BIT:
+            raise InputError([Problem(f"condition_codes.{code}", kind, "is not a condition kind", ", ".join(KIND_BIT))])
+    return {str(k): str(v) for k, v in table.items()}
 
 
 def _section(data: dict[str, Any], name: str) -> dict[str, Any]:
@@ -273,6 +287,22 @@ def read_long(path: Path, mapping: Mapping, directory: Path) -> tuple[Path, list
         for r in refused.iter_rows(named=True)
     ]
     return directory / "measurements.parquet", rows
+
+
+def read_conditions(path: Path):
+    """A conditions table (columns ``person`` and ``code``, a SNOMED CT concept id or a site code) as polars."""
+    import polars as pl
+
+    frame = scan(path)
+    names = frame.collect_schema().names()
+    missing = [c for c in ("person", "code") if c not in names]
+    if missing:
+        raise InputError([Problem("conditions", ", ".join(missing), "column not found", "columns person and code")])
+    table = frame.select(pl.col("person").cast(pl.Int64, strict=False), pl.col("code").cast(pl.Utf8)).collect()
+    bad = table.filter(pl.col("person").is_null())
+    if bad.height:
+        raise InputError([Problem("conditions.person", None, "is not a whole number", "a person id")])
+    return table
 
 
 def read_persons(path: Path | None, mapping: Mapping, directory: Path) -> tuple[Path | None, tuple[str, ...]]:

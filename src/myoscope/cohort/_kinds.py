@@ -60,7 +60,7 @@ class CohortKind:
     """A side is required (girths); grip may come without one, as in the record."""
 
 
-def _schema_bounds(model: Any, field: str) -> tuple[float, float]:
+def schema_bounds(model: Any, field: str) -> tuple[float, float]:
     prop = model.model_json_schema()["properties"][field]
     options = [prop] + list(prop.get("anyOf", []))
     for option in options:
@@ -88,7 +88,7 @@ def _build() -> tuple[CohortKind, ...]:
         )
     models = _models()
     for name, unit, model, field in _QUESTIONNAIRE:
-        low, high = (0.0, 1.0) if model == "flag" else _schema_bounds(models[model], field)
+        low, high = (0.0, 1.0) if model == "flag" else schema_bounds(models[model], field)
         kinds.append(CohortKind(len(kinds), name, unit, low, high, False))
     return tuple(kinds)
 

@@ -117,19 +117,38 @@ def write_omop(cohort: Cohort, directory: Path) -> Path:
         ),
         directory / "person.parquet",
     )
-    pq.write_table(
-        pa.table(
-            {
-                "condition_occurrence_id": pa.array([], pa.int64()),
-                "person_id": pa.array([], pa.int64()),
-                "condition_concept_id": pa.array([], pa.int64()),
-                "condition_start_date": pa.array([], pa.date32()),
-            }
-        ),
-        directory / "condition_occurrence.parquet",
-    )
-    pq.write_table(pa.Table.from_pylist(concept_rows), directory / "concept.parquet")
+    conditions, condition_concepts = _synthetic_conditions(cohort, max(ids.values()) + 1000)
+    pq.write_table(conditions, directory / "condition_occurrence.parquet")
+    pq.write_table(pa.Table.from_pylist(concept_rows + condition_concepts), directory / "concept.parquet")
     return directory
+
+
+def _synthetic_conditions(cohort: Cohort, first_id: int):
+    """``condition_occurrence`` of a generated cohort, and SNOMED CT concept rows (site-local ids)."""
+    import pyarrow as pa
+
+    c = cohort.conditions or {"person": np.zeros(0, np.int64), "code": np.zeros(0, str)}
+    codes = sorted(set(c["code"].tolist()))
+    concept_id = {code: first_id + i for i, code in enumerate(codes)}
+    table = pa.table(
+        {
+            "condition_occurrence_id": pa.array(np.arange(1, c["person"].size + 1), pa.int64()),
+            "person_id": pa.array(c["person"], pa.int64()),
+            "condition_concept_id": pa.array([concept_id[x] for x in c["code"].tolist()], pa.int64()),
+            "condition_start_date": pa.array([None] * c["person"].size, pa.date32()),
+        }
+    )
+    rows = [
+        {
+            "concept_id": cid,
+            "concept_name": code,
+            "vocabulary_id": "SNOMED",
+            "concept_code": code,
+            "domain_id": "Condition",
+        }
+        for code, cid in concept_id.items()
+    ]
+    return table, rows
 
 
 def _table(directory: Path, name: str) -> str | None:
@@ -230,7 +249,7 @@ def read_omop(directory: Path, mapping: Mapping, out: Path) -> tuple[Path, Path,
         report["refused"].append(
             {"row": f"{tbl} {row_id}", "reason": reason, "person": person, "value": value, "unit": unit}
         )
-    report["conditions"] = _conditions(con, directory)
+    report["conditions"] = _conditions(con, directory, out)
     persons = _persons(con, directory, mapping, out)
     return target, persons, report
 
@@ -250,12 +269,27 @@ def _map_rows(pairs, kinds, units) -> list[tuple]:
     return rows
 
 
-def _conditions(con, directory: Path) -> dict[str, int]:
+def _conditions(con, directory: Path, out: Path) -> dict[str, Any]:
+    """Counts, and ``conditions.parquet`` (person, SNOMED CT code or null) when the table has rows."""
     src = _table(directory, "condition_occurrence")
     if src is None:
-        return {"rows": 0, "persons": 0}
+        return {"rows": 0, "persons": 0, "path": None}
     n, persons = con.execute(f"SELECT count(*), count(DISTINCT person_id) FROM {src}").fetchone()
-    return {"rows": int(n), "persons": int(persons)}
+    if not n:
+        return {"rows": 0, "persons": 0, "path": None}
+    concept = _table(directory, "concept")
+    code = "NULL"
+    join = ""
+    if concept is not None:
+        join = f"LEFT JOIN (SELECT concept_id, concept_code FROM {concept} WHERE vocabulary_id = 'SNOMED') c "
+        join += "ON c.concept_id = x.condition_concept_id"
+        code = "c.concept_code"
+    target = out / "conditions.parquet"
+    con.execute(
+        f"COPY (SELECT CAST(x.person_id AS BIGINT) AS person, CAST({code} AS VARCHAR) AS code FROM {src} x {join}) "
+        f"TO '{_quote(target)}' (FORMAT parquet)"
+    )
+    return {"rows": int(n), "persons": int(persons), "path": target}
 
 
 def _persons(con, directory: Path, mapping: Mapping, out: Path) -> Path:

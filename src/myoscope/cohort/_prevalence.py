@@ -41,11 +41,16 @@ NEEDS: dict[str, str] = {
     "fnih2014": "sex, grip strength and, when weak, appendicular lean mass with weight and height",
     "must": "weight and height (BMI), " + _WEIGHTS + ", and whether acutely ill with no intake",
     "glim_weight_loss": _WEIGHTS,
+    "glim": "acutely ill with no intake (read as inflammation), and weight loss within 6 months or a BMI "
+    "with age; reduced intake and muscle mass are not read from tables, so 'no malnutrition' is never decided",
     "girth_asymmetry": "both sides of a limb girth measured on the same day",
     "girth_loss": "one side of a limb girth measured on two days",
     "who2020_aerobic": "a week's moderate and vigorous minutes",
     "brief_3x20": "the number of sessions of 20 minutes or more in a week",
     "red_flag_rapid_weight_loss": _WEIGHTS,
+    "cause_spinal_cord_injury": "a conditions table (a person without a row there: asked, none)",
+    "cause_multiple_sclerosis": "the diagnosis in a conditions table (otherwise symptoms, which tables do not carry)",
+    "cause_nerve_injury": "a conditions table, with the site's nerve-injury code in the mapping",
 }
 """What a person needs on record for each screen to decide (shown beside "cannot tell")."""
 
@@ -57,11 +62,15 @@ SCREENS: tuple[Screen, ...] = (
     Screen("'MUST' medium or high risk", "must", 1),
     Screen("'MUST' high risk", "must", 2),
     Screen("GLIM weight-loss criterion met (6 months)", "glim_weight_loss", 1),
+    Screen("GLIM malnutrition (any stage)", "glim", 1),
     Screen("limb girth asymmetry beyond measurement error", "girth_asymmetry", 1),
     Screen("limb girth loss beyond measurement error", "girth_loss", 1),
     Screen("below the WHO 2020 aerobic recommendation", "who2020_aerobic", 0, exactly=0),
     Screen("fewer than 3 sessions of 20 min a week", "brief_3x20", 0, exactly=0),
     Screen("red flag: rapid weight loss", "red_flag_rapid_weight_loss", 1),
+    Screen("cause likely: spinal cord injury", "cause_spinal_cord_injury", 2),
+    Screen("cause likely: multiple sclerosis", "cause_multiple_sclerosis", 2),
+    Screen("cause likely: peripheral nerve injury", "cause_nerve_injury", 2),
 )
 
 

@@ -16,7 +16,7 @@ import operator
 import numpy as np
 
 from myoscope.cohort._features import COL
-from myoscope.cohort._kinds import GIRTHS, KIND_CODE
+from myoscope.cohort._kinds import GIRTHS, KIND_CODE, schema_bounds
 from myoscope.criteria import activity_guidelines as who
 from myoscope.criteria import awgs2019, ewgsop2, fnih2014, glim
 from myoscope.instruments import _sarcopenia_cutoffs as cut
@@ -158,6 +158,57 @@ def glim_weight_loss_stage(f: np.ndarray) -> np.ndarray:
     with np.errstate(invalid="ignore"):
         stage = (loss > lo).astype(np.int8) + (loss > hi).astype(np.int8)
     return np.where(np.isnan(loss), UNKNOWN, stage).astype(np.int8)
+
+
+_GLIM_BOUNDS = {name: schema_bounds(glim.GlimInput, name) for name in ("age", "bmi", "weight_loss_within_6_months")}
+"""The ranges the GLIM input model accepts: a value outside makes the per-person path "cannot tell"."""
+GLIM_NOT_GRADED = 3
+"""Code of "malnutrition (stage not graded)": low BMI alone in a population without a GLIM severity cut-off."""
+
+
+def _inside(values: np.ndarray, bounds: tuple[float, float]) -> np.ndarray:
+    return np.isnan(values) | ((values >= bounds[0]) & (values <= bounds[1]))
+
+
+def glim_stage(f: np.ndarray, age: np.ndarray, population: np.ndarray) -> np.ndarray:
+    """GLIM 2019 (:class:`myoscope.criteria.glim.Glim`) on the inputs the per-person path derives from
+    tables: weight loss within 6 months, BMI from weight and height, age, population, and inflammation
+    when acutely ill (the per-person path reads acute illness as current disease burden). Reduced intake
+    and muscle mass are not derived from tables there either, so "no malnutrition" is never decided here.
+
+    Codes: -1 cannot tell, 0 no malnutrition, 1 / 2 stage, :data:`GLIM_NOT_GRADED`.
+    """
+    with np.errstate(invalid="ignore"):
+        loss = np.round(np.maximum(0.0, -weight_change_percent(f, 1)), 3)
+        b = np.round(bmi(f), 2)
+        known_age = age >= 0
+        agef = np.where(known_age, age, np.nan).astype(float)
+        valid = (
+            _inside(agef, _GLIM_BOUNDS["age"])
+            & _inside(b, _GLIM_BOUNDS["bmi"])
+            & _inside(loss, _GLIM_BOUNDS["weight_loss_within_6_months"])
+        )
+        lo, hi = glim.WEIGHT_LOSS_WITHIN_6_MONTHS
+        loss_stage = np.where(np.isnan(loss), 0, (loss > lo).astype(np.int8) + (loss > hi).astype(np.int8))
+        older = agef >= glim.OLDER_AGE
+        asian = population == ASIAN
+        low = np.where(
+            asian,
+            np.where(older, glim.LOW_BMI["asian"][1], glim.LOW_BMI["asian"][0]),
+            np.where(older, glim.LOW_BMI["general"][1], glim.LOW_BMI["general"][0]),
+        )
+        severe = np.where(older, glim.SEVERE_BMI["general"][1], glim.SEVERE_BMI["general"][0])
+        bmi_known = ~np.isnan(b) & known_age
+        low_bmi = bmi_known & (b < low)
+    if glim.SEVERE_BMI["asian"] is not None:  # the table above grades Asian BMI nowhere (GLIM 2019)
+        raise AssertionError("GLIM Asian severity cut-offs changed: update glim_stage")
+    bmi_stage = np.where(low_bmi & ~asian, np.where(b < severe, 2, 1), 0)
+    ungraded_bmi = low_bmi & asian
+    phenotypic = (loss_stage > 0) | low_bmi
+    inflamed = latest(f, "acute_disease_no_intake") == 1
+    stage = np.maximum(loss_stage, bmi_stage)
+    graded = np.where(stage > 0, stage, np.where(ungraded_bmi, GLIM_NOT_GRADED, 0))
+    return np.where(valid & inflamed & phenotypic, graded, UNKNOWN).astype(np.int8)
 
 
 def girth_findings(f: np.ndarray) -> dict[str, np.ndarray]:

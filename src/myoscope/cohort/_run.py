@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
+import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,12 +19,21 @@ from typing import Any
 import numpy as np
 
 from myoscope.cohort import _engines as engines
-from myoscope.cohort._inputs import Mapping, is_canonical, read_long, read_persons
+from myoscope.cohort._conditions import CAUSE_COLUMNS, STATUS_CODE
+from myoscope.cohort._inputs import Mapping, is_canonical, read_conditions, read_long, read_persons
 from myoscope.cohort._kinds import KINDS, SIDES
 from myoscope.cohort.kernel import FLAG_COLUMNS, REASONS, RULE_VERSION
 from myoscope.errors import InputError, Problem
 
 ENGINES = ("polars", "dask")
+GLIM_CATEGORIES = {
+    0: "no malnutrition",
+    1: "malnutrition, stage 1 (moderate)",
+    2: "malnutrition, stage 2 (severe)",
+    3: "malnutrition (stage not graded)",
+}
+"""The GLIM instrument's category texts by the cohort's code (the per-person score gives the same words)."""
+STATUS_TEXT = {code: text for text, code in STATUS_CODE.items() if code >= 0}
 
 
 @dataclass
@@ -38,26 +49,52 @@ class ScreenResult:
     report: dict[str, Any] = field(default_factory=dict)
     red_flags: int = 0
     """People with at least one red flag (each should see a clinician soon)."""
+    timings: dict[str, float] = field(default_factory=dict)
+    """Seconds spent in each stage (wall clock), for profiling and the benchmark."""
 
 
-def _prepare(source: Path, persons: Path | None, mapping: Mapping, work: Path):
+class _Laps:
+    """Wall-clock seconds per stage."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.seconds[name] = self.seconds.get(name, 0.0) + now - self._last
+        self._last = now
+
+
+def _prepare(source: Path, persons: Path | None, conditions: Path | None, mapping: Mapping, work: Path):
+    from myoscope.cohort import _conditions
     from myoscope.cohort._omop import is_omop, read_omop
 
     if is_omop(source):
         rows, person_file, report = read_omop(source, mapping, work)
+        import polars as pl
         import pyarrow.parquet as pq
 
         groups = tuple(
             c for c in pq.read_schema(person_file).names if c not in ("person", "sex", "population", "birth_year")
         )
+        found = report["conditions"].pop("path")
+        table = pl.read_parquet(found) if found is not None else None
+        person_file = _conditions.attach(person_file, table, work, _condition_kinds(mapping))
         return rows, person_file, groups, report["refused"], report
     if not source.exists():
         raise InputError([Problem("input", str(source), "does not exist", "a CSV or Parquet file, or an OMOP folder")])
     person_file, groups = read_persons(persons, mapping, work)
+    if conditions is not None:
+        person_file = _conditions.attach(person_file, read_conditions(conditions), work, _condition_kinds(mapping))
     if is_canonical(source):
         return source, person_file, groups, [], {}
     rows, refused = read_long(source, mapping, work)
     return rows, person_file, groups, refused, {}
+
+
+def _condition_kinds(mapping: Mapping) -> dict[str, str]:
+    return dict(mapping.condition_codes)
 
 
 def _day(value: dt.date | None) -> int | None:
@@ -69,6 +106,7 @@ def screen(
     out: Path,
     *,
     persons: Path | None = None,
+    conditions: Path | None = None,
     mapping: Mapping | None = None,
     engine: str = "polars",
     workers: int = 2,
@@ -83,10 +121,13 @@ def screen(
         raise InputError([Problem("engine", engine, "is not an engine", " or ".join(ENGINES))])
     mapping = mapping or Mapping()
     out.mkdir(parents=True, exist_ok=True)
+    laps = _Laps()
     with tempfile.TemporaryDirectory(prefix="myoscope-screen-") as tmp:
-        rows_path, person_path, groups, early_refused, report = _prepare(Path(source), persons, mapping, Path(tmp))
-        parts = engines.plan(rows_path, rows_per_part)
-        total = parts[-1][1] if parts else 0
+        rows_path, person_path, groups, early_refused, report = _prepare(
+            Path(source), persons, conditions, mapping, Path(tmp)
+        )
+        total = engines.table_rows(rows_path)
+        laps.lap("prepare inputs")
         done = [0]
 
         def tick(n: int) -> None:
@@ -95,13 +136,16 @@ def screen(
                 progress(done[0], total)
 
         if engine == "polars":
-            results = engines.run_polars(rows_path, person_path, _day(on), parts, workers, tick)
+            results = list(engines.run_polars(rows_path, person_path, _day(on), workers, tick, rows_per_part))
         else:
-            results = engines.run_dask(rows_path, person_path, _day(on), parts, workers, scheduler, tick)
-        flag_parts, refused_parts = zip(*results) if parts else ((), ())
+            parts = engines.plan(rows_path, rows_per_part)
+            results = list(engines.run_dask(rows_path, person_path, _day(on), parts, workers, scheduler, tick))
+        laps.lap(f"read + validate + kernel ({engine})")
+        flag_parts, refused_parts = zip(*results, strict=False) if results else ((), ())
         flags = _flags_table(flag_parts, person_path, groups)
         refused = _refused_rows(refused_parts, early_refused)
-    return _write(out, flags, refused, groups, total + len(early_refused), html, report)
+        laps.lap("flags table")
+    return _write(out, flags, refused, groups, total + len(early_refused), html, report, laps)
 
 
 def _flags_table(parts, person_path: Path | None, groups: tuple[str, ...]):
@@ -120,6 +164,8 @@ def _flags_table(parts, person_path: Path | None, groups: tuple[str, ...]):
         "awgs2019": {v: k for k, v in awgs2019.STAGE.items()},
         "fnih2014": {v: k for k, v in fnih2014.STAGE.items()},
         "must": dict(enumerate(must.CATEGORIES)),
+        "glim": GLIM_CATEGORIES,
+        **{c: STATUS_TEXT for c in CAUSE_COLUMNS},
     }
     from myoscope.instruments import CANNOT_TELL
 
@@ -154,8 +200,9 @@ def _refused_rows(parts, early: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return rows
 
 
-def _write(out: Path, flags, refused: list[dict[str, Any]], groups, rows: int, html: bool, report) -> ScreenResult:
-    import csv
+def _write(
+    out: Path, flags, refused: list[dict[str, Any]], groups, rows: int, html: bool, report, laps: _Laps | None = None
+) -> ScreenResult:
 
     import polars as pl
 
@@ -168,15 +215,33 @@ def _write(out: Path, flags, refused: list[dict[str, Any]], groups, rows: int, h
         "refused": out / "refused.csv",
     }
     flags = flags.with_columns(pl.col(pl.Float64).fill_nan(None))  # not measured: empty, not NaN
-    flags.write_parquet(files["flags_parquet"], statistics=False)
+    laps = laps or _Laps()
+    with ThreadPoolExecutor(max_workers=1) as pool:  # polars writes without the GIL: overlap with the rest
+        written = pool.submit(_write_flags, flags, files)
+        table = prevalence(flags, groups)
+        result = _finish(out, flags, table, refused, rows, html, report, files, laps)
+        written.result()
+    laps.lap("write flags (Parquet + CSV), waited for")
+    result.timings = laps.seconds
+    return result
+
+
+def _write_flags(flags, files: dict[str, Path]) -> None:
+    flags.write_parquet(files["flags_parquet"], statistics=False, compression="snappy")
     flags.write_csv(files["flags_csv"], float_precision=6)
-    table = prevalence(flags, groups)
+
+
+def _finish(out: Path, flags, table, refused, rows: int, html: bool, report, files, laps: _Laps) -> ScreenResult:
+    """Prevalence, refused rows and the summary (while the flags are written)."""
+    import csv
+
     table.write_csv(files["prevalence"], float_precision=6)
     with open(files["refused"], "w", newline="", encoding="utf-8") as handle:
         fields = ["row", "reason", "person", "date", "kind", "value", "unit", "side"]
         writer = csv.DictWriter(handle, fieldnames=fields, extrasaction="ignore")
         writer.writeheader()
         writer.writerows(refused)
+    laps.lap("prevalence + refused rows")
     by_reason: dict[str, int] = {}
     for r in refused:
         by_reason[r["reason"]] = by_reason.get(r["reason"], 0) + 1
@@ -187,4 +252,5 @@ def _write(out: Path, flags, refused: list[dict[str, Any]], groups, rows: int, h
         from myoscope.cohort._summary import write_summary
 
         files["summary"] = write_summary(out / "summary.html", flags, table, result)
+        laps.lap("HTML summary")
     return result

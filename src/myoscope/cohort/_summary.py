@@ -1,18 +1,18 @@
 """The HTML summary of a screening run: counts, refused rows, prevalence tables and plots.
 
-Plots are matplotlib SVG, made deterministic (fixed hash salt, no date) so that two runs on
-the same data give the same file. Every text from the input (group names, reasons) is escaped
+Plots are SVG drawn directly from the counts (:mod:`._svg`), deterministic, so that two runs
+on the same data give the same file. Every text from the input (group names, reasons) is escaped
 by jinja2's autoescape.
 """
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
 
+from myoscope.cohort import _svg
 from myoscope.cohort.kernel import RULE_VERSION
 from myoscope.criteria import glim
 from myoscope.instruments import _sarcopenia_cutoffs as cut
@@ -55,47 +55,20 @@ def _pct(value: float | None) -> str:
     return "–" if value is None else f"{100 * value:.1f} %"
 
 
-def _svg(fig) -> str:
-    buffer = io.StringIO()
-    fig.savefig(buffer, format="svg", metadata={"Date": None})
-    svg = buffer.getvalue()
-    return svg[svg.index("<svg") :]
-
-
-def _figure(width: float, height: float):
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    plt.rcParams.update({"svg.hashsalt": "myoscope-screen", "font.size": 10})
-    return plt.subplots(figsize=(width, height))
-
-
-def _done(fig, title: str, out: list[tuple[str, str]]) -> None:
-    import matplotlib.pyplot as plt
-
-    out.append((title, _svg(fig)))
-    plt.close(fig)
-
-
 def _prevalence_plots(table, out: list[tuple[str, str]]) -> None:
     rows_all = [r for r in table.iter_rows(named=True) if r["by"] in ("sex", "age_band") and r["decided"]]
     for by in ("sex", "age_band"):
         rows = [r for r in rows_all if r["by"] == by and r["screen"].startswith(("EWGSOP2 probable", "'MUST' medium"))]
         if not rows:
             continue
-        fig, ax = _figure(7, 3.2)
-        values = [100 * r["prevalence"] for r in rows]
-        err = [
-            [100 * (r["prevalence"] - r["ci95_low"]) for r in rows],
-            [100 * (r["ci95_high"] - r["prevalence"]) for r in rows],
-        ]
-        ax.barh(range(len(rows)), values, xerr=err, color="#4a7ab5")
-        ax.set_yticks(range(len(rows)), [f"{r['screen'][:18]}… {r['group']}" for r in rows])
-        ax.set_xlabel("prevalence, % (Wilson 95 % interval)")
-        fig.tight_layout()
-        _done(fig, f"Prevalence by {by.replace('_', ' ')}", out)
+        svg = _svg.bars(
+            [f"{r['screen'][:18]}… {r['group']}" for r in rows],
+            [100 * r["prevalence"] for r in rows],
+            [100 * r["ci95_low"] for r in rows],
+            [100 * r["ci95_high"] for r in rows],
+            "prevalence, % (Wilson 95 % interval)",
+        )
+        out.append((f"Prevalence by {by.replace('_', ' ')}", svg))
 
 
 _MEASURES = (
@@ -114,15 +87,7 @@ _MEASURES = (
 
 
 def _histogram(values, label: str, lines: list[tuple[float, str, str]], title: str, out) -> None:
-    fig, ax = _figure(4.5, 3)
-    ax.hist(values, bins=40, color="#999999", histtype="stepfilled")
-    for x, text, style in lines:
-        ax.axvline(x, color="#b3403a", linestyle=style, label=text)
-    ax.set_xlabel(label)
-    ax.set_ylabel("people")
-    ax.legend(fontsize=8)
-    fig.subplots_adjust(left=0.16, bottom=0.17, right=0.97, top=0.96)
-    _done(fig, title, out)
+    out.append((title, _svg.histogram(values, label, lines)))
 
 
 def _measure_plots(flags, out: list[tuple[str, str]]) -> None:
@@ -138,7 +103,7 @@ def _measure_plots(flags, out: list[tuple[str, str]]) -> None:
                         f"{who} {c.op} {c.limit('male' if sex == 1 else 'female'):g}",
                         style,
                     )
-                    for (c, who), style in zip(cutoffs, ("-", "--", ":"))
+                    for (c, who), style in zip(cutoffs, ("-", "--", ":"), strict=False)
                 ]
                 _histogram(values, label, lines, f"{label}, {name}, against each definition's cut-off", out)
     change = flags["weight_change_6m_pct"].to_numpy()
@@ -146,7 +111,7 @@ def _measure_plots(flags, out: list[tuple[str, str]]) -> None:
     if change.size:
         lines = [
             (-edge, f"GLIM loss > {edge:g} %", style)
-            for edge, style in zip(glim.WEIGHT_LOSS_WITHIN_6_MONTHS, ("--", "-"))
+            for edge, style in zip(glim.WEIGHT_LOSS_WITHIN_6_MONTHS, ("--", "-"), strict=False)
         ]
         _histogram(
             np.clip(change, -30, 30),

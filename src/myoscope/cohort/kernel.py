@@ -10,7 +10,8 @@ Canonical row columns: ``person`` int64, ``day`` int32 (days since 1970-01-01), 
 int8 (:data:`myoscope.cohort.KINDS`), ``side`` int8 (0 none, 1 left, 2 right), ``value``
 float64 in the kind's unit. Persons: ``person`` int64 (sorted), ``sex`` int8 (0 unknown,
 1 male, 2 female), ``population`` int8 (0 not stated, 1 Asian, 2 other), ``birth_year``
-int16 (0 unknown). Rows refused by validation are returned with their reason, never dropped.
+int16 (0 unknown), optionally ``conditions`` int8 (bit set of :mod:`._conditions`; absent: not
+recorded). Rows refused by validation are returned with their reason, never dropped.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from myoscope.cohort import _rules as rules
 from myoscope.cohort._kinds import KINDS
 from myoscope.measures.body import MIN_SPAN_DAYS
 
-RULE_VERSION = "myoscope-screen/1"
+RULE_VERSION = "myoscope-screen/2"
 """Version of the screening rules, written beside every flag (bump when a rule changes)."""
 
 DAYS_PER_MONTH = 30.44
@@ -81,11 +82,15 @@ FLAG_COLUMNS: tuple[str, ...] = (
     "fnih2014",
     "must",
     "glim_weight_loss",
+    "glim",
     "girth_asymmetry_cm",
     "girth_asymmetry",
     "girth_loss",
     "who2020_aerobic",
     "brief_3x20",
+    "cause_spinal_cord_injury",
+    "cause_multiple_sclerosis",
+    "cause_nerve_injury",
     "red_flag_rapid_weight_loss",
     "red_flags",
 )
@@ -109,15 +114,21 @@ def validate(day: np.ndarray, kind: np.ndarray, side: np.ndarray, value: np.ndar
 
 
 def _person_attributes(ids: np.ndarray, persons: Mapping[str, np.ndarray] | None) -> tuple[np.ndarray, ...]:
+    """(sex, population, birth_year, conditions bit set) of each person id; zeros where unknown."""
     n = ids.shape[0]
     if persons is None or len(persons["person"]) == 0:
         zeros = np.zeros(n, dtype=np.int8)
-        return zeros, zeros, np.zeros(n, dtype=np.int16)
+        return zeros, zeros, np.zeros(n, dtype=np.int16), zeros
     at = np.searchsorted(persons["person"], ids)
     at = np.minimum(at, len(persons["person"]) - 1)
     found = persons["person"][at] == ids
-    pick = lambda col, dtype: np.where(found, np.asarray(persons[col])[at], 0).astype(dtype)  # noqa: E731
-    return pick("sex", np.int8), pick("population", np.int8), pick("birth_year", np.int16)
+
+    def pick(col: str, dtype) -> np.ndarray:
+        if col not in persons:
+            return np.zeros(n, dtype=dtype)
+        return np.where(found, np.asarray(persons[col])[at], 0).astype(dtype)
+
+    return pick("sex", np.int8), pick("population", np.int8), pick("birth_year", np.int16), pick("conditions", np.int8)
 
 
 def _age(last_day: np.ndarray, birth_year: np.ndarray) -> np.ndarray:
@@ -164,9 +175,10 @@ def screen_arrays(
 
 def flags(ids: np.ndarray, f: np.ndarray, persons: Mapping[str, np.ndarray] | None) -> dict[str, np.ndarray]:
     """Apply the rules of :mod:`._rules` to per-person features."""
+    from myoscope.cohort._conditions import cause_statuses
     from myoscope.cohort._features import COL
 
-    sex, population, birth_year = _person_attributes(ids, persons)
+    sex, population, birth_year, conditions = _person_attributes(ids, persons)
     latest = lambda name: rules.latest(f, name)  # noqa: E731
     c = rules.cut
     out: dict[str, Any] = {
@@ -206,6 +218,8 @@ def flags(ids: np.ndarray, f: np.ndarray, persons: Mapping[str, np.ndarray] | No
         must=rules.must_category(f),
         glim_weight_loss=rules.glim_weight_loss_stage(f),
     )
+    out["glim"] = rules.glim_stage(f, out["age"], population)
+    out.update(cause_statuses(conditions))
     out.update(rules.girth_findings(f))
     out.update(rules.activity(f))
     rapid = out["glim_weight_loss"]

@@ -122,12 +122,48 @@ def chunks(path: Path, size: int = CHUNK) -> Iterator[Any]:
         for batch in pq.ParquetFile(path, read_dictionary=leaves).iter_batches(batch_size=size):
             yield _flat_arrow(pa.Table.from_batches([batch]))
         return
+    for block in _ndjson_blocks(path, size):
+        yield _flat_arrow(_read_ndjson(block, path.name))
+
+
+BLOCK_BYTES = 32 << 20
+
+
+def _ndjson_blocks(path: Path, size: int) -> Iterator[bytes]:
+    """Blocks of whole lines (about ``BLOCK_BYTES``, at most ``size`` exams each), blank lines removed.
+
+    Lines are found by bytes searches on the whole block, never one line at a time in Python.
+    """
     with open(path, "rb") as handle:
+        rest = b""
         while True:
-            lines = [line for line in (handle.readline() for _ in range(size)) if line.strip()]
-            if not lines:
-                return
-            yield _flat_arrow(_read_ndjson(b"".join(lines), path.name))
+            data = handle.read(BLOCK_BYTES)
+            if not data:
+                break
+            data = rest + data
+            end = data.rfind(b"\n") + 1
+            if end == 0:
+                rest = data
+                continue
+            rest = data[end:]
+            yield from _split(data[:end], size)
+        if rest.strip():
+            yield from _split(rest + b"\n", size)
+
+
+def _split(block: bytes, size: int) -> Iterator[bytes]:
+    """``block`` without its blank lines, cut into pieces of at most ``size`` lines."""
+    if b"\n\n" in block or b"\r" in block or block[:1].isspace() or b"\n " in block:
+        block = b"".join(line + b"\n" for line in block.split(b"\n") if line.strip())
+    if block.count(b"\n") <= size:
+        yield block
+        return
+    starts = np.flatnonzero(np.frombuffer(block, dtype=np.uint8) == 10)[size - 1 :: size] + 1
+    cut = 0
+    for stop in (*starts.tolist(), len(block)):
+        if stop > cut:
+            yield block[cut:stop]
+        cut = stop
 
 
 _MISSING = 255
@@ -142,7 +178,10 @@ def _codes(column, table: dict[str, int]) -> np.ndarray:
     if not pa.types.is_dictionary(column.type):
         if not pa.types.is_string(column.type) and not pa.types.is_large_string(column.type):
             column = pc.cast(column, pa.string())
-        column = pc.dictionary_encode(column)
+        known = list(table)  # one hash look-up per value against the accepted words, in Arrow
+        lut = np.array([table[w] for w in known] + [_MISSING], dtype=np.uint8)
+        at = pc.index_in(column, value_set=pa.array(known, column.type)).fill_null(len(known))
+        return lut[at.to_numpy(zero_copy_only=False)]
     words = column.dictionary.to_pylist()
     lut = np.array([table.get(str(w), _MISSING) for w in words] + [_MISSING], dtype=np.uint8)
     indices = column.indices
@@ -386,7 +425,7 @@ class _Sink:
             self.writer = self.writer or pq.ParquetWriter(self.temp, table.schema)
             self.writer.write_table(table)
             return
-        text = "\n".join(ndjson_lines(out).to_list()) + "\n"
+        text = ndjson_lines(out).str.join("\n").item() + "\n"
         (self.handle.write if self.handle is not None else self.write_line)(text)
 
     def close(self, keep: bool) -> None:
