@@ -26,13 +26,13 @@ is not part of any MET total. An excluded case scores "cannot tell" and says wha
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
 from myoscope.instruments._base import Criterion, Example, Instrument, InstrumentInput, Score
 from myoscope.references import cite
-from myoscope.units import quantity
+from myoscope.units import InUnit
 
 CITATIONS = cite("craig2003", "ipaq2005")
 PROTOCOL = cite("ipaq2005")
@@ -84,7 +84,7 @@ MODERATE_ANY_TOTAL_MET = 600.0
 
 LOW, MODERATE, HIGH = "low", "moderate", "high"
 
-DailyTime = quantity("min", 0, 10080)
+DailyTime = Annotated[float, InUnit("min", 0, 10080)]
 """A usual time for one item: per day, or per week when ``time_reported_per`` is ``week``."""
 
 
@@ -123,7 +123,9 @@ class IpaqInput(InstrumentInput):
     walking_time: DailyTime | None = _time("walking")
     walking_hours: int | None = _hours("walking")
     walking_minutes: int | None = _minutes("walking")
-    sitting_time: quantity("min", 0, 1440) | None = Field(None, description=ITEM_TEXT["sitting"] + " (per day)")
+    sitting_time: Annotated[float, InUnit("min", 0, 1440)] | None = Field(
+        None, description=ITEM_TEXT["sitting"] + " (per day)"
+    )
     sitting_hours: int | None = _hours("sitting")
     sitting_minutes: int | None = _minutes("sitting")
     time_reported_per: Literal["day", "week"] = Field(

@@ -17,7 +17,7 @@ from pydantic import Field
 
 from myoscope.instruments._base import CANNOT_TELL, Criterion, Example, Instrument, InstrumentInput, Score
 from myoscope.instruments._nutrition import Bmi, Height, Weight, bmi_of, decided_category
-from myoscope.units import quantity
+from myoscope.units import InUnit
 
 MNA_SF_CITATION = ("rubenstein2001_mnasf", "kaiser2009_mnasf")
 
@@ -92,7 +92,7 @@ class MnaSfInput(InstrumentInput):
         "over 3 months (appetite, digestion, chewing or swallowing).",
     ) = None
     weight_loss: _points(3, "B: 0 loss > 3 kg, 1 does not know, 2 loss 1-3 kg, 3 no loss (3 months).") = None
-    weight_loss_kg: quantity("kg", 0, 100) | None = Field(
+    weight_loss_kg: Annotated[float, InUnit("kg", 0, 100)] | None = Field(
         None, description="Measured weight loss over 3 months, kg (used when item B is not given)."
     )
     mobility: _points(2, "C: 0 bed or chair bound, 1 out of bed or chair but not out of home, 2 goes out.") = None
@@ -105,10 +105,10 @@ class MnaSfInput(InstrumentInput):
     bmi: Bmi | None = Field(None, description="F1: body mass index, kg/m2 (or weight and height).")
     weight: Weight | None = None
     height: Height | None = None
-    calf_circumference: quantity("cm", 15, 70) | None = Field(
+    calf_circumference: Annotated[float, InUnit("cm", 15, 70)] | None = Field(
         None, description="F2: calf circumference, cm (used only when BMI is unavailable)."
     )
-    age: quantity("year", 18, 120) | None = None
+    age: Annotated[float, InUnit("year", 18, 120)] | None = None
 
 
 class MnaSf(Instrument):

@@ -33,13 +33,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from myoscope.errors import from_validation_error
 from myoscope.references import cite
-from myoscope.units import quantity
+from myoscope.units import InUnit
 
 Kind = Literal["immobilisation", "bed_rest"]
 Outcome = Literal["muscle_size", "strength"]
@@ -702,8 +702,8 @@ class DisuseQuery(BaseModel):
 
     kind: Kind
     site: str = Field(min_length=1)
-    days: quantity("day", 0, 3650)
-    age: quantity("year", 0, 120) | None = None
+    days: Annotated[float, InUnit("day", 0, 3650)]
+    age: Annotated[float, InUnit("year", 0, 120)] | None = None
 
 
 def project_disuse(kind: str, site: str, days: Any, age: Any = None) -> DisuseProjection:

@@ -29,7 +29,7 @@ from myoscope.errors import RangeError
 from myoscope.isncsci._model import Exam
 from myoscope.record._kinds import MEASUREMENT_KINDS, NUTRIENT_UNITS
 from myoscope.record._limits import EARLIEST_DATE
-from myoscope.units import parse, quantity
+from myoscope.units import InUnit, parse
 
 EARLIEST = EARLIEST_DATE
 MIN_AGE, MAX_AGE = 18, 120
@@ -60,7 +60,9 @@ class Person(_Model):
     sex: Literal["male", "female"] | None = None
     birth_date: PastDate | None = None
     age: int | None = Field(None, ge=MIN_AGE, le=MAX_AGE)
-    height: quantity("cm", MEASUREMENT_KINDS["height"].low, MEASUREMENT_KINDS["height"].high) | None = None
+    height: Annotated[float, InUnit("cm", MEASUREMENT_KINDS["height"].low, MEASUREMENT_KINDS["height"].high)] | None = (
+        None
+    )
     population: Literal["asian", "other"] | None = None
     """Chosen explicitly where cut-offs differ by population (AWGS, GLIM Asia); never inferred."""
     activity_level: Literal["sedentary", "moderate", "vigorous"] | None = None
@@ -80,7 +82,7 @@ class Measurement(_Model):
 
     kind: Literal[tuple(MEASUREMENT_KINDS)]  # type: ignore[valid-type]
     date: PastDate
-    distance: quantity("m", 2, 20) | None = None
+    distance: Annotated[float, InUnit("m", 2, 20)] | None = None
     """For gait speed: the course (4 m or 6 m) when ``value`` was given as a time."""
     value: float | None = None
     side: Side | None = None
@@ -265,7 +267,7 @@ class ActivitySession(_Model):
     """One bout of exercise."""
 
     date: PastDate
-    minutes: quantity("min", 1, 600)
+    minutes: Annotated[float, InUnit("min", 1, 600)]
     intensity: Literal["light", "moderate", "vigorous"]
     kind: Literal["aerobic", "strength", "balance", "mixed"] = "aerobic"
 
@@ -274,13 +276,13 @@ class ActivityWeek(_Model):
     """A weekly summary: minutes by intensity, strength days, sitting time."""
 
     week_of: PastDate
-    moderate_minutes: quantity("min", 0, 5040) | None = None
-    vigorous_minutes: quantity("min", 0, 5040) | None = None
+    moderate_minutes: Annotated[float, InUnit("min", 0, 5040)] | None = None
+    vigorous_minutes: Annotated[float, InUnit("min", 0, 5040)] | None = None
     strength_days: int | None = Field(None, ge=0, le=7)
     balance_days: int | None = Field(None, ge=0, le=7)
     sessions_20min: int | None = Field(None, ge=0, le=50)
     """Sessions of at least 20 minutes in the week, where known."""
-    sitting: quantity("h/day", 0, 24) | None = None
+    sitting: Annotated[float, InUnit("h/day", 0, 24)] | None = None
 
 
 class StepCount(_Model):
