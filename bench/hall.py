@@ -46,7 +46,9 @@ suppressMessages(library(bw))
 args <- commandArgs(trailingOnly = TRUE)
 d <- jsonlite::fromJSON(args[1]); reps <- as.integer(args[2])
 ei <- matrix(rep(d$change, each = 366), nrow = length(d$change), byrow = TRUE)
-run <- function() suppressWarnings(adult_weight(d$weight, d$height, d$age, d$sex, EIchange = ei, PAL = d$pal, days = 365))
+run <- function() suppressWarnings(
+  adult_weight(d$weight, d$height, d$age, d$sex, EIchange = ei, PAL = d$pal, days = 365)
+)
 invisible(run())
 for (i in seq_len(reps)) cat(system.time(run())[["elapsed"]], "\n")
 """

@@ -57,7 +57,7 @@ def main() -> None:
         cut = np.random.default_rng(2).uniform(0.0, 1.0, n)
         times = args.repeat if n < 1_000_000 else 2
         hall = repeat(
-            lambda: simulate(
+            lambda people=people: simulate(
                 **people, days=DAYS, outputs=["body_weight_kg", "fat_mass_kg", "lean_mass_kg", "ffm_kg"], **keep
             ),
             times,
@@ -67,7 +67,10 @@ def main() -> None:
             if engine == "numpy" and n >= 1_000_000:
                 continue
             joined = repeat(
-                lambda: simulate_composition(**people, days=DAYS, lean_share_cut=cut, engine=engine, **keep), times
+                lambda people=people, cut=cut, engine=engine: simulate_composition(
+                    **people, days=DAYS, lean_share_cut=cut, engine=engine, **keep
+                ),
+                times,
             )
             print(row(f"{n:>9,}  joined, cut ({engine})", joined, n * DAYS, hall) + "  (vs plain Hall)")
     course = repeat(lambda: disuse_course("bed_rest", "thigh", "left", -10, 20, DAYS, older=True), args.repeat)

@@ -176,9 +176,8 @@ def _run_size(rows: int, args) -> list[dict]:
             runs = [_measure(engine, data, Path(tmp) / f"out-{engine}", args.workers) for _ in range(args.repeat)]
             results.append({"engine": engine, "rows": n_rows, "runs": runs})
         if {"polars", "pandas"} <= set(args.engines.split(",")):
-            print(
-                f"  pandas baseline flags identical to polars flags: {_agree(Path(tmp) / 'out-polars', Path(tmp) / 'out-pandas')}"
-            )
+            same = _agree(Path(tmp) / "out-polars", Path(tmp) / "out-pandas")
+            print(f"  pandas baseline flags identical to polars flags: {same}")
     return results
 
 
@@ -186,7 +185,8 @@ def _print(results: list[dict]) -> None:
     polars = next((r for r in results if r["engine"] == "polars"), None)
     base = statistics.median(x["seconds"] for x in polars["runs"]) if polars else None
     print(
-        f"  {'engine':<16}{'min s':>8}{'median s':>10}{'max s':>8}{'rows/s (median)':>18}{'peak GB':>9}{'time / polars':>15}"
+        f"  {'engine':<16}{'min s':>8}{'median s':>10}{'max s':>8}"
+        f"{'rows/s (median)':>18}{'peak GB':>9}{'time / polars':>15}"
     )
     for r in results:
         secs = [x["seconds"] for x in r["runs"]]
@@ -194,7 +194,8 @@ def _print(results: list[dict]) -> None:
         peak = max(x["peak"] for x in r["runs"]) / 1024**3
         ratio = f"{med / base:>14.2f}x" if base else ""
         print(
-            f"  {r['engine']:<16}{min(secs):>8.2f}{med:>10.2f}{max(secs):>8.2f}{r['rows'] / med:>18,.0f}{peak:>9.2f}{ratio}"
+            f"  {r['engine']:<16}{min(secs):>8.2f}{med:>10.2f}{max(secs):>8.2f}"
+            f"{r['rows'] / med:>18,.0f}{peak:>9.2f}{ratio}"
         )
 
 
@@ -208,7 +209,8 @@ def _goals(all_results: list[list[dict]]) -> None:
             print(f"  {rows:,} rows: polars {rows / med / 1e6:.1f} M rows/s (goal >= {GOAL_ROWS_PER_S / 1e6:.0f} M)")
             peak = max(x["peak"] for x in by["polars"]["runs"])
             print(
-                f"  {rows:,} rows: polars peak memory {peak / 1024**3:.2f} GB (goal <= {GOAL_PEAK_BYTES / 1024**3:.0f} GB)"
+                f"  {rows:,} rows: polars peak memory {peak / 1024**3:.2f} GB"
+                f" (goal <= {GOAL_PEAK_BYTES / 1024**3:.0f} GB)"
             )
         if "polars" in by and "dask" in by:
             ratio = statistics.median(x["seconds"] for x in by["dask"]["runs"]) / statistics.median(

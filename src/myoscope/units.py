@@ -15,13 +15,16 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BeforeValidator, GetCoreSchemaHandler, GetJsonSchemaHandler, WithJsonSchema
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
 from myoscope.errors import RangeError, shorten
+
+if TYPE_CHECKING:
+    import pint
 
 MAX_UNIT_TEXT = 40
 """Characters of a value written with its unit, or of a unit: checked before pint reads it (pint's
@@ -40,17 +43,17 @@ _KIND = {
 
 
 @lru_cache(maxsize=1)
-def registry():
+def registry() -> pint.UnitRegistry[Any]:
     """The one pint registry (created on first use)."""
     import pint
 
-    ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
+    ureg: pint.UnitRegistry[Any] = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
     ureg.define("kcal = kilocalorie")
     return ureg
 
 
 @lru_cache(maxsize=256)
-def _unit(unit: str):
+def _unit(unit: str) -> pint.Unit:
     return registry().Unit(unit)
 
 

@@ -120,7 +120,7 @@ RULES = (
 )
 
 
-def _need_evidence(ctx: Context, evidence: list, missing: list) -> None:
+def _need_evidence(ctx: Context, evidence: list[Evidence], missing: list[str]) -> None:
     need = ctx.energy_need
     if need is None:
         missing += [f"{m} (for the energy need)" for m in missing_for_energy_need(ctx.record, ctx.on)]
@@ -138,7 +138,7 @@ def _need_evidence(ctx: Context, evidence: list, missing: list) -> None:
     )
 
 
-def _intake_verdict(ctx: Context, evidence: list, missing: list) -> bool | None:
+def _intake_verdict(ctx: Context, evidence: list[Evidence], missing: list[str]) -> bool | None:
     """True when recorded intake is below the need (less the equation's error), False when not, None unknown."""
     need, energy = ctx.energy_need, ctx.intakes.get("energy")
     if energy is None:
@@ -161,7 +161,7 @@ def _intake_verdict(ctx: Context, evidence: list, missing: list) -> bool | None:
     return below
 
 
-def _weight_verdict(ctx: Context, evidence: list, missing: list, red: list) -> bool | None:
+def _weight_verdict(ctx: Context, evidence: list[Evidence], missing: list[str], red: list[RedFlag]) -> bool | None:
     change, loss6 = ctx.weight_change(6), weight_loss_percent(ctx, 6)
     if change is None:
         missing.append("two body weights at least two weeks apart")
@@ -193,7 +193,7 @@ def _weight_verdict(ctx: Context, evidence: list, missing: list, red: list) -> b
     return losing
 
 
-def _nutrient_evidence(ctx: Context, by_intake, deficit: bool, evidence: list) -> None:
+def _nutrient_evidence(ctx: Context, by_intake, deficit: bool, evidence: list[Evidence]) -> None:
     if ctx.intakes.get("energy") is not None and ctx.energy_need is not None and by_intake is False:
         adequacy = ctx.score_now("intake-adequacy", {"diet_days": diet_days(ctx)})
         if adequacy.category.startswith(LIKELY_INADEQUATE):
@@ -254,7 +254,9 @@ def assess(ctx: Context) -> CauseAssessment:
     )
 
 
-def _project(ctx: Context, need, intake: float, evidence: list, charts: list, steps: list) -> None:
+def _project(
+    ctx: Context, need, intake: float, evidence: list[Evidence], charts: list[Chart], steps: list[NextStep]
+) -> None:
     pal = need.pal_low
     args = dict(weight_kg=ctx.weight[1], height_cm=ctx.height, age_y=ctx.age, sex=ctx.person.sex, pal=pal)
     p = project(intake_kcal=intake, weeks=HORIZON_WEEKS, **args)
@@ -290,7 +292,8 @@ def _project(ctx: Context, need, intake: float, evidence: list, charts: list, st
             steps.append(
                 NextStep(
                     f"Eat at least about {sparing.intake_kcal:.0f} kcal/day to keep lean-tissue loss within "
-                    f"{LEAN_LOSS_LIMIT_KG:g} kg over {HORIZON_WEEKS} weeks (maintenance about {sparing.maintenance_kcal:.0f})",
+                    f"{LEAN_LOSS_LIMIT_KG:g} kg over {HORIZON_WEEKS} weeks "
+                    f"(maintenance about {sparing.maintenance_kcal:.0f})",
                     f"projected with Hall's model ({DEFAULT_VARIANT}); the limit is a goal you can change",
                     "hall2011",
                     StepKind.energy_target,

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Any
 
 from myoscope.causes._types import Basis, Status
 from myoscope.references import cite
@@ -88,7 +89,7 @@ class CauseSpec:
         return tuple(keys)
 
 
-def describe(spec: CauseSpec) -> dict:
+def describe(spec: CauseSpec) -> dict[str, Any]:
     """A cause as plain data: name, title, explanation, dependencies, facts read, rule table, references."""
     from myoscope.references import resolve
 

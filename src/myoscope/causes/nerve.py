@@ -72,7 +72,7 @@ RULES = (
 )
 
 
-def _without_injury(ctx: Context, evidence: list) -> CauseAssessment:
+def _without_injury(ctx: Context, evidence: list[Evidence]) -> CauseAssessment:
     pattern = ctx.latest("nerve-pattern")
     if pattern is not None and pattern.score.positive:
         decided = decide(RULES, {F.single_nerve_pattern})

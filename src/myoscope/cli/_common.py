@@ -58,7 +58,8 @@ def read_data(path: Path) -> Any:
         if str(path) == "-":
             text = sys.stdin.read()
         elif path.suffix == ".gz":
-            text = gzip.open(path, "rt", encoding="utf-8").read()
+            with gzip.open(path, "rt", encoding="utf-8") as handle:
+                text = handle.read()
         else:
             text = path.read_text(encoding="utf-8")
     except FileNotFoundError:

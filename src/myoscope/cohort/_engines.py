@@ -46,7 +46,7 @@ def plan(path: Path, rows_per_part: int = DEFAULT_ROWS_PER_PART) -> list[Part]:
             cuts.append(cut)
         target = cut + rows_per_part
     cuts.append(n)
-    return list(zip(cuts[:-1], cuts[1:]))
+    return list(zip(cuts[:-1], cuts[1:], strict=True))
 
 
 def read_slice(path: str, part: Part) -> dict[str, np.ndarray]:
@@ -96,7 +96,7 @@ def run_polars(
     """Slices in order, ``threads`` at a time."""
     with ThreadPoolExecutor(max_workers=max(1, threads)) as pool:
         futures = [pool.submit(run_part, str(path), None if persons is None else str(persons), on, p) for p in parts]
-        for part, future in zip(parts, futures):
+        for part, future in zip(parts, futures, strict=True):
             result = future.result()
             tick(part[1] - part[0])
             yield result
@@ -188,7 +188,7 @@ def run_dask(
             tick(sizes[index[done.key]] // 2)
         results = client.gather(futures)
         n = len(parts)
-        for f, r in zip(results[:n], results[n:]):
+        for f, r in zip(results[:n], results[n:], strict=True):
             yield {c: f[c].to_numpy() for c in f.columns}, {c: r[c].to_numpy() for c in r.columns}
     finally:
         client.close()

@@ -98,7 +98,7 @@ def screen(
             results = engines.run_polars(rows_path, person_path, _day(on), parts, workers, tick)
         else:
             results = engines.run_dask(rows_path, person_path, _day(on), parts, workers, scheduler, tick)
-        flag_parts, refused_parts = zip(*results) if parts else ((), ())
+        flag_parts, refused_parts = zip(*results, strict=True) if parts else ((), ())
         flags = _flags_table(flag_parts, person_path, groups)
         refused = _refused_rows(refused_parts, early_refused)
     return _write(out, flags, refused, groups, total + len(early_refused), html, report)

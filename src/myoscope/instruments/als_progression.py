@@ -19,7 +19,7 @@ for the revised scale (0-48) only, never for the original 40-point ALSFRS.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
@@ -104,12 +104,12 @@ class AlsProgression(Instrument):
         months = self._months(data)
         if months is None:
             missing.append("time from first symptom to the assessment (months, or both dates)")
-        if missing:
+        if missing or data.alsfrs_r_total is None or months is None:
             return self.cannot_tell(missing)
         value = delta_fs(data.alsfrs_r_total, months)
         low, high, source, verified = SCHEMES[data.scheme]
         category = categorize(value, data.scheme)
-        details = {
+        details: dict[str, Any] = {
             "months_since_onset": round(months, 3),
             "alsfrs_r_total": data.alsfrs_r_total,
             "scheme": data.scheme,

@@ -11,7 +11,7 @@ comparison always uses the measured value.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import Field
 
@@ -77,7 +77,7 @@ class CalfCircumference(Instrument):
     def compute(self, data: CalfInput) -> Score:
         missing = [m for m, v in (("calf circumference (cm)", data.calf), ("sex", data.sex)) if v is None]
         compared = data.calf
-        details: dict = {"calf": data.calf}
+        details: dict[str, Any] = {"calf": data.calf}
         notes = []
         used_unverified = unverified(CUTOFFS)
         if data.bmi_adjust and data.calf is not None:

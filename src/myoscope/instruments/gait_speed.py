@@ -9,7 +9,7 @@ doi:10.1093/gerona/glu010).
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
@@ -81,7 +81,7 @@ class GaitSpeed(Instrument):
     def compute(self, data: GaitSpeedInput) -> Score:
         speed, missing = speed_of(data)
         criteria = tuple(c.criterion(speed) for c in CUTOFFS)
-        details = {
+        details: dict[str, Any] = {
             "distance": data.distance,
             "start": data.start,
             "trials": [t for t in (data.time, data.time_2) if t is not None],

@@ -86,7 +86,7 @@ class GripStrength(Instrument):
             "unverified": unverified(CUTOFFS + (FNIH_GRIP_NORMAL,)),
         }
         missing = [m for m, v in (("grip strength trials (kg)", grip), ("sex", data.sex)) if v is None]
-        if missing:
+        if missing or grip is None or data.sex is None:
             return self.cannot_tell(missing, criteria=criteria, details=details)
         details["fnih_band"] = fnih_band(grip, data.sex)
         category, positive = summarize(criteria)

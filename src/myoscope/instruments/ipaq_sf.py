@@ -26,7 +26,7 @@ is not part of any MET total. An excluded case scores "cannot tell" and says wha
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
@@ -40,7 +40,9 @@ PROTOCOL = cite("ipaq2005")
 DOMAINS = ("vigorous", "moderate", "walking")
 ITEM_TEXT = {
     "vigorous": "vigorous activity (hard breathing, e.g. heavy lifting, digging, aerobics, fast cycling)",
-    "moderate": "moderate activity (somewhat harder breathing, e.g. light loads, cycling at a regular pace; not walking)",
+    "moderate": (
+        "moderate activity (somewhat harder breathing, e.g. light loads, cycling at a regular pace; not walking)"
+    ),
     "walking": "walking for at least 10 minutes at a time",
     "sitting": "time sitting on a weekday",
 }
@@ -88,19 +90,19 @@ DailyTime = Annotated[float, InUnit("min", 0, 10080)]
 """A usual time for one item: per day, or per week when ``time_reported_per`` is ``week``."""
 
 
-def _days(item: str):
+def _days(item: str) -> Any:
     return Field(None, ge=0, le=7, description=f"days in the last 7 with {ITEM_TEXT[item]}; 0 = none")
 
 
-def _time(item: str):
+def _time(item: str) -> Any:
     return Field(None, description=f"usual time on one of those days, {ITEM_TEXT[item]} (e.g. '1 h 30 min')")
 
 
-def _hours(item: str):
+def _hours(item: str) -> Any:
     return Field(None, ge=0, le=90, description=f"hours box of the paper form, {item}")
 
 
-def _minutes(item: str):
+def _minutes(item: str) -> Any:
     return Field(None, ge=0, le=1440, description=f"minutes box of the paper form, {item}")
 
 
@@ -281,7 +283,8 @@ def score_answers(data: IpaqInput) -> IpaqResult:
     total_daily = sum(daily.values())
     if total_daily > MAX_TOTAL_DAILY_MINUTES:
         return IpaqResult(
-            f"7.2: walking + moderate + vigorous daily time {total_daily:g} min exceeds {MAX_TOTAL_DAILY_MINUTES:g} min",
+            f"7.2: walking + moderate + vigorous daily time {total_daily:g} min "
+            f"exceeds {MAX_TOTAL_DAILY_MINUTES:g} min",
             (f"IPAQ: re-ask the activity times (the reported {total_daily:g} min/day exceeds 16 hours)",),
             sitting_minutes_per_day=sitting,
             rules_applied=tuple(log),
@@ -340,7 +343,7 @@ class Ipaq(Instrument):
 
     def compute(self, data: IpaqInput) -> Score:
         res = score_answers(data)
-        details = {
+        details: dict[str, Any] = {
             "rules_applied": list(res.rules_applied),
             "sitting_minutes_per_day": res.sitting_minutes_per_day,
             "excluded": res.excluded,

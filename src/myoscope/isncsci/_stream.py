@@ -13,12 +13,17 @@ written (the output goes to a temporary file that replaces the target only when 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+
+if TYPE_CHECKING:
+    import polars as pl
+
+    from myoscope.isncsci._result import BatchResult
 
 from myoscope.errors import InputError, Problem
 from myoscope.isncsci._codes import (
@@ -56,10 +61,10 @@ def fields() -> list[tuple[str, dict[str, int], str]]:
     return out
 
 
-def _schema():
+def _schema() -> Any:
     import pyarrow as pa
 
-    def struct(names):
+    def struct(names: tuple[str, ...]) -> Any:
         return pa.struct([(n, pa.string()) for n in names])
 
     side = pa.struct(
@@ -82,7 +87,7 @@ def _schema():
     )
 
 
-def _flat_arrow(table):
+def _flat_arrow(table: Any) -> Any:
     """Struct columns flattened to ``a.b.c`` names (zero-copy), every column as text."""
     import pyarrow as pa
 
@@ -91,7 +96,7 @@ def _flat_arrow(table):
     return table
 
 
-def _read_ndjson(data: bytes, name: str):
+def _read_ndjson(data: bytes, name: str) -> Any:
     """Parse NDJSON: pyarrow's reader when every score is a string (fast), else polars (accepts numbers)."""
     import pyarrow as pa
     import pyarrow.json as pj
@@ -102,7 +107,9 @@ def _read_ndjson(data: bytes, name: str):
         pass
     import polars as pl
 
-    schema = pl.Schema(pl.from_arrow(_schema().empty_table()).schema)
+    empty = pl.from_arrow(_schema().empty_table())
+    assert isinstance(empty, pl.DataFrame)  # a table (not an array) becomes a frame
+    schema = pl.Schema(empty.schema)
     try:
         return pl.read_ndjson(io.BytesIO(data), schema=schema).to_arrow()
     except Exception as exc:  # polars raises several types for malformed JSON
@@ -133,7 +140,7 @@ def chunks(path: Path, size: int = CHUNK) -> Iterator[Any]:
 _MISSING = 255
 
 
-def _codes(column, table: dict[str, int]) -> np.ndarray:
+def _codes(column: Any, table: dict[str, int]) -> np.ndarray:
     """Codes (uint8; 255 where the value is not in ``table`` or absent) of one Arrow column, by its dictionary."""
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -148,10 +155,11 @@ def _codes(column, table: dict[str, int]) -> np.ndarray:
     indices = column.indices
     if indices.null_count:
         indices = indices.fill_null(len(words))
-    return lut[indices.to_numpy(zero_copy_only=False)]
+    codes: np.ndarray = lut[indices.to_numpy(zero_copy_only=False)]
+    return codes
 
 
-def encode_frame(table, first_row: int) -> tuple[EncodedExams, list[Problem]]:
+def encode_frame(table: Any, first_row: int) -> tuple[EncodedExams, list[Problem]]:
     """Encode a flat Arrow table; problems are named ``line N: field`` (N counts from 1)."""
     import pyarrow as pa
 
@@ -181,7 +189,7 @@ def encode_frame(table, first_row: int) -> tuple[EncodedExams, list[Problem]]:
     return _batch(codes, nkm), problems
 
 
-def _unknown_fields(table, first_row: int) -> list[Problem]:
+def _unknown_fields(table: Any, first_row: int) -> list[Problem]:
     known = {name for name, _, _ in fields()} | {f"{s}.lowest_non_key_muscle" for s in SIDES} | set(EXTRA)
     problems = []
     for name in table.column_names:
@@ -241,13 +249,13 @@ TOTALS = (
 )
 
 
-def _dictionary(texts: list[str], indices: np.ndarray):
+def _dictionary(texts: list[str], indices: np.ndarray) -> Any:
     import pyarrow as pa
 
     return pa.DictionaryArray.from_arrays(pa.array(indices.astype(np.int32)), pa.array(texts, pa.string()))
 
 
-def result_frame(result, extra) -> Any:
+def result_frame(result: BatchResult, extra: Any) -> pl.DataFrame:
     """Flat output columns: level lists, completeness and AIS dictionary-encoded (each distinct text
     formatted once), totals as integers (-1 = ``ND``)."""
     import polars as pl
@@ -269,26 +277,28 @@ def result_frame(result, extra) -> Any:
     cols["ais"] = _dictionary(_AIS_TEXT, result.ais)
     for t, name in enumerate(TOTALS):
         cols[name] = pa.array(result.totals[:, t])
-    return pl.from_arrow(pa.table(cols)).with_columns(pl.col(pl.Categorical).cast(pl.Utf8))
+    frame = pl.from_arrow(pa.table(cols))
+    assert isinstance(frame, pl.DataFrame)  # a table (not an array) becomes a frame
+    return frame.with_columns(pl.col(pl.Categorical).cast(pl.Utf8))
 
 
-def _q(name: str):
+def _q(name: str) -> pl.Expr:
     import polars as pl
 
     return pl.lit('"') + pl.col(name) + pl.lit('"')
 
 
-def _total(name: str):
+def _total(name: str) -> pl.Expr:
     import polars as pl
 
     return pl.when(pl.col(name) < 0).then(pl.lit('"ND"')).otherwise(pl.col(name).cast(pl.Utf8))
 
 
-def ndjson_lines(frame) -> Any:
+def ndjson_lines(frame: pl.DataFrame) -> pl.Series:
     """One reference-shaped JSON object per exam, built by vectorised string concatenation."""
     import polars as pl
 
-    def side(s: str):
+    def side(s: str) -> list[pl.Expr]:
         t = [f"{s}.totals.{k}" for k in ("upper_motor", "lower_motor", "motor", "light_touch", "pin_prick")]
         return [
             pl.lit(f'"{s}": {{"sensory_level": '),
@@ -349,7 +359,7 @@ class Summary:
     exams: int = 0
     by_site: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
 
-    def add(self, frame) -> None:
+    def add(self, frame: pl.DataFrame) -> None:
         import polars as pl
 
         self.exams += frame.height
@@ -372,13 +382,19 @@ class Summary:
 class _Sink:
     """Where results go: NDJSON text (a file or a callback) or Parquet, through a temporary file."""
 
-    def __init__(self, target: Path | None, write_line):
-        self.target, self.write_line, self.writer = target, write_line, None
+    def __init__(self, target: Path | None, write_line: Callable[[str], Any] | None):
+        self.target, self.write_line = target, write_line
+        self.writer: Any = None
         self.temp = None if target is None else target.with_name(f".{target.name}.partial")
         self.parquet = target is not None and target.suffix.lower() == ".parquet"
-        self.handle = open(self.temp, "w", encoding="utf-8") if self.temp is not None and not self.parquet else None
+        # the sink holds its file open across write() calls until close(), so no with-block fits here
+        self.handle = (
+            open(self.temp, "w", encoding="utf-8")  # noqa: SIM115
+            if self.temp is not None and not self.parquet
+            else None
+        )
 
-    def write(self, out) -> None:
+    def write(self, out: pl.DataFrame) -> None:
         if self.parquet:
             import pyarrow.parquet as pq
 
@@ -387,7 +403,11 @@ class _Sink:
             self.writer.write_table(table)
             return
         text = "\n".join(ndjson_lines(out).to_list()) + "\n"
-        (self.handle.write if self.handle is not None else self.write_line)(text)
+        if self.handle is not None:
+            self.handle.write(text)
+        else:
+            assert self.write_line is not None, "a sink without a target file writes through write_line"
+            self.write_line(text)
 
     def close(self, keep: bool) -> None:
         if self.handle is not None:
@@ -403,10 +423,13 @@ class _Sink:
             import polars as pl
 
             pl.DataFrame().write_parquet(self.temp) if self.parquet else self.temp.write_text("")
+        assert self.target is not None  # temp is set only beside a target
         self.temp.replace(self.target)
 
 
-def stream(source: Path, target: Path | None, write_line=None, size: int = CHUNK) -> Summary:
+def stream(
+    source: Path, target: Path | None, write_line: Callable[[str], Any] | None = None, size: int = CHUNK
+) -> Summary:
     """Classify every exam of ``source`` into ``target`` (NDJSON or Parquet) or ``write_line``."""
     from myoscope.isncsci._classify import classify_batch
 

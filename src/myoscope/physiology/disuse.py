@@ -494,8 +494,8 @@ def fit_time_constant(points: list[tuple[float, float]]) -> float:
     def sse(log_tau: float) -> float:
         tau = math.exp(log_tau)
         f = [math.log1p(t / tau) for t, _ in points]
-        k = sum(fi * y for fi, (_, y) in zip(f, points)) / sum(fi * fi for fi in f)
-        return sum((y - k * fi) ** 2 for fi, (_, y) in zip(f, points))
+        k = sum(fi * y for fi, (_, y) in zip(f, points, strict=True)) / sum(fi * fi for fi in f)
+        return sum((y - k * fi) ** 2 for fi, (_, y) in zip(f, points, strict=True))
 
     lo, hi = math.log(0.5), math.log(2000.0)
     ratio = (math.sqrt(5) - 1) / 2

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -364,7 +365,7 @@ class Record(_Model):
 
     @field_validator("measurements", "diet_days", "instruments", "spinal_exams")
     @classmethod
-    def _sorted(cls, items: tuple) -> tuple:
+    def _sorted(cls, items: tuple[Any, ...]) -> tuple[Any, ...]:
         return tuple(sorted(items, key=lambda m: m.date))
 
     @model_validator(mode="after")
@@ -381,17 +382,17 @@ class Record(_Model):
                 )
         on = self.latest_date() or dt.date.today()
         age = self.person.age_on(on)
-        if not MIN_AGE <= age <= MAX_AGE:
+        if age is not None and not MIN_AGE <= age <= MAX_AGE:
             raise RangeError(
                 f"person.birth_date: the person is {int(age)} years old on {on.isoformat()}",
                 accepted=f"an age of {MIN_AGE} to {MAX_AGE} years on the record's last date",
             )
         return self
 
-    def _dates(self):
+    def _dates(self) -> Iterator[tuple[str, dt.date]]:
         for name in ("measurements", "instruments", "diet_days", "spinal_exams"):
             yield from ((name, item.date) for item in getattr(self, name))
-        yield from (("activity", getattr(a, "week_of", None) or a.date) for a in self.activity)
+        yield from (("activity", a.week_of if isinstance(a, ActivityWeek) else a.date) for a in self.activity)
         yield from (("episodes", e.start) for e in self.episodes)
         yield from (("conditions", c.onset) for c in self.conditions if c.onset)
         yield from (("conditions", day) for c in self.conditions for day in c.relapses)
@@ -401,7 +402,7 @@ class Record(_Model):
         """The last date the record mentions (the default date of an assessment)."""
         dates = [m.date for m in self.measurements] + [d.date for d in self.diet_days]
         dates += [i.date for i in self.instruments] + [x.date for x in self.spinal_exams]
-        dates += [getattr(a, "week_of", None) or a.date for a in self.activity]
+        dates += [a.week_of if isinstance(a, ActivityWeek) else a.date for a in self.activity]
         dates += [e.start for e in self.episodes] + [e.end for e in self.episodes if e.end and e.end <= dt.date.today()]
         return max(dates) if dates else None
 
