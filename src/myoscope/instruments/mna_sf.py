@@ -200,14 +200,9 @@ class MnaSf(Instrument):
         else:
             f_item, f_points, f_value = "F BMI or calf circumference", None, None
         criteria = [
-            Criterion(
-                label,
-                None if points[f] is None else points[f] < top,
-                points[f],
-                f"0-{top} points",
-                "rubenstein2001_mnasf",
-            )
+            Criterion(label, None if p is None else p < top, p, f"0-{top} points", "rubenstein2001_mnasf")
             for f, label, top, _ in _ITEMS
+            for p in (points[f],)
         ]
         criteria.append(
             Criterion(

@@ -155,7 +155,7 @@ class Sppb(Instrument):
         if parts["gait"] is not None and not data.gait_unable:
             flags.append(UNVERIFIED["gait_4m" if data.gait_course == "4 m" else "gait_3m"])
         details = {"sub_scores": parts, "gait_course": data.gait_course, "unverified": flags}
-        total = None if todo else sum(parts.values())
+        total = None if todo else sum(v for v in parts.values() if v is not None)
         criteria = tuple(c.criterion(total) for c in CUTOFFS)
         if total is None:
             return self.cannot_tell(todo, criteria=criteria, details=details)

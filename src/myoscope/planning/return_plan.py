@@ -27,6 +27,7 @@ Rules, each with its source:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
@@ -121,7 +122,10 @@ CLEARANCE_STOP = "stop exercising and seek medical clearance"
 
 
 def medical_clearance(
-    regular: bool | None, known_disease: list[str] | None, symptoms: bool | None, desired_intensity: str = "moderate"
+    regular: bool | None,
+    known_disease: Sequence[str] | None,
+    symptoms: bool | None,
+    desired_intensity: str = "moderate",
 ) -> Clearance:
     """The ACSM 2015 pre-participation screening decision (Riebe 2015)."""
     missing = []
