@@ -102,7 +102,8 @@ class Context:
         key = f"wc{months}"
         if key not in self._cache:
             self._cache[key] = body.weight_change(self.record, self.on, months)
-        return self._cache[key]
+        change: body.WeightChange | None = self._cache[key]
+        return change
 
     @cached_property
     def asymmetries(self) -> list[girth.Asymmetry]:

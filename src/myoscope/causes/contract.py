@@ -71,14 +71,14 @@ class CauseSpec:
     """Facts (attributes of :class:`~myoscope.causes.facts.Facts`) the cause reads."""
     citations: tuple[str, ...]
     rules: tuple[Rule, ...]
-    assess: Callable
+    assess: Callable[..., Any]
     depends: tuple[str, ...] = ()
     order: int = 100
     """Position in the cause map (ties in the dependency order)."""
     findings: type[Enum] | None = None
     is_finding: bool = False
     """True for the atrophy finding (not a cause)."""
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
     def statuses(self) -> set[Status]:
         return {r.status for r in self.rules}

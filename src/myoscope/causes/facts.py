@@ -15,7 +15,7 @@ from enum import Enum
 
 from myoscope import instruments
 from myoscope.measures import girth
-from myoscope.record import Record
+from myoscope.record import Episode, Record
 from myoscope.references import cite
 
 GRIP_MEANINGFUL_FALL_KG = 6.5
@@ -107,7 +107,7 @@ class Facts:
     sites: tuple[SiteFacts, ...]
     grip: tuple[GripSide, ...]
     symptoms: frozenset[str]
-    active_immobilisation: tuple
+    active_immobilisation: tuple[Episode, ...]
     """Immobilisation episodes still running on the assessment date."""
 
     def site(self, kind: str) -> SiteFacts | None:
