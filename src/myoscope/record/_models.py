@@ -81,7 +81,7 @@ class Measurement(_Model):
     Grip strength may give ``trials`` instead of ``value`` (the best trial counts).
     """
 
-    kind: Literal[tuple(MEASUREMENT_KINDS)]  # type: ignore[valid-type]
+    kind: Literal[tuple(MEASUREMENT_KINDS)]  # type: ignore[valid-type]  # the kinds are data, read at import
     date: PastDate
     distance: Annotated[float, InUnit("m", 2, 20)] | None = None
     """For gait speed: the course (4 m or 6 m) when ``value`` was given as a time."""
@@ -121,7 +121,7 @@ class Measurement(_Model):
     @property
     def best(self) -> float:
         """The value, or the best of the trials."""
-        return max(self.trials) if self.trials else float(self.value)  # type: ignore[arg-type]
+        return max(self.trials) if self.trials else float(self.value)  # type: ignore[arg-type]  # validated: value or trials
 
 
 def measurement_value(raw: Any, kind: str, distance: float | None = None) -> float:
@@ -188,7 +188,7 @@ OTHER_RELATIONS = (
 
 class FamilyHistory(_Model):
     condition: Literal["als", "multiple_sclerosis", "muscular_dystrophy", "other"]
-    relation: Literal[FIRST_DEGREE + OTHER_RELATIONS]  # type: ignore[valid-type]
+    relation: Literal[FIRST_DEGREE + OTHER_RELATIONS]  # type: ignore[valid-type]  # relations are data, read at import
 
     @property
     def first_degree(self) -> bool:
