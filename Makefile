@@ -1,4 +1,5 @@
-# myoscope: `make demo` assesses the bundled examples; `make test` runs the whole suite.
+# myoscope: `make demo` assesses the bundled examples; `make lint` checks style, layering and types;
+# `make test` runs lint, then the whole suite.
 # Both create .venv and install what is needed on first use (only python3 and make required).
 
 PYTHON ?= python3
@@ -7,7 +8,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 OUT    := out
 
-.PHONY: install demo test bench serve clean
+.PHONY: install demo lint test bench serve clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,10 +23,19 @@ demo: $(STAMP)
 	$(BIN)/myoscope assess examples/*.yaml --format html -o $(OUT)
 	@echo "HTML reports written to $(OUT)/"
 
+# ruff (lint and format), the layering contract (when [tool.importlinter] is configured) and mypy
+# (config in pyproject.toml; its cache lives in .cache/mypy).
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	@if grep -q '^\[tool\.importlinter\]' pyproject.toml; then echo "$(BIN)/lint-imports"; $(BIN)/lint-imports; \
+	else echo "lint-imports: skipped, no [tool.importlinter] contract in pyproject.toml"; fi
+	$(BIN)/mypy
+
 # scripts/ci-services.sh installs (where missing) and starts PostgreSQL and Chromium for the store and
 # browser tests; without them those tests skip with a message (under CI=true they must run).
 # scripts/fhir-assets.sh installs the HL7 R4 JSON Schema and official R4 examples (npm) into .cache/fhir.
-test: $(STAMP)
+test: $(STAMP) lint
 	bash scripts/fhir-assets.sh .cache/fhir
 	@line=$$(bash scripts/ci-services.sh | tail -n 1) || line=""; \
 	case "$$line" in MYOSCOPE_TEST_POSTGRES_URL=*) export "$$line";; esac; \

@@ -180,9 +180,8 @@ def _run_size(rows: int, args) -> list[dict]:
             runs = [_measure(engine, data, Path(tmp) / f"out-{engine}", args.workers) for _ in range(args.repeat)]
             results.append({"engine": engine, "rows": n_rows, "runs": runs})
         if {"polars", "pandas"} <= set(args.engines.split(",")):
-            print(
-                f"  pandas baseline flags identical to polars flags: {_agree(Path(tmp) / 'out-polars', Path(tmp) / 'out-pandas')}"
-            )
+            same = _agree(Path(tmp) / "out-polars", Path(tmp) / "out-pandas")
+            print(f"  pandas baseline flags identical to polars flags: {same}")
     return results
 
 
@@ -220,9 +219,8 @@ def _goals(all_results: list[list[dict]]) -> None:
             med = statistics.median(x["seconds"] for x in by["polars"]["runs"])
             print(f"  {rows:,} rows: polars {rows / med / 1e6:.1f} M rows/s (goal >= {GOAL_ROWS_PER_S / 1e6:.0f} M)")
             peak = max(x["peak"] for x in by["polars"]["runs"])
-            print(
-                f"  {rows:,} rows: polars peak memory {peak / 1024**3:.2f} GB (goal <= {GOAL_PEAK_BYTES / 1024**3:.0f} GB)"
-            )
+            goal = GOAL_PEAK_BYTES / 1024**3
+            print(f"  {rows:,} rows: polars peak memory {peak / 1024**3:.2f} GB (goal <= {goal:.0f} GB)")
         if "polars" in by and "dask" in by:
             ratio = statistics.median(x["seconds"] for x in by["dask"]["runs"]) / statistics.median(
                 x["seconds"] for x in by["polars"]["runs"]

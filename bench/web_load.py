@@ -92,10 +92,10 @@ async def _clinician(base, n, ids, token, deadline, samples):
                 client.cookies.clear()
                 page = await client.get("/login")
                 form = {"username": f"load{n}", "password": PASSWORD, "csrf_token": csrf.search(page.text).group(1)}
-                await _timed(samples, "sign-in", lambda: client.post("/login", data=form))
+                await _timed(samples, "sign-in", lambda form=form: client.post("/login", data=form))
             key = ids[(n + step) % len(ids)]
             await _timed(samples, "patient list", lambda: client.get("/patients"))
-            page = await _timed(samples, "patient page", lambda: client.get(f"/patients/{key}"))
+            page = await _timed(samples, "patient page", lambda key=key: client.get(f"/patients/{key}"))
             if step % 5 == 0:
                 form = await client.get(f"/patients/{key}/visits/new")
                 match = csrf.search(form.text)
@@ -108,12 +108,16 @@ async def _clinician(base, n, ids, token, deadline, samples):
                         "measurements[0].value": "70 kg",
                         "action": "save",
                     }
-                    await _timed(samples, "visit save", lambda: client.post(f"/patients/{key}/visits", data=data))
+                    await _timed(
+                        samples,
+                        "visit save",
+                        lambda key=key, data=data: client.post(f"/patients/{key}/visits", data=data),
+                    )
             await _timed(
-                samples, "API assessment", lambda: client.get(f"/api/v1/patients/{key}/assessment", headers=api)
+                samples, "API assessment", lambda key=key: client.get(f"/api/v1/patients/{key}/assessment", headers=api)
             )
             await _timed(samples, "static (reference)", lambda: client.get("/static/style.css"))
-            step += 1 if page is not None or True else 0
+            step += 1
 
 
 async def _run(base, users, seconds, ids, token):

@@ -1,6 +1,6 @@
 """Quantities with units at the boundaries (pint), plain floats inside.
 
-``quantity("kg", 20, 350)`` is a pydantic type that accepts ``72``, ``"72 kg"``,
+``Annotated[float, InUnit("kg", 20, 350)]`` is a pydantic type that accepts ``72``, ``"72 kg"``,
 ``"158 lb"``, ``"5 ft 9 in"`` (for lengths), ``{"value": 31, "unit": "cm"}``
 and stores the value as a float in the canonical unit. A bare number is taken
 to be in the canonical unit. Unknown units, units of the wrong kind, NaN,
@@ -13,12 +13,18 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import BeforeValidator, WithJsonSchema
+from pydantic import BeforeValidator, GetCoreSchemaHandler, GetJsonSchemaHandler, WithJsonSchema
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 from myoscope.errors import RangeError, shorten
+
+if TYPE_CHECKING:
+    import pint
 
 MAX_UNIT_TEXT = 40
 """Characters of a value written with its unit, or of a unit: checked before pint reads it (pint's
@@ -37,17 +43,17 @@ _KIND = {
 
 
 @lru_cache(maxsize=1)
-def registry():
+def registry() -> pint.UnitRegistry[Any]:
     """The one pint registry (created on first use)."""
     import pint
 
-    ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
+    ureg: pint.UnitRegistry[Any] = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
     ureg.define("kcal = kilocalorie")
     return ureg
 
 
 @lru_cache(maxsize=256)
-def _unit(unit: str):
+def _unit(unit: str) -> pint.Unit:
     return registry().Unit(unit)
 
 
@@ -150,41 +156,64 @@ def fmt(number: float, unit: str, digits: int = 4) -> str:
     return f"{number:.{digits}g} {unit}"
 
 
-def quantity(unit: str, ge: float | None = None, le: float | None = None, *, strict_gt: bool = False):
-    """A pydantic field type: a value with a unit, stored as float in ``unit``, within [ge, le].
+@dataclass(frozen=True)
+class InUnit:
+    """Annotated metadata for a value with a unit: ``Annotated[float, InUnit("kg", 20, 350)]``.
 
-    ``strict_gt`` makes the lower bound exclusive (e.g. a weight must be > 0).
+    The value is stored as a float in ``unit`` and must lie within [ge, le]; ``strict_gt`` makes the lower
+    bound exclusive (e.g. a weight must be > 0). Written as ``Annotated`` metadata so that type checkers see
+    the field as the plain ``float`` it holds.
     """
 
-    def check(value: Any) -> float:
-        number = parse(value, unit)
-        low_bad = ge is not None and (number <= ge if strict_gt else number < ge)
+    unit: str
+    ge: float | None = None
+    le: float | None = None
+    strict_gt: bool = False
+
+    def check(self, value: Any) -> float:
+        """Parse ``value`` into ``unit`` and refuse it outside the accepted range."""
+        number = parse(value, self.unit)
+        ge, le = self.ge, self.le
+        low_bad = ge is not None and (number <= ge if self.strict_gt else number < ge)
         high_bad = le is not None and number > le
         if low_bad or high_bad:
             raise RangeError(
-                f"{fmt(number, unit)} is outside the accepted range",
-                accepted=_range_text(ge, le, unit, strict_gt),
-                unit=unit,
+                f"{fmt(number, self.unit)} is outside the accepted range",
+                accepted=_range_text(ge, le, self.unit, self.strict_gt),
+                unit=self.unit,
             )
         return number
 
-    schema: dict[str, Any] = {
-        "anyOf": [
-            {"type": "number"},
-            {"type": "string", "examples": [f"{ge if ge is not None else 1} {unit}"]},
-            {
-                "type": "object",
-                "properties": {"value": {"type": "number"}, "unit": {"type": "string"}},
-                "required": ["value", "unit"],
-            },
-        ],
-        "x-unit": unit,
-    }
-    if ge is not None:
-        schema["x-minimum"] = ge
-    if le is not None:
-        schema["x-maximum"] = le
-    return Annotated[float, BeforeValidator(check), WithJsonSchema(schema)]
+    def json_schema(self) -> dict[str, Any]:
+        """The field's JSON Schema: a number, a text with its unit, or a ``{value, unit}`` object."""
+        schema: dict[str, Any] = {
+            "anyOf": [
+                {"type": "number"},
+                {"type": "string", "examples": [f"{self.ge if self.ge is not None else 1} {self.unit}"]},
+                {
+                    "type": "object",
+                    "properties": {"value": {"type": "number"}, "unit": {"type": "string"}},
+                    "required": ["value", "unit"],
+                },
+            ],
+            "x-unit": self.unit,
+        }
+        if self.ge is not None:
+            schema["x-minimum"] = self.ge
+        if self.le is not None:
+            schema["x-maximum"] = self.le
+        return schema
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        return BeforeValidator(self.check).__get_pydantic_core_schema__(source, handler)
+
+    def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        return WithJsonSchema(self.json_schema()).__get_pydantic_json_schema__(schema, handler)
+
+
+def quantity(unit: str, ge: float | None = None, le: float | None = None, *, strict_gt: bool = False) -> Any:
+    """The type ``Annotated[float, InUnit(unit, ge, le)]``, for models built at run time (``create_model``)."""
+    return Annotated[float, InUnit(unit, ge, le, strict_gt=strict_gt)]
 
 
 def _range_text(ge: float | None, le: float | None, unit: str, strict_gt: bool) -> str:
@@ -199,7 +228,6 @@ def _range_text(ge: float | None, le: float | None, unit: str, strict_gt: bool) 
 def bounds(annotated: Any) -> tuple[str, float | None, float | None] | None:
     """(unit, low, high) declared by a :func:`quantity` type, for conformance checks."""
     for meta in getattr(annotated, "__metadata__", ()):
-        if isinstance(meta, WithJsonSchema) and meta.json_schema and "x-unit" in meta.json_schema:
-            s = meta.json_schema
-            return s["x-unit"], s.get("x-minimum"), s.get("x-maximum")
+        if isinstance(meta, InUnit):
+            return meta.unit, meta.ge, meta.le
     return None

@@ -72,7 +72,7 @@ def hostile_server(tmp_path_factory):
         user = add_user(session, USER, PASSWORD, "clinician", (PAYLOADS[0][:100],))
         patients = Patients(session, user)
         ids = [patients.create(parse_record(_hostile_record(p, n))).id for n, p in enumerate(PAYLOADS)]
-        for key, payload in zip(ids, PAYLOADS):
+        for key, payload in zip(ids, PAYLOADS, strict=True):
             patients.open(key).add_visit(dt.date(2026, 4, 1), {}, note=payload)
     engine.dispose()
     app = create_app(Settings(database_url=url))

@@ -18,7 +18,7 @@ FIELDS = [item.field for item in ITEMS]
 
 
 def items(*scores: int, gastrostomy: bool = False) -> dict:
-    return {**dict(zip(FIELDS, scores)), "gastrostomy": gastrostomy}
+    return {**dict(zip(FIELDS, scores, strict=True)), "gastrostomy": gastrostomy}
 
 
 def all4(gastrostomy: bool = False, **override: int) -> dict:

@@ -24,7 +24,7 @@ _AS = re.compile(r"AS ([\d,]+) -> (\d+(?:\.\d)?)")
 
 
 def edss(*args: int, **options) -> float:
-    return get("edss").score({**dict(zip(ORDER, args)), **options}).value
+    return get("edss").score({**dict(zip(ORDER, args, strict=True)), **options}).value
 
 
 def _section(text: str, start: str, end: str) -> str:
@@ -176,7 +176,7 @@ def test_missing_fs_with_low_ambulation_is_cannot_tell():
 
 
 def test_clinician_edss_is_taken_as_entered_and_marked():
-    score = get("edss").score({"clinician_edss": 3.5, **dict(zip(ORDER, (0, 0, 2, 0, 0, 0, 0, 0)))})
+    score = get("edss").score({"clinician_edss": 3.5, **dict(zip(ORDER, (0, 0, 2, 0, 0, 0, 0, 0), strict=True))})
     assert score.value == 3.5
     assert score.details["source"] == "clinician"
     assert score.details["computed_edss"] == 2.0 and score.details["agrees_with_computed"] is False
@@ -199,5 +199,5 @@ def test_clinician_edss_must_be_a_valid_step(bad):
     ],
 )
 def test_results_from_combinations_missing_in_the_table_are_marked_unverified(row, derived):
-    score = get("edss").score(dict(zip(ORDER, map(int, row.split(",")))))
+    score = get("edss").score(dict(zip(ORDER, map(int, row.split(",")), strict=True)))
     assert ("unverified" in score.details) == derived

@@ -40,6 +40,6 @@ def test_isncsci_against_isncsci_2_0_6_node(node_package, seed, n, rates):
     errors = [i for i, r in enumerate(reference) if "error" in r]
     assert errors == [], f"the reference threw on exams {errors[:10]}"
     mismatches = []
-    for i, (want, got) in enumerate(zip(reference, classify_many(exams))):
+    for i, (want, got) in enumerate(zip(reference, classify_many(exams), strict=True)):
         mismatches += field_mismatches(f"exam {i}", want, got.to_json())
     assert mismatches == [], report(mismatches)

@@ -17,6 +17,6 @@ def test_isncsci_against_isncsci_2_0_6_random_seed1(reference_dir):
     assert len(cases) == 500
     results = classify_many([case["exam"] for case in cases])
     mismatches = []
-    for case, result in zip(cases, results):
+    for case, result in zip(cases, results, strict=True):
         mismatches += field_mismatches(f"case {case['id']} ({case['pattern']})", case["expected"], result.to_json())
     assert mismatches == [], report(mismatches)

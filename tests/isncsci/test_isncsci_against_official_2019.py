@@ -20,7 +20,7 @@ def test_isncsci_against_official_2019_all_fields(reference_dir):
     assert len(cases) == 128
     results = classify_many([case["exam"] for case in cases])
     mismatches = []
-    for case, result in zip(cases, results):
+    for case, result in zip(cases, results, strict=True):
         got = result.to_json()
         assert len(flatten(got)) == N_FIELDS
         mismatches += field_mismatches(f"case {case['id']}", case["expected"], got)

@@ -44,7 +44,7 @@ def test_compiled_and_plain_python_agree(reference_dir):
         timeout=300,
     )
     plain = json.loads(done.stdout)
-    different = [i for i, (a, b) in enumerate(zip(compiled, plain)) if a != b]
+    different = [i for i, (a, b) in enumerate(zip(compiled, plain, strict=True)) if a != b]
     assert len(plain) == len(compiled)
     assert different == [], f"{len(different)} exams differ, first {different[:10]}"
 

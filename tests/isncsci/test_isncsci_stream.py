@@ -35,7 +35,9 @@ def test_stream_ndjson_against_official_2019(reference_dir, tmp_path):
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [line["id"] for line in lines] == [str(c["id"]) for c in cases]  # ids are carried as text
     mismatches = [
-        m for case, line in zip(cases, lines) for m in field_mismatches(str(case["id"]), case["expected"], _strip(line))
+        m
+        for case, line in zip(cases, lines, strict=True)
+        for m in field_mismatches(str(case["id"]), case["expected"], _strip(line))
     ]
     assert not mismatches, report(mismatches)
     assert f"{len(cases)} exams" in result.output
@@ -55,7 +57,7 @@ def test_stream_parquet_matches_classify_many(tmp_path):
     table = pq.read_table(out).to_pylist()
     expected = classify_many(exams)
     assert len(table) == len(expected)
-    for row, want in zip(table, expected):
+    for row, want in zip(table, expected, strict=True):
         assert row["ais"] == want.ais and row["nli"] == want.nli
         assert row["right.motor_zpp"] == want.right.motor_zpp
         total = row["right.totals.motor"]

@@ -42,7 +42,7 @@ def runner():
 
 def _max_relative(ours, reference, names=("body_weight_kg", "fat_mass_kg", "lean_mass_kg")):
     worst = 0.0
-    for mine, theirs in zip(ours["cases"], reference["cases"]):
+    for mine, theirs in zip(ours["cases"], reference["cases"], strict=True):
         assert mine["id"] == theirs["id"]
         for name in names:
             a = np.array(mine["outputs"][name])

@@ -130,7 +130,10 @@ ENTRIES: tuple[Reference, ...] = (
         key="kern2008",
         authors="Kern H, Hofer C, Mödlin M, Mayr W, Vindigni V, Zampieri S, et al.",
         year=2008,
-        title="Stable muscle atrophy in long-term paraplegics with complete upper motor neuron lesion from 3- to 20-year SCI",
+        title=(
+            "Stable muscle atrophy in long-term paraplegics with complete upper motor neuron lesion "
+            "from 3- to 20-year SCI"
+        ),
         journal="Spinal Cord 46(4):293-304",
         url="https://www.mendeley.com/catalogue/1145680d-cfde-39f7-8744-6c338b2fc7e2/",
     ),

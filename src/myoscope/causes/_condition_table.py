@@ -20,11 +20,16 @@ independent risk factor).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from myoscope.causes._types import Basis
 from myoscope.references import cite
+
+if TYPE_CHECKING:
+    from myoscope.record import Condition
 
 
 class Pattern(str, Enum):
@@ -201,12 +206,14 @@ EXPLAINS: dict[str, frozenset[str]] = {
 pattern (weakness and swallowing change after a stroke; breathlessness with heart failure or COPD)."""
 
 
-def explained_symptoms(conditions) -> dict[str, str]:
+def explained_symptoms(conditions: Iterable[Condition]) -> dict[str, str]:
     """Symptom kind -> label of the recorded condition that explains it."""
     out: dict[str, str] = {}
     for c in conditions:
         entry = match(c.snomed, c.name) if c.kind == "other" else None
-        for kind in EXPLAINS.get(entry.key, ()) if entry is not None else ():
+        if entry is None:
+            continue
+        for kind in EXPLAINS.get(entry.key, ()):
             out.setdefault(kind, entry.label)
     return out
 

@@ -8,13 +8,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from myoscope import instruments
 from myoscope.errors import InputError
 from myoscope.measures import body, diet, energy_need, girth
 from myoscope.measures.answers import filled_answers, person_values
-from myoscope.record import Record
+from myoscope.record import Person, Record
+
+if TYPE_CHECKING:
+    from myoscope.causes.facts import Facts
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +42,7 @@ class Context:
     _cache: dict[str, Any] = field(default_factory=dict)
 
     @property
-    def person(self):
+    def person(self) -> Person:
         return self.record.person
 
     @property
@@ -99,7 +102,8 @@ class Context:
         key = f"wc{months}"
         if key not in self._cache:
             self._cache[key] = body.weight_change(self.record, self.on, months)
-        return self._cache[key]
+        change: body.WeightChange | None = self._cache[key]
+        return change
 
     @cached_property
     def asymmetries(self) -> list[girth.Asymmetry]:
@@ -110,7 +114,7 @@ class Context:
         return girth.trends(self.record, self.on)
 
     @cached_property
-    def facts(self):
+    def facts(self) -> Facts:
         """Typed facts derived once from the record (:mod:`myoscope.causes.facts`)."""
         from myoscope.causes.facts import derive
 

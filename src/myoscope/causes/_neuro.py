@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from myoscope.causes._context import Context
 from myoscope.causes._types import Chart, NextStep, RedFlag, Series, Status, Urgency
 from myoscope.criteria.neuro_flags import NeuroFlag
+from myoscope.record import Symptom
 
 _ADVICE = {
     "urgent": "See a doctor without delay and ask for a neurological evaluation.",
@@ -34,7 +36,7 @@ def split_flags(flags: Iterable[NeuroFlag]) -> tuple[list[RedFlag], list[NextSte
     return red, steps
 
 
-def symptom(ctx: Context, kind: str):
+def symptom(ctx: Context, kind: str) -> Symptom | None:
     """The most recent symptom of ``kind`` up to the assessment date, or None."""
     found = [s for s in ctx.record.symptoms if s.kind == kind and (s.onset is None or s.onset <= ctx.on)]
     return found[-1] if found else None
@@ -70,7 +72,7 @@ def score_chart(
     return Chart(key, title, y_label, tuple(series))
 
 
-def _sub(details, name):
+def _sub(details: Any, name: str) -> float | None:
     sub = details.get("subscores", {}) if isinstance(details, dict) else {}
     value = sub.get(name, details.get(name) if isinstance(details, dict) else None)
     return None if value is None else float(value)

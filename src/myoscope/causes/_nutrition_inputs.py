@@ -7,6 +7,7 @@ from typing import Any
 from myoscope.causes._context import Context
 from myoscope.criteria.intake import ACCEPTED_NAMES
 from myoscope.measures.diet import diet_days_in_window
+from myoscope.record import Episode
 from myoscope.record._kinds import NUTRIENT_UNITS
 
 REDUCED_INTAKE_FRACTION = 0.5
@@ -28,7 +29,7 @@ def diet_days(ctx: Context) -> list[dict[str, Any]]:
     return out
 
 
-def recent_illness(ctx: Context):
+def recent_illness(ctx: Context) -> list[Episode]:
     return [
         e
         for e in ctx.record.episodes

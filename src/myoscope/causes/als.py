@@ -10,6 +10,7 @@ and family history; the disease is never named for a person who does not have th
 from __future__ import annotations
 
 from enum import Enum
+from typing import Any
 
 from myoscope.causes._common import score_evidence
 from myoscope.causes._condition_table import explained_symptoms
@@ -115,7 +116,7 @@ def _family(ctx: Context) -> list:
     return neuro_flags.als_family_history_flags([f.relation for f in ctx.record.family_history if f.condition == "als"])
 
 
-def _motor_inputs(ctx: Context, explained: dict[str, str]) -> dict:
+def _motor_inputs(ctx: Context, explained: dict[str, str]) -> dict[str, Any]:
     """The NICE NG42 inputs, leaving out symptoms that a recorded condition explains."""
 
     def sign(kind: str):
@@ -135,7 +136,9 @@ def _motor_inputs(ctx: Context, explained: dict[str, str]) -> dict:
     )
 
 
-def _pattern_findings(ctx: Context, red, explained: dict, inputs: dict, evidence: list) -> set:
+def _pattern_findings(
+    ctx: Context, red, explained: dict[str, str], inputs: dict[str, Any], evidence: list[Evidence]
+) -> set:
     found = {F.explained} if explained else set()
     if explained:
         evidence.append(
@@ -323,7 +326,7 @@ def _diagnosed(ctx: Context) -> CauseAssessment:
     )
 
 
-def _answers(ctx: Context, name: str, item: Scored) -> dict:
+def _answers(ctx: Context, name: str, item: Scored) -> dict[str, Any]:
     return next(e.answers for e in reversed(ctx.record.instruments) if e.name == name and e.date == item.date)
 
 

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
+from types import ModuleType
 from typing import Any
 
 from myoscope import __version__
@@ -34,7 +36,7 @@ from myoscope.references import resolve
 SCHEMA_VERSION = 1
 
 
-def cause_module(name: str):
+def cause_module(name: str) -> ModuleType:
     """The module of one cause (by its name, case-insensitive)."""
     import importlib
 
@@ -62,7 +64,7 @@ def rank_key(cause: CauseAssessment) -> tuple[int, int, int, bool]:
     )
 
 
-def differential(causes) -> list[CauseAssessment]:
+def differential(causes: Iterable[CauseAssessment]) -> list[CauseAssessment]:
     """The causes with evidence for them (likely or possible), best explanation first."""
     return sorted((c for c in causes if c.status in (Status.likely, Status.possible)), key=rank_key)
 
@@ -142,7 +144,7 @@ def assess(record: Record, on: dt.date | None = None) -> Assessment:
     return Assessment(record.person.id, day, atrophy, causes, flags)
 
 
-def _with_differential(atrophy: CauseAssessment, causes) -> CauseAssessment:
+def _with_differential(atrophy: CauseAssessment, causes: Iterable[CauseAssessment]) -> CauseAssessment:
     """The finding carries the differential as a table, and, when loss is not shown, what would show it."""
     ranked = differential(causes)
     tables = atrophy.tables

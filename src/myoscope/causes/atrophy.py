@@ -125,7 +125,7 @@ RULES = (
 )
 
 
-def _asymmetry_evidence(ctx: Context, found: set, flags: list) -> list[Evidence]:
+def _asymmetry_evidence(ctx: Context, found: set[F], flags: list[RedFlag]) -> list[Evidence]:
     out = []
     for a in ctx.asymmetries:
         site = ctx.facts.site(a.kind)
@@ -209,7 +209,7 @@ def _swelling_flag(a, value: str) -> RedFlag:
     )
 
 
-def _trend_evidence(ctx: Context, found: set) -> list[Evidence]:
+def _trend_evidence(ctx: Context, found: set[F]) -> list[Evidence]:
     out = []
     for t in ctx.girth_trends:
         value = (
@@ -234,7 +234,7 @@ def _trend_evidence(ctx: Context, found: set) -> list[Evidence]:
     return out
 
 
-def _grip_evidence(ctx: Context, found: set) -> list[Evidence]:
+def _grip_evidence(ctx: Context, found: set[F]) -> list[Evidence]:
     out = []
     for g in ctx.facts.grip:
         if g.fell:
@@ -261,7 +261,7 @@ def _grip_evidence(ctx: Context, found: set) -> list[Evidence]:
     return out
 
 
-def _instrument_evidence(ctx: Context, found: set) -> tuple[list[Evidence], list[Scored]]:
+def _instrument_evidence(ctx: Context, found: set[F]) -> tuple[list[Evidence], list[Scored]]:
     computed = [
         Scored(name, ctx.on, ctx.score_now(name, data))
         for name, data in {**instrument_inputs(ctx), **definition_inputs(ctx)}.items()

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Any
 
 from myoscope.causes._types import Basis, Status
 from myoscope.references import cite
@@ -70,14 +71,14 @@ class CauseSpec:
     """Facts (attributes of :class:`~myoscope.causes.facts.Facts`) the cause reads."""
     citations: tuple[str, ...]
     rules: tuple[Rule, ...]
-    assess: Callable
+    assess: Callable[..., Any]
     depends: tuple[str, ...] = ()
     order: int = 100
     """Position in the cause map (ties in the dependency order)."""
     findings: type[Enum] | None = None
     is_finding: bool = False
     """True for the atrophy finding (not a cause)."""
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
     def statuses(self) -> set[Status]:
         return {r.status for r in self.rules}
@@ -88,7 +89,7 @@ class CauseSpec:
         return tuple(keys)
 
 
-def describe(spec: CauseSpec) -> dict:
+def describe(spec: CauseSpec) -> dict[str, Any]:
     """A cause as plain data: name, title, explanation, dependencies, facts read, rule table, references."""
     from myoscope.references import resolve
 

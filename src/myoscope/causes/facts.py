@@ -15,6 +15,7 @@ from enum import Enum
 
 from myoscope import instruments
 from myoscope.measures import girth
+from myoscope.record import Episode, Record
 from myoscope.references import cite
 
 GRIP_MEANINGFUL_FALL_KG = 6.5
@@ -106,7 +107,7 @@ class Facts:
     sites: tuple[SiteFacts, ...]
     grip: tuple[GripSide, ...]
     symptoms: frozenset[str]
-    active_immobilisation: tuple
+    active_immobilisation: tuple[Episode, ...]
     """Immobilisation episodes still running on the assessment date."""
 
     def site(self, kind: str) -> SiteFacts | None:
@@ -125,12 +126,12 @@ class Facts:
         return False if "symptoms" in self.asked else None
 
 
-def _asked(record) -> frozenset[str]:
+def _asked(record: Record) -> frozenset[str]:
     given = set(record.model_fields_set)
     return frozenset(s for s in SECTIONS if s in given or getattr(record, s))
 
 
-def _change(record, kind: str, side: str, on: dt.date) -> Change:
+def _change(record: Record, kind: str, side: str, on: dt.date) -> Change:
     series = [m for m in record.series(kind, side) if m.date <= on]
     if len(series) < 2 or series[0].date == series[-1].date:
         return Change.unknown
@@ -143,7 +144,7 @@ def _change(record, kind: str, side: str, on: dt.date) -> Change:
     return Change.stable
 
 
-def _first_asymmetry(record, kind: str, on: dt.date) -> girth.Asymmetry | None:
+def _first_asymmetry(record: Record, kind: str, on: dt.date) -> girth.Asymmetry | None:
     by_date: dict[dt.date, dict[str, float]] = {}
     for m in record.series(kind):
         if m.date <= on and m.side:
@@ -156,7 +157,7 @@ def _first_asymmetry(record, kind: str, on: dt.date) -> girth.Asymmetry | None:
     return girth.Asymmetry(kind, day, left, right, girth.MDC_FRACTION * max(left, right), None)
 
 
-def _sites(record, on: dt.date, asymmetries) -> tuple[SiteFacts, ...]:
+def _sites(record: Record, on: dt.date, asymmetries: list[girth.Asymmetry]) -> tuple[SiteFacts, ...]:
     latest = {a.kind: a for a in asymmetries}
     out = []
     for kind in girth.GIRTH_SITES:
@@ -174,7 +175,7 @@ def _sites(record, on: dt.date, asymmetries) -> tuple[SiteFacts, ...]:
     return tuple(out)
 
 
-def _grip(record, on: dt.date) -> tuple[GripSide, ...]:
+def _grip(record: Record, on: dt.date) -> tuple[GripSide, ...]:
     out = []
     grip = instruments.get("grip")
     for side in ("left", "right"):
@@ -191,7 +192,7 @@ def _grip(record, on: dt.date) -> tuple[GripSide, ...]:
     return tuple(out)
 
 
-def derive(record, on: dt.date, asymmetries) -> Facts:
+def derive(record: Record, on: dt.date, asymmetries: list[girth.Asymmetry]) -> Facts:
     """The facts of ``record`` as of ``on`` (``asymmetries`` from :func:`myoscope.measures.girth.asymmetries`)."""
     symptoms = frozenset(s.kind for s in record.symptoms if s.onset is None or s.onset <= on)
     active = tuple(

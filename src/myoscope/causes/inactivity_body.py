@@ -148,7 +148,7 @@ def _week_finding(adh: guide.Adherence) -> tuple[F | None, Direction]:
     return None, Direction.neutral
 
 
-def _week_evidence(weeks, found: set) -> list[Evidence]:
+def _week_evidence(weeks, found: set[F]) -> list[Evidence]:
     out = []
     for source, by_week in weeks.items():
         for week, adh in sorted(by_week.items()):
@@ -193,7 +193,7 @@ def _bed_rest_evidence(ctx: Context, bed_rest) -> list[Evidence]:
     return out
 
 
-def _upper_bound(ctx: Context, evidence: list, charts: list) -> None:
+def _upper_bound(ctx: Context, evidence: list[Evidence], charts: list[Chart]) -> None:
     days = WEEKS * 7
     band = project_disuse("bed_rest", "leg", days, ctx.age).band("muscle_size")
     if band.known:
@@ -211,7 +211,7 @@ def _upper_bound(ctx: Context, evidence: list, charts: list) -> None:
 
 def assess(ctx: Context) -> CauseAssessment:
     weeks = _group(ctx)
-    found: set = set()
+    found: set[F] = set()
     evidence = _week_evidence(weeks, found)
     bed_rest = [
         e

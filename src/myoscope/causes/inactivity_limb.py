@@ -197,7 +197,7 @@ def assess(ctx: Context) -> CauseAssessment:
         return _no_episode(ctx)
     evidence: list[Evidence] = []
     charts: list[Chart] = []
-    found: set = {F.episode}
+    found: set[F] = {F.episode}
     missing: list[str] = []
     for e in episodes:
         days = e.days(ctx.on)

@@ -8,6 +8,7 @@ reference intakes (deficit *and* excess) and protein per kg against its targets.
 from __future__ import annotations
 
 from enum import Enum
+from typing import Any
 
 from myoscope.causes._common import score_evidence
 from myoscope.causes._context import Context, Scored
@@ -104,7 +105,7 @@ RULES = (
 )
 
 
-def _computed(ctx: Context, missing: list) -> dict:
+def _computed(ctx: Context, missing: list[str]) -> dict[str, Any]:
     computed = {"must": ctx.score_now("must", must_inputs(ctx)), "glim": ctx.score_now("glim", glim_inputs(ctx))}
     days = diet_days(ctx)
     if days:
@@ -125,8 +126,8 @@ def _signal(name: str, score) -> F | None:
     return F.weak_signal
 
 
-def _screen(ctx: Context, computed: dict, evidence: list, missing: list) -> set:
-    found: set = set()
+def _screen(ctx: Context, computed: dict[str, Any], evidence: list[Evidence], missing: list[str]) -> set:
+    found: set[F] = set()
     for name, score in computed.items():
         evidence.append(score_evidence(Scored(name, ctx.on, score)))
         if score.positive is None:
@@ -146,9 +147,9 @@ def _screen(ctx: Context, computed: dict, evidence: list, missing: list) -> set:
     return found
 
 
-def _recorded_screens(ctx: Context, evidence: list) -> set:
+def _recorded_screens(ctx: Context, evidence: list[Evidence]) -> set:
     """What the MUST, MNA-SF or GLIM answers on record add."""
-    found: set = set()
+    found: set[F] = set()
     for item in ctx.scores(domain="nutrition"):
         evidence.append(score_evidence(item))
         if item.score.positive is not None:
@@ -204,7 +205,7 @@ def assess(ctx: Context) -> CauseAssessment:
     )
 
 
-def _obesity_weight_loss(ctx: Context, evidence: list) -> bool:
+def _obesity_weight_loss(ctx: Context, evidence: list[Evidence]) -> bool:
     change = ctx.weight_change(6)
     if change is None or change.kg >= 0 or ctx.height is None:
         return False
@@ -224,7 +225,7 @@ def _obesity_weight_loss(ctx: Context, evidence: list) -> bool:
     return True
 
 
-def _b12_neuropathy(ctx: Context, adequacy, evidence: list) -> list[RedFlag]:
+def _b12_neuropathy(ctx: Context, adequacy, evidence: list[Evidence]) -> list[RedFlag]:
     """Low vitamin B12 intake together with numbness or tingling: a deficiency can damage nerves."""
     if adequacy is None or not ctx.facts.has_symptom("numbness"):
         return []
@@ -280,7 +281,7 @@ def _summary(status: Status) -> str:
     }[status]
 
 
-def _next_steps(status: Status, computed: dict) -> tuple[NextStep, ...]:
+def _next_steps(status: Status, computed: dict[str, Any]) -> tuple[NextStep, ...]:
     steps = []
     if status in (Status.likely, Status.possible):
         steps.append(

@@ -23,6 +23,7 @@ from myoscope.causes._types import (
 )
 from myoscope.causes.contract import CauseSpec, decide, rule
 from myoscope.precision import quantity_text
+from myoscope.record import Condition
 
 CAUSE = "nerve_injury"
 TITLE = "Peripheral nerve injury"
@@ -72,7 +73,7 @@ RULES = (
 )
 
 
-def _without_injury(ctx: Context, evidence: list) -> CauseAssessment:
+def _without_injury(ctx: Context, evidence: list[Evidence]) -> CauseAssessment:
     pattern = ctx.latest("nerve-pattern")
     if pattern is not None and pattern.score.positive:
         decided = decide(RULES, {F.single_nerve_pattern})
@@ -123,7 +124,7 @@ def _without_injury(ctx: Context, evidence: list) -> CauseAssessment:
     )
 
 
-def _girth_evidence(ctx: Context, condition) -> list[Evidence]:
+def _girth_evidence(ctx: Context, condition: Condition) -> list[Evidence]:
     girths = ARM_GIRTHS if (condition.nerve or "") in ARM_NERVES else LEG_GIRTHS
     out = []
     for a in ctx.asymmetries:

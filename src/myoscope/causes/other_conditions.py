@@ -116,7 +116,7 @@ def _fits(ctx: Context, entry: ConditionEntry, condition) -> bool:
     return status is Status.likely
 
 
-def _unexplained_weight_loss(ctx: Context, found: set) -> bool:
+def _unexplained_weight_loss(ctx: Context, found: set[F]) -> bool:
     """Weight loss with adequate intake that no recorded condition of the table explains."""
     deficit = ctx.results.get("calorie_deficit")
     explained = any(
@@ -126,7 +126,7 @@ def _unexplained_weight_loss(ctx: Context, found: set) -> bool:
     return deficit is not None and "weight-loss-despite-intake" in deficit.rules and not explained
 
 
-def _condition_rows(ctx: Context, found: set, evidence: list, steps: list) -> list[tuple]:
+def _condition_rows(ctx: Context, found: set[F], evidence: list[Evidence], steps: list[NextStep]) -> list[tuple]:
     rows = []
     for c in ctx.record.conditions:
         if c.kind in KNOWN_KINDS:

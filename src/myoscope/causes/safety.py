@@ -18,9 +18,13 @@ import dataclasses
 import math
 from dataclasses import dataclass
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from myoscope.causes._types import CauseAssessment, NextStep, RedFlag, Status, StepKind, Urgency
 from myoscope.references import cite
+
+if TYPE_CHECKING:
+    from myoscope.causes._context import Context
 
 REFEEDING_CITATION = cite("nice_cg32")
 MAJOR_BMI_BELOW = 16.0
@@ -61,13 +65,13 @@ class Violation:
     check: Check
 
 
-def little_intake(ctx) -> bool:
+def little_intake(ctx: Context) -> bool:
     """Mean recorded energy intake at most half the lower end of the estimated need."""
     need, energy = ctx.energy_need, ctx.intakes.get("energy")
     return need is not None and energy is not None and energy.mean <= LITTLE_INTAKE_FRACTION * need.low_kcal
 
 
-def _little_intake_days(ctx) -> int:
+def _little_intake_days(ctx: Context) -> int:
     """Days of little or no intake the record documents: illness episodes, or the span of recorded diet days
     with little intake (not extrapolated beyond what was recorded)."""
     days = [e.no_intake_days or 0 for e in ctx.record.episodes if e.kind == "acute_illness" and e.start <= ctx.on]
@@ -81,7 +85,7 @@ def _little_intake_days(ctx) -> int:
     return max(days, default=0)
 
 
-def refeeding_criteria(ctx) -> tuple[list[str], list[str]]:
+def refeeding_criteria(ctx: Context) -> tuple[list[str], list[str]]:
     """The NICE CG32 major and minor criteria the record meets (as short descriptions)."""
     bmi, change = ctx.bmi, ctx.weight_change(6)
     loss = -change.percent if change is not None and change.kg < 0 else 0.0
@@ -109,24 +113,24 @@ def refeeding_criteria(ctx) -> tuple[list[str], list[str]]:
     return major, minor
 
 
-def refeeding_risk(ctx) -> bool:
+def refeeding_risk(ctx: Context) -> bool:
     major, minor = refeeding_criteria(ctx)
     return bool(major) or len(minor) >= 2
 
 
-def refeeding_unknown(ctx) -> bool:
+def refeeding_unknown(ctx: Context) -> bool:
     """Underweight with little intake of unrecorded duration: one more NICE criterion (more than 5 days of
     little intake) cannot be excluded, so refeeding risk cannot be ruled out."""
     return not refeeding_risk(ctx) and little_intake(ctx) and ctx.bmi is not None and ctx.bmi < MINOR_BMI_BELOW
 
 
-def _malnourished(ctx, results: dict[str, CauseAssessment]) -> bool:
+def _malnourished(ctx: Context, results: dict[str, CauseAssessment]) -> bool:
     mal = results.get("malnutrition")
     glim = mal is not None and mal.status is Status.likely
     return glim or (ctx.bmi is not None and ctx.bmi < MALNOURISHED_BMI_BELOW)
 
 
-def _forbidden(ctx, results, step: NextStep) -> Check | None:
+def _forbidden(ctx: Context, results: dict[str, CauseAssessment], step: NextStep) -> Check | None:
     if step.kind in (StepKind.energy_target, StepKind.keep_active, StepKind.activity_plan) and refeeding_risk(ctx):
         return Check.refeeding
     if step.kind in (StepKind.energy_target, StepKind.keep_active) and refeeding_unknown(ctx):
@@ -148,7 +152,7 @@ def _forbidden(ctx, results, step: NextStep) -> Check | None:
     return None
 
 
-def violations(ctx, results: dict[str, CauseAssessment]) -> list[Violation]:
+def violations(ctx: Context, results: dict[str, CauseAssessment]) -> list[Violation]:
     """Every next step of every cause that a contraindication forbids."""
     out = []
     for name, result in results.items():
@@ -159,7 +163,7 @@ def violations(ctx, results: dict[str, CauseAssessment]) -> list[Violation]:
     return out
 
 
-def _replacement(ctx, check: Check) -> NextStep:
+def _replacement(ctx: Context, check: Check) -> NextStep:
     if check is Check.refeeding:
         major, minor = refeeding_criteria(ctx)
         return NextStep(
@@ -205,7 +209,7 @@ def _replacement(ctx, check: Check) -> NextStep:
     )
 
 
-def _first_steps(ctx, results) -> list[NextStep]:
+def _first_steps(ctx: Context, results: dict[str, CauseAssessment]) -> list[NextStep]:
     steps = []
     if ctx.facts.has_symptom("swallowing_difficulty"):
         steps.append(
@@ -220,7 +224,7 @@ def _first_steps(ctx, results) -> list[NextStep]:
     return steps
 
 
-def _obesity_note(ctx, results) -> list[NextStep]:
+def _obesity_note(ctx: Context, results: dict[str, CauseAssessment]) -> list[NextStep]:
     change = ctx.weight_change(6)
     if change is None or change.kg >= 0 or ctx.height is None:
         return []
@@ -239,7 +243,7 @@ def _obesity_note(ctx, results) -> list[NextStep]:
     ]
 
 
-def refeeding_flag(ctx) -> RedFlag | None:
+def refeeding_flag(ctx: Context) -> RedFlag | None:
     major, minor = refeeding_criteria(ctx)
     if not (major or len(minor) >= 2):
         return None
@@ -253,7 +257,7 @@ def refeeding_flag(ctx) -> RedFlag | None:
     )
 
 
-def apply(ctx, results: dict[str, CauseAssessment]) -> dict[str, CauseAssessment]:
+def apply(ctx: Context, results: dict[str, CauseAssessment]) -> dict[str, CauseAssessment]:
     """The results with every forbidden step replaced, and the safety steps added where they belong."""
     bad = {(v.cause, id(v.step)): v.check for v in violations(ctx, results)}
     out = {}

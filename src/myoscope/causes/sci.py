@@ -9,6 +9,7 @@ table and plot with level and grade changes marked.
 from __future__ import annotations
 
 from enum import Enum
+from typing import Any
 
 from myoscope import isncsci
 from myoscope.causes._context import Context
@@ -142,7 +143,7 @@ def _without_injury(ctx: Context) -> CauseAssessment:
     )
 
 
-def _exam_evidence(exams, evidence: list, tables: list, charts: list) -> str | None:
+def _exam_evidence(exams, evidence: list[Evidence], tables: list[Table], charts: list[Chart]) -> str | None:
     """Evidence and tables from the latest ISNCSCI exam; returns its AIS grade."""
     latest = exams[-1]
     c = isncsci.classify(latest.exam).to_json()
@@ -241,12 +242,14 @@ def _complete(code: str) -> str:
     return {"C": "complete", "I": "incomplete"}.get(code, f"completeness {code}")
 
 
-def _total(totals: dict) -> str:
+def _total(totals: dict[str, Any]) -> str:
     upper, lower = totals["upper_motor"], totals["lower_motor"]
     return f"{upper + lower}" if isinstance(upper, int) and isinstance(lower, int) else "not determinable"
 
 
-def _bone_alert(ctx: Context, condition, ais: str | None, evidence: list, missing: list) -> list[RedFlag]:
+def _bone_alert(
+    ctx: Context, condition, ais: str | None, evidence: list[Evidence], missing: list[str]
+) -> list[RedFlag]:
     if condition is None or condition.onset is None:
         missing.append("date of the injury (for bone-loss and fracture risk)")
         return []

@@ -71,7 +71,7 @@ def register(app: typer.Typer) -> None:
         if several and out is not None and not is_stdout(out):
             out.mkdir(parents=True, exist_ok=True)
         texts = []
-        for path, record in zip(files, records):
+        for path, record in zip(files, records, strict=True):
             result = _render(
                 run(record, day),
                 record,

@@ -122,7 +122,9 @@ class _Shape:
         if self.kind == "list":
             return [r.to_json() for r in results]
         document = dict(self.document)
-        document["cases"] = [_with_expected(case, r.to_json()) for case, r in zip(document["cases"], results)]
+        document["cases"] = [
+            _with_expected(case, r.to_json()) for case, r in zip(document["cases"], results, strict=True)
+        ]
         return document
 
 

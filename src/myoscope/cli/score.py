@@ -24,7 +24,10 @@ def register(app: typer.Typer) -> None:
         list_: bool = typer.Option(False, "--list", help="List every instrument and definition."),
         schema: bool = typer.Option(False, "--schema", help="Print the input JSON Schema of NAME."),
     ) -> None:
-        """Score one instrument or definition (stable JSON: instrument, version, value, category, criteria, missing, citations)."""
+        """Score one instrument or definition.
+
+        Stable JSON: instrument, version, value, category, criteria, missing, citations.
+        """
         from myoscope import instruments
 
         if list_:

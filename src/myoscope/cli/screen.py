@@ -100,5 +100,5 @@ def _report(result) -> None:
             f"  rows of other concepts, not used: {sum(other.values()):,}; "
             f"rows with concept 0 (unmapped): {result.report.get('unmapped_concept_0', 0):,}"
         )
-    for name, path in result.files.items():
+    for path in result.files.values():
         console.print(f"  wrote {path}", markup=False)

@@ -38,6 +38,9 @@ class VariantName(str, Enum):
     bw_1_0_0 = "bw-1.0.0"
 
 
+_DEFAULT_VARIANT_NAME = VariantName(DEFAULT_VARIANT)
+
+
 class SimulationFormat(str, Enum):
     text = "text"
     json = "json"
@@ -69,7 +72,7 @@ def register(app: typer.Typer) -> None:
         horizon: float = typer.Option(12.0, "--horizon", help="record only: weeks to project"),
         on: str | None = typer.Option(None, "--on", help="record only: projection date (default: last date on record)"),
         variant: VariantName = typer.Option(
-            VariantName(DEFAULT_VARIANT), "--variant", help="hall2011 (the paper) or bw-1.0.0 (the R package)"
+            _DEFAULT_VARIANT_NAME, "--variant", help="hall2011 (the paper) or bw-1.0.0 (the R package)"
         ),
         days: int | None = typer.Option(
             None, "--days", help="bw-oracle only: horizon in days (default: each case's own)"

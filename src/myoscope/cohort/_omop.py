@@ -230,8 +230,9 @@ def read_omop(directory: Path, mapping: Mapping, out: Path) -> tuple[Path, Path,
     if rows:
         con.executemany("INSERT INTO map VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
     union = " UNION ALL ".join(
-        f"SELECT x.person_id AS person, x.{t}_date AS day, map.kind, map.side, x.value_as_number * map.factor AS value, "
-        f"map.reason, '{t}' AS tbl, x.{t}_id AS row_id, x.value_as_number AS raw_value, x.unit_source_value AS raw_unit "
+        f"SELECT x.person_id AS person, x.{t}_date AS day, map.kind, map.side, "
+        f"x.value_as_number * map.factor AS value, map.reason, '{t}' AS tbl, x.{t}_id AS row_id, "
+        f"x.value_as_number AS raw_value, x.unit_source_value AS raw_unit "
         f"FROM {src} x JOIN map ON map.tbl = '{t}' AND map.cid = x.{t}_concept_id "
         f"AND map.ucid IS NOT DISTINCT FROM x.unit_concept_id AND map.usrc IS NOT DISTINCT FROM x.unit_source_value"
         for t, src in sources

@@ -34,16 +34,19 @@ soon.</strong></p>{% endif %}
 <h2>Prevalence (Wilson 95 % interval), all people</h2>
 <table><tr><th>screen</th><th>decided</th><th>positive</th><th>cannot tell</th><th>prevalence</th><th>95 % CI</th>
 <th>to decide, a person needs</th></tr>
-{% for r in overall %}<tr><td>{{ r.screen }}</td><td>{{ r.decided }}</td><td>{{ r.positive }}</td><td>{{ r.cannot_tell }}</td>
-<td>{{ pct(r.prevalence) }}</td><td>{{ pct(r.ci95_low) }} – {{ pct(r.ci95_high) }}</td><td>{{ r.needs }}</td></tr>
+{% for r in overall %}<tr><td>{{ r.screen }}</td><td>{{ r.decided }}</td><td>{{ r.positive }}</td>
+<td>{{ r.cannot_tell }}</td><td>{{ pct(r.prevalence) }}</td><td>{{ pct(r.ci95_low) }} – {{ pct(r.ci95_high) }}</td>
+<td>{{ r.needs }}</td></tr>
 {% endfor %}</table>
 <p>In flags.csv and flags.parquet, yes/no columns read 1 yes, 0 no, -1 cannot tell; each definition's stage
 has its category beside it; an empty measure was not recorded. Rows dated after the screening date are not read;
 same-day repeats of a measure count as their highest value.</p>
 <h2>By group</h2>
-<table><tr><th>screen</th><th>by</th><th>group</th><th>decided</th><th>positive</th><th>prevalence</th><th>95 % CI</th></tr>
+<table><tr><th>screen</th><th>by</th><th>group</th><th>decided</th><th>positive</th><th>prevalence</th>
+<th>95 % CI</th></tr>
 {% for r in grouped %}<tr><td>{{ r.screen }}</td><td>{{ r.by }}</td><td>{{ r.group }}</td><td>{{ r.decided }}</td>
-<td>{{ r.positive }}</td><td>{{ pct(r.prevalence) }}</td><td>{{ pct(r.ci95_low) }} – {{ pct(r.ci95_high) }}</td></tr>{% endfor %}
+<td>{{ r.positive }}</td><td>{{ pct(r.prevalence) }}</td><td>{{ pct(r.ci95_low) }} – {{ pct(r.ci95_high) }}</td></tr>
+{% endfor %}
 </table>
 <h2>Plots</h2>
 {% for title, svg in plots %}<figure><figcaption>{{ title }}</figcaption>{{ svg | safe }}</figure>{% endfor %}

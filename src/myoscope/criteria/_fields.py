@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from myoscope.units import quantity
+from typing import Annotated
 
-GripKg = quantity("kg", 0, 120)
-ChairStandS = quantity("s", 1, 300)
-GaitSpeedMs = quantity("m/s", 0.05, 3.0)
-AsmKg = quantity("kg", 2, 60)
-AsmIndex = quantity("kg/m**2", 2, 15)
-HeightCm = quantity("cm", 90, 250)
-WeightKg = quantity("kg", 20, 350)
-Bmi = quantity("kg/m**2", 10, 90)
-CalfCm = quantity("cm", 15, 70)
+from myoscope.units import InUnit
+
+GripKg = Annotated[float, InUnit("kg", 0, 120)]
+ChairStandS = Annotated[float, InUnit("s", 1, 300)]
+GaitSpeedMs = Annotated[float, InUnit("m/s", 0.05, 3.0)]
+AsmKg = Annotated[float, InUnit("kg", 2, 60)]
+AsmIndex = Annotated[float, InUnit("kg/m**2", 2, 15)]
+HeightCm = Annotated[float, InUnit("cm", 90, 250)]
+WeightKg = Annotated[float, InUnit("kg", 20, 350)]
+Bmi = Annotated[float, InUnit("kg/m**2", 10, 90)]
+CalfCm = Annotated[float, InUnit("cm", 15, 70)]
 
 MEASURE = {
     "sex": "sex",

@@ -27,14 +27,14 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from myoscope.instruments._base import CANNOT_TELL, Criterion, Example, Instrument, InstrumentInput, Score
 from myoscope.instruments.ipaq_sf import IpaqInput, score_answers
 from myoscope.references import cite
-from myoscope.units import quantity
+from myoscope.units import InUnit
 
 WHO_CITATION = cite("bull2020")
 STEPS_CITATION = cite("tudorlocke2011")
@@ -83,7 +83,7 @@ class Session(BaseModel):
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False, frozen=True)
 
     date: date
-    minutes: quantity("min", 1, 1440)
+    minutes: Annotated[float, InUnit("min", 1, 1440)]
     intensity: Literal["light", "moderate", "vigorous"]
     kind: Literal["aerobic", "strength", "balance"]
 
@@ -95,8 +95,8 @@ class StepDay(BaseModel):
 
     date: date
     steps: int = Field(ge=0, le=100_000)
-    brisk_minutes: quantity("min", 0, 1440) | None = None
-    longest_brisk_bout: quantity("min", 0, 1440) | None = None
+    brisk_minutes: Annotated[float, InUnit("min", 0, 1440)] | None = None
+    longest_brisk_bout: Annotated[float, InUnit("min", 0, 1440)] | None = None
 
 
 class GuidelineInput(InstrumentInput):
@@ -115,7 +115,7 @@ class GuidelineInput(InstrumentInput):
     balance_days: int | None = Field(
         None, ge=0, le=7, description="balance/multicomponent days per week, when the source does not log them"
     )
-    sitting: quantity("min", 0, 1440) | None = Field(None, description="sitting time per day")
+    sitting: Annotated[float, InUnit("min", 0, 1440)] | None = Field(None, description="sitting time per day")
 
 
 @dataclass(frozen=True)

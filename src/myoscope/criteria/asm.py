@@ -11,6 +11,8 @@ systematically: never mix them in one trend without saying so.
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
 from myoscope.criteria._mass import Method, alm_per_bmi, asm_index, awgs_mass_criterion, bmi_of
@@ -18,25 +20,27 @@ from myoscope.instruments._base import Criterion, Example, Instrument, Instrumen
 from myoscope.instruments._cutoff import LOW, MIXED, NOT_LOW, Sex, first_known, summarize, tidy, unverified
 from myoscope.instruments._sarcopenia_cutoffs import EWGSOP2_ASM, EWGSOP2_ASMI, FNIH_ALM_BMI
 from myoscope.references import cite
-from myoscope.units import quantity
+from myoscope.units import InUnit
 
 CITATIONS = cite("cruzjentoft2019", "chen2020", "studenski2014")
 LIMBS = ("right_arm", "left_arm", "right_leg", "left_leg")
 
-Limb = quantity("kg", 0.2, 30)
+Limb = Annotated[float, InUnit("kg", 0.2, 30)]
 
 
 class AsmInput(InstrumentInput):
     sex: Sex | None = None
     method: Method | None = Field(None, description="how the mass was measured: dxa or bia")
-    asm: quantity("kg", 2, 60) | None = Field(None, description="appendicular skeletal (lean) mass")
+    asm: Annotated[float, InUnit("kg", 2, 60)] | None = Field(None, description="appendicular skeletal (lean) mass")
     right_arm: Limb | None = Field(None, description="lean mass of the right arm (alternative to asm)")
     left_arm: Limb | None = Field(None, description="lean mass of the left arm")
     right_leg: Limb | None = Field(None, description="lean mass of the right leg")
     left_leg: Limb | None = Field(None, description="lean mass of the left leg")
-    height: quantity("cm", 90, 250) | None = None
-    weight: quantity("kg", 20, 350) | None = Field(None, description="body weight (for BMI when bmi is absent)")
-    bmi: quantity("kg/m**2", 10, 90) | None = None
+    height: Annotated[float, InUnit("cm", 90, 250)] | None = None
+    weight: Annotated[float, InUnit("kg", 20, 350)] | None = Field(
+        None, description="body weight (for BMI when bmi is absent)"
+    )
+    bmi: Annotated[float, InUnit("kg/m**2", 10, 90)] | None = None
 
 
 def asm_of(data: AsmInput) -> float | None:

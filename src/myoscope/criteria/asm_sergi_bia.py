@@ -12,13 +12,15 @@ paper and could not be re-read; every result says so.
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
 from myoscope.criteria._equation import SEX_CODE, Equation, Validity
 from myoscope.instruments._base import Example, InstrumentInput
 from myoscope.instruments._cutoff import Sex
 from myoscope.references import cite
-from myoscope.units import quantity
+from myoscope.units import InUnit
 
 SERGI2015_CONSTANT = -3.964
 SERGI2015_HT2_R = 0.227
@@ -33,11 +35,15 @@ SERGI2015_AGE_RANGE = (60.0, 90.0)
 
 class SergiInput(InstrumentInput):
     sex: Sex | None = None
-    age: quantity("year", 0, 120) | None = None
-    height: quantity("cm", 90, 250) | None = None
-    weight: quantity("kg", 20, 350) | None = None
-    resistance: quantity("ohm", 100, 1500) | None = Field(None, description="whole-body BIA resistance at 50 kHz")
-    reactance: quantity("ohm", 1, 200) | None = Field(None, description="whole-body BIA reactance at 50 kHz")
+    age: Annotated[float, InUnit("year", 0, 120)] | None = None
+    height: Annotated[float, InUnit("cm", 90, 250)] | None = None
+    weight: Annotated[float, InUnit("kg", 20, 350)] | None = None
+    resistance: Annotated[float, InUnit("ohm", 100, 1500)] | None = Field(
+        None, description="whole-body BIA resistance at 50 kHz"
+    )
+    reactance: Annotated[float, InUnit("ohm", 1, 200)] | None = Field(
+        None, description="whole-body BIA reactance at 50 kHz"
+    )
 
 
 class SergiBia(Equation):

@@ -23,14 +23,14 @@ The roving-baseline variant (Kappos 2018) is not implemented.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from myoscope.instruments._base import Criterion, Example, Instrument, InstrumentInput, Score
 from myoscope.instruments.edss import EdssValue
 from myoscope.references import cite
-from myoscope.units import quantity
+from myoscope.units import InUnit
 
 THREE_TIER: tuple[tuple[float, float], ...] = ((0.0, 1.5), (5.5, 1.0), (10.0, 0.5))
 """(highest baseline EDSS, required increase): +1.5 from 0, +1.0 from 1.0-5.5, +0.5 from 6.0."""
@@ -57,7 +57,7 @@ class Visit(BaseModel):
 
     edss: EdssValue = Field(ge=0, le=10, description="EDSS at this visit")
     date: dt.date | None = Field(default=None, description="date of the visit")
-    time: quantity("week", 0, 5200) | None = Field(
+    time: Annotated[float, InUnit("week", 0, 5200)] | None = Field(
         default=None, description="time since the first visit (e.g. 12 for 12 weeks, or '84 days')"
     )
 
@@ -72,20 +72,20 @@ class Visit(BaseModel):
 
 class CdpInput(InstrumentInput):
     visits: list[Visit] | None = Field(default=None, max_length=500, description="EDSS visits, any order")
-    relapses: list[dt.date | quantity("week", 0, 5200)] | None = Field(
+    relapses: list[dt.date | Annotated[float, InUnit("week", 0, 5200)]] | None = Field(
         default=None,
         description="relapse onsets (dates, or times since the first visit); [] = none, absent = not recorded",
     )
     tiers: Literal["three", "two"] = "three"
-    confirmation: quantity("week", 1, 520) | None = Field(
+    confirmation: Annotated[float, InUnit("week", 1, 520)] | None = Field(
         default=DEFAULT_CONFIRMATION_WEEKS, description="confirmation interval (default 24 weeks)"
     )
     rule: Literal["next_visit", "sustained"] = "next_visit"
-    raw_window: quantity("day", 0, 365) | None = Field(
+    raw_window: Annotated[float, InUnit("day", 0, 365)] | None = Field(
         default=RAW_WINDOW_DAYS,
         description="days after a relapse onset within which a worsening counts as relapse-associated (unverified)",
     )
-    relapse_exclusion: quantity("day", 0, 365) | None = Field(
+    relapse_exclusion: Annotated[float, InUnit("day", 0, 365)] | None = Field(
         default=RELAPSE_EXCLUSION_DAYS,
         description="days after a relapse onset in which an EDSS cannot confirm progression (unverified)",
     )

@@ -13,6 +13,8 @@ sarcopenia" whatever the screen says (the screen is reported separately).
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
 from myoscope.criteria._fields import MEASURE, AsmIndex, AsmKg, ChairStandS, GaitSpeedMs, GripKg, HeightCm
@@ -31,7 +33,7 @@ from myoscope.instruments._sarcopenia_cutoffs import (
 )
 from myoscope.instruments.sarc_f import SARC_F_POSITIVE
 from myoscope.references import cite
-from myoscope.units import quantity
+from myoscope.units import InUnit
 
 CITATIONS = cite("cruzjentoft2019", "malmstrom2013")
 CUTOFFS = (
@@ -64,8 +66,8 @@ class Ewgsop2Input(InstrumentInput):
     mass_method: Method | None = Field(None, description="dxa or bia (reported with the result)")
     gait_speed: GaitSpeedMs | None = Field(None, description="usual gait speed, 4 m course")
     sppb: int | None = Field(None, ge=0, le=12, description="SPPB total")
-    tug: quantity("s", 1, 600) | None = Field(None, description="Timed Up and Go time")
-    walk_400m: quantity("s", 60, 7200) | None = Field(None, description="400 m walk time")
+    tug: Annotated[float, InUnit("s", 1, 600)] | None = Field(None, description="Timed Up and Go time")
+    walk_400m: Annotated[float, InUnit("s", 60, 7200)] | None = Field(None, description="400 m walk time")
     walk_400m_completed: bool | None = Field(None, description="false when the 400 m walk was not completed")
 
 

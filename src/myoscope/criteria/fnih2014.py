@@ -13,6 +13,8 @@ weakness and slowness with low lean mass (the last two are sarcopenia in FNIH te
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
 from myoscope.criteria._fields import MEASURE, Bmi, GaitSpeedMs, GripKg, HeightCm, WeightKg
@@ -22,7 +24,7 @@ from myoscope.instruments._cutoff import Sex, first_known, unverified
 from myoscope.instruments._sarcopenia_cutoffs import FNIH_ALM_BMI, FNIH_GAIT, FNIH_GRIP, FNIH_GRIP_NORMAL
 from myoscope.instruments.grip import fnih_band
 from myoscope.references import cite
-from myoscope.units import quantity
+from myoscope.units import InUnit
 
 CITATIONS = cite("studenski2014", "alley2014")
 
@@ -38,11 +40,13 @@ SARCOPENIA = (WEAK_LOW_MASS, WEAK_SLOW_LOW_MASS)
 class Fnih2014Input(InstrumentInput):
     sex: Sex | None = None
     grip: GripKg | None = Field(None, description="best grip strength (maximum of either hand)")
-    alm: quantity("kg", 2, 60) | None = Field(None, description="DXA appendicular lean mass")
+    alm: Annotated[float, InUnit("kg", 2, 60)] | None = Field(None, description="DXA appendicular lean mass")
     bmi: Bmi | None = None
     weight: WeightKg | None = Field(None, description="for BMI when bmi is absent")
     height: HeightCm | None = Field(None, description="for BMI when bmi is absent")
-    alm_bmi: quantity("m**2", 0.1, 2.0) | None = Field(None, description="ALM / BMI, when given directly")
+    alm_bmi: Annotated[float, InUnit("m**2", 0.1, 2.0)] | None = Field(
+        None, description="ALM / BMI, when given directly"
+    )
     gait_speed: GaitSpeedMs | None = Field(None, description="usual gait speed")
 
 

@@ -15,13 +15,13 @@ uncovered -- reference note B4).
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
 from myoscope.instruments._base import CANNOT_TELL, Criterion, Example, Instrument, InstrumentInput, Score
 from myoscope.instruments._nutrition import Bmi, Height, Percent, Weight, bmi_of
-from myoscope.units import quantity
+from myoscope.units import InUnit
 
 GLIM_CITATION = ("cederholm2019_glim",)
 
@@ -59,7 +59,7 @@ def bmi_stage(bmi: float, age: float, population: str) -> int | None:
 
 
 class GlimInput(InstrumentInput):
-    age: quantity("year", 18, 120) | None = None
+    age: Annotated[float, InUnit("year", 18, 120)] | None = None
     bmi: Bmi | None = Field(None, description="Body mass index, kg/m2 (or weight and height).")
     weight: Weight | None = None
     height: Height | None = None

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from itertools import product
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 
@@ -36,10 +36,10 @@ from myoscope.criteria._dri import (
 from myoscope.errors import RangeError
 from myoscope.instruments._base import CANNOT_TELL, Criterion, Example, Instrument, InstrumentInput, Score
 from myoscope.instruments._nutrition import Bmi, Sex, Weight
-from myoscope.units import quantity
+from myoscope.units import InUnit, quantity
 
 SEXES = ("male", "female")
-AdultAge = quantity("year", MIN_ADULT_AGE, 120)
+AdultAge = Annotated[float, InUnit("year", MIN_ADULT_AGE, 120)]
 
 # --- per-nutrient judgement ----------------------------------------------------------------------
 LIKELY_INADEQUATE = "likely inadequate"
@@ -345,7 +345,7 @@ def _below_target(g_per_kg: float, condition: str) -> bool:
 
 
 class ProteinTargetInput(InstrumentInput):
-    protein: quantity("g", 0, 1000) | None = Field(None, description="Mean protein intake, g/day.")
+    protein: Annotated[float, InUnit("g", 0, 1000)] | None = Field(None, description="Mean protein intake, g/day.")
     weight: Weight | None = Field(None, description="Actual body weight, kg.")
     age: AdultAge | None = None
     bmi: Bmi | None = None

@@ -13,13 +13,15 @@ moderate; women <= 5.75 high, 5.76-6.75 moderate physical-disability risk.
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
 from myoscope.criteria._equation import SEX_CODE, Equation, Validity
 from myoscope.instruments._base import Example, InstrumentInput
 from myoscope.instruments._cutoff import Sex, tidy
 from myoscope.references import cite
-from myoscope.units import quantity
+from myoscope.units import InUnit
 
 JANSSEN2000_HT2_R = 0.401
 """kg per cm²/Ω of height²/resistance (Janssen 2000)."""
@@ -39,9 +41,11 @@ HIGH, MODERATE, NORMAL = "high disability risk", "moderate disability risk", "no
 
 class JanssenInput(InstrumentInput):
     sex: Sex | None = None
-    age: quantity("year", 0, 120) | None = None
-    height: quantity("cm", 90, 250) | None = None
-    resistance: quantity("ohm", 100, 1500) | None = Field(None, description="whole-body BIA resistance at 50 kHz")
+    age: Annotated[float, InUnit("year", 0, 120)] | None = None
+    height: Annotated[float, InUnit("cm", 90, 250)] | None = None
+    resistance: Annotated[float, InUnit("ohm", 100, 1500)] | None = Field(
+        None, description="whole-body BIA resistance at 50 kHz"
+    )
 
 
 def smi_band(smi: float, sex: Sex) -> str:

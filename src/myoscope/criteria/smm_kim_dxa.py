@@ -9,13 +9,15 @@ The sources read state no age or body-size range: none is enforced beyond plausi
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
 from myoscope.criteria._equation import SEX_CODE, Equation
 from myoscope.instruments._base import Example, InstrumentInput
 from myoscope.instruments._cutoff import Sex
 from myoscope.references import cite
-from myoscope.units import quantity
+from myoscope.units import InUnit
 
 KIM2002_ALST = 1.13
 """kg of muscle per kg of appendicular lean soft tissue (Kim 2002)."""
@@ -29,8 +31,10 @@ KIM2002_CONSTANT = 0.97
 
 class KimInput(InstrumentInput):
     sex: Sex | None = None
-    age: quantity("year", 18, 120) | None = None
-    alst: quantity("kg", 2, 60) | None = Field(None, description="DXA appendicular lean soft tissue (arms + legs)")
+    age: Annotated[float, InUnit("year", 18, 120)] | None = None
+    alst: Annotated[float, InUnit("kg", 2, 60)] | None = Field(
+        None, description="DXA appendicular lean soft tissue (arms + legs)"
+    )
 
 
 class KimDxa(Equation):

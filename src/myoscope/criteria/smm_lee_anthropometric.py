@@ -8,6 +8,8 @@ Lee RC, et al. Am J Clin Nutr 2000;72(3):796-803. doi:10.1093/ajcn/72.3.796.
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
 from myoscope.criteria._equation import SEX_CODE, Equation
@@ -15,7 +17,7 @@ from myoscope.criteria._lee2000 import LEE2000_ABOUT, LEE2000_M2_RACE, LEE2000_V
 from myoscope.instruments._base import Example, InstrumentInput
 from myoscope.instruments._cutoff import Sex
 from myoscope.references import cite
-from myoscope.units import quantity
+from myoscope.units import InUnit
 
 LEE2000_M2_WEIGHT = 0.244
 """kg of muscle per kg of body weight (Lee 2000, model 2)."""
@@ -31,9 +33,9 @@ LEE2000_M2_CONSTANT = -3.3
 
 class LeeWeightInput(InstrumentInput):
     sex: Sex | None = None
-    age: quantity("year", 0, 120) | None = None
-    height: quantity("cm", 90, 250) | None = None
-    weight: quantity("kg", 20, 350) | None = None
+    age: Annotated[float, InUnit("year", 0, 120)] | None = None
+    height: Annotated[float, InUnit("cm", 90, 250)] | None = None
+    weight: Annotated[float, InUnit("kg", 20, 350)] | None = None
     population: Population | None = Field(None, description="race group of the equation's race term")
 
 

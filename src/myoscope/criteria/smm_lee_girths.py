@@ -11,6 +11,7 @@ only to check the validity range (BMI < 30).
 from __future__ import annotations
 
 import math
+from typing import Annotated
 
 from pydantic import Field
 
@@ -19,7 +20,7 @@ from myoscope.criteria._lee2000 import LEE2000_ABOUT, LEE2000_RACE, LEE2000_VALI
 from myoscope.instruments._base import Example, InstrumentInput
 from myoscope.instruments._cutoff import Sex, tidy
 from myoscope.references import cite
-from myoscope.units import quantity
+from myoscope.units import InUnit
 
 LEE2000_M1_ARM = 0.00744
 LEE2000_M1_THIGH = 0.00088
@@ -32,16 +33,16 @@ LEE2000_M1_AGE = -0.048
 LEE2000_M1_CONSTANT = 7.8
 """Intercept, kg (Lee 2000, model 1)."""
 
-Girth = quantity("cm", 10, 100)
-Skinfold = quantity("mm", 0, 80)
+Girth = Annotated[float, InUnit("cm", 10, 100)]
+Skinfold = Annotated[float, InUnit("mm", 0, 80)]
 LIMBS = (("arm", "triceps_skinfold"), ("thigh", "thigh_skinfold"), ("calf", "calf_skinfold"))
 
 
 class LeeGirthInput(InstrumentInput):
     sex: Sex | None = None
-    age: quantity("year", 0, 120) | None = None
-    height: quantity("cm", 90, 250) | None = None
-    weight: quantity("kg", 20, 350) | None = Field(None, description="only to check BMI < 30")
+    age: Annotated[float, InUnit("year", 0, 120)] | None = None
+    height: Annotated[float, InUnit("cm", 90, 250)] | None = None
+    weight: Annotated[float, InUnit("kg", 20, 350)] | None = Field(None, description="only to check BMI < 30")
     population: Population | None = Field(None, description="race group of the equation's race term")
     arm_girth: Girth | None = Field(None, description="mid-upper-arm girth")
     thigh_girth: Girth | None = Field(None, description="mid-thigh girth")

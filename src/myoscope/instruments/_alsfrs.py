@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from pydantic import Field
 
@@ -176,7 +177,7 @@ measurement model of a Dutch register study (J Neurol 2017, doi:10.1007/s00415-0
 which notes that items 6 and 7 also load on the other motor domain."""
 
 
-def _item_field(item: Item):
+def _item_field(item: Item) -> Any:
     text = f"ALSFRS-R item {item.number}, {item.title}: " + "; ".join(
         f"{ITEM_MAX - i} = {anchor}" for i, anchor in enumerate(item.anchors)
     )

@@ -4,20 +4,20 @@ weight and height, and the decision of a total when some items are missing."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Literal
+from typing import Annotated, Literal
 
-from myoscope.units import quantity
+from myoscope.units import InUnit
 
 Sex = Literal["male", "female"]
-Weight = quantity("kg", 20, 350)
+Weight = Annotated[float, InUnit("kg", 20, 350)]
 """Body weight, kg."""
-Height = quantity("cm", 90, 250)
+Height = Annotated[float, InUnit("cm", 90, 250)]
 """Standing height, cm."""
-Bmi = quantity("kg/m**2", 8, 80)
+Bmi = Annotated[float, InUnit("kg/m**2", 8, 80)]
 """Body mass index, kg/m2."""
-AdultAge = quantity("year", 18, 120)
+AdultAge = Annotated[float, InUnit("year", 18, 120)]
 """Age of an adult, years."""
-Percent = quantity("percent", 0, 100)
+Percent = Annotated[float, InUnit("percent", 0, 100)]
 """A share in percent."""
 
 

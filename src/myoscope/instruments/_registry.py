@@ -8,6 +8,7 @@ import pkgutil
 import re
 from collections.abc import Mapping
 from functools import lru_cache
+from types import ModuleType
 
 from myoscope.instruments._base import Instrument
 
@@ -47,7 +48,7 @@ def registry() -> Mapping[str, Instrument]:
     return dict(sorted(found.items()))
 
 
-def _registered(module) -> list:
+def _registered(module: ModuleType) -> list[Instrument]:
     items = list(getattr(module, "INSTRUMENTS", ()))
     if hasattr(module, "INSTRUMENT"):
         items.append(module.INSTRUMENT)

@@ -19,14 +19,14 @@ for the revised scale (0-48) only, never for the original 40-point ALSFRS.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
 from myoscope.instruments._alsfrs import TOTAL_MAX
 from myoscope.instruments._base import Criterion, Example, Instrument, InstrumentInput, Score
 from myoscope.references import cite
-from myoscope.units import quantity
+from myoscope.units import InUnit
 
 DAYS_PER_MONTH = 365.25 / 12
 """Days in one month for ΔFS (30.4375; the Julian month, as pint's ``month``)."""
@@ -44,7 +44,7 @@ class ProgressionInput(InstrumentInput):
     alsfrs_r_total: int | None = Field(
         default=None, ge=0, le=TOTAL_MAX, description="ALSFRS-R total (revised scale, 0-48) at the assessment"
     )
-    months_since_onset: quantity("month", 0, 600, strict_gt=True) | None = Field(
+    months_since_onset: Annotated[float, InUnit("month", 0, 600, strict_gt=True)] | None = Field(
         default=None, description="time from first symptom to the assessment, e.g. 16 or '487 days'"
     )
     symptom_onset: dt.date | None = Field(
@@ -104,12 +104,12 @@ class AlsProgression(Instrument):
         months = self._months(data)
         if months is None:
             missing.append("time from first symptom to the assessment (months, or both dates)")
-        if missing:
+        if missing or data.alsfrs_r_total is None or months is None:
             return self.cannot_tell(missing)
         value = delta_fs(data.alsfrs_r_total, months)
         low, high, source, verified = SCHEMES[data.scheme]
         category = categorize(value, data.scheme)
-        details = {
+        details: dict[str, Any] = {
             "months_since_onset": round(months, 3),
             "alsfrs_r_total": data.alsfrs_r_total,
             "scheme": data.scheme,

@@ -11,6 +11,8 @@ comparison always uses the measured value.
 
 from __future__ import annotations
 
+from typing import Annotated, Any
+
 from pydantic import Field
 
 from myoscope.instruments._base import Example, Instrument, InstrumentInput, Score
@@ -24,7 +26,7 @@ from myoscope.instruments._sarcopenia_cutoffs import (
     GONZALEZ2021_NORMAL_BMI,
 )
 from myoscope.references import cite
-from myoscope.units import quantity
+from myoscope.units import InUnit
 
 CITATIONS = cite("chen2020", "gonzalez2021")
 CUTOFFS = (AWGS2019_CALF, GONZALEZ2021_CALF_MODERATE, GONZALEZ2021_CALF_SEVERE)
@@ -32,8 +34,10 @@ CUTOFFS = (AWGS2019_CALF, GONZALEZ2021_CALF_MODERATE, GONZALEZ2021_CALF_SEVERE)
 
 class CalfInput(InstrumentInput):
     sex: Sex | None = None
-    calf: quantity("cm", 15, 70) | None = Field(None, description="maximal calf circumference")
-    bmi: quantity("kg/m**2", 10, 90) | None = Field(None, description="body mass index (for bmi_adjust)")
+    calf: Annotated[float, InUnit("cm", 15, 70)] | None = Field(None, description="maximal calf circumference")
+    bmi: Annotated[float, InUnit("kg/m**2", 10, 90)] | None = Field(
+        None, description="body mass index (for bmi_adjust)"
+    )
     bmi_adjust: bool = Field(
         False,
         description="reduce the circumference for BMI >= 25 before the Gonzalez 2021 comparison (factors unverified)",
@@ -73,7 +77,7 @@ class CalfCircumference(Instrument):
     def compute(self, data: CalfInput) -> Score:
         missing = [m for m, v in (("calf circumference (cm)", data.calf), ("sex", data.sex)) if v is None]
         compared = data.calf
-        details: dict = {"calf": data.calf}
+        details: dict[str, Any] = {"calf": data.calf}
         notes = []
         used_unverified = unverified(CUTOFFS)
         if data.bmi_adjust and data.calf is not None:

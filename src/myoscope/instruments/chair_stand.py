@@ -9,6 +9,8 @@ doi:10.1016/j.jamda.2019.12.012). SPPB scores the same test on its own table (se
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
 from myoscope.instruments._base import Example, Instrument, InstrumentInput, Score
@@ -16,14 +18,14 @@ from myoscope.instruments._cutoff import LOW, MIXED, NOT_LOW
 from myoscope.instruments._sarcopenia_cutoffs import AWGS2019_CHAIR_STAND, EWGSOP2_CHAIR_STAND
 from myoscope.instruments._timed import score_timed
 from myoscope.references import cite
-from myoscope.units import quantity
+from myoscope.units import InUnit
 
 CITATIONS = cite("cruzjentoft2019", "chen2020")
 CUTOFFS = (EWGSOP2_CHAIR_STAND, AWGS2019_CHAIR_STAND)
 
 
 class ChairStandInput(InstrumentInput):
-    time: quantity("s", 1, 300) | None = Field(None, description="time for five rises")
+    time: Annotated[float, InUnit("s", 1, 300)] | None = Field(None, description="time for five rises")
     unable: bool | None = Field(None, description="true when five rises without the arms were not possible")
 
 

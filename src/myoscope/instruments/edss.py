@@ -192,7 +192,7 @@ def describe(edss: float) -> str:
     raise ValueError(f"EDSS {edss} is above 10")
 
 
-def _fs_field(name: str, top: int):
+def _fs_field(name: str, top: int) -> Any:
     return Field(
         default=None,
         ge=0,
@@ -270,7 +270,7 @@ class Edss(Instrument):
             else:
                 grades = converted_grades(fs, data.cerebral_grade1_counts)
                 details["fs_step"] = fs_step(grades)
-                details["converted_grades"] = dict(zip(FS_FIELDS, grades))
+                details["converted_grades"] = dict(zip(FS_FIELDS, grades, strict=True))
                 if derived_combination(grades):
                     details["unverified"] = [
                         "FS combination not listed in the published step table; step "
@@ -302,7 +302,8 @@ class Edss(Instrument):
         absent = [k for k, v in fs.items() if v is None]
         if absent:
             return None, [f"{k.replace('_', '/')} functional-system grade" for k in absent]
-        return edss_from(fs, data.ambulation, data.cerebral_grade1_counts), []
+        grades = {k: v for k, v in fs.items() if v is not None}
+        return edss_from(grades, data.ambulation, data.cerebral_grade1_counts), []
 
 
 INSTRUMENT = Edss()

@@ -9,7 +9,7 @@ doi:10.1093/gerona/glu010).
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
@@ -18,7 +18,7 @@ from myoscope.instruments._base import Example, Instrument, InstrumentInput, Sco
 from myoscope.instruments._cutoff import LOW, MIXED, NOT_LOW, summarize, tidy
 from myoscope.instruments._sarcopenia_cutoffs import AWGS2019_GAIT, EWGSOP2_GAIT, FNIH_GAIT
 from myoscope.references import cite
-from myoscope.units import quantity
+from myoscope.units import InUnit
 
 CITATIONS = cite("cruzjentoft2019", "chen2020", "studenski2014")
 CUTOFFS = (EWGSOP2_GAIT, AWGS2019_GAIT, FNIH_GAIT)
@@ -27,10 +27,14 @@ PROTOCOL_COURSE_M = {EWGSOP2_GAIT.definition: 4.0, AWGS2019_GAIT.definition: 6.0
 
 
 class GaitSpeedInput(InstrumentInput):
-    speed: quantity("m/s", 0.05, 3.0) | None = Field(None, description="usual gait speed, when already computed")
-    time: quantity("s", 0.5, 120) | None = Field(None, description="time to walk the course (trial 1)")
-    time_2: quantity("s", 0.5, 120) | None = Field(None, description="time of a second trial (the faster is used)")
-    distance: quantity("m", 2, 20) | None = Field(None, description="course length, usually 4 m or 6 m")
+    speed: Annotated[float, InUnit("m/s", 0.05, 3.0)] | None = Field(
+        None, description="usual gait speed, when already computed"
+    )
+    time: Annotated[float, InUnit("s", 0.5, 120)] | None = Field(None, description="time to walk the course (trial 1)")
+    time_2: Annotated[float, InUnit("s", 0.5, 120)] | None = Field(
+        None, description="time of a second trial (the faster is used)"
+    )
+    distance: Annotated[float, InUnit("m", 2, 20)] | None = Field(None, description="course length, usually 4 m or 6 m")
     start: Literal["static", "dynamic"] | None = Field(None, description="static or dynamic (walking) start")
 
 
@@ -77,7 +81,7 @@ class GaitSpeed(Instrument):
     def compute(self, data: GaitSpeedInput) -> Score:
         speed, missing = speed_of(data)
         criteria = tuple(c.criterion(speed) for c in CUTOFFS)
-        details = {
+        details: dict[str, Any] = {
             "distance": data.distance,
             "start": data.start,
             "trials": [t for t in (data.time, data.time_2) if t is not None],

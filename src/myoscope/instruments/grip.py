@@ -10,18 +10,20 @@ Values in kg; a force reading in kgf is entered as the same number of kg.
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
 from myoscope.instruments._base import Example, Instrument, InstrumentInput, Score
 from myoscope.instruments._cutoff import LOW, MIXED, NOT_LOW, Sex, summarize, unverified
 from myoscope.instruments._sarcopenia_cutoffs import AWGS2019_GRIP, EWGSOP2_GRIP, FNIH_GRIP, FNIH_GRIP_NORMAL
 from myoscope.references import cite
-from myoscope.units import quantity
+from myoscope.units import InUnit
 
 CITATIONS = cite("cruzjentoft2019", "chen2020", "studenski2014", "alley2014")
 CUTOFFS = (EWGSOP2_GRIP, AWGS2019_GRIP, FNIH_GRIP)
 
-Grip = quantity("kg", 0, 120)
+Grip = Annotated[float, InUnit("kg", 0, 120)]
 TRIALS = {"right": ("right_1", "right_2", "right_3"), "left": ("left_1", "left_2", "left_3")}
 
 
@@ -84,7 +86,7 @@ class GripStrength(Instrument):
             "unverified": unverified(CUTOFFS + (FNIH_GRIP_NORMAL,)),
         }
         missing = [m for m, v in (("grip strength trials (kg)", grip), ("sex", data.sex)) if v is None]
-        if missing:
+        if missing or grip is None or data.sex is None:
             return self.cannot_tell(missing, criteria=criteria, details=details)
         details["fnih_band"] = fnih_band(grip, data.sex)
         category, positive = summarize(criteria)

@@ -26,13 +26,13 @@ is not part of any MET total. An excluded case scores "cannot tell" and says wha
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
 from myoscope.instruments._base import Criterion, Example, Instrument, InstrumentInput, Score
 from myoscope.references import cite
-from myoscope.units import quantity
+from myoscope.units import InUnit
 
 CITATIONS = cite("craig2003", "ipaq2005")
 PROTOCOL = cite("ipaq2005")
@@ -40,7 +40,9 @@ PROTOCOL = cite("ipaq2005")
 DOMAINS = ("vigorous", "moderate", "walking")
 ITEM_TEXT = {
     "vigorous": "vigorous activity (hard breathing, e.g. heavy lifting, digging, aerobics, fast cycling)",
-    "moderate": "moderate activity (somewhat harder breathing, e.g. light loads, cycling at a regular pace; not walking)",
+    "moderate": (
+        "moderate activity (somewhat harder breathing, e.g. light loads, cycling at a regular pace; not walking)"
+    ),
     "walking": "walking for at least 10 minutes at a time",
     "sitting": "time sitting on a weekday",
 }
@@ -84,23 +86,23 @@ MODERATE_ANY_TOTAL_MET = 600.0
 
 LOW, MODERATE, HIGH = "low", "moderate", "high"
 
-DailyTime = quantity("min", 0, 10080)
+DailyTime = Annotated[float, InUnit("min", 0, 10080)]
 """A usual time for one item: per day, or per week when ``time_reported_per`` is ``week``."""
 
 
-def _days(item: str):
+def _days(item: str) -> Any:
     return Field(None, ge=0, le=7, description=f"days in the last 7 with {ITEM_TEXT[item]}; 0 = none")
 
 
-def _time(item: str):
+def _time(item: str) -> Any:
     return Field(None, description=f"usual time on one of those days, {ITEM_TEXT[item]} (e.g. '1 h 30 min')")
 
 
-def _hours(item: str):
+def _hours(item: str) -> Any:
     return Field(None, ge=0, le=90, description=f"hours box of the paper form, {item}")
 
 
-def _minutes(item: str):
+def _minutes(item: str) -> Any:
     return Field(None, ge=0, le=1440, description=f"minutes box of the paper form, {item}")
 
 
@@ -123,7 +125,9 @@ class IpaqInput(InstrumentInput):
     walking_time: DailyTime | None = _time("walking")
     walking_hours: int | None = _hours("walking")
     walking_minutes: int | None = _minutes("walking")
-    sitting_time: quantity("min", 0, 1440) | None = Field(None, description=ITEM_TEXT["sitting"] + " (per day)")
+    sitting_time: Annotated[float, InUnit("min", 0, 1440)] | None = Field(
+        None, description=ITEM_TEXT["sitting"] + " (per day)"
+    )
     sitting_hours: int | None = _hours("sitting")
     sitting_minutes: int | None = _minutes("sitting")
     time_reported_per: Literal["day", "week"] = Field(
@@ -279,7 +283,8 @@ def score_answers(data: IpaqInput) -> IpaqResult:
     total_daily = sum(daily.values())
     if total_daily > MAX_TOTAL_DAILY_MINUTES:
         return IpaqResult(
-            f"7.2: walking + moderate + vigorous daily time {total_daily:g} min exceeds {MAX_TOTAL_DAILY_MINUTES:g} min",
+            f"7.2: walking + moderate + vigorous daily time {total_daily:g} min "
+            f"exceeds {MAX_TOTAL_DAILY_MINUTES:g} min",
             (f"IPAQ: re-ask the activity times (the reported {total_daily:g} min/day exceeds 16 hours)",),
             sitting_minutes_per_day=sitting,
             rules_applied=tuple(log),
@@ -338,7 +343,7 @@ class Ipaq(Instrument):
 
     def compute(self, data: IpaqInput) -> Score:
         res = score_answers(data)
-        details = {
+        details: dict[str, Any] = {
             "rules_applied": list(res.rules_applied),
             "sitting_minutes_per_day": res.sitting_minutes_per_day,
             "excluded": res.excluded,

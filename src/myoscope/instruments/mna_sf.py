@@ -11,13 +11,13 @@ attribution; the anchors here are paraphrased.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import Field
 
 from myoscope.instruments._base import CANNOT_TELL, Criterion, Example, Instrument, InstrumentInput, Score
 from myoscope.instruments._nutrition import Bmi, Height, Weight, bmi_of, decided_category
-from myoscope.units import quantity
+from myoscope.units import InUnit
 
 MNA_SF_CITATION = ("rubenstein2001_mnasf", "kaiser2009_mnasf")
 
@@ -81,34 +81,61 @@ def category_of(total: float) -> str:
     return "at risk of malnutrition" if total >= AT_RISK_FROM else "malnourished"
 
 
-def _points(high: int, text: str):
-    return Annotated[int, Field(ge=0, le=high, description=text)] | None
-
-
 class MnaSfInput(InstrumentInput):
-    food_intake: _points(
-        2,
-        "A: 0 severe decrease, 1 moderate decrease, 2 no decrease in food intake "
-        "over 3 months (appetite, digestion, chewing or swallowing).",
+    food_intake: (
+        Annotated[
+            int,
+            Field(
+                ge=0,
+                le=2,
+                description="A: 0 severe decrease, 1 moderate decrease, 2 no decrease in food intake "
+                "over 3 months (appetite, digestion, chewing or swallowing).",
+            ),
+        ]
+        | None
     ) = None
-    weight_loss: _points(3, "B: 0 loss > 3 kg, 1 does not know, 2 loss 1-3 kg, 3 no loss (3 months).") = None
-    weight_loss_kg: quantity("kg", 0, 100) | None = Field(
+    weight_loss: (
+        Annotated[
+            int,
+            Field(ge=0, le=3, description="B: 0 loss > 3 kg, 1 does not know, 2 loss 1-3 kg, 3 no loss (3 months)."),
+        ]
+        | None
+    ) = None
+    weight_loss_kg: Annotated[float, InUnit("kg", 0, 100)] | None = Field(
         None, description="Measured weight loss over 3 months, kg (used when item B is not given)."
     )
-    mobility: _points(2, "C: 0 bed or chair bound, 1 out of bed or chair but not out of home, 2 goes out.") = None
+    mobility: (
+        Annotated[
+            int,
+            Field(
+                ge=0,
+                le=2,
+                description="C: 0 bed or chair bound, 1 out of bed or chair but not out of home, 2 goes out.",
+            ),
+        ]
+        | None
+    ) = None
     stress_or_acute_disease: bool | None = Field(
         None, description="D: psychological stress or acute disease in the past 3 months (yes scores 0, no 2)."
     )
-    neuropsychological: _points(
-        2, "E: 0 severe dementia or depression, 1 mild dementia, 2 no psychological problems."
+    neuropsychological: (
+        Annotated[
+            int,
+            Field(
+                ge=0,
+                le=2,
+                description="E: 0 severe dementia or depression, 1 mild dementia, 2 no psychological problems.",
+            ),
+        ]
+        | None
     ) = None
     bmi: Bmi | None = Field(None, description="F1: body mass index, kg/m2 (or weight and height).")
     weight: Weight | None = None
     height: Height | None = None
-    calf_circumference: quantity("cm", 15, 70) | None = Field(
+    calf_circumference: Annotated[float, InUnit("cm", 15, 70)] | None = Field(
         None, description="F2: calf circumference, cm (used only when BMI is unavailable)."
     )
-    age: quantity("year", 18, 120) | None = None
+    age: Annotated[float, InUnit("year", 18, 120)] | None = None
 
 
 class MnaSf(Instrument):
@@ -152,7 +179,7 @@ class MnaSf(Instrument):
 
     def compute(self, data: MnaSfInput) -> Score:
         points: dict[str, int | None] = {f: getattr(data, f) for f, *_ in _ITEMS}
-        details: dict = {}
+        details: dict[str, Any] = {}
         if points["weight_loss"] is None and data.weight_loss_kg is not None:
             points["weight_loss"] = weight_loss_points_from_kg(data.weight_loss_kg)
             details["unverified"] = [WEIGHT_LOSS_KG_UNVERIFIED]
@@ -173,14 +200,9 @@ class MnaSf(Instrument):
         else:
             f_item, f_points, f_value = "F BMI or calf circumference", None, None
         criteria = [
-            Criterion(
-                label,
-                None if points[f] is None else points[f] < top,
-                points[f],
-                f"0-{top} points",
-                "rubenstein2001_mnasf",
-            )
+            Criterion(label, None if p is None else p < top, p, f"0-{top} points", "rubenstein2001_mnasf")
             for f, label, top, _ in _ITEMS
+            for p in (points[f],)
         ]
         criteria.append(
             Criterion(

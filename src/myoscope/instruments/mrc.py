@@ -57,13 +57,13 @@ MrcGrade = Annotated[int | None, BeforeValidator(parse_grade)]
 """An MRC grade 0-5 (None = not tested); use with :func:`grade_field`."""
 
 
-def grade_field(description: str):
+def grade_field(description: str) -> Any:
     return Field(default=None, ge=0, le=GRADE_MAX, description=description)
 
 
 def grade_model(name: str, movements: Sequence[tuple[str, str]], doc: str) -> type[InstrumentInput]:
     """An input model with one grade field per movement and side: ``<movement>_left/_right``."""
-    fields = {}
+    fields: dict[str, Any] = {}
     for movement, what in movements:
         for side in ("left", "right"):
             fields[f"{movement}_{side}"] = (MrcGrade, grade_field(f"MRC grade 0-5 (4-/4+ count as 4), {side} {what}"))

@@ -17,7 +17,7 @@ imputed as 100.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
@@ -53,7 +53,7 @@ def transformed(raw: int, raw_max: int, raw_min: int = V1_RAW_MIN) -> float:
     return (raw - raw_min) / (raw_max - raw_min) * 100
 
 
-def _item(name: str, text: str):
+def _item(name: str, text: str) -> Any:
     return Field(default=None, ge=1, le=5, description=f"how much MS {text} (1 {ANSWERS[0]} ... 5 {ANSWERS[-1]})")
 
 
@@ -110,7 +110,7 @@ class Msws12(Instrument):
 
     def compute(self, data: Msws12Input) -> Score:
         answers = {name: getattr(data, name) for name, _ in ITEMS}
-        details: dict = {"version": data.version}
+        details: dict[str, Any] = {"version": data.version}
         if all(v is not None for v in answers.values()):
             raw = sum(answers.values())
         elif data.raw_total is not None:

@@ -11,6 +11,8 @@ as such; the item wording here is paraphrased.
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import Field
 
 from myoscope.instruments._base import CANNOT_TELL, Criterion, Example, Instrument, InstrumentInput, Score
@@ -136,7 +138,7 @@ class Must(Instrument):
         known = sum(pts for _, _, pts, _, _ in steps if pts is not None)
         unknown = [(0, 2) for _, _, pts, _, _ in steps if pts is None]
         category, low, high = decided_category(known, unknown, risk_category)
-        details = {"points": {name: pts for name, _, pts, _, _ in steps}}
+        details: dict[str, Any] = {"points": {name: pts for name, _, pts, _, _ in steps}}
         if bmi is not None:
             details.update(bmi=round(bmi, 2), bmi_source=bmi_source, obese=bmi > OBESITY_ABOVE)
         if category is None:

@@ -9,14 +9,14 @@ expenditure = REE x PAL (FAO/WHO/UNU 2004). Formulas live in :mod:`myoscope.phys
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
 from myoscope.instruments._base import Example, Instrument, InstrumentInput, Score
 from myoscope.instruments._nutrition import AdultAge, Height, Sex, Weight
 from myoscope.physiology import energy as eq
-from myoscope.units import quantity
+from myoscope.units import InUnit
 
 Equation = Literal["mifflin-st-jeor", "harris-benedict-revised", "henry-2005", "katch-mcardle"]
 
@@ -41,7 +41,7 @@ class ReeInput(InstrumentInput):
     age: AdultAge | None = None
     weight: Weight | None = None
     height: Height | None = None
-    fat_free_mass: quantity("kg", 10, 200) | None = Field(
+    fat_free_mass: Annotated[float, InUnit("kg", 10, 200)] | None = Field(
         None, description="Measured fat-free mass (DXA, BIA or skinfolds), kg."
     )
     pal: Annotated[float, Field(ge=1.0, le=2.5)] | None = Field(
@@ -54,7 +54,7 @@ class ReeInput(InstrumentInput):
     )
 
     @model_validator(mode="after")
-    def _ffm_within_weight(self):
+    def _ffm_within_weight(self) -> ReeInput:
         if self.fat_free_mass is not None and self.weight is not None and self.fat_free_mass > self.weight:
             raise ValueError("fat_free_mass cannot exceed weight")
         return self
@@ -88,7 +88,7 @@ class RestingEnergy(Instrument):
                 [_ASK[f] for f in missing_by_eq[chosen]], details={"equation": chosen, "equations": _rounded(values)}
             )
         ree = values[chosen]
-        details: dict = {"equation": chosen, "equation_title": _TITLES[chosen], "equations": _rounded(values)}
+        details: dict[str, Any] = {"equation": chosen, "equation_title": _TITLES[chosen], "equations": _rounded(values)}
         unverified = []
         if "henry-2005" in values:
             unverified.append(eq.HENRY_UNVERIFIED)

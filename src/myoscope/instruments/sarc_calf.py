@@ -12,7 +12,7 @@ original paper's, whose "<=" could not be re-checked).
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -23,7 +23,7 @@ from myoscope.instruments._sarcopenia_cutoffs import AWGS2019_CALF
 from myoscope.instruments.sarc_f import SarcFItems
 from myoscope.instruments.sarc_f import total as sarc_f_total
 from myoscope.references import cite
-from myoscope.units import quantity
+from myoscope.units import InUnit
 
 CITATIONS = cite("barbosasilva2016", "malmstrom2013", "chen2020")
 
@@ -53,7 +53,7 @@ NEGATIVE = "negative screen"
 class SarcCalFInput(SarcFItems):
     sarc_f: int | None = Field(None, ge=0, le=10, description="SARC-F total, when the items are not given")
     sex: Sex | None = None
-    calf: quantity("cm", 15, 70) | None = Field(None, description="maximal calf circumference")
+    calf: Annotated[float, InUnit("cm", 15, 70)] | None = Field(None, description="maximal calf circumference")
     variant: Literal["awgs2019", "barbosa2016"] = "awgs2019"
 
 

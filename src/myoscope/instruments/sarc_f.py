@@ -11,6 +11,8 @@ positive screen. A missing item leaves the total undecided: no imputation rule i
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import Field
 
 from myoscope.errors import InputError, Problem
@@ -58,7 +60,7 @@ ANCHORS = {
 """Short paraphrases of the answer anchors."""
 
 
-def _item(name: str):
+def _item(name: str) -> Any:
     return Field(None, ge=0, le=2, description=f"{ITEM_TEXT[name]}: {ANCHORS[name]}")
 
 

@@ -13,7 +13,7 @@ The judgement uses each definition's cut-off: EWGSOP2 <= 8 and AWGS 2019 <= 9 po
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -21,7 +21,7 @@ from myoscope.instruments._base import Example, Instrument, InstrumentInput, Sco
 from myoscope.instruments._cutoff import MIXED, NOT_LOW, summarize
 from myoscope.instruments._sarcopenia_cutoffs import AWGS2019_SPPB, EWGSOP2_SPPB
 from myoscope.references import cite
-from myoscope.units import quantity
+from myoscope.units import InUnit
 
 CITATIONS = cite("guralnik1994", "cruzjentoft2019", "chen2020")
 CUTOFFS = (EWGSOP2_SPPB, AWGS2019_SPPB)
@@ -53,14 +53,18 @@ UNVERIFIED = {
 
 
 class SppbInput(InstrumentInput):
-    side_by_side: quantity("s", 0, 10) | None = Field(None, description="seconds the side-by-side stand was held")
-    semi_tandem: quantity("s", 0, 10) | None = Field(None, description="seconds the semi-tandem stand was held")
-    tandem: quantity("s", 0, 10) | None = Field(None, description="seconds the tandem stand was held")
+    side_by_side: Annotated[float, InUnit("s", 0, 10)] | None = Field(
+        None, description="seconds the side-by-side stand was held"
+    )
+    semi_tandem: Annotated[float, InUnit("s", 0, 10)] | None = Field(
+        None, description="seconds the semi-tandem stand was held"
+    )
+    tandem: Annotated[float, InUnit("s", 0, 10)] | None = Field(None, description="seconds the tandem stand was held")
     gait_course: Literal["4 m", "3 m"] = Field("4 m", description="walking course length")
-    gait_time: quantity("s", 0.5, 120) | None = Field(None, description="time of the first walk")
-    gait_time_2: quantity("s", 0.5, 120) | None = Field(None, description="time of the second walk")
+    gait_time: Annotated[float, InUnit("s", 0.5, 120)] | None = Field(None, description="time of the first walk")
+    gait_time_2: Annotated[float, InUnit("s", 0.5, 120)] | None = Field(None, description="time of the second walk")
     gait_unable: bool | None = Field(None, description="true when the walk could not be done")
-    chair_time: quantity("s", 1, 300) | None = Field(None, description="time for five rises")
+    chair_time: Annotated[float, InUnit("s", 1, 300)] | None = Field(None, description="time for five rises")
     chair_unable: bool | None = Field(
         None, description="true when five rises (or the single pre-test rise) failed without the arms"
     )
@@ -151,7 +155,7 @@ class Sppb(Instrument):
         if parts["gait"] is not None and not data.gait_unable:
             flags.append(UNVERIFIED["gait_4m" if data.gait_course == "4 m" else "gait_3m"])
         details = {"sub_scores": parts, "gait_course": data.gait_course, "unverified": flags}
-        total = None if todo else sum(parts.values())
+        total = None if todo else sum(v for v in parts.values() if v is not None)
         criteria = tuple(c.criterion(total) for c in CUTOFFS)
         if total is None:
             return self.cannot_tell(todo, criteria=criteria, details=details)

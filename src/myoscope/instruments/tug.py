@@ -8,6 +8,8 @@ doi:10.1093/ageing/afy169).
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
 from myoscope.instruments._base import Example, Instrument, InstrumentInput, Score
@@ -15,14 +17,14 @@ from myoscope.instruments._cutoff import LOW, NOT_LOW
 from myoscope.instruments._sarcopenia_cutoffs import EWGSOP2_TUG
 from myoscope.instruments._timed import score_timed
 from myoscope.references import cite
-from myoscope.units import quantity
+from myoscope.units import InUnit
 
 CITATIONS = cite("podsiadlo1991", "cruzjentoft2019")
 CUTOFFS = (EWGSOP2_TUG,)
 
 
 class TugInput(InstrumentInput):
-    time: quantity("s", 1, 600) | None = Field(None, description="Timed Up and Go time")
+    time: Annotated[float, InUnit("s", 1, 600)] | None = Field(None, description="Timed Up and Go time")
     unable: bool | None = Field(None, description="true when the test could not be completed")
 
 

@@ -7,6 +7,8 @@ paper (see :data:`~myoscope.instruments._sarcopenia_cutoffs.EWGSOP2_WALK_400M`).
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
 from myoscope.instruments._base import Example, Instrument, InstrumentInput, Score
@@ -14,14 +16,16 @@ from myoscope.instruments._cutoff import LOW, NOT_LOW
 from myoscope.instruments._sarcopenia_cutoffs import EWGSOP2_WALK_400M
 from myoscope.instruments._timed import score_timed
 from myoscope.references import cite
-from myoscope.units import quantity
+from myoscope.units import InUnit
 
 CITATIONS = cite("cruzjentoft2019")
 CUTOFFS = (EWGSOP2_WALK_400M,)
 
 
 class Walk400mInput(InstrumentInput):
-    time: quantity("s", 60, 7200) | None = Field(None, description="time to complete 400 m, e.g. '6 min 30 s'")
+    time: Annotated[float, InUnit("s", 60, 7200)] | None = Field(
+        None, description="time to complete 400 m, e.g. '6 min 30 s'"
+    )
     completed: bool | None = Field(None, description="false when the 400 m were not completed")
 
 

@@ -82,7 +82,7 @@ def compare(exams_by_date: Mapping[Any, Exam | Mapping[str, Any]] | Iterable[tup
     dates = sorted(dated)
     results = classify_many([dated[d] for d in dates])
     points: list[FollowUpPoint] = []
-    for when, result in zip(dates, results):
+    for when, result in zip(dates, results, strict=True):
         previous = points[-1] if points else None
         points.append(
             FollowUpPoint(

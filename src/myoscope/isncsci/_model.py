@@ -10,7 +10,7 @@ the value and the accepted set.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, create_model
@@ -27,7 +27,7 @@ SENSORY_ACCEPTED = "one of " + ", ".join(SENSORY_VALUES)
 NON_KEY_ACCEPTED = "null or a segment name C1 ... S3, S4_5 (only the key-muscle levels C5-T1 and L2-S1 are used)"
 
 
-def _score(allowed: frozenset[str], what: str, accepted: str):
+def _score(allowed: frozenset[str], what: str, accepted: str) -> Callable[[Any], str]:
     def check(value: Any) -> str:
         if isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
@@ -51,17 +51,23 @@ AnalFinding = Literal["Yes", "No", "NT"]
 
 _STRICT = ConfigDict(extra="forbid", frozen=True)
 
+
+def _fields(score: Any, names: tuple[str, ...]) -> dict[str, Any]:
+    """Required fields of one score type, for ``create_model``."""
+    return {name: (score, ...) for name in names}
+
+
 Motor = create_model(
     "Motor",
     __config__=_STRICT,
     __doc__="Grades of the ten key muscles of one side (C5 ... T1, L2 ... S1).",
-    **{level: (MotorScore, ...) for level in MOTOR_LEVELS},
+    **_fields(MotorScore, MOTOR_LEVELS),
 )
 Dermatomes = create_model(
     "Dermatomes",
     __config__=_STRICT,
     __doc__="Scores of the 28 dermatomes of one side (C2 ... S3, S4_5) for one modality.",
-    **{name: (SensoryScore, ...) for name in DERMATOMES},
+    **_fields(SensoryScore, DERMATOMES),
 )
 
 
@@ -73,9 +79,9 @@ class Side(BaseModel):
     lowest_non_key_muscle: NonKeyLevel = Field(
         default=None, description="lowest non-key muscle with motor function (a level name), if recorded"
     )
-    motor: Motor  # type: ignore[valid-type]
-    light_touch: Dermatomes  # type: ignore[valid-type]
-    pin_prick: Dermatomes  # type: ignore[valid-type]
+    motor: Motor
+    light_touch: Dermatomes
+    pin_prick: Dermatomes
 
 
 class Exam(BaseModel):

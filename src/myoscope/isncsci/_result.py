@@ -166,10 +166,11 @@ def _column_strings(masks: np.ndarray, stars: np.ndarray) -> list[str]:
     keys = (masks.astype(np.int64) << 30) | stars.astype(np.int64)
     unique, inverse = np.unique(keys, return_inverse=True)
     texts = np.array([format_levels(int(k) >> 30, int(k) & ((1 << 30) - 1)) for k in unique.tolist()], dtype=object)
-    return texts[inverse.reshape(-1)].tolist()
+    strings: list[str] = texts[inverse.reshape(-1)].tolist()
+    return strings
 
 
-def _columns(result: BatchResult, rows: slice):
+def _columns(result: BatchResult, rows: slice) -> tuple[list[list[str]], list[str], list[str], list[list[Any]]]:
     lists = result.lists[rows]
     levels = [_column_strings(lists[:, f, 0], lists[:, f, 1]) for f in range(lists.shape[1])]
     complete = [COMPLETENESS[c] for c in result.complete[rows].tolist()]
@@ -185,13 +186,13 @@ def _build(
     t = totals[i]
     return Classification(
         right=SideClassification(
-            levels[0][i], levels[2][i], levels[4][i], levels[6][i], dict(zip(_TOTAL_KEYS, t[0:5]))
+            levels[0][i], levels[2][i], levels[4][i], levels[6][i], dict(zip(_TOTAL_KEYS, t[0:5], strict=True))
         ),
         left=SideClassification(
-            levels[1][i], levels[3][i], levels[5][i], levels[7][i], dict(zip(_TOTAL_KEYS, t[5:10]))
+            levels[1][i], levels[3][i], levels[5][i], levels[7][i], dict(zip(_TOTAL_KEYS, t[5:10], strict=True))
         ),
         nli=levels[8][i],
         injury_complete=complete[i],
         ais=ais[i],
-        totals=dict(zip(_BOTH_KEYS, t[10:14])),
+        totals=dict(zip(_BOTH_KEYS, t[10:14], strict=True)),
     )

@@ -415,7 +415,12 @@ class _Sink:
         self.target, self.write_line, self.writer = target, write_line, None
         self.temp = None if target is None else target.with_name(f".{target.name}.partial")
         self.parquet = target is not None and target.suffix.lower() == ".parquet"
-        self.handle = open(self.temp, "w", encoding="utf-8") if self.temp is not None and not self.parquet else None
+        # the sink keeps its file open across write() calls until close(): no context manager can span that
+        self.handle = (
+            open(self.temp, "w", encoding="utf-8")  # noqa: SIM115
+            if self.temp is not None and not self.parquet
+            else None
+        )
 
     def write(self, out) -> None:
         if self.parquet:

@@ -111,8 +111,16 @@ def synthetic_codes(
     return EncodedExams(sens=sens, motor=motor, anal=anal, nkm=nkm_code), nkm_level
 
 
-def _overlay(rng, sens, motor, vac, dap, nt_rate, star_rate) -> None:
-    n = sens.shape[0]
+def _overlay(
+    rng: np.random.Generator,
+    sens: np.ndarray,
+    motor: np.ndarray,
+    vac: np.ndarray,
+    dap: np.ndarray,
+    nt_rate: float,
+    star_rate: float,
+) -> None:
+    n = int(sens.shape[0])
     flat_s = sens[:, :, :, 1:].reshape(n, -1).copy()
     flat_m = motor.reshape(n, -1)
     nt_exam = rng.random(n) < nt_rate
@@ -149,9 +157,9 @@ def decode(batch: EncodedExams, nkm_level: np.ndarray | None = None) -> list[dic
             sides.append(
                 {
                     "lowest_non_key_muscle": SEGMENTS[lvl] if lvl >= 0 else None,
-                    "motor": dict(zip(MOTOR_LEVELS, m_text[i][side])),
-                    "light_touch": dict(zip(DERMATOMES, s_text[i][side][0])),
-                    "pin_prick": dict(zip(DERMATOMES, s_text[i][side][1])),
+                    "motor": dict(zip(MOTOR_LEVELS, m_text[i][side], strict=True)),
+                    "light_touch": dict(zip(DERMATOMES, s_text[i][side][0], strict=True)),
+                    "pin_prick": dict(zip(DERMATOMES, s_text[i][side][1], strict=True)),
                 }
             )
         exams.append(

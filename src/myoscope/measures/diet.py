@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from myoscope.record import Record
+from myoscope.record import DietDay, Record
 from myoscope.record._kinds import NUTRIENT_UNITS
 
 DIET_WINDOW_DAYS = 28
@@ -30,5 +30,5 @@ def mean_intakes(record: Record, on: dt.date) -> dict[str, Intake]:
     return {name: Intake(name, NUTRIENT_UNITS[name][0], sum(v) / len(v), len(v)) for name, v in totals.items()}
 
 
-def diet_days_in_window(record: Record, on: dt.date) -> list:
+def diet_days_in_window(record: Record, on: dt.date) -> list[DietDay]:
     return [d for d in record.diet_days if on - dt.timedelta(days=DIET_WINDOW_DAYS) <= d.date <= on]

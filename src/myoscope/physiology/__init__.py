@@ -10,11 +10,13 @@ model stays cheap):
 
 from __future__ import annotations
 
+from typing import Any
+
 _LAZY = {"project_record", "Projection", "NumericalFailure", "ScenarioResult", "Band"}
 __all__ = sorted(_LAZY)
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> Any:
     if name in _LAZY:
         from myoscope.physiology import projection
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from myoscope.errors import InputError, Problem
 from myoscope.physiology.hall import DEFAULT_VARIANT, Variant, simulate
@@ -56,7 +57,7 @@ class Composition:
         return ok
 
 
-def _cut(value, n: int, columns: int) -> np.ndarray:
+def _cut(value: ArrayLike, n: int, columns: int) -> np.ndarray:
     try:
         arr = np.asarray(value, dtype=float)
     except (TypeError, ValueError):
@@ -80,12 +81,12 @@ def _cut(value, n: int, columns: int) -> np.ndarray:
 
 def simulate_composition(
     *,
-    lean_share_cut=0.0,
+    lean_share_cut: ArrayLike = 0.0,
     days: int = 365,
     variant: str | Variant = DEFAULT_VARIANT,
     record: Literal["daily", "final"] | Sequence[int] = "daily",
     engine: Literal["numba", "numpy"] = "numba",
-    **person,
+    **person: ArrayLike,
 ) -> Composition:
     """Fat, lean tissue, fat-free mass and weight (kg) for N people, with the lean-share modifier.
 

@@ -33,13 +33,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from myoscope.errors import from_validation_error
 from myoscope.references import cite
-from myoscope.units import quantity
+from myoscope.units import InUnit
 
 Kind = Literal["immobilisation", "bed_rest"]
 Outcome = Literal["muscle_size", "strength"]
@@ -494,8 +494,8 @@ def fit_time_constant(points: list[tuple[float, float]]) -> float:
     def sse(log_tau: float) -> float:
         tau = math.exp(log_tau)
         f = [math.log1p(t / tau) for t, _ in points]
-        k = sum(fi * y for fi, (_, y) in zip(f, points)) / sum(fi * fi for fi in f)
-        return sum((y - k * fi) ** 2 for fi, (_, y) in zip(f, points))
+        k = sum(fi * y for fi, (_, y) in zip(f, points, strict=True)) / sum(fi * fi for fi in f)
+        return sum((y - k * fi) ** 2 for fi, (_, y) in zip(f, points, strict=True))
 
     lo, hi = math.log(0.5), math.log(2000.0)
     ratio = (math.sqrt(5) - 1) / 2
@@ -702,8 +702,8 @@ class DisuseQuery(BaseModel):
 
     kind: Kind
     site: str = Field(min_length=1)
-    days: quantity("day", 0, 3650)
-    age: quantity("year", 0, 120) | None = None
+    days: Annotated[float, InUnit("day", 0, 3650)]
+    age: Annotated[float, InUnit("year", 0, 120)] | None = None
 
 
 def project_disuse(kind: str, site: str, days: Any, age: Any = None) -> DisuseProjection:

@@ -243,7 +243,7 @@ def project_record(
             notes.append("no energy intake recorded: the current scenario eats its maintenance")
     whole = _whole_body(inputs, chosen, horizon, maintenance, variant) if not missing else [None] * len(chosen)
     results = []
-    for scenario, (intake, cut, bands) in zip(chosen, [w or (None, None, None) for w in whole]):
+    for scenario, (intake, cut, bands) in zip(chosen, [w or (None, None, None) for w in whole], strict=True):
         training = _training(inputs, scenario)
         courses = _regional(record, on, horizon, inputs, scenario, training)
         results.append(
@@ -316,7 +316,7 @@ def _whole_body(inputs: Inputs, scenarios: tuple[Scenario, ...], horizon: int, m
             f"{min(intakes):.0f} kcal/day: the intake is too low to project"
         )
     out = []
-    for k, (intake, c) in enumerate(zip(intakes, cuts)):
+    for k, (intake, c) in enumerate(zip(intakes, cuts, strict=True)):
         rows = slice(3 * k, 3 * k + 3)
         bands = {}
         for name in WHOLE_BODY_FIELDS:

@@ -50,6 +50,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from myoscope.references import cite
 
@@ -100,14 +101,15 @@ class LeanShareCut:
         return (self.low, self.central, self.high)
 
 
-def protein_fraction(protein_g_per_kg) -> np.ndarray:
+def protein_fraction(protein_g_per_kg: ArrayLike) -> np.ndarray:
     """0 at or below the RDA, 1 at or above :data:`PROTEIN_FULL_G_PER_KG`, linear in between (arrays welcome)."""
     g = np.asarray(protein_g_per_kg, dtype=float)
     span = PROTEIN_FULL_G_PER_KG - PROTEIN_RDA_G_PER_KG
-    return np.clip((np.nan_to_num(g, nan=0.0) - PROTEIN_RDA_G_PER_KG) / span, 0.0, 1.0)
+    fraction: np.ndarray = np.clip((np.nan_to_num(g, nan=0.0) - PROTEIN_RDA_G_PER_KG) / span, 0.0, 1.0)
+    return fraction
 
 
-def combine(protein_cut, training_cut):
+def combine(protein_cut: ArrayLike, training_cut: ArrayLike) -> np.ndarray:
     """r of both together: 1 - (1 - r_p)(1 - r_t) (independent effects; our assumption)."""
     return 1.0 - (1.0 - np.asarray(protein_cut, float)) * (1.0 - np.asarray(training_cut, float))
 
@@ -116,7 +118,7 @@ def lean_share_cut(protein_g_per_kg: float | None, resistance_training: bool) ->
     """The band of r for one person: protein intake (g/kg/day, None = unknown = no cut) and training."""
     fraction = float(protein_fraction(np.nan if protein_g_per_kg is None else protein_g_per_kg))
     training = RESISTANCE_CUT if resistance_training else (0.0, 0.0, 0.0)
-    values = [float(combine(fraction * p, t)) for p, t in zip(PROTEIN_CUT, training)]
+    values = [float(combine(fraction * p, t)) for p, t in zip(PROTEIN_CUT, training, strict=True)]
     return LeanShareCut(values[0], values[1], values[2], protein_g_per_kg, bool(resistance_training))
 
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from myoscope.references import cite
 
@@ -54,7 +55,7 @@ RETRAINING_RATE = tuple(
 CITATIONS = cite("mitchell2018", "suetta2009", "vigelso2015")
 
 
-def remaining_deficit(deficit_end, days: int, retraining: bool, end: str, older: bool = False) -> np.ndarray:
+def remaining_deficit(deficit_end: ArrayLike, days: int, retraining: bool, end: str, older: bool = False) -> np.ndarray:
     """Deficit (% of the pre-disuse size, >= 0) on days 0..``days`` after the disuse ended.
 
     ``deficit_end`` (scalar or array of people) is the loss when it ended; ``end`` picks the band

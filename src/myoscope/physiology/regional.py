@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from myoscope.physiology import recovery
 from myoscope.physiology.disuse import DISUSE_CITATIONS, loss_curve
@@ -130,7 +131,12 @@ ENERGY_NOTE = (
 
 
 def with_energy(
-    course: RegionalCourse | None, region: str, side: str, lean_low, lean_middle, lean_high
+    course: RegionalCourse | None,
+    region: str,
+    side: str,
+    lean_low: ArrayLike,
+    lean_middle: ArrayLike,
+    lean_high: ArrayLike,
 ) -> RegionalCourse:
     """A compartment joined with the whole-body lean-tissue change (fractions, e.g. -0.05).
 
@@ -141,7 +147,10 @@ def with_energy(
     if course is None:
         low, middle, high = (100.0 * e for e in energy)
         return RegionalCourse(region, side, "energy_balance", low, middle, high, True, True, (ENERGY_NOTE,))
-    parts = [(1.0 + d / 100.0) * (1.0 + e) - 1.0 for d, e in zip((course.low, course.middle, course.high), energy)]
+    parts = [
+        (1.0 + d / 100.0) * (1.0 + e) - 1.0
+        for d, e in zip((course.low, course.middle, course.high), energy, strict=True)
+    ]
     low, middle, high = (100.0 * p for p in parts)
     return RegionalCourse(
         course.region,

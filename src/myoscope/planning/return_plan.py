@@ -27,14 +27,15 @@ Rules, each with its source:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from myoscope.errors import from_validation_error
 from myoscope.references import cite
-from myoscope.units import quantity
+from myoscope.units import InUnit
 
 TARGET_WEEKLY_MINUTES = 150.0
 """Aerobic target, min/week of moderate activity (WHO 2020, Bull 2020)."""
@@ -79,9 +80,11 @@ class PlanInput(BaseModel):
 
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False, frozen=True)
 
-    current_minutes: quantity("min", 0, 10080) = Field(description="moderate-equivalent aerobic minutes per week now")
+    current_minutes: Annotated[float, InUnit("min", 0, 10080)] = Field(
+        description="moderate-equivalent aerobic minutes per week now"
+    )
     current_sessions: int = Field(ge=0, le=21, description="sessions per week now")
-    age: quantity("year", 0, 120) | None = None
+    age: Annotated[float, InUnit("year", 0, 120)] | None = None
     regular_exercise_3_months: bool | None = Field(
         None, description=">= 30 min moderate on >= 3 days/week for the last 3 months (Riebe 2015)"
     )
@@ -93,7 +96,7 @@ class PlanInput(BaseModel):
     )
     desired_intensity: Literal["light", "moderate", "vigorous"] = "moderate"
     weakness: bool = Field(False, description="weakness found (e.g. low grip, positive SARC-F)")
-    recent_immobilisation_days: quantity("day", 0, 3650) | None = None
+    recent_immobilisation_days: Annotated[float, InUnit("day", 0, 3650)] | None = None
     immobilised_site: str | None = None
     conditions: list[str] = Field(default_factory=list, description="other conditions from the record")
 
@@ -119,7 +122,10 @@ CLEARANCE_STOP = "stop exercising and seek medical clearance"
 
 
 def medical_clearance(
-    regular: bool | None, known_disease: list[str] | None, symptoms: bool | None, desired_intensity: str = "moderate"
+    regular: bool | None,
+    known_disease: Sequence[str] | None,
+    symptoms: bool | None,
+    desired_intensity: str = "moderate",
 ) -> Clearance:
     """The ACSM 2015 pre-participation screening decision (Riebe 2015)."""
     missing = []

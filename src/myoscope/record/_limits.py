@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Iterator
 from typing import Any
 
 from myoscope.errors import SHOWN_CHARS, InputError, Problem, shorten
@@ -80,7 +81,7 @@ def check_data(data: Any, field: str = "") -> None:
         raise InputError(problems)
 
 
-def _children(value: Any, path: str, depth: int):
+def _children(value: Any, path: str, depth: int) -> Iterator[tuple[Any, str, int]]:
     if isinstance(value, dict):
         for key, item in value.items():
             if not isinstance(key, str):

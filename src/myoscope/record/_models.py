@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -29,7 +30,7 @@ from myoscope.errors import RangeError
 from myoscope.isncsci._model import Exam
 from myoscope.record._kinds import MEASUREMENT_KINDS, NUTRIENT_UNITS
 from myoscope.record._limits import EARLIEST_DATE
-from myoscope.units import parse, quantity
+from myoscope.units import InUnit, parse
 
 EARLIEST = EARLIEST_DATE
 MIN_AGE, MAX_AGE = 18, 120
@@ -60,7 +61,9 @@ class Person(_Model):
     sex: Literal["male", "female"] | None = None
     birth_date: PastDate | None = None
     age: int | None = Field(None, ge=MIN_AGE, le=MAX_AGE)
-    height: quantity("cm", MEASUREMENT_KINDS["height"].low, MEASUREMENT_KINDS["height"].high) | None = None
+    height: Annotated[float, InUnit("cm", MEASUREMENT_KINDS["height"].low, MEASUREMENT_KINDS["height"].high)] | None = (
+        None
+    )
     population: Literal["asian", "other"] | None = None
     """Chosen explicitly where cut-offs differ by population (AWGS, GLIM Asia); never inferred."""
     activity_level: Literal["sedentary", "moderate", "vigorous"] | None = None
@@ -78,9 +81,9 @@ class Measurement(_Model):
     Grip strength may give ``trials`` instead of ``value`` (the best trial counts).
     """
 
-    kind: Literal[tuple(MEASUREMENT_KINDS)]  # type: ignore[valid-type]
+    kind: Literal[tuple(MEASUREMENT_KINDS)]  # type: ignore[valid-type]  # the kinds are data, read at import
     date: PastDate
-    distance: quantity("m", 2, 20) | None = None
+    distance: Annotated[float, InUnit("m", 2, 20)] | None = None
     """For gait speed: the course (4 m or 6 m) when ``value`` was given as a time."""
     value: float | None = None
     side: Side | None = None
@@ -118,7 +121,7 @@ class Measurement(_Model):
     @property
     def best(self) -> float:
         """The value, or the best of the trials."""
-        return max(self.trials) if self.trials else float(self.value)  # type: ignore[arg-type]
+        return max(self.trials) if self.trials else float(self.value)  # type: ignore[arg-type]  # validated: value or trials
 
 
 def measurement_value(raw: Any, kind: str, distance: float | None = None) -> float:
@@ -185,7 +188,7 @@ OTHER_RELATIONS = (
 
 class FamilyHistory(_Model):
     condition: Literal["als", "multiple_sclerosis", "muscular_dystrophy", "other"]
-    relation: Literal[FIRST_DEGREE + OTHER_RELATIONS]  # type: ignore[valid-type]
+    relation: Literal[FIRST_DEGREE + OTHER_RELATIONS]  # type: ignore[valid-type]  # relations are data, read at import
 
     @property
     def first_degree(self) -> bool:
@@ -265,7 +268,7 @@ class ActivitySession(_Model):
     """One bout of exercise."""
 
     date: PastDate
-    minutes: quantity("min", 1, 600)
+    minutes: Annotated[float, InUnit("min", 1, 600)]
     intensity: Literal["light", "moderate", "vigorous"]
     kind: Literal["aerobic", "strength", "balance", "mixed"] = "aerobic"
 
@@ -274,13 +277,13 @@ class ActivityWeek(_Model):
     """A weekly summary: minutes by intensity, strength days, sitting time."""
 
     week_of: PastDate
-    moderate_minutes: quantity("min", 0, 5040) | None = None
-    vigorous_minutes: quantity("min", 0, 5040) | None = None
+    moderate_minutes: Annotated[float, InUnit("min", 0, 5040)] | None = None
+    vigorous_minutes: Annotated[float, InUnit("min", 0, 5040)] | None = None
     strength_days: int | None = Field(None, ge=0, le=7)
     balance_days: int | None = Field(None, ge=0, le=7)
     sessions_20min: int | None = Field(None, ge=0, le=50)
     """Sessions of at least 20 minutes in the week, where known."""
-    sitting: quantity("h/day", 0, 24) | None = None
+    sitting: Annotated[float, InUnit("h/day", 0, 24)] | None = None
 
 
 class StepCount(_Model):
@@ -362,7 +365,7 @@ class Record(_Model):
 
     @field_validator("measurements", "diet_days", "instruments", "spinal_exams")
     @classmethod
-    def _sorted(cls, items: tuple) -> tuple:
+    def _sorted(cls, items: tuple[Any, ...]) -> tuple[Any, ...]:
         return tuple(sorted(items, key=lambda m: m.date))
 
     @model_validator(mode="after")
@@ -379,17 +382,17 @@ class Record(_Model):
                 )
         on = self.latest_date() or dt.date.today()
         age = self.person.age_on(on)
-        if not MIN_AGE <= age <= MAX_AGE:
+        if age is not None and not MIN_AGE <= age <= MAX_AGE:
             raise RangeError(
                 f"person.birth_date: the person is {int(age)} years old on {on.isoformat()}",
                 accepted=f"an age of {MIN_AGE} to {MAX_AGE} years on the record's last date",
             )
         return self
 
-    def _dates(self):
+    def _dates(self) -> Iterator[tuple[str, dt.date]]:
         for name in ("measurements", "instruments", "diet_days", "spinal_exams"):
             yield from ((name, item.date) for item in getattr(self, name))
-        yield from (("activity", getattr(a, "week_of", None) or a.date) for a in self.activity)
+        yield from (("activity", a.week_of if isinstance(a, ActivityWeek) else a.date) for a in self.activity)
         yield from (("episodes", e.start) for e in self.episodes)
         yield from (("conditions", c.onset) for c in self.conditions if c.onset)
         yield from (("conditions", day) for c in self.conditions for day in c.relapses)
@@ -399,7 +402,7 @@ class Record(_Model):
         """The last date the record mentions (the default date of an assessment)."""
         dates = [m.date for m in self.measurements] + [d.date for d in self.diet_days]
         dates += [i.date for i in self.instruments] + [x.date for x in self.spinal_exams]
-        dates += [getattr(a, "week_of", None) or a.date for a in self.activity]
+        dates += [a.week_of if isinstance(a, ActivityWeek) else a.date for a in self.activity]
         dates += [e.start for e in self.episodes] + [e.end for e in self.episodes if e.end and e.end <= dt.date.today()]
         return max(dates) if dates else None
 

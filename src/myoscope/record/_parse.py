@@ -13,12 +13,13 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Hashable
 from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from myoscope.errors import ABSENT, InputError, Problem
+from myoscope.errors import ABSENT, InputError, Problem, shorten
 from myoscope.record._limits import (
     MAX_ALIASES,
     MAX_DEPTH,
@@ -26,7 +27,6 @@ from myoscope.record._limits import (
     MAX_NODES,
     check_data,
     check_size,
-    shorten,
 )
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
@@ -52,24 +52,28 @@ class _LimitedLoader(yaml.SafeLoader):
         self._aliases = 0
         self._depth = 0
 
-    def compose_node(self, parent, index):
+    def _mark(self) -> Any:
+        """Where the next event starts (for the message)."""
+        return self.peek_event().start_mark  # type: ignore[no-untyped-call]  # PyYAML's stubs leave it untyped
+
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
         if self.check_event(yaml.AliasEvent):
             self._aliases += 1
             if self._aliases > MAX_ALIASES:
-                raise _Refused("uses too many aliases", self.peek_event().start_mark, f"at most {MAX_ALIASES}")
+                raise _Refused("uses too many aliases", self._mark(), f"at most {MAX_ALIASES}")
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
                 raise _Refused(
                     "is nested too deeply",
-                    self.peek_event().start_mark,
+                    self._mark(),
                     f"at most {MAX_DEPTH} levels of lists and mappings",
                 )
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
 
-    def construct_mapping(self, node, deep=False):
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Hashable, Any]:
         if isinstance(node, MappingNode):
             seen: set[tuple[str, str]] = set()
             for key_node, _ in node.value:

@@ -91,13 +91,17 @@ figure { margin: 1rem 0; page-break-inside: avoid; }
 <p>From {{ doc.on }} over {{ doc.horizon_days }} days. Whole body: Hall's model ({{ doc.model }}) with the
 protein and resistance-training effect on the lean share; regions: human disuse, regain and denervation
 studies. Every value is a band from the ranges the studies give, not a measurement.</p>
-{% if doc.missing %}<p><strong>Whole-body projection not possible:</strong> record {{ doc.missing | join(', ') }}.</p>{% endif %}
+{% if doc.missing %}
+<p><strong>Whole-body projection not possible:</strong> record {{ doc.missing | join(', ') }}.</p>
+{% endif %}
 {% for note in doc.notes %}<p class="note">{{ note }}</p>{% endfor %}
 <h2>At the horizon (day {{ doc.horizon_days }})</h2>
 <table>
-<tr><th>scenario</th><th>intake (kcal/day)</th><th>fat-free mass (kg)</th><th>fat mass (kg)</th>{% for r in regions %}<th>{{ r }} (%)</th>{% endfor %}</tr>
+<tr><th>scenario</th><th>intake (kcal/day)</th><th>fat-free mass (kg)</th><th>fat mass (kg)</th>
+{% for r in regions %}<th>{{ r }} (%)</th>{% endfor %}</tr>
 {% for row in rows %}
-<tr><th>{{ row.label }}</th><td class="num">{{ row.intake }}</td><td class="num">{{ row.ffm }}</td><td class="num">{{ row.fat }}</td>
+<tr><th>{{ row.label }}</th><td class="num">{{ row.intake }}</td><td class="num">{{ row.ffm }}</td>
+<td class="num">{{ row.fat }}</td>
 {% for cell in row.regions %}<td class="num">{{ cell }}</td>{% endfor %}</tr>
 {% endfor %}
 </table>
@@ -310,7 +314,7 @@ def _regional_lines(doc, scenario) -> list[str]:
             f"  {c['side']} {c['region']} ({c['cause'].replace('_', ' ')}): now {values[0]}; "
             f"day {doc['horizon_days']} {values[1]}"
         )
-    for (now, later), regions in grouped.items():
+    for (_now, later), regions in grouped.items():
         lines.append(f"  {', '.join(regions)} (energy balance): day {doc['horizon_days']} {later}")
     return lines
 
@@ -325,7 +329,7 @@ def _text(doc) -> str:
     if doc["missing"]:
         lines.append("Whole-body projection not possible: record " + ", ".join(doc["missing"]) + ".")
     notes = list(doc["notes"])
-    for row, s in zip(_rows(doc), doc["scenarios"]):
+    for row, s in zip(_rows(doc), doc["scenarios"], strict=True):
         lines.append("")
         lines.append(f"{row['label']}" + (f", {row['intake']} kcal/day" if row["intake"] else ""))
         if s["change_at_horizon_kg"]:

@@ -100,7 +100,7 @@ def _evidence_table(cause: CauseAssessment) -> RichTable:
     table.add_column("finding", ratio=3, overflow="fold")
     table.add_column("value", ratio=2, overflow="fold")
     table.add_column("source", width=max(6, *(len(k) for k in keys)), no_wrap=True, overflow="fold")
-    for e, key in zip(cause.evidence, keys):
+    for e, key in zip(cause.evidence, keys, strict=True):
         table.add_row(SIGNS.get(e.direction.value, "·"), _t(e.finding), _t(e.value), _t(key))
     return table
 

@@ -247,7 +247,10 @@ def check_state(prepared: Prepared, ei0: np.ndarray, fat0: np.ndarray, lean0: np
     """Refuse people whose baseline or intake the model cannot represent."""
     check = _Checker()
     n = prepared.n
-    name = lambda field, i: f"{field}[{i}]" if n > 1 else field
+
+    def name(field: str, i: int) -> str:
+        return f"{field}[{i}]" if n > 1 else field
+
     for i in np.flatnonzero(fat0 <= 0)[:MAX_PROBLEMS_PER_FIELD]:
         check.fail(
             name("fat_kg", i),

@@ -78,7 +78,7 @@ def simulate(
     pal_schedule=None,
     variant: str | Variant = DEFAULT_VARIANT,
     outputs: Sequence[str] | None = None,
-    record: Literal["daily", "final"] | Sequence[int] = "daily",
+    record: Literal["daily", "final"] | Sequence[int] | np.ndarray = "daily",
     engine: Engine = "numba",
 ) -> Simulation:
     """Simulate Hall's adult body-weight model (Hall et al. 2011) for N people over ``days`` days.
