@@ -9,7 +9,7 @@ from typing import Any
 
 from myoscope.errors import InputError, Problem
 from myoscope.isncsci._classify import classify_many
-from myoscope.isncsci._model import Exam, parse_exam
+from myoscope.record.spinal import Exam, parse_exam
 from myoscope.isncsci._result import Classification
 
 
