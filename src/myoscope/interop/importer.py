@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import myoscope.measures.answers  # noqa: F401 - registers the answer check that parse_record runs
 from myoscope.errors import InputError, Problem
 from myoscope.interop import _from_fhir as F
 from myoscope.interop import codes as C

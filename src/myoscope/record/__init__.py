@@ -1,5 +1,6 @@
 """The person's record: validated models, units, loading and saving."""
 
+from myoscope.record._checks import RecordCheck, canonical_answers, check_record, register_check
 from myoscope.record._io import dump_record, load_record, parse_record, parse_text
 from myoscope.record._kinds import MEASUREMENT_KINDS, NUTRIENT_UNITS
 from myoscope.record._limits import MAX_FILE_BYTES, MAX_ID, check_data, check_date
@@ -23,6 +24,10 @@ from myoscope.record._models import (
 from myoscope.record._parse import loads_json, parse_data
 
 __all__ = [
+    "RecordCheck",
+    "canonical_answers",
+    "check_record",
+    "register_check",
     "MAX_FILE_BYTES",
     "MAX_ID",
     "check_data",
