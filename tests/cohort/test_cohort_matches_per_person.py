@@ -17,8 +17,8 @@ from per_person import per_person
 
 from myoscope.cohort import KINDS, screen_arrays
 from myoscope.cohort.kernel import WINDOW_DAYS
-from myoscope.instruments import _sarcopenia_cutoffs as cut
 from myoscope.instruments import must
+from myoscope.instruments import sarcopenia_cutoffs as cut
 
 _EDGES: dict[str, list[float]] = {
     "grip_strength": [

@@ -7,7 +7,7 @@ from typing import Any
 from myoscope.causes._context import Context
 from myoscope.criteria.intake import ACCEPTED_NAMES
 from myoscope.measures.diet import diet_days_in_window
-from myoscope.record._kinds import NUTRIENT_UNITS
+from myoscope.record import NUTRIENT_UNITS
 
 REDUCED_INTAKE_FRACTION = 0.5
 """GLIM etiologic criterion: intake at or below 50 % of the energy requirement for more than a week

@@ -35,7 +35,7 @@ from myoscope.instruments.must import WEIGHT_LOSS_LOW_BELOW as MUST_WEIGHT_LOSS
 from myoscope.measures.energy_need import missing_for_energy_need
 from myoscope.physiology.energy import energy_balance_from_weight_trend
 from myoscope.physiology.hall import DEFAULT_VARIANT, lean_sparing_intake, project
-from myoscope.physiology.hall._constants import RHO_F, RHO_L
+from myoscope.physiology.hall import RHO_F, RHO_L
 
 CAUSE = "calorie_deficit"
 TITLE = "Calorie deficit (eating less energy than is burned)"

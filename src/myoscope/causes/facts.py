@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
 
-from myoscope import instruments
+from myoscope import scores
 from myoscope.measures import girth
 from myoscope.references import cite
 
@@ -176,7 +176,7 @@ def _sites(record, on: dt.date, asymmetries) -> tuple[SiteFacts, ...]:
 
 def _grip(record, on: dt.date) -> tuple[GripSide, ...]:
     out = []
-    grip = instruments.get("grip")
+    grip = scores.get("grip")
     for side in ("left", "right"):
         series = [m for m in record.series("grip_strength", side) if m.date <= on]
         if not series:

@@ -52,8 +52,8 @@ def register(app: typer.Typer) -> None:
         out: Path = typer.Option(None, "--output", "-o", help="Write to this file."),
     ) -> None:
         """Export an instrument as an SDC Questionnaire (FHIR R4) or a REDCap data dictionary (CSV)."""
-        from myoscope.instruments import names
         from myoscope.interop import NotExportable, redcap_dictionary, sdc_questionnaire
+        from myoscope.scores import names
 
         if name not in names():
             fail(f"unknown instrument {name!r}; known: {', '.join(names())}")

@@ -14,9 +14,22 @@ from __future__ import annotations
 from pydantic import Field
 
 from myoscope.criteria._mass import Method, alm_per_bmi, asm_index, awgs_mass_criterion, bmi_of
-from myoscope.instruments._base import Criterion, Example, Instrument, InstrumentInput, Score
-from myoscope.instruments._cutoff import LOW, MIXED, NOT_LOW, Sex, first_known, summarize, tidy, unverified
-from myoscope.instruments._sarcopenia_cutoffs import EWGSOP2_ASM, EWGSOP2_ASMI, FNIH_ALM_BMI
+from myoscope.instruments.api import (
+    LOW,
+    MIXED,
+    NOT_LOW,
+    Criterion,
+    Example,
+    Instrument,
+    InstrumentInput,
+    Score,
+    Sex,
+    first_known,
+    summarize,
+    tidy,
+    unverified,
+)
+from myoscope.instruments.sarcopenia_cutoffs import EWGSOP2_ASM, EWGSOP2_ASMI, FNIH_ALM_BMI
 from myoscope.references import cite
 from myoscope.units import quantity
 

@@ -15,8 +15,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from myoscope.criteria._equation import SEX_CODE, Equation, Validity
-from myoscope.instruments._base import Example, InstrumentInput
-from myoscope.instruments._cutoff import Sex
+from myoscope.instruments.api import Example, InstrumentInput, Sex
 from myoscope.references import cite
 from myoscope.units import quantity
 

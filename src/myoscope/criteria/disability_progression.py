@@ -27,7 +27,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from myoscope.instruments._base import Criterion, Example, Instrument, InstrumentInput, Score
+from myoscope.instruments.api import Criterion, Example, Instrument, InstrumentInput, Score
 from myoscope.instruments.edss import EdssValue
 from myoscope.references import cite
 from myoscope.units import quantity

@@ -17,9 +17,19 @@ from pydantic import Field
 
 from myoscope.criteria._fields import MEASURE, AsmIndex, AsmKg, ChairStandS, GaitSpeedMs, GripKg, HeightCm
 from myoscope.criteria._mass import Method, asm_index
-from myoscope.instruments._base import Criterion, Example, Instrument, InstrumentInput, Score
-from myoscope.instruments._cutoff import Sex, any_of, first_known, unverified
-from myoscope.instruments._sarcopenia_cutoffs import (
+from myoscope.instruments.api import (
+    Criterion,
+    Example,
+    Instrument,
+    InstrumentInput,
+    Score,
+    Sex,
+    any_of,
+    first_known,
+    unverified,
+)
+from myoscope.instruments.sarc_f import SARC_F_POSITIVE
+from myoscope.instruments.sarcopenia_cutoffs import (
     EWGSOP2_ASM,
     EWGSOP2_ASMI,
     EWGSOP2_CHAIR_STAND,
@@ -29,7 +39,6 @@ from myoscope.instruments._sarcopenia_cutoffs import (
     EWGSOP2_TUG,
     EWGSOP2_WALK_400M,
 )
-from myoscope.instruments.sarc_f import SARC_F_POSITIVE
 from myoscope.references import cite
 from myoscope.units import quantity
 

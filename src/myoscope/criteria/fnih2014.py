@@ -17,10 +17,9 @@ from pydantic import Field
 
 from myoscope.criteria._fields import MEASURE, Bmi, GaitSpeedMs, GripKg, HeightCm, WeightKg
 from myoscope.criteria._mass import alm_per_bmi, bmi_of
-from myoscope.instruments._base import Example, Instrument, InstrumentInput, Score
-from myoscope.instruments._cutoff import Sex, first_known, unverified
-from myoscope.instruments._sarcopenia_cutoffs import FNIH_ALM_BMI, FNIH_GAIT, FNIH_GRIP, FNIH_GRIP_NORMAL
+from myoscope.instruments.api import Example, Instrument, InstrumentInput, Score, Sex, first_known, unverified
 from myoscope.instruments.grip import fnih_band
+from myoscope.instruments.sarcopenia_cutoffs import FNIH_ALM_BMI, FNIH_GAIT, FNIH_GRIP, FNIH_GRIP_NORMAL
 from myoscope.references import cite
 from myoscope.units import quantity
 

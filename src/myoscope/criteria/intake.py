@@ -34,8 +34,17 @@ from myoscope.criteria._dri import (
     band_index,
 )
 from myoscope.errors import RangeError
-from myoscope.instruments._base import CANNOT_TELL, Criterion, Example, Instrument, InstrumentInput, Score
-from myoscope.instruments._nutrition import Bmi, Sex, Weight
+from myoscope.instruments.api import (
+    CANNOT_TELL,
+    Bmi,
+    Criterion,
+    Example,
+    Instrument,
+    InstrumentInput,
+    Score,
+    Sex,
+    Weight,
+)
 from myoscope.units import quantity
 
 SEXES = ("male", "female")

@@ -12,8 +12,7 @@ from pydantic import Field
 
 from myoscope.criteria._equation import SEX_CODE, Equation
 from myoscope.criteria._lee2000 import LEE2000_ABOUT, LEE2000_M2_RACE, LEE2000_VALIDITY, Population
-from myoscope.instruments._base import Example, InstrumentInput
-from myoscope.instruments._cutoff import Sex
+from myoscope.instruments.api import Example, InstrumentInput, Sex
 from myoscope.references import cite
 from myoscope.units import quantity
 

@@ -5,7 +5,7 @@ and position. Cut-offs: AWGS 2019 case finding (< 34 cm men, < 33 cm women; Chen
 doi:10.1016/j.jamda.2019.12.012) and the NHANES-derived moderately / severely low values of
 Gonzalez 2021 (doi:10.1093/ajcn/nqab029). Optionally (``bmi_adjust``) the circumference
 compared with the Gonzalez cut-offs is first reduced for BMI >= 25 (factors UNVERIFIED, see
-:data:`~myoscope.instruments._sarcopenia_cutoffs.GONZALEZ2021_BMI_ADJUSTMENT`); the AWGS
+:data:`~myoscope.instruments.sarcopenia_cutoffs.GONZALEZ2021_BMI_ADJUSTMENT`); the AWGS
 comparison always uses the measured value.
 """
 
@@ -15,7 +15,7 @@ from pydantic import Field
 
 from myoscope.instruments._base import Example, Instrument, InstrumentInput, Score
 from myoscope.instruments._cutoff import LOW, MIXED, NOT_LOW, Sex, summarize, unverified
-from myoscope.instruments._sarcopenia_cutoffs import (
+from myoscope.instruments.sarcopenia_cutoffs import (
     AWGS2019_CALF,
     GONZALEZ2021_BMI_ADJUSTMENT,
     GONZALEZ2021_BMI_ADJUSTMENT_VERIFIED,

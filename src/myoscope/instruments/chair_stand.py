@@ -13,8 +13,8 @@ from pydantic import Field
 
 from myoscope.instruments._base import Example, Instrument, InstrumentInput, Score
 from myoscope.instruments._cutoff import LOW, MIXED, NOT_LOW
-from myoscope.instruments._sarcopenia_cutoffs import AWGS2019_CHAIR_STAND, EWGSOP2_CHAIR_STAND
 from myoscope.instruments._timed import score_timed
+from myoscope.instruments.sarcopenia_cutoffs import AWGS2019_CHAIR_STAND, EWGSOP2_CHAIR_STAND
 from myoscope.references import cite
 from myoscope.units import quantity
 

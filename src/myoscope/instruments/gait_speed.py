@@ -16,7 +16,7 @@ from pydantic import Field
 from myoscope.errors import InputError, Problem
 from myoscope.instruments._base import Example, Instrument, InstrumentInput, Score
 from myoscope.instruments._cutoff import LOW, MIXED, NOT_LOW, summarize, tidy
-from myoscope.instruments._sarcopenia_cutoffs import AWGS2019_GAIT, EWGSOP2_GAIT, FNIH_GAIT
+from myoscope.instruments.sarcopenia_cutoffs import AWGS2019_GAIT, EWGSOP2_GAIT, FNIH_GAIT
 from myoscope.references import cite
 from myoscope.units import quantity
 

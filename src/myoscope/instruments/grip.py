@@ -14,7 +14,7 @@ from pydantic import Field
 
 from myoscope.instruments._base import Example, Instrument, InstrumentInput, Score
 from myoscope.instruments._cutoff import LOW, MIXED, NOT_LOW, Sex, summarize, unverified
-from myoscope.instruments._sarcopenia_cutoffs import AWGS2019_GRIP, EWGSOP2_GRIP, FNIH_GRIP, FNIH_GRIP_NORMAL
+from myoscope.instruments.sarcopenia_cutoffs import AWGS2019_GRIP, EWGSOP2_GRIP, FNIH_GRIP, FNIH_GRIP_NORMAL
 from myoscope.references import cite
 from myoscope.units import quantity
 

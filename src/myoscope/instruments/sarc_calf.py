@@ -19,9 +19,9 @@ from pydantic import Field
 from myoscope.errors import InputError, Problem
 from myoscope.instruments._base import Example, Instrument, Score
 from myoscope.instruments._cutoff import Cutoff, Sex, unverified
-from myoscope.instruments._sarcopenia_cutoffs import AWGS2019_CALF
 from myoscope.instruments.sarc_f import SarcFItems
 from myoscope.instruments.sarc_f import total as sarc_f_total
+from myoscope.instruments.sarcopenia_cutoffs import AWGS2019_CALF
 from myoscope.references import cite
 from myoscope.units import quantity
 

@@ -19,7 +19,7 @@ from pydantic import Field
 
 from myoscope.instruments._base import Example, Instrument, InstrumentInput, Score
 from myoscope.instruments._cutoff import MIXED, NOT_LOW, summarize
-from myoscope.instruments._sarcopenia_cutoffs import AWGS2019_SPPB, EWGSOP2_SPPB
+from myoscope.instruments.sarcopenia_cutoffs import AWGS2019_SPPB, EWGSOP2_SPPB
 from myoscope.references import cite
 from myoscope.units import quantity
 

@@ -12,8 +12,8 @@ from pydantic import Field
 
 from myoscope.instruments._base import Example, Instrument, InstrumentInput, Score
 from myoscope.instruments._cutoff import LOW, NOT_LOW
-from myoscope.instruments._sarcopenia_cutoffs import EWGSOP2_TUG
 from myoscope.instruments._timed import score_timed
+from myoscope.instruments.sarcopenia_cutoffs import EWGSOP2_TUG
 from myoscope.references import cite
 from myoscope.units import quantity
 

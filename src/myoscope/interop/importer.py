@@ -341,7 +341,7 @@ def _asked_none(resource: dict[str, Any], url: str | None, data: dict[str, Any],
 
 def import_bundle(bundle: Any) -> ImportResult:
     """The record a Bundle describes, and every issue met on the way."""
-    from myoscope.instruments import names
+    from myoscope.scores import names
 
     known = set(names())
     resources = entries(bundle)

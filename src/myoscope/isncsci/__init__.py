@@ -43,6 +43,7 @@ _HOME: dict[str, str] = {
     "Classification": "_result",
     "SideClassification": "_result",
     "synthetic_exams": "_synthetic",
+    "stream": "_stream",
 }
 """Where each public name lives. Loaded on first use, so that importing the package costs no numba
 or numpy start-up; the compiled kernels load (or compile, then cache) on the first classification.
@@ -77,6 +78,7 @@ __all__ = [
     "classify_batch",
     "classify_many",
     "compare",
+    "stream",
     "encode",
     "level_index",
     "synthetic_exams",

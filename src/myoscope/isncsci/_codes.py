@@ -20,8 +20,6 @@ from __future__ import annotations
 
 from myoscope.record.spinal import (
     ANAL_VALUES,
-    DERMATOMES,
-    KEY_MUSCLES,
     MOTOR_LEVELS,
     MOTOR_VALUES,
     SEGMENTS,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from myoscope import instruments
+from myoscope import scores
 from myoscope.errors import InputError, Problem
 from myoscope.measures import body
 from myoscope.record import InstrumentAnswers, Record, register_check
@@ -39,7 +39,7 @@ def person_values(record: Record, on: dt.date) -> dict[str, Any]:
 
 def filled_answers(record: Record, entry: InstrumentAnswers) -> dict[str, Any]:
     """The answers with the instrument's person fields filled in from the record where absent."""
-    instrument = instruments.get(entry.name)
+    instrument = scores.get(entry.name)
     answers = dict(entry.answers)
     person = person_values(record, entry.date)
     for name in instrument.person_fields:
@@ -53,12 +53,10 @@ def answer_problems(record: Record) -> list[Problem]:
     problems: list[Problem] = []
     for i, entry in enumerate(record.instruments):
         try:
-            instrument = instruments.get(entry.name)
+            instrument = scores.get(entry.name)
         except KeyError:
             problems.append(
-                Problem(
-                    f"instruments[{i}].name", entry.name, "is not a known instrument", ", ".join(instruments.names())
-                )
+                Problem(f"instruments[{i}].name", entry.name, "is not a known instrument", ", ".join(scores.names()))
             )
             continue
         try:
@@ -86,7 +84,7 @@ class InstrumentAnswerCheck:
     def canonical(self, entry: InstrumentAnswers) -> InstrumentAnswers:
         """The answers as the instrument's own input model reads them (``"2"`` -> 2, ``"30 cm"`` -> 30.0)."""
         try:
-            validated = instruments.get(entry.name).validate(entry.answers).model_dump(mode="json")
+            validated = scores.get(entry.name).validate(entry.answers).model_dump(mode="json")
         except (KeyError, InputError):
             return entry
         return entry.model_copy(update={"answers": {key: validated[key] for key in entry.answers if key in validated}})

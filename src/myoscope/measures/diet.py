@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from myoscope.record import Record
-from myoscope.record._kinds import NUTRIENT_UNITS
+from myoscope.record import NUTRIENT_UNITS
 
 DIET_WINDOW_DAYS = 28
 """Diet days older than four weeks before the assessment date are not averaged (our choice)."""

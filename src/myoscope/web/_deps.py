@@ -10,7 +10,7 @@ from fastapi import Depends, HTTPException, Request
 from sqlalchemy.orm import Session
 
 from myoscope.store import Patients, User, WebSession, find_session, token_user
-from myoscope.store._accounts import same
+from myoscope.store import same
 from myoscope.web._settings import CSRF_FIELD, CSRF_HEADER, LOGIN_CSRF_COOKIE, SESSION_COOKIE, Settings
 
 

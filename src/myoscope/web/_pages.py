@@ -30,9 +30,9 @@ MEASUREMENT_ROWS = 4
 
 
 def _instrument_names() -> list[str]:
-    from myoscope import instruments
+    from myoscope import scores
 
-    return [n for n, i in instruments.registry().items() if i.kind == "instrument"]
+    return [n for n, i in scores.registry().items() if i.kind == "instrument"]
 
 
 @router.get("/")

@@ -11,6 +11,7 @@ reference bw/model.md §7-8).
 * :func:`read_oracle`, :func:`simulate_oracle`, :func:`write_oracle` -- the ``bw-oracle/1`` format.
 """
 
+from myoscope.physiology.hall._constants import RHO_F, RHO_L
 from myoscope.physiology.hall._oracle import FORMAT, as_table, read_oracle, simulate_oracle, write_oracle
 from myoscope.physiology.hall._person import LeanSparingIntake, Projection, lean_sparing_intake, project
 from myoscope.physiology.hall._simulate import OUTPUT_FIELDS, Simulation, simulate
@@ -22,6 +23,8 @@ __all__ = [
     "FORMAT",
     "LeanSparingIntake",
     "OUTPUT_FIELDS",
+    "RHO_F",
+    "RHO_L",
     "Projection",
     "Simulation",
     "TargetIntake",

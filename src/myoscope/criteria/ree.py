@@ -13,8 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from myoscope.instruments._base import Example, Instrument, InstrumentInput, Score
-from myoscope.instruments._nutrition import AdultAge, Height, Sex, Weight
+from myoscope.instruments.api import AdultAge, Example, Height, Instrument, InstrumentInput, Score, Sex, Weight
 from myoscope.physiology import energy as eq
 from myoscope.units import quantity
 
