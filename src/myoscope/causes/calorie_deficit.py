@@ -54,7 +54,7 @@ LEAN_LOSS_LIMIT_KG = 1.0
 setting, not a value from the literature; the literature gives none."""
 ESTIMATE_ERROR = 0.10
 """Predicted resting expenditure is most often within 10 % of the measured value (Mifflin-St Jeor;
-Frankenfield et al. 2005, J Am Diet Assoc, doi:10.1016/j.jada.2005.02.005): intake counts as a deficit
+Frankenfield et al. 2005, J Am Diet Assoc, [frankenfield2005]): intake counts as a deficit
 only below the lower end of the need minus this margin."""
 CITATIONS = (
     "hall2011",

@@ -3,9 +3,9 @@
 ASM (by DXA: appendicular lean soft tissue, the lean mass of both arms and legs) is entered
 directly or as the four limbs' lean masses. Derived: ASM/height² (kg/m²) and ASM/BMI (m²).
 Judged against EWGSOP2 (ASM < 20 / < 15 kg [unverified]; ASM/height² < 7.0 / < 5.5 kg/m²;
-Cruz-Jentoft 2019, doi:10.1093/ageing/afy169), AWGS 2019 (ASM/height² DXA < 7.0 / < 5.4,
-BIA < 7.0 / < 5.7 kg/m²; Chen 2020, doi:10.1016/j.jamda.2019.12.012) and FNIH (DXA ALM/BMI
-< 0.789 / < 0.512 m²; Studenski 2014, doi:10.1093/gerona/glu010). BIA and DXA values differ
+Cruz-Jentoft 2019, [cruzjentoft2019]), AWGS 2019 (ASM/height² DXA < 7.0 / < 5.4,
+BIA < 7.0 / < 5.7 kg/m²; Chen 2020, [chen2020]) and FNIH (DXA ALM/BMI
+< 0.789 / < 0.512 m²; Studenski 2014, [studenski2014]). BIA and DXA values differ
 systematically: never mix them in one trend without saying so.
 """
 

@@ -2,7 +2,7 @@
 
 Sergi G, De Rui M, Veronese N, et al. Assessing appendicular skeletal muscle mass with
 bioelectrical impedance analysis in free-living Caucasian older adults. Clin Nutr 2015;34(4):
-667-673. doi:10.1016/j.clnu.2014.07.010. The BIA equation EWGSOP2 points to; reference method
+667-673. [sergi2015]. The BIA equation EWGSOP2 points to; reference method
 DXA; resistance and reactance whole-body at 50 kHz (Akern BIA 101).
 
 ASM (kg) = -3.964 + 0.227 Ht²/R + 0.095 weight + 1.384 sex + 0.064 Xc (Ht cm, R and Xc Ω,

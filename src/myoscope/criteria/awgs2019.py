@@ -2,7 +2,7 @@
 
 Chen LK, Woo J, Assantachai P, et al. Asian Working Group for Sarcopenia: 2019 consensus
 update on sarcopenia diagnosis and treatment. J Am Med Dir Assoc 2020;21(3):300-307.e2.
-doi:10.1016/j.jamda.2019.12.012. Set for Asian populations: ``population`` is an explicit
+[chen2020]. Set for Asian populations: ``population`` is an explicit
 input, never inferred; for other populations the result carries a caution.
 
 Case finding: calf circumference < 34 / < 33 cm, SARC-F >= 4 or SARC-CalF >= 11 (reported;

@@ -1,7 +1,7 @@
 """EWGSOP2 (2019) sarcopenia: Find, Assess, Confirm, Severity.
 
 Cruz-Jentoft AJ, Bahat G, Bauer J, et al. Sarcopenia: revised European consensus on
-definition and diagnosis. Age Ageing 2019;48(1):16-31. doi:10.1093/ageing/afy169.
+definition and diagnosis. Age Ageing 2019;48(1):16-31. [cruzjentoft2019].
 
 Find: SARC-F >= 4 or clinical suspicion (a screen; it never diagnoses). Assess: low strength
 = grip < 27 / < 16 kg or five chair rises > 15 s (either test suffices) -> probable

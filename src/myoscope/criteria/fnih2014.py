@@ -2,8 +2,8 @@
 
 Studenski SA, Peters KW, Alley DE, et al. The FNIH Sarcopenia Project: rationale, study
 description, conference recommendations, and final estimates. J Gerontol A Biol Sci Med Sci
-2014;69(5):547-558. doi:10.1093/gerona/glu010. Grip: Alley DE, et al. J Gerontol A
-2014;69(5):559-566. doi:10.1093/gerona/glu011.
+2014;69(5):547-558. [studenski2014]. Grip: Alley DE, et al. J Gerontol A
+2014;69(5):559-566. [alley2014].
 
 Weakness: grip < 26 / < 16 kg (intermediate 26-32 / 16-20 kg, reported). Low lean mass: DXA
 appendicular lean mass / BMI < 0.789 / < 0.512 (m²). Slowness: gait speed < 0.8 m/s.

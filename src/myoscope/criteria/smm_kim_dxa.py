@@ -2,7 +2,7 @@
 
 Kim J, Wang Z, Heymsfield SB, Baumgartner RN, Gallagher D. Total-body skeletal muscle mass:
 estimation by a new dual-energy X-ray absorptiometry method. Am J Clin Nutr 2002;76(2):
-378-383. doi:10.1093/ajcn/76.2.378. Reference method MRI; R² 0.96, SEE 1.58 kg; race did not
+378-383. [kim2002]. Reference method MRI; R² 0.96, SEE 1.58 kg; race did not
 affect accuracy. SM (kg) = 1.13 ALST - 0.02 age + 0.61 sex + 0.97 (ALST kg, men 1).
 The sources read state no age or body-size range: none is enforced beyond plausibility.
 """

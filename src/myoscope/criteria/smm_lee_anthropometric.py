@@ -3,7 +3,7 @@
 SM (kg) = 0.244 weight + 7.80 height + 6.6 sex - 0.098 age + race - 3.3 (weight kg, height m,
 men 1; race term of model 2 in :data:`~myoscope.criteria._lee2000.LEE2000_M2_RACE`: -1.2 Asian, +1.4
 African American, 0 white or Hispanic). R² 0.86, SEE 2.8 kg.
-Lee RC, et al. Am J Clin Nutr 2000;72(3):796-803. doi:10.1093/ajcn/72.3.796.
+Lee RC, et al. Am J Clin Nutr 2000;72(3):796-803. [lee2000].
 """
 
 from __future__ import annotations

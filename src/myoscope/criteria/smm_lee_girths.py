@@ -3,7 +3,7 @@
 SM (kg) = Ht × (0.00744 CAG² + 0.00088 CTG² + 0.00441 CCG²) + 2.4 sex - 0.048 age + race + 7.8
 (Ht m; CAG, CTG, CCG corrected arm, thigh and calf girths in cm, each = girth - π × skinfold;
 men 1; race term in :data:`~myoscope.criteria._lee2000.LEE2000_RACE`). R² 0.91, SEE 2.2 kg.
-Lee RC, et al. Am J Clin Nutr 2000;72(3):796-803. doi:10.1093/ajcn/72.3.796. Skinfolds are
+Lee RC, et al. Am J Clin Nutr 2000;72(3):796-803. [lee2000]. Skinfolds are
 the triceps, front-thigh and medial-calf skinfolds (caliper readings, mm). Weight is needed
 only to check the validity range (BMI < 30).
 """

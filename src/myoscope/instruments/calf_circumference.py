@@ -2,8 +2,8 @@
 
 Maximal calf girth with a non-elastic tape, standing (or seated, knee at 90°); record side
 and position. Cut-offs: AWGS 2019 case finding (< 34 cm men, < 33 cm women; Chen 2020,
-doi:10.1016/j.jamda.2019.12.012) and the NHANES-derived moderately / severely low values of
-Gonzalez 2021 (doi:10.1093/ajcn/nqab029). Optionally (``bmi_adjust``) the circumference
+[chen2020]) and the NHANES-derived moderately / severely low values of
+Gonzalez 2021 ([gonzalez2021]). Optionally (``bmi_adjust``) the circumference
 compared with the Gonzalez cut-offs is first reduced for BMI >= 25 (factors UNVERIFIED, see
 :data:`~myoscope.instruments.sarcopenia_cutoffs.GONZALEZ2021_BMI_ADJUSTMENT`); the AWGS
 comparison always uses the measured value.

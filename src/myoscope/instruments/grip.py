@@ -2,9 +2,9 @@
 
 Handheld dynamometer, seated, elbow at 90°, two or three maximal trials per hand; the
 maximum of all valid trials is used (FNIH: "maximum value in either hand", Studenski 2014,
-doi:10.1093/gerona/glu010). Cut-offs, all strict "<": EWGSOP2 27 / 16 kg (Cruz-Jentoft 2019,
-doi:10.1093/ageing/afy169), AWGS 2019 28 / 18 kg (Chen 2020, doi:10.1016/j.jamda.2019.12.012),
-FNIH 26 / 16 kg with an intermediate band up to 32 / 20 kg (Alley 2014, doi:10.1093/gerona/glu011).
+[studenski2014]). Cut-offs, all strict "<": EWGSOP2 27 / 16 kg (Cruz-Jentoft 2019,
+[cruzjentoft2019]), AWGS 2019 28 / 18 kg (Chen 2020, [chen2020]),
+FNIH 26 / 16 kg with an intermediate band up to 32 / 20 kg (Alley 2014, [alley2014]).
 Values in kg; a force reading in kgf is entered as the same number of kg.
 """
 

@@ -2,8 +2,8 @@
 
 Barbosa-Silva TG, Menezes AMB, Bielemann RM, Malmstrom TK, Gonzalez MC. Enhancing SARC-F:
 improving sarcopenia screening in the clinical practice. J Am Med Dir Assoc 2016;17(12):
-1136-1141. doi:10.1016/j.jamda.2016.08.004. Total 0-20; positive screen at >= 11 (as adopted
-by AWGS 2019, Chen 2020, doi:10.1016/j.jamda.2019.12.012).
+1136-1141. [barbosasilva2016]. Total 0-20; positive screen at >= 11 (as adopted
+by AWGS 2019, Chen 2020, [chen2020]).
 
 Two calf cut-offs are offered (``variant``): ``awgs2019`` (default; < 34 cm men, < 33 cm
 women, the AWGS 2019 case-finding cut-off) and ``barbosa2016`` (<= 34 / <= 33 cm, the

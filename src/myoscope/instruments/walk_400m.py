@@ -1,7 +1,7 @@
 """400 m walk: time to walk 400 m at usual pace, or non-completion.
 
 EWGSOP2 reads non-completion, or completion in 6 min or more, as low physical performance
-(Cruz-Jentoft 2019, doi:10.1093/ageing/afy169). The 6 min edge is UNVERIFIED against the
+(Cruz-Jentoft 2019, [cruzjentoft2019]). The 6 min edge is UNVERIFIED against the
 paper (see :data:`~myoscope.instruments.sarcopenia_cutoffs.EWGSOP2_WALK_400M`).
 """
 

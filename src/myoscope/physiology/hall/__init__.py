@@ -1,7 +1,7 @@
 """Hall's dynamic adult body-weight model, vectorised over people.
 
 Two variants: ``hall2011`` (default) follows the web appendix of Hall et al. 2011 (Lancet
-378:826-837, doi:10.1016/S0140-6736(11)60812-X); ``bw-1.0.0`` reproduces the R package ``bw``
+378:826-837, [hall2011]); ``bw-1.0.0`` reproduces the R package ``bw``
 1.0.0, whose glycogen energy term and daily-input reading depart from the paper (shared
 reference bw/model.md §7-8).
 
