@@ -43,6 +43,7 @@ def test_record_api():
         "parse_data",
         "parse_record",
         "parse_text",
+        "plausible",
         "register_check",
     ]
 

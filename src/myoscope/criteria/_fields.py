@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from myoscope.instruments import api
+from myoscope.record import plausible
 from myoscope.units import quantity
 
-GripKg = quantity("kg", 0, 120)
-ChairStandS = quantity("s", 1, 300)
-GaitSpeedMs = quantity("m/s", 0.05, 3.0)
-AsmKg = quantity("kg", 2, 60)
+GripKg = plausible("grip_strength")
+ChairStandS = plausible("chair_stand_time")
+GaitSpeedMs = plausible("gait_speed")
+AsmKg = plausible("appendicular_lean_mass")
 AsmIndex = quantity("kg/m**2", 2, 15)
-HeightCm = quantity("cm", 90, 250)
-WeightKg = quantity("kg", 20, 350)
-Bmi = quantity("kg/m**2", 10, 90)
-CalfCm = quantity("cm", 15, 70)
+HeightCm = api.Height
+WeightKg = api.Weight
+Bmi = api.Bmi
+CalfCm = plausible("calf_circumference")
+"""The measures' ranges are the record's plausibility ranges (:func:`myoscope.record.plausible`)."""
 
 MEASURE = {
     "sex": "sex",

@@ -20,16 +20,19 @@ from myoscope.instruments.api import (
     NOT_LOW,
     Criterion,
     Example,
+    Height,
     Instrument,
     InstrumentInput,
     Score,
     Sex,
+    Weight,
     first_known,
     summarize,
     tidy,
     unverified,
 )
 from myoscope.instruments.sarcopenia_cutoffs import EWGSOP2_ASM, EWGSOP2_ASMI, FNIH_ALM_BMI
+from myoscope.record import plausible
 from myoscope.references import cite
 from myoscope.units import quantity
 
@@ -42,13 +45,13 @@ Limb = quantity("kg", 0.2, 30)
 class AsmInput(InstrumentInput):
     sex: Sex | None = None
     method: Method | None = Field(None, description="how the mass was measured: dxa or bia")
-    asm: quantity("kg", 2, 60) | None = Field(None, description="appendicular skeletal (lean) mass")
+    asm: plausible("appendicular_lean_mass") | None = Field(None, description="appendicular skeletal (lean) mass")
     right_arm: Limb | None = Field(None, description="lean mass of the right arm (alternative to asm)")
     left_arm: Limb | None = Field(None, description="lean mass of the left arm")
     right_leg: Limb | None = Field(None, description="lean mass of the right leg")
     left_leg: Limb | None = Field(None, description="lean mass of the left leg")
-    height: quantity("cm", 90, 250) | None = None
-    weight: quantity("kg", 20, 350) | None = Field(None, description="body weight (for BMI when bmi is absent)")
+    height: Height | None = None
+    weight: Weight | None = Field(None, description="body weight (for BMI when bmi is absent)")
     bmi: quantity("kg/m**2", 10, 90) | None = None
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from myoscope.criteria._equation import SEX_CODE, Equation, Validity
-from myoscope.instruments.api import Example, InstrumentInput, Sex
+from myoscope.instruments.api import Example, Height, InstrumentInput, Sex, Weight
 from myoscope.references import cite
 from myoscope.units import quantity
 
@@ -33,8 +33,8 @@ SERGI2015_AGE_RANGE = (60.0, 90.0)
 class SergiInput(InstrumentInput):
     sex: Sex | None = None
     age: quantity("year", 0, 120) | None = None
-    height: quantity("cm", 90, 250) | None = None
-    weight: quantity("kg", 20, 350) | None = None
+    height: Height | None = None
+    weight: Weight | None = None
     resistance: quantity("ohm", 100, 1500) | None = Field(None, description="whole-body BIA resistance at 50 kHz")
     reactance: quantity("ohm", 1, 200) | None = Field(None, description="whole-body BIA reactance at 50 kHz")
 

@@ -20,6 +20,7 @@ from myoscope.criteria._mass import alm_per_bmi, bmi_of
 from myoscope.instruments.api import Example, Instrument, InstrumentInput, Score, Sex, first_known, unverified
 from myoscope.instruments.grip import fnih_band
 from myoscope.instruments.sarcopenia_cutoffs import FNIH_ALM_BMI, FNIH_GAIT, FNIH_GRIP, FNIH_GRIP_NORMAL
+from myoscope.record import plausible
 from myoscope.references import cite
 from myoscope.units import quantity
 
@@ -37,7 +38,7 @@ SARCOPENIA = (WEAK_LOW_MASS, WEAK_SLOW_LOW_MASS)
 class Fnih2014Input(InstrumentInput):
     sex: Sex | None = None
     grip: GripKg | None = Field(None, description="best grip strength (maximum of either hand)")
-    alm: quantity("kg", 2, 60) | None = Field(None, description="DXA appendicular lean mass")
+    alm: plausible("appendicular_lean_mass") | None = Field(None, description="DXA appendicular lean mass")
     bmi: Bmi | None = None
     weight: WeightKg | None = Field(None, description="for BMI when bmi is absent")
     height: HeightCm | None = Field(None, description="for BMI when bmi is absent")

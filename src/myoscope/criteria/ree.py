@@ -15,7 +15,7 @@ from pydantic import Field, model_validator
 
 from myoscope.instruments.api import AdultAge, Example, Height, Instrument, InstrumentInput, Score, Sex, Weight
 from myoscope.physiology import energy as eq
-from myoscope.units import quantity
+from myoscope.record import plausible
 
 Equation = Literal["mifflin-st-jeor", "harris-benedict-revised", "henry-2005", "katch-mcardle"]
 
@@ -40,7 +40,7 @@ class ReeInput(InstrumentInput):
     age: AdultAge | None = None
     weight: Weight | None = None
     height: Height | None = None
-    fat_free_mass: quantity("kg", 10, 200) | None = Field(
+    fat_free_mass: plausible("fat_free_mass") | None = Field(
         None, description="Measured fat-free mass (DXA, BIA or skinfolds), kg."
     )
     pal: Annotated[float, Field(ge=1.0, le=2.5)] | None = Field(

@@ -16,7 +16,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from myoscope.criteria._equation import SEX_CODE, Equation, Validity
-from myoscope.instruments.api import Example, InstrumentInput, Sex, tidy
+from myoscope.instruments.api import Example, Height, InstrumentInput, Sex, tidy
 from myoscope.references import cite
 from myoscope.units import quantity
 
@@ -39,7 +39,7 @@ HIGH, MODERATE, NORMAL = "high disability risk", "moderate disability risk", "no
 class JanssenInput(InstrumentInput):
     sex: Sex | None = None
     age: quantity("year", 0, 120) | None = None
-    height: quantity("cm", 90, 250) | None = None
+    height: Height | None = None
     resistance: quantity("ohm", 100, 1500) | None = Field(None, description="whole-body BIA resistance at 50 kHz")
 
 

@@ -13,6 +13,7 @@ from pydantic import Field
 
 from myoscope.criteria._equation import SEX_CODE, Equation
 from myoscope.instruments.api import Example, InstrumentInput, Sex
+from myoscope.record import plausible
 from myoscope.references import cite
 from myoscope.units import quantity
 
@@ -29,7 +30,9 @@ KIM2002_CONSTANT = 0.97
 class KimInput(InstrumentInput):
     sex: Sex | None = None
     age: quantity("year", 18, 120) | None = None
-    alst: quantity("kg", 2, 60) | None = Field(None, description="DXA appendicular lean soft tissue (arms + legs)")
+    alst: plausible("appendicular_lean_mass") | None = Field(
+        None, description="DXA appendicular lean soft tissue (arms + legs)"
+    )
 
 
 class KimDxa(Equation):

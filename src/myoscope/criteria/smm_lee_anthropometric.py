@@ -12,7 +12,7 @@ from pydantic import Field
 
 from myoscope.criteria._equation import SEX_CODE, Equation
 from myoscope.criteria._lee2000 import LEE2000_ABOUT, LEE2000_M2_RACE, LEE2000_VALIDITY, Population
-from myoscope.instruments.api import Example, InstrumentInput, Sex
+from myoscope.instruments.api import Example, Height, InstrumentInput, Sex, Weight
 from myoscope.references import cite
 from myoscope.units import quantity
 
@@ -31,8 +31,8 @@ LEE2000_M2_CONSTANT = -3.3
 class LeeWeightInput(InstrumentInput):
     sex: Sex | None = None
     age: quantity("year", 0, 120) | None = None
-    height: quantity("cm", 90, 250) | None = None
-    weight: quantity("kg", 20, 350) | None = None
+    height: Height | None = None
+    weight: Weight | None = None
     population: Population | None = Field(None, description="race group of the equation's race term")
 
 

@@ -16,7 +16,7 @@ from pydantic import Field
 
 from myoscope.criteria._equation import ESTIMATED, SEX_CODE, Equation
 from myoscope.criteria._lee2000 import LEE2000_ABOUT, LEE2000_RACE, LEE2000_VALIDITY, Population
-from myoscope.instruments.api import Example, InstrumentInput, Sex, tidy
+from myoscope.instruments.api import Example, Height, InstrumentInput, Sex, Weight, tidy
 from myoscope.references import cite
 from myoscope.units import quantity
 
@@ -39,8 +39,8 @@ LIMBS = (("arm", "triceps_skinfold"), ("thigh", "thigh_skinfold"), ("calf", "cal
 class LeeGirthInput(InstrumentInput):
     sex: Sex | None = None
     age: quantity("year", 0, 120) | None = None
-    height: quantity("cm", 90, 250) | None = None
-    weight: quantity("kg", 20, 350) | None = Field(None, description="only to check BMI < 30")
+    height: Height | None = None
+    weight: Weight | None = Field(None, description="only to check BMI < 30")
     population: Population | None = Field(None, description="race group of the equation's race term")
     arm_girth: Girth | None = Field(None, description="mid-upper-arm girth")
     thigh_girth: Girth | None = Field(None, description="mid-thigh girth")

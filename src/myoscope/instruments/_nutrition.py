@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Literal
 
+from myoscope.record import plausible
 from myoscope.units import quantity
 
 Sex = Literal["male", "female"]
-Weight = quantity("kg", 20, 350)
-"""Body weight, kg."""
-Height = quantity("cm", 90, 250)
-"""Standing height, cm."""
+Weight = plausible("body_weight")
+"""Body weight, kg (the record's plausibility range)."""
+Height = plausible("height")
+"""Standing height, cm (the record's plausibility range)."""
 Bmi = quantity("kg/m**2", 8, 80)
 """Body mass index, kg/m2."""
 AdultAge = quantity("year", 18, 120)

@@ -26,10 +26,7 @@ from pydantic import Field, model_validator
 from myoscope.instruments._alsfrs import TOTAL_MAX
 from myoscope.instruments._base import Criterion, Example, Instrument, InstrumentInput, Score
 from myoscope.references import cite
-from myoscope.units import quantity
-
-DAYS_PER_MONTH = 365.25 / 12
-"""Days in one month for ΔFS (30.4375; the Julian month, as pint's ``month``)."""
+from myoscope.units import DAYS_PER_MONTH, quantity
 
 SCHEMES: dict[str, tuple[float, float, str, bool]] = {
     "labra2016": (0.47, 1.11, "labra2016", True),

@@ -23,6 +23,7 @@ from myoscope.instruments.sarcopenia_cutoffs import (
     GONZALEZ2021_CALF_SEVERE,
     GONZALEZ2021_NORMAL_BMI,
 )
+from myoscope.record import plausible
 from myoscope.references import cite
 from myoscope.units import quantity
 
@@ -32,7 +33,7 @@ CUTOFFS = (AWGS2019_CALF, GONZALEZ2021_CALF_MODERATE, GONZALEZ2021_CALF_SEVERE)
 
 class CalfInput(InstrumentInput):
     sex: Sex | None = None
-    calf: quantity("cm", 15, 70) | None = Field(None, description="maximal calf circumference")
+    calf: plausible("calf_circumference") | None = Field(None, description="maximal calf circumference")
     bmi: quantity("kg/m**2", 10, 90) | None = Field(None, description="body mass index (for bmi_adjust)")
     bmi_adjust: bool = Field(
         False,

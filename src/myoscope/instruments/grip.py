@@ -15,13 +15,13 @@ from pydantic import Field
 from myoscope.instruments._base import Example, Instrument, InstrumentInput, Score
 from myoscope.instruments._cutoff import LOW, MIXED, NOT_LOW, Sex, summarize, unverified
 from myoscope.instruments.sarcopenia_cutoffs import AWGS2019_GRIP, EWGSOP2_GRIP, FNIH_GRIP, FNIH_GRIP_NORMAL
+from myoscope.record import plausible
 from myoscope.references import cite
-from myoscope.units import quantity
 
 CITATIONS = cite("cruzjentoft2019", "chen2020", "studenski2014", "alley2014")
 CUTOFFS = (EWGSOP2_GRIP, AWGS2019_GRIP, FNIH_GRIP)
 
-Grip = quantity("kg", 0, 120)
+Grip = plausible("grip_strength")
 TRIALS = {"right": ("right_1", "right_2", "right_3"), "left": ("left_1", "left_2", "left_3")}
 
 

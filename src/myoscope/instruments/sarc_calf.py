@@ -22,8 +22,8 @@ from myoscope.instruments._cutoff import Cutoff, Sex, unverified
 from myoscope.instruments.sarc_f import SarcFItems
 from myoscope.instruments.sarc_f import total as sarc_f_total
 from myoscope.instruments.sarcopenia_cutoffs import AWGS2019_CALF
+from myoscope.record import plausible
 from myoscope.references import cite
-from myoscope.units import quantity
 
 CITATIONS = cite("barbosasilva2016", "malmstrom2013", "chen2020")
 
@@ -53,7 +53,7 @@ NEGATIVE = "negative screen"
 class SarcCalFInput(SarcFItems):
     sarc_f: int | None = Field(None, ge=0, le=10, description="SARC-F total, when the items are not given")
     sex: Sex | None = None
-    calf: quantity("cm", 15, 70) | None = Field(None, description="maximal calf circumference")
+    calf: plausible("calf_circumference") | None = Field(None, description="maximal calf circumference")
     variant: Literal["awgs2019", "barbosa2016"] = "awgs2019"
 
 

@@ -7,6 +7,7 @@ not clinical cut-offs; they are deliberately wide and are our own choice.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,16 @@ MEASUREMENT_KINDS: dict[str, Kind] = {
     "fat_free_mass": Kind("fat-free mass", "kg", 15, 150),
     "fat_mass": Kind("fat mass", "kg", 1, 250),
 }
+
+
+def plausible(kind: str) -> Any:
+    """The pydantic quantity type of a measurement kind: its unit and its plausibility range above, the one
+    range every input of that measure (a record, an instrument's or a definition's answers) accepts."""
+    from myoscope.units import quantity
+
+    spec = MEASUREMENT_KINDS[kind]
+    return quantity(spec.unit, spec.low, spec.high)
+
 
 GIRTH_SITES = {k: v.site for k, v in MEASUREMENT_KINDS.items() if k.endswith("circumference")}
 LENGTH_OF_SITE = {"upper_arm": "arm_length", "forearm": "arm_length", "thigh": "leg_length", "calf": "leg_length"}
