@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from myoscope.record.spinal import (
     ANAL_VALUES,
+    DERMATOMES,  # noqa: F401 - re-exported for the kernel modules
+    KEY_MUSCLES,  # noqa: F401 - re-exported for the kernel modules
     MOTOR_LEVELS,
     MOTOR_VALUES,
     SEGMENTS,
