@@ -4,8 +4,7 @@ import pytest
 
 import myoscope.measures.answers  # noqa: F401 - registers the instrument-answer check, as every entry point does
 from myoscope.errors import InputError, Problem
-from myoscope.record import canonical_answers, parse_record, register_check
-from myoscope.record import _checks
+from myoscope.record import _checks, canonical_answers, parse_record, register_check
 
 PERSON = {"id": "p1", "sex": "female", "birth_date": "1950-01-01", "height": "160 cm"}
 
