@@ -2,8 +2,11 @@
 
 import myoscope.causes
 import myoscope.instruments
+import myoscope.instruments.api
 import myoscope.record
+import myoscope.record.spinal
 import myoscope.report
+import myoscope.scores
 
 
 def test_record_api():
@@ -14,7 +17,9 @@ def test_record_api():
         "DietDay",
         "Episode",
         "FamilyHistory",
+        "GIRTH_SITES",
         "InstrumentAnswers",
+        "LENGTH_OF_SITE",
         "MAX_FILE_BYTES",
         "MAX_ID",
         "MEASUREMENT_KINDS",
@@ -22,19 +27,25 @@ def test_record_api():
         "NUTRIENT_UNITS",
         "Person",
         "Record",
+        "RecordCheck",
         "SpinalExam",
         "StepCount",
         "Symptom",
+        "canonical_answers",
         "check_assessment_date",
         "check_data",
         "check_date",
+        "check_record",
         "dump_record",
+        "in_range",
         "load_record",
         "loads_json",
         "measurement_value",
         "parse_data",
         "parse_record",
         "parse_text",
+        "plausible",
+        "register_check",
     ]
 
 
@@ -67,9 +78,60 @@ def test_instruments_api():
         "Instrument",
         "InstrumentInput",
         "Score",
-        "get",
-        "names",
-        "registry",
+    ]
+
+
+def test_extension_api():
+    """What an instrument or a definition is built on (myoscope.instruments.api)."""
+    assert sorted(myoscope.instruments.api.__all__) == [
+        "AdultAge",
+        "Bmi",
+        "CANNOT_TELL",
+        "Criterion",
+        "Cutoff",
+        "Example",
+        "Height",
+        "Instrument",
+        "InstrumentInput",
+        "LOW",
+        "MIXED",
+        "NOT_LOW",
+        "Op",
+        "Percent",
+        "Score",
+        "Sex",
+        "Weight",
+        "any_of",
+        "bmi_of",
+        "decided_category",
+        "first_known",
+        "summarize",
+        "tidy",
+        "unverified",
+    ]
+    assert all(getattr(myoscope.instruments.api, name) is not None for name in myoscope.instruments.api.__all__)
+
+
+def test_scores_api():
+    assert sorted(myoscope.scores.__all__) == ["UnknownInstrument", "get", "names", "registry"]
+    assert {"sarc-f", "ewgsop2", "ree"} <= set(myoscope.scores.names())
+
+
+def test_spinal_exam_api():
+    assert sorted(myoscope.record.spinal.__all__) == [
+        "ANAL_VALUES",
+        "DERMATOMES",
+        "Exam",
+        "KEY_MUSCLES",
+        "MOTOR_ACCEPTED",
+        "MOTOR_LEVELS",
+        "MOTOR_VALUES",
+        "NON_KEY_ACCEPTED",
+        "SEGMENTS",
+        "SENSORY_ACCEPTED",
+        "SENSORY_VALUES",
+        "Side",
+        "parse_exam",
     ]
 
 

@@ -25,6 +25,10 @@ from myoscope.errors import RangeError, shorten
 
 if TYPE_CHECKING:
     import pint
+DAYS_PER_MONTH = 365.25 / 12
+"""Days in one month (30.4375, the mean month of the Julian year, as pint's ``month``): the one month
+length every conversion of days to months uses (ALS progression, weight-change windows, cohort
+screening, time since injury)."""
 
 MAX_UNIT_TEXT = 40
 """Characters of a value written with its unit, or of a unit: checked before pint reads it (pint's

@@ -9,9 +9,9 @@ from myoscope.causes import Status, assess
 from myoscope.causes._types import Basis, StepKind
 from myoscope.causes.analysis import rank_key
 from myoscope.criteria.activity_guidelines import Session, adherence_from_sessions
-from myoscope.instruments import get
 from myoscope.record import parse_record
 from myoscope.references import get as ref
+from myoscope.scores import get
 
 
 def _assess(**sections):

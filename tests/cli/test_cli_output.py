@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 import myoscope
-from myoscope import instruments
+from myoscope import scores
 from myoscope.cli import Commands, app
 from myoscope.cli._lazy import load_command, module_of, summaries
 from myoscope.cli.score import score_text
@@ -45,18 +45,18 @@ def test_no_internals_in_any_example_output(examples_dir, fmt):
 
 
 def test_no_internals_in_any_score_example():
-    for name, instrument in instruments.registry().items():
+    for name, instrument in scores.registry().items():
         for example in instrument.examples:
             text = score_text(instrument, instrument.score(example.inputs))
             assert not _leaks(text), (name, _leaks(text))
 
 
 def test_definitions_show_a_category_in_words_and_must_no_cannot_tell_beside_it():
-    ewgsop2 = instruments.get("ewgsop2")
+    ewgsop2 = scores.get("ewgsop2")
     example = ewgsop2.examples[0]
     text = score_text(ewgsop2, ewgsop2.score(example.inputs))
     assert f"category: {example.category}" in text and "value:" not in text
-    must = instruments.get("must")
+    must = scores.get("must")
     text = score_text(must, must.score(must.examples[0].inputs))
     assert "cannot tell" not in text.split("category:")[0]
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from myoscope import instruments
+from myoscope import scores
 from myoscope.cohort import KINDS
 from myoscope.criteria import glim
 from myoscope.criteria.activity_guidelines import adherence_from_summary
 from myoscope.errors import InputError
 from myoscope.instruments import CANNOT_TELL
-from myoscope.instruments import _sarcopenia_cutoffs as cut
+from myoscope.instruments import sarcopenia_cutoffs as cut
 from myoscope.measures import body, girth
 from myoscope.record import MEASUREMENT_KINDS, Measurement, Person, Record
 
@@ -48,7 +48,7 @@ def _latest(cells: dict[tuple[int, int, int], float], name: str) -> float | None
 
 
 def _stage(name: str, inputs: dict[str, Any]) -> int:
-    score = instruments.get(name).score({k: v for k, v in inputs.items() if v is not None})
+    score = scores.get(name).score({k: v for k, v in inputs.items() if v is not None})
     return -1 if score.category == CANNOT_TELL else int(score.value)
 
 
@@ -127,7 +127,7 @@ def _must(weight, height, loss6, acute) -> int:
         "weight_loss_percent": loss6,
         "acute_disease_no_intake": None if acute is None else bool(acute),
     }
-    score = instruments.get("must").score({k: v for k, v in inputs.items() if v is not None})
+    score = scores.get("must").score({k: v for k, v in inputs.items() if v is not None})
     return -1 if score.category == CANNOT_TELL else ("low risk", "medium risk", "high risk").index(score.category)
 
 
@@ -151,7 +151,7 @@ def _glim(weight, height, loss6, acute, age, population) -> int:
     if height is not None and weight is not None:
         data["bmi"] = round(body.bmi(weight[1], height), 2)
     try:
-        score = instruments.get("glim").score(data)
+        score = scores.get("glim").score(data)
     except InputError:
         return -1
     if score.category == CANNOT_TELL:

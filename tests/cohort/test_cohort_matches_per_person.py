@@ -18,8 +18,8 @@ from per_person import per_person
 
 from myoscope.cohort import KINDS, screen_arrays
 from myoscope.cohort.kernel import WINDOW_DAYS
-from myoscope.instruments import _sarcopenia_cutoffs as cut
 from myoscope.instruments import must
+from myoscope.instruments import sarcopenia_cutoffs as cut
 
 _EDGES: dict[str, list[float]] = {
     "grip_strength": [
@@ -151,10 +151,10 @@ def test_glim_decided_cases_match_per_person():
 
 
 def test_glim_category_words_are_the_instruments():
-    from myoscope import instruments
+    from myoscope import scores
     from myoscope.cohort._run import GLIM_CATEGORIES
 
-    glim = instruments.get("glim")
+    glim = scores.get("glim")
     base = {"age": 60, "weight": 70.0, "height": 175.0, "inflammation": True}
     assert glim.score({**base, "weight_loss_within_6_months": 7}).category == GLIM_CATEGORIES[1]
     assert glim.score({**base, "weight_loss_within_6_months": 12}).category == GLIM_CATEGORIES[2]

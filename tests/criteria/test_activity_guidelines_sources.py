@@ -11,7 +11,8 @@ import pytest
 
 from myoscope.criteria.activity_guidelines import BELOW, MEETS, step_index
 from myoscope.errors import InputError
-from myoscope.instruments import CANNOT_TELL, get
+from myoscope.instruments import CANNOT_TELL
+from myoscope.scores import get
 
 AG = get("activity-guidelines")
 MONDAY = date(2026, 3, 2)

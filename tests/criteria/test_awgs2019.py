@@ -7,7 +7,8 @@ vectors (§F: chair 11.99/12.0, gait 0.99/1.0, SPPB 9/10, woman DXA 5.39, BIA 5.
 
 import pytest
 
-from myoscope.instruments import CANNOT_TELL, get
+from myoscope.instruments import CANNOT_TELL
+from myoscope.scores import get
 
 AWGS = get("awgs2019")
 HOSPITAL_WOMAN = {"pathway": "hospital", "population": "asian", "sex": "female"}

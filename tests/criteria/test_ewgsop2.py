@@ -8,7 +8,8 @@ Table 3) and the reference note's boundary vectors (§F: grip 26.9/27.0, chair 1
 
 import pytest
 
-from myoscope.instruments import CANNOT_TELL, get
+from myoscope.instruments import CANNOT_TELL
+from myoscope.scores import get
 
 EWGSOP2 = get("ewgsop2")
 LOW_MASS_MAN = {"sex": "male", "asm_height2": 6.5}

@@ -8,7 +8,8 @@ and the FNIH boundary (woman ALM/BMI 0.511 low, 0.512 normal).
 
 import pytest
 
-from myoscope.instruments import CANNOT_TELL, get
+from myoscope.instruments import CANNOT_TELL
+from myoscope.scores import get
 
 FNIH = get("fnih2014")
 

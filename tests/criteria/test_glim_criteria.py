@@ -6,7 +6,8 @@ note (instruments_muscle_nutrition_activity.md, B4) and its section F boundary v
 
 import pytest
 
-from myoscope.instruments import CANNOT_TELL, get
+from myoscope.instruments import CANNOT_TELL
+from myoscope.scores import get
 
 GLIM = get("glim")
 ETIO = {"reduced_intake": True}

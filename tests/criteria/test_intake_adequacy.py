@@ -9,7 +9,8 @@ import pytest
 
 from myoscope.criteria._dri import NUTRIENTS
 from myoscope.errors import InputError
-from myoscope.instruments import CANNOT_TELL, get
+from myoscope.instruments import CANNOT_TELL
+from myoscope.scores import get
 
 INTAKE = get("intake-adequacy")
 WOMAN = {"sex": "female", "age": 50, "weight": 70}

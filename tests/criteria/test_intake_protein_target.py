@@ -7,7 +7,8 @@ J Am Med Dir Assoc 14:542-559) and ESPEN 2014 (Deutz et al., Clin Nutr 33:929-93
 
 import pytest
 
-from myoscope.instruments import CANNOT_TELL, get
+from myoscope.instruments import CANNOT_TELL
+from myoscope.scores import get
 
 TARGET = get("protein-target")
 

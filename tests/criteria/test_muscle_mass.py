@@ -14,7 +14,8 @@ import math
 import pytest
 
 from myoscope.errors import InputError
-from myoscope.instruments import CANNOT_TELL, get
+from myoscope.instruments import CANNOT_TELL
+from myoscope.scores import get
 
 ASM = get("asm")
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import pytest
 
 from myoscope.errors import InputError
-from myoscope.instruments import CANNOT_TELL, get
+from myoscope.instruments import CANNOT_TELL
+from myoscope.scores import get
 
 CONFIRMED, NOT_CONFIRMED = "confirmed disability progression", "no confirmed progression"
 

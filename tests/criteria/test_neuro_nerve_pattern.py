@@ -10,8 +10,9 @@ ECRL spared -> posterior interosseous).
 from __future__ import annotations
 
 from myoscope.criteria._nerve_map import MOVEMENTS, TERRITORIES
-from myoscope.instruments import CANNOT_TELL, get
+from myoscope.instruments import CANNOT_TELL
 from myoscope.instruments.mrc import SUM_SCORE_MOVEMENTS
+from myoscope.scores import get
 
 
 def ranking(score) -> list[str]:

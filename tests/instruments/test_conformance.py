@@ -13,12 +13,12 @@ import typing
 import annotated_types
 import pytest
 
-from myoscope import instruments, references
+from myoscope import references, scores
 from myoscope.errors import InputError
 from myoscope.instruments import CANNOT_TELL
 from myoscope.units import bounds
 
-ALL = instruments.registry()
+ALL = scores.registry()
 NAMES = sorted(ALL)
 
 
@@ -58,7 +58,7 @@ def test_registry_is_not_empty():
 
 
 def test_each_instrument_is_found_in_its_own_module_without_loading_them_all():
-    from myoscope.instruments._registry import _from_home
+    from myoscope.scores import _from_home
 
     for name in NAMES:
         assert _from_home(name) is ALL[name], name

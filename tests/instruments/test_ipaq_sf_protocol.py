@@ -12,8 +12,9 @@ from __future__ import annotations
 import pytest
 
 from myoscope.errors import InputError
-from myoscope.instruments import CANNOT_TELL, get
+from myoscope.instruments import CANNOT_TELL
 from myoscope.instruments.ipaq_sf import IpaqInput, score_answers
+from myoscope.scores import get
 
 IPAQ = get("ipaq")
 NONE = {"vigorous_days": 0, "moderate_days": 0, "walking_days": 0}

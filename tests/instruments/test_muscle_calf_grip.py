@@ -8,7 +8,8 @@ Oracles: AWGS 2019 (Chen 2020, doi:10.1016/j.jamda.2019.12.012): calf < 34 / < 3
 
 import pytest
 
-from myoscope.instruments import CANNOT_TELL, get
+from myoscope.instruments import CANNOT_TELL
+from myoscope.scores import get
 
 CALF = get("calf-circumference")
 GRIP = get("grip")

@@ -10,7 +10,8 @@ import typing
 import pytest
 
 from myoscope.errors import InputError
-from myoscope.instruments import CANNOT_TELL, get
+from myoscope.instruments import CANNOT_TELL
+from myoscope.scores import get
 from myoscope.units import bounds
 
 NAMES = (

@@ -9,7 +9,8 @@ doi:10.1093/gerona/glu010): gait < 0.8 m/s.
 import pytest
 
 from myoscope.errors import InputError
-from myoscope.instruments import CANNOT_TELL, get
+from myoscope.instruments import CANNOT_TELL
+from myoscope.scores import get
 
 CHAIR, GAIT, TUG, WALK = get("chair-stand"), get("gait-speed"), get("tug"), get("walk-400m")
 

@@ -9,7 +9,8 @@ reference note come from the HealthMarkers R package tests (test-sarc_f_score.R)
 import pytest
 
 from myoscope.errors import InputError
-from myoscope.instruments import CANNOT_TELL, get
+from myoscope.instruments import CANNOT_TELL
+from myoscope.scores import get
 
 SARC_F = get("sarc-f")
 SARC_CALF = get("sarc-calf")

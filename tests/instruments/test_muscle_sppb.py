@@ -8,7 +8,8 @@ EWGSOP2 <= 8 (doi:10.1093/ageing/afy169) and AWGS 2019 <= 9 (doi:10.1016/j.jamda
 
 import pytest
 
-from myoscope.instruments import CANNOT_TELL, get
+from myoscope.instruments import CANNOT_TELL
+from myoscope.scores import get
 
 SPPB = get("sppb")
 FULL_BALANCE = {"side_by_side": 10, "semi_tandem": 10, "tandem": 10}

@@ -11,8 +11,9 @@ from __future__ import annotations
 import pytest
 
 from myoscope.errors import InputError
-from myoscope.instruments import CANNOT_TELL, get
+from myoscope.instruments import CANNOT_TELL
 from myoscope.instruments._alsfrs import ITEMS
+from myoscope.scores import get
 
 FIELDS = [item.field for item in ITEMS]
 

@@ -15,8 +15,9 @@ import re
 import pytest
 
 from myoscope.errors import InputError
-from myoscope.instruments import CANNOT_TELL, get
+from myoscope.instruments import CANNOT_TELL
 from myoscope.instruments.edss import converted_grades, fs_step
+from myoscope.scores import get
 
 ORDER = ("visual", "brainstem", "pyramidal", "cerebellar", "sensory", "bowel_bladder", "cerebral", "ambulation")
 _ROW = re.compile(r"(\d(?:,\d){7})\s*(?:->|→)\s*(\d+(?:\.\d)?)")

@@ -10,8 +10,9 @@ from __future__ import annotations
 import pytest
 
 from myoscope.errors import InputError
-from myoscope.instruments import CANNOT_TELL, get
+from myoscope.instruments import CANNOT_TELL
 from myoscope.instruments.mrc import SUM_SCORE_MOVEMENTS
+from myoscope.scores import get
 
 FIELDS = [f"{m}_{s}" for m, _ in SUM_SCORE_MOVEMENTS for s in ("left", "right")]
 

@@ -6,7 +6,8 @@ note (instruments_muscle_nutrition_activity.md, B2) and its section F boundary v
 
 import pytest
 
-from myoscope.instruments import CANNOT_TELL, get
+from myoscope.instruments import CANNOT_TELL
+from myoscope.scores import get
 
 MNA = get("mna-sf")
 BEST = {"food_intake": 2, "weight_loss": 3, "mobility": 2, "stress_or_acute_disease": False, "neuropsychological": 2}

@@ -8,7 +8,8 @@ examples of the R package 'cliot' ``must_screening_tool`` quoted there as F11 an
 import pytest
 
 from myoscope.errors import InputError
-from myoscope.instruments import CANNOT_TELL, get
+from myoscope.instruments import CANNOT_TELL
+from myoscope.scores import get
 
 MUST = get("must")
 

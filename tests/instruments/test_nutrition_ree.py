@@ -7,7 +7,8 @@ Oracles: reference note (instruments_muscle_nutrition_activity.md) F1, F3, H9-H1
 import pytest
 
 from myoscope.errors import InputError
-from myoscope.instruments import CANNOT_TELL, get
+from myoscope.instruments import CANNOT_TELL
+from myoscope.scores import get
 
 REE = get("ree")
 MAN = {"sex": "male", "age": 40, "weight": 70, "height": 175}

@@ -10,8 +10,8 @@ import pytest
 from fhirpathpy import evaluate
 from fhirpathpy.models import models
 
-from myoscope.instruments import get
 from myoscope.interop.questionnaire import CALCULATED, REDCAP_HEADER, TOTALS, redcap_dictionary, sdc_questionnaire
+from myoscope.scores import get
 
 
 def _response(answers):

@@ -31,6 +31,7 @@ def test_public_names():
             "compare",
             "encode",
             "level_index",
+            "stream",
             "synthetic_exams",
             "weak_key_muscles",
         ]

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import pytest
 
-from myoscope.errors import InputError
-from myoscope.planning import medical_clearance, return_plan
-from myoscope.planning.return_plan import (
+from myoscope.criteria.return_plan import (
     CLEARANCE_BEFORE_VIGOROUS,
     CLEARANCE_NOT_NEEDED,
     CLEARANCE_RECOMMENDED,
     CLEARANCE_STOP,
 )
+from myoscope.errors import InputError
+from myoscope.planning import medical_clearance, return_plan
 
 
 @pytest.mark.parametrize(

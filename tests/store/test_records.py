@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
+from myoscope.causes import assess
 from myoscope.errors import InputError
 from myoscope.record import load_record, parse_record, parse_text
 from myoscope.store import AuditEntry, Patients, User
@@ -45,7 +46,7 @@ def test_add_visit_saves_items_with_the_visit_date_and_canonical_answers(session
     day = dt.date(2026, 11, 23)
     with sessions() as session, session.begin():
         patient = _patients(session, users["ann"]).create(load_record(examples_dir / "healthy-active.yaml"))
-        before = patient.assessment().atrophy.status.value
+        before = assess(patient.record()).atrophy.status.value
         patient.add_visit(
             day,
             {
@@ -61,7 +62,7 @@ def test_add_visit_saves_items_with_the_visit_date_and_canonical_answers(session
         calf = record.series("calf_circumference", "left")[-1]
         assert (calf.date, calf.value) == (day, 33.0)
         assert record.instruments[-1].answers == {"strength": 1, "falls": 0}
-        assert before == "not supported" and patient.assessment().atrophy.status.value == "likely"
+        assert before == "not supported" and assess(patient.record()).atrophy.status.value == "likely"
         row = session.scalar(select(MeasurementRow).where(MeasurementRow.date == day))
         assert (row.kind, row.side, row.value) == ("calf_circumference", "left", 33.0)
         assert session.scalar(select(Visit).where(Visit.id == row.visit_id)).note == "follow-up"

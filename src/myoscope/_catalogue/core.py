@@ -72,4 +72,12 @@ ENTRIES: tuple[Reference, ...] = (
         journal="J Am Diet Assoc 105(5):775-789",
         doi="10.1016/j.jada.2005.02.005",
     ),
+    Reference(
+        key="wilson1927",
+        authors="Wilson EB",
+        year=1927,
+        title="Probable inference, the law of succession, and statistical inference",
+        journal="J Am Stat Assoc 22(158):209-212",
+        doi="10.1080/01621459.1927.10502953",
+    ),
 )

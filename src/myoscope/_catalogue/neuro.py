@@ -187,4 +187,13 @@ ENTRIES: tuple[Reference, ...] = (
         "sum-score-and-handgrip-strength",
         note="DOI not checked; abstract record cited.",
     ),
+    Reference(
+        key="alsfrs_domains2017",
+        authors="Dutch ALS register study (authors not checked here)",
+        year=2017,
+        title="A four-factor measurement model of the ALSFRS-R (title not checked here)",
+        journal="J Neurol 2017",
+        doi="10.1007/s00415-017-8538-4",
+        note="Cited for the grouping of the ALSFRS-R items into four domains; only journal, year and DOI checked.",
+    ),
 )

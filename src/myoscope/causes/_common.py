@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from myoscope import instruments
+from myoscope import scores
 from myoscope.causes._context import Context, Scored
 from myoscope.causes._types import Chart, Direction, Evidence, Series
-from myoscope.record._kinds import MEASUREMENT_KINDS
+from myoscope.record import MEASUREMENT_KINDS
 
 
 def latest_per_instrument(items: Iterable[Scored]) -> list[Scored]:
@@ -20,7 +20,7 @@ def latest_per_instrument(items: Iterable[Scored]) -> list[Scored]:
 def score_evidence(item: Scored) -> Evidence:
     """An evidence item from a scored instrument (its category and what it means)."""
     score = item.score
-    instrument = instruments.get(item.name)
+    instrument = scores.get(item.name)
     value = "cannot tell" if score.value is None else f"{score.value}{' ' + score.unit if score.unit else ''}"
     direction = {True: Direction.supports, False: Direction.against, None: Direction.neutral}[score.positive]
     finding = f"{instrument.title} on {item.date.isoformat()}: {score.category}"

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from myoscope import instruments
+from myoscope import instruments, scores
 from myoscope.errors import InputError
 from myoscope.measures import body, diet, energy_need, girth
 from myoscope.measures.answers import filled_answers, person_values
@@ -30,7 +30,7 @@ class Scored:
 
     @property
     def domain(self) -> str:
-        return instruments.get(self.name).domain
+        return scores.get(self.name).domain
 
 
 @dataclass
@@ -54,7 +54,7 @@ class Context:
         out = []
         for entry in self.record.instruments:
             if entry.date <= self.on:
-                instrument = instruments.get(entry.name)
+                instrument = scores.get(entry.name)
                 out.append(Scored(entry.name, entry.date, instrument.score(filled_answers(self.record, entry))))
         return out
 
@@ -72,7 +72,7 @@ class Context:
         Values the record holds but the instrument does not accept (e.g. outside an equation's
         validity range) give "cannot tell" naming the problem, never an error.
         """
-        instrument = instruments.get(name)
+        instrument = scores.get(name)
         data = dict(answers)
         person = person_values(self.record, self.on)
         for key in instrument.person_fields:

@@ -7,12 +7,11 @@ from typing import Any
 from myoscope.causes._context import Context
 from myoscope.criteria.intake import ACCEPTED_NAMES
 from myoscope.measures.diet import diet_days_in_window
-from myoscope.record import Episode
-from myoscope.record._kinds import NUTRIENT_UNITS
+from myoscope.record import NUTRIENT_UNITS, Episode
 
 REDUCED_INTAKE_FRACTION = 0.5
 """GLIM etiologic criterion: intake at or below 50 % of the energy requirement for more than a week
-(Cederholm et al. 2019, Clin Nutr, doi:10.1016/j.clnu.2018.08.002)."""
+(Cederholm et al. 2019, Clin Nutr, [cederholm2019_glim])."""
 RECENT_ILLNESS_DAYS = 90
 """An acute illness within the last three months counts as current inflammation / disease (our choice)."""
 

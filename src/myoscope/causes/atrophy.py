@@ -26,10 +26,10 @@ from myoscope.causes._types import (
 )
 from myoscope.causes.contract import CauseSpec, decide, rule
 from myoscope.causes.facts import CALF_SWELLING_CM, GRIP_MEANINGFUL_FALL_KG, Change
-from myoscope.instruments import get as get_instrument
 from myoscope.measures import girth
 from myoscope.precision import quantity_text
 from myoscope.references import cite
+from myoscope.scores import get as get_instrument
 
 CAUSE = "atrophy"
 TITLE = "Muscle loss present?"

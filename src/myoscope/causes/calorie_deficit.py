@@ -33,8 +33,7 @@ from myoscope.criteria.intake import LIKELY_INADEQUATE
 from myoscope.instruments.must import WEIGHT_LOSS_LOW_BELOW as MUST_WEIGHT_LOSS
 from myoscope.measures.energy_need import missing_for_energy_need
 from myoscope.physiology.energy import energy_balance_from_weight_trend
-from myoscope.physiology.hall import DEFAULT_VARIANT, lean_sparing_intake
-from myoscope.physiology.hall._constants import RHO_F, RHO_L
+from myoscope.physiology.hall import DEFAULT_VARIANT, RHO_F, RHO_L, lean_sparing_intake
 
 CAUSE = "calorie_deficit"
 TITLE = "Calorie deficit (eating less energy than is burned)"
@@ -53,7 +52,7 @@ LEAN_LOSS_LIMIT_KG = 1.0
 setting, not a value from the literature; the literature gives none."""
 ESTIMATE_ERROR = 0.10
 """Predicted resting expenditure is most often within 10 % of the measured value (Mifflin-St Jeor;
-Frankenfield et al. 2005, J Am Diet Assoc, doi:10.1016/j.jada.2005.02.005): intake counts as a deficit
+Frankenfield et al. 2005, J Am Diet Assoc, [frankenfield2005]): intake counts as a deficit
 only below the lower end of the need minus this margin."""
 CITATIONS = (
     "hall2011",

@@ -13,19 +13,19 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
 
-from myoscope import instruments
+from myoscope import scores
 from myoscope.measures import girth
 from myoscope.record import Episode, Record
 from myoscope.references import cite
 
 GRIP_MEANINGFUL_FALL_KG = 6.5
 """A fall of grip strength of 6.5 kg or more on one hand counts as a real change: Bohannon 2019
-(J Phys Ther Sci 31(1):75-78, doi:10.1589/jpts.31.75) gives 5.0-6.5 kg as reasonable estimates of a
+(J Phys Ther Sci 31(1):75-78, [bohannon2019]) gives 5.0-6.5 kg as reasonable estimates of a
 meaningful change; the upper end is used so that tester and day-to-day variation are not read as loss."""
 GRIP_CITATION = cite("bohannon2019")
 CALF_SWELLING_CM = 3.0
 """A calf 3 cm or more larger than the other counts towards deep vein thrombosis in the Wells score
-(Wells et al. 1997, Lancet, doi:10.1016/S0140-6736(97)08140-3)."""
+(Wells et al. 1997, Lancet, [wells1997])."""
 SECTIONS = (
     "conditions",
     "symptoms",
@@ -177,7 +177,7 @@ def _sites(record: Record, on: dt.date, asymmetries: list[girth.Asymmetry]) -> t
 
 def _grip(record: Record, on: dt.date) -> tuple[GripSide, ...]:
     out = []
-    grip = instruments.get("grip")
+    grip = scores.get("grip")
     for side in ("left", "right"):
         series = [m for m in record.series("grip_strength", side) if m.date <= on]
         if not series:

@@ -27,11 +27,10 @@ from myoscope.causes._types import (
 )
 from myoscope.causes.contract import CauseSpec, decide, rule
 from myoscope.criteria import activity_guidelines as guide
+from myoscope.criteria.return_plan import ReturnPlan, return_plan
 from myoscope.physiology.disuse import project_disuse
-from myoscope.planning import return_plan
-from myoscope.planning.return_plan import ReturnPlan
 from myoscope.precision import count_text
-from myoscope.record import ActivitySession, ActivityWeek, StepCount
+from myoscope.record import ActivitySession, ActivityWeek, Record, StepCount
 
 CAUSE = "inactivity_body"
 TITLE = "Whole-body inactivity (sedentary life, bed rest)"
@@ -343,6 +342,16 @@ def plan_for(ctx: Context, minutes: float, sessions: int) -> ReturnPlan:
         immobilised_site=(latest.limb or "whole body") if latest else None,
         conditions=[c.kind for c in ctx.record.conditions],
     )
+
+
+def level_and_plan(record: Record, on: dt.date, atrophy: CauseAssessment | None) -> tuple[float, int, ReturnPlan]:
+    """The current level (moderate-equivalent minutes, 20-minute sessions a week) and the return plan
+    on ``on``, given the atrophy finding of the assessment (for :mod:`myoscope.planning`)."""
+    ctx = Context(record, on)
+    if atrophy is not None:
+        ctx.results["atrophy"] = atrophy
+    minutes, sessions = current_level(ctx)
+    return minutes, sessions, plan_for(ctx, minutes, sessions)
 
 
 def plan_steps(ctx: Context) -> tuple[NextStep, ...]:

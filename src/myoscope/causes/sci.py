@@ -29,6 +29,7 @@ from myoscope.causes._types import (
     Urgency,
 )
 from myoscope.causes.contract import CauseSpec, decide, rule
+from myoscope.units import DAYS_PER_MONTH
 
 CAUSE = "spinal_cord_injury"
 TITLE = "Spinal cord injury"
@@ -257,7 +258,7 @@ def _bone_alert(
     evidence.append(
         Evidence(
             "time since injury",
-            f"{days / 30.44:.0f} months",
+            f"{days / DAYS_PER_MONTH:.0f} months",
             "bone below the injury thins fastest in the first months and years",
             "dudleyjavoroski2012",
             Direction.neutral,

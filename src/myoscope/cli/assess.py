@@ -35,13 +35,12 @@ _EXTENSIONS = {
 
 
 def load_checked(path: Path, *, as_json: bool = False):
-    """Load a record and check its instrument answers; exit 2 with every problem if invalid."""
-    from myoscope.measures.answers import check_instrument_answers
+    """Load a record (its instrument answers checked as it loads); exit 2 with every problem if invalid."""
+    from myoscope.measures import answers  # noqa: F401 - registers the answer check with the record
     from myoscope.record import load_record
 
     try:
         record = load_record(path)
-        check_instrument_answers(record)
     except InputError as exc:
         fail(exc, as_json=as_json)
     return record

@@ -31,13 +31,11 @@ def register(app: typer.Typer) -> None:
         issues_json: Path = typer.Option(None, "--issues", help="Also write the issues as JSON to this file."),
     ) -> None:
         """Read a FHIR Bundle into a myoscope record; list everything not imported or assumed (to stderr)."""
-        from myoscope.causes import check_instrument_answers
         from myoscope.interop import import_bundle
         from myoscope.record import dump_record
 
         try:
-            result = import_bundle(read_data(bundle))
-            check_instrument_answers(result.record)
+            result = import_bundle(read_data(bundle))  # answers checked as the record is read
         except InputError as exc:
             fail(exc)
         for issue in result.issues:
@@ -54,8 +52,8 @@ def register(app: typer.Typer) -> None:
         out: Path = typer.Option(None, "--output", "-o", help="Write to this file."),
     ) -> None:
         """Export an instrument as an SDC Questionnaire (FHIR R4) or a REDCap data dictionary (CSV)."""
-        from myoscope.instruments import names
         from myoscope.interop import NotExportable, redcap_dictionary, sdc_questionnaire
+        from myoscope.scores import names
 
         if name not in names():
             fail(f"unknown instrument {name!r}; known: {', '.join(names())}")

@@ -29,7 +29,7 @@ STREAM_SUFFIXES = (".ndjson", ".jsonl", ".parquet")
 def _stream_command(file: Path, out: Path | None) -> None:
     import sys
 
-    from myoscope.isncsci._stream import stream
+    from myoscope.isncsci import stream
 
     if not file.exists():
         fail([Problem("file", str(file), "does not exist", "an .ndjson, .jsonl or .parquet exam file")])

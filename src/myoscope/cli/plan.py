@@ -22,20 +22,15 @@ def register(app: typer.Typer) -> None:
         format: Format = typer.Option(Format.text, "--format", "-f", help="text or json."),
     ) -> None:
         """A week-by-week return to activity from the current level, starting slowly, with the rules cited."""
-        from myoscope.causes import assess
-        from myoscope.causes._context import Context
-        from myoscope.causes.inactivity_body import current_level, plan_for
         from myoscope.cli.assess import load_checked
+        from myoscope.planning import person_plan
 
         record = load_checked(file)
-        assessment = assess(record)
-        ctx = Context(record, assessment.on)
-        ctx.results["atrophy"] = assessment.atrophy
-        minutes, sessions = current_level(ctx)
         try:
-            result = plan_for(ctx, minutes, sessions)
+            planned = person_plan(record)
         except InputError as exc:
             fail(exc)
+        minutes, sessions, result = planned.minutes, planned.sessions, planned.plan
         if format is Format.json:
             payload = {
                 "person_id": record.person.id,

@@ -28,10 +28,10 @@ def register(app: typer.Typer) -> None:
 
         Stable JSON: instrument, version, value, category, criteria, missing, citations.
         """
-        from myoscope import instruments
+        from myoscope import scores
 
         if list_:
-            items = instruments.registry()
+            items = scores.registry()
             if format is Format.json:
                 write_output(
                     json.dumps(
@@ -50,7 +50,7 @@ def register(app: typer.Typer) -> None:
         if name is None:
             fail("give an instrument name (myoscope score --list shows them)")
         try:
-            instrument = instruments.get(name)
+            instrument = scores.get(name)
         except KeyError:
             fail(f"unknown instrument {name!r}; run 'myoscope score --list'", as_json=format is Format.json)
         if schema:

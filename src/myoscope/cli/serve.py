@@ -50,8 +50,7 @@ def register(app: typer.Typer) -> None:
         import uvicorn
 
         from myoscope.store import ENV_URL, database_url, make_engine, upgrade
-        from myoscope.web import Settings, create_app
-        from myoscope.web._demo import DEMO_PASSWORD, DEMO_USER, examples_dir, load_demo
+        from myoscope.web import DEMO_PASSWORD, DEMO_USER, Settings, create_app, examples_dir, load_demo
 
         scratch = None
         if demo and database is None and not os.environ.get(ENV_URL):

@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from myoscope.cohort._kinds import KIND_CODE
+from myoscope.units import DAYS_PER_MONTH
 
 # (kind, side, share of visits where it is recorded)
 _TEMPLATE: tuple[tuple[str, int, float], ...] = (
@@ -134,7 +135,7 @@ def _visit_rows(rng, ids, owner, visit_day, offset, base, loss) -> dict[str, np.
     kinds = np.array([KIND_CODE[k] for k, _, _ in _TEMPLATE], dtype=np.int8)[t_idx]
     sides = np.array([s for _, s, _ in _TEMPLATE], dtype=np.int8)[t_idx]
     who = owner[v_idx]
-    months = offset[v_idx] / 30.44
+    months = offset[v_idx] / DAYS_PER_MONTH
     value = np.empty(v_idx.size)
     for i, (kind, _, _) in enumerate(_TEMPLATE):
         at = t_idx == i

@@ -72,9 +72,9 @@ def schema_bounds(model: Any, field: str) -> tuple[float, float]:
 
 
 def _models() -> dict[str, Any]:
-    from myoscope import instruments
+    from myoscope import scores
 
-    return {"ewgsop2": instruments.get("ewgsop2").Input, "activity_week": ActivityWeek}
+    return {"ewgsop2": scores.get("ewgsop2").Input, "activity_week": ActivityWeek}
 
 
 def _build() -> tuple[CohortKind, ...]:

@@ -1,7 +1,7 @@
 """Prevalence of each screen with Wilson 95 % intervals, overall and by sex, age band and group.
 
 Wilson EB. Probable inference, the law of succession, and statistical inference. J Am Stat
-Assoc 1927;22(158):209-212. doi:10.1080/01621459.1927.10502953. The score interval keeps
+Assoc 1927;22(158):209-212. [wilson1927]. The score interval keeps
 within 0-1 and behaves at small counts and proportions near 0 or 1, where the Wald interval
 does not. The denominator of a screen is the people it could decide ("cannot tell" is
 counted apart, never as negative).

@@ -1,7 +1,7 @@
 """Per-person facts to flags and categories, vectorised over people, with the per-person constants.
 
 Every cut-off is imported from the module that holds it beside its source
-(:mod:`myoscope.instruments._sarcopenia_cutoffs`, :mod:`myoscope.instruments.must`,
+(:mod:`myoscope.instruments.sarcopenia_cutoffs`, :mod:`myoscope.instruments.must`,
 :mod:`myoscope.criteria.glim`, :mod:`myoscope.criteria.activity_guidelines`,
 :mod:`myoscope.measures.girth`, :mod:`myoscope.measures.body`); the decision logic mirrors
 the per-person definitions step by step, and ``tests/cohort/test_cohort_matches_per_person.py``
@@ -19,9 +19,9 @@ from myoscope.cohort._features import COL
 from myoscope.cohort._kinds import GIRTHS, KIND_CODE, schema_bounds
 from myoscope.criteria import activity_guidelines as who
 from myoscope.criteria import awgs2019, ewgsop2, fnih2014, glim
-from myoscope.instruments import _sarcopenia_cutoffs as cut
 from myoscope.instruments import must
-from myoscope.instruments._cutoff import Cutoff
+from myoscope.instruments import sarcopenia_cutoffs as cut
+from myoscope.instruments.api import Cutoff
 from myoscope.measures import girth
 
 YES, NO, UNKNOWN = np.int8(1), np.int8(0), np.int8(-1)

@@ -15,7 +15,7 @@ from jinja2 import Environment
 from myoscope.cohort import _svg
 from myoscope.cohort.kernel import RULE_VERSION
 from myoscope.criteria import glim
-from myoscope.instruments import _sarcopenia_cutoffs as cut
+from myoscope.instruments import sarcopenia_cutoffs as cut
 
 _TEMPLATE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Cohort screening summary</title>

@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from myoscope import units
 from myoscope.cohort import _rules as rules
 from myoscope.cohort._kinds import KINDS
 from myoscope.measures.body import MIN_SPAN_DAYS
@@ -28,9 +29,9 @@ from myoscope.measures.body import MIN_SPAN_DAYS
 RULE_VERSION = "myoscope-screen/2"
 """Version of the screening rules, written beside every flag (bump when a rule changes)."""
 
-DAYS_PER_MONTH = 30.44
-"""Mean month length used by :func:`myoscope.measures.body.weight_change` for its windows
-(the per-person function holds it inline; the property test pins the two together)."""
+DAYS_PER_MONTH = units.DAYS_PER_MONTH
+"""Mean month length, the one of :mod:`myoscope.units` that :func:`myoscope.measures.body.weight_change`
+uses for its windows too."""
 WINDOW_MONTHS = (3, 6)
 WINDOW_DAYS = tuple(round(m * DAYS_PER_MONTH) for m in WINDOW_MONTHS)
 NO_DATE = np.iinfo(np.int32).max

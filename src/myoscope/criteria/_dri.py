@@ -2,7 +2,7 @@
 
 Source: National Academies of Sciences, Engineering, and Medicine. Dietary Reference Intakes
 for Sodium and Potassium (2019), Appendix J "Dietary Reference Intakes Summary Tables"
-(doi:10.17226/25353; NCBI Bookshelf NBK545442), which consolidates the DRI reports: calcium and
+([nasem2019_dri_tables]; NCBI Bookshelf NBK545442), which consolidates the DRI reports: calcium and
 vitamin D (IOM 2011), vitamin A, iron and zinc (IOM 2001), selenium (IOM 2000), vitamin B12
 (IOM 1998), magnesium (IOM 1997), protein (IOM 2002/2005) and potassium (NASEM 2019).
 

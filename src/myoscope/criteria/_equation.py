@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from myoscope.errors import InputError, Problem
-from myoscope.instruments._base import Instrument, Score
-from myoscope.instruments._cutoff import tidy
+from myoscope.instruments.api import Instrument, Score, tidy
 
 ESTIMATED = "estimated"
 """Category of an equation's result: an estimate, not a judgement."""

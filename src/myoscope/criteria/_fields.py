@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from myoscope.units import InUnit
+from myoscope.instruments import api
+from myoscope.record import in_range
+from myoscope.units import quantity
 
-GripKg = Annotated[float, InUnit("kg", 0, 120)]
-ChairStandS = Annotated[float, InUnit("s", 1, 300)]
-GaitSpeedMs = Annotated[float, InUnit("m/s", 0.05, 3.0)]
-AsmKg = Annotated[float, InUnit("kg", 2, 60)]
-AsmIndex = Annotated[float, InUnit("kg/m**2", 2, 15)]
-HeightCm = Annotated[float, InUnit("cm", 90, 250)]
-WeightKg = Annotated[float, InUnit("kg", 20, 350)]
-Bmi = Annotated[float, InUnit("kg/m**2", 10, 90)]
-CalfCm = Annotated[float, InUnit("cm", 15, 70)]
+GripKg = Annotated[float, in_range("grip_strength")]
+ChairStandS = Annotated[float, in_range("chair_stand_time")]
+GaitSpeedMs = Annotated[float, in_range("gait_speed")]
+AsmKg = Annotated[float, in_range("appendicular_lean_mass")]
+AsmIndex = quantity("kg/m**2", 2, 15)
+HeightCm = api.Height
+WeightKg = api.Weight
+Bmi = api.Bmi
+CalfCm = Annotated[float, in_range("calf_circumference")]
+"""The measures' ranges are the record's plausibility ranges (:func:`myoscope.record.plausible`)."""
 
 MEASURE = {
     "sex": "sex",

@@ -2,7 +2,7 @@
 
 Lee RC, Wang Z, Heo M, Ross R, Janssen I, Heymsfield SB. Total-body skeletal muscle mass:
 development and cross-validation of anthropometric prediction models. Am J Clin Nutr
-2000;72(3):796-803. doi:10.1093/ajcn/72.3.796. Reference method MRI; derived and validated in
+2000;72(3):796-803. [lee2000]. Reference method MRI; derived and validated in
 non-obese adults (BMI < 30 kg/m²) older than 20 years.
 """
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from myoscope.instruments._base import Criterion
-from myoscope.instruments._cutoff import Cutoff, Sex, tidy
-from myoscope.instruments._sarcopenia_cutoffs import AWGS2019_ASMI_BIA, AWGS2019_ASMI_DXA
+from myoscope.instruments.api import Criterion, Cutoff, Sex, tidy
+from myoscope.instruments.sarcopenia_cutoffs import AWGS2019_ASMI_BIA, AWGS2019_ASMI_DXA
 
 Method = Literal["dxa", "bia"]
 AWGS2019_ASMI_BY_METHOD: dict[str, Cutoff] = {"dxa": AWGS2019_ASMI_DXA, "bia": AWGS2019_ASMI_BIA}

@@ -1,7 +1,7 @@
 """Adherence to the WHO 2020 activity guidelines and to "20 minutes of exercise, 3 times a week".
 
 Bull FC, et al. World Health Organization 2020 guidelines on physical activity and sedentary
-behaviour. Br J Sports Med 2020;54(24):1451-1462. doi:10.1136/bjsports-2020-102955.
+behaviour. Br J Sports Med 2020;54(24):1451-1462. [bull2020].
 Adults: 150-300 min/week of moderate aerobic activity, or 75-150 min/week vigorous, or an
 equivalent combination; muscle-strengthening at moderate or greater intensity on >= 2 days/week;
 limit sedentary time (no numeric limit). Adults >= 65 y, in addition: varied multicomponent
@@ -14,7 +14,7 @@ Three sources, each computed on its own so that they can be compared:
 * IPAQ short-form answers (:mod:`myoscope.instruments.ipaq_sf`, truncated minutes; walking
   counts as moderate activity, each item-day of >= 20 min as one session);
 * logged sessions ``{date, minutes, intensity: light|moderate|vigorous, kind: aerobic|strength|balance}``;
-* daily step counts, mapped with Tudor-Locke 2011 (doi:10.1186/1479-5868-8-79): a cadence of
+* daily step counts, mapped with Tudor-Locke 2011 ([tudorlocke2011]): a cadence of
   >= 100 steps/min is about moderate intensity, so minutes at that cadence count as moderate
   aerobic minutes; without cadence minutes, an average of >= 8,000 steps/day (the top of the
   7,000-8,000 steps/day translation of the aerobic guideline) says "met" and anything less says
@@ -31,7 +31,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from myoscope.instruments._base import CANNOT_TELL, Criterion, Example, Instrument, InstrumentInput, Score
+from myoscope.instruments.api import CANNOT_TELL, Criterion, Example, Instrument, InstrumentInput, Score
 from myoscope.instruments.ipaq_sf import IpaqInput, score_answers
 from myoscope.references import cite
 from myoscope.units import InUnit

@@ -3,9 +3,9 @@
 ASM (by DXA: appendicular lean soft tissue, the lean mass of both arms and legs) is entered
 directly or as the four limbs' lean masses. Derived: ASM/height² (kg/m²) and ASM/BMI (m²).
 Judged against EWGSOP2 (ASM < 20 / < 15 kg [unverified]; ASM/height² < 7.0 / < 5.5 kg/m²;
-Cruz-Jentoft 2019, doi:10.1093/ageing/afy169), AWGS 2019 (ASM/height² DXA < 7.0 / < 5.4,
-BIA < 7.0 / < 5.7 kg/m²; Chen 2020, doi:10.1016/j.jamda.2019.12.012) and FNIH (DXA ALM/BMI
-< 0.789 / < 0.512 m²; Studenski 2014, doi:10.1093/gerona/glu010). BIA and DXA values differ
+Cruz-Jentoft 2019, [cruzjentoft2019]), AWGS 2019 (ASM/height² DXA < 7.0 / < 5.4,
+BIA < 7.0 / < 5.7 kg/m²; Chen 2020, [chen2020]) and FNIH (DXA ALM/BMI
+< 0.789 / < 0.512 m²; Studenski 2014, [studenski2014]). BIA and DXA values differ
 systematically: never mix them in one trend without saying so.
 """
 
@@ -16,9 +16,25 @@ from typing import Annotated
 from pydantic import Field
 
 from myoscope.criteria._mass import Method, alm_per_bmi, asm_index, awgs_mass_criterion, bmi_of
-from myoscope.instruments._base import Criterion, Example, Instrument, InstrumentInput, Score
-from myoscope.instruments._cutoff import LOW, MIXED, NOT_LOW, Sex, first_known, summarize, tidy, unverified
-from myoscope.instruments._sarcopenia_cutoffs import EWGSOP2_ASM, EWGSOP2_ASMI, FNIH_ALM_BMI
+from myoscope.instruments.api import (
+    LOW,
+    MIXED,
+    NOT_LOW,
+    Criterion,
+    Example,
+    Height,
+    Instrument,
+    InstrumentInput,
+    Score,
+    Sex,
+    Weight,
+    first_known,
+    summarize,
+    tidy,
+    unverified,
+)
+from myoscope.instruments.sarcopenia_cutoffs import EWGSOP2_ASM, EWGSOP2_ASMI, FNIH_ALM_BMI
+from myoscope.record import in_range
 from myoscope.references import cite
 from myoscope.units import InUnit
 
@@ -31,7 +47,9 @@ Limb = Annotated[float, InUnit("kg", 0.2, 30)]
 class AsmInput(InstrumentInput):
     sex: Sex | None = None
     method: Method | None = Field(None, description="how the mass was measured: dxa or bia")
-    asm: Annotated[float, InUnit("kg", 2, 60)] | None = Field(None, description="appendicular skeletal (lean) mass")
+    asm: Annotated[float, in_range("appendicular_lean_mass")] | None = Field(
+        None, description="appendicular skeletal (lean) mass"
+    )
     right_arm: Limb | None = Field(None, description="lean mass of the right arm (alternative to asm)")
     left_arm: Limb | None = Field(None, description="lean mass of the left arm")
     right_leg: Limb | None = Field(None, description="lean mass of the right leg")
@@ -40,6 +58,9 @@ class AsmInput(InstrumentInput):
     weight: Annotated[float, InUnit("kg", 20, 350)] | None = Field(
         None, description="body weight (for BMI when bmi is absent)"
     )
+    bmi: Annotated[float, InUnit("kg/m**2", 10, 90)] | None = None
+    height: Height | None = None
+    weight: Weight | None = Field(None, description="body weight (for BMI when bmi is absent)")
     bmi: Annotated[float, InUnit("kg/m**2", 10, 90)] | None = None
 
 

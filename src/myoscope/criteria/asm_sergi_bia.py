@@ -2,7 +2,7 @@
 
 Sergi G, De Rui M, Veronese N, et al. Assessing appendicular skeletal muscle mass with
 bioelectrical impedance analysis in free-living Caucasian older adults. Clin Nutr 2015;34(4):
-667-673. doi:10.1016/j.clnu.2014.07.010. The BIA equation EWGSOP2 points to; reference method
+667-673. [sergi2015]. The BIA equation EWGSOP2 points to; reference method
 DXA; resistance and reactance whole-body at 50 kHz (Akern BIA 101).
 
 ASM (kg) = -3.964 + 0.227 Ht²/R + 0.095 weight + 1.384 sex + 0.064 Xc (Ht cm, R and Xc Ω,
@@ -17,8 +17,7 @@ from typing import Annotated
 from pydantic import Field
 
 from myoscope.criteria._equation import SEX_CODE, Equation, Validity
-from myoscope.instruments._base import Example, InstrumentInput
-from myoscope.instruments._cutoff import Sex
+from myoscope.instruments.api import Example, Height, InstrumentInput, Sex, Weight
 from myoscope.references import cite
 from myoscope.units import InUnit
 
@@ -38,6 +37,15 @@ class SergiInput(InstrumentInput):
     age: Annotated[float, InUnit("year", 0, 120)] | None = None
     height: Annotated[float, InUnit("cm", 90, 250)] | None = None
     weight: Annotated[float, InUnit("kg", 20, 350)] | None = None
+    resistance: Annotated[float, InUnit("ohm", 100, 1500)] | None = Field(
+        None, description="whole-body BIA resistance at 50 kHz"
+    )
+    reactance: Annotated[float, InUnit("ohm", 1, 200)] | None = Field(
+        None, description="whole-body BIA reactance at 50 kHz"
+    )
+    age: Annotated[float, InUnit("year", 0, 120)] | None = None
+    height: Height | None = None
+    weight: Weight | None = None
     resistance: Annotated[float, InUnit("ohm", 100, 1500)] | None = Field(
         None, description="whole-body BIA resistance at 50 kHz"
     )

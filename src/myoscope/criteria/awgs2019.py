@@ -2,7 +2,7 @@
 
 Chen LK, Woo J, Assantachai P, et al. Asian Working Group for Sarcopenia: 2019 consensus
 update on sarcopenia diagnosis and treatment. J Am Med Dir Assoc 2020;21(3):300-307.e2.
-doi:10.1016/j.jamda.2019.12.012. Set for Asian populations: ``population`` is an explicit
+[chen2020]. Set for Asian populations: ``population`` is an explicit
 input, never inferred; for other populations the result carries a caution.
 
 Case finding: calf circumference < 34 / < 33 cm, SARC-F >= 4 or SARC-CalF >= 11 (reported;
@@ -23,17 +23,16 @@ from pydantic import Field
 
 from myoscope.criteria._fields import MEASURE, AsmIndex, AsmKg, CalfCm, ChairStandS, GaitSpeedMs, GripKg, HeightCm
 from myoscope.criteria._mass import Method, asm_index, awgs_mass_criterion
-from myoscope.instruments._base import Criterion, Example, Instrument, InstrumentInput, Score
-from myoscope.instruments._cutoff import Sex, any_of, first_known
-from myoscope.instruments._sarcopenia_cutoffs import (
+from myoscope.instruments.api import Criterion, Example, Instrument, InstrumentInput, Score, Sex, any_of, first_known
+from myoscope.instruments.sarc_calf import SARC_CALF_POINTS, SARC_CALF_POSITIVE
+from myoscope.instruments.sarc_f import SARC_F_POSITIVE
+from myoscope.instruments.sarcopenia_cutoffs import (
     AWGS2019_CALF,
     AWGS2019_CHAIR_STAND,
     AWGS2019_GAIT,
     AWGS2019_GRIP,
     AWGS2019_SPPB,
 )
-from myoscope.instruments.sarc_calf import SARC_CALF_POINTS, SARC_CALF_POSITIVE
-from myoscope.instruments.sarc_f import SARC_F_POSITIVE
 from myoscope.references import cite
 
 CITATIONS = cite("chen2020", "malmstrom2013", "barbosasilva2016")

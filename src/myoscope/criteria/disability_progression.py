@@ -1,8 +1,8 @@
 """Confirmed disability progression (CDP) in MS from a series of dated EDSS values.
 
 Definition used (fixed baseline, as in phase-3 trials; Lublin FD, et al. Neurology
-2014;83(3):278-286, doi:10.1212/WNL.0000000000000560; Kappos L, et al. Mult Scler
-2018;24(7):963-973, doi:10.1177/1352458517709619):
+2014;83(3):278-286, [lublin2014]; Kappos L, et al. Mult Scler
+2018;24(7):963-973, [kappos2018]):
 
 * baseline = the first EDSS of the series;
 * worsening threshold by baseline, three tiers (default): +1.5 from 0, +1.0 from 1.0-5.5,
@@ -27,7 +27,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from myoscope.instruments._base import Criterion, Example, Instrument, InstrumentInput, Score
+from myoscope.instruments.api import Criterion, Example, Instrument, InstrumentInput, Score
 from myoscope.instruments.edss import EdssValue
 from myoscope.references import cite
 from myoscope.units import InUnit

@@ -1,7 +1,7 @@
 """EWGSOP2 (2019) sarcopenia: Find, Assess, Confirm, Severity.
 
 Cruz-Jentoft AJ, Bahat G, Bauer J, et al. Sarcopenia: revised European consensus on
-definition and diagnosis. Age Ageing 2019;48(1):16-31. doi:10.1093/ageing/afy169.
+definition and diagnosis. Age Ageing 2019;48(1):16-31. [cruzjentoft2019].
 
 Find: SARC-F >= 4 or clinical suspicion (a screen; it never diagnoses). Assess: low strength
 = grip < 27 / < 16 kg or five chair rises > 15 s (either test suffices) -> probable
@@ -19,9 +19,19 @@ from pydantic import Field
 
 from myoscope.criteria._fields import MEASURE, AsmIndex, AsmKg, ChairStandS, GaitSpeedMs, GripKg, HeightCm
 from myoscope.criteria._mass import Method, asm_index
-from myoscope.instruments._base import Criterion, Example, Instrument, InstrumentInput, Score
-from myoscope.instruments._cutoff import Sex, any_of, first_known, unverified
-from myoscope.instruments._sarcopenia_cutoffs import (
+from myoscope.instruments.api import (
+    Criterion,
+    Example,
+    Instrument,
+    InstrumentInput,
+    Score,
+    Sex,
+    any_of,
+    first_known,
+    unverified,
+)
+from myoscope.instruments.sarc_f import SARC_F_POSITIVE
+from myoscope.instruments.sarcopenia_cutoffs import (
     EWGSOP2_ASM,
     EWGSOP2_ASMI,
     EWGSOP2_CHAIR_STAND,
@@ -31,7 +41,6 @@ from myoscope.instruments._sarcopenia_cutoffs import (
     EWGSOP2_TUG,
     EWGSOP2_WALK_400M,
 )
-from myoscope.instruments.sarc_f import SARC_F_POSITIVE
 from myoscope.references import cite
 from myoscope.units import InUnit
 

@@ -2,8 +2,8 @@
 
 Studenski SA, Peters KW, Alley DE, et al. The FNIH Sarcopenia Project: rationale, study
 description, conference recommendations, and final estimates. J Gerontol A Biol Sci Med Sci
-2014;69(5):547-558. doi:10.1093/gerona/glu010. Grip: Alley DE, et al. J Gerontol A
-2014;69(5):559-566. doi:10.1093/gerona/glu011.
+2014;69(5):547-558. [studenski2014]. Grip: Alley DE, et al. J Gerontol A
+2014;69(5):559-566. [alley2014].
 
 Weakness: grip < 26 / < 16 kg (intermediate 26-32 / 16-20 kg, reported). Low lean mass: DXA
 appendicular lean mass / BMI < 0.789 / < 0.512 (m²). Slowness: gait speed < 0.8 m/s.
@@ -19,10 +19,10 @@ from pydantic import Field
 
 from myoscope.criteria._fields import MEASURE, Bmi, GaitSpeedMs, GripKg, HeightCm, WeightKg
 from myoscope.criteria._mass import alm_per_bmi, bmi_of
-from myoscope.instruments._base import Example, Instrument, InstrumentInput, Score
-from myoscope.instruments._cutoff import Sex, first_known, unverified
-from myoscope.instruments._sarcopenia_cutoffs import FNIH_ALM_BMI, FNIH_GAIT, FNIH_GRIP, FNIH_GRIP_NORMAL
+from myoscope.instruments.api import Example, Instrument, InstrumentInput, Score, Sex, first_known, unverified
 from myoscope.instruments.grip import fnih_band
+from myoscope.instruments.sarcopenia_cutoffs import FNIH_ALM_BMI, FNIH_GAIT, FNIH_GRIP, FNIH_GRIP_NORMAL
+from myoscope.record import in_range
 from myoscope.references import cite
 from myoscope.units import InUnit
 
@@ -40,7 +40,9 @@ SARCOPENIA = (WEAK_LOW_MASS, WEAK_SLOW_LOW_MASS)
 class Fnih2014Input(InstrumentInput):
     sex: Sex | None = None
     grip: GripKg | None = Field(None, description="best grip strength (maximum of either hand)")
-    alm: Annotated[float, InUnit("kg", 2, 60)] | None = Field(None, description="DXA appendicular lean mass")
+    alm: Annotated[float, in_range("appendicular_lean_mass")] | None = Field(
+        None, description="DXA appendicular lean mass"
+    )
     bmi: Bmi | None = None
     weight: WeightKg | None = Field(None, description="for BMI when bmi is absent")
     height: HeightCm | None = Field(None, description="for BMI when bmi is absent")

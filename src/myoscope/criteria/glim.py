@@ -19,8 +19,19 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from myoscope.instruments._base import CANNOT_TELL, Criterion, Example, Instrument, InstrumentInput, Score
-from myoscope.instruments._nutrition import Bmi, Height, Percent, Weight, bmi_of
+from myoscope.instruments.api import (
+    CANNOT_TELL,
+    Bmi,
+    Criterion,
+    Example,
+    Height,
+    Instrument,
+    InstrumentInput,
+    Percent,
+    Score,
+    Weight,
+    bmi_of,
+)
 from myoscope.units import InUnit
 
 GLIM_CITATION = ("cederholm2019_glim",)

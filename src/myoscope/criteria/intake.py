@@ -34,8 +34,17 @@ from myoscope.criteria._dri import (
     band_index,
 )
 from myoscope.errors import RangeError
-from myoscope.instruments._base import CANNOT_TELL, Criterion, Example, Instrument, InstrumentInput, Score
-from myoscope.instruments._nutrition import Bmi, Sex, Weight
+from myoscope.instruments.api import (
+    CANNOT_TELL,
+    Bmi,
+    Criterion,
+    Example,
+    Instrument,
+    InstrumentInput,
+    Score,
+    Sex,
+    Weight,
+)
 from myoscope.units import InUnit, quantity
 
 SEXES = ("male", "female")
@@ -310,10 +319,10 @@ PROTEIN = NUTRIENTS["protein"]
 PROTEIN_TARGET_CITATION = ("nasem2019_dri_tables", "bauer2013_protage", "deutz2014_espen")
 
 OLDER_THAN = 65.0
-"""PROT-AGE recommendations apply to people older than 65 years (Bauer 2013, doi:10.1016/j.jamda.2013.05.021)."""
+"""PROT-AGE recommendations apply to people older than 65 years (Bauer 2013, [bauer2013_protage])."""
 PROTAGE_HEALTHY = (1.0, 1.2)
 """Healthy older people: average intake at least in the range 1.0-1.2 g/kg/day (Bauer 2013; ESPEN expert
-group Deutz 2014, doi:10.1016/j.clnu.2014.04.007, the same)."""
+group Deutz 2014, [deutz2014_espen], the same)."""
 PROTAGE_ACTIVE_MIN = 1.2
 """Older people who exercise or are otherwise active: >= 1.2 g/kg/day (Bauer 2013)."""
 PROTAGE_DISEASE = (1.2, 1.5)

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from myoscope.criteria._nerve_map import MOVEMENTS, TERRITORIES, Territory
-from myoscope.instruments._base import Example, Instrument, InstrumentInput, Score
+from myoscope.instruments.api import Example, Instrument, InstrumentInput, Score
 from myoscope.instruments.mrc import GRADE_MAX, grade_model
 from myoscope.references import cite
 

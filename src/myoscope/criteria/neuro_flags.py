@@ -9,7 +9,7 @@ Sources: NICE NG42, Motor neurone disease: assessment and management (2016, upda
 recognition section (progressive weakness without sensory loss, speech or swallowing change,
 fasciculations or wasting with weakness, unexplained breathing symptoms; isolated twitching
 and cramps are common in healthy people); Byrne S, et al. J Neurol Neurosurg Psychiatry
-2011;82(6):623-627, doi:10.1136/jnnp.2010.224501 (familial share: 5.1 % in population
+2011;82(6):623-627, [byrne2011] (familial share: 5.1 % in population
 registries, against the often-quoted 10 %); NICE NG220, Multiple sclerosis in adults (2022),
 presentations to recognise (painful loss of vision in one eye, double vision, ascending
 sensory disturbance or weakness, balance problems, Lhermitte's symptom, evolving over more than

@@ -2,12 +2,12 @@
 
 Janssen I, Heymsfield SB, Baumgartner RN, Ross R. Estimation of skeletal muscle mass by
 bioelectrical impedance analysis. J Appl Physiol 2000;89(2):465-471.
-doi:10.1152/jappl.2000.89.2.465. Reference method MRI; r² 0.86, SEE 2.7 kg (9 %). Derived in
+[janssen2000]. Reference method MRI; r² 0.86, SEE 2.7 kg (9 %). Derived in
 Caucasian adults, valid in Hispanic and African-American adults; underestimates muscle mass in
 Asian adults. Resistance: whole-body, supine, 50 kHz.
 
 Risk bands of SM/height² (Janssen I, Baumgartner RN, Ross R, Rosenberg IH, Roubenoff R.
-Am J Epidemiol 2004;159(4):413-421. doi:10.1093/aje/kwh058): men <= 8.50 high, 8.51-10.75
+Am J Epidemiol 2004;159(4):413-421. [janssen2004]): men <= 8.50 high, 8.51-10.75
 moderate; women <= 5.75 high, 5.76-6.75 moderate physical-disability risk.
 """
 
@@ -18,8 +18,7 @@ from typing import Annotated
 from pydantic import Field
 
 from myoscope.criteria._equation import SEX_CODE, Equation, Validity
-from myoscope.instruments._base import Example, InstrumentInput
-from myoscope.instruments._cutoff import Sex, tidy
+from myoscope.instruments.api import Example, Height, InstrumentInput, Sex, tidy
 from myoscope.references import cite
 from myoscope.units import InUnit
 
@@ -43,6 +42,11 @@ class JanssenInput(InstrumentInput):
     sex: Sex | None = None
     age: Annotated[float, InUnit("year", 0, 120)] | None = None
     height: Annotated[float, InUnit("cm", 90, 250)] | None = None
+    resistance: Annotated[float, InUnit("ohm", 100, 1500)] | None = Field(
+        None, description="whole-body BIA resistance at 50 kHz"
+    )
+    age: Annotated[float, InUnit("year", 0, 120)] | None = None
+    height: Height | None = None
     resistance: Annotated[float, InUnit("ohm", 100, 1500)] | None = Field(
         None, description="whole-body BIA resistance at 50 kHz"
     )

@@ -2,7 +2,7 @@
 
 Kim J, Wang Z, Heymsfield SB, Baumgartner RN, Gallagher D. Total-body skeletal muscle mass:
 estimation by a new dual-energy X-ray absorptiometry method. Am J Clin Nutr 2002;76(2):
-378-383. doi:10.1093/ajcn/76.2.378. Reference method MRI; R² 0.96, SEE 1.58 kg; race did not
+378-383. [kim2002]. Reference method MRI; R² 0.96, SEE 1.58 kg; race did not
 affect accuracy. SM (kg) = 1.13 ALST - 0.02 age + 0.61 sex + 0.97 (ALST kg, men 1).
 The sources read state no age or body-size range: none is enforced beyond plausibility.
 """
@@ -14,8 +14,8 @@ from typing import Annotated
 from pydantic import Field
 
 from myoscope.criteria._equation import SEX_CODE, Equation
-from myoscope.instruments._base import Example, InstrumentInput
-from myoscope.instruments._cutoff import Sex
+from myoscope.instruments.api import Example, InstrumentInput, Sex
+from myoscope.record import in_range
 from myoscope.references import cite
 from myoscope.units import InUnit
 
@@ -32,7 +32,7 @@ KIM2002_CONSTANT = 0.97
 class KimInput(InstrumentInput):
     sex: Sex | None = None
     age: Annotated[float, InUnit("year", 18, 120)] | None = None
-    alst: Annotated[float, InUnit("kg", 2, 60)] | None = Field(
+    alst: Annotated[float, in_range("appendicular_lean_mass")] | None = Field(
         None, description="DXA appendicular lean soft tissue (arms + legs)"
     )
 

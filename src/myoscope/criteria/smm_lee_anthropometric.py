@@ -3,7 +3,7 @@
 SM (kg) = 0.244 weight + 7.80 height + 6.6 sex - 0.098 age + race - 3.3 (weight kg, height m,
 men 1; race term of model 2 in :data:`~myoscope.criteria._lee2000.LEE2000_M2_RACE`: -1.2 Asian, +1.4
 African American, 0 white or Hispanic). R² 0.86, SEE 2.8 kg.
-Lee RC, et al. Am J Clin Nutr 2000;72(3):796-803. doi:10.1093/ajcn/72.3.796.
+Lee RC, et al. Am J Clin Nutr 2000;72(3):796-803. [lee2000].
 """
 
 from __future__ import annotations
@@ -14,8 +14,7 @@ from pydantic import Field
 
 from myoscope.criteria._equation import SEX_CODE, Equation
 from myoscope.criteria._lee2000 import LEE2000_ABOUT, LEE2000_M2_RACE, LEE2000_VALIDITY, Population
-from myoscope.instruments._base import Example, InstrumentInput
-from myoscope.instruments._cutoff import Sex
+from myoscope.instruments.api import Example, Height, InstrumentInput, Sex, Weight
 from myoscope.references import cite
 from myoscope.units import InUnit
 
@@ -36,6 +35,9 @@ class LeeWeightInput(InstrumentInput):
     age: Annotated[float, InUnit("year", 0, 120)] | None = None
     height: Annotated[float, InUnit("cm", 90, 250)] | None = None
     weight: Annotated[float, InUnit("kg", 20, 350)] | None = None
+    age: Annotated[float, InUnit("year", 0, 120)] | None = None
+    height: Height | None = None
+    weight: Weight | None = None
     population: Population | None = Field(None, description="race group of the equation's race term")
 
 

@@ -3,7 +3,7 @@
 SM (kg) = Ht × (0.00744 CAG² + 0.00088 CTG² + 0.00441 CCG²) + 2.4 sex - 0.048 age + race + 7.8
 (Ht m; CAG, CTG, CCG corrected arm, thigh and calf girths in cm, each = girth - π × skinfold;
 men 1; race term in :data:`~myoscope.criteria._lee2000.LEE2000_RACE`). R² 0.91, SEE 2.2 kg.
-Lee RC, et al. Am J Clin Nutr 2000;72(3):796-803. doi:10.1093/ajcn/72.3.796. Skinfolds are
+Lee RC, et al. Am J Clin Nutr 2000;72(3):796-803. [lee2000]. Skinfolds are
 the triceps, front-thigh and medial-calf skinfolds (caliper readings, mm). Weight is needed
 only to check the validity range (BMI < 30).
 """
@@ -17,8 +17,7 @@ from pydantic import Field
 
 from myoscope.criteria._equation import ESTIMATED, SEX_CODE, Equation
 from myoscope.criteria._lee2000 import LEE2000_ABOUT, LEE2000_RACE, LEE2000_VALIDITY, Population
-from myoscope.instruments._base import Example, InstrumentInput
-from myoscope.instruments._cutoff import Sex, tidy
+from myoscope.instruments.api import Example, Height, InstrumentInput, Sex, Weight, tidy
 from myoscope.references import cite
 from myoscope.units import InUnit
 
@@ -43,6 +42,9 @@ class LeeGirthInput(InstrumentInput):
     age: Annotated[float, InUnit("year", 0, 120)] | None = None
     height: Annotated[float, InUnit("cm", 90, 250)] | None = None
     weight: Annotated[float, InUnit("kg", 20, 350)] | None = Field(None, description="only to check BMI < 30")
+    age: Annotated[float, InUnit("year", 0, 120)] | None = None
+    height: Height | None = None
+    weight: Weight | None = Field(None, description="only to check BMI < 30")
     population: Population | None = Field(None, description="race group of the equation's race term")
     arm_girth: Girth | None = Field(None, description="mid-upper-arm girth")
     thigh_girth: Girth | None = Field(None, description="mid-thigh girth")

@@ -1,12 +1,10 @@
 """Validated instruments, one module each, behind a small public API.
 
-``get(name)`` returns a registered instrument, ``names()`` lists them all. The
-registry finds every :class:`Instrument` subclass instance published as a
-module-level ``INSTRUMENT`` (or ``INSTRUMENTS`` tuple) in the packages
-``myoscope.instruments`` and ``myoscope.criteria``.
+The names an instrument is built on are in :mod:`myoscope.instruments.api`; every instrument and
+definition is found by name through :mod:`myoscope.scores` (``get``, ``names``, ``registry``).
 """
 
-from myoscope.instruments._base import (
+from myoscope.instruments.api import (
     CANNOT_TELL,
     Criterion,
     Example,
@@ -14,6 +12,5 @@ from myoscope.instruments._base import (
     InstrumentInput,
     Score,
 )
-from myoscope.instruments._registry import get, names, registry
 
-__all__ = ["CANNOT_TELL", "Criterion", "Example", "Instrument", "InstrumentInput", "Score", "get", "names", "registry"]
+__all__ = ["CANNOT_TELL", "Criterion", "Example", "Instrument", "InstrumentInput", "Score"]

@@ -2,7 +2,7 @@
 
 Cedarbaum JM, et al. The ALSFRS-R: a revised ALS functional rating scale that incorporates
 assessments of respiratory function. J Neurol Sci 1999;169(1-2):13-21.
-doi:10.1016/S0022-510X(99)00210-5.
+[cedarbaum1999].
 
 Each item is an integer 0-4 (4 = normal, 0 = function lost), rated against the person's state
 before the disease began. Item 5 has two forms: 5a without and 5b with a gastrostomy; one is
@@ -173,7 +173,7 @@ DOMAINS: dict[str, tuple[str, ...]] = {
 }
 """Four domain subscores, each 0-12: bulbar (items 1-3), fine motor (4-6), gross motor (7-9),
 respiratory (10-12). Grouping checked against the calcmd.com ALSFRS-R page and the four-factor
-measurement model of a Dutch register study (J Neurol 2017, doi:10.1007/s00415-017-8538-4),
+measurement model of a Dutch register study (J Neurol 2017, [alsfrs_domains2017]),
 which notes that items 6 and 7 also load on the other motor domain."""
 
 

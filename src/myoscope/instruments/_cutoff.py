@@ -4,7 +4,7 @@ A :class:`Cutoff` says "the finding is present when ``value <op> limit``", with
 one limit for men and one for women (or one for both), its unit, the citation
 key of the source that defines it, and whether the number was checked against
 that source. The constants themselves live beside their sources in
-:mod:`myoscope.instruments._sarcopenia_cutoffs` and in the instrument modules.
+:mod:`myoscope.instruments.sarcopenia_cutoffs` and in the instrument modules.
 """
 
 from __future__ import annotations

@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Annotated, Literal
 
+from myoscope.record import in_range
 from myoscope.units import InUnit
 
 Sex = Literal["male", "female"]
-Weight = Annotated[float, InUnit("kg", 20, 350)]
-"""Body weight, kg."""
-Height = Annotated[float, InUnit("cm", 90, 250)]
-"""Standing height, cm."""
+Weight = Annotated[float, in_range("body_weight")]
+"""Body weight, kg (the record's plausibility range)."""
+Height = Annotated[float, in_range("height")]
+"""Standing height, cm (the record's plausibility range)."""
 Bmi = Annotated[float, InUnit("kg/m**2", 8, 80)]
 """Body mass index, kg/m2."""
 AdultAge = Annotated[float, InUnit("year", 18, 120)]

@@ -7,7 +7,7 @@ Categories, two named schemes:
 
 * ``labra2016`` (default): slow < 0.47, intermediate 0.47-1.11, fast > 1.11 points/month.
   Labra J, Menon P, Byth K, Morrison S, Vucic S. J Neurol Neurosurg Psychiatry
-  2016;87(6):628-632. doi:10.1136/jnnp-2015-310998 (median survival 2.4 / 1.6 / 0.7 years).
+  2016;87(6):628-632. [labra2016] (median survival 2.4 / 1.6 / 0.7 years).
 * ``rounded``: slow < 0.5, intermediate 0.5-1.0, fast > 1.0. Common in the literature, but
   no single primary source was found: UNVERIFIED, reported so in ``details["unverified"]``.
 
@@ -26,10 +26,7 @@ from pydantic import Field, model_validator
 from myoscope.instruments._alsfrs import TOTAL_MAX
 from myoscope.instruments._base import Criterion, Example, Instrument, InstrumentInput, Score
 from myoscope.references import cite
-from myoscope.units import InUnit
-
-DAYS_PER_MONTH = 365.25 / 12
-"""Days in one month for ΔFS (30.4375; the Julian month, as pint's ``month``)."""
+from myoscope.units import DAYS_PER_MONTH, InUnit
 
 SCHEMES: dict[str, tuple[float, float, str, bool]] = {
     "labra2016": (0.47, 1.11, "labra2016", True),

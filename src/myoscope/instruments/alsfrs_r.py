@@ -1,7 +1,7 @@
 """ALSFRS-R: the revised ALS Functional Rating Scale (12 items, total 0-48, higher = better).
 
 Cedarbaum JM, Stambler N, Malta E, et al. J Neurol Sci 1999;169(1-2):13-21.
-doi:10.1016/S0022-510X(99)00210-5.
+[cedarbaum1999].
 
 The total and the four domain subscores (bulbar, fine motor, gross motor, respiratory, each
 0-12) are given only when every item is answered: no imputation rule is published, so a

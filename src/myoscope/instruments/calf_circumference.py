@@ -2,10 +2,10 @@
 
 Maximal calf girth with a non-elastic tape, standing (or seated, knee at 90°); record side
 and position. Cut-offs: AWGS 2019 case finding (< 34 cm men, < 33 cm women; Chen 2020,
-doi:10.1016/j.jamda.2019.12.012) and the NHANES-derived moderately / severely low values of
-Gonzalez 2021 (doi:10.1093/ajcn/nqab029). Optionally (``bmi_adjust``) the circumference
+[chen2020]) and the NHANES-derived moderately / severely low values of
+Gonzalez 2021 ([gonzalez2021]). Optionally (``bmi_adjust``) the circumference
 compared with the Gonzalez cut-offs is first reduced for BMI >= 25 (factors UNVERIFIED, see
-:data:`~myoscope.instruments._sarcopenia_cutoffs.GONZALEZ2021_BMI_ADJUSTMENT`); the AWGS
+:data:`~myoscope.instruments.sarcopenia_cutoffs.GONZALEZ2021_BMI_ADJUSTMENT`); the AWGS
 comparison always uses the measured value.
 """
 
@@ -17,7 +17,7 @@ from pydantic import Field
 
 from myoscope.instruments._base import Example, Instrument, InstrumentInput, Score
 from myoscope.instruments._cutoff import LOW, MIXED, NOT_LOW, Sex, summarize, unverified
-from myoscope.instruments._sarcopenia_cutoffs import (
+from myoscope.instruments.sarcopenia_cutoffs import (
     AWGS2019_CALF,
     GONZALEZ2021_BMI_ADJUSTMENT,
     GONZALEZ2021_BMI_ADJUSTMENT_VERIFIED,
@@ -25,6 +25,7 @@ from myoscope.instruments._sarcopenia_cutoffs import (
     GONZALEZ2021_CALF_SEVERE,
     GONZALEZ2021_NORMAL_BMI,
 )
+from myoscope.record import in_range
 from myoscope.references import cite
 from myoscope.units import InUnit
 
@@ -34,7 +35,9 @@ CUTOFFS = (AWGS2019_CALF, GONZALEZ2021_CALF_MODERATE, GONZALEZ2021_CALF_SEVERE)
 
 class CalfInput(InstrumentInput):
     sex: Sex | None = None
-    calf: Annotated[float, InUnit("cm", 15, 70)] | None = Field(None, description="maximal calf circumference")
+    calf: Annotated[float, in_range("calf_circumference")] | None = Field(
+        None, description="maximal calf circumference"
+    )
     bmi: Annotated[float, InUnit("kg/m**2", 10, 90)] | None = Field(
         None, description="body mass index (for bmi_adjust)"
     )

@@ -3,8 +3,8 @@
 Standard chair (seat about 43-45 cm), as fast as possible, timing stopped when seated after
 the fifth rise. Not being able to complete five rises without the arms counts as a low
 result. EWGSOP2 reads it as strength (low when > 15 s; Cruz-Jentoft 2019,
-doi:10.1093/ageing/afy169), AWGS 2019 as performance (low when >= 12 s; Chen 2020,
-doi:10.1016/j.jamda.2019.12.012). SPPB scores the same test on its own table (see ``sppb``).
+[cruzjentoft2019]), AWGS 2019 as performance (low when >= 12 s; Chen 2020,
+[chen2020]). SPPB scores the same test on its own table (see ``sppb``).
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from pydantic import Field
 
 from myoscope.instruments._base import Example, Instrument, InstrumentInput, Score
 from myoscope.instruments._cutoff import LOW, MIXED, NOT_LOW
-from myoscope.instruments._sarcopenia_cutoffs import AWGS2019_CHAIR_STAND, EWGSOP2_CHAIR_STAND
 from myoscope.instruments._timed import score_timed
+from myoscope.instruments.sarcopenia_cutoffs import AWGS2019_CHAIR_STAND, EWGSOP2_CHAIR_STAND
 from myoscope.references import cite
 from myoscope.units import InUnit
 

@@ -1,7 +1,7 @@
 """EDSS (Expanded Disability Status Scale) from functional-system grades and ambulation.
 
 Kurtzke JF. Rating neurologic impairment in multiple sclerosis: an expanded disability status
-scale (EDSS). Neurology 1983;33(11):1444-1452. doi:10.1212/WNL.33.11.1444.
+scale (EDSS). Neurology 1983;33(11):1444-1452. [kurtzke1983].
 
 Implemented: the public step rules only (no scoring-booklet text).
 

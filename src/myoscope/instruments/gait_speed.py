@@ -2,9 +2,9 @@
 
 Speed = distance / time at usual pace; with two timed trials the faster is used. Static and
 dynamic starts give different speeds: record which. Cut-offs: EWGSOP2 <= 0.8 m/s over 4 m
-(Cruz-Jentoft 2019, doi:10.1093/ageing/afy169); AWGS 2019 < 1.0 m/s over 6 m (Chen 2020,
-doi:10.1016/j.jamda.2019.12.012); FNIH slowness < 0.8 m/s (Studenski 2014,
-doi:10.1093/gerona/glu010).
+(Cruz-Jentoft 2019, [cruzjentoft2019]); AWGS 2019 < 1.0 m/s over 6 m (Chen 2020,
+[chen2020]); FNIH slowness < 0.8 m/s (Studenski 2014,
+[studenski2014]).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pydantic import Field
 from myoscope.errors import InputError, Problem
 from myoscope.instruments._base import Example, Instrument, InstrumentInput, Score
 from myoscope.instruments._cutoff import LOW, MIXED, NOT_LOW, summarize, tidy
-from myoscope.instruments._sarcopenia_cutoffs import AWGS2019_GAIT, EWGSOP2_GAIT, FNIH_GAIT
+from myoscope.instruments.sarcopenia_cutoffs import AWGS2019_GAIT, EWGSOP2_GAIT, FNIH_GAIT
 from myoscope.references import cite
 from myoscope.units import InUnit
 

@@ -2,9 +2,9 @@
 
 Handheld dynamometer, seated, elbow at 90°, two or three maximal trials per hand; the
 maximum of all valid trials is used (FNIH: "maximum value in either hand", Studenski 2014,
-doi:10.1093/gerona/glu010). Cut-offs, all strict "<": EWGSOP2 27 / 16 kg (Cruz-Jentoft 2019,
-doi:10.1093/ageing/afy169), AWGS 2019 28 / 18 kg (Chen 2020, doi:10.1016/j.jamda.2019.12.012),
-FNIH 26 / 16 kg with an intermediate band up to 32 / 20 kg (Alley 2014, doi:10.1093/gerona/glu011).
+[studenski2014]). Cut-offs, all strict "<": EWGSOP2 27 / 16 kg (Cruz-Jentoft 2019,
+[cruzjentoft2019]), AWGS 2019 28 / 18 kg (Chen 2020, [chen2020]),
+FNIH 26 / 16 kg with an intermediate band up to 32 / 20 kg (Alley 2014, [alley2014]).
 Values in kg; a force reading in kgf is entered as the same number of kg.
 """
 
@@ -16,14 +16,14 @@ from pydantic import Field
 
 from myoscope.instruments._base import Example, Instrument, InstrumentInput, Score
 from myoscope.instruments._cutoff import LOW, MIXED, NOT_LOW, Sex, summarize, unverified
-from myoscope.instruments._sarcopenia_cutoffs import AWGS2019_GRIP, EWGSOP2_GRIP, FNIH_GRIP, FNIH_GRIP_NORMAL
+from myoscope.instruments.sarcopenia_cutoffs import AWGS2019_GRIP, EWGSOP2_GRIP, FNIH_GRIP, FNIH_GRIP_NORMAL
+from myoscope.record import in_range
 from myoscope.references import cite
-from myoscope.units import InUnit
 
 CITATIONS = cite("cruzjentoft2019", "chen2020", "studenski2014", "alley2014")
 CUTOFFS = (EWGSOP2_GRIP, AWGS2019_GRIP, FNIH_GRIP)
 
-Grip = Annotated[float, InUnit("kg", 0, 120)]
+Grip = Annotated[float, in_range("grip_strength")]
 TRIALS = {"right": ("right_1", "right_2", "right_3"), "left": ("left_1", "left_2", "left_3")}
 
 

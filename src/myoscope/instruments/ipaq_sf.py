@@ -1,7 +1,7 @@
 """IPAQ short form (last 7 days), scored with the IPAQ Research Committee protocol.
 
 Craig CL, et al. International physical activity questionnaire: 12-country reliability and
-validity. Med Sci Sports Exerc 2003;35(8):1381-1395. doi:10.1249/01.MSS.0000078924.61453.FB.
+validity. Med Sci Sports Exerc 2003;35(8):1381-1395. [craig2003].
 Scoring: IPAQ Research Committee. Guidelines for data processing and analysis of the IPAQ -
 short and long forms, revised November 2005 (the "protocol"), https://sites.google.com/view/ipaq/score.
 

@@ -1,11 +1,11 @@
 """King's clinical stage of ALS estimated from ALSFRS-R items.
 
 Stages (Roche JC, et al. A proposed staging system for amyotrophic lateral sclerosis. Brain
-2012;135(3):847-852. doi:10.1093/brain/awr351): 1, 2 and 3 = one, two or three CNS regions
+2012;135(3):847-852. [roche2012]): 1, 2 and 3 = one, two or three CNS regions
 functionally involved; 4A = need for gastrostomy; 4B = need for non-invasive ventilation.
 
 Estimation from ALSFRS-R (Balendra R, et al. Amyotroph Lateral Scler Frontotemporal Degener
-2014;15(3-4):279-284. doi:10.3109/21678421.2014.897357), rules as read in two independent
+2014;15(3-4):279-284. [balendra2014]), rules as read in two independent
 public implementations of the paper (they agree):
 
 * 4B when item 10 (dyspnoea) is 0 or item 12 (breathing support) is below 4;

@@ -17,6 +17,7 @@ from pydantic import Field
 
 from myoscope.instruments._base import CANNOT_TELL, Criterion, Example, Instrument, InstrumentInput, Score
 from myoscope.instruments._nutrition import Bmi, Height, Weight, bmi_of, decided_category
+from myoscope.record import in_range
 from myoscope.units import InUnit
 
 MNA_SF_CITATION = ("rubenstein2001_mnasf", "kaiser2009_mnasf")
@@ -132,7 +133,7 @@ class MnaSfInput(InstrumentInput):
     bmi: Bmi | None = Field(None, description="F1: body mass index, kg/m2 (or weight and height).")
     weight: Weight | None = None
     height: Height | None = None
-    calf_circumference: Annotated[float, InUnit("cm", 15, 70)] | None = Field(
+    calf_circumference: Annotated[float, in_range("calf_circumference")] | None = Field(
         None, description="F2: calf circumference, cm (used only when BMI is unavailable)."
     )
     age: Annotated[float, InUnit("year", 18, 120)] | None = None

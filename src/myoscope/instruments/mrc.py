@@ -7,13 +7,13 @@ eliminated; 3 active movement against gravity; 4 against gravity and some resist
 5 normal power. Sub-grades 4- and 4+ are accepted and count as 4 in every sum.
 
 Sum score (Kleyweg RP, van der Meché FGA, Schmitz PIM. Muscle Nerve 1991;14(11):1103-1109.
-doi:10.1002/mus.880141111): shoulder abduction, elbow flexion, wrist extension, hip flexion,
+[kleyweg1991]): shoulder abduction, elbow flexion, wrist extension, hip flexion,
 knee extension and ankle dorsiflexion, each side, 0-5 each. All twelve must be tested: an
 untested movement gives "cannot tell" (never 0).
 
 Categories, defined for weakness acquired in intensive care:
 * below 48: significant weakness (De Jonghe B, et al. JAMA 2002;288(22):2859-2867.
-  doi:10.1001/jama.288.22.2859; Hermans G, et al. Muscle Nerve 2012;45(1):18-25);
+  [dejonghe2002]; Hermans G, et al. Muscle Nerve 2012;45(1):18-25);
 * below 36: severe weakness (Hermans 2012).
 Outside intensive care the sum is a global strength index; the bands were not validated there.
 """

@@ -2,7 +2,7 @@
 
 Hobart JC, Riazi A, Lamping DL, Fitzpatrick R, Thompson AJ. Measuring the impact of MS on
 walking ability: the 12-Item MS Walking Scale (MSWS-12). Neurology 2003;60(1):31-36.
-doi:10.1212/WNL.60.1.31. Permission for use should be sought from Dr J. Hobart; items are
+[hobart2003]. Permission for use should be sought from Dr J. Hobart; items are
 stored here only as short paraphrases.
 
 Version 1 (default): each item 1-5 (not at all ... extremely), raw sum 12-60, transformed

@@ -1,8 +1,8 @@
 """PDDS: Patient Determined Disease Steps, a self-reported MS disability level 0-8.
 
 Developed from Disease Steps (Hohol MJ, Orav EJ, Weiner HL. Neurology 1995;45(2):251-255.
-doi:10.1212/wnl.45.2.251); validated against the EDSS (rho 0.78) by Learmonth YC, et al.
-BMC Neurol 2013;13:37. doi:10.1186/1471-2377-13-37. Groups used in studies: 0-2 mild,
+[hohol1995]); validated against the EDSS (rho 0.78) by Learmonth YC, et al.
+BMC Neurol 2013;13:37. [learmonth2013]. Groups used in studies: 0-2 mild,
 3-5 moderate, 6-8 severe (NINDS Common Data Elements, PDDS summary). Labels below are
 short paraphrases. The PDDS is not an EDSS and is never converted to one.
 """

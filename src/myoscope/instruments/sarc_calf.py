@@ -2,8 +2,8 @@
 
 Barbosa-Silva TG, Menezes AMB, Bielemann RM, Malmstrom TK, Gonzalez MC. Enhancing SARC-F:
 improving sarcopenia screening in the clinical practice. J Am Med Dir Assoc 2016;17(12):
-1136-1141. doi:10.1016/j.jamda.2016.08.004. Total 0-20; positive screen at >= 11 (as adopted
-by AWGS 2019, Chen 2020, doi:10.1016/j.jamda.2019.12.012).
+1136-1141. [barbosasilva2016]. Total 0-20; positive screen at >= 11 (as adopted
+by AWGS 2019, Chen 2020, [chen2020]).
 
 Two calf cut-offs are offered (``variant``): ``awgs2019`` (default; < 34 cm men, < 33 cm
 women, the AWGS 2019 case-finding cut-off) and ``barbosa2016`` (<= 34 / <= 33 cm, the
@@ -19,11 +19,11 @@ from pydantic import Field
 from myoscope.errors import InputError, Problem
 from myoscope.instruments._base import Example, Instrument, Score
 from myoscope.instruments._cutoff import Cutoff, Sex, unverified
-from myoscope.instruments._sarcopenia_cutoffs import AWGS2019_CALF
 from myoscope.instruments.sarc_f import SarcFItems
 from myoscope.instruments.sarc_f import total as sarc_f_total
+from myoscope.instruments.sarcopenia_cutoffs import AWGS2019_CALF
+from myoscope.record import in_range
 from myoscope.references import cite
-from myoscope.units import InUnit
 
 CITATIONS = cite("barbosasilva2016", "malmstrom2013", "chen2020")
 
@@ -53,7 +53,9 @@ NEGATIVE = "negative screen"
 class SarcCalFInput(SarcFItems):
     sarc_f: int | None = Field(None, ge=0, le=10, description="SARC-F total, when the items are not given")
     sex: Sex | None = None
-    calf: Annotated[float, InUnit("cm", 15, 70)] | None = Field(None, description="maximal calf circumference")
+    calf: Annotated[float, in_range("calf_circumference")] | None = Field(
+        None, description="maximal calf circumference"
+    )
     variant: Literal["awgs2019", "barbosa2016"] = "awgs2019"
 
 

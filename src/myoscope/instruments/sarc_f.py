@@ -1,8 +1,8 @@
 """SARC-F: five-item questionnaire screening for sarcopenia.
 
 Malmstrom TK, Morley JE. SARC-F: a simple questionnaire to rapidly diagnose sarcopenia.
-J Am Med Dir Assoc 2013;14(8):531-532. doi:10.1016/j.jamda.2013.05.018. Validation:
-Malmstrom TK, et al. J Cachexia Sarcopenia Muscle 2016;7(1):28-36. doi:10.1002/jcsm.12048.
+J Am Med Dir Assoc 2013;14(8):531-532. [malmstrom2013]. Validation:
+Malmstrom TK, et al. J Cachexia Sarcopenia Muscle 2016;7(1):28-36. [malmstrom2016].
 
 Each item scores 0 (no difficulty), 1 (some) or 2 (a lot, or unable); falls score 0 (none
 in the past year), 1 (1-3 falls) or 2 (4 or more). Total 0-10; a total of 4 or more is a

@@ -1,7 +1,7 @@
 """Short Physical Performance Battery: balance, gait and chair-stand sub-scores (0-4 each), total 0-12.
 
 Guralnik JM, Simonsick EM, Ferrucci L, et al. A short physical performance battery assessing
-lower extremity function. J Gerontol 1994;49(2):M85-M94. doi:10.1093/geronj/49.2.M85.
+lower extremity function. J Gerontol 1994;49(2):M85-M94. [guralnik1994].
 
 Balance: side-by-side and semi-tandem stands score 1 each when held 10 s (a failed stand
 ends the balance test); the tandem stand scores 2 (>= 10 s), 1 (3 to < 10 s) or 0.
@@ -19,7 +19,7 @@ from pydantic import Field
 
 from myoscope.instruments._base import Example, Instrument, InstrumentInput, Score
 from myoscope.instruments._cutoff import MIXED, NOT_LOW, summarize
-from myoscope.instruments._sarcopenia_cutoffs import AWGS2019_SPPB, EWGSOP2_SPPB
+from myoscope.instruments.sarcopenia_cutoffs import AWGS2019_SPPB, EWGSOP2_SPPB
 from myoscope.references import cite
 from myoscope.units import InUnit
 

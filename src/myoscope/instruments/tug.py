@@ -1,9 +1,9 @@
 """Timed Up and Go: rise from a chair, walk 3 m, turn, walk back and sit down.
 
 Podsiadlo D, Richardson S. The timed "Up & Go": a test of basic functional mobility for frail
-elderly persons. J Am Geriatr Soc 1991;39(2):142-148. doi:10.1111/j.1532-5415.1991.tb01616.x.
+elderly persons. J Am Geriatr Soc 1991;39(2):142-148. [podsiadlo1991].
 EWGSOP2 reads a time >= 20 s as low physical performance (Cruz-Jentoft 2019,
-doi:10.1093/ageing/afy169).
+[cruzjentoft2019]).
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from pydantic import Field
 
 from myoscope.instruments._base import Example, Instrument, InstrumentInput, Score
 from myoscope.instruments._cutoff import LOW, NOT_LOW
-from myoscope.instruments._sarcopenia_cutoffs import EWGSOP2_TUG
 from myoscope.instruments._timed import score_timed
+from myoscope.instruments.sarcopenia_cutoffs import EWGSOP2_TUG
 from myoscope.references import cite
 from myoscope.units import InUnit
 

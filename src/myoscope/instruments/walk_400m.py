@@ -1,8 +1,8 @@
 """400 m walk: time to walk 400 m at usual pace, or non-completion.
 
 EWGSOP2 reads non-completion, or completion in 6 min or more, as low physical performance
-(Cruz-Jentoft 2019, doi:10.1093/ageing/afy169). The 6 min edge is UNVERIFIED against the
-paper (see :data:`~myoscope.instruments._sarcopenia_cutoffs.EWGSOP2_WALK_400M`).
+(Cruz-Jentoft 2019, [cruzjentoft2019]). The 6 min edge is UNVERIFIED against the
+paper (see :data:`~myoscope.instruments.sarcopenia_cutoffs.EWGSOP2_WALK_400M`).
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from pydantic import Field
 
 from myoscope.instruments._base import Example, Instrument, InstrumentInput, Score
 from myoscope.instruments._cutoff import LOW, NOT_LOW
-from myoscope.instruments._sarcopenia_cutoffs import EWGSOP2_WALK_400M
 from myoscope.instruments._timed import score_timed
+from myoscope.instruments.sarcopenia_cutoffs import EWGSOP2_WALK_400M
 from myoscope.references import cite
 from myoscope.units import InUnit
 

@@ -130,7 +130,7 @@ def checked(section: str, item: dict[str, Any]) -> dict[str, Any]:
     """``item`` if it validates as one entry of ``section`` of a record, else :class:`Skip`."""
     probe: dict[str, Any] = {"person": {"id": "probe"}, section: [item]} if section != "person" else {"person": item}
     try:
-        parse_record(probe)
+        parse_record(probe, checks=False)  # answers are checked once the whole record is read
     except InputError as exc:
         p = exc.problems[0]
         raise Skip(p.field, p.value if not isinstance(p.value, (dict, list)) else None, p.message, p.accepted) from None

@@ -275,15 +275,14 @@ def create_app(config: CdsConfig | None = None) -> FastAPI:
 
 
 def _answer(hook: HookRequest, config: CdsConfig) -> JSONResponse:
-    from myoscope.causes import assess, check_instrument_answers
+    from myoscope.causes import assess
     from myoscope.errors import InputError
     from myoscope.interop._cards import cards
     from myoscope.interop.importer import import_bundle
 
     try:
         bundle = gather(hook, config.fhir_timeout)
-        result = import_bundle(bundle)
-        check_instrument_answers(result.record)
+        result = import_bundle(bundle)  # answers checked as the record is read
     except Unavailable as exc:
         return outcome(412, str(exc), "not-found")
     except InputError as exc:

@@ -33,7 +33,7 @@ _CONDITION_OF_CAUSE = {"atrophy": C.MUSCLE_ATROPHY, "malnutrition": C.MALNUTRITI
 
 
 def _instrument_version(name: str) -> str | None:
-    from myoscope.instruments import get
+    from myoscope.scores import get
 
     try:
         return get(name).version
@@ -43,7 +43,7 @@ def _instrument_version(name: str) -> str | None:
 
 def _instrument_total(answers: Any) -> Any:
     from myoscope.errors import InputError
-    from myoscope.instruments import get
+    from myoscope.scores import get
 
     try:
         score = get(answers.name).score(answers.answers)

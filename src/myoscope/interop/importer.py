@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import myoscope.measures.answers  # noqa: F401 - registers the answer check that parse_record runs
 from myoscope.errors import InputError, Problem
 from myoscope.interop import _from_fhir as F
 from myoscope.interop import codes as C
@@ -340,7 +341,7 @@ def _asked_none(resource: dict[str, Any], url: str | None, data: dict[str, Any],
 
 def import_bundle(bundle: Any) -> ImportResult:
     """The record a Bundle describes, and every issue met on the way."""
-    from myoscope.instruments import names
+    from myoscope.scores import names
 
     known = set(names())
     resources = entries(bundle)

@@ -182,7 +182,7 @@ def _question(name: str, info: Any) -> Question:
 
 def questions(name: str) -> list[Question]:
     """The questions of a registered instrument (raises KeyError, NotExportable)."""
-    from myoscope.instruments import get
+    from myoscope.scores import get
 
     instrument = get(name)
     out = []
@@ -250,7 +250,7 @@ def _fhir_item(q: Question) -> dict[str, Any]:
 
 def sdc_questionnaire(name: str) -> dict[str, Any]:
     """The instrument as an SDC Questionnaire (R4), with a calculated total where :data:`TOTALS` has one."""
-    from myoscope.instruments import get
+    from myoscope.scores import get
 
     instrument = get(name)
     items = [_fhir_item(q) for q in questions(name)]

@@ -18,6 +18,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+from myoscope.record.spinal import Exam
 from myoscope.references import cite
 
 CITATIONS: tuple[str, ...] = cite(
@@ -36,17 +37,17 @@ _HOME: dict[str, str] = {
     "encode": "_encode",
     "FollowUpPoint": "_followup",
     "compare": "_followup",
-    "Exam": "_model",
     "WeakMuscle": "_muscles",
     "weak_key_muscles": "_muscles",
     "BatchResult": "_result",
     "Classification": "_result",
     "SideClassification": "_result",
     "synthetic_exams": "_synthetic",
+    "stream": "_stream",
 }
-"""Where each public name lives. Loaded on first use, so that the exam model (which the record
-imports) costs no numba or numpy start-up; the compiled kernels load (or compile, then cache)
-on the first classification."""
+"""Where each public name lives. Loaded on first use, so that importing the package costs no numba
+or numpy start-up; the compiled kernels load (or compile, then cache) on the first classification.
+The exam model itself is :class:`myoscope.record.spinal.Exam` (re-exported here as ``Exam``)."""
 
 
 def __getattr__(name: str) -> Any:
@@ -77,6 +78,7 @@ __all__ = [
     "classify_batch",
     "classify_many",
     "compare",
+    "stream",
     "encode",
     "level_index",
     "synthetic_exams",

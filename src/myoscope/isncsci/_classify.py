@@ -7,8 +7,8 @@ from typing import Any
 
 from myoscope.isncsci._encode import EncodedExams, encode
 from myoscope.isncsci._kernel import classify_arrays
-from myoscope.isncsci._model import Exam, parse_exam
 from myoscope.isncsci._result import BatchResult, Classification
+from myoscope.record.spinal import Exam, parse_exam
 
 
 def classify(exam: Exam | Mapping[str, Any]) -> Classification:

@@ -18,43 +18,17 @@ here, delete the package's ``__pycache__`` so the kernel is recompiled.
 
 from __future__ import annotations
 
-# --- segments -------------------------------------------------------------------------
+from myoscope.record.spinal import ANAL_VALUES as ANAL_VALUES
+from myoscope.record.spinal import DERMATOMES as DERMATOMES
+from myoscope.record.spinal import KEY_MUSCLES as KEY_MUSCLES
+from myoscope.record.spinal import MOTOR_LEVELS as MOTOR_LEVELS
+from myoscope.record.spinal import MOTOR_VALUES as MOTOR_VALUES
+from myoscope.record.spinal import SEGMENTS as SEGMENTS
+from myoscope.record.spinal import SENSORY_VALUES as SENSORY_VALUES
 
-SEGMENTS: tuple[str, ...] = (
-    "C1",
-    "C2",
-    "C3",
-    "C4",
-    "C5",
-    "C6",
-    "C7",
-    "C8",
-    "T1",
-    "T2",
-    "T3",
-    "T4",
-    "T5",
-    "T6",
-    "T7",
-    "T8",
-    "T9",
-    "T10",
-    "T11",
-    "T12",
-    "L1",
-    "L2",
-    "L3",
-    "L4",
-    "L5",
-    "S1",
-    "S2",
-    "S3",
-    "S4_5",
-)
-"""Segments cranial to caudal; C1 has no test point and is taken as normal."""
+# the worksheet's vocabulary is re-exported (``X as X``) for the kernel modules
 
-DERMATOMES: tuple[str, ...] = SEGMENTS[1:]
-"""The 28 dermatomes tested for light touch and pin prick (C2 ... S4-5)."""
+# --- segments (the worksheet's vocabulary lives with the exam model in myoscope.record.spinal) ---
 
 SEGMENT_INDEX: dict[str, int] = {name: i for i, name in enumerate(SEGMENTS)}
 
@@ -67,21 +41,7 @@ NA_BIT = 29
 TOKENS: tuple[str, ...] = SEGMENTS[:28] + ("INT", "NA")
 """Output token of each mask bit."""
 
-KEY_MUSCLES: tuple[tuple[str, str], ...] = (
-    ("C5", "elbow flexors"),
-    ("C6", "wrist extensors"),
-    ("C7", "elbow extensors"),
-    ("C8", "finger flexors (distal phalanx of the middle finger)"),
-    ("T1", "small finger abductors"),
-    ("L2", "hip flexors"),
-    ("L3", "knee extensors"),
-    ("L4", "ankle dorsiflexors"),
-    ("L5", "long toe extensors"),
-    ("S1", "ankle plantar flexors"),
-)
-"""The ten key muscle functions of each side, by segment [ISNCSCI-2019]."""
 
-MOTOR_LEVELS: tuple[str, ...] = tuple(level for level, _ in KEY_MUSCLES)
 KEY_SEGMENT: tuple[int, ...] = tuple(SEGMENT_INDEX[level] for level in MOTOR_LEVELS)
 """Segment index of each key muscle (C5=4 ... T1=8, L2=21 ... S1=25)."""
 
@@ -100,29 +60,6 @@ def level_index(level: str) -> int:
 
 # --- value codes ----------------------------------------------------------------------
 
-SENSORY_VALUES: tuple[str, ...] = ("0", "1", "2", "0*", "1*", "0**", "1**", "NT", "NT*", "NT**")
-MOTOR_VALUES: tuple[str, ...] = (
-    "0",
-    "1",
-    "2",
-    "3",
-    "4",
-    "5",
-    "0*",
-    "1*",
-    "2*",
-    "3*",
-    "4*",
-    "0**",
-    "1**",
-    "2**",
-    "3**",
-    "4**",
-    "NT",
-    "NT*",
-    "NT**",
-)
-ANAL_VALUES: tuple[str, ...] = ("No", "Yes", "NT")
 
 SENSORY_CODE: dict[str, int] = {v: i for i, v in enumerate(SENSORY_VALUES)}
 MOTOR_CODE: dict[str, int] = {v: i for i, v in enumerate(MOTOR_VALUES)}

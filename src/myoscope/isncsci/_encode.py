@@ -25,7 +25,7 @@ from myoscope.isncsci._codes import (
     SEGMENT_INDEX,
     SENSORY_CODE,
 )
-from myoscope.isncsci._model import Exam, parse_exam
+from myoscope.record.spinal import Exam, parse_exam
 
 _DERMATOMES = itemgetter(*DERMATOMES)
 _MOTOR = itemgetter(*MOTOR_LEVELS)

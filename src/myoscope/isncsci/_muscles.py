@@ -7,7 +7,7 @@ from typing import Any, NamedTuple
 
 from myoscope.errors import InputError, Problem
 from myoscope.isncsci._codes import KEY_MUSCLES
-from myoscope.isncsci._model import Exam, parse_exam
+from myoscope.record.spinal import Exam, parse_exam
 
 
 class WeakMuscle(NamedTuple):

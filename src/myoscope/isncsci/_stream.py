@@ -34,7 +34,7 @@ from myoscope.isncsci._codes import (
     SENSORY_CODE,
 )
 from myoscope.isncsci._encode import EncodedExams
-from myoscope.isncsci._model import MOTOR_ACCEPTED, NON_KEY_ACCEPTED, SENSORY_ACCEPTED
+from myoscope.record.spinal import MOTOR_ACCEPTED, NON_KEY_ACCEPTED, SENSORY_ACCEPTED
 
 SIDES = ("right", "left")
 EXTRA = ("id", "site")

@@ -1,6 +1,8 @@
 """A record's instrument answers, with the person fields filled in from the record, and their check.
 
 Light on purpose: ``validate`` checks answers with this module alone, without loading the causes.
+Importing it registers the check with the record (:func:`myoscope.record.register_check`), so that
+:func:`myoscope.record.parse_record` refuses invalid answers wherever a record is loaded.
 """
 
 from __future__ import annotations
@@ -8,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from myoscope import instruments
-from myoscope.errors import InputError
+from myoscope import scores
+from myoscope.errors import InputError, Problem
 from myoscope.measures import body
-from myoscope.record import InstrumentAnswers, Record
+from myoscope.record import InstrumentAnswers, Record, register_check
 
 
 def person_values(record: Record, on: dt.date) -> dict[str, Any]:
@@ -37,7 +39,7 @@ def person_values(record: Record, on: dt.date) -> dict[str, Any]:
 
 def filled_answers(record: Record, entry: InstrumentAnswers) -> dict[str, Any]:
     """The answers with the instrument's person fields filled in from the record where absent."""
-    instrument = instruments.get(entry.name)
+    instrument = scores.get(entry.name)
     answers = dict(entry.answers)
     person = person_values(record, entry.date)
     for name in instrument.person_fields:
@@ -46,24 +48,46 @@ def filled_answers(record: Record, entry: InstrumentAnswers) -> dict[str, Any]:
     return answers
 
 
-def check_instrument_answers(record: Record) -> None:
-    """Refuse unknown instruments and invalid answers, naming ``instruments[i].answers.<field>``."""
-    problems = []
+def answer_problems(record: Record) -> list[Problem]:
+    """Unknown instruments and invalid answers, naming ``instruments[i].answers.<field>``."""
+    problems: list[Problem] = []
     for i, entry in enumerate(record.instruments):
         try:
-            instrument = instruments.get(entry.name)
+            instrument = scores.get(entry.name)
         except KeyError:
-            from myoscope.errors import Problem
-
             problems.append(
-                Problem(
-                    f"instruments[{i}].name", entry.name, "is not a known instrument", ", ".join(instruments.names())
-                )
+                Problem(f"instruments[{i}].name", entry.name, "is not a known instrument", ", ".join(scores.names()))
             )
             continue
         try:
             instrument.validate(filled_answers(record, entry))
         except InputError as exc:
             problems.extend(exc.prefixed(f"instruments[{i}].answers").problems)
+    return problems
+
+
+def check_instrument_answers(record: Record) -> None:
+    """Refuse unknown instruments and invalid answers (:func:`answer_problems`) with an :class:`InputError`."""
+    problems = answer_problems(record)
     if problems:
         raise InputError(problems)
+
+
+class InstrumentAnswerCheck:
+    """The record check of instrument answers (see :mod:`myoscope.record._checks`)."""
+
+    name = "instrument answers"
+
+    def problems(self, record: Record) -> list[Problem]:
+        return answer_problems(record)
+
+    def canonical(self, entry: InstrumentAnswers) -> InstrumentAnswers:
+        """The answers as the instrument's own input model reads them (``"2"`` -> 2, ``"30 cm"`` -> 30.0)."""
+        try:
+            validated = scores.get(entry.name).validate(entry.answers).model_dump(mode="json")
+        except (KeyError, InputError):
+            return entry
+        return entry.model_copy(update={"answers": {key: validated[key] for key in entry.answers if key in validated}})
+
+
+register_check(InstrumentAnswerCheck())

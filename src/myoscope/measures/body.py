@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from myoscope.record import Record
 from myoscope.references import cite
+from myoscope.units import DAYS_PER_MONTH
 
 BMI_CITATION = cite("who_bmi2000")
 BMI_CLASSES: tuple[tuple[float, str], ...] = (
@@ -86,7 +87,7 @@ def weight_change(record: Record, on: dt.date, months: float) -> WeightChange | 
     if len(series) < 2:
         return None
     last = series[-1]
-    window_start = last.date - dt.timedelta(days=round(months * 30.44))
+    window_start = last.date - dt.timedelta(days=round(months * DAYS_PER_MONTH))
     earlier = [m for m in series if window_start <= m.date <= last.date - dt.timedelta(days=MIN_SPAN_DAYS)]
     if not earlier:
         return None

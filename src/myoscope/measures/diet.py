@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from myoscope.record import DietDay, Record
-from myoscope.record._kinds import NUTRIENT_UNITS
+from myoscope.record import NUTRIENT_UNITS, DietDay, Record
 
 DIET_WINDOW_DAYS = 28
 """Diet days older than four weeks before the assessment date are not averaged (our choice)."""

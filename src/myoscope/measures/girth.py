@@ -19,8 +19,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-from myoscope.record import Record
-from myoscope.record._kinds import GIRTH_SITES, LENGTH_OF_SITE, MEASUREMENT_KINDS
+from myoscope.record import GIRTH_SITES, LENGTH_OF_SITE, MEASUREMENT_KINDS, Record
 from myoscope.references import cite
 
 GIRTH_CITATIONS = cite("teslaa2011", "tunc2007")

@@ -463,7 +463,7 @@ OLDER_ADULT_AGE = 60.0
 
 KORTEBEIN_TIME_FACTOR = 28.0 / 10.0
 """Healthy older adults lost more leg lean tissue in 10 days of bed rest than young adults in
-28 days (Kortebein 2007, JAMA 297(16), doi:10.1001/jama.297.16.1772-b): the older upper bound at t days is the young
+28 days (Kortebein 2007, JAMA 297(16), [kortebein2007]): the older upper bound at t days is the young
 upper bound at 2.8 t."""
 
 DISUSE_CITATIONS = cite(

@@ -22,7 +22,7 @@ Sex = Literal["male", "female"]
 
 MIFFLIN_CITATION = cite("mifflin1990")
 MIFFLIN_WEIGHT = 10.0
-"""kcal/day per kg body weight (Mifflin et al. 1990, Am J Clin Nutr, doi:10.1093/ajcn/51.2.241)."""
+"""kcal/day per kg body weight (Mifflin et al. 1990, Am J Clin Nutr, [mifflin1990])."""
 MIFFLIN_HEIGHT = 6.25
 """kcal/day per cm height (Mifflin et al. 1990)."""
 MIFFLIN_AGE = 5.0
@@ -115,7 +115,7 @@ def mj_to_kcal(mj):
 ROZA_CITATION = cite("roza1984")
 ROZA_MEN = (88.362, 13.397, 4.799, 5.677)
 """Men: constant, kcal/kg weight, kcal/cm height, kcal/year of age subtracted (Roza AM, Shizgal HM.
-Am J Clin Nutr 1984;40(1):168-182, doi:10.1093/ajcn/40.1.168)."""
+Am J Clin Nutr 1984;40(1):168-182, [roza1984])."""
 ROZA_WOMEN = (447.593, 9.247, 3.098, 4.330)
 """Women: constant, kcal/kg, kcal/cm, kcal/year subtracted (Roza & Shizgal 1984)."""
 
@@ -145,7 +145,7 @@ HENRY_AGE_BANDS = (18.0, 30.0, 60.0)
 inclusive/exclusive choice at 30 and 60 is ours; Henry 2005 prints 18-30, 30-60, >60)."""
 HENRY_MEN_WH = ((0.0600, 1.31, 0.473), (0.0476, 2.26, -0.574), (0.0478, 2.26, -1.070))
 """Men, per age band: MJ/day per kg weight, MJ/day per metre height, constant MJ/day
-(Henry CJK. Public Health Nutr 2005;8(7A):1133-1152, doi:10.1079/PHN2005801).
+(Henry CJK. Public Health Nutr 2005;8(7A):1133-1152, [henry2005]).
 UNVERIFIED: taken from the reference note, which recalls them from memory; only the 18-30 y row
 was cross-checked (against a calculator printing 14.4 W + 313 H(m) kcal). Check the paper's
 table before relying on them."""

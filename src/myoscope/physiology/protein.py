@@ -35,12 +35,12 @@ Aerobic exercise alone gets no cut: in the trial of exercise modes (Beavers et a
 loss plus aerobic training lost the most lean mass.
 
 Why not Hall's macronutrient model (Hall 2010, Am J Physiol Endocrinol Metab 298:E449,
-doi:10.1152/ajpendo.00559.2009)? It is the published path by which protein enters Hall's
+[hall2010])? It is the published path by which protein enters Hall's
 models, but it tracks carbohydrate, fat and protein fluxes with many more parameters than the
 shared reference documents, its protein effect is not the quantity the meta-analyses report, and
 the ``hall2011`` / ``bw-1.0.0`` variants this project is tested against do not contain it. The
 bounded cut keeps those variants exact when off and maps directly onto the meta-analytic
-outcome (fat-free mass kept). Krieger et al. 2006 (AJCN, doi:10.1093/ajcn/83.2.260) is the
+outcome (fat-free mass kept). Krieger et al. 2006 (AJCN, [krieger2006]) is the
 earlier meta-regression on the same question; its abstract could not be re-read here, so none of
 its numbers are used.
 """

@@ -1,7 +1,8 @@
 """The person's record: validated models, units, loading and saving."""
 
+from myoscope.record._checks import RecordCheck, canonical_answers, check_record, register_check
 from myoscope.record._io import dump_record, load_record, parse_record, parse_text
-from myoscope.record._kinds import MEASUREMENT_KINDS, NUTRIENT_UNITS
+from myoscope.record._kinds import GIRTH_SITES, LENGTH_OF_SITE, MEASUREMENT_KINDS, NUTRIENT_UNITS, in_range, plausible
 from myoscope.record._limits import MAX_FILE_BYTES, MAX_ID, check_data, check_date
 from myoscope.record._models import (
     ActivitySession,
@@ -23,6 +24,10 @@ from myoscope.record._models import (
 from myoscope.record._parse import loads_json, parse_data
 
 __all__ = [
+    "RecordCheck",
+    "canonical_answers",
+    "check_record",
+    "register_check",
     "MAX_FILE_BYTES",
     "MAX_ID",
     "check_data",
@@ -37,6 +42,8 @@ __all__ = [
     "Episode",
     "FamilyHistory",
     "InstrumentAnswers",
+    "GIRTH_SITES",
+    "LENGTH_OF_SITE",
     "MEASUREMENT_KINDS",
     "Measurement",
     "NUTRIENT_UNITS",
@@ -50,4 +57,6 @@ __all__ = [
     "load_record",
     "parse_record",
     "parse_text",
+    "in_range",
+    "plausible",
 ]

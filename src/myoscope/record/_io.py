@@ -10,20 +10,28 @@ import yaml
 from pydantic import ValidationError
 
 from myoscope.errors import InputError, Problem, from_validation_error
+from myoscope.record._checks import check_record
 from myoscope.record._limits import MAX_FILE_BYTES, check_data, too_large
 from myoscope.record._models import Record
 from myoscope.record._parse import parse_limited
 
 
-def parse_record(data: Any) -> Record:
-    """Validate already-parsed data; raises :class:`InputError` with one problem per fault."""
+def parse_record(data: Any, *, checks: bool = True) -> Record:
+    """Validate already-parsed data; raises :class:`InputError` with one problem per fault.
+
+    Then runs the checks the layers above registered (:mod:`myoscope.record._checks`: the instruments'
+    answers); ``checks=False`` skips them for a part of a record that is checked once whole.
+    """
     if not isinstance(data, dict):
         raise InputError([Problem("", type(data).__name__, "a record must be a mapping with a 'person' section")])
     check_data(data)
     try:
-        return Record.model_validate(data)
+        record = Record.model_validate(data)
     except ValidationError as exc:
         raise _refine(from_validation_error(exc)) from None
+    if checks:
+        check_record(record)
+    return record
 
 
 def _refine(error: InputError) -> InputError:

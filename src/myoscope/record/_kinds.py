@@ -7,6 +7,9 @@ not clinical cut-offs; they are deliberately wide and are our own choice.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Annotated, Any
+
+from myoscope.units import InUnit
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +41,21 @@ MEASUREMENT_KINDS: dict[str, Kind] = {
     "fat_free_mass": Kind("fat-free mass", "kg", 15, 150),
     "fat_mass": Kind("fat mass", "kg", 1, 250),
 }
+
+
+def in_range(kind: str) -> InUnit:
+    """The unit and plausibility range of a measurement kind above, as field metadata:
+    ``Annotated[float, in_range("grip_strength")]``. The one range every input of that measure (a record,
+    an instrument's or a definition's answers) accepts; type checkers see the plain ``float`` it holds."""
+    spec = MEASUREMENT_KINDS[kind]
+    return InUnit(spec.unit, spec.low, spec.high)
+
+
+def plausible(kind: str) -> Any:
+    """The pydantic type of a measurement kind (``Annotated[float, in_range(kind)]``), for models built at run
+    time; in a class body write the ``Annotated`` form so that type checkers can read it."""
+    return Annotated[float, in_range(kind)]
+
 
 GIRTH_SITES = {k: v.site for k, v in MEASUREMENT_KINDS.items() if k.endswith("circumference")}
 LENGTH_OF_SITE = {"upper_arm": "arm_length", "forearm": "arm_length", "thigh": "leg_length", "calf": "leg_length"}

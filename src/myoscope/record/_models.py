@@ -27,9 +27,9 @@ from pydantic import (
 )
 
 from myoscope.errors import RangeError
-from myoscope.isncsci._model import Exam
 from myoscope.record._kinds import MEASUREMENT_KINDS, NUTRIENT_UNITS
 from myoscope.record._limits import EARLIEST_DATE
+from myoscope.record.spinal import Exam
 from myoscope.units import InUnit, parse
 
 EARLIEST = EARLIEST_DATE

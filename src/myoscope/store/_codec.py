@@ -49,9 +49,13 @@ def person_data(record: Record) -> dict[str, Any]:
     return record.person.model_dump(mode="json", exclude_none=True)
 
 
-def build(person: dict[str, Any], sections: dict[str, list[dict[str, Any]]]) -> Record:
-    """Rebuild (and so re-validate) a record from stored data."""
-    return parse_record({"schema_version": 1, "person": person, **{k: v for k, v in sections.items() if v}})
+def build(person: dict[str, Any], sections: dict[str, list[dict[str, Any]]], *, checks: bool = True) -> Record:
+    """Rebuild (and so re-validate) a record from stored data.
+
+    ``checks`` as in :func:`~myoscope.record.parse_record`.
+    """
+    data = {"schema_version": 1, "person": person, **{k: v for k, v in sections.items() if v}}
+    return parse_record(data, checks=checks)
 
 
 def record_data(record: Record) -> dict[str, Any]:

@@ -15,9 +15,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from myoscope.causes import Assessment, assess, check_instrument_answers
 from myoscope.errors import InputError, Problem, shorten
-from myoscope.record import MAX_ID, Record, check_date, parse_record, parse_text
+from myoscope.record import MAX_ID, Record, canonical_answers, check_date, check_record, parse_record, parse_text
 from myoscope.store import _codec
 from myoscope.store._tables import (
     SECTION_TABLES,
@@ -134,7 +133,7 @@ class Patients:
 
     def create(self, record: Record, team_id: int | None = None) -> Patient:
         """Save a whole (validated) record as a new patient of one of the user's teams."""
-        check_instrument_answers(record)
+        check_record(record)
         team = self._team_for(team_id)
         taken = self.session.scalar(
             select(Person.id).where(Person.team_id == team.id, Person.external_id == record.person.id)
@@ -185,9 +184,6 @@ class Patient:
             self._record = _codec.build(self.person.person, self._sections())
         return self._record
 
-    def assessment(self, on: dt.date | None = None) -> Assessment:
-        return assess(self.record(), on)
-
     def export(self, fmt: str = "yaml") -> str:
         self._scope.audit("export", self.id, f"{self._scope.via} ({fmt})")
         return _codec.export_text(self.record(), fmt)
@@ -222,7 +218,8 @@ class Patient:
         """Validate and save a visit's items; problems name ``SECTION[i].FIELD`` of ``sections`` (InputError).
 
         Items of the dated sections without a date take ``date``. The whole record, with the new
-        items, must pass :func:`myoscope.record.parse_record` and the instrument check.
+        items, must pass :func:`myoscope.record.parse_record` with the checks registered there (the
+        instruments' answers).
         """
         check_date(date, "date")
         born = self.record().person.birth_date
@@ -240,25 +237,26 @@ class Patient:
             for item in sections.get(name, ()):
                 item.setdefault("date", date.isoformat())
         try:
-            new = parse_record({"person": self.person.person, **sections})
+            new = parse_record({"person": self.person.person, **sections}, checks=False)
         except InputError as exc:
             answers = self._answer_problems(sections.get("instruments", []))
             raise InputError(_unique([*exc.problems, *answers])) from None
         stored = self._sections()
         new_items = {name: list(getattr(new, name)) for name in sections}
-        full = _codec.build(
+        full = _codec.build(  # its checks run below, to renumber their problems
             self.person.person,
             {
                 name: stored[name] + [_codec.dump_item(name, item) for item in new_items.get(name, ())]
                 for name in SECTION_TABLES
             },
+            checks=False,
         )
         try:
-            check_instrument_answers(full)
+            check_record(full)
         except InputError as exc:
             raise _renumbered(exc, full.instruments, new_items.get("instruments", [])) from None
         if "instruments" in new_items:
-            new_items["instruments"] = [_canonical_answers(item) for item in new_items["instruments"]]
+            new_items["instruments"] = [canonical_answers(item) for item in new_items["instruments"]]
         visit = Visit(person_id=self.id, date=date, note=note[:2000], created_by=self._scope.user.id)
         self.session.add(visit)
         self.session.flush()
@@ -271,7 +269,7 @@ class Patient:
     def _answer_problems(self, items: list[dict[str, Any]]) -> list[Problem]:
         """Problems of the instruments' answers, found even when other items of the visit are invalid."""
         try:
-            check_instrument_answers(parse_record({"person": self.person.person, "instruments": items}))
+            parse_record({"person": self.person.person, "instruments": items})
         except InputError as exc:
             return list(exc.problems)
         return []
@@ -325,14 +323,6 @@ def _list_details(via: str, ids: list[int]) -> list[str]:
 def _unique(problems: list[Problem]) -> list[Problem]:
     seen: set[str] = set()
     return [p for p in problems if not (str(p) in seen or seen.add(str(p)))]
-
-
-def _canonical_answers(item):
-    """The answers as the instrument's own input model reads them (``"2"`` -> 2, ``"30 cm"`` -> 30.0)."""
-    from myoscope import instruments
-
-    validated = instruments.get(item.name).validate(item.answers).model_dump(mode="json")
-    return item.model_copy(update={"answers": {key: validated[key] for key in item.answers if key in validated}})
 
 
 def _renumbered(error: InputError, everything: tuple, new: list) -> InputError:

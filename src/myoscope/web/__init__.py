@@ -4,6 +4,7 @@
 """
 
 from myoscope.web._app import create_app
+from myoscope.web._demo import DEMO_PASSWORD, DEMO_USER, examples_dir, load_demo
 from myoscope.web._settings import Settings
 
-__all__ = ["Settings", "create_app"]
+__all__ = ["DEMO_PASSWORD", "DEMO_USER", "Settings", "create_app", "examples_dir", "load_demo"]

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 
+from myoscope.causes import assess
 from myoscope.errors import InputError, Problem
 from myoscope.record import MEASUREMENT_KINDS, check_date, parse_record
 from myoscope.store import Person, VisitView, aware
@@ -113,6 +114,8 @@ def get_assessment(request: Request, patient_id: PatientId, patients: ApiPatient
                 raise InputError(
                     [Problem("on", on.isoformat(), "is before the birth date", f"a date from {born.isoformat()}")]
                 )
-        return request.app.state.results.get(("api", *version(patient), on), lambda: patient.assessment(on).to_json())
+        return request.app.state.results.get(
+            ("api", *version(patient), on), lambda: assess(patient.record(), on).to_json()
+        )
     except InputError as exc:
         return invalid(exc)

@@ -9,8 +9,7 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Request
 from sqlalchemy.orm import Session
 
-from myoscope.store import Patients, User, WebSession, find_session, token_user
-from myoscope.store._accounts import same
+from myoscope.store import Patients, User, WebSession, find_session, same, token_user
 from myoscope.web._settings import CSRF_FIELD, CSRF_HEADER, LOGIN_CSRF_COOKIE, SESSION_COOKIE, Settings
 
 

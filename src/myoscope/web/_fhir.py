@@ -50,12 +50,10 @@ async def _bundle(request: Request) -> Any:
 
 
 async def _import(request: Request):
-    from myoscope.causes import check_instrument_answers
     from myoscope.interop import import_bundle
 
     try:
-        result = import_bundle(await _bundle(request))
-        check_instrument_answers(result.record)
+        result = import_bundle(await _bundle(request))  # answers checked as the record is read
     except InputError as exc:
         return None, invalid(exc)
     return result, None

@@ -115,10 +115,10 @@ class AnswerField:
 
 def instrument_fields(name: str) -> list[AnswerField]:
     """The answer fields of instrument ``name`` (unknown name: none)."""
-    from myoscope import instruments
+    from myoscope import scores
 
     try:
-        instrument = instruments.get(name)
+        instrument = scores.get(name)
     except KeyError:
         return []
     schema = instrument.Input.model_json_schema()

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from myoscope.causes import assess
 from myoscope.errors import InputError, Problem
 from myoscope.record import MEASUREMENT_KINDS, parse_record
 from myoscope.report import render as render_report
@@ -29,9 +30,9 @@ MEASUREMENT_ROWS = 4
 
 
 def _instrument_names() -> list[str]:
-    from myoscope import instruments
+    from myoscope import scores
 
-    return [n for n, i in instruments.registry().items() if i.kind == "instrument"]
+    return [n for n, i in scores.registry().items() if i.kind == "instrument"]
 
 
 @router.get("/")
@@ -114,7 +115,7 @@ def patient_page(request: Request, patient_id: PatientId, patients: PagePatients
     cache = request.app.state.results
 
     def compute():
-        assessment = patient.assessment()
+        assessment = assess(patient.record())
         charts = [chart_svg(chart) for cause in (assessment.atrophy, *assessment.ranked) for chart in cause.charts]
         return assessment, charts
 
@@ -195,7 +196,7 @@ REPORT_POLICY = (
 def report(patient_id: PatientId, patients: PagePatients):
     patient = patients.open(patient_id)
     return HTMLResponse(
-        render_report(patient.assessment(), "html", person=patient.record().person),
+        render_report(assess(patient.record()), "html", person=patient.record().person),
         headers={"Content-Security-Policy": REPORT_POLICY},
     )
 
@@ -203,7 +204,7 @@ def report(patient_id: PatientId, patients: PagePatients):
 @router.get("/patients/{patient_id}/report.pdf")
 def report_pdf(patient_id: PatientId, patients: PagePatients):
     patient = patients.open(patient_id)
-    pdf = render_pdf(patient.assessment(), patient.record().person)
+    pdf = render_pdf(assess(patient.record()), patient.record().person)
     return Response(
         pdf,
         media_type="application/pdf",

@@ -1,7 +1,7 @@
 """Hall's dynamic adult body-weight model, vectorised over people.
 
 Two variants: ``hall2011`` (default) follows the web appendix of Hall et al. 2011 (Lancet
-378:826-837, doi:10.1016/S0140-6736(11)60812-X); ``bw-1.0.0`` reproduces the R package ``bw``
+378:826-837, [hall2011]); ``bw-1.0.0`` reproduces the R package ``bw``
 1.0.0, whose glycogen energy term and daily-input reading depart from the paper (shared
 reference bw/model.md §7-8).
 
@@ -11,6 +11,7 @@ reference bw/model.md §7-8).
 * :func:`read_oracle`, :func:`simulate_oracle`, :func:`write_oracle` -- the ``bw-oracle/1`` format.
 """
 
+from myoscope.physiology.hall._constants import RHO_F, RHO_L
 from myoscope.physiology.hall._oracle import FORMAT, as_table, read_oracle, simulate_oracle, write_oracle
 from myoscope.physiology.hall._person import LeanSparingIntake, Projection, lean_sparing_intake, project
 from myoscope.physiology.hall._simulate import OUTPUT_FIELDS, Simulation, simulate
@@ -22,6 +23,8 @@ __all__ = [
     "FORMAT",
     "LeanSparingIntake",
     "OUTPUT_FIELDS",
+    "RHO_F",
+    "RHO_L",
     "Projection",
     "Simulation",
     "TargetIntake",

@@ -1,6 +1,6 @@
 """Parameters of Hall's adult body-weight model, each once, with its source.
 
-Hall et al. 2011 (Lancet 378:826-837, doi:10.1016/S0140-6736(11)60812-X, web appendix
+Hall et al. 2011 (Lancet 378:826-837, [hall2011], web appendix
 "Dynamic mathematical model of body weight change in adults") states the parameters in SI
 units. The kcal values below are those SI values times 0.23900573614 kcal/kJ, rounded as
 the R package ``bw`` 1.0.0 hard-codes them (github.com/INSP-RH/bw, src/adult_weight.cpp);
@@ -16,7 +16,7 @@ BW_CITATION = cite("bw_1_0_0")
 
 # --- energy densities and costs (Hall 2011 appendix; Hall 2008 Int J Obes for rho) -------------
 RHO_F = 9440.727
-"""Energy density of fat, kcal/kg (39.5 MJ/kg; Hall 2008, doi:10.1038/sj.ijo.0803720)."""
+"""Energy density of fat, kcal/kg (39.5 MJ/kg; Hall 2008, [hall2008])."""
 RHO_L = 1816.444
 """Energy density of lean tissue, kcal/kg (7.6 MJ/kg; Hall 2011 appendix)."""
 RHO_G = 4206.501
@@ -52,15 +52,15 @@ GLYCOGEN_WITH_WATER = 3.7
 
 # --- Forbes partition (Forbes 1987 Nutr Rev; Chow & Hall 2008 PLoS Comput Biol) ---------------
 FORBES_KG = 10.4
-"""Forbes' constant, kg: dL/dF = 10.4/F (Forbes 1987, doi:10.1111/j.1753-4887.1987.tb02684.x;
-Chow & Hall 2008, doi:10.1371/journal.pcbi.1000045)."""
+"""Forbes' constant, kg: dL/dF = 10.4/F (Forbes 1987, [forbes1987];
+Chow & Hall 2008, [chow2008])."""
 FORBES_C = FORBES_KG * (RHO_L / RHO_F)
 """Energy-partition constant C = 10.4 kg x rho_L/rho_F (about 2.0 kg): p = C/(C + F)."""
 
 # --- baseline equations -------------------------------------------------------------------------
 JACKSON_MEN = (0.14, 37.31, -103.94)
 """Body fat %, men: 0.14 age + 37.31 ln(BMI) - 103.94 (Jackson et al. 2002, Int J Obes 26:789-796,
-doi:10.1038/sj.ijo.0802006; as used by the Hall 2011 appendix)."""
+[jackson2002]; as used by the Hall 2011 appendix)."""
 JACKSON_WOMEN = (0.14, 39.96, -102.01)
 """Body fat %, women: 0.14 age + 39.96 ln(BMI) - 102.01 (Jackson et al. 2002; Hall 2011 appendix)."""
 

@@ -111,7 +111,7 @@ def simulate(
     References
     ----------
     Hall KD, Sacks G, Chandramohan D, et al. Quantification of the effect of energy imbalance on
-    bodyweight. Lancet 2011;378:826-37. doi:10.1016/S0140-6736(11)60812-X (and its web appendix).
+    bodyweight. Lancet 2011;378:826-37. [hall2011] (and its web appendix).
     """
     chosen = resolve_variant(variant)
     prepared = prepare(

@@ -1,4 +1,8 @@
-"""The exam as input: a pydantic model of the ``isncsci-cases/1`` EXAM shape.
+"""A spinal cord injury exam as recorded: the worksheet's vocabulary and a pydantic model of the
+``isncsci-cases/1`` EXAM shape.
+
+The model lives in the record (the bottom layer) so that loading a record needs no numba or numpy;
+:mod:`myoscope.isncsci` classifies it and encodes the same vocabulary for its compiled kernel.
 
 Scores are strings as on the 2019 worksheet (rupp2021_isncsci): motor ``0``-``5``,
 sensory ``0``-``2``, a tag ``*`` (non-SCI impairment, use as not normal) or ``**``
@@ -16,7 +20,101 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, create_model
 
 from myoscope.errors import InputError, Problem, RangeError, from_validation_error
-from myoscope.isncsci._codes import DERMATOMES, MOTOR_LEVELS, MOTOR_VALUES, SEGMENTS, SENSORY_VALUES
+
+__all__ = [
+    "ANAL_VALUES",
+    "DERMATOMES",
+    "Exam",
+    "KEY_MUSCLES",
+    "MOTOR_ACCEPTED",
+    "MOTOR_LEVELS",
+    "MOTOR_VALUES",
+    "NON_KEY_ACCEPTED",
+    "SEGMENTS",
+    "SENSORY_ACCEPTED",
+    "SENSORY_VALUES",
+    "Side",
+    "parse_exam",
+]
+
+# --- the worksheet's vocabulary (rupp2021_isncsci) ---------------------------------------
+
+SEGMENTS: tuple[str, ...] = (
+    "C1",
+    "C2",
+    "C3",
+    "C4",
+    "C5",
+    "C6",
+    "C7",
+    "C8",
+    "T1",
+    "T2",
+    "T3",
+    "T4",
+    "T5",
+    "T6",
+    "T7",
+    "T8",
+    "T9",
+    "T10",
+    "T11",
+    "T12",
+    "L1",
+    "L2",
+    "L3",
+    "L4",
+    "L5",
+    "S1",
+    "S2",
+    "S3",
+    "S4_5",
+)
+"""Segments cranial to caudal; C1 has no test point and is taken as normal."""
+
+DERMATOMES: tuple[str, ...] = SEGMENTS[1:]
+"""The 28 dermatomes tested for light touch and pin prick (C2 ... S4-5)."""
+
+KEY_MUSCLES: tuple[tuple[str, str], ...] = (
+    ("C5", "elbow flexors"),
+    ("C6", "wrist extensors"),
+    ("C7", "elbow extensors"),
+    ("C8", "finger flexors (distal phalanx of the middle finger)"),
+    ("T1", "small finger abductors"),
+    ("L2", "hip flexors"),
+    ("L3", "knee extensors"),
+    ("L4", "ankle dorsiflexors"),
+    ("L5", "long toe extensors"),
+    ("S1", "ankle plantar flexors"),
+)
+"""The ten key muscle functions of each side, by segment [ISNCSCI-2019]."""
+
+MOTOR_LEVELS: tuple[str, ...] = tuple(level for level, _ in KEY_MUSCLES)
+
+SENSORY_VALUES: tuple[str, ...] = ("0", "1", "2", "0*", "1*", "0**", "1**", "NT", "NT*", "NT**")
+MOTOR_VALUES: tuple[str, ...] = (
+    "0",
+    "1",
+    "2",
+    "3",
+    "4",
+    "5",
+    "0*",
+    "1*",
+    "2*",
+    "3*",
+    "4*",
+    "0**",
+    "1**",
+    "2**",
+    "3**",
+    "4**",
+    "NT",
+    "NT*",
+    "NT**",
+)
+ANAL_VALUES: tuple[str, ...] = ("No", "Yes", "NT")
+
 
 _MOTOR_SET = frozenset(MOTOR_VALUES)
 _SENSORY_SET = frozenset(SENSORY_VALUES)

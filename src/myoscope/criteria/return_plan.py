@@ -4,7 +4,7 @@ Pure logic: :func:`return_plan` takes the current level and what is known about 
 returns a :class:`ReturnPlan` (weeks, the rules used with their sources, flags and whether
 medical clearance is advised first); a command-line or report layer prints it.
 
-Rules, each with its source:
+Rules, each with its source (the WHO 2020 targets are those of :mod:`myoscope.criteria.activity_guidelines`):
 
 * Target: 150 min/week of moderate aerobic activity, muscle-strengthening on 2 days/week, and
   for 65 and over balance/multicomponent activity on 3 days/week (WHO 2020, Bull 2020); reached
@@ -33,18 +33,16 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from myoscope.criteria.activity_guidelines import (
+    WHO_BALANCE_DAYS,
+    WHO_MODERATE_MINUTES,
+    WHO_OLDER_AGE,
+    WHO_STRENGTH_DAYS,
+)
 from myoscope.errors import from_validation_error
 from myoscope.references import cite
 from myoscope.units import InUnit
 
-TARGET_WEEKLY_MINUTES = 150.0
-"""Aerobic target, min/week of moderate activity (WHO 2020, Bull 2020)."""
-TARGET_STRENGTH_DAYS = 2
-"""Muscle-strengthening days/week (WHO 2020)."""
-TARGET_BALANCE_DAYS = 3
-"""Balance/multicomponent days/week from 65 years (WHO 2020)."""
-OLDER_AGE = 65
-"""Age (years) of the WHO 2020 older-adult recommendation."""
 TARGET_SESSION_MINUTES = 30.0
 TARGET_SESSIONS = 5
 """Moderate cardiorespiratory exercise >= 30 min/day on >= 5 days/week (Garber 2011 position stand)."""
@@ -225,7 +223,7 @@ def return_plan(**raw: Any) -> ReturnPlan:
     if regular is None and below_regular:
         regular = False  # the current level itself rules out 'regular exercise' (Riebe 2015 definition)
     clearance = medical_clearance(regular, data.known_disease, data.symptoms, data.desired_intensity)
-    older = data.age is not None and data.age >= OLDER_AGE
+    older = data.age is not None and data.age >= WHO_OLDER_AGE
     neuro = sorted(c for c in data.conditions if c.lower() in NEURO_CONDITIONS)
     cautious = bool(
         older or data.weakness or data.recent_immobilisation_days or neuro or clearance.advised is not False
@@ -233,9 +231,9 @@ def return_plan(**raw: Any) -> ReturnPlan:
     flags = _flags(data, clearance, older, neuro)
     weeks = _weeks(data, cautious, older, regular)
     target = {
-        "weekly_minutes": TARGET_WEEKLY_MINUTES,
-        "strength_days": TARGET_STRENGTH_DAYS,
-        "balance_days": TARGET_BALANCE_DAYS if older else 0,
+        "weekly_minutes": WHO_MODERATE_MINUTES,
+        "strength_days": WHO_STRENGTH_DAYS,
+        "balance_days": WHO_BALANCE_DAYS if older else 0,
         "sessions": TARGET_SESSIONS,
         "minutes_per_session": TARGET_SESSION_MINUTES,
     }
@@ -261,22 +259,22 @@ def _weeks(data: PlanInput, cautious: bool, older: bool, regular: bool | None) -
     sessions = max(data.current_sessions, START_SESSIONS)
     # start at the current weekly volume spread over the sessions, never above it (at least one step)
     minutes = min(TARGET_SESSION_MINUTES, max(step, _round5(data.current_minutes / sessions)))
-    if data.current_minutes >= TARGET_WEEKLY_MINUTES:
+    if data.current_minutes >= WHO_MODERATE_MINUTES:
         minutes = data.current_minutes / sessions  # already at the aerobic target: keep the current level
     intensity_first = "light to moderate" if (cautious or not regular) else "moderate"
     out: list[PlanWeek] = []
     week, level = 1, 0
     while week <= MAX_WEEKS:
-        strength = min(TARGET_STRENGTH_DAYS, 1 + level)
-        balance = min(TARGET_BALANCE_DAYS, 1 + level) if older else 0
-        intensity = intensity_first if sessions * minutes < TARGET_WEEKLY_MINUTES / 2 else "moderate"
+        strength = min(WHO_STRENGTH_DAYS, 1 + level)
+        balance = min(WHO_BALANCE_DAYS, 1 + level) if older else 0
+        intensity = intensity_first if sessions * minutes < WHO_MODERATE_MINUTES / 2 else "moderate"
         for _ in range(every):
             out.append(PlanWeek(week, sessions, minutes, strength, balance, intensity))
             week += 1
         if (
-            sessions * minutes >= TARGET_WEEKLY_MINUTES
-            and strength >= TARGET_STRENGTH_DAYS
-            and balance >= (TARGET_BALANCE_DAYS if older else 0)
+            sessions * minutes >= WHO_MODERATE_MINUTES
+            and strength >= WHO_STRENGTH_DAYS
+            and balance >= (WHO_BALANCE_DAYS if older else 0)
         ):
             break
         if minutes < TARGET_SESSION_MINUTES:

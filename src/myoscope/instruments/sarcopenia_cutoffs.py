@@ -17,7 +17,7 @@ from myoscope.references import cite
 
 # --- EWGSOP2 ---------------------------------------------------------------------------------
 # Cruz-Jentoft AJ, Bahat G, Bauer J, et al. Sarcopenia: revised European consensus on definition
-# and diagnosis. Age Ageing 2019;48(1):16-31. doi:10.1093/ageing/afy169
+# and diagnosis. Age Ageing 2019;48(1):16-31. [cruzjentoft2019]
 EWGSOP2 = "EWGSOP2"
 (EWGSOP2_SOURCE,) = cite("cruzjentoft2019")
 
@@ -61,7 +61,7 @@ EWGSOP2_WALK_400M = Cutoff(
 # --- AWGS 2019 -------------------------------------------------------------------------------
 # Chen LK, Woo J, Assantachai P, et al. Asian Working Group for Sarcopenia: 2019 consensus update
 # on sarcopenia diagnosis and treatment. J Am Med Dir Assoc 2020;21(3):300-307.e2.
-# doi:10.1016/j.jamda.2019.12.012. Derived for Asian populations.
+# [chen2020]. Derived for Asian populations.
 AWGS2019 = "AWGS 2019"
 (AWGS2019_SOURCE,) = cite("chen2020")
 
@@ -82,8 +82,8 @@ AWGS2019_ASMI_BIA = Cutoff("low ASM/height² (BIA)", AWGS2019, "<", 7.0, 5.7, "k
 
 # --- FNIH 2014 -------------------------------------------------------------------------------
 # Studenski SA, Peters KW, Alley DE, et al. The FNIH Sarcopenia Project. J Gerontol A Biol Sci
-# Med Sci 2014;69(5):547-558. doi:10.1093/gerona/glu010; grip: Alley DE, et al. J Gerontol A
-# 2014;69(5):559-566. doi:10.1093/gerona/glu011
+# Med Sci 2014;69(5):547-558. [studenski2014]; grip: Alley DE, et al. J Gerontol A
+# 2014;69(5):559-566. [alley2014]
 FNIH = "FNIH 2014"
 FNIH_SOURCE, FNIH_GRIP_SOURCE = cite("studenski2014", "alley2014")
 
@@ -110,7 +110,7 @@ FNIH_GAIT = Cutoff("slowness", FNIH, "<", 0.8, None, "m/s", FNIH_SOURCE)
 # --- Calf circumference reference values (not a sarcopenia definition) -------------------------
 # Gonzalez MC, Mehrnezhad A, Razaviarab N, Barbosa-Silva TG, Heymsfield SB. Calf circumference:
 # cutoff values from the NHANES 1999-2006. Am J Clin Nutr 2021;113(6):1679-1687.
-# doi:10.1093/ajcn/nqab029. Reference population: 18-39 y, BMI 18.5-24.9.
+# [gonzalez2021]. Reference population: 18-39 y, BMI 18.5-24.9.
 GONZALEZ2021 = "Gonzalez 2021"
 (GONZALEZ2021_SOURCE,) = cite("gonzalez2021")
 

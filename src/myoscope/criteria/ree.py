@@ -13,10 +13,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
-from myoscope.instruments._base import Example, Instrument, InstrumentInput, Score
-from myoscope.instruments._nutrition import AdultAge, Height, Sex, Weight
+from myoscope.instruments.api import AdultAge, Example, Height, Instrument, InstrumentInput, Score, Sex, Weight
 from myoscope.physiology import energy as eq
-from myoscope.units import InUnit
+from myoscope.record import in_range
 
 Equation = Literal["mifflin-st-jeor", "harris-benedict-revised", "henry-2005", "katch-mcardle"]
 
@@ -41,7 +40,7 @@ class ReeInput(InstrumentInput):
     age: AdultAge | None = None
     weight: Weight | None = None
     height: Height | None = None
-    fat_free_mass: Annotated[float, InUnit("kg", 10, 200)] | None = Field(
+    fat_free_mass: Annotated[float, in_range("fat_free_mass")] | None = Field(
         None, description="Measured fat-free mass (DXA, BIA or skinfolds), kg."
     )
     pal: Annotated[float, Field(ge=1.0, le=2.5)] | None = Field(

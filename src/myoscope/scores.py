@@ -1,4 +1,11 @@
-"""Discovery of registered instruments (module-level ``INSTRUMENT`` / ``INSTRUMENTS``)."""
+"""Everything that can be scored by name: the validated instruments and the consensus definitions.
+
+``get(name)`` returns a registered :class:`~myoscope.instruments.api.Instrument`, ``names()``
+lists them all, ``registry()`` maps each name to it. Discovery finds every instance published as a
+module-level ``INSTRUMENT`` (or ``INSTRUMENTS`` tuple) in the packages :mod:`myoscope.instruments`
+and :mod:`myoscope.criteria`. This module sits above both (the definitions build on the
+instruments), so neither package has to know the other's modules.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +17,13 @@ from collections.abc import Mapping
 from functools import lru_cache
 from types import ModuleType
 
-from myoscope.instruments._base import Instrument
+import myoscope.criteria
+import myoscope.instruments
+from myoscope.instruments.api import Instrument
 
-_PACKAGES = ("myoscope.instruments", "myoscope.criteria")
+__all__ = ["UnknownInstrument", "get", "names", "registry"]
+
+_PACKAGES = (myoscope.instruments.__name__, myoscope.criteria.__name__)
 
 _HOMES = {
     "cdp": "myoscope.criteria.disability_progression",

@@ -1,0 +1,30 @@
+"""One person's return-to-activity plan, from the record and its assessment."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from myoscope.causes import assess
+from myoscope.causes.inactivity_body import level_and_plan
+from myoscope.criteria.return_plan import ReturnPlan
+from myoscope.record import Record
+
+
+@dataclass(frozen=True, slots=True)
+class PersonPlan:
+    """The current level (moderate-equivalent minutes and 20-minute sessions a week) and the plan from it."""
+
+    minutes: float
+    sessions: int
+    plan: ReturnPlan
+
+
+def person_plan(record: Record, on: dt.date | None = None) -> PersonPlan:
+    """Assess the record on ``on`` (default: its last date) and plan the return from the current level.
+
+    Raises :class:`~myoscope.errors.InputError` when the plan's inputs are out of range.
+    """
+    assessment = assess(record, on)
+    minutes, sessions, plan = level_and_plan(record, assessment.on, assessment.atrophy)
+    return PersonPlan(minutes, sessions, plan)
