@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
 from myoscope.errors import InputError, Problem
-from myoscope.record import MEASUREMENT_KINDS, check_date, parse_record
+from myoscope.record import MEASUREMENT_KINDS, Record, check_date, parse_record
+from myoscope.report.model import Report, build_report
 from myoscope.store import Person, VisitView, aware
 from myoscope.web._boundary import LimitedRoute, PatientId, invalid
 from myoscope.web._cache import version
@@ -63,12 +64,10 @@ def get_patient(patient_id: PatientId, patients: ApiPatients):
     return _patient(patients.open(patient_id).person)
 
 
-@router.get("/patients/{patient_id}/record", response_model=dict[str, Any])
+@router.get("/patients/{patient_id}/record", response_model=Record, response_model_exclude_none=True)
 def get_record(patient_id: PatientId, patients: ApiPatients):
     """The whole record as a record file holds it (canonical units)."""
-    from myoscope.store import record_data
-
-    return record_data(patients.open(patient_id).record())
+    return patients.open(patient_id).record()
 
 
 @router.get("/patients/{patient_id}/visits", response_model=list[VisitOut])
@@ -99,9 +98,9 @@ def list_measurements(
     ]
 
 
-@router.get("/patients/{patient_id}/assessment", response_model=dict[str, Any])
+@router.get("/patients/{patient_id}/assessment", response_model=Report)
 def get_assessment(request: Request, patient_id: PatientId, patients: ApiPatients, on: dt.date | None = None):
-    """``Assessment.to_json()``: the same contract as ``myoscope assess --format json``.
+    """The assessment: the same contract as ``myoscope assess --format json`` (``myoscope schema assessment``).
 
     ``on`` (default: the record's last date) is a date from the birth date (or 1900) up to today."""
     patient = patients.open(patient_id)
@@ -113,6 +112,8 @@ def get_assessment(request: Request, patient_id: PatientId, patients: ApiPatient
                 raise InputError(
                     [Problem("on", on.isoformat(), "is before the birth date", f"a date from {born.isoformat()}")]
                 )
-        return request.app.state.results.get(("api", *version(patient), on), lambda: patient.assessment(on).to_json())
+        return request.app.state.results.get(
+            ("api", *version(patient), on), lambda: build_report(patient.assessment(on), patient.record().person)
+        )
     except InputError as exc:
         return invalid(exc)

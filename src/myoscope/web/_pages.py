@@ -11,8 +11,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from myoscope.errors import InputError, Problem
 from myoscope.record import MEASUREMENT_KINDS, parse_record
-from myoscope.report import render as render_report
-from myoscope.report.pdf import render_pdf
+from myoscope.report import build_report, render_report
+from myoscope.report.pdf import report_pdf as pdf_of
 from myoscope.store import WebSession
 from myoscope.web._boundary import PatientId
 from myoscope.web._cache import version
@@ -114,15 +114,14 @@ def patient_page(request: Request, patient_id: PatientId, patients: PagePatients
     cache = request.app.state.results
 
     def compute():
-        assessment = patient.assessment()
-        charts = [chart_svg(chart) for cause in (assessment.atrophy, *assessment.ranked) for chart in cause.charts]
-        return assessment, charts
+        report = build_report(patient.assessment(), patient.record().person)
+        return report, [chart_svg(chart) for chart in report.charts]
 
-    assessment, charts = cache.get(("page", *version(patient)), compute)
+    report, charts = cache.get(("page", *version(patient)), compute)
     context = {
         "patient": patient,
         "record": patient.record(),
-        "a": assessment,
+        "r": report,
         "charts": charts,
         "visits": patient.visits(),
     }
@@ -195,7 +194,7 @@ REPORT_POLICY = (
 def report(patient_id: PatientId, patients: PagePatients):
     patient = patients.open(patient_id)
     return HTMLResponse(
-        render_report(patient.assessment(), "html", person=patient.record().person),
+        render_report(build_report(patient.assessment(), patient.record().person), "html"),
         headers={"Content-Security-Policy": REPORT_POLICY},
     )
 
@@ -203,7 +202,7 @@ def report(patient_id: PatientId, patients: PagePatients):
 @router.get("/patients/{patient_id}/report.pdf")
 def report_pdf(patient_id: PatientId, patients: PagePatients):
     patient = patients.open(patient_id)
-    pdf = render_pdf(patient.assessment(), patient.record().person)
+    pdf = pdf_of(build_report(patient.assessment(), patient.record().person))
     return Response(
         pdf,
         media_type="application/pdf",

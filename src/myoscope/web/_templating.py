@@ -11,7 +11,6 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
-from myoscope.causes.analysis import DISCLAIMER
 from myoscope.record import MEASUREMENT_KINDS
 from myoscope.web._deps import csrf_token
 from myoscope.web._settings import LOGIN_CSRF_COOKIE
@@ -54,7 +53,6 @@ TEMPLATES.env.filters["measurement"] = _fmt_value
 TEMPLATES.env.filters["chart_svg"] = chart_svg
 TEMPLATES.env.filters["entered"] = _entered
 TEMPLATES.env.globals["MEASUREMENT_KINDS"] = MEASUREMENT_KINDS
-TEMPLATES.env.globals["DISCLAIMER"] = DISCLAIMER
 
 
 def render(
