@@ -26,6 +26,11 @@ def _environment() -> jinja2.Environment:
     )
 
 
+def template(name: str) -> jinja2.Template:
+    """A page template of this package (every one escapes what it shows)."""
+    return _environment().get_template(name)
+
+
 def svg_picture(chart: ChartData) -> Markup:
     """The chart as inline SVG (sharp on screen, searchable)."""
     from myoscope.report._charts import chart_svg
@@ -43,5 +48,4 @@ def png_picture(chart: ChartData) -> Markup:
 
 def render_html(report: Report, *, for_pdf: bool = False) -> str:
     """The report page; ``for_pdf`` embeds the charts as images for :mod:`myoscope.report.pdf`."""
-    template = _environment().get_template("report.html.j2")
-    return template.render(r=report, picture=png_picture if for_pdf else svg_picture)
+    return template("report.html.j2").render(r=report, picture=png_picture if for_pdf else svg_picture)
