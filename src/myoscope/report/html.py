@@ -39,11 +39,12 @@ def svg_picture(chart: ChartData) -> Markup:
 
 
 def png_picture(chart: ChartData) -> Markup:
-    """The chart as an embedded PNG image: what the PDF lays out (a vector plot costs it seconds)."""
+    """The chart as an embedded PNG image: what the PDF and the patient page show (drawn once for both;
+    laid out as a vector plot it would cost the PDF's layout engine seconds)."""
     from myoscope.report._charts import chart_png
 
     data = base64.b64encode(chart_png(chart)).decode("ascii")
-    return Markup(f'<img alt="{escape(chart.title)}" src="data:image/png;base64,{data}">')
+    return Markup(f'<img class="chart" alt="{escape(chart.title)}" src="data:image/png;base64,{data}">')
 
 
 def render_html(report: Report, *, for_pdf: bool = False) -> str:

@@ -12,13 +12,14 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from myoscope.errors import InputError, Problem
 from myoscope.record import MEASUREMENT_KINDS, parse_record
 from myoscope.report import build_report, render_report
+from myoscope.report.html import png_picture
 from myoscope.report.pdf import report_pdf as pdf_of
 from myoscope.store import WebSession
 from myoscope.web._boundary import PatientId
 from myoscope.web._cache import version
 from myoscope.web._deps import CurrentUser, PagePatients, csrf_protect, web_session
 from myoscope.web._forms import field_errors, instrument_fields, read_visit_form
-from myoscope.web._templating import chart_svg, render
+from myoscope.web._templating import render
 
 router = APIRouter(dependencies=[Depends(csrf_protect)], include_in_schema=False)
 Current = Annotated[WebSession | None, Depends(web_session)]
@@ -115,7 +116,7 @@ def patient_page(request: Request, patient_id: PatientId, patients: PagePatients
 
     def compute():
         report = build_report(patient.assessment(), patient.record().person)
-        return report, [chart_svg(chart) for chart in report.charts]
+        return report, [png_picture(chart) for chart in report.charts]  # the PDF reuses the drawn charts
 
     report, charts = cache.get(("page", *version(patient)), compute)
     context = {
