@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from pydantic import BaseModel, ConfigDict
 
@@ -45,6 +45,8 @@ MAX_STEPS = 5
 LEADING = ("likely", "possible")
 
 StatusText = Literal["likely", "possible", "not supported", "cannot tell"]
+DirectionText = Literal["for", "against", "context"]
+Style = Literal["line", "points", "bar", "band"]
 Cell = str | int | float | None
 Point = dt.date | float
 
@@ -58,7 +60,7 @@ class EvidenceRow(_Model):
     value: str
     rule: str
     citation: str | None
-    direction: Literal["for", "against", "context"]
+    direction: DirectionText
     sign: str
     """``+`` for the cause, ``−`` against it, ``·`` context (:data:`SIGNS`)."""
 
@@ -91,7 +93,7 @@ class DataTable(_Model):
 
 class ChartSeries(_Model):
     label: str
-    style: Literal["line", "points", "bar", "band"]
+    style: Style
     x: tuple[Point, ...]
     y: tuple[float | None, ...]
     low: tuple[float | None, ...]
@@ -219,7 +221,7 @@ def build_report(assessment: Assessment, person: Any = None) -> Report:
     atrophy = _section(assessment.atrophy)
     leading = [c for c in causes if c.status in LEADING][:MAX_CAUSES]
     return Report(
-        schema_version=SCHEMA_VERSION,
+        schema_version=cast(Literal[2], SCHEMA_VERSION),
         myoscope_version=__version__,
         person_id=assessment.person_id,
         date=assessment.on,
@@ -273,7 +275,7 @@ def _section(cause: CauseAssessment) -> Section:
     return Section(
         cause=cause.cause,
         title=_words(cause.title),
-        status=cause.status.value,
+        status=cast(StatusText, cause.status.value),
         summary=_words(cause.summary),
         evidence=tuple(
             EvidenceRow(
@@ -281,7 +283,7 @@ def _section(cause: CauseAssessment) -> Section:
                 value=_words(e.value),
                 rule=_words(e.rule),
                 citation=e.citation,
-                direction=e.direction.value,
+                direction=cast(DirectionText, e.direction.value),
                 sign=SIGNS[e.direction.value],
             )
             for e in cause.evidence
@@ -363,7 +365,7 @@ def _chart(chart: Chart) -> ChartData:
         series=tuple(
             ChartSeries(
                 label=_words(s.label),
-                style=s.style,
+                style=cast(Style, s.style),
                 x=tuple(_point(v) for v in s.x),
                 y=tuple(_number(v) for v in s.y),
                 low=tuple(_number(v) for v in s.low),
