@@ -57,7 +57,7 @@ def test_json_gives_every_cause_with_evidence_and_citations(examples_dir, name):
     result = runner.invoke(app, ["assess", str(examples_dir / f"{name}.yaml"), "--format", "json"])
     assert result.exit_code == 0, result.stderr
     payload = json.loads(result.stdout)
-    assert payload["schema_version"] == 1
+    assert payload["schema_version"] == 2
     causes = {c["cause"]: c for c in payload["causes"]}
     assert set(causes) == set(cause_names()) - {"atrophy"}
     for cause in [payload["atrophy"], *causes.values()]:

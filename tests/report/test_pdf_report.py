@@ -54,3 +54,19 @@ def test_cli_writes_a_pdf_for_sci_t6(examples_dir, tmp_path):
     assert data.startswith(b"%PDF-")
     pages = _pages(data)
     assert re.search(r"page 1 of \d+", pages[0]) and "Summary" in pages[0]
+
+
+def test_pdf_charts_are_images_drawn_once_per_chart(examples_dir):
+    """The PDF lays out PNG charts (no vector plot to lay out) and reuses what the patient page drew."""
+    from myoscope.report import build_report
+    from myoscope.report._charts import chart_png
+    from myoscope.report.html import png_picture, render_html
+
+    record = load_record(examples_dir / "low-calorie-900.yaml")
+    report = build_report(assess(record), record.person)
+    chart_png.cache_clear()
+    page = [png_picture(chart) for chart in report.charts]
+    html = render_html(report, for_pdf=True)
+    assert "<svg" not in html and html.count("data:image/png;base64,") == len(report.charts) == len(page) >= 3
+    info = chart_png.cache_info()
+    assert info.misses == len(report.charts) and info.hits == len(report.charts)

@@ -1,9 +1,12 @@
-"""The JSON API under /api/v1 with bearer tokens; assessment is ``Assessment.to_json()``."""
+"""The JSON API under /api/v1 with bearer tokens; the assessment is the JSON of ``myoscope assess``."""
 
 from __future__ import annotations
 
+import json
+
 from myoscope.causes import assess
 from myoscope.record import load_record
+from myoscope.report import render
 
 
 def test_openapi_documents_the_api_only(world):
@@ -22,6 +25,18 @@ def test_openapi_documents_the_api_only(world):
     assert client.get("/api/docs").status_code == 200
 
 
+def test_openapi_names_typed_models_for_the_record_and_the_assessment(world):
+    spec = world.client().get("/api/openapi.json").json()
+    schemas = spec["components"]["schemas"]
+    for path, model in (("record", "Record"), ("assessment", "Report")):
+        response = spec["paths"][f"/api/v1/patients/{{patient_id}}/{path}"]["get"]["responses"]["200"]
+        ref = response["content"]["application/json"]["schema"]["$ref"]
+        name = ref.rsplit("/", 1)[1]
+        assert name.startswith(model), ref
+        assert schemas[name]["properties"] and schemas[name].get("additionalProperties") is not True
+    assert {"status", "evidence", "charts", "tables"} <= set(schemas["Section"]["properties"])
+
+
 def test_list_get_and_record(world):
     client, headers = world.client(), world.api("ann")
     listed = client.get("/api/v1/patients", headers=headers).json()
@@ -36,7 +51,8 @@ def test_list_get_and_record(world):
 def test_assessment_is_the_cli_json(world, examples_dir):
     key = world.patients["als-pattern-brother"]
     got = world.client().get(f"/api/v1/patients/{key}/assessment", headers=world.api("ann")).json()
-    expected = assess(load_record(examples_dir / "als-pattern-brother.yaml")).to_json()
+    record = load_record(examples_dir / "als-pattern-brother.yaml")
+    expected = json.loads(render(assess(record), "json", person=record.person))
     assert got == expected
     earlier = (
         world.client()

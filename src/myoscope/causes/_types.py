@@ -64,15 +64,6 @@ class Evidence:
     citation: str | None = None
     direction: Direction = Direction.supports
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "finding": self.finding,
-            "value": self.value,
-            "rule": self.rule,
-            "citation": self.citation,
-            "direction": self.direction.value,
-        }
-
 
 class Urgency(str, Enum):
     urgent = "see a clinician now"
@@ -107,15 +98,6 @@ class NextStep:
     kind: StepKind = StepKind.other
     value: float | None = None
     """The number an action sets, in canonical units (kcal/day for an energy target), for the safety checks."""
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "action": self.action,
-            "why": self.why,
-            "citation": self.citation,
-            "kind": self.kind.name,
-            "value": self.value,
-        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,22 +164,6 @@ class CauseAssessment:
         keys.update(f.citation for f in self.red_flags if f.citation)
         keys.update(s.citation for s in self.next_steps if s.citation)
         return keys
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "cause": self.cause,
-            "title": self.title,
-            "status": self.status.value,
-            "summary": self.summary,
-            "evidence": [e.to_json() for e in self.evidence],
-            "reversibility": self.reversibility.value,
-            "red_flags": [f.to_json() for f in self.red_flags],
-            "next_steps": [s.to_json() for s in self.next_steps],
-            "missing": list(self.missing),
-            "citations": sorted(self.cited()),
-            "basis": self.basis.name,
-            "rules": list(self.rules),
-        }
 
 
 def jsonable(value: Any) -> Any:

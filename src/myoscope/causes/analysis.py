@@ -1,6 +1,7 @@
 """Run every cause on a record and gather the assessment: red flags first, then the causes.
 
-``SCHEMA_VERSION`` versions the JSON contract of ``myoscope assess --format json``.
+``SCHEMA_VERSION`` versions the JSON contract of ``myoscope assess --format json`` (the presentation
+model of :mod:`myoscope.report.model` writes it; version 2 adds the summary, tables and charts as numbers).
 """
 
 from __future__ import annotations
@@ -10,9 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from types import ModuleType
-from typing import Any
 
-from myoscope import __version__
 from myoscope.causes import safety
 from myoscope.causes._context import Context
 from myoscope.causes._types import (
@@ -31,9 +30,8 @@ from myoscope.causes._types import (
 from myoscope.causes.registry import registry, spec
 from myoscope.measures.answers import check_instrument_answers
 from myoscope.record import Record
-from myoscope.references import resolve
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def cause_module(name: str) -> ModuleType:
@@ -106,27 +104,6 @@ class Assessment:
             if flag.citation:
                 keys.add(flag.citation)
         return keys
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "schema_version": SCHEMA_VERSION,
-            "myoscope_version": __version__,
-            "person_id": self.person_id,
-            "date": self.on.isoformat(),
-            "red_flags": [f.to_json() for f in self.red_flags],
-            "atrophy": self.atrophy.to_json(),
-            "leading_cause": self.leading.cause if self.leading else None,
-            "differential": [c.cause for c in self.differential],
-            "causes": [c.to_json() for c in self.causes],
-            "references": [
-                {"key": r.key, "citation": r.citation(), "doi": r.doi, "url": r.url}
-                for r in resolve(self.citation_keys())
-            ],
-            "disclaimer": DISCLAIMER,
-        }
-
-
-DISCLAIMER = "myoscope supports clinical judgement and does not make diagnoses. Red flags mean: see a clinician."
 
 
 def assess(record: Record, on: dt.date | None = None) -> Assessment:

@@ -36,6 +36,7 @@ class Commands(LazyGroup):
         "import-fhir": "fhir",
         "export-instrument": "fhir",
         "screen": "screen",
+        "schema": "schema",
     }
 
 

@@ -144,18 +144,19 @@ def _check_destination(out: Path | None, several: bool, format: ReportFormat) ->
 
 
 def _render(assessment, record, format: ReportFormat, *, to_terminal: bool) -> str | bytes:
-    from myoscope.report import render
-
-    if format is ReportFormat.pdf:
-        from myoscope.report.pdf import render_pdf
-
-        return render_pdf(assessment, record.person)
     if format is ReportFormat.fhir:
         from myoscope.interop import assessment_json
 
         return assessment_json(record, assessment)
+    from myoscope.report import build_report, render_report
+
+    report = build_report(assessment, record.person)
+    if format is ReportFormat.pdf:
+        from myoscope.report.pdf import report_pdf
+
+        return report_pdf(report)
     color = to_terminal and format is ReportFormat.text
-    return render(assessment, format.value, color=color, person=record.person)
+    return render_report(report, format.value, color=color)
 
 
 def _check_day(day: dt.date, records) -> None:

@@ -237,7 +237,7 @@ def register(app: typer.Typer) -> None:
         from myoscope.causes import assess
         from myoscope.cli._common import check_output_path, fail
         from myoscope.record import dump_record, parse_record
-        from myoscope.report import render
+        from myoscope.report import build_report, render_report
         from myoscope.report.lay import lay_summary
 
         if save is not None:
@@ -248,14 +248,12 @@ def register(app: typer.Typer) -> None:
             record = parse_record(data)
         except InputError as exc:
             fail(exc)
-        assessment = assess(record, today)
+        report = build_report(assess(record, today), record.person)
         stdout.print()
         stdout.print("[bold]Your result in plain words[/]\n")
-        stdout.print(lay_summary(assessment, record.person), markup=False)
+        stdout.print(lay_summary(report), markup=False)
         stdout.print("\n[bold]Details for your clinician[/] (show them this part)\n")
-        write_output(
-            render(assessment, "text", color=stdout.is_terminal and not stdout.no_color, person=record.person), None
-        )
+        write_output(render_report(report, "text", color=stdout.is_terminal and not stdout.no_color), None)
         if save is not None:
             write_output(dump_record(record), save)
             stdout.print(f"Saved your answers to {plain(str(save))}.")

@@ -1,20 +1,29 @@
 """Renderers of an assessment: text (rich), JSON, Markdown, HTML with plots, and PDF (report.pdf).
 
-Importing this package is cheap: each renderer, and the plotting library, loads when first used.
+Every renderer lays out the same presentation model (:mod:`myoscope.report.model`, built once by
+:func:`build_report`); the JSON output is that model. Importing this package is cheap: each renderer,
+and the plotting library, loads when first used.
 """
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 from myoscope.report.escape import escape_json, escape_text
 
 if TYPE_CHECKING:
     from myoscope.causes import Assessment
+    from myoscope.report.model import Report
 
 FORMATS = ("text", "json", "markdown", "html")
-__all__ = ["FORMATS", "chart_svg", "escape_text", "render"]
+__all__ = ["FORMATS", "build_report", "chart_svg", "escape_text", "render", "render_report"]
+
+
+def build_report(assessment: Assessment, person: Any = None) -> Report:
+    """The presentation model of ``assessment`` (see :func:`myoscope.report.model.build_report`)."""
+    from myoscope.report.model import build_report as build
+
+    return build(assessment, person)
 
 
 def render(
@@ -25,20 +34,27 @@ def render(
     ``person`` (the record's :class:`~myoscope.record.Person`) adds age and sex to the summary; text is
     drawn ``width`` columns wide (default: the terminal's, or ``COLUMNS``).
     """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; accepted: {', '.join(FORMATS)}")
+    return render_report(build_report(assessment, person), fmt, color=color, width=width)
+
+
+def render_report(report: Report, fmt: str = "text", *, color: bool = False, width: int | None = None) -> str:
+    """A built report in one of :data:`FORMATS`."""
     if fmt == "json":
-        return escape_json(json.dumps(assessment.to_json(), indent=2, ensure_ascii=False))
+        return escape_json(report.json_text().rstrip("\n"))
     if fmt == "markdown":
         from myoscope.report.markdown import render_markdown
 
-        return escape_text(render_markdown(assessment, person))
+        return escape_text(render_markdown(report))
     if fmt == "html":
         from myoscope.report.html import render_html
 
-        return escape_text(render_html(assessment, person))
+        return escape_text(render_html(report))
     if fmt == "text":
         from myoscope.report.text import render_text
 
-        return render_text(assessment, width=width, color=color, person=person)
+        return render_text(report, width=width, color=color)
     raise ValueError(f"unknown format {fmt!r}; accepted: {', '.join(FORMATS)}")
 
 

@@ -1,22 +1,25 @@
-"""Draw a :class:`~myoscope.causes.Chart` with matplotlib, as inline SVG.
+"""Draw a chart of the presentation model (:class:`~myoscope.report.model.ChartData`) with matplotlib.
 
 Axes are made to read: dates as days or months (never hours), and a value axis that spans at least
-a tenth of the values' size, so that a change within measurement error does not fill the plot.
+a tenth of the values' size, so that a change within measurement error does not fill the plot. Each
+chart is drawn once per process and format (:func:`chart_svg` for pages, :func:`chart_png` for the PDF).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import textwrap
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 
-from myoscope.report._figures import FONT_PT, STYLE, new_figure, svg
+from myoscope.report._figures import FONT_PT, STYLE, new_figure, png, svg
 
 if TYPE_CHECKING:
-    from myoscope.causes import Chart
+    from myoscope.report.model import ChartData
 
 _COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b")
 WIDTH_IN, HEIGHT_IN = 3.5, 2.4
@@ -30,7 +33,25 @@ MIN_SPAN_FRACTION = 0.1
 """The value axis spans at least this fraction of the largest absolute value shown."""
 
 
-def chart_svg(chart: Chart) -> str:
+CACHED_CHARTS = 128
+"""Charts kept drawn (a patient page, its report and its PDF draw each chart once)."""
+PNG_DPI = 200
+"""Resolution of the PDF's charts: sharp in print at their 8-9 cm width."""
+
+
+@lru_cache(maxsize=CACHED_CHARTS)
+def chart_svg(chart: ChartData) -> str:
+    """The chart as an inline ``<svg>`` element."""
+    return svg(_figure(chart))
+
+
+@lru_cache(maxsize=CACHED_CHARTS)
+def chart_png(chart: ChartData) -> bytes:
+    """The chart as PNG bytes (what the PDF embeds: an image costs its layout engine nothing to draw)."""
+    return png(_figure(chart), PNG_DPI)
+
+
+def _figure(chart: ChartData):
     with plt.rc_context(STYLE):
         fig, ax = new_figure(WIDTH_IN, HEIGHT_IN)
         _draw(ax, chart)
@@ -41,7 +62,11 @@ def chart_svg(chart: Chart) -> str:
             _legend(ax, len(chart.series))
         _value_axis(ax)
         _date_axis(ax, chart)
-        return svg(fig)
+    return fig
+
+
+def _values(values) -> list[float]:
+    return [math.nan if v is None else v for v in values]
 
 
 LEGEND_INSIDE_UP_TO = 2
@@ -55,14 +80,15 @@ def _legend(ax, count: int) -> None:
         ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.28), ncol=1)
 
 
-def _draw(ax, chart: Chart) -> None:
+def _draw(ax, chart: ChartData) -> None:
     for i, series in enumerate(chart.series):
         colour = _COLOURS[i % len(_COLOURS)]
         x = list(series.x)
         if series.style == "band":
-            ax.fill_between(x, series.low, series.high, color=colour, alpha=0.25, label=series.label)
+            low, high = _values(series.low), _values(series.high)
+            ax.fill_between(x, low, high, color=colour, alpha=0.25, label=series.label)
             if series.y:
-                ax.plot(x, series.y, color=colour, linewidth=1.5)
+                ax.plot(x, _values(series.y), color=colour, linewidth=1.5)
         elif series.style == "bar":
             width = BAR_DAYS if x and isinstance(x[0], dt.date) else 0.8
             offset = (i - (len(chart.series) - 1) / 2) * width / max(1, len(chart.series))
@@ -75,34 +101,19 @@ def _draw(ax, chart: Chart) -> None:
                 label=series.label,
             )
         elif series.style == "points":
-            ax.plot(x, series.y, "o", color=colour, label=series.label)
+            ax.plot(x, _values(series.y), "o", color=colour, label=series.label)
         else:
-            ax.plot(x, series.y, "o-", color=colour, label=series.label, markersize=4)
-    for value, label in chart.reference_lines:
-        ax.axhline(value, color="#555555", linestyle="--", linewidth=1)
-        ax.annotate(
-            label,
-            xy=(1.0, value),
-            xycoords=("axes fraction", "data"),
-            fontsize=FONT_PT,
-            ha="right",
-            va="bottom",
-            color="#555555",
-            bbox=_LABEL_BOX,
-        )
-    for x, label in chart.markers:
-        ax.axvline(x, color="#999999", linestyle=":", linewidth=1)
-        ax.annotate(
-            label,
-            xy=(x, 1.0),
-            xycoords=("data", "axes fraction"),
-            fontsize=FONT_PT,
-            rotation=90,
-            va="top",
-            ha="right",
-            color="#555555",
-            bbox=_LABEL_BOX,
-        )
+            ax.plot(x, _values(series.y), "o-", color=colour, label=series.label, markersize=4)
+    for line in chart.reference_lines:
+        ax.axhline(line.value, color="#555555", linestyle="--", linewidth=1)
+        _label(ax, line.label, (1.0, line.value), ("axes fraction", "data"), ha="right", va="bottom")
+    for marker in chart.markers:
+        ax.axvline(marker.x, color="#999999", linestyle=":", linewidth=1)
+        _label(ax, marker.label, (marker.x, 1.0), ("data", "axes fraction"), rotation=90, va="top", ha="right")
+
+
+def _label(ax, text: str, xy, coords, **placement) -> None:
+    ax.annotate(text, xy=xy, xycoords=coords, fontsize=FONT_PT, color="#555555", bbox=_LABEL_BOX, **placement)
 
 
 def _value_axis(ax) -> None:
@@ -115,7 +126,7 @@ def _value_axis(ax) -> None:
         ax.set_ylim(max(0.0, low) if (ax.get_ylim()[0] >= 0) else low, high)
 
 
-def _date_axis(ax, chart: Chart) -> None:
+def _date_axis(ax, chart: ChartData) -> None:
     dates = [v for s in chart.series for v in s.x if isinstance(v, dt.date)]
     if not dates:
         return

@@ -36,6 +36,15 @@ def svg(fig) -> str:
     return text[text.index("<svg") :]
 
 
+def png(fig, dpi: int) -> bytes:
+    """Render ``fig`` as PNG bytes at ``dpi`` and close it."""
+    buffer = io.BytesIO()
+    with plt.rc_context(STYLE):
+        fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
+    plt.close(fig)
+    return buffer.getvalue()
+
+
 def new_figure(width: float = 6.3, height: float = 3.0):
     """A figure and axes with the house style (no top/right spines)."""
     with plt.rc_context(STYLE):

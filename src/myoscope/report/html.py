@@ -1,47 +1,52 @@
-"""Single-file HTML report with inline SVG plots; prints (and renders to PDF) as a clinical document.
+"""Single-file HTML report with its plots inline; prints (and renders to PDF) as a clinical document.
 
-Page 1 is the summary (person, date, red flags, finding, leading causes, next steps); the detail
-follows. The print styles number the pages and repeat the person's id on each one.
+Layout only: what is shown comes from the presentation model (:mod:`myoscope.report.model`). Page 1 is
+the summary (person, date, red flags, finding, leading causes, next steps); the detail follows. The print
+styles number the pages and repeat the person's id on each one.
 """
 
 from __future__ import annotations
 
+import base64
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
 
 import jinja2
+from markupsafe import Markup, escape
 
-from myoscope.references import resolve
-from myoscope.report._summary import still_to_settle, summarise
-from myoscope.report.evidence import clinician_words
-
-if TYPE_CHECKING:
-    from myoscope.causes import Assessment
+from myoscope.report.model import ChartData, Report
 
 
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
-    environment = jinja2.Environment(
+    return jinja2.Environment(
         loader=jinja2.PackageLoader("myoscope.report", "templates"),
         autoescape=jinja2.select_autoescape(["html", "j2"]),
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    environment.filters["words"] = lambda value: clinician_words(str(value))
-    return environment
 
 
-def render_html(assessment: Assessment, person: Any = None) -> str:
+def template(name: str) -> jinja2.Template:
+    """A page template of this package (every one escapes what it shows)."""
+    return _environment().get_template(name)
+
+
+def svg_picture(chart: ChartData) -> Markup:
+    """The chart as inline SVG (sharp on screen, searchable)."""
     from myoscope.report._charts import chart_svg
 
-    causes = [assessment.atrophy, *assessment.ranked]
-    charts = {c.cause: [(chart, chart_svg(chart)) for chart in c.charts] for c in causes}
-    template = _environment().get_template("report.html.j2")
-    return template.render(
-        a=assessment,
-        summary=summarise(assessment, person),
-        causes=assessment.ranked,
-        chart_list=lambda c: charts[c.cause],
-        to_settle=still_to_settle,
-        references=resolve(assessment.citation_keys()),
-    )
+    return Markup(chart_svg(chart))
+
+
+def png_picture(chart: ChartData) -> Markup:
+    """The chart as an embedded PNG image: what the PDF and the patient page show (drawn once for both;
+    laid out as a vector plot it would cost the PDF's layout engine seconds)."""
+    from myoscope.report._charts import chart_png
+
+    data = base64.b64encode(chart_png(chart)).decode("ascii")
+    return Markup(f'<img class="chart" alt="{escape(chart.title)}" src="data:image/png;base64,{data}">')
+
+
+def render_html(report: Report, *, for_pdf: bool = False) -> str:
+    """The report page; ``for_pdf`` embeds the charts as images for :mod:`myoscope.report.pdf`."""
+    return template("report.html.j2").render(r=report, picture=png_picture if for_pdf else svg_picture)

@@ -14,11 +14,11 @@ import json
 import math
 from typing import Any
 
-import jinja2
 import numpy as np
 
 from myoscope.references import resolve
 from myoscope.report._figures import new_figure, svg
+from myoscope.report.html import template
 
 PROJECTION_FORMAT = "myoscope-projection/1"
 PROJECTION_FORMATS = ("text", "json", "csv", "html")
@@ -29,95 +29,6 @@ _WHOLE = (
     ("body_weight_kg", "body weight"),
 )
 _COLOURS = ("#2c6fd0", "#d08c2c", "#2ca05a", "#a03ca0", "#c03030", "#606060")
-
-_TEMPLATE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>Body-composition simulation ({{ model }})</title>
-<style>
-body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
-h1 { font-size: 1.4rem; } h2 { font-size: 1.1rem; margin-top: 2rem; }
-table { border-collapse: collapse; margin: .5rem 0; } td, th { padding: .2rem .6rem; border-bottom: 1px solid #ddd; }
-th { text-align: left; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
-.note { color: #555; font-size: .9rem; }
-section.case { page-break-inside: avoid; }
-</style>
-</head>
-<body>
-<h1>Body-composition simulation</h1>
-<p>Model: <strong>{{ model }}</strong>. {{ description }}</p>
-<p class="note">Lean tissue is Hall's lean compartment: it excludes extracellular fluid and glycogen
-with its water; fat-free mass = body weight &minus; fat mass. A projection under fixed assumptions,
-not a measurement.</p>
-{% for case in cases %}
-<section class="case">
-<h2>{{ case.id }}</h2>
-<table>
-<tr><th></th><th>day 0</th><th>day {{ case.last_day }}</th><th>change</th></tr>
-{% for row in case.rows %}
-<tr><th>{{ row.label }}</th><td class="num">{{ row.start }}</td><td class="num">{{ row.end }}</td>
-<td class="num">{{ row.change }}</td></tr>
-{% endfor %}
-</table>
-{{ case.figure | safe }}
-</section>
-{% endfor %}
-<h2>References</h2>
-<ol>
-{% for ref in references %}<li>{{ ref.citation() }}</li>
-{% endfor %}
-</ol>
-</body>
-</html>
-"""
-
-_PROJECTION_TEMPLATE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>Muscle projection for {{ doc.person_id }}</title>
-<style>
-body { font-family: system-ui, sans-serif; max-width: 62rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
-h1 { font-size: 1.4rem; } h2 { font-size: 1.15rem; margin-top: 2rem; } h3 { font-size: 1rem; }
-table { border-collapse: collapse; margin: .5rem 0; } td, th { padding: .25rem .6rem; border-bottom: 1px solid #ddd; }
-th { text-align: left; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
-.note { color: #555; font-size: .92rem; }
-figure { margin: 1rem 0; page-break-inside: avoid; }
-</style>
-</head>
-<body>
-<h1>Muscle projection for {{ doc.person_id }}</h1>
-<p>From {{ doc.on }} over {{ doc.horizon_days }} days. Whole body: Hall's model ({{ doc.model }}) with the
-protein and resistance-training effect on the lean share; regions: human disuse, regain and denervation
-studies. Every value is a band from the ranges the studies give, not a measurement.</p>
-{% if doc.missing %}
-<p><strong>Whole-body projection not possible:</strong> record {{ doc.missing | join(', ') }}.</p>
-{% endif %}
-{% for note in doc.notes %}<p class="note">{{ note }}</p>{% endfor %}
-<h2>At the horizon (day {{ doc.horizon_days }})</h2>
-<table>
-<tr><th>scenario</th><th>intake (kcal/day)</th><th>fat-free mass (kg)</th><th>fat mass (kg)</th>
-{% for r in regions %}<th>{{ r }} (%)</th>{% endfor %}</tr>
-{% for row in rows %}
-<tr><th>{{ row.label }}</th><td class="num">{{ row.intake }}</td><td class="num">{{ row.ffm }}</td>
-<td class="num">{{ row.fat }}</td>
-{% for cell in row.regions %}<td class="num">{{ cell }}</td>{% endfor %}</tr>
-{% endfor %}
-</table>
-{% for fig in figures %}
-<figure>{{ fig.svg | safe }}<figcaption class="note">{{ fig.caption }}</figcaption></figure>
-{% endfor %}
-{% for s in doc.scenarios %}{% for c in s.regional %}{% for note in c.notes %}
-<p class="note">{{ s.label }}, {{ c.side }} {{ c.region }}: {{ note }}</p>{% endfor %}{% endfor %}{% endfor %}
-<h2>References</h2>
-<ol>
-{% for ref in references %}<li>{{ ref.citation() }}</li>
-{% endfor %}
-</ol>
-</body>
-</html>
-"""
 
 _ROWS = (
     ("body weight (kg)", "body_weight_kg"),
@@ -159,8 +70,7 @@ def _case(case: dict[str, Any]) -> dict[str, Any]:
 def render_simulation_html(document: dict[str, Any]) -> str:
     """The page for a document produced by :func:`myoscope.physiology.hall.simulate_oracle`."""
     generator = document.get("generator", {})
-    environment = jinja2.Environment(autoescape=True)
-    return environment.from_string(_TEMPLATE).render(
+    return template("simulation.html.j2").render(
         model=generator.get("model", ""),
         description=generator.get("model_description", ""),
         cases=[_case(case) for case in document["cases"]],
@@ -417,8 +327,7 @@ def render_projection(projection, format: str) -> str:
     if format == "csv":
         return _csv(doc)
     if format == "html":
-        environment = jinja2.Environment(autoescape=True)
-        return environment.from_string(_PROJECTION_TEMPLATE).render(
+        return template("projection.html.j2").render(
             doc=doc, rows=_rows(doc), regions=_regions(doc), figures=_figures(doc), references=resolve(doc["citations"])
         )
     return _text(doc)

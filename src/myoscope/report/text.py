@@ -1,26 +1,22 @@
 """Terminal report (rich): red flags first, the summary, then each cause in detail.
 
-The width follows the terminal (or ``COLUMNS``); source keys are never cut; every string from the
-record is shown with its control characters escaped.
+Layout only: what is shown comes from the presentation model (:mod:`myoscope.report.model`). The width
+follows the terminal (or ``COLUMNS``); source keys are never cut; every string from the record is shown
+with its control characters escaped.
 """
 
 from __future__ import annotations
 
 import io
 import shutil
-from typing import TYPE_CHECKING, Any
 
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from myoscope.report._summary import still_to_settle, summarise
 from myoscope.report.escape import escape_text
-from myoscope.report.evidence import clinician_words
-
-if TYPE_CHECKING:
-    from myoscope.causes import Assessment, CauseAssessment
+from myoscope.report.model import Report, Section, Step
 
 STATUS_STYLE = {
     "likely": "bold red",
@@ -29,7 +25,6 @@ STATUS_STYLE = {
     "cannot tell": "bold magenta",
 }
 MIN_WIDTH, MAX_WIDTH, DEFAULT_WIDTH = 40, 200, 100
-SIGNS = {"for": "+", "against": "-", "context": "·"}
 
 
 def terminal_width() -> int:
@@ -37,7 +32,7 @@ def terminal_width() -> int:
     return max(MIN_WIDTH, min(MAX_WIDTH, shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns))
 
 
-def render_text(assessment: Assessment, width: int | None = None, color: bool = False, person: Any = None) -> str:
+def render_text(report: Report, width: int | None = None, color: bool = False) -> str:
     console = Console(
         file=io.StringIO(),
         width=width or terminal_width(),
@@ -46,75 +41,72 @@ def render_text(assessment: Assessment, width: int | None = None, color: bool = 
         color_system="standard" if color else None,
         highlight=False,
     )
-    print_assessment(console, assessment, person)
+    print_report(console, report)
     return console.export_text(styles=color)
 
 
 def _t(text: str, style: str = "") -> Text:
-    return Text(escape_text(clinician_words(text)), style=style)
+    return Text(escape_text(text), style=style)
 
 
-def print_assessment(console: Console, assessment: Assessment, person: Any = None) -> None:
-    summary = summarise(assessment, person)
-    console.print(_t(f"myoscope assessment: {summary.person}, as of {summary.date}", "bold"))
-    if assessment.red_flags:
-        lines = [_t(f"! {f.message}\n  {f.advice}", "bold red") for f in assessment.red_flags]
+def print_report(console: Console, report: Report) -> None:
+    console.print(_t(f"myoscope assessment: {report.summary.person}, as of {report.summary.date}", "bold"))
+    if report.red_flags:
+        lines = [_t(f"! {f.message}\n  {f.advice}", "bold red") for f in report.red_flags]
         console.print(Panel(Group(*lines), title="RED FLAGS: see a clinician", border_style="red"))
-    console.print(_summary_panel(summary))
-    console.print(_cause(assessment.atrophy))
-    for cause in assessment.ranked:
+    console.print(_summary_panel(report))
+    console.print(_cause(report.atrophy))
+    for cause in report.causes:
         console.print(_cause(cause))
-    console.print(Text("myoscope supports clinical judgement; it does not make diagnoses.", style="dim"))
+    console.print(_t(report.disclaimer, "dim"))
 
 
-def _status(cause: CauseAssessment) -> Text:
-    return Text(cause.status.value.upper(), style=STATUS_STYLE.get(cause.status.value, "bold"))
+def _status(section: Section) -> Text:
+    return Text(section.status.upper(), style=STATUS_STYLE.get(section.status, "bold"))
 
 
-def _summary_panel(summary) -> Panel:
-    finding = summary.finding
-    label = finding.title if finding.title.endswith("?") else finding.title + ":"
-    parts: list = [
-        Text.assemble((escape_text(label) + " ", "bold"), _status(finding), " ", escape_text(finding.summary))
-    ]
-    if summary.causes:
+def _step(step: Step, indent: str = "") -> Text:
+    return _t(f"{indent}-> {step.action}" + (f" ({step.why})" if step.why else ""))
+
+
+def _summary_panel(report: Report) -> Panel:
+    finding = report.atrophy
+    lead = Text.assemble((escape_text(finding.label) + " ", "bold"), _status(finding), " ", _t(finding.summary))
+    parts: list = [lead]
+    if report.leading_sections:
         parts.append(Text("Leading causes", style="bold"))
-        for cause in summary.causes:
+        for cause in report.leading_sections:
             parts.append(
-                Text.assemble(
-                    "  ", (escape_text(cause.title), "bold"), " ", _status(cause), ": ", escape_text(cause.summary)
-                )
+                Text.assemble("  ", (escape_text(cause.title), "bold"), " ", _status(cause), ": ", _t(cause.summary))
             )
     else:
         parts.append(Text("Leading cause: none identified", style="bold"))
-    if summary.steps:
+    if report.summary.next_steps:
         parts.append(Text("Next steps", style="bold"))
-        parts.extend(_t(f"  -> {s.action}" + (f" ({s.why})" if s.why else "")) for s in summary.steps)
+        parts.extend(_step(s, "  ") for s in report.summary.next_steps)
     return Panel(Group(*parts), title="Summary", title_align="left")
 
 
-def _evidence_table(cause: CauseAssessment) -> RichTable:
+def _evidence_table(section: Section) -> RichTable:
     table = RichTable(show_header=True, header_style="bold", box=None, pad_edge=False, expand=True)
-    keys = [e.citation or "" for e in cause.evidence]
+    keys = [e.citation or "" for e in section.evidence]
     table.add_column("", width=1, no_wrap=True)
     table.add_column("finding", ratio=3, overflow="fold")
     table.add_column("value", ratio=2, overflow="fold")
     table.add_column("source", width=max(6, *(len(k) for k in keys)), no_wrap=True, overflow="fold")
-    for e, key in zip(cause.evidence, keys, strict=True):
-        table.add_row(SIGNS.get(e.direction.value, "·"), _t(e.finding), _t(e.value), _t(key))
+    for e, key in zip(section.evidence, keys, strict=True):
+        table.add_row(e.sign, _t(e.finding), _t(e.value), _t(key))
     return table
 
 
-def _cause(cause: CauseAssessment) -> Panel:
-    parts: list = [_t(cause.summary)]
-    if cause.evidence:
-        parts.append(_evidence_table(cause))
-    if cause.reversibility.value != "not applicable":
-        parts.append(_t(f"Reversibility: {cause.reversibility.value}", "italic"))
-    for step in cause.next_steps:
-        parts.append(_t(f"-> {step.action}" + (f" ({step.why})" if step.why else "")))
-    missing = still_to_settle(cause)
-    if missing:
-        parts.append(_t("To settle it, measure or ask: " + "; ".join(missing), "magenta"))
-    title = Text.assemble((escape_text(cause.title), "bold"), "  ", _status(cause))
+def _cause(section: Section) -> Panel:
+    parts: list = [_t(section.summary)]
+    if section.evidence:
+        parts.append(_evidence_table(section))
+    if section.shows_reversibility:
+        parts.append(_t(f"Reversibility: {section.reversibility}", "italic"))
+    parts.extend(_step(s) for s in section.next_steps)
+    if section.to_settle:
+        parts.append(_t("To settle it, measure or ask: " + "; ".join(section.to_settle), "magenta"))
+    title = Text.assemble((escape_text(section.title), "bold"), "  ", _status(section))
     return Panel(Group(*parts), title=title, title_align="left")

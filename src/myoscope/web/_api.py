@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
 from myoscope.causes import assess
 from myoscope.errors import InputError, Problem
-from myoscope.record import MEASUREMENT_KINDS, check_date, parse_record
+from myoscope.record import MEASUREMENT_KINDS, Record, check_date, parse_record
+from myoscope.report.model import Report, build_report
 from myoscope.store import Person, VisitView, aware
 from myoscope.web._boundary import LimitedRoute, PatientId, invalid
 from myoscope.web._cache import version
@@ -64,12 +65,10 @@ def get_patient(patient_id: PatientId, patients: ApiPatients):
     return _patient(patients.open(patient_id).person)
 
 
-@router.get("/patients/{patient_id}/record", response_model=dict[str, Any])
+@router.get("/patients/{patient_id}/record", response_model=Record, response_model_exclude_none=True)
 def get_record(patient_id: PatientId, patients: ApiPatients):
     """The whole record as a record file holds it (canonical units)."""
-    from myoscope.store import record_data
-
-    return record_data(patients.open(patient_id).record())
+    return patients.open(patient_id).record()
 
 
 @router.get("/patients/{patient_id}/visits", response_model=list[VisitOut])
@@ -100,9 +99,9 @@ def list_measurements(
     ]
 
 
-@router.get("/patients/{patient_id}/assessment", response_model=dict[str, Any])
+@router.get("/patients/{patient_id}/assessment", response_model=Report)
 def get_assessment(request: Request, patient_id: PatientId, patients: ApiPatients, on: dt.date | None = None):
-    """``Assessment.to_json()``: the same contract as ``myoscope assess --format json``.
+    """The assessment: the same contract as ``myoscope assess --format json`` (``myoscope schema assessment``).
 
     ``on`` (default: the record's last date) is a date from the birth date (or 1900) up to today."""
     patient = patients.open(patient_id)
@@ -115,7 +114,7 @@ def get_assessment(request: Request, patient_id: PatientId, patients: ApiPatient
                     [Problem("on", on.isoformat(), "is before the birth date", f"a date from {born.isoformat()}")]
                 )
         return request.app.state.results.get(
-            ("api", *version(patient), on), lambda: assess(patient.record(), on).to_json()
+            ("api", *version(patient), on), lambda: build_report(assess(patient.record(), on), patient.record().person)
         )
     except InputError as exc:
         return invalid(exc)

@@ -12,14 +12,15 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from myoscope.causes import assess
 from myoscope.errors import InputError, Problem
 from myoscope.record import MEASUREMENT_KINDS, parse_record
-from myoscope.report import render as render_report
-from myoscope.report.pdf import render_pdf
+from myoscope.report import build_report, render_report
+from myoscope.report.html import png_picture
+from myoscope.report.pdf import report_pdf as pdf_of
 from myoscope.store import WebSession
 from myoscope.web._boundary import PatientId
 from myoscope.web._cache import version
 from myoscope.web._deps import CurrentUser, PagePatients, csrf_protect, web_session
 from myoscope.web._forms import field_errors, instrument_fields, read_visit_form
-from myoscope.web._templating import chart_svg, render
+from myoscope.web._templating import render
 
 router = APIRouter(dependencies=[Depends(csrf_protect)], include_in_schema=False)
 Current = Annotated[WebSession | None, Depends(web_session)]
@@ -115,15 +116,14 @@ def patient_page(request: Request, patient_id: PatientId, patients: PagePatients
     cache = request.app.state.results
 
     def compute():
-        assessment = assess(patient.record())
-        charts = [chart_svg(chart) for cause in (assessment.atrophy, *assessment.ranked) for chart in cause.charts]
-        return assessment, charts
+        report = build_report(assess(patient.record()), patient.record().person)
+        return report, [png_picture(chart) for chart in report.charts]  # the PDF reuses the drawn charts
 
-    assessment, charts = cache.get(("page", *version(patient)), compute)
+    report, charts = cache.get(("page", *version(patient)), compute)
     context = {
         "patient": patient,
         "record": patient.record(),
-        "a": assessment,
+        "r": report,
         "charts": charts,
         "visits": patient.visits(),
     }
@@ -196,7 +196,7 @@ REPORT_POLICY = (
 def report(patient_id: PatientId, patients: PagePatients):
     patient = patients.open(patient_id)
     return HTMLResponse(
-        render_report(assess(patient.record()), "html", person=patient.record().person),
+        render_report(build_report(assess(patient.record()), patient.record().person), "html"),
         headers={"Content-Security-Policy": REPORT_POLICY},
     )
 
@@ -204,7 +204,7 @@ def report(patient_id: PatientId, patients: PagePatients):
 @router.get("/patients/{patient_id}/report.pdf")
 def report_pdf(patient_id: PatientId, patients: PagePatients):
     patient = patients.open(patient_id)
-    pdf = render_pdf(assess(patient.record()), patient.record().person)
+    pdf = pdf_of(build_report(assess(patient.record()), patient.record().person))
     return Response(
         pdf,
         media_type="application/pdf",

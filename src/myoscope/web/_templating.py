@@ -9,9 +9,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
-from markupsafe import Markup
 
-from myoscope.causes.analysis import DISCLAIMER
 from myoscope.record import MEASUREMENT_KINDS
 from myoscope.web._deps import csrf_token
 from myoscope.web._settings import LOGIN_CSRF_COOKIE
@@ -37,24 +35,9 @@ def _entered(view) -> list[str]:
     return parts + [f"{n} × {name.replace('_', ' ')}" for name, n in view.other.items()]
 
 
-def chart_svg(chart) -> Markup:
-    """The chart as an image (a ``data:`` SVG): its own styles stay inside it, so the page needs no inline style."""
-    import base64
-
-    from markupsafe import escape
-
-    from myoscope.report import chart_svg
-
-    data = base64.b64encode(chart_svg(chart).encode()).decode()
-    title = escape(getattr(chart, "title", "") or "chart")
-    return Markup(f'<img class="chart" alt="{title}" src="data:image/svg+xml;base64,{data}">')
-
-
 TEMPLATES.env.filters["measurement"] = _fmt_value
-TEMPLATES.env.filters["chart_svg"] = chart_svg
 TEMPLATES.env.filters["entered"] = _entered
 TEMPLATES.env.globals["MEASUREMENT_KINDS"] = MEASUREMENT_KINDS
-TEMPLATES.env.globals["DISCLAIMER"] = DISCLAIMER
 
 
 def render(
