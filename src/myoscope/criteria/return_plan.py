@@ -94,7 +94,7 @@ class PlanInput(BaseModel):
     )
     desired_intensity: Literal["light", "moderate", "vigorous"] = "moderate"
     weakness: bool = Field(False, description="weakness found (e.g. low grip, positive SARC-F)")
-    recent_immobilisation_days: Annotated[float, InUnit("day", 0, 3650)] | None = None
+    recent_immobilisation_days: Annotated[float, InUnit("day", 0, 60000)] | None = None
     immobilised_site: str | None = None
     conditions: list[str] = Field(default_factory=list, description="other conditions from the record")
 

@@ -702,7 +702,8 @@ class DisuseQuery(BaseModel):
 
     kind: Kind
     site: str = Field(min_length=1)
-    days: Annotated[float, InUnit("day", 0, 3650)]
+    # any duration a record can hold (its dates start in 1900); past the studies no band is given (see notes)
+    days: Annotated[float, InUnit("day", 0, 60000)]
     age: Annotated[float, InUnit("year", 0, 120)] | None = None
 
 
