@@ -3,17 +3,29 @@
 Each arm: design, population, duration, intake or protein, the measured change and the interval
 the projection must meet, its source (catalogue key) and its role: ``calibration`` arms set a
 parameter (the test then re-derives or reproduces it), ``check`` arms were not used to set
-anything. Intervals are 95 % CIs computed as mean +- 1.96 x SD / sqrt(n) where an SD and n are
-printed, mean +- 1.96 x SE where an SE is printed, or a stated tolerance where only a mean is
-given. Where an abstract omits height or baseline weight the values below are derived (from BMI
-and the percentage weight change) or assumed, and marked so: Hall's lean share depends on fat
-mass, i.e. mainly on sex, age and BMI.
+anything. Intervals are 95 % CIs of the mean: mean +- t(0.975, n - 1) x SD / sqrt(n) where an SD
+and n are printed (Student's t, as the SD is itself estimated from the n people), mean +- 1.96 x
+SE where an SE is printed (Beavers 2017: arms of 81-86 people, where t and 1.96 differ by under
+2 %), or a stated tolerance where only a mean is given. Where an abstract omits height or
+baseline weight the values below are derived (from BMI and the percentage weight change) or
+assumed, and marked so: Hall's lean share depends on fat mass, i.e. mainly on sex, age and BMI.
+
+Whole-body arms, all alike: each is simulated at its *measured* weight change (the constant
+intake change is solved for it), so what is tested is the fat-free share of the measured loss,
+not the loss a prescription would give (prescribed intakes are often far below what the weight
+change implies). The projection compared is Hall's fat-free mass, weight - fat = lean tissue +
+extracellular fluid + glycogen with its water, because measured fat-free mass and DXA lean mass
+both contain that water; bone mineral, which DXA lean mass leaves out, is not modelled and is
+taken as unchanged. Every arm keeps Hall's default carbohydrate share (50 % of intake, before and
+during the diet), including those whose source prints another.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+
+from scipy import stats
 
 
 @dataclass(frozen=True)
@@ -34,7 +46,7 @@ class Arm:
 
 
 def ci(mean: float, sd: float, n: int) -> tuple[float, float]:
-    half = 1.96 * sd / math.sqrt(n)
+    half = float(stats.t.ppf(0.975, n - 1)) * sd / math.sqrt(n)
     return (mean - half, mean + half)
 
 
@@ -46,7 +58,16 @@ _WYCHERLEY_MAN = dict(people=[("male", 50.8, 1.749, 101.0, 1.0)])
 """50.8 y, BMI 33.0; baseline weight about 101 kg derived from the losses (12.3 kg = 12 %, 10.9 kg = 11 %);
 height derived from BMI and weight."""
 _ENGLERT_WOMAN = dict(people=[("female", 59.0, 1.65, 84.1, 1.0)])
-"""59 y, BMI 30.9; height 1.65 m assumed (not in the abstract), weight from BMI."""
+"""59 y, BMI 30.9 (of the 54 randomised); height 1.65 m assumed (not in the abstract), weight from
+BMI. Baseline fat and fat-free mass are not in the abstract, so fat comes from Jackson's equation
+(about 43 % of weight), as for a person without a measurement."""
+_ENGLERT_POPULATION = "overweight postmenopausal women, 59 +- 7 y, BMI 30.9 +- 3.4; 54 randomised, 46 completed"
+_ENGLERT_INTAKE = "energy prescription, achieved intake and carbohydrate share not in the abstract"
+_ENGLERT_MEASURE = "fat-free mass (kg; method not named in the abstract)"
+_ENGLERT_N = (
+    "n 23 (46 completers, split not in the abstract, assumed even); '+-' read as an SD "
+    "(as SEs they would mean SDs of 5-6 kg, above the SDs of the weight change, 3.4-3.6 kg)"
+)
 _BEAVERS = dict(people=[("female", 66.9, 1.62, 90.3, 0.71), ("male", 66.9, 1.76, 106.6, 0.29)])
 """66.9 y, BMI 34.4, 71 % women; heights assumed (1.62 / 1.76 m, not in the abstract), weights from BMI."""
 
@@ -59,11 +80,11 @@ WHOLE_BODY = (
         "RCT, 7 MJ/day for 52 weeks, high protein (35 % of energy)",
         "33 overweight/obese men, 50.8 y, BMI 33",
         364,
-        "7 MJ/day; protein 35 % of energy (about 1.4 g/kg/day)",
+        "7 MJ/day; protein:carbohydrate:fat 35:40:25 % of energy (protein about 1.4 g/kg/day)",
         "fat-free mass (kg)",
         -2.6,
         ci(-2.6, 3.7, 33),
-        "mean +- 1.96 SD/sqrt(n), SD 3.7, n 33",
+        "mean +- t SD/sqrt(n), SD 3.7, n 33",
         dict(**_WYCHERLEY_MAN, weight_change=-12.3, protein=1.4, training=False),
     ),
     Arm(
@@ -74,11 +95,11 @@ WHOLE_BODY = (
         "RCT, 7 MJ/day for 52 weeks, high carbohydrate (17 % protein)",
         "35 overweight/obese men, 50.8 y, BMI 33",
         364,
-        "7 MJ/day; protein 17 % of energy (about 0.7 g/kg/day)",
+        "7 MJ/day; protein:carbohydrate:fat 17:58:25 % of energy (protein about 0.7 g/kg/day)",
         "fat-free mass (kg)",
         -3.8,
         ci(-3.8, 4.7, 35),
-        "mean +- 1.96 SD/sqrt(n), SD 4.7, n 35",
+        "mean +- t SD/sqrt(n), SD 4.7, n 35",
         dict(**_WYCHERLEY_MAN, weight_change=-10.9, protein=0.7, training=False),
     ),
     Arm(
@@ -86,14 +107,14 @@ WHOLE_BODY = (
         "englert2021",
         "check",
         "composition",
-        "RCT, energy-restricted diet, normal protein, 12 weeks",
-        "postmenopausal women, 59 y, BMI 30.9",
+        "RCT, energy-restricted diet, normal protein, 12 weeks, no exercise programme",
+        _ENGLERT_POPULATION,
         84,
-        "0.8 g protein/kg/day",
-        "fat-free mass (kg)",
+        "0.8 g protein/kg/day prescribed; " + _ENGLERT_INTAKE,
+        _ENGLERT_MEASURE,
         -1.0,
         ci(-1.0, 1.3, 23),
-        "mean +- 1.96 SD/sqrt(n), SD 1.3, n 23 (46 completers, split assumed even)",
+        "mean +- t SD/sqrt(n), SD 1.3, " + _ENGLERT_N,
         dict(**_ENGLERT_WOMAN, weight_change=-5.2, protein=0.8, training=False),
     ),
     Arm(
@@ -101,14 +122,14 @@ WHOLE_BODY = (
         "englert2021",
         "check",
         "composition",
-        "RCT, energy-restricted diet, high protein, 12 weeks",
-        "postmenopausal women, 59 y, BMI 30.9",
+        "RCT, energy-restricted diet, high protein, 12 weeks, no exercise programme",
+        _ENGLERT_POPULATION,
         84,
-        "1.5 g protein/kg/day",
-        "fat-free mass (kg)",
+        "1.5 g protein/kg/day prescribed; " + _ENGLERT_INTAKE,
+        _ENGLERT_MEASURE,
         -0.9,
         ci(-0.9, 1.1, 23),
-        "mean +- 1.96 SD/sqrt(n), SD 1.1, n 23 (46 completers, split assumed even)",
+        "mean +- t SD/sqrt(n), SD 1.1, " + _ENGLERT_N,
         dict(**_ENGLERT_WOMAN, weight_change=-4.6, protein=1.5, training=False),
     ),
     Arm(

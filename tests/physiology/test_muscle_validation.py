@@ -9,6 +9,7 @@ meet the arm's interval. Calibration arms re-derive the parameter they set.
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -26,7 +27,12 @@ ARMS = {arm.key: arm for arm in ALL}
 
 
 def _ffm_changes(arm, cuts) -> np.ndarray:
-    """Share-weighted fat-free mass change per cut, at the arm's measured weight change.
+    """Share-weighted fat-free mass change per cut, at the arm's measured weight change."""
+    return _changes(arm, cuts)[0]
+
+
+def _changes(arm, cuts) -> tuple[np.ndarray, np.ndarray]:
+    """Share-weighted (fat-free mass, lean tissue L) changes per cut, at the arm's measured weight change.
 
     The constant intake change is found by the secant method, vectorised over cuts and people
     (weight at the horizon is smooth and monotone in the intake).
@@ -63,8 +69,13 @@ def _ffm_changes(arm, cuts) -> np.ndarray:
         slope = np.where(x1 != x0, (f1 - f0) / (x1 - x0), 1.0)
         x0, f0, x1 = x1, f1, x1 - f1 / slope
     assert np.all(np.abs(f1) < 1e-4)
-    change = sim["ffm_kg"][:, -1] - (weight - sim.baseline.fat_kg)
-    return (share * change).reshape(len(people), cuts.size).sum(axis=0)
+    ffm = sim["ffm_kg"][:, -1] - (weight - sim.baseline.fat_kg)
+    lean = sim["lean_mass_kg"][:, -1] - sim.baseline.lean_kg
+
+    def weighted(change):
+        return (share * change).reshape(len(people), cuts.size).sum(axis=0)
+
+    return weighted(ffm), weighted(lean)
 
 
 def _ffm_change(arm, cut: float) -> float:
@@ -125,11 +136,31 @@ def test_composition_against_englert2021_hp():
 
 @pytest.mark.xfail(
     strict=True,
-    reason="known miss: Hall's unmodified partition projects -1.7 kg fat-free mass, "
-    "below the arm's 95 % CI (-1.53 to -0.47 kg)",
+    reason="open: at the arm's measured 5.2 kg loss Hall's model projects -1.70 kg fat-free mass, "
+    "below the arm's 95 % CI (-1.56 to -0.44 kg). About -1.05 kg of it is lean tissue, close to "
+    "the measured -1.0 kg; the other -0.65 kg is extracellular water and glycogen with its water, "
+    "which the model sheds because a 28 % lower intake at a fixed 50 % carbohydrate share means "
+    "less carbohydrate, and measured fat-free mass includes that water. The trial's carbohydrate "
+    "share is not in its abstract; nothing is tuned to this arm",
 )
 def test_hall_against_englert2021_np():
     _check_whole_body("englert2021_np")
+
+
+def test_englert2021_np_miss_is_water_and_glycogen_not_lean_tissue():
+    """Keeps the reason above true: lean tissue meets the arm, fat-free mass misses it by its water.
+
+    The miss is not an artefact of the assumed height: 1.58-1.72 m (weight from BMI 30.9) misses too.
+    """
+    arm = ARMS["englert2021_np"]
+    ffm, lean = (float(v[0]) for v in _changes(arm, [0.0]))
+    assert arm.interval[0] <= lean <= arm.interval[1], lean
+    assert ffm < arm.interval[0], ffm
+    assert ffm - lean < -0.5  # extracellular fluid + glycogen with its water
+    for height in (1.58, 1.72):
+        person = ("female", 59.0, height, 30.9 * height * height, 1.0)
+        shifted = replace(arm, inputs={**arm.inputs, "people": [person]})
+        assert _ffm_changes(shifted, [0.0])[0] < arm.interval[0], height
 
 
 def test_hall_against_beavers2017_weight_loss():

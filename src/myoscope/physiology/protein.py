@@ -22,8 +22,9 @@ gains keep Forbes' share (:mod:`myoscope.physiology._composition_kernel`). r com
   band is calibrated on (Wycherley et al. 2012, Nutr Diabetes: 35 % of 7 MJ/day, about
   1.4 g/kg/day at the arm's weight). Central and high values are the r at which the projection
   meets that arm's mean and the upper end of its 95 % CI (fat-free mass -2.6 +- 3.7 kg, n = 33,
-  at its measured weight change); the low value is no effect, because that CI includes Hall's
-  unmodified projection and a 12-week trial found none (Englert et al. 2021);
+  mean +- t(0.975, 32) SD / sqrt(n), at its measured weight change); the low value is no effect,
+  because that CI includes Hall's unmodified projection and a 12-week trial found none (Englert
+  et al. 2021);
 * resistance training: :data:`RESISTANCE_CUT`, Sardeli 2018's 93.5 % with its CI scaled in
   proportion (0.364/0.819 and 1.273/0.819 of 93.5 %), capped at 1 (the modifier cannot make
   lean tissue grow during a deficit; trials in young men training hard did gain some, e.g.
@@ -61,7 +62,7 @@ PROTEIN_FULL_G_PER_KG = 1.4
 Wycherley et al. 2012 (Nutr Diabetes), 35 % of 7 MJ/day (about 146 g) at about 101 kg. Between
 the RDA and this intake the cut is interpolated linearly (our choice); above it, it stays there
 (no evidence here of a larger effect from more protein)."""
-PROTEIN_CUT = (0.0, 0.35, 0.76)
+PROTEIN_CUT = (0.0, 0.35, 0.77)
 """(low, central, high) r for protein at or above :data:`PROTEIN_FULL_G_PER_KG`, calibrated on
 the high-protein arm of Wycherley et al. 2012 (Nutr Diabetes; re-derived by
 tests/physiology/test_muscle_validation.py)."""
