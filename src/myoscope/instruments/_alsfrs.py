@@ -205,13 +205,6 @@ class AlsfrsItems(InstrumentInput):
     respiratory_insufficiency: int | None = _item_field(ITEMS[11])
 
 
-def answered(value: int | None) -> int:
-    """An item score the caller has already checked with :func:`missing_items`."""
-    if value is None:
-        raise ValueError("ALSFRS-R item unanswered: check missing_items() before reading it")
-    return value
-
-
 def missing_items(data: AlsfrsItems, fields: Sequence[str]) -> list[str]:
     """What to ask for each unanswered field among ``fields`` (item number and title)."""
     out: list[str] = []

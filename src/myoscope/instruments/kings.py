@@ -22,8 +22,8 @@ from __future__ import annotations
 
 from typing import TypedDict
 
-from myoscope.instruments._alsfrs import ITEM_MAX, AlsfrsItems, answered, missing_items
-from myoscope.instruments._base import Example, Instrument, Score
+from myoscope.instruments._alsfrs import ITEM_MAX, AlsfrsItems, missing_items
+from myoscope.instruments._base import Example, Instrument, Score, given
 from myoscope.references import cite
 
 NEEDED = (
@@ -60,7 +60,7 @@ def _normal(*scores: int | None) -> bool:
 
 def kings_stage(d: AlsfrsItems) -> tuple[int | None, str, KingsDetails]:
     """(stage number, category, details) from complete items; see the module docstring."""
-    niv = d.dyspnoea == NIV_DYSPNOEA_SCORE or answered(d.respiratory_insufficiency) < NIV_SUPPORT_BELOW
+    niv = d.dyspnoea == NIV_DYSPNOEA_SCORE or given(d.respiratory_insufficiency) < NIV_SUPPORT_BELOW
     gastro = bool(d.gastrostomy)
     regions = {
         "bulbar": not _normal(d.speech, d.salivation, d.swallowing),
