@@ -24,6 +24,7 @@ from __future__ import annotations
 import numba
 import numpy as np
 from numba.extending import register_jitable
+from numpy.typing import NDArray
 
 from myoscope.physiology.hall import _constants as c
 
@@ -180,7 +181,18 @@ def run_numba_serial(params, ei, na, delta, share_cut, g, lookahead, days, recor
         _person(i, params, ei, na, delta, share_cut, g, lookahead, days, record, out)
 
 
-def run_numpy(params, ei, na, delta, share_cut, g, lookahead, days, record, out):
+def run_numpy(
+    params: NDArray[np.float64],
+    ei: NDArray[np.float64],
+    na: NDArray[np.float64],
+    delta: NDArray[np.float64],
+    share_cut: NDArray[np.float64],
+    g: float,
+    lookahead: bool,
+    days: int,
+    record: NDArray[np.int64],
+    out: NDArray[np.float64],
+) -> None:
     """The same computation in plain numpy, vectorised over people."""
     fat, lean, ecf0, k, ei0, cib, kg, pcarb, weight = (params[:, col].copy() for col in range(9))
     inv_cib = 1.0 / cib

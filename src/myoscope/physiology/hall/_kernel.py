@@ -29,6 +29,7 @@ import math
 import numba
 import numpy as np
 from numba.extending import register_jitable
+from numpy.typing import NDArray
 
 from myoscope.physiology.hall import _constants as c
 from myoscope.physiology.hall._fields import (  # noqa: F401 (re-exported)
@@ -339,7 +340,18 @@ def run_numba_serial(params, ei, na, delta, g, lookahead, days, record, sel, out
         _run_block(b, params, ei, na, delta, g, lookahead, days, record, sel, out)
 
 
-def run_numpy(params, ei, na, delta, g, lookahead, days, record, sel, out):
+def run_numpy(
+    params: NDArray[np.float64],
+    ei: NDArray[np.float64],
+    na: NDArray[np.float64],
+    delta: NDArray[np.float64],
+    g: float,
+    lookahead: bool,
+    days: int,
+    record: NDArray[np.int64],
+    sel: NDArray[np.int64],
+    out: NDArray[np.float64],
+) -> None:
     """The same computation as :func:`run_numba` in plain numpy, vectorised over all people."""
     fat0, lean0, ecf0, k, ei0, cib, kg, pcarb, weight = (params[:, col] for col in range(N_PARAMS))
     inv_cib = 1.0 / cib
