@@ -105,6 +105,7 @@ def test_extension_api():
         "bmi_of",
         "decided_category",
         "first_known",
+        "given",
         "summarize",
         "tidy",
         "unverified",

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from myoscope.causes._context import Context
+from myoscope.record import Measurement
 
 MASS_METHODS = ("dxa", "bia")
 AWGS_PATHWAY = "community"
 """myoscope serves primary care and rehabilitation: the AWGS 2019 community pathway (Chen et al. 2020)."""
 
 
-def _latest(ctx: Context, kind: str):
+def _latest(ctx: Context, kind: str) -> Measurement | None:
     items = [m for m in ctx.record.series(kind) if m.date <= ctx.on]
     return items[-1] if items else None
 
@@ -26,7 +27,7 @@ def grip_inputs(ctx: Context) -> dict[str, Any]:
     for m in items:
         if m.date != day:
             continue
-        trials = list(m.trials or (m.value,))[:3]
+        trials = list(m.trials or (m.best,))[:3]
         prefix = m.side or "side_unknown"
         if prefix == "side_unknown":
             out["side_unknown"] = max(trials)
@@ -62,8 +63,9 @@ def measures(ctx: Context) -> dict[str, Any]:
         m = _latest(ctx, kind)
         if m is not None:
             out[key] = round(m.best, 4)
-            if kind == "appendicular_lean_mass" and (m.method or "").lower() in MASS_METHODS:
-                out["mass_method"] = m.method.lower()
+            method = (m.method or "").lower()
+            if kind == "appendicular_lean_mass" and method in MASS_METHODS:
+                out["mass_method"] = method
     grip = best_grip(ctx)
     if grip is not None:
         out["grip"] = grip
@@ -103,7 +105,10 @@ def instrument_inputs(ctx: Context) -> dict[str, dict[str, Any]]:
 
 def definition_inputs(ctx: Context) -> dict[str, dict[str, Any]]:
     m = measures(ctx)
-    pick = lambda *keys: {k: m[k] for k in keys if k in m}  # noqa: E731
+
+    def pick(*keys: str) -> dict[str, Any]:
+        return {k: m[k] for k in keys if k in m}
+
     ewgsop2 = pick("sarc_f", "grip", "chair_stand", "asm", "mass_method", "gait_speed", "sppb", "tug", "walk_400m")
     awgs = pick("calf", "sarc_f", "grip", "chair_stand", "gait_speed", "sppb", "asm", "mass_method")
     awgs["pathway"] = AWGS_PATHWAY

@@ -19,9 +19,11 @@ from myoscope.causes._neuro import atrophy_status, has, score_chart, split_flags
 from myoscope.causes._types import (
     Basis,
     CauseAssessment,
+    Chart,
     Direction,
     Evidence,
     NextStep,
+    RedFlag,
     Reversibility,
     Status,
     StepKind,
@@ -29,6 +31,7 @@ from myoscope.causes._types import (
 )
 from myoscope.causes.contract import CauseSpec, decide, rule
 from myoscope.criteria import neuro_flags
+from myoscope.instruments.api import given
 
 CAUSE = "als"
 TITLE = "ALS (amyotrophic lateral sclerosis)"
@@ -112,14 +115,14 @@ def assess(ctx: Context) -> CauseAssessment:
     return _pattern(ctx)
 
 
-def _family(ctx: Context) -> list:
+def _family(ctx: Context) -> list[neuro_flags.NeuroFlag]:
     return neuro_flags.als_family_history_flags([f.relation for f in ctx.record.family_history if f.condition == "als"])
 
 
 def _motor_inputs(ctx: Context, explained: dict[str, str]) -> dict[str, Any]:
     """The NICE NG42 inputs, leaving out symptoms that a recorded condition explains."""
 
-    def sign(kind: str):
+    def sign(kind: str) -> bool | None:
         return None if kind in explained else has(ctx, kind)
 
     weakness = None if "weakness" in explained else symptom(ctx, "weakness")
@@ -137,9 +140,9 @@ def _motor_inputs(ctx: Context, explained: dict[str, str]) -> dict[str, Any]:
 
 
 def _pattern_findings(
-    ctx: Context, red, explained: dict[str, str], inputs: dict[str, Any], evidence: list[Evidence]
-) -> set:
-    found = {F.explained} if explained else set()
+    ctx: Context, red: list[RedFlag], explained: dict[str, str], inputs: dict[str, Any], evidence: list[Evidence]
+) -> set[F]:
+    found: set[F] = {F.explained} if explained else set()
     if explained:
         evidence.append(
             Evidence(
@@ -242,7 +245,7 @@ def _pattern(ctx: Context) -> CauseAssessment:
 
 
 def _diagnosed(ctx: Context) -> CauseAssessment:
-    condition = ctx.record.condition("als")
+    condition = given(ctx.record.condition("als"), "the ALS condition")  # only when recorded
     evidence = [
         Evidence(
             "ALS is recorded",
@@ -252,7 +255,7 @@ def _diagnosed(ctx: Context) -> CauseAssessment:
         )
     ]
     latest = ctx.latest("alsfrs-r")
-    charts = []
+    charts: list[Chart] = []
     flags = list(_family(ctx))
     missing: list[str] = []
     if latest is None or latest.score.value is None:

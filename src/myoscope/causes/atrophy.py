@@ -25,7 +25,8 @@ from myoscope.causes._types import (
     Urgency,
 )
 from myoscope.causes.contract import CauseSpec, decide, rule
-from myoscope.causes.facts import CALF_SWELLING_CM, GRIP_MEANINGFUL_FALL_KG, Change
+from myoscope.causes.facts import CALF_SWELLING_CM, GRIP_MEANINGFUL_FALL_KG, Change, SiteFacts
+from myoscope.instruments.api import Instrument, Score, given
 from myoscope.measures import girth
 from myoscope.precision import quantity_text
 from myoscope.references import cite
@@ -156,7 +157,7 @@ def _asymmetry_evidence(ctx: Context, found: set[F], flags: list[RedFlag]) -> li
             out.append(
                 Evidence(
                     f"{a.label}: the {a.thinner_side} side has been thinner since "
-                    f"{site.first_asymmetry.date.isoformat()} and neither side has fallen",
+                    f"{given(site.first_asymmetry).date.isoformat()} and neither side has fallen",
                     value,
                     "a stable difference is dominance or build (e.g. a racket arm), not muscle loss",
                     "teslaa2011",
@@ -189,7 +190,7 @@ def _asymmetry_evidence(ctx: Context, found: set[F], flags: list[RedFlag]) -> li
     return out
 
 
-def _swelling(a, site) -> bool:
+def _swelling(a: girth.Asymmetry, site: SiteFacts | None) -> bool:
     if a.site != "calf" or a.difference_cm < CALF_SWELLING_CM:
         return False
     if site is not None and site.stable_difference:
@@ -197,7 +198,7 @@ def _swelling(a, site) -> bool:
     return site is None or site.larger_side_swelled or Change.fell not in (site.left, site.right)
 
 
-def _swelling_flag(a, value: str) -> RedFlag:
+def _swelling_flag(a: girth.Asymmetry, value: str) -> RedFlag:
     return RedFlag(
         "calf-swelling",
         f"One calf is {quantity_text(a.difference_cm, 'cm')} larger than the other: this can be swelling "
@@ -321,13 +322,13 @@ def assess(ctx: Context) -> CauseAssessment:
     )
 
 
-def _definition_row(instrument, score) -> tuple:
+def _definition_row(instrument: Instrument, score: Score) -> tuple[str, str, str, str, str]:
     met = ", ".join(c.name for c in score.criteria if c.met) or "none"
     unmet = ", ".join(c.name for c in score.criteria if c.met is False) or "none"
     return instrument.title, score.category, met, unmet, "; ".join(score.missing) or "-"
 
 
-def _instrument_row(instrument, item) -> tuple:
+def _instrument_row(instrument: Instrument, item: Scored) -> tuple[str, str, str, str, str]:
     score = item.score
     value = "" if score.value is None else f"{score.value}{' ' + score.unit if score.unit else ''}"
     cutoffs = "; ".join(f"{c.name}: {c.threshold}" for c in score.criteria if c.threshold) or "-"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from myoscope.causes._context import Context
 from myoscope.causes._nutrition_inputs import diet_days, protein_inputs, weight_loss_percent
@@ -30,10 +31,14 @@ from myoscope.causes._types import (
 from myoscope.causes.contract import CauseSpec, decide, rule
 from myoscope.criteria.glim import WEIGHT_LOSS_WITHIN_6_MONTHS, weight_loss_stage
 from myoscope.criteria.intake import LIKELY_INADEQUATE
+from myoscope.instruments.api import given
 from myoscope.instruments.must import WEIGHT_LOSS_LOW_BELOW as MUST_WEIGHT_LOSS
-from myoscope.measures.energy_need import missing_for_energy_need
+from myoscope.measures.energy_need import EnergyNeed, missing_for_energy_need
 from myoscope.physiology.energy import energy_balance_from_weight_trend
 from myoscope.physiology.hall import DEFAULT_VARIANT, RHO_F, RHO_L, lean_sparing_intake
+
+if TYPE_CHECKING:  # the projection is imported where it runs (it loads numba)
+    from myoscope.physiology.projection import Inputs, Projection
 
 CAUSE = "calorie_deficit"
 TITLE = "Calorie deficit (eating less energy than is burned)"
@@ -118,7 +123,7 @@ RULES = (
 )
 
 
-def _need_evidence(ctx: Context, evidence: list, missing: list) -> None:
+def _need_evidence(ctx: Context, evidence: list[Evidence], missing: list[str]) -> None:
     need = ctx.energy_need
     if need is None:
         missing += [f"{m} (for the energy need)" for m in missing_for_energy_need(ctx.record, ctx.on)]
@@ -136,7 +141,7 @@ def _need_evidence(ctx: Context, evidence: list, missing: list) -> None:
     )
 
 
-def _intake_verdict(ctx: Context, evidence: list, missing: list) -> bool | None:
+def _intake_verdict(ctx: Context, evidence: list[Evidence], missing: list[str]) -> bool | None:
     """True when recorded intake is below the need (less the equation's error), False when not, None unknown."""
     need, energy = ctx.energy_need, ctx.intakes.get("energy")
     if energy is None:
@@ -159,9 +164,9 @@ def _intake_verdict(ctx: Context, evidence: list, missing: list) -> bool | None:
     return below
 
 
-def _weight_verdict(ctx: Context, evidence: list, missing: list, red: list) -> bool | None:
+def _weight_verdict(ctx: Context, evidence: list[Evidence], missing: list[str], red: list[RedFlag]) -> bool | None:
     change, loss6 = ctx.weight_change(6), weight_loss_percent(ctx, 6)
-    if change is None:
+    if change is None or loss6 is None:  # both come from the same two weights
         missing.append("two body weights at least two weeks apart")
         return None
     balance = energy_balance_from_weight_trend(change.start_kg, change.end_kg, change.days)
@@ -191,7 +196,7 @@ def _weight_verdict(ctx: Context, evidence: list, missing: list, red: list) -> b
     return losing
 
 
-def _nutrient_evidence(ctx: Context, by_intake, deficit: bool, evidence: list) -> None:
+def _nutrient_evidence(ctx: Context, by_intake: bool | None, deficit: bool, evidence: list[Evidence]) -> None:
     if ctx.intakes.get("energy") is not None and ctx.energy_need is not None and by_intake is False:
         adequacy = ctx.score_now("intake-adequacy", {"diet_days": diet_days(ctx)})
         if adequacy.category.startswith(LIKELY_INADEQUATE):
@@ -252,7 +257,9 @@ def assess(ctx: Context) -> CauseAssessment:
     )
 
 
-def _project(ctx: Context, need, intake: float, evidence: list, charts: list, steps: list) -> None:
+def _project(
+    ctx: Context, need: EnergyNeed, intake: float, evidence: list[Evidence], charts: list[Chart], steps: list[NextStep]
+) -> None:
     """Project once (:func:`~myoscope.physiology.project_record`) and read every number from that run.
 
     The evidence row, the fat / lean-tissue chart and the fat-free-mass scenario chart all come from the
@@ -263,7 +270,9 @@ def _project(ctx: Context, need, intake: float, evidence: list, charts: list, st
     if failure is not None:
         _too_low_to_project(ctx, failure, evidence, steps)
         return
-    current = projection.scenario("current").whole_body if projection is not None else None
+    if projection is None:
+        return
+    current = projection.scenario("current").whole_body
     if current is None:
         return
     inputs = projection.inputs
@@ -299,12 +308,12 @@ def _project(ctx: Context, need, intake: float, evidence: list, charts: list, st
         _sparing_steps(inputs, steps)
 
 
-def _sparing_steps(inputs, steps: list) -> None:
+def _sparing_steps(inputs: Inputs, steps: list[NextStep]) -> None:
     sparing = lean_sparing_intake(
-        weight_kg=inputs.weight_kg,
-        height_cm=inputs.height_cm,
-        age_y=inputs.age_y,
-        sex=inputs.sex,
+        weight_kg=given(inputs.weight_kg, "body weight"),
+        height_cm=given(inputs.height_cm, "height"),
+        age_y=given(inputs.age_y, "age"),
+        sex=given(inputs.sex, "sex"),
         pal=inputs.pal,
         weeks=HORIZON_WEEKS,
         max_lean_loss_kg=LEAN_LOSS_LIMIT_KG,
@@ -354,7 +363,7 @@ SCENARIOS = ("current", "added_protein", "resistance_training")
 """What the fat-free-mass chart compares: the intake as it is, more protein, and resistance training."""
 
 
-def _projection(ctx: Context):
+def _projection(ctx: Context) -> tuple[Projection | None, str | None]:
     """(projection, None), or (None, why) when the model leaves the physical range at this intake."""
     from myoscope.errors import InputError
     from myoscope.physiology import NumericalFailure, project_record
@@ -367,7 +376,7 @@ def _projection(ctx: Context):
         return None, None
 
 
-def _too_low_to_project(ctx: Context, why: str, evidence: list, steps: list) -> None:
+def _too_low_to_project(ctx: Context, why: str, evidence: list[Evidence], steps: list[NextStep]) -> None:
     """The intake empties the body's stores within the horizon: that is itself evidence, and targets still apply."""
     from myoscope.physiology.projection import read_inputs
 
@@ -385,7 +394,7 @@ def _too_low_to_project(ctx: Context, why: str, evidence: list, steps: list) -> 
         _sparing_steps(inputs, steps)
 
 
-def _scenario_chart(projection) -> Chart | None:
+def _scenario_chart(projection: Projection) -> Chart | None:
     """Fat-free mass under each scenario, with the band the studies allow (None if none has a whole-body part)."""
     dates = projection.dates
     series: list[Series] = []

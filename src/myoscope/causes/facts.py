@@ -15,7 +15,7 @@ from enum import Enum
 
 from myoscope import scores
 from myoscope.measures import girth
-from myoscope.record import Episode, Record
+from myoscope.record import GIRTH_SITES, Episode, Record
 from myoscope.references import cite
 
 GRIP_MEANINGFUL_FALL_KG = 6.5
@@ -160,7 +160,7 @@ def _first_asymmetry(record: Record, kind: str, on: dt.date) -> girth.Asymmetry 
 def _sites(record: Record, on: dt.date, asymmetries: list[girth.Asymmetry]) -> tuple[SiteFacts, ...]:
     latest = {a.kind: a for a in asymmetries}
     out = []
-    for kind in girth.GIRTH_SITES:
+    for kind in GIRTH_SITES:
         if not record.series(kind):
             continue
         out.append(

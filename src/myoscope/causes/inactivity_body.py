@@ -28,9 +28,10 @@ from myoscope.causes._types import (
 from myoscope.causes.contract import CauseSpec, decide, rule
 from myoscope.criteria import activity_guidelines as guide
 from myoscope.criteria.return_plan import ReturnPlan, return_plan
+from myoscope.instruments.ipaq_sf import IpaqInput
 from myoscope.physiology.disuse import project_disuse
 from myoscope.precision import count_text
-from myoscope.record import ActivitySession, ActivityWeek, Record, StepCount
+from myoscope.record import ActivitySession, ActivityWeek, Episode, Record, StepCount
 
 CAUSE = "inactivity_body"
 TITLE = "Whole-body inactivity (sedentary life, bed rest)"
@@ -93,7 +94,14 @@ RULES = (
 )
 
 
-def _add_entry(a, age, week, out, sessions, steps) -> None:
+def _add_entry(
+    a: ActivityWeek | ActivitySession | StepCount,
+    age: int | None,
+    week: dt.date,
+    out: dict[str, dict[dt.date, guide.Adherence]],
+    sessions: dict[dt.date, list[guide.Session]],
+    steps: dict[dt.date, list[guide.StepDay]],
+) -> None:
     if isinstance(a, ActivityWeek):
         out["weekly summary"][week] = guide.adherence_from_summary(
             a.moderate_minutes,
@@ -111,25 +119,25 @@ def _add_entry(a, age, week, out, sessions, steps) -> None:
         steps[week].append(guide.StepDay(date=a.date, steps=a.steps))
 
 
-def _group(ctx: Context):
+def _group(ctx: Context) -> dict[str, dict[dt.date, guide.Adherence]]:
     """Per source and week (Monday), the adherence of that week."""
     first = _monday(ctx.on) - dt.timedelta(weeks=WEEKS - 1)
     age = int(ctx.age) if ctx.age is not None else None
     out: dict[str, dict[dt.date, guide.Adherence]] = defaultdict(dict)
-    sessions: dict[dt.date, list] = defaultdict(list)
-    steps: dict[dt.date, list] = defaultdict(list)
+    sessions: dict[dt.date, list[guide.Session]] = defaultdict(list)
+    steps: dict[dt.date, list[guide.StepDay]] = defaultdict(list)
     for a in ctx.record.activity:
         week = _monday(a.week_of if isinstance(a, ActivityWeek) else a.date)
         if first <= week <= ctx.on:
             _add_entry(a, age, week, out, sessions, steps)
     for week, items in sessions.items():
         out["logged sessions"][week] = guide.adherence_from_sessions(items, age, period_days=7)
-    for week, items in steps.items():
-        out["step counts"][week] = guide.adherence_from_steps(items, age)
+    for week, counted in steps.items():
+        out["step counts"][week] = guide.adherence_from_steps(counted, age)
     for item in ctx.scores(name="ipaq"):
         if item.date >= first:
             answers = next(e.answers for e in ctx.record.instruments if e.name == "ipaq" and e.date == item.date)
-            out["IPAQ"][_monday(item.date)] = guide.adherence_from_ipaq(guide.IpaqInput(**answers), age)
+            out["IPAQ"][_monday(item.date)] = guide.adherence_from_ipaq(IpaqInput(**answers), age)
     return out
 
 
@@ -147,12 +155,13 @@ def _week_finding(adh: guide.Adherence) -> tuple[F | None, Direction]:
     return None, Direction.neutral
 
 
-def _week_evidence(weeks, found: set[F]) -> list[Evidence]:
-    out = []
+def _week_evidence(weeks: dict[str, dict[dt.date, guide.Adherence]], found: set[F]) -> list[Evidence]:
+    out: list[Evidence] = []
     for source, by_week in weeks.items():
         for week, adh in sorted(by_week.items()):
             finding, direction = _week_finding(adh)
-            found.add(finding)
+            if finding is not None:
+                found.add(finding)
             out.append(
                 Evidence(
                     f"{source}, week of {week.isoformat()}",
@@ -163,12 +172,11 @@ def _week_evidence(weeks, found: set[F]) -> list[Evidence]:
                     direction,
                 )
             )
-    found.discard(None)
     return out
 
 
-def _bed_rest_evidence(ctx: Context, bed_rest) -> list[Evidence]:
-    out = []
+def _bed_rest_evidence(ctx: Context, bed_rest: list[Episode]) -> list[Evidence]:
+    out: list[Evidence] = []
     for e in bed_rest:
         days = max(e.days(ctx.on), 1)
         out.append(
@@ -256,7 +264,7 @@ def _band_chart(ctx: Context, days: int) -> Chart:
     xs, lows, highs = [], [], []
     for d in sorted({1, *range(7, days + 1, 7)}):
         band = project_disuse("bed_rest", "leg", d, ctx.age).band("muscle_size")
-        if band.known:
+        if band.low is not None and band.high is not None:  # the band is known
             xs.append(ctx.on + dt.timedelta(days=d))
             lows.append(-band.high)
             highs.append(-band.low)
@@ -286,7 +294,7 @@ def _describe(adh: guide.Adherence) -> str:
     return "; ".join(parts) or "not enough to judge"
 
 
-def _activity_chart(weeks) -> Chart | None:
+def _activity_chart(weeks: dict[str, dict[dt.date, guide.Adherence]]) -> Chart | None:
     series = []
     for source, by_week in weeks.items():
         points = sorted((w, a.aerobic_minutes) for w, a in by_week.items() if a.aerobic_minutes is not None)

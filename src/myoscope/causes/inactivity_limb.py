@@ -27,8 +27,10 @@ from myoscope.causes._types import (
 )
 from myoscope.causes.contract import CauseSpec, decide, rule
 from myoscope.causes.inactivity_body import plan_steps
+from myoscope.instruments.api import given
 from myoscope.physiology.disuse import DISUSE_CITATIONS, project_disuse
 from myoscope.precision import count_text
+from myoscope.record import Episode
 
 CAUSE = "inactivity_limb"
 TITLE = "Inactivity of one limb (cast, sling, brace)"
@@ -111,7 +113,7 @@ RULES = (
 )
 
 
-def _episodes(ctx: Context):
+def _episodes(ctx: Context) -> list[Episode]:
     return [
         e
         for e in ctx.record.episodes
@@ -154,10 +156,15 @@ def _no_episode(ctx: Context) -> CauseAssessment:
     )
 
 
-def _episode_evidence(ctx: Context, e, days: int) -> list[Evidence]:
+def _limb(episode: Episode) -> str:
+    """The immobilised limb (the record requires it on every immobilisation)."""
+    return given(episode.limb, "the immobilised limb")
+
+
+def _episode_evidence(ctx: Context, e: Episode, days: int) -> list[Evidence]:
     out = [
         Evidence(
-            f"{e.limb.replace('_', ' ')} ({e.side}) in a {e.device or 'immobilisation'}",
+            f"{_limb(e).replace('_', ' ')} ({e.side}) in a {e.device or 'immobilisation'}",
             f"{count_text(days, 'day')} from {e.start.isoformat()}"
             + (f" to {e.end.isoformat()}" if e.end else " (ongoing)"),
             "disuse of a limb causes atrophy from the first days",
@@ -165,7 +172,7 @@ def _episode_evidence(ctx: Context, e, days: int) -> list[Evidence]:
             Direction.neutral,
         )
     ]
-    projection = project_disuse("immobilisation", DISUSE_SITE[e.limb], max(days, 1), ctx.age)
+    projection = project_disuse("immobilisation", DISUSE_SITE[_limb(e)], max(days, 1), ctx.age)
     for band in projection.bands:
         out.append(
             Evidence(
@@ -205,11 +212,11 @@ def assess(ctx: Context) -> CauseAssessment:
         charts += [c for c in (_band_chart(e, days, ctx.age),) if c is not None]
         verdict = _girth_verdict(ctx, e, days)
         if verdict is None:
-            missing.append(f"{GIRTH_OF_LIMB[e.limb].replace('_', ' ')} of both sides at the same landmark")
+            missing.append(f"{GIRTH_OF_LIMB[_limb(e)].replace('_', ' ')} of both sides at the same landmark")
             continue
         evidence.append(verdict[0])
-        found.add(verdict[1])
-    found.discard(None)
+        if verdict[1] is not None:
+            found.add(verdict[1])
     decided = decide(RULES, found)
     status = decided.status
     summary = {
@@ -245,8 +252,8 @@ def assess(ctx: Context) -> CauseAssessment:
     )
 
 
-def _girth_verdict(ctx: Context, episode, days: int) -> tuple[Evidence, F | None] | None:
-    kind = GIRTH_OF_LIMB[episode.limb]
+def _girth_verdict(ctx: Context, episode: Episode, days: int) -> tuple[Evidence, F | None] | None:
+    kind = GIRTH_OF_LIMB[_limb(episode)]
     after = [a for a in ctx.asymmetries if a.kind == kind and a.date >= episode.start]
     if not after:
         return None
@@ -284,20 +291,20 @@ def _girth_verdict(ctx: Context, episode, days: int) -> tuple[Evidence, F | None
     ), None
 
 
-def _band_chart(episode, days: int, age: float | None) -> Chart | None:
-    site = DISUSE_SITE[episode.limb]
+def _band_chart(episode: Episode, days: int, age: float | None) -> Chart | None:
+    site = DISUSE_SITE[_limb(episode)]
     grid = sorted({1, *range(7, max(days, 7) + 1, 7), max(days, 1)})
     lows, highs, xs = [], [], []
     for d in grid:
         band = project_disuse("immobilisation", site, d, age).band("muscle_size")
-        if not band.known:
+        if band.low is None or band.high is None:  # the band is not known
             return None
         xs.append(episode.start + dt.timedelta(days=d))
         lows.append(-band.high)
         highs.append(-band.low)
     return Chart(
-        f"disuse-band-{episode.limb}-{episode.side}",
-        f"Expected change in {episode.limb.replace('_', ' ')} muscle size during immobilisation",
+        f"disuse-band-{_limb(episode)}-{episode.side}",
+        f"Expected change in {_limb(episode).replace('_', ' ')} muscle size during immobilisation",
         "change from start (%)",
         (Series("expected band", tuple(xs), (), tuple(lows), tuple(highs), "band"),),
         reference_lines=((0.0, "no change"),),

@@ -28,6 +28,7 @@ from myoscope.causes._types import (
 )
 from myoscope.causes.contract import CauseSpec, decide, rule
 from myoscope.criteria.intake import ABOVE_UL, LIKELY_INADEQUATE, POSSIBLY_INADEQUATE
+from myoscope.instruments.api import Score
 from myoscope.measures.body import bmi_class
 
 CAUSE = "malnutrition"
@@ -117,7 +118,7 @@ def _computed(ctx: Context, missing: list[str]) -> dict[str, Any]:
     return computed
 
 
-def _signal(name: str, score) -> F | None:
+def _signal(name: str, score: Score) -> F | None:
     """What one computed score adds (GLIM is weighed on its own)."""
     if not score.positive or name == "glim":
         return None
@@ -126,7 +127,11 @@ def _signal(name: str, score) -> F | None:
     return F.weak_signal
 
 
-def _screen(ctx: Context, computed: dict[str, Any], evidence: list[Evidence], missing: list[str]) -> set:
+def _signals(signal: F | None) -> set[F]:
+    return set() if signal is None else {signal}
+
+
+def _screen(ctx: Context, computed: dict[str, Any], evidence: list[Evidence], missing: list[str]) -> set[F]:
     found: set[F] = set()
     for name, score in computed.items():
         evidence.append(score_evidence(Scored(name, ctx.on, score)))
@@ -134,7 +139,7 @@ def _screen(ctx: Context, computed: dict[str, Any], evidence: list[Evidence], mi
             missing.extend(m for m in score.missing if m not in missing)
             continue
         found.add(F.screened_negative)
-        found.add(_signal(name, score))
+        found |= _signals(_signal(name, score))
     adequacy, protein = computed.get("intake-adequacy"), computed.get("protein-target")
     if adequacy is not None and any(c.met is None and POSSIBLY_INADEQUATE in str(c.value) for c in adequacy.criteria):
         found.add(F.weak_signal)
@@ -143,18 +148,19 @@ def _screen(ctx: Context, computed: dict[str, Any], evidence: list[Evidence], mi
     found |= _recorded_screens(ctx, evidence)
     if computed["glim"].positive:
         found.add(F.glim_met)
-    found.discard(None)
     return found
 
 
-def _recorded_screens(ctx: Context, evidence: list[Evidence]) -> set:
+def _recorded_screens(ctx: Context, evidence: list[Evidence]) -> set[F]:
     """What the MUST, MNA-SF or GLIM answers on record add."""
     found: set[F] = set()
     for item in ctx.scores(domain="nutrition"):
         evidence.append(score_evidence(item))
         if item.score.positive is not None:
             found.add(F.screened_negative)
-            found.add(F.glim_met if item.name == "glim" and item.score.positive else _signal(item.name, item.score))
+            found |= _signals(
+                F.glim_met if item.name == "glim" and item.score.positive else _signal(item.name, item.score)
+            )
     return found
 
 
@@ -225,7 +231,7 @@ def _obesity_weight_loss(ctx: Context, evidence: list[Evidence]) -> bool:
     return True
 
 
-def _b12_neuropathy(ctx: Context, adequacy, evidence: list[Evidence]) -> list[RedFlag]:
+def _b12_neuropathy(ctx: Context, adequacy: Score | None, evidence: list[Evidence]) -> list[RedFlag]:
     """Low vitamin B12 intake together with numbness or tingling: a deficiency can damage nerves."""
     if adequacy is None or not ctx.facts.has_symptom("numbness"):
         return []
@@ -253,7 +259,7 @@ def _b12_neuropathy(ctx: Context, adequacy, evidence: list[Evidence]) -> list[Re
     ]
 
 
-def _nutrient_table(score) -> Table:
+def _nutrient_table(score: Score) -> Table:
     rows = []
     for c in score.criteria:
         rows.append(

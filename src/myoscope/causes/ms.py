@@ -24,7 +24,9 @@ from myoscope.causes._types import (
 )
 from myoscope.causes.contract import CauseSpec, decide, rule
 from myoscope.criteria import neuro_flags
+from myoscope.instruments.api import given
 from myoscope.precision import count_text
+from myoscope.record import Condition
 
 CAUSE = "multiple_sclerosis"
 TITLE = "Multiple sclerosis"
@@ -135,7 +137,7 @@ def assess(ctx: Context) -> CauseAssessment:
 
 
 def _diagnosed(ctx: Context) -> CauseAssessment:
-    condition = ctx.record.condition("multiple_sclerosis")
+    condition = given(ctx.record.condition("multiple_sclerosis"), "the MS condition")  # only when recorded
     course = (condition.course or "course not recorded").replace("_", " ")
     evidence = [
         Evidence(
@@ -217,7 +219,7 @@ def _diagnosed(ctx: Context) -> CauseAssessment:
     )
 
 
-def _relapse_flags(ctx: Context, condition) -> list[RedFlag]:
+def _relapse_flags(ctx: Context, condition: Condition) -> list[RedFlag]:
     """A relapse in the last weeks, or new symptoms for more than a day, goes to the MS team."""
     recent = [r for r in condition.relapses if 0 <= (ctx.on - r).days <= RECENT_RELAPSE_DAYS]
     if not recent:

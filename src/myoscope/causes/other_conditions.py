@@ -27,6 +27,7 @@ from myoscope.causes._types import (
 )
 from myoscope.causes.contract import CauseSpec, decide, rule
 from myoscope.instruments.must import WEIGHT_LOSS_LOW_BELOW as UNEXPLAINED_LOSS_PERCENT
+from myoscope.record import Condition
 
 CAUSE = "other_conditions"
 TITLE = "Other conditions on record"
@@ -94,14 +95,14 @@ RULES = (
 )
 
 
-def _one_sided(ctx: Context, condition, loss: bool) -> bool:
+def _one_sided(ctx: Context, condition: Condition, loss: bool) -> bool:
     side = condition.side if condition.side in ("left", "right") else None
     weak = any(s.kind == "weakness" and s.side in ("left", "right") for s in ctx.record.symptoms)
     thinner = {a.thinner_side for a in ctx.asymmetries if a.beyond_error}
     return weak or loss or (side in thinner if side else bool(thinner))
 
 
-def _fits(ctx: Context, entry: ConditionEntry, condition) -> bool:
+def _fits(ctx: Context, entry: ConditionEntry, condition: Condition) -> bool:
     """Whether the findings fit the pattern the table gives for the condition."""
     atrophy = ctx.results.get("atrophy")
     status = atrophy.status if atrophy is not None else Status.cannot_tell
@@ -126,8 +127,10 @@ def _unexplained_weight_loss(ctx: Context, found: set[F]) -> bool:
     return deficit is not None and "weight-loss-despite-intake" in deficit.rules and not explained
 
 
-def _condition_rows(ctx: Context, found: set[F], evidence: list[Evidence], steps: list[NextStep]) -> list[tuple]:
-    rows = []
+def _condition_rows(
+    ctx: Context, found: set[F], evidence: list[Evidence], steps: list[NextStep]
+) -> list[tuple[str, str, str, str]]:
+    rows: list[tuple[str, str, str, str]] = []
     for c in ctx.record.conditions:
         if c.kind in KNOWN_KINDS:
             continue
@@ -218,7 +221,7 @@ def assess(ctx: Context) -> CauseAssessment:
             )
         )
     decided = decide(RULES, found)
-    missing = ()
+    missing: tuple[str, ...] = ()
     if decided.status is Status.cannot_tell:
         missing = (
             "a clinician's view of the conditions on record"

@@ -21,6 +21,7 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 from myoscope.causes._types import CauseAssessment, NextStep, RedFlag, Status, StepKind, Urgency
+from myoscope.instruments.api import given
 from myoscope.references import cite
 
 if TYPE_CHECKING:
@@ -76,7 +77,7 @@ def _little_intake_days(ctx: Context) -> int:
     with little intake (not extrapolated beyond what was recorded)."""
     days = [e.no_intake_days or 0 for e in ctx.record.episodes if e.kind == "acute_illness" and e.start <= ctx.on]
     if little_intake(ctx):
-        need = ctx.energy_need.low_kcal * LITTLE_INTAKE_FRACTION
+        need = given(ctx.energy_need, "the energy need").low_kcal * LITTLE_INTAKE_FRACTION
         low = sorted(
             d.date for d in ctx.record.diet_days if d.date <= ctx.on and d.nutrients.get("energy", need + 1) <= need
         )
@@ -190,7 +191,7 @@ def _replacement(ctx: Context, check: Check) -> NextStep:
         )
     if check is Check.immobilised_limb:
         episode = ctx.facts.active_immobilisation[0]
-        limb = episode.limb.replace("_", " ")
+        limb = given(episode.limb, "the immobilised limb").replace("_", " ")  # the record requires it
         return NextStep(
             f"While the {limb} is immobilised: keep the rest of the body moving within the treating "
             "clinician's limits and move the free joints; start graded retraining and the activity "
@@ -199,7 +200,7 @@ def _replacement(ctx: Context, check: Check) -> NextStep:
             "wall2014",
             StepKind.safety,
         )
-    need = ctx.energy_need.low_kcal
+    need = given(ctx.energy_need, "the energy need").low_kcal
     return NextStep(
         f"Eat at least your maintenance need (about {need:.0f} kcal/day), never less, with a dietitian's plan",
         "a malnourished person should not eat below maintenance",

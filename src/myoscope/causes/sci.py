@@ -29,6 +29,7 @@ from myoscope.causes._types import (
     Urgency,
 )
 from myoscope.causes.contract import CauseSpec, decide, rule
+from myoscope.record import Condition, SpinalExam
 from myoscope.units import DAYS_PER_MONTH
 
 CAUSE = "spinal_cord_injury"
@@ -144,7 +145,9 @@ def _without_injury(ctx: Context) -> CauseAssessment:
     )
 
 
-def _exam_evidence(exams, evidence: list[Evidence], tables: list[Table], charts: list[Chart]) -> str | None:
+def _exam_evidence(
+    exams: list[SpinalExam], evidence: list[Evidence], tables: list[Table], charts: list[Chart]
+) -> str | None:
     """Evidence and tables from the latest ISNCSCI exam; returns its AIS grade."""
     latest = exams[-1]
     c = isncsci.classify(latest.exam).to_json()
@@ -192,7 +195,7 @@ def assess(ctx: Context) -> CauseAssessment:
     tables: list[Table] = []
     charts: list[Chart] = []
     missing: list[str] = []
-    ais = condition.ais if condition else None
+    ais: str | None = condition.ais if condition else None
     if condition:
         evidence.append(
             Evidence(
@@ -249,7 +252,7 @@ def _total(totals: dict[str, Any]) -> str:
 
 
 def _bone_alert(
-    ctx: Context, condition, ais: str | None, evidence: list[Evidence], missing: list[str]
+    ctx: Context, condition: Condition | None, ais: str | None, evidence: list[Evidence], missing: list[str]
 ) -> list[RedFlag]:
     if condition is None or condition.onset is None:
         missing.append("date of the injury (for bone-loss and fracture risk)")
@@ -283,7 +286,7 @@ def _bone_alert(
     return []
 
 
-def _follow_up(exams) -> tuple[Table, Chart]:
+def _follow_up(exams: list[SpinalExam]) -> tuple[Table, Chart]:
     points = isncsci.compare([(e.date, e.exam) for e in exams])
     rows = tuple(
         (
@@ -304,7 +307,7 @@ def _follow_up(exams) -> tuple[Table, Chart]:
     )
     dates = tuple(p.date for p in points)
 
-    def values(attr):
+    def values(attr: str) -> tuple[float | None, ...]:
         return tuple(float(getattr(p, attr)) if isinstance(getattr(p, attr), int) else None for p in points)
 
     markers = tuple(

@@ -82,7 +82,7 @@ def main() -> None:
     except Exception as exc:  # a bug, not bad input: say so plainly
         if os.environ.get("MYOSCOPE_DEBUG"):
             raise
-        from myoscope.cli._common import escape_text
+        from myoscope.report.escape import escape_text
 
         sys.stderr.write(
             f"myoscope: internal error ({exc.__class__.__name__}: {escape_text(str(exc))}). "

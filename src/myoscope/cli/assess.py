@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -13,6 +14,10 @@ from myoscope.cli._common import EXIT_OK, check_output_path, fail, is_stdout, op
 from myoscope.errors import InputError, Problem
 from myoscope.precision import count_text
 from myoscope.report.escape import escape_text
+
+if TYPE_CHECKING:
+    from myoscope.causes import Assessment
+    from myoscope.record import Record
 
 
 class ReportFormat(str, Enum):
@@ -34,7 +39,7 @@ _EXTENSIONS = {
 }
 
 
-def load_checked(path: Path, *, as_json: bool = False):
+def load_checked(path: Path, *, as_json: bool = False) -> Record:
     """Load a record (its instrument answers checked as it loads); exit 2 with every problem if invalid."""
     from myoscope.measures import answers  # noqa: F401 - registers the answer check with the record
     from myoscope.record import load_record
@@ -69,7 +74,7 @@ def register(app: typer.Typer) -> None:
             _check_day(day, records)
         if several and out is not None and not is_stdout(out):
             out.mkdir(parents=True, exist_ok=True)
-        texts = []
+        texts: list[str | bytes] = []
         for path, record in zip(files, records, strict=True):
             result = _render(
                 run(record, day),
@@ -87,9 +92,9 @@ def register(app: typer.Typer) -> None:
         if format is ReportFormat.pdf and texts:
             write_output(texts[0], out)
         elif texts and format in (ReportFormat.json, ReportFormat.fhir) and several:
-            write_output("[\n" + ",\n".join(texts) + "\n]", None)
+            write_output("[\n" + ",\n".join(_text(t) for t in texts) + "\n]", None)
         elif texts:
-            write_output("\n".join(texts), out)
+            write_output("\n".join(_text(t) for t in texts), out)
         raise typer.Exit(EXIT_OK)
 
     @app.command()
@@ -99,7 +104,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Check a record file; list every problem (exit code 2) or confirm it is valid."""
         record = load_checked(file, as_json=format is ReportFormat.json)
-        summary = {
+        summary: dict[str, Any] = {
             "valid": True,
             "person_id": record.person.id,
             "measurements": len(record.measurements),
@@ -143,7 +148,7 @@ def _check_destination(out: Path | None, several: bool, format: ReportFormat) ->
         check_output_path(out)
 
 
-def _render(assessment, record, format: ReportFormat, *, to_terminal: bool) -> str | bytes:
+def _render(assessment: Assessment, record: Record, format: ReportFormat, *, to_terminal: bool) -> str | bytes:
     if format is ReportFormat.fhir:
         from myoscope.interop import assessment_json
 
@@ -159,7 +164,14 @@ def _render(assessment, record, format: ReportFormat, *, to_terminal: bool) -> s
     return render_report(report, format.value, color=color)
 
 
-def _check_day(day: dt.date, records) -> None:
+def _text(rendered: str | bytes) -> str:
+    """A rendering that is text (only a PDF is bytes, and it is written on its own)."""
+    if isinstance(rendered, bytes):
+        raise TypeError("a binary rendering cannot be joined with others")
+    return rendered
+
+
+def _check_day(day: dt.date, records: list[Record]) -> None:
     from myoscope.errors import InputError
     from myoscope.record import check_assessment_date
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Callable
 from enum import Enum
+from typing import Any
 
 import typer
 
@@ -18,12 +20,12 @@ class ExplainFormat(str, Enum):
     json = "json"
 
 
-def _when(rule: dict) -> str:
+def _when(rule: dict[str, Any]) -> str:
     text = " and ".join(rule["when"]) or "otherwise"
     return text + (f" (unless {' or '.join(rule['unless'])})" if rule["unless"] else "")
 
 
-def _text(data: dict) -> str:
+def _text(data: dict[str, Any]) -> str:
     lines = [
         f"{data['title']} ({data['cause']})",
         "",
@@ -49,7 +51,7 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
-def _markdown(data: dict) -> str:
+def _markdown(data: dict[str, Any]) -> str:
     lines = [
         f"# {data['title']} (`{data['cause']}`)",
         "",
@@ -74,7 +76,7 @@ def _markdown(data: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _html(data: dict) -> str:
+def _html(data: dict[str, Any]) -> str:
     e = html.escape
     rows = "".join(
         f"<tr><td>{i}</td><td><code>{e(r['id'])}</code></td><td>{e(_when(r))}</td><td>{e(r['status'])}"
@@ -101,11 +103,15 @@ def _html(data: dict) -> str:
     )
 
 
-RENDER = {
+def _json(data: dict[str, Any]) -> str:
+    return json.dumps(data, indent=2)
+
+
+RENDER: dict[ExplainFormat, Callable[[dict[str, Any]], str]] = {
     ExplainFormat.text: _text,
     ExplainFormat.markdown: _markdown,
     ExplainFormat.html: _html,
-    ExplainFormat.json: lambda data: json.dumps(data, indent=2),
+    ExplainFormat.json: _json,
 }
 
 

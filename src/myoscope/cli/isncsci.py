@@ -11,8 +11,9 @@ from __future__ import annotations
 import io
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console, Group
@@ -21,6 +22,9 @@ from rich.table import Table
 from myoscope.cli._common import Format, fail, read_data, write_output
 from myoscope.errors import InputError, Problem
 from myoscope.isncsci import Classification, classify_many
+
+if TYPE_CHECKING:
+    from myoscope.isncsci._stream import Summary
 
 CASES_FORMAT = "isncsci-cases/1"
 STREAM_SUFFIXES = (".ndjson", ".jsonl", ".parquet")
@@ -43,7 +47,7 @@ def _stream_command(file: Path, out: Path | None) -> None:
     console.print(site_summary(summary))
 
 
-def site_summary(summary) -> Group:
+def site_summary(summary: Summary) -> Group:
     """AIS grades, neurological level regions and motor ZPP, by site (two narrow tables)."""
     grades = ("A", "B", "C", "D", "E")
     ais_table = Table(title=f"ISNCSCI site summary: {summary.exams:,} exams; AIS grade", title_justify="left")
@@ -173,10 +177,11 @@ def _exams_of(data: Any) -> tuple[list[Any], _Shape]:
 _INDEX = re.compile(r"^\[(\d+)\]\.?")
 
 
-def classify_many_with_paths(exams: list[Any], path) -> list[Classification]:
+def classify_many_with_paths(exams: list[Any], path: Callable[[int], str]) -> list[Classification]:
     """:func:`classify_many`, with problems named by ``path(i)`` of their exam."""
     try:
-        return classify_many(exams)
+        done: list[Classification] = classify_many(exams)
+        return done
     except InputError as exc:
         problems = []
         for p in exc.problems:
@@ -202,7 +207,7 @@ def dumps(value: Any, level: int = 0) -> str:
     return "[\n" + ",\n".join(items) + "\n" + "  " * level + "]"
 
 
-def _flat(value: dict | list) -> bool:
+def _flat(value: dict[str, Any] | list[Any]) -> bool:
     values = value.values() if isinstance(value, dict) else value
     return all(not isinstance(v, (dict, list)) for v in values)
 

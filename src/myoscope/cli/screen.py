@@ -8,9 +8,14 @@ kinds and units), a canonical Parquet table, or a folder holding an OMOP CDM 5.4
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
+
+if TYPE_CHECKING:
+    from myoscope.cohort import ScreenResult
 
 
 def register(app: typer.Typer) -> None:
@@ -45,7 +50,18 @@ def register(app: typer.Typer) -> None:
         _report(result)
 
 
-def _run(source, out, persons, conditions, mapping, engine, scheduler, workers, day, show):
+def _run(
+    source: Path,
+    out: Path,
+    persons: Path | None,
+    conditions: Path | None,
+    mapping: Path | None,
+    engine: str,
+    scheduler: str | None,
+    workers: int,
+    day: dt.date | None,
+    show: bool,
+) -> ScreenResult:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from myoscope.cohort import load_mapping, screen
@@ -79,7 +95,7 @@ def _run(source, out, persons, conditions, mapping, engine, scheduler, workers, 
         )
 
 
-def _report(result) -> None:
+def _report(result: ScreenResult) -> None:
     from rich.console import Console
 
     console = Console(highlight=False)

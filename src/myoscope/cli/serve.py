@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from myoscope.cli._common import fail, stdout
 from myoscope.errors import InputError
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 HOST = "127.0.0.1"
 
@@ -111,7 +115,7 @@ def _quoted(url: str) -> str:
     return shlex.quote(url)
 
 
-def _has_users(engine) -> bool:
+def _has_users(engine: Engine) -> bool:
     from sqlalchemy import select
 
     from myoscope.store import User

@@ -20,7 +20,7 @@ import json
 import math
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import typer
 
@@ -93,7 +93,13 @@ def register(app: typer.Typer) -> None:
 
 
 def _record(
-    data: Any, scenarios, horizon: float, on: str | None, variant: str, format: SimulationFormat, out: Path | None
+    data: Any,
+    scenarios: list[str] | None,
+    horizon: float,
+    on: str | None,
+    variant: str,
+    format: SimulationFormat,
+    out: Path | None,
 ) -> None:
     from myoscope.physiology.projection import NumericalFailure, project_record
     from myoscope.physiology.scenarios import DEFAULT
@@ -113,7 +119,7 @@ def _record(
     write_output(render_projection(projection, format.value), out)
 
 
-def _finite(document: dict) -> str | None:
+def _finite(document: dict[str, Any]) -> str | None:
     """The first case and field holding a non-finite value, or None."""
     from myoscope.physiology.hall import OUTPUT_FIELDS
 
@@ -150,19 +156,19 @@ def _oracle(data: Any, variant: str, days: int | None, format: SimulationFormat,
 
 
 class _quiet:
-    def __enter__(self):
+    def __enter__(self) -> None:
         import numpy as np
 
         self._old = np.seterr(all="ignore")
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> Literal[False]:
         import numpy as np
 
         np.seterr(**self._old)
         return False
 
 
-def render(document: dict, format: SimulationFormat) -> str:
+def render(document: dict[str, Any], format: SimulationFormat) -> str:
     """The command's text output for a simulated ``bw-oracle/1`` document."""
     from myoscope.physiology.hall import OUTPUT_FIELDS, as_table
 

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
+from typing import TYPE_CHECKING
 
 import typer
 
 from myoscope.cli._common import fail, stdout
 from myoscope.errors import InputError
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from myoscope.store import User
 
 
 class Role(str, Enum):
@@ -20,7 +26,7 @@ users = typer.Typer(help="Accounts of the web app: add, list, token, password.",
 DATABASE = typer.Option(None, "--database", help="Database URL (default: MYOSCOPE_DATABASE_URL, else the SQLite file).")
 
 
-def _session(database: str | None):
+def _session(database: str | None) -> Session:
     from myoscope.store import make_engine, session_factory, upgrade
 
     engine = make_engine(database)
@@ -31,10 +37,11 @@ def _session(database: str | None):
 def _password(from_stdin: bool) -> str:
     if from_stdin:
         return sys.stdin.readline().rstrip("\r\n")
-    return typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    password: str = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    return password
 
 
-def _find(session, username: str):
+def _find(session: Session, username: str) -> User:
     from sqlalchemy import select
 
     from myoscope.store import User
@@ -110,7 +117,7 @@ def token(
     sys.stdout.write(value + "\n")
 
 
-def _print_tokens(session, user) -> None:
+def _print_tokens(session: Session, user: User) -> None:
     import datetime as dt
 
     from myoscope.store import aware, tokens_of

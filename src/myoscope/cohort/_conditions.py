@@ -17,9 +17,17 @@ also read symptoms, episodes, diet or per-hand grip history, which these tables 
 
 from __future__ import annotations
 
+from enum import Enum
 from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+from myoscope.instruments.api import given
+
+if TYPE_CHECKING:
+    import polars as pl
 
 CONDITION_SNOMED: dict[str, str] = {
     "90584004": "spinal_cord_injury",
@@ -55,7 +63,7 @@ CAUSE_COLUMNS: dict[str, str] = {
 """Output column -> the condition kind the cause weighs."""
 
 
-def _findings(cause: str, bits: int) -> set:
+def _findings(cause: str, bits: int) -> set[Enum]:
     from myoscope.causes import ms, nerve, sci
 
     asked = bool(bits & ASKED)
@@ -95,7 +103,7 @@ def cause_statuses(bits: np.ndarray) -> dict[str, np.ndarray]:
     return {column: table[index] for column, table in status_tables().items()}
 
 
-def bits_frame(conditions, kinds: dict[str, str] | None = None):
+def bits_frame(conditions: pl.DataFrame, kinds: dict[str, str] | None = None) -> pl.DataFrame:
     """A polars frame (person, conditions bit set) from a frame of (person, code) rows."""
     import polars as pl
 
@@ -114,7 +122,9 @@ def bits_frame(conditions, kinds: dict[str, str] | None = None):
     )
 
 
-def attach(persons_path, conditions, directory, kinds: dict[str, str] | None = None):
+def attach(
+    persons_path: Path | None, conditions: pl.DataFrame | None, directory: Path, kinds: dict[str, str] | None = None
+) -> Path | None:
     """Rewrite the persons table with a ``conditions`` bit-set column; returns its path.
 
     ``conditions`` is a polars frame of (person, code) rows, or None (conditions not recorded)."""
@@ -122,7 +132,7 @@ def attach(persons_path, conditions, directory, kinds: dict[str, str] | None = N
 
     asked = conditions is not None and conditions.height > 0
     if persons_path is None:
-        ids = conditions.select(pl.col("person").cast(pl.Int64)).unique() if asked else None
+        ids = given(conditions).select(pl.col("person").cast(pl.Int64)).unique() if asked else None
         if ids is None:
             return None
         persons = ids.with_columns(
@@ -131,7 +141,7 @@ def attach(persons_path, conditions, directory, kinds: dict[str, str] | None = N
     else:
         persons = pl.read_parquet(persons_path)
     if asked:
-        persons = persons.join(bits_frame(conditions, kinds), on="person", how="left")
+        persons = persons.join(bits_frame(given(conditions), kinds), on="person", how="left")
         column = (pl.col("bits").fill_null(0) | ASKED).cast(pl.Int8)
     else:
         column = pl.lit(0, pl.Int8)

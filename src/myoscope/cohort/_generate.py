@@ -128,7 +128,15 @@ def _conditions(rng: np.random.Generator, ids: np.ndarray) -> dict[str, np.ndarr
     return {"person": ids[who], "code": np.array([c for c, _ in _CONDITION_SHARES])[which]}
 
 
-def _visit_rows(rng, ids, owner, visit_day, offset, base, loss) -> dict[str, np.ndarray]:
+def _visit_rows(
+    rng: np.random.Generator,
+    ids: np.ndarray,
+    owner: np.ndarray,
+    visit_day: np.ndarray,
+    offset: np.ndarray,
+    base: dict[str, np.ndarray],
+    loss: np.ndarray,
+) -> dict[str, np.ndarray]:
     n_visits, n_items = owner.size, len(_TEMPLATE)
     keep = rng.random((n_visits, n_items)) < np.array([p for _, _, p in _TEMPLATE])
     v_idx, t_idx = np.nonzero(keep)  # visit-major: rows sorted by person then day
@@ -157,10 +165,11 @@ def _clip_to_kinds(value: np.ndarray, kinds: np.ndarray) -> np.ndarray:
 
     low = np.array([k.low for k in KINDS])[kinds]
     high = np.array([k.high for k in KINDS])[kinds]
-    return np.clip(value, low, high)
+    clipped: np.ndarray = np.clip(value, low, high)
+    return clipped
 
 
-def _spoil(rng, value, sides, kinds) -> None:
+def _spoil(rng: np.random.Generator, value: np.ndarray, sides: np.ndarray, kinds: np.ndarray) -> None:
     n_bad = int(value.size * BAD_ROWS_PER_MILLION / 1_000_000)
     if n_bad == 0:
         return

@@ -78,7 +78,7 @@ def _models() -> dict[str, Any]:
 
 
 def _build() -> tuple[CohortKind, ...]:
-    kinds = []
+    kinds: list[CohortKind] = []
     for name in MEASUREMENTS:
         spec = MEASUREMENT_KINDS[name]
         kinds.append(

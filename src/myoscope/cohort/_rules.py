@@ -21,7 +21,7 @@ from myoscope.criteria import activity_guidelines as who
 from myoscope.criteria import awgs2019, ewgsop2, fnih2014, glim
 from myoscope.instruments import must
 from myoscope.instruments import sarcopenia_cutoffs as cut
-from myoscope.instruments.api import Cutoff
+from myoscope.instruments.api import Cutoff, given
 from myoscope.measures import girth
 
 YES, NO, UNKNOWN = np.int8(1), np.int8(0), np.int8(-1)
@@ -42,7 +42,7 @@ def tidy(values: np.ndarray) -> np.ndarray:
 def met(cutoff: Cutoff, values: np.ndarray, sex: np.ndarray | None = None) -> np.ndarray:
     """:meth:`Cutoff.met` over arrays: 1 / 0, or -1 when the value (or a needed sex) is unknown."""
     if cutoff.sex_specific:
-        limit = np.where(sex == MALE, cutoff.male, np.where(sex == FEMALE, cutoff.female, np.nan))
+        limit = np.where(sex == MALE, given(cutoff.male), np.where(sex == FEMALE, given(cutoff.female), np.nan))
     else:
         limit = np.full(values.shape, float(cutoff.male))
     with np.errstate(invalid="ignore"):
@@ -129,7 +129,8 @@ def fnih2014_stage(f: np.ndarray, sex: np.ndarray) -> np.ndarray:
 def weight_change_percent(f: np.ndarray, window: int) -> np.ndarray:
     """Signed % change over window ``window`` (0: 3 months, 1: 6 months), as measures.body computes it."""
     start, end = f[:, COL[f"window.{window}.start"]], f[:, COL[f"window.{window}.end"]]
-    return 100.0 * (end - start) / start
+    change: np.ndarray = 100.0 * (end - start) / start
+    return change
 
 
 def must_category(f: np.ndarray) -> np.ndarray:
@@ -167,7 +168,8 @@ GLIM_NOT_GRADED = 3
 
 
 def _inside(values: np.ndarray, bounds: tuple[float, float]) -> np.ndarray:
-    return np.isnan(values) | ((values >= bounds[0]) & (values <= bounds[1]))
+    inside: np.ndarray = np.isnan(values) | ((values >= bounds[0]) & (values <= bounds[1]))
+    return inside
 
 
 def glim_stage(f: np.ndarray, age: np.ndarray, population: np.ndarray) -> np.ndarray:
@@ -197,7 +199,8 @@ def glim_stage(f: np.ndarray, age: np.ndarray, population: np.ndarray) -> np.nda
             np.where(older, glim.LOW_BMI["asian"][1], glim.LOW_BMI["asian"][0]),
             np.where(older, glim.LOW_BMI["general"][1], glim.LOW_BMI["general"][0]),
         )
-        severe = np.where(older, glim.SEVERE_BMI["general"][1], glim.SEVERE_BMI["general"][0])
+        severe_bmi = given(glim.SEVERE_BMI["general"], "the GLIM severe BMI cut-offs")
+        severe = np.where(older, severe_bmi[1], severe_bmi[0])
         bmi_known = ~np.isnan(b) & known_age
         low_bmi = bmi_known & (b < low)
     if glim.SEVERE_BMI["asian"] is not None:  # the table above grades Asian BMI nowhere (GLIM 2019)

@@ -12,7 +12,9 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 
-def screen_batches(batches: Iterable[Any], persons: dict | None = None, on: int | None = None) -> Iterator[Any]:
+def screen_batches(
+    batches: Iterable[Any], persons: dict[str, Any] | None = None, on: int | None = None
+) -> Iterator[Any]:
     """What ``mapInArrow`` runs on each partition: person-clustered Arrow batches in, flag batches out."""
     from myoscope.cohort.kernel import screen_record_batch
 
@@ -21,7 +23,7 @@ def screen_batches(batches: Iterable[Any], persons: dict | None = None, on: int 
         yield out
 
 
-def spark_screen(frame: Any, persons: dict | None = None, on: int | None = None) -> Any:
+def spark_screen(frame: Any, persons: dict[str, Any] | None = None, on: int | None = None) -> Any:
     """Flags (one row per person) from a Spark DataFrame of canonical rows (``day`` as int days)."""
     import pyarrow as pa
 
@@ -33,7 +35,7 @@ def spark_screen(frame: Any, persons: dict | None = None, on: int | None = None)
     flags, _, _ = screen_arrays({k: np.array(v) for k, v in sample.items()})
     schema = pa.schema([(c, pa.array(flags[c]).type) for c in FLAG_COLUMNS])
 
-    def run(batches):
+    def run(batches: Iterable[Any]) -> Iterator[Any]:
         return screen_batches(batches, persons, on)
 
     clustered = frame.repartition("person").sortWithinPartitions("person")

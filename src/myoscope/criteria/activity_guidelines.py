@@ -31,7 +31,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from myoscope.instruments.api import CANNOT_TELL, Criterion, Example, Instrument, InstrumentInput, Score
+from myoscope.instruments.api import CANNOT_TELL, Criterion, Example, Instrument, InstrumentInput, Score, given
 from myoscope.instruments.ipaq_sf import IpaqInput, score_answers
 from myoscope.references import cite
 from myoscope.units import InUnit
@@ -253,7 +253,7 @@ def adherence_from_ipaq(
         [],
         notes=("IPAQ does not ask about muscle-strengthening or balance.",),
         ipaq_category=res.category,
-        ipaq_met_min_per_week=round(res.total, 1),
+        ipaq_met_min_per_week=round(given(res.total, "the IPAQ total"), 1),
     )
 
 
@@ -369,9 +369,11 @@ def adherence_from_steps(
     mean_steps = sum(d.steps for d in days) / len(days)
     missing: list[str] = []
     notes = ["Steps cannot show muscle-strengthening or balance activity."]
-    aerobic = brief = aerobic_met = None
+    aerobic: float | None = None
+    brief: float | None = None
+    aerobic_met: bool | None = None
     if all(d.brisk_minutes is not None for d in days):
-        aerobic = sum(d.brisk_minutes for d in days) / weeks
+        aerobic = sum(given(d.brisk_minutes) for d in days) / weeks
     else:
         missing.append(f"minutes per day at >= {MODERATE_CADENCE} steps/min (from the step counter)")
         if mean_steps >= STEPS_GUIDELINE_RANGE[1]:
@@ -381,7 +383,7 @@ def adherence_from_steps(
                 "the steps/day translation of the aerobic guideline."
             )
     if all(d.longest_brisk_bout is not None for d in days):
-        brief = sum(1 for d in days if d.longest_brisk_bout >= BRIEF_SESSION_MINUTES) / weeks
+        brief = sum(1 for d in days if given(d.longest_brisk_bout) >= BRIEF_SESSION_MINUTES) / weeks
     else:
         missing.append(f"the longest continuous bout per day at >= {MODERATE_CADENCE} steps/min")
     return _finish(

@@ -54,11 +54,6 @@ class AsmInput(InstrumentInput):
     left_arm: Limb | None = Field(None, description="lean mass of the left arm")
     right_leg: Limb | None = Field(None, description="lean mass of the right leg")
     left_leg: Limb | None = Field(None, description="lean mass of the left leg")
-    height: Annotated[float, InUnit("cm", 90, 250)] | None = None
-    weight: Annotated[float, InUnit("kg", 20, 350)] | None = Field(
-        None, description="body weight (for BMI when bmi is absent)"
-    )
-    bmi: Annotated[float, InUnit("kg/m**2", 10, 90)] | None = None
     height: Height | None = None
     weight: Weight | None = Field(None, description="body weight (for BMI when bmi is absent)")
     bmi: Annotated[float, InUnit("kg/m**2", 10, 90)] | None = None
@@ -119,7 +114,7 @@ class AppendicularMuscleMass(Instrument):
         fnih = FNIH_ALM_BMI.criterion(ratio, data.sex)
         if data.method == "bia":
             fnih = Criterion(
-                fnih.name, None, fnih.value, fnih.threshold + " (DXA only: not applied to BIA)", fnih.citation
+                fnih.name, None, fnih.value, f"{fnih.threshold} (DXA only: not applied to BIA)", fnih.citation
             )
         criteria = (
             EWGSOP2_ASM.criterion(asm, data.sex),

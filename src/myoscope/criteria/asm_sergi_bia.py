@@ -17,7 +17,7 @@ from typing import Annotated
 from pydantic import Field
 
 from myoscope.criteria._equation import SEX_CODE, Equation, Validity
-from myoscope.instruments.api import Example, Height, InstrumentInput, Sex, Weight
+from myoscope.instruments.api import Example, Height, InstrumentInput, Sex, Weight, given
 from myoscope.references import cite
 from myoscope.units import InUnit
 
@@ -34,15 +34,6 @@ SERGI2015_AGE_RANGE = (60.0, 90.0)
 
 class SergiInput(InstrumentInput):
     sex: Sex | None = None
-    age: Annotated[float, InUnit("year", 0, 120)] | None = None
-    height: Annotated[float, InUnit("cm", 90, 250)] | None = None
-    weight: Annotated[float, InUnit("kg", 20, 350)] | None = None
-    resistance: Annotated[float, InUnit("ohm", 100, 1500)] | None = Field(
-        None, description="whole-body BIA resistance at 50 kHz"
-    )
-    reactance: Annotated[float, InUnit("ohm", 1, 200)] | None = Field(
-        None, description="whole-body BIA reactance at 50 kHz"
-    )
     age: Annotated[float, InUnit("year", 0, 120)] | None = None
     height: Height | None = None
     weight: Weight | None = None
@@ -98,10 +89,10 @@ class SergiBia(Equation):
     def estimate(self, data: SergiInput) -> float:
         return (
             SERGI2015_CONSTANT
-            + SERGI2015_HT2_R * data.height**2 / data.resistance
-            + SERGI2015_WEIGHT * data.weight
-            + SERGI2015_SEX * SEX_CODE[data.sex]
-            + SERGI2015_XC * data.reactance
+            + SERGI2015_HT2_R * given(data.height) ** 2 / given(data.resistance)
+            + SERGI2015_WEIGHT * given(data.weight)
+            + SERGI2015_SEX * SEX_CODE[given(data.sex)]
+            + SERGI2015_XC * given(data.reactance)
         )
 
 

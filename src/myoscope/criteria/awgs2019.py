@@ -17,7 +17,8 @@ diagnoses sarcopenia.
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Sequence
+from typing import Any, Literal
 
 from pydantic import Field
 
@@ -165,7 +166,7 @@ class Awgs2019(Instrument):
             if v is None
         ]
         if data.pathway == "community" or data.pathway is None:
-            criteria = finding + (grip, chair)
+            criteria: tuple[Criterion, ...] = finding + (grip, chair)
             if missing:
                 return self.cannot_tell(missing, criteria=criteria, details=details)
             return self._community(criteria, grip, chair, details)
@@ -176,7 +177,9 @@ class Awgs2019(Instrument):
             return self.cannot_tell(missing, criteria=criteria, details=details)
         return self._hospital(criteria, grip.met, any_of((chair.met, gait.met, sppb.met)), mass.met, details)
 
-    def _community(self, criteria, grip: Criterion, chair: Criterion, details) -> Score:
+    def _community(
+        self, criteria: tuple[Criterion, ...], grip: Criterion, chair: Criterion, details: dict[str, Any]
+    ) -> Score:
         low = any_of((grip.met, chair.met))
         if low is None:
             return self.cannot_tell([MEASURE["strength"]], criteria=criteria, details=details)
@@ -197,7 +200,14 @@ class Awgs2019(Instrument):
             "Grip strength and chair stand not low: no possible sarcopenia by the AWGS 2019 community pathway.",
         )
 
-    def _hospital(self, criteria, strength, perf, mass, details) -> Score:
+    def _hospital(
+        self,
+        criteria: tuple[Criterion, ...],
+        strength: bool | None,
+        perf: bool | None,
+        mass: bool | None,
+        details: dict[str, Any],
+    ) -> Score:
         need_mass = METHOD if details["asm_height2"] is not None else MEASURE["mass"]
         if mass is None:
             if strength or perf:
@@ -245,7 +255,9 @@ class Awgs2019(Instrument):
         todo = [t for t, v in ((MEASURE["grip"], strength), (PERFORMANCE, perf)) if v is None]
         return self.cannot_tell(todo, criteria=criteria, details=details)
 
-    def _final(self, category: str, criteria, details, missing, text: str) -> Score:
+    def _final(
+        self, category: str, criteria: tuple[Criterion, ...], details: dict[str, Any], missing: Sequence[str], text: str
+    ) -> Score:
         return self.result(
             STAGE[category],
             category,

@@ -23,11 +23,11 @@ The roving-baseline variant (Kappos 2018) is not implemented.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from myoscope.instruments.api import Criterion, Example, Instrument, InstrumentInput, Score
+from myoscope.instruments.api import Criterion, Example, Instrument, InstrumentInput, Score, given
 from myoscope.instruments.edss import EdssValue
 from myoscope.references import cite
 from myoscope.units import InUnit
@@ -92,8 +92,8 @@ class CdpInput(InstrumentInput):
 
     @field_validator("confirmation", "raw_window", "relapse_exclusion", mode="after")
     @classmethod
-    def _default_when_null(cls, value: float | None, info) -> float:
-        return float(_DEFAULTS[info.field_name]) if value is None else value
+    def _default_when_null(cls, value: float | None, info: ValidationInfo) -> float:
+        return float(_DEFAULTS[given(info.field_name)]) if value is None else value
 
     @model_validator(mode="after")
     def _same_clock(self) -> CdpInput:
@@ -111,7 +111,16 @@ def required_increase(baseline: float, tiers: str = "three") -> float:
 
 
 def _days(point: dt.date | float, origin: dt.date | None) -> float:
-    return float((point - origin).days) if isinstance(point, dt.date) else float(point) * 7
+    return (
+        float((point - given(origin, "the first visit's date")).days)
+        if isinstance(point, dt.date)
+        else float(point) * 7
+    )
+
+
+def _when(visit: Visit) -> dt.date | float:
+    """A visit's date, else its time since the first visit (the model holds exactly one)."""
+    return visit.date if visit.date is not None else given(visit.time, "a visit's date or time")
 
 
 class DisabilityProgression(Instrument):
@@ -141,16 +150,17 @@ class DisabilityProgression(Instrument):
         if not data.visits or len(data.visits) < 2:
             return self.cannot_tell(["at least two dated EDSS values (a baseline and a later visit)"])
         origin = min((v.date for v in data.visits if v.date), default=None)
-        series = sorted((_days(v.date or v.time, origin), v.edss) for v in data.visits)
+        series = sorted((_days(_when(v), origin), given(v.edss, "an EDSS value")) for v in data.visits)
         relapses = None if data.relapses is None else sorted(_days(r, origin) for r in data.relapses)
         base_day, baseline = series[0]
+        # the validator above has filled the three windows with their defaults
+        confirmation, raw_window = given(data.confirmation), given(data.raw_window)
+        relapse_exclusion = given(data.relapse_exclusion)
         step = required_increase(baseline, data.tiers)
         target = baseline + step
-        interval = data.confirmation * 7
-        unverified = (
-            [f"relapse exclusion of {data.relapse_exclusion:g} days before a confirming EDSS"] if relapses else []
-        )
-        details: dict = {
+        interval = confirmation * 7
+        unverified = [f"relapse exclusion of {relapse_exclusion:g} days before a confirming EDSS"] if relapses else []
+        details: dict[str, Any] = {
             "baseline": baseline,
             "required_increase": step,
             "threshold": target,
@@ -159,14 +169,14 @@ class DisabilityProgression(Instrument):
             "tiers": data.tiers,
             "unverified": unverified,
         }
-        pending = []
+        pending: list[float] = []
         for i, (day, value) in enumerate(series[1:], start=1):
             if value < target:
                 continue
             later = [
                 (d, v)
                 for d, v in series[i + 1 :]
-                if d - day >= interval and not _within(d, relapses, data.relapse_exclusion)
+                if d - day >= interval and not _within(d, relapses, relapse_exclusion)
             ]
             if not later:
                 pending.append(day)
@@ -178,9 +188,9 @@ class DisabilityProgression(Instrument):
             details.update(event_week=week, event_edss=value, confirmed_week=round((later[0][0] - base_day) / 7, 2))
             if origin is not None:
                 details["event_date"] = (origin + dt.timedelta(days=day)).isoformat()
-            details["event_type"] = _event_type(day, relapses, data.raw_window)
+            details["event_type"] = _event_type(day, relapses, raw_window)
             if details["event_type"] != "unknown (relapses not recorded)":
-                unverified.append(f"relapse-associated window of {data.raw_window:g} days")
+                unverified.append(f"relapse-associated window of {raw_window:g} days")
             criterion = Criterion(
                 "EDSS worsening confirmed",
                 True,

@@ -13,7 +13,8 @@ sarcopenia" whatever the screen says (the screen is reported separately).
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Sequence
+from typing import Annotated, Any
 
 from pydantic import Field
 
@@ -192,7 +193,9 @@ class Ewgsop2(Instrument):
             "Low strength and low muscle mass: sarcopenia (physical performance not low).",
         )
 
-    def _final(self, category: str, criteria, details, missing, text: str) -> Score:
+    def _final(
+        self, category: str, criteria: tuple[Criterion, ...], details: dict[str, Any], missing: Sequence[str], text: str
+    ) -> Score:
         return self.result(
             STAGE[category],
             category,

@@ -13,13 +13,24 @@ weakness and slowness with low lean mass (the last two are sarcopenia in FNIH te
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Sequence
+from typing import Annotated, Any
 
 from pydantic import Field
 
 from myoscope.criteria._fields import MEASURE, Bmi, GaitSpeedMs, GripKg, HeightCm, WeightKg
 from myoscope.criteria._mass import alm_per_bmi, bmi_of
-from myoscope.instruments.api import Example, Instrument, InstrumentInput, Score, Sex, first_known, unverified
+from myoscope.instruments.api import (
+    Criterion,
+    Example,
+    Instrument,
+    InstrumentInput,
+    Score,
+    Sex,
+    first_known,
+    given,
+    unverified,
+)
 from myoscope.instruments.grip import fnih_band
 from myoscope.instruments.sarcopenia_cutoffs import FNIH_ALM_BMI, FNIH_GAIT, FNIH_GRIP, FNIH_GRIP_NORMAL
 from myoscope.record import in_range
@@ -94,7 +105,7 @@ class Fnih2014(Instrument):
             return self.cannot_tell([MEASURE["sex"]], criteria=criteria, details=details)
         if weak.met is None:
             return self.cannot_tell([MEASURE["grip"]], criteria=criteria, details=details)
-        details["grip_band"] = fnih_band(data.grip, sex)
+        details["grip_band"] = fnih_band(given(data.grip), sex)
         if not weak.met:
             return self._final(
                 NO_WEAKNESS,
@@ -122,7 +133,9 @@ class Fnih2014(Instrument):
             "Weakness with low lean mass (FNIH).",
         )
 
-    def _final(self, category: str, criteria, details, missing, text: str) -> Score:
+    def _final(
+        self, category: str, criteria: tuple[Criterion, ...], details: dict[str, Any], missing: Sequence[str], text: str
+    ) -> Score:
         return self.result(
             STAGE[category],
             category,

@@ -15,7 +15,8 @@ uncovered -- reference note B4).
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from collections.abc import Sequence
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
@@ -161,7 +162,11 @@ class Glim(Instrument):
         if etio_met is not True:
             missing += [f"whether {c.name} is present" for c in etio if c.met is None]
         criteria = tuple(c for c, _, _ in pheno) + tuple(etio)
-        details: dict = {"population": data.population, "phenotypic_met": pheno_met, "etiologic_met": etio_met}
+        details: dict[str, Any] = {
+            "population": data.population,
+            "phenotypic_met": pheno_met,
+            "etiologic_met": etio_met,
+        }
         if bmi is not None:
             details.update(bmi=round(bmi, 2), bmi_source=bmi_source)
         if pheno_met is False or etio_met is False:
@@ -253,7 +258,7 @@ class Glim(Instrument):
         ]
 
 
-def _any_of(criteria) -> bool | None:
+def _any_of(criteria: Sequence[Criterion]) -> bool | None:
     """True if any criterion is met, False if all are known and unmet, else None."""
     if any(c.met for c in criteria):
         return True

@@ -18,8 +18,9 @@ not on dialysis, where protein may need limiting (PROT-AGE).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection, Sequence
 from itertools import product
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NotRequired, TypedDict
 
 from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 
@@ -30,6 +31,7 @@ from myoscope.criteria._dri import (
     ENERGY_UNIT,
     MIN_ADULT_AGE,
     NUTRIENTS,
+    Bands,
     NutrientDri,
     band_index,
 )
@@ -44,6 +46,7 @@ from myoscope.instruments.api import (
     Score,
     Sex,
     Weight,
+    given,
 )
 from myoscope.units import InUnit, quantity
 
@@ -63,7 +66,7 @@ _MET = {LIKELY_INADEQUATE: True, ABOVE_UL: True, ADEQUATE: False, NOT_ABOVE_UL: 
 """Whether a status is out of range (True), within range (False); others are undecided."""
 
 
-def _values(table: dict[str, tuple] | None, sex: str, band: int) -> float | None:
+def _values(table: dict[str, Bands] | None, sex: str, band: int) -> float | None:
     return None if table is None else table[sex][band]
 
 
@@ -73,7 +76,7 @@ def judge(dri: NutrientDri, amount: float, sex: str, band: int, weight: float | 
     ``weight`` (kg) is needed for nutrients judged per kg body weight. A UL that covers only some
     sources (``dri.ul_entry``) is judged on that entry, not here.
     """
-    x = amount / weight if dri.per_kg_body_weight else amount
+    x = amount / given(weight, "body weight") if dri.per_kg_body_weight else amount
     ul = None if dri.ul is None else dri.ul[band]
     if ul is not None and x > ul:
         return ABOVE_UL
@@ -81,14 +84,14 @@ def judge(dri: NutrientDri, amount: float, sex: str, band: int, weight: float | 
     if ear is not None:
         if x < ear:
             return LIKELY_INADEQUATE
-        return POSSIBLY_INADEQUATE if x < rda else ADEQUATE
+        return POSSIBLY_INADEQUATE if x < given(rda, f"the RDA of {dri.name}") else ADEQUATE
     if ai is not None:
         return ADEQUATE if x >= ai else BELOW_AI
     return NOT_ABOVE_UL
 
 
-def _thresholds(dri: NutrientDri, sexes, bands) -> str:
-    parts = []
+def _thresholds(dri: NutrientDri, sexes: Collection[str], bands: Collection[int]) -> str:
+    parts: list[str] = []
     for label, table in (("EAR", dri.ear), ("RDA", dri.rda), ("AI", dri.ai)):
         if table is not None:
             vals = sorted({table[s][b] for s in sexes for b in bands})
@@ -118,24 +121,29 @@ class _DayBase(BaseModel):
         return raw
 
 
-DietDay = create_model(
-    "DietDay",
-    __base__=_DayBase,
-    date=(dt.date | None, None),
-    energy=(quantity(ENERGY_UNIT, 0, ENERGY_MAX) | None, None),
+_DAY_FIELDS: dict[str, Any] = {
+    "date": (dt.date | None, None),
+    "energy": (quantity(ENERGY_UNIT, 0, ENERGY_MAX) | None, None),
     **{
         name: (quantity(d.unit, 0, d.max_input) | None, Field(None, description=f"{d.label}, {d.unit}/day"))
         for name, d in NUTRIENTS.items()
     },
-)
+}
+DietDay = create_model("DietDay", __base__=_DayBase, **_DAY_FIELDS)
 """One recorded day: nutrient name -> amount with unit (e.g. ``{"protein": "48 g"}``)."""
+
+if TYPE_CHECKING:
+    # a model made by create_model is a value, not a type, to the type checker: annotations name its base
+    DietDayModel = _DayBase
+else:
+    DietDayModel = DietDay
 
 
 class IntakeInput(InstrumentInput):
     sex: Sex | None = None
     age: AdultAge | None = None
     weight: Weight | None = Field(None, description="Body weight, kg (for protein per kg).")
-    diet_days: list[DietDay] | None = Field(  # type: ignore[valid-type]
+    diet_days: list[DietDayModel] | None = Field(
         None,
         min_length=1,
         max_length=366,
@@ -145,7 +153,7 @@ class IntakeInput(InstrumentInput):
     )
 
 
-def _mean_intakes(days) -> tuple[dict[str, float], dict[str, int]]:
+def _mean_intakes(days: Sequence[_DayBase]) -> tuple[dict[str, float], dict[str, int]]:
     totals: dict[str, list[float]] = {}
     for day in days:
         for name in ("energy", *NUTRIENTS):
@@ -155,12 +163,22 @@ def _mean_intakes(days) -> tuple[dict[str, float], dict[str, int]]:
     return {k: sum(v) / len(v) for k, v in totals.items()}, {k: len(v) for k, v in totals.items()}
 
 
-def _possibly_above(dri: NutrientDri, means: dict[str, float], bands) -> bool:
+def _possibly_above(dri: NutrientDri, means: dict[str, float], bands: Collection[int]) -> bool:
     """A total above the UL of a source-specific entry that was not recorded (e.g. total vitamin A
     above the retinol UL): the source may or may not exceed it."""
     if not dri.ul_entry or dri.ul_entry in means or dri.name not in means:
         return False
-    return any(means[dri.name] > NUTRIENTS[dri.ul_entry].ul[b] for b in bands)
+    upper = given(NUTRIENTS[dri.ul_entry].ul, f"the UL of {dri.ul_entry}")
+    return any(means[dri.name] > upper[b] for b in bands)
+
+
+class NutrientStatus(TypedDict):
+    """One nutrient's line in the details: its status, mean daily amount and how many days recorded it."""
+
+    status: str
+    mean: float | None
+    days: int
+    upper_level: NotRequired[str]
 
 
 def _settle(statuses: set[str]) -> str | None:
@@ -201,7 +219,11 @@ class IntakeAdequacy(Instrument):
         means, counts = _mean_intakes(data.diet_days)
         sexes = (data.sex,) if data.sex else SEXES
         bands = (band_index(data.age),) if data.age is not None else tuple(range(len(AGE_BANDS)))
-        criteria, missing, unverified, per_nutrient, possibly_above = [], [], set(), {}, []
+        criteria: list[Criterion] = []
+        missing: list[str] = []
+        unverified: set[str] = set()
+        per_nutrient: dict[str, NutrientStatus] = {}
+        possibly_above: list[str] = []
         for name, dri in NUTRIENTS.items():
             status, ask = self._status(dri, means, data, sexes, bands)
             if ask:
@@ -223,7 +245,7 @@ class IntakeAdequacy(Instrument):
                 possibly_above.append(name)
                 per_nutrient[name]["upper_level"] = (
                     f"possibly above: the total exceeds the UL of "
-                    f"{NUTRIENTS[dri.ul_entry].label}, which was not recorded"
+                    f"{NUTRIENTS[given(dri.ul_entry)].label}, which was not recorded"
                 )
             if name in means:
                 unverified.update(dri.unverified[s] for s in sexes if s in dri.unverified and dri.ear)
@@ -252,15 +274,9 @@ class IntakeAdequacy(Instrument):
                 if deficit
                 else ABOVE_UL
             )
-            text = "; ".join(
-                filter(
-                    None,
-                    (
-                        deficit and f"likely inadequate: {', '.join(deficit)}",
-                        excess and f"above the upper level: {', '.join(excess)}",
-                    ),
-                )
-            )
+            found = [f"likely inadequate: {', '.join(deficit)}"] if deficit else []
+            found += [f"above the upper level: {', '.join(excess)}"] if excess else []
+            text = "; ".join(found)
             return self.result(
                 len(deficit) + len(excess),
                 category,
@@ -300,7 +316,13 @@ class IntakeAdequacy(Instrument):
         )
 
     @staticmethod
-    def _status(dri: NutrientDri, means, data: IntakeInput, sexes, bands) -> tuple[str, str | None]:
+    def _status(
+        dri: NutrientDri,
+        means: dict[str, float],
+        data: IntakeInput,
+        sexes: Collection[str],
+        bands: Collection[int],
+    ) -> tuple[str, str | None]:
         if dri.name not in means:
             if dri.ear is None and dri.ai is None:
                 return NOT_RECORDED, f"{dri.label} ({dri.unit}/day), the intake its upper level applies to"
@@ -309,13 +331,15 @@ class IntakeAdequacy(Instrument):
             return CANNOT_TELL, "body weight (kg), to judge protein per kg"
         settled = _settle({judge(dri, means[dri.name], s, b, data.weight) for s, b in product(sexes, bands)})
         if settled is None:
-            need = [w for w, given in (("sex", data.sex), ("age", data.age)) if given is None]
+            need = [w for w, known in (("sex", data.sex), ("age", data.age)) if known is None]
             return CANNOT_TELL, f"{' and '.join(need)} (the reference values for {dri.label} differ by them)"
         return settled, None
 
 
 # --- protein target --------------------------------------------------------------------------------
 PROTEIN = NUTRIENTS["protein"]
+_PROTEIN_EAR = given(PROTEIN.ear, "the protein EAR")["male"][0]
+_PROTEIN_RDA = given(PROTEIN.rda, "the protein RDA")["male"][0]
 PROTEIN_TARGET_CITATION = ("nasem2019_dri_tables", "bauer2013_protage", "deutz2014_espen")
 
 OLDER_THAN = 65.0
@@ -366,7 +390,7 @@ class ProteinTargetInput(InstrumentInput):
 
 def protein_category(g_per_kg: float, older: bool, condition: str | None, kidney: bool) -> str:
     """likely inadequate / possibly inadequate / below target / meets target."""
-    ear, rda = PROTEIN.ear["male"][0], PROTEIN.rda["male"][0]
+    ear, rda = _PROTEIN_EAR, _PROTEIN_RDA
     if g_per_kg < ear:
         return LIKELY_INADEQUATE
     if g_per_kg < rda:
@@ -401,7 +425,7 @@ class ProteinTarget(Instrument):
         ]
         if missing:
             return self.cannot_tell(missing)
-        x = data.protein / data.weight
+        x = given(data.protein) / given(data.weight)
         ages = (data.age > OLDER_THAN,) if data.age is not None else (False, True)
         conditions = (data.condition,) if data.condition else tuple(_TARGETS)
         kidney = bool(data.egfr_below_30_without_dialysis)
@@ -409,16 +433,16 @@ class ProteinTarget(Instrument):
         criteria = [
             Criterion(
                 "below EAR",
-                x < PROTEIN.ear["male"][0],
+                x < _PROTEIN_EAR,
                 round(x, 3),
-                f"< {PROTEIN.ear['male'][0]:g} g/kg/day",
+                f"< {_PROTEIN_EAR:g} g/kg/day",
                 "nasem2019_dri_tables",
             ),
             Criterion(
                 "below RDA",
-                x < PROTEIN.rda["male"][0],
+                x < _PROTEIN_RDA,
                 round(x, 3),
-                f"< {PROTEIN.rda['male'][0]:g} g/kg/day",
+                f"< {_PROTEIN_RDA:g} g/kg/day",
                 "nasem2019_dri_tables",
             ),
         ]

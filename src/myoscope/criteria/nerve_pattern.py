@@ -18,6 +18,7 @@ motor-neuron causes), and the wording never names a disease.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from myoscope.criteria._nerve_map import MOVEMENTS, TERRITORIES, Territory
 from myoscope.instruments.api import Example, Instrument, InstrumentInput, Score
@@ -61,7 +62,7 @@ class Candidate:
     def key(self) -> str:
         return f"{self.territory.key}_{self.side}"
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "territory": self.territory.key,
             "label": self.territory.label,
@@ -106,7 +107,7 @@ def _names(keys: set[tuple[str, str]], with_side: bool = False) -> tuple[str, ..
 def _to_test(leaders: list[Candidate], grades: dict[tuple[str, str], int]) -> list[str]:
     """Untested movements that belong to some but not all of the leading candidates."""
     sets = [{(m, c.side) for m in c.territory.movements} for c in leaders]
-    differing = set().union(*sets) - set.intersection(*sets) if len(sets) > 1 else set().union(*sets)
+    differing = set().union(*sets) - sets[0].intersection(*sets[1:]) if len(sets) > 1 else set().union(*sets)
     return [f"MRC grade of {side} {MOVEMENTS[m]}" for m, side in sorted(differing) if (m, side) not in grades]
 
 

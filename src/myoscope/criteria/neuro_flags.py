@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 Urgency = Literal["urgent", "soon", "routine"]
 URGENCY_ORDER = {"urgent": 0, "soon": 1, "routine": 2}
@@ -45,7 +45,7 @@ class NeuroFlag:
     citation: str
     urgency: Urgency
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "code": self.code,
             "message": self.message,

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
-from myoscope.instruments.api import AdultAge, Example, Height, Instrument, InstrumentInput, Score, Sex, Weight
+from myoscope.instruments.api import AdultAge, Example, Height, Instrument, InstrumentInput, Score, Sex, Weight, given
 from myoscope.physiology import energy as eq
 from myoscope.record import in_range
 
@@ -117,8 +117,8 @@ class RestingEnergy(Instrument):
         missing["katch-mcardle"] = [] if data.fat_free_mass is not None else ["fat_free_mass"]
         values: dict[str, float] = {}
         if not missing["mifflin-st-jeor"]:
-            female = eq.sex_code(data.sex)
-            body = (data.weight, data.height, data.age, female)
+            female = eq.sex_code(given(data.sex))
+            body = (given(data.weight), given(data.height), given(data.age), female)
             values["mifflin-st-jeor"] = eq.mifflin_st_jeor(*body)
             values["harris-benedict-revised"] = eq.harris_benedict_revised(*body)
             values["henry-2005"] = eq.henry_2005(*body)

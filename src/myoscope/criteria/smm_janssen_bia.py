@@ -13,12 +13,12 @@ moderate; women <= 5.75 high, 5.76-6.75 moderate physical-disability risk.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import Field
 
 from myoscope.criteria._equation import SEX_CODE, Equation, Validity
-from myoscope.instruments.api import Example, Height, InstrumentInput, Sex, tidy
+from myoscope.instruments.api import Example, Height, InstrumentInput, Sex, given, tidy
 from myoscope.references import cite
 from myoscope.units import InUnit
 
@@ -40,11 +40,6 @@ HIGH, MODERATE, NORMAL = "high disability risk", "moderate disability risk", "no
 
 class JanssenInput(InstrumentInput):
     sex: Sex | None = None
-    age: Annotated[float, InUnit("year", 0, 120)] | None = None
-    height: Annotated[float, InUnit("cm", 90, 250)] | None = None
-    resistance: Annotated[float, InUnit("ohm", 100, 1500)] | None = Field(
-        None, description="whole-body BIA resistance at 50 kHz"
-    )
     age: Annotated[float, InUnit("year", 0, 120)] | None = None
     height: Height | None = None
     resistance: Annotated[float, InUnit("ohm", 100, 1500)] | None = Field(
@@ -91,15 +86,15 @@ class JanssenBia(Equation):
 
     def estimate(self, data: JanssenInput) -> float:
         return (
-            JANSSEN2000_HT2_R * data.height**2 / data.resistance
-            + JANSSEN2000_SEX * SEX_CODE[data.sex]
-            + JANSSEN2000_AGE * data.age
+            JANSSEN2000_HT2_R * given(data.height) ** 2 / given(data.resistance)
+            + JANSSEN2000_SEX * SEX_CODE[given(data.sex)]
+            + JANSSEN2000_AGE * given(data.age)
             + JANSSEN2000_CONSTANT
         )
 
-    def judge(self, value: float, data: JanssenInput):
-        smi = tidy(value / (data.height / 100.0) ** 2)
-        band = smi_band(smi, data.sex)
+    def judge(self, value: float, data: JanssenInput) -> tuple[str, bool, dict[str, Any]]:
+        smi = tidy(value / (given(data.height) / 100.0) ** 2)
+        band = smi_band(smi, given(data.sex))
         return (
             band,
             band != NORMAL,

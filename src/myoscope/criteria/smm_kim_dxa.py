@@ -14,7 +14,7 @@ from typing import Annotated
 from pydantic import Field
 
 from myoscope.criteria._equation import SEX_CODE, Equation
-from myoscope.instruments.api import Example, InstrumentInput, Sex
+from myoscope.instruments.api import Example, InstrumentInput, Sex, given
 from myoscope.record import in_range
 from myoscope.references import cite
 from myoscope.units import InUnit
@@ -61,7 +61,12 @@ class KimDxa(Equation):
     )
 
     def estimate(self, data: KimInput) -> float:
-        return KIM2002_ALST * data.alst + KIM2002_AGE * data.age + KIM2002_SEX * SEX_CODE[data.sex] + KIM2002_CONSTANT
+        return (
+            KIM2002_ALST * given(data.alst)
+            + KIM2002_AGE * given(data.age)
+            + KIM2002_SEX * SEX_CODE[given(data.sex)]
+            + KIM2002_CONSTANT
+        )
 
 
 INSTRUMENT = KimDxa()

@@ -14,7 +14,7 @@ from pydantic import Field
 
 from myoscope.criteria._equation import SEX_CODE, Equation
 from myoscope.criteria._lee2000 import LEE2000_ABOUT, LEE2000_M2_RACE, LEE2000_VALIDITY, Population
-from myoscope.instruments.api import Example, Height, InstrumentInput, Sex, Weight
+from myoscope.instruments.api import Example, Height, InstrumentInput, Sex, Weight, given
 from myoscope.references import cite
 from myoscope.units import InUnit
 
@@ -32,9 +32,6 @@ LEE2000_M2_CONSTANT = -3.3
 
 class LeeWeightInput(InstrumentInput):
     sex: Sex | None = None
-    age: Annotated[float, InUnit("year", 0, 120)] | None = None
-    height: Annotated[float, InUnit("cm", 90, 250)] | None = None
-    weight: Annotated[float, InUnit("kg", 20, 350)] | None = None
     age: Annotated[float, InUnit("year", 0, 120)] | None = None
     height: Height | None = None
     weight: Weight | None = None
@@ -78,11 +75,11 @@ class LeeAnthropometric(Equation):
 
     def estimate(self, data: LeeWeightInput) -> float:
         return (
-            LEE2000_M2_WEIGHT * data.weight
-            + LEE2000_M2_HEIGHT * data.height / 100.0
-            + LEE2000_M2_SEX * SEX_CODE[data.sex]
-            + LEE2000_M2_AGE * data.age
-            + LEE2000_M2_RACE[data.population]
+            LEE2000_M2_WEIGHT * given(data.weight)
+            + LEE2000_M2_HEIGHT * given(data.height) / 100.0
+            + LEE2000_M2_SEX * SEX_CODE[given(data.sex)]
+            + LEE2000_M2_AGE * given(data.age)
+            + LEE2000_M2_RACE[given(data.population)]
             + LEE2000_M2_CONSTANT
         )
 

@@ -11,13 +11,13 @@ only to check the validity range (BMI < 30).
 from __future__ import annotations
 
 import math
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import Field
 
 from myoscope.criteria._equation import ESTIMATED, SEX_CODE, Equation
 from myoscope.criteria._lee2000 import LEE2000_ABOUT, LEE2000_RACE, LEE2000_VALIDITY, Population
-from myoscope.instruments.api import Example, Height, InstrumentInput, Sex, Weight, tidy
+from myoscope.instruments.api import Example, Height, InstrumentInput, Sex, Weight, given, tidy
 from myoscope.references import cite
 from myoscope.units import InUnit
 
@@ -39,9 +39,6 @@ LIMBS = (("arm", "triceps_skinfold"), ("thigh", "thigh_skinfold"), ("calf", "cal
 
 class LeeGirthInput(InstrumentInput):
     sex: Sex | None = None
-    age: Annotated[float, InUnit("year", 0, 120)] | None = None
-    height: Annotated[float, InUnit("cm", 90, 250)] | None = None
-    weight: Annotated[float, InUnit("kg", 20, 350)] | None = Field(None, description="only to check BMI < 30")
     age: Annotated[float, InUnit("year", 0, 120)] | None = None
     height: Height | None = None
     weight: Weight | None = Field(None, description="only to check BMI < 30")
@@ -113,14 +110,14 @@ class LeeGirths(Equation):
         )
         girths = LEE2000_M1_ARM * arm**2 + LEE2000_M1_THIGH * thigh**2 + LEE2000_M1_CALF * calf**2
         return (
-            data.height / 100.0 * girths
-            + LEE2000_M1_SEX * SEX_CODE[data.sex]
-            + LEE2000_M1_AGE * data.age
-            + LEE2000_RACE[data.population]
+            given(data.height) / 100.0 * girths
+            + LEE2000_M1_SEX * SEX_CODE[given(data.sex)]
+            + LEE2000_M1_AGE * given(data.age)
+            + LEE2000_RACE[given(data.population)]
             + LEE2000_M1_CONSTANT
         )
 
-    def judge(self, value: float, data: LeeGirthInput):
+    def judge(self, value: float, data: LeeGirthInput) -> tuple[str, None, dict[str, Any]]:
         corrected = {
             limb: tidy(corrected_girth(getattr(data, f"{limb}_girth"), getattr(data, fold))) for limb, fold in LIMBS
         }

@@ -207,7 +207,7 @@ class AlsfrsItems(InstrumentInput):
 
 def missing_items(data: AlsfrsItems, fields: Sequence[str]) -> list[str]:
     """What to ask for each unanswered field among ``fields`` (item number and title)."""
-    out = []
+    out: list[str] = []
     for name in fields:
         if getattr(data, name) is None:
             if name == "gastrostomy":

@@ -14,7 +14,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -22,6 +22,19 @@ from myoscope.errors import InputError, from_validation_error
 
 CANNOT_TELL = "cannot tell"
 """The category of a score that its inputs do not settle."""
+
+T = TypeVar("T")
+
+
+def given(value: T | None, what: str = "an input") -> T:
+    """``value``, which the caller has already checked is present (a missing input is "cannot tell" before this).
+
+    Reading an optional input through ``given`` states that check to the type checker; reaching it with
+    ``None`` is a programming error, not a missing answer.
+    """
+    if value is None:
+        raise ValueError(f"{what} is missing: it should have made the result 'cannot tell' before this point")
+    return value
 
 
 class InstrumentInput(BaseModel):

@@ -8,7 +8,7 @@ whose criteria are :class:`Criterion` items, with a :class:`Cutoff` for each pub
 the modules behind them are private and may change.
 """
 
-from myoscope.instruments._base import CANNOT_TELL, Criterion, Example, Instrument, InstrumentInput, Score
+from myoscope.instruments._base import CANNOT_TELL, Criterion, Example, Instrument, InstrumentInput, Score, given
 from myoscope.instruments._cutoff import (
     LOW,
     MIXED,
@@ -46,6 +46,7 @@ __all__ = [
     "bmi_of",
     "decided_category",
     "first_known",
+    "given",
     "summarize",
     "tidy",
     "unverified",

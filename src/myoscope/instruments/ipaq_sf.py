@@ -357,24 +357,27 @@ class Ipaq(Instrument):
                 details=details,
                 interpretation=f"Case excluded by the IPAQ protocol (rule {res.excluded}).",
             )
+        total, category, total_raw = res.total, res.category, res.total_untruncated
+        if total is None or category is None or total_raw is None:
+            raise RuntimeError("score_answers left a case that was not excluded without totals")
         details.update(
             {
-                "met_min_per_week": {**{k: round(v, 1) for k, v in res.met.items()}, "total": round(res.total, 1)},
+                "met_min_per_week": {**{k: round(v, 1) for k, v in res.met.items()}, "total": round(total, 1)},
                 "days": res.days,
                 "minutes_per_day": res.minutes,
-                "untruncated": {"total": round(res.total_untruncated, 1), "category": res.category_untruncated},
+                "untruncated": {"total": round(total_raw, 1), "category": res.category_untruncated},
             }
         )
-        text = f"IPAQ activity level {res.category} ({res.total:.0f} MET-min/week)."
+        text = f"IPAQ activity level {category} ({total:.0f} MET-min/week)."
         if res.sitting_minutes_per_day is None:
             text += " Sitting time not reported."
         return self.result(
-            round(res.total, 1),
-            res.category,
+            round(total, 1),
+            category,
             unit="MET-min/week",
             criteria=res.criteria,
             details=details,
-            positive=res.category == LOW,
+            positive=category == LOW,
             interpretation=text + (f" {warning}" if warning else ""),
         )
 

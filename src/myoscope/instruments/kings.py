@@ -20,8 +20,10 @@ category "not staged"; whether Balendra 2014 then assigned stage 1 is UNVERIFIED
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from myoscope.instruments._alsfrs import ITEM_MAX, AlsfrsItems, missing_items
-from myoscope.instruments._base import Example, Instrument, Score
+from myoscope.instruments._base import Example, Instrument, Score, given
 from myoscope.references import cite
 
 NEEDED = (
@@ -44,20 +46,28 @@ NIV_SUPPORT_BELOW = ITEM_MAX
 NOT_STAGED = "not staged: no region involved on ALSFRS-R"
 
 
-def _normal(*scores: int) -> bool:
+class KingsDetails(TypedDict):
+    """What :func:`kings_stage` found: regions involved, the 4A/4B flags, and what is unverified."""
+
+    regions: dict[str, bool]
+    substage: dict[str, bool]
+    unverified: list[str]
+
+
+def _normal(*scores: int | None) -> bool:
     return all(s == ITEM_MAX for s in scores)
 
 
-def kings_stage(d: AlsfrsItems) -> tuple[int | None, str, dict]:
+def kings_stage(d: AlsfrsItems) -> tuple[int | None, str, KingsDetails]:
     """(stage number, category, details) from complete items; see the module docstring."""
-    niv = d.dyspnoea == NIV_DYSPNOEA_SCORE or d.respiratory_insufficiency < NIV_SUPPORT_BELOW
+    niv = d.dyspnoea == NIV_DYSPNOEA_SCORE or given(d.respiratory_insufficiency) < NIV_SUPPORT_BELOW
     gastro = bool(d.gastrostomy)
     regions = {
         "bulbar": not _normal(d.speech, d.salivation, d.swallowing),
         "upper_limb": not _normal(d.handwriting) or (not gastro and not _normal(d.cutting_food)),
         "lower_limb": not _normal(d.walking),
     }
-    details = {
+    details: KingsDetails = {
         "regions": regions,
         "substage": {"A": gastro, "B": niv},
         "unverified": [

@@ -15,7 +15,7 @@ Stage = number of domains lost (0-4); stage 5 (death) is not scored here.
 from __future__ import annotations
 
 from myoscope.instruments._alsfrs import AlsfrsItems, missing_items
-from myoscope.instruments._base import Criterion, Example, Instrument, Score
+from myoscope.instruments._base import Criterion, Example, Instrument, Score, given
 from myoscope.references import cite
 
 LOST_AT_OR_BELOW = 1
@@ -30,10 +30,10 @@ def domains_lost(d: AlsfrsItems) -> dict[str, bool]:
     """Which MiToS domains are lost (complete items needed)."""
     low = LOST_AT_OR_BELOW
     return {
-        "movement": d.walking <= low or d.dressing_hygiene <= low,
-        "swallowing": d.swallowing <= low,
-        "communication": d.speech <= low and d.handwriting <= low,
-        "breathing": d.dyspnoea <= low or d.respiratory_insufficiency <= SUPPORT_LOST_AT_OR_BELOW,
+        "movement": given(d.walking) <= low or given(d.dressing_hygiene) <= low,
+        "swallowing": given(d.swallowing) <= low,
+        "communication": given(d.speech) <= low and given(d.handwriting) <= low,
+        "breathing": given(d.dyspnoea) <= low or given(d.respiratory_insufficiency) <= SUPPORT_LOST_AT_OR_BELOW,
     }
 
 

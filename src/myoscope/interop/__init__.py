@@ -7,19 +7,30 @@
 - :func:`cds_hooks_app`: the CDS Hooks 2.0 service (mounted by ``myoscope serve`` at ``/cds-services``).
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from myoscope.interop._from_fhir import Issue
 from myoscope.interop.export import assessment_bundle, record_bundle, to_json
 from myoscope.interop.importer import ImportResult, import_bundle
 from myoscope.interop.questionnaire import NotExportable, redcap_dictionary, sdc_questionnaire
 from myoscope.interop.validate import SchemaUnavailable, validate_bundle, validate_resource
 
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
-def assessment_json(record, assessment) -> str:
+    from myoscope.causes import Assessment
+    from myoscope.interop.cds_hooks import CdsConfig
+    from myoscope.record import Record
+
+
+def assessment_json(record: Record, assessment: Assessment) -> str:
     """``myoscope assess --format fhir``: the assessment Bundle as JSON text."""
     return to_json(assessment_bundle(record, assessment))
 
 
-def cds_hooks_app(config=None):
+def cds_hooks_app(config: CdsConfig | None = None) -> FastAPI:
     """The CDS Hooks sub-application (see :mod:`myoscope.interop.cds_hooks`)."""
     from myoscope.interop.cds_hooks import create_app
 

@@ -56,7 +56,7 @@ class Skip(Exception):
 
 def extension(resource: dict[str, Any], name: str) -> list[Any]:
     """Values of myoscope extension ``name`` on ``resource``."""
-    out = []
+    out: list[Any] = []
     for e in resource.get("extension", ()):
         if e.get("url") == f"{EXT}/{name}":
             out.extend(v for k, v in e.items() if k.startswith("value"))
@@ -119,11 +119,7 @@ def quantity_in(q: dict[str, Any] | None, unit: str, accepted: tuple[str, ...] |
 
 
 def component_map(resource: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    return {
-        own_code(c.get("code"), C.COMPONENT_SYSTEM): c
-        for c in resource.get("component", ())
-        if own_code(c.get("code"), C.COMPONENT_SYSTEM)
-    }
+    return {code: c for c in resource.get("component", ()) if (code := own_code(c.get("code"), C.COMPONENT_SYSTEM))}
 
 
 def checked(section: str, item: dict[str, Any]) -> dict[str, Any]:
@@ -278,7 +274,7 @@ def read_response(r: dict[str, Any], known: set[str]) -> dict[str, Any]:
                 "one answer per linkId",
             )
         answer = item["answer"][0]
-        value = next((v for k, v in answer.items() if k.startswith("value")), None)
+        value: Any = next((v for k, v in answer.items() if k.startswith("value")), None)
         if "valueCoding" in answer:
             value = answer["valueCoding"].get("code")
             value = int(value) if isinstance(value, str) and value.lstrip("-").isdigit() else value

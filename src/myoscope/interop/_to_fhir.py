@@ -268,7 +268,7 @@ def symptoms(b: Builder, record: Record) -> None:
         if parts:
             fields["component"] = parts
         if s.site or s.side:
-            site = {"coding": [C.LATERALITY[s.side].coding()]} if s.side else {}
+            site: dict[str, Any] = {"coding": [C.LATERALITY[s.side].coding()]} if s.side else {}
             if s.site:
                 site["text"] = s.site
             fields["bodySite"] = site

@@ -20,7 +20,7 @@ import urllib.parse
 import urllib.request
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
@@ -101,6 +101,10 @@ class Feedback(_Strict):
     feedback: list[FeedbackItem] = Field(min_length=1)
 
 
+Body = TypeVar("Body", bound=BaseModel)
+"""A request body model (:class:`HookRequest` or :class:`Feedback`)."""
+
+
 def outcome(status: int, message: str, code: str = "processing") -> JSONResponse:
     """A non-2xx answer with an OperationOutcome body."""
     body = {
@@ -145,7 +149,8 @@ def _get(url: str, token: str | None, timeout: float) -> dict[str, Any]:
     )
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (http(s) checked)
-            return json.loads(response.read(20_000_000))
+            document: dict[str, Any] = json.loads(response.read(20_000_000))
+            return document
     except (OSError, ValueError) as exc:
         raise Unavailable(f"the FHIR server did not answer {url[:120]} ({exc.__class__.__name__})") from None
 
@@ -244,30 +249,30 @@ def create_app(config: CdsConfig | None = None) -> FastAPI:
         url = config.service_url(service)
         return authorised(request, *(url + s for s in suffixes))
 
-    async def parsed(service: str, request: Request, model: type[BaseModel], *suffixes: str):
-        """(the body as ``model``, None) once the caller is admitted, else (None, the error answer)."""
+    async def parsed(service: str, request: Request, model: type[Body], *suffixes: str) -> Body | JSONResponse:
+        """The body as ``model`` once the caller is admitted, else the error answer."""
         refused = admitted(service, request, *suffixes)
         if refused:
-            return None, refused
+            return refused
         try:
-            return model.model_validate(await request.json()), None
+            return model.model_validate(await request.json())
         except (ValidationError, ValueError) as exc:
-            return None, outcome(400, f"not a valid {model.__name__} body ({exc.__class__.__name__})", "invalid")
+            return outcome(400, f"not a valid {model.__name__} body ({exc.__class__.__name__})", "invalid")
 
     @app.post("/{service}")
-    async def call(service: str, request: Request):
-        hook, error = await parsed(service, request, HookRequest, "")
-        if error:
-            return error
+    async def call(service: str, request: Request) -> JSONResponse:
+        hook = await parsed(service, request, HookRequest, "")
+        if isinstance(hook, JSONResponse):
+            return hook
         if hook.hook != "patient-view":
             return outcome(400, f"hook {hook.hook[:40]!r} is not served here (patient-view)", "not-supported")
         return _answer(hook, config)
 
     @app.post("/{service}/feedback")
-    async def feedback(service: str, request: Request):
-        body, error = await parsed(service, request, Feedback, "", "/feedback")
-        if error:
-            return error
+    async def feedback(service: str, request: Request) -> JSONResponse:
+        body = await parsed(service, request, Feedback, "", "/feedback")
+        if isinstance(body, JSONResponse):
+            return body
         app.state.feedback.extend(item.model_dump(exclude_none=True) for item in body.feedback)
         return JSONResponse({})
 

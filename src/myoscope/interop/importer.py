@@ -64,7 +64,7 @@ _STANDARD_CONDITION_CODES = {code.code for code in C.MS_COURSE_CODES.values()} |
 def _other_name(concept: dict[str, Any], snomed: dict[str, Any] | None) -> str:
     """The name of a condition of kind ``other``: code.text, else a display, else its SNOMED CT code."""
     displays = [c.get("display") for c in ([snomed] if snomed else []) + F.codings(concept) if c.get("display")]
-    name = concept.get("text") or next(iter(displays), None)
+    name: str | None = concept.get("text") or next(iter(displays), None)
     if name:
         return name
     if snomed:
@@ -244,7 +244,9 @@ def _observation(r: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
     raise Skip("code.coding", shown, "observation code not known to myoscope", C.accepted_codes_text())
 
 
-def _reader(resource_type: str, known: set[str]):
+def _reader(resource_type: str | None, known: set[str]) -> Callable[[dict[str, Any]], Any] | None:
+    if resource_type is None:
+        return None
     return {
         "Observation": _observation,
         "QuestionnaireResponse": lambda r: ("instruments", F.read_response(r, known)),

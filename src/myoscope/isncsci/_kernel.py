@@ -29,7 +29,7 @@ from myoscope.isncsci._codes import (
     SENSORY_UNTAGGED,
 )
 from myoscope.isncsci._severity import completeness, impairment_scale
-from myoscope.isncsci._walks import has, motor_level, neurological_level, sensory_level
+from myoscope.isncsci._walks import Codes, Ints, has, motor_level, neurological_level, sensory_level
 from myoscope.isncsci._zpp import motor_zpp, sensory_zpp
 
 LIST_FIELDS: tuple[str, ...] = (
@@ -68,7 +68,7 @@ _M_UNTAG = np.array(MOTOR_UNTAGGED, dtype=np.uint8)
 
 
 @njit(cache=True)
-def _sum_motor(motor, start, stop, points):
+def _sum_motor(motor: Codes, start: int, stop: int, points: Ints) -> int:
     total = 0
     for k in range(start, stop):
         if has(M_NT_ANY, motor[k]):
@@ -78,7 +78,7 @@ def _sum_motor(motor, start, stop, points):
 
 
 @njit(cache=True)
-def _sum_sensory(values, points):
+def _sum_sensory(values: Codes, points: Ints) -> int:
     total = 0
     for d in range(1, 29):
         if has(S_NT_ANY, values[d]):
@@ -88,12 +88,12 @@ def _sum_sensory(values, points):
 
 
 @njit(cache=True)
-def _both(a, b):
+def _both(a: int, b: int) -> int:
     return ND if a == ND or b == ND else a + b
 
 
 @njit(cache=True)
-def _totals(sens, motor, out, s_points, m_points):
+def _totals(sens: Codes, motor: Codes, out: Ints, s_points: Ints, m_points: Ints) -> None:
     """Totals (rules.md §4): tags stripped, any NT/NT*/NT** makes the total ND."""
     for side in range(2):
         base = 5 * side
@@ -111,7 +111,7 @@ def _totals(sens, motor, out, s_points, m_points):
 
 
 @njit(cache=True)
-def _is_tagged(sens, motor):
+def _is_tagged(sens: Codes, motor: Codes) -> bool:
     for side in range(2):
         for mod in range(2):
             for d in range(1, 29):
@@ -124,7 +124,20 @@ def _is_tagged(sens, motor):
 
 
 @njit(cache=True)
-def _classify_into(sens, motor, anal, nkm, lists, complete, ais, totals, s_points, m_points, s_untag, m_untag):
+def _classify_into(
+    sens: Codes,
+    motor: Codes,
+    anal: Codes,
+    nkm: Ints,
+    lists: Ints,
+    complete: Codes,
+    ais: Ints,
+    totals: Ints,
+    s_points: Ints,
+    m_points: Ints,
+    s_untag: Codes,
+    m_untag: Codes,
+) -> None:
     plain_sens = np.empty((2, 2, 29), dtype=np.uint8)
     plain_motor = np.empty((2, 10), dtype=np.uint8)
     ml = np.empty(2, dtype=np.int64)
@@ -165,7 +178,7 @@ def _classify_into(sens, motor, anal, nkm, lists, complete, ais, totals, s_point
         _totals(s, m, totals[i], s_points, m_points)
 
 
-def classify_arrays(sens: np.ndarray, motor: np.ndarray, anal: np.ndarray, nkm: np.ndarray):
+def classify_arrays(sens: Codes, motor: Codes, anal: Codes, nkm: Ints) -> tuple[Ints, Codes, Ints, Ints]:
     """Classify a batch of encoded exams; returns ``(lists, complete, ais, totals)``."""
     n = sens.shape[0]
     lists = np.zeros((n, len(LIST_FIELDS), 2), dtype=np.int64)

@@ -29,14 +29,14 @@ from myoscope.isncsci._codes import (
     S_ZERO_TAGGED,
     YES,
 )
-from myoscope.isncsci._walks import has, neurological_level
+from myoscope.isncsci._walks import Codes, Ints, has, neurological_level
 
 GRADE_A, GRADE_B, GRADE_C, GRADE_D, GRADE_E = 0, 1, 2, 3, 4
 STAR_SHIFT = 5
 
 
 @njit(cache=True)
-def completeness(sens, vac, dap):
+def completeness(sens: Codes, vac: int, dap: int) -> int:
     """Complete / incomplete, as a code into ``COMPLETENESS`` (rules.md §8).
 
     0 ``C``, 1 ``C*,I*``, 2 ``I*``, 3 ``C,I``, 4 ``I``. A mix of ``0*`` and
@@ -66,7 +66,7 @@ def completeness(sens, vac, dap):
 
 
 @njit(cache=True)
-def sacral_sensation(sens, dap):
+def sacral_sensation(sens: Codes, dap: int) -> tuple[bool, bool]:
     """(possible, starred): DAP not No or any S4-5 value not a plain 0 (rules.md §9)."""
     all0 = True
     all_zero_tagged = True
@@ -79,7 +79,7 @@ def sacral_sensation(sens, dap):
 
 
 @njit(cache=True)
-def first_key_at_or_below(idx):
+def first_key_at_or_below(idx: int) -> int:
     """Index of the first key muscle at or below segment ``idx`` (10 when none)."""
     if 1 <= idx <= 3:
         return 0
@@ -93,18 +93,18 @@ def first_key_at_or_below(idx):
 
 
 @njit(cache=True)
-def _key_segment(k):
+def _key_segment(k: int) -> int:
     return k + 4 if k < 5 else k + 16
 
 
 @njit(cache=True)
-def _range_start(m):
+def _range_start(m: int) -> int:
     """First key muscle more than three levels below motor-level candidate ``m``."""
     return first_key_at_or_below(28 if m == INT_BIT else m + 4)
 
 
 @njit(cache=True)
-def no_motor_below(motor, ml_mask, nkm):
+def no_motor_below(motor: Codes, ml_mask: int, nkm: int) -> tuple[bool, bool]:
     """One side allows B: some motor candidate has no sure function > 3 levels below.
 
     Returns (possible, met a ``0*``/``0**`` in the ranges read). The non-key
@@ -128,7 +128,7 @@ def no_motor_below(motor, ml_mask, nkm):
 
 
 @njit(cache=True)
-def motor_below(motor, ml_mask, nkm):
+def motor_below(motor: Codes, ml_mask: int, nkm: int) -> tuple[bool, bool]:
     """One side may have motor function > 3 levels below the motor level: (open, via 0**)."""
     var = False
     for m in range(INT_BIT + 1):
@@ -144,7 +144,7 @@ def motor_below(motor, ml_mask, nkm):
 
 
 @njit(cache=True)
-def c_possible(motor, nli_mask):
+def c_possible(motor: Codes, nli_mask: int) -> tuple[bool, bool]:
     """More than half of the key muscles below some NLI candidate may be < 3: (possible, starred).
 
     The first candidate that allows it decides (reference behaviour).
@@ -172,7 +172,7 @@ def c_possible(motor, nli_mask):
 
 
 @njit(cache=True)
-def d_possible(motor, nli_mask):
+def d_possible(motor: Codes, nli_mask: int) -> tuple[bool, bool]:
     """At least half of the key muscles below some NLI candidate may be >= 3: (possible, starred)."""
     result = False
     var = False
@@ -203,7 +203,9 @@ def d_possible(motor, nli_mask):
 
 
 @njit(cache=True)
-def _untagged_c(sens, motor, plain_sens, plain_motor, s_untag, m_untag):
+def _untagged_c(
+    sens: Codes, motor: Codes, plain_sens: Codes, plain_motor: Codes, s_untag: Codes, m_untag: Codes
+) -> bool:
     """C possible on the same exam with every tag removed (NLI recomputed)."""
     for side in range(2):
         for mod in range(2):
@@ -218,8 +220,21 @@ def _untagged_c(sens, motor, plain_sens, plain_motor, s_untag, m_untag):
 
 @njit(cache=True)
 def impairment_scale(
-    sens, motor, vac, dap, nkm, ml_mask, nli_mask, nli_star, complete, tagged, plain_sens, plain_motor, s_untag, m_untag
-):
+    sens: Codes,
+    motor: Codes,
+    vac: int,
+    dap: int,
+    nkm: Ints,
+    ml_mask: Ints,
+    nli_mask: int,
+    nli_star: int,
+    complete: int,
+    tagged: bool,
+    plain_sens: Codes,
+    plain_motor: Codes,
+    s_untag: Codes,
+    m_untag: Codes,
+) -> int:
     """AIS grades as bits (rules.md §9).
 
     ``ml_mask`` (2,) holds the motor-level masks (right, left), ``nkm`` (2,)

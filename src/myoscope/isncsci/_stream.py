@@ -13,12 +13,13 @@ written (the output goes to a temporary file that replaces the target only when 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from myoscope.errors import InputError, Problem
 from myoscope.isncsci._codes import (
@@ -35,6 +36,14 @@ from myoscope.isncsci._codes import (
 )
 from myoscope.isncsci._encode import EncodedExams
 from myoscope.record.spinal import MOTOR_ACCEPTED, NON_KEY_ACCEPTED, SENSORY_ACCEPTED
+
+if TYPE_CHECKING:  # polars ships types; pyarrow has none (its names are Any here, see pyproject)
+    import polars as pl
+    import pyarrow as pa
+
+    from myoscope.isncsci._result import BatchResult
+
+WriteLine = Callable[[str], object]
 
 SIDES = ("right", "left")
 EXTRA = ("id", "site")
@@ -56,10 +65,10 @@ def fields() -> list[tuple[str, dict[str, int], str]]:
     return out
 
 
-def _schema():
+def _schema() -> pa.Schema:
     import pyarrow as pa
 
-    def struct(names):
+    def struct(names: Sequence[str]) -> pa.DataType:
         return pa.struct([(n, pa.string()) for n in names])
 
     side = pa.struct(
@@ -82,7 +91,7 @@ def _schema():
     )
 
 
-def _flat_arrow(table):
+def _flat_arrow(table: pa.Table) -> pa.Table:
     """Struct columns flattened to ``a.b.c`` names (zero-copy), every column as text."""
     import pyarrow as pa
 
@@ -91,7 +100,17 @@ def _flat_arrow(table):
     return table
 
 
-def _read_ndjson(data: bytes, name: str):
+def _polars_frame(table: pa.Table) -> pl.DataFrame:
+    """A polars frame of an Arrow table (``from_arrow`` gives a Series only for a single array)."""
+    import polars as pl
+
+    frame = pl.from_arrow(table)
+    if not isinstance(frame, pl.DataFrame):
+        raise TypeError(f"expected an Arrow table, got {type(table).__name__}")
+    return frame
+
+
+def _read_ndjson(data: bytes, name: str) -> pa.Table:
     """Parse NDJSON: pyarrow's reader when every score is a string (fast), else polars (accepts numbers)."""
     import pyarrow as pa
     import pyarrow.json as pj
@@ -102,7 +121,7 @@ def _read_ndjson(data: bytes, name: str):
         pass
     import polars as pl
 
-    schema = pl.Schema(pl.from_arrow(_schema().empty_table()).schema)
+    schema = pl.Schema(_polars_frame(_schema().empty_table()).schema)
     try:
         return pl.read_ndjson(io.BytesIO(data), schema=schema).to_arrow()
     except Exception as exc:  # polars raises several types for malformed JSON
@@ -111,8 +130,8 @@ def _read_ndjson(data: bytes, name: str):
         ) from None
 
 
-def chunks(path: Path, size: int = CHUNK) -> Iterator[Any]:
-    """Flat polars frames of at most ``size`` exams."""
+def chunks(path: Path, size: int = CHUNK) -> Iterator[pa.Table]:
+    """Flat Arrow tables of at most ``size`` exams."""
     if path.suffix.lower() == ".parquet":
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -169,7 +188,7 @@ def _split(block: bytes, size: int) -> Iterator[bytes]:
 _MISSING = 255
 
 
-def _codes(column, table: dict[str, int]) -> np.ndarray:
+def _codes(column: pa.Array | pa.ChunkedArray, table: dict[str, int]) -> NDArray[np.uint8]:
     """Codes (uint8; 255 where the value is not in ``table`` or absent) of one Arrow column, by its dictionary."""
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -181,16 +200,18 @@ def _codes(column, table: dict[str, int]) -> np.ndarray:
         known = list(table)  # one hash look-up per value against the accepted words, in Arrow
         lut = np.array([table[w] for w in known] + [_MISSING], dtype=np.uint8)
         at = pc.index_in(column, value_set=pa.array(known, column.type)).fill_null(len(known))
-        return lut[at.to_numpy(zero_copy_only=False)]
+        out: NDArray[np.uint8] = lut[at.to_numpy(zero_copy_only=False)]
+        return out
     words = column.dictionary.to_pylist()
     lut = np.array([table.get(str(w), _MISSING) for w in words] + [_MISSING], dtype=np.uint8)
     indices = column.indices
     if indices.null_count:
         indices = indices.fill_null(len(words))
-    return lut[indices.to_numpy(zero_copy_only=False)]
+    coded: NDArray[np.uint8] = lut[indices.to_numpy(zero_copy_only=False)]
+    return coded
 
 
-def encode_frame(table, first_row: int) -> tuple[EncodedExams, list[Problem]]:
+def encode_frame(table: pa.Table, first_row: int) -> tuple[EncodedExams, list[Problem]]:
     """Encode a flat Arrow table; problems are named ``line N: field`` (N counts from 1)."""
     import pyarrow as pa
 
@@ -220,9 +241,9 @@ def encode_frame(table, first_row: int) -> tuple[EncodedExams, list[Problem]]:
     return _batch(codes, nkm), problems
 
 
-def _unknown_fields(table, first_row: int) -> list[Problem]:
+def _unknown_fields(table: pa.Table, first_row: int) -> list[Problem]:
     known = {name for name, _, _ in fields()} | {f"{s}.lowest_non_key_muscle" for s in SIDES} | set(EXTRA)
-    problems = []
+    problems: list[Problem] = []
     for name in table.column_names:
         column = table.column(name)
         if name not in known and column.null_count < table.num_rows:
@@ -238,7 +259,7 @@ def _unknown_fields(table, first_row: int) -> list[Problem]:
     return problems
 
 
-def _batch(codes: np.ndarray, nkm: np.ndarray) -> EncodedExams:
+def _batch(codes: NDArray[np.uint8], nkm: NDArray[np.int8]) -> EncodedExams:
     """Kernel arrays from field-major codes (``fields()`` order)."""
     n = codes.shape[1]
     per_side = 10 + 2 * len(DERMATOMES)
@@ -280,13 +301,13 @@ TOTALS = (
 )
 
 
-def _dictionary(texts: list[str], indices: np.ndarray):
+def _dictionary(texts: Sequence[str], indices: NDArray[np.integer[Any]]) -> pa.DictionaryArray:
     import pyarrow as pa
 
     return pa.DictionaryArray.from_arrays(pa.array(indices.astype(np.int32)), pa.array(texts, pa.string()))
 
 
-def result_frame(result, extra) -> Any:
+def result_frame(result: BatchResult, extra: pa.Table) -> pl.DataFrame:
     """Flat output columns: level lists, completeness and AIS dictionary-encoded (each distinct text
     formatted once), totals as integers (-1 = ``ND``)."""
     import polars as pl
@@ -308,26 +329,26 @@ def result_frame(result, extra) -> Any:
     cols["ais"] = _dictionary(_AIS_TEXT, result.ais)
     for t, name in enumerate(TOTALS):
         cols[name] = pa.array(result.totals[:, t])
-    return pl.from_arrow(pa.table(cols)).with_columns(pl.col(pl.Categorical).cast(pl.Utf8))
+    return _polars_frame(pa.table(cols)).with_columns(pl.col(pl.Categorical).cast(pl.Utf8))
 
 
-def _q(name: str):
+def _q(name: str) -> pl.Expr:
     import polars as pl
 
     return pl.lit('"') + pl.col(name) + pl.lit('"')
 
 
-def _total(name: str):
+def _total(name: str) -> pl.Expr:
     import polars as pl
 
     return pl.when(pl.col(name) < 0).then(pl.lit('"ND"')).otherwise(pl.col(name).cast(pl.Utf8))
 
 
-def ndjson_lines(frame) -> Any:
+def ndjson_lines(frame: pl.DataFrame) -> pl.Series:
     """One reference-shaped JSON object per exam, built by vectorised string concatenation."""
     import polars as pl
 
-    def side(s: str):
+    def side(s: str) -> list[pl.Expr]:
         t = [f"{s}.totals.{k}" for k in ("upper_motor", "lower_motor", "motor", "light_touch", "pin_prick")]
         return [
             pl.lit(f'"{s}": {{"sensory_level": '),
@@ -351,7 +372,7 @@ def ndjson_lines(frame) -> Any:
             pl.lit("}}"),
         ]
 
-    head = []
+    head: list[pl.Expr] = []
     for extra in EXTRA:
         if extra in frame.columns:
             encoded = pl.struct(pl.col(extra)).struct.json_encode().str.strip_prefix("{").str.strip_suffix("}")
@@ -388,7 +409,7 @@ class Summary:
     exams: int = 0
     by_site: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
 
-    def add(self, frame) -> None:
+    def add(self, frame: pl.DataFrame) -> None:
         import polars as pl
 
         self.exams += frame.height
@@ -411,8 +432,9 @@ class Summary:
 class _Sink:
     """Where results go: NDJSON text (a file or a callback) or Parquet, through a temporary file."""
 
-    def __init__(self, target: Path | None, write_line):
-        self.target, self.write_line, self.writer = target, write_line, None
+    def __init__(self, target: Path | None, write_line: WriteLine | None):
+        self.target, self.write_line = target, write_line
+        self.writer: Any = None  # a pyarrow ParquetWriter, opened on the first write
         self.temp = None if target is None else target.with_name(f".{target.name}.partial")
         self.parquet = target is not None and target.suffix.lower() == ".parquet"
         # the sink keeps its file open across write() calls until close(): no context manager can span that
@@ -422,7 +444,7 @@ class _Sink:
             else None
         )
 
-    def write(self, out) -> None:
+    def write(self, out: pl.DataFrame) -> None:
         if self.parquet:
             import pyarrow.parquet as pq
 
@@ -431,14 +453,19 @@ class _Sink:
             self.writer.write_table(table)
             return
         text = ndjson_lines(out).str.join("\n").item() + "\n"
-        (self.handle.write if self.handle is not None else self.write_line)(text)
+        if self.handle is not None:
+            self.handle.write(text)
+        elif self.write_line is not None:
+            self.write_line(text)
+        else:
+            raise ValueError("a sink needs a target file or a write_line callback")
 
     def close(self, keep: bool) -> None:
         if self.handle is not None:
             self.handle.close()
         if self.writer is not None:
             self.writer.close()
-        if self.temp is None:
+        if self.temp is None or self.target is None:
             return
         if not keep:
             self.temp.unlink(missing_ok=True)
@@ -450,11 +477,11 @@ class _Sink:
         self.temp.replace(self.target)
 
 
-def stream(source: Path, target: Path | None, write_line=None, size: int = CHUNK) -> Summary:
+def stream(source: Path, target: Path | None, write_line: WriteLine | None = None, size: int = CHUNK) -> Summary:
     """Classify every exam of ``source`` into ``target`` (NDJSON or Parquet) or ``write_line``."""
     from myoscope.isncsci._classify import classify_batch
 
-    summary, problems, row = Summary(), [], 1
+    summary, problems, row = Summary(), list[Problem](), 1
     sink, keep = _Sink(target, write_line), False
     try:
         for frame in chunks(source, size):

@@ -15,7 +15,11 @@ All functions are numba-compiled and also run as plain Python.
 
 from __future__ import annotations
 
+from typing import Any
+
+import numpy as np
 from numba import njit
+from numpy.typing import NDArray
 
 from myoscope.isncsci._codes import (
     INT_BIT,
@@ -41,15 +45,22 @@ from myoscope.isncsci._codes import (
     S_VAR_NORMAL,
 )
 
+Codes = NDArray[np.uint8]
+"""Score codes of one exam (``sens``, ``motor``), as :mod:`myoscope.isncsci._codes` encodes them."""
+Ints = NDArray[np.integer[Any]]
+"""Integer arrays of the kernels: level masks, non-key muscle segments, points, totals."""
+Step = tuple[bool, bool, bool, bool]
+"""One walk step: (candidate, starred, go on, new flag)."""
+
 
 @njit(cache=True)
-def has(mask, code):
+def has(mask: int, code: int) -> bool:
     """Is value ``code`` in the value set ``mask``?"""
     return (mask >> int(code)) & 1 == 1
 
 
 @njit(cache=True)
-def sensory_step(lt, pp, flag):
+def sensory_step(lt: int, pp: int, flag: bool) -> Step:
     """Step S(X) reading the dermatome below X: (candidate, starred, go on, new flag).
 
     rules.md §5, rows a-e. The candidate's star uses the incoming flag.
@@ -66,14 +77,14 @@ def sensory_step(lt, pp, flag):
 
 
 @njit(cache=True)
-def before_key_step(n, flag):
+def before_key_step(n: int, flag: bool) -> Step:
     """Step at C4 / L1, reading the grade ``n`` of the first key muscle below (rules.md §6)."""
     cand = has(M_BEFORE_CAND, n)
     return cand, flag, not has(M_BELOW3, n), flag or has(M_DOUBLE_WEAK, n)
 
 
 @njit(cache=True)
-def key_step(v, n, flag):
+def key_step(v: int, n: int, flag: bool) -> Step:
     """Step at a key muscle with grade ``v`` whose next key muscle has grade ``n`` (rules.md §6).
 
     The neurological level of injury calls it at T1 and S1 with ``n = v``
@@ -92,7 +103,7 @@ def key_step(v, n, flag):
 
 
 @njit(cache=True)
-def block_end_step(sens, v, first, flag):
+def block_end_step(sens: Codes, v: int, first: int, flag: bool) -> Step:
     """Step at T1 / S1 (grade ``v``): six sensory steps over the block's dermatomes decide.
 
     ``first`` is the block's first key-muscle segment (C5 or L2); the steps read
@@ -119,7 +130,7 @@ def block_end_step(sens, v, first, flag):
 
 
 @njit(cache=True)
-def sensory_level(sens):
+def sensory_level(sens: Codes) -> tuple[int, int]:
     """Sensory level of one side: (mask, star mask). [ISNCSCI-2019]; rules.md §5."""
     mask = 0
     star = 0
@@ -139,12 +150,12 @@ def sensory_level(sens):
 
 
 @njit(cache=True)
-def _is_sensory_region(x):
+def _is_sensory_region(x: int) -> bool:
     return x <= 2 or (9 <= x <= 19) or x == 26 or x == 27
 
 
 @njit(cache=True)
-def motor_level(sens, motor, vac):
+def motor_level(sens: Codes, motor: Codes, vac: int) -> tuple[int, int]:
     """Motor level of one side: (mask, star mask). rules.md §6.
 
     **Quirk** (reference behaviour): with VAC = No the list can never hold
@@ -188,7 +199,7 @@ def motor_level(sens, motor, vac):
 
 
 @njit(cache=True)
-def _nli_motor_side(motor, x, flag):
+def _nli_motor_side(motor: Codes, x: int, flag: bool) -> Step:
     if x == 3 or x == 20:
         return before_key_step(motor[0 if x == 3 else 5], flag)
     k = x - 4 if x <= 8 else x - 16
@@ -197,7 +208,7 @@ def _nli_motor_side(motor, x, flag):
 
 
 @njit(cache=True)
-def neurological_level(sens, motor):
+def neurological_level(sens: Codes, motor: Codes) -> tuple[int, int]:
     """Neurological level of injury from both sides (``sens`` (2, 2, 29), ``motor`` (2, 10)).
 
     One walk over both sides with a shared flag (rules.md §7). **Quirks**

@@ -31,11 +31,11 @@ from myoscope.isncsci._codes import (
     S_TAGGED,
     YES,
 )
-from myoscope.isncsci._walks import has
+from myoscope.isncsci._walks import Codes, has
 
 
 @njit(cache=True)
-def sensory_zpp(sens, dap):
+def sensory_zpp(sens: Codes, dap: int) -> tuple[int, int]:
     """Sensory ZPP of one side: (mask, star mask), walking S3 up to C2 (rules.md §10.1).
 
     **Quirk** (reference behaviour): when the walk passes C2, ``C1`` is added
@@ -71,7 +71,7 @@ def sensory_zpp(sens, dap):
 
 
 @njit(cache=True)
-def _key_index(x):
+def _key_index(x: int) -> int:
     if 4 <= x <= 8:
         return x - 4
     if 21 <= x <= 25:
@@ -80,7 +80,7 @@ def _key_index(x):
 
 
 @njit(cache=True)
-def _star_span(sens, motor, top, bottom):
+def _star_span(sens: Codes, motor: Codes, top: int, bottom: int) -> tuple[int, int]:
     """(first tagged segment, end of the normal run from the top), -1 for none (rules.md §10.2)."""
     first_star = -1
     last_normal = -1
@@ -106,7 +106,7 @@ def _star_span(sens, motor, top, bottom):
 
 
 @njit(cache=True)
-def _starred(sens, motor, x, first_star, last_normal):
+def _starred(sens: Codes, motor: Codes, x: int, first_star: int, last_normal: int) -> bool:
     if first_star < 0:
         return False
     k = _key_index(x)
@@ -118,7 +118,7 @@ def _starred(sens, motor, x, first_star, last_normal):
 
 
 @njit(cache=True)
-def motor_zpp(sens, motor, vac, ml_mask, nkm, ais_has_c):
+def motor_zpp(sens: Codes, motor: Codes, vac: int, ml_mask: int, nkm: int, ais_has_c: bool) -> tuple[int, int]:
     """Motor ZPP of one side: (mask, star mask), walking from the bottom of the range up (rules.md §10.2).
 
     ``ml_mask`` is the side's motor-level mask, ``nkm`` the non-key muscle

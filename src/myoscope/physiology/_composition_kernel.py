@@ -21,9 +21,12 @@ The compiled loop is compiled on first use and cached on disk (``cache=True``).
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 import numba
 import numpy as np
 from numba.extending import register_jitable
+from numpy.typing import NDArray
 
 from myoscope.physiology.hall import _constants as c
 
@@ -34,9 +37,30 @@ _INV_RHO_G = 1.0 / c.RHO_G
 _INV_SODIUM = 1.0 / c.SODIUM_ECF
 _INV_TAU = 1.0 / c.TAU_AT
 
+Floats = NDArray[np.float64]
+Value = TypeVar("Value", float, Floats)
+"""A state quantity: one person's float in the compiled loop, everyone's array in :func:`run_numpy`."""
+
 
 @register_jitable(inline="always")
-def derivatives(lean, fat, ecf, glycogen, at, d_ei, d_na, delta, ecf0, k, ei0, inv_cib, kg, pcarb, g, r):
+def derivatives(
+    lean: Value,
+    fat: Value,
+    ecf: Value,
+    glycogen: Value,
+    at: Value,
+    d_ei: Value,
+    d_na: Value,
+    delta: Value,
+    ecf0: Value,
+    k: Value,
+    ei0: Value,
+    inv_cib: Value,
+    kg: Value,
+    pcarb: Value,
+    g: float,
+    r: Value,
+) -> tuple[Value, Value, Value, Value, Value]:
     """Right-hand sides (dL, dF, dECF, dG, dAT) per day; works element-wise on arrays too."""
     ei = ei0 + d_ei
     ci = pcarb * ei
@@ -53,7 +77,26 @@ def derivatives(lean, fat, ecf, glycogen, at, d_ei, d_na, delta, ecf0, k, ei0, i
 
 
 @register_jitable(inline="always")
-def step(lean, fat, ecf, glycogen, at, d_ei0, d_ei1, d_na0, d_na1, delta, ecf0, k, ei0, inv_cib, kg, pcarb, g, r):
+def step(
+    lean: Value,
+    fat: Value,
+    ecf: Value,
+    glycogen: Value,
+    at: Value,
+    d_ei0: Value,
+    d_ei1: Value,
+    d_na0: Value,
+    d_na1: Value,
+    delta: Value,
+    ecf0: Value,
+    k: Value,
+    ei0: Value,
+    inv_cib: Value,
+    kg: Value,
+    pcarb: Value,
+    g: float,
+    r: Value,
+) -> tuple[Value, Value, Value, Value, Value]:
     """One day of classic RK4; ``*0`` inputs hold at the start and middle, ``*1`` at the end stage."""
     a = derivatives(lean, fat, ecf, glycogen, at, d_ei0, d_na0, delta, ecf0, k, ei0, inv_cib, kg, pcarb, g, r)
     b = derivatives(
@@ -121,7 +164,19 @@ def step(lean, fat, ecf, glycogen, at, d_ei0, d_ei1, d_na0, d_na1, delta, ecf0, 
 
 
 @register_jitable
-def _person(i, params, ei, na, delta, share_cut, g, lookahead, days, record, out):
+def _person(
+    i: int,
+    params: Floats,
+    ei: Floats,
+    na: Floats,
+    delta: Floats,
+    share_cut: Floats,
+    g: float,
+    lookahead: bool,
+    days: int,
+    record: NDArray[np.int64],
+    out: Floats,
+) -> None:
     """Person ``i`` over all days (the loop body of :func:`run_numba`)."""
     n_rec = record.shape[0]
     fat, lean, ecf0, k, ei0 = params[i, 0], params[i, 1], params[i, 2], params[i, 3], params[i, 4]
@@ -163,7 +218,18 @@ def _person(i, params, ei, na, delta, share_cut, g, lookahead, days, record, out
 
 
 @numba.njit(cache=True, parallel=True, nogil=True, error_model="numpy")
-def run_numba(params, ei, na, delta, share_cut, g, lookahead, days, record, out):
+def run_numba(
+    params: Floats,
+    ei: Floats,
+    na: Floats,
+    delta: Floats,
+    share_cut: Floats,
+    g: float,
+    lookahead: bool,
+    days: int,
+    record: NDArray[np.int64],
+    out: Floats,
+) -> None:
     """Every person (row of ``params``: Hall kernel columns) for ``days`` days, people in parallel.
 
     ``ei``, ``na``, ``delta`` and ``share_cut`` (r) are (N, days + 1) schedules; ``out`` has shape
@@ -174,13 +240,35 @@ def run_numba(params, ei, na, delta, share_cut, g, lookahead, days, record, out)
 
 
 @numba.njit(cache=True, nogil=True, error_model="numpy")
-def run_numba_serial(params, ei, na, delta, share_cut, g, lookahead, days, record, out):
+def run_numba_serial(
+    params: Floats,
+    ei: Floats,
+    na: Floats,
+    delta: Floats,
+    share_cut: Floats,
+    g: float,
+    lookahead: bool,
+    days: int,
+    record: NDArray[np.int64],
+    out: Floats,
+) -> None:
     """:func:`run_numba` in the calling thread (small runs: no threads to start)."""
     for i in range(params.shape[0]):
         _person(i, params, ei, na, delta, share_cut, g, lookahead, days, record, out)
 
 
-def run_numpy(params, ei, na, delta, share_cut, g, lookahead, days, record, out):
+def run_numpy(
+    params: NDArray[np.float64],
+    ei: NDArray[np.float64],
+    na: NDArray[np.float64],
+    delta: NDArray[np.float64],
+    share_cut: NDArray[np.float64],
+    g: float,
+    lookahead: bool,
+    days: int,
+    record: NDArray[np.int64],
+    out: NDArray[np.float64],
+) -> None:
     """The same computation in plain numpy, vectorised over people."""
     fat, lean, ecf0, k, ei0, cib, kg, pcarb, weight = (params[:, col].copy() for col in range(9))
     inv_cib = 1.0 / cib

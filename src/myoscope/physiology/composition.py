@@ -9,7 +9,7 @@ exactly with the modifier off.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -125,6 +125,7 @@ def simulate_composition(
     check_state(prepared, base.ei_kcal, base.fat_kg, base.lean_kg)
     from myoscope.physiology import _composition_kernel as kernel  # numba on first use only
 
+    runner: Callable[..., None]  # the kernels fill ``out`` in place
     if engine == "numpy":
         runner = kernel.run_numpy
     elif prepared.n * prepared.days >= PARALLEL_FROM_PERSON_DAYS:

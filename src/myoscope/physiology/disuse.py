@@ -33,13 +33,17 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from myoscope.errors import from_validation_error
 from myoscope.references import cite
 from myoscope.units import InUnit
+
+if TYPE_CHECKING:  # numpy is imported where the curves are made, not when the module loads
+    import numpy as np
+    from numpy.typing import NDArray
 
 Kind = Literal["immobilisation", "bed_rest"]
 Outcome = Literal["muscle_size", "strength"]
@@ -79,7 +83,19 @@ class Anchor:
         }
 
 
-def _anchor(source, kind, site, outcome, days, loss, spread, population, measure, dispersion, older=False):
+def _anchor(
+    source: str,
+    kind: str,
+    site: str,
+    outcome: str,
+    days: float,
+    loss: float,
+    spread: float | tuple[float, float],
+    population: str,
+    measure: str,
+    dispersion: str,
+    older: bool = False,
+) -> Anchor:
     low, high = (loss - spread, loss + spread) if isinstance(spread, (int, float)) else spread
     return Anchor(
         source,
@@ -545,13 +561,11 @@ class Band:
     def text(self, days: float, kind: str) -> str:
         what = "cast/immobilisation" if kind == "immobilisation" else "bed rest"
         head = f"{_duration(days)} of {what}: "
-        if not self.known:
+        low, high = self.low, self.high
+        if low is None or high is None:
             return head + f"no human data to project {self.measure} {self.outcome.replace('_', ' ')}; none projected"
         label = "muscle cross-section/volume" if self.outcome == "muscle_size" else "muscle strength"
-        out = (
-            f"{head}expected {_change(self.low)} to {_change(self.high)} % {self.measure} {label} "
-            f"[{', '.join(self.citations)}]"
-        )
+        out = f"{head}expected {_change(low)} to {_change(high)} % {self.measure} {label} [{', '.join(self.citations)}]"
         return out + (" (extrapolated beyond the studied durations)" if self.extrapolated else "")
 
     def to_json(self) -> dict[str, Any]:
@@ -819,7 +833,9 @@ def _curve(kind: str, site: str, outcome: str, older: bool, days: int) -> tuple[
     return tuple(lows), tuple(highs)
 
 
-def loss_curve(kind: str, site: str, days: int, older: bool = False, outcome: str = "muscle_size"):
+def loss_curve(
+    kind: str, site: str, days: int, older: bool = False, outcome: str = "muscle_size"
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """The band of :func:`project_disuse` on every day 0..``days`` of disuse, as two numpy arrays (% loss).
 
     NaN where there is no band (no human data, or beyond the extrapolation limit). Cached per

@@ -12,13 +12,17 @@ weight trend with the energy densities of fat and lean tissue (Hall 2008) and Fo
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
 
 from myoscope.references import cite
 
 Sex = Literal["male", "female"]
+
+Floats = NDArray[np.float64]
+"""What the functions below return for array input (a float for scalar input)."""
 
 MIFFLIN_CITATION = cite("mifflin1990")
 MIFFLIN_WEIGHT = 10.0
@@ -39,7 +43,11 @@ MIFFLIN_VALID_AGE = (19.0, 78.0)
 """Age range of the 498 healthy adults the equation was derived from (Mifflin et al. 1990)."""
 
 
-def sex_code(sex: Sex):
+@overload
+def sex_code(sex: Sex) -> float: ...
+@overload
+def sex_code(sex: ArrayLike) -> float | Floats: ...
+def sex_code(sex: ArrayLike) -> float | Floats:
     """``female`` -> 1.0, ``male`` -> 0.0 (array-friendly when given an array of strings)."""
     if isinstance(sex, str):
         if sex not in ("male", "female"):
@@ -49,10 +57,21 @@ def sex_code(sex: Sex):
     bad = ~np.isin(arr, ["male", "female"])
     if bad.any():
         raise ValueError(f"sex must be 'male' or 'female', not {arr[bad][0]!r}")
-    return (arr == "female").astype(float)
+    codes: Floats = (arr == "female").astype(np.float64)
+    return codes
 
 
-def mifflin_st_jeor(weight_kg, height_cm, age_y, female, coefficients: str = "simplified"):
+@overload
+def mifflin_st_jeor(
+    weight_kg: float, height_cm: float, age_y: float, female: float, coefficients: str = ...
+) -> float: ...
+@overload
+def mifflin_st_jeor(
+    weight_kg: ArrayLike, height_cm: ArrayLike, age_y: ArrayLike, female: ArrayLike, coefficients: str = ...
+) -> float | Floats: ...
+def mifflin_st_jeor(
+    weight_kg: ArrayLike, height_cm: ArrayLike, age_y: ArrayLike, female: ArrayLike, coefficients: str = "simplified"
+) -> float | Floats:
     """Resting energy expenditure (kcal/day), Mifflin-St Jeor 1990.
 
     ``female`` is 1.0 for women and 0.0 for men (see :func:`sex_code`); arrays broadcast.
@@ -86,7 +105,11 @@ PAL_BANDS: dict[str, tuple[float, float]] = {
 requirements, FAO Food and Nutrition Technical Report Series 1, section 5."""
 
 
-def expenditure_from_pal(resting_kcal, pal):
+@overload
+def expenditure_from_pal(resting_kcal: float, pal: float) -> float: ...
+@overload
+def expenditure_from_pal(resting_kcal: ArrayLike, pal: ArrayLike) -> float | Floats: ...
+def expenditure_from_pal(resting_kcal: ArrayLike, pal: ArrayLike) -> float | Floats:
     """Total energy expenditure (kcal/day) = resting expenditure x PAL (FAO/WHO/UNU 2004)."""
     value = np.asarray(resting_kcal, float) * np.asarray(pal, float)
     return float(value) if np.ndim(value) == 0 else value
@@ -105,7 +128,11 @@ KJ_PER_KCAL = 4.184
 """Kilojoules per (thermochemical) kilocalorie, the conversion the FAO/WHO/UNU 2004 report uses."""
 
 
-def mj_to_kcal(mj):
+@overload
+def mj_to_kcal(mj: float) -> float: ...
+@overload
+def mj_to_kcal(mj: ArrayLike) -> float | Floats: ...
+def mj_to_kcal(mj: ArrayLike) -> float | Floats:
     """Megajoules per day -> kcal per day (1 kcal = 4.184 kJ)."""
     value = np.asarray(mj, float) * 1000.0 / KJ_PER_KCAL
     return float(value) if np.ndim(value) == 0 else value
@@ -120,7 +147,15 @@ ROZA_WOMEN = (447.593, 9.247, 3.098, 4.330)
 """Women: constant, kcal/kg, kcal/cm, kcal/year subtracted (Roza & Shizgal 1984)."""
 
 
-def harris_benedict_revised(weight_kg, height_cm, age_y, female):
+@overload
+def harris_benedict_revised(weight_kg: float, height_cm: float, age_y: float, female: float) -> float: ...
+@overload
+def harris_benedict_revised(
+    weight_kg: ArrayLike, height_cm: ArrayLike, age_y: ArrayLike, female: ArrayLike
+) -> float | Floats: ...
+def harris_benedict_revised(
+    weight_kg: ArrayLike, height_cm: ArrayLike, age_y: ArrayLike, female: ArrayLike
+) -> float | Floats:
     """Resting energy expenditure (kcal/day), Harris-Benedict as revised by Roza & Shizgal 1984.
 
     Men 88.362 + 13.397 W + 4.799 H - 5.677 A; women 447.593 + 9.247 W + 3.098 H - 4.330 A.
@@ -155,7 +190,11 @@ UNVERIFIED, as for :data:`HENRY_MEN_WH`."""
 HENRY_UNVERIFIED = "Henry 2005 weight-and-height coefficients (not checked against the paper's table)"
 
 
-def henry_2005(weight_kg, height_cm, age_y, female):
+@overload
+def henry_2005(weight_kg: float, height_cm: float, age_y: float, female: float) -> float: ...
+@overload
+def henry_2005(weight_kg: ArrayLike, height_cm: ArrayLike, age_y: ArrayLike, female: ArrayLike) -> float | Floats: ...
+def henry_2005(weight_kg: ArrayLike, height_cm: ArrayLike, age_y: ArrayLike, female: ArrayLike) -> float | Floats:
     """Basal metabolic rate (kcal/day), Henry 2005 (Oxford) weight-and-height equations.
 
     Coefficients are in MJ/day with height in metres; the result is converted to kcal/day.
@@ -184,7 +223,11 @@ source with a DOI or stable URL was found, so it carries no catalogue citation. 
 KATCH_MCARDLE_UNVERIFIED = "Katch-McArdle equation (textbook source, not checked against a primary paper)"
 
 
-def katch_mcardle(fat_free_mass_kg):
+@overload
+def katch_mcardle(fat_free_mass_kg: float) -> float: ...
+@overload
+def katch_mcardle(fat_free_mass_kg: ArrayLike) -> float | Floats: ...
+def katch_mcardle(fat_free_mass_kg: ArrayLike) -> float | Floats:
     """Resting energy expenditure (kcal/day) from fat-free mass: 370 + 21.6 FFM (Katch-McArdle)."""
     value = KATCH_MCARDLE[0] + KATCH_MCARDLE[1] * np.asarray(fat_free_mass_kg, float)
     return float(value) if np.ndim(value) == 0 else value
@@ -197,13 +240,21 @@ MIN_WEIGHT_INTERVAL_DAYS = 14.0
 shorter spans water and glycogen shifts dominate the change (our design, reference note C3)."""
 
 
-def energy_balance_from_intake(intake_kcal, expenditure_kcal):
+@overload
+def energy_balance_from_intake(intake_kcal: float, expenditure_kcal: float) -> float: ...
+@overload
+def energy_balance_from_intake(intake_kcal: ArrayLike, expenditure_kcal: ArrayLike) -> float | Floats: ...
+def energy_balance_from_intake(intake_kcal: ArrayLike, expenditure_kcal: ArrayLike) -> float | Floats:
     """Energy balance (kcal/day) = intake - expenditure; negative values are a deficit."""
     value = np.asarray(intake_kcal, float) - np.asarray(expenditure_kcal, float)
     return float(value) if np.ndim(value) == 0 else value
 
 
-def forbes_lean_fraction(fat_mass_kg):
+@overload
+def forbes_lean_fraction(fat_mass_kg: float) -> float: ...
+@overload
+def forbes_lean_fraction(fat_mass_kg: ArrayLike) -> float | Floats: ...
+def forbes_lean_fraction(fat_mass_kg: ArrayLike) -> float | Floats:
     """Share of a small weight change that is fat-free mass, 10.4 / (10.4 + FM) (Forbes 1987;
     Hall 2008); e.g. FM 10 kg -> 0.510, 20 kg -> 0.342."""
     from myoscope.physiology.hall._constants import FORBES_KG
@@ -212,7 +263,15 @@ def forbes_lean_fraction(fat_mass_kg):
     return float(value) if np.ndim(value) == 0 else value
 
 
-def energy_balance_from_composition(fat_change_kg, lean_change_kg, days):
+@overload
+def energy_balance_from_composition(fat_change_kg: float, lean_change_kg: float, days: float) -> float: ...
+@overload
+def energy_balance_from_composition(
+    fat_change_kg: ArrayLike, lean_change_kg: ArrayLike, days: ArrayLike
+) -> float | Floats: ...
+def energy_balance_from_composition(
+    fat_change_kg: ArrayLike, lean_change_kg: ArrayLike, days: ArrayLike
+) -> float | Floats:
     """Energy balance (kcal/day) from measured changes of fat and fat-free mass over ``days``.
 
     (rho_F dFM + rho_L dFFM) / dt with rho_F = 39.5 MJ/kg (Hall 2008) and rho_L = 7.6 MJ/kg (the
@@ -243,7 +302,9 @@ class WeightTrendBalance:
     lean_fraction: Any
 
 
-def energy_balance_from_weight_trend(weight_start_kg, weight_end_kg, days, fat_mass_kg=None):
+def energy_balance_from_weight_trend(
+    weight_start_kg: ArrayLike, weight_end_kg: ArrayLike, days: ArrayLike, fat_mass_kg: ArrayLike | None = None
+) -> WeightTrendBalance:
     """Energy balance (kcal/day) implied by a weight change over ``days`` (reference note C3).
 
     Negative values are a deficit. Intervals shorter than :data:`MIN_WEIGHT_INTERVAL_DAYS` give
@@ -256,9 +317,10 @@ def energy_balance_from_weight_trend(weight_start_kg, weight_end_kg, days, fat_m
     valid = t >= MIN_WEIGHT_INTERVAL_DAYS
     per_day = np.where(valid, change / np.where(t > 0, t, np.nan), np.nan)
 
-    def density(p):
+    def density(p: float | Floats) -> float | Floats:
         return p * RHO_L + (1.0 - p) * RHO_F
 
+    lean: float | Floats
     if fat_mass_kg is None:
         ends = (per_day * RHO_L, per_day * RHO_F)
         estimate = np.full(np.shape(per_day), np.nan)

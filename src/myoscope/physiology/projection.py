@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -38,7 +39,7 @@ from myoscope.physiology.hall._baseline import resting_metabolic_rate
 from myoscope.physiology.protein import CITATIONS as PROTEIN_CITATIONS
 from myoscope.physiology.protein import LeanShareCut, lean_share_cut
 from myoscope.physiology.scenarios import DEFAULT, LEAN_LOSS_LIMIT_KG, Scenario, parse
-from myoscope.record import Record
+from myoscope.record import ActivityWeek, Episode, Record
 from myoscope.references import cite
 
 HORIZON_WEEKS = 12
@@ -146,7 +147,7 @@ def _diet(record: Record, on: dt.date, nutrient: str) -> float | None:
 
 
 def _strength_training(record: Record, on: dt.date) -> bool | None:
-    weeks = [a for a in record.activity if getattr(a, "week_of", None) is not None and a.week_of <= on]
+    weeks = [a for a in record.activity if isinstance(a, ActivityWeek) and a.week_of is not None and a.week_of <= on]
     if not weeks or weeks[-1].strength_days is None:
         return None
     return weeks[-1].strength_days >= STRENGTH_DAYS_FOR_TRAINING
@@ -183,6 +184,16 @@ def read_inputs(record: Record, on: dt.date) -> tuple[Inputs, list[str]]:
     return inputs, missing
 
 
+T = TypeVar("T")
+
+
+def _known(value: T | None, what: str = "a whole-body input") -> T:
+    """A value already checked: the whole-body part runs only when :func:`read_inputs` found all it needs."""
+    if value is None:
+        raise ValueError(f"{what} is missing: it should have been checked before this point")
+    return value
+
+
 def _scenarios(scenarios: Iterable[str | Scenario]) -> tuple[Scenario, ...]:
     chosen = tuple(s if isinstance(s, Scenario) else parse(s) for s in scenarios)
     if not chosen:
@@ -190,7 +201,7 @@ def _scenarios(scenarios: Iterable[str | Scenario]) -> tuple[Scenario, ...]:
     return chosen
 
 
-def _horizon_days(weeks) -> int:
+def _horizon_days(weeks: Any) -> int:
     try:
         value = float(weeks)
     except (TypeError, ValueError):
@@ -228,12 +239,15 @@ def project_record(
     inputs, missing = read_inputs(record, on)
     notes: list[str] = []
     maintenance = None
-    if not missing and not 18 <= inputs.age_y <= 100:
+    if not missing and not 18 <= _known(inputs.age_y) <= 100:
         missing.append("an adult age (Hall's model is for ages 18 to 100)")
     if not missing:
         rmr = float(
             resting_metabolic_rate(
-                inputs.weight_kg, inputs.height_cm / 100.0, inputs.age_y, 1.0 if inputs.sex == "female" else 0.0
+                _known(inputs.weight_kg),
+                _known(inputs.height_cm) / 100.0,
+                _known(inputs.age_y),
+                1.0 if inputs.sex == "female" else 0.0,
             )
         )
         maintenance = inputs.pal * rmr
@@ -241,8 +255,8 @@ def project_record(
             notes.append(f"activity level not recorded: PAL {inputs.pal:.2f} (sedentary) assumed")
         if inputs.intake_kcal is None:
             notes.append("no energy intake recorded: the current scenario eats its maintenance")
-    whole = _whole_body(inputs, chosen, horizon, maintenance, variant) if not missing else [None] * len(chosen)
-    results = []
+    whole = _whole_body(inputs, chosen, horizon, _known(maintenance), variant) if not missing else [None] * len(chosen)
+    results: list[ScenarioResult] = []
     for scenario, (intake, cut, bands) in zip(chosen, [w or (None, None, None) for w in whole], strict=True):
         training = _training(inputs, scenario)
         courses = _regional(record, on, horizon, inputs, scenario, training)
@@ -279,10 +293,10 @@ def _intake(inputs: Inputs, scenario: Scenario, horizon: int, maintenance: float
     current = inputs.intake_kcal if inputs.intake_kcal is not None else maintenance
     if scenario.intake == "lean_sparing":
         found = lean_sparing_intake(
-            inputs.weight_kg,
-            inputs.height_cm,
-            inputs.age_y,
-            inputs.sex,
+            _known(inputs.weight_kg),
+            _known(inputs.height_cm),
+            _known(inputs.age_y),
+            _known(inputs.sex),
             inputs.pal,
             horizon / 7.0,
             LEAN_LOSS_LIMIT_KG,
@@ -292,7 +306,9 @@ def _intake(inputs: Inputs, scenario: Scenario, horizon: int, maintenance: float
     return current
 
 
-def _whole_body(inputs: Inputs, scenarios: tuple[Scenario, ...], horizon: int, maintenance: float, variant: str):
+def _whole_body(
+    inputs: Inputs, scenarios: tuple[Scenario, ...], horizon: int, maintenance: float, variant: str
+) -> list[tuple[float, LeanShareCut, dict[str, Band]]]:
     """One vectorised run: three people (cut low, central, high) per scenario."""
     intakes = [_intake(inputs, s, horizon, maintenance, variant) for s in scenarios]
     cuts = [lean_share_cut(_protein(inputs, s), _training(inputs, s)) for s in scenarios]
@@ -300,10 +316,10 @@ def _whole_body(inputs: Inputs, scenarios: tuple[Scenario, ...], horizon: int, m
     change = np.repeat(np.array(intakes) - maintenance, 3)[:, None]
     cut = np.array([c.as_tuple() for c in cuts]).reshape(n)
     sim = simulate_composition(
-        sex=[inputs.sex] * n,
-        age_y=inputs.age_y,
-        height_m=inputs.height_cm / 100.0,
-        weight_kg=inputs.weight_kg,
+        sex=[_known(inputs.sex)] * n,
+        age_y=_known(inputs.age_y),
+        height_m=_known(inputs.height_cm) / 100.0,
+        weight_kg=_known(inputs.weight_kg),
         pal=inputs.pal,
         ei_change_kcal=change,
         days=horizon,
@@ -315,10 +331,10 @@ def _whole_body(inputs: Inputs, scenarios: tuple[Scenario, ...], horizon: int, m
             f"Hall's model left the physical range within {horizon} days at "
             f"{min(intakes):.0f} kcal/day: the intake is too low to project"
         )
-    out = []
+    out: list[tuple[float, LeanShareCut, dict[str, Band]]] = []
     for k, (intake, c) in enumerate(zip(intakes, cuts, strict=True)):
         rows = slice(3 * k, 3 * k + 3)
-        bands = {}
+        bands: dict[str, Band] = {}
         for name in WHOLE_BODY_FIELDS:
             values = sim[name][rows]
             bands[name] = Band(values.min(axis=0), values[1], values.max(axis=0))
@@ -330,7 +346,9 @@ ENERGY_FLOOR = 1e-3
 """Whole-body lean changes smaller than 0.1 % over the horizon add no energy-balance compartment."""
 
 
-def _joined(courses, bands):
+def _joined(
+    courses: Sequence[regional.RegionalCourse], bands: dict[str, Band] | None
+) -> tuple[regional.RegionalCourse, ...]:
     """Join each regional course with the whole-body lean change; add the untouched regions."""
     if not bands:
         return tuple(courses)
@@ -346,11 +364,12 @@ def _joined(courses, bands):
     return tuple(joined)
 
 
-def _episode_regions(episode) -> tuple[tuple[str, str], ...]:
+def _episode_regions(episode: Episode) -> tuple[tuple[str, str], ...]:
     if episode.kind == "bed_rest":
         return tuple((r, side) for r in regional.BED_REST_REGIONS for side in ("left", "right"))
     if episode.kind == "immobilisation" and episode.limb in regional.LIMB_REGIONS:
-        return tuple((r, episode.side) for r in regional.LIMB_REGIONS[episode.limb])
+        side = _known(episode.side, "the side of an immobilisation")  # the record requires it
+        return tuple((r, side) for r in regional.LIMB_REGIONS[episode.limb])
     return ()
 
 

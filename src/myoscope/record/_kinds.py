@@ -57,7 +57,9 @@ def plausible(kind: str) -> Any:
     return Annotated[float, in_range(kind)]
 
 
-GIRTH_SITES = {k: v.site for k, v in MEASUREMENT_KINDS.items() if k.endswith("circumference")}
+GIRTH_SITES: dict[str, str] = {
+    k: v.site for k, v in MEASUREMENT_KINDS.items() if k.endswith("circumference") and v.site is not None
+}
 LENGTH_OF_SITE = {"upper_arm": "arm_length", "forearm": "arm_length", "thigh": "leg_length", "calf": "leg_length"}
 
 NUTRIENT_UNITS: dict[str, tuple[str, float]] = {

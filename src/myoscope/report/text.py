@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import shutil
 
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table as RichTable
 from rich.text import Text
@@ -72,7 +72,7 @@ def _step(step: Step, indent: str = "") -> Text:
 def _summary_panel(report: Report) -> Panel:
     finding = report.atrophy
     lead = Text.assemble((escape_text(finding.label) + " ", "bold"), _status(finding), " ", _t(finding.summary))
-    parts: list = [lead]
+    parts: list[RenderableType] = [lead]
     if report.leading_sections:
         parts.append(Text("Leading causes", style="bold"))
         for cause in report.leading_sections:
@@ -100,7 +100,7 @@ def _evidence_table(section: Section) -> RichTable:
 
 
 def _cause(section: Section) -> Panel:
-    parts: list = [_t(section.summary)]
+    parts: list[RenderableType] = [_t(section.summary)]
     if section.evidence:
         parts.append(_evidence_table(section))
     if section.shows_reversibility:

@@ -9,12 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike
 
-from myoscope.physiology.energy import mifflin_st_jeor
+from myoscope.physiology.energy import Floats, mifflin_st_jeor
 from myoscope.physiology.hall import _constants as c
 
 
-def resting_metabolic_rate(weight_kg, height_m, age_y, female):
+def resting_metabolic_rate(
+    weight_kg: ArrayLike, height_m: ArrayLike, age_y: ArrayLike, female: ArrayLike
+) -> float | Floats:
     """Resting metabolic rate (kcal/day): Mifflin-St Jeor with the unrounded regression coefficients
     that Hall 2011 and ``bw`` use (height in m here)."""
     return mifflin_st_jeor(
@@ -26,7 +29,7 @@ def resting_metabolic_rate(weight_kg, height_m, age_y, female):
     )
 
 
-def jackson_fat_mass(weight_kg, height_m, age_y, female):
+def jackson_fat_mass(weight_kg: ArrayLike, height_m: ArrayLike, age_y: ArrayLike, female: ArrayLike) -> Floats:
     """Baseline fat mass (kg) from sex, age and BMI (Jackson et al. 2002, as in Hall 2011)."""
     w = np.asarray(weight_kg, float)
     h = np.asarray(height_m, float)
@@ -34,20 +37,22 @@ def jackson_fat_mass(weight_kg, height_m, age_y, female):
     log_bmi = np.log(w / (h * h))
     men = (w * (c.JACKSON_MEN[0] * a + c.JACKSON_MEN[1] * log_bmi + c.JACKSON_MEN[2])) / 100.0
     women = (w * (c.JACKSON_WOMEN[0] * a + c.JACKSON_WOMEN[1] * log_bmi + c.JACKSON_WOMEN[2])) / 100.0
-    return np.where(np.asarray(female) > 0.5, women, men)
+    fat: Floats = np.where(np.asarray(female) > 0.5, women, men)
+    return fat
 
 
-def extracellular_fluid(weight_kg, height_m, age_y, female):
+def extracellular_fluid(weight_kg: ArrayLike, height_m: ArrayLike, age_y: ArrayLike, female: ArrayLike) -> Floats:
     """Baseline extracellular fluid (kg), the equation ``bw`` 1.0.0 uses (see ``ECF_MEN``)."""
     w = np.asarray(weight_kg, float)
     h = np.asarray(height_m, float)
     a = np.asarray(age_y, float)
     men = c.ECF_MEN[0] * a + c.ECF_MEN[1] * h + c.ECF_MEN[2] * w + c.ECF_MEN[3]
     women = c.ECF_WOMEN[2] + c.ECF_WOMEN[0] * h + c.ECF_WOMEN[1] * w
-    return np.where(np.asarray(female) > 0.5, women, men)
+    ecf: Floats = np.where(np.asarray(female) > 0.5, women, men)
+    return ecf
 
 
-def activity_coefficient(pal, rmr, weight_kg):
+def activity_coefficient(pal: ArrayLike, rmr: float | Floats, weight_kg: float | Floats) -> float | Floats:
     """delta (kcal/kg/day): expenditure proportional to weight, ((1 - beta_TEF) PAL - 1) RMR / W.
 
     Hall 2011 appendix, which defines delta from the baseline PAL. A later PAL is mapped through
@@ -93,7 +98,16 @@ class Baseline:
 
 
 def baseline(
-    female, age_y, height_m, weight_kg, pal, pcarb_base, pcarb, ei_kcal, fat_kg, balance_given_intake: bool
+    female: ArrayLike,
+    age_y: ArrayLike,
+    height_m: ArrayLike,
+    weight_kg: ArrayLike,
+    pal: ArrayLike,
+    pcarb_base: ArrayLike,
+    pcarb: ArrayLike,
+    ei_kcal: ArrayLike,
+    fat_kg: ArrayLike,
+    balance_given_intake: bool,
 ) -> Baseline:
     """Day-0 state. ``ei_kcal`` / ``fat_kg`` hold NaN where the default applies.
 
@@ -102,7 +116,7 @@ def baseline(
     even when the intake differs, as ``bw`` 1.0.0 does (model.md §8 D2).
     """
     weight = np.asarray(weight_kg, float)
-    rmr = resting_metabolic_rate(weight, height_m, age_y, female)
+    rmr = np.asarray(resting_metabolic_rate(weight, height_m, age_y, female), float)
     pal_rmr = np.asarray(pal, float) * rmr
     given_ei = ~np.isnan(ei_kcal)
     ei0 = np.where(given_ei, ei_kcal, pal_rmr)
@@ -110,7 +124,7 @@ def baseline(
     ecf = extracellular_fluid(weight, height_m, age_y, female)
     glycogen = np.full_like(weight, c.GLYCOGEN_0)
     lean = weight - (ecf + fat + c.GLYCOGEN_WITH_WATER * glycogen)
-    delta = activity_coefficient(pal, rmr, weight)
+    delta = np.asarray(activity_coefficient(pal, rmr, weight), float)
     balance = np.where(given_ei, ei0, pal_rmr) if balance_given_intake else pal_rmr
     k = balance - c.GAMMA_L * lean - c.GAMMA_F * fat - delta * weight
     cib = np.asarray(pcarb_base, float) * ei0

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from myoscope.errors import InputError, Problem
 
@@ -30,6 +31,8 @@ bounds only catch unit mistakes (e.g. height in cm, sodium in g)."""
 
 MAX_PROBLEMS_PER_FIELD = 3
 
+Floats = NDArray[np.float64]
+
 
 def _accepted(name: str) -> str:
     low, high, unit = LIMITS[name]
@@ -40,10 +43,10 @@ class _Checker:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
 
-    def fail(self, field: str, value: Any, message: str, accepted: str | None = None, unit: str | None = None):
+    def fail(self, field: str, value: Any, message: str, accepted: str | None = None, unit: str | None = None) -> None:
         self.problems.append(Problem(field, value, message, accepted, unit))
 
-    def array(self, name: str, value: Any, *, allow_nan: bool = False) -> np.ndarray | None:
+    def array(self, name: str, value: Any, *, allow_nan: bool = False) -> Floats | None:
         try:
             arr = np.asarray(value, dtype=float)
         except (TypeError, ValueError):
@@ -56,7 +59,7 @@ class _Checker:
             )
         return None if bad.any() else arr
 
-    def in_range(self, name: str, arr: np.ndarray | None, *, field: str | None = None, low_open: bool = False):
+    def in_range(self, name: str, arr: Floats | None, *, field: str | None = None, low_open: bool = False) -> None:
         if arr is None:
             return
         low, high, unit = LIMITS[name]
@@ -75,6 +78,13 @@ class _Checker:
     def raise_if_any(self) -> None:
         if self.problems:
             raise InputError(self.problems)
+
+
+def _checked(value: Floats | None, check: _Checker) -> Floats:
+    """An array that ``check`` accepted: None only after it recorded why, so the problems are raised."""
+    if value is None:
+        raise InputError(check.problems)
+    return value
 
 
 def _indexed(name: str, index: np.ndarray, ndim: int) -> str:
@@ -101,10 +111,10 @@ class Prepared:
 
     @property
     def n(self) -> int:
-        return self.female.shape[0]
+        return int(self.female.shape[0])
 
 
-def _sex(value: Any, check: _Checker) -> np.ndarray | None:
+def _sex(value: Any, check: _Checker) -> Floats | None:
     arr = np.atleast_1d(np.asarray(value, dtype=object))
     codes = np.empty(arr.shape, float)
     ok = True
@@ -123,7 +133,7 @@ def _sex(value: Any, check: _Checker) -> np.ndarray | None:
     return codes if ok else None
 
 
-def _schedule(name: str, value: Any, n: int, days: int, check: _Checker, *, allow_none: bool = False):
+def _schedule(name: str, value: Any, n: int, days: int, check: _Checker, *, allow_none: bool = False) -> Floats | None:
     if value is None and allow_none:
         return None
     arr = check.array(name, value)
@@ -150,19 +160,19 @@ def _schedule(name: str, value: Any, n: int, days: int, check: _Checker, *, allo
 
 def prepare(
     *,
-    sex,
-    age_y,
-    height_m,
-    weight_kg,
-    pal,
-    ei_change_kcal,
-    na_change_mg,
-    pcarb_base,
-    pcarb,
-    ei_kcal,
-    fat_kg,
-    days,
-    pal_schedule,
+    sex: Any,
+    age_y: Any,
+    height_m: Any,
+    weight_kg: Any,
+    pal: Any,
+    ei_change_kcal: Any,
+    na_change_mg: Any,
+    pcarb_base: Any,
+    pcarb: Any,
+    ei_kcal: Any,
+    fat_kg: Any,
+    days: Any,
+    pal_schedule: Any,
     activity_changes: bool,
     variant_name: str,
 ) -> Prepared:
@@ -197,8 +207,8 @@ def prepare(
         check.fail("inputs", None, "per-person values must be numbers or 1-D arrays", "1-D arrays")
     check.raise_if_any()
 
-    def per_person(a):
-        return np.broadcast_to(a, (n,)).astype(float)
+    def per_person(a: Floats | None) -> Floats:
+        return np.broadcast_to(_checked(a, check), (n,)).astype(float)
 
     arrays = {name: per_person(a) for name, a in person.items()}
     female = per_person(female)
@@ -236,8 +246,8 @@ def prepare(
         arrays["pcarb"],
         arrays["ei_kcal"],
         fat,
-        ei,
-        na,
+        _checked(ei, check),
+        _checked(na, check),
         pal_sched,
         int(days),
     )

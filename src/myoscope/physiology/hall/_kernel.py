@@ -25,10 +25,12 @@ this module compiles nothing. Callers import it only when they simulate.
 from __future__ import annotations
 
 import math
+from typing import TypeVar
 
 import numba
 import numpy as np
 from numba.extending import register_jitable
+from numpy.typing import NDArray
 
 from myoscope.physiology.hall import _constants as c
 from myoscope.physiology.hall._fields import (  # noqa: F401 (re-exported)
@@ -57,9 +59,13 @@ _FORBES_EXPONENT = c.RHO_L / _RHO_F_C
 _SIXTH = 1.0 / 6.0
 _INV_FACT = tuple(1.0 / math.factorial(n) for n in range(11))
 
+Floats = NDArray[np.float64]
+Value = TypeVar("Value", float, Floats)
+"""A state quantity: one person's float inside the compiled loops, everyone's array in :func:`run_numpy`."""
+
 
 @register_jitable(inline="always")
-def _expm1(x):
+def _expm1(x: Value) -> Value:
     """exp(x) - 1 without a library call, so that loops over people vectorise.
 
     Taylor polynomial of degree 10 at x/8, then three doublings e(2y) = e(y) (2 + e(y)); the
@@ -97,7 +103,7 @@ def _expm1(x):
 
 
 @register_jitable(inline="always")
-def _fat(lean, fat_n, lean_n):
+def _fat(lean: Value, fat_n: Value, lean_n: Value) -> Value:
     """Fat on the Forbes curve through (L_n, F_n): F_n exp(rho_L (L - L_n) / (rho_F C)).
 
     The curve F = F0 exp((L - L0)/10.4) of Chow & Hall 2008 (Forbes 1987), followed from the
@@ -107,22 +113,35 @@ def _fat(lean, fat_n, lean_n):
 
 
 @register_jitable(inline="always")
-def _d_glycogen(glycogen, ci, kg):
+def _d_glycogen(glycogen: Value, ci: Value, kg: Value) -> Value:
     return (ci - kg * (glycogen * glycogen)) * _INV_RHO_G
 
 
 @register_jitable(inline="always")
-def _d_at(at, d_ei):
+def _d_at(at: Value, d_ei: Value) -> Value:
     return (c.BETA_AT * d_ei - at) * _INV_TAU
 
 
 @register_jitable(inline="always")
-def _d_ecf(ecf, d_na, ci, ecf0, inv_cib):
+def _d_ecf(ecf: Value, d_na: Value, ci: Value, ecf0: Value, inv_cib: Value) -> Value:
     return (d_na - c.XI_NA * (ecf - ecf0) - c.XI_CI * (1.0 - ci * inv_cib)) * _INV_SODIUM
 
 
 @register_jitable(inline="always")
-def _d_lean(lean, fat, ecf, glycogen, at, d_ei, ei, ci, k, delta, kg, g):
+def _d_lean(
+    lean: Value,
+    fat: Value,
+    ecf: Value,
+    glycogen: Value,
+    at: Value,
+    d_ei: Value,
+    ei: Value,
+    ci: Value,
+    k: Value,
+    delta: Value,
+    kg: Value,
+    g: float,
+) -> Value:
     """dL/dt (kg/day) from the energy balance with the Forbes partition (Hall 2011 Eq. 9)."""
     weight = lean + fat + ecf + c.GLYCOGEN_WITH_WATER * glycogen
     r3 = k + delta * weight + c.BETA_TEF * d_ei + at - ei + g * _d_glycogen(glycogen, ci, kg)
@@ -130,7 +149,21 @@ def _d_lean(lean, fat, ecf, glycogen, at, d_ei, ei, ci, k, delta, kg, g):
 
 
 @register_jitable(inline="always")
-def expenditure(lean, fat, ecf, glycogen, at, weight, d_ei, ei, ci, k, delta, kg, g):
+def expenditure(
+    lean: Value,
+    fat: Value,
+    ecf: Value,
+    glycogen: Value,
+    at: Value,
+    weight: Value,
+    d_ei: Value,
+    ei: Value,
+    ci: Value,
+    k: Value,
+    delta: Value,
+    kg: Value,
+    g: float,
+) -> Value:
     """Total expenditure (kcal/day), Hall 2011: K + gF F + gL L + delta W + TEF + AT + etaF F' + etaL L'."""
     dl = _d_lean(lean, fat, ecf, glycogen, at, d_ei, ei, ci, k, delta, kg, g)
     df = fat / c.FORBES_KG * dl
@@ -140,7 +173,25 @@ def expenditure(lean, fat, ecf, glycogen, at, weight, d_ei, ei, ci, k, delta, kg
 
 
 @register_jitable(inline="always")
-def step(lean, fat, ecf, glycogen, at, d_ei0, d_ei1, d_na0, d_na1, delta, ecf0, k, ei0, inv_cib, kg, pcarb, g):
+def step(
+    lean: Value,
+    fat: Value,
+    ecf: Value,
+    glycogen: Value,
+    at: Value,
+    d_ei0: Value,
+    d_ei1: Value,
+    d_na0: Value,
+    d_na1: Value,
+    delta: Value,
+    ecf0: Value,
+    k: Value,
+    ei0: Value,
+    inv_cib: Value,
+    kg: Value,
+    pcarb: Value,
+    g: float,
+) -> tuple[Value, Value, Value, Value, Value]:
     """Advance one day. ``*0`` inputs hold at the start and middle, ``*1`` at the end stage."""
     ei_a = ei0 + d_ei0
     ei_b = ei0 + d_ei1
@@ -180,7 +231,17 @@ def step(lean, fat, ecf, glycogen, at, d_ei0, d_ei1, d_na0, d_na1, delta, ecf0, 
 
 
 @register_jitable(inline="always")
-def _pick(code, weight, fat, lean, ecf, glycogen, at, ei, ee):
+def _pick(
+    code: int,
+    weight: Value,
+    fat: Value,
+    lean: Value,
+    ecf: Value,
+    glycogen: Value,
+    at: Value,
+    ei: Value,
+    ee: Value,
+) -> Value:
     if code == 0:
         return weight
     if code == 1:
@@ -206,8 +267,25 @@ BLOCK = 128
 
 @numba.njit(cache=True, nogil=True, error_model="numpy")
 def _advance(
-    lean, fat, ecf, glycogen, at, weight, ei_a, ei_b, na_a, na_b, delta_t, ecf0, k, ei0, inv_cib, kg, pcarb, g
-):
+    lean: Floats,
+    fat: Floats,
+    ecf: Floats,
+    glycogen: Floats,
+    at: Floats,
+    weight: Floats,
+    ei_a: Floats,
+    ei_b: Floats,
+    na_a: Floats,
+    na_b: Floats,
+    delta_t: Floats,
+    ecf0: Floats,
+    k: Floats,
+    ei0: Floats,
+    inv_cib: Floats,
+    kg: Floats,
+    pcarb: Floats,
+    g: float,
+) -> None:
     """One day for a block of people, in place (contiguous arrays, so LLVM vectorises the loop)."""
     for q in range(lean.shape[0]):
         l1, f1, e1, g1, a1 = step(
@@ -238,7 +316,27 @@ def _advance(
 
 
 @numba.njit(cache=True, nogil=True, error_model="numpy")
-def _record(out, j, lo, sel, need_ee, lean, fat, ecf, glycogen, at, weight, d_ei, delta_t, ei0, pcarb, k, kg, g, ee):
+def _record(
+    out: Floats,
+    j: int,
+    lo: int,
+    sel: NDArray[np.int64],
+    need_ee: bool,
+    lean: Floats,
+    fat: Floats,
+    ecf: Floats,
+    glycogen: Floats,
+    at: Floats,
+    weight: Floats,
+    d_ei: Floats,
+    delta_t: Floats,
+    ei0: Floats,
+    pcarb: Floats,
+    k: Floats,
+    kg: Floats,
+    g: float,
+    ee: Floats,
+) -> None:
     """Write the selected fields of a block of people into ``out[:, j, lo:lo + m]``."""
     m = lean.shape[0]
     if need_ee:
@@ -275,7 +373,19 @@ def _record(out, j, lo, sel, need_ee, lean, fat, ecf, glycogen, at, weight, d_ei
 
 
 @numba.njit(cache=True, nogil=True, error_model="numpy")
-def _run_block(b, params, ei, na, delta, g, lookahead, days, record, sel, out):
+def _run_block(
+    b: int,
+    params: Floats,
+    ei: Floats,
+    na: Floats,
+    delta: Floats,
+    g: float,
+    lookahead: bool,
+    days: int,
+    record: NDArray[np.int64],
+    sel: NDArray[np.int64],
+    out: Floats,
+) -> None:
     """People ``b * BLOCK`` to ``(b + 1) * BLOCK - 1``, all days (see :func:`run_numba`)."""
     n_people = params.shape[0]
     n_rec = record.shape[0]
@@ -321,7 +431,18 @@ def _run_block(b, params, ei, na, delta, g, lookahead, days, record, sel, out):
 
 
 @numba.njit(cache=True, parallel=True, nogil=True)
-def run_numba(params, ei, na, delta, g, lookahead, days, record, sel, out):
+def run_numba(
+    params: Floats,
+    ei: Floats,
+    na: Floats,
+    delta: Floats,
+    g: float,
+    lookahead: bool,
+    days: int,
+    record: NDArray[np.int64],
+    sel: NDArray[np.int64],
+    out: Floats,
+) -> None:
     """Simulate every person (row of ``params``) for ``days`` days, blocks of people in parallel.
 
     ``ei``, ``na`` and ``delta`` are (N, days + 1) schedules (views may broadcast); the values of
@@ -333,13 +454,35 @@ def run_numba(params, ei, na, delta, g, lookahead, days, record, sel, out):
 
 
 @numba.njit(cache=True, nogil=True)
-def run_numba_serial(params, ei, na, delta, g, lookahead, days, record, sel, out):
+def run_numba_serial(
+    params: Floats,
+    ei: Floats,
+    na: Floats,
+    delta: Floats,
+    g: float,
+    lookahead: bool,
+    days: int,
+    record: NDArray[np.int64],
+    sel: NDArray[np.int64],
+    out: Floats,
+) -> None:
     """:func:`run_numba` in the calling thread (small cohorts: no thread start-up to wait for)."""
     for b in range((params.shape[0] + BLOCK - 1) // BLOCK):
         _run_block(b, params, ei, na, delta, g, lookahead, days, record, sel, out)
 
 
-def run_numpy(params, ei, na, delta, g, lookahead, days, record, sel, out):
+def run_numpy(
+    params: Floats,
+    ei: Floats,
+    na: Floats,
+    delta: Floats,
+    g: float,
+    lookahead: bool,
+    days: int,
+    record: NDArray[np.int64],
+    sel: NDArray[np.int64],
+    out: Floats,
+) -> None:
     """The same computation as :func:`run_numba` in plain numpy, vectorised over all people."""
     fat0, lean0, ecf0, k, ei0, cib, kg, pcarb, weight = (params[:, col] for col in range(N_PARAMS))
     inv_cib = 1.0 / cib
@@ -355,7 +498,7 @@ def run_numpy(params, ei, na, delta, g, lookahead, days, record, sel, out):
             ee = (
                 expenditure(lean, fat, ecf, glycogen, at, weight, d_ei, intake, pcarb * intake, k, delta[:, t], kg, g)
                 if need_ee
-                else None
+                else np.full_like(lean, np.nan)  # read only when expenditure is selected
             )
             for s, code in enumerate(sel):
                 out[s, where[t], :] = _pick(int(code), weight, fat, lean, ecf, glycogen, at, intake, ee)

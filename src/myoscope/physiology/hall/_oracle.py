@@ -41,7 +41,8 @@ def read_oracle(path: str | Path) -> dict[str, Any]:
     path = Path(path)
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rt", encoding="utf-8") as handle:
-        return json.load(handle)
+        document: dict[str, Any] = json.load(handle)
+        return document
 
 
 def write_oracle(document: dict[str, Any], path: str | Path) -> None:
@@ -95,7 +96,7 @@ def _cases(document: Any) -> list[dict[str, Any]]:
     return cases
 
 
-def _schedule(values: list | None, columns: int) -> list:
+def _schedule(values: list[float] | None, columns: int) -> list[float]:
     """``columns`` daily values: truncated, or extended by holding the last value."""
     values = list(values) if values else [0.0]
     return values[:columns] + [values[-1]] * max(0, columns - len(values))
@@ -143,11 +144,11 @@ def simulate_oracle(
     groups: dict[int, list[int]] = {}
     for i, case in enumerate(cases):
         groups.setdefault(_horizon(case["inputs"], days), []).append(i)
-    results: dict[int, tuple[dict[str, Any], dict[str, list]]] = {}
+    results: dict[int, tuple[dict[str, Any], dict[str, list[Any]]]] = {}
     for horizon, members in groups.items():
         ins = [cases[i]["inputs"] for i in members]
         columns = max(horizon, 0) + 1
-        kwargs = {
+        kwargs: dict[str, Any] = {
             argument: [item.get(field) for item in ins]
             for field, argument in _ARGUMENT.items()
             if field not in ("ei_change_kcal", "na_change_mg", "pcarb_base", "pcarb")

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 import numpy as np
 
 from myoscope.errors import InputError, Problem
+from myoscope.physiology.hall._inputs import Prepared
 from myoscope.physiology.hall._simulate import baseline_of, resolve_variant, run
 from myoscope.physiology.hall._targets import _prepare, intake_for_lean_loss
 from myoscope.physiology.hall._variants import DEFAULT_VARIANT, Variant
@@ -47,7 +49,7 @@ class LeanSparingIntake:
     projection: Projection | None
 
 
-def _days(weeks) -> int:
+def _days(weeks: Any) -> int:
     try:
         value = float(weeks)
     except (TypeError, ValueError):
@@ -59,7 +61,7 @@ def _days(weeks) -> int:
     return max(1, int(round(value * 7)))
 
 
-def _person(weight_kg, height_cm, age_y, sex, pal, fat_kg) -> dict:
+def _person(weight_kg: Any, height_cm: Any, age_y: Any, sex: Any, pal: Any, fat_kg: Any) -> dict[str, Any]:
     try:
         height_m = float(height_cm) / 100.0
     except (TypeError, ValueError):
@@ -70,7 +72,15 @@ def _person(weight_kg, height_cm, age_y, sex, pal, fat_kg) -> dict:
 
 
 def project(
-    weight_kg, height_cm, age_y, sex, pal, intake_kcal, weeks, fat_kg=None, variant: str | Variant = DEFAULT_VARIANT
+    weight_kg: float,
+    height_cm: float,
+    age_y: float,
+    sex: str,
+    pal: float,
+    intake_kcal: float,
+    weeks: float,
+    fat_kg: float | None = None,
+    variant: str | Variant = DEFAULT_VARIANT,
 ) -> Projection:
     """Project one adult eating ``intake_kcal`` every day for ``weeks`` weeks (Hall et al. 2011).
 
@@ -91,7 +101,7 @@ def project(
     return _projection(prepared, chosen, intake, maintenance)
 
 
-def _projection(prepared, chosen: Variant, intake: float, maintenance: float) -> Projection:
+def _projection(prepared: Prepared, chosen: Variant, intake: float, maintenance: float) -> Projection:
     change = np.full((1, prepared.days + 1), intake - maintenance)
     sim = run(
         replace(prepared, ei_change=np.broadcast_to(change, change.shape)),
@@ -101,7 +111,7 @@ def _projection(prepared, chosen: Variant, intake: float, maintenance: float) ->
     )
     trajectory = {name: values[0] for name, values in sim.outputs.items()}
 
-    def change_of(name):
+    def change_of(name: str) -> float:
         return float(trajectory[name][-1] - trajectory[name][0])
 
     return Projection(
@@ -119,14 +129,14 @@ def _projection(prepared, chosen: Variant, intake: float, maintenance: float) ->
 
 
 def lean_sparing_intake(
-    weight_kg,
-    height_cm,
-    age_y,
-    sex,
-    pal,
-    weeks,
-    max_lean_loss_kg,
-    fat_kg=None,
+    weight_kg: float,
+    height_cm: float,
+    age_y: float,
+    sex: str,
+    pal: float,
+    weeks: float,
+    max_lean_loss_kg: float,
+    fat_kg: float | None = None,
     variant: str | Variant = DEFAULT_VARIANT,
 ) -> LeanSparingIntake:
     """Lowest constant intake keeping the loss of lean tissue L within ``max_lean_loss_kg`` over ``weeks``.

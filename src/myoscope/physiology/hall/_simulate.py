@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 
@@ -39,7 +39,7 @@ class Simulation:
 
     @property
     def n_people(self) -> int:
-        return self.baseline.weight_kg.shape[0]
+        return int(self.baseline.weight_kg.shape[0])
 
     @property
     def plausible(self) -> np.ndarray:
@@ -63,19 +63,19 @@ def resolve_variant(variant: str | Variant) -> Variant:
 
 def simulate(
     *,
-    sex,
-    age_y,
-    height_m,
-    weight_kg,
-    pal=1.5,
-    ei_change_kcal=0.0,
-    na_change_mg=0.0,
-    pcarb_base=0.5,
-    pcarb=None,
-    ei_kcal=None,
-    fat_kg=None,
+    sex: Any,
+    age_y: Any,
+    height_m: Any,
+    weight_kg: Any,
+    pal: Any = 1.5,
+    ei_change_kcal: Any = 0.0,
+    na_change_mg: Any = 0.0,
+    pcarb_base: Any = 0.5,
+    pcarb: Any = None,
+    ei_kcal: Any = None,
+    fat_kg: Any = None,
     days: int = 365,
-    pal_schedule=None,
+    pal_schedule: Any = None,
     variant: str | Variant = DEFAULT_VARIANT,
     outputs: Sequence[str] | None = None,
     record: Literal["daily", "final"] | Sequence[int] | np.ndarray = "daily",
@@ -167,6 +167,7 @@ def run(
     out = np.empty((len(codes), len(record_days), prepared.n))
     if engine not in ("numba", "numpy"):
         raise InputError([Problem("engine", engine, "is not a known engine", "numba or numpy")])
+    runner: Callable[..., None]  # the kernels fill ``out`` in place
     if engine == "numpy":
         runner = _kernel.run_numpy
     elif prepared.n * prepared.days >= PARALLEL_FROM_PERSON_DAYS:
@@ -227,7 +228,7 @@ def _fields(outputs: Sequence[str] | None) -> tuple[str, ...]:
     return fields
 
 
-def _record_days(record, days: int) -> np.ndarray:
+def _record_days(record: str | Sequence[int] | np.ndarray, days: int) -> np.ndarray:
     if isinstance(record, str):
         if record == "daily":
             return np.arange(days + 1, dtype=np.int64)

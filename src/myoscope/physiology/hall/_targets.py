@@ -9,7 +9,7 @@ people are bracketed by the accepted intake range (0 to 10,000 kcal/day) and fou
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 
@@ -40,11 +40,17 @@ class TargetIntake:
     @property
     def change_kcal(self) -> np.ndarray:
         """Intake minus the baseline intake (negative: a deficit)."""
-        return self.intake_kcal - self.baseline_intake_kcal
+        change: np.ndarray = self.intake_kcal - self.baseline_intake_kcal
+        return change
 
 
 def intake_for_weight(
-    target_weight_kg, *, days: int, variant: str | Variant = DEFAULT_VARIANT, engine: Engine = "numba", **person
+    target_weight_kg: Any,
+    *,
+    days: int,
+    variant: str | Variant = DEFAULT_VARIANT,
+    engine: Engine = "numba",
+    **person: Any,
 ) -> TargetIntake:
     """Constant intake (kcal/day from day 0) that brings body weight to ``target_weight_kg`` on day ``days``.
 
@@ -57,13 +63,13 @@ def intake_for_weight(
 
 
 def intake_for_lean_loss(
-    max_loss_kg,
+    max_loss_kg: Any,
     *,
     days: int,
     measure: LeanMeasure = "lean_mass_kg",
     variant: str | Variant = DEFAULT_VARIANT,
     engine: Engine = "numba",
-    **person,
+    **person: Any,
 ) -> TargetIntake:
     """Lowest constant intake whose loss of lean tissue by day ``days`` is ``max_loss_kg``.
 
@@ -79,7 +85,7 @@ def intake_for_lean_loss(
     return _solve(prepared, chosen, measure, start - loss, engine)
 
 
-def _prepare(days, *, chosen_variant, person) -> tuple[Variant, Prepared]:
+def _prepare(days: Any, *, chosen_variant: str | Variant, person: dict[str, Any]) -> tuple[Variant, Prepared]:
     chosen = resolve_variant(chosen_variant)
     unknown = set(person) - {
         "sex",
@@ -107,7 +113,7 @@ def _prepare(days, *, chosen_variant, person) -> tuple[Variant, Prepared]:
     return chosen, prepared
 
 
-def _goal(name: str, value, n: int, bounds: tuple[float, float], unit: str) -> np.ndarray:
+def _goal(name: str, value: Any, n: int, bounds: tuple[float, float], unit: str) -> np.ndarray:
     try:
         arr = np.broadcast_to(np.asarray(value, dtype=float), (n,))
     except (TypeError, ValueError):
@@ -157,11 +163,12 @@ def _solve(prepared: Prepared, variant: Variant, field: str, goal: np.ndarray, e
     horizon = np.array([prepared.days], dtype=np.int64)
     low, high, _ = LIMITS["total_intake"]
 
-    def excess(change, person):
+    def excess(change: np.ndarray, person: np.ndarray) -> np.ndarray:
         index = person.astype(np.intp)
         value = run(_subset(prepared, index, change), variant, (field,), horizon, engine)[field][:, 0]
         # a collapsed trajectory (non-finite) lies below any goal: intake was far too low
-        return np.where(np.isfinite(value), value, -1e9) - goal[index]
+        gap: np.ndarray = np.where(np.isfinite(value), value, -1e9) - goal[index]
+        return gap
 
     bracket = (low - base.ei_kcal + _MARGIN_KCAL, high - base.ei_kcal - _MARGIN_KCAL)
     result = find_root(
