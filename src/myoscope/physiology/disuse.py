@@ -867,9 +867,7 @@ def _band(kind: str, site: str, outcome: str, days: float, older: bool) -> Band:
     extrapolated = days > (longest if site != "forearm" else reach)
     if days > longest:
         notes.append(f"The longest {measure} study lasted {longest:g} days.")
-    return Band(
-        outcome, measure, low, high, tuple(sorted(citations)), tuple(pool), extrapolated, tuple(notes), central
-    )
+    return Band(outcome, measure, low, high, tuple(sorted(citations)), tuple(pool), extrapolated, tuple(notes), central)
 
 
 @lru_cache(maxsize=64)
