@@ -356,3 +356,11 @@ def test_every_arm_source_is_catalogued():
 
     for arm in ALL:
         assert get(arm.source).year >= 1990
+
+
+def test_older_central_regain_lies_midway_between_young_and_none():
+    """No older-adult regain rate was verified (Suetta 2009; Vigelsø 2015): the central is our stated rule."""
+    young = recovery.remaining_deficit(4.0, 28, False, "central")
+    older = recovery.remaining_deficit(4.0, 28, False, "central", older=True)
+    assert older[-1] == pytest.approx((young[-1] + 4.0) / 2)
+    assert young[-1] < older[-1] < 4.0

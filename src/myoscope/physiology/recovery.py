@@ -71,7 +71,8 @@ def remaining_deficit(deficit_end: ArrayLike, days: int, retraining: bool, end: 
         out[1:] = d0
         return out
     if older and end == "central":
-        return (remaining_deficit(d0, days, retraining, "central") + d0) / 2.0
+        out[:] = (remaining_deficit(d0, days, retraining, "central") + d0) / 2.0
+        return out
     keep = math.exp(-1.0 / TAU_DAYS[index])
     rate = RETRAINING_RATE[index] if retraining else 0.0
     for t in range(1, days + 1):
