@@ -2,8 +2,9 @@
 
 Whole-body arms: the constant intake that reproduces the arm's measured weight change is found
 for each end of the lean-share cut band; the projected fat-free (or DXA lean) mass change must
-meet the arm's interval. Regional arms: the band of the compartment at the arm's duration must
-meet the arm's interval. Calibration arms re-derive the parameter they set.
+meet the arm's interval. Regional arms: the *central* projection of the compartment at the arm's
+duration, expressed in the quantity the arm measured (``disuse.MEASURE_RATIO``), must lie inside the
+arm's interval; the band is shown with it. Calibration arms re-derive the parameter they set.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from arms import ALL, RESISTANCE_META  # noqa: E402
 
-from myoscope.physiology import denervation, protein, recovery  # noqa: E402
+from myoscope.physiology import denervation, disuse, protein, recovery  # noqa: E402
 from myoscope.physiology.composition import simulate_composition  # noqa: E402
 from myoscope.physiology.regional import disuse_course  # noqa: E402
 
@@ -184,29 +185,131 @@ def test_resistance_cut_against_sardeli2018_calibration():
 
 
 def _regional_band(key: str) -> tuple[float, float, float]:
+    """(low, central, high) % change at the arm's duration, in the quantity the arm measured."""
     arm = ARMS[key]
     course = disuse_course(
         arm.inputs["kind"], arm.inputs["region"], "left", 0, arm.days, arm.days, older=arm.inputs["older"]
     )
-    return course.at(arm.days)
+    low, central, high = course.at(arm.days)
+    measure = arm.inputs["measure"]
+    # low is the largest loss: the largest ratio widens it, the smallest ratio the other end
+    return (
+        disuse.as_measured(low, measure, "high"),
+        disuse.as_measured(central, measure, "central"),
+        disuse.as_measured(high, measure, "low"),
+    )
 
 
-@pytest.mark.parametrize("key", ["kilroe2020_thigh_7d", "deboer2007_23d"])
-def test_disuse_against_calibration_anchors(key):
+def _check_regional(key: str) -> tuple[float, float, float]:
     band = _regional_band(key)
-    assert _meets(band, ARMS[key].interval), (key, band)
+    interval = ARMS[key].interval
+    assert band[0] <= band[1] <= band[2]
+    assert _meets(band, interval), (key, band, interval)  # the band shown reaches the arm
+    assert interval[0] <= band[1] <= interval[1], (key, band, interval)  # the central lies inside it
+    return band
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="open: the young men of Kilroe 2020 lost whole-thigh muscle faster in the first week "
+    "(-5.5 % in 7 days) than the course fitted through all one-limb immobilisation studies, which "
+    "projects -5.0 % quadriceps, i.e. -4.2 % whole thigh (Kilroe's own thigh/quadriceps ratio), "
+    "below the arm's -6.1 to -4.9 %. The studies disagree beyond their own spreads: de Boer 2007 "
+    "measured -5.2 % knee-extensor size after 14 days, less than Kilroe after 7. The band "
+    "(-7.6 to -2.5 %) holds the arm",
+)
+def test_disuse_against_kilroe2020_calibration():
+    _check_regional("kilroe2020_thigh_7d")
+
+
+def test_kilroe2020_miss_is_between_study_spread():
+    """Keeps the reason above true: Kilroe's 7-day loss lies above the pooled course but inside the band,
+    and a slower study (de Boer 2007, 14 days) lies below it."""
+    central = disuse.project_disuse("immobilisation", "leg", 7, age=20).band("muscle_size")
+    assert central.central < 6.7 - 0.6  # Kilroe's quadriceps, minus its printed spread
+    assert central.low < 6.7 < central.high
+    at14 = disuse.project_disuse("immobilisation", "leg", 14, age=22).band("muscle_size")
+    assert at14.central > 5.2 + 0.7  # de Boer's 14-day knee-extensor loss, plus its spread
+    band = _regional_band("kilroe2020_thigh_7d")
+    assert _meets(band, ARMS["kilroe2020_thigh_7d"].interval)
+
+
+def test_disuse_against_deboer2007_calibration():
+    _check_regional("deboer2007_23d")
+
+
+def test_immobilisation_course_is_front_loaded_as_the_calibration_studies():
+    """The immobilisation time constant comes from the immobilisation studies (not bed rest) and the
+    logarithmic course fits their means better than a constant daily rate."""
+    points = [(a.days, a.loss) for a in disuse._series("immobilisation", "leg", "muscle_size", older=False)]
+    tau = disuse.TIME_CONSTANTS["immobilisation"]
+    assert tau == pytest.approx(disuse.fit_time_constant(points))
+    assert tau < disuse.TIME_CONSTANTS["bed_rest"] / 3
+
+    def sse(f):
+        k = sum(f(t) * y for t, y in points) / sum(f(t) ** 2 for t, _ in points)
+        return sum((y - k * f(t)) ** 2 for t, y in points)
+
+    assert sse(lambda t: np.log1p(t / tau)) < sse(lambda t: t)
+
+
+def test_measure_ratios_reproduce_their_studies():
+    """Whole thigh vs quadriceps (Kilroe 2020) and DXA leg lean vs quadriceps CSA (Wall 2014), same people."""
+    thigh, _ = disuse.MEASURE_RATIO["whole_thigh_muscle"]
+    assert thigh[0] * 6.7 == pytest.approx(5.5) and thigh[2] * 1.7 == pytest.approx(1.7)
+    assert thigh[0] <= thigh[1] <= thigh[2]
+    dxa, _ = disuse.MEASURE_RATIO["leg_lean_mass_dxa"]
+    assert dxa[0] * 8.4 == pytest.approx(3.1) and dxa[2] * 3.5 == pytest.approx(1.4)
+    assert dxa[0] <= dxa[1] <= dxa[2] < thigh[0]  # DXA leg lean falls by the smallest share
+
+
+def test_central_is_a_fitted_course_not_the_middle_of_the_band():
+    band = disuse.project_disuse("immobilisation", "leg", 14, age=30).band("muscle_size")
+    assert band.low < band.central < band.high
+    assert band.central != pytest.approx((band.low + band.high) / 2, abs=0.1)
+    course = disuse_course("immobilisation", "thigh", "left", 0, 14, 14)
+    assert course.middle[14] == pytest.approx(-band.central)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="open: the middle-aged men (50 y) of Mitchell 2018 lost -4.1 % thigh muscle CSA in 14 days "
+    "of one-leg immobilisation, about half what the young-adult course projects (-7.5 % quadriceps, "
+    "-6.2 % whole thigh). The model applies the older-adult evidence (less size lost in a limb "
+    "cast) only from 60 years, the ages studied (61-74 y); no study here sets a middle-age rate, "
+    "and nothing is tuned to this check arm. The band (-11.2 to -3.7 %) holds the arm",
+)
 def test_disuse_against_mitchell2018_immobilisation():
+    _check_regional("mitchell2018_immobilisation")
+
+
+def test_mitchell2018_lies_in_the_band_below_the_young_course():
     band = _regional_band("mitchell2018_immobilisation")
-    assert _meets(band, ARMS["mitchell2018_immobilisation"].interval), band
+    arm = ARMS["mitchell2018_immobilisation"]
+    assert _meets(band, arm.interval) and band[1] < arm.interval[0]
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="open: for older adults in bed rest the model takes the young course at 2.8 times the "
+    "duration (Kortebein 2007: older adults lost more leg lean in 10 days than young adults in 28), "
+    "-11.4 % knee-extensor size at 14 days; the pooled older-adult studies of Di Girolamo 2021 "
+    "averaged -8 % lower-limb muscle mass (tolerance +-2 points), measured partly by DXA leg lean "
+    "mass, which falls by a smaller share than knee-extensor size. Without the age factor the "
+    "young course (-5.5 %) misses from the other side; nothing is tuned to this check arm. The "
+    "band (-15.6 to -2.0 %) holds the arm",
+)
 def test_disuse_against_digirolamo2021_older_bed_rest():
+    _check_regional("digirolamo2021_older_bed_rest")
+
+
+def test_digirolamo2021_older_bed_rest_band_and_age_factor():
     band = _regional_band("digirolamo2021_older_bed_rest")
-    assert _meets(band, ARMS["digirolamo2021_older_bed_rest"].interval), band
+    arm = ARMS["digirolamo2021_older_bed_rest"]
+    assert _meets(band, arm.interval) and band[1] < arm.interval[0]
     young = disuse_course("bed_rest", "thigh", "left", 0, 14, 14, older=False).at(14)
-    assert band[0] < young[0]  # older adults: upper end of the loss raised (Kortebein 2007)
+    assert band[0] < young[0] and band[1] < young[1]  # older adults: larger loss (Kortebein 2007)
+    assert young[1] > arm.interval[1]  # without the age factor the central misses on the other side
 
 
 def test_recovery_against_mitchell2018_ambulatory_recovery():
@@ -253,3 +356,11 @@ def test_every_arm_source_is_catalogued():
 
     for arm in ALL:
         assert get(arm.source).year >= 1990
+
+
+def test_older_central_regain_lies_midway_between_young_and_none():
+    """No older-adult regain rate was verified (Suetta 2009; Vigelsø 2015): the central is our stated rule."""
+    young = recovery.remaining_deficit(4.0, 28, False, "central")
+    older = recovery.remaining_deficit(4.0, 28, False, "central", older=True)
+    assert older[-1] == pytest.approx((young[-1] + 4.0) / 2)
+    assert young[-1] < older[-1] < 4.0

@@ -11,18 +11,28 @@ How a band is built (our method, from the data below):
    dispersion the abstract printed; whether it is an SD or an SEM is recorded only where stated).
 2. The time course is logarithmic, fastest early and levelling off (Marusic 2021, a pooled
    analysis of 318 adults in bed rest for 5-120 days). The shape ``ln(1 + t / tau)`` has one
-   time constant per outcome, fitted by least squares to the means of the bed-rest series
-   (the only series spanning 5-90 days); see :func:`fit_time_constant`.
-3. Each anchor, scaled by that shape, gives a level; the band at ``t`` days is the lowest and
-   highest level (mean minus / plus its dispersion) over the anchors, times the shape at ``t``.
+   time constant per kind of disuse, fitted by least squares to the means of that kind's
+   knee-extensor size series (:data:`SHAPE_SERIES`, :func:`fit_time_constant`): about 22 days for
+   bed rest (5-90 days of data) and about 4 days for one-limb immobilisation (2-23 days of data:
+   Kilroe 2020 lost 1.7 % in 2 days and 6.7 % in 7, de Boer 2007 10 % in 23). One shape for both
+   kinds made the early immobilisation studies imply a loss rate 2.5 times that of the later
+   ones, which stretched the band and put its middle far above the studies at 2 weeks.
+3. The central projection is the least-squares level of the anchors' *means* times the shape
+   (a fitted course, not the middle of the band); each anchor's reported spread, scaled by the
+   shape, gives a level, and the band at ``t`` days runs from the lowest to the highest level,
+   so the band is the spread of the studies, not a fitted certainty.
 4. The band never exceeds the largest loss any verified human study reported for that outcome
    (``CAP``). Beyond the longest anchor the band is marked *extrapolated*; beyond
    ``EXTRAPOLATION_LIMIT`` times the longest anchor there is no band ("no human data").
 5. Older adults (``OLDER_ADULT_AGE``): in bed rest they lose lean tissue faster (Kortebein 2007:
-   more leg lean in 10 days than young adults in 28 days), so the upper bound is taken at
-   ``KORTEBEIN_TIME_FACTOR`` times the duration; in one-limb immobilisation older men lost a
-   similar share of strength and less muscle size (Vigelsø 2015, Suetta 2009), so the size band
-   is widened down to no loss and no "faster" factor is applied.
+   more leg lean in 10 days than young adults in 28 days), so the central course and the upper
+   bound are taken at ``KORTEBEIN_TIME_FACTOR`` times the duration; in one-limb immobilisation older
+   men lost a similar share of strength and less muscle size (Vigelsø 2015, Suetta 2009), so the
+   size band is widened down to no loss and no "faster" factor is applied.
+6. The projected quantity is knee-extensor (quadriceps) size for the leg. Studies that measured
+   another quantity are compared through :data:`MEASURE_RATIO`, the ratio of the two losses
+   measured in the same people (whole-thigh muscle: Kilroe 2020; leg lean mass by DXA, which also
+   holds skin, tendon and other non-muscle lean tissue: Wall 2014).
 
 Recovery with retraining is reported from the studies that measured it, or "none" where no
 verified human data exist (bed rest).
@@ -460,10 +470,32 @@ SITE_ALIASES = {
 }
 """Words accepted for a site (a wrist or arm cast immobilises the forearm muscles, etc.)."""
 
-SHAPE_SERIES = ("bed_rest", "leg", "muscle_size")
-"""The anchor series the time constant is fitted to: knee-extensor size in bed rest, the only
-series spanning 5-90 days. Strength uses the same shape: Marusic 2021 found both logarithmic, and
-the strength series (31-60 % at 90 days) is too scattered to fit a time constant of its own."""
+SHAPE_SERIES = {
+    "immobilisation": ("immobilisation", "leg", "muscle_size"),
+    "bed_rest": ("bed_rest", "leg", "muscle_size"),
+}
+"""Per kind of disuse, the anchor series its time constant is fitted to: knee-extensor size, the
+series with the most durations (bed rest 5-90 days; one-limb immobilisation 2-23 days, Kilroe
+2020, Wall 2014, de Boer 2007). Strength and the forearm use the shape of their kind: Marusic 2021
+found strength and size both logarithmic, and the strength series are too scattered to fit a time
+constant of their own."""
+
+MEASURE_RATIO = {
+    "quadriceps": ((1.0, 1.0, 1.0), ()),
+    "whole_thigh_muscle": ((5.5 / 6.7, (1.7 * 1.7 + 5.5 * 6.7) / (1.7**2 + 6.7**2), 1.7 / 1.7), ("kilroe2020",)),
+    "leg_lean_mass_dxa": ((3.1 / 8.4, (1.4 * 3.5 + 3.1 * 8.4) / (3.5**2 + 8.4**2), 1.4 / 3.5), ("wall2014",)),
+}
+"""Loss in another measured quantity per unit of knee-extensor (quadriceps) size loss, as (low,
+central, high), from the one study that measured both in the same people:
+
+* whole-thigh muscle volume (MRI), Kilroe 2020: 1.7 % and 5.5 % after 2 and 7 days of knee bracing
+  while the quadriceps lost 1.7 % and 6.7 % (the hamstrings lose less); ratios 1.0 and 0.82,
+  central the least-squares ratio through both days (0.83);
+* leg lean mass (DXA), Wall 2014: 1.4 % and 3.1 % after 5 and 14 days of a leg cast while
+  quadriceps CSA lost 3.5 % and 8.4 %; ratios 0.40 and 0.37, central 0.37. DXA leg lean mass
+  also counts skin, tendon, connective tissue and non-thigh muscle, so it falls by a smaller share.
+
+Our mapping; beyond the durations of these two studies the ratio is assumed constant."""
 
 CAP = {outcome: max(a.high for a in ANCHORS if a.outcome == outcome) for outcome in OUTCOMES}
 """Largest loss (%) any verified human disuse study above reported, per outcome: a band never exceeds it
@@ -532,13 +564,29 @@ def _series(kind: str, site: str, outcome: str, older: bool | None = None) -> li
     ]
 
 
-TIME_CONSTANT = fit_time_constant([(a.days, a.loss) for a in _series(*SHAPE_SERIES)])
-"""Days: the logarithmic time constant fitted to :data:`SHAPE_SERIES` (about 22 days)."""
+TIME_CONSTANTS = {
+    kind: fit_time_constant([(a.days, a.loss) for a in _series(*series, older=False)])
+    for kind, series in SHAPE_SERIES.items()
+}
+"""Days, per kind: the logarithmic time constants fitted to :data:`SHAPE_SERIES` (bed rest about
+22 days, one-limb immobilisation about 4 days)."""
+TIME_CONSTANT = TIME_CONSTANTS["bed_rest"]
+"""The bed-rest time constant (days), the series that spans 5-90 days."""
 
 
-def shape(days: float) -> float:
-    """The time-course factor ``ln(1 + days / tau)``."""
-    return math.log1p(days / TIME_CONSTANT)
+def shape(days: float, kind: str = "bed_rest") -> float:
+    """The time-course factor ``ln(1 + days / tau)`` of the kind of disuse."""
+    return math.log1p(days / TIME_CONSTANTS[kind])
+
+
+def as_measured(loss: Any, measure: str, end: str = "central") -> Any:
+    """A knee-extensor (quadriceps) size loss expressed in another measured quantity.
+
+    ``measure`` is a key of :data:`MEASURE_RATIO`; ``end`` picks ``"low"``, ``"central"`` or
+    ``"high"`` of the ratio. Works on numbers and numpy arrays alike.
+    """
+    ratios, _ = MEASURE_RATIO[measure]
+    return loss * ratios[{"low": 0, "central": 1, "high": 2}[end]]
 
 
 @dataclass(frozen=True)
@@ -553,6 +601,8 @@ class Band:
     evidence: tuple[Anchor, ...] = ()
     extrapolated: bool = False
     notes: tuple[str, ...] = ()
+    central: float | None = None
+    """The fitted central loss (least-squares level of the anchors' means times the shape)."""
 
     @property
     def known(self) -> bool:
@@ -575,6 +625,7 @@ class Band:
             "unit": "%",
             "change_low": None if self.low is None else -round(self.low, 1),
             "change_high": None if self.high is None else -round(self.high, 1),
+            "change_central": None if self.central is None else -round(self.central, 1),
             "extrapolated": self.extrapolated,
             "notes": list(self.notes),
             "citations": list(self.citations),
@@ -761,10 +812,16 @@ def _measure(kind: str, site: str) -> str:
     return SITES[kind].get(site, site)
 
 
-def _levels(anchors: list[Anchor], outcome: str) -> tuple[float, float]:
-    lows = [a.low / shape(a.days) for a in anchors]
-    highs = [a.high / shape(a.days) for a in anchors]
+def _levels(anchors: list[Anchor], kind: str) -> tuple[float, float]:
+    lows = [a.low / shape(a.days, kind) for a in anchors]
+    highs = [a.high / shape(a.days, kind) for a in anchors]
     return min(lows), max(highs)
+
+
+def _central_level(anchors: list[Anchor], kind: str) -> float:
+    """Least-squares level ``k`` of ``loss = k shape(t)`` through the anchors' means."""
+    f = [shape(a.days, kind) for a in anchors]
+    return sum(fi * a.loss for fi, a in zip(f, anchors, strict=True)) / sum(fi * fi for fi in f)
 
 
 def _band(kind: str, site: str, outcome: str, days: float, older: bool) -> Band:
@@ -793,11 +850,14 @@ def _band(kind: str, site: str, outcome: str, days: float, older: bool) -> Band:
             tuple(pool),
             notes=(f"no human data beyond {reach:g} days; not projected past {EXTRAPOLATION_LIMIT * reach:g} days",),
         )
-    k_low, k_high = _levels(pool, outcome)
-    low, high = k_low * shape(days), k_high * shape(days)
+    k_low, k_high = _levels(pool, kind)
+    # the central level comes from the site's own young-adult means (the forearm: Miles 1994 alone)
+    k_central = _central_level([a for a in own if not a.older] or own, kind)
+    low, central, high = (k * shape(days, kind) for k in (k_low, k_central, k_high))
     citations = {a.source for a in pool} | {"marusic2021"}
     if older and kind == "bed_rest" and outcome == "muscle_size":
-        high = k_high * shape(days * KORTEBEIN_TIME_FACTOR)
+        central = k_central * shape(days * KORTEBEIN_TIME_FACTOR, kind)
+        high = k_high * shape(days * KORTEBEIN_TIME_FACTOR, kind)
         citations |= {"kortebein2007", "coker2015"}
         notes.append(
             "Older adult: upper bound raised because healthy older adults lost more leg lean "
@@ -817,26 +877,30 @@ def _band(kind: str, site: str, outcome: str, days: float, older: bool) -> Band:
         notes.append(f"Upper bound capped at {cap:g} %, the largest loss reported by the studies.")
         high = cap
     low = min(low, high)
+    central = min(max(central, low), high)
     extrapolated = days > (longest if site != "forearm" else reach)
     if days > longest:
         notes.append(f"The longest {measure} study lasted {longest:g} days.")
-    return Band(outcome, measure, low, high, tuple(sorted(citations)), tuple(pool), extrapolated, tuple(notes))
+    return Band(outcome, measure, low, high, tuple(sorted(citations)), tuple(pool), extrapolated, tuple(notes), central)
 
 
 @lru_cache(maxsize=64)
-def _curve(kind: str, site: str, outcome: str, older: bool, days: int) -> tuple[tuple[float, ...], tuple[float, ...]]:
-    lows, highs = [], []
+def _curve(kind: str, site: str, outcome: str, older: bool, days: int) -> tuple[tuple[float, ...], ...]:
+    nan = float("nan")
+    lows, centrals, highs = [], [], []
     for t in range(days + 1):
         band = _band(kind, site, outcome, float(t), older)
-        lows.append(float("nan") if band.low is None else band.low)
-        highs.append(float("nan") if band.high is None else band.high)
-    return tuple(lows), tuple(highs)
+        known = band.low is not None and band.high is not None and band.central is not None
+        lows.append(band.low if known else nan)
+        centrals.append(band.central if known else nan)
+        highs.append(band.high if known else nan)
+    return tuple(lows), tuple(centrals), tuple(highs)
 
 
-def loss_curve(
+def loss_curves(
     kind: str, site: str, days: int, older: bool = False, outcome: str = "muscle_size"
-) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-    """The band of :func:`project_disuse` on every day 0..``days`` of disuse, as two numpy arrays (% loss).
+) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
+    """Low, central and high loss (%) of :func:`project_disuse` on every day 0..``days``, as numpy arrays.
 
     NaN where there is no band (no human data, or beyond the extrapolation limit). Cached per
     (kind, site, outcome, older, days), so that a cohort shares one curve.
@@ -844,8 +908,16 @@ def loss_curve(
     import numpy as np
 
     site_key = SITE_ALIASES.get(site.lower(), site.lower())
-    low, high = _curve(kind, site_key, outcome, bool(older), int(days))
-    return np.array(low), np.array(high)
+    low, central, high = _curve(kind, site_key, outcome, bool(older), int(days))
+    return np.array(low), np.array(central), np.array(high)
+
+
+def loss_curve(
+    kind: str, site: str, days: int, older: bool = False, outcome: str = "muscle_size"
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """The band of :func:`loss_curves` alone: (low, high) numpy arrays (% loss)."""
+    low, _, high = loss_curves(kind, site, days, older, outcome)
+    return low, high
 
 
 def _recovery(kind: str, site: str, days: float, older: bool) -> Recovery:
@@ -908,8 +980,12 @@ __all__ = [
     "RECOVERY_STUDIES",
     "Recovery",
     "TIME_CONSTANT",
+    "MEASURE_RATIO",
+    "TIME_CONSTANTS",
+    "as_measured",
     "fit_time_constant",
     "loss_curve",
+    "loss_curves",
     "project_disuse",
     "shape",
 ]

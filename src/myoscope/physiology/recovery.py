@@ -16,7 +16,9 @@ Our method (calibrated on that study, marked so in the validation table):
   atrophy recovery;
 * older adults regained less muscle volume with the same retraining (Suetta et al. 2009;
   Vigelsø et al. 2015): the upper end of their band keeps the deficit (no regain), a wide
-  qualitative band because no older-adult regain rate was verified.
+  qualitative band because no older-adult regain rate was verified; for the same reason their
+  central course is not a fitted one: it lies midway between the young-adult central regain
+  and no regain (our rule, stated as such).
 
 Checked against Vigelsø et al. 2015 (leg lean mass back after six weeks of cycling retraining in
 young men; tests/physiology/test_muscle_validation.py). No verified human data on regain after
@@ -67,6 +69,9 @@ def remaining_deficit(deficit_end: ArrayLike, days: int, retraining: bool, end: 
     out[0] = d0
     if older and end == "slow":
         out[1:] = d0
+        return out
+    if older and end == "central":
+        out[:] = (remaining_deficit(d0, days, retraining, "central") + d0) / 2.0
         return out
     keep = math.exp(-1.0 / TAU_DAYS[index])
     rate = RETRAINING_RATE[index] if retraining else 0.0

@@ -3,8 +3,9 @@
 Each compartment is one muscle region on one side. Its size is a percentage change from the
 size before the disuse (negative = smaller), as a band (low, middle, high), day by day:
 
-* during immobilisation or bed rest: the disuse band of :func:`myoscope.physiology.disuse.loss_curve`
-  (human studies by kind, site and age; logarithmic time course, Marusic 2021);
+* during immobilisation or bed rest: the disuse band and fitted central course of
+  :func:`myoscope.physiology.disuse.loss_curves` (human studies by kind, site and age; logarithmic
+  time course, Marusic 2021); ``middle`` is that central course, not the middle of the band;
 * after it ends: the deficit left at the end regains with habitual activity or retraining
   (:mod:`myoscope.physiology.recovery`);
 * where no human data exist for a region and kind of disuse (e.g. upper arm in a sling, calf in
@@ -27,7 +28,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from myoscope.physiology import recovery
-from myoscope.physiology.disuse import DISUSE_CITATIONS, loss_curve
+from myoscope.physiology.disuse import DISUSE_CITATIONS, loss_curves
 from myoscope.references import cite
 
 REGIONS = ("thigh", "calf", "arm", "forearm")
@@ -72,13 +73,13 @@ class RegionalCourse:
         return float(self.low[day]), float(self.middle[day]), float(self.high[day])
 
 
-def _during(kind: str, region: str, days: int, older: bool) -> tuple[np.ndarray, np.ndarray]:
+def _during(kind: str, region: str, days: int, older: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     site = SITE[kind].get(region)
     if site is None:
         nan = np.full(days + 1, np.nan)
-        return nan, nan
-    low, high = loss_curve(kind, site, days, older)
-    return low, high
+        return nan, nan, nan
+    low, central, high = loss_curves(kind, site, days, older)
+    return low, central, high
 
 
 def disuse_course(
@@ -99,17 +100,21 @@ def disuse_course(
     """
     last = horizon if end is None else min(end, horizon)
     span = max(0, last - start)
-    loss_low, loss_high = _during(kind, region, max(span, 0) + 1, older)
+    loss_low, loss_central, loss_high = _during(kind, region, max(span, 0) + 1, older)
     days = np.arange(horizon + 1)
-    worst, best = np.zeros(horizon + 1), np.zeros(horizon + 1)
+    worst, central, best = np.zeros(horizon + 1), np.zeros(horizon + 1), np.zeros(horizon + 1)
     inside = (days >= start) & (days <= last)
-    worst[inside] = loss_high[days[inside] - start]
-    best[inside] = loss_low[days[inside] - start]
+    for target, curve in ((worst, loss_high), (central, loss_central), (best, loss_low)):
+        target[inside] = curve[days[inside] - start]
     notes = []
     if end is not None and end < horizon:
         after = days > end
         n_after = int(after.sum())
-        for target, deficit, speed in ((best, loss_low[span], "fast"), (worst, loss_high[span], "slow")):
+        for target, deficit, speed in (
+            (best, loss_low[span], "fast"),
+            (central, loss_central[span], "central"),
+            (worst, loss_high[span], "slow"),
+        ):
             target[after] = recovery.remaining_deficit(deficit, n_after, retraining, speed, older)[1:]
         notes.append(
             "regain after the disuse: "
@@ -121,7 +126,7 @@ def disuse_course(
     if not known:
         notes.append(f"no human data to project the {region} after {kind.replace('_', ' ')} over this period")
     low, high = -worst, -best
-    return RegionalCourse(region, side, kind, low, (low + high) / 2.0, high, known, True, tuple(notes))
+    return RegionalCourse(region, side, kind, low, -central, high, known, True, tuple(notes))
 
 
 ENERGY_NOTE = (

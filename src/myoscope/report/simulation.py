@@ -234,7 +234,7 @@ def _text(doc) -> str:
         f"Muscle projection for {doc['person_id']} from {doc['on']}, {doc['horizon_days']} days.",
         f"Whole body: Hall's model ({doc['model']}) with the protein and training effect on the lean share.",
         "Regions: human disuse, regain and denervation studies, % change from before.",
-        "Values: middle of the band (low to high).",
+        "Values: central projection (band from the studies, low to high).",
     ]
     if doc["missing"]:
         lines.append("Whole-body projection not possible: record " + ", ".join(doc["missing"]) + ".")
@@ -307,7 +307,9 @@ def _figures(doc) -> list[dict[str, str]]:
     for name, label in _WHOLE[:3]:
         picture = _plot(doc, f"{label} (kg), band per scenario", "kg", lambda s, n=name: (s["whole_body"] or {}).get(n))
         if picture:
-            figures.append({"svg": picture, "caption": f"{label}: shaded band from the studies' ranges; line: middle"})
+            figures.append(
+                {"svg": picture, "caption": f"{label}: shaded band from the studies' ranges; line: central projection"}
+            )
     for region in _regions(doc):
 
         def pick(s, r=region):
@@ -315,7 +317,9 @@ def _figures(doc) -> list[dict[str, str]]:
 
         picture = _plot(doc, f"{region} muscle size (% change from before)", "%", pick)
         if picture:
-            figures.append({"svg": picture, "caption": f"{region}: band from the human studies; line: middle"})
+            figures.append(
+                {"svg": picture, "caption": f"{region}: band from the human studies; line: central projection"}
+            )
     return figures
 
 
