@@ -61,6 +61,7 @@ def test_pdf_charts_are_images_drawn_once_per_chart(examples_dir):
     from myoscope.report import build_report
     from myoscope.report._charts import chart_png
     from myoscope.report.html import png_picture, render_html
+    from myoscope.report.pdf import report_pdf
 
     record = load_record(examples_dir / "low-calorie-900.yaml")
     report = build_report(assess(record), record.person)
@@ -68,5 +69,20 @@ def test_pdf_charts_are_images_drawn_once_per_chart(examples_dir):
     page = [png_picture(chart) for chart in report.charts]
     html = render_html(report, for_pdf=True)
     assert "<svg" not in html and html.count("data:image/png;base64,") == len(report.charts) == len(page) >= 3
+    pdf = report_pdf(report)
     info = chart_png.cache_info()
-    assert info.misses == len(report.charts) and info.hits == len(report.charts)
+    assert info.misses == len(report.charts) and info.hits == 2 * len(report.charts)
+    images = {image.name: image for p in pypdf.PdfReader(io.BytesIO(pdf)).pages for image in p.images}
+    assert len(images) == len(report.charts)
+    assert all(image.image.mode == "RGB" for image in images.values()), "opaque charts carry no alpha mask"
+
+
+def test_pdf_fetches_only_its_own_charts():
+    """The layout engine is given the report's charts by name; any other address is refused, not fetched."""
+    from myoscope.report.pdf import _fetcher
+
+    fetch = _fetcher({"chart:0": b"png"})
+    assert fetch("chart:0").read() == b"png"
+    for url in ("chart:1", "file:///etc/hostname", "http://127.0.0.1:9/x.png"):
+        with pytest.raises(ValueError):
+            fetch(url)

@@ -13,10 +13,10 @@ import textwrap
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+import matplotlib
 import matplotlib.dates as mdates
-import matplotlib.pyplot as plt
 
-from myoscope.report._figures import FONT_PT, STYLE, new_figure, png, svg
+from myoscope.report._figures import FONT_PT, STYLE, fit, new_figure, png, svg
 
 if TYPE_CHECKING:
     from myoscope.report.model import ChartData
@@ -25,7 +25,8 @@ _COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b")
 WIDTH_IN, HEIGHT_IN = 3.5, 2.4
 """Chart size: two side by side fill an A4 page's text width with labels at 9.5 pt."""
 TITLE_CHARACTERS = 44
-"""Longer titles wrap, so that the figure keeps its size (and its labels their 9.5 pt)."""
+"""Longer titles wrap (and shorter ones too where they would not fit): the figure keeps its size, and its
+labels their 9.5 pt."""
 _LABEL_BOX = {"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 1}
 BAR_DAYS = 4
 """Width of a bar on a date axis (a weekly summary), in days."""
@@ -52,16 +53,18 @@ def chart_png(chart: ChartData) -> bytes:
 
 
 def _figure(chart: ChartData):
-    with plt.rc_context(STYLE):
+    with matplotlib.rc_context(STYLE):
         fig, ax = new_figure(WIDTH_IN, HEIGHT_IN)
         _draw(ax, chart)
         ax.set_title(textwrap.fill(chart.title, TITLE_CHARACTERS))
         ax.set_ylabel(chart.y_label)
         ax.set_xlabel(chart.x_label)
+        below = None
         if len(chart.series) > 1 or chart.series and chart.series[0].style == "band":
-            _legend(ax, len(chart.series))
+            below = _legend(fig, ax, len(chart.series))
         _value_axis(ax)
         _date_axis(ax, chart)
+        fit(fig, ax, below)
     return fig
 
 
@@ -73,11 +76,13 @@ LEGEND_INSIDE_UP_TO = 2
 """With more series than this, the legend goes below the plot so that it hides no data."""
 
 
-def _legend(ax, count: int) -> None:
+def _legend(fig, ax, count: int):
+    """A legend inside the plot, or (for more than :data:`LEGEND_INSIDE_UP_TO` series) the figure legend
+    below it, which is returned so that the layout makes room for it."""
     if count <= LEGEND_INSIDE_UP_TO:
         ax.legend(frameon=True, framealpha=0.85, edgecolor="none", loc="best")
-    else:
-        ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.28), ncol=1)
+        return None
+    return fig.legend(*ax.get_legend_handles_labels(), frameon=False, loc="lower center", ncol=1)
 
 
 def _draw(ax, chart: ChartData) -> None:

@@ -8,6 +8,7 @@ styles number the pages and repeat the person's id on each one.
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable
 from functools import lru_cache
 
 import jinja2
@@ -47,6 +48,8 @@ def png_picture(chart: ChartData) -> Markup:
     return Markup(f'<img class="chart" alt="{escape(chart.title)}" src="data:image/png;base64,{data}">')
 
 
-def render_html(report: Report, *, for_pdf: bool = False) -> str:
-    """The report page; ``for_pdf`` embeds the charts as images for :mod:`myoscope.report.pdf`."""
-    return template("report.html.j2").render(r=report, picture=png_picture if for_pdf else svg_picture)
+def render_html(report: Report, *, for_pdf: bool = False, picture: Callable[[ChartData], Markup] | None = None) -> str:
+    """The report page; ``for_pdf`` embeds the charts as PNG images (a page that prints as the PDF does);
+    ``picture`` draws each chart instead (the PDF's images by reference, :mod:`myoscope.report.pdf`)."""
+    chosen = picture or (png_picture if for_pdf else svg_picture)
+    return template("report.html.j2").render(r=report, picture=chosen)

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from myoscope.references import resolve
-from myoscope.report._figures import new_figure, svg
+from myoscope.report._figures import fit, new_figure, svg
 from myoscope.report.html import template
 
 PROJECTION_FORMAT = "myoscope-projection/1"
@@ -48,6 +48,7 @@ def _figure(outputs: dict[str, list]) -> str:
     ax.set_xlabel("day")
     ax.set_ylabel("kg")
     ax.legend(frameon=False, loc="best")
+    fit(fig, ax)
     return svg(fig)
 
 
@@ -290,15 +291,13 @@ def _plot(doc, title: str, unit: str, pick) -> str | None:
         ax.plot(days, middle, color=colour, label=s["label"], linewidth=1.4)
         drawn = True
     if not drawn:
-        import matplotlib.pyplot as plt
-
-        plt.close(fig)
         return None
     ax.set_title(title, fontsize=10)
     ax.set_xlabel(f"days from {doc['on']}", fontsize=9)
     ax.set_ylabel(unit, fontsize=9)
     ax.tick_params(labelsize=9)
     ax.legend(frameon=False, fontsize=8, loc="best")
+    fit(fig, ax)
     return svg(fig)
 
 
