@@ -112,9 +112,9 @@ def _entry(T, node, buf, start, stop, hint):
     """The schema entry of key ``buf[start:stop]`` under ``node`` (trying ``hint`` first), or -1."""
     n_entries, keys = T[0], T[1]
     n = stop - start
-    for step in range(n_entries):
-        e = (hint + step) % n_entries
-        if T[_HEAD + 5 * e] != node or T[_HEAD + 5 * e + 1] != n:
+    for step in range(n_entries + 1):
+        e = hint if step == 0 else step - 1
+        if e >= n_entries or T[_HEAD + 5 * e] != node or T[_HEAD + 5 * e + 1] != n:
             continue
         same = True
         for i in range(n):
@@ -190,9 +190,9 @@ def _key_at(T, buf, pos, node, hint):
 
 
 @njit(cache=True, nogil=True, inline="always")
-def _line(T, buf, pos, row, out, n_slots, seen):
+def _line(T, buf, pos, row, out, n_slots, seen, stack):
     """Decode one line's exam object starting at ``pos``; returns the position after its newline or -1."""
-    stack = [0, 0, 0, 0]
+    stack[0] = 0
     depth, hint, first = 0, 0, True
     pos = _skip(buf, pos)
     if pos >= buf.shape[0] or buf[pos] != 123:
@@ -233,17 +233,19 @@ def _line(T, buf, pos, row, out, n_slots, seen):
 
 
 @njit(cache=True, nogil=True)
-def _decode(T, buf, n_lines, n_slots):
+def _decode(T, buf, out, n_slots):
     """(codes per line: scores, non-key muscles, id and site spans; -1 or the first line declined)."""
-    out = np.full((n_lines, n_slots + 6), -1, dtype=np.int32)
+    n_lines = out.shape[0]
     seen = np.zeros(T[0], dtype=np.bool_)
+    stack = np.zeros(4, dtype=np.int64)
     n_scores = 0
     for e in range(T[0]):
         n_scores += T[_HEAD + 5 * e + 2] == _SCORE
     pos = 0
     for row in range(n_lines):
-        seen[:] = False
-        pos = _line(T, buf, pos, row, out, n_slots, seen)
+        for e in range(seen.shape[0]):
+            seen[e] = False
+        pos = _line(T, buf, pos, row, out, n_slots, seen, stack)
         if pos < 0:
             return out, row
         got = 0
@@ -282,7 +284,8 @@ def decode_block(block: bytes) -> tuple[Any, Any] | None:
     table, n_slots = _layout()
     buf = np.frombuffer(block, dtype=np.uint8)
     n_lines = int(np.count_nonzero(buf == 10))
-    out, failed = _decode(table, buf, n_lines, n_slots)
+    out = np.full((n_lines, n_slots + 6), -1, dtype=np.int32)
+    out, failed = _decode(table, buf, out, n_slots)
     if failed != _DECLINE:
         return None
     codes = np.ascontiguousarray(out[:, :n_slots].T, dtype=np.uint8)
