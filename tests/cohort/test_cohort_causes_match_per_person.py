@@ -1,9 +1,10 @@
 """One truth for the cause statuses: what a conditions table decides in the cohort is what the per-person
 cause analysis (myoscope.causes.analysis.assess on the person's Record) gives.
 
-Random people get random measurement rows and a conditions list drawn from: not recorded, asked with
-none, or any mix of spinal cord injury, multiple sclerosis, ALS, a peripheral nerve injury (a site
-code mapped in the mapping file) and other conditions (known to the table or not).
+Random people get random measurement rows (with extra body weights over about 7 months, so that the
+weight trend that decides the calorie-deficit cause is often there) and a conditions list drawn from:
+not recorded, asked with none, or any mix of spinal cord injury, multiple sclerosis, ALS, a peripheral
+nerve injury (a site code mapped in the mapping file) and other conditions (known to the table or not).
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ from per_person import EPOCH, record_of
 from test_cohort_matches_per_person import row
 
 from myoscope.causes.analysis import assess
-from myoscope.cohort import screen_arrays
-from myoscope.cohort._conditions import ASKED, CAUSE_COLUMNS, CONDITION_SNOMED, STATUS_CODE, bits_frame
+from myoscope.cohort import KIND_CODE, screen_arrays
+from myoscope.cohort._causes import CAUSE_COLUMNS as MEASURED_CAUSES
+from myoscope.cohort._conditions import ASKED, CONDITION_SNOMED, STATUS_CODE, bits_frame
 from myoscope.record import Condition, Record
 
 NERVE_CODE = "site-nerve-17"
@@ -36,8 +38,18 @@ _CAUSE = {
     "cause_spinal_cord_injury": "spinal_cord_injury",
     "cause_multiple_sclerosis": "multiple_sclerosis",
     "cause_nerve_injury": "nerve_injury",
+    **MEASURED_CAUSES,
 }
 
+weights = st.lists(
+    st.tuples(
+        st.just(KIND_CODE["body_weight"]),
+        st.just(0),
+        st.integers(20000, 20220),
+        st.integers(400, 1200).map(lambda v: v / 10),
+    ),
+    max_size=4,
+)
 conditions = st.one_of(st.none(), st.lists(st.sampled_from(sorted(_CONDITIONS)), max_size=3, unique=True))
 
 
@@ -62,7 +74,7 @@ def _cohort(rows, codes):
         "conditions": np.array([bits], dtype=np.int8),
     }
     flags, _, _ = screen_arrays(arrays, persons)
-    return {k: int(flags[k][0]) for k in CAUSE_COLUMNS}
+    return {k: int(flags[k][0]) for k in _CAUSE}
 
 
 def _per_person(rows, codes):
@@ -75,8 +87,9 @@ def _per_person(rows, codes):
 
 
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(row(), min_size=1, max_size=10), conditions)
-def test_cause_statuses_match_per_person_analysis(rows, codes):
+@given(st.lists(row(), min_size=1, max_size=10), weights, conditions)
+def test_cause_statuses_match_per_person_analysis(rows, extra_weights, codes):
+    rows = rows + extra_weights
     got, expected = _cohort(rows, codes), _per_person(rows, codes)
     assert got == expected, (codes, got, expected)
 
@@ -97,3 +110,8 @@ def test_each_decidable_status_is_reached():
     assert _cohort(weight, None)["cause_spinal_cord_injury"] == STATUS_CODE["cannot tell"]
     assert _cohort(weight, [NERVE_CODE])["cause_nerve_injury"] == STATUS_CODE["likely"]
     assert _cohort(weight, ["426373005"])["cause_multiple_sclerosis"] == STATUS_CODE["likely"]
+    assert _cohort(weight, None)["cause_calorie_deficit"] == STATUS_CODE["cannot tell"]
+    falling = [(0, 0, 20000, 80.0), (0, 0, 20150, 74.0)]  # -7.5 % in 5 months
+    assert _cohort(falling, None)["cause_calorie_deficit"] == STATUS_CODE["likely"]
+    steady = [(0, 0, 20000, 80.0), (0, 0, 20150, 79.0)]
+    assert _cohort(steady, None)["cause_calorie_deficit"] == STATUS_CODE["not supported"]

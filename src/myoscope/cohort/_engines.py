@@ -62,14 +62,15 @@ def read_slice(path: str, part: Part) -> dict[str, np.ndarray]:
 
 @lru_cache(maxsize=4)
 def persons_arrays(path: str | None) -> dict[str, np.ndarray] | None:
-    """The person attributes the kernel needs, read once per process."""
+    """The person attributes the kernel needs, read once per process (polars: no pyarrow.dataset, no pandas)."""
     if path is None:
         return None
-    import pyarrow.parquet as pq
+    import polars as pl
 
     wanted = ["person", "sex", "population", "birth_year", "conditions"]
-    table = pq.read_table(path, columns=[c for c in wanted if c in pq.read_schema(path).names])
-    return {c: table.column(c).to_numpy() for c in table.column_names}
+    names = pl.read_parquet_schema(path)
+    frame = pl.read_parquet(path, columns=[c for c in wanted if c in names])
+    return {c: frame[c].to_numpy() for c in frame.columns}
 
 
 def _selection():
@@ -90,8 +91,9 @@ def stream_chunks(
     """Person-aligned chunks of the person-sorted table, streamed in order (first row index, columns).
 
     polars' streaming engine reads the file batch by batch; the rows of the last person of a
-    batch are held back and put in front of the next batch, so every person lies in one chunk
-    and memory stays at a few batches whatever the size of the file.
+    batch are held back and put in front of the next batch's first person (a small copy), and
+    the rest of each batch goes to the kernel as it is, so every person lies in one chunk and
+    memory stays at a few batches whatever the size of the file.
     """
     import polars as pl
 
@@ -100,17 +102,24 @@ def stream_chunks(
     start = 0
     for batch in batches:
         cols = {c: batch[c].to_numpy() for c in ROW_COLUMNS}
-        if carry is not None:
-            cols = {c: np.concatenate((carry[c], cols[c])) for c in ROW_COLUMNS}
         person = cols["person"]
-        changes = np.flatnonzero(person[1:] != person[:-1])
-        if changes.size == 0:
-            carry = cols
+        if person.size == 0:
             continue
-        cut = int(changes[-1]) + 1
-        yield start, {c: v[:cut] for c, v in cols.items()}
+        changes = np.flatnonzero(person[1:] != person[:-1]) + 1
+        head = 0
+        if carry is not None:
+            if person[0] == carry["person"][-1]:
+                head = int(changes[0]) if changes.size else person.size
+                carry = {c: np.concatenate((carry[c], cols[c][:head])) for c in ROW_COLUMNS}
+            if head == person.size:
+                continue
+            yield start, carry
+            start += carry["person"].size
+        cut = max(int(changes[-1]) if changes.size else 0, head)
+        if cut > head:
+            yield start, {c: v[head:cut] for c, v in cols.items()}
+            start += cut - head
         carry = {c: v[cut:] for c, v in cols.items()}
-        start += cut
     if carry is not None and carry["person"].size:
         yield start, carry
 
@@ -119,6 +128,20 @@ def table_rows(path: Path) -> int:
     import pyarrow.parquet as pq
 
     return pq.ParquetFile(path).metadata.num_rows
+
+
+def warm_kernel() -> None:
+    """Import numba and load the compiled kernel from its cache, on a one-row batch."""
+    screen_arrays(_SAMPLE)
+
+
+_SAMPLE = {
+    "person": np.zeros(1, np.int64),
+    "day": np.zeros(1, np.int32),
+    "kind": np.zeros(1, np.int8),
+    "side": np.zeros(1, np.int8),
+    "value": np.full(1, 70.0),
+}
 
 
 def _run_chunk(start: int, rows: dict[str, np.ndarray], persons: str | None, on: int | None):
@@ -142,6 +165,7 @@ def run_polars(
     person_path = None if persons is None else str(persons)
     threads = max(1, threads)
     with ThreadPoolExecutor(max_workers=threads) as pool:
+        pool.submit(warm_kernel)  # numba loads its cached code while the first batch is read (GIL released)
         pending: list = []
         for start, rows in stream_chunks(path, rows_per_part):
             pending.append((rows["person"].size, pool.submit(_run_chunk, start, rows, person_path, on)))
@@ -187,13 +211,7 @@ def _read_pandas(part: Part, path: str):
 def _metas():
     import pandas as pd
 
-    sample = {
-        "person": np.zeros(1, np.int64),
-        "day": np.zeros(1, np.int32),
-        "kind": np.zeros(1, np.int8),
-        "side": np.zeros(1, np.int8),
-        "value": np.full(1, 70.0),
-    }
+    sample = _SAMPLE
     flags, _, _ = screen_arrays(sample)
     flags_meta = pd.DataFrame({c: flags[c][:0] for c in FLAG_COLUMNS})
     rows_meta = pd.DataFrame({**{c: v[:0] for c, v in sample.items()}, "row": np.zeros(0, np.int64)})

@@ -51,6 +51,7 @@ NEEDS: dict[str, str] = {
     "cause_spinal_cord_injury": "a conditions table (a person without a row there: asked, none)",
     "cause_multiple_sclerosis": "the diagnosis in a conditions table (otherwise symptoms, which tables do not carry)",
     "cause_nerve_injury": "a conditions table, with the site's nerve-injury code in the mapping",
+    "cause_calorie_deficit": _WEIGHTS + " (tables carry no food records: the weight trend decides)",
 }
 """What a person needs on record for each screen to decide (shown beside "cannot tell")."""
 
@@ -71,6 +72,7 @@ SCREENS: tuple[Screen, ...] = (
     Screen("cause likely: spinal cord injury", "cause_spinal_cord_injury", 2),
     Screen("cause likely: multiple sclerosis", "cause_multiple_sclerosis", 2),
     Screen("cause likely: peripheral nerve injury", "cause_nerve_injury", 2),
+    Screen("cause likely: calorie deficit (weight trend)", "cause_calorie_deficit", 2),
 )
 
 

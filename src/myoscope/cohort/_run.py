@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from myoscope.cohort import _engines as engines
+from myoscope.cohort._causes import CAUSE_COLUMNS as MEASURED_CAUSES
 from myoscope.cohort._conditions import CAUSE_COLUMNS, STATUS_CODE
 from myoscope.cohort._inputs import Mapping, is_canonical, read_conditions, read_long, read_persons
 from myoscope.cohort._kinds import KINDS, SIDES
@@ -51,19 +52,23 @@ class ScreenResult:
     """People with at least one red flag (each should see a clinician soon)."""
     timings: dict[str, float] = field(default_factory=dict)
     """Seconds spent in each stage (wall clock), for profiling and the benchmark."""
+    cpu_timings: dict[str, float] = field(default_factory=dict)
+    """CPU seconds of this process (all its threads) in each stage: steadier than wall time on a busy machine."""
 
 
 class _Laps:
-    """Wall-clock seconds per stage."""
+    """Wall-clock and CPU seconds per stage."""
 
     def __init__(self) -> None:
         self.seconds: dict[str, float] = {}
-        self._last = time.perf_counter()
+        self.cpu: dict[str, float] = {}
+        self._last, self._last_cpu = time.perf_counter(), time.process_time()
 
     def lap(self, name: str) -> None:
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.process_time()
         self.seconds[name] = self.seconds.get(name, 0.0) + now - self._last
-        self._last = now
+        self.cpu[name] = self.cpu.get(name, 0.0) + cpu - self._last_cpu
+        self._last, self._last_cpu = now, cpu
 
 
 def _prepare(source: Path, persons: Path | None, conditions: Path | None, mapping: Mapping, work: Path):
@@ -165,7 +170,7 @@ def _flags_table(parts, person_path: Path | None, groups: tuple[str, ...]):
         "fnih2014": {v: k for k, v in fnih2014.STAGE.items()},
         "must": dict(enumerate(must.CATEGORIES)),
         "glim": GLIM_CATEGORIES,
-        **{c: STATUS_TEXT for c in CAUSE_COLUMNS},
+        **{c: STATUS_TEXT for c in (*CAUSE_COLUMNS, *MEASURED_CAUSES)},
     }
     from myoscope.instruments import CANNOT_TELL
 
@@ -222,7 +227,7 @@ def _write(
         result = _finish(out, flags, table, refused, rows, html, report, files, laps)
         written.result()
     laps.lap("write flags (Parquet + CSV), waited for")
-    result.timings = laps.seconds
+    result.timings, result.cpu_timings = laps.seconds, laps.cpu
     return result
 
 

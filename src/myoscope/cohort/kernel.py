@@ -26,7 +26,7 @@ from myoscope.cohort import _rules as rules
 from myoscope.cohort._kinds import KINDS
 from myoscope.measures.body import MIN_SPAN_DAYS
 
-RULE_VERSION = "myoscope-screen/2"
+RULE_VERSION = "myoscope-screen/3"
 """Version of the screening rules, written beside every flag (bump when a rule changes)."""
 
 DAYS_PER_MONTH = units.DAYS_PER_MONTH
@@ -92,6 +92,7 @@ FLAG_COLUMNS: tuple[str, ...] = (
     "cause_spinal_cord_injury",
     "cause_multiple_sclerosis",
     "cause_nerve_injury",
+    "cause_calorie_deficit",
     "red_flag_rapid_weight_loss",
     "red_flags",
 )
@@ -176,6 +177,7 @@ def screen_arrays(
 
 def flags(ids: np.ndarray, f: np.ndarray, persons: Mapping[str, np.ndarray] | None) -> dict[str, np.ndarray]:
     """Apply the rules of :mod:`._rules` to per-person features."""
+    from myoscope.cohort._causes import cause_statuses as measured_causes
     from myoscope.cohort._conditions import cause_statuses
     from myoscope.cohort._features import COL
 
@@ -221,6 +223,7 @@ def flags(ids: np.ndarray, f: np.ndarray, persons: Mapping[str, np.ndarray] | No
     )
     out["glim"] = rules.glim_stage(f, out["age"], population)
     out.update(cause_statuses(conditions))
+    out.update(measured_causes(out["weight_change_6m_pct"]))
     out.update(rules.girth_findings(f))
     out.update(rules.activity(f))
     rapid = out["glim_weight_loss"]

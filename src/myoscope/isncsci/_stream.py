@@ -145,6 +145,23 @@ def chunks(path: Path, size: int = CHUNK) -> Iterator[pa.Table]:
         yield _flat_arrow(_read_ndjson(block, path.name))
 
 
+def _encoded_chunks(path: Path, size: int) -> Iterator[tuple[Any, EncodedExams | None]]:
+    """(flat table, its encoded exams when the NDJSON fast path decoded them, else None) per chunk."""
+    if path.suffix.lower() == ".parquet":
+        for table in chunks(path, size):
+            yield table, None
+        return
+    from myoscope.isncsci._ndjson import decode_block
+
+    for block in _ndjson_blocks(path, size):
+        decoded = decode_block(block)
+        if decoded is not None:
+            encoded, extra = decoded
+            yield extra, encoded
+        else:
+            yield _flat_arrow(_read_ndjson(block, path.name)), None
+
+
 BLOCK_BYTES = 32 << 20
 
 
@@ -170,14 +187,22 @@ def _ndjson_blocks(path: Path, size: int) -> Iterator[bytes]:
             yield from _split(rest + b"\n", size)
 
 
+_SPACE = np.frombuffer(b" \t\n\r\x0b\x0c", dtype=np.uint8)
+
+
 def _split(block: bytes, size: int) -> Iterator[bytes]:
     """``block`` without its blank lines, cut into pieces of at most ``size`` lines."""
-    if b"\n\n" in block or b"\r" in block or block[:1].isspace() or b"\n " in block:
+    data = np.frombuffer(block, dtype=np.uint8)
+    ends = np.flatnonzero(data == 10)
+    after = data[ends[:-1] + 1] if ends.size > 1 else data[:0]
+    # a line that starts with white space may be blank: only then is the block cut line by line
+    if b"\r" in block or block[:1].isspace() or np.isin(after, _SPACE).any():
         block = b"".join(line + b"\n" for line in block.split(b"\n") if line.strip())
-    if block.count(b"\n") <= size:
+        ends = np.flatnonzero(np.frombuffer(block, dtype=np.uint8) == 10)
+    if ends.size <= size:
         yield block
         return
-    starts = np.flatnonzero(np.frombuffer(block, dtype=np.uint8) == 10)[size - 1 :: size] + 1
+    starts = ends[size - 1 :: size] + 1
     cut = 0
     for stop in (*starts.tolist(), len(block)):
         if stop > cut:
@@ -322,20 +347,21 @@ def result_frame(result: BatchResult, extra: pa.Table) -> pl.DataFrame:
     }
     for f, name in enumerate(OUTPUT_LEVELS):
         keys = (result.lists[:, f, 0].astype(np.int64) << 30) | result.lists[:, f, 1].astype(np.int64)
-        unique, inverse = np.unique(keys, return_inverse=True)
+        encoded = pa.array(keys).dictionary_encode()  # hashing, in Arrow: no sort, no Python per exam
+        unique = encoded.dictionary.to_numpy()
         texts = [format_levels(int(k) >> 30, int(k) & ((1 << 30) - 1)) for k in unique.tolist()]
-        cols[name] = _dictionary(texts, inverse.reshape(-1))
+        cols[name] = _dictionary(texts, encoded.indices.to_numpy())
     cols["injury_complete"] = _dictionary(list(COMPLETENESS), result.complete)
     cols["ais"] = _dictionary(_AIS_TEXT, result.ais)
     for t, name in enumerate(TOTALS):
         cols[name] = pa.array(result.totals[:, t])
-    return _polars_frame(pa.table(cols)).with_columns(pl.col(pl.Categorical).cast(pl.Utf8))
+    return _polars_frame(pa.table(cols))  # texts stay dictionary-encoded (Categorical) up to the writer
 
 
 def _q(name: str) -> pl.Expr:
     import polars as pl
 
-    return pl.lit('"') + pl.col(name) + pl.lit('"')
+    return pl.lit('"') + pl.col(name).cast(pl.Utf8) + pl.lit('"')
 
 
 def _total(name: str) -> pl.Expr:
@@ -413,20 +439,19 @@ class Summary:
         import polars as pl
 
         self.exams += frame.height
-        site = pl.col("site").fill_null("(no site)") if "site" in frame.columns else pl.lit("all")
-        work = frame.with_columns(
-            site.alias("_site"),
-            pl.col("nli").str.extract(r"^([CTLS])", 1).fill_null("other").alias("_region"),
-            ((pl.col("right.motor_zpp") != "NA") | (pl.col("left.motor_zpp") != "NA")).alias("_zpp"),
+        site = pl.col("site").cast(pl.Utf8).fill_null("(no site)") if "site" in frame.columns else pl.lit("all")
+        zpp = ((pl.col("right.motor_zpp") != "NA") | (pl.col("left.motor_zpp") != "NA")).cast(pl.Utf8)
+        # count the few distinct (site, AIS, NLI, ZPP) combinations first; the texts are read only for those
+        counts = frame.group_by(site.alias("_site"), "ais", "nli", zpp.alias("_zpp")).len()
+        counts = counts.with_columns(
+            pl.col("ais").cast(pl.Utf8),
+            pl.col("nli").cast(pl.Utf8).str.extract(r"^([CTLS])", 1).fill_null("other").alias("_region"),
         )
-        for key, expr in (
-            ("ais", pl.col("ais")),
-            ("nli region", pl.col("_region")),
-            ("motor ZPP recorded", pl.col("_zpp").cast(pl.Utf8)),
-        ):
-            for s, value, n in work.group_by("_site", expr.alias("_v")).len().iter_rows():
-                counts = self.by_site.setdefault(s, {}).setdefault(key, {})
-                counts[str(value)] = counts.get(str(value), 0) + int(n)
+        for key, column in (("ais", "ais"), ("nli region", "_region"), ("motor ZPP recorded", "_zpp")):
+            summed = counts.group_by("_site", pl.col(column).alias("_v")).agg(pl.col("len").sum())
+            for s, value, n in summed.iter_rows():
+                tally = self.by_site.setdefault(s, {}).setdefault(key, {})
+                tally[str(value)] = tally.get(str(value), 0) + int(n)
 
 
 class _Sink:
@@ -484,8 +509,8 @@ def stream(source: Path, target: Path | None, write_line: WriteLine | None = Non
     summary, problems, row = Summary(), list[Problem](), 1
     sink, keep = _Sink(target, write_line), False
     try:
-        for frame in chunks(source, size):
-            batch, bad = encode_frame(frame, row)
+        for frame, encoded in _encoded_chunks(source, size):
+            batch, bad = (encoded, []) if encoded is not None else encode_frame(frame, row)
             row += frame.num_rows
             problems += bad
             if not problems:
