@@ -18,11 +18,14 @@ def test_other_team_and_admin_outside_get_404_everywhere(world, outsider):
     token = world.csrf(browser.get("/patients").text)
     checked = 0
     for method, path in world.patient_routes():
-        url = path.replace("{patient_id}", str(target))
+        url = world.url_of(path, target)
         if path.startswith("/api/"):
-            response = browser.request(
-                method, url, headers=world.api(outsider), json={"date": "2026-11-20"} if method == "POST" else None
-            )
+            body = {
+                "POST": {"date": "2026-11-20"},
+                "PUT": {"data": {}, "reason": "x"},
+                "PATCH": {"data": {}, "reason": "x"},
+            }
+            response = browser.request(method, url, headers=world.api(outsider), json=body.get(method))
         else:
             response = browser.request(method, url, data={"csrf_token": token} if method == "POST" else None)
         assert response.status_code == 404, (method, url, response.status_code)
@@ -47,7 +50,7 @@ def test_the_owner_team_reaches_every_patient_read_route(world):
     for method, path in world.patient_routes():
         if method != "GET":
             continue
-        url = path.replace("{patient_id}", str(target))
+        url = world.url_of(path, target)
         headers = world.api("ann") if path.startswith("/api/") else None
         assert browser.get(url, headers=headers).status_code == 200, url
 
@@ -63,7 +66,7 @@ def test_lists_show_only_the_team_patients(world):
 def test_without_credentials_pages_redirect_to_sign_in_and_the_api_says_401(world):
     client = world.client()
     for method, path in world.patient_routes():
-        url = path.replace("{patient_id}", str(world.patients["healthy-active"]))
+        url = world.url_of(path, world.patients["healthy-active"])
         response = client.request(method, url)
         if path.startswith("/api/"):
             assert response.status_code == 401, url
