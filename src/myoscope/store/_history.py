@@ -174,7 +174,7 @@ class Corrections:
 
     # inside
 
-    def _table(self, section: str):
+    def _table(self, section: str) -> Any:
         table = SECTION_TABLES.get(section)
         if table is None:
             raise InputError([Problem("section", section, "is not a record section", ", ".join(SECTIONS))])
@@ -198,7 +198,7 @@ class Corrections:
     def _active(self, section: str) -> list[dict[str, Any]]:
         return [data for _, data in self._active_with_ids(section)]
 
-    def _valid_item(self, section: str, current: Entry, data: dict[str, Any]) -> tuple[dict[str, Any], dict]:
+    def _valid_item(self, section: str, current: Entry, data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
         person = self._patient.person.person
         try:
             item = getattr(parse_record({"person": person, section: [data]}, checks=False), section)[0]
@@ -221,7 +221,7 @@ class Corrections:
             raise _relative(exc, f"{section}[{place}]") from None
         return stored, columns
 
-    def _valid_person(self, data: dict[str, Any]) -> tuple[dict[str, Any], dict]:
+    def _valid_person(self, data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
         sections = {name: self._active(name) for name in SECTION_TABLES}
         try:
             record = _codec.build(data, sections)
@@ -242,7 +242,9 @@ class Corrections:
             columns["external_id"] = record.person.id
         return stored, columns
 
-    def _write(self, current: Entry, data: dict[str, Any], columns: dict, why: str, *, withdrawn: bool) -> Entry:
+    def _write(
+        self, current: Entry, data: dict[str, Any], columns: dict[str, Any], why: str, *, withdrawn: bool
+    ) -> Entry:
         now = utcnow()
         table: Any = Person if current.section == PERSON else self._table(current.section)
         values: dict[str, Any] = {"version": current.version + 1, **columns}
@@ -277,7 +279,18 @@ class Corrections:
         scope.audit(action, self._patient.id, f"{scope.via} ({current.section} {current.id} v{current.version + 1})")
         return self.entry(current.section, current.id)
 
-    def _version_row(self, current: Entry, version: int, data, withdrawn, by, at, why, *, user_id) -> EntryVersion:
+    def _version_row(
+        self,
+        current: Entry,
+        version: int,
+        data: dict[str, Any],
+        withdrawn: bool,
+        by: str,
+        at: dt.datetime,
+        why: str,
+        *,
+        user_id: int | None,
+    ) -> EntryVersion:
         return EntryVersion(
             person_id=self._patient.id,
             section=current.section,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Query
@@ -114,7 +115,9 @@ def _refused(status: int, detail: str, entry: Entry) -> JSONResponse:
     )
 
 
-def _change(patient: Patient, section: Section, entry_id: int, if_match: str | None, apply) -> JSONResponse:
+def _change(
+    patient: Patient, section: Section, entry_id: int, if_match: str | None, apply: Callable[[int], Entry]
+) -> JSONResponse:
     current = patient.corrections.entry(section.value, entry_id)
     if if_match is None or if_match.strip() in ("", "*"):
         return _refused(
@@ -134,19 +137,19 @@ def _change(patient: Patient, section: Section, entry_id: int, if_match: str | N
 
 
 @router.get("", response_model=list[EntryOut])
-def list_entries(patient_id: PatientId, patients: ApiPatients, section: Section | None = None):
+def list_entries(patient_id: PatientId, patients: ApiPatients, section: Section | None = None) -> Any:
     """Every entry of the record, withdrawn ones too, with its version."""
     patient = patients.open(patient_id)
     return [entry_out(e) for e in patient.corrections.entries(section.value if section else None)]
 
 
 @router.get("/{section}/{entry_id}", response_model=EntryOut, responses={200: {"headers": ETAG}})
-def get_entry(patient_id: PatientId, section: Section, entry_id: EntryId, patients: ApiPatients):
+def get_entry(patient_id: PatientId, section: Section, entry_id: EntryId, patients: ApiPatients) -> Any:
     return _with_etag(patients.open(patient_id).corrections.entry(section.value, entry_id))
 
 
 @router.get("/{section}/{entry_id}/history", response_model=list[VersionOut])
-def entry_history(patient_id: PatientId, section: Section, entry_id: EntryId, patients: ApiPatients):
+def entry_history(patient_id: PatientId, section: Section, entry_id: EntryId, patients: ApiPatients) -> Any:
     """Every version of the entry, the first (as entered) first, with who, when and why."""
     return [_version(v) for v in patients.open(patient_id).corrections.versions(section.value, entry_id)]
 
@@ -159,7 +162,7 @@ def replace_entry(
     body: EntryReplace,
     patients: ApiPatients,
     if_match: IfMatch = None,
-):
+) -> Any:
     """Replace the entry (validated as a new entry would be); the earlier version is kept."""
     patient = patients.open(patient_id)
     return _change(
@@ -179,7 +182,7 @@ def patch_entry(
     body: EntryPatch,
     patients: ApiPatients,
     if_match: IfMatch = None,
-):
+) -> Any:
     """Change some fields of the entry; the earlier version is kept."""
     patient = patients.open(patient_id)
     return _change(
@@ -200,7 +203,7 @@ def withdraw_entry(
     body: Withdrawal | None = None,
     reason: Annotated[str | None, Query(max_length=MAX_REASON, description="Why (or in the body)")] = None,
     if_match: IfMatch = None,
-):
+) -> Any:
     """Withdraw the entry: it leaves the record and the assessment, and stays in its history."""
     patient = patients.open(patient_id)
     why = body.reason if body is not None else reason

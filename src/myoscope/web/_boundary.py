@@ -45,7 +45,7 @@ class LimitedRoute(APIRoute):
         handler = super().get_route_handler()
 
         async def run(request: Request):
-            if request.method in ("POST", "PUT", "PATCH") and _is_json(request):
+            if request.method in ("POST", "PUT", "PATCH", "DELETE") and _is_json(request):
                 body = await request.body()
                 if body:
                     try:

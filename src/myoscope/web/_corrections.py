@@ -7,13 +7,13 @@ the page shows the entry as it is now (:class:`myoscope.store.Conflict`). A reas
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import RedirectResponse
 
 from myoscope.errors import InputError, Problem
-from myoscope.store import MAX_REASON, PERSON, SECTIONS, Conflict, Patient, WebSession
+from myoscope.store import MAX_REASON, PERSON, SECTIONS, Conflict, Entry, Patient, WebSession
 from myoscope.web._boundary import PatientId
 from myoscope.web._deps import PagePatients, csrf_protect, web_session
 from myoscope.web._entry_fields import SECTION_LABELS, form_fields, from_form, summary
@@ -31,16 +31,27 @@ def _entry_url(patient: Patient, section: str, entry_id: int) -> str:
 
 
 @router.get("/patients/{patient_id}/entries")
-def entry_list(request: Request, patient_id: PatientId, patients: PagePatients, current: Current):
+def entry_list(request: Request, patient_id: PatientId, patients: PagePatients, current: Current) -> Any:
     patient = patients.open(patient_id)
-    groups: dict[str, list] = {}
+    groups: dict[str, list[tuple[Entry, str]]] = {}
     for entry in patient.corrections.entries():
         groups.setdefault(entry.section, []).append((entry, summary(entry.section, entry.data)))
     context = {"patient": patient, "groups": groups, "labels": SECTION_LABELS, "person": PERSON, "max": MAX_REASON}
     return render(request, "entries.html.j2", context, current=current)
 
 
-def _entry_page(request, patient, section, entry_id, current, *, values=None, errors=None, notice="", status=200):
+def _entry_page(
+    request: Request,
+    patient: Patient,
+    section: str,
+    entry_id: int,
+    current: WebSession | None,
+    *,
+    values: dict[str, str] | None = None,
+    errors: dict[str, list[str]] | None = None,
+    notice: str = "",
+    status: int = 200,
+) -> Any:
     entry = patient.corrections.entry(section, entry_id)
     versions = patient.corrections.versions(section, entry_id)
     history = []
@@ -75,7 +86,7 @@ def entry_page(
     entry_id: EntryId,
     patients: PagePatients,
     current: Current,
-):
+) -> Any:
     return _entry_page(request, patients.open(patient_id), section, entry_id, current)
 
 
@@ -116,7 +127,7 @@ def edit_entry(
     entry_id: EntryId,
     patients: PagePatients,
     current: Current,
-):
+) -> Any:
     patient = patients.open(patient_id)
     values = _form(request)
     entry = patient.corrections.entry(section, entry_id)
@@ -138,7 +149,7 @@ def withdraw_entry(
     entry_id: EntryId,
     patients: PagePatients,
     current: Current,
-):
+) -> Any:
     patient = patients.open(patient_id)
     values = _form(request)
     try:

@@ -172,7 +172,8 @@ def from_form(section: str, stored: Mapping[str, Any], form: Mapping[str, str]) 
         else:
             new = typed
         _put(out, path, new)
-    return _compact(out)
+    compact: dict[str, Any] = _compact(out)
+    return compact
 
 
 def _put(target: dict[str, Any], path: str, value: Any) -> None:

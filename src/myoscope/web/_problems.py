@@ -136,10 +136,10 @@ def _phrase(status: int) -> str:
 class ProblemPaths:
     """ASGI middleware: remembers the path of each API request for the problems' ``instance``."""
 
-    def __init__(self, app):
+    def __init__(self, app: Any) -> None:
         self.app = app
 
-    async def __call__(self, scope, receive, send):
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         if scope["type"] == "http":
             token = _PATH.set(scope.get("path", "")[:500])
             try:
