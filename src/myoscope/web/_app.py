@@ -17,6 +17,7 @@ from myoscope.web import _api, _api_write, _auth, _corrections, _fhir, _pages
 from myoscope.web._boundary import validation_failed
 from myoscope.web._cache import ResultCache
 from myoscope.web._deps import NeedsLogin
+from myoscope.web._docs import ASSETS as DOCS_ASSETS
 from myoscope.web._docs import mount_docs
 from myoscope.web._problems import ProblemPaths, problem, publish_problems
 from myoscope.web._settings import Settings
@@ -81,7 +82,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             response.headers.setdefault("Content-Security-Policy", DOCS_POLICY)
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
-        if not request.url.path.startswith("/static/"):
+        if not request.url.path.startswith(("/static/", f"{DOCS_ASSETS}/")):
             response.headers["Cache-Control"] = "no-store"  # patients' data stays out of shared caches
         return response
 

@@ -153,7 +153,8 @@ def summary(section: str, data: Mapping[str, Any]) -> str:
         return ", ".join(f"{f.label} {f.text}" for f in form_fields(section, data)[:6])
     head = data.get("name") or data.get("kind") or data.get("condition") or ""
     day = data.get("date") or data.get("week_of") or data.get("start") or data.get("onset") or ""
-    rest = [f"{f.label} {f.text}" for f in form_fields(section, data) if f.path not in ("name", "kind", "date")][:4]
+    named = ("name", "kind", "condition", "date", "week_of", "start", "onset")
+    rest = [f"{f.label} {f.text}" for f in form_fields(section, data) if f.path not in named][:4]
     return ", ".join(str(part) for part in (head, day, *rest) if part)
 
 
