@@ -33,7 +33,7 @@ def test_import_and_assess_routes(tmp_path):
     assert response.status_code == 200, response.text
     assert response.json()["record"]["person"]["id"] == "ex-cast-forearm" and response.json()["issues"] == []
     bad = client.post("/api/v1/fhir/import", json={"resourceType": "Bundle", "type": "document"}, headers=auth)
-    assert bad.status_code == 422 and bad.json()["problems"][0]["field"] == "type"
+    assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "type"
     out = client.post("/api/v1/fhir/assess", json=bundle, headers=auth)
     assert out.status_code == 200
     assert {e["resource"]["resourceType"] for e in out.json()["entry"]} >= {"RiskAssessment", "CarePlan", "Provenance"}

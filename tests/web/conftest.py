@@ -51,6 +51,15 @@ class World:
         """Every APIRoute of the app, also inside included routers."""
         return list(_endpoints(self.app.routes))
 
+    @staticmethod
+    def url_of(path: str, patient_id: int) -> str:
+        """A route's path for one patient; an entry in it is the patient's own details (always there)."""
+        return (
+            path.replace("{patient_id}", str(patient_id))
+            .replace("{section}", "person")
+            .replace("{entry_id}", str(patient_id))
+        )
+
     def patient_routes(self) -> list[tuple[str, str]]:
         """(method, path) of every route with a patient in its path."""
         return [

@@ -19,6 +19,9 @@ def test_openapi_documents_the_api_only(world):
         "/api/v1/patients/{patient_id}/visits",
         "/api/v1/patients/{patient_id}/measurements",
         "/api/v1/patients/{patient_id}/assessment",
+        "/api/v1/patients/{patient_id}/entries",
+        "/api/v1/patients/{patient_id}/entries/{section}/{entry_id}",
+        "/api/v1/patients/{patient_id}/entries/{section}/{entry_id}/history",
         "/api/v1/fhir/import",
         "/api/v1/fhir/assess",
     }
@@ -107,13 +110,13 @@ def test_invalid_input_lists_every_problem(world):
     )
     assert refused.status_code == 422
     body = refused.json()
-    assert body["error"] == "invalid input"
-    assert [p["field"] for p in body["problems"]] == ["measurements[0].value", "measurements[1].value"]
-    assert body["problems"][0]["accepted"] == "15 to 70 cm for a calf circumference"
+    assert refused.headers["content-type"] == "application/problem+json" and body["status"] == 422
+    assert [p["field"] for p in body["errors"]] == ["value of measurement 1", "value of measurement 2"]
+    assert body["errors"][0]["accepted"] == "15 to 70 cm for a calf circumference"
     duplicate = client.post("/api/v1/patients", headers=headers, json={"record": {"person": {"id": "ex-healthy"}}})
-    assert duplicate.status_code == 422 and duplicate.json()["problems"][0]["field"] == "person.id"
+    assert duplicate.status_code == 422 and duplicate.json()["errors"][0]["field"] == "id"
     no_team = client.post("/api/v1/patients", headers=world.api("root"), json={"record": {"person": {"id": "r"}}})
-    assert no_team.status_code == 422 and no_team.json()["problems"][0]["field"] == "team"
+    assert no_team.status_code == 422 and no_team.json()["errors"][0]["field"] == "team"
 
 
 def test_api_calls_are_audited(world):

@@ -10,9 +10,15 @@ def form_posts(world) -> list[str]:
 
 
 def test_every_form_post_is_covered(world):
-    assert {"/login", "/logout", "/patients", "/patients/import", "/patients/{patient_id}/visits"} <= set(
-        form_posts(world)
-    )
+    assert {
+        "/login",
+        "/logout",
+        "/patients",
+        "/patients/import",
+        "/patients/{patient_id}/visits",
+        "/patients/{patient_id}/entries/{section}/{entry_id}",
+        "/patients/{patient_id}/entries/{section}/{entry_id}/withdraw",
+    } <= set(form_posts(world))
 
 
 @pytest.mark.parametrize("token", [None, "wrong-token"])
@@ -20,7 +26,7 @@ def test_signed_in_posts_without_the_right_token_are_refused(world, token):
     browser = world.signed_in("ann")
     data = {"csrf_token": token} if token else {}
     for path in form_posts(world):
-        url = path.replace("{patient_id}", str(world.patients["healthy-active"]))
+        url = world.url_of(path, world.patients["healthy-active"])
         response = browser.post(url, data={**data, "date": "2026-11-20", "person.id": "sneaky"})
         assert response.status_code == 403, (url, response.status_code)
     assert browser.get("/patients").status_code == 200  # logout was refused too

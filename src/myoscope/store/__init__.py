@@ -25,6 +25,7 @@ from myoscope.store._accounts import (
 from myoscope.store._audit import AuditQueue
 from myoscope.store._codec import export_text, record_data
 from myoscope.store._engine import ENV_URL, database_url, make_engine, session_factory
+from myoscope.store._history import MAX_REASON, PERSON, SECTIONS, Conflict, Corrections, Entry, EntryChange
 from myoscope.store._migrate import current_revision, downgrade, head_revision, upgrade
 from myoscope.store._repository import NotFound, Patient, Patients, VisitView
 from myoscope.store._tables import ROLES, ApiToken, AuditEntry, Base, Person, Team, User, Visit, WebSession
@@ -36,6 +37,13 @@ __all__ = [
     "same",
     "tokens_of",
     "AuditEntry",
+    "Conflict",
+    "Corrections",
+    "Entry",
+    "EntryChange",
+    "MAX_REASON",
+    "PERSON",
+    "SECTIONS",
     "Base",
     "ENV_URL",
     "LoginRefused",

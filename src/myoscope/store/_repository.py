@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -30,6 +30,9 @@ from myoscope.store._tables import (
     Visit,
     utcnow,
 )
+
+if TYPE_CHECKING:
+    from myoscope.store._history import Corrections
 
 DATED_SECTIONS = ("measurements", "instruments", "diet_days", "spinal_exams")
 """Sections whose items take the visit's date when they have none."""
@@ -174,12 +177,21 @@ class Patient:
     def _sections(self) -> dict[str, list[dict[str, Any]]]:
         out = {}
         for name, table in SECTION_TABLES.items():
-            rows = self.session.scalars(select(table).where(table.person_id == self.id).order_by(table.id))
+            rows = self.session.scalars(
+                select(table).where(table.person_id == self.id, table.withdrawn_at.is_(None)).order_by(table.id)
+            )
             out[name] = [row.data for row in rows]
         return out
 
+    @property
+    def corrections(self) -> Corrections:
+        """Its entries with their versions: edit, withdraw and history (:mod:`myoscope.store._history`)."""
+        from myoscope.store._history import Corrections
+
+        return Corrections(self)
+
     def record(self) -> Record:
-        """The record, rebuilt and re-validated by :mod:`myoscope.record`."""
+        """The record (withdrawn entries left out), rebuilt and re-validated by :mod:`myoscope.record`."""
         if self._record is None:
             self._record = _codec.build(self.person.person, self._sections())
         return self._record
@@ -201,7 +213,9 @@ class Patient:
             views[visit.id] = VisitView(visit, username or "import")
         for name, table in SECTION_TABLES.items():
             for row in self.session.scalars(
-                select(table).where(table.person_id == self.id, table.visit_id.is_not(None)).order_by(table.id)
+                select(table)
+                .where(table.person_id == self.id, table.visit_id.is_not(None), table.withdrawn_at.is_(None))
+                .order_by(table.id)
             ):
                 view = views.get(row.visit_id)
                 if view is None:  # a visit saved meanwhile by someone else (read committed): shown next time

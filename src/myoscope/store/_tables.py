@@ -127,6 +127,8 @@ class Person(Base):
     person: Mapped[dict[str, Any]] = mapped_column()
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    """Raised by one at each correction of the person's details (see :mod:`myoscope.store._history`)."""
     team: Mapped[Team] = relationship(lazy="joined")
 
 
@@ -148,6 +150,10 @@ class _Item:
     visit_id: Mapped[int | None] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True, default=None)
     position: Mapped[int] = mapped_column(Integer, default=0)
     data: Mapped[dict[str, Any]] = mapped_column()
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    """Raised by one at each correction; an edit names the version it started from."""
+    withdrawn_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    """Set when the entry is withdrawn: it leaves the record and stays in its history."""
 
 
 class MeasurementRow(_Item, Base):
@@ -214,6 +220,29 @@ SECTION_TABLES: dict[str, type[_Item]] = {
     "spinal_exams": SpinalExamRow,
 }
 """Record section -> its table, in the order of :class:`myoscope.record.Record`."""
+
+
+class EntryVersion(Base):
+    """One version of a record entry (or of the person's details, section ``person``): never changed or removed.
+
+    Version 1 is the entry as first saved; each correction adds the next version with who made it,
+    when and why. ``data`` is the entry as that version held it; ``withdrawn`` marks the version
+    that took it out of the record.
+    """
+
+    __tablename__ = "entry_versions"
+    __table_args__ = (UniqueConstraint("section", "entry_id", "version", name="entry_version"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    section: Mapped[str] = mapped_column(String(40))
+    entry_id: Mapped[int] = mapped_column(Integer)
+    version: Mapped[int] = mapped_column(Integer)
+    data: Mapped[dict[str, Any]] = mapped_column()
+    withdrawn: Mapped[bool] = mapped_column(Boolean, default=False)
+    user_id: Mapped[int | None] = mapped_column(Integer, default=None)
+    username: Mapped[str] = mapped_column(String(60), default="")
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    reason: Mapped[str] = mapped_column(String(500), default="")
 
 
 class AuditEntry(Base):

@@ -15,9 +15,10 @@ from myoscope.store import Person, VisitView, aware
 from myoscope.web._boundary import LimitedRoute, PatientId, invalid
 from myoscope.web._cache import version
 from myoscope.web._deps import ApiPatients
-from myoscope.web._schemas import InvalidInput, MeasurementOut, PatientIn, PatientOut, VisitIn, VisitOut
+from myoscope.web._problems import ProblemDetails
+from myoscope.web._schemas import MeasurementOut, PatientIn, PatientOut, VisitIn, VisitOut
 
-INVALID = {422: {"model": InvalidInput, "description": "Invalid input: one problem per fault"}}
+INVALID = {422: {"model": ProblemDetails, "description": "Invalid input: one problem per fault"}}
 router = APIRouter(
     prefix="/api/v1",
     tags=["api"],

@@ -6,18 +6,20 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
-from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.responses import RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from myoscope import __version__
 from myoscope.store import AuditQueue, NotFound, make_engine, session_factory
-from myoscope.web import _api, _auth, _fhir, _pages
+from myoscope.web import _api, _api_write, _auth, _corrections, _fhir, _pages
 from myoscope.web._boundary import validation_failed
 from myoscope.web._cache import ResultCache
 from myoscope.web._deps import NeedsLogin
+from myoscope.web._docs import ASSETS as DOCS_ASSETS
+from myoscope.web._docs import mount_docs
+from myoscope.web._problems import ProblemPaths, problem, publish_problems
 from myoscope.web._settings import Settings
 from myoscope.web._templating import TEMPLATES
 
@@ -28,11 +30,10 @@ CONTENT_SECURITY_POLICY = (
 )
 """Pages run only the app's own script files: no inline script, no inline style, nothing from elsewhere."""
 DOCS_POLICY = (
-    "default-src 'none'; script-src 'unsafe-inline' https://cdn.jsdelivr.net; "
-    "style-src https://cdn.jsdelivr.net; img-src data: https://fastapi.tiangolo.com; connect-src 'self'; "
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
     "frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 )
-"""The API's documentation page (FastAPI's Swagger UI, fixed content without patients' data) loads its viewer."""
+"""The API's documentation page runs its viewer (Swagger UI) from this site only: see :mod:`myoscope.web._docs`."""
 SECURITY_HEADERS = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,
     "X-Content-Type-Options": "nosniff",
@@ -49,7 +50,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="myoscope",
         lifespan=_lifespan,
         version=__version__,
-        docs_url="/api/docs",
+        docs_url=None,
         redoc_url=None,
         openapi_url="/api/openapi.json",
         description="Patients, visits, measurements and assessments of the care teams you belong to. "
@@ -65,7 +66,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(_auth.router)
     app.include_router(_pages.router)
     app.include_router(_api.router)
+    app.include_router(_api_write.router)
+    app.include_router(_corrections.router)
     app.include_router(_fhir.router)
+    mount_docs(app, "/api/openapi.json")
+    publish_problems(app)
     from myoscope.interop import cds_hooks_app
 
     app.mount("/cds-services", cds_hooks_app())
@@ -77,7 +82,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             response.headers.setdefault("Content-Security-Policy", DOCS_POLICY)
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
-        if not request.url.path.startswith("/static/"):
+        if not request.url.path.startswith(("/static/", f"{DOCS_ASSETS}/")):
             response.headers["Cache-Control"] = "no-store"  # patients' data stays out of shared caches
         return response
 
@@ -98,6 +103,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def http_error(request: Request, exc: HTTPException):
         return await _error(request, exc)
 
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception):
+        return await _error(request, HTTPException(500, "the server could not answer: the error is logged"))
+
+    app.add_middleware(ProblemPaths)
     return app
 
 
@@ -109,9 +119,8 @@ async def _lifespan(app: FastAPI):
 
 async def _error(request: Request, exc: HTTPException):
     if request.url.path.startswith("/api/"):
-        if exc.status_code == 404:
-            return JSONResponse({"detail": "not found"}, 404)
-        return await http_exception_handler(request, exc)
+        detail = "no such patient or entry for this user" if exc.status_code == 404 else str(exc.detail)
+        return problem(exc.status_code, detail, headers=getattr(exc, "headers", None), instance=request.url.path[:500])
     message = "No such page or patient." if exc.status_code == 404 else str(exc.detail)
     return TEMPLATES.TemplateResponse(
         request,

@@ -18,12 +18,14 @@ from fastapi.routing import APIRoute
 
 from myoscope.errors import ABSENT, InputError, Problem, path_of
 from myoscope.record import MAX_FILE_BYTES, MAX_ID, check_data, loads_json
+from myoscope.web._problems import invalid_input
 
 PatientId = Annotated[int, Path(ge=1, le=MAX_ID, description="The patient's id in this database")]
 
 
 def invalid(error: InputError) -> JSONResponse:
-    return JSONResponse({"error": "invalid input", "problems": [p.to_json() for p in error.problems]}, 422)
+    """422 with the problems (RFC 9457 problem details, :mod:`myoscope.web._problems`)."""
+    return invalid_input(error)
 
 
 def _is_json(request: Request) -> bool:
@@ -43,7 +45,7 @@ class LimitedRoute(APIRoute):
         handler = super().get_route_handler()
 
         async def run(request: Request):
-            if request.method in ("POST", "PUT", "PATCH") and _is_json(request):
+            if request.method in ("POST", "PUT", "PATCH", "DELETE") and _is_json(request):
                 body = await request.body()
                 if body:
                     try:

@@ -59,16 +59,3 @@ class MeasurementOut(BaseModel):
     side: str | None
     value: float = Field(description="The value, or the best trial, in the canonical unit")
     unit: str
-
-
-class ProblemOut(BaseModel):
-    field: str
-    value: Any
-    message: str
-    accepted: str | None
-    unit: str | None
-
-
-class InvalidInput(BaseModel):
-    error: str = "invalid input"
-    problems: list[ProblemOut]

@@ -1,0 +1,76 @@
+"""The correction pages: edit with a reason, stale forms refused with the entry shown as it is now, withdraw,
+history with who, when, why and the values then; user text escaped."""
+
+from __future__ import annotations
+
+import re
+
+
+def _left_girth_url(browser, key) -> str:
+    page = browser.get(f"/patients/{key}/entries").text
+    row = re.search(r'<tr data-entry="measurements-(\d+)"[^>]*>\s*<td>forearm circumference \(left\)', page)
+    return f"/patients/{key}/entries/measurements/{row.group(1)}"
+
+
+def test_edit_then_withdraw_with_reasons_and_the_history_shows_every_version(world):
+    key = world.patients["bo-own"]
+    browser = world.signed_in("bo")
+    url = _left_girth_url(browser, key)
+    page = browser.get(url)
+    assert page.status_code == 200 and 'value="22.1 cm"' in page.text
+    token = world.csrf(page.text)
+    no_reason = browser.post(url, data={"csrf_token": token, "version": "1", "field.value": "24.2 cm", "reason": " "})
+    assert no_reason.status_code == 422 and "reason: is required" in no_reason.text
+    assert 'value="24.2 cm"' in no_reason.text  # what was typed is shown again
+    wrong_unit = browser.post(url, data={"csrf_token": token, "version": "1", "field.value": "24 kg", "reason": "x"})
+    assert wrong_unit.status_code == 422 and re.search(r'class="field-error" role="alert">value: ', wrong_unit.text)
+    saved = browser.post(
+        url,
+        data={"csrf_token": token, "version": "1", "field.value": "24.2 cm", "reason": "<script>wrong arm</script>"},
+    )
+    assert saved.status_code == 303
+    history = browser.get(url).text
+    assert "Version 2" in history and "Version 1" in history and "by bo" in history and "by import" in history
+    assert "&lt;script&gt;wrong arm&lt;/script&gt;" in history and "<script>wrong arm" not in history
+    assert "22.1 cm" in history and "24.2 cm" in history
+    withdrawn = browser.post(f"{url}/withdraw", data={"csrf_token": token, "version": "2", "reason": "wrong patient"})
+    assert withdrawn.status_code == 303
+    after = browser.get(url).text
+    assert "This entry is withdrawn" in after and "Version 3" in after and 'id="edit-form"' not in after
+    record = browser.get(f"/api/v1/patients/{key}/record", headers=world.api("bo")).json()
+    assert all(m.get("side") != "left" or m["kind"] != "forearm_circumference" for m in record["measurements"])
+
+
+def test_a_stale_form_is_refused_and_shows_the_current_value(world):
+    key = world.patients["bo-own"]
+    browser = world.signed_in("bo")
+    url = _left_girth_url(browser, key)
+    token = world.csrf(browser.get(url).text)
+    first = browser.post(url, data={"csrf_token": token, "version": "1", "field.value": "22.6 cm", "reason": "re-read"})
+    assert first.status_code == 303
+    stale = browser.post(url, data={"csrf_token": token, "version": "1", "field.value": "21 cm", "reason": "mine"})
+    assert stale.status_code == 409 and "someone else" in stale.text
+    assert 'id="field.value" name="field.value" value="22.6 cm"' in stale.text
+    assert 'name="version" value="2"' in stale.text
+
+
+def test_the_person_details_can_be_corrected_with_units_as_text(world):
+    key = world.patients["bo-own"]
+    browser = world.signed_in("bo")
+    url = f"/patients/{key}/entries/person/{key}"
+    page = browser.get(url)
+    assert 'value="164 cm"' in page.text and 'id="withdraw-form"' not in page.text
+    saved = browser.post(
+        url,
+        data={"csrf_token": world.csrf(page.text), "version": "1", "field.height": "1.66 m", "reason": "re-measured"},
+    )
+    assert saved.status_code == 303
+    assert "166 cm" in browser.get(f"/patients/{key}").text
+
+
+def test_the_patient_page_links_to_the_corrections(world):
+    key = world.patients["bo-own"]
+    browser = world.signed_in("bo")
+    assert f'href="/patients/{key}/entries"' in browser.get(f"/patients/{key}").text
+    listing = browser.get(f"/patients/{key}/entries").text
+    assert listing.count(">withdraw</button>") >= 5 and "Person&#39;s details" in listing
