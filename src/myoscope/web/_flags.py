@@ -37,8 +37,10 @@ def flags_of(record: Record | None) -> Flags:
 class FlagWorker:
     """Pending (patient, version) pairs for one engine, computed by a daemon thread in small batches."""
 
-    def __init__(self, engine: Engine, compute: Callable[[Record | None], Flags] = flags_of):
+    def __init__(self, engine: Engine, compute: Callable[[Record | None], Flags] = flags_of, background: bool = True):
+        """``background=False``: no thread; markers are computed only by :meth:`drain` (tests)."""
         self._engine = engine
+        self._background = background
         self._compute = compute
         self._pending: dict[int, str] = {}
         self._lock = threading.Lock()
@@ -50,7 +52,7 @@ class FlagWorker:
     def want(self, stale: Iterable[tuple[int, str]]) -> None:
         with self._lock:
             self._pending.update(stale)
-            if self._pending and self._thread is None and not self._closed:
+            if self._background and self._pending and self._thread is None and not self._closed:
                 self._thread = threading.Thread(target=self._run, name="myoscope-flags", daemon=True)
                 self._thread.start()
         self._wake.set()
