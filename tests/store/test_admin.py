@@ -106,7 +106,16 @@ def test_audit_filters_match_patient_rows_and_lists_that_showed_them(sessions, u
 
 @pytest.mark.parametrize(
     ("value", "cell"),
-    [("=1+1", "'=1+1"), ("+4", "'+4"), ("-2", "'-2"), ("@A1", "'@A1"), ("\tx", "'\tx"), ("a=b", "a=b"), (None, ""), (7, "7")],
+    [
+        ("=1+1", "'=1+1"),
+        ("+4", "'+4"),
+        ("-2", "'-2"),
+        ("@A1", "'@A1"),
+        ("\tx", "'\tx"),
+        ("a=b", "a=b"),
+        (None, ""),
+        (7, "7"),
+    ],
 )
 def test_cells_that_look_like_formulas_are_made_text(value, cell):
     assert safe_cell(value) == cell

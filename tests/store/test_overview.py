@@ -95,7 +95,9 @@ def test_pages_and_the_audit_names_only_the_ids_shown(sessions, users, clinic):
         assert (_ids(second), second.total, second.pages, second.page) == (["n-4"], 4, 2, 2)
         assert overview(scope, page=99, per_page=3, today=TODAY).page == 2
         session.flush()
-        detail = session.scalars(select(AuditEntry.detail).where(AuditEntry.action == "list").order_by(AuditEntry.id)).all()
+        detail = session.scalars(
+            select(AuditEntry.detail).where(AuditEntry.action == "list").order_by(AuditEntry.id)
+        ).all()
         assert detail[0] == f"test (1 patients: {clinic['n-4']})"
 
 
@@ -125,7 +127,12 @@ def test_details_are_checked_kept_apart_and_replaced(sessions, users, clinic):
     with pytest.raises(InputError) as caught:
         parse_details("x" * 201, [("", "123"), ("mrn", "1"), ("MRN", "2"), ("bad\x00", "v")])
     fields = [p.field for p in caught.value.problems]
-    assert fields == ["details.name", "details.identifiers[0].system", "details.identifiers[2].system", "details.identifiers[3]"]
+    assert fields == [
+        "details.name",
+        "details.identifiers[0].system",
+        "details.identifiers[2].system",
+        "details.identifiers[3]",
+    ]
     assert parse_details("  Ann   Lee ", [("", ""), ("mrn", " 7 ")]) == Details("Ann Lee", (("mrn", "7"),))
     with sessions() as session, session.begin():
         patient = _scope(session, users["ann"]).open(clinic["n-1"])

@@ -38,8 +38,18 @@ def test_a_clinician_gets_404_on_every_admin_route_and_changes_nothing(world, na
     browser = world.signed_in(name)
     token = world.csrf(browser.get("/patients").text)
     for method, path in _admin_routes(world):
-        data = {"csrf_token": token, "role": "admin", "active": "false", "name": "x", "username": "evil",
-                "password": "evil-password-1"} if method == "POST" else None
+        data = (
+            {
+                "csrf_token": token,
+                "role": "admin",
+                "active": "false",
+                "name": "x",
+                "username": "evil",
+                "password": "evil-password-1",
+            }
+            if method == "POST"
+            else None
+        )
         response = browser.request(method, _url(path), data=data)
         assert response.status_code == 404, (method, path, response.status_code)
         assert "evil" not in response.text
@@ -75,24 +85,38 @@ def test_create_account_team_membership_role_and_disable(world):
     rehab = re.search(r'value="(\d+)"> rehab', page).group(1)
     made = root.post(
         "/admin/accounts",
-        data={"csrf_token": token, "username": "dee", "password": "dee-password-1", "role": "clinician", "teams": rehab},
+        data={
+            "csrf_token": token,
+            "username": "dee",
+            "password": "dee-password-1",
+            "role": "clinician",
+            "teams": rehab,
+        },
     )
     assert made.status_code == 303
     world.passwords["dee"] = "dee-password-1"
     dee = world.signed_in("dee")
     assert dee.get("/patients").status_code == 200
 
-    short = root.post("/admin/accounts", data={"csrf_token": token, "username": "eve", "password": "short", "role": "clinician"})
+    short = root.post(
+        "/admin/accounts", data={"csrf_token": token, "username": "eve", "password": "short", "role": "clinician"}
+    )
     assert short.status_code == 422 and "password: is too short" in short.text
 
     page = root.get("/admin/accounts").text
-    dee_id = re.search(r'action="/admin/accounts/(\d+)/role"[^>]*>\s*<input[^>]*>\s*<select name="role" aria-label="Role of dee"', page).group(1)
+    dee_id = re.search(
+        r'action="/admin/accounts/(\d+)/role"[^>]*>\s*<input[^>]*>\s*<select name="role" aria-label="Role of dee"', page
+    ).group(1)
     assert root.post(f"/admin/accounts/{dee_id}/role", data={"csrf_token": token, "role": "admin"}).status_code == 303
     assert dee.get("/admin/accounts").status_code == 200
-    assert root.post(f"/admin/accounts/{dee_id}/role", data={"csrf_token": token, "role": "clinician"}).status_code == 303
+    assert (
+        root.post(f"/admin/accounts/{dee_id}/role", data={"csrf_token": token, "role": "clinician"}).status_code == 303
+    )
     assert dee.get("/admin/accounts").status_code == 404
 
-    assert root.post(f"/admin/accounts/{dee_id}/active", data={"csrf_token": token, "active": "false"}).status_code == 303
+    assert (
+        root.post(f"/admin/accounts/{dee_id}/active", data={"csrf_token": token, "active": "false"}).status_code == 303
+    )
     assert dee.get("/patients").status_code == 303  # the session ended at once
     assert 'data-user="dee"' in root.get("/admin/accounts").text
 
@@ -101,7 +125,10 @@ def test_an_admin_cannot_lock_themself_out(world):
     root = world.signed_in("root")
     page = root.get("/admin/accounts").text
     token = world.csrf(page)
-    root_id = re.search(r'action="/admin/accounts/(\d+)/role"[^>]*>\s*<input[^>]*>\s*<select name="role" aria-label="Role of root"', page).group(1)
+    root_id = re.search(
+        r'action="/admin/accounts/(\d+)/role"[^>]*>\s*<input[^>]*>\s*<select name="role" aria-label="Role of root"',
+        page,
+    ).group(1)
     for path, data in (("role", {"role": "clinician"}), ("active", {"active": "false"})):
         refused = root.post(f"/admin/accounts/{root_id}/{path}", data={"csrf_token": token, **data})
         assert refused.status_code == 422 and "is you" in refused.text
@@ -114,7 +141,10 @@ def test_membership_decides_which_patients_a_user_sees(world):
     token = world.csrf(page)
     bo_id = re.search(r'action="/admin/accounts/(\d+)/teams"', page[page.index('data-user="bo"') :]).group(1)
     teams = dict((name, key) for key, name in re.findall(r'name="teams" value="(\d+)" ?> (\w+)', page))
-    assert root.post(f"/admin/accounts/{bo_id}/teams", data={"csrf_token": token, "teams": [teams["neuro"]]}).status_code == 303
+    assert (
+        root.post(f"/admin/accounts/{bo_id}/teams", data={"csrf_token": token, "teams": [teams["neuro"]]}).status_code
+        == 303
+    )
     bo = world.signed_in("bo")
     listed = bo.get("/patients").text
     assert "ex-healthy" in listed and "ex-cast-forearm" not in listed
@@ -132,7 +162,9 @@ def test_a_revoked_token_is_refused_by_the_api_at_once(world):
     assert world.client().get("/api/v1/patients", headers=world.api("bo")).status_code == 200
     again = root.post(f"/admin/tokens/{key}/revoke", data={"csrf_token": world.csrf(page)})
     assert again.headers["location"].endswith("notice=not-live")
-    assert re.search(r'<tr data-token="' + key + r'">.*?<td class="state">revoked', root.get("/admin/tokens").text, re.S)
+    assert re.search(
+        r'<tr data-token="' + key + r'">.*?<td class="state">revoked', root.get("/admin/tokens").text, re.S
+    )
 
 
 def _csv(text: str) -> list[dict[str, str]]:
@@ -178,10 +210,12 @@ def test_audit_filters_by_patient_user_action_and_dates(world):
 def test_audit_csv_defuses_spreadsheet_formulas(world):
     client = world.client()
     page = client.get("/login")
-    for name in ("=HYPERLINK(\"http://x\")", "+1+2", "-3", "@SUM(A1)"):
-        client.post("/login", data={"username": name, "password": "wrong-password", "csrf_token": world.csrf(page.text)})
+    for name in ('=HYPERLINK("http://x")', "+1+2", "-3", "@SUM(A1)"):
+        client.post(
+            "/login", data={"username": name, "password": "wrong-password", "csrf_token": world.csrf(page.text)}
+        )
     root = world.signed_in("root")
     text = root.get("/admin/audit.csv", params={"action": "sign_in_failed"}).text
     names = {r["username"] for r in _csv(text)}
-    assert {"'=HYPERLINK(\"http://x\")", "'+1+2", "'-3", "'@SUM(A1)"} <= names
+    assert {'\'=HYPERLINK("http://x")', "'+1+2", "'-3", "'@SUM(A1)"} <= names
     assert not any(cell.startswith(("=", "+", "-", "@")) for row in csv.reader(io.StringIO(text)) for cell in row)

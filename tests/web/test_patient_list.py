@@ -17,7 +17,11 @@ def _ids_in_order(html: str) -> list[str]:
 
 
 def _row(html: str, external_id: str) -> str:
-    match = re.search(r"<tr data-patient=\"\d+\">\s*<td><a href=\"/patients/\d+\">" + re.escape(external_id) + r"</a>.*?</tr>", html, re.S)
+    match = re.search(
+        r"<tr data-patient=\"\d+\">\s*<td><a href=\"/patients/\d+\">" + re.escape(external_id) + r"</a>.*?</tr>",
+        html,
+        re.S,
+    )
     assert match, external_id
     return match.group(0)
 
@@ -117,7 +121,9 @@ def test_the_list_audits_exactly_the_ids_on_the_page(world):
     world.app.state.audit.flush()
     engine = make_engine(world.url)
     with session_factory(engine)() as session:
-        entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "list").order_by(AuditEntry.id.desc())).first()
+        entry = session.scalars(
+            select(AuditEntry).where(AuditEntry.action == "list").order_by(AuditEntry.id.desc())
+        ).first()
     engine.dispose()
     assert entry.detail.endswith(f"(1 patients: {world.patients['healthy-active']})")
 
@@ -146,8 +152,13 @@ def test_red_flags_are_computed_once_per_version_off_the_request_and_follow_a_ne
     token = world.csrf(browser.get(f"/patients/{healthy}/visits/new").text)
     saved = browser.post(
         f"/patients/{healthy}/visits",
-        data={"csrf_token": token, "date": "2026-11-23", "instruments[0].name": "sarc-f", "action": "save",
-              **{f"instruments[0].answers.{k}": "2" for k in ("strength", "assistance", "rise", "climb", "falls")}},
+        data={
+            "csrf_token": token,
+            "date": "2026-11-23",
+            "instruments[0].name": "sarc-f",
+            "action": "save",
+            **{f"instruments[0].answers.{k}": "2" for k in ("strength", "assistance", "rise", "climb", "falls")},
+        },
     )
     assert saved.status_code == 303, saved.text
     after = browser.get("/patients").text

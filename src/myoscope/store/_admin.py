@@ -11,10 +11,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any, cast
 
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import ColumnElement, CursorResult, and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from myoscope.errors import InputError, Problem
@@ -128,8 +129,13 @@ class Admin:
         owner = self.session.scalar(
             select(User.username).join(ApiToken, ApiToken.user_id == User.id).where(ApiToken.id == token_id)
         )
-        result = self.session.execute(
-            update(ApiToken).where(ApiToken.id == token_id, ApiToken.revoked_at.is_(None)).values(revoked_at=utcnow())
+        result = cast(
+            "CursorResult[Any]",
+            self.session.execute(
+                update(ApiToken)
+                .where(ApiToken.id == token_id, ApiToken.revoked_at.is_(None))
+                .values(revoked_at=utcnow())
+            ),
         )
         if result.rowcount != 1:
             return False
@@ -149,7 +155,9 @@ def token_state(token: ApiToken, now: dt.datetime | None = None) -> str:
 
 @dataclass(frozen=True, slots=True)
 class AuditFilter:
-    """Entries of one patient (database id), one user name, one action, from ``since`` to ``until`` (days, inclusive)."""
+    """Entries of one patient (database id), one user name, one action, from ``since`` to ``until`` (days, inclusive).
+
+    A patient filter also finds the lists that showed the patient (their detail names every id shown)."""
 
     patient: int | None = None
     username: str | None = None
@@ -157,7 +165,7 @@ class AuditFilter:
     since: dt.date | None = None
     until: dt.date | None = None
 
-    def where(self) -> list:
+    def where(self) -> list[ColumnElement[bool]]:
         clauses = []
         if self.patient is not None:
             # a list names the ids it showed in its detail: "(3 patients: 4, 12, 7)"
@@ -204,7 +212,7 @@ def audit_csv(session: Session, chosen: AuditFilter, limit: int = CSV_LIMIT) -> 
     buffer = io.StringIO()
     writer = csv.writer(buffer)
 
-    def line(cells) -> str:
+    def line(cells: Iterable[object]) -> str:
         buffer.seek(0)
         buffer.truncate()
         writer.writerow([safe_cell(c) for c in cells])

@@ -61,7 +61,9 @@ def parse_details(name: str, identifiers: Iterable[tuple[str, str]]) -> Details:
         if not value:
             problems.append(Problem(f"{where}.value", system, "is required when a kind of identifier is given"))
         elif not system:
-            problems.append(Problem(f"{where}.system", value, "is required", "what the identifier is, e.g. hospital number"))
+            problems.append(
+                Problem(f"{where}.system", value, "is required", "what the identifier is, e.g. hospital number")
+            )
         elif len(system) > MAX_SYSTEM or len(value) > MAX_VALUE:
             problems.append(
                 Problem(where, value, "is too long", f"at most {MAX_SYSTEM} characters of kind, {MAX_VALUE} of value")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -26,7 +26,7 @@ from myoscope.store import _codec
 from myoscope.store._accounts import aware
 from myoscope.store._people_tables import PatientFlags, PersonDetails, PersonIdentifier
 from myoscope.store._repository import Patients, _list_details
-from myoscope.store._tables import SECTION_TABLES, Person, Team, Visit
+from myoscope.store._tables import SECTION_TABLES, Membership, Person, Team, Visit
 
 PER_PAGE = 50
 MAX_MATCHES = 5000
@@ -100,8 +100,8 @@ def _flags(row: PatientFlags | None, version: str, today: dt.date) -> Flags | No
     return Flags(row.count, row.urgent, tuple(c for c in row.codes.split(",") if c))
 
 
-def _sort_key(sort: Sort):
-    def key(row: Row) -> tuple:
+def _sort_key(sort: Sort) -> Callable[[Row], tuple[Any, ...]]:
+    def key(row: Row) -> tuple[Any, ...]:
         if sort is Sort.name:
             value: Any = row.name.casefold() or None
         elif sort is Sort.age:
@@ -137,7 +137,7 @@ def overview(
         .outerjoin(PersonDetails, PersonDetails.person_id == Person.id)
         .outerjoin(last_visit, last_visit.c.person_id == Person.id)
         .outerjoin(PatientFlags, PatientFlags.person_id == Person.id)
-        .where(Person.team_id.in_(scope._team_ids()))
+        .where(Person.team_id.in_(select(Membership.team_id).where(Membership.user_id == scope.user.id)))
     )
     if search:
         pattern = _like(search.strip()[:100])
@@ -156,7 +156,9 @@ def overview(
         age, stated = _age(person.person, today)
         versions[person.id] = version_of(person.updated_at)
         flags = _flags(flag_row, versions[person.id], today)
-        rows.append(Row(person.id, person.external_id, name or "", person.person.get("sex"), age, stated, team, last, flags))
+        rows.append(
+            Row(person.id, person.external_id, name or "", person.person.get("sex"), age, stated, team, last, flags)
+        )
     present = [r for r in rows if _sort_key(sort)(r)[0] is False]
     absent = [r for r in rows if _sort_key(sort)(r)[0] is True]
     present.sort(key=_sort_key(sort), reverse=descending)
@@ -186,7 +188,10 @@ def records_to_flag(engine: Engine, wanted: Iterable[tuple[int, str]]) -> list[t
                 continue
             version = version_of(person.updated_at)
             sections = {
-                name: [row.data for row in session.scalars(select(table).where(table.person_id == person_id).order_by(table.id))]
+                name: [
+                    row.data
+                    for row in session.scalars(select(table).where(table.person_id == person_id).order_by(table.id))
+                ]
                 for name, table in SECTION_TABLES.items()
             }
             try:
@@ -197,9 +202,7 @@ def records_to_flag(engine: Engine, wanted: Iterable[tuple[int, str]]) -> list[t
     return out
 
 
-def save_flags(
-    engine: Engine, person_id: int, version: str, flags: Flags, computed_on: dt.date | None = None
-) -> None:
+def save_flags(engine: Engine, person_id: int, version: str, flags: Flags, computed_on: dt.date | None = None) -> None:
     """Store the marker of ``version`` (insert or replace; a patient deleted meanwhile is skipped)."""
     values = {
         "person_id": person_id,

@@ -4,16 +4,19 @@ accounts, care teams and membership, roles, API tokens (list, revoke), the audit
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import RedirectResponse, StreamingResponse
+from fastapi.responses import RedirectResponse, Response, StreamingResponse
+from sqlalchemy.orm import Session
 
 from myoscope.errors import InputError, Problem
 from myoscope.store import (
     ROLES,
     Admin,
     AuditFilter,
+    User,
     WebSession,
     audit_actions,
     audit_csv,
@@ -39,7 +42,7 @@ NOTICES = {
 }
 
 
-def _admin(request: Request, session, user) -> Admin:
+def _admin(request: Request, session: Session, user: User) -> Admin:
     return Admin(session, user, client_of(request))
 
 
@@ -58,11 +61,18 @@ def _ints(values: list[Any]) -> list[int]:
 
 
 @router.get("")
-def admin_home(user: AdminUser):
+def admin_home(user: AdminUser) -> Response:
     return RedirectResponse("/admin/accounts", status_code=303)
 
 
-def _accounts_page(request: Request, admin: Admin, current, errors=None, values=None, status: int = 200):
+def _accounts_page(
+    request: Request,
+    admin: Admin,
+    current: WebSession | None,
+    errors: dict[str, list[str]] | None = None,
+    values: dict[str, Any] | None = None,
+    status: int = 200,
+) -> Response:
     context = {
         "users": admin.users(),
         "all_teams": admin.teams(),
@@ -80,25 +90,35 @@ def _errors(exc: InputError, where: str) -> dict[str, list[str]]:
 
 
 @router.get("/accounts")
-def accounts(request: Request, session: DB, user: AdminUser, current: Current):
+def accounts(request: Request, session: DB, user: AdminUser, current: Current) -> Response:
     return _accounts_page(request, _admin(request, session, user), current)
 
 
 @router.post("/accounts")
-def create_account(request: Request, session: DB, user: AdminUser, current: Current):
+def create_account(request: Request, session: DB, user: AdminUser, current: Current) -> Response:
     form = _form(request)
     admin = _admin(request, session, user)
     values = {k: form.get(k, "") for k in ("username", "role")}
     try:
         admin.create_user(
-            str(form.get("username", "")), str(form.get("password", "")), str(form.get("role", "")), _ints(form.getlist("teams"))
+            str(form.get("username", "")),
+            str(form.get("password", "")),
+            str(form.get("role", "")),
+            _ints(form.getlist("teams")),
         )
     except InputError as exc:
         return _accounts_page(request, admin, current, _errors(exc, "new"), values, 422)
     return RedirectResponse("/admin/accounts?notice=created", status_code=303)
 
 
-def _account_change(request: Request, session, user, current, change, notice: str):
+def _account_change(
+    request: Request,
+    session: Session,
+    user: User,
+    current: WebSession | None,
+    change: Callable[[Admin], object],
+    notice: str,
+) -> Response:
     admin = _admin(request, session, user)
     try:
         change(admin)
@@ -108,20 +128,20 @@ def _account_change(request: Request, session, user, current, change, notice: st
 
 
 @router.post("/accounts/{user_id}/role")
-def change_role(request: Request, user_id: int, session: DB, user: AdminUser, current: Current):
+def change_role(request: Request, user_id: int, session: DB, user: AdminUser, current: Current) -> Response:
     role = str(_form(request).get("role", ""))
     return _account_change(request, session, user, current, lambda a: a.set_role(user_id, role), "role")
 
 
 @router.post("/accounts/{user_id}/active")
-def change_active(request: Request, user_id: int, session: DB, user: AdminUser, current: Current):
+def change_active(request: Request, user_id: int, session: DB, user: AdminUser, current: Current) -> Response:
     active = _form(request).get("active") == "true"
     notice = "enabled" if active else "disabled"
     return _account_change(request, session, user, current, lambda a: a.set_active(user_id, active), notice)
 
 
 @router.post("/accounts/{user_id}/teams")
-def change_teams(request: Request, user_id: int, session: DB, user: AdminUser, current: Current):
+def change_teams(request: Request, user_id: int, session: DB, user: AdminUser, current: Current) -> Response:
     form = _form(request)
     return _account_change(
         request, session, user, current, lambda a: a.set_teams(user_id, _ints(form.getlist("teams"))), "teams"
@@ -129,7 +149,7 @@ def change_teams(request: Request, user_id: int, session: DB, user: AdminUser, c
 
 
 @router.post("/teams")
-def create_team(request: Request, session: DB, user: AdminUser, current: Current):
+def create_team(request: Request, session: DB, user: AdminUser, current: Current) -> Response:
     name = str(_form(request).get("name", ""))
     admin = _admin(request, session, user)
     try:
@@ -140,7 +160,7 @@ def create_team(request: Request, session: DB, user: AdminUser, current: Current
 
 
 @router.get("/tokens")
-def tokens(request: Request, session: DB, user: AdminUser, current: Current):
+def tokens(request: Request, session: DB, user: AdminUser, current: Current) -> Response:
     now = dt.datetime.now(dt.UTC)
     rows = [(token, owner, token_state(token, now)) for token, owner in _admin(request, session, user).tokens()]
     context = {"tokens": rows, "notice": NOTICES.get(request.query_params.get("notice", "")), "section": "tokens"}
@@ -148,7 +168,7 @@ def tokens(request: Request, session: DB, user: AdminUser, current: Current):
 
 
 @router.post("/tokens/{token_id}/revoke")
-def revoke(request: Request, token_id: int, session: DB, user: AdminUser):
+def revoke(request: Request, token_id: int, session: DB, user: AdminUser) -> Response:
     done = _admin(request, session, user).revoke(token_id)
     return RedirectResponse(f"/admin/tokens?notice={'revoked' if done else 'not-live'}", status_code=303)
 
@@ -172,8 +192,12 @@ def _filter(
         try:
             key = int(patient)
         except ValueError:
-            errors["patient"] = [str(Problem("patient", patient, "is not a patient number", "the number in /patients/N"))]
-    chosen = AuditFilter(key, username.strip() or None, action.strip() or None, day("since", since), day("until", until))
+            errors["patient"] = [
+                str(Problem("patient", patient, "is not a patient number", "the number in /patients/N"))
+            ]
+    chosen = AuditFilter(
+        key, username.strip() or None, action.strip() or None, day("since", since), day("until", until)
+    )
     if chosen.since and chosen.until and chosen.since > chosen.until:
         errors["until"] = [str(Problem("until", until, "is before the first day", f"a date from {since}"))]
     return chosen, errors
@@ -194,7 +218,7 @@ def audit(
     since: Text = "",
     until: Text = "",
     page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
-):
+) -> Response:
     chosen, errors = _filter(patient, username, action, since, until)
     entries, total = ([], 0) if errors else audit_entries(session, chosen, page)
     values = {"patient": patient, "username": username, "action": action, "since": since, "until": until}
@@ -223,11 +247,16 @@ def audit_export(
     action: Text = "",
     since: Text = "",
     until: Text = "",
-):
+) -> Response:
     chosen, errors = _filter(patient, username, action, since, until)
     if errors:
         raise HTTPException(422, "; ".join(m for messages in errors.values() for m in messages))
-    _log(request, user, "audit_export", {"patient": patient, "username": username, "action": action, "since": since, "until": until})
+    _log(
+        request,
+        user,
+        "audit_export",
+        {"patient": patient, "username": username, "action": action, "since": since, "until": until},
+    )
     lines = list(audit_csv(session, chosen))  # read inside the request's session, before it closes
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
     return StreamingResponse(
@@ -237,7 +266,7 @@ def audit_export(
     )
 
 
-def _log(request: Request, user, action: str, values: dict[str, str]) -> None:
+def _log(request: Request, user: User, action: str, values: dict[str, str]) -> None:
     shown = ", ".join(f"{k}={v}" for k, v in values.items() if v) or "no filter"
     request.app.state.audit.add(
         user_id=user.id,

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Query, Request, UploadFile
-from fastapi.responses import RedirectResponse
+from fastapi.responses import RedirectResponse, Response
 
 from myoscope.errors import InputError, Problem
-from myoscope.store import Sort, WebSession, overview
+from myoscope.store import Patients, Sort, WebSession, overview
 from myoscope.web._deps import PagePatients, csrf_protect, web_session
 from myoscope.web._templating import render
 
@@ -27,7 +27,12 @@ DEFAULT_ORDER = {Sort.id: "asc", Sort.name: "asc", Sort.age: "asc", Sort.last_vi
 
 
 def _list_context(
-    request: Request, patients, q: str = "", sort: Sort = Sort.last_visit, order: str | None = None, page: int = 1
+    request: Request,
+    patients: Patients,
+    q: str = "",
+    sort: Sort = Sort.last_visit,
+    order: str | None = None,
+    page: int = 1,
 ) -> dict[str, Any]:
     order = order if order in ("asc", "desc") else DEFAULT_ORDER[sort]
     found = overview(patients, q.strip() or None, sort, order == "desc", page)
@@ -51,7 +56,7 @@ def patient_list(
     sort: Sort = Sort.last_visit,
     order: Annotated[str | None, Query(max_length=4)] = None,
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
-):
+) -> Response:
     context = _list_context(request, patients, q, sort, order, page)
     partial = request.headers.get("hx-request") == "true"
     return render(request, "_patient_rows.html.j2" if partial else "patients.html.j2", context, current=current)
@@ -60,7 +65,7 @@ def patient_list(
 @router.post("/patients/import")
 def import_record(
     request: Request, patients: PagePatients, current: Current, file: UploadFile, team: Annotated[str, Form()] = ""
-):
+) -> Response:
     suffix = ".json" if (file.filename or "").lower().endswith(".json") else ".yaml"
     raw = file.file.read(MAX_UPLOAD_BYTES + 1)
     try:
