@@ -22,7 +22,16 @@ from myoscope.store._accounts import (
     token_user,
     tokens_of,
 )
-from myoscope.store._admin import Admin, AuditFilter, audit_actions, audit_csv, audit_entries, safe_cell, token_state
+from myoscope.store._admin import (
+    AUDIT_PAGE,
+    Admin,
+    AuditFilter,
+    audit_actions,
+    audit_csv,
+    audit_entries,
+    safe_cell,
+    token_state,
+)
 from myoscope.store._audit import AuditQueue
 from myoscope.store._codec import export_text, record_data
 from myoscope.store._details import Details, details_from_form, details_of, parse_details, save_details
@@ -34,6 +43,7 @@ from myoscope.store._repository import NotFound, Patient, Patients, VisitView
 from myoscope.store._tables import ROLES, ApiToken, AuditEntry, Base, Person, Team, User, Visit, WebSession
 
 __all__ = [
+    "AUDIT_PAGE",
     "Admin",
     "AuditFilter",
     "audit_actions",

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from myoscope.errors import InputError, Problem
 from myoscope.store import (
+    AUDIT_PAGE,
     ROLES,
     Admin,
     AuditFilter,
@@ -23,7 +24,6 @@ from myoscope.store import (
     audit_entries,
     token_state,
 )
-from myoscope.store._admin import AUDIT_PAGE
 from myoscope.web._deps import DB, AdminUser, client_of, csrf_protect, web_session
 from myoscope.web._templating import render
 
