@@ -182,3 +182,39 @@ def test_import_errors_are_shown_inside_the_import_card_before_the_list_ends(wor
     card = card[: card.index("</div>\n</aside>")]
     assert "The file was not imported" in card and "person.height" in card
     assert "ex-healthy" in bad.text  # the list is still there
+
+
+def test_person_details_are_shown_on_the_patient_page_and_changed_on_their_own(world):
+    browser = world.signed_in("ann")
+    key = world.patients["healthy-active"]
+    page = browser.get(f"/patients/{key}").text
+    assert "no name recorded" in page and "dominant hand not recorded" in page
+    form = browser.get(f"/patients/{key}/details").text
+    saved = browser.post(
+        f"/patients/{key}/details",
+        data={
+            "csrf_token": world.csrf(form),
+            "details.name": "<b>Ivo</b> Andrić",
+            "details.identifiers[0].system": "hospital number",
+            "details.identifiers[0].value": "H-9",
+        },
+    )
+    assert saved.status_code == 303
+    page = browser.get(f"/patients/{key}").text
+    assert "&lt;b&gt;Ivo&lt;/b&gt; Andrić" in page and "hospital number H-9" in page
+    refused = browser.post(
+        f"/patients/{key}/details",
+        data={
+            "csrf_token": world.csrf(form),
+            "details.identifiers[0].system": "",
+            "details.identifiers[0].value": "H-9",
+        },
+    )
+    assert refused.status_code == 422 and "details.identifiers[0].system: is required" in refused.text
+    cleared = browser.post(
+        f"/patients/{key}/details",
+        data={"csrf_token": world.csrf(form), "details.name": "", "details.identifiers[0].system": ""},
+    )
+    assert cleared.status_code == 303
+    assert "H-9" not in browser.get(f"/patients/{key}").text
+    assert world.signed_in("bo").get(f"/patients/{key}/details").status_code == 404

@@ -15,7 +15,7 @@ from myoscope.record import MEASUREMENT_KINDS, parse_record
 from myoscope.report import build_report, render_report
 from myoscope.report.html import png_picture
 from myoscope.report.pdf import report_pdf as pdf_of
-from myoscope.store import WebSession, details_from_form, save_details
+from myoscope.store import WebSession, details_from_form, details_of, save_details
 from myoscope.web._boundary import PatientId
 from myoscope.web._cache import version
 from myoscope.web._deps import CurrentUser, PagePatients, csrf_protect, web_session
@@ -109,6 +109,7 @@ def patient_page(request: Request, patient_id: PatientId, patients: PagePatients
         "r": report,
         "charts": charts,
         "visits": patient.visits(),
+        "details": details_of(patient),
     }
     return render(request, "patient.html.j2", context, current=current)
 
