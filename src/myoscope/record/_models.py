@@ -67,6 +67,8 @@ class Person(_Model):
     population: Literal["asian", "other"] | None = None
     """Chosen explicitly where cut-offs differ by population (AWGS, GLIM Asia); never inferred."""
     activity_level: Literal["sedentary", "moderate", "vigorous"] | None = None
+    dominant_hand: Literal["left", "right", "both"] | None = None
+    """The hand the person writes with (``both``: ambidextrous); side-to-side grip and girth are read with it."""
 
     def age_on(self, day: dt.date) -> float | None:
         """Age in years on ``day`` (from the birth date, or the stated age)."""

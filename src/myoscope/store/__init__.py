@@ -22,15 +22,51 @@ from myoscope.store._accounts import (
     token_user,
     tokens_of,
 )
+from myoscope.store._admin import (
+    AUDIT_PAGE,
+    Admin,
+    AuditFilter,
+    audit_actions,
+    audit_csv,
+    audit_entries,
+    safe_cell,
+    token_state,
+)
 from myoscope.store._audit import AuditQueue
 from myoscope.store._codec import export_text, record_data
+from myoscope.store._details import Details, details_from_form, details_of, parse_details, save_details
 from myoscope.store._engine import ENV_URL, database_url, make_engine, session_factory
 from myoscope.store._history import MAX_REASON, PERSON, SECTIONS, Conflict, Corrections, Entry, EntryChange
 from myoscope.store._migrate import current_revision, downgrade, head_revision, upgrade
+from myoscope.store._overview import Flags, Page, Row, Sort, overview, records_to_flag, save_flags
+from myoscope.store._people_tables import PatientFlags, PersonDetails, PersonIdentifier
 from myoscope.store._repository import NotFound, Patient, Patients, VisitView
 from myoscope.store._tables import ROLES, ApiToken, AuditEntry, Base, Person, Team, User, Visit, WebSession
 
 __all__ = [
+    "AUDIT_PAGE",
+    "Admin",
+    "AuditFilter",
+    "audit_actions",
+    "audit_csv",
+    "audit_entries",
+    "safe_cell",
+    "token_state",
+    "Details",
+    "Flags",
+    "Page",
+    "PatientFlags",
+    "PersonDetails",
+    "PersonIdentifier",
+    "Row",
+    "Sort",
+    "details_from_form",
+    "details_of",
+    "overview",
+    "parse_details",
+    "records_to_flag",
+    "save_details",
+    "save_flags",
     "ApiToken",
     "AuditQueue",
     "revoke_token",

@@ -13,12 +13,13 @@ from starlette.exceptions import HTTPException
 
 from myoscope import __version__
 from myoscope.store import AuditQueue, NotFound, make_engine, session_factory
-from myoscope.web import _api, _api_write, _auth, _corrections, _fhir, _pages
+from myoscope.web import _admin, _api, _api_write, _auth, _corrections, _fhir, _pages, _patient_list, _person_details
 from myoscope.web._boundary import validation_failed
 from myoscope.web._cache import ResultCache
 from myoscope.web._deps import NeedsLogin
 from myoscope.web._docs import ASSETS as DOCS_ASSETS
 from myoscope.web._docs import mount_docs
+from myoscope.web._flags import FlagWorker
 from myoscope.web._problems import ProblemPaths, problem, publish_problems
 from myoscope.web._settings import Settings
 from myoscope.web._templating import TEMPLATES
@@ -62,9 +63,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.sessions = session_factory(engine)
     app.state.audit = AuditQueue(engine)
     app.state.results = ResultCache()
+    app.state.flags = FlagWorker(engine)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.include_router(_auth.router)
+    app.include_router(_patient_list.router)
     app.include_router(_pages.router)
+    app.include_router(_person_details.router)
+    app.include_router(_admin.router)
     app.include_router(_api.router)
     app.include_router(_api_write.router)
     app.include_router(_corrections.router)
@@ -115,6 +120,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 async def _lifespan(app: FastAPI):
     yield
     app.state.audit.close()  # pending audit entries are written before the server stops
+    app.state.flags.close()
 
 
 async def _error(request: Request, exc: HTTPException):

@@ -85,6 +85,13 @@ def api_patients(request: Request, session: DB, user: Annotated[User, Depends(ap
     return _patients(request, session, user)
 
 
+def admin_user(user: Annotated[User, Depends(signed_in)]) -> User:
+    """The signed-in admin; anyone else is told there is no such page (404), as for a patient outside their teams."""
+    if user.role != "admin":
+        raise HTTPException(404, "not found")
+    return user
+
+
 def csrf_token(request: Request, current: WebSession | None) -> str:
     """The token forms carry: the session's, or before sign-in the login cookie's (set if absent)."""
     if current is not None:
@@ -115,3 +122,4 @@ async def csrf_protect(request: Request, current: Annotated[WebSession | None, D
 PagePatients = Annotated[Patients, Depends(page_patients)]
 ApiPatients = Annotated[Patients, Depends(api_patients)]
 CurrentUser = Annotated[User, Depends(signed_in)]
+AdminUser = Annotated[User, Depends(admin_user)]

@@ -1,4 +1,4 @@
-"""The clinician's pages: patient list and search, patient page, new visit, report, import and export."""
+"""The clinician's pages: new patient, patient page, new visit, report and export (the list: :mod:`._patient_list`)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Form, Request, UploadFile
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from myoscope.causes import assess
@@ -15,7 +15,7 @@ from myoscope.record import MEASUREMENT_KINDS, parse_record
 from myoscope.report import build_report, render_report
 from myoscope.report.html import png_picture
 from myoscope.report.pdf import report_pdf as pdf_of
-from myoscope.store import WebSession
+from myoscope.store import WebSession, details_from_form, details_of, save_details
 from myoscope.web._boundary import PatientId
 from myoscope.web._cache import version
 from myoscope.web._deps import CurrentUser, PagePatients, csrf_protect, web_session
@@ -25,8 +25,8 @@ from myoscope.web._templating import render
 router = APIRouter(dependencies=[Depends(csrf_protect)], include_in_schema=False)
 Current = Annotated[WebSession | None, Depends(web_session)]
 
-MAX_UPLOAD_BYTES = 5_000_000
-PERSON_FIELDS = ("id", "sex", "birth_date", "age", "height", "population", "activity_level")
+PERSON_FIELDS = ("id", "sex", "birth_date", "age", "height", "population", "activity_level", "dominant_hand")
+IDENTIFIER_ROWS = 2
 MEASUREMENT_ROWS = 4
 
 
@@ -41,16 +41,11 @@ def home():
     return RedirectResponse("/patients", status_code=303)
 
 
-@router.get("/patients")
-def patient_list(request: Request, patients: PagePatients, current: Current, q: str = ""):
-    context = {"people": patients.list(q.strip() or None), "q": q, "teams": patients.teams()}
-    partial = request.headers.get("hx-request") == "true"
-    return render(request, "_patient_rows.html.j2" if partial else "patients.html.j2", context, current=current)
-
-
 @router.get("/patients/new")
 def new_patient(request: Request, patients: PagePatients, current: Current):
-    return render(request, "patient_new.html.j2", {**_teams(patients), "values": {}, "errors": {}}, current=current)
+    values = {"details.identifiers[0].system": "hospital number"}
+    context = {**_teams(patients), "values": values, "errors": {}, "identifier_rows": IDENTIFIER_ROWS}
+    return render(request, "patient_new.html.j2", context, current=current)
 
 
 @router.post("/patients")
@@ -58,42 +53,30 @@ def create_patient(request: Request, patients: PagePatients, current: Current):
     form = request.state.form
     values = {k: v.strip() for k, v in form.items() if isinstance(v, str)}
     person = {f: values[f"person.{f}"] for f in PERSON_FIELDS if values.get(f"person.{f}")}
+    problems: list[Problem] = []
+    details = record = None
     try:
-        patient = patients.create(parse_record({"person": person}), _team_id(values.get("team")))
+        details = details_from_form(values, IDENTIFIER_ROWS)
     except InputError as exc:
-        return render(
-            request,
-            "patient_new.html.j2",
-            {**_teams(patients), "values": values, "errors": field_errors(exc.problems, {})},
-            status_code=422,
-            current=current,
-        )
-    return RedirectResponse(f"/patients/{patient.id}", status_code=303)
-
-
-@router.post("/patients/import")
-def import_record(
-    request: Request, patients: PagePatients, current: Current, file: UploadFile, team: Annotated[str, Form()] = ""
-):
-    suffix = ".json" if (file.filename or "").lower().endswith(".json") else ".yaml"
-    raw = file.file.read(MAX_UPLOAD_BYTES + 1)
+        problems += exc.problems
     try:
-        if len(raw) > MAX_UPLOAD_BYTES:
-            raise InputError([Problem("file", file.filename, "is too large", f"at most {MAX_UPLOAD_BYTES} bytes")])
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            raise InputError([Problem("file", file.filename, "is not UTF-8 text")]) from None
-        patient = patients.import_text(text, suffix, _team_id(team))
+        record = parse_record({"person": person})
     except InputError as exc:
-        context = {
-            "people": patients.list(),
-            "q": "",
-            "teams": patients.teams(),
-            "import_errors": [str(p) for p in exc.problems],
-        }
-        return render(request, "patients.html.j2", context, status_code=422, current=current)
-    return RedirectResponse(f"/patients/{patient.id}", status_code=303)
+        problems += exc.problems
+    try:
+        if record is not None and details is not None:
+            patient = patients.create(record, _team_id(values.get("team")))
+            save_details(patient, details)
+            return RedirectResponse(f"/patients/{patient.id}", status_code=303)
+    except InputError as exc:
+        problems += exc.problems
+    context = {
+        **_teams(patients),
+        "values": values,
+        "errors": field_errors(problems, {}),
+        "identifier_rows": IDENTIFIER_ROWS,
+    }
+    return render(request, "patient_new.html.j2", context, status_code=422, current=current)
 
 
 def _teams(patients) -> dict[str, Any]:
@@ -126,6 +109,7 @@ def patient_page(request: Request, patient_id: PatientId, patients: PagePatients
         "r": report,
         "charts": charts,
         "visits": patient.visits(),
+        "details": details_of(patient),
     }
     return render(request, "patient.html.j2", context, current=current)
 
