@@ -14,7 +14,7 @@ from starlette.exceptions import HTTPException
 
 from myoscope import __version__
 from myoscope.store import AuditQueue, NotFound, make_engine, session_factory
-from myoscope.web import _api, _auth, _fhir, _pages
+from myoscope.web import _api, _auth, _fhir, _pages, _visit_pages
 from myoscope.web._boundary import validation_failed
 from myoscope.web._cache import ResultCache
 from myoscope.web._deps import NeedsLogin
@@ -64,6 +64,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.include_router(_auth.router)
     app.include_router(_pages.router)
+    app.include_router(_visit_pages.router)
     app.include_router(_api.router)
     app.include_router(_fhir.router)
     from myoscope.interop import cds_hooks_app
