@@ -32,7 +32,7 @@ INSTRUMENTS = Section("instruments", "Questionnaires and tests", "questionnaire"
 def _instrument_choices() -> list[tuple[str, str]]:
     from myoscope import scores
 
-    return [(n, f"{i.title} ({n})") for n, i in scores.registry().items() if i.kind == "instrument"]
+    return [(n, f"{i.title} ({n})") for n, i in sorted(scores.registry().items(), key=lambda e: e[1].title.lower())]
 
 
 def _person_values(patient, day: dt.date | None) -> dict[str, Any]:
