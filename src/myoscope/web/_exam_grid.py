@@ -71,6 +71,14 @@ class Shown:
     filled: int = 0
 
 
+def _few(value: str) -> str:
+    """A result the filled cells do not settle yet lists every candidate; show its range instead."""
+    options = value.split(",")
+    if len(options) <= 3:
+        return value.replace(",", " or ")
+    return f"not settled yet ({options[0]} to {options[-1]})"
+
+
 def classify_cells(cells: Mapping[str, str], prefix: str) -> Shown:
     """Classify the grid as filled so far (:func:`myoscope.isncsci.classify`)."""
     from myoscope import isncsci
@@ -82,16 +90,16 @@ def classify_cells(cells: Mapping[str, str], prefix: str) -> Shown:
     except InputError as exc:
         return Shown(problems=tuple(f"{p.field.replace('_', ' ')}: {p.message}" for p in exc.problems), filled=filled)
     rows = (
-        ("Neurological level of injury", result.nli),
-        ("ASIA Impairment Scale", result.ais),
+        ("Neurological level of injury", _few(result.nli)),
+        ("ASIA Impairment Scale", _few(result.ais)),
         (
             "Complete or incomplete",
             {"C": "complete", "I": "incomplete"}.get(result.injury_complete, result.injury_complete),
         ),
-        ("Sensory level (right, left)", f"{result.right.sensory_level}, {result.left.sensory_level}"),
-        ("Motor level (right, left)", f"{result.right.motor_level}, {result.left.motor_level}"),
-        ("Zone of partial preservation, sensory", f"{result.right.sensory_zpp}, {result.left.sensory_zpp}"),
-        ("Zone of partial preservation, motor", f"{result.right.motor_zpp}, {result.left.motor_zpp}"),
+        ("Sensory level (right; left)", f"{_few(result.right.sensory_level)}; {_few(result.left.sensory_level)}"),
+        ("Motor level (right; left)", f"{_few(result.right.motor_level)}; {_few(result.left.motor_level)}"),
+        ("Zone of partial preservation, sensory", f"{_few(result.right.sensory_zpp)}; {_few(result.left.sensory_zpp)}"),
+        ("Zone of partial preservation, motor", f"{_few(result.right.motor_zpp)}; {_few(result.left.motor_zpp)}"),
         ("Motor totals (upper, lower)", f"{result.totals['upper_motor']}, {result.totals['lower_motor']}"),
         ("Light touch, pin prick totals", f"{result.totals['light_touch']}, {result.totals['pin_prick']}"),
     )

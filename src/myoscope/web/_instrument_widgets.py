@@ -16,8 +16,10 @@ from myoscope.errors import InputError
 
 RADIO_MAX_CHOICES = 11
 """Ranges of up to this many whole numbers are answered with radio buttons."""
+LIST_MAX_CHOICES = 21
+"""Longer ranges with answer texts (up to this many) are answered from a list; longer still, in a box."""
 
-_TOKEN = re.compile(r"(?<![\w.\-+/])(\d{1,2})\s*(?:=\s*)?(?=[A-Za-z(])")
+_TOKEN = re.compile(r"(?<![\w.\-+/])(\d{1,2})(?:\s*(?:=\s*)?(?=[A-Za-z(])|\s+(?=\d))")
 
 
 @dataclass(frozen=True)
@@ -31,10 +33,20 @@ class AnswerField:
     from_record: bool = False
     options: tuple[tuple[str, str], ...] = ()
     """Radio buttons: (value, answer text) in order; empty for a list or a text box."""
+    show_value: bool = True
+    """Whether the radio buttons show their value before the text (scores do; yes/no does not)."""
+
+    @property
+    def compact(self) -> bool:
+        """Radio buttons without answer texts sit on one line."""
+        return not any(text for _, text in self.options)
+
+    listed: tuple[tuple[str, str], ...] = ()
+    """A list of (value, "value = answer text") for long scales."""
 
     @property
     def pairs(self) -> list[tuple[str, str]]:
-        return [(c, c) for c in self.choices]
+        return list(self.listed) or [(c, c) for c in self.choices]
 
 
 def anchors(description: str, low: int, high: int) -> tuple[str, dict[int, str]]:
@@ -98,15 +110,21 @@ def _field(key: str, spec: dict[str, Any], from_record: bool) -> AnswerField:
         high = option.get("maximum", high)
         description = description or option.get("description") or ""
     label = spec.get("title") or key.replace("_", " ")
-    if kinds == ["integer"] and low is not None and high is not None and high - low < RADIO_MAX_CHOICES:
+    if kinds == ["integer"] and low is not None and high is not None and high - low < LIST_MAX_CHOICES:
         question, texts = anchors(description, int(low), int(high))
+        if high - low >= RADIO_MAX_CHOICES and texts:
+            listed = tuple(
+                (str(v), f"{v} = {texts[v]}" if v in texts else str(v)) for v in range(int(low), int(high) + 1)
+            )
+            return AnswerField(key, label, question, (), from_record, (), True, listed)
+    if kinds == ["integer"] and low is not None and high is not None and high - low < RADIO_MAX_CHOICES:
         keys = list(texts)
         falling = len(keys) > 1 and keys[0] > keys[-1]
         numbers = range(int(high), int(low) - 1, -1) if falling else range(int(low), int(high) + 1)
         radio = tuple((str(v), texts.get(v, "")) for v in numbers)
         return AnswerField(key, label, question if texts else description, (), from_record, radio)
     if choices == ("true", "false"):
-        return AnswerField(key, label, description, (), from_record, (("true", "yes"), ("false", "no")))
+        return AnswerField(key, label, description, (), from_record, (("true", "yes"), ("false", "no")), False)
     hint = description
     if low is not None and high is not None and not choices:
         hint = f"{low:g} to {high:g}" + (f"; {hint}" if hint else "")

@@ -11,10 +11,10 @@ import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from myoscope.errors import InputError
-from myoscope.store import WebSession
+from myoscope.store import Patient, WebSession
 from myoscope.web._boundary import PatientId
 from myoscope.web._deps import CurrentUser, PagePatients, csrf_protect, web_session
 from myoscope.web._entry_forms import SECTIONS, SIDED_KINDS, Section
@@ -35,7 +35,7 @@ def _instrument_choices() -> list[tuple[str, str]]:
     return [(n, f"{i.title} ({n})") for n, i in sorted(scores.registry().items(), key=lambda e: e[1].title.lower())]
 
 
-def _person_values(patient, day: dt.date | None) -> dict[str, Any]:
+def _person_values(patient: Patient, day: dt.date | None) -> dict[str, Any]:
     from myoscope.measures.answers import person_values
 
     return person_values(patient.record(), day or dt.date.today())
@@ -46,7 +46,7 @@ def _answers(values: dict[str, str], index: int) -> dict[str, str]:
     return {k.removeprefix(head): v for k, v in values.items() if k.startswith(head)}
 
 
-def _visit_context(patient, values: dict[str, str], errors: dict[str, list[str]]) -> dict[str, Any]:
+def _visit_context(patient: Patient, values: dict[str, str], errors: dict[str, list[str]]) -> dict[str, Any]:
     action = values.get("action")
     rows = {name: spec.row_count(values, action) for name, spec in SECTIONS.items()}
     instrument_rows = INSTRUMENTS.row_count(values, action)
@@ -79,20 +79,20 @@ def _date(text: str) -> dt.date | None:
 
 
 @router.get("/patients/{patient_id}/visits/new")
-def new_visit(request: Request, patient_id: PatientId, patients: PagePatients, current: Current):
+def new_visit(request: Request, patient_id: PatientId, patients: PagePatients, current: Current) -> Response:
     patient = patients.open(patient_id)
     values = {"date": dt.date.today().isoformat()}
     return render(request, "visit_form.html.j2", _visit_context(patient, values, {}), current=current)
 
 
 @router.post("/patients/{patient_id}/visits")
-def add_visit(request: Request, patient_id: PatientId, patients: PagePatients, current: Current):
+def add_visit(request: Request, patient_id: PatientId, patients: PagePatients, current: Current) -> Response:
     patient = patients.open(patient_id)
     form = read_visit_form(request.state.form)
     if form.values.get("action") not in (None, "", "save"):
         return render(request, "visit_form.html.j2", _visit_context(patient, form.values, {}), current=current)
     problems = list(form.problems)
-    if not problems:
+    if not problems and form.date is not None:
         try:
             patient.add_visit(form.date, form.sections, form.note)
             return RedirectResponse(f"/patients/{patient.id}#assessment", status_code=303)
@@ -105,7 +105,9 @@ def add_visit(request: Request, patient_id: PatientId, patients: PagePatients, c
 
 
 @router.post("/patients/{patient_id}/visits/score")
-def instrument_score(request: Request, patient_id: PatientId, patients: PagePatients, current: Current, index: int = 0):
+def instrument_score(
+    request: Request, patient_id: PatientId, patients: PagePatients, current: Current, index: int = 0
+) -> HTMLResponse:
     """The live total of one instrument's answers so far (an HTMX fragment)."""
     patient = patients.open(patient_id)
     values = {k: v.strip() for k, v in request.state.form.items() if isinstance(v, str)}
@@ -116,14 +118,14 @@ def instrument_score(request: Request, patient_id: PatientId, patients: PagePati
 
 
 @router.get("/forms/instrument-fields")
-def instrument_fields_partial(request: Request, user: CurrentUser, current: Current, index: int = 0):
+def instrument_fields_partial(request: Request, user: CurrentUser, current: Current, index: int = 0) -> HTMLResponse:
     name = request.query_params.get(f"instruments[{index}].name") or request.query_params.get("name", "")
     context = {"i": index, "fields": instrument_fields(name), "values": {}, "errors": {}, "score": None}
     return render(request, "_instrument_fields.html.j2", context, current=current)
 
 
 @router.post("/forms/isncsci")
-def isncsci_partial(request: Request, user: CurrentUser, current: Current):
+def isncsci_partial(request: Request, user: CurrentUser, current: Current) -> Response:
     """The classification of the exam grid as filled so far (empty cells count as not testable)."""
     cells = {k: v.strip() for k, v in request.state.form.items() if isinstance(v, str) and v.strip()}
     context = {"classification": classify_cells(cells, "spinal_exams[0].exam.")}
