@@ -230,7 +230,7 @@ def build_item(section: str, fields: dict[str, str], visit_date: str) -> dict[st
     item: dict[str, Any] = {}
     for name, text in fields.items():
         spec_input = kinds.get(name)
-        if spec_input is None:  # a diet day's nutrient rows are read below
+        if spec_input is None or name.startswith("nutrient["):  # a diet day's nutrient rows are read below
             continue
         item[name] = [part.strip() for part in text.split(",") if part.strip()] if spec_input.type == "list" else text
     if section == "diet_days":
