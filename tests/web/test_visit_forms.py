@@ -74,6 +74,9 @@ def test_problems_name_the_fields_in_words_and_stay_beside_them(world):
         "episodes[1].start": "2026-10-01",
         "diet_days[0].energy": "1900 g",
         "conditions[0].kind": "other",
+        "measurements[0].kind": "body_weight",
+        "measurements[0].side": "left",
+        "measurements[0].value": "60 kg",
         "action": "save",
     }
     refused = browser.post(f"/patients/{key}/visits", data=data)
@@ -82,6 +85,7 @@ def test_problems_name_the_fields_in_words_and_stay_beside_them(world):
     assert "episode 2: an immobilisation needs the limb and the side" in errors, errors
     assert "condition 1: a condition of kind 'other' needs a name" in errors, errors
     assert any(e.startswith("diet day 1, energy: 'g' is not a unit") for e in errors), errors
+    assert "measurement 1: a body weight has no side: leave the side out" in errors, errors
     assert not any("[" in e for e in errors), errors
     row = refused.text.split('id="episodes-1"')[1].split("</fieldset>")[0]
     assert "needs the limb and the side" in row and 'value="2026-10-01"' in row
