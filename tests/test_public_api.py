@@ -67,6 +67,7 @@ def test_causes_api():
         "cause_module",
         "cause_names",
         "check_instrument_answers",
+        "coded_conditions",
     ]
 
 

@@ -35,13 +35,13 @@ def test_visit_with_a_wrong_unit_then_fixed_changes_the_assessment(page, live_se
     page.select_option("[id='measurements[0].side']", "left")
     page.fill("[id='measurements[0].value']", "33 kg")
     page.select_option("[id='instruments[0].name']", "sarc-f")  # htmx loads the instrument's fields
-    page.fill("[id='instruments[0].answers.strength']", "1")
+    page.check("[name='instruments[0].answers.strength'][value='1']")
     page.click("button[value=save]")
 
-    error = page.locator("#measurement-0 .field-error")
-    expect(error).to_contain_text("measurements[0].value:")
+    error = page.locator("#measurements-0 .field-error")
+    expect(error).to_contain_text("measurement 1, value:")
     expect(page.locator("[id='measurements[0].value']")).to_have_value("33 kg")
-    expect(page.locator("[id='instruments[0].answers.strength']")).to_have_value("1")
+    expect(page.locator("[name='instruments[0].answers.strength'][value='1']")).to_be_checked()
     page.screenshot(path=str(artifacts / "visit-form-error.png"), full_page=True)
 
     page.fill("[id='measurements[0].value']", "33 cm")

@@ -48,9 +48,10 @@ def test_visit_with_a_wrong_unit_shows_the_cli_message_beside_the_field_and_keep
     refused = browser.post(f"/patients/{key}/visits", data=data)
     assert refused.status_code == 422
     errors = _errors(refused.text)
-    assert any(e.startswith("measurements[0].value:") for e in errors), errors
-    assert any("instruments[0].answers.strength: is out of range" in e for e in errors), errors
-    value_box = refused.text.split('id="measurement-2"')[1].split('id="measurement-3"')[0]
+    assert any(e.startswith("measurement 3, value: &#39;kg&#39; is not a unit") for e in errors), errors
+    assert any("questionnaire 1, answer strength: is out of range" in e for e in errors), errors
+    assert not any("[" in e for e in errors), errors  # fields in words, never record paths
+    value_box = refused.text.split('id="measurements-2"')[1].split('id="measurements-3"')[0]
     assert 'value="33 kg"' in value_box and "field-error" in value_box
     assert 'value="calf check"' in refused.text
     saved = browser.post(
@@ -69,9 +70,9 @@ def test_extra_rows_and_instrument_fields_without_javascript(world):
     token = world.csrf(browser.get(f"/patients/{key}/visits/new").text)
     more = browser.post(
         f"/patients/{key}/visits",
-        data={"csrf_token": token, "date": "2026-11-23", "instruments[0].name": "sarc-f", "action": "add_measurement"},
+        data={"csrf_token": token, "date": "2026-11-23", "instruments[0].name": "sarc-f", "action": "add_measurements"},
     )
-    assert 'id="measurement-4"' in more.text and 'name="instruments[0].answers.falls"' in more.text
+    assert 'id="measurements-4"' in more.text and 'name="instruments[0].answers.falls"' in more.text
     partial = browser.get("/forms/instrument-fields", params={"index": 1, "instruments[1].name": "tug"})
     assert 'name="instruments[1].answers.time"' in partial.text and "<html" not in partial.text
 

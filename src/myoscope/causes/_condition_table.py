@@ -222,3 +222,8 @@ def match(code: str | None, name: str | None) -> ConditionEntry | None:
     """The table entry a recorded condition matches (code first, then name), or None."""
     by_code = next((e for e in TABLE if code and code in e.codes), None)
     return by_code or next((e for e in TABLE if e.matches(None, name)), None)
+
+
+def coded_conditions() -> tuple[tuple[str, str], ...]:
+    """The table's conditions that carry a SNOMED CT code: (first code, label), for pick-lists."""
+    return tuple((entry.codes[0], entry.label) for entry in TABLE if entry.codes)

@@ -54,7 +54,12 @@ def transformed(raw: int, raw_max: int, raw_min: int = V1_RAW_MIN) -> float:
 
 
 def _item(name: str, text: str) -> Any:
-    return Field(default=None, ge=1, le=5, description=f"how much MS {text} (1 {ANSWERS[0]} ... 5 {ANSWERS[-1]})")
+    return Field(
+        default=None,
+        ge=1,
+        le=5,
+        description=f"how much MS {text}: " + ", ".join(f"{n} {a}" for n, a in enumerate(ANSWERS, 1)),
+    )
 
 
 class Msws12Input(InstrumentInput):

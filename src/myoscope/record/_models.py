@@ -118,6 +118,8 @@ class Measurement(_Model):
             raise ValueError(f"a {spec.label} needs a value" + (" or trials" if self.kind == "grip_strength" else ""))
         if spec.sided and self.side is None and self.kind != "grip_strength":
             raise ValueError(f"a {spec.label} needs the side (left or right)")
+        if not spec.sided and self.side is not None:
+            raise ValueError(f"a {spec.label} has no side: leave the side out")
         return self
 
     @property

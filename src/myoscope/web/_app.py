@@ -13,7 +13,18 @@ from starlette.exceptions import HTTPException
 
 from myoscope import __version__
 from myoscope.store import AuditQueue, NotFound, make_engine, session_factory
-from myoscope.web import _admin, _api, _api_write, _auth, _corrections, _fhir, _pages, _patient_list, _person_details
+from myoscope.web import (
+    _admin,
+    _api,
+    _api_write,
+    _auth,
+    _corrections,
+    _fhir,
+    _pages,
+    _patient_list,
+    _person_details,
+    _visit_pages,
+)
 from myoscope.web._boundary import validation_failed
 from myoscope.web._cache import ResultCache
 from myoscope.web._deps import NeedsLogin
@@ -70,6 +81,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(_pages.router)
     app.include_router(_person_details.router)
     app.include_router(_admin.router)
+    app.include_router(_visit_pages.router)
     app.include_router(_api.router)
     app.include_router(_api_write.router)
     app.include_router(_corrections.router)

@@ -1,12 +1,14 @@
-"""Form fields named by record paths (``measurements[0].value``), and problems put back beside them.
+"""Form fields named by record paths (``measurements[0].value``), and problems put back beside them in words.
 
 A field's name is the path a :class:`~myoscope.errors.Problem` names, so an error finds its
 field without a second set of rules: the form only collects text, :mod:`myoscope.record`
-and the instruments judge it.
+and the instruments judge it. Problems are shown with the field named in words
+("measurement 2, value: ...") and otherwise worded as the command line words them.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -15,11 +17,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from myoscope.errors import ABSENT, InputError, Problem
+from myoscope.web._entry_forms import SECTIONS, build_item, words
 
-ROW = re.compile(r"^(measurements|instruments)\[(\d+)\]\.(.+)$")
-PATH_INDEX = re.compile(r"^(measurements|instruments)\[(\d+)\]")
-DATED = ("measurements", "instruments")
-MEASUREMENT_FIELDS = ("kind", "side", "value", "observer", "method")
+VISIT_SECTIONS = (*SECTIONS, "instruments", "spinal_exams")
+ROW = re.compile(rf"^({'|'.join(VISIT_SECTIONS)})\[(\d+)\]\.(.+)$")
+PATH_INDEX = re.compile(rf"^({'|'.join(VISIT_SECTIONS)})\[(\d+)\]")
+DATED = ("measurements", "instruments", "diet_days", "spinal_exams")
 MAX_ROWS = 40
 
 
@@ -44,27 +47,47 @@ def read_visit_form(form: Mapping[str, Any]) -> VisitForm:
         date = dt.date.fromisoformat(values.get("date", ""))
     except ValueError:
         problems.append(Problem("date", values.get("date") or ABSENT, "is not a date", "a date as YYYY-MM-DD"))
-    rows: dict[str, dict[int, dict[str, Any]]] = {"measurements": {}, "instruments": {}}
+    rows: dict[str, dict[int, dict[str, str]]] = {name: {} for name in VISIT_SECTIONS}
     for key, value in values.items():
         match = ROW.match(key)
         if not match or value == "" or int(match.group(2)) >= MAX_ROWS:
             continue
-        section, index, rest = match.group(1), int(match.group(2)), match.group(3)
-        item = rows[section].setdefault(index, {})
-        if rest.startswith("answers."):
-            item.setdefault("answers", {})[rest.removeprefix("answers.")] = _answer(value)
-        elif (section, rest) == ("instruments", "name") or (section == "measurements" and rest in MEASUREMENT_FIELDS):
-            item[rest] = value
-    sections, order = {}, {}
+        rows[match.group(1)].setdefault(int(match.group(2)), {})[match.group(3)] = value
+    sections: dict[str, list[dict[str, Any]]] = {}
+    order: dict[str, list[int]] = {}
+    visit_day = date.isoformat() if date else ""
     for section, items in rows.items():
-        kept = sorted(i for i, item in items.items() if _filled(section, item))
-        sections[section] = [items[i] for i in kept]
+        built = {i: _item(section, fields, visit_day) for i, fields in sorted(items.items())}
+        kept = [i for i, item in built.items() if item]
+        sections[section] = [built[i] for i in kept]  # type: ignore[misc]  # kept rows are built
         order[section] = kept
     return VisitForm(values, date, values.get("note", ""), sections, order, tuple(problems))
 
 
-def _filled(section: str, item: dict[str, Any]) -> bool:
-    return bool(item.get("name")) if section == "instruments" else any(item.get(f) for f in ("kind", "value"))
+def _item(section: str, fields: dict[str, str], visit_day: str) -> dict[str, Any] | None:
+    if section == "instruments":
+        if not fields.get("name"):
+            return None
+        answers = {k.removeprefix("answers."): _answer(v) for k, v in fields.items() if k.startswith("answers.")}
+        return {"name": fields["name"], "answers": answers}
+    if section == "spinal_exams":
+        return exam_item(fields)
+    return build_item(section, fields, visit_day)
+
+
+def exam_item(fields: Mapping[str, str]) -> dict[str, Any] | None:
+    """The nested exam of the grid's cells (``exam.right.motor.C5``); None when no cell is filled."""
+    cells = {k.removeprefix("exam."): v for k, v in fields.items() if k.startswith("exam.") and v}
+    if not any(k.endswith(("vac", "dap")) or k.count(".") == 2 for k in cells):
+        return None
+    exam: dict[str, Any] = {}
+    for path, value in cells.items():
+        *parents, leaf = path.split(".")
+        node = exam
+        for part in parents:
+            node = node.setdefault(part, {})
+        node[leaf] = value
+    return {"exam": exam}
 
 
 def _answer(text: str) -> Any:
@@ -78,7 +101,7 @@ def _answer(text: str) -> Any:
 
 
 def field_errors(problems: Iterable[Problem], rows: Mapping[str, list[int]]) -> dict[str, list[str]]:
-    """Messages by form field: item paths renumbered to form rows; item dates go to the visit's date."""
+    """Messages by form field: item paths renumbered to form rows, item dates to the visit's date, fields in words."""
     out: dict[str, list[str]] = {}
     for problem in problems:
         field = problem.field
@@ -90,62 +113,40 @@ def field_errors(problems: Iterable[Problem], rows: Mapping[str, list[int]]) -> 
             field = f"{section}[{row}]{field[match.end() :]}"
             if field == f"{section}[{row}].date" and section in DATED:
                 field = "date"
-        out.setdefault(field, []).append(str(problem))
+        out.setdefault(field, []).append(str(dataclasses.replace(problem, field=field_words(field))))
     return out
+
+
+ANAL = {"vac": "voluntary anal contraction", "dap": "deep anal pressure"}
+MODALITIES = {"motor": "motor", "light_touch": "light touch", "pin_prick": "pin prick"}
+
+
+def field_words(field: str) -> str:
+    """A form field named in words: ``measurements[1].value`` -> ``measurement 2, value``."""
+    if field == "date":
+        return "visit date"
+    match = PATH_INDEX.match(field)
+    if not match:
+        return field  # fields outside a visit's sections (the person's) keep their names
+    section, row, rest = match.group(1), int(match.group(2)), field[match.end() :].lstrip(".")
+    item = {"instruments": "questionnaire", "spinal_exams": "ISNCSCI exam"}.get(section) or SECTIONS[section].item
+    head = f"{item} {row + 1}"
+    if not rest:
+        return head
+    return f"{head}, {_rest_words(section, rest)}"
+
+
+def _rest_words(section: str, rest: str) -> str:
+    if section == "instruments":
+        return f"answer {words(rest.removeprefix('answers.'))}" if rest.startswith("answers.") else words(rest)
+    if section == "spinal_exams":
+        parts = rest.removeprefix("exam.").split(".")
+        if len(parts) == 1:
+            return ANAL.get(parts[0], words(parts[0]))
+        return " ".join(MODALITIES.get(p, words(p)) for p in parts)
+    labels = {i.name: i.label for i in SECTIONS[section].inputs}
+    return labels.get(rest, words(rest)).lower()
 
 
 def problems_of(error: InputError | Iterable[Problem]) -> tuple[Problem, ...]:
     return tuple(error.problems if isinstance(error, InputError) else error)
-
-
-@dataclass(frozen=True)
-class AnswerField:
-    """One input of an instrument, described from its input model's JSON schema."""
-
-    name: str
-    label: str
-    hint: str
-    choices: tuple[str, ...] = ()
-    from_record: bool = False
-
-    @property
-    def pairs(self) -> list[tuple[str, str]]:
-        return [(c, c) for c in self.choices]
-
-
-def instrument_fields(name: str) -> list[AnswerField]:
-    """The answer fields of instrument ``name`` (unknown name: none)."""
-    from myoscope import scores
-
-    try:
-        instrument = scores.get(name)
-    except KeyError:
-        return []
-    schema = instrument.Input.model_json_schema()
-    fields = []
-    for key, spec in schema.get("properties", {}).items():
-        options = [spec, *spec.get("anyOf", [])]
-        choices: tuple[str, ...] = ()
-        kinds, low, high = [], None, None
-        for option in options:
-            if "enum" in option:
-                choices = tuple(str(v) for v in option["enum"])
-            if "const" in option:
-                choices += (str(option["const"]),)
-            if option.get("type") == "boolean":
-                choices = ("true", "false")
-            if option.get("type") not in (None, "null"):
-                kinds.append(option["type"])
-            low = option.get("minimum", low)
-            high = option.get("maximum", high)
-        hint = spec.get("description") or ""
-        if low is not None and high is not None and not choices:
-            hint = f"{low:g} to {high:g}" + (f"; {hint}" if hint else "")
-        if any(k in ("array", "object") for k in kinds):
-            hint = "JSON" + (f"; {hint}" if hint else "")
-        fields.append(
-            AnswerField(
-                key, spec.get("title") or key.replace("_", " "), hint[:200], choices, key in instrument.person_fields
-            )
-        )
-    return fields

@@ -1,8 +1,7 @@
-"""The clinician's pages: new patient, patient page, new visit, report and export (the list: :mod:`._patient_list`)."""
+"""The clinician's pages: new patient, patient page, report, import and export (the list: :mod:`._patient_list`; visits: :mod:`._visit_pages`)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Annotated, Any
 
@@ -11,15 +10,15 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from myoscope.causes import assess
 from myoscope.errors import InputError, Problem
-from myoscope.record import MEASUREMENT_KINDS, parse_record
+from myoscope.record import parse_record
 from myoscope.report import build_report, render_report
 from myoscope.report.html import png_picture
 from myoscope.report.pdf import report_pdf as pdf_of
 from myoscope.store import WebSession, details_from_form, details_of, save_details
 from myoscope.web._boundary import PatientId
 from myoscope.web._cache import version
-from myoscope.web._deps import CurrentUser, PagePatients, csrf_protect, web_session
-from myoscope.web._forms import field_errors, instrument_fields, read_visit_form
+from myoscope.web._deps import PagePatients, csrf_protect, web_session
+from myoscope.web._forms import field_errors
 from myoscope.web._templating import render
 
 router = APIRouter(dependencies=[Depends(csrf_protect)], include_in_schema=False)
@@ -112,61 +111,6 @@ def patient_page(request: Request, patient_id: PatientId, patients: PagePatients
         "details": details_of(patient),
     }
     return render(request, "patient.html.j2", context, current=current)
-
-
-def _next_row(values: dict[str, str], section: str) -> int:
-    used = [int(m.group(1)) for key in values if (m := re.match(rf"^{section}\[(\d+)\]\.", key))]
-    return max(used, default=-1) + 1
-
-
-def _visit_context(patient, values: dict[str, str], errors: dict[str, list[str]]) -> dict[str, Any]:
-    action = values.get("action")
-    rows = max(MEASUREMENT_ROWS, _next_row(values, "measurements")) + (action == "add_measurement")
-    instrument_rows = max(1, _next_row(values, "instruments")) + (action == "add_instrument")
-    fields = {i: instrument_fields(values.get(f"instruments[{i}].name", "")) for i in range(instrument_rows)}
-    return {
-        "patient": patient,
-        "values": values,
-        "errors": errors,
-        "rows": rows,
-        "instrument_rows": instrument_rows,
-        "fields": fields,
-        "kind_choices": [(k, v.label) for k, v in MEASUREMENT_KINDS.items()],
-        "instrument_choices": [(n, n) for n in _instrument_names()],
-    }
-
-
-@router.get("/patients/{patient_id}/visits/new")
-def new_visit(request: Request, patient_id: PatientId, patients: PagePatients, current: Current):
-    patient = patients.open(patient_id)
-    values = {"date": dt.date.today().isoformat()}
-    return render(request, "visit_form.html.j2", _visit_context(patient, values, {}), current=current)
-
-
-@router.post("/patients/{patient_id}/visits")
-def add_visit(request: Request, patient_id: PatientId, patients: PagePatients, current: Current):
-    patient = patients.open(patient_id)
-    form = read_visit_form(request.state.form)
-    if form.values.get("action") in ("add_measurement", "add_instrument", "show_fields"):
-        return render(request, "visit_form.html.j2", _visit_context(patient, form.values, {}), current=current)
-    problems = list(form.problems)
-    if not problems:
-        try:
-            patient.add_visit(form.date, form.sections, form.note)
-            return RedirectResponse(f"/patients/{patient.id}#assessment", status_code=303)
-        except InputError as exc:
-            problems = list(exc.problems)
-    errors = field_errors(problems, form.rows)
-    return render(
-        request, "visit_form.html.j2", _visit_context(patient, form.values, errors), status_code=422, current=current
-    )
-
-
-@router.get("/forms/instrument-fields")
-def instrument_fields_partial(request: Request, user: CurrentUser, current: Current, index: int = 0):
-    name = request.query_params.get(f"instruments[{index}].name") or request.query_params.get("name", "")
-    context = {"i": index, "fields": instrument_fields(name), "values": {}, "errors": {}}
-    return render(request, "_instrument_fields.html.j2", context, current=current)
 
 
 REPORT_POLICY = (
