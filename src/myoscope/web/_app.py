@@ -14,7 +14,7 @@ from starlette.exceptions import HTTPException
 
 from myoscope import __version__
 from myoscope.store import AuditQueue, NotFound, make_engine, session_factory
-from myoscope.web import _api, _auth, _fhir, _pages
+from myoscope.web import _api, _auth, _charts, _fhir, _pages
 from myoscope.web._boundary import validation_failed
 from myoscope.web._cache import ResultCache
 from myoscope.web._deps import NeedsLogin
@@ -61,9 +61,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.sessions = session_factory(engine)
     app.state.audit = AuditQueue(engine)
     app.state.results = ResultCache()
+    app.state.sign_ins = _auth.sign_in_limiter(settings.sign_in_checks)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.include_router(_auth.router)
     app.include_router(_pages.router)
+    app.include_router(_charts.router)
     app.include_router(_api.router)
     app.include_router(_fhir.router)
     from myoscope.interop import cds_hooks_app
