@@ -171,9 +171,10 @@ def test_finding_3_sign_ins_check_passwords_a_few_at_a_time_and_pages_are_served
     async def scenario():
         transport = httpx.ASGITransport(app=world.app)
         base = "https://testserver"
-        async with httpx.AsyncClient(transport=transport, base_url=base) as a, httpx.AsyncClient(
-            transport=transport, base_url=base
-        ) as b:
+        async with (
+            httpx.AsyncClient(transport=transport, base_url=base) as a,
+            httpx.AsyncClient(transport=transport, base_url=base) as b,
+        ):
             forms = []
             for client, name in ((a, "ann"), (b, "bo")):
                 page = await client.get("/login")
