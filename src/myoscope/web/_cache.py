@@ -50,6 +50,11 @@ class ResultCache:
         with self._lock:
             return (*key, dt.date.today()) in self._items
 
+    def peek(self, key: tuple) -> Any:
+        """The value kept for ``key`` today, or None (nothing is computed)."""
+        with self._lock:
+            return self._items.get((*key, dt.date.today()))
+
     def get(self, key: tuple, compute: Callable[[], Any]) -> Any:
         key = (*key, dt.date.today())
         with self._lock:

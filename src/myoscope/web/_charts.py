@@ -107,11 +107,15 @@ def chart_image(
     n: Annotated[int, Query(ge=0, lt=MAX_CHARTS)] = 0,
     v: Annotated[str, Query(max_length=100)] = "",
 ):
-    """Chart ``n`` of the page of version ``v`` of the record (404 once the record has changed)."""
+    """Chart ``n`` of the page of version ``v`` of the record: a page loaded just before a change still gets
+    its own charts while that version is kept; after that, 404."""
     from myoscope.report._charts import chart_png
 
-    patient = patients.open(patient_id)
-    view = page_view(request.app.state.results, patient)
+    patient = patients.open(patient_id)  # scoped and audited: the key below is only ever this patient's
+    cache = request.app.state.results
+    view = cache.peek(("page", patient.id, v)) if v else None  # the version the page was drawn from, if kept
+    if view is None:
+        view = page_view(cache, patient)
     if v and v != view.version or n >= len(view.report.charts):
         raise HTTPException(404, "no such chart (the record has changed since: reload the page)")
     return Response(chart_png(view.report.charts[n]), media_type="image/png")
