@@ -45,6 +45,14 @@ def register(app: typer.Typer) -> None:
             "X-Forwarded-For/-Proto headers are trusted (default: none).",
         ),
         examples: Path = typer.Option(None, "--examples", help="Folder of example records for --demo."),
+        workers: int = typer.Option(
+            1,
+            "--workers",
+            min=1,
+            max=64,
+            help="Server processes (each with its own connections and caches; all share the database). "
+            "More than one uses more of the cores; on SQLite, writes still go one at a time.",
+        ),
     ) -> None:
         """Serve the web app (patients, visits, assessments, reports; JSON API at /api/v1)."""
         import os
@@ -95,15 +103,22 @@ def register(app: typer.Typer) -> None:
         trusted = [ip.strip() for ip in forwarded_allow_ips.split(",") if ip.strip()]
         if trusted:
             stdout.print(f"trusting X-Forwarded-For from: {', '.join(trusted)}", markup=False)
+        options = {
+            "host": HOST,
+            "port": port,
+            "log_level": "info",
+            "proxy_headers": bool(trusted),
+            "forwarded_allow_ips": trusted or [],
+        }
         try:
-            uvicorn.run(
-                create_app(settings),
-                host=HOST,
-                port=port,
-                log_level="info",
-                proxy_headers=bool(trusted),
-                forwarded_allow_ips=trusted or [],
-            )
+            if workers == 1:
+                uvicorn.run(create_app(settings), **options)
+            else:
+                from myoscope.web._serve import FACTORY, settings_environment
+
+                os.environ.update(settings_environment(settings))
+                stdout.print(f"{workers} server processes", markup=False)
+                uvicorn.run(FACTORY, factory=True, workers=workers, **options)
         finally:
             if scratch is not None:
                 shutil.rmtree(scratch, ignore_errors=True)

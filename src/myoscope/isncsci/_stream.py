@@ -335,7 +335,6 @@ def _dictionary(texts: Sequence[str], indices: NDArray[np.integer[Any]]) -> pa.D
 def result_frame(result: BatchResult, extra: pa.Table) -> pl.DataFrame:
     """Flat output columns: level lists, completeness and AIS dictionary-encoded (each distinct text
     formatted once), totals as integers (-1 = ``ND``)."""
-    import polars as pl
     import pyarrow as pa
 
     from myoscope.isncsci._result import _AIS_TEXT, format_levels

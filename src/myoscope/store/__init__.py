@@ -5,6 +5,7 @@
 data: scoped to a user's care teams and audited.
 """
 
+from myoscope.store import _versions  # noqa: F401 - registers the version listener
 from myoscope.store._accounts import (
     LoginRefused,
     Throttle,

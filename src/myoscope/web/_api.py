@@ -14,6 +14,7 @@ from myoscope.report.model import Report, build_report
 from myoscope.store import Person, VisitView, aware
 from myoscope.web._boundary import LimitedRoute, PatientId, invalid
 from myoscope.web._cache import version
+from myoscope.web._charts import page_view
 from myoscope.web._deps import ApiPatients
 from myoscope.web._problems import ProblemDetails
 from myoscope.web._schemas import MeasurementOut, PatientIn, PatientOut, VisitIn, VisitOut
@@ -114,7 +115,10 @@ def get_assessment(request: Request, patient_id: PatientId, patients: ApiPatient
                 raise InputError(
                     [Problem("on", on.isoformat(), "is before the birth date", f"a date from {born.isoformat()}")]
                 )
-        return request.app.state.results.get(
+        cache = request.app.state.results
+        if on is None:  # the patient page's assessment: computed once for both
+            return page_view(cache, patient).report
+        return cache.get(
             ("api", *version(patient), on), lambda: build_report(assess(patient.record(), on), patient.record().person)
         )
     except InputError as exc:

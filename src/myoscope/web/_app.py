@@ -18,6 +18,7 @@ from myoscope.web import (
     _api,
     _api_write,
     _auth,
+    _charts,
     _corrections,
     _fhir,
     _pages,
@@ -75,6 +76,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.audit = AuditQueue(engine)
     app.state.results = ResultCache()
     app.state.flags = FlagWorker(engine)
+    app.state.sign_ins = _auth.sign_in_limiter(settings.sign_in_checks)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.include_router(_auth.router)
     app.include_router(_patient_list.router)
@@ -82,6 +84,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(_person_details.router)
     app.include_router(_admin.router)
     app.include_router(_visit_pages.router)
+    app.include_router(_charts.router)
     app.include_router(_api.router)
     app.include_router(_api_write.router)
     app.include_router(_corrections.router)

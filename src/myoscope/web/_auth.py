@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated
 
+import anyio
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse
 
@@ -23,6 +25,11 @@ def _safe_next(target: str | None) -> str:
     return "/patients"
 
 
+def sign_in_limiter(checks: int) -> anyio.CapacityLimiter:
+    """How many sign-ins may check their password at once (the app keeps one in ``app.state.sign_ins``)."""
+    return anyio.CapacityLimiter(max(1, checks))
+
+
 @router.get("/login")
 def login_page(request: Request, current: Current, next: str | None = None):
     if current is not None:
@@ -30,17 +37,27 @@ def login_page(request: Request, current: Current, next: str | None = None):
     return render(request, "login.html.j2", {"next": _safe_next(next)}, current=None)
 
 
+def _sign_in(session, username: str, password: str, client: str, settings) -> str:
+    """Check the password (argon2: tens of milliseconds of CPU by design) and start a session."""
+    user = authenticate(session, username, password, client, settings.throttle)
+    return start_session(session, user, settings.session_ttl)
+
+
 @router.post("/login")
-def login(
+async def login(
     request: Request,
     session: DB,
     username: Annotated[str, Form(max_length=60)],
     password: Annotated[str, Form(max_length=1000)],
     next: Annotated[str, Form()] = "/patients",
 ):
+    """At most ``settings.sign_in_checks`` passwords are checked at a time, in threads of their own
+    (:func:`sign_in_limiter`): a crowd signing in waits its turn without taking the threads that
+    serve pages and the API."""
     settings = request.app.state.settings
+    check = partial(_sign_in, session, username.strip(), password, client_of(request), settings)
     try:
-        user = authenticate(session, username.strip(), password, client_of(request), settings.throttle)
+        token = await anyio.to_thread.run_sync(check, limiter=request.app.state.sign_ins)
     except LoginRefused as refused:
         response = render(
             request,
@@ -52,7 +69,6 @@ def login(
         if refused.locked:
             response.headers["Retry-After"] = str(refused.retry_after)
         return response
-    token = start_session(session, user, settings.session_ttl)
     response = RedirectResponse(_safe_next(next), status_code=303)
     response.set_cookie(
         SESSION_COOKIE,

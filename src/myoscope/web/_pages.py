@@ -1,4 +1,7 @@
-"""The clinician's pages: new patient, patient page, report, import and export (the list: :mod:`._patient_list`; visits: :mod:`._visit_pages`)."""
+"""The clinician's pages: new patient, patient page, report, import and export.
+
+The patient list is in :mod:`._patient_list`, visits in :mod:`._visit_pages`.
+"""
 
 from __future__ import annotations
 
@@ -12,11 +15,10 @@ from myoscope.causes import assess
 from myoscope.errors import InputError, Problem
 from myoscope.record import parse_record
 from myoscope.report import build_report, render_report
-from myoscope.report.html import png_picture
 from myoscope.report.pdf import report_pdf as pdf_of
 from myoscope.store import WebSession, details_from_form, details_of, save_details
 from myoscope.web._boundary import PatientId
-from myoscope.web._cache import version
+from myoscope.web._charts import page_view
 from myoscope.web._deps import PagePatients, csrf_protect, web_session
 from myoscope.web._forms import field_errors
 from myoscope.web._templating import render
@@ -95,19 +97,13 @@ def _team_id(text: str | None) -> int | None:
 @router.get("/patients/{patient_id}")
 def patient_page(request: Request, patient_id: PatientId, patients: PagePatients, current: Current):
     patient = patients.open(patient_id)
-    cache = request.app.state.results
-
-    def compute():
-        report = build_report(assess(patient.record()), patient.record().person)
-        return report, [png_picture(chart) for chart in report.charts]  # the PDF reuses the drawn charts
-
-    report, charts = cache.get(("page", *version(patient)), compute)
+    view = page_view(request.app.state.results, patient)  # once per record version: see web/_charts.py
     context = {
         "patient": patient,
-        "record": patient.record(),
-        "r": report,
-        "charts": charts,
-        "visits": patient.visits(),
+        "record": view.record,
+        "r": view.report,
+        "charts": view.chart_images(patient.id),
+        "visits": view.visits,
         "details": details_of(patient),
     }
     return render(request, "patient.html.j2", context, current=current)

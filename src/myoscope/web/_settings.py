@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 
 from myoscope.store import Throttle
+
+
+def default_sign_in_checks() -> int:
+    """Half the cores (argon2id works on several lanes of its own), at least one, at most four."""
+    return min(4, max(1, (os.cpu_count() or 2) // 2))
 
 
 @dataclass(frozen=True)
@@ -18,6 +24,9 @@ class Settings:
     session_ttl: dt.timedelta = dt.timedelta(hours=8)
     """A browser session ends this long after sign-in."""
     throttle: Throttle = field(default_factory=Throttle)
+    sign_in_checks: int = field(default_factory=default_sign_in_checks)
+    """How many sign-ins check their password (argon2id) at the same time; the others wait their
+    turn, so that a crowd signing in cannot take every thread and core from the pages."""
     login_notice: str = ""
     """Shown on the sign-in page (the demo prints its account there)."""
 

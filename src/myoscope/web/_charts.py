@@ -1,0 +1,121 @@
+"""What the patient page shows of a record, kept per record version, and its charts as images.
+
+:func:`page_view` gives the page's record, assessment report and visits, computed once per
+version of the record (:mod:`myoscope.web._cache`): after the first view of a version, a page
+view costs the scoped lookup of the patient and the template, not a re-read of every row, an
+assessment and a drawing of every chart.
+
+The charts are separate images (``/patients/{id}/chart.png?n=N&v=VERSION``), loaded by the
+browser after the page: a page whose record has just changed is shown as soon as the new
+assessment is ready, and a chart is drawn only when its numbers changed (drawings are kept by
+the chart's content, :func:`myoscope.report._charts.chart_png`, shared with the PDF). Each chart
+request is scoped and audited like the page itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Annotated
+from urllib.parse import quote
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import Response
+from markupsafe import Markup, escape
+
+from myoscope.causes import assess
+from myoscope.record import Record
+from myoscope.report import build_report
+from myoscope.report.model import Report
+from myoscope.web._boundary import PatientId
+from myoscope.web._cache import ResultCache, version
+from myoscope.web._deps import PagePatients
+
+router = APIRouter(include_in_schema=False)
+MAX_CHARTS = 100
+
+
+@dataclass(frozen=True, slots=True)
+class VisitRow:
+    id: int
+    date: dt.date
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class ValueRow:
+    kind: str
+    side: str | None
+    value: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class VisitSummary:
+    """A visit as the page lists it: plain values, safe to share between requests (no database objects)."""
+
+    visit: VisitRow
+    by: str
+    measurements: tuple[ValueRow, ...] = ()
+    instruments: tuple[str, ...] = ()
+    other: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class PageView:
+    version: str
+    record: Record
+    report: Report
+    visits: tuple[VisitSummary, ...]
+
+    def chart_images(self, patient_id: int) -> list[Markup]:
+        return [
+            Markup(
+                f'<img class="chart" alt="{escape(chart.title)}" loading="lazy" '
+                f'src="/patients/{patient_id}/chart.png?n={n}&amp;v={quote(self.version)}">'
+            )
+            for n, chart in enumerate(self.report.charts)
+        ]
+
+
+def _summary(view) -> VisitSummary:
+    return VisitSummary(
+        visit=VisitRow(view.visit.id, view.visit.date, view.visit.note),
+        by=view.by,
+        measurements=tuple(ValueRow(m.kind, m.side, m.value) for m in view.measurements),
+        instruments=tuple(view.instruments),
+        other=dict(view.other),
+    )
+
+
+def page_view(cache: ResultCache, patient) -> PageView:
+    """The page's data of ``patient`` (opened through :class:`myoscope.store.Patients`) at its current version."""
+    key = version(patient)
+
+    def compute() -> PageView:
+        record = patient.record()
+        report = build_report(assess(record), record.person)
+        return PageView(key[1], record, report, tuple(_summary(v) for v in patient.visits()))
+
+    return cache.get(("page", *key), compute)
+
+
+@router.get("/patients/{patient_id}/chart.png")
+def chart_image(
+    request: Request,
+    patient_id: PatientId,
+    patients: PagePatients,
+    n: Annotated[int, Query(ge=0, lt=MAX_CHARTS)] = 0,
+    v: Annotated[str, Query(max_length=100)] = "",
+):
+    """Chart ``n`` of the page of version ``v`` of the record: a page loaded just before a change still gets
+    its own charts while that version is kept; after that, 404."""
+    from myoscope.report._charts import chart_png
+
+    patient = patients.open(patient_id)  # scoped and audited: the key below is only ever this patient's
+    cache = request.app.state.results
+    view = cache.peek(("page", patient.id, v)) if v else None  # the version the page was drawn from, if kept
+    if view is None:
+        view = page_view(cache, patient)
+    if v and v != view.version or n >= len(view.report.charts):
+        raise HTTPException(404, "no such chart (the record has changed since: reload the page)")
+    return Response(chart_png(view.report.charts[n]), media_type="image/png")
