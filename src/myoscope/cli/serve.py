@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -103,7 +103,7 @@ def register(app: typer.Typer) -> None:
         trusted = [ip.strip() for ip in forwarded_allow_ips.split(",") if ip.strip()]
         if trusted:
             stdout.print(f"trusting X-Forwarded-For from: {', '.join(trusted)}", markup=False)
-        options = {
+        options: dict[str, Any] = {
             "host": HOST,
             "port": port,
             "log_level": "info",

@@ -38,7 +38,7 @@ def _calorie_table() -> np.ndarray:
 
 def calorie_deficit(change_6m_percent: np.ndarray) -> np.ndarray:
     """Status code of the calorie-deficit cause from each person's signed 6-month weight change (%)."""
-    from myoscope.causes.calorie_deficit import MUST_WEIGHT_LOSS
+    from myoscope.instruments.must import WEIGHT_LOSS_LOW_BELOW as MUST_WEIGHT_LOSS  # as causes.calorie_deficit
 
     loss = np.maximum(0.0, -change_6m_percent)
     with np.errstate(invalid="ignore"):

@@ -20,8 +20,13 @@ from typing import Any
 
 import numpy as np
 from numba import njit
+from numpy.typing import NDArray
 
 from myoscope.isncsci._codes import ANAL_CODE, DERMATOMES, MOTOR_CODE, MOTOR_LEVELS, SENSORY_CODE
+
+_Bytes = NDArray[np.uint8]
+_Ints = NDArray[np.int64]
+_Out = NDArray[np.int32]
 
 _OBJECT, _SCORE, _NKM, _TEXT = 0, 1, 2, 3
 _MAX_KEY = 24
@@ -39,7 +44,7 @@ _HEAD = 8
 
 
 @lru_cache(maxsize=1)
-def _layout() -> tuple[np.ndarray, int]:
+def _layout() -> tuple[NDArray[np.int64], int]:
     """(one int64 array holding the exam's shape and the accepted words, number of score slots).
 
     Entries (parent node, key length, kind, target, word table) come first, then each entry's
@@ -83,19 +88,19 @@ def _layout() -> tuple[np.ndarray, int]:
     head[0], head[1] = len(entries), _HEAD + meta.size
     head[2] = head[1] + keys.size
     head[3], head[4] = head[2] + short.size, len(long)
-    table = np.concatenate((head, meta.ravel(), keys.ravel(), short.ravel(), np.array(long, np.int64).ravel()))
-    return table, len(slot)
+    layout = np.concatenate((head, meta.ravel(), keys.ravel(), short.ravel(), np.array(long, np.int64).ravel()))
+    return layout, len(slot)
 
 
 @njit(cache=True, nogil=True, inline="always")
-def _skip(buf, pos):
+def _skip(buf: _Bytes, pos: int) -> int:
     while pos < buf.shape[0] and (buf[pos] == 32 or buf[pos] == 9 or buf[pos] == 13):
         pos += 1
     return pos
 
 
 @njit(cache=True, nogil=True, inline="always")
-def _string_end(buf, pos, ascii_only):
+def _string_end(buf: _Bytes, pos: int, ascii_only: bool) -> int:
     """Index of the closing quote of a string starting after ``pos``; -1 for escapes or control bytes."""
     while pos < buf.shape[0]:
         c = buf[pos]
@@ -108,7 +113,7 @@ def _string_end(buf, pos, ascii_only):
 
 
 @njit(cache=True, nogil=True, inline="always")
-def _entry(T, node, buf, start, stop, hint):
+def _entry(T: _Ints, node: int, buf: _Bytes, start: int, stop: int, hint: int) -> int:
     """The schema entry of key ``buf[start:stop]`` under ``node`` (trying ``hint`` first), or -1."""
     n_entries, keys = T[0], T[1]
     n = stop - start
@@ -127,7 +132,7 @@ def _entry(T, node, buf, start, stop, hint):
 
 
 @njit(cache=True, nogil=True, inline="always")
-def _word(T, buf, start, stop, table):
+def _word(T: _Ints, buf: _Bytes, start: int, stop: int, table: int) -> int:
     """Code of the word ``buf[start:stop]`` in word table ``table``, or -1."""
     n = stop - start
     if n == 0 or n > 5:
@@ -137,19 +142,19 @@ def _word(T, buf, start, stop, table):
         b1 = np.int64(buf[start + 1]) if n == 2 else np.int64(0)
         if b0 >= 128 or b1 >= 128:
             return -1
-        return T[T[2] + (table * 128 + b0) * 128 + b1]
+        return int(T[T[2] + (table * 128 + b0) * 128 + b1])
     packed = np.int64(n) << 40
     for i in range(5):
         packed |= (np.int64(buf[start + i]) if i < n else np.int64(0)) << (8 * (4 - i))
     for w in range(T[4]):
         at = T[3] + 3 * w
         if T[at] == table and T[at + 1] == packed:
-            return T[at + 2]
+            return int(T[at + 2])
     return -1
 
 
 @njit(cache=True, nogil=True, inline="always")
-def _value(T, buf, pos, e, row, out, n_slots):
+def _value(T: _Ints, buf: _Bytes, pos: int, e: int, row: int, out: _Out, n_slots: int) -> int:
     """Read the value of entry ``e`` (not an object) at ``pos`` into ``out``; the position after it or -1."""
     k, target = T[_HEAD + 5 * e + 2], T[_HEAD + 5 * e + 3]
     if buf[pos] == 110:  # null: only the non-key muscle and the extra texts may be absent
@@ -175,7 +180,7 @@ def _value(T, buf, pos, e, row, out, n_slots):
 
 
 @njit(cache=True, nogil=True, inline="always")
-def _key_at(T, buf, pos, node, hint):
+def _key_at(T: _Ints, buf: _Bytes, pos: int, node: int, hint: int) -> Any:
     """(entry, position after its colon) of the key at ``pos`` under ``node``, or (-1, -1)."""
     if pos >= buf.shape[0] or buf[pos] != 34:
         return -1, -1
@@ -190,7 +195,7 @@ def _key_at(T, buf, pos, node, hint):
 
 
 @njit(cache=True, nogil=True, inline="always")
-def _line(T, buf, pos, row, out, n_slots, seen, stack):
+def _line(T: _Ints, buf: _Bytes, pos: int, row: int, out: _Out, n_slots: int, seen: _Ints, stack: _Ints) -> int:
     """Decode one line's exam object starting at ``pos``; returns the position after its newline or -1."""
     stack[0] = 0
     depth, hint, first = 0, 0, True
@@ -233,7 +238,7 @@ def _line(T, buf, pos, row, out, n_slots, seen, stack):
 
 
 @njit(cache=True, nogil=True)
-def _decode(T, buf, out, n_slots):
+def _decode(T: _Ints, buf: _Bytes, out: _Out, n_slots: int) -> tuple[_Out, int]:
     """(codes per line: scores, non-key muscles, id and site spans; -1 or the first line declined)."""
     n_lines = out.shape[0]
     seen = np.zeros(T[0], dtype=np.bool_)
@@ -256,7 +261,7 @@ def _decode(T, buf, out, n_slots):
     return out, (-1 if pos == buf.shape[0] else n_lines)
 
 
-def _texts(block: bytes, spans: np.ndarray):
+def _texts(block: bytes, spans: np.ndarray) -> Any:
     """An Arrow string array of the spans (start < 0: absent), or None if no row has one."""
     import pyarrow as pa
 

@@ -887,13 +887,15 @@ def _band(kind: str, site: str, outcome: str, days: float, older: bool) -> Band:
 @lru_cache(maxsize=64)
 def _curve(kind: str, site: str, outcome: str, older: bool, days: int) -> tuple[tuple[float, ...], ...]:
     nan = float("nan")
-    lows, centrals, highs = [], [], []
+    lows: list[float] = []
+    centrals: list[float] = []
+    highs: list[float] = []
     for t in range(days + 1):
         band = _band(kind, site, outcome, float(t), older)
         known = band.low is not None and band.high is not None and band.central is not None
-        lows.append(band.low if known else nan)
-        centrals.append(band.central if known else nan)
-        highs.append(band.high if known else nan)
+        lows.append(band.low if known and band.low is not None else nan)
+        centrals.append(band.central if known and band.central is not None else nan)
+        highs.append(band.high if known and band.high is not None else nan)
     return tuple(lows), tuple(centrals), tuple(highs)
 
 

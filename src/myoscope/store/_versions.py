@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from myoscope.store._tables import SECTION_TABLES, Person, Visit, utcnow
 
 TICK = dt.timedelta(microseconds=1)
-PATIENT_ROWS = (Visit, *SECTION_TABLES.values())
+PATIENT_ROWS: tuple[type, ...] = (Visit, *SECTION_TABLES.values())
 """What belongs to a patient's record (audit entries name a patient too, but are no part of it)."""
 
 
@@ -39,15 +39,15 @@ def _changed_columns(person: Person) -> bool:
 
 
 @event.listens_for(Session, "before_flush")
-def _move_versions(session: Session, _context, _instances) -> None:
+def _move_versions(session: Session, _context: object, _instances: object) -> None:
     now = utcnow()
     owners: set[int] = set()
     for obj in chain(session.new, session.dirty, session.deleted):
         if isinstance(obj, Person):
             if obj not in session.new and (obj in session.deleted or _changed_columns(obj)):
                 owners.add(obj.id)
-        elif isinstance(obj, PATIENT_ROWS) and isinstance(obj.person_id, int):
-            owners.add(obj.person_id)
+        elif isinstance(obj, PATIENT_ROWS) and isinstance(owner := getattr(obj, "person_id", None), int):
+            owners.add(owner)
     for key in owners:
         person = session.get(Person, key)
         if person is not None and person not in session.deleted:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, cast
 from urllib.parse import quote
 
 from fastapi import APIRouter, HTTPException, Query, Request
@@ -30,6 +30,9 @@ from myoscope.report.model import Report
 from myoscope.web._boundary import PatientId
 from myoscope.web._cache import ResultCache, version
 from myoscope.web._deps import PagePatients
+
+if TYPE_CHECKING:
+    from myoscope.store import Patient, VisitView
 
 router = APIRouter(include_in_schema=False)
 MAX_CHARTS = 100
@@ -77,7 +80,7 @@ class PageView:
         ]
 
 
-def _summary(view) -> VisitSummary:
+def _summary(view: VisitView) -> VisitSummary:
     return VisitSummary(
         visit=VisitRow(view.visit.id, view.visit.date, view.visit.note),
         by=view.by,
@@ -87,7 +90,7 @@ def _summary(view) -> VisitSummary:
     )
 
 
-def page_view(cache: ResultCache, patient) -> PageView:
+def page_view(cache: ResultCache, patient: Patient) -> PageView:
     """The page's data of ``patient`` (opened through :class:`myoscope.store.Patients`) at its current version."""
     key = version(patient)
 
@@ -96,7 +99,7 @@ def page_view(cache: ResultCache, patient) -> PageView:
         report = build_report(assess(record), record.person)
         return PageView(key[1], record, report, tuple(_summary(v) for v in patient.visits()))
 
-    return cache.get(("page", *key), compute)
+    return cast(PageView, cache.get(("page", *key), compute))
 
 
 @router.get("/patients/{patient_id}/chart.png")
@@ -106,7 +109,7 @@ def chart_image(
     patients: PagePatients,
     n: Annotated[int, Query(ge=0, lt=MAX_CHARTS)] = 0,
     v: Annotated[str, Query(max_length=100)] = "",
-):
+) -> Response:
     """Chart ``n`` of the page of version ``v`` of the record: a page loaded just before a change still gets
     its own charts while that version is kept; after that, 404."""
     from myoscope.report._charts import chart_png
