@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from myoscope.report.model import Report
 
 FORMATS = ("text", "json", "markdown", "html")
-__all__ = ["FORMATS", "build_report", "chart_svg", "escape_text", "render", "render_report"]
+__all__ = ["FORMATS", "build_report", "chart_png", "chart_svg", "escape_text", "render", "render_report"]
 
 
 def build_report(assessment: Assessment, person: Any = None) -> Report:
@@ -59,8 +59,8 @@ def render_report(report: Report, fmt: str = "text", *, color: bool = False, wid
 
 
 def __getattr__(name: str) -> Any:
-    if name == "chart_svg":
-        from myoscope.report._charts import chart_svg
+    if name in ("chart_svg", "chart_png"):  # the plotting library loads only when a chart is drawn
+        from myoscope.report import _charts
 
-        return chart_svg
+        return getattr(_charts, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

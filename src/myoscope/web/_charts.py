@@ -8,7 +8,7 @@ assessment and a drawing of every chart.
 The charts are separate images (``/patients/{id}/chart.png?n=N&v=VERSION``), loaded by the
 browser after the page: a page whose record has just changed is shown as soon as the new
 assessment is ready, and a chart is drawn only when its numbers changed (drawings are kept by
-the chart's content, :func:`myoscope.report._charts.chart_png`, shared with the PDF). Each chart
+the chart's content, :func:`myoscope.report.chart_png`, shared with the PDF). Each chart
 request is scoped and audited like the page itself.
 """
 
@@ -112,7 +112,7 @@ def chart_image(
 ) -> Response:
     """Chart ``n`` of the page of version ``v`` of the record: a page loaded just before a change still gets
     its own charts while that version is kept; after that, 404."""
-    from myoscope.report._charts import chart_png
+    from myoscope.report import chart_png
 
     patient = patients.open(patient_id)  # scoped and audited: the key below is only ever this patient's
     cache = request.app.state.results
