@@ -24,7 +24,7 @@ from myoscope.errors import InputError, Problem
 from myoscope.isncsci import Classification, classify_many
 
 if TYPE_CHECKING:
-    from myoscope.isncsci._stream import Summary
+    from myoscope.isncsci import Summary
 
 CASES_FORMAT = "isncsci-cases/1"
 STREAM_SUFFIXES = (".ndjson", ".jsonl", ".parquet")

@@ -114,7 +114,7 @@ def register(app: typer.Typer) -> None:
             if workers == 1:
                 uvicorn.run(create_app(settings), **options)
             else:
-                from myoscope.web._serve import FACTORY, settings_environment
+                from myoscope.web import FACTORY, settings_environment
 
                 os.environ.update(settings_environment(settings))
                 stdout.print(f"{workers} server processes", markup=False)

@@ -44,6 +44,7 @@ _HOME: dict[str, str] = {
     "SideClassification": "_result",
     "synthetic_exams": "_synthetic",
     "stream": "_stream",
+    "Summary": "_stream",
 }
 """Where each public name lives. Loaded on first use, so that importing the package costs no numba
 or numpy start-up; the compiled kernels load (or compile, then cache) on the first classification.
@@ -73,6 +74,7 @@ __all__ = [
     "KEY_MUSCLES",
     "SEGMENTS",
     "SideClassification",
+    "Summary",
     "WeakMuscle",
     "classify",
     "classify_batch",

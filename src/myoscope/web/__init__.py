@@ -5,6 +5,16 @@
 
 from myoscope.web._app import create_app
 from myoscope.web._demo import DEMO_PASSWORD, DEMO_USER, examples_dir, load_demo
+from myoscope.web._serve import FACTORY, settings_environment
 from myoscope.web._settings import Settings
 
-__all__ = ["DEMO_PASSWORD", "DEMO_USER", "Settings", "create_app", "examples_dir", "load_demo"]
+__all__ = [
+    "DEMO_PASSWORD",
+    "DEMO_USER",
+    "FACTORY",
+    "Settings",
+    "create_app",
+    "examples_dir",
+    "load_demo",
+    "settings_environment",
+]

@@ -136,6 +136,7 @@ async def _lifespan(app: FastAPI):
     yield
     app.state.audit.close()  # pending audit entries are written before the server stops
     app.state.flags.close()
+    app.state.sign_ins.close()
 
 
 async def _error(request: Request, exc: HTTPException):

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from typing import Annotated
 
-import anyio
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse
 
@@ -25,9 +28,44 @@ def _safe_next(target: str | None) -> str:
     return "/patients"
 
 
-def sign_in_limiter(checks: int) -> anyio.CapacityLimiter:
-    """How many sign-ins may check their password at once (the app keeps one in ``app.state.sign_ins``)."""
-    return anyio.CapacityLimiter(max(1, checks))
+class SignInChecks:
+    """At most ``checks`` password checks at once, on threads of their own (the app keeps one in
+    ``app.state.sign_ins``): a crowd signing in queues here, not in the threads that serve pages.
+
+    Works from any event loop (a thread pool, not a loop-bound limiter), so several clients or servers
+    sharing one app never wait on a loop that cannot wake them.
+    """
+
+    def __init__(self, checks: int):
+        self.checks = max(1, checks)
+        self._pool = ThreadPoolExecutor(max_workers=self.checks, thread_name_prefix="myoscope-sign-in")
+        self._lock = threading.Lock()
+        self._queued = 0
+
+    @property
+    def waiting(self) -> int:
+        """Sign-ins queued for a free check."""
+        with self._lock:
+            return self._queued
+
+    async def run(self, check: Callable[[], str]) -> str:
+        with self._lock:
+            self._queued += 1
+
+        def started() -> str:
+            with self._lock:
+                self._queued -= 1
+            return check()
+
+        return await asyncio.wrap_future(self._pool.submit(started))
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+def sign_in_limiter(checks: int) -> SignInChecks:
+    """How many sign-ins may check their password at once (see :class:`SignInChecks`)."""
+    return SignInChecks(checks)
 
 
 @router.get("/login")
@@ -57,7 +95,7 @@ async def login(
     settings = request.app.state.settings
     check = partial(_sign_in, session, username.strip(), password, client_of(request), settings)
     try:
-        token = await anyio.to_thread.run_sync(check, limiter=request.app.state.sign_ins)
+        token = await request.app.state.sign_ins.run(check)
     except LoginRefused as refused:
         response = render(
             request,
