@@ -24,6 +24,7 @@ def test_public_names():
             "KEY_MUSCLES",
             "SEGMENTS",
             "SideClassification",
+            "Summary",
             "WeakMuscle",
             "classify",
             "classify_batch",

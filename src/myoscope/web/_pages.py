@@ -44,7 +44,7 @@ def home():
 
 @router.get("/patients/new")
 def new_patient(request: Request, patients: PagePatients, current: Current):
-    values = {"details.identifiers[0].system": "hospital number"}
+    values: dict[str, str] = {}  # no kind filled in: a kind with no identifier would be refused
     context = {**_teams(patients), "values": values, "errors": {}, "identifier_rows": IDENTIFIER_ROWS}
     return render(request, "patient_new.html.j2", context, current=current)
 

@@ -26,8 +26,6 @@ def _values(details: Details) -> dict[str, str]:
     for i, (system, value) in enumerate(details.identifiers):
         values[f"details.identifiers[{i}].system"] = system
         values[f"details.identifiers[{i}].value"] = value
-    if not details.identifiers:
-        values["details.identifiers[0].system"] = "hospital number"
     return values
 
 
