@@ -140,3 +140,18 @@ def test_details_are_checked_kept_apart_and_replaced(sessions, users, clinic):
         save_details(patient, Details("Ada King", ()))
         assert details_of(patient) == Details("Ada King", ())
         assert "Ada" not in patient.export("json") and "H-100" not in patient.export("yaml")
+
+
+def test_a_visit_whose_every_entry_was_withdrawn_is_no_longer_the_last_visit(sessions, users, clinic):
+    weight = {"measurements": [{"kind": "body_weight", "value": "61 kg"}]}
+    with sessions() as session, session.begin():
+        patient = _scope(session, users["ann"]).open(clinic["n-2"])
+        patient.add_visit(dt.date(2026, 11, 28), weight)
+    with sessions() as session:
+        assert overview(_scope(session, users["ann"]), "n-2", today=TODAY).rows[0].last_visit == dt.date(2026, 11, 28)
+    with sessions() as session, session.begin():
+        patient = _scope(session, users["ann"]).open(clinic["n-2"])
+        [entry] = patient.corrections.entries("measurements")
+        patient.corrections.withdraw("measurements", entry.id, version=entry.version, reason="wrong patient")
+    with sessions() as session:  # the empty visit of 2026-10-01 still counts: it was saved, not withdrawn
+        assert overview(_scope(session, users["ann"]), "n-2", today=TODAY).rows[0].last_visit == dt.date(2026, 10, 1)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import Engine, func, or_, select
+from sqlalchemy import Engine, Select, func, or_, select, union
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -117,6 +117,22 @@ def _sort_key(sort: Sort) -> Callable[[Row], tuple[Any, ...]]:
     return key
 
 
+def _withdrawn_visits() -> Select[Any]:
+    """Visits whose every entry was withdrawn: they no longer count as a visit (a visit saved empty still does)."""
+
+    def visits_with(live: bool) -> Any:
+        kept = [
+            select(t.visit_id.label("visit_id")).where(
+                t.visit_id.is_not(None), t.withdrawn_at.is_(None) if live else t.withdrawn_at.is_not(None)
+            )
+            for t in SECTION_TABLES.values()
+        ]
+        return union(*kept)
+
+    gone = visits_with(False).subquery()
+    return select(gone.c.visit_id).where(gone.c.visit_id.not_in(visits_with(True)))
+
+
 def overview(
     scope: Patients,
     search: str | None = None,
@@ -130,7 +146,12 @@ def overview(
 
     Patients without the sorted value come last in either direction."""
     session, today = scope.session, today or dt.date.today()
-    last_visit = select(Visit.person_id, func.max(Visit.date).label("last")).group_by(Visit.person_id).subquery()
+    last_visit = (
+        select(Visit.person_id, func.max(Visit.date).label("last"))
+        .where(Visit.id.not_in(_withdrawn_visits()))
+        .group_by(Visit.person_id)
+        .subquery()
+    )
     query = (
         select(Person, Team.name, PersonDetails.name, last_visit.c.last, PatientFlags)
         .join(Team, Team.id == Person.team_id)
