@@ -64,7 +64,7 @@ def _finish(child) -> str:
 
 # sex, age, height, weight, weight 6 months ago, SARC-F x5
 ABOUT = ["F", "54", "5 ft 3", "9 st 4", "skip", "0", "0", "0", "0", "0"]
-NO_WARNINGS = ["no", "no", "no", "no", "no"]
+NO_WARNINGS = ["no", "no", "no", "no", "no", "no"]  # 5 warning signs, then ALS in the family
 
 
 def test_cast_on_the_wrist_is_saved_with_its_dates_and_used(tmp_path):
@@ -130,7 +130,7 @@ def test_bad_answers_are_refused_with_a_reason_and_enter_never_traps(tmp_path):
     _answer(child, ["yes", ""])  # cast, Enter on "Which part" moves on
     _answer(child, ["", "", "", "", ""])  # side, device, weeks, still on, weeks ago: all skipped
     child.expect("cannot be used")
-    _answer(child, ["", "", "", "", ""])
+    _answer(child, ["", "", "", "", "", ""])  # warning signs and family history skipped
     text = _finish(child)
     assert child.exitstatus == 0, text
     assert "Traceback" not in text and "invalid literal" not in text
@@ -152,3 +152,19 @@ def test_no_answers_are_saved_as_asked_none_and_not_asked_again(tmp_path):
     reloaded = assess(load_record(tmp_path / "me.yaml"))
     limb = next(c for c in reloaded.causes if c.cause == "inactivity_limb")
     assert not any("cast, sling, brace" in m for m in limb.missing)  # "no cast" was heard, not asked again
+
+
+def test_a_swollen_leg_is_a_red_flag_before_anything_else_wells1997(tmp_path):
+    """One leg newly swollen can be a clot in a vein: it comes first, with the advice to seek care."""
+    child = _spawn(tmp_path, "--save", "me.yaml")
+    _answer(child, ["female", "71", "160 cm", "62 kg", "skip", "0", "0", "0", "0", "0"])
+    _answer(child, ["0", "0", "0", "9"])
+    _answer(child, ["no"])  # no cast
+    _answer(child, ["no", "no", "no", "no", "yes", "no"])  # a swollen leg, nothing else
+    text = _finish(child)
+    assert child.exitstatus == 0, text
+    saved = yaml.safe_load((tmp_path / "me.yaml").read_text())
+    assert [s["kind"] for s in saved["symptoms"]] == ["swelling"]
+    flag = text.index("swollen leg on one side")
+    assert flag < text.index("Details for your clinician")
+    assert "same day" in text[flag : flag + 400]

@@ -139,6 +139,7 @@ def test_check_interview_builds_a_record(tmp_path):
                 "no",
                 "no",
                 "no",
+                "no",
                 "yes",
                 "brother",
             ]

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from myoscope import scores
 from myoscope.causes._context import Context, Scored
 from myoscope.causes._types import Chart, Direction, Evidence, Series
+from myoscope.instruments.api import Instrument, Score
 from myoscope.record import MEASUREMENT_KINDS
 
 
@@ -21,13 +22,24 @@ def score_evidence(item: Scored) -> Evidence:
     """An evidence item from a scored instrument (its category and what it means)."""
     score = item.score
     instrument = scores.get(item.name)
-    value = "cannot tell" if score.value is None else f"{score.value}{' ' + score.unit if score.unit else ''}"
     direction = {True: Direction.supports, False: Direction.against, None: Direction.neutral}[score.positive]
     finding = f"{instrument.title} on {item.date.isoformat()}: {score.category}"
     rule = score.interpretation or f"scored per {instrument.title} ({instrument.version})"
     if score.missing:
-        rule += f"; missing: {', '.join(score.missing)}"
-    return Evidence(finding, value, rule, score.citations[0] if score.citations else None, direction)
+        rule = f"{rule.rstrip('. ')}; missing: {', '.join(score.missing)}"
+    return Evidence(
+        finding, _value_text(instrument, score), rule, score.citations[0] if score.citations else None, direction
+    )
+
+
+def _value_text(instrument: Instrument, score: Score) -> str:
+    """The value column: a definition's value is the criteria it found met, never its stage code."""
+    if score.value is None:
+        return "cannot tell"
+    if instrument.kind == "definition":
+        met = [c.name for c in score.criteria if c.met]
+        return "; ".join(met) if met else "no criterion met"
+    return f"{score.value}{' ' + score.unit if score.unit else ''}"
 
 
 def measurement_chart(ctx: Context, kind: str, key: str | None = None, by_side: bool = False) -> Chart | None:

@@ -119,8 +119,12 @@ def _family(ctx: Context) -> list[neuro_flags.NeuroFlag]:
     return neuro_flags.als_family_history_flags([f.relation for f in ctx.record.family_history if f.condition == "als"])
 
 
-def _motor_inputs(ctx: Context, explained: dict[str, str]) -> dict[str, Any]:
-    """The NICE NG42 inputs, leaving out symptoms that a recorded condition explains."""
+def _motor_inputs(ctx: Context, explained: dict[str, str], explainable: dict[str, str]) -> dict[str, Any]:
+    """The NICE NG42 inputs, leaving out symptoms that a recorded condition explains.
+
+    Measured wasting is left out too when a recorded condition would explain weakness (a stroke wastes the
+    weak side), even where the weakness itself was not written down as a symptom.
+    """
 
     def sign(kind: str) -> bool | None:
         return None if kind in explained else has(ctx, kind)
@@ -134,7 +138,7 @@ def _motor_inputs(ctx: Context, explained: dict[str, str]) -> dict[str, Any]:
         speech_change=sign("speech_change"),
         swallowing_change=sign("swallowing_difficulty"),
         fasciculations=has(ctx, "fasciculations"),
-        wasting=True if atrophy_status(ctx) is Status.likely and "weakness" not in explained else None,
+        wasting=True if atrophy_status(ctx) is Status.likely and "weakness" not in explainable else None,
         breathing_symptoms=sign("breathlessness"),
     )
 
@@ -174,9 +178,21 @@ def _pattern_findings(
     return found
 
 
+def _against_value(found: set[F]) -> str:
+    """What the record holds that speaks against a motor neurone pattern, in a few words."""
+    if F.explained in found:
+        return "none beyond what a recorded condition explains"
+    if F.symptoms_asked in found:
+        return "none recorded (symptoms asked)"
+    return "no muscle loss measured"
+
+
 def _pattern(ctx: Context) -> CauseAssessment:
-    explained = explained_symptoms(ctx.record.conditions)
-    inputs = _motor_inputs(ctx, explained)
+    explainable = explained_symptoms(ctx.record.conditions)
+    # only symptoms the record holds can be "explained": a stroke on record says nothing about speech or
+    # swallowing that nobody asked about
+    explained = {kind: label for kind, label in explainable.items() if has(ctx, kind)}
+    inputs = _motor_inputs(ctx, explained, explainable)
     flags = neuro_flags.als_red_flags(**inputs) + _family(ctx)
     red, steps = split_flags(neuro_flags.sort_flags(flags))
     evidence = [
@@ -207,7 +223,7 @@ def _pattern(ctx: Context) -> CauseAssessment:
         evidence.append(
             Evidence(
                 "no progressive painless weakness, speech or swallowing change or twitching with weakness",
-                "none recorded" if ctx.record.symptoms else "no muscle loss measured",
+                _against_value(found),
                 "NICE NG42 recognition of motor neurone disease",
                 "nice_ng42",
                 Direction.against,

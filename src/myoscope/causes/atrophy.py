@@ -29,6 +29,7 @@ from myoscope.causes.facts import CALF_SWELLING_CM, GRIP_MEANINGFUL_FALL_KG, Cha
 from myoscope.instruments.api import Instrument, Score, given
 from myoscope.measures import girth
 from myoscope.precision import quantity_text
+from myoscope.record import Symptom
 from myoscope.references import cite
 from myoscope.scores import get as get_instrument
 
@@ -138,10 +139,11 @@ def _asymmetry_evidence(ctx: Context, found: set[F], flags: list[RedFlag]) -> li
             f"asymmetry counts when the difference is at least the MDC95 ({quantity_text(a.mdc_cm, 'cm')}) "
             f"and {quantity_text(girth.ASYMMETRY_FLOOR_CM, 'cm')}"
         )
-        swollen = _swelling(a, site)
+        swollen = _swelling(a, site, reported_leg_swelling(ctx))
         if swollen:
             found.add(F.swelling)
-            flags.append(_swelling_flag(a, value))
+            if not any(f.code == "calf-swelling" for f in flags):
+                flags.append(_swelling_flag(a, value))
         if a.beyond_error and a.lengths_equal is False:
             out.append(
                 Evidence(
@@ -190,7 +192,40 @@ def _asymmetry_evidence(ctx: Context, found: set[F], flags: list[RedFlag]) -> li
     return out
 
 
-def _swelling(a: girth.Asymmetry, site: SiteFacts | None) -> bool:
+LEG_WORDS = ("calf", "leg", "shin", "ankle", "thigh", "knee", "foot")
+"""Words of a recorded swelling's site that place it on a leg."""
+
+
+def reported_leg_swelling(ctx: Context) -> tuple[Symptom, ...]:
+    """Swelling of one leg the record reports (by side, or by a site on a leg that is not 'both')."""
+    return tuple(
+        s
+        for s in ctx.record.symptoms
+        if s.kind == "swelling"
+        and s.side != "both"
+        and (s.onset is None or s.onset <= ctx.on)
+        and (any(w in s.site.lower() for w in LEG_WORDS) if s.site else s.side is not None)
+    )
+
+
+def _reported_swelling_flag(swollen: tuple[Symptom, ...]) -> RedFlag:
+    where = ", ".join(
+        f"{s.side or 'one'} {s.site or 'leg'}" + (f" since {s.onset.isoformat()}" if s.onset else "") for s in swollen
+    )
+    return RedFlag(
+        "calf-swelling",
+        "A swollen leg on one side is reported: this can be a clot in a vein and hides muscle loss in girths.",
+        "If the swelling is new, warm or painful, or comes with breathlessness, seek medical care the same day.",
+        Urgency.urgent,
+        (where,),
+        "wells1997",
+    )
+
+
+def _swelling(a: girth.Asymmetry, site: SiteFacts | None, reported: tuple[Symptom, ...] = ()) -> bool:
+    larger = {"left": "right", "right": "left"}.get(a.thinner_side or "")
+    if a.site == "calf" and larger is not None and any(s.side == larger for s in reported):
+        return True  # the larger calf is the one reported swollen
     if a.site != "calf" or a.difference_cm < CALF_SWELLING_CM:
         return False
     if site is not None and site.stable_difference:
@@ -284,7 +319,8 @@ def _instrument_evidence(ctx: Context, found: set[F]) -> tuple[list[Evidence], l
 
 def assess(ctx: Context) -> CauseAssessment:
     found: set[F] = set()
-    flags: list[RedFlag] = []
+    reported = reported_leg_swelling(ctx)
+    flags: list[RedFlag] = [_reported_swelling_flag(reported)] if reported else []
     evidence = _asymmetry_evidence(ctx, found, flags)
     evidence += _trend_evidence(ctx, found)
     evidence += _grip_evidence(ctx, found)

@@ -36,6 +36,7 @@ from myoscope.instruments.must import WEIGHT_LOSS_LOW_BELOW as MUST_WEIGHT_LOSS
 from myoscope.measures.energy_need import EnergyNeed, missing_for_energy_need
 from myoscope.physiology.energy import energy_balance_from_weight_trend
 from myoscope.physiology.hall import DEFAULT_VARIANT, RHO_F, RHO_L, lean_sparing_intake
+from myoscope.precision import count_text, number_text, quantity_text
 
 if TYPE_CHECKING:  # the projection is imported where it runs (it loads numba)
     from myoscope.physiology.projection import Inputs, Projection
@@ -132,8 +133,8 @@ def _need_evidence(ctx: Context, evidence: list[Evidence], missing: list[str]) -
     evidence.append(
         Evidence(
             "estimated energy need",
-            f"{need.low_kcal:.0f}-{need.high_kcal:.0f} kcal/day",
-            f"resting {need.resting_kcal:.0f} kcal/day (Mifflin-St Jeor) x PAL "
+            f"{number_text(need.low_kcal, 'kcal/day')}-{quantity_text(need.high_kcal, 'kcal/day')}",
+            f"resting {quantity_text(need.resting_kcal, 'kcal/day')} (Mifflin-St Jeor) x PAL "
             f"{need.pal_low:.2f}-{need.pal_high:.2f}, {need.pal_band}{pal_note}",
             "fao2004",
             Direction.neutral,
@@ -154,8 +155,8 @@ def _intake_verdict(ctx: Context, evidence: list[Evidence], missing: list[str]) 
     evidence.append(
         Evidence(
             "recorded energy intake",
-            f"{energy.mean:.0f} kcal/day over {energy.days} days",
-            f"below {threshold:.0f} kcal/day (lower end of the need less the "
+            f"{quantity_text(energy.mean, 'kcal/day')} over {count_text(energy.days, 'day')}",
+            f"below {quantity_text(threshold, 'kcal/day')} (lower end of the need less the "
             f"{ESTIMATE_ERROR:.0%} error of the equation) means a deficit",
             "frankenfield2005",
             Direction.supports if below else Direction.against,
@@ -174,7 +175,7 @@ def _weight_verdict(ctx: Context, evidence: list[Evidence], missing: list[str], 
     evidence.append(
         Evidence(
             "weight trend and the energy balance it implies",
-            f"{change.kg:+.1f} kg ({change.percent:+.1f} %) in {change.days} days: "
+            f"{change.kg:+.1f} kg ({change.percent:+.1f} %) in {count_text(change.days, 'day')}: "
             f"{balance.low:+.0f} to {balance.high:+.0f} kcal/day",
             f"a loss of {MUST_WEIGHT_LOSS:g} % or more in 3-6 months is beyond day-to-day "
             f"variation (MUST); stores burned: fat {RHO_F:,.0f}, lean {RHO_L:,.0f} kcal/kg",
@@ -284,7 +285,7 @@ def _project(
             f"{change['fat_mass_kg']:+.1f} kg fat, {change['lean_mass_kg']:+.1f} kg lean tissue "
             f"(fat-free mass {change['ffm_kg']:+.1f} kg with glycogen and water; "
             f"{change['body_weight_kg']:+.1f} kg body weight)",
-            f"Hall's dynamic model at {intake:.0f} kcal/day, PAL {inputs.pal:.2f}",
+            f"Hall's dynamic model at {quantity_text(intake, 'kcal/day')}, PAL {inputs.pal:.2f}",
             "hall2011",
             Direction.supports if change["lean_mass_kg"] < 0 else Direction.neutral,
         )
@@ -293,7 +294,7 @@ def _project(
     charts.append(
         Chart(
             "hall-projection",
-            f"Projected fat mass and lean tissue at {intake:.0f} kcal/day ({projection.variant})",
+            f"Projected fat mass and lean tissue at {quantity_text(intake, 'kcal/day')} ({projection.variant})",
             "kg",
             (
                 Series("fat mass", dates, tuple(float(v) for v in current["fat_mass_kg"].middle)),
@@ -321,7 +322,7 @@ def _sparing_steps(inputs: Inputs, steps: list[NextStep]) -> None:
     if sparing.reached and not math.isnan(sparing.intake_kcal):
         steps.append(
             NextStep(
-                f"Eat at least about {sparing.intake_kcal:.0f} kcal/day to keep lean-tissue loss within "
+                f"Eat at least about {quantity_text(sparing.intake_kcal, 'kcal/day')} to keep lean-tissue loss within "
                 f"{LEAN_LOSS_LIMIT_KG:g} kg over {HORIZON_WEEKS} weeks "
                 f"(maintenance about {sparing.maintenance_kcal:.0f})",
                 f"projected with Hall's model ({DEFAULT_VARIANT}); the limit is a goal you can change",

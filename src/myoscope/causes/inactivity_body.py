@@ -370,7 +370,7 @@ def plan_steps(ctx: Context) -> tuple[NextStep, ...]:
         NextStep(
             f"Start at {first.sessions} sessions of {first.minutes_per_session:g} min in week 1 and build up over "
             f"{len(plan.weeks)} weeks to {last.sessions} sessions of {last.minutes_per_session:g} min, with strength "
-            f"work on {last.strength_days} days",
+            f"work on {count_text(last.strength_days, 'day')}",
             "start slowly and progress gradually (run 'myoscope plan' for the week-by-week plan)",
             plan.citations[0],
             StepKind.activity_plan,

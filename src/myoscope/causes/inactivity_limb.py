@@ -276,7 +276,7 @@ def _girth_verdict(ctx: Context, episode: Episode, days: int) -> tuple[Evidence,
         ), F.other_side_thinner
     if days >= UNCHANGED_AFTER_DAYS:
         return Evidence(
-            f"no side-to-side difference beyond measurement error after {days} days",
+            f"no side-to-side difference beyond measurement error after {count_text(days, 'day')}",
             value,
             f"no measurable loss after {UNCHANGED_AFTER_DAYS // 7} weeks weakens the cause",
             "teslaa2011",

@@ -27,6 +27,7 @@ from myoscope.causes._types import (
 )
 from myoscope.causes.contract import CauseSpec, decide, rule
 from myoscope.instruments.must import WEIGHT_LOSS_LOW_BELOW as UNEXPLAINED_LOSS_PERCENT
+from myoscope.precision import count_text
 from myoscope.record import Condition
 
 CAUSE = "other_conditions"
@@ -181,7 +182,7 @@ def assess(ctx: Context) -> CauseAssessment:
     if _unexplained_weight_loss(ctx, found):
         found.add(F.unexplained_weight_loss)
         change = ctx.weight_change(6)
-        text = f"{change.percent:+.1f} % in {change.days} days" if change else "weight falling"
+        text = f"{change.percent:+.1f} % in {count_text(change.days, 'day')}" if change else "weight falling"
         evidence.append(
             Evidence(
                 "weight loss not explained by intake",

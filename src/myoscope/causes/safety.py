@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from myoscope.causes._types import CauseAssessment, NextStep, RedFlag, Status, StepKind, Urgency
 from myoscope.instruments.api import given
+from myoscope.precision import count_text, quantity_text
 from myoscope.references import cite
 
 if TYPE_CHECKING:
@@ -96,7 +97,7 @@ def refeeding_criteria(ctx: Context) -> tuple[list[str], list[str]]:
         for text, hit in (
             (f"BMI {bmi:.1f} (below {MAJOR_BMI_BELOW:g})" if bmi else "", bmi is not None and bmi < MAJOR_BMI_BELOW),
             (f"weight loss {loss:.1f} % (above {MAJOR_LOSS_ABOVE:g} %)", loss > MAJOR_LOSS_ABOVE),
-            (f"little or no intake for {little} days", little > MAJOR_LITTLE_INTAKE_DAYS),
+            (f"little or no intake for {count_text(little, 'day')}", little > MAJOR_LITTLE_INTAKE_DAYS),
         )
         if hit
     ]
@@ -106,7 +107,7 @@ def refeeding_criteria(ctx: Context) -> tuple[list[str], list[str]]:
         for text, hit in (
             (f"BMI {bmi:.1f} (below {MINOR_BMI_BELOW:g})" if bmi else "", bmi is not None and bmi < MINOR_BMI_BELOW),
             (f"weight loss {loss:.1f} % (above {MINOR_LOSS_ABOVE:g} %)", loss > MINOR_LOSS_ABOVE),
-            (f"little or no intake for {little} days", little > MINOR_LITTLE_INTAKE_DAYS),
+            (f"little or no intake for {count_text(little, 'day')}", little > MINOR_LITTLE_INTAKE_DAYS),
             ("; ".join(history), bool(history)),
         )
         if hit
@@ -202,7 +203,8 @@ def _replacement(ctx: Context, check: Check) -> NextStep:
         )
     need = given(ctx.energy_need, "the energy need").low_kcal
     return NextStep(
-        f"Eat at least your maintenance need (about {need:.0f} kcal/day), never less, with a dietitian's plan",
+        f"Eat at least your maintenance need (about {quantity_text(need, 'kcal/day')}), never less, "
+        "with a dietitian's plan",
         "a malnourished person should not eat below maintenance",
         "nice_cg32",
         StepKind.energy_target,

@@ -29,6 +29,7 @@ from myoscope.causes._types import (
     Urgency,
 )
 from myoscope.causes.contract import CauseSpec, decide, rule
+from myoscope.precision import count_text
 from myoscope.record import Condition, SpinalExam
 from myoscope.units import DAYS_PER_MONTH
 
@@ -279,7 +280,7 @@ def _bone_alert(
                 "Ask for bone density testing (hip and knee) and a fracture-prevention plan; handle the "
                 "legs gently in transfers.",
                 Urgency.soon,
-                (f"AIS {ais}", f"{days} days since injury"),
+                (f"AIS {ais}", f"{count_text(days, 'day')} since injury"),
                 "dudleyjavoroski2012",
             )
         ]

@@ -34,9 +34,19 @@ SYMPTOM_QUESTIONS = (
     ("swallowing_difficulty", "Have you had new trouble swallowing?"),
     ("speech_change", "Has your speech become slurred or changed?"),
     ("fasciculations", "Do you see muscle twitching under the skin?"),
+    ("swelling", "Is one of your legs newly swollen (the calf or the whole leg)?"),
 )
 MINUTES_PER_SESSION = 20
 MAX_WEEK_MINUTES = 5040
+
+
+def _symptom(kind: str) -> dict[str, Any]:
+    """A yes to a symptom question as a record entry (the question says what more it implies)."""
+    if kind == "weakness":
+        return {"kind": kind, "progressive": True}
+    if kind == "swelling":
+        return {"kind": kind, "site": "leg, one side"}
+    return {"kind": kind}
 
 
 def ask(question: str, convert: Callable[[str], Any]) -> Any:
@@ -191,7 +201,7 @@ def _warning_signs(record: dict[str, Any], asked: set[str]) -> None:
         answer = ask(f"{question} (yes/no)", spoken.yes_no)
         answers.append(answer)
         if answer:
-            record["symptoms"].append({"kind": kind, "progressive": True} if kind == "weakness" else {"kind": kind})
+            record["symptoms"].append(_symptom(kind))
     if all(answer is not None for answer in answers):
         asked.add("symptoms")
     family = ask("Has a parent, brother, sister or child had ALS (motor neurone disease)? (yes/no)", spoken.yes_no)

@@ -40,6 +40,7 @@ from myoscope.criteria.activity_guidelines import (
     WHO_STRENGTH_DAYS,
 )
 from myoscope.errors import from_validation_error
+from myoscope.precision import count_text, plural
 from myoscope.references import cite
 from myoscope.units import InUnit
 
@@ -243,7 +244,7 @@ def return_plan(**raw: Any) -> ReturnPlan:
         ("target 150 min/week moderate, strength 2 days/week, balance 3 days/week from 65", "bull2020"),
         ("reach it as >= 30 min on >= 5 days/week", "garber2011"),
         (
-            f"start at the current level; add {step:g} min per session every {every} week(s) until 30 min, "
+            f"start at the current level; add {step:g} min per session every {count_text(every, 'week')} until 30 min, "
             "then one session at a time up to 5 (UNVERIFIED step size)",
             "garber2011",
         ),
@@ -306,7 +307,8 @@ def _flags(data: PlanInput, clearance: Clearance, older: bool, neuro: list[str])
     if older:
         flags.append("65 or over: include balance and multicomponent activity (WHO 2020).")
     if neuro:
-        flags.append(f"Condition(s) {', '.join(neuro)}: plan the programme with the treating team.")
+        names = ", ".join(c.replace("_", " ") for c in neuro)
+        flags.append(f"{plural('Condition', len(neuro))} {names}: plan the programme with the treating team.")
     return tuple(flags)
 
 

@@ -24,6 +24,7 @@ from typing import TypedDict
 
 from myoscope.instruments._alsfrs import ITEM_MAX, AlsfrsItems, missing_items
 from myoscope.instruments._base import Example, Instrument, Score, given
+from myoscope.precision import count_text
 from myoscope.references import cite
 
 NEEDED = (
@@ -142,7 +143,7 @@ class Kings(Instrument):
             "stage 4B": "need for breathing support (King's stage 4B)",
             "stage 4A": "need for gastrostomy (King's stage 4A)",
             NOT_STAGED: "no region involved on the ALSFRS-R items used for staging",
-        }.get(category, f"{stage} region(s) involved: {', '.join(involved)}")
+        }.get(category, f"{count_text(len(involved), 'region')} involved: {', '.join(involved)}")
         return self.result(stage, category, interpretation=text, details=details, positive=stage is not None)
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from myoscope.instruments._alsfrs import AlsfrsItems, missing_items
 from myoscope.instruments._base import Criterion, Example, Instrument, Score, given
+from myoscope.precision import count_text
 from myoscope.references import cite
 
 LOST_AT_OR_BELOW = 1
@@ -81,7 +82,7 @@ class Mitos(Instrument):
         )
         names = [k for k, v in lost.items() if v]
         text = (
-            f"independence lost in {stage} domain(s): {', '.join(names)}"
+            f"independence lost in {count_text(stage, 'domain')}: {', '.join(names)}"
             if stage
             else "no domain of independence lost (stage 0)"
         )

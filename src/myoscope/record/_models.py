@@ -314,7 +314,8 @@ Activity = Annotated[
 
 
 class Symptom(_Model):
-    """Something the person notices: the neurological red flags depend on these."""
+    """Something the person notices: the neurological red flags depend on these, and a swollen leg on one side
+    is a red flag of its own (a possible clot in a vein)."""
 
     kind: Literal[
         "weakness",
@@ -329,6 +330,7 @@ class Symptom(_Model):
         "vision_loss",
         "balance_problem",
         "breathlessness",
+        "swelling",
     ]
     onset: PastDate | None = None
     progressive: bool | None = None
