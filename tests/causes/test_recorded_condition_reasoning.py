@@ -90,7 +90,8 @@ def test_swelling_of_both_legs_or_an_arm_is_no_clot_flag_wells1997():
 
 
 def test_a_definition_shows_the_criteria_it_found_not_a_stage_code_cruzjentoft2019():
-    a = _assessment(measurements=[{"kind": "grip_strength", "side": "right", "trials": ["24 kg"], "date": "2026-11-15"}])
+    grip = {"kind": "grip_strength", "side": "right", "trials": ["24 kg"], "date": "2026-11-15"}
+    a = _assessment(measurements=[grip])
     (row,) = [e for e in a.atrophy.evidence if e.finding.startswith("EWGSOP2 sarcopenia definition")]
     assert row.finding.endswith("probable sarcopenia")
     assert row.value == "EWGSOP2: low grip strength"
