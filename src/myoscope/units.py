@@ -1,7 +1,7 @@
 """Quantities with units at the boundaries (pint), plain floats inside.
 
 ``Annotated[float, InUnit("kg", 20, 350)]`` is a pydantic type that accepts ``72``, ``"72 kg"``,
-``"158 lb"``, ``"5 ft 9 in"`` (for lengths), ``{"value": 31, "unit": "cm"}``
+``"158 lb"``, ``"9 st 6 lb"``, ``"5 ft 9 in"`` (for lengths), ``{"value": 31, "unit": "cm"}``
 and stores the value as a float in the canonical unit. A bare number is taken
 to be in the canonical unit. Unknown units, units of the wrong kind, NaN,
 infinity and values outside the accepted range are refused with a
@@ -53,6 +53,7 @@ def registry() -> pint.UnitRegistry[Any]:
 
     ureg: pint.UnitRegistry[Any] = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
     ureg.define("kcal = kilocalorie")
+    ureg.define("@alias stone = st")  # body weight in the UK and Ireland: "9 st 6 lb"
     return ureg
 
 
