@@ -4,14 +4,15 @@ The driver reads the file's own text values ("61.5 kg", "5 ft 10 in") and types 
 forms; it never posts data behind the forms' back. Items of the dated sections (measurements,
 instruments, diet days, ISNCSCI exams) go into a visit of their date; the undated ones
 (conditions, symptoms, family history, episodes, activity) into the first visit, in file order, so
-that the stored record holds every item in the file's order.
+that the stored record holds every item in the file's order. A section the file gives as an empty
+list ("asked: none") is ticked "None reported (asked)" at the first visit.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -66,8 +67,9 @@ class Driver:
         """Create the patient of the record file ``path`` and enter its visits; returns the patient's key."""
         data = yaml.safe_load(path.read_text())
         key = self.new_patient(data["person"], path.stem)
+        empty = [name for name, items in data.items() if items == [] and name != "person"]
         for number, (day, sections) in enumerate(visits_of(data)):
-            self.visit(key, day, sections, f"{path.stem}-visit-{number + 1}")
+            self.visit(key, day, sections, f"{path.stem}-visit-{number + 1}", empty if number == 0 else ())
         return key
 
     def new_patient(self, person: dict[str, Any], stem: str) -> int:
@@ -86,12 +88,21 @@ class Driver:
         expect(page).to_have_url(re.compile(r"/patients/\d+$"))
         return int(page.url.rsplit("/", 1)[1])
 
-    def visit(self, key: int, day: str, sections: dict[str, list[dict[str, Any]]], shot: str) -> None:
+    def visit(
+        self,
+        key: int,
+        day: str,
+        sections: dict[str, list[dict[str, Any]]],
+        shot: str,
+        asked_none: Iterable[str] = (),
+    ) -> None:
         page = self.page
         page.goto(f"{self.base}/patients/{key}/visits/new")
         page.fill("#date", day)
         for name, items in sections.items():
             self._rows(name, len(items))
+        for name in asked_none:
+            page.check(f"[id='asked_none.{name}']")
         for name, items in sections.items():
             for row, item in enumerate(items):
                 getattr(self, f"_{name}", self._plain)(name, row, item)

@@ -29,8 +29,6 @@ from myoscope.web._demo import DEMO_PASSWORD, DEMO_TEAM, DEMO_USER
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.yaml"))
 SHOWN = {"sci-t6", "relapsing-ms", "bed-rest-older"}
 """Examples whose forms are photographed by default (the exam grid, instruments, episodes and diet)."""
-ASKED_NONE = {"bed-rest-older"}
-"""Examples with a section recorded as empty ("asked: none"), which no screen can yet record."""
 
 
 @pytest.fixture(scope="module")
@@ -120,8 +118,6 @@ def test_example_entered_through_the_screens_assesses_as_the_file(
         f"{base}/api/v1/patients/{key}/assessment", headers={"Authorization": f"Bearer {token}"}
     )
     assert response.ok, response.text()
-    if path.stem in ASKED_NONE:
-        pytest.xfail("a section recorded as empty (asked: none) is not kept by the store or the screens")
     assert response.json() == cli_assessments[path.stem]
 
 

@@ -6,6 +6,7 @@ items back to :func:`myoscope.record.parse_record`, so the record's rules are th
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from pydantic import BaseModel
@@ -49,12 +50,22 @@ def person_data(record: Record) -> dict[str, Any]:
     return record.person.model_dump(mode="json", exclude_none=True)
 
 
-def build(person: dict[str, Any], sections: dict[str, list[dict[str, Any]]], *, checks: bool = True) -> Record:
+def build(
+    person: dict[str, Any],
+    sections: dict[str, list[dict[str, Any]]],
+    *,
+    checks: bool = True,
+    asked: Collection[str] = (),
+) -> Record:
     """Rebuild (and so re-validate) a record from stored data.
 
-    ``checks`` as in :func:`~myoscope.record.parse_record`.
+    A section without entries is left out ("not asked") unless it is in ``asked``: then it is
+    given as an empty list ("asked: none"), as a record file says it. ``checks`` as in
+    :func:`~myoscope.record.parse_record`.
     """
-    data = {"schema_version": 1, "person": person, **{k: v for k, v in sections.items() if v}}
+    data = {"schema_version": 1, "person": person}
+    data.update({k: v for k, v in sections.items() if v or k in asked})
+    data.update({k: [] for k in asked if k in SECTION_TABLES and k not in data})
     return parse_record(data, checks=checks)
 
 
@@ -62,7 +73,7 @@ def record_data(record: Record) -> dict[str, Any]:
     """The record as plain data in the shape of a record file (canonical units)."""
     data: dict[str, Any] = {"schema_version": record.schema_version, "person": person_data(record)}
     for name, items in sections_of(record).items():
-        if items:
+        if items or name in record.model_fields_set:  # an empty list given means "asked: none"
             data[name] = [dump_item(name, item) for item in items]
     return data
 

@@ -23,6 +23,7 @@ from sqlalchemy import select, update
 from myoscope.errors import ABSENT, InputError, Problem
 from myoscope.record import canonical_answers, check_date, parse_record
 from myoscope.store import _codec
+from myoscope.store._asked import ASKED_NONE, SUPERSEDED, AskedNoneRow
 from myoscope.store._repository import NotFound
 from myoscope.store._tables import SECTION_TABLES, AuditEntry, EntryVersion, Person, User, Visit, utcnow
 
@@ -31,7 +32,9 @@ if TYPE_CHECKING:
 
 PERSON = "person"
 """The section name of the person's details in the history (one entry per patient: its id is the patient's)."""
-SECTIONS = (*SECTION_TABLES, PERSON)
+ENTRY_TABLES: dict[str, Any] = {**SECTION_TABLES, ASKED_NONE: AskedNoneRow}
+"""Every kind of entry with a table: the record's sections and the sections recorded as "asked: none"."""
+SECTIONS = (*ENTRY_TABLES, PERSON)
 MAX_REASON = 500
 """A reason is required, and at most this many characters."""
 
@@ -90,7 +93,7 @@ class Corrections:
 
     def entries(self, section: str | None = None) -> list[Entry]:
         """Every entry (withdrawn ones too), by section in record order, then as saved."""
-        names = [section] if section else list(SECTION_TABLES)
+        names = [section] if section else list(ENTRY_TABLES)
         out = [self.entry(PERSON, self._patient.id)] if section in (None, PERSON) else []
         for name in names:
             if name == PERSON:
@@ -140,6 +143,17 @@ class Corrections:
         """The entry replaced by ``data`` (validated as a new entry), if it is still at ``version``."""
         why = check_reason(reason)
         current = self._current(section, entry_id, version)
+        if section == ASKED_NONE:
+            raise InputError(
+                [
+                    Problem(
+                        "section",
+                        ASKED_NONE,
+                        "cannot be edited: a section asked with nothing found has no values",
+                        "withdraw it (the section is then not asked), or add an entry to the section",
+                    )
+                ]
+            )
         if section == PERSON:
             stored, columns = self._valid_person(data)
         else:
@@ -162,6 +176,8 @@ class Corrections:
                 [Problem("section", PERSON, "cannot be withdrawn: a record needs its person", "an entry of the record")]
             )
         current = self._current(section, entry_id, version)
+        if section == ASKED_NONE:  # the section goes back to "not asked": the record stays valid
+            return self._write(current, current.data, {}, why, withdrawn=True)
         rest = {name: self._active(name) for name in SECTION_TABLES}
         rest[section] = [d for i, d in self._active_with_ids(section) if i != entry_id]
         try:
@@ -172,10 +188,21 @@ class Corrections:
             ) from None
         return self._write(current, current.data, {}, why, withdrawn=True)
 
+    def supersede_none(self, sections: list[str]) -> None:
+        """The "asked: none" entries of ``sections`` withdrawn, because entries of those sections were added."""
+        for row in self.session.scalars(
+            select(AskedNoneRow).where(
+                AskedNoneRow.person_id == self._patient.id,
+                AskedNoneRow.withdrawn_at.is_(None),
+                AskedNoneRow.section.in_(sections),
+            )
+        ).all():
+            self._write(_entry(ASKED_NONE, row), row.data, {}, SUPERSEDED, withdrawn=True)
+
     # inside
 
     def _table(self, section: str) -> Any:
-        table = SECTION_TABLES.get(section)
+        table = ENTRY_TABLES.get(section)
         if table is None:
             raise InputError([Problem("section", section, "is not a record section", ", ".join(SECTIONS))])
         return table

@@ -22,7 +22,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from myoscope.record import Record
-from myoscope.store import _codec
+from myoscope.store import _asked, _codec
 from myoscope.store._accounts import aware
 from myoscope.store._people_tables import PatientFlags, PersonDetails, PersonIdentifier
 from myoscope.store._repository import Patients, _list_details
@@ -211,12 +211,17 @@ def records_to_flag(engine: Engine, wanted: Iterable[tuple[int, str]]) -> list[t
             sections = {
                 name: [
                     row.data
-                    for row in session.scalars(select(table).where(table.person_id == person_id).order_by(table.id))
+                    for row in session.scalars(
+                        select(table)
+                        .where(table.person_id == person_id, table.withdrawn_at.is_(None))
+                        .order_by(table.id)
+                    )
                 ]
                 for name, table in SECTION_TABLES.items()
             }
             try:
-                record: Record | None = _codec.build(person.person, sections)
+                asked = _asked.asked_sections(session, person_id)
+                record: Record | None = _codec.build(person.person, sections, asked=asked)
             except Exception:  # noqa: BLE001 - shown as "could not assess", never hidden
                 record = None
             out.append((person_id, version, record))

@@ -9,6 +9,7 @@ Audit entries are added to the same session, so they commit (or roll back) with 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from myoscope.errors import InputError, Problem, shorten
 from myoscope.record import MAX_ID, Record, canonical_answers, check_date, check_record, parse_record, parse_text
-from myoscope.store import _codec
+from myoscope.store import _asked, _codec
 from myoscope.store._tables import (
     SECTION_TABLES,
     AuditEntry,
@@ -150,6 +151,7 @@ class Patients:
         self.session.flush()
         patient = Patient(self, person)
         patient._save_by_date(record)
+        _asked.add(self.session, person.id, _asked.empty_sections(record), None)
         self.audit("create", person.id)
         return patient
 
@@ -193,7 +195,8 @@ class Patient:
     def record(self) -> Record:
         """The record (withdrawn entries left out), rebuilt and re-validated by :mod:`myoscope.record`."""
         if self._record is None:
-            self._record = _codec.build(self.person.person, self._sections())
+            asked = _asked.asked_sections(self.session, self.id)
+            self._record = _codec.build(self.person.person, self._sections(), asked=asked)
         return self._record
 
     def export(self, fmt: str = "yaml") -> str:
@@ -228,13 +231,21 @@ class Patient:
                     view.other[name] = view.other.get(name, 0) + 1
         return list(views.values())
 
-    def add_visit(self, date: dt.date, sections: dict[str, list[dict[str, Any]]], note: str = "") -> Visit:
+    def add_visit(
+        self,
+        date: dt.date,
+        sections: dict[str, list[dict[str, Any]]],
+        note: str = "",
+        asked_none: Iterable[str] = (),
+    ) -> Visit:
         """Validate and save a visit's items; problems name ``SECTION[i].FIELD`` of ``sections`` (InputError).
 
         Items of the dated sections without a date take ``date``. The whole record, with the new
         items, must pass :func:`myoscope.record.parse_record` with the checks registered there (the
-        instruments' answers).
+        instruments' answers). ``asked_none`` names sections asked about with nothing found
+        (:mod:`myoscope.store._asked`); a new entry of a section supersedes its earlier "none".
         """
+        asked_none = list(dict.fromkeys(asked_none))
         check_date(date, "date")
         born = self.record().person.birth_date
         if born is not None and date < born:
@@ -257,6 +268,9 @@ class Patient:
             raise InputError(_unique([*exc.problems, *answers])) from None
         stored = self._sections()
         new_items = {name: list(getattr(new, name)) for name in sections}
+        refused = _asked.problems(asked_none, new_items, stored)
+        if refused:
+            raise InputError(refused)
         full = _codec.build(  # its checks run below, to renumber their problems
             self.person.person,
             {
@@ -275,6 +289,8 @@ class Patient:
         self.session.add(visit)
         self.session.flush()
         self._save(new_items, visit)
+        _asked.add(self.session, self.id, asked_none, visit.id)
+        self.corrections.supersede_none([name for name, items in new_items.items() if items])
         self.person.updated_at = utcnow()
         self._record = None
         self._scope.audit("add_visit", self.id, f"{self._scope.via} (visit {visit.id} of {date.isoformat()})")

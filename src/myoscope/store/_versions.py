@@ -19,10 +19,11 @@ from itertools import chain
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
+from myoscope.store._asked import AskedNoneRow
 from myoscope.store._tables import SECTION_TABLES, Person, Visit, utcnow
 
 TICK = dt.timedelta(microseconds=1)
-PATIENT_ROWS: tuple[type, ...] = (Visit, *SECTION_TABLES.values())
+PATIENT_ROWS: tuple[type, ...] = (Visit, *SECTION_TABLES.values(), AskedNoneRow)
 """What belongs to a patient's record (audit entries name a patient too, but are no part of it)."""
 
 

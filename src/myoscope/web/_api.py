@@ -81,9 +81,9 @@ def list_visits(patient_id: PatientId, patients: ApiPatients):
 @router.post("/patients/{patient_id}/visits", response_model=VisitOut, status_code=201)
 def add_visit(patient_id: PatientId, body: VisitIn, patients: ApiPatients):
     patient = patients.open(patient_id)
-    sections = body.model_dump(exclude={"date", "note"})
+    sections = body.model_dump(exclude={"date", "note", "asked_none"})
     try:
-        visit = patient.add_visit(body.date, sections, body.note)
+        visit = patient.add_visit(body.date, sections, body.note, asked_none=[s.value for s in body.asked_none])
     except InputError as exc:
         return invalid(exc)
     return next(_visit(v) for v in patient.visits() if v.visit.id == visit.id)

@@ -54,6 +54,7 @@ SECTION_LABELS = {
     "symptoms": "Symptoms",
     "family_history": "Family history",
     "spinal_exams": "Spinal cord exams",
+    "asked_none": "Sections asked about, none reported",
 }
 FIELD_PREFIX = "field."
 _INDEX = re.compile(r"\[(\d+)\]")
@@ -149,6 +150,9 @@ def summary(section: str, data: Mapping[str, Any]) -> str:
         side = f" ({data['side']})" if data.get("side") else ""
         value = data.get("value", data.get("trials"))
         return f"{label}{side}, {data.get('date', '')}: {shown(value, kind.unit if kind else None)}"
+    if section == "asked_none":
+        name = str(data.get("section", ""))
+        return f"{SECTION_LABELS.get(name, name)}: none reported (asked)"
     if section == "person":
         return ", ".join(f"{f.label} {f.text}" for f in form_fields(section, data)[:6])
     head = data.get("name") or data.get("kind") or data.get("condition") or ""

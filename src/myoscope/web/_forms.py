@@ -24,6 +24,8 @@ ROW = re.compile(rf"^({'|'.join(VISIT_SECTIONS)})\[(\d+)\]\.(.+)$")
 PATH_INDEX = re.compile(rf"^({'|'.join(VISIT_SECTIONS)})\[(\d+)\]")
 DATED = ("measurements", "instruments", "diet_days", "spinal_exams")
 MAX_ROWS = 40
+ASKED = "asked_none."
+"""Form fields ``asked_none.SECTION``: the section's "none reported (asked)" box."""
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,8 @@ class VisitForm:
     rows: dict[str, list[int]]
     """For each section, the form row of each item sent for validation (empty rows are skipped)."""
     problems: tuple[Problem, ...] = ()
+    asked_none: tuple[str, ...] = ()
+    """Sections ticked "none reported (asked)": asked about, nothing found."""
 
 
 def read_visit_form(form: Mapping[str, Any]) -> VisitForm:
@@ -61,7 +65,8 @@ def read_visit_form(form: Mapping[str, Any]) -> VisitForm:
         kept = [i for i, item in built.items() if item]
         sections[section] = [built[i] for i in kept]  # type: ignore[misc]  # kept rows are built
         order[section] = kept
-    return VisitForm(values, date, values.get("note", ""), sections, order, tuple(problems))
+    asked = tuple(k.removeprefix(ASKED) for k in values if k.startswith(ASKED) and values[k])
+    return VisitForm(values, date, values.get("note", ""), sections, order, tuple(problems), asked)
 
 
 def _item(section: str, fields: dict[str, str], visit_day: str) -> dict[str, Any] | None:
@@ -105,6 +110,8 @@ def field_errors(problems: Iterable[Problem], rows: Mapping[str, list[int]]) -> 
     out: dict[str, list[str]] = {}
     for problem in problems:
         field = problem.field
+        if field == "asked_none" and isinstance(problem.value, str):  # beside the section's box
+            field = ASKED + problem.value
         match = PATH_INDEX.match(field)
         if match:
             section, index = match.group(1), int(match.group(2))
@@ -117,6 +124,7 @@ def field_errors(problems: Iterable[Problem], rows: Mapping[str, list[int]]) -> 
     return out
 
 
+_OTHER_TITLES = {"instruments": "Questionnaires and tests", "spinal_exams": "ISNCSCI exams"}
 ANAL = {"vac": "voluntary anal contraction", "dap": "deep anal pressure"}
 MODALITIES = {"motor": "motor", "light_touch": "light touch", "pin_prick": "pin prick"}
 
@@ -125,6 +133,10 @@ def field_words(field: str) -> str:
     """A form field named in words: ``measurements[1].value`` -> ``measurement 2, value``."""
     if field == "date":
         return "visit date"
+    if field.startswith(ASKED):
+        section = field.removeprefix(ASKED)
+        title = SECTIONS[section].title if section in SECTIONS else _OTHER_TITLES.get(section, words(section))
+        return f"{title}, none reported (asked)"
     match = PATH_INDEX.match(field)
     if not match:
         return field  # fields outside a visit's sections (the person's) keep their names

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -27,6 +28,20 @@ class PatientIn(BaseModel):
     )
 
 
+class RecordSection(enum.StrEnum):
+    """A list section of a record."""
+
+    measurements = "measurements"
+    instruments = "instruments"
+    diet_days = "diet_days"
+    activity = "activity"
+    conditions = "conditions"
+    episodes = "episodes"
+    symptoms = "symptoms"
+    family_history = "family_history"
+    spinal_exams = "spinal_exams"
+
+
 class VisitIn(BaseModel):
     """A visit's items; dated items without a date take the visit's date."""
 
@@ -42,6 +57,12 @@ class VisitIn(BaseModel):
     symptoms: Items = []
     family_history: Items = []
     spinal_exams: Items = []
+    asked_none: list[RecordSection] = Field(
+        [],
+        max_length=len(RecordSection),
+        description='Sections asked about with nothing found ("asked: none", a record file\'s empty list); '
+        "an entry added to such a section later supersedes it",
+    )
 
 
 class VisitOut(BaseModel):

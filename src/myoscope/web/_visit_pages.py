@@ -94,7 +94,7 @@ def add_visit(request: Request, patient_id: PatientId, patients: PagePatients, c
     problems = list(form.problems)
     if not problems and form.date is not None:
         try:
-            patient.add_visit(form.date, form.sections, form.note)
+            patient.add_visit(form.date, form.sections, form.note, asked_none=form.asked_none)
             return RedirectResponse(f"/patients/{patient.id}#assessment", status_code=303)
         except InputError as exc:
             problems = list(exc.problems)
