@@ -148,4 +148,15 @@ ENTRIES: tuple[Reference, ...] = (
         journal="J Clin Endocrinol Metab 89(9):4351-4358",
         doi="10.1210/jc.2003-032159",
     ),
+    Reference(
+        key="kilroe2020_mps",
+        authors="Kilroe SP, Fulford J, Holwerda AM, Jackman SR, Lee BP, Gijsen AP, van Loon LJC, Wall BT",
+        year=2020,
+        title=(
+            "Short-term muscle disuse induces a rapid and sustained decline in daily myofibrillar protein "
+            "synthesis rates"
+        ),
+        journal="Am J Physiol Endocrinol Metab 318(2):E117-E130",
+        doi="10.1152/ajpendo.00360.2019",
+    ),
 )
