@@ -149,7 +149,7 @@ def _windows(out, g, day, value, weight_rows, n_weight, window_days, min_span):
 def aggregate_sorted(starts, day, kind, side, value, ok, on, window_days, min_span, girth_of_kind):
     """Per-person features for groups ``starts[i]:starts[i+1]`` (see the module docstring)."""
     n_groups = starts.shape[0] - 1
-    out = np.full((n_groups, len(FEATURES)), np.nan)
+    out = np.full((len(FEATURES), n_groups), np.nan).T  # column-major: the rules read whole columns
     latest_day = np.empty(N_KINDS, dtype=np.int64)
     longest = 0
     for g in range(n_groups):
