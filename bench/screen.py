@@ -107,6 +107,11 @@ def pandas_baseline(rows_path: Path, persons_path: Path, out: Path) -> tuple[int
             at = row_of[both["person"]].values
             f[at, COL[f"both.{j}.left"]], f[at, COL[f"both.{j}.right"]] = both[1].values, both[2].values
             f[at, COL[f"both.{j}.day"]] = both["day"].values
+            first_both = wide.groupby(level=0).head(1).reset_index()
+            at = row_of[first_both["person"]].values
+            f[at, COL[f"first_both.{j}.left"]] = first_both[1].values
+            f[at, COL[f"first_both.{j}.right"]] = first_both[2].values
+            f[at, COL[f"first_both.{j}.day"]] = first_both["day"].values
         for s, side in ((1, "left"), (2, "right")):
             one = g[g["side"] == s].groupby("person")
             first, lastrow = one.head(1), one.tail(1)
@@ -120,6 +125,12 @@ def pandas_baseline(rows_path: Path, persons_path: Path, out: Path) -> tuple[int
                 lastrow["day"],
                 lastrow["value"],
             )
+    hands = daily[(daily["kind"] == KIND_CODE["grip_strength"]) & (daily["side"] > 0)]
+    for s, side in ((1, "left"), (2, "right")):
+        one = hands[hands["side"] == s].groupby("person")
+        for rows, part in ((one.head(1), "first"), (one.tail(1), "last")):
+            at = row_of[rows["person"]].values
+            f[at, COL[f"grip.{side}.{part}_day"]], f[at, COL[f"grip.{side}.{part}"]] = rows["day"], rows["value"]
     w = anyside[anyside["kind"] == KIND_CODE["body_weight"]].merge(
         weights[["person", "day", "value"]].rename(columns={"day": "end_day", "value": "end"}), on="person"
     )

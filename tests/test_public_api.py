@@ -68,6 +68,7 @@ def test_causes_api():
         "cause_names",
         "check_instrument_answers",
         "coded_conditions",
+        "explaining_codes",
     ]
 
 

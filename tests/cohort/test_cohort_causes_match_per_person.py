@@ -1,10 +1,15 @@
-"""One truth for the cause statuses: what a conditions table decides in the cohort is what the per-person
+"""One truth for the cause statuses: what the tables decide in the cohort is what the per-person
 cause analysis (myoscope.causes.analysis.assess on the person's Record) gives.
 
-Random people get random measurement rows (with extra body weights over about 7 months, so that the
-weight trend that decides the calorie-deficit cause is often there) and a conditions list drawn from:
-not recorded, asked with none, or any mix of spinal cord injury, multiple sclerosis, ALS, a peripheral
-nerve injury (a site code mapped in the mapping file) and other conditions (known to the table or not).
+Random people (of either sex, or sex not recorded) get random measurement rows, with extra body
+weights over about 7 months (the weight trend that decides the calorie-deficit cause), girths of both
+sides on a few days near the tape's error and the calf-swelling bound (asymmetries, stable
+differences, trends) and grip of each hand on a few days near the cut-offs and the meaningful fall
+(the atrophy finding, and through it the ALS pattern), and a conditions list drawn from: not
+recorded, asked with none, or any mix of spinal cord injury, multiple sclerosis, ALS, a peripheral
+nerve injury (a site code mapped in the mapping file) and other conditions (known to the table or not,
+explaining motor signs or not). The records hold what tables carry: no symptoms, episodes or answered
+questionnaires, so the statuses that need those are "cannot tell" on both sides.
 """
 
 from __future__ import annotations
@@ -19,9 +24,11 @@ from per_person import EPOCH, record_of
 from test_cohort_matches_per_person import row
 
 from myoscope.causes.analysis import assess
-from myoscope.cohort import KIND_CODE, screen_arrays
+from myoscope.cohort import KIND_CODE, KINDS, screen_arrays
 from myoscope.cohort._causes import CAUSE_COLUMNS as MEASURED_CAUSES
 from myoscope.cohort._conditions import ASKED, CONDITION_SNOMED, STATUS_CODE, bits_frame
+from myoscope.cohort._kinds import GIRTHS
+from myoscope.cohort._muscle_causes import CAUSE_COLUMNS as MUSCLE_CAUSES
 from myoscope.record import Condition, Record
 
 NERVE_CODE = "site-nerve-17"
@@ -33,13 +40,16 @@ _CONDITIONS = {
     NERVE_CODE: Condition(kind="peripheral_nerve_injury", nerve="ulnar"),
     "230690007": Condition(kind="other", snomed="230690007", name="stroke"),
     "73211009": Condition(kind="other", snomed="73211009", name="diabetes mellitus"),
+    "84114007": Condition(kind="other", snomed="84114007", name="heart failure"),
 }
 _CAUSE = {
     "cause_spinal_cord_injury": "spinal_cord_injury",
     "cause_multiple_sclerosis": "multiple_sclerosis",
     "cause_nerve_injury": "nerve_injury",
     **MEASURED_CAUSES,
+    **MUSCLE_CAUSES,
 }
+SEXES = {"male": 1, "female": 2, None: 0}
 
 weights = st.lists(
     st.tuples(
@@ -50,10 +60,34 @@ weights = st.lists(
     ),
     max_size=4,
 )
+_DAYS = st.sampled_from([20000, 20010, 20030, 20100, 20200])
+
+
+@st.composite
+def girth_pairs(draw):
+    """Both sides of one girth site on one day (or one side only), the difference near the tape's error."""
+    kind = KINDS[KIND_CODE[draw(st.sampled_from(GIRTHS))]]
+    code, low, high = kind.code, kind.low + 5, kind.high - 5
+    day, base = draw(_DAYS), draw(st.integers(int(10 * low), int(min(10 * high, 10 * low + 250)))) / 10
+    other = round(base + draw(st.sampled_from([-4.0, -3.0, -1.5, -1.0, -0.5, 0.0, 0.5, 1.0, 3.0, 3.1])), 1)
+    left, right = draw(st.sampled_from([(base, other), (other, base)]))
+    pair = [(code, 1, day, left), (code, 2, day, right)]
+    return pair if draw(st.booleans()) else pair[: draw(st.integers(1, 2))][-1:]
+
+
+grips = st.lists(
+    st.tuples(
+        st.just(KIND_CODE["grip_strength"]),
+        st.sampled_from([0, 1, 2]),
+        _DAYS,
+        st.sampled_from([14.0, 15.9, 16.0, 17.9, 20.0, 25.9, 26.0, 27.0, 28.0, 32.5, 34.5, 40.0]),
+    ),
+    max_size=4,
+)
 conditions = st.one_of(st.none(), st.lists(st.sampled_from(sorted(_CONDITIONS)), max_size=3, unique=True))
 
 
-def _cohort(rows, codes):
+def _cohort(rows, codes, sex="male"):
     arrays = {
         "person": np.full(len(rows), 7, dtype=np.int64),
         "kind": np.array([r[0] for r in rows], dtype=np.int8),
@@ -68,7 +102,7 @@ def _cohort(rows, codes):
         bits = (found[0] if found else 0) | ASKED
     persons = {
         "person": np.array([7]),
-        "sex": np.array([1], dtype=np.int8),
+        "sex": np.array([SEXES[sex]], dtype=np.int8),
         "population": np.array([2], dtype=np.int8),
         "birth_year": np.array([1950], dtype=np.int16),
         "conditions": np.array([bits], dtype=np.int8),
@@ -77,21 +111,29 @@ def _cohort(rows, codes):
     return {k: int(flags[k][0]) for k in _CAUSE}
 
 
-def _per_person(rows, codes):
-    base = record_of(rows, "male", "other")
+def _per_person(rows, codes, sex="male"):
+    base = record_of(rows, sex, "other")
     section = {} if codes is None else {"conditions": [_CONDITIONS[c] for c in codes]}  # given: asked
     record = Record(person=base.person, measurements=base.measurements, **section)
     on = EPOCH + dt.timedelta(days=max(r[2] for r in rows))
-    statuses = {c.cause: c.status.value for c in assess(record, on).causes}
+    result = assess(record, on)
+    statuses = {c.cause: c.status.value for c in (result.atrophy, *result.causes)}
     return {column: STATUS_CODE[statuses[cause]] for column, cause in _CAUSE.items()}
 
 
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(row(), min_size=1, max_size=10), weights, conditions)
-def test_cause_statuses_match_per_person_analysis(rows, extra_weights, codes):
-    rows = rows + extra_weights
-    got, expected = _cohort(rows, codes), _per_person(rows, codes)
-    assert got == expected, (codes, got, expected)
+@given(
+    st.lists(row(), min_size=1, max_size=10),
+    weights,
+    st.lists(girth_pairs(), max_size=4),
+    grips,
+    conditions,
+    st.sampled_from(["male", "female", None]),
+)
+def test_cause_statuses_match_per_person_analysis(rows, extra_weights, pairs, grip_rows, codes, sex):
+    rows = rows + extra_weights + [r for pair in pairs for r in pair] + grip_rows
+    got, expected = _cohort(rows, codes, sex), _per_person(rows, codes, sex)
+    assert got == expected, (codes, sex, got, expected)
 
 
 def test_condition_codes_are_the_fhir_terminology_codes():
@@ -115,3 +157,28 @@ def test_each_decidable_status_is_reached():
     assert _cohort(falling, None)["cause_calorie_deficit"] == STATUS_CODE["likely"]
     steady = [(0, 0, 20000, 80.0), (0, 0, 20150, 79.0)]
     assert _cohort(steady, None)["cause_calorie_deficit"] == STATUS_CODE["not supported"]
+
+
+def test_each_muscle_status_is_reached():
+    """The atrophy finding's and the ALS pattern's outcomes all occur, each as the per-person path gives it."""
+    calf = KIND_CODE["calf_circumference"]
+    grip = KIND_CODE["grip_strength"]
+    cases = {
+        "girth fell": ([(calf, 1, 20000, 38.0), (calf, 1, 20100, 35.0)], None, "likely", "cannot tell"),
+        "within error": ([(calf, 1, 20000, 38.0), (calf, 2, 20000, 38.2)], None, "not supported", "not supported"),
+        "stable difference": (
+            [(calf, 1, 20000, 36.0), (calf, 2, 20000, 38.0), (calf, 1, 20100, 36.1), (calf, 2, 20100, 38.1)],
+            None,
+            "not supported",
+            "not supported",
+        ),
+        "swelling": ([(calf, 1, 20000, 35.0), (calf, 2, 20000, 38.5)], None, "possible", "cannot tell"),
+        "grip fell": ([(grip, 1, 20000, 40.0), (grip, 1, 20100, 33.0)], None, "possible", "cannot tell"),
+        "low grip, ALS on record": ([(grip, 2, 20000, 20.0)], ["86044005"], "possible", "likely"),
+        "explained by a stroke": ([(grip, 2, 20000, 20.0)], ["230690007"], "possible", "not supported"),
+    }
+    for name, (rows, codes, atrophy, als) in cases.items():
+        got = _cohort(rows, codes)
+        assert got == _per_person(rows, codes), name
+        assert (got["cause_atrophy"], got["cause_als"]) == (STATUS_CODE[atrophy], STATUS_CODE[als]), name
+        assert got["cause_inactivity_limb"] == STATUS_CODE["cannot tell"]

@@ -1,6 +1,6 @@
 """The cause analysis: one module per cause, run together by :func:`assess`."""
 
-from myoscope.causes._condition_table import coded_conditions
+from myoscope.causes._condition_table import coded_conditions, explaining_codes
 from myoscope.causes._types import (
     CauseAssessment,
     Chart,
@@ -34,4 +34,5 @@ __all__ = [
     "cause_names",
     "check_instrument_answers",
     "coded_conditions",
+    "explaining_codes",
 ]

@@ -227,3 +227,8 @@ def match(code: str | None, name: str | None) -> ConditionEntry | None:
 def coded_conditions() -> tuple[tuple[str, str], ...]:
     """The table's conditions that carry a SNOMED CT code: (first code, label), for pick-lists."""
     return tuple((entry.codes[0], entry.label) for entry in TABLE if entry.codes)
+
+
+def explaining_codes() -> frozenset[str]:
+    """Every SNOMED CT code of the table's conditions that explain symptoms on their own (:data:`EXPLAINS`)."""
+    return frozenset(code for entry in TABLE if entry.key in EXPLAINS for code in entry.codes)

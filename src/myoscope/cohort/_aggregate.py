@@ -20,7 +20,20 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from myoscope.cohort._features import BOTH0, BOTH_DAY0, FEATURES, LAST, TREND0, WDAY, WEIGHT, WIN0
+from myoscope.cohort._features import (
+    BOTH0,
+    BOTH_DAY0,
+    FEATURES,
+    FIRST_BOTH0,
+    FIRST_BOTH_DAY0,
+    GRIP,
+    GRIP0,
+    LAST,
+    TREND0,
+    WDAY,
+    WEIGHT,
+    WIN0,
+)
 from myoscope.cohort._kinds import GIRTHS, KIND_CODE, N_KINDS
 
 _GIRTH_CODES = np.array([KIND_CODE[g] for g in GIRTHS], dtype=np.int64)
@@ -52,7 +65,7 @@ def _trend_update(out, g, base, d, v):
 def _first_pass(
     out, g, day, kind, side, value, ok, start, stop, on, latest_day, girth_of_kind, girth_rows, weight_rows
 ):
-    """Latest value of each kind, first and last of each girth side; collects girth and weight rows."""
+    """Latest value of each kind, first and last of each girth side and grip hand; collects girth and weight rows."""
     n_girth, n_weight = 0, 0
     for r in range(start, stop):
         if not ok[r] or day[r] > on:
@@ -68,6 +81,8 @@ def _first_pass(
         if k == WEIGHT:
             weight_rows[n_weight] = r
             n_weight += 1
+        elif k == GRIP and side[r] > 0:
+            _trend_update(out, g, GRIP0 + 4 * (side[r] - 1), d, value[r])
         j = girth_of_kind[k]
         if j < 0 or side[r] == 0:
             continue
@@ -81,7 +96,8 @@ def _first_pass(
 
 @njit(cache=True, nogil=True)
 def _both_sides(out, g, day, kind, side, value, girth_of_kind, girth_rows, n_girth):
-    """Per girth site, the latest day with both sides measured, and each side's highest value that day."""
+    """Per girth site, the latest and the earliest day with both sides measured, and each side's highest value
+    on those days."""
     for a in range(n_girth):
         ra = girth_rows[a]
         if side[ra] != 1:
@@ -94,12 +110,17 @@ def _both_sides(out, g, day, kind, side, value, girth_of_kind, girth_rows, n_gir
                 if np.isnan(out[g, BOTH_DAY0 + j]) or day[ra] > out[g, BOTH_DAY0 + j]:
                     out[g, BOTH_DAY0 + j] = day[ra]
                     out[g, col], out[g, col + 1] = np.nan, np.nan
+                if np.isnan(out[g, FIRST_BOTH_DAY0 + j]) or day[ra] < out[g, FIRST_BOTH_DAY0 + j]:
+                    out[g, FIRST_BOTH_DAY0 + j] = day[ra]
+                    out[g, FIRST_BOTH0 + 2 * j], out[g, FIRST_BOTH0 + 2 * j + 1] = np.nan, np.nan
                 break
     for a in range(n_girth):
         r = girth_rows[a]
         j = girth_of_kind[kind[r]]
         if day[r] == out[g, BOTH_DAY0 + j]:
             _keep_max(out, g, BOTH0 + 2 * j + side[r] - 1, value[r])
+        if day[r] == out[g, FIRST_BOTH_DAY0 + j]:
+            _keep_max(out, g, FIRST_BOTH0 + 2 * j + side[r] - 1, value[r])
 
 
 @njit(cache=True, nogil=True)
@@ -128,7 +149,7 @@ def _windows(out, g, day, value, weight_rows, n_weight, window_days, min_span):
 def aggregate_sorted(starts, day, kind, side, value, ok, on, window_days, min_span, girth_of_kind):
     """Per-person features for groups ``starts[i]:starts[i+1]`` (see the module docstring)."""
     n_groups = starts.shape[0] - 1
-    out = np.full((n_groups, len(FEATURES)), np.nan)
+    out = np.full((len(FEATURES), n_groups), np.nan).T  # column-major: the rules read whole columns
     latest_day = np.empty(N_KINDS, dtype=np.int64)
     longest = 0
     for g in range(n_groups):

@@ -8,11 +8,10 @@ loss at or beyond it -> the "weight loss" finding, a smaller change -> "weight s
 trend -> no finding. The status of each of the three finding sets is decided once by
 :func:`myoscope.causes.contract.decide` and a partition is then one array index.
 
-Not decided here, because they read what these tables do not hold: ALS and the motor pattern
-(symptoms; without the diagnosis also the atrophy cause and which other conditions explain the
-signs), the atrophy cause itself (per-hand grip history, limb lengths, stable differences,
-answered screening tools), inactivity (weekly activity from every source in the last weeks,
-bed-rest episodes).
+The atrophy finding, the ALS pattern and one-limb inactivity are in :mod:`._muscle_causes`. Not
+decided from tables: whole-body inactivity (the per-person cause weighs every activity source week by
+week and bed-rest episodes), malnutrition (diet days, answered screening tools) and the other
+conditions' causes beyond the bits of :mod:`._conditions`.
 """
 
 from __future__ import annotations

@@ -11,8 +11,9 @@ The statuses come from the causes' own rule tables: for each possible bit set, t
 per-person cause would hold are built from its findings ``Enum`` and :func:`decide` picks the
 rule, once, into a 128-entry look-up table; a whole partition is then one array index. Only the
 causes whose findings a table can settle are given (spinal cord injury, multiple sclerosis,
-peripheral nerve injury): ALS, the other conditions, the atrophy finding and the nutrition causes
-also read symptoms, episodes, diet or per-hand grip history, which these tables do not carry.
+peripheral nerve injury); the ALS bit and the bit of conditions that explain motor signs feed the
+ALS cause in :mod:`._muscle_causes`. The other conditions and the nutrition causes also read
+symptoms, episodes or diet, which these tables do not carry.
 """
 
 from __future__ import annotations
@@ -50,6 +51,9 @@ KIND_BIT: dict[str, int] = {
     "peripheral_nerve_injury": 8,
     "other": 16,
 }
+EXPLAINS = 32
+"""Bit set when a recorded condition explains motor signs on its own (a stroke, a myopathy, heart failure:
+``myoscope.causes.explaining_codes``), which the ALS cause weighs."""
 ASKED = 64
 """Bit set when the site records conditions (the table has rows)."""
 
@@ -103,22 +107,32 @@ def cause_statuses(bits: np.ndarray) -> dict[str, np.ndarray]:
     return {column: table[index] for column, table in status_tables().items()}
 
 
+def _explaining_codes() -> dict[str, int]:
+    """Condition codes that explain motor signs by themselves, with their bits (other condition + explains)."""
+    from myoscope.causes import explaining_codes
+
+    return dict.fromkeys(sorted(explaining_codes()), KIND_BIT["other"] | EXPLAINS)
+
+
+def _code_bits(kinds: dict[str, str] | None) -> dict[str, int]:
+    table = {**CONDITION_SNOMED, **(kinds or {})}
+    bits = _explaining_codes()
+    bits.update({code: KIND_BIT[kind] for code, kind in table.items()})
+    return bits
+
+
 def bits_frame(conditions: pl.DataFrame, kinds: dict[str, str] | None = None) -> pl.DataFrame:
     """A polars frame (person, conditions bit set) from a frame of (person, code) rows."""
     import polars as pl
 
-    table = {**CONDITION_SNOMED, **(kinds or {})}
     bit = (
-        pl.col("code")
-        .cast(pl.Utf8)
-        .replace_strict(
-            {code: KIND_BIT[kind] for code, kind in table.items()}, default=KIND_BIT["other"], return_dtype=pl.Int16
-        )
+        pl.col("code").cast(pl.Utf8).replace_strict(_code_bits(kinds), default=KIND_BIT["other"], return_dtype=pl.Int16)
     )
+    flags = [*KIND_BIT.values(), EXPLAINS]
     return (
         conditions.select(pl.col("person").cast(pl.Int64), bit.alias("bit"))
         .group_by("person")
-        .agg(pl.col("bit").unique().sum().alias("bits"))
+        .agg(pl.sum_horizontal(*[((pl.col("bit") & b) > 0).any().cast(pl.Int16) * b for b in flags]).alias("bits"))
     )
 
 

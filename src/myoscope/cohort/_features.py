@@ -5,6 +5,7 @@ from __future__ import annotations
 from myoscope.cohort._kinds import GIRTHS, KIND_CODE, N_KINDS
 
 WEIGHT = KIND_CODE["body_weight"]
+GRIP = KIND_CODE["grip_strength"]
 
 FEATURES: tuple[str, ...] = (
     *(f"latest.{i}" for i in range(N_KINDS)),
@@ -19,6 +20,9 @@ FEATURES: tuple[str, ...] = (
         for part in ("first_day", "first", "last_day", "last")
     ),
     *(f"window.{w}.{part}" for w in range(2) for part in ("start_day", "start", "end_day", "end")),
+    *(f"first_both.{g}.{s}" for g in range(len(GIRTHS)) for s in ("left", "right")),
+    *(f"first_both.{g}.day" for g in range(len(GIRTHS))),
+    *(f"grip.{s}.{part}" for s in ("left", "right") for part in ("first_day", "first", "last_day", "last")),
 )
 COL = {name: i for i, name in enumerate(FEATURES)}
 BOTH0 = COL["both.0.left"]
@@ -27,3 +31,6 @@ BOTH_DAY0 = COL["both.0.day"]
 WIN0 = COL["window.0.start_day"]
 WDAY = COL["weight_day"]
 LAST = COL["last_day"]
+FIRST_BOTH0 = COL["first_both.0.left"]
+FIRST_BOTH_DAY0 = COL["first_both.0.day"]
+GRIP0 = COL["grip.left.first_day"]

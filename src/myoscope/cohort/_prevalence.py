@@ -52,6 +52,11 @@ NEEDS: dict[str, str] = {
     "cause_multiple_sclerosis": "the diagnosis in a conditions table (otherwise symptoms, which tables do not carry)",
     "cause_nerve_injury": "a conditions table, with the site's nerve-injury code in the mapping",
     "cause_calorie_deficit": _WEIGHTS + " (tables carry no food records: the weight trend decides)",
+    "cause_atrophy": "girths of both sides or of one side on two days, grip of each hand, or the measures a "
+    "muscle instrument or sarcopenia definition scores (with sex)",
+    "cause_als": "the diagnosis in a conditions table; otherwise symptoms, which tables do not carry, so only a "
+    "condition that explains the signs or no measured muscle loss decides it",
+    "cause_inactivity_limb": "immobilisation episodes (cast, sling, brace), which tables do not carry",
 }
 """What a person needs on record for each screen to decide (shown beside "cannot tell")."""
 
@@ -73,6 +78,9 @@ SCREENS: tuple[Screen, ...] = (
     Screen("cause likely: multiple sclerosis", "cause_multiple_sclerosis", 2),
     Screen("cause likely: peripheral nerve injury", "cause_nerve_injury", 2),
     Screen("cause likely: calorie deficit (weight trend)", "cause_calorie_deficit", 2),
+    Screen("muscle loss likely (measurements)", "cause_atrophy", 2),
+    Screen("muscle loss possible or likely (measurements)", "cause_atrophy", 1),
+    Screen("cause likely: ALS (diagnosis on record)", "cause_als", 2),
 )
 
 

@@ -23,6 +23,7 @@ from myoscope.cohort._causes import CAUSE_COLUMNS as MEASURED_CAUSES
 from myoscope.cohort._conditions import CAUSE_COLUMNS, STATUS_CODE
 from myoscope.cohort._inputs import Mapping, is_canonical, read_conditions, read_long, read_persons
 from myoscope.cohort._kinds import KINDS, SIDES
+from myoscope.cohort._muscle_causes import CAUSE_COLUMNS as MUSCLE_CAUSES
 from myoscope.cohort.kernel import FLAG_COLUMNS, REASONS, RULE_VERSION
 from myoscope.errors import InputError, Problem
 
@@ -170,7 +171,7 @@ def _flags_table(parts, person_path: Path | None, groups: tuple[str, ...]):
         "fnih2014": {v: k for k, v in fnih2014.STAGE.items()},
         "must": dict(enumerate(must.CATEGORIES)),
         "glim": GLIM_CATEGORIES,
-        **{c: STATUS_TEXT for c in (*CAUSE_COLUMNS, *MEASURED_CAUSES)},
+        **{c: STATUS_TEXT for c in (*CAUSE_COLUMNS, *MEASURED_CAUSES, *MUSCLE_CAUSES)},
     }
     from myoscope.instruments import CANNOT_TELL
 

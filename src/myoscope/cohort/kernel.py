@@ -26,7 +26,7 @@ from myoscope.cohort import _rules as rules
 from myoscope.cohort._kinds import KINDS
 from myoscope.measures.body import MIN_SPAN_DAYS
 
-RULE_VERSION = "myoscope-screen/3"
+RULE_VERSION = "myoscope-screen/4"
 """Version of the screening rules, written beside every flag (bump when a rule changes)."""
 
 DAYS_PER_MONTH = units.DAYS_PER_MONTH
@@ -93,6 +93,9 @@ FLAG_COLUMNS: tuple[str, ...] = (
     "cause_multiple_sclerosis",
     "cause_nerve_injury",
     "cause_calorie_deficit",
+    "cause_atrophy",
+    "cause_als",
+    "cause_inactivity_limb",
     "red_flag_rapid_weight_loss",
     "red_flags",
 )
@@ -180,6 +183,7 @@ def flags(ids: np.ndarray, f: np.ndarray, persons: Mapping[str, np.ndarray] | No
     from myoscope.cohort._causes import cause_statuses as measured_causes
     from myoscope.cohort._conditions import cause_statuses
     from myoscope.cohort._features import COL
+    from myoscope.cohort._muscle_causes import cause_statuses as muscle_causes
 
     sex, population, birth_year, conditions = _person_attributes(ids, persons)
     latest = lambda name: rules.latest(f, name)  # noqa: E731
@@ -224,6 +228,7 @@ def flags(ids: np.ndarray, f: np.ndarray, persons: Mapping[str, np.ndarray] | No
     out["glim"] = rules.glim_stage(f, out["age"], population)
     out.update(cause_statuses(conditions))
     out.update(measured_causes(out["weight_change_6m_pct"]))
+    out.update(muscle_causes(f, out, sex, conditions))
     out.update(rules.girth_findings(f))
     out.update(rules.activity(f))
     rapid = out["glim_weight_loss"]
