@@ -13,9 +13,10 @@ tables, so a difference is never set aside as a length difference (as for a reco
 them). SARC-F and SPPB totals enter through the definitions only, as in the flags.
 
 ALS (``myoscope.causes.als``): the diagnosis is a conditions-table bit; without it the status
-rests on symptoms, which tables do not carry, so it is "not supported" only when a recorded
-condition explains the signs or the atrophy finding is "not supported", and "cannot tell"
-otherwise (exactly what the per-person cause gives for a record without symptoms).
+rests on symptoms, which tables do not carry, so it is "not supported" only when the atrophy
+finding is "not supported", and "cannot tell" otherwise (exactly what the per-person cause gives
+for a record without symptoms: a condition such as a stroke explains only symptoms that were
+recorded, so it decides nothing here).
 
 One-limb inactivity (``myoscope.causes.inactivity_limb``) needs immobilisation episodes, which
 tables do not carry: "cannot tell" for everyone, from the cause's rule for no episode on record.
@@ -218,7 +219,7 @@ def atrophy_status(f: np.ndarray, out: dict[str, Any], sex: np.ndarray) -> np.nd
 
 @lru_cache(maxsize=1)
 def _als_table() -> np.ndarray:
-    """Status code of the ALS cause by (diagnosed, explained, no muscle loss) bits 1, 2, 4."""
+    """Status code of the ALS cause by (diagnosed, no muscle loss) bits 1, 2."""
     from myoscope.causes import als
     from myoscope.causes.contract import decide
     from myoscope.cohort._conditions import STATUS_CODE
@@ -226,20 +227,19 @@ def _als_table() -> np.ndarray:
     def found(bits: int) -> set[Enum]:
         if bits & 1:
             return {als.F.diagnosed}
-        return {f for b, f in ((2, als.F.explained), (4, als.F.no_muscle_loss)) if bits & b}
+        return {als.F.no_muscle_loss} if bits & 2 else set()
 
-    return np.array([STATUS_CODE[decide(als.RULES, found(b)).status.value] for b in range(8)], np.int8)
+    return np.array([STATUS_CODE[decide(als.RULES, found(b)).status.value] for b in range(4)], np.int8)
 
 
 def als_status(conditions: np.ndarray, atrophy: np.ndarray) -> np.ndarray:
     """Status code of the ALS cause from the conditions bit set and the atrophy status codes."""
-    from myoscope.cohort._conditions import EXPLAINS, KIND_BIT, STATUS_CODE
+    from myoscope.cohort._conditions import KIND_BIT, STATUS_CODE
 
     bits = np.asarray(conditions, np.int64)
     index = (
         (bits & KIND_BIT["als"] != 0).astype(np.int64)
-        | np.where(bits & EXPLAINS, 2, 0)
-        | np.where(atrophy == STATUS_CODE["not supported"], 4, 0)
+        | np.where(atrophy == STATUS_CODE["not supported"], 2, 0)
     )
     status: np.ndarray = _als_table()[index]
     return status

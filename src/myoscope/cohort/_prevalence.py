@@ -54,8 +54,8 @@ NEEDS: dict[str, str] = {
     "cause_calorie_deficit": _WEIGHTS + " (tables carry no food records: the weight trend decides)",
     "cause_atrophy": "girths of both sides or of one side on two days, grip of each hand, or the measures a "
     "muscle instrument or sarcopenia definition scores (with sex)",
-    "cause_als": "the diagnosis in a conditions table; otherwise symptoms, which tables do not carry, so only a "
-    "condition that explains the signs or no measured muscle loss decides it",
+    "cause_als": "the diagnosis in a conditions table; otherwise symptoms, which tables do not carry, so only "
+    "measurements showing no muscle loss decide it",
     "cause_inactivity_limb": "immobilisation episodes (cast, sling, brace), which tables do not carry",
 }
 """What a person needs on record for each screen to decide (shown beside "cannot tell")."""
