@@ -237,10 +237,7 @@ def als_status(conditions: np.ndarray, atrophy: np.ndarray) -> np.ndarray:
     from myoscope.cohort._conditions import KIND_BIT, STATUS_CODE
 
     bits = np.asarray(conditions, np.int64)
-    index = (
-        (bits & KIND_BIT["als"] != 0).astype(np.int64)
-        | np.where(atrophy == STATUS_CODE["not supported"], 2, 0)
-    )
+    index = (bits & KIND_BIT["als"] != 0).astype(np.int64) | np.where(atrophy == STATUS_CODE["not supported"], 2, 0)
     status: np.ndarray = _als_table()[index]
     return status
 
