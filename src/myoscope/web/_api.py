@@ -49,12 +49,12 @@ def _visit(view: VisitView) -> VisitOut:
     )
 
 
-@router.get("/patients", response_model=list[PatientOut])
+@router.get("/patients", response_model=list[PatientOut], response_model_exclude_none=True)
 def list_patients(patients: ApiPatients, q: Annotated[str | None, Query(max_length=100)] = None):
     return [_patient(p) for p in patients.list(q)]
 
 
-@router.post("/patients", response_model=PatientOut, status_code=201)
+@router.post("/patients", response_model=PatientOut, status_code=201, response_model_exclude_none=True)
 def create_patient(body: PatientIn, patients: ApiPatients):
     try:
         return _patient(patients.create(parse_record(body.record), body.team_id).person)
@@ -62,7 +62,7 @@ def create_patient(body: PatientIn, patients: ApiPatients):
         return invalid(exc)
 
 
-@router.get("/patients/{patient_id}", response_model=PatientOut)
+@router.get("/patients/{patient_id}", response_model=PatientOut, response_model_exclude_none=True)
 def get_patient(patient_id: PatientId, patients: ApiPatients):
     return _patient(patients.open(patient_id).person)
 
