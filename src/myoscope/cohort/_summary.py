@@ -8,7 +8,7 @@ by jinja2's autoescape.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from jinja2 import Environment
 
@@ -20,6 +20,8 @@ from myoscope.instruments import sarcopenia_cutoffs as cut
 if TYPE_CHECKING:
     import numpy as np
     import polars as pl
+
+    from myoscope.cohort._run import ScreenResult
 
 _TEMPLATE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Cohort screening summary</title>
@@ -137,7 +139,7 @@ def _plots(flags: pl.DataFrame, table: pl.DataFrame) -> list[tuple[str, str]]:
     return out
 
 
-def write_summary(path: Path, flags: pl.DataFrame, table: pl.DataFrame, result: Any) -> Path:
+def write_summary(path: Path, flags: pl.DataFrame, table: pl.DataFrame, result: ScreenResult) -> Path:
     env = Environment(autoescape=True)
     rows = list(table.iter_rows(named=True))
     html = env.from_string(_TEMPLATE).render(
