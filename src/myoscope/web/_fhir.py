@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
@@ -13,6 +13,9 @@ from myoscope.errors import InputError, Problem
 from myoscope.record import Record, loads_json
 from myoscope.web._boundary import invalid
 from myoscope.web._deps import api_user
+
+if TYPE_CHECKING:
+    from myoscope.interop import ImportResult
 
 router = APIRouter(
     prefix="/api/v1/fhir",
@@ -82,22 +85,22 @@ async def _bundle(request: Request) -> Any:
     return loads_json(body)
 
 
-async def _import(request: Request):
+async def _import(request: Request) -> ImportResult | JSONResponse:
+    """The Bundle read into a record, or the 422 answer saying why it could not be."""
     from myoscope.interop import import_bundle
 
     try:
-        result = import_bundle(await _bundle(request))  # answers checked as the record is read
+        return import_bundle(await _bundle(request))  # answers checked as the record is read
     except InputError as exc:
-        return None, invalid(exc)
-    return result, None
+        return invalid(exc)
 
 
 @router.post("/import", response_model=ImportOut, openapi_extra=BUNDLE_BODY)
-async def import_fhir(request: Request):
+async def import_fhir(request: Request) -> JSONResponse:
     """A FHIR R4 Bundle -> the myoscope record, with every resource or value not imported."""
-    result, error = await _import(request)
-    if error:
-        return error
+    result = await _import(request)
+    if isinstance(result, JSONResponse):
+        return result
     out = ImportOut(record=result.record, issues=[ImportIssue.model_validate(i.to_json()) for i in result.issues])
     return JSONResponse(out.content())
 
@@ -113,12 +116,12 @@ async def import_fhir(request: Request):
         }
     },
 )
-async def assess_fhir(request: Request):
+async def assess_fhir(request: Request) -> JSONResponse:
     """A FHIR R4 Bundle -> its assessment as a FHIR Bundle (RiskAssessments, CarePlan proposal, Provenance)."""
     from myoscope.causes import assess
     from myoscope.interop import assessment_bundle
 
-    result, error = await _import(request)
-    if error:
-        return error
+    result = await _import(request)
+    if isinstance(result, JSONResponse):
+        return result
     return FhirJSONResponse(assessment_bundle(result.record, assess(result.record)))
