@@ -28,7 +28,6 @@ from pydantic import (
 )
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
-from typing_extensions import TypeAliasType
 
 from myoscope.errors import RangeError
 from myoscope.record._kinds import MEASUREMENT_KINDS, NUTRIENT_UNITS
@@ -362,9 +361,13 @@ class Symptom(_Model):
     side: Side | Literal["both"] | None = None
 
 
-Answer = TypeAliasType("Answer", "bool | int | float | str | dt.date | list[Answer] | dict[str, Answer] | None")
-"""One answer as a file or the API gives it: a number, a text (with a unit where it has one), a choice, a date,
-or a list or object of these; each instrument's input model says which (``Instrument.schema``)."""
+AnswerScalar = bool | int | float | str | dt.date | None
+AnswerGroup = dict[str, AnswerScalar | dict[str, AnswerScalar]]
+"""Named answers, each a scalar or a ``{value, unit}`` object: one session of a list, or an instrument's sub-form."""
+Answer = AnswerScalar | AnswerGroup | list[AnswerScalar | AnswerGroup]
+"""One answer as a file or the API gives it: a number, a text (with a unit where it has one), a choice, a date, a
+``{value, unit}`` object, a group of named answers, or a list of these (dated sessions, days); each instrument's
+input model says which (``Instrument.schema``)."""
 
 
 class InstrumentAnswers(_Model):
