@@ -14,18 +14,23 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from myoscope.cohort.kernel import FLAG_COLUMNS, screen_arrays
 
+if TYPE_CHECKING:
+    import polars as pl
+
 ROW_COLUMNS = ("person", "day", "kind", "side", "value")
 DEFAULT_ROWS_PER_PART = 2_000_000
 Part = tuple[int, int]
+Columns = dict[str, np.ndarray]
+"""A table as NumPy columns by name."""
 
 
 def plan(path: Path, rows_per_part: int = DEFAULT_ROWS_PER_PART) -> list[Part]:
@@ -73,7 +78,7 @@ def persons_arrays(path: str | None) -> dict[str, np.ndarray] | None:
     return {c: frame[c].to_numpy() for c in frame.columns}
 
 
-def _selection():
+def _selection() -> list[pl.Expr]:
     import polars as pl
 
     return [
@@ -127,7 +132,8 @@ def stream_chunks(
 def table_rows(path: Path) -> int:
     import pyarrow.parquet as pq
 
-    return pq.ParquetFile(path).metadata.num_rows
+    rows: int = pq.ParquetFile(path).metadata.num_rows
+    return rows
 
 
 def warm_kernel() -> None:
@@ -135,7 +141,7 @@ def warm_kernel() -> None:
     screen_arrays(_SAMPLE)
 
 
-_SAMPLE = {
+_SAMPLE: Columns = {
     "person": np.zeros(1, np.int64),
     "day": np.zeros(1, np.int32),
     "kind": np.zeros(1, np.int8),
@@ -144,7 +150,7 @@ _SAMPLE = {
 }
 
 
-def _run_chunk(start: int, rows: dict[str, np.ndarray], persons: str | None, on: int | None):
+def _run_chunk(start: int, rows: Columns, persons: str | None, on: int | None) -> tuple[Columns, Columns]:
     flags, refused, reason = screen_arrays(rows, persons_arrays(persons), on)
     bad = {c: rows[c][refused] for c in ROW_COLUMNS}
     bad["row"] = refused.astype(np.int64) + start + 1
@@ -159,14 +165,14 @@ def run_polars(
     threads: int,
     tick: Callable[[int], None],
     rows_per_part: int = DEFAULT_ROWS_PER_PART,
-) -> Iterator[tuple[dict, dict]]:
+) -> Iterator[tuple[Columns, Columns]]:
     """Stream person-aligned chunks; the kernel runs on ``threads`` threads (it releases the GIL) while
     the next chunk is read. At most ``threads + 1`` chunks are in flight, so memory stays bounded."""
     person_path = None if persons is None else str(persons)
     threads = max(1, threads)
     with ThreadPoolExecutor(max_workers=threads) as pool:
         pool.submit(warm_kernel)  # numba loads its cached code while the first batch is read (GIL released)
-        pending: list = []
+        pending: list[tuple[int, Future[tuple[Columns, Columns]]]] = []
         for start, rows in stream_chunks(path, rows_per_part):
             pending.append((rows["person"].size, pool.submit(_run_chunk, start, rows, person_path, on)))
             while len(pending) > threads:
@@ -180,14 +186,14 @@ def run_polars(
             yield result
 
 
-def _flags_frame(rows, persons: str | None, on: int | None):
+def _flags_frame(rows: Any, persons: str | None, on: int | None) -> Any:
     import pandas as pd
 
     flags, _, _ = screen_arrays({c: rows[c].to_numpy() for c in ROW_COLUMNS}, persons_arrays(persons), on)
     return pd.DataFrame({c: flags[c] for c in FLAG_COLUMNS})
 
 
-def _refused_frame(rows, start_of: dict[int, int] | None = None):
+def _refused_frame(rows: Any, start_of: dict[int, int] | None = None) -> Any:
     import pandas as pd
 
     from myoscope.cohort.kernel import validate
@@ -200,7 +206,7 @@ def _refused_frame(rows, start_of: dict[int, int] | None = None):
     )
 
 
-def _read_pandas(part: Part, path: str):
+def _read_pandas(part: Part, path: str) -> Any:
     import pandas as pd
 
     rows = read_slice(path, part)
@@ -208,7 +214,8 @@ def _read_pandas(part: Part, path: str):
     return pd.DataFrame(rows)
 
 
-def _metas():
+def _metas() -> tuple[Any, Any, Any]:
+    """Empty frames of the rows, the flags and the refused rows (pandas: ``meta`` for dask)."""
     import pandas as pd
 
     sample = _SAMPLE
@@ -229,7 +236,7 @@ def run_dask(
     workers: int,
     scheduler: str | None,
     tick: Callable[[int], None],
-) -> Iterator[tuple[dict, dict]]:
+) -> Iterator[tuple[Columns, Columns]]:
     """The same slices and kernel through ``dask.dataframe.map_partitions`` (explicit ``meta``)."""
     import dask.dataframe as dd
     from distributed import Client, LocalCluster, as_completed
@@ -237,7 +244,7 @@ def run_dask(
     rows_meta, flags_meta, refused_meta = _metas()
     cluster = None
     if scheduler is None:
-        cluster = LocalCluster(
+        cluster = LocalCluster(  # type: ignore[no-untyped-call]  # dask and distributed: unannotated
             n_workers=workers,
             threads_per_worker=1,
             processes=True,
@@ -245,25 +252,25 @@ def run_dask(
             dashboard_address="127.0.0.1:0",  # loopback only; any free port
             silence_logs=logging.ERROR,
         )
-        client = Client(cluster)
+        client = Client(cluster)  # type: ignore[no-untyped-call]  # dask and distributed: unannotated
     else:
-        client = Client(scheduler)
+        client = Client(scheduler)  # type: ignore[no-untyped-call]  # dask and distributed: unannotated
     try:
-        source = dd.from_map(_read_pandas, parts, path=str(path), meta=rows_meta, enforce_metadata=False)
+        source = dd.from_map(_read_pandas, parts, path=str(path), meta=rows_meta, enforce_metadata=False)  # type: ignore[no-untyped-call]  # dask and distributed: unannotated
         person_path = None if persons is None else str(persons)
         flags = source.map_partitions(_flags_frame, person_path, on, meta=flags_meta, enforce_metadata=False)
         refused = source.map_partitions(_refused_frame, meta=refused_meta, enforce_metadata=False)
-        futures = client.compute(flags.to_delayed() + refused.to_delayed())
+        futures = client.compute(flags.to_delayed() + refused.to_delayed())  # type: ignore[no-untyped-call]  # dask and distributed: unannotated
         index = {f.key: i for i, f in enumerate(futures)}
         sizes = [b - a for a, b in parts] * 2
-        for done in as_completed(futures):
+        for done in as_completed(futures):  # type: ignore[no-untyped-call]  # dask and distributed: unannotated
             tick(sizes[index[done.key]] // 2)
-        results = client.gather(futures)
+        results = client.gather(futures)  # type: ignore[no-untyped-call]  # dask and distributed: unannotated
         n = len(parts)
         for f, r in zip(results[:n], results[n:], strict=False):
             yield {c: f[c].to_numpy() for c in f.columns}, {c: r[c].to_numpy() for c in r.columns}
     finally:
-        client.close()
+        client.close()  # type: ignore[no-untyped-call]  # dask and distributed: unannotated
         if cluster is not None:
             cluster.close()
 

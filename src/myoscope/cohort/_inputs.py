@@ -22,10 +22,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from myoscope.cohort._kinds import KIND_CODE, KINDS, SIDES
 from myoscope.errors import InputError, Problem
+
+if TYPE_CHECKING:
+    import polars as pl
 
 MAPPING_FORMAT = "myoscope-cohort-mapping/1"
 CANONICAL = ("person", "day", "kind", "side", "value")
@@ -153,7 +156,7 @@ def _concepts(table: dict[Any, Any]) -> dict[int, tuple[str, str | None]]:
     return out
 
 
-def scan(path: Path):
+def scan(path: Path) -> pl.LazyFrame:
     """A polars LazyFrame over a CSV or Parquet file."""
     import polars as pl
 
@@ -208,7 +211,10 @@ def read_long(path: Path, mapping: Mapping, directory: Path) -> tuple[Path, list
                 )
             ]
         )
-    text = lambda c: pl.col(cols[c]).cast(pl.Utf8).str.strip_chars() if cols[c] in names else pl.lit("")  # noqa: E731
+
+    def text(c: str) -> pl.Expr:
+        return pl.col(cols[c]).cast(pl.Utf8).str.strip_chars() if cols[c] in names else pl.lit("")
+
     kinds = {label: kind for label, (kind, _) in mapping.kinds.items()} or {k: k for k in KIND_CODE}
     kind_side = {label: side for label, (_, side) in mapping.kinds.items() if side}
     df = (
@@ -289,7 +295,7 @@ def read_long(path: Path, mapping: Mapping, directory: Path) -> tuple[Path, list
     return directory / "measurements.parquet", rows
 
 
-def read_conditions(path: Path):
+def read_conditions(path: Path) -> pl.DataFrame:
     """A conditions table (columns ``person`` and ``code``, a SNOMED CT concept id or a site code) as polars."""
     import polars as pl
 
@@ -317,7 +323,10 @@ def read_persons(path: Path | None, mapping: Mapping, directory: Path) -> tuple[
     if cols["person"] not in names:
         raise InputError([Problem("persons.columns.person", cols["person"], "not found in the person table")])
     groups = tuple(g for g in mapping.groups if g in names) or tuple(g for g in ("site",) if g in names)
-    col = lambda c: pl.col(cols[c]).cast(pl.Utf8) if cols[c] in names else pl.lit(None, pl.Utf8)  # noqa: E731
+
+    def col(c: str) -> pl.Expr:
+        return pl.col(cols[c]).cast(pl.Utf8) if cols[c] in names else pl.lit(None, pl.Utf8)
+
     sex_map = {**{k: k for k in SEX_CODE}, **mapping.sex, "1": "male", "2": "female"}
     pop_map = {**{k: k for k in POPULATION_CODE}, **mapping.population, "1": "asian", "2": "other"}
     persons = (

@@ -10,7 +10,7 @@ with its source values), never silently dropped.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -19,6 +19,14 @@ from myoscope.cohort._generate import Cohort
 from myoscope.cohort._inputs import Mapping, unit_factors
 from myoscope.cohort._kinds import KIND_CODE, KINDS, MEASUREMENTS, SIDES
 from myoscope.errors import InputError, Problem
+
+if TYPE_CHECKING:
+    from duckdb import DuckDBPyConnection
+
+Pair = tuple[str, int, Any, Any, int]
+"""(table, concept id, unit concept id, unit source value, rows) of one concept and unit found in a table."""
+MapRow = tuple[str, int, Any, Any, int, int, float | None, str | None]
+"""A row of the concept map: a Pair's keys, the kind and side codes, the unit factor, why refused (or None)."""
 
 TABLES = ("person", "measurement", "observation", "condition_occurrence")
 _CANON_UNIT = {"kg": "kg", "cm": "cm", "m/s": "m/s", "s": "s"}
@@ -123,7 +131,7 @@ def write_omop(cohort: Cohort, directory: Path) -> Path:
     return directory
 
 
-def _synthetic_conditions(cohort: Cohort, first_id: int):
+def _synthetic_conditions(cohort: Cohort, first_id: int) -> tuple[Any, list[dict[str, Any]]]:
     """``condition_occurrence`` of a generated cohort, and SNOMED CT concept rows (site-local ids)."""
     import pyarrow as pa
 
@@ -168,7 +176,7 @@ def is_omop(path: Path) -> bool:
     return path.is_dir() and _table(path, "person") is not None and _table(path, "measurement") is not None
 
 
-def _concept_kinds(con, directory: Path, mapping: Mapping) -> dict[int, tuple[str, str | None]]:
+def _concept_kinds(con: DuckDBPyConnection, directory: Path, mapping: Mapping) -> dict[int, tuple[str, str | None]]:
     kinds = dict(STANDARD_CONCEPTS)
     concept = _table(directory, "concept")
     if concept is not None:
@@ -185,7 +193,7 @@ def _concept_kinds(con, directory: Path, mapping: Mapping) -> dict[int, tuple[st
     return kinds | mapping.concepts
 
 
-def _unit_codes(con, directory: Path) -> dict[int, str]:
+def _unit_codes(con: DuckDBPyConnection, directory: Path) -> dict[int, str]:
     concept = _table(directory, "concept")
     if concept is None:
         return {}
@@ -210,16 +218,19 @@ def read_omop(directory: Path, mapping: Mapping, out: Path) -> tuple[Path, Path,
         )
         if p
     ]
-    pairs, report = [], {"other_concepts": {}, "unmapped_concept_0": 0, "refused": []}
+    pairs: list[Pair] = []
+    other_concepts: dict[int, int] = {}
+    unmapped = 0
+    refused: list[dict[str, Any]] = []
     for table, src in sources:
         for cid, ucid, usrc, n in con.execute(
             f"SELECT {table}_concept_id, unit_concept_id, unit_source_value, count(*) FROM {src} GROUP BY ALL"
         ).fetchall():
             cid = int(cid or 0)
             if cid == 0:
-                report["unmapped_concept_0"] += int(n)
+                unmapped += int(n)
             elif cid not in kinds:
-                report["other_concepts"][cid] = report["other_concepts"].get(cid, 0) + int(n)
+                other_concepts[cid] = other_concepts.get(cid, 0) + int(n)
             else:
                 pairs.append((table, cid, ucid, usrc, int(n)))
     rows = _map_rows(pairs, kinds, units)
@@ -247,22 +258,25 @@ def read_omop(directory: Path, mapping: Mapping, out: Path) -> tuple[Path, Path,
         "SELECT tbl, row_id, person, reason, raw_value, raw_unit FROM rows WHERE reason IS NOT NULL "
         "ORDER BY tbl, row_id"
     ).fetchall():
-        report["refused"].append(
-            {"row": f"{tbl} {row_id}", "reason": reason, "person": person, "value": value, "unit": unit}
-        )
-    report["conditions"] = _conditions(con, directory, out)
+        refused.append({"row": f"{tbl} {row_id}", "reason": reason, "person": person, "value": value, "unit": unit})
+    report: dict[str, Any] = {
+        "other_concepts": other_concepts,
+        "unmapped_concept_0": unmapped,
+        "refused": refused,
+        "conditions": _conditions(con, directory, out),
+    }
     persons = _persons(con, directory, mapping, out)
     return target, persons, report
 
 
-def _map_rows(pairs, kinds, units) -> list[tuple]:
-    wanted = []
+def _map_rows(pairs: list[Pair], kinds: dict[int, tuple[str, str | None]], units: dict[int, str]) -> list[MapRow]:
+    wanted: list[tuple[str, int, Any, Any, tuple[str, str | None], str]] = []
     for table, cid, ucid, usrc, _ in pairs:
         code = units.get(int(ucid)) if ucid else None
         unit = UCUM_UNITS.get(code, code) if code is not None else (usrc or "")
         wanted.append((table, cid, ucid, usrc, kinds[cid], unit))
     factors = unit_factors(sorted({(k[0], unit) for *_, k, unit in wanted}))
-    rows = []
+    rows: list[MapRow] = []
     for table, cid, ucid, usrc, (kind, side), unit in wanted:
         factor = factors[(kind, unit)]
         reason = None if factor is not None else f"unknown unit {unit or '(none)'!r} for {kind}"
@@ -270,12 +284,13 @@ def _map_rows(pairs, kinds, units) -> list[tuple]:
     return rows
 
 
-def _conditions(con, directory: Path, out: Path) -> dict[str, Any]:
+def _conditions(con: DuckDBPyConnection, directory: Path, out: Path) -> dict[str, Any]:
     """Counts, and ``conditions.parquet`` (person, SNOMED CT code or null) when the table has rows."""
     src = _table(directory, "condition_occurrence")
     if src is None:
         return {"rows": 0, "persons": 0, "path": None}
-    n, persons = con.execute(f"SELECT count(*), count(DISTINCT person_id) FROM {src}").fetchone()
+    counted = con.execute(f"SELECT count(*), count(DISTINCT person_id) FROM {src}").fetchone()
+    n, persons = counted if counted is not None else (0, 0)  # an aggregate always gives its one row
     if not n:
         return {"rows": 0, "persons": 0, "path": None}
     concept = _table(directory, "concept")
@@ -293,7 +308,7 @@ def _conditions(con, directory: Path, out: Path) -> dict[str, Any]:
     return {"rows": int(n), "persons": int(persons), "path": target}
 
 
-def _persons(con, directory: Path, mapping: Mapping, out: Path) -> Path:
+def _persons(con: DuckDBPyConnection, directory: Path, mapping: Mapping, out: Path) -> Path:
     src = _table(directory, "person")
     names = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {src}").fetchall()]
     if "person_id" not in names:

@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -26,6 +26,14 @@ from myoscope.cohort._kinds import KINDS, SIDES
 from myoscope.cohort._muscle_causes import CAUSE_COLUMNS as MUSCLE_CAUSES
 from myoscope.cohort.kernel import FLAG_COLUMNS, REASONS, RULE_VERSION
 from myoscope.errors import InputError, Problem
+
+if TYPE_CHECKING:
+    import polars as pl
+
+Part = dict[str, np.ndarray]
+"""One partition's columns (flags, or refused rows) as the kernel gives them."""
+Prepared = tuple[Path, Path | None, tuple[str, ...], list[dict[str, Any]], dict[str, Any]]
+"""The rows file, the persons file (if any), the group columns, the rows refused early, the OMOP report."""
 
 ENGINES = ("polars", "dask")
 GLIM_CATEGORIES = {
@@ -72,11 +80,12 @@ class _Laps:
         self._last, self._last_cpu = now, cpu
 
 
-def _prepare(source: Path, persons: Path | None, conditions: Path | None, mapping: Mapping, work: Path):
+def _prepare(source: Path, persons: Path | None, conditions: Path | None, mapping: Mapping, work: Path) -> Prepared:
     from myoscope.cohort import _conditions
     from myoscope.cohort._omop import is_omop, read_omop
 
     if is_omop(source):
+        person_file: Path | None
         rows, person_file, report = read_omop(source, mapping, work)
         import polars as pl
         import pyarrow.parquet as pq
@@ -154,7 +163,7 @@ def screen(
     return _write(out, flags, refused, groups, total + len(early_refused), html, report, laps)
 
 
-def _flags_table(parts, person_path: Path | None, groups: tuple[str, ...]):
+def _flags_table(parts: Sequence[Part], person_path: Path | None, groups: tuple[str, ...]) -> pl.DataFrame:
     import polars as pl
 
     from myoscope.criteria import awgs2019, ewgsop2, fnih2014
@@ -187,7 +196,7 @@ def _flags_table(parts, person_path: Path | None, groups: tuple[str, ...]):
     return frame.sort("person")
 
 
-def _refused_rows(parts, early: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _refused_rows(parts: Sequence[Part], early: list[dict[str, Any]]) -> list[dict[str, Any]]:
     rows = list(early)
     for p in parts:
         for i in range(len(p["reason"])):
@@ -207,7 +216,14 @@ def _refused_rows(parts, early: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _write(
-    out: Path, flags, refused: list[dict[str, Any]], groups, rows: int, html: bool, report, laps: _Laps | None = None
+    out: Path,
+    flags: pl.DataFrame,
+    refused: list[dict[str, Any]],
+    groups: tuple[str, ...],
+    rows: int,
+    html: bool,
+    report: dict[str, Any],
+    laps: _Laps | None = None,
 ) -> ScreenResult:
 
     import polars as pl
@@ -232,12 +248,22 @@ def _write(
     return result
 
 
-def _write_flags(flags, files: dict[str, Path]) -> None:
+def _write_flags(flags: pl.DataFrame, files: dict[str, Path]) -> None:
     flags.write_parquet(files["flags_parquet"], statistics=False, compression="snappy")
     flags.write_csv(files["flags_csv"], float_precision=6)
 
 
-def _finish(out: Path, flags, table, refused, rows: int, html: bool, report, files, laps: _Laps) -> ScreenResult:
+def _finish(
+    out: Path,
+    flags: pl.DataFrame,
+    table: pl.DataFrame,
+    refused: list[dict[str, Any]],
+    rows: int,
+    html: bool,
+    report: dict[str, Any],
+    files: dict[str, Path],
+    laps: _Laps,
+) -> ScreenResult:
     """Prevalence, refused rows and the summary (while the flags are written)."""
     import csv
 

@@ -8,7 +8,7 @@ by jinja2's autoescape.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Literal
 
 from jinja2 import Environment
 
@@ -16,6 +16,12 @@ from myoscope.cohort import _svg
 from myoscope.cohort.kernel import RULE_VERSION
 from myoscope.criteria import glim
 from myoscope.instruments import sarcopenia_cutoffs as cut
+
+if TYPE_CHECKING:
+    import numpy as np
+    import polars as pl
+
+    from myoscope.cohort._run import ScreenResult
 
 _TEMPLATE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Cohort screening summary</title>
@@ -58,7 +64,7 @@ def _pct(value: float | None) -> str:
     return "–" if value is None else f"{100 * value:.1f} %"
 
 
-def _prevalence_plots(table, out: list[tuple[str, str]]) -> None:
+def _prevalence_plots(table: pl.DataFrame, out: list[tuple[str, str]]) -> None:
     rows_all = [r for r in table.iter_rows(named=True) if r["by"] in ("sex", "age_band") and r["decided"]]
     for by in ("sex", "age_band"):
         rows = [r for r in rows_all if r["by"] == by and r["screen"].startswith(("EWGSOP2 probable", "'MUST' medium"))]
@@ -89,24 +95,25 @@ _MEASURES = (
 )
 
 
-def _histogram(values, label: str, lines: list[tuple[float, str, str]], title: str, out) -> None:
+def _histogram(
+    values: np.ndarray, label: str, lines: list[tuple[float, str, str]], title: str, out: list[tuple[str, str]]
+) -> None:
     out.append((title, _svg.histogram(values, label, lines)))
 
 
-def _measure_plots(flags, out: list[tuple[str, str]]) -> None:
+def _measure_plots(flags: pl.DataFrame, out: list[tuple[str, str]]) -> None:
     import numpy as np
 
     for column, label, cutoffs in _MEASURES:
         for sex, name in ((1, "men"), (2, "women")):
             values = flags.filter((flags["sex"] == sex) & flags[column].is_not_nan())[column].to_numpy()
             if values.size:
+                sex_name: Literal["male", "female"] = "male" if sex == 1 else "female"
+                limits = [(c.limit(sex_name), c.op, who) for c, who in cutoffs]
                 lines = [
-                    (
-                        c.limit("male" if sex == 1 else "female"),
-                        f"{who} {c.op} {c.limit('male' if sex == 1 else 'female'):g}",
-                        style,
-                    )
-                    for (c, who), style in zip(cutoffs, ("-", "--", ":"), strict=False)
+                    (limit, f"{who} {op} {limit:g}", style)
+                    for (limit, op, who), style in zip(limits, ("-", "--", ":"), strict=False)
+                    if limit is not None
                 ]
                 _histogram(values, label, lines, f"{label}, {name}, against each definition's cut-off", out)
     change = flags["weight_change_6m_pct"].to_numpy()
@@ -125,14 +132,14 @@ def _measure_plots(flags, out: list[tuple[str, str]]) -> None:
         )
 
 
-def _plots(flags, table) -> list[tuple[str, str]]:
+def _plots(flags: pl.DataFrame, table: pl.DataFrame) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     _prevalence_plots(table, out)
     _measure_plots(flags, out)
     return out
 
 
-def write_summary(path: Path, flags, table, result: Any) -> Path:
+def write_summary(path: Path, flags: pl.DataFrame, table: pl.DataFrame, result: ScreenResult) -> Path:
     env = Environment(autoescape=True)
     rows = list(table.iter_rows(named=True))
     html = env.from_string(_TEMPLATE).render(

@@ -24,6 +24,7 @@ import numpy as np
 from myoscope import units
 from myoscope.cohort import _rules as rules
 from myoscope.cohort._kinds import KINDS
+from myoscope.instruments import sarcopenia_cutoffs as cut
 from myoscope.measures.body import MIN_SPAN_DAYS
 
 RULE_VERSION = "myoscope-screen/4"
@@ -105,7 +106,7 @@ def validate(day: np.ndarray, kind: np.ndarray, side: np.ndarray, value: np.ndar
     """Reason code of each row (0 = accepted), see :data:`REASONS`."""
     from myoscope.cohort._aggregate import validate_rows
 
-    return validate_rows(
+    reasons: np.ndarray = validate_rows(
         np.ascontiguousarray(day, dtype=np.int32),
         np.ascontiguousarray(kind, dtype=np.int8),
         np.ascontiguousarray(side, dtype=np.int8),
@@ -116,6 +117,7 @@ def validate(day: np.ndarray, kind: np.ndarray, side: np.ndarray, value: np.ndar
         _SIDED,
         NO_DATE,
     )
+    return reasons
 
 
 def _person_attributes(ids: np.ndarray, persons: Mapping[str, np.ndarray] | None) -> tuple[np.ndarray, ...]:
@@ -128,7 +130,7 @@ def _person_attributes(ids: np.ndarray, persons: Mapping[str, np.ndarray] | None
     at = np.minimum(at, len(persons["person"]) - 1)
     found = persons["person"][at] == ids
 
-    def pick(col: str, dtype) -> np.ndarray:
+    def pick(col: str, dtype: type[np.integer[Any]]) -> np.ndarray:
         if col not in persons:
             return np.zeros(n, dtype=dtype)
         return np.where(found, np.asarray(persons[col])[at], 0).astype(dtype)
@@ -186,8 +188,11 @@ def flags(ids: np.ndarray, f: np.ndarray, persons: Mapping[str, np.ndarray] | No
     from myoscope.cohort._muscle_causes import cause_statuses as muscle_causes
 
     sex, population, birth_year, conditions = _person_attributes(ids, persons)
-    latest = lambda name: rules.latest(f, name)  # noqa: E731
-    c = rules.cut
+
+    def latest(name: str) -> np.ndarray:
+        return rules.latest(f, name)
+
+    c = cut
     out: dict[str, Any] = {
         "person": ids,
         "sex": sex,
@@ -237,7 +242,9 @@ def flags(ids: np.ndarray, f: np.ndarray, persons: Mapping[str, np.ndarray] | No
     return out
 
 
-def screen_record_batch(batch: Any, persons: Mapping[str, np.ndarray] | None = None, on: int | None = None):
+def screen_record_batch(
+    batch: Any, persons: Mapping[str, np.ndarray] | None = None, on: int | None = None
+) -> tuple[Any, Any]:
     """:func:`screen_arrays` on a :class:`pyarrow.RecordBatch`; returns (flags batch, refused batch)."""
     import pyarrow as pa
 

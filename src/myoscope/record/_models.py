@@ -19,12 +19,15 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
+    GetJsonSchemaHandler,
     Tag,
     ValidationInfo,
     field_validator,
     model_serializer,
     model_validator,
 )
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 from myoscope.errors import RangeError
 from myoscope.record._kinds import MEASUREMENT_KINDS, NUTRIENT_UNITS
@@ -237,6 +240,20 @@ class DietDay(_Model):
         data = handler(self)
         return {"date": data["date"], **data["nutrients"]}
 
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        """The flat shape files and the API use: the date and one amount per nutrient (at least one)."""
+        amounts = {name: _nutrient_schema(unit, high, handler.mode) for name, (unit, high) in NUTRIENT_UNITS.items()}
+        return {
+            "type": "object",
+            "title": cls.__name__,
+            "description": "What was eaten on one day: the date and an amount for any nutrient (with its unit).",
+            "properties": {"date": {"type": "string", "format": "date"}, **amounts},
+            "required": ["date"],
+            "minProperties": 2,
+            "additionalProperties": False,
+        }
+
     @model_validator(mode="before")
     @classmethod
     def _collect(cls, data: Any) -> Any:
@@ -266,6 +283,13 @@ class DietDay(_Model):
             raise ValueError("a diet day needs at least one nutrient amount (e.g. energy: 1800 kcal)")
         data["nutrients"] = amounts
         return data
+
+
+def _nutrient_schema(unit: str, high: float, mode: str) -> JsonSchemaValue:
+    """One nutrient's amount: written in the canonical unit; read as a number or a text with its unit."""
+    if mode == "serialization":
+        return {"type": "number", "minimum": 0, "maximum": high, "x-unit": unit}
+    return InUnit(unit, 0, high).json_schema()
 
 
 class ActivitySession(_Model):
@@ -339,12 +363,21 @@ class Symptom(_Model):
     side: Side | Literal["both"] | None = None
 
 
+AnswerScalar = bool | int | float | str | dt.date | None
+AnswerGroup = dict[str, AnswerScalar | dict[str, AnswerScalar]]
+"""Named answers, each a scalar or a ``{value, unit}`` object: one session of a list, or an instrument's sub-form."""
+Answer = AnswerScalar | AnswerGroup | list[AnswerScalar | AnswerGroup]
+"""One answer as a file or the API gives it: a number, a text (with a unit where it has one), a choice, a date, a
+``{value, unit}`` object, a group of named answers, or a list of these (dated sessions, days); each instrument's
+input model says which (``Instrument.schema``)."""
+
+
 class InstrumentAnswers(_Model):
     """Answers to one instrument on one date; checked against the instrument's input model on load."""
 
     name: str = Field(min_length=1, max_length=40)
     date: PastDate
-    answers: dict[str, Any] = Field(default_factory=dict)
+    answers: dict[str, Answer] = Field(default_factory=dict)
 
 
 class SpinalExam(_Model):

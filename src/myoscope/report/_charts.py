@@ -10,15 +10,24 @@ from __future__ import annotations
 import datetime as dt
 import math
 import textwrap
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import matplotlib
 import matplotlib.dates as mdates
 
 from myoscope.report._figures import FONT_PT, STYLE, fit, new_figure, png, svg
 
+# _DATES: dates go to matplotlib as they are (its date converter reads them); its type stubs declare floats only,
+# so the calls that pass dates carry a `type: ignore[arg-type]` naming this note. The locators and formatters of
+# matplotlib.dates are unannotated (`no-untyped-call`).
+
 if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+    from matplotlib.legend import Legend
+
     from myoscope.report.model import ChartData
 
 _COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b")
@@ -52,7 +61,7 @@ def chart_png(chart: ChartData) -> bytes:
     return png(_figure(chart), PNG_DPI)
 
 
-def _figure(chart: ChartData):
+def _figure(chart: ChartData) -> Figure:
     with matplotlib.rc_context(STYLE):
         fig, ax = new_figure(WIDTH_IN, HEIGHT_IN)
         _draw(ax, chart)
@@ -68,7 +77,7 @@ def _figure(chart: ChartData):
     return fig
 
 
-def _values(values) -> list[float]:
+def _values(values: Iterable[float | None]) -> list[float]:
     return [math.nan if v is None else v for v in values]
 
 
@@ -76,7 +85,7 @@ LEGEND_INSIDE_UP_TO = 2
 """With more series than this, the legend goes below the plot so that it hides no data."""
 
 
-def _legend(fig, ax, count: int):
+def _legend(fig: Figure, ax: Axes, count: int) -> Legend | None:
     """A legend inside the plot, or (for more than :data:`LEGEND_INSIDE_UP_TO` series) the figure legend
     below it, which is returned so that the layout makes room for it."""
     if count <= LEGEND_INSIDE_UP_TO:
@@ -85,43 +94,43 @@ def _legend(fig, ax, count: int):
     return fig.legend(*ax.get_legend_handles_labels(), frameon=False, loc="lower center", ncol=1)
 
 
-def _draw(ax, chart: ChartData) -> None:
+def _draw(ax: Axes, chart: ChartData) -> None:
     for i, series in enumerate(chart.series):
         colour = _COLOURS[i % len(_COLOURS)]
         x = list(series.x)
         if series.style == "band":
             low, high = _values(series.low), _values(series.high)
-            ax.fill_between(x, low, high, color=colour, alpha=0.25, label=series.label)
+            ax.fill_between(x, low, high, color=colour, alpha=0.25, label=series.label)  # type: ignore[arg-type]  # dates: see _DATES
             if series.y:
-                ax.plot(x, _values(series.y), color=colour, linewidth=1.5)
+                ax.plot(x, _values(series.y), color=colour, linewidth=1.5)  # type: ignore[arg-type]  # dates: see _DATES
         elif series.style == "bar":
             width = BAR_DAYS if x and isinstance(x[0], dt.date) else 0.8
             offset = (i - (len(chart.series) - 1) / 2) * width / max(1, len(chart.series))
             xs = [v + dt.timedelta(days=offset) if isinstance(v, dt.date) else v + offset for v in x]
             ax.bar(
-                xs,
+                xs,  # type: ignore[arg-type]  # as above
                 [0 if v is None else v for v in series.y],
                 width=width / max(1, len(chart.series)),
                 color=colour,
                 label=series.label,
             )
         elif series.style == "points":
-            ax.plot(x, _values(series.y), "o", color=colour, label=series.label)
+            ax.plot(x, _values(series.y), "o", color=colour, label=series.label)  # type: ignore[arg-type]  # dates: see _DATES
         else:
-            ax.plot(x, _values(series.y), "o-", color=colour, label=series.label, markersize=4)
+            ax.plot(x, _values(series.y), "o-", color=colour, label=series.label, markersize=4)  # type: ignore[arg-type]  # dates: see _DATES
     for line in chart.reference_lines:
         ax.axhline(line.value, color="#555555", linestyle="--", linewidth=1)
         _label(ax, line.label, (1.0, line.value), ("axes fraction", "data"), ha="right", va="bottom")
     for marker in chart.markers:
-        ax.axvline(marker.x, color="#999999", linestyle=":", linewidth=1)
+        ax.axvline(marker.x, color="#999999", linestyle=":", linewidth=1)  # type: ignore[arg-type]  # dates: see _DATES
         _label(ax, marker.label, (marker.x, 1.0), ("data", "axes fraction"), rotation=90, va="top", ha="right")
 
 
-def _label(ax, text: str, xy, coords, **placement) -> None:
+def _label(ax: Axes, text: str, xy: tuple[Any, float], coords: tuple[str, str], **placement: Any) -> None:
     ax.annotate(text, xy=xy, xycoords=coords, fontsize=FONT_PT, color="#555555", bbox=_LABEL_BOX, **placement)
 
 
-def _value_axis(ax) -> None:
+def _value_axis(ax: Axes) -> None:
     low, high = ax.get_ylim()
     size = max(abs(low), abs(high))
     span = MIN_SPAN_FRACTION * size
@@ -131,19 +140,20 @@ def _value_axis(ax) -> None:
         ax.set_ylim(max(0.0, low) if (ax.get_ylim()[0] >= 0) else low, high)
 
 
-def _date_axis(ax, chart: ChartData) -> None:
+def _date_axis(ax: Axes, chart: ChartData) -> None:
     dates = [v for s in chart.series for v in s.x if isinstance(v, dt.date)]
     if not dates:
         return
     days = (max(dates) - min(dates)).days
     locator = (
-        mdates.DayLocator(interval=max(1, days // 7 + 1))
+        mdates.DayLocator(interval=max(1, days // 7 + 1))  # type: ignore[no-untyped-call]  # untyped
         if days <= 21
-        else mdates.AutoDateLocator(minticks=3, maxticks=8)
+        else mdates.AutoDateLocator(minticks=3, maxticks=8)  # type: ignore[no-untyped-call]  # untyped
     )
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, show_offset=True))
+    formatter = mdates.ConciseDateFormatter(locator, show_offset=True)  # type: ignore[no-untyped-call]  # as above
+    ax.xaxis.set_major_formatter(formatter)
     if days <= 21:
         bars = any(s.style == "bar" for s in chart.series)
         pad = dt.timedelta(days=BAR_DAYS if bars else 1)
-        ax.set_xlim(min(dates) - pad, max(dates) + pad)
+        ax.set_xlim(min(dates) - pad, max(dates) + pad)  # type: ignore[arg-type]  # dates: see _DATES

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import io
 import textwrap
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import matplotlib
-from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 
@@ -23,10 +23,11 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.axis import Axis
     from matplotlib.legend import Legend
+    from matplotlib.typing import RcKeyType
 
 FONT_PT = 9.5
 TITLE_PT = 11
-STYLE = {
+STYLE: dict[RcKeyType, Any] = {
     "font.size": FONT_PT,
     "axes.labelsize": FONT_PT,
     "xtick.labelsize": FONT_PT,
@@ -70,8 +71,8 @@ def png(fig: Figure, dpi: int) -> bytes:
     canvas = FigureCanvasAgg(fig)
     with matplotlib.rc_context(STYLE):
         fig.set_dpi(dpi)
-        canvas.draw()
-    pixels = np.asarray(canvas.buffer_rgba())[..., :3]
+        canvas.draw()  # type: ignore[no-untyped-call]  # unannotated in matplotlib
+    pixels = np.asarray(canvas.buffer_rgba())[..., :3]  # type: ignore[no-untyped-call]  # as above
     buffer = io.BytesIO()
     Image.fromarray(pixels).save(buffer, format="PNG", compress_level=PNG_COMPRESSION)
     return buffer.getvalue()
@@ -82,7 +83,7 @@ class _Measure:
     dpi, so sizes are kept for the process: value labels and short titles recur)."""
 
     def __init__(self, fig: Figure) -> None:
-        self.renderer = FigureCanvasAgg(fig).get_renderer()
+        self.renderer: RendererAgg = FigureCanvasAgg(fig).get_renderer()  # type: ignore[no-untyped-call]  # as above
 
     def line(self, text: str, size: float) -> tuple[float, float]:
         """Width and height of one line of ``text`` at ``size`` points."""
@@ -112,12 +113,14 @@ _SIZES: dict[tuple[str, float, float], tuple[float, float]] = {}
 _KEPT_SIZES = 4096
 
 
-def _line_size(renderer, text: str, size: float) -> tuple[float, float]:
+def _line_size(renderer: RendererAgg, text: str, size: float) -> tuple[float, float]:
     key = (text, size, renderer.dpi)
     if key not in _SIZES:
         if len(_SIZES) >= _KEPT_SIZES:
             _SIZES.clear()
-        width, height, _ = renderer.get_text_width_height_descent(text, FontProperties(size=size), ismath=False)
+        font = FontProperties(size=size)
+        measured = renderer.get_text_width_height_descent(text, font, ismath=False)  # type: ignore[no-untyped-call]
+        width, height, _ = measured
         _SIZES[key] = (width / renderer.dpi, height / renderer.dpi)
     return _SIZES[key]
 
@@ -148,6 +151,11 @@ def fit(fig: Figure, ax: Axes, legend: Legend | None = None) -> None:
         fig.subplots_adjust(left=left / width, right=1 - right / width, bottom=bottom / height, top=1 - top / height)
 
 
+def _points(size: float | str) -> float:
+    """A font size in points (matplotlib may give a size's name, such as ``"large"``)."""
+    return float(size) if isinstance(size, (int, float)) else float(FontProperties(size=size).get_size_in_points())
+
+
 def _margins(fig: Figure, ax: Axes, measure: _Measure, legend_in: float) -> tuple[float, float, float, float]:
     """Left, right, bottom and top margins in inches; wraps the title and the value axis's label to fit.
 
@@ -157,7 +165,7 @@ def _margins(fig: Figure, ax: Axes, measure: _Measure, legend_in: float) -> tupl
     width, height = fig.get_size_inches()
     label_pad, title_pad = rc["axes.labelpad"] / 72, rc["axes.titlepad"] / 72
     _, line = measure.line("lp", FONT_PT)
-    title_pt, label_pt = ax.title.get_fontsize(), ax.yaxis.label.get_fontsize()
+    title_pt, label_pt = _points(ax.title.get_fontsize()), _points(ax.yaxis.label.get_fontsize())
     x_labels, x_offset = _tick_labels(ax.xaxis)
     x_ticks = (rc["xtick.major.size"] + rc["xtick.major.pad"]) / 72 + line
     bottom = EDGE_IN + legend_in + x_ticks + (label_pad + line if ax.get_xlabel() or x_offset else 0)

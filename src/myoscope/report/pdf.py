@@ -30,15 +30,16 @@ def html_to_pdf(html: str, images: Mapping[str, bytes] | None = None) -> bytes:
     ``chart:`` URLs it refers to onto PNG bytes."""
     from weasyprint import HTML
 
-    return HTML(string=html, url_fetcher=_fetcher(dict(images or {}))).write_pdf()
+    pdf: bytes = HTML(string=html, url_fetcher=_fetcher(dict(images or {}))).write_pdf()
+    return pdf
 
 
-def _fetcher(images: dict[str, bytes]):
+def _fetcher(images: dict[str, bytes]) -> object:
     """A WeasyPrint URL fetcher that answers ``images`` from memory and ``data:`` URLs, and refuses the rest."""
     from weasyprint import URLFetcher
     from weasyprint.urls import URLFetcherResponse
 
-    class _Images(URLFetcher):
+    class _Images(URLFetcher):  # type: ignore[misc]  # weasyprint ships no type information
         def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
             if url.startswith(f"{CHART_SCHEME}:"):
                 if url not in images:

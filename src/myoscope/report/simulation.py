@@ -12,13 +12,22 @@ import csv
 import io
 import json
 import math
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from myoscope.references import resolve
 from myoscope.report._figures import fit, new_figure, svg
 from myoscope.report.html import template
+
+if TYPE_CHECKING:
+    from myoscope.physiology.projection import Band, Projection, ScenarioResult
+    from myoscope.physiology.regional import RegionalCourse
+
+Doc = dict[str, Any]
+"""A projection document (JSON-ready data), or a part of one."""
+Pick = Callable[[Doc], Doc | None]
 
 PROJECTION_FORMAT = "myoscope-projection/1"
 PROJECTION_FORMATS = ("text", "json", "csv", "html")
@@ -40,7 +49,7 @@ _ROWS = (
 )
 
 
-def _figure(outputs: dict[str, list]) -> str:
+def _figure(outputs: dict[str, list[float]]) -> str:
     fig, ax = new_figure(6.4, 2.8)
     days = outputs["time_d"]
     ax.plot(days, outputs["fat_mass_kg"], label="fat mass", color="#d08c2c")
@@ -82,8 +91,8 @@ def render_simulation_html(document: dict[str, Any]) -> str:
 # --- the joined projection ---------------------------------------------------------------------
 
 
-def _values(array, digits: int) -> list[float | None]:
-    out = []
+def _values(array: Sequence[float] | np.ndarray, digits: int) -> list[float | None]:
+    out: list[float | None] = []
     for v in np.asarray(array, dtype=float).tolist():
         if math.isnan(v):
             out.append(None)
@@ -94,7 +103,7 @@ def _values(array, digits: int) -> list[float | None]:
     return out
 
 
-def _band(band, digits: int = 3) -> dict[str, list]:
+def _band(band: Band | RegionalCourse, digits: int = 3) -> dict[str, list[float | None]]:
     return {
         "low": _values(band.low, digits),
         "middle": _values(band.middle, digits),
@@ -102,13 +111,13 @@ def _band(band, digits: int = 3) -> dict[str, list]:
     }
 
 
-def _scalar(value, digits: int = 3):
+def _scalar(value: float | None, digits: int = 3) -> float | None:
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return None
     return round(float(value), digits)
 
 
-def _course(course) -> dict[str, Any]:
+def _course(course: RegionalCourse) -> Doc:
     return {
         "region": course.region,
         "side": course.side,
@@ -123,7 +132,7 @@ def _course(course) -> dict[str, Any]:
     }
 
 
-def _scenario(result) -> dict[str, Any]:
+def _scenario(result: ScenarioResult) -> Doc:
     whole = None
     change = None
     if result.whole_body:
@@ -149,7 +158,7 @@ def _scenario(result) -> dict[str, Any]:
     }
 
 
-def projection_document(projection) -> dict[str, Any]:
+def projection_document(projection: Projection) -> Doc:
     """JSON-ready data of a :class:`myoscope.physiology.projection.Projection` (no NaN, no infinity)."""
     i = projection.inputs
     return {
@@ -183,20 +192,21 @@ def _signed(value: float, digits: int) -> str:
     return text[1:] if float(text) == 0 else text
 
 
-def _range(values, digits: int = 1, unit: str = "") -> str:
-    if values is None or any(v is None for v in values):
+def _range(values: Sequence[float | None] | None, digits: int = 1, unit: str = "") -> str:
+    known = [v for v in values or () if v is not None]
+    if values is None or len(known) < len(values):
         return "no human data"
-    low, middle, high = min(values), values[1], max(values)
+    low, middle, high = min(known), known[1], max(known)
     if _signed(low, digits) == _signed(high, digits):
         return f"{_signed(middle, digits)}{unit}"
     return f"{_signed(middle, digits)}{unit} ({_signed(low, digits)} to {_signed(high, digits)})"
 
 
-def _regions(doc) -> list[str]:
+def _regions(doc: Doc) -> list[str]:
     return list(dict.fromkeys(f"{c['side']} {c['region']}" for s in doc["scenarios"] for c in s["regional"]))
 
 
-def _rows(doc) -> list[dict[str, Any]]:
+def _rows(doc: Doc) -> list[Doc]:
     regions = _regions(doc)
     rows = []
     for s in doc["scenarios"]:
@@ -214,8 +224,9 @@ def _rows(doc) -> list[dict[str, Any]]:
     return rows
 
 
-def _regional_lines(doc, scenario) -> list[str]:
-    lines, grouped = [], {}
+def _regional_lines(doc: Doc, scenario: Doc) -> list[str]:
+    lines: list[str] = []
+    grouped: dict[tuple[str, str], list[str]] = {}
     for c in scenario["regional"]:
         values = (_range(c["now"], 1, " %"), _range(c["at_horizon"], 1, " %"))
         if c["cause"] == "energy_balance":
@@ -230,7 +241,7 @@ def _regional_lines(doc, scenario) -> list[str]:
     return lines
 
 
-def _text(doc) -> str:
+def _text(doc: Doc) -> str:
     lines = [
         f"Muscle projection for {doc['person_id']} from {doc['on']}, {doc['horizon_days']} days.",
         f"Whole body: Hall's model ({doc['model']}) with the protein and training effect on the lean share.",
@@ -253,7 +264,7 @@ def _text(doc) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _csv(doc) -> str:
+def _csv(doc: Doc) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["scenario", "day", "date", "quantity", "unit", "low", "middle", "high"])
@@ -275,7 +286,7 @@ def _csv(doc) -> str:
     return buffer.getvalue()
 
 
-def _plot(doc, title: str, unit: str, pick) -> str | None:
+def _plot(doc: Doc, title: str, unit: str, pick: Pick) -> str | None:
     fig, ax = new_figure(6.6, 3.0)
     days = np.arange(doc["horizon_days"] + 1)
     drawn = False
@@ -301,17 +312,27 @@ def _plot(doc, title: str, unit: str, pick) -> str | None:
     return svg(fig)
 
 
-def _figures(doc) -> list[dict[str, str]]:
+def _whole_body(name: str) -> Pick:
+    """Picks a scenario's band of the whole-body quantity ``name`` (None without a whole-body projection)."""
+
+    def pick(s: Doc) -> Doc | None:
+        band: Doc | None = (s["whole_body"] or {}).get(name)
+        return band
+
+    return pick
+
+
+def _figures(doc: Doc) -> list[dict[str, str]]:
     figures = []
     for name, label in _WHOLE[:3]:
-        picture = _plot(doc, f"{label} (kg), band per scenario", "kg", lambda s, n=name: (s["whole_body"] or {}).get(n))
+        picture = _plot(doc, f"{label} (kg), band per scenario", "kg", _whole_body(name))
         if picture:
             figures.append(
                 {"svg": picture, "caption": f"{label}: shaded band from the studies' ranges; line: central projection"}
             )
     for region in _regions(doc):
 
-        def pick(s, r=region):
+        def pick(s: Doc, r: str = region) -> Doc | None:
             return next((c for c in s["regional"] if f"{c['side']} {c['region']}" == r), None)
 
         picture = _plot(doc, f"{region} muscle size (% change from before)", "%", pick)
@@ -322,7 +343,7 @@ def _figures(doc) -> list[dict[str, str]]:
     return figures
 
 
-def render_projection(projection, format: str) -> str:
+def render_projection(projection: Projection, format: str) -> str:
     """The projection as ``text``, ``json``, ``csv`` or ``html``."""
     doc = projection_document(projection)
     if format == "json":

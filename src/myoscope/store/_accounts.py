@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import CursorResult, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from myoscope.errors import InputError, Problem
@@ -51,7 +51,7 @@ class Throttle:
     def delay(self, failures: int, free: int) -> dt.timedelta:
         if failures < free:
             return dt.timedelta(0)
-        return min(self.longest, self.first_delay * 2 ** min(failures - free, 30))
+        return min(self.longest, self.first_delay * (1 << min(failures - free, 30)))  # doubles per failure
 
 
 class LoginRefused(Exception):
@@ -169,7 +169,7 @@ def authenticate(session: Session, username: str, password: str, client: str, th
         ok = _HASHER.verify(user.password_hash if user else _DUMMY_HASH, password) and user is not None
     except (VerificationError, InvalidHashError):
         ok = False
-    if not ok or not user.active:
+    if not ok or user is None or not user.active:
         session.add_all([LoginFailure(key=pair_key, at=now), LoginFailure(key=client_key, at=now)])
         _audit_sign_in(session, "sign_in_failed", username, client, "wrong user name or password", None)
         session.flush()
@@ -231,6 +231,8 @@ def revoke_token(session: Session, user: User, token_id: int) -> bool:
         .where(ApiToken.id == token_id, ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))
         .values(revoked_at=utcnow())
     )
+    if not isinstance(result, CursorResult):  # an UPDATE always answers with a cursor result
+        raise TypeError(f"unexpected result of an UPDATE: {type(result).__name__}")
     return result.rowcount == 1
 
 
@@ -259,7 +261,9 @@ def token_user(session: Session, token: str | None, touch: Callable[[int], None]
 
 def same(a: str | None, b: str | None) -> bool:
     """Constant-time comparison of two tokens (False when either is missing)."""
-    return bool(a) and bool(b) and hmac.compare_digest(a.encode(), b.encode())
+    if not a or not b:
+        return False
+    return hmac.compare_digest(a.encode(), b.encode())
 
 
 def aware(moment: dt.datetime) -> dt.datetime:

@@ -11,7 +11,21 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from myoscope.record import Record, parse_record
+from myoscope.record import (
+    ActivitySession,
+    ActivityWeek,
+    Condition,
+    DietDay,
+    Episode,
+    FamilyHistory,
+    InstrumentAnswers,
+    Measurement,
+    Record,
+    SpinalExam,
+    StepCount,
+    Symptom,
+    parse_record,
+)
 from myoscope.store._tables import SECTION_TABLES
 
 
@@ -25,20 +39,22 @@ def dump_item(section: str, item: BaseModel) -> dict[str, Any]:
 
 
 def columns(section: str, item: BaseModel) -> dict[str, Any]:
-    """The columns copied out of an item for queries."""
-    if section == "measurements":
+    """The columns copied out of an item of ``section`` for queries (the item's model says which)."""
+    if isinstance(item, Measurement):
         return {"kind": item.kind, "date": item.date, "side": item.side, "value": item.best}
-    if section == "instruments":
+    if isinstance(item, InstrumentAnswers):
         return {"name": item.name, "date": item.date}
-    if section in ("diet_days", "spinal_exams"):
+    if isinstance(item, ActivityWeek):
+        return {"date": item.week_of}
+    if isinstance(item, (DietDay, SpinalExam, ActivitySession, StepCount)):
         return {"date": item.date}
-    if section == "activity":
-        return {"date": getattr(item, "week_of", None) or item.date}
-    if section == "episodes":
+    if isinstance(item, Episode):
         return {"kind": item.kind, "start": item.start}
-    if section == "family_history":
+    if isinstance(item, FamilyHistory):
         return {"condition": item.condition}
-    return {"kind": item.kind}
+    if isinstance(item, (Condition, Symptom)):
+        return {"kind": item.kind}
+    raise TypeError(f"{section}: {type(item).__name__} is not an item of a record section")
 
 
 def sections_of(record: Record) -> dict[str, tuple[BaseModel, ...]]:

@@ -13,11 +13,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from myoscope.errors import InputError, Problem, shorten
-from myoscope.record import MAX_ID, Record, canonical_answers, check_date, check_record, parse_record, parse_text
+from myoscope.record import (
+    MAX_ID,
+    InstrumentAnswers,
+    Record,
+    canonical_answers,
+    check_date,
+    check_record,
+    parse_record,
+    parse_text,
+)
 from myoscope.store import _asked, _codec
 from myoscope.store._tables import (
     SECTION_TABLES,
@@ -33,6 +42,7 @@ from myoscope.store._tables import (
 )
 
 if TYPE_CHECKING:
+    from myoscope.store._audit import AuditQueue
     from myoscope.store._history import Corrections
 
 DATED_SECTIONS = ("measurements", "instruments", "diet_days", "spinal_exams")
@@ -63,7 +73,9 @@ class Patients:
     go to ``audit_queue`` when given (:class:`myoscope.store.AuditQueue`), else to the session too.
     """
 
-    def __init__(self, session: Session, user: User, *, via: str = "", client: str = "", audit_queue=None):
+    def __init__(
+        self, session: Session, user: User, *, via: str = "", client: str = "", audit_queue: AuditQueue | None = None
+    ) -> None:
         self.session = session
         self.user = user
         self.via = via[:500]
@@ -84,7 +96,7 @@ class Patients:
         else:
             self.session.add(AuditEntry(**entry))
 
-    def _team_ids(self):
+    def _team_ids(self) -> Select[int]:
         return select(Membership.team_id).where(Membership.user_id == self.user.id)
 
     def teams(self) -> list[Team]:
@@ -220,7 +232,7 @@ class Patient:
                 .where(table.person_id == self.id, table.visit_id.is_not(None), table.withdrawn_at.is_(None))
                 .order_by(table.id)
             ):
-                view = views.get(row.visit_id)
+                view = views.get(row.visit_id) if row.visit_id is not None else None
                 if view is None:  # a visit saved meanwhile by someone else (read committed): shown next time
                     continue
                 if isinstance(row, MeasurementRow):
@@ -308,15 +320,12 @@ class Patient:
         for name, models in items.items():
             table = SECTION_TABLES[name]
             for position, item in enumerate(models):
-                self.session.add(
-                    table(
-                        person_id=self.id,
-                        visit_id=visit.id if visit else None,
-                        position=position,
-                        data=_codec.dump_item(name, item),
-                        **_codec.columns(name, item),
-                    )
-                )
+                row = table()
+                row.person_id, row.visit_id, row.position = self.id, visit.id if visit else None, position
+                row.data = _codec.dump_item(name, item)
+                for column, value in _codec.columns(name, item).items():
+                    setattr(row, column, value)
+                self.session.add(row)
         self.session.flush()
 
     def _save_by_date(self, record: Record) -> None:
@@ -340,7 +349,8 @@ def _list_details(via: str, ids: list[int]) -> list[str]:
     head = f"{via[:300]} ({len(ids)} patients"
     if not ids:
         return [head + ")"]
-    details, chunk = [], []
+    details: list[str] = []
+    chunk: list[int] = []
     for key in ids:
         if len(head) + len(", ".join(map(str, chunk + [key]))) + 8 > 500:
             details.append(f"{head}: {', '.join(map(str, chunk))})")
@@ -352,10 +362,17 @@ def _list_details(via: str, ids: list[int]) -> list[str]:
 
 def _unique(problems: list[Problem]) -> list[Problem]:
     seen: set[str] = set()
-    return [p for p in problems if not (str(p) in seen or seen.add(str(p)))]
+    unique = []
+    for p in problems:
+        if str(p) not in seen:
+            seen.add(str(p))
+            unique.append(p)
+    return unique
 
 
-def _renumbered(error: InputError, everything: tuple, new: list) -> InputError:
+def _renumbered(
+    error: InputError, everything: tuple[InstrumentAnswers, ...], new: list[InstrumentAnswers]
+) -> InputError:
     """Problems about ``instruments[i]`` of the whole record, renumbered as ``instruments[j]`` of the new items."""
     import re
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse
 
 from myoscope.causes import assess
 from myoscope.errors import InputError, Problem
@@ -19,7 +20,9 @@ from myoscope.web._deps import ApiPatients
 from myoscope.web._problems import ProblemDetails
 from myoscope.web._schemas import MeasurementOut, PatientIn, PatientOut, VisitIn, VisitOut
 
-INVALID = {422: {"model": ProblemDetails, "description": "Invalid input: one problem per fault"}}
+INVALID: dict[int | str, dict[str, Any]] = {
+    422: {"model": ProblemDetails, "description": "Invalid input: one problem per fault"}
+}
 router = APIRouter(
     prefix="/api/v1",
     tags=["api"],
@@ -49,37 +52,37 @@ def _visit(view: VisitView) -> VisitOut:
     )
 
 
-@router.get("/patients", response_model=list[PatientOut])
-def list_patients(patients: ApiPatients, q: Annotated[str | None, Query(max_length=100)] = None):
+@router.get("/patients", response_model=list[PatientOut], response_model_exclude_none=True)
+def list_patients(patients: ApiPatients, q: Annotated[str | None, Query(max_length=100)] = None) -> list[PatientOut]:
     return [_patient(p) for p in patients.list(q)]
 
 
-@router.post("/patients", response_model=PatientOut, status_code=201)
-def create_patient(body: PatientIn, patients: ApiPatients):
+@router.post("/patients", response_model=PatientOut, status_code=201, response_model_exclude_none=True)
+def create_patient(body: PatientIn, patients: ApiPatients) -> PatientOut | JSONResponse:
     try:
         return _patient(patients.create(parse_record(body.record), body.team_id).person)
     except InputError as exc:
         return invalid(exc)
 
 
-@router.get("/patients/{patient_id}", response_model=PatientOut)
-def get_patient(patient_id: PatientId, patients: ApiPatients):
+@router.get("/patients/{patient_id}", response_model=PatientOut, response_model_exclude_none=True)
+def get_patient(patient_id: PatientId, patients: ApiPatients) -> PatientOut:
     return _patient(patients.open(patient_id).person)
 
 
 @router.get("/patients/{patient_id}/record", response_model=Record, response_model_exclude_none=True)
-def get_record(patient_id: PatientId, patients: ApiPatients):
+def get_record(patient_id: PatientId, patients: ApiPatients) -> Record:
     """The whole record as a record file holds it (canonical units)."""
     return patients.open(patient_id).record()
 
 
 @router.get("/patients/{patient_id}/visits", response_model=list[VisitOut])
-def list_visits(patient_id: PatientId, patients: ApiPatients):
+def list_visits(patient_id: PatientId, patients: ApiPatients) -> list[VisitOut]:
     return [_visit(v) for v in patients.open(patient_id).visits()]
 
 
 @router.post("/patients/{patient_id}/visits", response_model=VisitOut, status_code=201)
-def add_visit(patient_id: PatientId, body: VisitIn, patients: ApiPatients):
+def add_visit(patient_id: PatientId, body: VisitIn, patients: ApiPatients) -> VisitOut | JSONResponse:
     patient = patients.open(patient_id)
     sections = body.model_dump(exclude={"date", "note", "asked_none"})
     try:
@@ -92,7 +95,7 @@ def add_visit(patient_id: PatientId, body: VisitIn, patients: ApiPatients):
 @router.get("/patients/{patient_id}/measurements", response_model=list[MeasurementOut])
 def list_measurements(
     patient_id: PatientId, patients: ApiPatients, kind: Annotated[str | None, Query(max_length=60)] = None
-):
+) -> list[MeasurementOut]:
     record = patients.open(patient_id).record()
     return [
         MeasurementOut(kind=m.kind, date=m.date, side=m.side, value=m.best, unit=MEASUREMENT_KINDS[m.kind].unit)
@@ -102,7 +105,9 @@ def list_measurements(
 
 
 @router.get("/patients/{patient_id}/assessment", response_model=Report)
-def get_assessment(request: Request, patient_id: PatientId, patients: ApiPatients, on: dt.date | None = None):
+def get_assessment(
+    request: Request, patient_id: PatientId, patients: ApiPatients, on: dt.date | None = None
+) -> Report | JSONResponse:
     """The assessment: the same contract as ``myoscope assess --format json`` (``myoscope schema assessment``).
 
     ``on`` (default: the record's last date) is a date from the birth date (or 1900) up to today."""
@@ -118,8 +123,9 @@ def get_assessment(request: Request, patient_id: PatientId, patients: ApiPatient
         cache = request.app.state.results
         if on is None:  # the patient page's assessment: computed once for both
             return page_view(cache, patient).report
-        return cache.get(
+        report: Report = cache.get(
             ("api", *version(patient), on), lambda: build_report(assess(patient.record(), on), patient.record().person)
         )
+        return report
     except InputError as exc:
         return invalid(exc)

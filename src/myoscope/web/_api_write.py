@@ -24,6 +24,7 @@ from myoscope.errors import InputError
 from myoscope.store import MAX_REASON, SECTIONS, Conflict, Entry, EntryChange, Patient, aware
 from myoscope.web._boundary import LimitedRoute, PatientId, invalid
 from myoscope.web._deps import ApiPatients
+from myoscope.web._entry_models import EntryChanges, EntryData, EntryOut, Raw, entry_model, item_of, shaped
 from myoscope.web._problems import ProblemDetails, problem
 
 Section = enum.Enum("EntrySection", {name: name for name in SECTIONS}, type=str)  # type: ignore[misc]
@@ -35,21 +36,13 @@ IfMatch = Annotated[
 ]
 
 
-class EntryOut(BaseModel):
-    section: str
-    id: int
-    version: int = Field(description="Raised by one at each change; the ETag is this number in quotes")
-    withdrawn: bool
-    data: dict[str, Any] = Field(description="The entry as a record file holds it (canonical units)")
-
-
 class VersionOut(BaseModel):
     version: int
     withdrawn: bool
     by: str = Field(description="Who made this version (``import`` for an imported record)")
     at: dt.datetime
     reason: str = Field(description="Why it was changed (empty for the first version)")
-    data: dict[str, Any]
+    data: EntryData = Field(description="The entry as this version held it (canonical units)")
 
 
 class ConflictProblem(ProblemDetails):
@@ -60,13 +53,17 @@ class ConflictProblem(ProblemDetails):
 
 class EntryReplace(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    data: dict[str, Any] = Field(description="The whole entry, as in a record file")
+    data: Annotated[Raw, shaped(EntryData)] = Field(
+        description="The whole entry, as in a record file: an item of the section in the path"
+    )
     reason: str = Field(min_length=1, max_length=MAX_REASON, description="Why the entry is changed")
 
 
 class EntryPatch(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    data: dict[str, Any] = Field(description="The fields to change; a field set to null is removed")
+    data: Annotated[Raw, shaped(EntryChanges)] = Field(
+        description="The fields to change of an item of the section in the path; a field set to null is removed"
+    )
     reason: str = Field(min_length=1, max_length=MAX_REASON, description="Why the entry is changed")
 
 
@@ -94,14 +91,14 @@ router = APIRouter(
 )
 
 
-def entry_out(entry: Entry) -> EntryOut:
-    return EntryOut(
-        section=entry.section, id=entry.id, version=entry.version, withdrawn=entry.withdrawn, data=entry.data
-    )
+def entry_out(entry: Entry) -> dict[str, Any]:
+    """The entry as the API answers it (its data as stored: canonical units, no empty fields)."""
+    model = entry_model(entry.section, entry.id, entry.version, entry.withdrawn, entry.data)
+    return model.model_dump(mode="json", exclude_none=True)
 
 
 def _with_etag(entry: Entry) -> JSONResponse:
-    return JSONResponse(entry_out(entry).model_dump(mode="json"), headers={"ETag": f'"{entry.version}"'})
+    return JSONResponse(entry_out(entry), headers={"ETag": f'"{entry.version}"'})
 
 
 def _versions(header: str) -> set[int]:
@@ -110,9 +107,7 @@ def _versions(header: str) -> set[int]:
 
 
 def _refused(status: int, detail: str, entry: Entry) -> JSONResponse:
-    return problem(
-        status, detail, current=entry_out(entry).model_dump(mode="json"), headers={"ETag": f'"{entry.version}"'}
-    )
+    return problem(status, detail, current=entry_out(entry), headers={"ETag": f'"{entry.version}"'})
 
 
 def _change(
@@ -136,7 +131,7 @@ def _change(
         return invalid(exc)
 
 
-@router.get("", response_model=list[EntryOut])
+@router.get("", response_model=list[EntryOut], response_model_exclude_none=True)
 def list_entries(patient_id: PatientId, patients: ApiPatients, section: Section | None = None) -> Any:
     """Every entry of the record, withdrawn ones too, with its version."""
     patient = patients.open(patient_id)
@@ -148,10 +143,11 @@ def get_entry(patient_id: PatientId, section: Section, entry_id: EntryId, patien
     return _with_etag(patients.open(patient_id).corrections.entry(section.value, entry_id))
 
 
-@router.get("/{section}/{entry_id}/history", response_model=list[VersionOut])
+@router.get("/{section}/{entry_id}/history", response_model=list[VersionOut], response_model_exclude_none=True)
 def entry_history(patient_id: PatientId, section: Section, entry_id: EntryId, patients: ApiPatients) -> Any:
     """Every version of the entry, the first (as entered) first, with who, when and why."""
-    return [_version(v) for v in patients.open(patient_id).corrections.versions(section.value, entry_id)]
+    versions = patients.open(patient_id).corrections.versions(section.value, entry_id)
+    return [_version(section.value, v) for v in versions]
 
 
 @router.put("/{section}/{entry_id}", response_model=EntryOut, responses=CHANGE_RESPONSES)
@@ -216,12 +212,12 @@ def withdraw_entry(
     )
 
 
-def _version(change: EntryChange) -> VersionOut:
+def _version(section: str, change: EntryChange) -> VersionOut:
     return VersionOut(
         version=change.version,
         withdrawn=change.withdrawn,
         by=change.by,
         at=aware(change.at),
         reason=change.reason,
-        data=change.data,
+        data=item_of(section, change.data),
     )

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import RedirectResponse
+from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
@@ -96,7 +97,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/cds-services", cds_hooks_app())
 
     @app.middleware("http")
-    async def protective_headers(request: Request, call_next):
+    async def protective_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         response = await call_next(request)
         if request.url.path == "/api/docs":
             response.headers.setdefault("Content-Security-Policy", DOCS_POLICY)
@@ -109,22 +110,22 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_exception_handler(RequestValidationError, validation_failed)
 
     @app.exception_handler(NotFound)
-    async def not_found(request: Request, exc: NotFound):
+    async def not_found(request: Request, exc: NotFound) -> Response:
         return await _error(request, HTTPException(404, "not found"))
 
     @app.exception_handler(NeedsLogin)
-    async def needs_login(request: Request, exc: NeedsLogin):
+    async def needs_login(request: Request, exc: NeedsLogin) -> Response:
         from urllib.parse import quote
 
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         return RedirectResponse(f"/login?next={quote(target, safe='/')}", status_code=303)
 
     @app.exception_handler(HTTPException)
-    async def http_error(request: Request, exc: HTTPException):
+    async def http_error(request: Request, exc: HTTPException) -> Response:
         return await _error(request, exc)
 
     @app.exception_handler(Exception)
-    async def server_error(request: Request, exc: Exception):
+    async def server_error(request: Request, exc: Exception) -> Response:
         return await _error(request, HTTPException(500, "the server could not answer: the error is logged"))
 
     app.add_middleware(ProblemPaths)
@@ -132,14 +133,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 
 @asynccontextmanager
-async def _lifespan(app: FastAPI):
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     yield
     app.state.audit.close()  # pending audit entries are written before the server stops
     app.state.flags.close()
     app.state.sign_ins.close()
 
 
-async def _error(request: Request, exc: HTTPException):
+async def _error(request: Request, exc: HTTPException) -> Response:
     if request.url.path.startswith("/api/"):
         detail = "no such patient or entry for this user" if exc.status_code == 404 else str(exc.detail)
         return problem(exc.status_code, detail, headers=getattr(exc, "headers", None), instance=request.url.path[:500])

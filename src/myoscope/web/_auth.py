@@ -10,11 +10,12 @@ from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request
-from fastapi.responses import RedirectResponse
+from fastapi.responses import RedirectResponse, Response
+from sqlalchemy.orm import Session
 
 from myoscope.store import LoginRefused, WebSession, authenticate, end_session, start_session
 from myoscope.web._deps import DB, client_of, csrf_protect, web_session
-from myoscope.web._settings import LOGIN_CSRF_COOKIE, SESSION_COOKIE
+from myoscope.web._settings import LOGIN_CSRF_COOKIE, SESSION_COOKIE, Settings
 from myoscope.web._templating import render
 
 router = APIRouter(dependencies=[Depends(csrf_protect)], include_in_schema=False)
@@ -69,13 +70,13 @@ def sign_in_limiter(checks: int) -> SignInChecks:
 
 
 @router.get("/login")
-def login_page(request: Request, current: Current, next: str | None = None):
+def login_page(request: Request, current: Current, next: str | None = None) -> Response:
     if current is not None:
         return RedirectResponse(_safe_next(next), status_code=303)
     return render(request, "login.html.j2", {"next": _safe_next(next)}, current=None)
 
 
-def _sign_in(session, username: str, password: str, client: str, settings) -> str:
+def _sign_in(session: Session, username: str, password: str, client: str, settings: Settings) -> str:
     """Check the password (argon2: tens of milliseconds of CPU by design) and start a session."""
     user = authenticate(session, username, password, client, settings.throttle)
     return start_session(session, user, settings.session_ttl)
@@ -88,11 +89,11 @@ async def login(
     username: Annotated[str, Form(max_length=60)],
     password: Annotated[str, Form(max_length=1000)],
     next: Annotated[str, Form()] = "/patients",
-):
+) -> Response:
     """At most ``settings.sign_in_checks`` passwords are checked at a time, in threads of their own
     (:func:`sign_in_limiter`): a crowd signing in waits its turn without taking the threads that
     serve pages and the API."""
-    settings = request.app.state.settings
+    settings: Settings = request.app.state.settings
     check = partial(_sign_in, session, username.strip(), password, client_of(request), settings)
     try:
         token = await request.app.state.sign_ins.run(check)
@@ -107,8 +108,8 @@ async def login(
         if refused.locked:
             response.headers["Retry-After"] = str(refused.retry_after)
         return response
-    response = RedirectResponse(_safe_next(next), status_code=303)
-    response.set_cookie(
+    redirect = RedirectResponse(_safe_next(next), status_code=303)
+    redirect.set_cookie(
         SESSION_COOKIE,
         token,
         max_age=int(settings.session_ttl.total_seconds()),
@@ -117,12 +118,12 @@ async def login(
         secure=settings.secure_cookies,
         path="/",
     )
-    response.delete_cookie(LOGIN_CSRF_COOKIE, path="/")
-    return response
+    redirect.delete_cookie(LOGIN_CSRF_COOKIE, path="/")
+    return redirect
 
 
 @router.post("/logout")
-def logout(request: Request, session: DB):
+def logout(request: Request, session: DB) -> RedirectResponse:
     end_session(session, request.cookies.get(SESSION_COOKIE))
     response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(SESSION_COOKIE, path="/")

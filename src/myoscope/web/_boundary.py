@@ -9,9 +9,10 @@ refusal, ours or FastAPI's parameter validation, answers ``422`` with the proble
 from __future__ import annotations
 
 import email.message
+from collections.abc import Callable, Coroutine
 from typing import Annotated, Any
 
-from fastapi import Path, Request
+from fastapi import Path, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
@@ -41,10 +42,10 @@ def _is_json(request: Request) -> bool:
 class LimitedRoute(APIRoute):
     """An API route whose JSON body is parsed within the input limits (refusals are 422, never 500)."""
 
-    def get_route_handler(self):
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
 
-        async def run(request: Request):
+        async def run(request: Request) -> Response:
             if request.method in ("POST", "PUT", "PATCH", "DELETE") and _is_json(request):
                 body = await request.body()
                 if body:
@@ -78,5 +79,8 @@ def _problem(error: dict[str, Any]) -> Problem:
     return Problem(field, value, message[:1].lower() + message[1:])
 
 
-async def validation_failed(request: Request, exc: RequestValidationError) -> JSONResponse:
+async def validation_failed(request: Request, exc: Exception) -> JSONResponse:
+    """The 422 answer to a request FastAPI could not validate (registered for :class:`RequestValidationError`)."""
+    if not isinstance(exc, RequestValidationError):
+        raise exc
     return invalid(InputError([_problem(e) for e in exc.errors()]))

@@ -22,10 +22,15 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Hashable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from myoscope.store import Patient
 
 SIZE = 256
+Key = tuple[Hashable, ...]
+"""What a result is kept under (the day is added to it)."""
 
 
 class _Pending:
@@ -38,24 +43,24 @@ class _Pending:
 
 
 class ResultCache:
-    def __init__(self, size: int = SIZE):
+    def __init__(self, size: int = SIZE) -> None:
         self._size = size
-        self._items: OrderedDict[tuple, Any] = OrderedDict()
-        self._pending: dict[tuple, _Pending] = {}
+        self._items: OrderedDict[Key, Any] = OrderedDict()
+        self._pending: dict[Key, _Pending] = {}
         self._lock = threading.Lock()
         self.computed = 0
         """How many values were computed (not found): for tests and the benchmark."""
 
-    def __contains__(self, key: tuple) -> bool:
+    def __contains__(self, key: Key) -> bool:
         with self._lock:
             return (*key, dt.date.today()) in self._items
 
-    def peek(self, key: tuple) -> Any:
+    def peek(self, key: Key) -> Any:
         """The value kept for ``key`` today, or None (nothing is computed)."""
         with self._lock:
             return self._items.get((*key, dt.date.today()))
 
-    def get(self, key: tuple, compute: Callable[[], Any]) -> Any:
+    def get(self, key: Key, compute: Callable[[], Any]) -> Any:
         key = (*key, dt.date.today())
         with self._lock:
             if key in self._items:
@@ -88,6 +93,6 @@ class ResultCache:
         return pending.value
 
 
-def version(patient) -> tuple:
+def version(patient: Patient) -> tuple[int, str]:
     """What identifies one version of a patient's record."""
     return patient.id, patient.person.updated_at.isoformat()

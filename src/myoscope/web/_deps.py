@@ -34,7 +34,10 @@ DB = Annotated[Session, Depends(db, scope="function")]
 
 
 def settings(request: Request) -> Settings:
-    return request.app.state.settings
+    configured = request.app.state.settings
+    if not isinstance(configured, Settings):
+        raise TypeError("the app was made without its Settings (create_app sets them)")
+    return configured
 
 
 def web_session(request: Request, session: DB) -> WebSession | None:

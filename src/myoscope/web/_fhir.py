@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from typing_extensions import TypeAliasType
 
 from myoscope.errors import InputError, Problem
-from myoscope.record import loads_json
+from myoscope.record import Record, loads_json
 from myoscope.web._boundary import invalid
 from myoscope.web._deps import api_user
+
+if TYPE_CHECKING:
+    from myoscope.interop import ImportResult
 
 router = APIRouter(
     prefix="/api/v1/fhir",
@@ -41,6 +45,38 @@ BUNDLE_BODY = {
 """The request body the FHIR routes read (parsed by hand, within the input limits), for the OpenAPI document."""
 
 
+JsonValue = TypeAliasType("JsonValue", "bool | int | float | str | list[JsonValue] | dict[str, JsonValue] | None")
+"""A value as JSON holds it."""
+
+
+class ImportIssue(BaseModel):
+    """Something in the Bundle that did not become part of the record, and why."""
+
+    resource: str = Field(description="``ResourceType/id`` (or the entry's fullUrl)")
+    path: str = Field(description="Where in the resource")
+    value: JsonValue = Field(description="The value not imported (null when it was missing)")
+    message: str
+    accepted: str | None = Field(description="What would have been imported")
+
+
+class ImportOut(BaseModel):
+    """The record read from the Bundle (fields at their default left out), and what was not imported."""
+
+    record: Record
+    issues: list[ImportIssue]
+
+    def content(self) -> dict[str, Any]:
+        """As JSON: the record as compact as a record file may be, every issue with all its fields."""
+        return {
+            "record": self.record.model_dump(mode="json", exclude_none=True, exclude_defaults=True),
+            "issues": [issue.model_dump(mode="json") for issue in self.issues],
+        }
+
+
+class FhirJSONResponse(JSONResponse):
+    media_type = "application/fhir+json"
+
+
 async def _bundle(request: Request) -> Any:
     """The body as JSON, parsed within the input limits (no NaN, no huge numbers, no deep nesting)."""
     body = await request.body()
@@ -49,30 +85,30 @@ async def _bundle(request: Request) -> Any:
     return loads_json(body)
 
 
-async def _import(request: Request):
+async def _import(request: Request) -> ImportResult | JSONResponse:
+    """The Bundle read into a record, or the 422 answer saying why it could not be."""
     from myoscope.interop import import_bundle
 
     try:
-        result = import_bundle(await _bundle(request))  # answers checked as the record is read
+        return import_bundle(await _bundle(request))  # answers checked as the record is read
     except InputError as exc:
-        return None, invalid(exc)
-    return result, None
+        return invalid(exc)
 
 
-@router.post("/import", response_model=dict[str, Any], openapi_extra=BUNDLE_BODY)
-async def import_fhir(request: Request):
+@router.post("/import", response_model=ImportOut, openapi_extra=BUNDLE_BODY)
+async def import_fhir(request: Request) -> JSONResponse:
     """A FHIR R4 Bundle -> the myoscope record, with every resource or value not imported."""
-    result, error = await _import(request)
-    if error:
-        return error
-    record = json.loads(result.record.model_dump_json(exclude_none=True, exclude_defaults=True))
-    return {"record": record, "issues": [i.to_json() for i in result.issues]}
+    result = await _import(request)
+    if isinstance(result, JSONResponse):
+        return result
+    out = ImportOut(record=result.record, issues=[ImportIssue.model_validate(i.to_json()) for i in result.issues])
+    return JSONResponse(out.content())
 
 
 @router.post(
     "/assess",
     openapi_extra=BUNDLE_BODY,
-    response_class=JSONResponse,
+    response_class=FhirJSONResponse,
     responses={
         200: {
             "content": {"application/fhir+json": {"schema": {"type": "object"}}},
@@ -80,12 +116,12 @@ async def import_fhir(request: Request):
         }
     },
 )
-async def assess_fhir(request: Request):
+async def assess_fhir(request: Request) -> JSONResponse:
     """A FHIR R4 Bundle -> its assessment as a FHIR Bundle (RiskAssessments, CarePlan proposal, Provenance)."""
     from myoscope.causes import assess
     from myoscope.interop import assessment_bundle
 
-    result, error = await _import(request)
-    if error:
-        return error
-    return JSONResponse(assessment_bundle(result.record, assess(result.record)), media_type="application/fhir+json")
+    result = await _import(request)
+    if isinstance(result, JSONResponse):
+        return result
+    return FhirJSONResponse(assessment_bundle(result.record, assess(result.record)))

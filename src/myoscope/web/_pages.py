@@ -16,7 +16,7 @@ from myoscope.errors import InputError, Problem
 from myoscope.record import parse_record
 from myoscope.report import build_report, render_report
 from myoscope.report.pdf import report_pdf as pdf_of
-from myoscope.store import WebSession, details_from_form, details_of, save_details
+from myoscope.store import Patient, Patients, WebSession, details_from_form, details_of, save_details
 from myoscope.web._boundary import PatientId
 from myoscope.web._charts import page_view
 from myoscope.web._deps import PagePatients, csrf_protect, web_session
@@ -38,19 +38,19 @@ def _instrument_names() -> list[str]:
 
 
 @router.get("/")
-def home():
+def home() -> RedirectResponse:
     return RedirectResponse("/patients", status_code=303)
 
 
 @router.get("/patients/new")
-def new_patient(request: Request, patients: PagePatients, current: Current):
+def new_patient(request: Request, patients: PagePatients, current: Current) -> Response:
     values: dict[str, str] = {}  # no kind filled in: a kind with no identifier would be refused
     context = {**_teams(patients), "values": values, "errors": {}, "identifier_rows": IDENTIFIER_ROWS}
     return render(request, "patient_new.html.j2", context, current=current)
 
 
 @router.post("/patients")
-def create_patient(request: Request, patients: PagePatients, current: Current):
+def create_patient(request: Request, patients: PagePatients, current: Current) -> Response:
     form = request.state.form
     values = {k: v.strip() for k, v in form.items() if isinstance(v, str)}
     person = {f: values[f"person.{f}"] for f in PERSON_FIELDS if values.get(f"person.{f}")}
@@ -80,7 +80,7 @@ def create_patient(request: Request, patients: PagePatients, current: Current):
     return render(request, "patient_new.html.j2", context, status_code=422, current=current)
 
 
-def _teams(patients) -> dict[str, Any]:
+def _teams(patients: Patients) -> dict[str, Any]:
     teams = patients.teams()
     return {"teams": teams, "team_choices": [(str(t.id), t.name) for t in teams]}
 
@@ -95,7 +95,7 @@ def _team_id(text: str | None) -> int | None:
 
 
 @router.get("/patients/{patient_id}")
-def patient_page(request: Request, patient_id: PatientId, patients: PagePatients, current: Current):
+def patient_page(request: Request, patient_id: PatientId, patients: PagePatients, current: Current) -> Response:
     patient = patients.open(patient_id)
     view = page_view(request.app.state.results, patient)  # once per record version: see web/_charts.py
     context = {
@@ -117,7 +117,7 @@ REPORT_POLICY = (
 
 
 @router.get("/patients/{patient_id}/report")
-def report(patient_id: PatientId, patients: PagePatients):
+def report(patient_id: PatientId, patients: PagePatients) -> HTMLResponse:
     patient = patients.open(patient_id)
     return HTMLResponse(
         render_report(build_report(assess(patient.record()), patient.record().person), "html"),
@@ -126,7 +126,7 @@ def report(patient_id: PatientId, patients: PagePatients):
 
 
 @router.get("/patients/{patient_id}/report.pdf")
-def report_pdf(patient_id: PatientId, patients: PagePatients):
+def report_pdf(patient_id: PatientId, patients: PagePatients) -> Response:
     patient = patients.open(patient_id)
     pdf = pdf_of(build_report(assess(patient.record()), patient.record().person))
     return Response(
@@ -137,7 +137,7 @@ def report_pdf(patient_id: PatientId, patients: PagePatients):
 
 
 @router.get("/patients/{patient_id}/export")
-def export(patient_id: PatientId, patients: PagePatients, format: str = "yaml"):
+def export(patient_id: PatientId, patients: PagePatients, format: str = "yaml") -> Response:
     fmt = "json" if format == "json" else "yaml"
     patient = patients.open(patient_id)
     return Response(
@@ -147,6 +147,6 @@ def export(patient_id: PatientId, patients: PagePatients, format: str = "yaml"):
     )
 
 
-def _filename(patient, suffix: str) -> str:
+def _filename(patient: Patient, suffix: str) -> str:
     stem = re.sub(r"[^A-Za-z0-9_.-]+", "-", patient.person.external_id).strip("-.") or "patient"
     return f"myoscope-{stem}.{suffix}"

@@ -1,28 +1,40 @@
-"""Shapes of the JSON API (request and response bodies). Record items stay plain data here:
-:mod:`myoscope.record` validates them when they are saved."""
+"""Shapes of the JSON API (request and response bodies). Record items in requests are published with the
+record's models but taken as given: :mod:`myoscope.record` validates them when they are saved."""
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import Any
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Items = list[dict[str, Any]]
+from myoscope.record import (
+    Condition,
+    DietDay,
+    Episode,
+    FamilyHistory,
+    InstrumentAnswers,
+    Measurement,
+    Person,
+    Record,
+    SpinalExam,
+    Symptom,
+)
+from myoscope.web._entry_models import ActivityItem, Raw, shaped
 
 
 class PatientOut(BaseModel):
     id: int
     person_id: str = Field(description="The record's person.id")
     team: str
-    person: dict[str, Any]
+    person: Person
     updated_at: dt.datetime
 
 
 class PatientIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    record: dict[str, Any] = Field(description="A whole record, as in a record file (schema_version 1)")
+    record: Annotated[Raw, shaped(Record)] = Field(description="A whole record, as in a record file (schema_version 1)")
     team_id: int | None = Field(
         None, ge=1, le=2**63 - 1, description="One of your care teams; may be left out if you have one"
     )
@@ -48,15 +60,15 @@ class VisitIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     date: dt.date
     note: str = Field("", max_length=2000)
-    measurements: Items = []
-    instruments: Items = []
-    diet_days: Items = []
-    activity: Items = []
-    conditions: Items = []
-    episodes: Items = []
-    symptoms: Items = []
-    family_history: Items = []
-    spinal_exams: Items = []
+    measurements: list[Annotated[Raw, shaped(Measurement)]] = []
+    instruments: list[Annotated[Raw, shaped(InstrumentAnswers)]] = []
+    diet_days: list[Annotated[Raw, shaped(DietDay)]] = []
+    activity: list[Annotated[Raw, shaped(ActivityItem)]] = []
+    conditions: list[Annotated[Raw, shaped(Condition)]] = []
+    episodes: list[Annotated[Raw, shaped(Episode)]] = []
+    symptoms: list[Annotated[Raw, shaped(Symptom)]] = []
+    family_history: list[Annotated[Raw, shaped(FamilyHistory)]] = []
+    spinal_exams: list[Annotated[Raw, shaped(SpinalExam)]] = []
     asked_none: list[RecordSection] = Field(
         [],
         max_length=len(RecordSection),

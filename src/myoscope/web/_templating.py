@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
@@ -14,6 +14,21 @@ from myoscope.record import MEASUREMENT_KINDS
 from myoscope.web._deps import csrf_token
 from myoscope.web._settings import LOGIN_CSRF_COOKIE
 
+if TYPE_CHECKING:
+    from myoscope.store import VisitView, WebSession
+
+
+class _Measured(Protocol):
+    """A stored measurement as a visit lists it."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def side(self) -> str | None: ...
+    @property
+    def value(self) -> float | None: ...
+
+
 TEMPLATE_DIR = Path(__file__).with_name("templates")
 ENVIRONMENT = Environment(loader=FileSystemLoader(str(TEMPLATE_DIR)), autoescape=True, auto_reload=False)
 """Every template escapes what it shows (``autoescape=True``: the ``.j2`` ending would defeat jinja2's
@@ -21,7 +36,7 @@ extension-based default)."""
 TEMPLATES = Jinja2Templates(env=ENVIRONMENT)
 
 
-def _fmt_value(row) -> str:
+def _fmt_value(row: _Measured) -> str:
     kind = MEASUREMENT_KINDS.get(row.kind)
     label = kind.label if kind else row.kind
     side = f" ({row.side})" if row.side else ""
@@ -29,7 +44,7 @@ def _fmt_value(row) -> str:
     return f"{label}{side}: {value}"
 
 
-def _entered(view) -> list[str]:
+def _entered(view: VisitView) -> list[str]:
     """What a visit recorded, one phrase per item (counts for the sections without a short form)."""
     parts = [_fmt_value(row) for row in view.measurements] + list(view.instruments)
     return parts + [f"{n} × {name.replace('_', ' ')}" for name, n in view.other.items()]
@@ -41,7 +56,12 @@ TEMPLATES.env.globals["MEASUREMENT_KINDS"] = MEASUREMENT_KINDS
 
 
 def render(
-    request: Request, name: str, context: dict[str, Any] | None = None, *, status_code: int = 200, current=None
+    request: Request,
+    name: str,
+    context: dict[str, Any] | None = None,
+    *,
+    status_code: int = 200,
+    current: WebSession | None = None,
 ) -> HTMLResponse:
     """A page; ``current`` is the web session (None before sign-in, when a login token cookie is set)."""
     context = dict(context or {})

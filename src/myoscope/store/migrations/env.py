@@ -10,8 +10,15 @@ from myoscope.store._tables import Base
 config = context.config
 
 
+def _url() -> str:
+    url = config.get_main_option("sqlalchemy.url")
+    if url is None:
+        raise RuntimeError("migrations need an engine or a sqlalchemy.url")
+    return url
+
+
 def run_migrations() -> None:
-    engine = config.attributes.get("engine") or create_engine(config.get_main_option("sqlalchemy.url"))
+    engine = config.attributes.get("engine") or create_engine(_url())
     with engine.begin() as connection:
         context.configure(
             connection=connection,
