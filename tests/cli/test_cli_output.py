@@ -196,6 +196,31 @@ def test_json_assessment_of_a_cast_loads_no_plotting_pdf_or_unused_model(example
     assert _modules_loaded_by(args, heavy) == []
 
 
+def test_validate_of_a_record_without_answers_loads_no_instrument_numpy_web_or_store(examples_dir):
+    """The answer check imports the instrument registry only for a record that holds answers."""
+    unused = (
+        "numpy",
+        "jinja2",
+        "sqlalchemy",
+        "fastapi",
+        "starlette",
+        "rich",
+        "myoscope.instruments",
+        "myoscope.scores",
+    )
+    assert _modules_loaded_by(["validate", str(examples_dir / "forearm-cast.yaml")], unused) == []
+    # a record with answers still has them checked, with only the instruments it names
+    loaded = _modules_loaded_by(["validate", str(examples_dir / "probable-sarcopenia.yaml")], ("myoscope.scores",))
+    assert loaded == ["myoscope.scores"]
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_assessment_loads_no_web_store_plotting_or_compiler(examples_dir, fmt):
+    unused = ("numba", "scipy", "matplotlib", "jinja2", "sqlalchemy", "fastapi", "starlette", "weasyprint")
+    args = ["assess", str(examples_dir / "forearm-cast.yaml"), "--format", fmt]
+    assert _modules_loaded_by(args, unused) == []
+
+
 def test_help_lines_are_the_commands_own():
     for name, default in Commands.COMMANDS.items():
         module = module_of(name, default)

@@ -8,12 +8,22 @@ Importing it registers the check with the record (:func:`myoscope.record.registe
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from myoscope import scores
 from myoscope.errors import InputError, Problem
 from myoscope.measures import body
 from myoscope.record import InstrumentAnswers, Record, register_check
+
+if TYPE_CHECKING:
+    from myoscope.instruments.api import Instrument
+
+
+def _instrument(name: str) -> Instrument:
+    """The instrument ``name`` (KeyError if unknown); the registry is imported on first use, so a record
+    without instrument answers is checked without loading any instrument."""
+    from myoscope import scores
+
+    return scores.get(name)
 
 
 def person_values(record: Record, on: dt.date) -> dict[str, Any]:
@@ -39,7 +49,7 @@ def person_values(record: Record, on: dt.date) -> dict[str, Any]:
 
 def filled_answers(record: Record, entry: InstrumentAnswers) -> dict[str, Any]:
     """The answers with the instrument's person fields filled in from the record where absent."""
-    instrument = scores.get(entry.name)
+    instrument = _instrument(entry.name)
     answers = dict(entry.answers)
     person = person_values(record, entry.date)
     for name in instrument.person_fields:
@@ -48,15 +58,21 @@ def filled_answers(record: Record, entry: InstrumentAnswers) -> dict[str, Any]:
     return answers
 
 
+def _names() -> list[str]:
+    from myoscope import scores
+
+    return scores.names()
+
+
 def answer_problems(record: Record) -> list[Problem]:
     """Unknown instruments and invalid answers, naming ``instruments[i].answers.<field>``."""
     problems: list[Problem] = []
     for i, entry in enumerate(record.instruments):
         try:
-            instrument = scores.get(entry.name)
+            instrument = _instrument(entry.name)
         except KeyError:
             problems.append(
-                Problem(f"instruments[{i}].name", entry.name, "is not a known instrument", ", ".join(scores.names()))
+                Problem(f"instruments[{i}].name", entry.name, "is not a known instrument", ", ".join(_names()))
             )
             continue
         try:
@@ -84,7 +100,7 @@ class InstrumentAnswerCheck:
     def canonical(self, entry: InstrumentAnswers) -> InstrumentAnswers:
         """The answers as the instrument's own input model reads them (``"2"`` -> 2, ``"30 cm"`` -> 30.0)."""
         try:
-            validated = scores.get(entry.name).validate(entry.answers).model_dump(mode="json")
+            validated = _instrument(entry.name).validate(entry.answers).model_dump(mode="json")
         except (KeyError, InputError):
             return entry
         return entry.model_copy(update={"answers": {key: validated[key] for key in entry.answers if key in validated}})
