@@ -63,6 +63,8 @@ ACTIONS = (
 )
 THINK_CAP = 10
 """A think time is cut at this many times its mean."""
+ERRORS: dict[str, int] = {}
+"""Errors of the current run by action and kind (HTTP status or client exception)."""
 CHART = re.compile(r'src="(/patients/\d+/chart\.png\?[^"]+)"')
 
 
@@ -112,9 +114,12 @@ async def _timed(samples, name, call):
     try:
         response = await call()
         ok = response.status_code < 400
-    except Exception:  # noqa: BLE001 - a dropped connection counts as an error
-        ok = False
+        why = f"HTTP {response.status_code}"
+    except Exception as error:  # noqa: BLE001 - a dropped connection counts as an error
+        ok, why = False, type(error).__name__
     samples.setdefault(name, []).append((time.perf_counter() - started, ok))
+    if not ok:  # what failed, for the report: the status or the client's exception
+        ERRORS[f"{name}: {why}"] = ERRORS.get(f"{name}: {why}", 0) + 1
     return response if ok else None
 
 
@@ -241,6 +246,9 @@ def _report(samples: dict[str, list]) -> dict[str, float]:
         errors = sum(1 for _, ok in rows if not ok)
         p95s[name] = q[94]
         print(f"{name:22} {len(rows):6} {q[49]:8.1f} {q[94]:8.1f} {q[98]:8.1f} {errors:7}")
+    if ERRORS:
+        print("errors: " + ", ".join(f"{k} x{n}" for k, n in sorted(ERRORS.items())))
+    ERRORS.clear()
     reference = p95s.get("static (reference)")
     if reference:
         print(

@@ -9,10 +9,11 @@ SQLite runs with write-ahead logging, foreign keys on and a busy timeout.
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, exc
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -22,6 +23,13 @@ if TYPE_CHECKING:
 
 ENV_URL = "MYOSCOPE_DATABASE_URL"
 SQLITE_BUSY_TIMEOUT_MS = 30000
+POOL_SIZE = 20
+"""Connections kept open per engine: at least what serves requests at once under load. With fewer, a
+busy server opens and closes an overflow connection per request (a new server process on PostgreSQL)."""
+POOL_OVERFLOW = 20
+PING_AFTER_IDLE_S = 30.0
+"""A pooled PostgreSQL connection idle this long is checked (one round trip) before it is used again;
+one used just now is not (a check on every request costs a round trip each)."""
 
 
 def data_dir() -> Path:
@@ -65,12 +73,39 @@ def make_engine(url: str | None = None) -> Engine:
     url = database_url(url)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
+        pool = {}
         if parsed.database and parsed.database != ":memory:" and not parsed.database.startswith("file:"):
             private_file(Path(parsed.database))
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+            pool = {"pool_size": POOL_SIZE, "max_overflow": POOL_OVERFLOW}
+        engine = create_engine(url, connect_args={"check_same_thread": False}, **pool)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW)
+    event.listen(engine, "checkin", _returned)
+    event.listen(engine, "checkout", _ping_if_idle)
+    return engine
+
+
+def _returned(_dbapi_connection, record) -> None:
+    if record is not None:
+        record.info["returned_at"] = time.monotonic()
+
+
+def _ping_if_idle(dbapi_connection, record, _proxy) -> None:
+    """Check a connection that sat idle (the server may have closed it); the pool replaces a dead one."""
+    returned = record.info.get("returned_at")
+    if returned is None or time.monotonic() - returned < PING_AFTER_IDLE_S:
+        return
+    try:
+        _check(dbapi_connection)
+    except Exception as error:  # noqa: BLE001 - any failure: the pool discards this connection and opens another
+        raise exc.DisconnectionError() from error
+
+
+def _check(dbapi_connection) -> None:
+    with dbapi_connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    dbapi_connection.rollback()
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
