@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 if TYPE_CHECKING:
     from sqlalchemy.engine.interfaces import DBAPIConnection
-    from sqlalchemy.pool import ConnectionPoolEntry
+    from sqlalchemy.pool import ConnectionPoolEntry, PoolProxiedConnection
 
 ENV_URL = "MYOSCOPE_DATABASE_URL"
 SQLITE_BUSY_TIMEOUT_MS = 30000
@@ -86,12 +86,14 @@ def make_engine(url: str | None = None) -> Engine:
     return engine
 
 
-def _returned(_dbapi_connection, record) -> None:
+def _returned(_dbapi_connection: DBAPIConnection, record: ConnectionPoolEntry | None) -> None:
     if record is not None:
         record.info["returned_at"] = time.monotonic()
 
 
-def _ping_if_idle(dbapi_connection, record, _proxy) -> None:
+def _ping_if_idle(
+    dbapi_connection: DBAPIConnection, record: ConnectionPoolEntry, _proxy: PoolProxiedConnection
+) -> None:
     """Check a connection that sat idle (the server may have closed it); the pool replaces a dead one."""
     returned = record.info.get("returned_at")
     if returned is None or time.monotonic() - returned < PING_AFTER_IDLE_S:
@@ -102,9 +104,12 @@ def _ping_if_idle(dbapi_connection, record, _proxy) -> None:
         raise exc.DisconnectionError() from error
 
 
-def _check(dbapi_connection) -> None:
-    with dbapi_connection.cursor() as cursor:
+def _check(dbapi_connection: DBAPIConnection) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
         cursor.execute("SELECT 1")
+    finally:
+        cursor.close()
     dbapi_connection.rollback()
 
 
