@@ -162,3 +162,13 @@ def _rest_words(section: str, rest: str) -> str:
 
 def problems_of(error: InputError | Iterable[Problem]) -> tuple[Problem, ...]:
     return tuple(error.problems if isinstance(error, InputError) else error)
+
+
+def team_id(text: str | None) -> int | None:
+    """The care team a form names by its id (empty: the user's only team is meant)."""
+    if not text:
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        raise InputError([Problem("team", text, "is not one of your care teams")]) from None

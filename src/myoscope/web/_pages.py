@@ -20,7 +20,7 @@ from myoscope.store import Patient, Patients, WebSession, details_from_form, det
 from myoscope.web._boundary import PatientId
 from myoscope.web._charts import page_view
 from myoscope.web._deps import PagePatients, csrf_protect, web_session
-from myoscope.web._forms import field_errors
+from myoscope.web._forms import field_errors, team_id
 from myoscope.web._templating import render
 
 router = APIRouter(dependencies=[Depends(csrf_protect)], include_in_schema=False)
@@ -66,7 +66,7 @@ def create_patient(request: Request, patients: PagePatients, current: Current) -
         problems += exc.problems
     try:
         if record is not None and details is not None:
-            patient = patients.create(record, _team_id(values.get("team")))
+            patient = patients.create(record, team_id(values.get("team")))
             save_details(patient, details)
             return RedirectResponse(f"/patients/{patient.id}", status_code=303)
     except InputError as exc:
@@ -83,15 +83,6 @@ def create_patient(request: Request, patients: PagePatients, current: Current) -
 def _teams(patients: Patients) -> dict[str, Any]:
     teams = patients.teams()
     return {"teams": teams, "team_choices": [(str(t.id), t.name) for t in teams]}
-
-
-def _team_id(text: str | None) -> int | None:
-    if not text:
-        return None
-    try:
-        return int(text)
-    except ValueError:
-        raise InputError([Problem("team", text, "is not one of your care teams")]) from None
 
 
 @router.get("/patients/{patient_id}")

@@ -10,6 +10,7 @@ from fastapi.responses import RedirectResponse, Response
 from myoscope.errors import InputError, Problem
 from myoscope.store import Patients, Sort, WebSession, overview
 from myoscope.web._deps import PagePatients, csrf_protect, web_session
+from myoscope.web._forms import team_id
 from myoscope.web._templating import render
 
 router = APIRouter(dependencies=[Depends(csrf_protect)], include_in_schema=False)
@@ -75,17 +76,8 @@ def import_record(
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
             raise InputError([Problem("file", file.filename, "is not UTF-8 text")]) from None
-        patient = patients.import_text(text, suffix, _team_id(team))
+        patient = patients.import_text(text, suffix, team_id(team))
     except InputError as exc:
         context = {**_list_context(request, patients), "import_errors": [str(p) for p in exc.problems]}
         return render(request, "patients.html.j2", context, status_code=422, current=current)
     return RedirectResponse(f"/patients/{patient.id}", status_code=303)
-
-
-def _team_id(text: str | None) -> int | None:
-    if not text:
-        return None
-    try:
-        return int(text)
-    except ValueError:
-        raise InputError([Problem("team", text, "is not one of your care teams")]) from None
