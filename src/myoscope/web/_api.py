@@ -6,12 +6,13 @@ import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse
 
 from myoscope.causes import assess
 from myoscope.errors import InputError, Problem
 from myoscope.record import MEASUREMENT_KINDS, Record, check_date, parse_record
 from myoscope.report.model import Report, build_report
-from myoscope.store import Person, VisitView, aware
+from myoscope.store import Person, VisitView, aware, record_data
 from myoscope.web._boundary import LimitedRoute, PatientId, invalid
 from myoscope.web._cache import version
 from myoscope.web._charts import page_view
@@ -69,8 +70,9 @@ def get_patient(patient_id: PatientId, patients: ApiPatients):
 
 @router.get("/patients/{patient_id}/record", response_model=Record, response_model_exclude_none=True)
 def get_record(patient_id: PatientId, patients: ApiPatients):
-    """The whole record as a record file holds it (canonical units)."""
-    return patients.open(patient_id).record()
+    """The whole record as a record file holds it (canonical units): a section not asked is left out,
+    one asked with nothing found is an empty list."""
+    return JSONResponse(record_data(patients.open(patient_id).record()))
 
 
 @router.get("/patients/{patient_id}/visits", response_model=list[VisitOut])
