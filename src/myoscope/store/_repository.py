@@ -243,7 +243,8 @@ class Patient:
         Items of the dated sections without a date take ``date``. The whole record, with the new
         items, must pass :func:`myoscope.record.parse_record` with the checks registered there (the
         instruments' answers). ``asked_none`` names sections asked about with nothing found
-        (:mod:`myoscope.store._asked`); a new entry of a section supersedes its earlier "none".
+        (:mod:`myoscope.store._asked`); a new entry of a section supersedes its earlier "none". One
+        recorded meanwhile by someone else rolls the whole visit back (:class:`~myoscope.store.NoneConflict`).
         """
         asked_none = list(dict.fromkeys(asked_none))
         check_date(date, "date")
@@ -289,7 +290,11 @@ class Patient:
         self.session.add(visit)
         self.session.flush()
         self._save(new_items, visit)
-        _asked.add(self.session, self.id, asked_none, visit.id)
+        try:
+            _asked.add(self.session, self.id, asked_none, visit.id)
+        except _asked.NoneConflict:
+            self._record = None  # rolled back: read again as it is now
+            raise
         self.corrections.supersede_none([name for name, items in new_items.items() if items])
         self.person.updated_at = utcnow()
         self._record = None

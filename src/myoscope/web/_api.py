@@ -12,12 +12,12 @@ from myoscope.causes import assess
 from myoscope.errors import InputError, Problem
 from myoscope.record import MEASUREMENT_KINDS, Record, check_date, parse_record
 from myoscope.report.model import Report, build_report
-from myoscope.store import Person, VisitView, aware, record_data
+from myoscope.store import NoneConflict, Person, VisitView, aware, record_data
 from myoscope.web._boundary import LimitedRoute, PatientId, invalid
 from myoscope.web._cache import version
 from myoscope.web._charts import page_view
 from myoscope.web._deps import ApiPatients
-from myoscope.web._problems import ProblemDetails
+from myoscope.web._problems import ProblemDetails, problem
 from myoscope.web._schemas import MeasurementOut, PatientIn, PatientOut, VisitIn, VisitOut
 
 INVALID = {422: {"model": ProblemDetails, "description": "Invalid input: one problem per fault"}}
@@ -88,6 +88,8 @@ def add_visit(patient_id: PatientId, body: VisitIn, patients: ApiPatients):
         visit = patient.add_visit(body.date, sections, body.note, asked_none=[s.value for s in body.asked_none])
     except InputError as exc:
         return invalid(exc)
+    except NoneConflict as exc:
+        return problem(409, f"not saved: someone else recorded none reported meanwhile for {', '.join(exc.sections)}")
     return next(_visit(v) for v in patient.visits() if v.visit.id == visit.id)
 
 
