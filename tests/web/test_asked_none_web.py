@@ -115,3 +115,13 @@ def test_none_ticked_by_two_at_once_is_saved_once_and_the_second_is_told_as_for_
     assert len(entries) == 1
     visits = client.get(f"/api/v1/patients/{key}/visits", headers=headers).json()
     assert "second" not in [v.get("note") for v in visits]
+
+
+def test_a_visit_holding_only_none_lists_what_it_holds_on_the_patient_page(world):
+    key = world.patients["healthy-active"]
+    browser = world.signed_in("ann")
+    saved = _visit(world, browser, key, **{"asked_none.family_history": "yes", "note": "asked only"})
+    assert saved.status_code == 303, _errors(saved.text)
+    page = browser.get(f"/patients/{key}").text
+    (row,) = re.findall(r"<tr><td>2026-11-23</td>\s*<td>([^<]*)</td>", page)
+    assert html.unescape(row) == "family history: none reported (asked)"

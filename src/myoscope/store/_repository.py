@@ -50,6 +50,8 @@ class VisitView:
     measurements: list[MeasurementRow] = field(default_factory=list)
     instruments: list[str] = field(default_factory=list)
     other: dict[str, int] = field(default_factory=dict)
+    asked_none: list[str] = field(default_factory=list)
+    """Record sections this visit recorded as asked with nothing found (answers in force)."""
 
 
 READ_ACTIONS = frozenset({"list", "read", "export", "refused"})
@@ -229,6 +231,13 @@ class Patient:
                     view.instruments.append(row.name)
                 else:
                     view.other[name] = view.other.get(name, 0) + 1
+        for section, visit_id in self.session.execute(
+            select(_asked.AskedNoneRow.section, _asked.AskedNoneRow.visit_id)
+            .where(_asked.AskedNoneRow.person_id == self.id, _asked.AskedNoneRow.withdrawn_at.is_(None))
+            .order_by(_asked.AskedNoneRow.id)
+        ):
+            if visit_id in views:
+                views[visit_id].asked_none.append(section)
         return list(views.values())
 
     def add_visit(
