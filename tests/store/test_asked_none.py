@@ -11,13 +11,15 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from myoscope.causes import assess
 from myoscope.errors import InputError
 from myoscope.record import load_record, parse_record, parse_text
 from myoscope.report import build_report
-from myoscope.store import Patients, User
-from myoscope.store._asked import ASKED_NONE, SUPERSEDED
+from myoscope.store import NoneConflict, Patients, User, _asked
+from myoscope.store._asked import ASKED_NONE, SUPERSEDED, AskedNoneRow, data_of
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.yaml"))
 PERSON = {"id": "asked-none", "sex": "female", "birth_date": "1950-03-04", "height": "160 cm"}
@@ -140,3 +142,39 @@ def test_a_none_answer_cannot_be_edited_and_a_repeat_adds_no_second_entry(sessio
                 ASKED_NONE, entry.id, {"section": "symptoms"}, version=entry.version, reason="other section"
             )
     assert refused.value.problems[0].message.startswith("cannot be edited")
+
+
+def test_the_database_keeps_one_none_in_force_per_patient_and_section(sessions, users):
+    key = _create(sessions, users["ann"], {"person": PERSON, "measurements": GIRTHS, "symptoms": []})
+    with sessions() as session, pytest.raises(IntegrityError):
+        session.add(AskedNoneRow(person_id=key, section="symptoms", data=data_of("symptoms")))
+        session.flush()
+    with sessions() as session, session.begin():
+        patient = _patients(session, users["ann"]).open(key)
+        (entry,) = patient.corrections.entries(ASKED_NONE)
+        patient.corrections.withdraw(ASKED_NONE, entry.id, version=entry.version, reason="not asked after all")
+    with sessions() as session, session.begin():  # a withdrawn answer leaves room for a new one
+        session.add(AskedNoneRow(person_id=key, section="symptoms", data=data_of("symptoms")))
+    with sessions() as session:
+        rows = session.scalars(select(AskedNoneRow).where(AskedNoneRow.person_id == key)).all()
+    assert [row.withdrawn_at is None for row in rows] == [False, True]
+
+
+def test_two_clinicians_ticking_none_at_once_save_one_and_the_second_is_told(sessions, users, monkeypatch):
+    key = _create(sessions, users["ann"], {"person": PERSON, "measurements": GIRTHS})
+    with sessions() as session, session.begin():
+        _patients(session, users["ann"]).open(key).add_visit(dt.date(2026, 6, 2), {}, asked_none=["symptoms"])
+    # the second read the record before the first saved: it saw no answer in force
+    monkeypatch.setattr(_asked, "asked_sections", lambda _session, _person_id: frozenset())
+    with sessions() as session:
+        patient = _patients(session, users["cy"]).open(key)
+        with pytest.raises(NoneConflict) as told:
+            patient.add_visit(dt.date(2026, 6, 2), {}, "second", asked_none=["symptoms"])
+        assert told.value.sections == ("symptoms",)
+        session.commit()
+    monkeypatch.undo()
+    with sessions() as session:
+        patient = _patients(session, users["ann"]).open(key)
+        assert "second" not in [v.visit.note for v in patient.visits()]
+        assert len(patient.corrections.entries(ASKED_NONE)) == 1
+        assert patient.record().symptoms == ()

@@ -91,3 +91,37 @@ def test_the_api_refuses_none_beside_entries_or_for_no_section_as_problem_detail
         json={"data": {"section": "symptoms"}, "reason": "x"},
     )
     assert edit.status_code == 404 and edit.headers["content-type"] == PROBLEM
+
+
+def test_none_ticked_by_two_at_once_is_saved_once_and_the_second_is_told_as_for_an_edit(world, monkeypatch):
+    from myoscope.store import _asked
+
+    key = world.patients["healthy-active"]
+    client, headers = world.client(), world.api("ann")
+    url = f"/api/v1/patients/{key}/visits"
+    first = client.post(url, headers=headers, json={"date": "2026-11-23", "asked_none": ["symptoms"]})
+    assert first.status_code == 201, first.text
+    # the others read the record before the first saved: they saw no answer in force
+    monkeypatch.setattr(_asked, "asked_sections", lambda _session, _person_id: frozenset())
+    api = client.post(url, headers=headers, json={"date": "2026-11-23", "asked_none": ["symptoms"]})
+    assert api.status_code == 409 and api.headers["content-type"].startswith(PROBLEM)
+    assert api.json()["detail"].startswith("not saved: someone else recorded none reported meanwhile for symptoms")
+    screen = _visit(world, world.signed_in("ann"), key, **{"asked_none.symptoms": "yes", "note": "second"})
+    assert screen.status_code == 409
+    (message,) = _errors(screen.text)
+    assert message.startswith("Symptoms, none reported (asked): not saved: someone else recorded this section")
+    monkeypatch.undo()
+    entries = client.get(f"/api/v1/patients/{key}/entries?section=asked_none", headers=headers).json()
+    assert len(entries) == 1
+    visits = client.get(f"/api/v1/patients/{key}/visits", headers=headers).json()
+    assert "second" not in [v.get("note") for v in visits]
+
+
+def test_a_visit_holding_only_none_lists_what_it_holds_on_the_patient_page(world):
+    key = world.patients["healthy-active"]
+    browser = world.signed_in("ann")
+    saved = _visit(world, browser, key, **{"asked_none.family_history": "yes", "note": "asked only"})
+    assert saved.status_code == 303, _errors(saved.text)
+    page = browser.get(f"/patients/{key}").text
+    (row,) = re.findall(r"<tr><td>2026-11-23</td>\s*<td>([^<]*)</td>", page)
+    assert html.unescape(row) == "family history: none reported (asked)"

@@ -33,6 +33,7 @@ from myoscope.store._admin import (
     safe_cell,
     token_state,
 )
+from myoscope.store._asked import NoneConflict
 from myoscope.store._audit import AuditQueue
 from myoscope.store._codec import export_text, record_data
 from myoscope.store._details import Details, details_from_form, details_of, parse_details, save_details
@@ -84,6 +85,7 @@ __all__ = [
     "Base",
     "ENV_URL",
     "LoginRefused",
+    "NoneConflict",
     "NotFound",
     "Patient",
     "Patients",

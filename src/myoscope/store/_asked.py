@@ -5,6 +5,9 @@ A record file says this with an empty list (``symptoms: []``); a section left ou
 The store keeps each such answer as an entry of its own, one per patient and section, with the
 same history as any other entry (:mod:`myoscope.store._history`): withdrawing it returns the section
 to "not asked", and adding an entry to the section supersedes it (a version saying so is kept).
+The database keeps at most one such answer in force per patient and section (a partial unique index),
+so two clinicians ticking "none" at the same moment cannot both save one: the second is told
+(:class:`NoneConflict`).
 """
 
 from __future__ import annotations
@@ -12,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import String, select
+from sqlalchemy import Index, String, select, text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from myoscope.errors import Problem
@@ -27,11 +31,34 @@ SUPERSEDED = "superseded: an entry was added to the section"
 """The reason kept in the history when an entry of the section replaces the "none" answer."""
 
 
+ACTIVE_INDEX = "uq_asked_none_active"
+"""The partial unique index: one answer in force per patient and section."""
+ACTIVE = "withdrawn_at IS NULL"
+
+
 class AskedNoneRow(_Item, Base):
     """One section recorded as asked with nothing found; ``data`` is ``{"section": NAME}``."""
 
     __tablename__ = "asked_none"
+    __table_args__ = (
+        Index(
+            ACTIVE_INDEX,
+            "person_id",
+            "section",
+            unique=True,
+            sqlite_where=text(ACTIVE),
+            postgresql_where=text(ACTIVE),
+        ),
+    )
     section: Mapped[str] = mapped_column(String(40))
+
+
+class NoneConflict(Exception):
+    """Another "asked: none" answer for one of ``sections`` was saved meanwhile; nothing of this change is kept."""
+
+    def __init__(self, sections: tuple[str, ...]):
+        self.sections = sections
+        super().__init__(f"none reported was recorded meanwhile for {', '.join(sections)}")
 
 
 def data_of(section: str) -> dict[str, Any]:
@@ -90,7 +117,11 @@ def problems(sections: Iterable[str], new: Mapping[str, list[Any]], stored: Mapp
 
 
 def add(session: Session, person_id: int, sections: Iterable[str], visit_id: int | None) -> list[AskedNoneRow]:
-    """New "asked: none" entries for the sections that have none in force (a repeated answer adds nothing)."""
+    """New "asked: none" entries for the sections that have none in force (a repeated answer adds nothing).
+
+    One saved meanwhile by someone else (after ``present`` was read) is refused by the database: the
+    session is rolled back, so nothing of the caller's change is kept, and :class:`NoneConflict` says so.
+    """
     present = asked_sections(session, person_id)
     rows = [
         AskedNoneRow(person_id=person_id, visit_id=visit_id, section=name, data=data_of(name))
@@ -98,5 +129,11 @@ def add(session: Session, person_id: int, sections: Iterable[str], visit_id: int
         if name not in present
     ]
     session.add_all(rows)
-    session.flush()
+    try:
+        session.flush()
+    except IntegrityError as exc:
+        if ACTIVE_INDEX not in str(exc.orig) and "asked_none.person_id, asked_none.section" not in str(exc.orig):
+            raise
+        session.rollback()
+        raise NoneConflict(tuple(row.section for row in rows)) from None
     return rows

@@ -60,6 +60,8 @@ class VisitView:
     measurements: list[MeasurementRow] = field(default_factory=list)
     instruments: list[str] = field(default_factory=list)
     other: dict[str, int] = field(default_factory=dict)
+    asked_none: list[str] = field(default_factory=list)
+    """Record sections this visit recorded as asked with nothing found (answers in force)."""
 
 
 READ_ACTIONS = frozenset({"list", "read", "export", "refused"})
@@ -241,6 +243,13 @@ class Patient:
                     view.instruments.append(row.name)
                 else:
                     view.other[name] = view.other.get(name, 0) + 1
+        for section, visit_id in self.session.execute(
+            select(_asked.AskedNoneRow.section, _asked.AskedNoneRow.visit_id)
+            .where(_asked.AskedNoneRow.person_id == self.id, _asked.AskedNoneRow.withdrawn_at.is_(None))
+            .order_by(_asked.AskedNoneRow.id)
+        ):
+            if visit_id in views:
+                views[visit_id].asked_none.append(section)
         return list(views.values())
 
     def add_visit(
@@ -255,7 +264,8 @@ class Patient:
         Items of the dated sections without a date take ``date``. The whole record, with the new
         items, must pass :func:`myoscope.record.parse_record` with the checks registered there (the
         instruments' answers). ``asked_none`` names sections asked about with nothing found
-        (:mod:`myoscope.store._asked`); a new entry of a section supersedes its earlier "none".
+        (:mod:`myoscope.store._asked`); a new entry of a section supersedes its earlier "none". One
+        recorded meanwhile by someone else rolls the whole visit back (:class:`~myoscope.store.NoneConflict`).
         """
         asked_none = list(dict.fromkeys(asked_none))
         check_date(date, "date")
@@ -301,7 +311,11 @@ class Patient:
         self.session.add(visit)
         self.session.flush()
         self._save(new_items, visit)
-        _asked.add(self.session, self.id, asked_none, visit.id)
+        try:
+            _asked.add(self.session, self.id, asked_none, visit.id)
+        except _asked.NoneConflict:
+            self._record = None  # rolled back: read again as it is now
+            raise
         self.corrections.supersede_none([name for name, items in new_items.items() if items])
         self.person.updated_at = utcnow()
         self._record = None

@@ -12,12 +12,12 @@ from myoscope.causes import assess
 from myoscope.errors import InputError, Problem
 from myoscope.record import MEASUREMENT_KINDS, Record, check_date, parse_record
 from myoscope.report.model import Report, build_report
-from myoscope.store import Person, VisitView, aware
+from myoscope.store import NoneConflict, Person, VisitView, aware, record_data
 from myoscope.web._boundary import LimitedRoute, PatientId, invalid
 from myoscope.web._cache import version
 from myoscope.web._charts import page_view
 from myoscope.web._deps import ApiPatients
-from myoscope.web._problems import ProblemDetails
+from myoscope.web._problems import ProblemDetails, problem
 from myoscope.web._schemas import MeasurementOut, PatientIn, PatientOut, VisitIn, VisitOut
 
 INVALID: dict[int | str, dict[str, Any]] = {
@@ -71,9 +71,10 @@ def get_patient(patient_id: PatientId, patients: ApiPatients) -> PatientOut:
 
 
 @router.get("/patients/{patient_id}/record", response_model=Record, response_model_exclude_none=True)
-def get_record(patient_id: PatientId, patients: ApiPatients) -> Record:
-    """The whole record as a record file holds it (canonical units)."""
-    return patients.open(patient_id).record()
+def get_record(patient_id: PatientId, patients: ApiPatients) -> JSONResponse:
+    """The whole record as a record file holds it (canonical units): a section not asked is left out,
+    one asked with nothing found is an empty list."""
+    return JSONResponse(record_data(patients.open(patient_id).record()))
 
 
 @router.get("/patients/{patient_id}/visits", response_model=list[VisitOut])
@@ -81,7 +82,12 @@ def list_visits(patient_id: PatientId, patients: ApiPatients) -> list[VisitOut]:
     return [_visit(v) for v in patients.open(patient_id).visits()]
 
 
-@router.post("/patients/{patient_id}/visits", response_model=VisitOut, status_code=201)
+@router.post(
+    "/patients/{patient_id}/visits",
+    response_model=VisitOut,
+    status_code=201,
+    responses={409: {"model": ProblemDetails, "description": 'Another user recorded "none reported" meanwhile'}},
+)
 def add_visit(patient_id: PatientId, body: VisitIn, patients: ApiPatients) -> VisitOut | JSONResponse:
     patient = patients.open(patient_id)
     sections = body.model_dump(exclude={"date", "note", "asked_none"})
@@ -89,6 +95,8 @@ def add_visit(patient_id: PatientId, body: VisitIn, patients: ApiPatients) -> Vi
         visit = patient.add_visit(body.date, sections, body.note, asked_none=[s.value for s in body.asked_none])
     except InputError as exc:
         return invalid(exc)
+    except NoneConflict as exc:
+        return problem(409, f"not saved: someone else recorded none reported meanwhile for {', '.join(exc.sections)}")
     return next(_visit(v) for v in patient.visits() if v.visit.id == visit.id)
 
 

@@ -61,6 +61,7 @@ class VisitSummary:
     measurements: tuple[ValueRow, ...] = ()
     instruments: tuple[str, ...] = ()
     other: dict[str, int] = field(default_factory=dict)
+    asked_none: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +88,7 @@ def _summary(view: VisitView) -> VisitSummary:
         measurements=tuple(ValueRow(m.kind, m.side, m.value) for m in view.measurements),
         instruments=tuple(view.instruments),
         other=dict(view.other),
+        asked_none=tuple(view.asked_none),
     )
 
 

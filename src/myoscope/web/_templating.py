@@ -47,7 +47,8 @@ def _fmt_value(row: _Measured) -> str:
 def _entered(view: VisitView) -> list[str]:
     """What a visit recorded, one phrase per item (counts for the sections without a short form)."""
     parts = [_fmt_value(row) for row in view.measurements] + list(view.instruments)
-    return parts + [f"{n} × {name.replace('_', ' ')}" for name, n in view.other.items()]
+    parts += [f"{n} × {name.replace('_', ' ')}" for name, n in view.other.items()]
+    return parts + [f"{name.replace('_', ' ')}: none reported (asked)" for name in view.asked_none]
 
 
 TEMPLATES.env.filters["measurement"] = _fmt_value

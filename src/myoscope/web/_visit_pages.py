@@ -13,8 +13,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from myoscope.errors import InputError
-from myoscope.store import Patient, WebSession
+from myoscope.errors import InputError, Problem
+from myoscope.store import NoneConflict, Patient, WebSession
 from myoscope.web._boundary import PatientId
 from myoscope.web._deps import CurrentUser, PagePatients, csrf_protect, web_session
 from myoscope.web._entry_forms import SECTIONS, SIDED_KINDS, Section
@@ -26,6 +26,8 @@ from myoscope.web._templating import render
 router = APIRouter(dependencies=[Depends(csrf_protect)], include_in_schema=False)
 Current = Annotated[WebSession | None, Depends(web_session)]
 
+CHANGED_MEANWHILE = "not saved: someone else recorded this section as none reported after you opened the visit"
+SAVE_AGAIN = "the record is shown as it is now; check the visit and save it again if it is still needed"
 INSTRUMENTS = Section("instruments", "Questionnaires and tests", "questionnaire", ())
 
 
@@ -91,16 +93,19 @@ def add_visit(request: Request, patient_id: PatientId, patients: PagePatients, c
     form = read_visit_form(request.state.form)
     if form.values.get("action") not in (None, "", "save"):
         return render(request, "visit_form.html.j2", _visit_context(patient, form.values, {}), current=current)
-    problems = list(form.problems)
+    problems, status = list(form.problems), 422
     if not problems and form.date is not None:
         try:
             patient.add_visit(form.date, form.sections, form.note, asked_none=form.asked_none)
             return RedirectResponse(f"/patients/{patient.id}#assessment", status_code=303)
         except InputError as exc:
             problems = list(exc.problems)
+        except NoneConflict as exc:  # the same answer as for an entry changed meanwhile
+            problems = [Problem("asked_none", name, CHANGED_MEANWHILE, SAVE_AGAIN) for name in exc.sections]
+            status = 409
     errors = field_errors(problems, form.rows)
     return render(
-        request, "visit_form.html.j2", _visit_context(patient, form.values, errors), status_code=422, current=current
+        request, "visit_form.html.j2", _visit_context(patient, form.values, errors), status_code=status, current=current
     )
 
 

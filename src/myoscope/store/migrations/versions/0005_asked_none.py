@@ -1,5 +1,8 @@
 """Sections recorded as empty ("asked: none"): one entry per patient and section, with version and history.
 
+At most one answer in force per patient and section: a partial unique index over the entries not
+withdrawn (SQLite and PostgreSQL both have partial indexes).
+
 Revision ID: 0005
 Revises: 0004
 """
@@ -40,9 +43,18 @@ def upgrade() -> None:
     with op.batch_alter_table("asked_none", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_asked_none_person_id"), ["person_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_asked_none_visit_id"), ["visit_id"], unique=False)
+    op.create_index(
+        "uq_asked_none_active",
+        "asked_none",
+        ["person_id", "section"],
+        unique=True,
+        sqlite_where=sa.text("withdrawn_at IS NULL"),
+        postgresql_where=sa.text("withdrawn_at IS NULL"),
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("uq_asked_none_active", table_name="asked_none")
     with op.batch_alter_table("asked_none", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_asked_none_visit_id"))
         batch_op.drop_index(batch_op.f("ix_asked_none_person_id"))
