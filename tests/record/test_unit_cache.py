@@ -28,6 +28,11 @@ def _values() -> list[float]:
     return [units.parse(text, unit) for text, unit in CASES]
 
 
+def _files(folder: Path) -> dict[str, int]:
+    """Each cached file and when it was last written (a file written anew changes its time)."""
+    return {str(p.relative_to(folder)): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
+
+
 def test_tests_never_use_the_users_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
     assert units.cache_dir().is_relative_to(tmp_path_factory.getbasetemp())
 
@@ -40,12 +45,12 @@ def test_cache_folder_follows_xdg_without_our_variable(monkeypatch: pytest.Monke
 
 def test_definitions_are_written_once_and_read_back(fresh: Path) -> None:
     first = _values()
-    written = sorted(p.name for p in fresh.rglob("*") if p.is_file())
+    written = _files(fresh)
     assert written, "the parsed definitions were not cached"
     units.registry.cache_clear()
     units._unit.cache_clear()
     assert _values() == first
-    assert sorted(p.name for p in fresh.rglob("*") if p.is_file()) == written
+    assert _files(fresh) == written, "the second registry parsed the definitions again instead of reading them"
     assert first[0] == pytest.approx(158 * 0.45359237)
 
 
