@@ -8,6 +8,7 @@ folder when it is absent, except under ``CI=true``, where its absence fails.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,19 @@ def require(path: Path, what: str) -> Path:
     if path.exists():
         return path
     unavailable(f"{what} not found at {path} (set MYOSCOPE_SHARED to the folder holding reference/)")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _temporary_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """myoscope's caches (pint's parsed unit definitions) go to a temporary folder, never the user's."""
+    folder = tmp_path_factory.mktemp("cache")
+    before = os.environ.get("MYOSCOPE_CACHE_DIR")
+    os.environ["MYOSCOPE_CACHE_DIR"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("MYOSCOPE_CACHE_DIR", None)
+    else:
+        os.environ["MYOSCOPE_CACHE_DIR"] = before
 
 
 @pytest.fixture(scope="session")

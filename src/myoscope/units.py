@@ -12,9 +12,11 @@ error translation turns into a :class:`~myoscope.errors.Problem`.
 from __future__ import annotations
 
 import math
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BeforeValidator, GetCoreSchemaHandler, GetJsonSchemaHandler, WithJsonSchema
@@ -46,15 +48,57 @@ _KIND = {
 }
 
 
-@lru_cache(maxsize=1)
-def registry() -> pint.UnitRegistry[Any]:
-    """The one pint registry (created on first use)."""
+ENV_CACHE = "MYOSCOPE_CACHE_DIR"
+"""Environment variable naming the folder for myoscope's caches (tests point it at a temporary folder)."""
+
+
+def cache_dir() -> Path:
+    """myoscope's cache folder: ``$MYOSCOPE_CACHE_DIR``, else ``$XDG_CACHE_HOME/myoscope``, else
+    ``~/.cache/myoscope`` (not created here)."""
+    own = os.environ.get(ENV_CACHE)
+    if own:
+        return Path(own)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "myoscope"
+
+
+def _pint_cache() -> Path | None:
+    """The folder for pint's parsed unit definitions (one per pint version), created if need be; None if it
+    cannot be made (a read-only home): the registry is then built without a cache."""
     import pint
 
-    ureg: pint.UnitRegistry[Any] = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
+    folder = cache_dir() / f"pint-{pint.__version__}"
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return folder
+
+
+def _build(cache: Path | None) -> pint.UnitRegistry[Any]:
+    import pint
+
+    ureg: pint.UnitRegistry[Any] = pint.UnitRegistry(autoconvert_offset_to_baseunit=True, cache_folder=cache)
     ureg.define("kcal = kilocalorie")
     ureg.define("@alias stone = st")  # body weight in the UK and Ireland: "9 st 6 lb"
     return ureg
+
+
+@lru_cache(maxsize=1)
+def registry() -> pint.UnitRegistry[Any]:
+    """The one pint registry (created on first use).
+
+    Pint's parsed definition files are kept in :func:`cache_dir` (parsing them anew costs most of a
+    second); a cache that cannot be read or written (another process writing it at the same moment, a
+    read-only folder, a damaged file) is passed over and the registry built from pint's own files.
+    """
+    cache = _pint_cache()
+    if cache is not None:
+        try:
+            return _build(cache)
+        except Exception:  # noqa: BLE001 - pickle and file errors of any kind: build without the cache
+            pass
+    return _build(None)
 
 
 @lru_cache(maxsize=256)
