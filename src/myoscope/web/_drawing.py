@@ -65,11 +65,12 @@ class ChartDrawer:
         """Start the worker and have it load the plotting library now (returns at once)."""
         self._executor().submit(warm_chart_drawing)
 
-    def _reset(self) -> None:
+    def _reset(self, wait: bool = False) -> None:
         with self._lock:
             pool, self._pool = self._pool, None
         if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+            pool.shutdown(wait=wait, cancel_futures=True)
 
     def close(self) -> None:
-        self._reset()
+        """Stop the worker (at server shutdown: waits for it to exit, so that nothing of it is left behind)."""
+        self._reset(wait=True)
