@@ -30,11 +30,13 @@ def _counting(world) -> list[int]:
     """Replace the app's worker by one that counts assessments."""
     calls: list[int] = []
 
-    def compute(record):
+    def compute(record, assessment):
         calls.append(1)
-        return flags_of(record)
+        return flags_of(record, assessment)
 
-    world.app.state.flags = FlagWorker(world.app.state.engine, compute, background=False)
+    world.app.state.flags = FlagWorker(
+        world.app.state.engine, compute, background=False, results=world.app.state.results
+    )
     return calls
 
 

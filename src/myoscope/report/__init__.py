@@ -13,10 +13,20 @@ from myoscope.report.escape import escape_json, escape_text
 
 if TYPE_CHECKING:
     from myoscope.causes import Assessment
-    from myoscope.report.model import Report
+    from myoscope.report.model import ChartData, Report
 
 FORMATS = ("text", "json", "markdown", "html")
-__all__ = ["FORMATS", "build_report", "chart_png", "chart_svg", "escape_text", "render", "render_report"]
+__all__ = [
+    "FORMATS",
+    "build_report",
+    "chart_png",
+    "chart_svg",
+    "escape_text",
+    "screen_chart_png",
+    "warm_chart_drawing",
+    "render",
+    "render_report",
+]
 
 
 def build_report(assessment: Assessment, person: Any = None) -> Report:
@@ -56,6 +66,25 @@ def render_report(report: Report, fmt: str = "text", *, color: bool = False, wid
 
         return render_text(report, width=width, color=color)
     raise ValueError(f"unknown format {fmt!r}; accepted: {', '.join(FORMATS)}")
+
+
+def screen_chart_png(chart: ChartData) -> bytes:
+    """The chart as a web page's PNG image (at the screen's resolution, not the PDF's print one).
+
+    A plain function of this light module, so that a drawing process can be handed it by name
+    without its caller loading the plotting library."""
+    from myoscope.report._charts import SCREEN_DPI, chart_png
+
+    return chart_png(chart, SCREEN_DPI)
+
+
+def warm_chart_drawing() -> None:
+    """Load the plotting library and draw one empty figure (its fonts and renderer), so that the
+    process's first real chart costs only its own drawing."""
+    from myoscope.report._charts import SCREEN_DPI
+    from myoscope.report._figures import new_figure, png
+
+    png(new_figure(1, 1)[0], SCREEN_DPI)
 
 
 def __getattr__(name: str) -> Any:

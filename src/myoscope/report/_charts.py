@@ -2,7 +2,8 @@
 
 Axes are made to read: dates as days or months (never hours), and a value axis that spans at least
 a tenth of the values' size, so that a change within measurement error does not fill the plot. Each
-chart is drawn once per process and format (:func:`chart_svg` for pages, :func:`chart_png` for the PDF).
+chart is drawn once per process and format (:func:`chart_svg` for inline figures, :func:`chart_png` for the
+PDF and, at the screen's resolution, the web pages' images).
 """
 
 from __future__ import annotations
@@ -47,6 +48,9 @@ CACHED_CHARTS = 128
 """Charts kept drawn (a patient page, its report and its PDF draw each chart once)."""
 PNG_DPI = 200
 """Resolution of the PDF's charts: sharp in print at their 8-9 cm width."""
+SCREEN_DPI = 96
+"""Resolution of the web pages' chart images: CSS's 96 pixels to the inch, so that a chart shown at its
+natural size keeps its 3.5 inches and its labels their 9.5 pt (about 13 pixels)."""
 
 
 @lru_cache(maxsize=CACHED_CHARTS)
@@ -56,9 +60,10 @@ def chart_svg(chart: ChartData) -> str:
 
 
 @lru_cache(maxsize=CACHED_CHARTS)
-def chart_png(chart: ChartData) -> bytes:
-    """The chart as PNG bytes (what the PDF embeds: an image costs its layout engine nothing to draw)."""
-    return png(_figure(chart), PNG_DPI)
+def chart_png(chart: ChartData, dpi: int = PNG_DPI) -> bytes:
+    """The chart as PNG bytes: at :data:`PNG_DPI` what the PDF embeds (an image costs its layout engine
+    nothing to draw), at :data:`SCREEN_DPI` what a web page shows."""
+    return png(_figure(chart), dpi)
 
 
 def _figure(chart: ChartData) -> Figure:

@@ -32,10 +32,12 @@ from myoscope.web._cache import ResultCache
 from myoscope.web._deps import NeedsLogin
 from myoscope.web._docs import ASSETS as DOCS_ASSETS
 from myoscope.web._docs import mount_docs
+from myoscope.web._drawing import ChartDrawer
 from myoscope.web._flags import FlagWorker
 from myoscope.web._problems import ProblemPaths, problem, publish_problems
 from myoscope.web._settings import Settings
 from myoscope.web._templating import TEMPLATES
+from myoscope.web._warm import start_warm_up
 
 STATIC = Path(__file__).with_name("static")
 CONTENT_SECURITY_POLICY = (
@@ -76,7 +78,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.sessions = session_factory(engine)
     app.state.audit = AuditQueue(engine)
     app.state.results = ResultCache()
-    app.state.flags = FlagWorker(engine)
+    app.state.flags = FlagWorker(engine, results=app.state.results)
+    app.state.charts = ChartDrawer()
     app.state.sign_ins = _auth.sign_in_limiter(settings.sign_in_checks)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.include_router(_auth.router)
@@ -134,7 +137,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    start_warm_up()  # in a thread and a process of their own: the port opens without waiting
+    app.state.charts.warm()
     yield
+    app.state.charts.close()
     app.state.audit.close()  # pending audit entries are written before the server stops
     app.state.flags.close()
     app.state.sign_ins.close()

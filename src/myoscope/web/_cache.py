@@ -23,12 +23,17 @@ import datetime as dt
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
+
+from myoscope.causes import assess
+from myoscope.store import aware
 
 if TYPE_CHECKING:
+    from myoscope.causes import Assessment
+    from myoscope.record import Record
     from myoscope.store import Patient
 
-SIZE = 256
+SIZE = 1024
 Key = tuple[Hashable, ...]
 """What a result is kept under (the day is added to it)."""
 
@@ -94,5 +99,12 @@ class ResultCache:
 
 
 def version(patient: Patient) -> tuple[int, str]:
-    """What identifies one version of a patient's record."""
-    return patient.id, patient.person.updated_at.isoformat()
+    """What identifies one version of a patient's record (the same text as the red-flag markers'
+    version, :func:`myoscope.store.records_to_flag`, whichever database gave the time)."""
+    return patient.id, aware(patient.person.updated_at).isoformat()
+
+
+def cached_assessment(cache: ResultCache, key: tuple[int, str], record: Callable[[], Record]) -> Assessment:
+    """The assessment (at its default date) of the record version ``key``: computed once, by whoever asks
+    first (the patient page, the API or the red-flag marker), then shared."""
+    return cast("Assessment", cache.get(("assessment", *key), lambda: assess(record())))

@@ -7,9 +7,10 @@ assessment and a drawing of every chart.
 
 The charts are separate images (``/patients/{id}/chart.png?n=N&v=VERSION``), loaded by the
 browser after the page: a page whose record has just changed is shown as soon as the new
-assessment is ready, and a chart is drawn only when its numbers changed (drawings are kept by
-the chart's content, :func:`myoscope.report.chart_png`, shared with the PDF). Each chart
-request is scoped and audited like the page itself.
+assessment is ready. A chart image is drawn once per record version, at the screen's resolution,
+by a separate process (:mod:`myoscope.web._drawing`: plotting would otherwise hold the server's
+interpreter lock and stall every other request). Each chart request is scoped and audited like
+the page itself.
 """
 
 from __future__ import annotations
@@ -23,12 +24,11 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response
 from markupsafe import Markup, escape
 
-from myoscope.causes import assess
 from myoscope.record import Record
 from myoscope.report import build_report
 from myoscope.report.model import Report
 from myoscope.web._boundary import PatientId
-from myoscope.web._cache import ResultCache, version
+from myoscope.web._cache import ResultCache, cached_assessment, version
 from myoscope.web._deps import PagePatients
 
 if TYPE_CHECKING:
@@ -98,7 +98,7 @@ def page_view(cache: ResultCache, patient: Patient) -> PageView:
 
     def compute() -> PageView:
         record = patient.record()
-        report = build_report(assess(record), record.person)
+        report = build_report(cached_assessment(cache, key, lambda: record), record.person)
         return PageView(key[1], record, report, tuple(_summary(v) for v in patient.visits()))
 
     return cast(PageView, cache.get(("page", *key), compute))
@@ -114,8 +114,6 @@ def chart_image(
 ) -> Response:
     """Chart ``n`` of the page of version ``v`` of the record: a page loaded just before a change still gets
     its own charts while that version is kept; after that, 404."""
-    from myoscope.report import chart_png
-
     patient = patients.open(patient_id)  # scoped and audited: the key below is only ever this patient's
     cache = request.app.state.results
     view = cache.peek(("page", patient.id, v)) if v else None  # the version the page was drawn from, if kept
@@ -123,4 +121,7 @@ def chart_image(
         view = page_view(cache, patient)
     if v and v != view.version or n >= len(view.report.charts):
         raise HTTPException(404, "no such chart (the record has changed since: reload the page)")
-    return Response(chart_png(view.report.charts[n]), media_type="image/png")
+    chart = view.report.charts[n]
+    drawer = request.app.state.charts
+    image = cache.get(("chart", patient.id, view.version, n), lambda: drawer.png(chart))
+    return Response(image, media_type="image/png")
