@@ -149,6 +149,10 @@ def fit(fig: Figure, ax: Axes, legend: Legend | None = None) -> None:
         left, right, bottom, top = _margins(fig, ax, measure, legend_in)
         width, height = fig.get_size_inches()
         fig.subplots_adjust(left=left / width, right=1 - right / width, bottom=bottom / height, top=1 - top / height)
+    if ax.get_title() and not _tick_labels(ax.yaxis)[1]:
+        # Nothing stands above the plot (ticks are at the bottom, no offset text): the title stays where
+        # matplotlib would place it, and saying so spares each drawing a measure of every tick label.
+        ax.set_title(ax.get_title(), y=1.0)
 
 
 def _points(size: float | str) -> float:
