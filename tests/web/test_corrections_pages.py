@@ -4,6 +4,9 @@ history with who, when, why and the values then; user text escaped."""
 from __future__ import annotations
 
 import re
+from html import unescape as html_unescape
+
+import pytest
 
 
 def _left_girth_url(browser, key) -> str:
@@ -107,3 +110,39 @@ def test_a_measurement_is_corrected_with_the_visit_form_widgets_and_problems_in_
     history = re.search(r'<section id="history">(.*)</section>', after, re.S).group(1)
     assert "<dt>Measurement</dt>" in history and "forearm circumference" in history
     assert "forearm_circumference" not in history
+
+
+def _shown_form(html: str) -> dict[str, str]:
+    """What a browser would send back for the edit form as shown (text, selected option, checked radio)."""
+    form = re.search(r'<form[^>]*id="edit-form">(.*?)</form>', html, re.S).group(1)
+    sent = {
+        m.group(1): m.group(2)
+        for m in re.finditer(r'<input id="[^"]*" name="([^"]+)" type="[^"]*" value="([^"]*)"', form)
+    }
+    for select in re.finditer(r'<select id="[^"]*" name="([^"]+)"[^>]*>(.*?)</select>', form, re.S):
+        chosen = re.search(r'<option value="([^"]*)" selected>', select.group(2))
+        sent[select.group(1)] = chosen.group(1) if chosen else ""
+    for radio in re.finditer(r'<input type="radio" name="([^"]+)" value="([^"]*)" checked>', form):
+        sent[radio.group(1)] = radio.group(2)
+    return {k: html_unescape(v) for k, v in sent.items()}
+
+
+@pytest.mark.parametrize(
+    ("stem", "user"), [("als-pattern-brother", "ann"), ("healthy-active", "ann"), ("bo-own", "bo")]
+)
+def test_every_entry_sent_back_as_shown_saves_the_same_values(world, stem, user):
+    key = world.patients[stem]
+    browser = world.signed_in(user)
+    before = browser.get(f"/api/v1/patients/{key}/record", headers=world.api(user)).json()
+    listing = browser.get(f"/patients/{key}/entries").text
+    links = sorted(set(re.findall(rf'href="(/patients/{key}/entries/(?!person|asked_none)\w+/\d+)"', listing)))
+    assert "measurements" in {link.split("/")[-2] for link in links}
+    for link in links:
+        page = browser.get(link)
+        assert page.status_code == 200, link
+        sent = {**_shown_form(page.text), "csrf_token": world.csrf(page.text), "reason": "checked"}
+        sent["version"] = re.search(r'name="version" value="(\d+)"', page.text).group(1)
+        saved = browser.post(link, data=sent)
+        assert saved.status_code == 303, (link, re.findall(r"field-error[^>]*>([^<]*)", saved.text))
+    after = browser.get(f"/api/v1/patients/{key}/record", headers=world.api(user)).json()
+    assert after == before
