@@ -109,6 +109,7 @@ def read(section: str, stored: Mapping[str, Any], form: Mapping[str, str]) -> di
     covered = {i.name for i in specs} | (set(_nutrients(stored)) if section == "diet_days" else set())
     out = {k: v for k, v in stored.items() if k not in covered}
     out.update(_kept(item, stored, before))
+    out.update({k: [] for k, v in stored.items() if v == [] and k not in out})  # an empty list stays as stored
     return out
 
 
