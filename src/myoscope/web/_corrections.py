@@ -14,9 +14,11 @@ from fastapi.responses import RedirectResponse
 
 from myoscope.errors import InputError, Problem
 from myoscope.store import MAX_REASON, PERSON, SECTIONS, Conflict, Entry, Patient, WebSession
+from myoscope.web import _entry_widgets as widgets
 from myoscope.web._boundary import PatientId
 from myoscope.web._deps import PagePatients, csrf_protect, web_session
 from myoscope.web._entry_fields import SECTION_LABELS, form_fields, from_form, summary
+from myoscope.web._entry_forms import SECTIONS as FORM_SECTIONS
 from myoscope.web._problems import field_words
 from myoscope.web._templating import render
 
@@ -57,7 +59,7 @@ def _entry_page(
     history = []
     previous: dict[str, str] = {}
     for version in versions:
-        shown = {f.path: f for f in form_fields(section, version.data)}
+        shown = {f.path: f for f in _shown(section, version.data)}
         changed = {path for path, f in shown.items() if previous and previous.get(path) != f.text}
         changed |= {path for path in previous if path not in shown}
         history.append({"v": version, "fields": list(shown.values()), "changed": changed})
@@ -68,7 +70,11 @@ def _entry_page(
         "label": SECTION_LABELS[section],
         "summary": summary(section, entry.data),
         "fields": form_fields(section, entry.data),
-        "values": values or {},
+        "widgets": widgets.has_widgets(section),
+        "spec": FORM_SECTIONS.get(section),
+        "inputs": widgets.inputs(section, entry.data) if section in FORM_SECTIONS else (),
+        "answer_fields": widgets.answer_fields(entry.data) if section == "instruments" else [],
+        "values": values if values is not None else _prefill(section, entry.data),
         "errors": errors or {},
         "history": list(reversed(history)),
         "notice": notice,
@@ -90,6 +96,16 @@ def entry_page(
     return _entry_page(request, patients.open(patient_id), section, entry_id, current)
 
 
+def _shown(section: str, data: dict[str, Any]) -> list[Any]:
+    if widgets.has_widgets(section):
+        return widgets.history_values(section, data)
+    return form_fields(section, data)
+
+
+def _prefill(section: str, data: dict[str, Any]) -> dict[str, str]:
+    return widgets.prefill(section, data) if widgets.has_widgets(section) else {}
+
+
 def _form(request: Request) -> dict[str, str]:
     return {k: v for k, v in request.state.form.items() if isinstance(v, str) and k != "csrf_token"}
 
@@ -101,11 +117,13 @@ def _version(values: dict[str, str]) -> int:
         raise InputError([Problem("version", values.get("version"), "is not a version number")]) from None
 
 
-def _errors(error: InputError) -> dict[str, list[str]]:
+def _errors(error: InputError, section: str = "", stored: dict[str, Any] | None = None) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for p in error.problems:
         key = p.field if p.field in ("reason", "version") else "field." + p.field if p.field else "entry"
         words = field_words(p.field) or "the entry"
+        if key not in ("reason", "version") and stored is not None and widgets.has_widgets(section):
+            key, words = widgets.error_key(section, stored, p)
         text = f"{words}: {p.message}" + (f"; accepted: {p.accepted}" if p.accepted else "")
         out.setdefault(key, []).append(text)
     return out
@@ -132,12 +150,24 @@ def edit_entry(
     values = _form(request)
     entry = patient.corrections.entry(section, entry_id)
     try:
-        data = from_form(section, entry.data, values)
+        if widgets.has_widgets(section):
+            data = widgets.read(section, entry.data, values)
+        else:
+            data = from_form(section, entry.data, values)
         patient.corrections.replace(section, entry_id, data, version=_version(values), reason=values.get("reason"))
     except Conflict as exc:
         return _entry_page(request, patient, section, entry_id, current, notice=_conflict_notice(exc), status=409)
     except InputError as exc:
-        return _entry_page(request, patient, section, entry_id, current, values=values, errors=_errors(exc), status=422)
+        return _entry_page(
+            request,
+            patient,
+            section,
+            entry_id,
+            current,
+            values=values,
+            errors=_errors(exc, section, entry.data),
+            status=422,
+        )
     return RedirectResponse(_entry_url(patient, section, entry_id) + "#history", status_code=303)
 
 
