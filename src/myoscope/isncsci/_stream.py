@@ -332,9 +332,9 @@ def _dictionary(texts: Sequence[str], indices: NDArray[np.integer[Any]]) -> pa.D
     return pa.DictionaryArray.from_arrays(pa.array(indices.astype(np.int32)), pa.array(texts, pa.string()))
 
 
-def result_frame(result: BatchResult, extra: pa.Table) -> pl.DataFrame:
-    """Flat output columns: level lists, completeness and AIS dictionary-encoded (each distinct text
-    formatted once), totals as integers (-1 = ``ND``)."""
+def result_columns(result: BatchResult, extra: pa.Table) -> dict[str, Any]:
+    """Flat output columns as Arrow arrays: level lists, completeness and AIS dictionary-encoded (each
+    distinct text formatted once), totals as integers (-1 = ``ND``)."""
     import pyarrow as pa
 
     from myoscope.isncsci._result import _AIS_TEXT, format_levels
@@ -354,7 +354,14 @@ def result_frame(result: BatchResult, extra: pa.Table) -> pl.DataFrame:
     cols["ais"] = _dictionary(_AIS_TEXT, result.ais)
     for t, name in enumerate(TOTALS):
         cols[name] = pa.array(result.totals[:, t])
-    return _polars_frame(pa.table(cols))  # texts stay dictionary-encoded (Categorical) up to the writer
+    return cols
+
+
+def result_frame(result: BatchResult, extra: pa.Table) -> pl.DataFrame:
+    """:func:`result_columns` as a polars frame (texts stay dictionary-encoded, Categorical, up to the writer)."""
+    import pyarrow as pa
+
+    return _polars_frame(pa.table(result_columns(result, extra)))
 
 
 def _q(name: str) -> pl.Expr:
@@ -367,6 +374,30 @@ def _total(name: str) -> pl.Expr:
     import polars as pl
 
     return pl.when(pl.col(name) < 0).then(pl.lit('"ND"')).otherwise(pl.col(name).cast(pl.Utf8))
+
+
+def _head(columns: Sequence[str]) -> list[pl.Expr]:
+    """Each line's ``"id":..., "site":..., `` prefix (JSON-encoded; empty where absent), per extra column."""
+    import polars as pl
+
+    head: list[pl.Expr] = []
+    for extra in EXTRA:
+        if extra in columns:
+            encoded = pl.struct(pl.col(extra)).struct.json_encode().str.strip_prefix("{").str.strip_suffix("}")
+            head.append(pl.when(pl.col(extra).is_null()).then(pl.lit("")).otherwise(encoded + pl.lit(", ")))
+    return head
+
+
+def ndjson_text(frame: pl.DataFrame, columns: dict[str, Any]) -> bytes:
+    """The NDJSON lines of a result chunk (as :func:`ndjson_lines`, each ending in a newline), compiled."""
+    import polars as pl
+
+    from myoscope.isncsci._ndjson_out import ndjson_bytes
+
+    head = _head(frame.columns)
+    prefix = frame.select(pl.concat_str(head).alias("head"))["head"].to_arrow() if head else None
+    texts = (*OUTPUT_LEVELS, "injury_complete", "ais")
+    return ndjson_bytes(columns, prefix, texts, TOTALS)
 
 
 def ndjson_lines(frame: pl.DataFrame) -> pl.Series:
@@ -397,11 +428,7 @@ def ndjson_lines(frame: pl.DataFrame) -> pl.Series:
             pl.lit("}}"),
         ]
 
-    head: list[pl.Expr] = []
-    for extra in EXTRA:
-        if extra in frame.columns:
-            encoded = pl.struct(pl.col(extra)).struct.json_encode().str.strip_prefix("{").str.strip_suffix("}")
-            head.append(pl.when(pl.col(extra).is_null()).then(pl.lit("")).otherwise(encoded + pl.lit(", ")))
+    head = _head(frame.columns)
     parts = [
         pl.lit("{"),
         *head,
@@ -463,12 +490,12 @@ class _Sink:
         self.parquet = target is not None and target.suffix.lower() == ".parquet"
         # the sink keeps its file open across write() calls until close(): no context manager can span that
         self.handle = (
-            open(self.temp, "w", encoding="utf-8")  # noqa: SIM115
+            open(self.temp, "wb")  # noqa: SIM115
             if self.temp is not None and not self.parquet
             else None
         )
 
-    def write(self, out: pl.DataFrame) -> None:
+    def write(self, out: pl.DataFrame, columns: dict[str, Any]) -> None:
         if self.parquet:
             import pyarrow.parquet as pq
 
@@ -476,11 +503,11 @@ class _Sink:
             self.writer = self.writer or pq.ParquetWriter(self.temp, table.schema)
             self.writer.write_table(table)
             return
-        text = ndjson_lines(out).str.join("\n").item() + "\n"
+        text = ndjson_text(out, columns) if out.height else b"\n"
         if self.handle is not None:
             self.handle.write(text)
         elif self.write_line is not None:
-            self.write_line(text)
+            self.write_line(text.decode("utf-8"))
         else:
             raise ValueError("a sink needs a target file or a write_line callback")
 
@@ -497,12 +524,14 @@ class _Sink:
         if not self.temp.exists():
             import polars as pl
 
-            pl.DataFrame().write_parquet(self.temp) if self.parquet else self.temp.write_text("")
+            pl.DataFrame().write_parquet(self.temp) if self.parquet else self.temp.write_bytes(b"")
         self.temp.replace(self.target)
 
 
 def stream(source: Path, target: Path | None, write_line: WriteLine | None = None, size: int = CHUNK) -> Summary:
     """Classify every exam of ``source`` into ``target`` (NDJSON or Parquet) or ``write_line``."""
+    import pyarrow as pa
+
     from myoscope.isncsci._classify import classify_batch
 
     summary, problems, row = Summary(), list[Problem](), 1
@@ -513,9 +542,10 @@ def stream(source: Path, target: Path | None, write_line: WriteLine | None = Non
             row += frame.num_rows
             problems += bad
             if not problems:
-                out = result_frame(classify_batch(batch), frame)
+                columns = result_columns(classify_batch(batch), frame)
+                out = _polars_frame(pa.table(columns))
                 summary.add(out)
-                sink.write(out)
+                sink.write(out, columns)
         keep = not problems
     finally:
         sink.close(keep)
