@@ -125,7 +125,9 @@ def _string_buffers(array: Any) -> tuple[_U8, _I64]:
     return data, offsets
 
 
-def ndjson_bytes(columns: dict[str, Any], head: Any, text_names: Sequence[str], total_names: Sequence[str]) -> bytes:
+def ndjson_bytes(
+    columns: dict[str, Any], head: Any, text_names: Sequence[str], total_names: Sequence[str]
+) -> memoryview:
     """NDJSON lines (each ending in a newline) of Arrow result ``columns``.
 
     ``head`` is an Arrow string array (no nulls) of each line's ``"id":..., "site":..., `` prefix,
@@ -163,4 +165,4 @@ def ndjson_bytes(columns: dict[str, Any], head: Any, text_names: Sequence[str], 
     bound += int(head_off[-1] - head_off[0])
     out = np.empty(bound, dtype=np.uint8)
     size = _fill(lit, lit_off, kinds, where, head_data, head_off, texts, text_off, index, totals, out)
-    return out[:size].tobytes()
+    return memoryview(out[:size])  # no copy: written to the file as is

@@ -388,7 +388,7 @@ def _head(columns: Sequence[str]) -> list[pl.Expr]:
     return head
 
 
-def ndjson_text(frame: pl.DataFrame, columns: dict[str, Any]) -> bytes:
+def ndjson_text(frame: pl.DataFrame, columns: dict[str, Any]) -> memoryview:
     """The NDJSON lines of a result chunk (as :func:`ndjson_lines`, each ending in a newline), compiled."""
     import polars as pl
 
@@ -503,11 +503,11 @@ class _Sink:
             self.writer = self.writer or pq.ParquetWriter(self.temp, table.schema)
             self.writer.write_table(table)
             return
-        text = ndjson_text(out, columns) if out.height else b"\n"
+        text = ndjson_text(out, columns) if out.height else memoryview(b"\n")
         if self.handle is not None:
             self.handle.write(text)
         elif self.write_line is not None:
-            self.write_line(text.decode("utf-8"))
+            self.write_line(str(text, "utf-8"))
         else:
             raise ValueError("a sink needs a target file or a write_line callback")
 
