@@ -165,4 +165,4 @@ def ndjson_bytes(
     bound += int(head_off[-1] - head_off[0])
     out = np.empty(bound, dtype=np.uint8)
     size = _fill(lit, lit_off, kinds, where, head_data, head_off, texts, text_off, index, totals, out)
-    return memoryview(out[:size])  # no copy: written to the file as is
+    return out[:size].data  # no copy: written to the file as is
