@@ -388,14 +388,18 @@ def _head(columns: Sequence[str]) -> list[pl.Expr]:
     return head
 
 
-def ndjson_text(frame: pl.DataFrame, columns: dict[str, Any]) -> memoryview:
-    """The NDJSON lines of a result chunk (as :func:`ndjson_lines`, each ending in a newline), compiled."""
+def ndjson_text(columns: dict[str, Any]) -> memoryview:
+    """The NDJSON lines of result ``columns`` (as :func:`ndjson_lines`, each ending in a newline), compiled."""
     import polars as pl
+    import pyarrow as pa
 
     from myoscope.isncsci._ndjson_out import ndjson_bytes
 
-    head = _head(frame.columns)
-    prefix = frame.select(pl.concat_str(head).alias("head"))["head"].to_arrow() if head else None
+    head = _head([c for c in EXTRA if c in columns])
+    prefix = None
+    if head:  # only the id and site columns go through polars, for its JSON string encoder
+        extra = _polars_frame(pa.table({c: columns[c] for c in EXTRA if c in columns}))
+        prefix = extra.select(pl.concat_str(head).alias("head"))["head"].to_arrow()
     texts = (*OUTPUT_LEVELS, "injury_complete", "ais")
     return ndjson_bytes(columns, prefix, texts, TOTALS)
 
@@ -479,6 +483,44 @@ class Summary:
                 tally = self.by_site.setdefault(s, {}).setdefault(key, {})
                 tally[str(value)] = tally.get(str(value), 0) + int(n)
 
+    def add_columns(self, columns: dict[str, Any], ais: NDArray[np.integer[Any]]) -> None:
+        """:meth:`add` from the Arrow result columns and the AIS grade bits: counted on integer codes."""
+        import pyarrow as pa
+
+        from myoscope.isncsci._result import _AIS_TEXT
+
+        n = len(ais)
+        self.exams += n
+        if "site" in columns:
+            site = pa.chunked_array([columns["site"]]).combine_chunks().dictionary_encode()
+            names = [*(str(v) for v in site.dictionary.to_pylist()), "(no site)"]
+            site_code = site.indices.fill_null(len(names) - 1).to_numpy(zero_copy_only=False).astype(np.int64)
+        else:
+            names, site_code = ["all"], np.zeros(n, np.int64)
+        nli = columns["nli"]
+        region_of = [t[0] if t[:1] in ("C", "T", "L", "S") else "other" for t in nli.dictionary.to_pylist()]
+        regions = sorted(set(region_of))
+        region = np.array([regions.index(r) for r in region_of], np.int64)[nli.indices.to_numpy()]
+        zpp = np.zeros(n, np.int64)
+        for side in SIDES:
+            column = columns[f"{side}.motor_zpp"]
+            recorded = np.array([t != "NA" for t in column.dictionary.to_pylist()], np.bool_)
+            zpp |= recorded[column.indices.to_numpy()]
+        key = ((site_code * 1024 + ais.astype(np.int64)) * len(regions) + region) * 2 + zpp
+        keys, counts = np.unique(key, return_counts=True)
+        for k, count in zip(keys.tolist(), counts.tolist(), strict=True):
+            rest, z = divmod(k, 2)
+            rest, r = divmod(rest, len(regions))
+            s, a = divmod(rest, 1024)
+            by = self.by_site.setdefault(names[s], {})
+            for name, value in (
+                ("ais", _AIS_TEXT[a]),
+                ("nli region", regions[r]),
+                ("motor ZPP recorded", str(bool(z)).lower()),
+            ):
+                tally = by.setdefault(name, {})
+                tally[value] = tally.get(value, 0) + count
+
 
 class _Sink:
     """Where results go: NDJSON text (a file or a callback) or Parquet, through a temporary file."""
@@ -495,15 +537,17 @@ class _Sink:
             else None
         )
 
-    def write(self, out: pl.DataFrame, columns: dict[str, Any]) -> None:
+    def write(self, columns: dict[str, Any], n: int) -> None:
         if self.parquet:
+            import pyarrow as pa
             import pyarrow.parquet as pq
 
-            table = out.to_arrow()
+            # through polars, whose Arrow types (large strings, uint32 dictionaries) the files keep
+            table = _polars_frame(pa.table(columns)).to_arrow()
             self.writer = self.writer or pq.ParquetWriter(self.temp, table.schema)
             self.writer.write_table(table)
             return
-        text = ndjson_text(out, columns) if out.height else memoryview(b"\n")
+        text = ndjson_text(columns) if n else memoryview(b"\n")
         if self.handle is not None:
             self.handle.write(text)
         elif self.write_line is not None:
@@ -530,8 +574,6 @@ class _Sink:
 
 def stream(source: Path, target: Path | None, write_line: WriteLine | None = None, size: int = CHUNK) -> Summary:
     """Classify every exam of ``source`` into ``target`` (NDJSON or Parquet) or ``write_line``."""
-    import pyarrow as pa
-
     from myoscope.isncsci._classify import classify_batch
 
     summary, problems, row = Summary(), list[Problem](), 1
@@ -542,10 +584,10 @@ def stream(source: Path, target: Path | None, write_line: WriteLine | None = Non
             row += frame.num_rows
             problems += bad
             if not problems:
-                columns = result_columns(classify_batch(batch), frame)
-                out = _polars_frame(pa.table(columns))
-                summary.add(out)
-                sink.write(out, columns)
+                result = classify_batch(batch)
+                columns = result_columns(result, frame)
+                summary.add_columns(columns, result.ais)
+                sink.write(columns, len(result.ais))
         keep = not problems
     finally:
         sink.close(keep)
