@@ -492,7 +492,9 @@ class Summary:
         n = len(ais)
         self.exams += n
         if "site" in columns:
-            site = pa.chunked_array([columns["site"]]).combine_chunks().dictionary_encode()
+            column = columns["site"]
+            column = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+            site = column.dictionary_encode()
             names = [*(str(v) for v in site.dictionary.to_pylist()), "(no site)"]
             site_code = site.indices.fill_null(len(names) - 1).to_numpy(zero_copy_only=False).astype(np.int64)
         else:
