@@ -332,9 +332,9 @@ def _dictionary(texts: Sequence[str], indices: NDArray[np.integer[Any]]) -> pa.D
     return pa.DictionaryArray.from_arrays(pa.array(indices.astype(np.int32)), pa.array(texts, pa.string()))
 
 
-def result_frame(result: BatchResult, extra: pa.Table) -> pl.DataFrame:
-    """Flat output columns: level lists, completeness and AIS dictionary-encoded (each distinct text
-    formatted once), totals as integers (-1 = ``ND``)."""
+def result_columns(result: BatchResult, extra: pa.Table) -> dict[str, Any]:
+    """Flat output columns as Arrow arrays: level lists, completeness and AIS dictionary-encoded (each
+    distinct text formatted once), totals as integers (-1 = ``ND``)."""
     import pyarrow as pa
 
     from myoscope.isncsci._result import _AIS_TEXT, format_levels
@@ -354,7 +354,14 @@ def result_frame(result: BatchResult, extra: pa.Table) -> pl.DataFrame:
     cols["ais"] = _dictionary(_AIS_TEXT, result.ais)
     for t, name in enumerate(TOTALS):
         cols[name] = pa.array(result.totals[:, t])
-    return _polars_frame(pa.table(cols))  # texts stay dictionary-encoded (Categorical) up to the writer
+    return cols
+
+
+def result_frame(result: BatchResult, extra: pa.Table) -> pl.DataFrame:
+    """:func:`result_columns` as a polars frame (texts stay dictionary-encoded, Categorical, up to the writer)."""
+    import pyarrow as pa
+
+    return _polars_frame(pa.table(result_columns(result, extra)))
 
 
 def _q(name: str) -> pl.Expr:
@@ -367,6 +374,34 @@ def _total(name: str) -> pl.Expr:
     import polars as pl
 
     return pl.when(pl.col(name) < 0).then(pl.lit('"ND"')).otherwise(pl.col(name).cast(pl.Utf8))
+
+
+def _head(columns: Sequence[str]) -> list[pl.Expr]:
+    """Each line's ``"id":..., "site":..., `` prefix (JSON-encoded; empty where absent), per extra column."""
+    import polars as pl
+
+    head: list[pl.Expr] = []
+    for extra in EXTRA:
+        if extra in columns:
+            encoded = pl.struct(pl.col(extra)).struct.json_encode().str.strip_prefix("{").str.strip_suffix("}")
+            head.append(pl.when(pl.col(extra).is_null()).then(pl.lit("")).otherwise(encoded + pl.lit(", ")))
+    return head
+
+
+def ndjson_text(columns: dict[str, Any]) -> memoryview:
+    """The NDJSON lines of result ``columns`` (as :func:`ndjson_lines`, each ending in a newline), compiled."""
+    import polars as pl
+    import pyarrow as pa
+
+    from myoscope.isncsci._ndjson_out import ndjson_bytes
+
+    head = _head([c for c in EXTRA if c in columns])
+    prefix = None
+    if head:  # only the id and site columns go through polars, for its JSON string encoder
+        extra = _polars_frame(pa.table({c: columns[c] for c in EXTRA if c in columns}))
+        prefix = extra.select(pl.concat_str(head).alias("head"))["head"].to_arrow()
+    texts = (*OUTPUT_LEVELS, "injury_complete", "ais")
+    return ndjson_bytes(columns, prefix, texts, TOTALS)
 
 
 def ndjson_lines(frame: pl.DataFrame) -> pl.Series:
@@ -397,11 +432,7 @@ def ndjson_lines(frame: pl.DataFrame) -> pl.Series:
             pl.lit("}}"),
         ]
 
-    head: list[pl.Expr] = []
-    for extra in EXTRA:
-        if extra in frame.columns:
-            encoded = pl.struct(pl.col(extra)).struct.json_encode().str.strip_prefix("{").str.strip_suffix("}")
-            head.append(pl.when(pl.col(extra).is_null()).then(pl.lit("")).otherwise(encoded + pl.lit(", ")))
+    head = _head(frame.columns)
     parts = [
         pl.lit("{"),
         *head,
@@ -452,6 +483,46 @@ class Summary:
                 tally = self.by_site.setdefault(s, {}).setdefault(key, {})
                 tally[str(value)] = tally.get(str(value), 0) + int(n)
 
+    def add_columns(self, columns: dict[str, Any], ais: NDArray[np.integer[Any]]) -> None:
+        """:meth:`add` from the Arrow result columns and the AIS grade bits: counted on integer codes."""
+        import pyarrow as pa
+
+        from myoscope.isncsci._result import _AIS_TEXT
+
+        n = len(ais)
+        self.exams += n
+        if "site" in columns:
+            column = columns["site"]
+            column = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+            site = column.dictionary_encode()
+            names = [*(str(v) for v in site.dictionary.to_pylist()), "(no site)"]
+            site_code = site.indices.fill_null(len(names) - 1).to_numpy(zero_copy_only=False).astype(np.int64)
+        else:
+            names, site_code = ["all"], np.zeros(n, np.int64)
+        nli = columns["nli"]
+        region_of = [t[0] if t[:1] in ("C", "T", "L", "S") else "other" for t in nli.dictionary.to_pylist()]
+        regions = sorted(set(region_of))
+        region = np.array([regions.index(r) for r in region_of], np.int64)[nli.indices.to_numpy()]
+        zpp = np.zeros(n, np.int64)
+        for side in SIDES:
+            column = columns[f"{side}.motor_zpp"]
+            recorded = np.array([t != "NA" for t in column.dictionary.to_pylist()], np.bool_)
+            zpp |= recorded[column.indices.to_numpy()]
+        key = ((site_code * 1024 + ais.astype(np.int64)) * len(regions) + region) * 2 + zpp
+        keys, counts = np.unique(key, return_counts=True)
+        for k, count in zip(keys.tolist(), counts.tolist(), strict=True):
+            rest, z = divmod(k, 2)
+            rest, r = divmod(rest, len(regions))
+            s, a = divmod(rest, 1024)
+            by = self.by_site.setdefault(names[s], {})
+            for name, value in (
+                ("ais", _AIS_TEXT[a]),
+                ("nli region", regions[r]),
+                ("motor ZPP recorded", str(bool(z)).lower()),
+            ):
+                tally = by.setdefault(name, {})
+                tally[value] = tally.get(value, 0) + count
+
 
 class _Sink:
     """Where results go: NDJSON text (a file or a callback) or Parquet, through a temporary file."""
@@ -463,24 +534,26 @@ class _Sink:
         self.parquet = target is not None and target.suffix.lower() == ".parquet"
         # the sink keeps its file open across write() calls until close(): no context manager can span that
         self.handle = (
-            open(self.temp, "w", encoding="utf-8")  # noqa: SIM115
+            open(self.temp, "wb")  # noqa: SIM115
             if self.temp is not None and not self.parquet
             else None
         )
 
-    def write(self, out: pl.DataFrame) -> None:
+    def write(self, columns: dict[str, Any], n: int) -> None:
         if self.parquet:
+            import pyarrow as pa
             import pyarrow.parquet as pq
 
-            table = out.to_arrow()
+            # through polars, whose Arrow types (large strings, uint32 dictionaries) the files keep
+            table = _polars_frame(pa.table(columns)).to_arrow()
             self.writer = self.writer or pq.ParquetWriter(self.temp, table.schema)
             self.writer.write_table(table)
             return
-        text = ndjson_lines(out).str.join("\n").item() + "\n"
+        text = ndjson_text(columns) if n else memoryview(b"\n")
         if self.handle is not None:
             self.handle.write(text)
         elif self.write_line is not None:
-            self.write_line(text)
+            self.write_line(str(text, "utf-8"))
         else:
             raise ValueError("a sink needs a target file or a write_line callback")
 
@@ -497,7 +570,7 @@ class _Sink:
         if not self.temp.exists():
             import polars as pl
 
-            pl.DataFrame().write_parquet(self.temp) if self.parquet else self.temp.write_text("")
+            pl.DataFrame().write_parquet(self.temp) if self.parquet else self.temp.write_bytes(b"")
         self.temp.replace(self.target)
 
 
@@ -513,9 +586,10 @@ def stream(source: Path, target: Path | None, write_line: WriteLine | None = Non
             row += frame.num_rows
             problems += bad
             if not problems:
-                out = result_frame(classify_batch(batch), frame)
-                summary.add(out)
-                sink.write(out)
+                result = classify_batch(batch)
+                columns = result_columns(result, frame)
+                summary.add_columns(columns, result.ais)
+                sink.write(columns, len(result.ais))
         keep = not problems
     finally:
         sink.close(keep)
