@@ -30,3 +30,13 @@ def test_the_api_record_tells_not_asked_from_asked_none_as_the_exports_do(world)
     fhir = record_data(back.record)
     assert fhir["symptoms"] == [] and "conditions" not in fhir and "family_history" not in fhir
     assert set(fhir) == set(after)
+
+
+def test_the_api_names_every_list_section_of_the_record_and_no_other():
+    """An "asked: none" answer can be given for each list section of a record, as the store keeps them."""
+    from myoscope.record import Record
+    from myoscope.store._tables import SECTION_TABLES
+    from myoscope.web._entry_models import RecordSection
+
+    lists = {name for name, field in Record.model_fields.items() if str(field.annotation).startswith("tuple")}
+    assert {s.value for s in RecordSection} == lists == set(SECTION_TABLES)

@@ -8,6 +8,7 @@ section is known (from the path), so that its problems name the item's own field
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import operator
 from functools import reduce
 from typing import Annotated, Any, Literal
@@ -52,21 +53,25 @@ ActivityItem = ActivityWeek | StepCount | ActivitySession
 """An activity entry: a weekly summary, a day's steps or one session."""
 
 
+class RecordSection(enum.StrEnum):
+    """A list section of a record."""
+
+    measurements = "measurements"
+    instruments = "instruments"
+    diet_days = "diet_days"
+    activity = "activity"
+    conditions = "conditions"
+    episodes = "episodes"
+    symptoms = "symptoms"
+    family_history = "family_history"
+    spinal_exams = "spinal_exams"
+
+
 class AskedNone(BaseModel):
     """A record section asked about with nothing found ("asked: none", a record file's empty list)."""
 
     model_config = ConfigDict(extra="forbid")
-    section: Literal[
-        "measurements",
-        "instruments",
-        "diet_days",
-        "activity",
-        "conditions",
-        "episodes",
-        "symptoms",
-        "family_history",
-        "spinal_exams",
-    ]
+    section: RecordSection
 
 
 ITEMS: dict[str, Any] = {

@@ -4,7 +4,6 @@ record's models but taken as given: :mod:`myoscope.record` validates them when t
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -21,7 +20,7 @@ from myoscope.record import (
     SpinalExam,
     Symptom,
 )
-from myoscope.web._entry_models import ActivityItem, Raw, shaped
+from myoscope.web._entry_models import ActivityItem, Raw, RecordSection, shaped
 
 
 class PatientOut(BaseModel):
@@ -38,20 +37,6 @@ class PatientIn(BaseModel):
     team_id: int | None = Field(
         None, ge=1, le=2**63 - 1, description="One of your care teams; may be left out if you have one"
     )
-
-
-class RecordSection(enum.StrEnum):
-    """A list section of a record."""
-
-    measurements = "measurements"
-    instruments = "instruments"
-    diet_days = "diet_days"
-    activity = "activity"
-    conditions = "conditions"
-    episodes = "episodes"
-    symptoms = "symptoms"
-    family_history = "family_history"
-    spinal_exams = "spinal_exams"
 
 
 class VisitIn(BaseModel):
