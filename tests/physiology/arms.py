@@ -10,6 +10,11 @@ SE where an SE is printed (Beavers 2017: arms of 81-86 people, where t and 1.96 
 baseline weight the values below are derived (from BMI and the percentage weight change) or
 assumed, and marked so: Hall's lean share depends on fat mass, i.e. mainly on sex, age and BMI.
 
+Each arm's ``source`` is a key of the reference catalogue (``myoscope.references``), which holds its
+authors, year, title, journal and DOI (the project keeps DOIs in the catalogue only); :func:`citation`
+prints it. Two sources have no DOI in the stored copies searched and are cited by their article's
+address instead (Englert 2021, Obes Facts; Kern 2008, Spinal Cord).
+
 Whole-body arms, all alike: each is simulated at its *measured* weight change (the constant
 intake change is solved for it), so what is tested is the fat-free share of the measured loss,
 not the loss a prescription would give (prescribed intakes are often far below what the weight
@@ -43,6 +48,13 @@ class Arm:
     interval: tuple[float, float]
     interval_basis: str
     inputs: dict
+
+
+def citation(arm: Arm) -> str:
+    """The arm's source as a one-line citation (authors, year, title, journal, DOI or address)."""
+    from myoscope.references import get
+
+    return get(arm.source).citation()
 
 
 def ci(mean: float, sd: float, n: int) -> tuple[float, float]:
@@ -192,7 +204,7 @@ REGIONAL = (
         "whole-thigh muscle volume, MRI (%)",
         -5.5,
         (-5.5 - 0.6, -5.5 + 0.6),
-        "mean +- dispersion as printed",
+        "mean +- dispersion as printed (the abstract does not say whether it is an SD or an SEM)",
         dict(kind="immobilisation", region="thigh", older=False, measure="whole_thigh_muscle"),
     ),
     Arm(
@@ -219,7 +231,7 @@ REGIONAL = (
         "30 middle-aged men, 49.9 y",
         14,
         "habitual diet +- 20 g protein/day",
-        "thigh muscle CSA, whole thigh (%)",
+        "thigh muscle CSA (%); imaging method and slice level not in the abstract, compared as whole-thigh muscle",
         -4.1,
         se_ci(-4.1, 0.5),
         "mean +- 1.96 SE, SE 0.5 (the abstract's +- is an SE: its age 49.9 +- 0.6 y cannot be an SD)",

@@ -86,6 +86,7 @@ ENTRIES: tuple[Reference, ...] = (
         year=2017,
         title="Effect of exercise type during intentional weight loss on body composition in older adults with obesity",
         journal="Obesity (Silver Spring) 25(11):1823-1829",
+        doi="10.1002/oby.21977",
         url="https://pmc.ncbi.nlm.nih.gov/articles/PMC5678994",
     ),
     Reference(
