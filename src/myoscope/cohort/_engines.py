@@ -228,51 +228,91 @@ def _metas() -> tuple[Any, Any, Any]:
     return rows_meta, flags_meta, refused_meta
 
 
+Session = tuple[Any, Any]
+"""A Dask client and the local cluster it runs on (None on an existing scheduler)."""
+
+
+def start_dask(workers: int, scheduler: str | None, processes: bool = False) -> Session:
+    """Connect to ``scheduler``, or start a local cluster of ``workers`` workers (one thread each).
+
+    Local workers are threads of this process unless ``processes``: the kernel and polars' reader
+    release the GIL, so threads run side by side without starting interpreters, loading the
+    libraries and the kernel once more in each, or copying partitions and flags between processes.
+    Worker processes load the kernel as they start (``preload``). Either way the dataframe library
+    and the kernel are loaded here too, while the caller prepares the inputs.
+    """
+    from distributed import Client, LocalCluster
+
+    if scheduler is not None:
+        session: Session = (Client(scheduler), None)  # type: ignore[no-untyped-call]  # dask and distributed: unannotated
+    else:
+        where = {"host": "127.0.0.1", "preload": ["myoscope.cohort._dask_worker"]} if processes else {}
+        cluster = LocalCluster(  # type: ignore[no-untyped-call]  # dask and distributed: unannotated
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=processes,
+            dashboard_address="127.0.0.1:0",  # loopback only; any free port
+            silence_logs=logging.ERROR,
+            **where,
+        )
+        session = (Client(cluster), cluster)  # type: ignore[no-untyped-call]  # dask and distributed: unannotated
+    import dask.dataframe  # noqa: F401  # loaded here, in the background, for the graph
+
+    warm_kernel()
+    return session
+
+
+def stop_dask(session: Session) -> None:
+    client, cluster = session
+    client.close()
+    if cluster is not None:
+        cluster.close()
+
+
+def dask_plan(path: Path, rows_per_part: int, workers: int) -> list[Part]:
+    """:func:`plan` with a number of slices that is a multiple of ``workers`` (no worker idles at the end)."""
+    rows = table_rows(path)
+    workers = max(1, workers)
+    n_parts = max(1, -(-rows // max(1, rows_per_part)))
+    n_parts = -(-n_parts // workers) * workers
+    return plan(path, max(1, -(-rows // n_parts)))
+
+
 def run_dask(
     path: Path,
     persons: Path | None,
     on: int | None,
     parts: list[Part],
-    workers: int,
-    scheduler: str | None,
+    session: Future[Session],
     tick: Callable[[int], None],
 ) -> Iterator[tuple[Columns, Columns]]:
-    """The same slices and kernel through ``dask.dataframe.map_partitions`` (explicit ``meta``)."""
+    """The same slices and kernel through ``dask.dataframe.map_partitions`` (explicit ``meta``).
+
+    ``session`` is a :func:`start_dask` still starting: the graph is built meanwhile, and the caller
+    closes it (while the outputs are written). Each slice is read once: the flags and the refused rows
+    of a slice are two tasks on the same read (no fusion, which would read it twice).
+    """
+    import dask
     import dask.dataframe as dd
-    from distributed import Client, LocalCluster, as_completed
+    from distributed import as_completed
 
     rows_meta, flags_meta, refused_meta = _metas()
-    cluster = None
-    if scheduler is None:
-        cluster = LocalCluster(  # type: ignore[no-untyped-call]  # dask and distributed: unannotated
-            n_workers=workers,
-            threads_per_worker=1,
-            processes=True,
-            host="127.0.0.1",
-            dashboard_address="127.0.0.1:0",  # loopback only; any free port
-            silence_logs=logging.ERROR,
-        )
-        client = Client(cluster)  # type: ignore[no-untyped-call]  # dask and distributed: unannotated
-    else:
-        client = Client(scheduler)  # type: ignore[no-untyped-call]  # dask and distributed: unannotated
-    try:
+    with dask.config.set({"dataframe.convert-string": False}):  # numeric columns only: no conversion step
         source = dd.from_map(_read_pandas, parts, path=str(path), meta=rows_meta, enforce_metadata=False)  # type: ignore[no-untyped-call]  # dask and distributed: unannotated
         person_path = None if persons is None else str(persons)
         flags = source.map_partitions(_flags_frame, person_path, on, meta=flags_meta, enforce_metadata=False)
         refused = source.map_partitions(_refused_frame, meta=refused_meta, enforce_metadata=False)
-        futures = client.compute(flags.to_delayed() + refused.to_delayed())  # type: ignore[no-untyped-call]  # dask and distributed: unannotated
-        index = {f.key: i for i, f in enumerate(futures)}
-        sizes = [b - a for a, b in parts] * 2
-        for done in as_completed(futures):  # type: ignore[no-untyped-call]  # dask and distributed: unannotated
-            tick(sizes[index[done.key]] // 2)
-        results = client.gather(futures)  # type: ignore[no-untyped-call]  # dask and distributed: unannotated
-        n = len(parts)
-        for f, r in zip(results[:n], results[n:], strict=False):
-            yield {c: f[c].to_numpy() for c in f.columns}, {c: r[c].to_numpy() for c in r.columns}
-    finally:
-        client.close()  # type: ignore[no-untyped-call]  # dask and distributed: unannotated
-        if cluster is not None:
-            cluster.close()
+        tasks = flags.to_delayed(optimize_graph=False) + refused.to_delayed(optimize_graph=False)
+    client = session.result()[0]
+    futures = client.compute(tasks)
+    index = {f.key: i for i, f in enumerate(futures)}
+    sizes = [b - a for a, b in parts] * 2
+    for done in as_completed(futures):  # type: ignore[no-untyped-call]  # dask and distributed: unannotated
+        tick(sizes[index[done.key]] // 2)
+    results = client.gather(futures)
+    n = len(parts)
+    for f, r in zip(results[:n], results[n:], strict=False):
+        yield {c: f[c].to_numpy() for c in f.columns}, {c: r[c].to_numpy() for c in r.columns}
 
 
 def engine_info(engine: str, workers: int, scheduler: str | None) -> dict[str, Any]:

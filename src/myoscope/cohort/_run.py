@@ -11,7 +11,7 @@ import datetime as dt
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -126,41 +126,58 @@ def screen(
     engine: str = "polars",
     workers: int = 2,
     scheduler: str | None = None,
+    dask_processes: bool = False,
     on: dt.date | None = None,
     rows_per_part: int = engines.DEFAULT_ROWS_PER_PART,
     html: bool = True,
     progress: Callable[[int, int], None] | None = None,
 ) -> ScreenResult:
-    """Screen a cohort; ``progress(done_rows, total_rows)`` is called as partitions finish."""
+    """Screen a cohort; ``progress(done_rows, total_rows)`` is called as partitions finish.
+
+    ``dask_processes``: a local Dask cluster's workers are processes rather than threads of this process.
+    """
     if engine not in ENGINES:
         raise InputError([Problem("engine", engine, "is not an engine", " or ".join(ENGINES))])
     mapping = mapping or Mapping()
     out.mkdir(parents=True, exist_ok=True)
     laps = _Laps()
-    with tempfile.TemporaryDirectory(prefix="myoscope-screen-") as tmp:
-        rows_path, person_path, groups, early_refused, report = _prepare(
-            Path(source), persons, conditions, mapping, Path(tmp)
-        )
-        total = engines.table_rows(rows_path)
-        laps.lap("prepare inputs")
-        done = [0]
+    with ThreadPoolExecutor(max_workers=1) as pool, tempfile.TemporaryDirectory(prefix="myoscope-screen-") as tmp:
+        # a Dask cluster starts (its workers load the kernel) while the inputs are prepared, and closes while
+        # the outputs are written
+        session = pool.submit(engines.start_dask, workers, scheduler, dask_processes) if engine == "dask" else None
+        try:
+            rows_path, person_path, groups, early_refused, report = _prepare(
+                Path(source), persons, conditions, mapping, Path(tmp)
+            )
+            total = engines.table_rows(rows_path)
+            laps.lap("prepare inputs")
+            done = [0]
 
-        def tick(n: int) -> None:
-            done[0] += n
-            if progress:
-                progress(done[0], total)
+            def tick(n: int) -> None:
+                done[0] += n
+                if progress:
+                    progress(done[0], total)
 
-        if engine == "polars":
-            results = list(engines.run_polars(rows_path, person_path, _day(on), workers, tick, rows_per_part))
-        else:
-            parts = engines.plan(rows_path, rows_per_part)
-            results = list(engines.run_dask(rows_path, person_path, _day(on), parts, workers, scheduler, tick))
+            if session is None:
+                results = list(engines.run_polars(rows_path, person_path, _day(on), workers, tick, rows_per_part))
+            else:
+                parts = engines.dask_plan(rows_path, rows_per_part, workers)
+                results = list(engines.run_dask(rows_path, person_path, _day(on), parts, session, tick))
+        finally:
+            if session is not None:
+                pool.submit(_stop, session)
         laps.lap(f"read + validate + kernel ({engine})")
         flag_parts, refused_parts = zip(*results, strict=False) if results else ((), ())
         flags = _flags_table(flag_parts, person_path, groups)
         refused = _refused_rows(refused_parts, early_refused)
         laps.lap("flags table")
-    return _write(out, flags, refused, groups, total + len(early_refused), html, report, laps)
+        return _write(out, flags, refused, groups, total + len(early_refused), html, report, laps)
+
+
+def _stop(session: Future[engines.Session]) -> None:
+    """Close a Dask session once it has started (a failed start left nothing to close)."""
+    if session.exception() is None:
+        engines.stop_dask(session.result())
 
 
 def _flags_table(parts: Sequence[Part], person_path: Path | None, groups: tuple[str, ...]) -> pl.DataFrame:
