@@ -28,29 +28,51 @@ if TYPE_CHECKING:
 
 ROW_COLUMNS = ("person", "day", "kind", "side", "value")
 DEFAULT_ROWS_PER_PART = 2_000_000
+PARTS_PER_WORKER = 4
 Part = tuple[int, int]
 Columns = dict[str, np.ndarray]
 """A table as NumPy columns by name."""
 
 
 def plan(path: Path, rows_per_part: int = DEFAULT_ROWS_PER_PART) -> list[Part]:
-    """Slices (start, stop) of the table, cut only where the person changes."""
+    """Slices (start, stop) of about ``rows_per_part`` rows, each cut moved forward to the next change of person.
+
+    Only the row groups around each cut are read (the table is sorted by person), not the whole column.
+    """
     import pyarrow.parquet as pq
 
-    person = pq.read_table(path, columns=["person"]).column("person").to_numpy()
-    n = person.size
+    table = pq.ParquetFile(path)
+    n = table.metadata.num_rows
     if n == 0:
         return []
-    changes = np.flatnonzero(person[1:] != person[:-1]) + 1
+    offsets = np.cumsum([0] + [table.metadata.row_group(g).num_rows for g in range(table.metadata.num_row_groups)])
+    cache: dict[int, np.ndarray] = {}
+
+    def group(g: int) -> np.ndarray:
+        if g not in cache:
+            cache[g] = table.read_row_group(g, columns=["person"]).column(0).to_numpy()
+        return cache[g]
+
+    def next_change(at: int) -> int | None:
+        """The first row ``i >= at`` whose person differs from row ``i - 1``'s (None: no change after ``at``)."""
+        g = int(np.searchsorted(offsets, at - 1, side="right")) - 1
+        values = group(g)[at - 1 - int(offsets[g]) :]
+        while True:
+            found = np.flatnonzero(values[1:] != values[:-1])
+            if found.size:
+                return int(offsets[g + 1]) - values.size + 1 + int(found[0])
+            g += 1
+            if g + 1 >= offsets.size:
+                return None
+            values = np.concatenate((values[-1:], group(g)))
+
     cuts = [0]
     target = rows_per_part
     while target < n:
-        at = np.searchsorted(changes, target)
-        if at >= changes.size:
+        cut = next_change(target)
+        if cut is None:
             break
-        cut = int(changes[at])
-        if cut > cuts[-1]:
-            cuts.append(cut)
+        cuts.append(cut)
         target = cut + rows_per_part
     cuts.append(n)
     return list(zip(cuts[:-1], cuts[1:], strict=False))
@@ -211,7 +233,7 @@ def _read_pandas(part: Part, path: str) -> Any:
 
     rows = read_slice(path, part)
     rows["row"] = np.arange(part[0] + 1, part[1] + 1, dtype=np.int64)
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, copy=False)  # the arrays as they are: no copy into consolidated blocks
 
 
 def _metas() -> tuple[Any, Any, Any]:
@@ -270,10 +292,11 @@ def stop_dask(session: Session) -> None:
 
 
 def dask_plan(path: Path, rows_per_part: int, workers: int) -> list[Part]:
-    """:func:`plan` with a number of slices that is a multiple of ``workers`` (no worker idles at the end)."""
+    """:func:`plan` with a number of slices that is a multiple of ``workers`` (no worker idles at the end), at
+    most :data:`PARTS_PER_WORKER` per worker (fewer, larger slices: less overhead per task)."""
     rows = table_rows(path)
     workers = max(1, workers)
-    n_parts = max(1, -(-rows // max(1, rows_per_part)))
+    n_parts = min(max(1, -(-rows // max(1, rows_per_part))), PARTS_PER_WORKER * workers)
     n_parts = -(-n_parts // workers) * workers
     return plan(path, max(1, -(-rows // n_parts)))
 
