@@ -5,9 +5,11 @@ shuffle is needed. The single-machine engine streams the file batch by batch (po
 streaming engine), holds back the last person of each batch for the next, and runs the
 compiled kernel on a small thread pool (it releases the GIL) while the next batch is read.
 ``dask`` plans slices of about ``rows_per_part`` rows up front (each cut moved forward to
-the next change of person), builds them with ``dask.dataframe.from_map`` and runs the same
-kernel through ``map_partitions`` with explicit ``meta``, on a ``LocalCluster`` or an
-existing scheduler.
+the next change of person, found in the row groups around it; a multiple of the workers, at
+most four per worker), builds them with ``dask.dataframe.from_map`` and runs the same kernel
+through ``map_partitions`` with explicit ``meta``, on a ``LocalCluster`` (workers as threads
+of this process by default, or as processes) or an existing scheduler. The cluster starts
+while the inputs are prepared and closes while the outputs are written.
 """
 
 from __future__ import annotations
