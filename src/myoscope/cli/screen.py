@@ -33,6 +33,9 @@ def register(app: typer.Typer) -> None:
         engine: str = typer.Option("polars", "--engine", help="polars (one machine) or dask"),
         scheduler: str | None = typer.Option(None, "--scheduler", help="existing Dask scheduler, tcp://HOST:PORT"),
         workers: int = typer.Option(2, "--workers", min=1, max=256, help="threads (polars) or local Dask workers"),
+        dask_processes: bool = typer.Option(
+            False, "--dask-processes", help="local Dask workers as processes (default: threads of this process)"
+        ),
         on: str | None = typer.Option(None, "--on", help="screen as on this date (YYYY-MM-DD); later rows unread"),
         progress: bool = typer.Option(True, "--progress/--no-progress", help="show a progress bar"),
     ) -> None:
@@ -44,7 +47,9 @@ def register(app: typer.Typer) -> None:
         if engine not in ("polars", "dask"):
             fail([Problem("--engine", engine, "is not an engine", "polars or dask")])
         try:
-            result = _run(source, out, persons, conditions, mapping, engine, scheduler, workers, day, progress)
+            result = _run(
+                source, out, persons, conditions, mapping, engine, scheduler, (workers, dask_processes), day, progress
+            )
         except InputError as exc:
             fail(exc)
         _report(result)
@@ -58,7 +63,7 @@ def _run(
     mapping: Path | None,
     engine: str,
     scheduler: str | None,
-    workers: int,
+    local: tuple[int, bool],
     day: dt.date | None,
     show: bool,
 ) -> ScreenResult:
@@ -88,7 +93,8 @@ def _run(
             conditions=conditions,
             mapping=parsed,
             engine=engine,
-            workers=workers,
+            workers=local[0],
+            dask_processes=local[1],
             scheduler=scheduler,
             on=day,
             progress=progress,

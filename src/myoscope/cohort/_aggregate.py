@@ -149,18 +149,21 @@ def _windows(out, g, day, value, weight_rows, n_weight, window_days, min_span):
 def aggregate_sorted(starts, day, kind, side, value, ok, on, window_days, min_span, girth_of_kind):
     """Per-person features for groups ``starts[i]:starts[i+1]`` (see the module docstring)."""
     n_groups = starts.shape[0] - 1
-    out = np.full((len(FEATURES), n_groups), np.nan).T  # column-major: the rules read whole columns
+    out = np.empty((len(FEATURES), n_groups)).T  # column-major: the rules read whole columns
     latest_day = np.empty(N_KINDS, dtype=np.int64)
     longest = 0
     for g in range(n_groups):
         longest = max(longest, starts[g + 1] - starts[g])
     girth_rows = np.empty(longest, dtype=np.int64)
     weight_rows = np.empty(longest, dtype=np.int64)
+    n_features = out.shape[1]
+    one = np.empty((1, n_features))  # one person's row, kept in cache; copied out once per person
     for g in range(n_groups):
         latest_day[:] = _NONE
+        one[0, :] = np.nan
         n_girth, n_weight = _first_pass(
-            out,
-            g,
+            one,
+            0,
             day,
             kind,
             side,
@@ -174,8 +177,10 @@ def aggregate_sorted(starts, day, kind, side, value, ok, on, window_days, min_sp
             girth_rows,
             weight_rows,
         )
-        _both_sides(out, g, day, kind, side, value, girth_of_kind, girth_rows, n_girth)
-        _windows(out, g, day, value, weight_rows, n_weight, window_days, min_span)
+        _both_sides(one, 0, day, kind, side, value, girth_of_kind, girth_rows, n_girth)
+        _windows(one, 0, day, value, weight_rows, n_weight, window_days, min_span)
+        for c in range(n_features):
+            out[g, c] = one[0, c]
     return out
 
 

@@ -5,9 +5,11 @@ shuffle is needed. The single-machine engine streams the file batch by batch (po
 streaming engine), holds back the last person of each batch for the next, and runs the
 compiled kernel on a small thread pool (it releases the GIL) while the next batch is read.
 ``dask`` plans slices of about ``rows_per_part`` rows up front (each cut moved forward to
-the next change of person), builds them with ``dask.dataframe.from_map`` and runs the same
-kernel through ``map_partitions`` with explicit ``meta``, on a ``LocalCluster`` or an
-existing scheduler.
+the next change of person, found in the row groups around it; a multiple of the workers, at
+most four per worker), builds them with ``dask.dataframe.from_map`` and runs the same kernel
+through ``map_partitions`` with explicit ``meta``, on a ``LocalCluster`` (workers as threads
+of this process by default, or as processes) or an existing scheduler. The cluster starts
+while the inputs are prepared and closes while the outputs are written.
 """
 
 from __future__ import annotations
@@ -28,29 +30,51 @@ if TYPE_CHECKING:
 
 ROW_COLUMNS = ("person", "day", "kind", "side", "value")
 DEFAULT_ROWS_PER_PART = 2_000_000
+PARTS_PER_WORKER = 4
 Part = tuple[int, int]
 Columns = dict[str, np.ndarray]
 """A table as NumPy columns by name."""
 
 
 def plan(path: Path, rows_per_part: int = DEFAULT_ROWS_PER_PART) -> list[Part]:
-    """Slices (start, stop) of the table, cut only where the person changes."""
+    """Slices (start, stop) of about ``rows_per_part`` rows, each cut moved forward to the next change of person.
+
+    Only the row groups around each cut are read (the table is sorted by person), not the whole column.
+    """
     import pyarrow.parquet as pq
 
-    person = pq.read_table(path, columns=["person"]).column("person").to_numpy()
-    n = person.size
+    table = pq.ParquetFile(path)
+    n = table.metadata.num_rows
     if n == 0:
         return []
-    changes = np.flatnonzero(person[1:] != person[:-1]) + 1
+    offsets = np.cumsum([0] + [table.metadata.row_group(g).num_rows for g in range(table.metadata.num_row_groups)])
+    cache: dict[int, np.ndarray] = {}
+
+    def group(g: int) -> np.ndarray:
+        if g not in cache:
+            cache[g] = table.read_row_group(g, columns=["person"]).column(0).to_numpy()
+        return cache[g]
+
+    def next_change(at: int) -> int | None:
+        """The first row ``i >= at`` whose person differs from row ``i - 1``'s (None: no change after ``at``)."""
+        g = int(np.searchsorted(offsets, at - 1, side="right")) - 1
+        values = group(g)[at - 1 - int(offsets[g]) :]
+        while True:
+            found = np.flatnonzero(values[1:] != values[:-1])
+            if found.size:
+                return int(offsets[g + 1]) - values.size + 1 + int(found[0])
+            g += 1
+            if g + 1 >= offsets.size:
+                return None
+            values = np.concatenate((values[-1:], group(g)))
+
     cuts = [0]
     target = rows_per_part
     while target < n:
-        at = np.searchsorted(changes, target)
-        if at >= changes.size:
+        cut = next_change(target)
+        if cut is None:
             break
-        cut = int(changes[at])
-        if cut > cuts[-1]:
-            cuts.append(cut)
+        cuts.append(cut)
         target = cut + rows_per_part
     cuts.append(n)
     return list(zip(cuts[:-1], cuts[1:], strict=False))
@@ -211,7 +235,7 @@ def _read_pandas(part: Part, path: str) -> Any:
 
     rows = read_slice(path, part)
     rows["row"] = np.arange(part[0] + 1, part[1] + 1, dtype=np.int64)
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, copy=False)  # the arrays as they are: no copy into consolidated blocks
 
 
 def _metas() -> tuple[Any, Any, Any]:
@@ -228,51 +252,92 @@ def _metas() -> tuple[Any, Any, Any]:
     return rows_meta, flags_meta, refused_meta
 
 
+Session = tuple[Any, Any]
+"""A Dask client and the local cluster it runs on (None on an existing scheduler)."""
+
+
+def start_dask(workers: int, scheduler: str | None, processes: bool = False) -> Session:
+    """Connect to ``scheduler``, or start a local cluster of ``workers`` workers (one thread each).
+
+    Local workers are threads of this process unless ``processes``: the kernel and polars' reader
+    release the GIL, so threads run side by side without starting interpreters, loading the
+    libraries and the kernel once more in each, or copying partitions and flags between processes.
+    Worker processes load the kernel as they start (``preload``). Either way the dataframe library
+    and the kernel are loaded here too, while the caller prepares the inputs.
+    """
+    from distributed import Client, LocalCluster
+
+    if scheduler is not None:
+        session: Session = (Client(scheduler), None)  # type: ignore[no-untyped-call]  # dask and distributed: unannotated
+    else:
+        where = {"host": "127.0.0.1", "preload": ["myoscope.cohort._dask_worker"]} if processes else {}
+        cluster = LocalCluster(  # type: ignore[no-untyped-call]  # dask and distributed: unannotated
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=processes,
+            dashboard_address="127.0.0.1:0",  # loopback only; any free port
+            silence_logs=logging.ERROR,
+            **where,
+        )
+        session = (Client(cluster), cluster)  # type: ignore[no-untyped-call]  # dask and distributed: unannotated
+    import dask.dataframe  # noqa: F401  # loaded here, in the background, for the graph
+
+    warm_kernel()
+    return session
+
+
+def stop_dask(session: Session) -> None:
+    client, cluster = session
+    client.close()
+    if cluster is not None:
+        cluster.close()
+
+
+def dask_plan(path: Path, rows_per_part: int, workers: int) -> list[Part]:
+    """:func:`plan` with a number of slices that is a multiple of ``workers`` (no worker idles at the end), at
+    most :data:`PARTS_PER_WORKER` per worker (fewer, larger slices: less overhead per task)."""
+    rows = table_rows(path)
+    workers = max(1, workers)
+    n_parts = min(max(1, -(-rows // max(1, rows_per_part))), PARTS_PER_WORKER * workers)
+    n_parts = -(-n_parts // workers) * workers
+    return plan(path, max(1, -(-rows // n_parts)))
+
+
 def run_dask(
     path: Path,
     persons: Path | None,
     on: int | None,
     parts: list[Part],
-    workers: int,
-    scheduler: str | None,
+    session: Future[Session],
     tick: Callable[[int], None],
 ) -> Iterator[tuple[Columns, Columns]]:
-    """The same slices and kernel through ``dask.dataframe.map_partitions`` (explicit ``meta``)."""
+    """The same slices and kernel through ``dask.dataframe.map_partitions`` (explicit ``meta``).
+
+    ``session`` is a :func:`start_dask` still starting: the graph is built meanwhile, and the caller
+    closes it (while the outputs are written). Each slice is read once: the flags and the refused rows
+    of a slice are two tasks on the same read (no fusion, which would read it twice).
+    """
+    import dask
     import dask.dataframe as dd
-    from distributed import Client, LocalCluster, as_completed
+    from distributed import as_completed
 
     rows_meta, flags_meta, refused_meta = _metas()
-    cluster = None
-    if scheduler is None:
-        cluster = LocalCluster(  # type: ignore[no-untyped-call]  # dask and distributed: unannotated
-            n_workers=workers,
-            threads_per_worker=1,
-            processes=True,
-            host="127.0.0.1",
-            dashboard_address="127.0.0.1:0",  # loopback only; any free port
-            silence_logs=logging.ERROR,
-        )
-        client = Client(cluster)  # type: ignore[no-untyped-call]  # dask and distributed: unannotated
-    else:
-        client = Client(scheduler)  # type: ignore[no-untyped-call]  # dask and distributed: unannotated
-    try:
+    with dask.config.set({"dataframe.convert-string": False}):  # numeric columns only: no conversion step
         source = dd.from_map(_read_pandas, parts, path=str(path), meta=rows_meta, enforce_metadata=False)  # type: ignore[no-untyped-call]  # dask and distributed: unannotated
         person_path = None if persons is None else str(persons)
         flags = source.map_partitions(_flags_frame, person_path, on, meta=flags_meta, enforce_metadata=False)
         refused = source.map_partitions(_refused_frame, meta=refused_meta, enforce_metadata=False)
-        futures = client.compute(flags.to_delayed() + refused.to_delayed())  # type: ignore[no-untyped-call]  # dask and distributed: unannotated
-        index = {f.key: i for i, f in enumerate(futures)}
-        sizes = [b - a for a, b in parts] * 2
-        for done in as_completed(futures):  # type: ignore[no-untyped-call]  # dask and distributed: unannotated
-            tick(sizes[index[done.key]] // 2)
-        results = client.gather(futures)  # type: ignore[no-untyped-call]  # dask and distributed: unannotated
-        n = len(parts)
-        for f, r in zip(results[:n], results[n:], strict=False):
-            yield {c: f[c].to_numpy() for c in f.columns}, {c: r[c].to_numpy() for c in r.columns}
-    finally:
-        client.close()  # type: ignore[no-untyped-call]  # dask and distributed: unannotated
-        if cluster is not None:
-            cluster.close()
+        tasks = flags.to_delayed(optimize_graph=False) + refused.to_delayed(optimize_graph=False)
+    client = session.result()[0]
+    futures = client.compute(tasks)
+    index = {f.key: i for i, f in enumerate(futures)}
+    sizes = [b - a for a, b in parts] * 2
+    for done in as_completed(futures):  # type: ignore[no-untyped-call]  # dask and distributed: unannotated
+        tick(sizes[index[done.key]] // 2)
+    results = client.gather(futures)
+    n = len(parts)
+    for f, r in zip(results[:n], results[n:], strict=False):
+        yield {c: f[c].to_numpy() for c in f.columns}, {c: r[c].to_numpy() for c in r.columns}
 
 
 def engine_info(engine: str, workers: int, scheduler: str | None) -> dict[str, Any]:

@@ -117,14 +117,17 @@ def prevalence(flags: Any, groups: tuple[str, ...] = ()) -> Any:
         age_band=band_expr,
         all=pl.lit("all"),
     )
-    aggs = []
+    counts = []
     for i, screen in enumerate(SCREENS):
         col = pl.col(screen.column)
         positive = (col == screen.exactly) if screen.exactly is not None else (col >= screen.at_least)
-        aggs += [(col >= 0).sum().alias(f"d{i}"), (positive & (col >= 0)).sum().alias(f"p{i}")]
+        counts += [(col >= 0).cast(pl.UInt32).alias(f"d{i}"), (positive & (col >= 0)).cast(pl.UInt32).alias(f"p{i}")]
+    # the 0/1 columns once, then plain sums per group (a sum of a column is polars' fast path)
+    frame = frame.select("all", "sex_label", "age_band", *groups, *counts)
+    sums = [pl.col(f"{x}{i}").sum() for i in range(len(SCREENS)) for x in "dp"]
     rows = []
     for by in ("all", "sex_label", "age_band", *groups):
-        table = frame.group_by(by).agg(pl.len().alias("persons"), *aggs).sort(by)
+        table = frame.group_by(by).agg(pl.len().alias("persons"), *sums).sort(by)
         for record in table.iter_rows(named=True):
             for i, screen in enumerate(SCREENS):
                 rows.append(_row(screen, by, record[by], record["persons"], record[f"d{i}"], record[f"p{i}"]))

@@ -11,7 +11,7 @@ import datetime as dt
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -126,41 +126,58 @@ def screen(
     engine: str = "polars",
     workers: int = 2,
     scheduler: str | None = None,
+    dask_processes: bool = False,
     on: dt.date | None = None,
     rows_per_part: int = engines.DEFAULT_ROWS_PER_PART,
     html: bool = True,
     progress: Callable[[int, int], None] | None = None,
 ) -> ScreenResult:
-    """Screen a cohort; ``progress(done_rows, total_rows)`` is called as partitions finish."""
+    """Screen a cohort; ``progress(done_rows, total_rows)`` is called as partitions finish.
+
+    ``dask_processes``: a local Dask cluster's workers are processes rather than threads of this process.
+    """
     if engine not in ENGINES:
         raise InputError([Problem("engine", engine, "is not an engine", " or ".join(ENGINES))])
     mapping = mapping or Mapping()
     out.mkdir(parents=True, exist_ok=True)
     laps = _Laps()
-    with tempfile.TemporaryDirectory(prefix="myoscope-screen-") as tmp:
-        rows_path, person_path, groups, early_refused, report = _prepare(
-            Path(source), persons, conditions, mapping, Path(tmp)
-        )
-        total = engines.table_rows(rows_path)
-        laps.lap("prepare inputs")
-        done = [0]
+    with ThreadPoolExecutor(max_workers=1) as pool, tempfile.TemporaryDirectory(prefix="myoscope-screen-") as tmp:
+        # a Dask cluster starts (its workers load the kernel) while the inputs are prepared, and closes while
+        # the outputs are written
+        session = pool.submit(engines.start_dask, workers, scheduler, dask_processes) if engine == "dask" else None
+        try:
+            rows_path, person_path, groups, early_refused, report = _prepare(
+                Path(source), persons, conditions, mapping, Path(tmp)
+            )
+            total = engines.table_rows(rows_path)
+            laps.lap("prepare inputs")
+            done = [0]
 
-        def tick(n: int) -> None:
-            done[0] += n
-            if progress:
-                progress(done[0], total)
+            def tick(n: int) -> None:
+                done[0] += n
+                if progress:
+                    progress(done[0], total)
 
-        if engine == "polars":
-            results = list(engines.run_polars(rows_path, person_path, _day(on), workers, tick, rows_per_part))
-        else:
-            parts = engines.plan(rows_path, rows_per_part)
-            results = list(engines.run_dask(rows_path, person_path, _day(on), parts, workers, scheduler, tick))
+            if session is None:
+                results = list(engines.run_polars(rows_path, person_path, _day(on), workers, tick, rows_per_part))
+            else:
+                parts = engines.dask_plan(rows_path, rows_per_part, workers)
+                results = list(engines.run_dask(rows_path, person_path, _day(on), parts, session, tick))
+        finally:
+            if session is not None:
+                pool.submit(_stop, session)
         laps.lap(f"read + validate + kernel ({engine})")
         flag_parts, refused_parts = zip(*results, strict=False) if results else ((), ())
         flags = _flags_table(flag_parts, person_path, groups)
         refused = _refused_rows(refused_parts, early_refused)
         laps.lap("flags table")
-    return _write(out, flags, refused, groups, total + len(early_refused), html, report, laps)
+        return _write(out, flags, refused, groups, total + len(early_refused), html, report, laps)
+
+
+def _stop(session: Future[engines.Session]) -> None:
+    """Close a Dask session once it has started (a failed start left nothing to close)."""
+    if session.exception() is None:
+        engines.stop_dask(session.result())
 
 
 def _flags_table(parts: Sequence[Part], person_path: Path | None, groups: tuple[str, ...]) -> pl.DataFrame:
@@ -193,7 +210,7 @@ def _flags_table(parts: Sequence[Part], person_path: Path | None, groups: tuple[
     )
     if person_path is not None and groups:
         frame = frame.join(pl.read_parquet(person_path, columns=["person", *groups]), on="person", how="left")
-    return frame.sort("person")
+    return frame if frame["person"].is_sorted() else frame.sort("person")  # person-ordered parts: sorted
 
 
 def _refused_rows(parts: Sequence[Part], early: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -238,19 +255,37 @@ def _write(
     }
     flags = flags.with_columns(pl.col(pl.Float64).fill_nan(None))  # not measured: empty, not NaN
     laps = laps or _Laps()
-    with ThreadPoolExecutor(max_workers=1) as pool:  # polars writes without the GIL: overlap with the rest
-        written = pool.submit(_write_flags, flags, files)
+    with ThreadPoolExecutor(max_workers=3) as pool:  # polars writes without the GIL: overlap with the rest
+        written = [
+            pool.submit(flags.write_parquet, files["flags_parquet"], statistics=False, compression="snappy"),
+            *_write_csv(pool, flags, files["flags_csv"]),
+        ]
         table = prevalence(flags, groups)
         result = _finish(out, flags, table, refused, rows, html, report, files, laps)
-        written.result()
+        for w in written:
+            w.result()
     laps.lap("write flags (Parquet + CSV), waited for")
     result.timings, result.cpu_timings = laps.seconds, laps.cpu
     return result
 
 
-def _write_flags(flags: pl.DataFrame, files: dict[str, Path]) -> None:
-    flags.write_parquet(files["flags_parquet"], statistics=False, compression="snappy")
-    flags.write_csv(files["flags_csv"], float_precision=6)
+def _write_csv(pool: ThreadPoolExecutor, flags: pl.DataFrame, path: Path) -> list[Future[None]]:
+    """The flags CSV in two halves at once (one CSV writer keeps one core busy): the first half with the
+    header straight to the file, the second into memory and appended after it; the bytes are those of
+    one ``write_csv`` of the whole table."""
+    import io
+
+    half = flags.height // 2
+    tail = io.BytesIO()
+    second = pool.submit(flags.slice(half).write_csv, tail, include_header=False, float_precision=6)
+
+    def first() -> None:
+        flags.slice(0, half).write_csv(path, float_precision=6)
+        second.result()
+        with open(path, "ab") as handle:
+            handle.write(tail.getbuffer())
+
+    return [pool.submit(first), second]
 
 
 def _finish(

@@ -104,9 +104,11 @@ def _histogram(
 def _measure_plots(flags: pl.DataFrame, out: list[tuple[str, str]]) -> None:
     import numpy as np
 
+    sexes = flags["sex"].to_numpy()
     for column, label, cutoffs in _MEASURES:
+        measured = flags[column].to_numpy()  # not measured: NaN (null in the flags frame)
         for sex, name in ((1, "men"), (2, "women")):
-            values = flags.filter((flags["sex"] == sex) & flags[column].is_not_nan())[column].to_numpy()
+            values = measured[(sexes == sex) & ~np.isnan(measured)]
             if values.size:
                 sex_name: Literal["male", "female"] = "male" if sex == 1 else "female"
                 limits = [(c.limit(sex_name), c.op, who) for c, who in cutoffs]
