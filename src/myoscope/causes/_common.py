@@ -8,6 +8,7 @@ from myoscope import scores
 from myoscope.causes._context import Context, Scored
 from myoscope.causes._types import Chart, Direction, Evidence, Series
 from myoscope.instruments.api import Instrument, Score
+from myoscope.precision import count_text, quantity_text
 from myoscope.record import MEASUREMENT_KINDS
 
 
@@ -33,12 +34,22 @@ def score_evidence(item: Scored) -> Evidence:
 
 
 def _value_text(instrument: Instrument, score: Score) -> str:
-    """The value column: a definition's value is the criteria it found met, never its stage code."""
-    if score.value is None:
-        return "cannot tell"
+    """The value column: a definition's value is the criteria it found met, never its stage code; a number
+    is rounded for its unit; a score settled with items unanswered shows the totals still possible."""
     if instrument.kind == "definition":
         met = [c.name for c in score.criteria if c.met]
-        return "; ".join(met) if met else "no criterion met"
+        if met:
+            return "; ".join(met)
+        return "no criterion met" if score.decided else "cannot tell"
+    if score.value is None:
+        if not score.decided:
+            return "cannot tell"
+        span = score.details.get("possible_total")
+        if isinstance(span, list | tuple) and len(span) == 2:
+            return f"{span[0]} to {count_text(span[1], 'point')} (some items unanswered)"
+        return "some items unanswered"
+    if isinstance(score.value, int | float) and not isinstance(score.value, bool):
+        return quantity_text(float(score.value), score.unit or "")
     return f"{score.value}{' ' + score.unit if score.unit else ''}"
 
 
