@@ -40,6 +40,8 @@ def _value_text(instrument: Instrument, score: Score) -> str:
         met = [c.name for c in score.criteria if c.met]
         if met:
             return "; ".join(met)
+        if not score.criteria and score.positive:
+            return _best_match(score) or score.category
         return "no criterion met" if score.decided else "cannot tell"
     if score.value is None:
         if not score.decided:
@@ -51,6 +53,19 @@ def _value_text(instrument: Instrument, score: Score) -> str:
     if isinstance(score.value, int | float) and not isinstance(score.value, bool):
         return quantity_text(float(score.value), score.unit or "")
     return f"{score.value}{' ' + score.unit if score.unit else ''}"
+
+
+def _best_match(score: Score) -> str | None:
+    """The best-ranked match of a definition that ranks candidates rather than listing criteria (the nerve
+    or root whose muscles are weak), in words: ``"median nerve at the wrist, right"``."""
+    ranking = score.details.get("ranking")
+    if not isinstance(ranking, list | tuple) or not ranking or not isinstance(ranking[0], dict):
+        return None
+    best = ranking[0]
+    label, side = best.get("label"), best.get("side")
+    if not isinstance(label, str):
+        return None
+    return f"{label}, {side}" if isinstance(side, str) else label
 
 
 def measurement_chart(ctx: Context, kind: str, key: str | None = None, by_side: bool = False) -> Chart | None:

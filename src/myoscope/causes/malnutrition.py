@@ -30,6 +30,7 @@ from myoscope.causes.contract import CauseSpec, decide, rule
 from myoscope.criteria.intake import ABOVE_UL, LIKELY_INADEQUATE, POSSIBLY_INADEQUATE
 from myoscope.instruments.api import Score
 from myoscope.measures.body import bmi_class
+from myoscope.precision import quantity_text
 
 CAUSE = "malnutrition"
 TITLE = "Malnutrition (too little, or too much, of some nutrients)"
@@ -315,7 +316,7 @@ def _next_steps(status: Status, computed: dict[str, Any]) -> tuple[NextStep, ...
         steps.append(
             NextStep(
                 "Raise protein intake towards the target for age and health",
-                f"current {protein.value} g/kg/day",
+                f"current {quantity_text(float(protein.value), 'g/kg/day')}",
                 "bauer2013_protage",
                 StepKind.protein_target,
             )

@@ -3,8 +3,8 @@
 Each check reads typed facts and the machine kind of each step (never its wording) and replaces a
 step it forbids by a referral or by the advice that is allowed:
 
-- refeeding risk by the NICE CG32 criteria (one major criterion, or two minor ones) blocks energy
-  targets and exercise advice and asks for supervised refeeding;
+- refeeding risk by the NICE CG32 criteria (one major criterion, or two minor ones) blocks energy and
+  protein targets (raising protein is raising intake) and exercise advice and asks for supervised refeeding;
 - a swallowing problem puts a swallowing assessment first and holds diet targets until then;
 - a limb still immobilised gets only what is allowed while immobilised (no whole-body plan that
   assumes the limb is free);
@@ -102,6 +102,9 @@ def refeeding_criteria(ctx: Context) -> tuple[list[str], list[str]]:
         if hit
     ]
     history = [c.name for c in ctx.record.conditions if c.name and any(h in c.name.lower() for h in MINOR_HISTORY)]
+    # a minor criterion of the same measure as a major one met is not listed again (BMI 14 is below 16,
+    # so "below 18.5" adds nothing): one major criterion decides the risk on its own
+    major_bmi = bmi is not None and bmi < MAJOR_BMI_BELOW
     minor = [
         text
         for text, hit in (
@@ -111,6 +114,9 @@ def refeeding_criteria(ctx: Context) -> tuple[list[str], list[str]]:
             ("; ".join(history), bool(history)),
         )
         if hit
+        and not (text.startswith("BMI") and major_bmi)
+        and not (text.startswith("weight loss") and loss > MAJOR_LOSS_ABOVE)
+        and not (text.startswith("little") and little > MAJOR_LITTLE_INTAKE_DAYS)
     ]
     return major, minor
 
@@ -132,10 +138,14 @@ def _malnourished(ctx: Context, results: dict[str, CauseAssessment]) -> bool:
     return glim or (ctx.bmi is not None and ctx.bmi < MALNOURISHED_BMI_BELOW)
 
 
+_REFEEDING_HELD = frozenset({StepKind.energy_target, StepKind.protein_target, StepKind.keep_active, StepKind.activity_plan})
+"""Advice held while refeeding risk stands: any raise in intake (energy or protein) and exercise."""
+
+
 def _forbidden(ctx: Context, results: dict[str, CauseAssessment], step: NextStep) -> Check | None:
-    if step.kind in (StepKind.energy_target, StepKind.keep_active, StepKind.activity_plan) and refeeding_risk(ctx):
+    if step.kind in _REFEEDING_HELD and refeeding_risk(ctx):
         return Check.refeeding
-    if step.kind in (StepKind.energy_target, StepKind.keep_active) and refeeding_unknown(ctx):
+    if step.kind in _REFEEDING_HELD - {StepKind.activity_plan} and refeeding_unknown(ctx):
         return Check.refeeding_unknown
     if step.kind in (StepKind.energy_target, StepKind.protein_target) and ctx.facts.has_symptom(
         "swallowing_difficulty"
