@@ -37,12 +37,7 @@ def _value_text(instrument: Instrument, score: Score) -> str:
     """The value column: a definition's value is the criteria it found met, never its stage code; a number
     is rounded for its unit; a score settled with items unanswered shows the totals still possible."""
     if instrument.kind == "definition":
-        met = [c.name for c in score.criteria if c.met]
-        if met:
-            return "; ".join(met)
-        if not score.criteria and score.positive:
-            return _best_match(score) or score.category
-        return "no criterion met" if score.decided else "cannot tell"
+        return _definition_text(score)
     if score.value is None:
         if not score.decided:
             return "cannot tell"
@@ -53,6 +48,15 @@ def _value_text(instrument: Instrument, score: Score) -> str:
     if isinstance(score.value, int | float) and not isinstance(score.value, bool):
         return quantity_text(float(score.value), score.unit or "")
     return f"{score.value}{' ' + score.unit if score.unit else ''}"
+
+
+def _definition_text(score: Score) -> str:
+    met = [c.name for c in score.criteria if c.met]
+    if met:
+        return "; ".join(met)
+    if not score.criteria and score.positive:
+        return _best_match(score) or score.category
+    return "no criterion met" if score.decided else "cannot tell"
 
 
 def _best_match(score: Score) -> str | None:

@@ -88,36 +88,40 @@ def _little_intake_days(ctx: Context) -> int:
 
 
 def refeeding_criteria(ctx: Context) -> tuple[list[str], list[str]]:
-    """The NICE CG32 major and minor criteria the record meets (as short descriptions)."""
+    """The NICE CG32 major and minor criteria the record meets (as short descriptions).
+
+    A minor criterion of the same measure as a major one met is not listed again (BMI 14 is below 16, so
+    "below 18.5" adds nothing): one major criterion decides the risk on its own."""
     bmi, change = ctx.bmi, ctx.weight_change(6)
     loss = -change.percent if change is not None and change.kg < 0 else 0.0
     little = _little_intake_days(ctx)
-    major = [
-        text
-        for text, hit in (
-            (f"BMI {bmi:.1f} (below {MAJOR_BMI_BELOW:g})" if bmi else "", bmi is not None and bmi < MAJOR_BMI_BELOW),
-            (f"weight loss {loss:.1f} % (above {MAJOR_LOSS_ABOVE:g} %)", loss > MAJOR_LOSS_ABOVE),
-            (f"little or no intake for {count_text(little, 'day')}", little > MAJOR_LITTLE_INTAKE_DAYS),
-        )
-        if hit
-    ]
+    bmi_value = bmi if bmi is not None else math.inf
+    bmi_text = f"BMI {bmi_value:.1f}"
+    measures = (  # (major text, major met, minor text, minor met)
+        (
+            f"{bmi_text} (below {MAJOR_BMI_BELOW:g})",
+            bmi_value < MAJOR_BMI_BELOW,
+            f"{bmi_text} (below {MINOR_BMI_BELOW:g})",
+            bmi_value < MINOR_BMI_BELOW,
+        ),
+        (
+            f"weight loss {loss:.1f} % (above {MAJOR_LOSS_ABOVE:g} %)",
+            loss > MAJOR_LOSS_ABOVE,
+            f"weight loss {loss:.1f} % (above {MINOR_LOSS_ABOVE:g} %)",
+            loss > MINOR_LOSS_ABOVE,
+        ),
+        (
+            f"little or no intake for {count_text(little, 'day')}",
+            little > MAJOR_LITTLE_INTAKE_DAYS,
+            f"little or no intake for {count_text(little, 'day')}",
+            little > MINOR_LITTLE_INTAKE_DAYS,
+        ),
+    )
+    major = [text for text, hit, _, _ in measures if hit]
+    minor = [text for _, major_hit, text, hit in measures if hit and not major_hit]
     history = [c.name for c in ctx.record.conditions if c.name and any(h in c.name.lower() for h in MINOR_HISTORY)]
-    # a minor criterion of the same measure as a major one met is not listed again (BMI 14 is below 16,
-    # so "below 18.5" adds nothing): one major criterion decides the risk on its own
-    major_bmi = bmi is not None and bmi < MAJOR_BMI_BELOW
-    minor = [
-        text
-        for text, hit in (
-            (f"BMI {bmi:.1f} (below {MINOR_BMI_BELOW:g})" if bmi else "", bmi is not None and bmi < MINOR_BMI_BELOW),
-            (f"weight loss {loss:.1f} % (above {MINOR_LOSS_ABOVE:g} %)", loss > MINOR_LOSS_ABOVE),
-            (f"little or no intake for {count_text(little, 'day')}", little > MINOR_LITTLE_INTAKE_DAYS),
-            ("; ".join(history), bool(history)),
-        )
-        if hit
-        and not (text.startswith("BMI") and major_bmi)
-        and not (text.startswith("weight loss") and loss > MAJOR_LOSS_ABOVE)
-        and not (text.startswith("little") and little > MAJOR_LITTLE_INTAKE_DAYS)
-    ]
+    if history:
+        minor.append("; ".join(history))
     return major, minor
 
 
