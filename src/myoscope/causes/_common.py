@@ -29,11 +29,11 @@ def score_evidence(item: Scored) -> Evidence:
     if score.missing:
         rule = f"{rule.rstrip('. ')}; missing: {', '.join(score.missing)}"
     return Evidence(
-        finding, _value_text(instrument, score), rule, score.citations[0] if score.citations else None, direction
+        finding, value_text(instrument, score), rule, score.citations[0] if score.citations else None, direction
     )
 
 
-def _value_text(instrument: Instrument, score: Score) -> str:
+def value_text(instrument: Instrument, score: Score) -> str:
     """The value column: a definition's value is the criteria it found met, never its stage code; a number
     is rounded for its unit; a score settled with items unanswered shows the totals still possible."""
     if instrument.kind == "definition":

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from myoscope.causes._common import latest_per_instrument, measurement_chart, score_evidence
+from myoscope.causes._common import latest_per_instrument, measurement_chart, score_evidence, value_text
 from myoscope.causes._context import Context, Scored
 from myoscope.causes._muscle_inputs import definition_inputs, instrument_inputs
 from myoscope.causes._types import (
@@ -390,7 +390,7 @@ def _definition_row(instrument: Instrument, score: Score) -> tuple[str, str, str
 
 def _instrument_row(instrument: Instrument, item: Scored) -> tuple[str, str, str, str, str]:
     score = item.score
-    value = "" if score.value is None else f"{score.value}{' ' + score.unit if score.unit else ''}"
+    value = "" if score.value is None else value_text(instrument, score)
     cutoffs = "; ".join(f"{c.name}: {c.threshold}" for c in score.criteria if c.threshold) or "-"
     return instrument.title, item.date.isoformat(), value, cutoffs, score.category
 

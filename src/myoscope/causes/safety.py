@@ -26,7 +26,10 @@ from myoscope.precision import count_text, quantity_text
 from myoscope.references import cite
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from myoscope.causes._context import Context
+    from myoscope.record import Record
 
 REFEEDING_CITATION = cite("nice_cg32")
 MAJOR_BMI_BELOW = 16.0
@@ -258,6 +261,17 @@ def _obesity_note(ctx: Context, results: dict[str, CauseAssessment]) -> list[Nex
             StepKind.safety,
         )
     ]
+
+
+def plan_hold(record: Record, on: dt.date) -> NextStep | None:
+    """The safety step that stands in for a whole-body activity plan on ``on`` (refeeding risk, a limb still
+    immobilised), or None when a graded plan may be given: ``myoscope plan`` obeys the same checks as the
+    assessment's next steps."""
+    from myoscope.causes._context import Context
+
+    ctx = Context(record, on)
+    check = _forbidden(ctx, {}, NextStep("activity plan", kind=StepKind.activity_plan))
+    return None if check is None else _replacement(ctx, check)
 
 
 def refeeding_flag(ctx: Context) -> RedFlag | None:
