@@ -25,8 +25,8 @@ from myoscope.causes._types import (
     Urgency,
 )
 from myoscope.causes.contract import CauseSpec, decide, rule
-from myoscope.causes.inactivity_limb import RELEVANT_DAYS
 from myoscope.causes.facts import CALF_SWELLING_CM, GRIP_MEANINGFUL_FALL_KG, Change, SiteFacts
+from myoscope.causes.inactivity_limb import RELEVANT_DAYS
 from myoscope.instruments.api import Instrument, Score, given
 from myoscope.measures import girth
 from myoscope.precision import quantity_text

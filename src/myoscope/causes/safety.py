@@ -145,7 +145,9 @@ def _malnourished(ctx: Context, results: dict[str, CauseAssessment]) -> bool:
     return glim or (ctx.bmi is not None and ctx.bmi < MALNOURISHED_BMI_BELOW)
 
 
-_REFEEDING_HELD = frozenset({StepKind.energy_target, StepKind.protein_target, StepKind.keep_active, StepKind.activity_plan})
+_REFEEDING_HELD = frozenset(
+    {StepKind.energy_target, StepKind.protein_target, StepKind.keep_active, StepKind.activity_plan}
+)
 """Advice held while refeeding risk stands: any raise in intake (energy or protein) and exercise."""
 
 
