@@ -159,3 +159,17 @@ def test_recorded_text_stays_text_in_markdown_and_html():
     assert "**bold**" not in markdown and r"\*\*bold\*\*" in markdown
     html = render(assessment, "html")
     assert "<script>alert(1)" not in html and "&lt;script&gt;" in html
+
+
+def test_a_refused_value_names_its_unit_as_people_write_it(tmp_path):
+    """An MNA-SF BMI of 3 is refused in kg/m², never in pint's spelling kg/m**2."""
+    path = tmp_path / "bad.json"
+    record = {
+        "schema_version": 1,
+        "person": {"id": "x", "sex": "female", "age": 80, "height": "160 cm"},
+        "instruments": [{"name": "mna-sf", "date": "2026-11-18", "answers": {"food_intake": 1, "bmi": 3}}],
+    }
+    path.write_text(json.dumps(record), encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert "kg/m²" in result.output and "**" not in result.output
