@@ -140,7 +140,14 @@ def test_a_cancer_named_by_its_histology_is_weighed(name):
     assert entry is not None and entry.key == "cancer"
 
 
-@pytest.mark.parametrize("name", ["ARDS after influenza", "mechanically ventilated for 3 weeks", "septic shock"])
+@pytest.mark.parametrize("name", ["benign neoplasm of skin", "home mechanical ventilation", "intubated for surgery"])
+def test_a_benign_growth_or_a_ventilator_alone_is_not_read_as_cancer_or_critical_illness(name):
+    """A ventilator at home (ALS, high SCI) must not explain away weakness or a swallowing change."""
+    entry = match(None, name)
+    assert entry is None or entry.key not in {"cancer", "critical_illness"}
+
+
+@pytest.mark.parametrize("name", ["ARDS after influenza", "acute respiratory distress syndrome", "septic shock"])
 def test_a_stay_in_intensive_care_named_by_its_cause_is_weighed(name):
     entry = match(None, name)
     assert entry is not None and entry.key == "critical_illness"
