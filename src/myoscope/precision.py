@@ -2,7 +2,8 @@
 
 Values are kept unrounded inside myoscope; they are rounded only when shown, to the precision at
 which the quantity is measured or acted on in clinic (a tape reads to 1 mm, a scale to 0.1 kg, a
-dynamometer to about 0.5 kg, a stopwatch to 0.1 s). The step for a unit is the smallest difference a
+dynamometer to about 0.5 kg, a stopwatch to 0.1 s; protein per kg to 0.01 g/kg, the precision of its
+reference values, EAR 0.66 g/kg/day). The step for a unit is the smallest difference a
 clinician would read from it; where a unit is not in the table, three significant figures are shown.
 
 >>> quantity_text(63.50293180000001, "kg")
@@ -39,8 +40,8 @@ STEPS: dict[str, float] = {
     "kcal/day": 10.0,
     "kJ": 10.0,
     "g/day": 1.0,
-    "g/kg/day": 0.1,
-    "g/kg": 0.1,
+    "g/kg/day": 0.01,
+    "g/kg": 0.01,
     "kg/m2": 0.1,
     "kg/m²": 0.1,
     "%": 0.1,

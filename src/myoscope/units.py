@@ -200,9 +200,14 @@ def _convert(number: float, written_unit: str, unit: str) -> float:
     return converted
 
 
+def shown_unit(unit: str) -> str:
+    """A unit as people write it: pint's powers in superscript (``kg/m**2`` -> ``kg/m²``)."""
+    return unit.replace("**2", "²").replace("**3", "³")
+
+
 def fmt(number: float, unit: str, digits: int = 4) -> str:
-    """``fmt(10.0, "cm")`` -> ``"10 cm"`` (for messages and reports)."""
-    return f"{number:.{digits}g} {unit}"
+    """``fmt(10.0, "cm")`` -> ``"10 cm"``, ``fmt(3, "kg/m**2")`` -> ``"3 kg/m²"`` (for messages and reports)."""
+    return f"{number:.{digits}g} {shown_unit(unit)}"
 
 
 @dataclass(frozen=True)
@@ -266,6 +271,7 @@ def quantity(unit: str, ge: float | None = None, le: float | None = None, *, str
 
 
 def _range_text(ge: float | None, le: float | None, unit: str, strict_gt: bool) -> str:
+    unit = shown_unit(unit)
     if ge is not None and le is not None:
         low = f"more than {ge:g}" if strict_gt else f"{ge:g}"
         return f"{low} to {le:g} {unit}" if not strict_gt else f"{low} and at most {le:g} {unit}"

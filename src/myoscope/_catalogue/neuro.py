@@ -177,6 +177,14 @@ ENTRIES: tuple[Reference, ...] = (
         doi="10.1001/jama.288.22.2859",
     ),
     Reference(
+        key="skoretz2010",
+        authors="Skoretz SA, Flowers HL, Martino R",
+        year=2010,
+        title="The incidence of dysphagia following endotracheal intubation: a systematic review",
+        journal="Chest 137(3):665-673",
+        doi="10.1378/chest.09-1823",
+    ),
+    Reference(
         key="hermans2012",
         authors="Hermans G, et al.",
         year=2012,

@@ -8,6 +8,7 @@ from myoscope import scores
 from myoscope.causes._context import Context, Scored
 from myoscope.causes._types import Chart, Direction, Evidence, Series
 from myoscope.instruments.api import Instrument, Score
+from myoscope.precision import count_text, quantity_text
 from myoscope.record import MEASUREMENT_KINDS
 
 
@@ -28,18 +29,47 @@ def score_evidence(item: Scored) -> Evidence:
     if score.missing:
         rule = f"{rule.rstrip('. ')}; missing: {', '.join(score.missing)}"
     return Evidence(
-        finding, _value_text(instrument, score), rule, score.citations[0] if score.citations else None, direction
+        finding, value_text(instrument, score), rule, score.citations[0] if score.citations else None, direction
     )
 
 
-def _value_text(instrument: Instrument, score: Score) -> str:
-    """The value column: a definition's value is the criteria it found met, never its stage code."""
-    if score.value is None:
-        return "cannot tell"
+def value_text(instrument: Instrument, score: Score) -> str:
+    """The value column: a definition's value is the criteria it found met, never its stage code; a number
+    is rounded for its unit; a score settled with items unanswered shows the totals still possible."""
     if instrument.kind == "definition":
-        met = [c.name for c in score.criteria if c.met]
-        return "; ".join(met) if met else "no criterion met"
+        return _definition_text(score)
+    if score.value is None:
+        if not score.decided:
+            return "cannot tell"
+        span = score.details.get("possible_total")
+        if isinstance(span, list | tuple) and len(span) == 2:
+            return f"{span[0]} to {count_text(span[1], 'point')} (some items unanswered)"
+        return "some items unanswered"
+    if isinstance(score.value, int | float) and not isinstance(score.value, bool):
+        return quantity_text(float(score.value), score.unit or "")
     return f"{score.value}{' ' + score.unit if score.unit else ''}"
+
+
+def _definition_text(score: Score) -> str:
+    met = [c.name for c in score.criteria if c.met]
+    if met:
+        return "; ".join(met)
+    if not score.criteria and score.positive:
+        return _best_match(score) or score.category
+    return "no criterion met" if score.decided else "cannot tell"
+
+
+def _best_match(score: Score) -> str | None:
+    """The best-ranked match of a definition that ranks candidates rather than listing criteria (the nerve
+    or root whose muscles are weak), in words: ``"median nerve at the wrist, right"``."""
+    ranking = score.details.get("ranking")
+    if not isinstance(ranking, list | tuple) or not ranking or not isinstance(ranking[0], dict):
+        return None
+    best = ranking[0]
+    label, side = best.get("label"), best.get("side")
+    if not isinstance(label, str):
+        return None
+    return f"{label}, {side}" if isinstance(side, str) else label
 
 
 def measurement_chart(ctx: Context, kind: str, key: str | None = None, by_side: bool = False) -> Chart | None:

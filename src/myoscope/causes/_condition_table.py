@@ -14,7 +14,8 @@ muscle not fully reversed by feeding); Evans et al. 2008 (cachexia with chronic 
 failure, COPD and chronic kidney disease; hyperthyroidism as a distinct cause of weight and muscle loss);
 Cederholm et al. 2019, GLIM (chronic organ disease and acute illness as etiologic criteria of
 malnutrition); De Jonghe et al. 2002 (weakness acquired in intensive care; corticosteroids an
-independent risk factor).
+independent risk factor); Skoretz et al. 2010 (swallowing problems after endotracheal intubation are
+common, most of all after prolonged intubation).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from myoscope.causes._types import Basis
 from myoscope.references import cite
 
 if TYPE_CHECKING:
-    from myoscope.record import Condition
+    from myoscope.record import Condition, Symptom
 
 
 class Pattern(str, Enum):
@@ -95,7 +96,23 @@ TABLE: tuple[ConditionEntry, ...] = (
         "cancer",
         "cancer",
         ("363346000",),
-        ("cancer", "malignancy", "malignant", "carcinoma", "lymphoma", "tumour", "tumor", "metastatic"),
+        (
+            "cancer",
+            "malignancy",
+            "malignant",
+            "carcinoma",
+            "adenocarcinoma",
+            "sarcoma",
+            "lymphoma",
+            "leukaemia",
+            "leukemia",
+            "myeloma",
+            "melanoma",
+            "mesothelioma",
+            "tumour",
+            "tumor",
+            "metastatic",
+        ),
         Pattern.weight_loss,
         "cancer can drive cachexia: muscle loss that feeding alone does not reverse",
         "fearon2011",
@@ -174,7 +191,17 @@ TABLE: tuple[ConditionEntry, ...] = (
         "critical_illness",
         "critical illness",
         ("91302008",),
-        ("critical illness", "intensive care", "icu", "sepsis", "icu-acquired weakness"),
+        (
+            "critical illness",
+            "critical care",
+            "intensive care",
+            "icu",
+            "sepsis",
+            "septic shock",
+            "icu-acquired weakness",
+            "ards",
+            "acute respiratory distress syndrome",
+        ),
         Pattern.weakness,
         "critical illness causes rapid weakness and muscle wasting",
         "dejonghe2002",
@@ -192,7 +219,7 @@ TABLE: tuple[ConditionEntry, ...] = (
         Basis.risk_factor,
     ),
 )
-TABLE_CITATIONS = cite(*dict.fromkeys(e.citation for e in TABLE))
+TABLE_CITATIONS = cite(*dict.fromkeys(e.citation for e in TABLE), "skoretz2010")
 
 
 EXPLAINS: dict[str, frozenset[str]] = {
@@ -201,20 +228,30 @@ EXPLAINS: dict[str, frozenset[str]] = {
     "myopathy": frozenset({"weakness", "swallowing_difficulty"}),
     "heart_failure": frozenset({"breathlessness"}),
     "copd": frozenset({"breathlessness"}),
+    "critical_illness": frozenset({"weakness", "swallowing_difficulty"}),
 }
 """Symptoms a recorded condition explains on its own, so that they are not read as a new motor neurone
-pattern (weakness and swallowing change after a stroke; breathlessness with heart failure or COPD)."""
+pattern (weakness and swallowing change after a stroke; breathlessness with heart failure or COPD;
+weakness acquired in intensive care (De Jonghe 2002) and swallowing problems after intubation
+(Skoretz 2010))."""
 
 
-def explained_symptoms(conditions: Iterable[Condition]) -> dict[str, str]:
-    """Symptom kind -> label of the recorded condition that explains it."""
+def explained_symptoms(conditions: Iterable[Condition], symptoms: Iterable[Symptom] = ()) -> dict[str, str]:
+    """Symptom kind -> label of the recorded condition that explains it.
+
+    A condition never explains a symptom recorded as starting before the condition did (a swallowing
+    change that began before a stay in intensive care is not explained by it); where either date is
+    missing, the condition explains the symptom as before."""
+    started = [(s.kind, s.onset) for s in symptoms]
     out: dict[str, str] = {}
     for c in conditions:
         entry = match(c.snomed, c.name) if c.kind == "other" else None
         if entry is None:
             continue
         for kind in EXPLAINS.get(entry.key, ()):
-            out.setdefault(kind, entry.label)
+            earlier = any(k == kind and on and c.onset and on < c.onset for k, on in started)
+            if not earlier:
+                out.setdefault(kind, entry.label)
     return out
 
 

@@ -188,7 +188,7 @@ def _against_value(found: set[F]) -> str:
 
 
 def _pattern(ctx: Context) -> CauseAssessment:
-    explainable = explained_symptoms(ctx.record.conditions)
+    explainable = explained_symptoms(ctx.record.conditions, ctx.record.symptoms)
     # only symptoms the record holds can be "explained": a stroke on record says nothing about speech or
     # swallowing that nobody asked about
     explained = {kind: label for kind, label in explainable.items() if has(ctx, kind)}

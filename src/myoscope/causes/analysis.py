@@ -16,6 +16,7 @@ from myoscope.causes import safety
 from myoscope.causes._context import Context
 from myoscope.causes._types import (
     BASIS_ORDER,
+    Basis,
     CauseAssessment,
     Direction,
     Evidence,
@@ -49,12 +50,19 @@ _STATUS_ORDER = {Status.likely: 0, Status.possible: 1, Status.cannot_tell: 2, St
 _URGENCY_ORDER = {Urgency.urgent: 0, Urgency.soon: 1}
 
 
-def rank_key(cause: CauseAssessment) -> tuple[int, int, int, bool]:
-    """Differential order: urgency of the cause's red flags, then the strength and specificity of its
-    evidence (a recorded condition that explains the pattern before a risk factor), then its status; at a
-    tie, a cause driven by an underlying condition (which must reach a clinician) before a modifiable one."""
+def rank_key(cause: CauseAssessment) -> tuple[bool, bool, int, int, int, bool]:
+    """Differential order: a cause with an urgent red flag (see a clinician now) first, then a recorded
+    condition that explains the pattern, then the urgency of the other causes' red flags, then the
+    strength and specificity of their evidence, then status; at a tie, a cause driven by an underlying
+    condition (which must reach a clinician) before a modifiable one.
+
+    A red flag to be seen soon (weight falling fast) is a finding that a recorded condition may explain
+    (a cancer, a stay in intensive care), so it does not lift a risk factor above that condition; the flag
+    itself is shown at the top whatever the order."""
     urgency = min((_URGENCY_ORDER[f.urgency] for f in cause.red_flags), default=2)
     return (
+        urgency != _URGENCY_ORDER[Urgency.urgent],
+        cause.basis is not Basis.recorded_condition,
         urgency,
         BASIS_ORDER[cause.basis],
         _STATUS_ORDER[cause.status],

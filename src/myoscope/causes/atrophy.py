@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from myoscope.causes._common import latest_per_instrument, measurement_chart, score_evidence
+from myoscope.causes._common import latest_per_instrument, measurement_chart, score_evidence, value_text
 from myoscope.causes._context import Context, Scored
 from myoscope.causes._muscle_inputs import definition_inputs, instrument_inputs
 from myoscope.causes._types import (
@@ -26,6 +26,7 @@ from myoscope.causes._types import (
 )
 from myoscope.causes.contract import CauseSpec, decide, rule
 from myoscope.causes.facts import CALF_SWELLING_CM, GRIP_MEANINGFUL_FALL_KG, Change, SiteFacts
+from myoscope.causes.inactivity_limb import RELEVANT_DAYS
 from myoscope.instruments.api import Instrument, Score, given
 from myoscope.measures import girth
 from myoscope.precision import quantity_text
@@ -139,7 +140,7 @@ def _asymmetry_evidence(ctx: Context, found: set[F], flags: list[RedFlag]) -> li
             f"asymmetry counts when the difference is at least the MDC95 ({quantity_text(a.mdc_cm, 'cm')}) "
             f"and {quantity_text(girth.ASYMMETRY_FLOOR_CM, 'cm')}"
         )
-        swollen = _swelling(a, site, reported_leg_swelling(ctx))
+        swollen = _swelling(a, site, reported_leg_swelling(ctx), immobilised_calf_sides(ctx))
         if swollen:
             found.add(F.swelling)
             if not any(f.code == "calf-swelling" for f in flags):
@@ -222,11 +223,34 @@ def _reported_swelling_flag(swollen: tuple[Symptom, ...]) -> RedFlag:
     )
 
 
-def _swelling(a: girth.Asymmetry, site: SiteFacts | None, reported: tuple[Symptom, ...] = ()) -> bool:
+LEG_IMMOBILISED = frozenset({"lower_leg", "ankle", "whole_leg"})
+"""Immobilised limbs that take in the calf."""
+
+
+def immobilised_calf_sides(ctx: Context) -> frozenset[str]:
+    """Sides whose calf was in a cast, boot or brace within the episodes the limb cause weighs (still on, or
+    off within about six months): a thinner calf there is disuse, so the larger one is not read as swollen."""
+    return frozenset(
+        e.side
+        for e in ctx.record.episodes
+        if e.kind == "immobilisation"
+        and e.limb in LEG_IMMOBILISED
+        and e.side is not None
+        and e.start <= ctx.on
+        and (e.end is None or (ctx.on - e.end).days <= RELEVANT_DAYS)
+    )
+
+
+def _swelling(
+    a: girth.Asymmetry,
+    site: SiteFacts | None,
+    reported: tuple[Symptom, ...] = (),
+    immobilised: frozenset[str] = frozenset(),
+) -> bool:
     larger = {"left": "right", "right": "left"}.get(a.thinner_side or "")
     if a.site == "calf" and larger is not None and any(s.side == larger for s in reported):
         return True  # the larger calf is the one reported swollen
-    if a.site != "calf" or a.difference_cm < CALF_SWELLING_CM:
+    if a.site != "calf" or a.difference_cm < CALF_SWELLING_CM or a.thinner_side in immobilised:
         return False
     if site is not None and site.stable_difference:
         return False
@@ -366,7 +390,7 @@ def _definition_row(instrument: Instrument, score: Score) -> tuple[str, str, str
 
 def _instrument_row(instrument: Instrument, item: Scored) -> tuple[str, str, str, str, str]:
     score = item.score
-    value = "" if score.value is None else f"{score.value}{' ' + score.unit if score.unit else ''}"
+    value = "" if score.value is None else value_text(instrument, score)
     cutoffs = "; ".join(f"{c.name}: {c.threshold}" for c in score.criteria if c.threshold) or "-"
     return instrument.title, item.date.isoformat(), value, cutoffs, score.category
 

@@ -168,7 +168,7 @@ def _intake_verdict(ctx: Context, evidence: list[Evidence], missing: list[str]) 
 def _weight_verdict(ctx: Context, evidence: list[Evidence], missing: list[str], red: list[RedFlag]) -> bool | None:
     change, loss6 = ctx.weight_change(6), weight_loss_percent(ctx, 6)
     if change is None or loss6 is None:  # both come from the same two weights
-        missing.append("two body weights at least two weeks apart")
+        missing.append("two body weights at least two weeks apart, the earlier within 6 months of the latest")
         return None
     balance = energy_balance_from_weight_trend(change.start_kg, change.end_kg, change.days)
     losing = loss6 >= MUST_WEIGHT_LOSS
@@ -215,7 +215,7 @@ def _nutrient_evidence(ctx: Context, by_intake: bool | None, deficit: bool, evid
             evidence.append(
                 Evidence(
                     "protein is low during the deficit",
-                    f"{target.value} g/kg/day",
+                    quantity_text(float(target.value), "g/kg/day"),
                     "a higher protein intake (above about 1.05 g/kg) keeps more fat-free mass "
                     "during energy restriction",
                     "krieger2006",
@@ -345,7 +345,7 @@ def _sparing_steps(inputs: Inputs, steps: list[NextStep]) -> None:
     steps.append(
         NextStep(
             "Keep protein at or above the target for age and health",
-            "more protein keeps more fat-free mass during energy restriction",
+            "more protein keeps more fat-free mass while intake is below the need",
             "krieger2006",
             StepKind.protein_target,
         )

@@ -30,6 +30,7 @@ from myoscope.causes.contract import CauseSpec, decide, rule
 from myoscope.criteria.intake import ABOVE_UL, LIKELY_INADEQUATE, POSSIBLY_INADEQUATE
 from myoscope.instruments.api import Score
 from myoscope.measures.body import bmi_class
+from myoscope.precision import number_text, quantity_text
 
 CAUSE = "malnutrition"
 TITLE = "Malnutrition (too little, or too much, of some nutrients)"
@@ -259,13 +260,20 @@ def _b12_neuropathy(ctx: Context, adequacy: Score | None, evidence: list[Evidenc
     ]
 
 
+def _intake_text(value: object, threshold: str) -> str:
+    """A mean intake as shown: rounded for its unit (g/kg/day for protein), else to three figures."""
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return "" if value is None else str(value)
+    return number_text(float(value), "g/kg/day" if threshold.endswith("g/kg/day") else "")
+
+
 def _nutrient_table(score: Score) -> Table:
     rows = []
     for c in score.criteria:
         rows.append(
             (
                 c.name,
-                c.value if c.value is not None else "",
+                _intake_text(c.value, c.threshold or ""),
                 c.threshold or "",
                 {True: "out of range", False: "in range", None: "cannot tell"}[c.met],
             )
@@ -315,7 +323,7 @@ def _next_steps(status: Status, computed: dict[str, Any]) -> tuple[NextStep, ...
         steps.append(
             NextStep(
                 "Raise protein intake towards the target for age and health",
-                f"current {protein.value} g/kg/day",
+                f"current {quantity_text(float(protein.value), 'g/kg/day')}",
                 "bauer2013_protage",
                 StepKind.protein_target,
             )

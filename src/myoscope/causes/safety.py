@@ -3,8 +3,8 @@
 Each check reads typed facts and the machine kind of each step (never its wording) and replaces a
 step it forbids by a referral or by the advice that is allowed:
 
-- refeeding risk by the NICE CG32 criteria (one major criterion, or two minor ones) blocks energy
-  targets and exercise advice and asks for supervised refeeding;
+- refeeding risk by the NICE CG32 criteria (one major criterion, or two minor ones) blocks energy and
+  protein targets (raising protein is raising intake) and exercise advice and asks for supervised refeeding;
 - a swallowing problem puts a swallowing assessment first and holds diet targets until then;
 - a limb still immobilised gets only what is allowed while immobilised (no whole-body plan that
   assumes the limb is free);
@@ -26,7 +26,10 @@ from myoscope.precision import count_text, quantity_text
 from myoscope.references import cite
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from myoscope.causes._context import Context
+    from myoscope.record import Record
 
 REFEEDING_CITATION = cite("nice_cg32")
 MAJOR_BMI_BELOW = 16.0
@@ -88,30 +91,40 @@ def _little_intake_days(ctx: Context) -> int:
 
 
 def refeeding_criteria(ctx: Context) -> tuple[list[str], list[str]]:
-    """The NICE CG32 major and minor criteria the record meets (as short descriptions)."""
+    """The NICE CG32 major and minor criteria the record meets (as short descriptions).
+
+    A minor criterion of the same measure as a major one met is not listed again (BMI 14 is below 16, so
+    "below 18.5" adds nothing): one major criterion decides the risk on its own."""
     bmi, change = ctx.bmi, ctx.weight_change(6)
     loss = -change.percent if change is not None and change.kg < 0 else 0.0
     little = _little_intake_days(ctx)
-    major = [
-        text
-        for text, hit in (
-            (f"BMI {bmi:.1f} (below {MAJOR_BMI_BELOW:g})" if bmi else "", bmi is not None and bmi < MAJOR_BMI_BELOW),
-            (f"weight loss {loss:.1f} % (above {MAJOR_LOSS_ABOVE:g} %)", loss > MAJOR_LOSS_ABOVE),
-            (f"little or no intake for {count_text(little, 'day')}", little > MAJOR_LITTLE_INTAKE_DAYS),
-        )
-        if hit
-    ]
+    bmi_value = bmi if bmi is not None else math.inf
+    bmi_text = f"BMI {bmi_value:.1f}"
+    measures = (  # (major text, major met, minor text, minor met)
+        (
+            f"{bmi_text} (below {MAJOR_BMI_BELOW:g})",
+            bmi_value < MAJOR_BMI_BELOW,
+            f"{bmi_text} (below {MINOR_BMI_BELOW:g})",
+            bmi_value < MINOR_BMI_BELOW,
+        ),
+        (
+            f"weight loss {loss:.1f} % (above {MAJOR_LOSS_ABOVE:g} %)",
+            loss > MAJOR_LOSS_ABOVE,
+            f"weight loss {loss:.1f} % (above {MINOR_LOSS_ABOVE:g} %)",
+            loss > MINOR_LOSS_ABOVE,
+        ),
+        (
+            f"little or no intake for {count_text(little, 'day')}",
+            little > MAJOR_LITTLE_INTAKE_DAYS,
+            f"little or no intake for {count_text(little, 'day')}",
+            little > MINOR_LITTLE_INTAKE_DAYS,
+        ),
+    )
+    major = [text for text, hit, _, _ in measures if hit]
+    minor = [text for _, major_hit, text, hit in measures if hit and not major_hit]
     history = [c.name for c in ctx.record.conditions if c.name and any(h in c.name.lower() for h in MINOR_HISTORY)]
-    minor = [
-        text
-        for text, hit in (
-            (f"BMI {bmi:.1f} (below {MINOR_BMI_BELOW:g})" if bmi else "", bmi is not None and bmi < MINOR_BMI_BELOW),
-            (f"weight loss {loss:.1f} % (above {MINOR_LOSS_ABOVE:g} %)", loss > MINOR_LOSS_ABOVE),
-            (f"little or no intake for {count_text(little, 'day')}", little > MINOR_LITTLE_INTAKE_DAYS),
-            ("; ".join(history), bool(history)),
-        )
-        if hit
-    ]
+    if history:
+        minor.append("; ".join(history))
     return major, minor
 
 
@@ -132,10 +145,16 @@ def _malnourished(ctx: Context, results: dict[str, CauseAssessment]) -> bool:
     return glim or (ctx.bmi is not None and ctx.bmi < MALNOURISHED_BMI_BELOW)
 
 
+_REFEEDING_HELD = frozenset(
+    {StepKind.energy_target, StepKind.protein_target, StepKind.keep_active, StepKind.activity_plan}
+)
+"""Advice held while refeeding risk stands: any raise in intake (energy or protein) and exercise."""
+
+
 def _forbidden(ctx: Context, results: dict[str, CauseAssessment], step: NextStep) -> Check | None:
-    if step.kind in (StepKind.energy_target, StepKind.keep_active, StepKind.activity_plan) and refeeding_risk(ctx):
+    if step.kind in _REFEEDING_HELD and refeeding_risk(ctx):
         return Check.refeeding
-    if step.kind in (StepKind.energy_target, StepKind.keep_active) and refeeding_unknown(ctx):
+    if step.kind in _REFEEDING_HELD - {StepKind.activity_plan} and refeeding_unknown(ctx):
         return Check.refeeding_unknown
     if step.kind in (StepKind.energy_target, StepKind.protein_target) and ctx.facts.has_symptom(
         "swallowing_difficulty"
@@ -244,6 +263,17 @@ def _obesity_note(ctx: Context, results: dict[str, CauseAssessment]) -> list[Nex
             StepKind.safety,
         )
     ]
+
+
+def plan_hold(record: Record, on: dt.date) -> NextStep | None:
+    """The safety step that stands in for a whole-body activity plan on ``on`` (refeeding risk, a limb still
+    immobilised), or None when a graded plan may be given: ``myoscope plan`` obeys the same checks as the
+    assessment's next steps."""
+    from myoscope.causes._context import Context
+
+    ctx = Context(record, on)
+    check = _forbidden(ctx, {}, NextStep("activity plan", kind=StepKind.activity_plan))
+    return None if check is None else _replacement(ctx, check)
 
 
 def refeeding_flag(ctx: Context) -> RedFlag | None:

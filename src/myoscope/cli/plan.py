@@ -30,7 +30,7 @@ def register(app: typer.Typer) -> None:
             planned = person_plan(record)
         except InputError as exc:
             fail(exc)
-        minutes, sessions, result = planned.minutes, planned.sessions, planned.plan
+        minutes, sessions, result, hold = planned.minutes, planned.sessions, planned.plan, planned.hold
         if format is Format.json:
             payload = {
                 "person_id": record.person.id,
@@ -38,12 +38,19 @@ def register(app: typer.Typer) -> None:
                 "current_sessions": sessions,
                 **_in_words(result.to_json()),
             }
+            if hold is not None:  # the weeks are withheld, as the assessment withholds the plan
+                payload["hold"] = {"action": hold.action, "why": hold.why, "citation": hold.citation}
+                payload["weeks"] = []
             write_output(json.dumps(payload, indent=2), None)
             return
         stdout.print(
             f"[bold]Return-to-activity plan: {plain(record.person.id)}[/] (now about "
             f"{quantity_text(minutes, 'min')} a week in {count_text(sessions, 'session')} of 20+ min)"
         )
+        if hold is not None:
+            stdout.print(f"[bold red]! Plan withheld: {plain(hold.action)}[/] ({plain(hold.why)}) [{hold.citation}]")
+            stdout.print("No week-by-week plan is given until a clinician clears it.")
+            return
         if result.clearance.status != "not needed":
             stdout.print(
                 f"[bold yellow]Medical clearance: {plain(result.clearance.status)}[/] - "

@@ -297,7 +297,7 @@ def _flags(data: PlanInput, clearance: Clearance, older: bool, neuro: list[str])
     elif clearance.advised is None:
         flags.append("Medical clearance: cannot tell; " + "; ".join(clearance.missing) + ".")
     if data.recent_immobilisation_days:
-        site = data.immobilised_site or "the immobilised limb"
+        site = (data.immobilised_site or "the immobilised limb").replace("_", " ")
         flags.append(
             f"Recent immobilisation ({data.recent_immobilisation_days:g} days, {site}): expect weakness; "
             "add resistance exercise for those muscles in every week (Suetta 2009; Vigelsø 2015)."

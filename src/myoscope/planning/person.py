@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from myoscope.causes import assess
+from myoscope.causes import NextStep, assess
 from myoscope.causes.inactivity_body import level_and_plan
+from myoscope.causes.safety import plan_hold
 from myoscope.criteria.return_plan import ReturnPlan
 from myoscope.record import Record
 
@@ -18,6 +19,9 @@ class PersonPlan:
     minutes: float
     sessions: int
     plan: ReturnPlan
+    hold: NextStep | None = None
+    """When set, the weekly plan must not be started on one's own (refeeding risk, a limb still
+    immobilised): this safety step replaces it, as in the assessment's next steps."""
 
 
 def person_plan(record: Record, on: dt.date | None = None) -> PersonPlan:
@@ -27,4 +31,4 @@ def person_plan(record: Record, on: dt.date | None = None) -> PersonPlan:
     """
     assessment = assess(record, on)
     minutes, sessions, plan = level_and_plan(record, assessment.on, assessment.atrophy)
-    return PersonPlan(minutes, sessions, plan)
+    return PersonPlan(minutes, sessions, plan, plan_hold(record, assessment.on))

@@ -62,6 +62,6 @@ def _row(cells: Sequence[object]) -> str:
 def _inline(text: object) -> str:
     """``text`` on one line, with the characters Markdown would read as markup or HTML escaped."""
     out = " ".join(str("" if text is None else text).split())
-    for char in "\\`[]<>|":
+    for char in "\\`*_[]<>|":
         out = out.replace(char, "\\" + char)
     return out
