@@ -6,6 +6,12 @@ walked by a small compiled scanner that knows the exam's shape (``vac``, ``dap``
 ``id`` and ``site``), and each score text is turned into its code by a look-up in a sorted
 table of the accepted words. No JSON objects or Arrow strings are built per exam.
 
+Registry files repeat one layout line after line (the same keys in the same order, the same
+spacing), so the bytes between the values of a line decoded in full are kept as a template:
+the next line is compared with it 8 bytes at a time and only its values are read (a score by a
+branch-free look-up of its quoted word in a hash table). A line that differs anywhere is
+decoded in full and becomes the template; what it accepts is what the full decoder accepts.
+
 It takes only what it can decode exactly: a block with anything else (an unknown or repeated
 field, a missing or invalid score, a number where text is expected, an escape sequence, a
 character outside printable ASCII in ``id`` or ``site``, malformed JSON) is declined
