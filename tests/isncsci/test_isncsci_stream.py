@@ -114,7 +114,10 @@ def test_ndjson_blocks_keep_every_line_across_block_and_chunk_boundaries(tmp_pat
     assert ids == [f"e{i}" for i in range(len(exams))]
 
 
-def test_fast_ndjson_path_keeps_every_line_across_blocks_blank_lines_and_chunk_limits(tmp_path, monkeypatch):
+@pytest.mark.parametrize("block_bytes", [1000, 7000])  # shorter than a line (the buffer grows), several lines
+def test_fast_ndjson_path_keeps_every_line_across_blocks_blank_lines_and_chunk_limits(
+    tmp_path, monkeypatch, block_bytes
+):
     """The decoder's own blocks (views of one reused buffer, lines cut by reads, blank lines, chunk
     limits, a declined line): every exam classified once, in order, as the single exam path does."""
     from myoscope.isncsci import _stream
@@ -127,7 +130,7 @@ def test_fast_ndjson_path_keeps_every_line_across_blocks_blank_lines_and_chunk_l
     text = "\n".join(line + ("\n  \n" if i % 60 == 7 else "") for i, line in enumerate(lines))  # no final newline
     source = tmp_path / "exams.ndjson"
     source.write_text(text, encoding="utf-8")
-    monkeypatch.setattr(_stream, "BLOCK_BYTES", 7000)  # several exams per block, most lines cut by a read
+    monkeypatch.setattr(_stream, "BLOCK_BYTES", block_bytes)
     out = tmp_path / "results.ndjson"
     summary = _stream.stream(source, out, size=40)
     got = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
