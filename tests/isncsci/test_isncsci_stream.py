@@ -112,3 +112,28 @@ def test_ndjson_blocks_keep_every_line_across_block_and_chunk_boundaries(tmp_pat
     assert max(c.num_rows for c in chunks) <= 40
     ids = [i for c in chunks for i in c.column("id").to_pylist()]
     assert ids == [f"e{i}" for i in range(len(exams))]
+
+
+@pytest.mark.parametrize("block_bytes", [1000, 7000])  # shorter than a line (the buffer grows), several lines
+def test_fast_ndjson_path_keeps_every_line_across_blocks_blank_lines_and_chunk_limits(
+    tmp_path, monkeypatch, block_bytes
+):
+    """The decoder's own blocks (views of one reused buffer, lines cut by reads, blank lines, chunk
+    limits, a declined line): every exam classified once, in order, as the single exam path does."""
+    from myoscope.isncsci import _stream
+
+    exams = synthetic_exams(301, 9)
+    lines = [
+        json.dumps({"id": f"e{i}", **e}, separators=(",", ":") if i % 3 else (", ", ": ")) for i, e in enumerate(exams)
+    ]
+    lines[150] = lines[150].replace('"id":"e150"', '"id":"e\\u0031\\u0035\\u0030"')  # an escape: declined, general path
+    text = "\n".join(line + ("\n  \n" if i % 60 == 7 else "") for i, line in enumerate(lines))  # no final newline
+    source = tmp_path / "exams.ndjson"
+    source.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(_stream, "BLOCK_BYTES", block_bytes)
+    out = tmp_path / "results.ndjson"
+    summary = _stream.stream(source, out, size=40)
+    got = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert summary.exams == len(exams) == len(got)
+    assert [g["id"] for g in got] == [f"e{i}" for i in range(len(exams))]
+    assert [_strip(g) for g in got] == [c.to_json() for c in classify_many(exams)]

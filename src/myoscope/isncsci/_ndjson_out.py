@@ -20,14 +20,35 @@ _HEAD, _TEXT, _TOTAL, _END = 0, 1, 2, 3
 
 _U8 = NDArray[np.uint8]
 _I64 = NDArray[np.int64]
+_W = NDArray[np.uint64]
+
+
+def _words(data: _U8, spare: bool = False) -> _W:
+    """``words[k, j]``: the 8 bytes from ``k + 8 j`` (one load or store each) of ``data``, padded.
+
+    A word may start at any byte, so it may reach 7 bytes past the end, and row 7 of the view needs
+    15: ``data`` is copied with 16 zero bytes after it, unless ``spare`` (it ends in 16 bytes of its
+    own that nothing needs; the view is then of ``data`` itself, for writing).
+    """
+    from numpy.lib.stride_tricks import as_strided
+
+    if not spare:
+        data = np.concatenate((data, np.zeros(16, np.uint8)))
+    m = max(0, (len(data) - 7) // 8)
+    return as_strided(data[: 8 * m].view("<u8"), shape=(8, m), strides=(1, 8))
 
 
 @njit(cache=True, nogil=True, inline="always")
-def _copy(out: _U8, pos: int, data: _U8, start: int, stop: int) -> int:
-    for b in range(start, stop):
-        out[pos] = data[b]
-        pos += 1
-    return pos
+def _copy(out: _W, pos: int, data: _W, start: int, stop: int) -> int:
+    """Copy ``stop - start`` bytes 8 at a time (words at any position, see :func:`_words`).
+
+    The last word may write up to 7 bytes past the copy: the next piece overwrites them, or they
+    lie past the end of the output (which has room for them), and the source has room to read them.
+    """
+    for i in range(0, stop - start, 8):
+        at, to = start + i, pos + i
+        out[to & 7, to >> 3] = data[at & 7, at >> 3]
+    return pos + stop - start
 
 
 @njit(cache=True, nogil=True, inline="always")
@@ -48,30 +69,31 @@ def _integer(out: _U8, pos: int, value: int) -> int:
 
 @njit(cache=True, nogil=True)
 def _fill(
-    lit: _U8,
+    lit: _W,
     lit_off: _I64,
     kinds: _I64,
     columns: _I64,
-    head: _U8,
+    head: _W,
     head_off: _I64,
-    texts: _U8,
+    texts: _W,
     text_off: _I64,
     index: NDArray[np.int32],
     totals: NDArray[np.int16],
     out: _U8,
+    out_words: _W,
 ) -> int:
     """Write every line (pieces in order, then a newline) into ``out``; the number of bytes written."""
     pos = 0
     for r in range(index.shape[0]):
         for p in range(kinds.shape[0]):
-            pos = _copy(out, pos, lit, lit_off[p], lit_off[p + 1])
+            pos = _copy(out_words, pos, lit, lit_off[p], lit_off[p + 1])
             k, c = kinds[p], columns[p]
             if k == _HEAD:
-                pos = _copy(out, pos, head, head_off[r], head_off[r + 1])
+                pos = _copy(out_words, pos, head, head_off[r], head_off[r + 1])
             elif k == _TEXT:
                 t = index[r, c]
                 out[pos] = 34
-                pos = _copy(out, pos + 1, texts, text_off[t], text_off[t + 1])
+                pos = _copy(out_words, pos + 1, texts, text_off[t], text_off[t + 1])
                 out[pos] = 34
                 pos += 1
             elif k == _TOTAL:
@@ -163,6 +185,19 @@ def ndjson_bytes(
     longest = int(np.diff(text_off).max()) if len(text_off) > 1 else 0
     bound = n * (int(lit_off[-1]) + len(text_names) * (longest + 2) + 6 * len(total_names) + 1)
     bound += int(head_off[-1] - head_off[0])
-    out = np.empty(bound, dtype=np.uint8)
-    size = _fill(lit, lit_off, kinds, where, head_data, head_off, texts, text_off, index, totals, out)
+    out = np.empty(bound + 16, dtype=np.uint8)  # the words of the last copy may reach past ``bound``
+    size = _fill(
+        _words(lit),
+        lit_off,
+        kinds,
+        where,
+        _words(head_data),
+        head_off,
+        _words(texts),
+        text_off,
+        index,
+        totals,
+        out,
+        _words(out, spare=True),
+    )
     return out[:size].data  # no copy: written to the file as is

@@ -138,11 +138,23 @@ def chunks(path: Path, size: int = CHUNK) -> Iterator[pa.Table]:
 
         schema = pq.ParquetFile(path).schema
         leaves = [schema.column(i).path for i in range(len(schema))]
-        for batch in pq.ParquetFile(path, read_dictionary=leaves).iter_batches(batch_size=size):
+        batches = pq.ParquetFile(path, read_dictionary=leaves).iter_batches(batch_size=size, use_threads=_threads())
+        for batch in batches:
             yield _flat_arrow(pa.Table.from_batches([batch]))
         return
     for block in _ndjson_blocks(path, size):
         yield _flat_arrow(_read_ndjson(block, path.name))
+
+
+def _threads() -> bool:
+    """Whether Arrow may read with threads: only when this process may run on more than one CPU.
+
+    Arrow sizes its pool to the machine, not to the CPUs the process is allowed; on one CPU its
+    threads only take turns (a third slower, measured on the registry benchmark).
+    """
+    import os
+
+    return len(os.sched_getaffinity(0)) > 1 if hasattr(os, "sched_getaffinity") else True
 
 
 def _encoded_chunks(path: Path, size: int) -> Iterator[tuple[Any, EncodedExams | None]]:
@@ -151,18 +163,60 @@ def _encoded_chunks(path: Path, size: int) -> Iterator[tuple[Any, EncodedExams |
         for table in chunks(path, size):
             yield table, None
         return
+    from myoscope.isncsci._ndjson import decode_lines
+
+    for block in _line_blocks(path):
+        start = 0
+        while start < len(block):
+            decoded = decode_lines(block[start:], size)
+            if decoded is None:  # blank lines, or anything the fast path declines: cleaned, then again
+                for piece in _split(bytes(block[start:]), size):
+                    yield _decoded_piece(piece, path.name)
+                break
+            encoded, extra, used = decoded
+            yield extra, encoded
+            start += used
+
+
+def _decoded_piece(piece: bytes, name: str) -> tuple[Any, EncodedExams | None]:
     from myoscope.isncsci._ndjson import decode_block
 
-    for block in _ndjson_blocks(path, size):
-        decoded = decode_block(block)
-        if decoded is not None:
-            encoded, extra = decoded
-            yield extra, encoded
-        else:
-            yield _flat_arrow(_read_ndjson(block, path.name)), None
+    decoded = decode_block(piece)
+    if decoded is not None:
+        encoded, extra = decoded
+        return extra, encoded
+    return _flat_arrow(_read_ndjson(piece, name)), None
 
 
 BLOCK_BYTES = 32 << 20
+
+
+def _line_blocks(path: Path) -> Iterator[memoryview]:
+    """Blocks of whole lines, about ``BLOCK_BYTES`` each, as they are in the file (blank lines kept).
+
+    Each block is a view of one buffer that is read into again for the next: valid until then. Files
+    are read into that buffer (no copy of a block, no new memory per block); a line longer than the
+    buffer grows it.
+    """
+    buffer = bytearray(BLOCK_BYTES)
+    view, filled = memoryview(buffer), 0
+    with open(path, "rb", buffering=0) as handle:
+        while True:
+            if filled == len(buffer):  # no newline in the whole buffer: a longer one
+                buffer = buffer + bytes(len(buffer))
+                view = memoryview(buffer)
+            got = handle.readinto(view[filled:])
+            if not got:
+                break
+            filled += got
+            end = buffer.rfind(b"\n", 0, filled) + 1
+            if end == 0:
+                continue
+            yield view[:end]
+            buffer[: filled - end] = bytes(view[end:filled])  # the cut line, to the front
+            filled -= end
+        if bytes(view[:filled]).strip():
+            yield memoryview(bytes(view[:filled]) + b"\n")
 
 
 def _ndjson_blocks(path: Path, size: int) -> Iterator[bytes]:
@@ -170,21 +224,8 @@ def _ndjson_blocks(path: Path, size: int) -> Iterator[bytes]:
 
     Lines are found by bytes searches on the whole block, never one line at a time in Python.
     """
-    with open(path, "rb") as handle:
-        rest = b""
-        while True:
-            data = handle.read(BLOCK_BYTES)
-            if not data:
-                break
-            data = rest + data
-            end = data.rfind(b"\n") + 1
-            if end == 0:
-                rest = data
-                continue
-            rest = data[end:]
-            yield from _split(data[:end], size)
-        if rest.strip():
-            yield from _split(rest + b"\n", size)
+    for block in _line_blocks(path):
+        yield from _split(bytes(block), size)
 
 
 _SPACE = np.frombuffer(b" \t\n\r\x0b\x0c", dtype=np.uint8)
@@ -282,6 +323,19 @@ def _unknown_fields(table: pa.Table, first_row: int) -> list[Problem]:
                 )
             )
     return problems
+
+
+def batch_by_row(codes: NDArray[np.uint8], nkm: NDArray[np.int8]) -> EncodedExams:
+    """Kernel arrays from exam-major codes ``(n, fields)`` (``fields()`` order)."""
+    n = codes.shape[0]
+    per_side = 10 + 2 * len(DERMATOMES)
+    sens = np.full((n, 2, 2, 29), S_2, dtype=np.uint8)
+    motor = np.empty((n, 2, 10), dtype=np.uint8)
+    for s in range(2):
+        base = 2 + s * per_side
+        motor[:, s, :] = codes[:, base : base + 10]
+        sens[:, s, :, 1:] = codes[:, base + 10 : base + per_side].reshape(n, 2, len(DERMATOMES))
+    return EncodedExams(sens=sens, motor=motor, anal=np.ascontiguousarray(codes[:, :2]), nkm=nkm)
 
 
 def _batch(codes: NDArray[np.uint8], nkm: NDArray[np.int8]) -> EncodedExams:
