@@ -78,8 +78,8 @@ class Page:
 
 
 def version_of(updated_at: dt.datetime) -> str:
-    """The version of a record that a red-flag marker belongs to."""
-    return aware(updated_at).isoformat()
+    """The version of a record that a red-flag marker belongs to (in UTC, whatever zone the database answered in)."""
+    return aware(updated_at).astimezone(dt.UTC).isoformat()
 
 
 def _age(person: dict[str, Any], today: dt.date) -> tuple[int | None, bool]:
