@@ -16,8 +16,8 @@ from myoscope.store._tables import Visit
 
 MAX_PAGE_QUERIES = 5
 """Session and user, the scoped patient, details, identifiers (+1 spare)."""
-MAX_LIST_QUERIES = 3
-"""Session and user, the list's one query (patients, names, last visits, markers), the user's teams."""
+MAX_LIST_QUERIES = 2
+"""Session, user and teams; the list's one query (patients, names, last visits, markers)."""
 MAX_FIRST_VIEW_QUERIES = 7
 """The first view of a record version: the page's queries, plus every section's entries (one query) and
 the visits (+1 spare)."""

@@ -192,16 +192,16 @@ def start_session(session: Session, user: User, ttl: dt.timedelta) -> str:
     return token
 
 
-_USER_ONLY = (joinedload(WebSession.user).lazyload(User.teams),)
-"""A request's session and its user in one query: the user's teams are read only if something asks
-(scoping reads the memberships in the patients' own query, :class:`myoscope.store.Patients`)."""
+_WITH_USER = (joinedload(WebSession.user).joinedload(User.teams),)
+"""A browser's session, its user and the user's teams (pages offer them) in one query. Scoping does not
+rely on these: it reads the memberships in the patients' own queries (:class:`myoscope.store.Patients`)."""
 
 
 def find_session(session: Session, token: str | None) -> WebSession | None:
     """The live session for a cookie value (expired sessions are removed), or None."""
     if not token:
         return None
-    found = session.get(WebSession, digest(token), options=_USER_ONLY)
+    found = session.get(WebSession, digest(token), options=_WITH_USER)
     if found is None:
         return None
     if aware(found.expires_at) <= utcnow() or not found.user.active:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, inspect, select
 from sqlalchemy.orm import Session
 
 from myoscope.errors import InputError, Problem, shorten
@@ -101,6 +101,11 @@ class Patients:
         return select(Membership.team_id).where(Membership.user_id == self.user.id)
 
     def teams(self) -> list[Team]:
+        """The user's care teams by name: as loaded with the user in this session (a browser's session
+        loads them with it), else read now."""
+        state = inspect(self.user)
+        if state.session is self.session and "teams" not in state.unloaded:
+            return sorted(self.user.teams, key=lambda t: t.name)
         return list(self.session.scalars(select(Team).where(Team.id.in_(self._team_ids())).order_by(Team.name)))
 
     def list(self, search: str | None = None) -> list[Person]:
