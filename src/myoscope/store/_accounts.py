@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import CursorResult, delete, func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload, lazyload
 
 from myoscope.errors import InputError, Problem
 from myoscope.store._tables import ROLES, ApiToken, AuditEntry, LoginFailure, Team, User, WebSession, utcnow
@@ -192,11 +192,16 @@ def start_session(session: Session, user: User, ttl: dt.timedelta) -> str:
     return token
 
 
+_WITH_USER = (joinedload(WebSession.user).joinedload(User.teams),)
+"""A browser's session, its user and the user's teams (pages offer them) in one query. Scoping does not
+rely on these: it reads the memberships in the patients' own queries (:class:`myoscope.store.Patients`)."""
+
+
 def find_session(session: Session, token: str | None) -> WebSession | None:
     """The live session for a cookie value (expired sessions are removed), or None."""
     if not token:
         return None
-    found = session.get(WebSession, digest(token))
+    found = session.get(WebSession, digest(token), options=_WITH_USER)
     if found is None:
         return None
     if aware(found.expires_at) <= utcnow() or not found.user.active:
@@ -244,12 +249,17 @@ def token_user(session: Session, token: str | None, touch: Callable[[int], None]
     """
     if not token or len(token) > 200:
         return None
-    found = session.scalar(select(ApiToken).where(ApiToken.token_hash == digest(token), ApiToken.revoked_at.is_(None)))
+    row = session.execute(
+        select(ApiToken, User)
+        .join(User, User.id == ApiToken.user_id)
+        .where(ApiToken.token_hash == digest(token), ApiToken.revoked_at.is_(None))
+        .options(lazyload(User.teams))
+    ).first()
     now = utcnow()
-    if found is None or found.expires_at is None or aware(found.expires_at) <= now:
+    if row is None:
         return None
-    user = session.get(User, found.user_id)
-    if user is None or not user.active:
+    found, user = row
+    if found.expires_at is None or aware(found.expires_at) <= now or not user.active:
         return None
     if found.last_used_at is None or aware(found.last_used_at) <= now - TOUCH_EVERY:
         if touch is not None:

@@ -300,7 +300,7 @@ class Corrections:
             self.session.execute(update(Person).where(Person.id == self._patient.id).values(updated_at=now))
         self.session.flush()
         self.session.refresh(self._patient.person)
-        self._patient._record = None
+        self._patient._forget()
         action = "withdraw" if withdrawn else "edit"
         scope = self._patient._scope
         scope.audit(action, self._patient.id, f"{scope.via} ({current.section} {current.id} v{current.version + 1})")

@@ -16,14 +16,15 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import Engine, Select, func, or_, select, union
+from sqlalchemy import Engine, Select, String, bindparam, case, func, or_, select, union_all
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, lazyload
 
 from myoscope.record import Record
-from myoscope.store import _asked, _codec
+from myoscope.store import _codec
 from myoscope.store._accounts import aware
+from myoscope.store._entries import live_entries
 from myoscope.store._people_tables import PatientFlags, PersonDetails, PersonIdentifier
 from myoscope.store._repository import Patients, _list_details
 from myoscope.store._tables import SECTION_TABLES, Membership, Person, Team, Visit
@@ -77,8 +78,8 @@ class Page:
 
 
 def version_of(updated_at: dt.datetime) -> str:
-    """The version of a record that a red-flag marker belongs to."""
-    return aware(updated_at).isoformat()
+    """The version of a record that a red-flag marker belongs to (in UTC, whatever zone the database answered in)."""
+    return aware(updated_at).astimezone(dt.UTC).isoformat()
 
 
 def _age(person: dict[str, Any], today: dt.date) -> tuple[int | None, bool]:
@@ -118,19 +119,56 @@ def _sort_key(sort: Sort) -> Callable[[Row], tuple[Any, ...]]:
 
 
 def _withdrawn_visits() -> Select[Any]:
-    """Visits whose every entry was withdrawn: they no longer count as a visit (a visit saved empty still does)."""
+    """Visits whose every entry was withdrawn: they no longer count as a visit (a visit saved empty still does).
 
-    def visits_with(live: bool) -> Any:
-        kept = [
-            select(t.visit_id.label("visit_id")).where(
-                t.visit_id.is_not(None), t.withdrawn_at.is_(None) if live else t.withdrawn_at.is_not(None)
-            )
+    One pass over the sections' rows (a visit's rows, live or not, grouped), not one per kind of row:
+    the database plans this part of the list's query on every list shown."""
+    rows = union_all(
+        *(
+            select(t.visit_id.label("visit_id"), case((t.withdrawn_at.is_(None), 1), else_=0).label("live"))
             for t in SECTION_TABLES.values()
-        ]
-        return union(*kept)
+        )
+    ).subquery("entry_rows")
+    return (
+        select(rows.c.visit_id)
+        .where(rows.c.visit_id.is_not(None))
+        .group_by(rows.c.visit_id)
+        .having(func.max(rows.c.live) == 0)
+    )
 
-    gone = visits_with(False).subquery()
-    return select(gone.c.visit_id).where(gone.c.visit_id.not_in(visits_with(True)))
+
+def _list_statement(searching: bool) -> Select[Any]:
+    """The list's one query for a user (``user_id``), with the search's patterns (``pattern``, ``name_pattern``)
+    when ``searching``. Built once per shape: the same statement object keeps its cache key and compiled SQL."""
+    last_visit = (
+        select(Visit.person_id, func.max(Visit.date).label("last"))
+        .where(Visit.id.not_in(_withdrawn_visits()))
+        .group_by(Visit.person_id)
+        .subquery()
+    )
+    query = (
+        select(Person, Team.name, PersonDetails.name, last_visit.c.last, PatientFlags)
+        .join(Team, Team.id == Person.team_id)
+        .outerjoin(PersonDetails, PersonDetails.person_id == Person.id)
+        .outerjoin(last_visit, last_visit.c.person_id == Person.id)
+        .outerjoin(PatientFlags, PatientFlags.person_id == Person.id)
+        .where(Person.team_id.in_(select(Membership.team_id).where(Membership.user_id == bindparam("user_id"))))
+        .options(lazyload(Person.team))  # its name is a column of the query already
+    )
+    if searching:
+        pattern = bindparam("pattern", type_=String)
+        identified = select(PersonIdentifier.person_id).where(PersonIdentifier.value.ilike(pattern, escape="\\"))
+        query = query.where(
+            or_(
+                Person.external_id.ilike(pattern, escape="\\"),
+                PersonDetails.name_key.like(bindparam("name_pattern", type_=String), escape="\\"),
+                Person.id.in_(identified),
+            )
+        )
+    return query.order_by(Person.updated_at.desc(), Person.id.desc()).limit(MAX_MATCHES + 1)
+
+
+LIST = {searching: _list_statement(searching) for searching in (False, True)}
 
 
 def overview(
@@ -146,31 +184,10 @@ def overview(
 
     Patients without the sorted value come last in either direction."""
     session, today = scope.session, today or dt.date.today()
-    last_visit = (
-        select(Visit.person_id, func.max(Visit.date).label("last"))
-        .where(Visit.id.not_in(_withdrawn_visits()))
-        .group_by(Visit.person_id)
-        .subquery()
-    )
-    query = (
-        select(Person, Team.name, PersonDetails.name, last_visit.c.last, PatientFlags)
-        .join(Team, Team.id == Person.team_id)
-        .outerjoin(PersonDetails, PersonDetails.person_id == Person.id)
-        .outerjoin(last_visit, last_visit.c.person_id == Person.id)
-        .outerjoin(PatientFlags, PatientFlags.person_id == Person.id)
-        .where(Person.team_id.in_(select(Membership.team_id).where(Membership.user_id == scope.user.id)))
-    )
+    values: dict[str, Any] = {"user_id": scope.user.id}
     if search:
-        pattern = _like(search.strip()[:100])
-        identified = select(PersonIdentifier.person_id).where(PersonIdentifier.value.ilike(pattern, escape="\\"))
-        query = query.where(
-            or_(
-                Person.external_id.ilike(pattern, escape="\\"),
-                PersonDetails.name_key.like(_like(" ".join(search.split()).casefold()), escape="\\"),
-                Person.id.in_(identified),
-            )
-        )
-    found = session.execute(query.order_by(Person.updated_at.desc(), Person.id.desc()).limit(MAX_MATCHES + 1)).all()
+        values.update(pattern=_like(search.strip()[:100]), name_pattern=_like(" ".join(search.split()).casefold()))
+    found = session.execute(LIST[bool(search)], values).all()
     truncated = len(found) > MAX_MATCHES
     rows, versions = [], {}
     for person, team, name, last, flag_row in found[:MAX_MATCHES]:
@@ -208,20 +225,9 @@ def records_to_flag(engine: Engine, wanted: Iterable[tuple[int, str]]) -> list[t
             if person is None:
                 continue
             version = version_of(person.updated_at)
-            sections = {
-                name: [
-                    row.data
-                    for row in session.scalars(
-                        select(table)
-                        .where(table.person_id == person_id, table.withdrawn_at.is_(None))
-                        .order_by(table.id)
-                    )
-                ]
-                for name, table in SECTION_TABLES.items()
-            }
             try:
-                asked = _asked.asked_sections(session, person_id)
-                record: Record | None = _codec.build(person.person, sections, asked=asked)
+                entries = live_entries(session, person_id)
+                record: Record | None = _codec.build(person.person, entries.sections(), asked=entries.asked_sections())
             except Exception:  # noqa: BLE001 - shown as "could not assess", never hidden
                 record = None
             out.append((person_id, version, record))

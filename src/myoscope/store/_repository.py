@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, inspect, select
 from sqlalchemy.orm import Session
 
 from myoscope.errors import InputError, Problem, shorten
@@ -28,11 +28,10 @@ from myoscope.record import (
     parse_text,
 )
 from myoscope.store import _asked, _codec
+from myoscope.store._entries import LiveEntries, Measured, live_entries
 from myoscope.store._tables import (
     SECTION_TABLES,
     AuditEntry,
-    InstrumentRow,
-    MeasurementRow,
     Membership,
     Person,
     Team,
@@ -57,7 +56,7 @@ class NotFound(LookupError):
 class VisitView:
     visit: Visit
     by: str
-    measurements: list[MeasurementRow] = field(default_factory=list)
+    measurements: list[Measured] = field(default_factory=list)
     instruments: list[str] = field(default_factory=list)
     other: dict[str, int] = field(default_factory=dict)
     asked_none: list[str] = field(default_factory=list)
@@ -102,6 +101,11 @@ class Patients:
         return select(Membership.team_id).where(Membership.user_id == self.user.id)
 
     def teams(self) -> list[Team]:
+        """The user's care teams by name: as loaded with the user in this session (a browser's session
+        loads them with it), else read now."""
+        state = inspect(self.user)
+        if state.session is self.session and "teams" not in state.unloaded:
+            return sorted(self.user.teams, key=lambda t: t.name)
         return list(self.session.scalars(select(Team).where(Team.id.in_(self._team_ids())).order_by(Team.name)))
 
     def list(self, search: str | None = None) -> list[Person]:
@@ -181,6 +185,7 @@ class Patient:
         self._scope = scope
         self.person = person
         self._record: Record | None = None
+        self._live: LiveEntries | None = None
 
     @property
     def id(self) -> int:
@@ -190,14 +195,19 @@ class Patient:
     def session(self) -> Session:
         return self._scope.session
 
+    def _entries(self) -> LiveEntries:
+        """Its live entries of every section (one query, kept until this object writes to them)."""
+        if self._live is None:
+            self._live = live_entries(self.session, self.id)
+        return self._live
+
+    def _forget(self) -> None:
+        """The record or its entries changed: read them again when next asked."""
+        self._record = None
+        self._live = None
+
     def _sections(self) -> dict[str, list[dict[str, Any]]]:
-        out = {}
-        for name, table in SECTION_TABLES.items():
-            rows = self.session.scalars(
-                select(table).where(table.person_id == self.id, table.withdrawn_at.is_(None)).order_by(table.id)
-            )
-            out[name] = [row.data for row in rows]
-        return out
+        return self._entries().sections()
 
     @property
     def corrections(self) -> Corrections:
@@ -209,8 +219,8 @@ class Patient:
     def record(self) -> Record:
         """The record (withdrawn entries left out), rebuilt and re-validated by :mod:`myoscope.record`."""
         if self._record is None:
-            asked = _asked.asked_sections(self.session, self.id)
-            self._record = _codec.build(self.person.person, self._sections(), asked=asked)
+            entries = self._entries()
+            self._record = _codec.build(self.person.person, entries.sections(), asked=entries.asked_sections())
         return self._record
 
     def export(self, fmt: str = "yaml") -> str:
@@ -228,27 +238,19 @@ class Patient:
         )
         for visit, username in self.session.execute(query):
             views[visit.id] = VisitView(visit, username or "import")
-        for name, table in SECTION_TABLES.items():
-            for row in self.session.scalars(
-                select(table)
-                .where(table.person_id == self.id, table.visit_id.is_not(None), table.withdrawn_at.is_(None))
-                .order_by(table.id)
-            ):
-                view = views.get(row.visit_id) if row.visit_id is not None else None
-                if view is None:  # a visit saved meanwhile by someone else (read committed): shown next time
-                    continue
-                if isinstance(row, MeasurementRow):
-                    view.measurements.append(row)
-                elif isinstance(row, InstrumentRow):
-                    view.instruments.append(row.name)
-                else:
-                    view.other[name] = view.other.get(name, 0) + 1
-        for section, visit_id in self.session.execute(
-            select(_asked.AskedNoneRow.section, _asked.AskedNoneRow.visit_id)
-            .where(_asked.AskedNoneRow.person_id == self.id, _asked.AskedNoneRow.withdrawn_at.is_(None))
-            .order_by(_asked.AskedNoneRow.id)
-        ):
-            if visit_id in views:
+        entries = self._entries()
+        for entry in entries.entries:
+            view = views.get(entry.visit_id) if entry.visit_id is not None else None
+            if view is None:  # undated, or a visit saved meanwhile by someone else (read committed): shown next time
+                continue
+            if entry.measured is not None:
+                view.measurements.append(entry.measured)
+            elif entry.name is not None:
+                view.instruments.append(entry.name)
+            else:
+                view.other[entry.section] = view.other.get(entry.section, 0) + 1
+        for section, visit_id in entries.asked:
+            if visit_id is not None and visit_id in views:
                 views[visit_id].asked_none.append(section)
         return list(views.values())
 
@@ -314,11 +316,11 @@ class Patient:
         try:
             _asked.add(self.session, self.id, asked_none, visit.id)
         except _asked.NoneConflict:
-            self._record = None  # rolled back: read again as it is now
+            self._forget()  # rolled back: read again as it is now
             raise
         self.corrections.supersede_none([name for name, items in new_items.items() if items])
         self.person.updated_at = utcnow()
-        self._record = None
+        self._forget()
         self._scope.audit("add_visit", self.id, f"{self._scope.via} (visit {visit.id} of {date.isoformat()})")
         return visit
 

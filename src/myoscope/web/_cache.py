@@ -101,7 +101,7 @@ class ResultCache:
 def version(patient: Patient) -> tuple[int, str]:
     """What identifies one version of a patient's record (the same text as the red-flag markers'
     version, :func:`myoscope.store.records_to_flag`, whichever database gave the time)."""
-    return patient.id, aware(patient.person.updated_at).isoformat()
+    return patient.id, aware(patient.person.updated_at).astimezone(dt.UTC).isoformat()
 
 
 def cached_assessment(cache: ResultCache, key: tuple[int, str], record: Callable[[], Record]) -> Assessment:

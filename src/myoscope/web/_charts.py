@@ -16,6 +16,7 @@ the page itself.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, cast
 from urllib.parse import quote
@@ -34,6 +35,7 @@ from myoscope.web._deps import PagePatients
 if TYPE_CHECKING:
     from myoscope.store import Patient, VisitView
 
+log = logging.getLogger(__name__)
 router = APIRouter(include_in_schema=False)
 MAX_CHARTS = 100
 
@@ -102,6 +104,18 @@ def page_view(cache: ResultCache, patient: Patient) -> PageView:
         return PageView(key[1], record, report, tuple(_summary(v) for v in patient.visits()))
 
     return cast(PageView, cache.get(("page", *key), compute))
+
+
+def prepare_page(cache: ResultCache, patient: Patient) -> None:
+    """Right after a change to ``patient``'s record: the change is committed, then the page of the new
+    version is computed now, so that the view the browser is sent to next finds it ready. The
+    assessment is paid for by the write, not by the read after it. A record that cannot be shown
+    is left to that view to report (the change itself is saved)."""
+    patient.session.commit()
+    try:
+        page_view(cache, patient)
+    except Exception:  # noqa: BLE001 - the page shows the problem when asked; the saved change stands
+        log.exception("the page of a just-changed record could not be prepared")
 
 
 @router.get("/patients/{patient_id}/chart.png")

@@ -67,8 +67,11 @@ class FlagWorker:
         self._thread: threading.Thread | None = None
 
     def want(self, stale: Iterable[tuple[int, str]]) -> None:
+        wanted = dict(stale)
+        if not wanted:  # nothing to do: the worker is not woken (a list with every marker current)
+            return
         with self._lock:
-            self._pending.update(stale)
+            self._pending.update(wanted)
             if self._background and self._pending and self._thread is None and not self._closed:
                 self._thread = threading.Thread(target=self._run, name="myoscope-flags", daemon=True)
                 self._thread.start()

@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from myoscope.errors import InputError, Problem
 from myoscope.store import NoneConflict, Patient, WebSession
 from myoscope.web._boundary import PatientId
+from myoscope.web._charts import prepare_page
 from myoscope.web._deps import CurrentUser, PagePatients, csrf_protect, web_session
 from myoscope.web._entry_forms import SECTIONS, SIDED_KINDS, Section
 from myoscope.web._exam_grid import GRID, classify_cells
@@ -97,6 +98,7 @@ def add_visit(request: Request, patient_id: PatientId, patients: PagePatients, c
     if not problems and form.date is not None:
         try:
             patient.add_visit(form.date, form.sections, form.note, asked_none=form.asked_none)
+            prepare_page(request.app.state.results, patient)  # the page it is sent to: computed by the save
             return RedirectResponse(f"/patients/{patient.id}#assessment", status_code=303)
         except InputError as exc:
             problems = list(exc.problems)
