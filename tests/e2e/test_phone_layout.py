@@ -1,4 +1,6 @@
-"""On a phone (390 px wide) no page scrolls sideways, whatever was typed: long names wrap, wide tables scroll in their box.
+"""On a phone (390 px wide) no page scrolls sideways, whatever was typed.
+
+Long names wrap and wide tables scroll in their own box.
 
 A patient is created through the form with a name of one long word; the patient list, the patient
 page and its entries are then opened at phone width and the document must be no wider than the

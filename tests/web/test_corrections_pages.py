@@ -26,7 +26,9 @@ def test_edit_then_withdraw_with_reasons_and_the_history_shows_every_version(wor
     assert no_reason.status_code == 422 and "reason: is required" in no_reason.text
     assert 'value="24.2 cm"' in no_reason.text  # what was typed is shown again
     wrong_unit = browser.post(url, data={"csrf_token": token, "version": "1", "field.value": "24 kg", "reason": "x"})
-    assert wrong_unit.status_code == 422 and re.search(r'class="field-error" role="alert"[^>]*>value: ', wrong_unit.text)
+    assert wrong_unit.status_code == 422 and re.search(
+        r'class="field-error" role="alert"[^>]*>value: ', wrong_unit.text
+    )
     saved = browser.post(
         url,
         data={"csrf_token": token, "version": "1", "field.value": "24.2 cm", "reason": "<script>wrong arm</script>"},

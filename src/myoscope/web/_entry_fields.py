@@ -153,7 +153,10 @@ def brief(value: Any, unit: str | None) -> str:
 
 def _brief_fields(section: str, data: Mapping[str, Any]) -> list[tuple[str, str, str]]:
     """(path, label, value as a list line shows it) of every value of the entry."""
-    return [(f.path, f.label, brief(value, f.unit)) for f, (_, value) in zip(form_fields(section, data), leaves(data), strict=True)]
+    return [
+        (f.path, f.label, brief(value, f.unit))
+        for f, (_, value) in zip(form_fields(section, data), leaves(data), strict=True)
+    ]
 
 
 def summary(section: str, data: Mapping[str, Any]) -> str:
