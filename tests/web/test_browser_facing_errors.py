@@ -60,3 +60,10 @@ def test_an_entry_in_pounds_is_listed_rounded_in_kilograms():
     assert line == "body weight, 2026-11-20: 71.67 kg"
     person = summary("person", {"id": "p-1", "sex": "female", "height": 175.26})
     assert "height 175.3 cm" in person and "175.26" not in person
+
+
+def test_an_evidence_line_ending_in_a_full_stop_reads_finding_colon_value(world):
+    html = world.signed_in("ann").get(f"/patients/{world.patients['als-pattern-brother']}").text
+    evidence = html.split('id="finding"')[1]
+    assert "without delay.: " not in evidence and ".: <strong>" not in evidence
+    assert "without delay: <strong>" in evidence
