@@ -49,4 +49,9 @@ def test_no_page_is_wider_than_a_phone_with_a_long_name(browser, live_server, ar
     page.goto(f"{live_server}/patients?q=phone-wide")
     expect(page.locator("#patient-table tbody tr")).to_have_count(1)
     assert _width(page) <= PHONE["width"], "patient list"
+    ages = page.locator("#patient-table tbody td:nth-child(3)")
+    lines = ages.evaluate("e => { const r = document.createRange(); r.selectNodeContents(e.firstChild); return r.getClientRects().length; }")
+    assert lines == 1, "an age is not split over lines"
+    table = page.locator("#patient-table")
+    assert table.evaluate("e => e.scrollWidth > e.clientWidth"), "the wide table scrolls inside its own box"
     context.close()
