@@ -18,6 +18,9 @@ from myoscope.web._demo import DEMO_PASSWORD, DEMO_USER
 
 PHONE = {"width": 390, "height": 844}
 LONG_WORD = "Wolfeschlegelsteinhausenbergerdorff" * 3
+LINES_OF_FIRST_TEXT = (
+    "e => { const r = document.createRange(); r.selectNodeContents(e.firstChild); return r.getClientRects().length; }"
+)
 
 
 def _width(page) -> int:
@@ -50,7 +53,7 @@ def test_no_page_is_wider_than_a_phone_with_a_long_name(browser, live_server, ar
     expect(page.locator("#patient-table tbody tr")).to_have_count(1)
     assert _width(page) <= PHONE["width"], "patient list"
     ages = page.locator("#patient-table tbody td:nth-child(3)")
-    lines = ages.evaluate("e => { const r = document.createRange(); r.selectNodeContents(e.firstChild); return r.getClientRects().length; }")
+    lines = ages.evaluate(LINES_OF_FIRST_TEXT)
     assert lines == 1, "an age is not split over lines"
     table = page.locator("#patient-table")
     assert table.evaluate("e => e.scrollWidth > e.clientWidth"), "the wide table scrolls inside its own box"
