@@ -10,7 +10,7 @@ PROBLEM = "application/problem+json"
 
 
 def _errors(page: str) -> list[str]:
-    return [html.unescape(m) for m in re.findall(r'<p class="field-error[^"]*" role="alert">([^<]+)</p>', page)]
+    return [html.unescape(m) for m in re.findall(r'<p class="field-error[^"]*" role="alert"[^>]*>([^<]+)</p>', page)]
 
 
 def _visit(world, browser, key, **fields):

@@ -8,7 +8,7 @@ from myoscope.record import parse_record, parse_text
 
 
 def _errors(html: str) -> list[str]:
-    return re.findall(r'<p class="field-error" role="alert">([^<]+)</p>', html)
+    return re.findall(r'<p class="field-error" role="alert"[^>]*>([^<]+)</p>', html)
 
 
 def test_list_search_and_the_htmx_partial(world):

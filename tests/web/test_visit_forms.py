@@ -11,7 +11,7 @@ from myoscope.web._instrument_widgets import anchors, instrument_fields
 
 
 def _errors(page: str) -> list[str]:
-    return [html.unescape(m) for m in re.findall(r'<p class="field-error[^"]*" role="alert">([^<]+)</p>', page)]
+    return [html.unescape(m) for m in re.findall(r'<p class="field-error[^"]*" role="alert"[^>]*>([^<]+)</p>', page)]
 
 
 def _form(world, browser, key):

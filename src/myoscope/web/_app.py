@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -13,6 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from myoscope import __version__
+from myoscope.errors import Problem
 from myoscope.store import AuditQueue, NotFound, make_engine, session_factory
 from myoscope.web import (
     _admin,
@@ -27,14 +29,14 @@ from myoscope.web import (
     _person_details,
     _visit_pages,
 )
-from myoscope.web._boundary import validation_failed
+from myoscope.web._boundary import validation_failed, validation_problems
 from myoscope.web._cache import ResultCache
 from myoscope.web._deps import NeedsLogin
 from myoscope.web._docs import ASSETS as DOCS_ASSETS
 from myoscope.web._docs import mount_docs
 from myoscope.web._drawing import ChartDrawer
 from myoscope.web._flags import FlagWorker
-from myoscope.web._problems import ProblemPaths, problem, publish_problems
+from myoscope.web._problems import ProblemPaths, field_words, phrase, problem, publish_problems
 from myoscope.web._settings import Settings
 from myoscope.web._templating import TEMPLATES
 from myoscope.web._warm import start_warm_up
@@ -110,7 +112,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             response.headers["Cache-Control"] = "no-store"  # patients' data stays out of shared caches
         return response
 
-    app.add_exception_handler(RequestValidationError, validation_failed)
+    @app.exception_handler(RequestValidationError)
+    async def refused(request: Request, exc: RequestValidationError) -> Response:
+        if request.url.path.startswith("/api/") or "text/html" not in request.headers.get("accept", ""):
+            return await validation_failed(request, exc)
+        return _error_page(request, 422, "This address holds a value that is not accepted:", validation_problems(exc))
 
     @app.exception_handler(NotFound)
     async def not_found(request: Request, exc: NotFound) -> Response:
@@ -151,9 +157,15 @@ async def _error(request: Request, exc: HTTPException) -> Response:
         detail = "no such patient or entry for this user" if exc.status_code == 404 else str(exc.detail)
         return problem(exc.status_code, detail, headers=getattr(exc, "headers", None), instance=request.url.path[:500])
     message = "No such page or patient." if exc.status_code == 404 else str(exc.detail)
+    return _error_page(request, exc.status_code, message)
+
+
+def _error_page(request: Request, status: int, message: str, problems: Sequence[Problem] = ()) -> Response:
+    """The error page a browser is shown: the status in words and, for refused values, one line per problem."""
+    lines = [str(replace(p, field=field_words(p.field) or "the address")) for p in problems]
     return TEMPLATES.TemplateResponse(
         request,
         "error.html.j2",
-        {"status": exc.status_code, "message": message, "user": None},
-        status_code=exc.status_code,
+        {"status": status, "title": phrase(status), "message": message, "problems": lines, "user": None},
+        status_code=status,
     )

@@ -79,8 +79,13 @@ def _problem(error: dict[str, Any]) -> Problem:
     return Problem(field, value, message[:1].lower() + message[1:])
 
 
+def validation_problems(exc: RequestValidationError) -> list[Problem]:
+    """FastAPI's validation errors as problems naming the field, the value given and what is wrong."""
+    return [_problem(e) for e in exc.errors()]
+
+
 async def validation_failed(request: Request, exc: Exception) -> JSONResponse:
     """The 422 answer to a request FastAPI could not validate (registered for :class:`RequestValidationError`)."""
     if not isinstance(exc, RequestValidationError):
         raise exc
-    return invalid(InputError([_problem(e) for e in exc.errors()]))
+    return invalid(InputError(validation_problems(exc)))

@@ -142,6 +142,23 @@ def form_fields(section: str, data: Mapping[str, Any]) -> list[FormField]:
     return fields
 
 
+def brief(value: Any, unit: str | None) -> str:
+    """A value as a list line shows it: numbers to 4 significant figures (158 lb is "71.67 kg", not "71.6676 kg")."""
+    if isinstance(value, float):
+        return f"{value:.4g} {unit}" if unit else f"{value:.4g}"
+    if isinstance(value, list):
+        return ", ".join(brief(v, unit) for v in value)
+    return shown(value, unit)
+
+
+def _brief_fields(section: str, data: Mapping[str, Any]) -> list[tuple[str, str, str]]:
+    """(path, label, value as a list line shows it) of every value of the entry."""
+    return [
+        (f.path, f.label, brief(value, f.unit))
+        for f, (_, value) in zip(form_fields(section, data), leaves(data), strict=True)
+    ]
+
+
 def summary(section: str, data: Mapping[str, Any]) -> str:
     """One line saying what the entry is ("forearm circumference (left), 2026-09-22: 22.1 cm")."""
     if section == "measurements":
@@ -149,16 +166,16 @@ def summary(section: str, data: Mapping[str, Any]) -> str:
         label = kind.label if kind else str(data.get("kind"))
         side = f" ({data['side']})" if data.get("side") else ""
         value = data.get("value", data.get("trials"))
-        return f"{label}{side}, {data.get('date', '')}: {shown(value, kind.unit if kind else None)}"
+        return f"{label}{side}, {data.get('date', '')}: {brief(value, kind.unit if kind else None)}"
     if section == "asked_none":
         name = str(data.get("section", ""))
         return f"{SECTION_LABELS.get(name, name)}: none reported (asked)"
     if section == "person":
-        return ", ".join(f"{f.label} {f.text}" for f in form_fields(section, data)[:6])
+        return ", ".join(f"{label} {text}" for _, label, text in _brief_fields(section, data)[:6])
     head = data.get("name") or data.get("kind") or data.get("condition") or ""
     day = data.get("date") or data.get("week_of") or data.get("start") or data.get("onset") or ""
     named = ("name", "kind", "condition", "date", "week_of", "start", "onset")
-    rest = [f"{f.label} {f.text}" for f in form_fields(section, data) if f.path not in named][:4]
+    rest = [f"{label} {text}" for path, label, text in _brief_fields(section, data) if path not in named][:4]
     return ", ".join(str(part) for part in (head, day, *rest) if part)
 
 

@@ -107,7 +107,7 @@ def problem(
     """A problem details response about ``instance`` (default: the path of the request being handled)."""
     body = ProblemDetails(
         type=TYPES.get(status, "about:blank"),
-        title=title or _phrase(status),
+        title=title or phrase(status),
         status=status,
         detail=detail,
         instance=instance if instance is not None else _PATH.get(),
@@ -126,7 +126,8 @@ def invalid_input(error: InputError) -> JSONResponse:
     return problem(422, detail, errors=error.problems, title="Invalid input")
 
 
-def _phrase(status: int) -> str:
+def phrase(status: int) -> str:
+    """The status in words ("Not Found"); "Error" for a status without one."""
     try:
         return HTTPStatus(status).phrase
     except ValueError:
