@@ -264,7 +264,10 @@ def test_each_body_status_is_reached():
         "meets both": (week(monday, 200.0, 4.0), "not supported"),
         "below both": (week(monday, 60.0, 1.0), "likely"),
         "below one": (week(monday, 200.0, 1.0), "possible"),
-        "later summary of the same week replaces": (week(monday, 60.0, 1.0) + week(monday + 2, 200.0, 4.0), "not supported"),
+        "later summary of the same week replaces": (
+            week(monday, 60.0, 1.0) + week(monday + 2, 200.0, 4.0),
+            "not supported",
+        ),
         "weeks add up": (week(monday, 60.0, 1.0) + week(monday + 7, 200.0, 4.0), "likely"),
         "older than four weeks": (week(monday, 60.0, 1.0) + [(weight, 0, monday + 35, 70.0)], "cannot tell"),
         "none": ([(weight, 0, monday, 70.0)], "cannot tell"),

@@ -91,7 +91,9 @@ def _week_bits(values: np.ndarray) -> np.ndarray:
     with np.errstate(invalid="ignore"):
         brief_no = ~np.isnan(sessions) & (sessions < who.BRIEF_SESSIONS)
     return np.where(
-        aerobic_no & brief_no, _BELOW_BOTH, np.where(aerobic_no | brief_no, _BELOW_ONE, np.where(aerobic_yes, _MEETS, 0))
+        aerobic_no & brief_no,
+        _BELOW_BOTH,
+        np.where(aerobic_no | brief_no, _BELOW_ONE, np.where(aerobic_yes, _MEETS, 0)),
     )
 
 

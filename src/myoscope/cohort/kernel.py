@@ -244,7 +244,9 @@ def flags(
     out.update(cause_statuses(conditions))
     out.update(measured_causes(out["weight_change_6m_pct"]))
     out.update(muscle_causes(f, out, sex, conditions))
-    out["cause_inactivity_body"] = body.inactivity_status(np.zeros(ids.shape[0], np.int64) if activity is None else activity)
+    out["cause_inactivity_body"] = body.inactivity_status(
+        np.zeros(ids.shape[0], np.int64) if activity is None else activity
+    )
     out["cause_malnutrition"] = body.malnutrition_status(f, out["glim"])
     out.update(rules.girth_findings(f))
     out.update(rules.activity(f))
