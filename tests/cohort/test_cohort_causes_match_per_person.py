@@ -296,3 +296,10 @@ def test_each_body_status_is_reached():
         got = _cohort(rows, None)
         assert got == _per_person(rows, None), name
         assert got["cause_malnutrition"] == STATUS_CODE[status], name
+
+
+def test_weeks_weighed_are_the_per_person_causes():
+    from myoscope.causes import inactivity_body
+    from myoscope.cohort import _body_causes
+
+    assert _body_causes.WEEKS == inactivity_body.WEEKS

@@ -27,6 +27,7 @@ from functools import lru_cache
 from typing import Any
 
 import numpy as np
+from numba import njit
 
 from myoscope.cohort import _rules as rules
 from myoscope.cohort._features import COL
@@ -36,6 +37,8 @@ from myoscope.criteria import activity_guidelines as who
 _ACTIVITY = (KIND_CODE["moderate_minutes"], KIND_CODE["vigorous_minutes"], KIND_CODE["sessions_20min"])
 _BELOW_BOTH, _BELOW_ONE, _MEETS = 1, 2, 4
 """Bits of the weekly findings of whole-body inactivity."""
+WEEKS = 4
+"""Calendar weeks weighed (:data:`myoscope.causes.inactivity_body.WEEKS`; a test holds them equal)."""
 _MONDAY_OFFSET = 3
 """1970-01-01 (day 0) was a Thursday: (day + 3) % 7 is the weekday, Monday 0."""
 
@@ -61,25 +64,6 @@ def inactivity_table() -> np.ndarray:
     return _status_table(ib.RULES, (ib.F.below_both, ib.F.below_one, ib.F.meets))
 
 
-def _day_summaries(
-    person: np.ndarray, day: np.ndarray, kind: np.ndarray, value: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(person, day, values by activity kind) of each person-day; same-day duplicates: the highest value."""
-    order = np.lexsort((kind, day, person))
-    p, d, k, v = person[order], day[order], kind[order], value[order]
-    cell = np.concatenate(([True], (p[1:] != p[:-1]) | (d[1:] != d[:-1]) | (k[1:] != k[:-1])))
-    starts = np.flatnonzero(cell)
-    best = np.maximum.reduceat(v, starts)
-    p, d, k = p[starts], d[starts], k[starts]
-    new_day = np.concatenate(([True], (p[1:] != p[:-1]) | (d[1:] != d[:-1])))
-    group = np.cumsum(new_day) - 1
-    values = np.full((int(new_day.sum()), len(_ACTIVITY)), np.nan)
-    for j, code in enumerate(_ACTIVITY):
-        at = k == code
-        values[group[at], j] = best[at]
-    return p[new_day], d[new_day], values
-
-
 def _week_bits(values: np.ndarray) -> np.ndarray:
     """The finding of each weekly summary (``inactivity_body._week_finding`` on ``adherence_from_summary``)."""
     moderate, vigorous, sessions = values[:, 0], values[:, 1], values[:, 2]
@@ -97,24 +81,65 @@ def _week_bits(values: np.ndarray) -> np.ndarray:
     )
 
 
-def activity_bits(
-    ids: np.ndarray, last_day: np.ndarray, rows: dict[str, np.ndarray], ok: np.ndarray, on: int
+@njit(cache=True, nogil=True)
+def _weeks(
+    starts: np.ndarray,
+    day: np.ndarray,
+    kind: np.ndarray,
+    value: np.ndarray,
+    ok: np.ndarray,
+    on: int,
+    last_day: np.ndarray,
+    codes: np.ndarray,
 ) -> np.ndarray:
-    """Bit set of the weekly findings per person (``ids`` sorted, ``last_day`` each person's last day)."""
-    bits = np.zeros(ids.shape[0], np.int64)
-    kind, day = rows["kind"], rows["day"]
-    take = ok & np.isin(kind, _ACTIVITY) & (day <= on)
-    if not take.any() or ids.size == 0:
-        return bits
-    p, d, values = _day_summaries(rows["person"][take], day[take], kind[take], rows["value"][take])
-    monday = d - (d + _MONDAY_OFFSET) % 7
-    latest_of_week = np.concatenate(((p[1:] != p[:-1]) | (monday[1:] != monday[:-1]), [True]))
-    at = np.searchsorted(ids, p)
-    end = last_day[at]
-    first = end - (end + _MONDAY_OFFSET) % 7 - 7 * 3  # the Monday three weeks before the last day's week
-    inside = latest_of_week & (monday >= first) & (monday <= end)
-    np.bitwise_or.at(bits, at[inside], _week_bits(values[inside]))
-    return bits
+    """Per person (rows ``starts[g]:starts[g+1]``), the weekly summary of each of the latest calendar weeks:
+    (person, week, activity kind) -> value of the week's latest day (same-day duplicates: the highest)."""
+    n = starts.shape[0] - 1
+    out = np.full((n, WEEKS, codes.shape[0]), np.nan)
+    latest = np.full((n, WEEKS), -1, np.int64)
+    for g in range(n):
+        if np.isnan(last_day[g]):
+            continue
+        end = np.int64(last_day[g])
+        first = end - (end + _MONDAY_OFFSET) % 7 - 7 * (WEEKS - 1)
+        for r in range(starts[g], starts[g + 1]):
+            d = np.int64(day[r])
+            if not ok[r] or d > on or d > end:
+                continue
+            j = -1
+            for c in range(codes.shape[0]):
+                if kind[r] == codes[c]:
+                    j = c
+            week = (d - (d + _MONDAY_OFFSET) % 7 - first) // 7
+            if j < 0 or week < 0:
+                continue
+            if d > latest[g, week]:
+                latest[g, week] = d
+                out[g, week, :] = np.nan
+            if d == latest[g, week] and not value[r] <= out[g, week, j]:
+                out[g, week, j] = value[r]
+    return out
+
+
+def activity_bits(last_day: np.ndarray, rows: dict[str, np.ndarray], ok: np.ndarray, on: int) -> np.ndarray:
+    """Bit set of the weekly findings per person: rows grouped by person (contiguous, in the order of
+    the aggregation's people), ``last_day`` each person's last day."""
+    from myoscope.cohort._aggregate import group_starts
+
+    summaries = _weeks(
+        group_starts(rows["person"]),
+        rows["day"],
+        rows["kind"],
+        rows["value"],
+        ok,
+        int(on),
+        np.ascontiguousarray(last_day, dtype=np.float64),
+        np.array(_ACTIVITY, np.int8),
+    )
+    n = summaries.shape[0]
+    found = _week_bits(summaries.reshape(n * WEEKS, len(_ACTIVITY))).reshape(n, WEEKS)
+    bits: np.ndarray = np.bitwise_or.reduce(found, axis=1) if n else np.zeros(0, np.int64)
+    return bits.astype(np.int64)
 
 
 def inactivity_status(bits: np.ndarray) -> np.ndarray:

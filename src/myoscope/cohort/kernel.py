@@ -180,7 +180,7 @@ def screen_arrays(
     from myoscope.cohort._body_causes import activity_bits
     from myoscope.cohort._features import COL
 
-    activity = activity_bits(ids, f[:, COL["last_day"]], {"person": person, **typed}, ok, NO_DATE if on is None else on)
+    activity = activity_bits(f[:, COL["last_day"]], {"person": person, **typed}, ok, NO_DATE if on is None else on)
     refused = np.flatnonzero(~ok)
     refused_at = refused if order is None else order[refused]
     return flags(ids, f, persons, activity), refused_at, reason[refused]
