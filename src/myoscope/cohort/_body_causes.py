@@ -27,7 +27,6 @@ from functools import lru_cache
 from typing import Any
 
 import numpy as np
-from numba import njit
 
 from myoscope.cohort import _rules as rules
 from myoscope.cohort._features import COL
@@ -81,7 +80,6 @@ def _week_bits(values: np.ndarray) -> np.ndarray:
     )
 
 
-@njit(cache=True, nogil=True)
 def _weeks(
     starts: np.ndarray,
     day: np.ndarray,
@@ -121,12 +119,20 @@ def _weeks(
     return out
 
 
+@lru_cache(maxsize=1)
+def _weeks_compiled() -> Any:
+    """:func:`_weeks` compiled by numba on first use (importing the package loads no engine)."""
+    from numba import njit
+
+    return njit(cache=True, nogil=True)(_weeks)
+
+
 def activity_bits(last_day: np.ndarray, rows: dict[str, np.ndarray], ok: np.ndarray, on: int) -> np.ndarray:
     """Bit set of the weekly findings per person: rows grouped by person (contiguous, in the order of
     the aggregation's people), ``last_day`` each person's last day."""
     from myoscope.cohort._aggregate import group_starts
 
-    summaries = _weeks(
+    summaries = _weeks_compiled()(
         group_starts(rows["person"]),
         rows["day"],
         rows["kind"],
