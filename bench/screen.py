@@ -151,7 +151,7 @@ def pandas_baseline(rows_path: Path, persons_path: Path, out: Path) -> tuple[int
     p = pd.read_parquet(persons_path)
     persons = {c: p[c].to_numpy() for c in ("person", "sex", "population", "birth_year")}
     out.mkdir(parents=True, exist_ok=True)
-    result = flags(ids, f, persons)
+    result = flags(ids, f, persons, _pandas_activity(anyside, ids, row_of, f[:, COL["last_day"]]))
     pd.DataFrame({c: result[c] for c in FLAG_COLUMNS}).to_parquet(out / "flags.parquet")
     return ids.size, n_rows
 
@@ -187,6 +187,24 @@ def _measure(engine: str, data: Path, out: Path, workers: int) -> dict:
     if proc.returncode != 0:
         raise SystemExit(f"{engine} failed (exit {proc.returncode})")
     return {**json.loads(output.strip().splitlines()[-1]), "peak": peak}
+
+
+def _pandas_activity(anyside, ids, row_of, last_day) -> np.ndarray:
+    """Weekly activity findings per person with pandas: each day's summary, the latest day of each calendar
+    week among the latest four up to the person's last day, then the kernel's weekly rule."""
+    from myoscope.cohort._body_causes import _ACTIVITY, WEEKS, _week_bits
+
+    act = anyside[anyside["kind"].isin(_ACTIVITY)].copy()
+    act["end"] = last_day[row_of[act["person"]].values].astype(np.int64)
+    act["monday"] = act["day"] - (act["day"] + 3) % 7
+    act = act[(act["monday"] >= act["end"] - (act["end"] + 3) % 7 - 7 * (WEEKS - 1)) & (act["day"] <= act["end"])]
+    act = act[act["day"] == act.groupby(["person", "monday"])["day"].transform("max")]
+    wide = act.pivot_table(index=["person", "day"], columns="kind", values="value").reindex(columns=list(_ACTIVITY))
+    bits = np.zeros(ids.size, np.int64)
+    if len(wide):
+        found = _week_bits(wide.to_numpy(dtype=np.float64))
+        np.bitwise_or.at(bits, row_of[wide.index.get_level_values("person")].values, found)
+    return bits
 
 
 def _agree(data_out: Path, baseline_out: Path) -> bool:

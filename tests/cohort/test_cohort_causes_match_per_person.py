@@ -8,7 +8,13 @@ differences, trends) and grip of each hand on a few days near the cut-offs and t
 (the atrophy finding, and through it the ALS pattern), and a conditions list drawn from: not
 recorded, asked with none, or any mix of spinal cord injury, multiple sclerosis, ALS, a peripheral
 nerve injury (a site code mapped in the mapping file) and other conditions (known to the table or not,
-explaining motor signs or not). The records hold what tables carry: no symptoms, episodes or answered
+explaining motor signs or not). Activity rows (moderate and vigorous minutes, sessions of 20 minutes
+or more) near the WHO 2020 and 3 x 20 minute goals fall on days of the last weeks; the rows of one day
+are one weekly summary of the record (``activity``, ``week_of`` that day). The latest answer "acutely
+ill with no intake for more than 5 days", when yes, is an ongoing acute illness with 6 days without
+intake on record (what the per-person nutrition screens read it from); a birth year is a birth date
+on 1 January (the year difference the tables give is then the age in whole years on these dates).
+The records hold what tables carry: no symptoms, bed rest, immobilisation, diet days or answered
 questionnaires, so the statuses that need those are "cannot tell" on both sides.
 """
 
@@ -20,16 +26,17 @@ import numpy as np
 import polars as pl
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from per_person import EPOCH, record_of
+from per_person import EPOCH, collapse, record_of
 from test_cohort_matches_per_person import row
 
 from myoscope.causes.analysis import assess
 from myoscope.cohort import KIND_CODE, KINDS, screen_arrays
+from myoscope.cohort._body_causes import CAUSE_COLUMNS as BODY_CAUSES
 from myoscope.cohort._causes import CAUSE_COLUMNS as MEASURED_CAUSES
 from myoscope.cohort._conditions import ASKED, CONDITION_SNOMED, STATUS_CODE, bits_frame
 from myoscope.cohort._kinds import GIRTHS
 from myoscope.cohort._muscle_causes import CAUSE_COLUMNS as MUSCLE_CAUSES
-from myoscope.record import Condition, Record
+from myoscope.record import ActivityWeek, Condition, Episode, Person, Record
 
 NERVE_CODE = "site-nerve-17"
 _CONDITIONS = {
@@ -47,6 +54,7 @@ _CAUSE = {
     "cause_multiple_sclerosis": "multiple_sclerosis",
     "cause_nerve_injury": "nerve_injury",
     **MEASURED_CAUSES,
+    **BODY_CAUSES,
     **MUSCLE_CAUSES,
 }
 SEXES = {"male": 1, "female": 2, None: 0}
@@ -84,10 +92,32 @@ grips = st.lists(
     ),
     max_size=4,
 )
+_ACTIVITY = ("moderate_minutes", "vigorous_minutes", "sessions_20min")
+_ACTIVITY_VALUES = {
+    "moderate_minutes": [0.0, 40.0, 90.0, 100.0, 149.9, 150.0, 300.0],
+    "vigorous_minutes": [0.0, 20.0, 25.0, 37.5, 75.0],
+    "sessions_20min": [0.0, 1.0, 2.0, 3.0, 5.0],
+}
+activity = st.lists(
+    st.sampled_from(_ACTIVITY).flatmap(
+        lambda name: st.tuples(
+            st.just(KIND_CODE[name]),
+            st.just(0),
+            st.sampled_from([20170, 20176, 20180, 20185, 20190, 20193, 20196, 20200, 20205]),
+            st.sampled_from(_ACTIVITY_VALUES[name]),
+        )
+    ),
+    max_size=6,
+)
+acute = st.lists(
+    st.tuples(st.just(KIND_CODE["acute_disease_no_intake"]), st.just(0), _DAYS, st.sampled_from([0.0, 1.0])),
+    max_size=2,
+)
+birth_years = st.sampled_from([0, 1950, 1954, 1955, 1990])
 conditions = st.one_of(st.none(), st.lists(st.sampled_from(sorted(_CONDITIONS)), max_size=3, unique=True))
 
 
-def _cohort(rows, codes, sex="male"):
+def _cohort(rows, codes, sex="male", birth_year=1950):
     arrays = {
         "person": np.full(len(rows), 7, dtype=np.int64),
         "kind": np.array([r[0] for r in rows], dtype=np.int8),
@@ -104,21 +134,51 @@ def _cohort(rows, codes, sex="male"):
         "person": np.array([7]),
         "sex": np.array([SEXES[sex]], dtype=np.int8),
         "population": np.array([2], dtype=np.int8),
-        "birth_year": np.array([1950], dtype=np.int16),
+        "birth_year": np.array([birth_year], dtype=np.int16),
         "conditions": np.array([bits], dtype=np.int8),
     }
     flags, _, _ = screen_arrays(arrays, persons)
     return {k: int(flags[k][0]) for k in _CAUSE}
 
 
-def _per_person(rows, codes, sex="male"):
+def _activity_weeks(rows) -> list[ActivityWeek]:
+    """The activity rows of each day as one weekly summary of the record, in date order."""
+    days: dict[int, dict[str, float]] = {}
+    for (kind, _, day), value in collapse(rows).items():
+        if KINDS[kind].name in _ACTIVITY:
+            days.setdefault(day, {})[KINDS[kind].name] = value
+    return [ActivityWeek(week_of=EPOCH + dt.timedelta(days=d), **days[d]) for d in sorted(days)]
+
+
+def _illness(rows) -> list[Episode]:
+    """The latest answer 'acutely ill with no intake', when yes, as an ongoing acute illness."""
+    cells = {(d, v) for (k, _, d), v in collapse(rows).items() if k == KIND_CODE["acute_disease_no_intake"]}
+    if not cells:
+        return []
+    last = max(d for d, _ in cells)
+    if max(v for d, v in cells if d == last) != 1:
+        return []
+    return [Episode(kind="acute_illness", start=EPOCH + dt.timedelta(days=last), no_intake_days=6)]
+
+
+def _per_person(rows, codes, sex="male", birth_year=1950):
     base = record_of(rows, sex, "other")
     section = {} if codes is None else {"conditions": [_CONDITIONS[c] for c in codes]}  # given: asked
-    record = Record(person=base.person, measurements=base.measurements, **section)
+    born = {"birth_date": dt.date(birth_year, 1, 1)} if birth_year else {}
+    person = Person(id="p", sex=sex, population="other", **born)
+    illness = _illness(rows)
+    fields = {"person": person, "measurements": base.measurements, "activity": _activity_weeks(rows), **section}
     on = EPOCH + dt.timedelta(days=max(r[2] for r in rows))
-    result = assess(record, on)
-    statuses = {c.cause: c.status.value for c in (result.atrophy, *result.causes)}
+    statuses = _statuses(Record(**fields, **({"episodes": illness} if illness else {})), on)
+    if illness:
+        # a record's episodes section also says immobilisation was asked; a table's illness answer does not
+        statuses["inactivity_limb"] = _statuses(Record(**fields), on)["inactivity_limb"]
     return {column: STATUS_CODE[statuses[cause]] for column, cause in _CAUSE.items()}
+
+
+def _statuses(record: Record, on: dt.date) -> dict[str, str]:
+    result = assess(record, on)
+    return {c.cause: c.status.value for c in (result.atrophy, *result.causes)}
 
 
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -127,13 +187,18 @@ def _per_person(rows, codes, sex="male"):
     weights,
     st.lists(girth_pairs(), max_size=4),
     grips,
+    activity,
+    acute,
     conditions,
     st.sampled_from(["male", "female", None]),
+    birth_years,
 )
-def test_cause_statuses_match_per_person_analysis(rows, extra_weights, pairs, grip_rows, codes, sex):
-    rows = rows + extra_weights + [r for pair in pairs for r in pair] + grip_rows
-    got, expected = _cohort(rows, codes, sex), _per_person(rows, codes, sex)
-    assert got == expected, (codes, sex, got, expected)
+def test_cause_statuses_match_per_person_analysis(
+    rows, extra_weights, pairs, grip_rows, activity_rows, acute_rows, codes, sex, birth_year
+):
+    rows = rows + extra_weights + [r for pair in pairs for r in pair] + grip_rows + activity_rows + acute_rows
+    got, expected = _cohort(rows, codes, sex, birth_year), _per_person(rows, codes, sex, birth_year)
+    assert got == expected, (codes, sex, birth_year, got, expected)
 
 
 def test_condition_codes_are_the_fhir_terminology_codes():
@@ -183,3 +248,58 @@ def test_each_muscle_status_is_reached():
         assert got == _per_person(rows, codes), name
         assert (got["cause_atrophy"], got["cause_als"]) == (STATUS_CODE[atrophy], STATUS_CODE[als]), name
         assert got["cause_inactivity_limb"] == STATUS_CODE["cannot tell"]
+
+
+def test_each_body_status_is_reached():
+    """Whole-body inactivity and malnutrition reach each outcome a table can give, as the per-person path does."""
+    moderate, vigorous, sessions = (KIND_CODE[k] for k in _ACTIVITY)
+    acute, weight, height = KIND_CODE["acute_disease_no_intake"], KIND_CODE["body_weight"], KIND_CODE["height"]
+    monday = 20094
+    assert (EPOCH + dt.timedelta(days=monday)).weekday() == 0
+
+    def week(day, minutes, count):
+        return [(moderate, 0, day, minutes), (vigorous, 0, day, 0.0), (sessions, 0, day, count)]
+
+    inactivity = {
+        "meets both": (week(monday, 200.0, 4.0), "not supported"),
+        "below both": (week(monday, 60.0, 1.0), "likely"),
+        "below one": (week(monday, 200.0, 1.0), "possible"),
+        "later summary of the same week replaces": (
+            week(monday, 60.0, 1.0) + week(monday + 2, 200.0, 4.0),
+            "not supported",
+        ),
+        "weeks add up": (week(monday, 60.0, 1.0) + week(monday + 7, 200.0, 4.0), "likely"),
+        "older than four weeks": (week(monday, 60.0, 1.0) + [(weight, 0, monday + 35, 70.0)], "cannot tell"),
+        "none": ([(weight, 0, monday, 70.0)], "cannot tell"),
+    }
+    for name, (rows, status) in inactivity.items():
+        got = _cohort(rows, None)
+        assert got == _per_person(rows, None), name
+        assert got["cause_inactivity_body"] == STATUS_CODE[status], name
+    malnutrition = {
+        "low BMI": ([(weight, 0, 20000, 45.0), (height, 0, 20000, 170.0)], "likely"),
+        "normal BMI, illness not on record": ([(weight, 0, 20000, 70.0), (height, 0, 20000, 170.0)], "cannot tell"),
+        "acutely ill, no intake": (
+            [(weight, 0, 20000, 70.0), (height, 0, 20000, 170.0), (acute, 0, 20000, 1.0)],
+            "likely",
+        ),
+        "answered not acutely ill": (
+            [(weight, 0, 20000, 70.0), (height, 0, 20000, 170.0), (acute, 0, 20000, 0.0)],
+            "cannot tell",
+        ),
+        "GLIM through loss in obesity": (
+            [(weight, 0, 20000, 110.0), (weight, 0, 20150, 100.0), (height, 0, 20000, 170.0), (acute, 0, 20150, 1.0)],
+            "possible",
+        ),
+    }
+    for name, (rows, status) in malnutrition.items():
+        got = _cohort(rows, None)
+        assert got == _per_person(rows, None), name
+        assert got["cause_malnutrition"] == STATUS_CODE[status], name
+
+
+def test_weeks_weighed_are_the_per_person_causes():
+    from myoscope.causes import inactivity_body
+    from myoscope.cohort import _body_causes
+
+    assert _body_causes.WEEKS == inactivity_body.WEEKS

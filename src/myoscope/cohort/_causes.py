@@ -8,10 +8,12 @@ loss at or beyond it -> the "weight loss" finding, a smaller change -> "weight s
 trend -> no finding. The status of each of the three finding sets is decided once by
 :func:`myoscope.causes.contract.decide` and a partition is then one array index.
 
-The atrophy finding, the ALS pattern and one-limb inactivity are in :mod:`._muscle_causes`. Not
-decided from tables: whole-body inactivity (the per-person cause weighs every activity source week by
-week and bed-rest episodes), malnutrition (diet days, answered screening tools) and the other
-conditions' causes beyond the bits of :mod:`._conditions`.
+The atrophy finding, the ALS pattern and one-limb inactivity are in :mod:`._muscle_causes`;
+whole-body inactivity (weekly activity summaries; bed rest, logged sessions, step counts and IPAQ
+answers are not in the tables) and malnutrition ('MUST' and GLIM from the tables; diet days and
+answered screening tools are not in them) in :mod:`._body_causes`. Not decided from tables: the
+other conditions' causes beyond the bits of :mod:`._conditions` (they read symptoms, episodes and
+the course of the illness, which the tables do not carry).
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from functools import lru_cache
 
 import numpy as np
 
-CAUSE_COLUMNS: dict[str, str] = {"cause_calorie_deficit": "calorie_deficit"}
+from myoscope.cohort._body_causes import CAUSE_COLUMNS as _BODY_CAUSES
+
+CAUSE_COLUMNS: dict[str, str] = {"cause_calorie_deficit": "calorie_deficit", **_BODY_CAUSES}
 """Output column -> the per-person cause it reproduces."""
 _NO_TREND, _LOSS, _STABLE = 0, 1, 2
 

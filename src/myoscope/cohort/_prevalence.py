@@ -57,6 +57,12 @@ NEEDS: dict[str, str] = {
     "cause_als": "the diagnosis in a conditions table; otherwise symptoms, which tables do not carry, so only "
     "measurements showing no muscle loss decide it",
     "cause_inactivity_limb": "immobilisation episodes (cast, sling, brace), which tables do not carry",
+    "cause_inactivity_body": "a week's activity summary (moderate and vigorous minutes, or sessions of 20 minutes "
+    "or more) in the latest four calendar weeks; bed rest, logged sessions, step counts and IPAQ answers are not "
+    "in the tables, so bed rest never decides it",
+    "cause_malnutrition": "weight and height (BMI) or " + _WEIGHTS + " for 'MUST' and GLIM, and whether acutely "
+    "ill with no intake; food records and answered screening questionnaires are not in the tables, so intake "
+    "and nutrients never decide it",
 }
 """What a person needs on record for each screen to decide (shown beside "cannot tell")."""
 
@@ -81,6 +87,10 @@ SCREENS: tuple[Screen, ...] = (
     Screen("muscle loss likely (measurements)", "cause_atrophy", 2),
     Screen("muscle loss possible or likely (measurements)", "cause_atrophy", 1),
     Screen("cause likely: ALS (diagnosis on record)", "cause_als", 2),
+    Screen("cause likely: whole-body inactivity (weekly activity)", "cause_inactivity_body", 2),
+    Screen("cause possible or likely: whole-body inactivity", "cause_inactivity_body", 1),
+    Screen("cause likely: malnutrition ('MUST', GLIM)", "cause_malnutrition", 2),
+    Screen("cause possible or likely: malnutrition", "cause_malnutrition", 1),
 )
 
 

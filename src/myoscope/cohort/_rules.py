@@ -135,9 +135,13 @@ def weight_change_percent(f: np.ndarray, window: int) -> np.ndarray:
 
 def must_category(f: np.ndarray) -> np.ndarray:
     """'MUST' category (0 low, 1 medium, 2 high, -1 cannot tell) from BMI, 6-month loss and acute illness."""
-    b = bmi(f)
     loss = np.maximum(0.0, -weight_change_percent(f, 1))
-    acute = latest(f, "acute_disease_no_intake")
+    return must_points_category(bmi(f), loss, latest(f, "acute_disease_no_intake"))
+
+
+def must_points_category(b: np.ndarray, loss: np.ndarray, acute: np.ndarray) -> np.ndarray:
+    """'MUST' category from BMI, weight loss (%) and acute illness (1 / 0), NaN where unknown: the
+    category when every unknown step's 0 to 2 points leave it unchanged, else -1."""
     with np.errstate(invalid="ignore"):
         bmi_pts = np.where(b > must.BMI_NO_RISK_ABOVE, 0, np.where(b >= must.BMI_HIGH_RISK_BELOW, 1, 2))
         loss_pts = np.where(loss < must.WEIGHT_LOSS_LOW_BELOW, 0, np.where(loss <= must.WEIGHT_LOSS_HIGH_ABOVE, 1, 2))

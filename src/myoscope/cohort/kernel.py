@@ -27,7 +27,7 @@ from myoscope.cohort._kinds import KINDS
 from myoscope.instruments import sarcopenia_cutoffs as cut
 from myoscope.measures.body import MIN_SPAN_DAYS
 
-RULE_VERSION = "myoscope-screen/4"
+RULE_VERSION = "myoscope-screen/5"
 """Version of the screening rules, written beside every flag (bump when a rule changes)."""
 
 DAYS_PER_MONTH = units.DAYS_PER_MONTH
@@ -97,6 +97,8 @@ FLAG_COLUMNS: tuple[str, ...] = (
     "cause_atrophy",
     "cause_als",
     "cause_inactivity_limb",
+    "cause_inactivity_body",
+    "cause_malnutrition",
     "red_flag_rapid_weight_loss",
     "red_flags",
 )
@@ -175,13 +177,21 @@ def screen_arrays(
         WINDOW_DAYS,
         MIN_SPAN_DAYS,
     )
+    from myoscope.cohort._body_causes import activity_bits
+    from myoscope.cohort._features import COL
+
+    activity = activity_bits(f[:, COL["last_day"]], {"person": person, **typed}, ok, NO_DATE if on is None else on)
     refused = np.flatnonzero(~ok)
     refused_at = refused if order is None else order[refused]
-    return flags(ids, f, persons), refused_at, reason[refused]
+    return flags(ids, f, persons, activity), refused_at, reason[refused]
 
 
-def flags(ids: np.ndarray, f: np.ndarray, persons: Mapping[str, np.ndarray] | None) -> dict[str, np.ndarray]:
-    """Apply the rules of :mod:`._rules` to per-person features."""
+def flags(
+    ids: np.ndarray, f: np.ndarray, persons: Mapping[str, np.ndarray] | None, activity: np.ndarray | None = None
+) -> dict[str, np.ndarray]:
+    """Apply the rules of :mod:`._rules` to per-person features; ``activity`` holds each person's weekly
+    activity findings (:func:`myoscope.cohort._body_causes.activity_bits`; None: no activity rows)."""
+    from myoscope.cohort import _body_causes as body
     from myoscope.cohort._causes import cause_statuses as measured_causes
     from myoscope.cohort._conditions import cause_statuses
     from myoscope.cohort._features import COL
@@ -234,6 +244,10 @@ def flags(ids: np.ndarray, f: np.ndarray, persons: Mapping[str, np.ndarray] | No
     out.update(cause_statuses(conditions))
     out.update(measured_causes(out["weight_change_6m_pct"]))
     out.update(muscle_causes(f, out, sex, conditions))
+    out["cause_inactivity_body"] = body.inactivity_status(
+        np.zeros(ids.shape[0], np.int64) if activity is None else activity
+    )
+    out["cause_malnutrition"] = body.malnutrition_status(f, out["glim"])
     out.update(rules.girth_findings(f))
     out.update(rules.activity(f))
     rapid = out["glim_weight_loss"]
