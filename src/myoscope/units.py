@@ -199,9 +199,9 @@ def _convert(number: float, written_unit: str, unit: str) -> float:
         return number
     factor = _FACTORS.get((written_unit, unit))
     if factor is not None:
-        converted = number * factor
-        _finite(converted)
-        return converted
+        by_factor = number * factor
+        _finite(by_factor)
+        return by_factor
     ureg = registry()
     if len(written_unit) > MAX_UNIT_TEXT:
         raise ValueError(f"a unit is at most {MAX_UNIT_TEXT} characters; expected {_kind(unit)}")
