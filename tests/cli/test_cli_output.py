@@ -191,9 +191,25 @@ def test_validate_loads_neither_the_models_nor_the_causes(examples_dir):
 
 
 def test_json_assessment_of_a_cast_loads_no_plotting_pdf_or_unused_model(examples_dir):
-    heavy = ("numba", "scipy", "matplotlib", "dask", "weasyprint", "jinja2")
+    heavy = ("numba", "numpy", "scipy", "matplotlib", "dask", "weasyprint", "jinja2")
     args = ["assess", str(examples_dir / "forearm-cast.yaml"), "--format", "json"]
     assert _modules_loaded_by(args, heavy) == []
+
+
+def test_text_assessment_of_a_cast_loads_neither_numpy_nor_hall_model_nor_store_or_web(examples_dir):
+    """One person's energy sums are plain floats: numpy and the body-weight model load only where they run."""
+    heavy = (
+        "numpy",
+        "numba",
+        "scipy",
+        "matplotlib",
+        "myoscope.physiology.hall._simulate",
+        "myoscope.physiology.hall._person",
+        "sqlalchemy",
+        "fastapi",
+        "argon2",
+    )
+    assert _modules_loaded_by(["assess", str(examples_dir / "forearm-cast.yaml")], heavy) == []
 
 
 def test_validate_of_a_record_without_answers_loads_no_instrument_numpy_web_or_store(examples_dir):

@@ -7,6 +7,8 @@ examples (calculatorlib.com), F5 the FAO/WHO/UNU 2004 worked example (fao.org y5
 Hall 2008 (39.5 MJ/kg fat) and the lean density of Hall's model (7.6 MJ/kg).
 """
 
+import math
+
 import numpy as np
 import pytest
 
@@ -114,3 +116,24 @@ def test_energy_balance_vectorised():
         np.array([80, 90]), np.array([78, 91]), np.array([28, 10]), fat_mass_kg=np.array([20, 30])
     )
     assert np.isfinite(result.estimate[0]) and np.isnan(result.estimate[1])
+
+
+@pytest.mark.parametrize("fat_mass", [None, 18.0, 0.0, float("nan")])
+@pytest.mark.parametrize(("start", "end", "days"), [(70.0, 66.5, 90.0), (61.2, 61.9, 30.0), (80.0, 79.0, 7.0)])
+def test_plain_numbers_give_the_floats_the_array_path_gives(start, end, days, fat_mass):
+    """One person's numbers skip numpy; the result must be the same float, bit for bit, as for arrays."""
+
+    one = e.energy_balance_from_weight_trend(start, end, days, fat_mass)
+    fat = None if fat_mass is None else np.array([fat_mass])
+    many = e.energy_balance_from_weight_trend(np.array([start]), np.array([end]), np.array([days]), fat)
+    for name in ("estimate", "low", "high", "lean_fraction"):
+        plain, array = getattr(one, name), float(getattr(many, name)[0])
+        assert type(plain) is float
+        assert plain == array or (math.isnan(plain) and math.isnan(array)), name
+    for args in ((72.5, 171.3, 47.0, 1.0), (95.0, 180.0, 63.0, 0.0)):
+        arrays = [np.array([a]) for a in args]
+        for coefficients in ("simplified", "regression"):
+            plain = e.mifflin_st_jeor(*args, coefficients=coefficients)
+            assert type(plain) is float and plain == float(e.mifflin_st_jeor(*arrays, coefficients=coefficients)[0])
+        assert e.expenditure_from_pal(1401.7, 1.55) == float(e.expenditure_from_pal(np.array([1401.7]), 1.55)[0])
+    assert e.forbes_lean_fraction(23.0) == float(e.forbes_lean_fraction(np.array([23.0]))[0])

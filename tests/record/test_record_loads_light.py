@@ -31,3 +31,17 @@ def test_the_classification_reads_the_records_exam_model():
 
     assert myoscope.isncsci.Exam is Exam
     assert SpinalExam.model_fields["exam"].annotation is Exam
+
+
+def test_loading_every_example_needs_no_pint():
+    """Heights in feet and inches and weights in pounds and stones convert by pint's own factors, unloaded."""
+    probe = (
+        "import json, sys\n"
+        "from pathlib import Path\n"
+        "import myoscope.record as r\n"
+        "records = [r.load_record(p) for p in sorted(Path(sys.argv[1]).glob('*.yaml'))]\n"
+        "print(json.dumps([len(records), 'pint' in sys.modules]))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe, str(EXAMPLES)], capture_output=True, text=True, check=True)
+    count, pint_loaded = json.loads(out.stdout)
+    assert count >= 10 and pint_loaded is False

@@ -47,3 +47,20 @@ def test_refusals_name_what_is_accepted(raw, unit, message):
     with pytest.raises(ValueError) as exc:
         parse(raw, unit)
     assert str(exc.value) == message
+
+
+def test_the_factors_used_without_pint_are_pints_own_and_give_its_floats():
+    from myoscope import units
+
+    ureg = units.registry()
+    for (written, canonical), factor in units._FACTORS.items():
+        source, target = ureg.Unit(written), ureg.Unit(canonical)
+        assert ureg._get_conversion_factor(source._units, target._units) == factor, written
+        for number in (0.0, 1.0, 5.0, 9.0, 11.5, 63.5, 177.3, 1e308):
+            by_pint = float(ureg.Quantity(number, source).to(target).magnitude)
+            if not math.isfinite(by_pint):  # too large once converted: refused on either path
+                with pytest.raises(ValueError, match="finite"):
+                    units.parse({"value": number, "unit": written}, canonical)
+                continue
+            assert units.parse({"value": number, "unit": written}, canonical) == by_pint, (written, number)
+    assert units.parse("5 ft 9 in", "cm") == 5 * 30.479999999999997 + 9 * 2.54

@@ -131,3 +131,33 @@ def test_finding_9_a_password_change_revokes_every_token(sessions, users):
         tokens = [issue_token(session, bo, label) for label in ("a", "b")]
         set_password(session, bo, "a-new-password-9")
         assert [token_user(session, t) for t in tokens] == [None, None]
+
+
+def test_the_unknown_account_stand_in_has_the_hashers_parameters_and_matches_no_password():
+    import argon2
+
+    from myoscope.store import _accounts
+
+    stand_in = _accounts._DUMMY_HASH
+    assert argon2.extract_parameters(stand_in) == argon2.extract_parameters(_accounts._HASHER.hash("any-password"))
+    assert not _accounts._HASHER.check_needs_rehash(stand_in)
+    with pytest.raises(argon2.exceptions.VerifyMismatchError):
+        _accounts._HASHER.verify(stand_in, "any-password")
+    assert _accounts._unmatchable_hash(_accounts._HASHER) != stand_in  # random salt each time
+
+
+def test_the_demo_hash_verifies_the_demo_password_and_is_used_only_for_it(sessions):
+    from myoscope.store._accounts import _HASHER
+    from myoscope.web._demo import DEMO_PASSWORD, DEMO_PASSWORD_HASH
+
+    assert _HASHER.verify(DEMO_PASSWORD_HASH, DEMO_PASSWORD)
+    assert not _HASHER.check_needs_rehash(DEMO_PASSWORD_HASH)
+    with sessions() as session, session.begin():
+        demo = add_user(session, "demo1", DEMO_PASSWORD, published_hash=DEMO_PASSWORD_HASH)
+        own = add_user(session, "own1", DEMO_PASSWORD)
+        outdated = DEMO_PASSWORD_HASH.replace("t=3", "t=1")
+        other = add_user(session, "old1", DEMO_PASSWORD, published_hash=outdated)
+        assert demo.password_hash == DEMO_PASSWORD_HASH
+        assert own.password_hash != DEMO_PASSWORD_HASH  # a fresh salt for a password of its own
+        assert other.password_hash != outdated and _HASHER.verify(other.password_hash, DEMO_PASSWORD)
+        assert authenticate(session, "demo1", DEMO_PASSWORD, "c").username == "demo1"

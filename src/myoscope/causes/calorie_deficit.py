@@ -35,7 +35,7 @@ from myoscope.instruments.api import given
 from myoscope.instruments.must import WEIGHT_LOSS_LOW_BELOW as MUST_WEIGHT_LOSS
 from myoscope.measures.energy_need import EnergyNeed, missing_for_energy_need
 from myoscope.physiology.energy import energy_balance_from_weight_trend
-from myoscope.physiology.hall import DEFAULT_VARIANT, RHO_F, RHO_L, lean_sparing_intake
+from myoscope.physiology.hall import DEFAULT_VARIANT, RHO_F, RHO_L
 from myoscope.precision import count_text, number_text, quantity_text
 
 if TYPE_CHECKING:  # the projection is imported where it runs (it loads numba)
@@ -310,6 +310,8 @@ def _project(
 
 
 def _sparing_steps(inputs: Inputs, steps: list[NextStep]) -> None:
+    from myoscope.physiology.hall import lean_sparing_intake  # loads numpy: only where it runs
+
     sparing = lean_sparing_intake(
         weight_kg=given(inputs.weight_kg, "body weight"),
         height_cm=given(inputs.height_cm, "height"),

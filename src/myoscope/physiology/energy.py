@@ -11,18 +11,26 @@ weight trend with the energy densities of fat and lean tissue (Hall 2008) and Fo
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
-from typing import Any, Literal, overload
-
-import numpy as np
-from numpy.typing import ArrayLike, NDArray
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from myoscope.references import cite
 
 Sex = Literal["male", "female"]
 
-Floats = NDArray[np.float64]
-"""What the functions below return for array input (a float for scalar input)."""
+if TYPE_CHECKING:  # numpy loads on the first array input: one person's numbers are worked out in plain floats
+    import numpy as np
+    from numpy.typing import ArrayLike, NDArray
+
+    Floats = NDArray[np.float64]
+    """What the functions below return for array input (a float for scalar input)."""
+
+
+def _plain(*values: object) -> bool:
+    """Whether every value is a plain number (then the result is the same float numpy would give)."""
+    return all(isinstance(v, (int, float)) for v in values)
+
 
 MIFFLIN_CITATION = cite("mifflin1990")
 MIFFLIN_WEIGHT = 10.0
@@ -53,6 +61,8 @@ def sex_code(sex: ArrayLike) -> float | Floats:
         if sex not in ("male", "female"):
             raise ValueError(f"sex must be 'male' or 'female', not {sex!r}")
         return 1.0 if sex == "female" else 0.0
+    import numpy as np
+
     arr = np.asarray(sex)
     bad = ~np.isin(arr, ["male", "female"])
     if bad.any():
@@ -85,6 +95,16 @@ def mifflin_st_jeor(
         if coefficients == "simplified"
         else (MIFFLIN_REGRESSION_WEIGHT, MIFFLIN_REGRESSION_AGE)
     )
+    if _plain(weight_kg, height_cm, age_y, female):  # the same operations in the same order as below
+        sex_constant = MIFFLIN_MALE_CONSTANT + (MIFFLIN_FEMALE_CONSTANT - MIFFLIN_MALE_CONSTANT) * float(female)  # type: ignore[arg-type]
+        return (
+            per_kg * float(weight_kg)  # type: ignore[arg-type]
+            + MIFFLIN_HEIGHT * float(height_cm)  # type: ignore[arg-type]
+            - per_year * float(age_y)  # type: ignore[arg-type]
+            + sex_constant
+        )
+    import numpy as np
+
     constant = MIFFLIN_MALE_CONSTANT + (MIFFLIN_FEMALE_CONSTANT - MIFFLIN_MALE_CONSTANT) * np.asarray(female, float)
     value = (
         per_kg * np.asarray(weight_kg, float)
@@ -111,6 +131,10 @@ def expenditure_from_pal(resting_kcal: float, pal: float) -> float: ...
 def expenditure_from_pal(resting_kcal: ArrayLike, pal: ArrayLike) -> float | Floats: ...
 def expenditure_from_pal(resting_kcal: ArrayLike, pal: ArrayLike) -> float | Floats:
     """Total energy expenditure (kcal/day) = resting expenditure x PAL (FAO/WHO/UNU 2004)."""
+    if _plain(resting_kcal, pal):
+        return float(resting_kcal) * float(pal)  # type: ignore[arg-type]
+    import numpy as np
+
     value = np.asarray(resting_kcal, float) * np.asarray(pal, float)
     return float(value) if np.ndim(value) == 0 else value
 
@@ -134,6 +158,8 @@ def mj_to_kcal(mj: float) -> float: ...
 def mj_to_kcal(mj: ArrayLike) -> float | Floats: ...
 def mj_to_kcal(mj: ArrayLike) -> float | Floats:
     """Megajoules per day -> kcal per day (1 kcal = 4.184 kJ)."""
+    import numpy as np
+
     value = np.asarray(mj, float) * 1000.0 / KJ_PER_KCAL
     return float(value) if np.ndim(value) == 0 else value
 
@@ -161,6 +187,8 @@ def harris_benedict_revised(
     Men 88.362 + 13.397 W + 4.799 H - 5.677 A; women 447.593 + 9.247 W + 3.098 H - 4.330 A.
     ``female`` is 1.0 for women and 0.0 for men; arrays broadcast.
     """
+    import numpy as np
+
     f = np.asarray(female, float)
     men, women = np.asarray(ROZA_MEN), np.asarray(ROZA_WOMEN)
     coef = men + (women - men) * f[..., None]
@@ -201,6 +229,8 @@ def henry_2005(weight_kg: ArrayLike, height_cm: ArrayLike, age_y: ArrayLike, fem
     Ages below 18 years give NaN (the adult equations only). See :data:`HENRY_MEN_WH` for the
     verification status of the coefficients.
     """
+    import numpy as np
+
     age = np.asarray(age_y, float)
     f = np.asarray(female, float)
     band = np.clip(np.searchsorted(HENRY_AGE_BANDS, age, side="right") - 1, 0, 2)
@@ -229,6 +259,8 @@ def katch_mcardle(fat_free_mass_kg: float) -> float: ...
 def katch_mcardle(fat_free_mass_kg: ArrayLike) -> float | Floats: ...
 def katch_mcardle(fat_free_mass_kg: ArrayLike) -> float | Floats:
     """Resting energy expenditure (kcal/day) from fat-free mass: 370 + 21.6 FFM (Katch-McArdle)."""
+    import numpy as np
+
     value = KATCH_MCARDLE[0] + KATCH_MCARDLE[1] * np.asarray(fat_free_mass_kg, float)
     return float(value) if np.ndim(value) == 0 else value
 
@@ -246,6 +278,8 @@ def energy_balance_from_intake(intake_kcal: float, expenditure_kcal: float) -> f
 def energy_balance_from_intake(intake_kcal: ArrayLike, expenditure_kcal: ArrayLike) -> float | Floats: ...
 def energy_balance_from_intake(intake_kcal: ArrayLike, expenditure_kcal: ArrayLike) -> float | Floats:
     """Energy balance (kcal/day) = intake - expenditure; negative values are a deficit."""
+    import numpy as np
+
     value = np.asarray(intake_kcal, float) - np.asarray(expenditure_kcal, float)
     return float(value) if np.ndim(value) == 0 else value
 
@@ -257,8 +291,12 @@ def forbes_lean_fraction(fat_mass_kg: ArrayLike) -> float | Floats: ...
 def forbes_lean_fraction(fat_mass_kg: ArrayLike) -> float | Floats:
     """Share of a small weight change that is fat-free mass, 10.4 / (10.4 + FM) (Forbes 1987;
     Hall 2008); e.g. FM 10 kg -> 0.510, 20 kg -> 0.342."""
+    import numpy as np
+
     from myoscope.physiology.hall._constants import FORBES_KG
 
+    if _plain(fat_mass_kg):
+        return FORBES_KG / (FORBES_KG + float(fat_mass_kg))  # type: ignore[arg-type]
     value = FORBES_KG / (FORBES_KG + np.asarray(fat_mass_kg, float))
     return float(value) if np.ndim(value) == 0 else value
 
@@ -278,6 +316,8 @@ def energy_balance_from_composition(
     lean-tissue density of Hall's model); intervals shorter than :data:`MIN_WEIGHT_INTERVAL_DAYS`
     give NaN.
     """
+    import numpy as np
+
     from myoscope.physiology.hall._constants import RHO_F, RHO_L
 
     t = np.asarray(days, float)
@@ -310,6 +350,10 @@ def energy_balance_from_weight_trend(
     Negative values are a deficit. Intervals shorter than :data:`MIN_WEIGHT_INTERVAL_DAYS` give
     NaN. Inputs broadcast as numpy arrays; ``fat_mass_kg`` is the fat mass at the start.
     """
+    if _plain(weight_start_kg, weight_end_kg, days) and (fat_mass_kg is None or _plain(fat_mass_kg)):
+        return _plain_weight_trend(weight_start_kg, weight_end_kg, days, fat_mass_kg)  # type: ignore[arg-type]
+    import numpy as np
+
     from myoscope.physiology.hall._constants import RHO_F, RHO_L
 
     change = np.asarray(weight_end_kg, float) - np.asarray(weight_start_kg, float)
@@ -333,3 +377,29 @@ def energy_balance_from_weight_trend(
         estimate = ends[0]
     low, high = np.minimum(*ends), np.maximum(*ends)
     return WeightTrendBalance(*(float(x) if np.ndim(x) == 0 else x for x in (estimate, low, high, lean)))
+
+
+def _plain_weight_trend(start: float, end: float, days: float, fat_mass: float | None) -> WeightTrendBalance:
+    """:func:`energy_balance_from_weight_trend` for one person's plain numbers: the same operations in the
+    same order, so the same floats, without numpy (NaN propagates through the minimum and maximum as there)."""
+    from myoscope.physiology.hall._constants import RHO_F, RHO_L
+
+    change, t = float(end) - float(start), float(days)
+    per_day = change / t if t >= MIN_WEIGHT_INTERVAL_DAYS else math.nan
+
+    def density(p: float) -> float:
+        return p * RHO_L + (1.0 - p) * RHO_F
+
+    if fat_mass is None:
+        ends = (per_day * RHO_L, per_day * RHO_F)
+        estimate = lean = math.nan
+    else:
+        fat0 = float(fat_mass)
+        lean = forbes_lean_fraction(fat0)
+        fat1 = fat0 + (1.0 - lean) * change
+        fat1 = fat1 if math.isnan(fat1) else max(fat1, 0.0)
+        ends = (per_day * density(lean), per_day * density(forbes_lean_fraction(fat1)))
+        estimate = ends[0]
+    if math.isnan(ends[0]) or math.isnan(ends[1]):
+        return WeightTrendBalance(estimate, math.nan, math.nan, lean)
+    return WeightTrendBalance(estimate, min(ends), max(ends), lean)

@@ -7,6 +7,7 @@ logs a password or a token.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
 import hmac
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from argon2.low_level import ARGON2_VERSION
 from sqlalchemy import CursorResult, delete, func, select, update
 from sqlalchemy.orm import Session, joinedload, lazyload
 
@@ -27,7 +29,20 @@ MIN_PASSWORD_LENGTH = 10
 USERNAME_PATTERN = r"^[A-Za-z0-9_.@-]{2,60}$"
 
 _HASHER = PasswordHasher()
-_DUMMY_HASH = _HASHER.hash(secrets.token_urlsafe(16))
+
+
+def _unmatchable_hash(hasher: PasswordHasher) -> str:
+    """An argon2 hash string with ``hasher``'s parameters whose salt and digest are random bytes: verifying any
+    password against it costs what verifying a real hash costs and fails (no password is known to give it).
+    Made without hashing, so that importing the store does not spend a password hash's time."""
+    parameters = f"m={hasher.memory_cost},t={hasher.time_cost},p={hasher.parallelism}"
+    salt, digest_bytes = (
+        base64.b64encode(secrets.token_bytes(n)).decode().rstrip("=") for n in (hasher.salt_len, hasher.hash_len)
+    )
+    return f"$argon2{hasher.type.name.lower()}$v={ARGON2_VERSION}${parameters}${salt}${digest_bytes}"
+
+
+_DUMMY_HASH = _unmatchable_hash(_HASHER)
 """Verified against when the account does not exist, so that timing does not reveal it."""
 
 
@@ -94,9 +109,20 @@ def team(session: Session, name: str) -> Team:
 
 
 def add_user(
-    session: Session, username: str, password: str, role: str = "clinician", teams: tuple[str, ...] = ()
+    session: Session,
+    username: str,
+    password: str,
+    role: str = "clinician",
+    teams: tuple[str, ...] = (),
+    *,
+    published_hash: str | None = None,
 ) -> User:
-    """Create an account (argon2id hash of ``password``), member of ``teams`` (created if new)."""
+    """Create an account (argon2id hash of ``password``), member of ``teams`` (created if new).
+
+    ``published_hash`` is for an account whose password is published (the demo's): a hash of ``password``
+    made beforehand, stored instead of hashing anew when it has the hasher's current parameters (else the
+    password is hashed as for any account). Accounts with a password of their own never pass it.
+    """
     problems = []
     if not re.match(USERNAME_PATTERN, username):
         problems.append(
@@ -108,7 +134,9 @@ def add_user(
         problems.append(Problem("role", role, "is not one of the accepted choices", ", ".join(ROLES)))
     if problems:
         raise InputError(problems)
-    user = User(username=username, password_hash=hash_password(password), role=role)
+    reuse = published_hash is not None and not _HASHER.check_needs_rehash(published_hash)
+    password_hash = published_hash if reuse and published_hash is not None else hash_password(password)
+    user = User(username=username, password_hash=password_hash, role=role)
     user.teams = [team(session, name) for name in teams]
     session.add(user)
     session.flush()

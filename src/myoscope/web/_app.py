@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import replace
@@ -141,11 +142,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     return app
 
 
+WARM_UP_DELAY_S = 1.0
+"""Seconds after start-up before the warm-ups begin: the port opens and the sign-in page is answered first
+(the warm-ups would share the cores with both); a person signing in takes longer than this."""
+
+
+def _warm(app: FastAPI) -> None:
+    start_warm_up()  # in a thread and a process of their own: requests meanwhile are answered
+    app.state.charts.warm()
+
+
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
-    start_warm_up()  # in a thread and a process of their own: the port opens without waiting
-    app.state.charts.warm()
+    warming = asyncio.get_running_loop().call_later(WARM_UP_DELAY_S, _warm, app)
     yield
+    warming.cancel()
     app.state.charts.close()
     app.state.audit.close()  # pending audit entries are written before the server stops
     app.state.flags.close()

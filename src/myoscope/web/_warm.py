@@ -3,7 +3,7 @@
 That first assessment takes seconds (the causes, the body-composition model and its compiled
 numerical kernels load on first use); the patient who happens to be opened first would wait for
 it, and every request meanwhile would share the cores with it. :func:`start_warm_up` assesses a
-made-up record once, in a daemon thread started as the server starts: it does not hold up the
+made-up record once, in a daemon thread started a moment after the server starts: it does not hold up the
 server's readiness, and no stored record, user or cache is involved (its result is dropped).
 """
 

@@ -7,12 +7,16 @@ order of operations is the one ``bw`` uses, so that the ``bw-1.0.0`` variant agr
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import ArrayLike
 
-from myoscope.physiology.energy import Floats, mifflin_st_jeor
+from myoscope.physiology.energy import mifflin_st_jeor
 from myoscope.physiology.hall import _constants as c
+
+if TYPE_CHECKING:
+    from myoscope.physiology.energy import Floats
 
 
 def resting_metabolic_rate(
