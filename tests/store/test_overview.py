@@ -155,3 +155,18 @@ def test_a_visit_whose_every_entry_was_withdrawn_is_no_longer_the_last_visit(ses
         patient.corrections.withdraw("measurements", entry.id, version=entry.version, reason="wrong patient")
     with sessions() as session:  # the empty visit of 2026-10-01 still counts: it was saved, not withdrawn
         assert overview(_scope(session, users["ann"]), "n-2", today=TODAY).rows[0].last_visit == dt.date(2026, 10, 1)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["\u05d3\u05e0\u05d4 \u200f\u05db\u05d4\u05df", "\u0645\u0631\u06cc\u0645 \u0641\u0631\u200c\u0632\u0627\u062f"],
+    ids=["hebrew-with-right-to-left-mark", "persian-with-zero-width-non-joiner"],
+)
+def test_a_name_may_carry_the_invisible_marks_its_script_needs(name):
+    assert parse_details(name, []).name == name
+
+
+@pytest.mark.parametrize("mark", ["\u202e", "\u202d", "\u2066", "\u2069", "\x1b", "\ufeff"])
+def test_a_name_with_a_bidirectional_override_or_control_character_is_refused(mark):
+    with pytest.raises(InputError, match="details.name"):
+        parse_details(f"Ann{mark} Lee", [])

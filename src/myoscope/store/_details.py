@@ -35,8 +35,15 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
-def _has_control(text: str) -> bool:
-    return any(unicodedata.category(c).startswith("C") for c in text)
+NAME_FORMAT_MARKS = frozenset("\u200c\u200d\u200e\u200f\u061c")
+"""Invisible marks that names in some scripts need: zero-width non-joiner and joiner (Persian, Indic
+scripts) and the left-to-right, right-to-left and Arabic letter marks (Hebrew, Arabic). The bidirectional
+embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069), which can make text display in an
+order other than the one stored, stay refused."""
+
+
+def _has_control(text: str, allowed: frozenset[str] = frozenset()) -> bool:
+    return any(unicodedata.category(c).startswith("C") and c not in allowed for c in text)
 
 
 def name_key(name: str) -> str:
@@ -50,7 +57,7 @@ def parse_details(name: str, identifiers: Iterable[tuple[str, str]]) -> Details:
     name = _clean(name)
     if len(name) > MAX_NAME:
         problems.append(Problem("details.name", name, "is too long", f"at most {MAX_NAME} characters"))
-    elif _has_control(name):
+    elif _has_control(name, NAME_FORMAT_MARKS):
         problems.append(Problem("details.name", name, "contains control characters"))
     pairs: list[tuple[str, str]] = []
     for i, (system, value) in enumerate(identifiers):
