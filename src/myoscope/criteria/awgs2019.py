@@ -42,9 +42,9 @@ NONE, POSSIBLE, CONFIRMED, SEVERE = "no sarcopenia", "possible sarcopenia", "sar
 STAGE = {NONE: 0, POSSIBLE: 1, CONFIRMED: 2, SEVERE: 3}
 """Category -> value (0 none, 1 possible, 2 sarcopenia, 3 severe)."""
 PERFORMANCE = "a physical performance test: 6 m gait speed (m/s), five-times chair stand (s) or SPPB"
-PATHWAY = "pathway: 'community' (primary care) or 'hospital' (specialist or research setting)"
-METHOD = "how the muscle mass was measured (mass_method: dxa or bia): the women's cut-offs differ"
-POPULATION = "population: 'asian' or 'non_asian' (AWGS 2019 cut-offs were set for Asian populations)"
+PATHWAY = "the setting: community (primary care) or hospital (specialist or research setting)"
+METHOD = "how the muscle mass was measured (DXA or bioimpedance): the women's cut-offs differ"
+POPULATION = "whether the person is of Asian ancestry (AWGS 2019 cut-offs were set for Asian populations)"
 
 
 class Awgs2019Input(InstrumentInput):
