@@ -69,7 +69,7 @@ def test_hospital_possible_when_mass_unknown_or_method_needed():
     no_mass = AWGS.score({**HOSPITAL_WOMAN, "grip": 15})
     assert no_mass.category == "possible sarcopenia" and "DXA or BIA" in no_mass.missing[0]
     no_method = AWGS.score({**HOSPITAL_WOMAN, "grip": 15, "asm_height2": 5.5})
-    assert no_method.category == "possible sarcopenia" and "mass_method" in no_method.missing[0]
+    assert no_method.category == "possible sarcopenia" and "how the muscle mass was measured" in no_method.missing[0]
     decided = AWGS.score({**HOSPITAL_WOMAN, "grip": 15, "gait_speed": 1.2, "asm_height2": 5.2})
     assert decided.category == "sarcopenia" and decided.missing == ()
 
@@ -84,7 +84,7 @@ def test_hospital_low_mass_alone_is_not_sarcopenia():
     assert AWGS.score(raw).category == "no sarcopenia"
 
 
-@pytest.mark.parametrize("drop, text", [("pathway", "pathway"), ("population", "population"), ("sex", "sex")])
+@pytest.mark.parametrize("drop, text", [("pathway", "the setting"), ("population", "whether the person is of Asian ancestry"), ("sex", "sex")])
 def test_explicit_choices_are_required(drop, text):
     raw = {**COMMUNITY_MAN, "grip": 20}
     del raw[drop]
