@@ -84,7 +84,10 @@ def test_hospital_low_mass_alone_is_not_sarcopenia():
     assert AWGS.score(raw).category == "no sarcopenia"
 
 
-@pytest.mark.parametrize("drop, text", [("pathway", "the setting"), ("population", "whether the person is of Asian ancestry"), ("sex", "sex")])
+@pytest.mark.parametrize(
+    "drop, text",
+    [("pathway", "the setting"), ("population", "whether the person is of Asian ancestry"), ("sex", "sex")],
+)
 def test_explicit_choices_are_required(drop, text):
     raw = {**COMMUNITY_MAN, "grip": 20}
     del raw[drop]
