@@ -107,27 +107,3 @@ def test_must_refuses_a_bmi_out_of_range():
     with pytest.raises(InputError) as exc:
         score(bmi=200)
     assert exc.value.problems[0].field == "bmi"
-
-
-def test_weight_loss_point_alone_already_means_at_least_medium_risk() -> None:
-    """One point known and the rest unanswered: every possible total (1 to 5) is medium risk or more."""
-    from myoscope.instruments.must import INSTRUMENT as MUST_INSTRUMENT
-    from myoscope.instruments.must import MustInput
-
-    score = MUST_INSTRUMENT.compute(MustInput(weight_loss_percent=7.0))
-    assert score.category == "medium risk"
-    assert score.positive is True
-    assert score.value is None
-    assert score.details["category_at_least"] is True
-    assert score.details["possible_total"] == [1, 5]
-    assert "at least medium risk" in score.interpretation
-
-
-def test_nothing_known_for_must_still_cannot_tell() -> None:
-    """With no step answered the total may be 0 (low risk): the category stays undecided."""
-    from myoscope.instruments.must import INSTRUMENT as MUST_INSTRUMENT
-    from myoscope.instruments.must import MustInput
-
-    score = MUST_INSTRUMENT.compute(MustInput())
-    assert score.category == "cannot tell"
-    assert "category_at_least" not in score.details

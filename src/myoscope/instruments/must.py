@@ -141,20 +141,6 @@ class Must(Instrument):
         details: dict[str, Any] = {"points": {name: pts for name, _, pts, _, _ in steps}}
         if bmi is not None:
             details.update(bmi=round(bmi, 2), bmi_source=bmi_source, obese=bmi > OBESITY_ABOVE)
-        if category is None and risk_category(low) != CATEGORIES[0]:
-            # Every possible total already reaches this band: the lowest band that holds is decided.
-            floor = risk_category(low)
-            return self.result(
-                None,
-                floor,
-                missing=missing,
-                criteria=criteria,
-                details={**details, "possible_total": [low, high], "category_at_least": True},
-                positive=True,
-                unit="points",
-                interpretation=f"'MUST' at least {floor} of malnutrition (unanswered steps can only raise it). "
-                f"{MANAGEMENT[floor]}",
-            )
         if category is None:
             return self.result(
                 None,
