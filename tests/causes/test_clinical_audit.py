@@ -180,3 +180,42 @@ def test_a_refused_value_names_its_unit_as_people_write_it(tmp_path):
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 2
     assert "kg/m²" in result.output and "**" not in result.output
+
+
+def _weights_only(age: int, first_kg: float, last_kg: float, **extra):
+    return parse_record(
+        {
+            "schema_version": 1,
+            "person": {"id": "p", "sex": "male", "age": age, "height": "172 cm"},
+            "measurements": [
+                {"kind": "body_weight", "value": f"{first_kg} kg", "date": "2026-05-20"},
+                {"kind": "body_weight", "value": f"{last_kg} kg", "date": "2026-11-18"},
+            ],
+            **extra,
+        }
+    )
+
+
+def _flag_codes(assessment) -> list[str]:
+    return [f.code for f in assessment.red_flags]
+
+
+def test_weight_loss_of_five_percent_in_six_months_that_nothing_explains_needs_a_medical_review():
+    codes = _flag_codes(assess(_weights_only(76, 75.0, 69.0)))  # 8 % in 6 months, no intake recorded
+    assert codes.count("unaccounted-weight-loss") == 1
+    assert "rapid-weight-loss" not in codes
+
+
+def test_weight_loss_below_five_percent_is_not_flagged_as_unaccounted():
+    assert "unaccounted-weight-loss" not in _flag_codes(assess(_weights_only(76, 75.0, 72.0)))  # 4 %
+
+
+def test_severe_weight_loss_shows_one_flag_not_two():
+    codes = _flag_codes(assess(_weights_only(76, 75.0, 66.0)))  # 12 %: severe by GLIM
+    assert "rapid-weight-loss" in codes
+    assert "unaccounted-weight-loss" not in codes
+
+
+def test_weight_loss_explained_by_a_recorded_wasting_condition_is_not_unaccounted():
+    record = _weights_only(76, 75.0, 69.0, conditions=[{"kind": "other", "name": "lung cancer"}])
+    assert "unaccounted-weight-loss" not in _flag_codes(assess(record))

@@ -142,6 +142,14 @@ ENTRIES: tuple[Reference, ...] = (
         doi="10.1016/S1470-2045(10)70218-7",
     ),
     Reference(
+        key="mcminn2011",
+        authors="McMinn J, Steel C, Bowman A",
+        year=2011,
+        title="Investigation and management of unintentional weight loss in older adults",
+        journal="BMJ 342:d1732",
+        doi="10.1136/bmj.d1732",
+    ),
+    Reference(
         key="evans2008",
         authors="Evans WJ, Morley JE, Argilés J, et al.",
         year=2008,

@@ -27,6 +27,7 @@ from myoscope.causes._types import (
 )
 from myoscope.causes.contract import CauseSpec, decide, rule
 from myoscope.instruments.must import WEIGHT_LOSS_LOW_BELOW as UNEXPLAINED_LOSS_PERCENT
+from myoscope.measures.body import WeightChange
 from myoscope.precision import count_text
 from myoscope.record import Condition
 
@@ -121,11 +122,76 @@ def _fits(ctx: Context, entry: ConditionEntry, condition: Condition) -> bool:
 def _unexplained_weight_loss(ctx: Context, found: set[F]) -> bool:
     """Weight loss with adequate intake that no recorded condition of the table explains."""
     deficit = ctx.results.get("calorie_deficit")
-    explained = any(
+    explained = _loss_explained_by_condition(ctx)
+    return deficit is not None and "weight-loss-despite-intake" in deficit.rules and not explained
+
+
+REVIEW_WINDOW_MONTHS = 12
+"""Weight loss of :data:`UNEXPLAINED_LOSS_PERCENT` (5 %) or more over 6-12 months is clinically important
+and warrants a search for its cause (McMinn, Steel, Bowman 2011, BMJ 342:d1732, [mcminn2011])."""
+
+_EXPLAINED_BY_INTAKE = ("intake-and-weight", "weight-loss-despite-intake")
+"""Calorie-deficit rules under which the record already accounts for the loss (a recorded deficit) or
+another flag already names it (loss although intake covers the need)."""
+
+
+def _unaccounted_weight_loss(ctx: Context) -> WeightChange | None:
+    """A 5 % or greater loss within 12 months that nothing recorded explains and no other flag names.
+
+    A recorded intake below need explains the loss; a recorded condition of the table that wastes
+    weight explains it; a loss severe by GLIM already carries the ``rapid-weight-loss`` flag (which
+    asks for the same review) and a loss despite adequate intake carries ``unexplained-weight-loss``.
+    """
+    deficit = ctx.results.get("calorie_deficit")
+    if deficit is None or any(r in deficit.rules for r in _EXPLAINED_BY_INTAKE):
+        return None
+    if any(f.code == "rapid-weight-loss" for f in deficit.red_flags) or _loss_explained_by_condition(ctx):
+        return None
+    change = ctx.weight_change(REVIEW_WINDOW_MONTHS)
+    if change is None or -change.percent < UNEXPLAINED_LOSS_PERCENT:
+        return None
+    return change
+
+
+def _loss_explained_by_condition(ctx: Context) -> bool:
+    return any(
         e is not None and e.pattern is Pattern.weight_loss
         for e in (match(c.snomed, c.name) for c in ctx.record.conditions if c.kind not in KNOWN_KINDS)
     )
-    return deficit is not None and "weight-loss-despite-intake" in deficit.rules and not explained
+
+
+def _unaccounted_flag(
+    change: WeightChange, evidence: list[Evidence], flags: list[RedFlag], steps: list[NextStep]
+) -> None:
+    text = f"{change.percent:+.1f} % in {count_text(change.days, 'day')}"
+    evidence.append(
+        Evidence(
+            "weight loss that nothing recorded explains",
+            text,
+            f"a loss of {UNEXPLAINED_LOSS_PERCENT:g} % or more within 6-12 months is clinically important; "
+            "no recorded intake deficit or condition accounts for it",
+            "mcminn2011",
+        )
+    )
+    flags.append(
+        RedFlag(
+            "unaccounted-weight-loss",
+            f"Weight fell {-change.percent:.1f} % and nothing recorded explains it: a loss of "
+            f"{UNEXPLAINED_LOSS_PERCENT:g} % or more within 6-12 months needs a medical review.",
+            "See a doctor soon to find the cause of the weight loss.",
+            Urgency.soon,
+            (text,),
+            "mcminn2011",
+        )
+    )
+    steps.append(
+        NextStep(
+            "Medical review to find the cause of the weight loss",
+            f"{-change.percent:.1f} % weight loss that nothing recorded explains",
+            "mcminn2011",
+            StepKind.referral,
+        )
+    )
 
 
 def _condition_rows(
@@ -210,6 +276,9 @@ def assess(ctx: Context) -> CauseAssessment:
                 StepKind.referral,
             )
         )
+    unaccounted = _unaccounted_weight_loss(ctx)
+    if unaccounted is not None:
+        _unaccounted_flag(unaccounted, evidence, flags, steps)
     if not rows and ctx.facts.was_asked("conditions"):
         found.add(F.asked_none)
         evidence.append(
@@ -258,7 +327,7 @@ def assess(ctx: Context) -> CauseAssessment:
         tuple(steps),
         missing,
         tables=tables,
-        citations=TABLE_CITATIONS,
+        citations=(*TABLE_CITATIONS, "mcminn2011"),
         basis=decided.basis,
         rules=(decided.id,),
     )
