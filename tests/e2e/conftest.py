@@ -40,7 +40,7 @@ def live_server(tmp_path_factory, examples_dir):
     import uvicorn
 
     from myoscope.store import make_engine, upgrade
-    from myoscope.web import Settings, create_app
+    from myoscope.web import KEEP_ALIVE_S, Settings, create_app
     from myoscope.web._demo import load_demo
 
     url = f"sqlite:///{tmp_path_factory.mktemp('e2e') / 'e2e.sqlite'}"
@@ -50,7 +50,13 @@ def live_server(tmp_path_factory, examples_dir):
     engine.dispose()
     port = _free_port()
     server = uvicorn.Server(
-        uvicorn.Config(create_app(Settings(database_url=url)), host="127.0.0.1", port=port, log_level="warning")
+        uvicorn.Config(
+            create_app(Settings(database_url=url)),
+            host="127.0.0.1",
+            port=port,
+            log_level="warning",
+            timeout_keep_alive=KEEP_ALIVE_S,
+        )
     )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

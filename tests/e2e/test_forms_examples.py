@@ -37,7 +37,7 @@ def empty_demo(tmp_path_factory):
     import uvicorn
 
     from myoscope.store import add_user, issue_token, make_engine, session_factory, upgrade
-    from myoscope.web import Settings, create_app
+    from myoscope.web import KEEP_ALIVE_S, Settings, create_app
 
     url = f"sqlite:///{tmp_path_factory.mktemp('forms') / 'forms.sqlite'}"
     engine = make_engine(url)
@@ -52,7 +52,13 @@ def empty_demo(tmp_path_factory):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     server = uvicorn.Server(
-        uvicorn.Config(create_app(Settings(database_url=url)), host="127.0.0.1", port=port, log_level="warning")
+        uvicorn.Config(
+            create_app(Settings(database_url=url)),
+            host="127.0.0.1",
+            port=port,
+            log_level="warning",
+            timeout_keep_alive=KEEP_ALIVE_S,
+        )
     )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

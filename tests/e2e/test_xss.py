@@ -20,7 +20,7 @@ from fastapi.routing import APIRoute
 
 from myoscope.record import parse_record
 from myoscope.store import Patients, add_user, make_engine, session_factory, upgrade
-from myoscope.web import Settings, create_app
+from myoscope.web import KEEP_ALIVE_S, Settings, create_app
 
 PAYLOADS = (
     "<img src=x onerror=alert(1)>",
@@ -77,7 +77,9 @@ def hostile_server(tmp_path_factory):
     engine.dispose()
     app = create_app(Settings(database_url=url))
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", timeout_keep_alive=KEEP_ALIVE_S)
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20

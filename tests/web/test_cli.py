@@ -93,6 +93,17 @@ def test_finding_4_forwarded_headers_are_trusted_from_no_one_by_default(tmp_path
     assert seen[1]["proxy_headers"] is True and seen[1]["forwarded_allow_ips"] == ["10.0.0.5"]
 
 
+def test_idle_connections_outlive_the_pauses_between_clicks(tmp_path, monkeypatch):
+    """A connection reused by the client as the server closes it is reset (seen as ECONNRESET on a GET)."""
+    from myoscope.web import KEEP_ALIVE_S
+
+    seen = []
+    monkeypatch.setattr("uvicorn.run", lambda app, host, port, **kw: seen.append(kw))
+    url = f"sqlite:///{tmp_path / 'keep.sqlite'}"
+    assert CliRunner().invoke(_app(), ["serve", "--database", url]).exit_code == 0
+    assert seen[0]["timeout_keep_alive"] == KEEP_ALIVE_S >= 60
+
+
 def test_finding_10_serve_sends_secure_cookies_unless_it_is_the_loopback_demo(tmp_path, monkeypatch):
     apps = []
     monkeypatch.setattr("uvicorn.run", lambda app, host, port, **kw: apps.append(app))

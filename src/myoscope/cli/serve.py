@@ -62,7 +62,15 @@ def register(app: typer.Typer) -> None:
         import uvicorn
 
         from myoscope.store import ENV_URL, database_url, make_engine, upgrade
-        from myoscope.web import DEMO_PASSWORD, DEMO_USER, Settings, create_app, examples_dir, load_demo
+        from myoscope.web import (
+            DEMO_PASSWORD,
+            DEMO_USER,
+            KEEP_ALIVE_S,
+            Settings,
+            create_app,
+            examples_dir,
+            load_demo,
+        )
 
         scratch = None
         if demo and database is None and not os.environ.get(ENV_URL):
@@ -107,6 +115,7 @@ def register(app: typer.Typer) -> None:
             "host": HOST,
             "port": port,
             "log_level": "info",
+            "timeout_keep_alive": KEEP_ALIVE_S,
             "proxy_headers": bool(trusted),
             "forwarded_allow_ips": trusted or [],
         }

@@ -22,6 +22,10 @@ from myoscope.web._settings import Settings
 ENV_SETTINGS = "MYOSCOPE_SERVE_SETTINGS"
 FACTORY = "myoscope.web._serve:app_from_environment"
 """What uvicorn imports in each worker (``factory=True``)."""
+KEEP_ALIVE_S = 65
+"""Seconds an idle keep-alive connection stays open. uvicorn's default (5 s) is shorter than the pauses
+between a clinician's clicks, so a browser or HTTP client that reuses a connection just as the server
+closes it gets a reset; a longer idle time than the clients' own makes the client the one to close."""
 
 
 def settings_environment(settings: Settings) -> dict[str, str]:
