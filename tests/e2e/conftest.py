@@ -7,12 +7,10 @@ Screenshots go to ``artifacts/`` at the repository root.
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
+from _server import serving
 
 from _unavailable import unavailable
 
@@ -29,18 +27,10 @@ CHROMIUM_ARGS = [
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def live_server(tmp_path_factory, examples_dir):
-    import uvicorn
-
     from myoscope.store import make_engine, upgrade
-    from myoscope.web import KEEP_ALIVE_S, Settings, create_app
+    from myoscope.web import Settings, create_app
     from myoscope.web._demo import load_demo
 
     url = f"sqlite:///{tmp_path_factory.mktemp('e2e') / 'e2e.sqlite'}"
@@ -48,26 +38,8 @@ def live_server(tmp_path_factory, examples_dir):
     upgrade(engine)
     load_demo(engine, examples_dir)
     engine.dispose()
-    port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(
-            create_app(Settings(database_url=url)),
-            host="127.0.0.1",
-            port=port,
-            log_level="warning",
-            timeout_keep_alive=KEEP_ALIVE_S,
-        )
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the test server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
+    with serving(create_app(Settings(database_url=url))) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

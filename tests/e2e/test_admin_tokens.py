@@ -6,13 +6,11 @@ Screenshots of the administration pages at laptop and tablet width are saved in 
 from __future__ import annotations
 
 import re
-import socket
-import threading
-import time
 import urllib.error
 import urllib.request
 
 import pytest
+from _server import serving
 from playwright.sync_api import expect
 
 from myoscope.store import add_user, issue_token, make_engine, session_factory, upgrade
@@ -21,17 +19,9 @@ from myoscope.web import Settings, create_app
 ADMIN, ADMIN_PASSWORD = "chief", "chief-password-1"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def admin_server(tmp_path_factory):
     """A server over a fresh database with an admin, and a clinician holding one API token."""
-    import uvicorn
-
     url = f"sqlite:///{tmp_path_factory.mktemp('e2e-admin') / 'admin.sqlite'}"
     engine = make_engine(url)
     upgrade(engine)
@@ -40,20 +30,8 @@ def admin_server(tmp_path_factory):
         clinician = add_user(session, "nurse", "nurse-password-1", "clinician", ("ward",))
         token = issue_token(session, clinician, "ward tablet")
     engine.dispose()
-    port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(Settings(database_url=url)), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the test server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", token
-    server.should_exit = True
-    thread.join(10)
+    with serving(create_app(Settings(database_url=url))) as base:
+        yield base, token
 
 
 def _api_status(base: str, token: str) -> tuple[int, str]:

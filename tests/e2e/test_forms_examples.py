@@ -16,12 +16,11 @@ import os
 import re
 import subprocess
 import sys
-import threading
-import time
 from pathlib import Path
 
 import pytest
 from _forms_driver import Driver, screenshot_both_widths
+from _server import serving
 from playwright.sync_api import expect
 
 from myoscope.web._demo import DEMO_PASSWORD, DEMO_TEAM, DEMO_USER
@@ -34,10 +33,8 @@ SHOWN = {"sci-t6", "relapsing-ms", "bed-rest-older"}
 @pytest.fixture(scope="module")
 def empty_demo(tmp_path_factory):
     """A live server over a demo database with the demo account and no patients; yields (url, API token)."""
-    import uvicorn
-
     from myoscope.store import add_user, issue_token, make_engine, session_factory, upgrade
-    from myoscope.web import KEEP_ALIVE_S, Settings, create_app
+    from myoscope.web import Settings, create_app
 
     url = f"sqlite:///{tmp_path_factory.mktemp('forms') / 'forms.sqlite'}"
     engine = make_engine(url)
@@ -46,30 +43,8 @@ def empty_demo(tmp_path_factory):
         user = add_user(session, DEMO_USER, DEMO_PASSWORD, "clinician", (DEMO_TEAM,))
         token = issue_token(session, user, "forms e2e")
     engine.dispose()
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(
-        uvicorn.Config(
-            create_app(Settings(database_url=url)),
-            host="127.0.0.1",
-            port=port,
-            log_level="warning",
-            timeout_keep_alive=KEEP_ALIVE_S,
-        )
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the test server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", token
-    server.should_exit = True
-    thread.join(10)
+    with serving(create_app(Settings(database_url=url))) as base:
+        yield base, token
 
 
 @pytest.fixture(scope="module")

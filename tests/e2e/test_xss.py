@@ -11,16 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import threading
-import time
 from urllib.parse import quote
 
 import pytest
+from _server import serving
 from fastapi.routing import APIRoute
 
 from myoscope.record import parse_record
 from myoscope.store import Patients, add_user, make_engine, session_factory, upgrade
-from myoscope.web import KEEP_ALIVE_S, Settings, create_app
+from myoscope.web import Settings, create_app
 
 PAYLOADS = (
     "<img src=x onerror=alert(1)>",
@@ -30,14 +29,6 @@ PAYLOADS = (
     "</textarea><iframe srcdoc='<script>alert(5)</script>'>",
 )
 USER, PASSWORD = "xss", "xss-password-1"
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _hostile_record(payload: str, n: int) -> dict:
@@ -63,8 +54,6 @@ def _hostile_record(payload: str, n: int) -> dict:
 
 @pytest.fixture(scope="module")
 def hostile_server(tmp_path_factory):
-    import uvicorn
-
     url = f"sqlite:///{tmp_path_factory.mktemp('xss') / 'xss.sqlite'}"
     engine = make_engine(url)
     upgrade(engine)
@@ -76,19 +65,8 @@ def hostile_server(tmp_path_factory):
             patients.open(key).add_visit(dt.date(2026, 4, 1), {}, note=payload)
     engine.dispose()
     app = create_app(Settings(database_url=url))
-    port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", timeout_keep_alive=KEEP_ALIVE_S)
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline and thread.is_alive(), "the test server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", app, ids
-    server.should_exit = True
-    thread.join(10)
+    with serving(app) as base:
+        yield base, app, ids
 
 
 def _page_routes(app) -> list[str]:
