@@ -33,12 +33,13 @@ from myoscope.cohort._features import COL
 from myoscope.cohort._kinds import KIND_CODE
 from myoscope.criteria import activity_guidelines as who
 
-_ACTIVITY = (KIND_CODE["moderate_minutes"], KIND_CODE["vigorous_minutes"], KIND_CODE["sessions_20min"])
+ACTIVITY_KINDS = (KIND_CODE["moderate_minutes"], KIND_CODE["vigorous_minutes"], KIND_CODE["sessions_20min"])
+"""The kinds of a weekly activity summary, in the order of the summaries' last axis."""
 _BELOW_BOTH, _BELOW_ONE, _MEETS = 1, 2, 4
 """Bits of the weekly findings of whole-body inactivity."""
 WEEKS = 4
 """Calendar weeks weighed (:data:`myoscope.causes.inactivity_body.WEEKS`; a test holds them equal)."""
-_MONDAY_OFFSET = 3
+MONDAY_OFFSET = 3
 """1970-01-01 (day 0) was a Thursday: (day + 3) % 7 is the weekday, Monday 0."""
 
 
@@ -80,70 +81,11 @@ def _week_bits(values: np.ndarray) -> np.ndarray:
     )
 
 
-def _weeks(
-    starts: np.ndarray,
-    day: np.ndarray,
-    kind: np.ndarray,
-    value: np.ndarray,
-    ok: np.ndarray,
-    on: int,
-    last_day: np.ndarray,
-    codes: np.ndarray,
-) -> np.ndarray:
-    """Per person (rows ``starts[g]:starts[g+1]``), the weekly summary of each of the latest calendar weeks:
-    (person, week, activity kind) -> value of the week's latest day (same-day duplicates: the highest)."""
-    n = starts.shape[0] - 1
-    out = np.full((n, WEEKS, codes.shape[0]), np.nan)
-    latest = np.full((n, WEEKS), -1, np.int64)
-    for g in range(n):
-        if np.isnan(last_day[g]):
-            continue
-        end = np.int64(last_day[g])
-        first = end - (end + _MONDAY_OFFSET) % 7 - 7 * (WEEKS - 1)
-        for r in range(starts[g], starts[g + 1]):
-            d = np.int64(day[r])
-            if not ok[r] or d > on or d > end:
-                continue
-            j = -1
-            for c in range(codes.shape[0]):
-                if kind[r] == codes[c]:
-                    j = c
-            week = (d - (d + _MONDAY_OFFSET) % 7 - first) // 7
-            if j < 0 or week < 0:
-                continue
-            if d > latest[g, week]:
-                latest[g, week] = d
-                out[g, week, :] = np.nan
-            if d == latest[g, week] and not value[r] <= out[g, week, j]:
-                out[g, week, j] = value[r]
-    return out
-
-
-@lru_cache(maxsize=1)
-def _weeks_compiled() -> Any:
-    """:func:`_weeks` compiled by numba on first use (importing the package loads no engine)."""
-    from numba import njit
-
-    return njit(cache=True, nogil=True)(_weeks)
-
-
-def activity_bits(last_day: np.ndarray, rows: dict[str, np.ndarray], ok: np.ndarray, on: int) -> np.ndarray:
-    """Bit set of the weekly findings per person: rows grouped by person (contiguous, in the order of
-    the aggregation's people), ``last_day`` each person's last day."""
-    from myoscope.cohort._aggregate import group_starts
-
-    summaries = _weeks_compiled()(
-        group_starts(rows["person"]),
-        rows["day"],
-        rows["kind"],
-        rows["value"],
-        ok,
-        int(on),
-        np.ascontiguousarray(last_day, dtype=np.float64),
-        np.array(_ACTIVITY, np.int8),
-    )
+def activity_bits(summaries: np.ndarray) -> np.ndarray:
+    """Bit set of the weekly findings per person from the weekly summaries of the aggregation (person, week,
+    activity kind of :data:`ACTIVITY_KINDS`; NaN where not given)."""
     n = summaries.shape[0]
-    found = _week_bits(summaries.reshape(n * WEEKS, len(_ACTIVITY))).reshape(n, WEEKS)
+    found = _week_bits(summaries.reshape(n * WEEKS, len(ACTIVITY_KINDS))).reshape(n, WEEKS)
     bits: np.ndarray = np.bitwise_or.reduce(found, axis=1) if n else np.zeros(0, np.int64)
     return bits.astype(np.int64)
 

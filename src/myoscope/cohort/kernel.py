@@ -104,6 +104,11 @@ FLAG_COLUMNS: tuple[str, ...] = (
 )
 
 
+_CHECKS = (_LOW, _HIGH, _INTEGER_KINDS, _SIDED, NO_DATE)
+"""What validation checks a row against: the plausible range, whole numbers and sides by kind, the no-date marker."""
+_ROW_TYPES = (("day", np.int32), ("kind", np.int8), ("side", np.int8), ("value", np.float64))
+
+
 def validate(day: np.ndarray, kind: np.ndarray, side: np.ndarray, value: np.ndarray) -> np.ndarray:
     """Reason code of each row (0 = accepted), see :data:`REASONS`."""
     from myoscope.cohort._aggregate import validate_rows
@@ -113,11 +118,7 @@ def validate(day: np.ndarray, kind: np.ndarray, side: np.ndarray, value: np.ndar
         np.ascontiguousarray(kind, dtype=np.int8),
         np.ascontiguousarray(side, dtype=np.int8),
         np.ascontiguousarray(value, dtype=np.float64),
-        _LOW,
-        _HIGH,
-        _INTEGER_KINDS,
-        _SIDED,
-        NO_DATE,
+        *_CHECKS,
     )
     return reasons
 
@@ -150,40 +151,25 @@ def _age(last_day: np.ndarray, birth_year: np.ndarray) -> np.ndarray:
 def screen_arrays(
     rows: Mapping[str, np.ndarray], persons: Mapping[str, np.ndarray] | None = None, on: int | None = None
 ) -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray]:
-    """(flags by column, indices of refused rows, their reason codes) for one batch."""
-    from myoscope.cohort._aggregate import aggregate
+    """(flags by column, indices of refused rows, their reason codes) for one batch.
 
-    person = np.asarray(rows["person"], dtype=np.int64)
-    order = None
-    if person.size > 1 and not (person[1:] >= person[:-1]).all():
-        order = np.argsort(person, kind="stable")
-    cols = {k: np.asarray(rows[k]) for k in ("day", "kind", "side", "value")}
-    if order is not None:
-        person, cols = person[order], {k: v[order] for k, v in cols.items()}
-    reason = validate(cols["day"], cols["kind"], cols["side"], cols["value"])
-    ok = reason == 0
-    typed = {
-        k: np.ascontiguousarray(cols[k], dtype=t)
-        for k, t in (("day", np.int32), ("kind", np.int8), ("side", np.int8), ("value", np.float64))
-    }
-    ids, f = aggregate(
-        person,
-        typed["day"],
-        typed["kind"],
-        typed["side"],
-        typed["value"],
-        ok,
-        NO_DATE if on is None else on,
-        WINDOW_DAYS,
-        MIN_SPAN_DAYS,
-    )
+    One pass over the rows validates them, aggregates each person's features and weekly activity
+    summaries (:func:`myoscope.cohort._aggregate.screen_rows`); the rules then run over people."""
+    from myoscope.cohort._aggregate import runs, screen_rows
     from myoscope.cohort._body_causes import activity_bits
-    from myoscope.cohort._features import COL
 
-    activity = activity_bits(f[:, COL["last_day"]], {"person": person, **typed}, ok, NO_DATE if on is None else on)
-    refused = np.flatnonzero(~ok)
+    person = np.ascontiguousarray(rows["person"], dtype=np.int64)
+    typed = tuple(np.ascontiguousarray(rows[k], dtype=t) for k, t in _ROW_TYPES)
+    order = None
+    if not runs(person)[1]:
+        order = np.argsort(person, kind="stable")
+        person, typed = person[order], tuple(v[order] for v in typed)
+    ids, f, weeks, reason, n_refused = screen_rows(
+        person, typed, _CHECKS, NO_DATE if on is None else on, WINDOW_DAYS, MIN_SPAN_DAYS
+    )
+    refused = np.flatnonzero(reason) if n_refused else np.zeros(0, np.int64)
     refused_at = refused if order is None else order[refused]
-    return flags(ids, f, persons, activity), refused_at, reason[refused]
+    return flags(ids, f, persons, activity_bits(weeks)), refused_at, reason[refused]
 
 
 def flags(
@@ -200,14 +186,14 @@ def flags(
     sex, population, birth_year, conditions = _person_attributes(ids, persons)
 
     def latest(name: str) -> np.ndarray:
-        return rules.latest(f, name)
+        return rules.latest(f, name).copy()  # the flags never point into the features (a working array)
 
     c = cut
     out: dict[str, Any] = {
         "person": ids,
         "sex": sex,
         "age": _age(f[:, COL["last_day"]], birth_year),
-        "last_day": f[:, COL["last_day"]],
+        "last_day": f[:, COL["last_day"]].copy(),
     }
     out.update(
         weight_kg=latest("body_weight"),
