@@ -44,10 +44,13 @@ _GIRTH_CODES = np.array([KIND_CODE[g] for g in GIRTHS], dtype=np.int64)
 _NONE = -2147483648
 _GIRTH_OF_KIND = np.full(N_KINDS, -1, dtype=np.int64)
 _GIRTH_OF_KIND[_GIRTH_CODES] = np.arange(len(GIRTHS))
-_ROLE_WEIGHT, _ROLE_GRIP, _ROLE_ACTIVITY = -2, -3, -4
-_ROLE = np.where(_GIRTH_OF_KIND >= 0, _GIRTH_OF_KIND, -1)
-_ROLE[WEIGHT], _ROLE[GRIP] = _ROLE_WEIGHT, _ROLE_GRIP
-_ROLE[list(ACTIVITY_KINDS)] = _ROLE_ACTIVITY
+_GIRTH_ROWS, _WEIGHT_ROWS, _ACTIVITY_ROWS, _GRIP_ROWS, _OTHER_ROWS = range(5)
+"""The lists a person's accepted rows are kept in for the passes after the first (the last one is not kept)."""
+_LIST_OF_KIND = np.full(N_KINDS, _OTHER_ROWS, dtype=np.int64)
+_LIST_OF_KIND[_GIRTH_CODES] = _GIRTH_ROWS
+_LIST_OF_KIND[WEIGHT], _LIST_OF_KIND[GRIP] = _WEIGHT_ROWS, _GRIP_ROWS
+_LIST_OF_KIND[list(ACTIVITY_KINDS)] = _ACTIVITY_ROWS
+_KEEP = np.array([1, 1, 1, 1, 0], dtype=np.int64)
 _SLOT_OF_KIND = np.full(N_KINDS, -1, dtype=np.int64)
 _SLOT_OF_KIND[list(ACTIVITY_KINDS)] = np.arange(len(ACTIVITY_KINDS))
 
@@ -105,54 +108,54 @@ def _reason(k, d, v, s, n_kinds, low, high, whole, needs_side, no_date):
 
 
 @njit(cache=True, nogil=True)
-def _first_pass(one, rows, checks, reason, start, stop, on, role, latest_day, kept):
-    """Validates each row (``reason``); of the accepted rows up to ``on``: the latest value of each kind, first
-    and last of each girth side and grip hand; keeps the girth, weight and activity rows (``kept[0]``,
-    ``kept[1]``, ``kept[2]``). Returns how many of each, and how many rows were refused.
+def _first_pass(one, rows, checks, reason, start, stop, on, lists, latest_day, kept, counts):
+    """Validates each row (``reason``, zeros on entry); of the accepted rows up to ``on``: the latest value of
+    each kind and the last day; keeps the rows of girths, weight, activity and grip in ``kept[list]``
+    (``lists`` by kind), ``counts[list]`` of each. Returns how many rows were refused.
 
-    ``role`` of a kind: -1 plain, :data:`_ROLE_WEIGHT`, :data:`_ROLE_GRIP`, :data:`_ROLE_ACTIVITY` or the
-    girth index (0 up)."""
+    Branch-free for an accepted row (the reason of a refused row is looked for only then); indices are
+    unsigned, which spares numba's check for negative ones."""
     day, kind, side, value = rows
     low, high, integer, sided, no_date = checks
     n_kinds = low.shape[0]
-    n_girth, n_weight, n_activity, refused = 0, 0, 0, 0
+    refused = 0
     last = _NONE
-    for r in range(start, stop):
+    for r in range(np.uint64(start), np.uint64(stop)):
         k, d, v, s = kind[r], day[r], value[r], side[r]
-        c = min(max(k, 0), n_kinds - 1)
-        code = _reason(k, d, v, s, n_kinds, low[c], high[c], integer[c], sided[c], no_date)
-        reason[r] = code
-        if code != 0:
+        c = np.uint64(min(max(k, 0), n_kinds - 1))
+        ok = (k >= 0) & (k < n_kinds) & (d != no_date) & (v >= low[c]) & (v <= high[c])  # NaN: not in range
+        ok = ok & (not integer[c] or v == np.floor(v)) & (s >= 0) & (s <= 2) & (not sided[c] or s != 0)
+        if not ok:
+            reason[r] = _reason(k, d, v, s, n_kinds, low[c], high[c], integer[c], sided[c], no_date)
             refused += 1
             continue
         if d > on:
             continue
-        if d > latest_day[k]:
-            latest_day[k] = d
-            one[k] = v
-        elif d == latest_day[k]:
-            one[k] = _higher(one[k], v)
+        seen = latest_day[c]
+        newer = (d > seen) | ((d == seen) & (not v <= one[c]))  # nothing yet on that day: NaN
+        one[c] = v if newer else one[c]
+        latest_day[c] = max(seen, d)
         last = max(last, d)
-        j = role[k]
-        if j == _ROLE_WEIGHT:
-            kept[1, n_weight] = r
-            n_weight += 1
-        elif j == _ROLE_ACTIVITY:
-            kept[2, n_activity] = r
-            n_activity += 1
-        elif j == _ROLE_GRIP:
-            if s > 0:
-                base = GRIP0 + 4 * (s - 1)
-                one[base], one[base + 1] = _earliest(one[base], one[base + 1], d, v)
-                one[base + 2], one[base + 3] = _latest(one[base + 2], one[base + 3], d, v)
-        elif j >= 0 and s != 0:
-            kept[0, n_girth] = r
-            n_girth += 1
+        x = np.uint64(lists[c])
+        kept[x, np.uint64(counts[x])] = r
+        counts[x] += _KEEP[x]
     if last > _NONE:
         one[LAST] = last
     if latest_day[WEIGHT] > _NONE:
         one[WDAY] = latest_day[WEIGHT]
-    return n_girth, n_weight, n_activity, refused
+    return refused
+
+
+@njit(cache=True, nogil=True)
+def _grips(one, rows, grip_rows, n_grip):
+    """First and last day (and their highest value) of each grip hand (rows with a side)."""
+    day, _, side, value = rows
+    for i in range(n_grip):
+        r = grip_rows[i]
+        if side[r] > 0:
+            base = GRIP0 + 4 * (side[r] - 1)
+            one[base], one[base + 1] = _earliest(one[base], one[base + 1], day[r], value[r])
+            one[base + 2], one[base + 3] = _latest(one[base + 2], one[base + 3], day[r], value[r])
 
 
 @njit(cache=True, nogil=True)
@@ -163,6 +166,8 @@ def _girths(one, rows, girth_of_kind, girth_rows, n_girth):
     for a in range(n_girth):
         ra = girth_rows[a]
         j = girth_of_kind[kind[ra]]
+        if side[ra] == 0:
+            continue
         base = TREND0 + 8 * j + 4 * (side[ra] - 1)
         one[base], one[base + 1] = _earliest(one[base], one[base + 1], day[ra], value[ra])
         one[base + 2], one[base + 3] = _latest(one[base + 2], one[base + 3], day[ra], value[ra])
@@ -181,6 +186,8 @@ def _girths(one, rows, girth_of_kind, girth_rows, n_girth):
     for a in range(n_girth):
         r = girth_rows[a]
         j = girth_of_kind[kind[r]]
+        if side[r] == 0:
+            continue
         if day[r] == one[BOTH_DAY0 + j]:
             col = BOTH0 + 2 * j + side[r] - 1
             one[col] = _higher(one[col], value[r])
@@ -233,7 +240,7 @@ def _weeks(weeks, g, day, kind, value, activity_rows, n_activity, end, slot_of_k
 
 
 @njit(cache=True, nogil=True)
-def screen_sorted(starts, rows, checks, on, window_days, min_span, girth_of_kind, role, slot_of_kind, buffers):
+def screen_sorted(starts, rows, checks, on, window_days, min_span, girth_of_kind, lists, slot_of_kind, buffers):
     """Fills ``buffers`` (reason code of each row, per-person features, weekly activity summaries) for groups
     ``starts[i]:starts[i+1]`` (see the module docstring) in one pass over the rows of each person; returns
     how many rows were refused."""
@@ -245,23 +252,24 @@ def screen_sorted(starts, rows, checks, on, window_days, min_span, girth_of_kind
     longest = 0
     for g in range(n_groups):
         longest = max(longest, starts[g + 1] - starts[g])
-    kept = np.empty((3, longest), dtype=np.int64)  # girth, weight and activity rows of one person
-    n_features = out.shape[1]
-    one = np.empty(n_features)  # one person's row, kept in cache; copied out once per person
+    kept = np.empty((_OTHER_ROWS + 1, longest), dtype=np.int64)  # one person's rows by list
+    counts = np.zeros(_OTHER_ROWS + 1, dtype=np.int64)
+    one = np.empty(out.shape[1])  # one person's features, kept in cache; copied out once per person
     refused = 0
     for g in range(n_groups):
         latest_day[:] = _NONE
         one[:] = np.nan
-        n_girth, n_weight, n_activity, bad = _first_pass(
-            one, rows, checks, reason, starts[g], starts[g + 1], on, role, latest_day, kept
-        )
-        refused += bad
-        if n_girth:
-            _girths(one, rows, girth_of_kind, kept[0], n_girth)
-        if n_weight:
-            _windows(one, day, value, kept[1], n_weight, window_days, min_span)
-        if n_activity:
-            _weeks(weeks, g, day, kind, value, kept[2], n_activity, np.int64(one[LAST]), slot_of_kind, latest_week)
+        counts[:] = 0
+        refused += _first_pass(one, rows, checks, reason, starts[g], starts[g + 1], on, lists, latest_day, kept, counts)
+        if counts[_GRIP_ROWS]:
+            _grips(one, rows, kept[_GRIP_ROWS], counts[_GRIP_ROWS])
+        if counts[_GIRTH_ROWS]:
+            _girths(one, rows, girth_of_kind, kept[_GIRTH_ROWS], counts[_GIRTH_ROWS])
+        if counts[_WEIGHT_ROWS]:
+            _windows(one, day, value, kept[_WEIGHT_ROWS], counts[_WEIGHT_ROWS], window_days, min_span)
+        if counts[_ACTIVITY_ROWS]:
+            n, end = counts[_ACTIVITY_ROWS], np.int64(one[LAST])
+            _weeks(weeks, g, day, kind, value, kept[_ACTIVITY_ROWS], n, end, slot_of_kind, latest_week)
         out[g, :] = one
     return refused
 
@@ -319,6 +327,7 @@ class _Scratch(threading.local):
         self.cells, cells = _reuse(self.cells, n_groups * (n_features + n_weeks))
         features = cells[: n_groups * n_features].reshape(n_features, n_groups).T  # column-major
         weeks = cells[n_groups * n_features :].reshape(n_groups, WEEKS, len(ACTIVITY_KINDS))
+        codes.fill(0)
         weeks.fill(np.nan)
         return codes, features, weeks
 
@@ -353,7 +362,7 @@ def screen_rows(
         np.asarray(window_days, dtype=np.int64),
         np.int64(min_span),
         _GIRTH_OF_KIND,
-        _ROLE,
+        _LIST_OF_KIND,
         _SLOT_OF_KIND,
         buffers,
     )

@@ -96,7 +96,8 @@ def _girth_bits(f: np.ndarray) -> np.ndarray:
 
     bits = np.zeros(f.shape[0], np.int64)
     within, fell_bit = _bit("girths_within_error"), _bit("girth_fell")
-    for j, kind in enumerate(GIRTHS):
+    for j in rules.girth_sites(f):
+        kind = GIRTHS[j]
         left_change, right_change = _change(f, j, "left"), _change(f, j, "right")
         for change in (left_change, right_change):
             bits |= np.where(change == _FELL, fell_bit, np.where(change != _UNKNOWN, within, 0))
@@ -139,7 +140,7 @@ def _accepts(instrument: str, **values: np.ndarray) -> np.ndarray:
 
 
 def _any_met(*states: np.ndarray) -> np.ndarray:
-    met: np.ndarray = (np.stack(states) == YES).any(0)
+    met: np.ndarray = rules.any_of(*states) == YES
     return met
 
 

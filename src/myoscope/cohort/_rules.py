@@ -11,7 +11,9 @@ Categories are int8 stage codes of each definition (its ``STAGE`` table), -1 = c
 
 from __future__ import annotations
 
+import functools
 import operator
+from functools import lru_cache
 
 import numpy as np
 
@@ -41,19 +43,40 @@ def tidy(values: np.ndarray) -> np.ndarray:
 
 def met(cutoff: Cutoff, values: np.ndarray, sex: np.ndarray | None = None) -> np.ndarray:
     """:meth:`Cutoff.met` over arrays: 1 / 0, or -1 when the value (or a needed sex) is unknown."""
+    unknown = np.isnan(values)
+    limit: np.ndarray | float
     if cutoff.sex_specific:
-        limit = np.where(sex == MALE, given(cutoff.male), np.where(sex == FEMALE, given(cutoff.female), np.nan))
+        limit = by_sex(sex, given(cutoff.male), given(cutoff.female))
+        unknown |= np.isnan(limit)
     else:
-        limit = np.full(values.shape, float(cutoff.male))
+        limit = float(cutoff.male)
     with np.errstate(invalid="ignore"):
-        hit = _OPS[cutoff.op](tidy(values), limit)
-    return np.where(np.isnan(values) | np.isnan(limit), UNKNOWN, hit.astype(np.int8)).astype(np.int8)
+        hit = _OPS[cutoff.op](tidy(values), limit)  # False where either side is NaN
+    state: np.ndarray = hit.view(np.int8) - unknown.view(np.int8)
+    return state
+
+
+def by_sex(sex: np.ndarray | None, male: float, female: float) -> np.ndarray:
+    """``male`` where sex is :data:`MALE`, ``female`` where :data:`FEMALE`, NaN elsewhere."""
+    codes = np.asarray(sex)
+    if codes.dtype.itemsize == 1 and codes.dtype.kind in "iu":
+        return _sex_table(male, female)[codes.view(np.uint8)]
+    return np.where(codes == MALE, male, np.where(codes == FEMALE, female, np.nan))
+
+
+@lru_cache(maxsize=64)
+def _sex_table(male: float, female: float) -> np.ndarray:
+    """:func:`by_sex` of every one-byte sex code, indexed by the code's byte."""
+    table = np.full(256, np.nan)
+    table[MALE], table[FEMALE] = male, female
+    return table
 
 
 def any_of(*states: np.ndarray) -> np.ndarray:
-    """:func:`myoscope.instruments._cutoff.any_of` over arrays."""
-    stack = np.stack(states)
-    return np.where((stack == YES).any(0), YES, np.where((stack == NO).any(0), NO, UNKNOWN)).astype(np.int8)
+    """:func:`myoscope.instruments._cutoff.any_of` over arrays: yes if any is yes, else no if any is no, else
+    cannot tell; with -1 < 0 < 1, the largest state."""
+    found: np.ndarray = functools.reduce(np.maximum, states)
+    return found
 
 
 def _pick(conditions: list[tuple[np.ndarray, int]], default: int) -> np.ndarray:
@@ -218,13 +241,26 @@ def glim_stage(f: np.ndarray, age: np.ndarray, population: np.ndarray) -> np.nda
     return np.where(valid & inflamed & phenotypic, graded, UNKNOWN).astype(np.int8)
 
 
+def girth_sites(f: np.ndarray) -> list[int]:
+    """The girth sites (indices of :data:`GIRTHS`) measured on anyone of the batch: a site measured on no one
+    has no side, difference or trend, so it changes no finding."""
+    columns = [
+        COL[f"{part}.{j}.{side}{day}"]
+        for j in range(len(GIRTHS))
+        for part, day in (("trend", ".first_day"), ("both", ""))
+        for side in ("left", "right")
+    ]
+    measured = ~np.isnan(f[:, columns]).all(axis=0) if f.shape[0] else np.zeros(len(columns), bool)
+    return [j for j in range(len(GIRTHS)) if measured[4 * j : 4 * j + 4].any()]
+
+
 def girth_findings(f: np.ndarray) -> dict[str, np.ndarray]:
     """Largest side-to-side difference, asymmetry beyond error (any site) and loss beyond error over time."""
     n = f.shape[0]
     diff_max = np.full(n, np.nan)
     asym, loss = np.full(n, UNKNOWN), np.full(n, UNKNOWN)
     threshold = max(girth.MDC_FRACTION, girth.TREND_MIN_FRACTION)
-    for j in range(len(GIRTHS)):
+    for j in girth_sites(f):
         left, right = f[:, COL[f"both.{j}.left"]], f[:, COL[f"both.{j}.right"]]
         d = np.abs(left - right)
         beyond = (d >= girth.MDC_FRACTION * np.maximum(left, right)) & (d >= girth.ASYMMETRY_FLOOR_CM)
