@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 from numba import njit
 
-from myoscope.cohort._body_causes import ACTIVITY_KINDS, MONDAY_OFFSET, WEEKS
+from myoscope.cohort._body_causes import _ACTIVITY, _MONDAY_OFFSET, WEEKS
 from myoscope.cohort._features import (
     BOTH0,
     BOTH_DAY0,
@@ -49,10 +49,10 @@ _GIRTH_ROWS, _WEIGHT_ROWS, _ACTIVITY_ROWS, _GRIP_ROWS, _OTHER_ROWS = range(5)
 _LIST_OF_KIND = np.full(N_KINDS, _OTHER_ROWS, dtype=np.int64)
 _LIST_OF_KIND[_GIRTH_CODES] = _GIRTH_ROWS
 _LIST_OF_KIND[WEIGHT], _LIST_OF_KIND[GRIP] = _WEIGHT_ROWS, _GRIP_ROWS
-_LIST_OF_KIND[list(ACTIVITY_KINDS)] = _ACTIVITY_ROWS
+_LIST_OF_KIND[list(_ACTIVITY)] = _ACTIVITY_ROWS
 _KEEP = np.array([1, 1, 1, 1, 0], dtype=np.int64)
 _SLOT_OF_KIND = np.full(N_KINDS, -1, dtype=np.int64)
-_SLOT_OF_KIND[list(ACTIVITY_KINDS)] = np.arange(len(ACTIVITY_KINDS))
+_SLOT_OF_KIND[list(_ACTIVITY)] = np.arange(len(_ACTIVITY))
 
 
 # The helpers called for each row take and return numbers only: a call that passes arrays costs more than the
@@ -223,12 +223,12 @@ def _weeks(weeks, g, day, kind, value, activity_rows, n_activity, end, slot_of_k
     """The weekly activity summaries of the latest :data:`WEEKS` calendar weeks up to day ``end`` (as
     :mod:`._body_causes` reads them): per week and activity kind, the value of the week's latest day
     (same-day duplicates: the highest)."""
-    first = end - (end + MONDAY_OFFSET) % 7 - 7 * (WEEKS - 1)
+    first = end - (end + _MONDAY_OFFSET) % 7 - 7 * (WEEKS - 1)
     latest[:] = -1
     for i in range(n_activity):
         r = activity_rows[i]
         d = np.int64(day[r])
-        week = (d - (d + MONDAY_OFFSET) % 7 - first) // 7
+        week = (d - (d + _MONDAY_OFFSET) % 7 - first) // 7
         if week < 0:
             continue
         j = slot_of_kind[kind[r]]
@@ -322,11 +322,11 @@ class _Scratch(threading.local):
         self.cells = np.empty(0)
 
     def take(self, n_rows: int, n_groups: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        n_features, n_weeks = len(FEATURES), WEEKS * len(ACTIVITY_KINDS)
+        n_features, n_weeks = len(FEATURES), WEEKS * len(_ACTIVITY)
         self.codes, codes = _reuse(self.codes, n_rows)
         self.cells, cells = _reuse(self.cells, n_groups * (n_features + n_weeks))
         features = cells[: n_groups * n_features].reshape(n_features, n_groups).T  # column-major
-        weeks = cells[n_groups * n_features :].reshape(n_groups, WEEKS, len(ACTIVITY_KINDS))
+        weeks = cells[n_groups * n_features :].reshape(n_groups, WEEKS, len(_ACTIVITY))
         codes.fill(0)
         weeks.fill(np.nan)
         return codes, features, weeks

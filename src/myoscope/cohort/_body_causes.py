@@ -33,13 +33,13 @@ from myoscope.cohort._features import COL
 from myoscope.cohort._kinds import KIND_CODE
 from myoscope.criteria import activity_guidelines as who
 
-ACTIVITY_KINDS = (KIND_CODE["moderate_minutes"], KIND_CODE["vigorous_minutes"], KIND_CODE["sessions_20min"])
+_ACTIVITY = (KIND_CODE["moderate_minutes"], KIND_CODE["vigorous_minutes"], KIND_CODE["sessions_20min"])
 """The kinds of a weekly activity summary, in the order of the summaries' last axis."""
 _BELOW_BOTH, _BELOW_ONE, _MEETS = 1, 2, 4
 """Bits of the weekly findings of whole-body inactivity."""
 WEEKS = 4
 """Calendar weeks weighed (:data:`myoscope.causes.inactivity_body.WEEKS`; a test holds them equal)."""
-MONDAY_OFFSET = 3
+_MONDAY_OFFSET = 3
 """1970-01-01 (day 0) was a Thursday: (day + 3) % 7 is the weekday, Monday 0."""
 
 
@@ -83,9 +83,9 @@ def _week_bits(values: np.ndarray) -> np.ndarray:
 
 def activity_bits(summaries: np.ndarray) -> np.ndarray:
     """Bit set of the weekly findings per person from the weekly summaries of the aggregation (person, week,
-    activity kind of :data:`ACTIVITY_KINDS`; NaN where not given)."""
+    activity kind of :data:`_ACTIVITY`; NaN where not given)."""
     n = summaries.shape[0]
-    found = _week_bits(summaries.reshape(n * WEEKS, len(ACTIVITY_KINDS))).reshape(n, WEEKS)
+    found = _week_bits(summaries.reshape(n * WEEKS, len(_ACTIVITY))).reshape(n, WEEKS)
     bits: np.ndarray = np.bitwise_or.reduce(found, axis=1) if n else np.zeros(0, np.int64)
     return bits.astype(np.int64)
 

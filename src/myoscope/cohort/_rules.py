@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import operator
-from functools import lru_cache
 
 import numpy as np
 
@@ -44,32 +43,17 @@ def tidy(values: np.ndarray) -> np.ndarray:
 def met(cutoff: Cutoff, values: np.ndarray, sex: np.ndarray | None = None) -> np.ndarray:
     """:meth:`Cutoff.met` over arrays: 1 / 0, or -1 when the value (or a needed sex) is unknown."""
     unknown = np.isnan(values)
-    limit: np.ndarray | float
-    if cutoff.sex_specific:
-        limit = by_sex(sex, given(cutoff.male), given(cutoff.female))
-        unknown |= np.isnan(limit)
-    else:
-        limit = float(cutoff.male)
-    with np.errstate(invalid="ignore"):
-        hit = _OPS[cutoff.op](tidy(values), limit)  # False where either side is NaN
-    state: np.ndarray = hit.view(np.int8) - unknown.view(np.int8)
+    tidied = tidy(values)
+    op = _OPS[cutoff.op]
+    with np.errstate(invalid="ignore"):  # a comparison with NaN is False
+        if cutoff.sex_specific:
+            male, female = sex == MALE, sex == FEMALE
+            hit = (male & op(tidied, given(cutoff.male))) | (female & op(tidied, given(cutoff.female)))
+            unknown |= ~(male | female)
+        else:
+            hit = op(tidied, float(cutoff.male))
+    state: np.ndarray = hit.view(np.int8) - unknown.view(np.int8)  # hit is False where unknown
     return state
-
-
-def by_sex(sex: np.ndarray | None, male: float, female: float) -> np.ndarray:
-    """``male`` where sex is :data:`MALE`, ``female`` where :data:`FEMALE`, NaN elsewhere."""
-    codes = np.asarray(sex)
-    if codes.dtype.itemsize == 1 and codes.dtype.kind in "iu":
-        return _sex_table(male, female)[codes.view(np.uint8)]
-    return np.where(codes == MALE, male, np.where(codes == FEMALE, female, np.nan))
-
-
-@lru_cache(maxsize=64)
-def _sex_table(male: float, female: float) -> np.ndarray:
-    """:func:`by_sex` of every one-byte sex code, indexed by the code's byte."""
-    table = np.full(256, np.nan)
-    table[MALE], table[FEMALE] = male, female
-    return table
 
 
 def any_of(*states: np.ndarray) -> np.ndarray:
@@ -81,7 +65,10 @@ def any_of(*states: np.ndarray) -> np.ndarray:
 
 def _pick(conditions: list[tuple[np.ndarray, int]], default: int) -> np.ndarray:
     """First matching (condition, code), as ``np.select`` with int8 output."""
-    return np.select([c for c, _ in conditions], [np.int8(v) for _, v in conditions], np.int8(default)).astype(np.int8)
+    out = np.full(conditions[0][0].shape, default, dtype=np.int8)
+    for condition, code in reversed(conditions):  # an earlier condition overwrites a later one
+        np.putmask(out, condition, np.int8(code))
+    return out
 
 
 def ewgsop2_stage(f: np.ndarray, sex: np.ndarray) -> np.ndarray:
@@ -166,17 +153,22 @@ def must_points_category(b: np.ndarray, loss: np.ndarray, acute: np.ndarray) -> 
     """'MUST' category from BMI, weight loss (%) and acute illness (1 / 0), NaN where unknown: the
     category when every unknown step's 0 to 2 points leave it unchanged, else -1."""
     with np.errstate(invalid="ignore"):
-        bmi_pts = np.where(b > must.BMI_NO_RISK_ABOVE, 0, np.where(b >= must.BMI_HIGH_RISK_BELOW, 1, 2))
-        loss_pts = np.where(loss < must.WEIGHT_LOSS_LOW_BELOW, 0, np.where(loss <= must.WEIGHT_LOSS_HIGH_ABOVE, 1, 2))
-    acute_pts = np.where(acute == 1, must.ACUTE_DISEASE_POINTS, 0)
-    known = (
-        np.where(np.isnan(b), 0, bmi_pts)
-        + np.where(np.isnan(loss), 0, loss_pts)
-        + np.where(np.isnan(acute), 0, acute_pts)
-    )
-    unknown_high = 2 * (np.isnan(b).astype(int) + np.isnan(loss).astype(int) + np.isnan(acute).astype(int))
-    low_cat, high_cat = np.minimum(known, 2), np.minimum(known + unknown_high, 2)
-    return np.where(low_cat == high_cat, low_cat, -1).astype(np.int8)
+        bmi_pts = _points(b, b > must.BMI_NO_RISK_ABOVE, b >= must.BMI_HIGH_RISK_BELOW)
+        loss_pts = _points(loss, loss < must.WEIGHT_LOSS_LOW_BELOW, loss <= must.WEIGHT_LOSS_HIGH_ABOVE)
+    acute_pts = (acute == 1).view(np.int8) * np.int8(must.ACUTE_DISEASE_POINTS)
+    known = bmi_pts + loss_pts + acute_pts
+    # an unknown step adds 0 to 2 points: the category (at most 2) is decided when nothing is unknown or the
+    # known points already reach 2
+    decided = (known >= 2) | ~(np.isnan(b) | np.isnan(loss) | np.isnan(acute))
+    category: np.ndarray = decided.view(np.int8) * (np.minimum(known, 2) + np.int8(1)) - np.int8(1)
+    return category
+
+
+def _points(x: np.ndarray, none: np.ndarray, one: np.ndarray) -> np.ndarray:
+    """A 'MUST' step's points (int8): 0 where ``none``, else 1 where ``one``, else 2; 0 where ``x`` is NaN."""
+    some = ~none & ~np.isnan(x)
+    points: np.ndarray = some.view(np.int8) + (some & ~one).view(np.int8)
+    return points
 
 
 def glim_weight_loss_stage(f: np.ndarray) -> np.ndarray:
@@ -243,15 +235,13 @@ def glim_stage(f: np.ndarray, age: np.ndarray, population: np.ndarray) -> np.nda
 
 def girth_sites(f: np.ndarray) -> list[int]:
     """The girth sites (indices of :data:`GIRTHS`) measured on anyone of the batch: a site measured on no one
-    has no side, difference or trend, so it changes no finding."""
-    columns = [
-        COL[f"{part}.{j}.{side}{day}"]
+    has no side, difference or trend, so it changes no finding (a day with both sides measured has a
+    first day on each side)."""
+    return [
+        j
         for j in range(len(GIRTHS))
-        for part, day in (("trend", ".first_day"), ("both", ""))
-        for side in ("left", "right")
+        if not all(np.isnan(f[:, COL[f"trend.{j}.{side}.first_day"]]).all() for side in ("left", "right"))
     ]
-    measured = ~np.isnan(f[:, columns]).all(axis=0) if f.shape[0] else np.zeros(len(columns), bool)
-    return [j for j in range(len(GIRTHS)) if measured[4 * j : 4 * j + 4].any()]
 
 
 def girth_findings(f: np.ndarray) -> dict[str, np.ndarray]:
