@@ -174,8 +174,10 @@ _SAMPLE: Columns = {
 }
 
 
-def _run_chunk(start: int, rows: Columns, persons: str | None, on: int | None) -> tuple[Columns, Columns]:
-    flags, refused, reason = screen_arrays(rows, persons_arrays(persons), on)
+def _run_chunk(
+    start: int, rows: Columns, persons: Future[Columns | None], on: int | None
+) -> tuple[Columns, Columns]:
+    flags, refused, reason = screen_arrays(rows, persons.result(), on)
     bad = {c: rows[c][refused] for c in ROW_COLUMNS}
     bad["row"] = refused.astype(np.int64) + start + 1
     bad["reason"] = reason
@@ -196,9 +198,10 @@ def run_polars(
     threads = max(1, threads)
     with ThreadPoolExecutor(max_workers=threads) as pool:
         pool.submit(warm_kernel)  # numba loads its cached code while the first batch is read (GIL released)
+        person_table = pool.submit(persons_arrays, person_path)  # read once, before the first chunk needs it
         pending: list[tuple[int, Future[tuple[Columns, Columns]]]] = []
         for start, rows in stream_chunks(path, rows_per_part):
-            pending.append((rows["person"].size, pool.submit(_run_chunk, start, rows, person_path, on)))
+            pending.append((rows["person"].size, pool.submit(_run_chunk, start, rows, person_table, on)))
             while len(pending) > threads:
                 n, future = pending.pop(0)
                 result = future.result()
