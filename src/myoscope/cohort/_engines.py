@@ -174,9 +174,7 @@ _SAMPLE: Columns = {
 }
 
 
-def _run_chunk(
-    start: int, rows: Columns, persons: Future[Columns | None], on: int | None
-) -> tuple[Columns, Columns]:
+def _run_chunk(start: int, rows: Columns, persons: Future[Columns | None], on: int | None) -> tuple[Columns, Columns]:
     flags, refused, reason = screen_arrays(rows, persons.result(), on)
     bad = {c: rows[c][refused] for c in ROW_COLUMNS}
     bad["row"] = refused.astype(np.int64) + start + 1
