@@ -2,8 +2,11 @@
 
 Input columns (NumPy arrays of one batch, rows of a person contiguous): ``person`` int64,
 ``day`` int32 (days since 1970-01-01), ``kind`` int8 (codes of :mod:`._kinds`), ``side``
-int8 (0 none, 1 left, 2 right), ``value`` float64 in the kind's canonical unit, ``ok`` bool
-(False: refused by validation, skipped here). Rows dated after ``on`` are not read.
+int8 (0 none, 1 left, 2 right), ``value`` float64 in the kind's canonical unit. The same pass
+validates each row (its reason code, ``kernel.REASONS``); refused rows are skipped, and rows
+dated after ``on`` are not read. The rows of a person that later steps need again (girths,
+weight, activity, grip) are kept by index while the pass runs, so the rest of the work on a
+person reads only those.
 
 Same-day duplicates (same person, kind, side and day) resolve to **their highest value**:
 the rule a record applies to grip trials (the best trial counts) and to calf girth (the
@@ -12,7 +15,8 @@ The highest value does not depend on row order, so every engine and partitioning
 same answer to the last bit.
 
 Output: one row per person (in order of first appearance) of :data:`FEATURES`, NaN where
-the batch holds nothing. No clinical cut-off is applied here; :mod:`._rules` does that.
+the batch holds nothing, and each person's weekly activity summaries (as :mod:`._body_causes`
+weighs them). No clinical cut-off is applied here; :mod:`._rules` does that.
 """
 
 from __future__ import annotations
