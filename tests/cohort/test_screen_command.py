@@ -171,3 +171,26 @@ def test_spark_screen_on_a_local_session_gives_the_kernel_flags():
     want, _, _ = screen_arrays(cohort.rows, cohort.persons)
     assert got == {int(p): int(e) for p, e in zip(want["person"], want["ewgsop2"], strict=True)}
     assert np.unique(want["ewgsop2"]).size > 1
+
+
+def test_flags_csv_rounds_measures_for_people_and_parquet_keeps_them(omop, tmp_path):
+    """flags.csv writes 83.5, not 83.500000; each value is the Parquet value rounded to 2 decimals."""
+    result = _screen(str(omop), "-o", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    exact = pl.read_parquet(tmp_path / "flags.parquet")
+    with open(tmp_path / "flags.csv", newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == exact.height
+    floats = [c for c, t in exact.schema.items() if t == pl.Float64]
+    assert {"weight_kg", "bmi", "grip_kg"} <= set(floats)
+    unrounded = 0
+    for column in floats:
+        for row, value in zip(rows, exact[column].to_list(), strict=True):
+            text = row[column]
+            if value is None:
+                assert text == ""
+                continue
+            assert len(text.partition(".")[2]) <= 2, (column, text)
+            assert abs(float(text) - value) <= 0.005 + 1e-9, (column, text, value)
+            unrounded += round(value, 2) != value
+    assert unrounded > 0  # the Parquet file keeps what the CSV rounds

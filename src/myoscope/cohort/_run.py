@@ -269,18 +269,27 @@ def _write(
     return result
 
 
+CSV_DECIMALS = 2
+"""Decimals of the measures in flags.csv, finer than any measurement behind them (a scale reads to 0.1 kg,
+a tape to 0.1 cm, a stopwatch to 0.01 s); written as people write them (83.5, not 83.500000).
+flags.parquet keeps the values unrounded."""
+
+
 def _write_csv(pool: ThreadPoolExecutor, flags: pl.DataFrame, path: Path) -> list[Future[None]]:
     """The flags CSV in two halves at once (one CSV writer keeps one core busy): the first half with the
     header straight to the file, the second into memory and appended after it; the bytes are those of
-    one ``write_csv`` of the whole table."""
+    one ``write_csv`` of the whole table. Measures are rounded to ``CSV_DECIMALS``."""
     import io
 
+    import polars as pl
+
+    flags = flags.with_columns(pl.col(pl.Float64).round(CSV_DECIMALS))
     half = flags.height // 2
     tail = io.BytesIO()
-    second = pool.submit(flags.slice(half).write_csv, tail, include_header=False, float_precision=6)
+    second = pool.submit(flags.slice(half).write_csv, tail, include_header=False)
 
     def first() -> None:
-        flags.slice(0, half).write_csv(path, float_precision=6)
+        flags.slice(0, half).write_csv(path)
         second.result()
         with open(path, "ab") as handle:
             handle.write(tail.getbuffer())

@@ -45,7 +45,8 @@ soon.</strong></p>{% endif %}
 <td>{{ r.needs }}</td></tr>
 {% endfor %}</table>
 <p>In flags.csv and flags.parquet, yes/no columns read 1 yes, 0 no, -1 cannot tell; each definition's stage
-has its category beside it; an empty measure was not recorded. Rows dated after the screening date are not read;
+has its category beside it; an empty measure was not recorded. flags.csv gives measures to 2 decimals,
+flags.parquet unrounded. Rows dated after the screening date are not read;
 same-day repeats of a measure count as their highest value.</p>
 <h2>By group</h2>
 <table><tr><th>screen</th><th>by</th><th>group</th><th>decided</th><th>positive</th><th>prevalence</th>
