@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from myoscope.causes._context import Context
+    from myoscope.physiology.scenarios import IntakeGuard
     from myoscope.record import Record
 
 REFEEDING_CITATION = cite("nice_cg32")
@@ -274,6 +275,22 @@ def plan_hold(record: Record, on: dt.date) -> NextStep | None:
     ctx = Context(record, on)
     check = _forbidden(ctx, {}, NextStep("activity plan", kind=StepKind.activity_plan))
     return None if check is None else _replacement(ctx, check)
+
+
+def intake_guard(record: Record, on: dt.date) -> IntakeGuard:
+    """What a projection's scenarios may prescribe on ``on``, by the same checks as the next steps: under
+    refeeding risk (or when it cannot be ruled out) nothing that raises intake, protein or exercise; for a
+    malnourished or underweight person no intake below the maintenance need."""
+    from myoscope.causes import malnutrition
+    from myoscope.causes._context import Context
+    from myoscope.physiology.scenarios import IntakeGuard
+
+    ctx = Context(record, on)
+    if refeeding_risk(ctx) or refeeding_unknown(ctx):
+        return IntakeGuard.refeeding
+    if _malnourished(ctx, {"malnutrition": malnutrition.assess(ctx)}):
+        return IntakeGuard.no_deficit
+    return IntakeGuard.none
 
 
 def refeeding_flag(ctx: Context) -> RedFlag | None:

@@ -15,6 +15,7 @@ output is written; JSON output never holds NaN or infinity).
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import math
@@ -111,7 +112,10 @@ def _record(
         date = option_date(on)
         if date is not None:
             check_assessment_date(record, date)
-        projection = project_record(record, date, scenarios or DEFAULT, horizon, variant)
+        from myoscope.causes.safety import intake_guard
+
+        guard = intake_guard(record, date or record.latest_date() or dt.date.today())
+        projection = project_record(record, date, scenarios or DEFAULT, horizon, variant, guard)
     except InputError as exc:
         fail(exc)
     except NumericalFailure as exc:

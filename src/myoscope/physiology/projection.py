@@ -38,7 +38,7 @@ from myoscope.physiology.hall import DEFAULT_VARIANT, lean_sparing_intake
 from myoscope.physiology.hall._baseline import resting_metabolic_rate
 from myoscope.physiology.protein import CITATIONS as PROTEIN_CITATIONS
 from myoscope.physiology.protein import LeanShareCut, lean_share_cut
-from myoscope.physiology.scenarios import DEFAULT, LEAN_LOSS_LIMIT_KG, Scenario, parse
+from myoscope.physiology.scenarios import DEFAULT, HELD_BY_REFEEDING, LEAN_LOSS_LIMIT_KG, IntakeGuard, Scenario, parse
 from myoscope.record import ActivityWeek, Episode, Record
 from myoscope.references import cite
 
@@ -88,6 +88,9 @@ class ScenarioResult:
     whole_body: dict[str, Band] | None
     regional: tuple[regional.RegionalCourse, ...]
     notes: tuple[str, ...] = ()
+    guard: IntakeGuard = IntakeGuard.none
+    """The safety limit that changed this scenario (``none`` when it did not): its intake was raised to
+    the maintenance need (``no_deficit``), or it was held (``refeeding``: no intake, no bands)."""
 
 
 @dataclass(frozen=True)
@@ -227,14 +230,21 @@ def project_record(
     scenarios: Iterable[str | Scenario] = DEFAULT,
     horizon_weeks: float = HORIZON_WEEKS,
     variant: str = DEFAULT_VARIANT,
+    guard: IntakeGuard = IntakeGuard.none,
 ) -> Projection:
     """The joined projection of one person from ``on`` (default: the record's last date).
+
+    ``guard`` is what the safety checks allow (``myoscope.causes.safety.intake_guard`` decides it):
+    under ``no_deficit`` no scenario eats below the maintenance need; under ``refeeding`` the
+    scenarios that raise intake, protein or exercise are held.
 
     Raises :class:`~myoscope.errors.InputError` for an unknown scenario or horizon and
     :class:`NumericalFailure` when the model leaves the physical range.
     """
     on = on or record.latest_date() or dt.date.today()
-    chosen = _scenarios(scenarios)
+    everything = _scenarios(scenarios)
+    held = [s for s in everything if guard is IntakeGuard.refeeding and s.name in HELD_BY_REFEEDING]
+    chosen = tuple(s for s in everything if s not in held)
     horizon = _horizon_days(horizon_weeks)
     inputs, missing = read_inputs(record, on)
     notes: list[str] = []
@@ -255,14 +265,28 @@ def project_record(
             notes.append(f"activity level not recorded: PAL {inputs.pal:.2f} (sedentary) assumed")
         if inputs.intake_kcal is None:
             notes.append("no energy intake recorded: the current scenario eats its maintenance")
-    whole = _whole_body(inputs, chosen, horizon, _known(maintenance), variant) if not missing else [None] * len(chosen)
-    results: list[ScenarioResult] = []
+    whole: list[Any] = [None] * len(chosen)
+    if chosen and not missing:
+        whole = _whole_body(inputs, chosen, horizon, _known(maintenance), variant, guard)
+    computed: dict[str, ScenarioResult] = {}
     for scenario, (intake, cut, bands) in zip(chosen, [w or (None, None, None) for w in whole], strict=True):
         training = _training(inputs, scenario)
         courses = _regional(record, on, horizon, inputs, scenario, training)
-        results.append(
-            ScenarioResult(scenario, intake, _protein(inputs, scenario), training, cut, bands, _joined(courses, bands))
+        raised = guard is IntakeGuard.no_deficit and scenario.intake == "lean_sparing"
+        computed[scenario.name] = ScenarioResult(
+            scenario,
+            intake,
+            _protein(inputs, scenario),
+            training,
+            cut,
+            bands,
+            _joined(courses, bands),
+            guard=guard if raised else IntakeGuard.none,
         )
+    results = [
+        computed[s.name] if s not in held else ScenarioResult(s, None, None, False, None, None, (), guard=guard)
+        for s in everything
+    ]
     return Projection(
         record.person.id,
         on,
@@ -288,8 +312,11 @@ def _training(inputs: Inputs, scenario: Scenario) -> bool:
     )
 
 
-def _intake(inputs: Inputs, scenario: Scenario, horizon: int, maintenance: float, variant: str) -> float:
-    """The scenario's constant intake; a lean-sparing intake is never below what is eaten now."""
+def _intake(
+    inputs: Inputs, scenario: Scenario, horizon: int, maintenance: float, variant: str, guard: IntakeGuard
+) -> float:
+    """The scenario's constant intake; a lean-sparing intake is never below what is eaten now, nor, for a
+    person at nutritional risk (``no_deficit``), below the maintenance need."""
     current = inputs.intake_kcal if inputs.intake_kcal is not None else maintenance
     if scenario.intake == "lean_sparing":
         found = lean_sparing_intake(
@@ -302,15 +329,21 @@ def _intake(inputs: Inputs, scenario: Scenario, horizon: int, maintenance: float
             LEAN_LOSS_LIMIT_KG,
             variant=variant,
         )
-        return max(current, found.intake_kcal if found.reached else maintenance)
+        floor = maintenance if guard is IntakeGuard.no_deficit else current
+        return max(current, floor, found.intake_kcal if found.reached else maintenance)
     return current
 
 
 def _whole_body(
-    inputs: Inputs, scenarios: tuple[Scenario, ...], horizon: int, maintenance: float, variant: str
+    inputs: Inputs,
+    scenarios: tuple[Scenario, ...],
+    horizon: int,
+    maintenance: float,
+    variant: str,
+    guard: IntakeGuard = IntakeGuard.none,
 ) -> list[tuple[float, LeanShareCut, dict[str, Band]]]:
     """One vectorised run: three people (cut low, central, high) per scenario."""
-    intakes = [_intake(inputs, s, horizon, maintenance, variant) for s in scenarios]
+    intakes = [_intake(inputs, s, horizon, maintenance, variant, guard) for s in scenarios]
     cuts = [lean_share_cut(_protein(inputs, s), _training(inputs, s)) for s in scenarios]
     n = 3 * len(scenarios)
     change = np.repeat(np.array(intakes) - maintenance, 3)[:, None]

@@ -16,12 +16,32 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from enum import Enum
 
 from myoscope.errors import InputError, Problem
 
 LEAN_LOSS_LIMIT_KG = 1.0
 """Lean-sparing goal: at most 1 kg of lean tissue lost over the horizon (a goal you can change)."""
 NAMES = ("current", "lean_sparing", "added_protein", "resistance_training", "cast_removed")
+
+
+class IntakeGuard(str, Enum):
+    """What the safety checks of the causes layer allow the scenarios to prescribe (decided there, obeyed here).
+
+    * ``none``: no limit;
+    * ``no_deficit``: a person at nutritional risk (malnourished, underweight): no scenario eats below
+      the maintenance need, so the lean-sparing intake is at least the maintenance need;
+    * ``refeeding``: refeeding risk: every scenario that raises intake, protein or exercise is held
+      (refeeding is started under medical and dietetic supervision); the current course is still shown.
+    """
+
+    none = "none"
+    no_deficit = "no_deficit"
+    refeeding = "refeeding"
+
+
+HELD_BY_REFEEDING = frozenset({"lean_sparing", "added_protein", "resistance_training"})
+"""Scenarios that raise intake, protein or exercise: held under refeeding risk."""
 
 
 @dataclass(frozen=True)
@@ -81,4 +101,4 @@ def parse(text: str) -> Scenario:
 DEFAULT = ("current", "lean_sparing", "added_protein", "resistance_training")
 """Scenarios compared when none is named."""
 
-__all__ = ["DEFAULT", "LEAN_LOSS_LIMIT_KG", "NAMES", "Scenario", "parse"]
+__all__ = ["DEFAULT", "HELD_BY_REFEEDING", "LEAN_LOSS_LIMIT_KG", "NAMES", "IntakeGuard", "Scenario", "parse"]

@@ -37,6 +37,13 @@ _WHOLE = (
     ("fat_mass_kg", "fat mass"),
     ("body_weight_kg", "body weight"),
 )
+GUARD_TEXT = {
+    "no_deficit": "at least the maintenance need: a malnourished or underweight person is never projected on "
+    "an energy deficit",
+    "refeeding": "held: with refeeding risk (NICE CG32), or where it cannot be ruled out, intake, protein and "
+    "exercise are raised only under medical and dietetic supervision; see a clinician first",
+}
+"""Why a scenario was changed or held by the safety checks (``IntakeGuard`` values), in words."""
 _COLOURS = ("#2c6fd0", "#d08c2c", "#2ca05a", "#a03ca0", "#c03030", "#606060")
 
 _ROWS = (
@@ -155,6 +162,9 @@ def _scenario(result: ScenarioResult) -> Doc:
         "whole_body": whole,
         "change_at_horizon_kg": change,
         "regional": [_course(c) for c in result.regional],
+        "guard": None
+        if result.guard.value == "none"
+        else {"kind": result.guard.value, "reason": GUARD_TEXT[result.guard.value]},
     }
 
 
@@ -219,6 +229,7 @@ def _rows(doc: Doc) -> list[Doc]:
                 "ffm": _range(change.get("ffm_kg"), 1) if change else "cannot tell",
                 "fat": _range(change.get("fat_mass_kg"), 1) if change else "cannot tell",
                 "regions": [_range(at[r], 1) if r in at else "" for r in regions],
+                "guard": (s.get("guard") or {}).get("reason", ""),
             }
         )
     return rows
@@ -254,6 +265,8 @@ def _text(doc: Doc) -> str:
     for row, s in zip(_rows(doc), doc["scenarios"], strict=True):
         lines.append("")
         lines.append(f"{row['label']}" + (f", {row['intake']} kcal/day" if row["intake"] else ""))
+        if row["guard"]:
+            lines.append(f"  {row['guard']}")
         if s["change_at_horizon_kg"]:
             lines.append(f"  fat-free mass {row['ffm']} kg; fat mass {row['fat']} kg")
         lines += _regional_lines(doc, s)

@@ -1,0 +1,114 @@
+"""Scenarios obey the safety checks: no energy deficit for a person at nutritional risk, nothing that raises
+intake, protein or exercise under refeeding risk (NICE CG32), the same decision as ``myoscope plan``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from myoscope.causes.safety import intake_guard, plan_hold
+from myoscope.cli import app
+from myoscope.physiology.scenarios import HELD_BY_REFEEDING, IntakeGuard
+from myoscope.record import parse_record
+
+CASES = Path(__file__).parents[1] / "vignettes" / "cases"
+EXAMPLES = Path(__file__).parents[2] / "examples"
+
+
+def _case(name: str, tmp_path: Path) -> Path:
+    data = yaml.safe_load((CASES / f"{name}.yaml").read_text())
+    data.pop("expected", None)
+    path = tmp_path / f"{name}.json"
+    path.write_text(json.dumps(data, default=str))
+    return path
+
+
+def _simulate(path: Path, *args: str) -> dict:
+    result = CliRunner().invoke(app, ["simulate", str(path), "--format", "json", *args])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def _by_name(doc: dict) -> dict[str, dict]:
+    return {s["name"]: s for s in doc["scenarios"]}
+
+
+def test_cachexia_with_low_intake_gets_no_deficit_scenario(tmp_path):
+    """Pancreatic cancer, eating about 1,130 kcal/day: the lean-sparing scenario was 1,796 kcal/day, below the
+    maintenance need of about 2,075; it is now the maintenance need, with the reason."""
+    doc = _simulate(_case("other-pancreatic-cachexia-low-intake", tmp_path))
+    scenarios = _by_name(doc)
+    sparing = scenarios["lean_sparing"]
+    assert sparing["intake_kcal"] >= doc["maintenance_kcal"]
+    assert sparing["guard"]["kind"] == "no_deficit"
+    assert "never projected on an energy deficit" in sparing["guard"]["reason"]
+    assert all(s["intake_kcal"] >= doc["inputs"]["intake_kcal"] for s in scenarios.values())
+
+
+def test_underweight_person_lean_sparing_is_at_least_maintenance(tmp_path):
+    record = yaml.safe_load((EXAMPLES / "sedentary-office-worker.yaml").read_text())
+    record["person"]["height"] = "178 cm"
+    record["measurements"] = [
+        {"kind": "body_weight", "value": "55 kg", "date": "2026-05-04"},  # BMI 17.4
+        {"kind": "body_weight", "value": "54 kg", "date": "2026-11-02"},
+    ]
+    record["diet_days"] = [{"date": "2026-10-28", "energy": "1700 kcal", "protein": "60 g"}]
+    path = tmp_path / "underweight.json"
+    path.write_text(json.dumps(record, default=str))
+    assert intake_guard(parse_record(record), parse_record(record).latest_date()) is IntakeGuard.no_deficit
+    doc = _simulate(path)
+    sparing = _by_name(doc)["lean_sparing"]
+    assert sparing["intake_kcal"] >= doc["maintenance_kcal"] > 1700
+    text = CliRunner().invoke(app, ["simulate", str(path)]).output
+    assert "never projected on an energy deficit" in text
+
+
+@pytest.mark.parametrize("name", ["energy-anorexia-bmi14-refeeding", "energy-young-600kcal-bmi16"])
+def test_refeeding_risk_holds_every_scenario_that_raises_intake_or_exercise(name, tmp_path):
+    """BMI 14-16 with little intake: the lean-sparing, protein and training scenarios are held with the reason, as
+    the activity plan is; the current course is still projected (before, the run failed on the scenarios)."""
+    path = _case(name, tmp_path)
+    record = parse_record(json.loads(path.read_text()))
+    assert intake_guard(record, record.latest_date()) is IntakeGuard.refeeding
+    assert plan_hold(record, record.latest_date()) is not None
+    scenarios = _by_name(_simulate(path))
+    assert scenarios["current"]["whole_body"] is not None and scenarios["current"]["guard"] is None
+    for held in HELD_BY_REFEEDING:
+        s = scenarios[held]
+        assert s["intake_kcal"] is None and s["whole_body"] is None and s["regional"] == []
+        assert s["guard"]["kind"] == "refeeding" and "NICE CG32" in s["guard"]["reason"]
+    html = CliRunner().invoke(app, ["simulate", str(path), "--format", "html"]).output
+    assert "medical and dietetic supervision" in html
+
+
+def test_obesity_intended_diet_keeps_the_lean_sparing_deficit(tmp_path):
+    doc = _simulate(_case("energy-obesity-intended-diet", tmp_path))
+    sparing = _by_name(doc)["lean_sparing"]
+    assert sparing["guard"] is None
+    assert doc["inputs"]["intake_kcal"] <= sparing["intake_kcal"] < doc["maintenance_kcal"]
+
+
+GUARDED_EXAMPLES = {
+    "low-calorie-900": IntakeGuard.no_deficit,  # 900 kcal/day with weight loss: malnourished by GLIM
+    "older-low-protein-vitamin-a": IntakeGuard.no_deficit,
+    "mixed-older-after-illness": IntakeGuard.refeeding,  # 10.7 % loss and 6 days of little intake
+}
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.stem)
+def test_examples_guards_and_only_guarded_scenarios_change(path):
+    record = parse_record(yaml.safe_load(path.read_text()))
+    expected = GUARDED_EXAMPLES.get(path.stem, IntakeGuard.none)
+    assert intake_guard(record, record.latest_date()) is expected
+    scenarios = _by_name(_simulate(path))
+    for name, s in scenarios.items():
+        guarded = (expected is IntakeGuard.refeeding and name in HELD_BY_REFEEDING) or (
+            expected is IntakeGuard.no_deficit and name == "lean_sparing"
+        )
+        assert (s["guard"] is not None) == guarded, name
+        if not guarded:
+            assert s["whole_body"] is not None, name
