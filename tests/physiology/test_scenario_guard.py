@@ -68,12 +68,17 @@ def test_underweight_person_lean_sparing_is_at_least_maintenance(tmp_path):
 
 
 @pytest.mark.parametrize("name", ["energy-anorexia-bmi14-refeeding", "energy-young-600kcal-bmi16"])
-def test_refeeding_risk_holds_every_scenario_that_raises_intake_or_exercise(name, tmp_path):
-    """BMI 14-16 with little intake: the lean-sparing, protein and training scenarios are held with the reason, as
-    the activity plan is; the current course is still projected (before, the run failed on the scenarios)."""
-    path = _case(name, tmp_path)
-    record = parse_record(json.loads(path.read_text()))
+def test_refeeding_risk_is_decided_as_for_the_activity_plan(name, tmp_path):
+    record = parse_record(json.loads(_case(name, tmp_path).read_text()))
     assert intake_guard(record, record.latest_date()) is IntakeGuard.refeeding
+    assert plan_hold(record, record.latest_date()) is not None
+
+
+def test_refeeding_risk_holds_every_scenario_that_raises_intake_or_exercise():
+    """10.7 % weight loss and 6 days of little intake (NICE CG32): the lean-sparing, protein and training
+    scenarios are held with the reason, as the activity plan is; the current course is still projected."""
+    path = EXAMPLES / "mixed-older-after-illness.yaml"
+    record = parse_record(yaml.safe_load(path.read_text()))
     assert plan_hold(record, record.latest_date()) is not None
     scenarios = _by_name(_simulate(path))
     assert scenarios["current"]["whole_body"] is not None and scenarios["current"]["guard"] is None
@@ -83,6 +88,8 @@ def test_refeeding_risk_holds_every_scenario_that_raises_intake_or_exercise(name
         assert s["guard"]["kind"] == "refeeding" and "NICE CG32" in s["guard"]["reason"]
     html = CliRunner().invoke(app, ["simulate", str(path), "--format", "html"]).output
     assert "medical and dietetic supervision" in html
+    text = CliRunner().invoke(app, ["simulate", str(path)]).output
+    assert text.count("held: with refeeding risk") == len(HELD_BY_REFEEDING)
 
 
 def test_obesity_intended_diet_keeps_the_lean_sparing_deficit(tmp_path):

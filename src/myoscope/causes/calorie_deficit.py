@@ -368,11 +368,13 @@ SCENARIOS = ("current", "added_protein", "resistance_training")
 
 def _projection(ctx: Context) -> tuple[Projection | None, str | None]:
     """(projection, None), or (None, why) when the model leaves the physical range at this intake."""
+    from myoscope.causes.safety import scenario_guard
     from myoscope.errors import InputError
     from myoscope.physiology import NumericalFailure, project_record
 
     try:
-        return project_record(ctx.record, ctx.on, scenarios=SCENARIOS, horizon_weeks=HORIZON_WEEKS), None
+        guard = scenario_guard(ctx, ctx.results)  # under refeeding risk only the current course is charted
+        return project_record(ctx.record, ctx.on, scenarios=SCENARIOS, horizon_weeks=HORIZON_WEEKS, guard=guard), None
     except NumericalFailure as failure:
         return None, str(failure)
     except InputError:

@@ -283,12 +283,18 @@ def intake_guard(record: Record, on: dt.date) -> IntakeGuard:
     malnourished or underweight person no intake below the maintenance need."""
     from myoscope.causes import malnutrition
     from myoscope.causes._context import Context
-    from myoscope.physiology.scenarios import IntakeGuard
 
     ctx = Context(record, on)
+    return scenario_guard(ctx, {"malnutrition": malnutrition.assess(ctx)})
+
+
+def scenario_guard(ctx: Context, results: dict[str, CauseAssessment]) -> IntakeGuard:
+    """:func:`intake_guard` for a cause's own projection, from the results assessed so far."""
+    from myoscope.physiology.scenarios import IntakeGuard
+
     if refeeding_risk(ctx) or refeeding_unknown(ctx):
         return IntakeGuard.refeeding
-    if _malnourished(ctx, {"malnutrition": malnutrition.assess(ctx)}):
+    if _malnourished(ctx, results):
         return IntakeGuard.no_deficit
     return IntakeGuard.none
 

@@ -242,9 +242,8 @@ def project_record(
     :class:`NumericalFailure` when the model leaves the physical range.
     """
     on = on or record.latest_date() or dt.date.today()
-    everything = _scenarios(scenarios)
-    held = [s for s in everything if guard is IntakeGuard.refeeding and s.name in HELD_BY_REFEEDING]
-    chosen = tuple(s for s in everything if s not in held)
+    chosen = _scenarios(scenarios)
+    held = {s.name for s in chosen if guard is IntakeGuard.refeeding and s.name in HELD_BY_REFEEDING}
     horizon = _horizon_days(horizon_weeks)
     inputs, missing = read_inputs(record, on)
     notes: list[str] = []
@@ -265,28 +264,32 @@ def project_record(
             notes.append(f"activity level not recorded: PAL {inputs.pal:.2f} (sedentary) assumed")
         if inputs.intake_kcal is None:
             notes.append("no energy intake recorded: the current scenario eats its maintenance")
-    whole: list[Any] = [None] * len(chosen)
-    if chosen and not missing:
-        whole = _whole_body(inputs, chosen, horizon, _known(maintenance), variant, guard)
-    computed: dict[str, ScenarioResult] = {}
+    # held scenarios still run with the others, so a model failure is met as without the guard
+    whole = (
+        _whole_body(inputs, chosen, horizon, _known(maintenance), variant, guard)
+        if not missing
+        else [None] * len(chosen)
+    )
+    results: list[ScenarioResult] = []
     for scenario, (intake, cut, bands) in zip(chosen, [w or (None, None, None) for w in whole], strict=True):
+        if scenario.name in held:
+            results.append(ScenarioResult(scenario, None, None, False, None, None, (), guard=guard))
+            continue
         training = _training(inputs, scenario)
         courses = _regional(record, on, horizon, inputs, scenario, training)
         raised = guard is IntakeGuard.no_deficit and scenario.intake == "lean_sparing"
-        computed[scenario.name] = ScenarioResult(
-            scenario,
-            intake,
-            _protein(inputs, scenario),
-            training,
-            cut,
-            bands,
-            _joined(courses, bands),
-            guard=guard if raised else IntakeGuard.none,
+        results.append(
+            ScenarioResult(
+                scenario,
+                intake,
+                _protein(inputs, scenario),
+                training,
+                cut,
+                bands,
+                _joined(courses, bands),
+                guard=guard if raised else IntakeGuard.none,
+            )
         )
-    results = [
-        computed[s.name] if s not in held else ScenarioResult(s, None, None, False, None, None, (), guard=guard)
-        for s in everything
-    ]
     return Projection(
         record.person.id,
         on,
