@@ -133,11 +133,14 @@ def prevalence(flags: Any, groups: tuple[str, ...] = ()) -> Any:
         positive = (col == screen.exactly) if screen.exactly is not None else (col >= screen.at_least)
         counts += [(col >= 0).cast(pl.UInt32).alias(f"d{i}"), (positive & (col >= 0)).cast(pl.UInt32).alias(f"p{i}")]
     # the 0/1 columns once, then plain sums per group (a sum of a column is polars' fast path)
-    frame = frame.select("all", "sex_label", "age_band", *groups, *counts)
+    keys = ["sex_label", "age_band", *dict.fromkeys(g for g in groups if g not in ("sex_label", "age_band"))]
     sums = [pl.col(f"{x}{i}").sum() for i in range(len(SCREENS)) for x in "dp"]
+    # one pass over the people into cells of every grouping at once, then each grouping from the cells
+    cells = frame.select(*keys, *counts).group_by(keys).agg(pl.len().alias("persons"), *sums)
+    cells = cells.with_columns(all=pl.lit("all"))
     rows = []
     for by in ("all", "sex_label", "age_band", *groups):
-        table = frame.group_by(by).agg(pl.len().alias("persons"), *sums).sort(by)
+        table = cells.group_by(by).agg(pl.col("persons").sum(), *sums).sort(by)
         for record in table.iter_rows(named=True):
             for i, screen in enumerate(SCREENS):
                 rows.append(_row(screen, by, record[by], record["persons"], record[f"d{i}"], record[f"p{i}"]))
