@@ -30,7 +30,7 @@ from myoscope.web import (
     _person_details,
     _visit_pages,
 )
-from myoscope.web._boundary import validation_failed, validation_problems
+from myoscope.web._boundary import QueryRefused, invalid, validation_failed, validation_problems
 from myoscope.web._cache import ResultCache
 from myoscope.web._deps import NeedsLogin
 from myoscope.web._docs import ASSETS as DOCS_ASSETS
@@ -118,6 +118,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if request.url.path.startswith("/api/") or "text/html" not in request.headers.get("accept", ""):
             return await validation_failed(request, exc)
         return _error_page(request, 422, "This address holds a value that is not accepted:", validation_problems(exc))
+
+    @app.exception_handler(QueryRefused)
+    async def query_refused(request: Request, exc: QueryRefused) -> Response:
+        if request.url.path.startswith("/api/") or "text/html" not in request.headers.get("accept", ""):
+            return invalid(exc)
+        return _error_page(request, 422, "This address holds a value that is not accepted:", exc.problems)
 
     @app.exception_handler(NotFound)
     async def not_found(request: Request, exc: NotFound) -> Response:
