@@ -132,3 +132,18 @@ def test_report_html_and_pdf(world):
     pdf = browser.get(f"/patients/{key}/report.pdf")
     assert pdf.headers["content-type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
     assert 'filename="myoscope-ex-als-pattern.pdf"' in pdf.headers["content-disposition"]
+
+
+def test_the_app_serves_its_own_svg_favicon_and_every_page_links_it(world):
+    from myoscope.report.html import FAVICON_SVG
+
+    client = world.client()
+    for path in ("/favicon.svg", "/favicon.ico"):
+        icon = client.get(path)
+        assert icon.status_code == 200 and icon.headers["content-type"].startswith("image/svg+xml")
+        assert icon.text == FAVICON_SVG and "<svg" in icon.text and "http://" not in icon.text.replace(
+            'xmlns="http://www.w3.org/2000/svg"', ""
+        )
+    assert '<link rel="icon" type="image/svg+xml" href="/favicon.svg">' in client.get("/login").text
+    browser = world.signed_in("ann")
+    assert '<link rel="icon" type="image/svg+xml" href="/favicon.svg">' in browser.get("/patients").text

@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException
 
 from myoscope import __version__
 from myoscope.errors import Problem
+from myoscope.report.html import FAVICON_SVG
 from myoscope.store import AuditQueue, NotFound, make_engine, session_factory
 from myoscope.web import (
     _admin,
@@ -43,6 +44,7 @@ from myoscope.web._templating import TEMPLATES
 from myoscope.web._warm import start_warm_up
 
 STATIC = Path(__file__).with_name("static")
+FAVICON_PATHS = ("/favicon.svg", "/favicon.ico")
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
@@ -109,9 +111,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             response.headers.setdefault("Content-Security-Policy", DOCS_POLICY)
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
-        if not request.url.path.startswith(("/static/", f"{DOCS_ASSETS}/")):
+        if not request.url.path.startswith(("/static/", f"{DOCS_ASSETS}/", *FAVICON_PATHS)):
             response.headers["Cache-Control"] = "no-store"  # patients' data stays out of shared caches
         return response
+
+    @app.get("/favicon.svg", include_in_schema=False)
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        """The app's icon (what browsers ask /favicon.ico for too), served from the package: no external fetch."""
+        return Response(FAVICON_SVG, media_type="image/svg+xml", headers={"Cache-Control": "public, max-age=86400"})
 
     @app.exception_handler(RequestValidationError)
     async def refused(request: Request, exc: RequestValidationError) -> Response:
