@@ -252,7 +252,11 @@ def test_a_bad_audit_filter_is_refused_as_every_page_address_is(world, params, f
     root = world.signed_in("root")
     page = root.get("/admin/audit", params=params, headers=HTML_ACCEPT)
     assert page.status_code == 422 and page.headers["content-type"].startswith("text/html")
-    assert f"{field.replace('_', ' ')}:" in page.text and "accepted: " in page.text and accepted in page.text.replace("&#39;", "'")
+    assert (
+        f"{field.replace('_', ' ')}:" in page.text
+        and "accepted: " in page.text
+        and accepted in page.text.replace("&#39;", "'")
+    )
     value = next(iter(params.values()))
     assert value in page.text
     plain = root.get("/admin/audit", params=params)

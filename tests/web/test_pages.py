@@ -141,8 +141,10 @@ def test_the_app_serves_its_own_svg_favicon_and_every_page_links_it(world):
     for path in ("/favicon.svg", "/favicon.ico"):
         icon = client.get(path)
         assert icon.status_code == 200 and icon.headers["content-type"].startswith("image/svg+xml")
-        assert icon.text == FAVICON_SVG and "<svg" in icon.text and "http://" not in icon.text.replace(
-            'xmlns="http://www.w3.org/2000/svg"', ""
+        assert (
+            icon.text == FAVICON_SVG
+            and "<svg" in icon.text
+            and "http://" not in icon.text.replace('xmlns="http://www.w3.org/2000/svg"', "")
         )
     assert '<link rel="icon" type="image/svg+xml" href="/favicon.svg">' in client.get("/login").text
     browser = world.signed_in("ann")
