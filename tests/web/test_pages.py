@@ -149,3 +149,15 @@ def test_the_app_serves_its_own_svg_favicon_and_every_page_links_it(world):
     assert '<link rel="icon" type="image/svg+xml" href="/favicon.svg">' in client.get("/login").text
     browser = world.signed_in("ann")
     assert '<link rel="icon" type="image/svg+xml" href="/favicon.svg">' in browser.get("/patients").text
+
+
+def test_the_visit_list_names_instruments_as_clinicians_know_them_and_rounds_values():
+    from types import SimpleNamespace
+
+    from myoscope.web._templating import _entered
+
+    row = SimpleNamespace(kind="body_weight", side=None, value=61.23456)
+    view = SimpleNamespace(measurements=[row], instruments=["alsfrs-r", "no-such-scale"], other={}, asked_none=[])
+    parts = _entered(view)  # type: ignore[arg-type]
+    assert parts[0].endswith(": 61.2 kg")
+    assert parts[1] == "Revised ALS Functional Rating Scale (ALSFRS-R)" and parts[2] == "no-such-scale"
