@@ -61,7 +61,7 @@ def test_visit_with_a_wrong_unit_shows_the_cli_message_beside_the_field_and_keep
     assert saved.status_code == 303 and saved.headers["location"] == f"/patients/{key}#assessment"
     after = browser.get(f"/patients/{key}").text
     assert "likely" in after.split('id="finding"')[1][:600]
-    assert "calf circumference (left): 33 cm" in after and "sarc-f" in after
+    assert "calf circumference (left): 33 cm" in after and "SARC-F sarcopenia screening questionnaire" in after
 
 
 def test_extra_rows_and_instrument_fields_without_javascript(world):
