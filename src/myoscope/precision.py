@@ -12,6 +12,19 @@ clinician would read from it; where a unit is not in the table, three significan
 '177.8 cm'
 >>> count_text(1, "day"), count_text(3, "point")
 ('1 day', '3 points')
+
+**A value shown beside a cut-off is never rounded across it or onto it.** A value that decided a
+class (BMI 29.99 kg/m² is overweight, below 30) is shown on the same side of every cut-off it was
+judged against as the unrounded value: below, at, or above. It is shown at its unit's display step
+when that keeps it on its side; otherwise with one more decimal at a time, up to
+:data:`EXTRA_DECIMALS` more; a value closer still to a cut-off is cut toward its own side at that
+finest precision (29.99999 is shown as 29.9999, never 30). Every renderer (terminal, Markdown,
+HTML, PDF, web pages) gets such numbers from :func:`cutoff_number` and :func:`cutoff_quantity`.
+
+>>> cutoff_quantity(29.99, "kg/m²", (18.5, 25.0, 30.0))
+'29.99 kg/m²'
+>>> cutoff_quantity(30.0, "kg/m²", (18.5, 25.0, 30.0)), cutoff_quantity(27.04, "kg/m²", (25.0, 30.0))
+('30 kg/m²', '27 kg/m²')
 """
 
 from __future__ import annotations
@@ -57,6 +70,12 @@ STEPS: dict[str, float] = {
 
 _SIGNIFICANT = 3
 
+EXTRA_DECIMALS = 3
+"""At most this many decimals beyond a unit's display step keep a value off a cut-off it is not on."""
+
+_AT_CUTOFF = 1e-9
+"""A value within this of a cut-off counts as on it (binary floating-point noise, as in the cut-off checks)."""
+
 _IRREGULAR_PLURALS = {"person": "people", "is": "are"}
 
 COUNTED_UNITS = {"points": "point", "days": "day", "weeks": "week", "years": "year", "sessions": "session"}
@@ -86,6 +105,62 @@ def number_text(value: float, unit: str) -> str:
         shown = 0.0  # no "-0"
     text = f"{shown:.6f}".rstrip("0").rstrip(".")
     return text
+
+
+def _side(value: float, cutoff: float) -> int:
+    """-1 below, 0 at, 1 above ``cutoff``."""
+    if abs(value - cutoff) <= _AT_CUTOFF:
+        return 0
+    return -1 if value < cutoff else 1
+
+
+def _sides(value: float, cutoffs: tuple[float, ...]) -> tuple[int, ...]:
+    return tuple(_side(value, c) for c in cutoffs)
+
+
+def _decimals_of(unit: str, value: float) -> int:
+    step = STEPS.get(unit)
+    if step is not None:
+        return max(0, -math.floor(math.log10(step) + 1e-9))
+    if value == 0:
+        return 0
+    return max(0, _SIGNIFICANT - 1 - math.floor(math.log10(abs(value))))
+
+
+def _plain(number: float, decimals: int) -> str:
+    text = f"{number:.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def cutoff_number(value: float, unit: str, cutoffs: tuple[float, ...] | list[float]) -> str:
+    """The number alone, rounded for ``unit`` but never across or onto one of ``cutoffs`` (module rule).
+
+    ``cutoff_number(29.99, "kg/m²", (30.0,)) == "29.99"`` where :func:`number_text` shows ``"30"``.
+    """
+    limits = tuple(float(c) for c in cutoffs if math.isfinite(c))
+    if not math.isfinite(value) or not limits:
+        return number_text(value, unit)
+    wanted = _sides(value, limits)
+    shown = number_text(value, unit)
+    if _sides(float(shown), limits) == wanted:
+        return shown
+    base = _decimals_of(unit, value)
+    for decimals in range(base + 1, base + EXTRA_DECIMALS + 1):
+        candidate = round(value, decimals)
+        if _sides(candidate, limits) == wanted:
+            return _plain(candidate, decimals)
+    finest = base + EXTRA_DECIMALS
+    scale = 10**finest
+    toward = math.floor if value < min(limits, key=lambda c: abs(c - value)) else math.ceil
+    return _plain(toward(value * scale) / scale, finest)
+
+
+def cutoff_quantity(value: float, unit: str, cutoffs: tuple[float, ...] | list[float]) -> str:
+    """:func:`cutoff_number` with its unit: ``cutoff_quantity(0.799, "m/s", (0.8,)) == "0.799 m/s"``."""
+    number = cutoff_number(value, unit, cutoffs)
+    return f"{number} {unit}" if unit else number
 
 
 def quantity_text(value: float, unit: str) -> str:

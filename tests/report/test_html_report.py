@@ -52,3 +52,14 @@ def test_red_flags_come_first(examples_dir):
     first_flag = html.find('id="red-flags"')
     assert first_flag != -1
     assert first_flag < html.find('class="cause"')
+
+
+def test_the_standalone_report_carries_its_icon_inline(examples_dir):
+    import base64
+
+    from myoscope.report.html import FAVICON_DATA_URI, FAVICON_SVG
+
+    html, parser = _parse(examples_dir / "forearm-cast.yaml")
+    assert f'<link rel="icon" type="image/svg+xml" href="{FAVICON_DATA_URI}">' in html
+    assert base64.b64decode(FAVICON_DATA_URI.split(",", 1)[1]).decode() == FAVICON_SVG
+    assert not parser.external

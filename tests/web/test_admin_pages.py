@@ -220,3 +220,56 @@ def test_audit_csv_defuses_spreadsheet_formulas(world):
     names = {r["username"] for r in _csv(text)}
     assert {'\'=HYPERLINK("http://x")', "'+1+2", "'-3", "'@SUM(A1)"} <= names
     assert not any(cell.startswith(("=", "+", "-", "@")) for row in csv.reader(io.StringIO(text)) for cell in row)
+
+
+HTML_ACCEPT = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
+
+
+def test_the_audit_page_shows_actions_in_words_and_keeps_the_identifiers_in_the_data(world):
+    world.signed_in("ann").get("/patients")
+    world.app.state.audit.flush()
+    root = world.signed_in("root")
+    page = root.get("/admin/audit", headers=HTML_ACCEPT)
+    assert page.status_code == 200
+    cells = re.findall(r'<td data-action="([a-z_]+)">([^<]*)</td>', page.text)
+    assert ("sign_in", "signed in") in cells and ("list", "listed patients") in cells
+    assert all(words != action for action, words in cells if "_" in action)
+    assert '<option value="sign_in_failed"' in page.text or "sign_in" in page.text  # filter values are identifiers
+    assert ">signed in<" in page.text
+    rows = _csv(root.get("/admin/audit.csv").text)
+    assert "sign_in" in {r["action"] for r in rows}  # the export keeps the identifiers
+
+
+@pytest.mark.parametrize(
+    ("params", "field", "accepted"),
+    [
+        ({"date_from": "2026-13-45"}, "date_from", "one of patient, username, action, since, until, page"),
+        ({"since": "yesterday"}, "since", "a date as YYYY-MM-DD"),
+        ({"action": "no_such_action"}, "action", "an action listed"),
+    ],
+)
+def test_a_bad_audit_filter_is_refused_as_every_page_address_is(world, params, field, accepted):
+    root = world.signed_in("root")
+    page = root.get("/admin/audit", params=params, headers=HTML_ACCEPT)
+    assert page.status_code == 422 and page.headers["content-type"].startswith("text/html")
+    assert (
+        f"{field.replace('_', ' ')}:" in page.text
+        and "accepted: " in page.text
+        and accepted in page.text.replace("&#39;", "'")
+    )
+    value = next(iter(params.values()))
+    assert value in page.text
+    plain = root.get("/admin/audit", params=params)
+    assert plain.status_code == 422 and plain.headers["content-type"] == "application/problem+json"
+    error = plain.json()["errors"][0]
+    assert error["value"] == value and error["accepted"] == accepted
+    export = root.get("/admin/audit.csv", params=params)
+    assert export.status_code == 422 and export.headers["content-type"] == "application/problem+json"
+
+
+def test_a_long_unknown_filter_value_is_shortened_and_escaped(world):
+    root = world.signed_in("root")
+    value = "<script>alert(1)</script>" + "x" * 300
+    page = root.get("/admin/audit", params={"date_from": value}, headers=HTML_ACCEPT)
+    assert page.status_code == 422 and "<script>alert" not in page.text and "&lt;script&gt;" in page.text
+    assert "x" * 200 not in page.text

@@ -61,7 +61,7 @@ def test_visit_with_a_wrong_unit_shows_the_cli_message_beside_the_field_and_keep
     assert saved.status_code == 303 and saved.headers["location"] == f"/patients/{key}#assessment"
     after = browser.get(f"/patients/{key}").text
     assert "likely" in after.split('id="finding"')[1][:600]
-    assert "calf circumference (left): 33 cm" in after and "sarc-f" in after
+    assert "calf circumference (left): 33 cm" in after and "SARC-F sarcopenia screening questionnaire" in after
 
 
 def test_extra_rows_and_instrument_fields_without_javascript(world):
@@ -132,3 +132,32 @@ def test_report_html_and_pdf(world):
     pdf = browser.get(f"/patients/{key}/report.pdf")
     assert pdf.headers["content-type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
     assert 'filename="myoscope-ex-als-pattern.pdf"' in pdf.headers["content-disposition"]
+
+
+def test_the_app_serves_its_own_svg_favicon_and_every_page_links_it(world):
+    from myoscope.report.html import FAVICON_SVG
+
+    client = world.client()
+    for path in ("/favicon.svg", "/favicon.ico"):
+        icon = client.get(path)
+        assert icon.status_code == 200 and icon.headers["content-type"].startswith("image/svg+xml")
+        assert (
+            icon.text == FAVICON_SVG
+            and "<svg" in icon.text
+            and "http://" not in icon.text.replace('xmlns="http://www.w3.org/2000/svg"', "")
+        )
+    assert '<link rel="icon" type="image/svg+xml" href="/favicon.svg">' in client.get("/login").text
+    browser = world.signed_in("ann")
+    assert '<link rel="icon" type="image/svg+xml" href="/favicon.svg">' in browser.get("/patients").text
+
+
+def test_the_visit_list_names_instruments_as_clinicians_know_them_and_rounds_values():
+    from types import SimpleNamespace
+
+    from myoscope.web._templating import _entered
+
+    row = SimpleNamespace(kind="body_weight", side=None, value=61.23456)
+    view = SimpleNamespace(measurements=[row], instruments=["alsfrs-r", "no-such-scale"], other={}, asked_none=[])
+    parts = _entered(view)  # type: ignore[arg-type]
+    assert parts[0].endswith(": 61.2 kg")
+    assert parts[1] == "Revised ALS Functional Rating Scale (ALSFRS-R)" and parts[2] == "no-such-scale"

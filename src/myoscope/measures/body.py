@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from myoscope.precision import cutoff_quantity
 from myoscope.record import Record
 from myoscope.references import cite
 from myoscope.units import DAYS_PER_MONTH
@@ -28,6 +29,15 @@ def bmi(weight_kg: float, height_cm: float) -> float:
 def bmi_class(value: float) -> str:
     """The WHO adult class of a BMI."""
     return next(name for bound, name in BMI_CLASSES if value < bound)
+
+
+def bmi_text(value: float) -> str:
+    """A BMI with its WHO class, the number never rounded across a class bound (:mod:`myoscope.precision`).
+
+    ``bmi_text(29.99) == "29.99 kg/m² (overweight)"``, never ``"30.0 kg/m² (overweight)"``.
+    """
+    bounds = tuple(bound for bound, _ in BMI_CLASSES)
+    return f"{cutoff_quantity(value, 'kg/m²', bounds)} ({bmi_class(value)})"
 
 
 def height_cm(record: Record) -> float | None:

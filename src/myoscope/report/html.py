@@ -10,21 +10,29 @@ from __future__ import annotations
 import base64
 from collections.abc import Callable
 from functools import lru_cache
+from importlib import resources
 
 import jinja2
 from markupsafe import Markup, escape
 
 from myoscope.report.model import ChartData, Report
 
+FAVICON_SVG = resources.files("myoscope.report").joinpath("templates/favicon.svg").read_text(encoding="utf-8").strip()
+"""myoscope's icon (a small SVG): served by the web app, inlined in every standalone page."""
+FAVICON_DATA_URI = "data:image/svg+xml;base64," + base64.b64encode(FAVICON_SVG.encode("utf-8")).decode("ascii")
+"""The icon as a data URI: a standalone report fetches nothing."""
+
 
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.PackageLoader("myoscope.report", "templates"),
         autoescape=jinja2.select_autoescape(["html", "j2"]),
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    environment.globals["favicon"] = FAVICON_DATA_URI
+    return environment
 
 
 def template(name: str) -> jinja2.Template:

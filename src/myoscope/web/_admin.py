@@ -7,11 +7,11 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import RedirectResponse, Response, StreamingResponse
 from sqlalchemy.orm import Session
 
-from myoscope.errors import InputError, Problem
+from myoscope.errors import InputError, Problem, shorten
 from myoscope.store import (
     AUDIT_PAGE,
     ROLES,
@@ -24,6 +24,8 @@ from myoscope.store import (
     audit_entries,
     token_state,
 )
+from myoscope.web._audit_words import ACTION_WORDS, action_words
+from myoscope.web._boundary import QueryRefused
 from myoscope.web._deps import DB, AdminUser, client_of, csrf_protect, web_session
 from myoscope.web._templating import render
 
@@ -175,8 +177,8 @@ def revoke(request: Request, token_id: int, session: DB, user: AdminUser) -> Res
 
 def _filter(
     patient: str, username: str, action: str, since: str, until: str
-) -> tuple[AuditFilter, dict[str, list[str]]]:
-    errors: dict[str, list[str]] = {}
+) -> tuple[AuditFilter, dict[str, list[Problem]]]:
+    errors: dict[str, list[Problem]] = {}
 
     def day(name: str, text: str) -> dt.date | None:
         if not text:
@@ -184,7 +186,7 @@ def _filter(
         try:
             return dt.date.fromisoformat(text)
         except ValueError:
-            errors[name] = [str(Problem(name, text, "is not a date", "a date as YYYY-MM-DD"))]
+            errors[name] = [Problem(name, shorten(text), "is not a date", "a date as YYYY-MM-DD")]
             return None
 
     key = None
@@ -193,17 +195,44 @@ def _filter(
             key = int(patient)
         except ValueError:
             errors["patient"] = [
-                str(Problem("patient", patient, "is not a patient number", "the number in /patients/N"))
+                Problem("patient", shorten(patient), "is not a patient number", "the number in /patients/N")
             ]
     chosen = AuditFilter(
         key, username.strip() or None, action.strip() or None, day("since", since), day("until", until)
     )
     if chosen.since and chosen.until and chosen.since > chosen.until:
-        errors["until"] = [str(Problem("until", until, "is before the first day", f"a date from {since}"))]
+        errors["until"] = [Problem("until", until, "is before the first day", f"a date from {since}")]
     return chosen, errors
 
 
 Text = Annotated[str, Query(max_length=100)]
+AUDIT_FILTERS = ("patient", "username", "action", "since", "until", "page")
+"""The audit page's query fields; any other name in its address is refused, never silently ignored."""
+
+
+def _refusals(request: Request, action: str, known: list[str], errors: dict[str, list[Problem]]) -> list[Problem]:
+    """Query fields the audit page does not have, and an action it has never logged nor knows."""
+    problems = [
+        Problem(name, shorten(value), "is not a filter of the audit log", f"one of {', '.join(AUDIT_FILTERS)}")
+        for name, value in request.query_params.multi_items()
+        if name not in AUDIT_FILTERS
+    ]
+    if action.strip() and action.strip() not in {*known, *ACTION_WORDS}:
+        message = "is not an action of the audit log"
+        errors.setdefault("action", []).append(Problem("action", shorten(action), message, "an action listed"))
+    return problems
+
+
+def _wants_page(request: Request) -> bool:
+    return "text/html" in request.headers.get("accept", "")
+
+
+def _refuse(problems: list[Problem], errors: dict[str, list[Problem]], request: Request) -> None:
+    """Raise :class:`QueryRefused` for unknown fields, and for bad values unless a browser gets the form back."""
+    if problems:
+        raise QueryRefused(problems)
+    if errors and not _wants_page(request):
+        raise QueryRefused([p for lines in errors.values() for p in lines])
 
 
 @router.get("/audit")
@@ -220,6 +249,8 @@ def audit(
     page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
 ) -> Response:
     chosen, errors = _filter(patient, username, action, since, until)
+    known = audit_actions(session)
+    _refuse(_refusals(request, action, known, errors), errors, request)
     entries, total = ([], 0) if errors else audit_entries(session, chosen, page)
     values = {"patient": patient, "username": username, "action": action, "since": since, "until": until}
     _log(request, user, "audit_view", values)
@@ -229,8 +260,9 @@ def audit(
         "page": page,
         "pages": max(1, -(-total // AUDIT_PAGE)),
         "values": values,
-        "errors": errors,
-        "action_choices": [(a, a) for a in audit_actions(session)],
+        "errors": {name: [str(p) for p in lines] for name, lines in errors.items()},
+        "action_choices": [(a, action_words(a)) for a in known],
+        "action_words": action_words,
         "query": request.url.query,
         "section": "audit",
     }
@@ -249,8 +281,9 @@ def audit_export(
     until: Text = "",
 ) -> Response:
     chosen, errors = _filter(patient, username, action, since, until)
-    if errors:
-        raise HTTPException(422, "; ".join(m for messages in errors.values() for m in messages))
+    problems = _refusals(request, action, audit_actions(session), errors)
+    if problems or errors:
+        raise QueryRefused(problems + [p for lines in errors.values() for p in lines])
     _log(
         request,
         user,

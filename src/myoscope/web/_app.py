@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException
 
 from myoscope import __version__
 from myoscope.errors import Problem
+from myoscope.report.html import FAVICON_SVG
 from myoscope.store import AuditQueue, NotFound, make_engine, session_factory
 from myoscope.web import (
     _admin,
@@ -30,7 +31,7 @@ from myoscope.web import (
     _person_details,
     _visit_pages,
 )
-from myoscope.web._boundary import validation_failed, validation_problems
+from myoscope.web._boundary import QueryRefused, invalid, validation_failed, validation_problems
 from myoscope.web._cache import ResultCache
 from myoscope.web._deps import NeedsLogin
 from myoscope.web._docs import ASSETS as DOCS_ASSETS
@@ -43,6 +44,7 @@ from myoscope.web._templating import TEMPLATES
 from myoscope.web._warm import start_warm_up
 
 STATIC = Path(__file__).with_name("static")
+FAVICON_PATHS = ("/favicon.svg", "/favicon.ico")
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
@@ -109,15 +111,27 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             response.headers.setdefault("Content-Security-Policy", DOCS_POLICY)
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
-        if not request.url.path.startswith(("/static/", f"{DOCS_ASSETS}/")):
+        if not request.url.path.startswith(("/static/", f"{DOCS_ASSETS}/", *FAVICON_PATHS)):
             response.headers["Cache-Control"] = "no-store"  # patients' data stays out of shared caches
         return response
+
+    @app.get("/favicon.svg", include_in_schema=False)
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        """The app's icon (what browsers ask /favicon.ico for too), served from the package: no external fetch."""
+        return Response(FAVICON_SVG, media_type="image/svg+xml", headers={"Cache-Control": "public, max-age=86400"})
 
     @app.exception_handler(RequestValidationError)
     async def refused(request: Request, exc: RequestValidationError) -> Response:
         if request.url.path.startswith("/api/") or "text/html" not in request.headers.get("accept", ""):
             return await validation_failed(request, exc)
         return _error_page(request, 422, "This address holds a value that is not accepted:", validation_problems(exc))
+
+    @app.exception_handler(QueryRefused)
+    async def query_refused(request: Request, exc: QueryRefused) -> Response:
+        if request.url.path.startswith("/api/") or "text/html" not in request.headers.get("accept", ""):
+            return invalid(exc)
+        return _error_page(request, 422, "This address holds a value that is not accepted:", exc.problems)
 
     @app.exception_handler(NotFound)
     async def not_found(request: Request, exc: NotFound) -> Response:

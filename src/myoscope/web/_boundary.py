@@ -24,6 +24,13 @@ from myoscope.web._problems import invalid_input
 PatientId = Annotated[int, Path(ge=1, le=MAX_ID, description="The patient's id in this database")]
 
 
+class QueryRefused(InputError):
+    """A page address whose query names a filter the page does not have, or a value it does not accept.
+
+    Answered as every refused address is: an HTML page naming the field, the value and what is accepted
+    for a browser; problem details (``application/problem+json``) for the API and scripts."""
+
+
 def invalid(error: InputError) -> JSONResponse:
     """422 with the problems (RFC 9457 problem details, :mod:`myoscope.web._problems`)."""
     return invalid_input(error)

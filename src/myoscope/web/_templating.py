@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
+from myoscope.precision import quantity_text
 from myoscope.record import MEASUREMENT_KINDS
 from myoscope.web._deps import csrf_token
 from myoscope.web._settings import LOGIN_CSRF_COOKIE
@@ -40,13 +41,23 @@ def _fmt_value(row: _Measured) -> str:
     kind = MEASUREMENT_KINDS.get(row.kind)
     label = kind.label if kind else row.kind
     side = f" ({row.side})" if row.side else ""
-    value = f"{row.value:.4g} {kind.unit}" if row.value is not None and kind else ""
+    value = quantity_text(row.value, kind.unit) if row.value is not None and kind else ""
     return f"{label}{side}: {value}"
+
+
+def instrument_title(name: str) -> str:
+    """An instrument as a clinician knows it ("Revised ALS Functional Rating Scale (ALSFRS-R)", not "alsfrs-r")."""
+    from myoscope import scores
+
+    try:
+        return str(scores.get(name).title)
+    except KeyError:
+        return name
 
 
 def _entered(view: VisitView) -> list[str]:
     """What a visit recorded, one phrase per item (counts for the sections without a short form)."""
-    parts = [_fmt_value(row) for row in view.measurements] + list(view.instruments)
+    parts = [_fmt_value(row) for row in view.measurements] + [instrument_title(n) for n in view.instruments]
     parts += [f"{n} × {name.replace('_', ' ')}" for name, n in view.other.items()]
     return parts + [f"{name.replace('_', ' ')}: none reported (asked)" for name in view.asked_none]
 
