@@ -95,3 +95,26 @@ def test_closer_than_the_finest_step_is_cut_toward_its_own_side() -> None:
 def test_no_cutoff_or_a_non_finite_value_uses_the_display_step() -> None:
     assert cutoff_number(29.99, "kg/m²", ()) == "30"
     assert cutoff_number(float("nan"), "kg/m²", (30.0,)) == "not a number"
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html", "json"])
+def test_assessment_shows_bmi_29_99_as_overweight_in_every_format(fmt: str, tmp_path) -> None:
+    """97.17 kg at 180 cm is BMI 29.99: every format shows 29.99 beside 'overweight', never 30.0."""
+    import json
+    from pathlib import Path
+
+    import yaml
+    from typer.testing import CliRunner
+
+    from myoscope.cli import app
+
+    record = yaml.safe_load((Path(__file__).parents[2] / "examples" / "sedentary-office-worker.yaml").read_text())
+    record["person"]["height"] = "180 cm"
+    record["measurements"] = [m for m in record["measurements"] if m["kind"] != "body_weight"]
+    record["measurements"].append({"kind": "body_weight", "value": "97.17 kg", "date": "2026-11-02"})
+    path = tmp_path / "bmi.json"
+    path.write_text(json.dumps(record, default=str))
+    result = CliRunner().invoke(app, ["assess", str(path), "--format", fmt], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "29.99 kg/m² (overweight)" in result.output
+    assert "30.0 kg/m²" not in result.output and "30 kg/m² (overweight)" not in result.output

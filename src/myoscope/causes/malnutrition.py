@@ -29,8 +29,8 @@ from myoscope.causes._types import (
 from myoscope.causes.contract import CauseSpec, decide, rule
 from myoscope.criteria.intake import ABOVE_UL, LIKELY_INADEQUATE, POSSIBLY_INADEQUATE
 from myoscope.instruments.api import Score
-from myoscope.measures.body import bmi_class
-from myoscope.precision import number_text, quantity_text
+from myoscope.measures.body import bmi_text
+from myoscope.precision import cutoff_quantity, number_text, quantity_text
 
 CAUSE = "malnutrition"
 TITLE = "Malnutrition (too little, or too much, of some nutrients)"
@@ -173,7 +173,7 @@ def assess(ctx: Context) -> CauseAssessment:
         evidence.append(
             Evidence(
                 "body mass index",
-                f"{ctx.bmi:.1f} kg/m² ({bmi_class(ctx.bmi)})",
+                bmi_text(ctx.bmi),
                 "WHO adult classes",
                 "who_bmi2000",
                 Direction.neutral,
@@ -222,7 +222,7 @@ def _obesity_weight_loss(ctx: Context, evidence: list[Evidence]) -> bool:
     evidence.append(
         Evidence(
             "weight loss starting from obesity",
-            f"BMI {start_bmi:.1f} kg/m² before the loss",
+            f"BMI {cutoff_quantity(start_bmi, 'kg/m²', (OBESE_BMI,))} before the loss",
             "if the loss is an intended diet, GLIM malnutrition does not describe it; the aim is "
             "to keep lean tissue while losing fat",
             "who_bmi2000",

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from myoscope.causes._types import CauseAssessment, NextStep, RedFlag, Status, StepKind, Urgency
 from myoscope.instruments.api import given
-from myoscope.precision import count_text, quantity_text
+from myoscope.precision import count_text, cutoff_number, quantity_text
 from myoscope.references import cite
 
 if TYPE_CHECKING:
@@ -100,7 +100,7 @@ def refeeding_criteria(ctx: Context) -> tuple[list[str], list[str]]:
     loss = -change.percent if change is not None and change.kg < 0 else 0.0
     little = _little_intake_days(ctx)
     bmi_value = bmi if bmi is not None else math.inf
-    bmi_text = f"BMI {bmi_value:.1f}"
+    bmi_text = f"BMI {cutoff_number(bmi_value, 'kg/m²', (MAJOR_BMI_BELOW, MINOR_BMI_BELOW))}"
     measures = (  # (major text, major met, minor text, minor met)
         (
             f"{bmi_text} (below {MAJOR_BMI_BELOW:g})",
