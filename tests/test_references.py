@@ -24,3 +24,17 @@ def test_unknown_key():
     with pytest.raises(UnknownReference):
         cite("no-such-source")
     assert get("mifflin1990").doi == "10.1093/ajcn/51.2.241"
+
+
+def test_short_citation_names_the_first_author_and_year():
+    from myoscope.references import get
+
+    assert get("labra2016").short() == "Labra et al. 2016"
+
+
+def test_als_progression_names_its_cut_offs_in_words_not_by_key():
+    from myoscope.instruments import als_progression
+
+    text = als_progression._scheme_words("labra2016")
+    assert text == "the cut-offs of Labra et al. 2016" and "labra2016" not in text
+    assert als_progression._scheme_words("rounded") == "rounded cut-offs of 0.5 and 1 points/month"

@@ -26,6 +26,12 @@ class Reference:
     url: str | None = None
     note: str | None = None
 
+    def short(self) -> str:
+        """First author's surname and the year, as a text cites it: ``Labra et al. 2016``."""
+        names = [n.strip() for n in self.authors.replace(" and ", ", ").split(",") if n.strip()]
+        first = names[0].split()[0] if names else self.key
+        return f"{first}{' et al.' if len(names) > 1 else ''} {self.year}"
+
     def citation(self) -> str:
         """A one-line citation: authors (year). Title. Journal. doi."""
         text = f"{self.authors} ({self.year}). {self.title}. {self.journal}."

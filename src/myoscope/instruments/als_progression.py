@@ -37,6 +37,16 @@ SCHEMES: dict[str, tuple[float, float, str, bool]] = {
 SLOW, INTERMEDIATE, FAST = "slow", "intermediate", "fast"
 
 
+def _scheme_words(scheme: str) -> str:
+    """The scheme as a reader names it: ``the cut-offs of Labra et al. 2016``, or the rounded ones."""
+    low, high, source, verified = SCHEMES[scheme]
+    if verified:
+        from myoscope.references import get
+
+        return f"the cut-offs of {get(source).short()}"
+    return f"rounded cut-offs of {low:g} and {high:g} points/month"
+
+
 class ProgressionInput(InstrumentInput):
     alsfrs_r_total: int | None = Field(
         default=None, ge=0, le=TOTAL_MAX, description="ALSFRS-R total (revised scale, 0-48) at the assessment"
@@ -129,7 +139,7 @@ class AlsProgression(Instrument):
             positive=value > 0,
             interpretation=(
                 f"ALSFRS-R fell {value:.2f} points per month on average since the first "
-                f"symptom ({category} by {data.scheme})"
+                f"symptom ({category} by {_scheme_words(data.scheme)})"
             ),
             details=details,
             citations=("kimura2006", source) if source != "kimura2006" else ("kimura2006",),
