@@ -35,6 +35,8 @@ CANONICAL = ("person", "day", "kind", "side", "value")
 SEX_CODE = {"male": 1, "female": 2}
 POPULATION_CODE = {"asian": 1, "other": 2}
 _ROW_COLUMNS = ("person", "date", "kind", "value")
+DATE_FORMAT = "%Y-%m-%d"
+"""Dates in a long table: ISO 8601 calendar dates, as the refusal message says."""
 _COUNTS = {
     "points": ("{score}",),
     "min/week": ("min", "min/wk", "min/{week}"),
@@ -192,13 +194,62 @@ def unit_factors(pairs: list[tuple[str, str]]) -> dict[tuple[str, str], float | 
 def read_long(path: Path, mapping: Mapping, directory: Path) -> tuple[Path, list[dict[str, Any]]]:
     """Write ``measurements.parquet`` (canonical, sorted by person) from a mapped long table.
 
-    Returns the path and the refused rows (input row number, reason, the raw cells).
+    Returns the path and the refused rows (input row number, reason, the raw cells, stripped). The
+    table is streamed, never loaded whole: a first pass finds its distinct (kind, unit, side) cells
+    (a handful), which are read once here (labels, sides, pint factors); a second pass reads every
+    row against that small table and writes the rows read (typed, a few bytes each) and the rows
+    refused side by side; the rows read are then sorted by person, keeping the file's order within
+    a person.
     """
     import polars as pl
 
+    cols = _columns(path, mapping)
+    cells = scan(path).select(  # our own names from here on, whatever else the table holds
+        *[(pl.col(c) if c is not None else pl.lit("", pl.Utf8)).alias(name) for name, c in cols.items()]
+    )
+    cells = cells.with_row_index("row", offset=1)
+    schema = cells.collect_schema()
+    keys = [pl.col(k).cast(pl.Utf8).alias(f"{k}_key") for k in ("kind", "unit", "side")]
+    found = cells.select(keys).unique().collect(engine="streaming")
+    checked = (
+        cells.with_columns(keys)
+        .join(_key_table(found, mapping).lazy(), on=["kind_key", "unit_key", "side_key"], how="left", nulls_equal=True)
+        .with_columns(
+            person_id=_whole("person", schema),
+            day=_date("date", schema),
+            number=_text("value").cast(pl.Float64, strict=False),
+        )
+        .with_columns(reason=_refusal())
+    )
+    directory.mkdir(parents=True, exist_ok=True)
+    unsorted, bad, target = (directory / f"{n}.parquet" for n in ("rows-unsorted", "rows-refused", "measurements"))
+    good = checked.filter(pl.col("reason").is_null()).select(
+        "row",
+        pl.col("person_id").alias("person"),
+        "day",
+        pl.col("kind_code").alias("kind"),
+        pl.col("side_code").alias("side"),
+        (pl.col("number") * pl.col("factor")).alias("value"),
+    )
+    refused = checked.filter(pl.col("reason").is_not_null()).select(
+        "row",
+        "reason",
+        *[_text(c).alias(c) for c in ("person", "date", "kind", "value")],
+        _text("unit_key").fill_null("").alias("unit"),
+        _text("side_key").fill_null("").alias("side"),
+    )
+    pl.collect_all([good.sink_parquet(unsorted, lazy=True), refused.sink_parquet(bad, lazy=True)], engine="streaming")
+    pl.scan_parquet(unsorted).sort("person", "row").drop("row").sink_parquet(target, row_group_size=1_000_000)
+    rows = pl.read_parquet(bad).sort("row").to_dicts()
+    unsorted.unlink()
+    bad.unlink()
+    return target, rows
+
+
+def _columns(path: Path, mapping: Mapping) -> dict[str, str | None]:
+    """The table's column for each field (None: optional and absent); a required one missing is refused."""
     cols = {name: mapping.columns.get(name, name) for name in (*_ROW_COLUMNS, "unit", "side")}
-    frame = scan(path).with_row_index("row", offset=1)
-    names = frame.collect_schema().names()
+    names = scan(path).collect_schema().names()
     missing = [f"{k} (column {v!r})" for k, v in cols.items() if k in _ROW_COLUMNS and v not in names]
     if missing:
         raise InputError(
@@ -211,88 +262,93 @@ def read_long(path: Path, mapping: Mapping, directory: Path) -> tuple[Path, list
                 )
             ]
         )
+    return {k: (v if v in names else None) for k, v in cols.items()}
 
-    def text(c: str) -> pl.Expr:
-        return pl.col(cols[c]).cast(pl.Utf8).str.strip_chars() if cols[c] in names else pl.lit("")
+
+def _text(column: str) -> pl.Expr:
+    """A column's cells as text, stripped."""
+    import polars as pl
+
+    return pl.col(column).cast(pl.Utf8).str.strip_chars()
+
+
+def _whole(column: str, schema: pl.Schema) -> pl.Expr:
+    """Person ids as whole numbers (null where a cell is not one): integer columns as they are."""
+    import polars as pl
+
+    if schema[column].is_integer():
+        return pl.col(column).cast(pl.Int64)
+    return _text(column).cast(pl.Int64, strict=False)
+
+
+def _date(column: str, schema: pl.Schema) -> pl.Expr:
+    """Dates (null where a cell is not a YYYY-MM-DD date): date and datetime columns as they are."""
+    import polars as pl
+
+    dtype = schema[column]
+    if dtype == pl.Date:
+        return pl.col(column)
+    if isinstance(dtype, pl.Datetime):
+        return pl.col(column).dt.date()
+    return _text(column).str.to_date(DATE_FORMAT, strict=False)
+
+
+def _key_table(found: pl.DataFrame, mapping: Mapping) -> pl.DataFrame:
+    """Each distinct (kind, unit, side) cell triple read once: kind and side codes, the unit factor (pint), and
+    whether the kind is unknown or, for a known kind, why the unit or the side cannot be read."""
+    import polars as pl
 
     kinds = {label: kind for label, (kind, _) in mapping.kinds.items()} or {k: k for k in KIND_CODE}
     kind_side = {label: side for label, (_, side) in mapping.kinds.items() if side}
-    df = (
-        frame.select(
-            "row",
-            text("person").alias("person_raw"),
-            text("date").alias("date_raw"),
-            text("kind").alias("kind_raw"),
-            text("value").alias("value_raw"),
-            text("unit").fill_null("").alias("unit"),
-            text("side").fill_null("").alias("side_raw"),
+    triples = found.rows()
+    read = []
+    for kind_cell, unit_cell, side_cell in triples:
+        label = (kind_cell or "").strip() if kind_cell is not None else None
+        side_text = (side_cell or "").strip()
+        kind = kinds.get(label) if label is not None else None
+        side = (
+            kind_side.get(label)
+            if label is not None and label in kind_side
+            else mapping.sides.get(side_text, side_text)
         )
-        .with_columns(
-            person=pl.col("person_raw").cast(pl.Int64, strict=False),
-            date=pl.col("date_raw").str.to_date(strict=False),
-            kind_name=pl.col("kind_raw").replace_strict(kinds, default=None),
-            value=pl.col("value_raw").cast(pl.Float64, strict=False),
-            side_name=pl.col("kind_raw")
-            .replace_strict(kind_side, default=None)
-            .fill_null(pl.col("side_raw").replace(mapping.sides)),
-        )
-        .collect()
-    )
-    pairs = df.select("kind_name", "unit").unique().drop_nulls().rows()
-    factors = unit_factors(pairs)
-    factor_frame = pl.DataFrame(
-        {
-            "kind_name": [k for k, _ in factors],
-            "unit": [u for _, u in factors],
-            "factor": [f for f in factors.values()],
-        },
-        schema={"kind_name": pl.Utf8, "unit": pl.Utf8, "factor": pl.Float64},
-    )
-    df = df.join(factor_frame, on=["kind_name", "unit"], how="left")
-    reason = (
-        pl.when(pl.col("person").is_null())
+        read.append((kind, (unit_cell or "").strip(), side))
+    factors = unit_factors(sorted({(k, u) for k, u, _ in read if k is not None}))
+    table = []
+    for (kind_cell, unit_cell, side_cell), (kind, unit, side) in zip(triples, read, strict=True):
+        factor = factors.get((kind, unit)) if kind is not None else None
+        why = None if kind is None else ("unknown unit for this kind" if factor is None else None)
+        if why is None and kind is not None and side not in SIDES:
+            why = "unknown side"
+        code = (KIND_CODE[kind], SIDES.index(side)) if kind is not None and side in SIDES else (0, 0)
+        table.append((kind_cell, unit_cell, side_cell, kind is None, why, *code, factor))
+    schema = {
+        "kind_key": pl.Utf8,
+        "unit_key": pl.Utf8,
+        "side_key": pl.Utf8,
+        "unknown_kind": pl.Boolean,
+        "key_reason": pl.Utf8,
+        "kind_code": pl.Int8,
+        "side_code": pl.Int8,
+        "factor": pl.Float64,
+    }
+    return pl.DataFrame(table, schema=schema, orient="row")
+
+
+def _refusal() -> pl.Expr:
+    """Why a row cannot be read (the first reason that applies, in this order), or null."""
+    import polars as pl
+
+    return (
+        pl.when(pl.col("person_id").is_null())
         .then(pl.lit("person id is not a whole number"))
-        .when(pl.col("date").is_null())
+        .when(pl.col("day").is_null())
         .then(pl.lit("date is not a date (YYYY-MM-DD)"))
-        .when(pl.col("kind_name").is_null())
+        .when(pl.col("unknown_kind"))
         .then(pl.lit("unknown kind"))
-        .when(pl.col("value").is_null() & (pl.col("value_raw") != ""))
+        .when(pl.col("number").is_null() & (_text("value").fill_null("") != ""))
         .then(pl.lit("value is not a number"))
-        .when(pl.col("factor").is_null())
-        .then(pl.lit("unknown unit for this kind"))
-        .when(~pl.col("side_name").is_in(["", "left", "right"]))
-        .then(pl.lit("unknown side"))
-        .otherwise(None)
+        .otherwise(pl.col("key_reason"))
     )
-    df = df.with_columns(reason=reason)
-    refused = df.filter(pl.col("reason").is_not_null())
-    good = (
-        df.filter(pl.col("reason").is_null())
-        .select(
-            "person",
-            pl.col("date").alias("day"),
-            pl.col("kind_name").replace_strict(KIND_CODE, return_dtype=pl.Int8).alias("kind"),
-            pl.col("side_name").replace_strict({s: i for i, s in enumerate(SIDES)}, return_dtype=pl.Int8).alias("side"),
-            (pl.col("value") * pl.col("factor")).alias("value"),
-        )
-        .sort("person", maintain_order=True)
-    )
-    directory.mkdir(parents=True, exist_ok=True)
-    good.write_parquet(directory / "measurements.parquet", row_group_size=1_000_000)
-    rows = [
-        {
-            "row": r["row"],
-            "reason": r["reason"],
-            "person": r["person_raw"],
-            "date": r["date_raw"],
-            "kind": r["kind_raw"],
-            "value": r["value_raw"],
-            "unit": r["unit"],
-            "side": r["side_raw"],
-        }
-        for r in refused.iter_rows(named=True)
-    ]
-    return directory / "measurements.parquet", rows
 
 
 def read_conditions(path: Path) -> pl.DataFrame:

@@ -1,0 +1,95 @@
+"""``read_long``: a mapped long table (CSV or typed Parquet) to the canonical person-sorted rows, refusals kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+import pytest
+
+from myoscope.cohort import KIND_CODE, Mapping, read_long
+
+CSV = (
+    "pid,when,test,result,unit,lat,row,factor,reason,kind_code\n"
+    "2, 2026-03-01 ,Weight, 70 ,kg,,x,x,x,x\n"
+    "1,2026-01-01,Weight,176.4,lb,,x,x,x,x\n"
+    "P-7,not-a-date,Weight,70,kg,,x,x,x,x\n"
+    "2,2026-03-02,Grip,20,kg,R,x,x,x,x\n"
+    "1,2026-03-01,Weight,70,kg,,x,x,x,x\n"
+    "1,2026-03-01,Weight,seventy,kg,,x,x,x,x\n"
+    "1,2026-03-01,Grip,20,kg,up,x,x,x,x\n"
+    "1,2026-03-01,Calf,33,stone-ish,,x,x,x,x\n"
+    "1,2026-03-01,Mystery,1,kg,,x,x,x,x\n"
+    "3,2026-03-01,Calf,,cm,,x,x,x,x\n"
+)
+MAPPING = Mapping(
+    columns={"person": "pid", "date": "when", "kind": "test", "value": "result", "unit": "unit", "side": "lat"},
+    kinds={"Weight": ("body_weight", None), "Grip": ("grip_strength", None), "Calf": ("calf_circumference", None)},
+    sides={"R": "right", "L": "left"},
+)
+
+
+@pytest.fixture
+def csv_path(tmp_path):
+    path = tmp_path / "rows.csv"
+    path.write_text(CSV, encoding="utf-8")
+    return path
+
+
+def test_refusals_name_the_first_reason_and_keep_the_cells_as_written(csv_path, tmp_path):
+    """Columns that share the reader's own names (row, factor, reason, kind_code) change nothing."""
+    _, refused = read_long(csv_path, MAPPING, tmp_path / "work")
+    assert [(r["row"], r["reason"]) for r in refused] == [
+        (3, "person id is not a whole number"),  # its date is bad too: the first reason is given
+        (6, "value is not a number"),
+        (7, "unknown side"),
+        (8, "unknown unit for this kind"),
+        (9, "unknown kind"),
+    ]
+    first = refused[0]
+    assert (first["person"], first["date"], first["kind"], first["value"], first["unit"]) == (
+        "P-7",
+        "not-a-date",
+        "Weight",
+        "70",
+        "kg",
+    )
+    assert refused[2]["side"] == "up" and refused[1]["value"] == "seventy"
+
+
+def test_rows_read_are_converted_and_sorted_by_person_keeping_the_file_order(csv_path, tmp_path):
+    path, _ = read_long(csv_path, MAPPING, tmp_path / "work")
+    rows = pl.read_parquet(path)
+    assert rows.columns == ["person", "day", "kind", "side", "value"]
+    assert rows["person"].to_list() == [1, 1, 2, 2, 3]
+    assert rows["value"][0] == pytest.approx(176.4 * 0.45359237)  # lb to kg, once per (kind, unit)
+    assert rows["day"].to_list()[2:4] == [dt.date(2026, 3, 1), dt.date(2026, 3, 2)]  # stripped cells read
+    assert rows["kind"].to_list()[2:] == [
+        KIND_CODE["body_weight"],
+        KIND_CODE["grip_strength"],
+        KIND_CODE["calf_circumference"],
+    ]
+    assert rows["side"][3] == 2  # R: right
+    assert rows["value"][4] is None  # an empty value is not refused here: the kernel refuses it with its reason
+    assert sorted(p.name for p in (tmp_path / "work").iterdir()) == ["measurements.parquet"]  # no scratch files left
+
+
+def test_typed_parquet_reads_as_the_same_rows_as_its_csv(csv_path, tmp_path):
+    """Integer ids, dates, datetimes and numbers are taken as they are, without a detour through text."""
+    text = pl.read_csv(csv_path, infer_schema=False)
+    good = text.filter(
+        pl.col("pid").str.strip_chars().str.contains(r"^\d+$")
+        & pl.col("result").str.strip_chars().str.contains(r"^[\d.]+$")
+    )
+    typed = good.with_columns(
+        pl.col("pid").str.strip_chars().cast(pl.Int64),
+        pl.col("when").str.strip_chars().str.to_datetime("%Y-%m-%d"),
+        pl.col("result").str.strip_chars().cast(pl.Float64),
+    )
+    parquet = tmp_path / "rows.parquet"
+    typed.write_parquet(parquet)
+    from_csv = pl.read_parquet(read_long(csv_path, MAPPING, tmp_path / "a")[0])
+    path, refused = read_long(parquet, MAPPING, tmp_path / "b")
+    from_parquet = pl.read_parquet(path)
+    assert [r["reason"] for r in refused] == ["unknown side", "unknown unit for this kind", "unknown kind"]
+    assert from_parquet.equals(from_csv.filter(pl.col("value").is_not_null()))
