@@ -213,7 +213,13 @@ def read_long(path: Path, mapping: Mapping, directory: Path) -> tuple[Path, list
     found = cells.select(keys).unique().collect(engine="streaming")
     checked = (
         cells.with_columns(keys)
-        .join(_key_table(found, mapping).lazy(), on=["kind_key", "unit_key", "side_key"], how="left", nulls_equal=True)
+        .join(
+            _key_table(found, mapping).lazy(),
+            on=["kind_key", "unit_key", "side_key"],
+            how="left",
+            nulls_equal=True,
+            maintain_order="left",
+        )
         .with_columns(
             person_id=_whole("person", schema),
             day=_date("date", schema),
@@ -224,7 +230,6 @@ def read_long(path: Path, mapping: Mapping, directory: Path) -> tuple[Path, list
     directory.mkdir(parents=True, exist_ok=True)
     unsorted, bad, target = (directory / f"{n}.parquet" for n in ("rows-unsorted", "rows-refused", "measurements"))
     good = checked.filter(pl.col("reason").is_null()).select(
-        "row",
         pl.col("person_id").alias("person"),
         "day",
         pl.col("kind_code").alias("kind"),
@@ -238,10 +243,15 @@ def read_long(path: Path, mapping: Mapping, directory: Path) -> tuple[Path, list
         _text("unit_key").fill_null("").alias("unit"),
         _text("side_key").fill_null("").alias("side"),
     )
-    pl.collect_all([good.sink_parquet(unsorted, lazy=True), refused.sink_parquet(bad, lazy=True)], engine="streaming")
-    pl.scan_parquet(unsorted).sort("person", "row").drop("row").sink_parquet(target, row_group_size=1_000_000)
+    sinks = [good.sink_parquet(unsorted, lazy=True, maintain_order=True), refused.sink_parquet(bad, lazy=True)]
+    pl.collect_all(sinks, engine="streaming")
+    in_order = pl.scan_parquet(unsorted).select(pl.col("person").diff().min().fill_null(0) >= 0).collect().item()
+    if in_order:  # most exports list each person's rows together, in order
+        unsorted.replace(target)
+    else:  # a stable sort: a person's rows keep their order in the file
+        pl.scan_parquet(unsorted).sort("person", maintain_order=True).sink_parquet(target, row_group_size=1_000_000)
+        unsorted.unlink()
     rows = pl.read_parquet(bad).sort("row").to_dicts()
-    unsorted.unlink()
     bad.unlink()
     return target, rows
 
