@@ -17,6 +17,12 @@ default), ``dask-processes`` as two worker processes. The ``floor`` row is a fre
 only loads polars and reads the five columns the engines read: no engine can be faster, so it
 shows how far the goal is from the machine. With two or more sizes, the marginal rows/s between
 the smallest and the largest leave the fixed costs (start-up, imports, loading the compiled kernel, the cluster) out.
+An engine may carry its own worker count, ``dask:1``: the default list times Dask with one worker beside
+two, and prints the speed-up. ``--inputs`` also times the polars engine from the other input forms a site
+has: ``long-csv`` (a long CSV of labels, text dates and units, read through the mapping reader) and
+``omop`` (an OMOP CDM extract in Parquet, read through DuckDB), the same cohort each time (the long CSV's flags
+must equal the canonical ones; the extract's differ by design: it adds condition_occurrence and states no
+population).
 """
 
 from __future__ import annotations
@@ -42,8 +48,48 @@ DASK_PROCESSES = "dask-processes"
 """Dask on a local cluster of worker processes (``--dask-processes``); ``dask`` runs its workers as threads."""
 
 
-def _child(engine: str, data: Path, out: Path, workers: int) -> None:
+INPUTS = ("canonical", "long-csv", "omop")
+"""The input forms ``--inputs`` can time: canonical Parquet, a long CSV read through the mapping, an OMOP extract."""
+
+
+def _source(data: Path, form: str) -> tuple[Path, Path | None]:
+    """The rows and the persons file (None: inside an OMOP extract) of one input form."""
+    if form == "omop":
+        return data / "omop", None
+    rows = data / ("long.csv" if form == "long-csv" else "measurements.parquet")
+    return rows, data / "persons.parquet"
+
+
+def _write_long_csv(cohort, path: Path) -> None:
+    """The cohort as a site would export it: kind names, ISO dates as text, units and sides as words."""
+    import polars as pl
+
+    from myoscope.cohort import KINDS
+    from myoscope.cohort._kinds import SIDES
+
+    names = dict(enumerate(k.name for k in KINDS))
+    units = dict(enumerate(k.unit for k in KINDS))
+    rows = pl.DataFrame({c: cohort.rows[c] for c in ("person", "day", "kind", "side", "value")})
+    rows.select(
+        "person",
+        pl.col("day").cast(pl.Int32).cast(pl.Date).alias("date"),
+        pl.col("kind").replace_strict(names, return_dtype=pl.Utf8).alias("kind"),
+        "value",
+        pl.col("kind").replace_strict(units, return_dtype=pl.Utf8).alias("unit"),
+        pl.col("side").replace_strict(dict(enumerate(SIDES)), return_dtype=pl.Utf8).alias("side"),
+    ).write_csv(path)
+
+
+def _engine(name: str, workers: int) -> tuple[str, int]:
+    """``dask:1`` -> (``dask``, 1); a name without a count runs ``workers`` workers."""
+    base, _, count = name.partition(":")
+    return base, int(count) if count else workers
+
+
+def _child(engine: str, data: Path, out: Path, workers: int, form: str = "canonical") -> None:
     from myoscope.cohort import screen
+
+    engine, workers = _engine(engine, workers)
 
     start, cpu = time.perf_counter(), time.process_time()
     stages: dict[str, float] = {}
@@ -53,10 +99,11 @@ def _child(engine: str, data: Path, out: Path, workers: int) -> None:
     elif engine == FLOOR:
         persons, rows = read_floor(data / "measurements.parquet")
     else:
+        source, person_file = _source(data, form)
         result = screen(
-            data / "measurements.parquet",
+            source,
             out,
-            persons=data / "persons.parquet",
+            persons=person_file,
             engine="dask" if engine == DASK_PROCESSES else engine,
             dask_processes=engine == DASK_PROCESSES,
             workers=workers,
@@ -156,7 +203,7 @@ def pandas_baseline(rows_path: Path, persons_path: Path, out: Path) -> tuple[int
     return ids.size, n_rows
 
 
-def _measure(engine: str, data: Path, out: Path, workers: int) -> dict:
+def _measure(engine: str, data: Path, out: Path, workers: int, form: str = "canonical") -> dict:
     import psutil
 
     proc = subprocess.Popen(
@@ -171,6 +218,8 @@ def _measure(engine: str, data: Path, out: Path, workers: int) -> dict:
             str(out),
             "--workers",
             str(workers),
+            "--input-form",
+            form,
         ],
         stdout=subprocess.PIPE,
         text=True,
@@ -219,29 +268,58 @@ def _agree(data_out: Path, baseline_out: Path) -> bool:
     return load(data_out).equals(load(baseline_out))
 
 
-def _warm_cache() -> None:
-    """Compile the kernel once (numba caches it on disk), so that no timed run pays the one-time compile."""
-    from myoscope.cohort import generate, screen_arrays
+def _warm_cache(args) -> None:
+    """Run each engine once on a small cohort, in a fresh process as the timed runs are, so that numba compiles
+    (and caches on disk) every specialisation they use and no timed run pays the one-time compile."""
+    with tempfile.TemporaryDirectory(prefix="myoscope-bench-warm-") as tmp:
+        data = _write_inputs(200, args, Path(tmp) / "data", seed=0)
+        for engine in dict.fromkeys(args.engines.split(",")):
+            _measure(engine, data, Path(tmp) / "out", args.workers)
+        for form in _forms(args):
+            _measure("polars", data, Path(tmp) / "out", args.workers, form)
 
-    cohort = generate(20, 10, seed=0)
-    screen_arrays(cohort.rows, cohort.persons)
+
+def _forms(args) -> list[str]:
+    forms = [f for f in args.inputs.split(",") if f]
+    unknown = set(forms) - set(INPUTS)
+    if unknown:
+        raise SystemExit(f"--inputs: unknown form(s) {sorted(unknown)}; known: {', '.join(INPUTS)}")
+    return [f for f in forms if f != "canonical"]
+
+
+def _write_inputs(persons: int, args, data: Path, seed: int) -> Path:
+    """The seeded cohort as canonical Parquet and, as ``--inputs`` asks, as a long CSV and an OMOP extract."""
+    from myoscope.cohort import generate, write_long, write_omop
+
+    cohort = generate(max(1, persons), args.rows_per_person, seed=seed)
+    write_long(cohort, data)
+    forms = _forms(args)
+    if "long-csv" in forms:
+        _write_long_csv(cohort, data / "long.csv")
+    if "omop" in forms:
+        write_omop(cohort, data / "omop")
+    return data
 
 
 def _run_size(rows: int, args) -> list[dict]:
-    from myoscope.cohort import generate, write_long
+    from myoscope.cohort._engines import table_rows
 
     results = []
     with tempfile.TemporaryDirectory(prefix="myoscope-bench-screen-") as tmp:
-        data = Path(tmp) / "data"
         start = time.perf_counter()
-        cohort = generate(max(1, rows // args.rows_per_person), args.rows_per_person, seed=args.seed)
-        write_long(cohort, data)
-        n_rows = cohort.rows["person"].size
-        del cohort
+        data = _write_inputs(rows // args.rows_per_person, args, Path(tmp) / "data", seed=args.seed)
+        n_rows = table_rows(data / "measurements.parquet")
         print(f"\n{n_rows:,} rows (seed {args.seed}) generated and written in {time.perf_counter() - start:.1f} s")
         for engine in args.engines.split(","):
             runs = [_measure(engine, data, Path(tmp) / f"out-{engine}", args.workers) for _ in range(args.repeat)]
             results.append({"engine": engine, "rows": n_rows, "runs": runs})
+        for form in _forms(args):
+            out = Path(tmp) / f"out-{form}"
+            runs = [_measure("polars", data, out, args.workers, form) for _ in range(args.repeat)]
+            results.append({"engine": f"polars <- {form}", "rows": n_rows, "runs": runs})
+            if form == "long-csv" and (Path(tmp) / "out-polars").exists():  # OMOP adds conditions, lacks population
+                same = _agree(Path(tmp) / "out-polars", out)
+                print(f"  flags from {form} identical to flags from canonical Parquet: {same}")
         if {"polars", "pandas"} <= set(args.engines.split(",")):
             same = _agree(Path(tmp) / "out-polars", Path(tmp) / "out-pandas")
             print(f"  pandas baseline flags identical to polars flags: {same}")
@@ -304,6 +382,9 @@ def _goals(all_results: list[list[dict]]) -> None:
                 x["seconds"] for x in by["polars"]["runs"]
             )
             print(f"  {rows:,} rows: Dask / polars time {ratio:.2f}x (goal <= {GOAL_DASK_RATIO}x)")
+        if "dask" in by and "dask:1" in by:
+            one, two = (statistics.median(x["seconds"] for x in by[e]["runs"]) for e in ("dask:1", "dask"))
+            print(f"  {rows:,} rows: Dask 1 -> 2 workers, {one / two:.2f}x faster (scaling with workers)")
 
 
 def main() -> None:
@@ -313,20 +394,24 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=1, help="runs per engine (fresh process each)")
     parser.add_argument("--workers", type=int, default=2, help="polars threads and Dask workers")
-    parser.add_argument("--engines", default=f"polars,dask,{DASK_PROCESSES},pandas,{FLOOR}")
+    parser.add_argument("--engines", default=f"polars,dask,dask:1,{DASK_PROCESSES},pandas,{FLOOR}")
+    parser.add_argument(
+        "--inputs", default="canonical,long-csv,omop", help=f"input forms for the polars engine: {', '.join(INPUTS)}"
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--input-form", default="canonical", help=argparse.SUPPRESS)
     parser.add_argument("--data", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        _child(args.child, args.data, args.out, args.workers)
+        _child(args.child, args.data, args.out, args.workers, args.input_form)
         return
     print(subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip())
     print(
         f"Cohort screening, end to end, {args.workers} workers; each run in a fresh process "
         "(the kernel's one-time compile is done before timing; Dask times include starting its local cluster)"
     )
-    _warm_cache()
+    _warm_cache(args)
     everything = []
     for rows in (int(x) for x in args.rows.split(",")):
         results = _run_size(rows, args)
