@@ -18,7 +18,10 @@ only loads polars and reads the five columns the engines read: no engine can be 
 shows how far the goal is from the machine. With two or more sizes, the marginal rows/s between
 the smallest and the largest leave the fixed costs (start-up, imports, loading the compiled kernel, the cluster) out.
 An engine may carry its own worker count, ``dask:1``: the default list times Dask with one worker beside
-two, and prints the speed-up. ``--inputs`` also times the polars engine from the other input forms a site
+two, and prints the speed-up. End to end, Dask's fixed costs (importing dask.dataframe, starting the cluster,
+about 1.5 s) and the noise of single runs can hide how it scales, so ``--scaling`` (on by default) also times
+the partition work alone, in one process with the cluster already started, for 1 to ``--workers`` workers,
+as threads and as processes. ``--inputs`` also times the polars engine from the other input forms a site
 has: ``long-csv`` (a long CSV of labels, text dates and units, read through the mapping reader) and
 ``omop`` (an OMOP CDM extract in Parquet, read through DuckDB), the same cohort each time (the long CSV's flags
 must equal the canonical ones; the extract's differ by design: it adds condition_occurrence and states no
@@ -203,6 +206,47 @@ def pandas_baseline(rows_path: Path, persons_path: Path, out: Path) -> tuple[int
     return ids.size, n_rows
 
 
+def _scaling_child(data: Path, workers: int, processes: bool) -> None:
+    """Dask's partition work alone, in one process: the cluster started and the kernel loaded first, then the
+    slices screened twice; prints the second run's seconds (fixed costs and the first read of the file left out)."""
+    from concurrent.futures import Future
+
+    from myoscope.cohort import _engines as engines
+
+    rows, persons = data / "measurements.parquet", data / "persons.parquet"
+    session = engines.start_dask(workers, None, processes)
+    started: Future = Future()
+    started.set_result(session)
+    try:
+        seconds = []
+        for _ in range(2):
+            parts = engines.dask_plan(rows, engines.DEFAULT_ROWS_PER_PART, workers)
+            start = time.perf_counter()
+            for _ in engines.run_dask(rows, persons, None, parts, started, lambda n: None):
+                pass
+            seconds.append(time.perf_counter() - start)
+    finally:
+        engines.stop_dask(session)
+    print(json.dumps({"seconds": seconds[-1], "parts": len(parts)}))
+
+
+def _scaling(data: Path, rows: int, max_workers: int) -> None:
+    """Dask with 1 to ``max_workers`` workers, threads and processes: the speed-up of the partition work itself."""
+    print(f"  Dask partition work alone ({rows:,} rows; cluster started, second run, one process each):")
+    for processes in (False, True):
+        base = None
+        for workers in range(1, max_workers + 1):
+            args = ["--scaling-child", str(data), "--workers", str(workers)] + (["--processes"] if processes else [])
+            done = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, check=True)
+            record = json.loads(done.stdout.strip().splitlines()[-1])
+            base = base or record["seconds"]
+            kind = "processes" if processes else "threads"
+            print(
+                f"    {workers} worker {kind:<10}{record['seconds']:>8.2f} s{rows / record['seconds']:>14,.0f} rows/s"
+                f"   {base / record['seconds']:.2f}x   ({record['parts']} slices)"
+            )
+
+
 def _measure(engine: str, data: Path, out: Path, workers: int, form: str = "canonical") -> dict:
     import psutil
 
@@ -320,6 +364,8 @@ def _run_size(rows: int, args) -> list[dict]:
             if form == "long-csv" and (Path(tmp) / "out-polars").exists():  # OMOP adds conditions, lacks population
                 same = _agree(Path(tmp) / "out-polars", out)
                 print(f"  flags from {form} identical to flags from canonical Parquet: {same}")
+        if args.scaling and any(e.startswith("dask") for e in args.engines.split(",")):
+            _scaling(data, n_rows, args.workers)
         if {"polars", "pandas"} <= set(args.engines.split(",")):
             same = _agree(Path(tmp) / "out-polars", Path(tmp) / "out-pandas")
             print(f"  pandas baseline flags identical to polars flags: {same}")
@@ -398,11 +444,22 @@ def main() -> None:
     parser.add_argument(
         "--inputs", default="canonical,long-csv,omop", help=f"input forms for the polars engine: {', '.join(INPUTS)}"
     )
+    parser.add_argument(
+        "--scaling",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="also time Dask's partition work alone with 1 to --workers workers",
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--scaling-child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--processes", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--input-form", default="canonical", help=argparse.SUPPRESS)
     parser.add_argument("--data", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.scaling_child:
+        _scaling_child(args.scaling_child, args.workers, args.processes)
+        return
     if args.child:
         _child(args.child, args.data, args.out, args.workers, args.input_form)
         return

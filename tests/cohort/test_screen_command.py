@@ -9,6 +9,7 @@ import polars as pl
 import pytest
 from typer.testing import CliRunner
 
+from _unavailable import unavailable
 from myoscope.cli import app
 from myoscope.cohort import RULE_VERSION, generate, write_long
 from myoscope.cohort._omop import write_omop
@@ -147,11 +148,11 @@ def test_spark_partition_function_runs_the_same_kernel_on_person_clustered_batch
 
 def test_spark_screen_on_a_local_session_gives_the_kernel_flags():
     """The Spark session wiring (``spark_screen`` through ``mapInArrow``), where pyspark is installed."""
-    pytest.importorskip(
-        "pyspark",
-        reason="pyspark is optional (not a dependency and not a required CI tool), so this test skips wherever "
-        "it is absent, CI included; install pyspark and Java to run it",
-    )
+    import importlib.util
+    import shutil
+
+    if importlib.util.find_spec("pyspark") is None or shutil.which("java") is None:
+        unavailable("pyspark (a test dependency) or Java (its runtime) is not installed")
     import numpy as np
     from pyspark.sql import SparkSession
 

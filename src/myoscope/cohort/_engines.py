@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from myoscope.cohort.kernel import FLAG_COLUMNS, screen_arrays
+from myoscope.errors import InputError, Problem
 
 if TYPE_CHECKING:
     import polars as pl
@@ -269,7 +270,7 @@ def start_dask(workers: int, scheduler: str | None, processes: bool = False) -> 
     from distributed import Client, LocalCluster
 
     if scheduler is not None:
-        session: Session = (Client(scheduler), None)  # type: ignore[no-untyped-call]  # dask and distributed: unannotated
+        session: Session = (_connect(Client, scheduler), None)
     else:
         where = {"host": "127.0.0.1", "preload": ["myoscope.cohort._dask_worker"]} if processes else {}
         cluster = LocalCluster(  # type: ignore[no-untyped-call]  # dask and distributed: unannotated
@@ -285,6 +286,37 @@ def start_dask(workers: int, scheduler: str | None, processes: bool = False) -> 
 
     warm_kernel()
     return session
+
+
+SCHEDULER_TIMEOUT_S = 10
+"""How long a ``--scheduler`` may take to answer before the run stops with a message."""
+SCHEDULER_FORMAT = "the address of a running Dask scheduler, tcp://HOST:PORT (or tls://HOST:PORT)"
+
+
+def check_scheduler(address: str) -> None:
+    """Refuse an address that cannot be a scheduler's before anything starts."""
+    scheme, _, rest = address.partition("://")
+    host, _, port = rest.rpartition(":")
+    if scheme not in ("tcp", "tls") or not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise InputError([Problem("--scheduler", address, "is not a scheduler address", SCHEDULER_FORMAT)])
+
+
+def _connect(client: Any, address: str) -> Any:
+    """A client of the scheduler at ``address``; a scheduler that does not answer is an input error, not a crash."""
+    check_scheduler(address)
+    try:
+        return client(address, timeout=SCHEDULER_TIMEOUT_S)
+    except (OSError, TimeoutError) as exc:
+        raise InputError(
+            [
+                Problem(
+                    "--scheduler",
+                    address,
+                    f"no Dask scheduler answered within {SCHEDULER_TIMEOUT_S} s",
+                    SCHEDULER_FORMAT,
+                )
+            ]
+        ) from exc
 
 
 def stop_dask(session: Session) -> None:

@@ -242,11 +242,11 @@ def read_omop(directory: Path, mapping: Mapping, out: Path) -> tuple[Path, Path,
         con.executemany("INSERT INTO map VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
     union = " UNION ALL ".join(
         f"SELECT x.person_id AS person, x.{t}_date AS day, map.kind, map.side, "
-        f"x.value_as_number * map.factor AS value, map.reason, '{t}' AS tbl, x.{t}_id AS row_id, "
+        f"x.value_as_number * map.factor AS value, map.reason, CAST({i} AS TINYINT) AS tbl, x.{t}_id AS row_id, "
         f"x.value_as_number AS raw_value, x.unit_source_value AS raw_unit "
         f"FROM {src} x JOIN map ON map.tbl = '{t}' AND map.cid = x.{t}_concept_id "
         f"AND map.ucid IS NOT DISTINCT FROM x.unit_concept_id AND map.usrc IS NOT DISTINCT FROM x.unit_source_value"
-        for t, src in sources
+        for i, (t, src) in enumerate(sources)
     )
     con.execute(f"CREATE VIEW rows AS {union}")
     target = out / "measurements.parquet"
@@ -254,11 +254,14 @@ def read_omop(directory: Path, mapping: Mapping, out: Path) -> tuple[Path, Path,
         f"COPY (SELECT person, day, kind, side, value FROM rows WHERE reason IS NULL ORDER BY person, tbl, row_id) "
         f"TO '{_quote(target)}' (FORMAT parquet, ROW_GROUP_SIZE 1000000)"
     )
+    names = [t for t, _ in sources]
     for tbl, row_id, person, reason, value, unit in con.execute(
         "SELECT tbl, row_id, person, reason, raw_value, raw_unit FROM rows WHERE reason IS NOT NULL "
         "ORDER BY tbl, row_id"
     ).fetchall():
-        refused.append({"row": f"{tbl} {row_id}", "reason": reason, "person": person, "value": value, "unit": unit})
+        refused.append(
+            {"row": f"{names[tbl]} {row_id}", "reason": reason, "person": person, "value": value, "unit": unit}
+        )
     report: dict[str, Any] = {
         "other_concepts": other_concepts,
         "unmapped_concept_0": unmapped,

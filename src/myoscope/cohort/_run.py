@@ -138,6 +138,10 @@ def screen(
     """
     if engine not in ENGINES:
         raise InputError([Problem("engine", engine, "is not an engine", " or ".join(ENGINES))])
+    if scheduler is not None:
+        if engine != "dask":
+            raise InputError([Problem("--scheduler", scheduler, "is a Dask scheduler", "with --engine dask")])
+        engines.check_scheduler(scheduler)
     mapping = mapping or Mapping()
     out.mkdir(parents=True, exist_ok=True)
     laps = _Laps()
