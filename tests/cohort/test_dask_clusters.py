@@ -66,7 +66,7 @@ def test_existing_cluster_by_its_scheduler_address_writes_the_polars_files(cohor
             str(rows), "--persons", str(persons), "-o", str(tmp_path), "--engine", "dask", "--scheduler", address,
         )  # fmt: skip
         assert result.exit_code == 0, result.output
-        assert len(cluster.scheduler_info()["workers"]) == 2  # the cluster is left running for its owner
+        assert len(cluster.scheduler_info["workers"]) == 2  # the cluster is left running for its owner
     _same_files(polars_out, tmp_path)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import sys
 from pathlib import Path
 
 import polars as pl
@@ -146,7 +147,7 @@ def test_spark_partition_function_runs_the_same_kernel_on_person_clustered_batch
     assert got["ewgsop2"] == list(np.asarray(want["ewgsop2"])[order])
 
 
-def test_spark_screen_on_a_local_session_gives_the_kernel_flags():
+def test_spark_screen_on_a_local_session_gives_the_kernel_flags(monkeypatch):
     """The Spark session wiring (``spark_screen`` through ``mapInArrow``), where pyspark is installed."""
     import importlib.util
     import shutil
@@ -159,6 +160,8 @@ def test_spark_screen_on_a_local_session_gives_the_kernel_flags():
     from myoscope.cohort import screen_arrays, spark_screen
 
     cohort = generate(30, 20, seed=4)
+    # Spark's Python workers run the interpreter this test runs in (where myoscope is installed), not PATH's python3
+    monkeypatch.setenv("PYSPARK_PYTHON", sys.executable)
     spark = SparkSession.builder.master("local[1]").appName("myoscope-screen-test").getOrCreate()
     try:
         rows = [

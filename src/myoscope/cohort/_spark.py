@@ -4,6 +4,7 @@ pyspark is not a dependency; this adapter is for sites that already run Spark. R
 grouped by person within partitions (``repartition("person").sortWithinPartitions("person")``
 does it, at the cost of one shuffle that a person-partitioned table does not need).
 Refused rows are not returned here: validate them with :func:`myoscope.cohort.kernel.validate`.
+Spark's Python workers must import myoscope: point ``PYSPARK_PYTHON`` at an interpreter that has it.
 """
 
 from __future__ import annotations
