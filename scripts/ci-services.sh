@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # What the web and store tests need beyond Python, from Debian's packages:
 #   PostgreSQL (store tests on PostgreSQL), Chromium at /usr/bin/chromium (browser tests),
-#   Pango and a font (PDF reports with WeasyPrint).
+#   Pango and a font (PDF reports with WeasyPrint), a Java 17+ runtime (the Spark adapter's test).
 # Idempotent: installs only what is missing, starts PostgreSQL when it is not running, creates
 # the test role and database once. Needs root (or sudo) only when something must be installed.
 # The last line of standard output is the URL for the store tests, e.g.
@@ -19,6 +19,7 @@ SUDO=""
 missing=()
 ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v java >/dev/null 2>&1 || missing+=(openjdk-17-jre-headless)
 for pkg in libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
