@@ -32,6 +32,26 @@ def test_short_citation_names_the_first_author_and_year():
     assert get("labra2016").short() == "Labra et al. 2016"
 
 
+@pytest.mark.parametrize(
+    ("key", "short"),
+    [
+        ("deboer2007", "de Boer et al. 2007"),  # surname particles kept
+        ("digirolamo2021", "Di Girolamo et al. 2021"),
+        ("vanderscheer2021", "van der Scheer et al. 2021"),
+        ("pavyletraon2007", "Pavy-Le Traon et al. 2007"),
+        ("martinginis2018", "Martin Ginis et al. 2018"),  # a two-word surname
+        ("nice_cg32", "National Institute for Health and Care Excellence 2006"),  # a body, named whole
+        ("who_bmi2000", "World Health Organization 2000"),
+        ("elia2003_must", "Elia et al. 2003"),  # "(ed.)" is not part of the name
+    ],
+)
+def test_short_citation_keeps_whole_surnames_and_names_bodies_whole(key, short):
+    from myoscope.references import REFERENCES, get
+
+    assert get(key).short() == short
+    assert all(len(ref.short().split()) >= 2 for ref in REFERENCES.values())
+
+
 def test_als_progression_names_its_cut_offs_in_words_not_by_key():
     from myoscope.instruments import als_progression
 

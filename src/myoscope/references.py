@@ -8,6 +8,7 @@ here; a key or a DOI that appears twice is an error at import time.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -27,9 +28,18 @@ class Reference:
     note: str | None = None
 
     def short(self) -> str:
-        """First author's surname and the year, as a text cites it: ``Labra et al. 2016``."""
-        names = [n.strip() for n in self.authors.replace(" and ", ", ").split(",") if n.strip()]
-        first = names[0].split()[0] if names else self.key
+        """First author's surname and the year, as a text cites it: ``Labra et al. 2016``, ``de Boer et al. 2007``.
+
+        Authors are listed as "Surname Initials" separated by commas or semicolons; the surname is all but the
+        trailing initials, particles included (de Boer, Di Girolamo, van der Scheer); an author without initials
+        is a body and is named whole (World Health Organization).
+        """
+        names = [n.strip() for n in re.split(r"[,;]", self.authors) if n.strip()]
+        if not names:
+            return f"{self.key} {self.year}"
+        words = re.sub(r"\s*\([^)]*\)", "", names[0]).split()
+        person = len(words) >= 2 and re.fullmatch(r"[A-Z]{1,4}(-[A-Z]{1,2})?", words[-1]) is not None
+        first = " ".join(words[:-1] if person else words)
         return f"{first}{' et al.' if len(names) > 1 else ''} {self.year}"
 
     def citation(self) -> str:
