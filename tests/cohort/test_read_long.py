@@ -60,8 +60,9 @@ def test_refusals_name_the_first_reason_and_keep_the_cells_as_written(csv_path, 
 def test_rows_read_are_converted_and_sorted_by_person_keeping_the_file_order(csv_path, tmp_path):
     path, _ = read_long(csv_path, MAPPING, tmp_path / "work")
     rows = pl.read_parquet(path)
-    assert rows.columns == ["person", "day", "kind", "side", "value"]
+    assert rows.columns == ["person", "day", "kind", "side", "value", "source_row"]
     assert rows["person"].to_list() == [1, 1, 2, 2, 3]
+    assert rows["source_row"].to_list() == [2, 5, 1, 4, 10]  # each row's place in the file
     assert rows["value"][0] == pytest.approx(176.4 * 0.45359237)  # lb to kg, once per (kind, unit)
     assert rows["day"].to_list()[2:4] == [dt.date(2026, 3, 1), dt.date(2026, 3, 2)]  # stripped cells read
     assert rows["kind"].to_list()[2:] == [
@@ -92,4 +93,33 @@ def test_typed_parquet_reads_as_the_same_rows_as_its_csv(csv_path, tmp_path):
     path, refused = read_long(parquet, MAPPING, tmp_path / "b")
     from_parquet = pl.read_parquet(path)
     assert [r["reason"] for r in refused] == ["unknown side", "unknown unit for this kind", "unknown kind"]
-    assert from_parquet.equals(from_csv.filter(pl.col("value").is_not_null()))
+    assert from_parquet.drop("source_row").equals(from_csv.filter(pl.col("value").is_not_null()).drop("source_row"))
+
+
+def test_rows_the_kernel_refuses_name_their_row_in_the_input_and_the_unit_of_their_value(tmp_path):
+    """The canonical table is sorted by person; a refusal still points at the row a person would look up."""
+    import csv
+
+    from typer.testing import CliRunner
+
+    from myoscope.cli import app
+
+    rows = tmp_path / "rows.csv"
+    rows.write_text(
+        "person,date,kind,value,unit,side\n"
+        "2,2026-03-01,body_weight,70,kg,\n"
+        "1,2026-03-01,body_weight,15400,lb,\n"
+        "1,2026-03-02,body_weight,71,kg,\n"
+        "2,2026-03-05,calf_circumference,33,cm,\n"
+        "2,2026-03-06,body_weight,9000,kg,\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["screen", str(rows), "-o", str(tmp_path / "out"), "--no-progress"])
+    assert result.exit_code == 0, result.output
+    refused = list(csv.DictReader((tmp_path / "out" / "refused.csv").open(encoding="utf-8")))
+    assert [(r["row"], r["reason"], r["person"]) for r in refused] == [
+        ("2", "value outside the plausible range of its kind", "1"),
+        ("4", "needs the side (left or right)", "2"),
+        ("5", "value outside the plausible range of its kind", "2"),
+    ]
+    assert (refused[0]["value"], refused[0]["unit"]) == ("6985.32", "kg")  # 15400 lb, in the kind's unit

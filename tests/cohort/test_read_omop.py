@@ -45,3 +45,20 @@ def test_refused_rows_carry_table_and_id_and_other_concepts_are_counted(tmp_path
     one = table.filter((pl.col("person") == 1) & (pl.col("kind") == KIND_CODE["body_weight"]))
     assert one["value"][-1] == 72.0  # person 1's added row, highest id among person 1's measurements, comes last
     assert pl.read_parquet(persons)["person"].is_sorted()
+
+
+def test_rows_the_kernel_refuses_name_their_omop_table_and_id(tmp_path):
+    from myoscope.cohort import screen
+
+    directory, first, weight = _extract(tmp_path)
+    measurement = pl.read_parquet(directory / "measurement.parquet")
+    implausible = measurement.filter(pl.col("measurement_id") == first + 3).with_columns(value_as_number=pl.lit(7000.0))
+    rest = measurement.filter(pl.col("measurement_id") != first + 3)
+    pl.concat([rest, implausible]).write_parquet(directory / "measurement.parquet")
+    result = screen(directory, tmp_path / "out", html=False)
+    refused = pl.read_csv(tmp_path / "out" / "refused.csv", infer_schema=False).to_dicts()
+    kernel = [r for r in refused if r["reason"] == "value outside the plausible range of its kind"]
+    assert [(r["row"], r["person"], r["value"], r["unit"]) for r in kernel] == [
+        (f"measurement {first + 3}", "1", "7000.0", "kg")
+    ]
+    assert result.refused == len(refused)

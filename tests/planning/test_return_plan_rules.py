@@ -94,5 +94,25 @@ def test_rules_are_cited_and_unverified_step_reported():
 
 def test_bad_input_refused():
     with pytest.raises(InputError) as err:
-        return_plan(current_minutes="20000 min", current_sessions=1)
+        return_plan(current_minutes="20200 min", current_sessions=1)  # above twice the minutes of a week
     assert err.value.problems[0].field == "current_minutes"
+
+
+def test_a_week_of_much_vigorous_activity_is_planned_not_refused():
+    """Moderate-equivalent minutes count vigorous minutes twice, so a validated week (up to 5,040 moderate and
+    5,040 vigorous minutes) may exceed the 10,080 minutes of a week; the plan takes it as it is."""
+    from myoscope.record import Record
+
+    plan = return_plan(current_minutes=10082.0, current_sessions=0)
+    assert plan.weeks  # planned, not refused
+    record = Record.model_validate(
+        {
+            "person": {"id": "busy", "sex": "female", "birth_date": "1980-01-01"},
+            "activity": [{"week_of": "2026-03-02", "moderate_minutes": 5040, "vigorous_minutes": 5040}],
+        }
+    )
+    from myoscope.planning import person_plan
+
+    assert person_plan(record, on=__import__("datetime").date(2026, 3, 8)).minutes == pytest.approx(15120)
+    with pytest.raises(InputError, match="current_minutes"):
+        return_plan(current_minutes=20161.0, current_sessions=0)

@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 MAPPING_FORMAT = "myoscope-cohort-mapping/1"
 CANONICAL = ("person", "day", "kind", "side", "value")
+SOURCE_ROW, SOURCE_TABLE = "source_row", "source_table"
+"""Optional columns of a canonical table made here: the input's row (and, from an OMOP extract, its table code)."""
 SEX_CODE = {"male": 1, "female": 2}
 POPULATION_CODE = {"asian": 1, "other": 2}
 _ROW_COLUMNS = ("person", "date", "kind", "value")
@@ -235,6 +237,7 @@ def read_long(path: Path, mapping: Mapping, directory: Path) -> tuple[Path, list
         pl.col("kind_code").alias("kind"),
         pl.col("side_code").alias("side"),
         (pl.col("number") * pl.col("factor")).alias("value"),
+        pl.col("row").cast(pl.Int64).alias(SOURCE_ROW),  # the input's row, for the rows the kernel refuses
     )
     refused = checked.filter(pl.col("reason").is_not_null()).select(
         "row",

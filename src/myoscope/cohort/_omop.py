@@ -251,7 +251,8 @@ def read_omop(directory: Path, mapping: Mapping, out: Path) -> tuple[Path, Path,
     con.execute(f"CREATE VIEW rows AS {union}")
     target = out / "measurements.parquet"
     con.execute(
-        f"COPY (SELECT person, day, kind, side, value FROM rows WHERE reason IS NULL ORDER BY person, tbl, row_id) "
+        f"COPY (SELECT person, day, kind, side, value, tbl AS source_table, row_id AS source_row FROM rows "
+        f"WHERE reason IS NULL ORDER BY person, tbl, row_id) "
         f"TO '{_quote(target)}' (FORMAT parquet, ROW_GROUP_SIZE 1000000)"
     )
     names = [t for t, _ in sources]
@@ -266,6 +267,7 @@ def read_omop(directory: Path, mapping: Mapping, out: Path) -> tuple[Path, Path,
         "other_concepts": other_concepts,
         "unmapped_concept_0": unmapped,
         "refused": refused,
+        "tables": names,  # the source_table codes of the canonical rows
         "conditions": _conditions(con, directory, out),
     }
     persons = _persons(con, directory, mapping, out)

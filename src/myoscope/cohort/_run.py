@@ -21,7 +21,15 @@ import numpy as np
 from myoscope.cohort import _engines as engines
 from myoscope.cohort._causes import CAUSE_COLUMNS as MEASURED_CAUSES
 from myoscope.cohort._conditions import CAUSE_COLUMNS, STATUS_CODE
-from myoscope.cohort._inputs import Mapping, is_canonical, read_conditions, read_long, read_persons
+from myoscope.cohort._inputs import (
+    SOURCE_ROW,
+    SOURCE_TABLE,
+    Mapping,
+    is_canonical,
+    read_conditions,
+    read_long,
+    read_persons,
+)
 from myoscope.cohort._kinds import KINDS, SIDES
 from myoscope.cohort._muscle_causes import CAUSE_COLUMNS as MUSCLE_CAUSES
 from myoscope.cohort.kernel import FLAG_COLUMNS, REASONS, RULE_VERSION
@@ -173,7 +181,7 @@ def screen(
         laps.lap(f"read + validate + kernel ({engine})")
         flag_parts, refused_parts = zip(*results, strict=False) if results else ((), ())
         flags = _flags_table(flag_parts, person_path, groups)
-        refused = _refused_rows(refused_parts, early_refused)
+        refused = _refused_rows(refused_parts, early_refused, rows_path, report.get("tables", ()))
         laps.lap("flags table")
         return _write(out, flags, refused, groups, total + len(early_refused), html, report, laps)
 
@@ -217,23 +225,59 @@ def _flags_table(parts: Sequence[Part], person_path: Path | None, groups: tuple[
     return frame if frame["person"].is_sorted() else frame.sort("person")  # person-ordered parts: sorted
 
 
-def _refused_rows(parts: Sequence[Part], early: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _refused_rows(
+    parts: Sequence[Part], early: list[dict[str, Any]], rows_path: Path, tables: Sequence[str] = ()
+) -> list[dict[str, Any]]:
+    """Rows refused while reading (``early``: as written), then rows the kernel refused: their value in the kind's
+    unit, and their row in the input where the canonical table was made here (a long table's row, an OMOP
+    table and id), else their row in the canonical table."""
     rows = list(early)
+    positions = np.concatenate([p["row"] for p in parts]) if parts else np.zeros(0, np.int64)
+    where = _source_rows(rows_path, positions, tables)
+    at = 0
     for p in parts:
         for i in range(len(p["reason"])):
             kind = int(p["kind"][i])
+            known = 0 <= kind < len(KINDS)
             rows.append(
                 {
-                    "row": int(p["row"][i]),
+                    "row": where[at] if where is not None else int(p["row"][i]),
                     "reason": REASONS[int(p["reason"][i])],
                     "person": int(p["person"][i]),
                     "date": str(np.datetime64(int(p["day"][i]), "D")),
-                    "kind": KINDS[kind].name if 0 <= kind < len(KINDS) else str(kind),
-                    "value": float(p["value"][i]),
+                    "kind": KINDS[kind].name if known else str(kind),
+                    "value": float(f"{p['value'][i]:.6g}"),  # converted to the kind's unit: 6985.32, not 6985.322498
+                    "unit": KINDS[kind].unit if known else "",
                     "side": SIDES[int(p["side"][i])] if 0 <= p["side"][i] < 3 else "",
                 }
             )
+            at += 1
     return rows
+
+
+def _source_rows(rows_path: Path, positions: np.ndarray, tables: Sequence[str]) -> list[Any] | None:
+    """The input row behind each canonical row (1-based ``positions``, ascending), or None where the canonical
+    table is the input itself."""
+    import polars as pl
+
+    names = pl.read_parquet_schema(rows_path)
+    if SOURCE_ROW not in names or positions.size == 0:
+        return None
+    wanted = [SOURCE_ROW, *([SOURCE_TABLE] if SOURCE_TABLE in names else [])]
+    found = (
+        pl.scan_parquet(rows_path)
+        .select(wanted)
+        .with_row_index("at", offset=1)
+        .with_columns(pl.col("at").cast(pl.Int64))
+        .join(pl.LazyFrame({"at": positions.astype(np.int64)}), on="at", how="semi")
+        .collect()
+    )
+    order = np.searchsorted(found["at"].to_numpy(), positions)
+    source = found[SOURCE_ROW].to_numpy()[order]
+    if SOURCE_TABLE not in names:
+        return [int(r) for r in source]
+    table = found[SOURCE_TABLE].to_numpy()[order]
+    return [f"{tables[int(t)]} {int(r)}" for t, r in zip(table, source, strict=True)]
 
 
 def _write(

@@ -74,13 +74,18 @@ NEURO_CONDITIONS = frozenset(
 PLAN_CITATIONS = cite("bull2020", "garber2011", "riebe2015", "vigelso2015", "suetta2009")
 
 
+MAX_EQUIVALENT_MINUTES = 2 * 7 * 24 * 60
+"""Moderate-equivalent minutes count a vigorous minute twice (WHO 2020), so a week holds at most twice its
+10,080 minutes: the bound is arithmetic, not a plausibility cut-off (the record bounds each intensity)."""
+
+
 class PlanInput(BaseModel):
     """What the plan needs; ``None`` = not known (the clearance check then asks for it)."""
 
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False, frozen=True)
 
-    current_minutes: Annotated[float, InUnit("min", 0, 10080)] = Field(
-        description="moderate-equivalent aerobic minutes per week now"
+    current_minutes: Annotated[float, InUnit("min", 0, MAX_EQUIVALENT_MINUTES)] = Field(
+        description="moderate-equivalent aerobic minutes per week now (a vigorous minute counts as two)"
     )
     current_sessions: int = Field(ge=0, le=21, description="sessions per week now")
     age: Annotated[float, InUnit("year", 0, 120)] | None = None
