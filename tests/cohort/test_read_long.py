@@ -123,3 +123,29 @@ def test_rows_the_kernel_refuses_name_their_row_in_the_input_and_the_unit_of_the
         ("5", "value outside the plausible range of its kind", "2"),
     ]
     assert (refused[0]["value"], refused[0]["unit"]) == ("6985.32", "kg")  # 15400 lb, in the kind's unit
+
+
+def test_a_kind_column_that_holds_values_is_refused_before_each_is_looked_up(tmp_path):
+    """A mapping that points ``kind`` at a column of values makes a distinct cell of nearly every row."""
+    from myoscope.cohort._inputs import MAX_DISTINCT_CELLS
+    from myoscope.errors import InputError
+
+    n = MAX_DISTINCT_CELLS + 5
+    path = tmp_path / "rows.csv"
+    pl.DataFrame(
+        {
+            "person": [1] * n,
+            "date": ["2026-03-01"] * n,
+            "kind": [f"{70 + i / 100:.2f}" for i in range(n)],
+            "value": [1.0] * n,
+        }
+    ).write_csv(path)
+    with pytest.raises(InputError) as refused:
+        read_long(path, Mapping(), tmp_path / "work")
+    problem = refused.value.problems[0]
+    assert problem.field == "measurements.columns"
+    assert str(problem) == (
+        "measurements.columns: too many distinct (kind, unit, side) cells for a measurement table; is the mapping "
+        f"pointing at the right columns? (got '{n:,} in kind'); accepted: at most 10,000 distinct combinations"
+    )
+    assert "at most 10,000" in problem.accepted

@@ -37,6 +37,9 @@ SOURCE_ROW, SOURCE_TABLE = "source_row", "source_table"
 SEX_CODE = {"male": 1, "female": 2}
 POPULATION_CODE = {"asian": 1, "other": 2}
 _ROW_COLUMNS = ("person", "date", "kind", "value")
+MAX_DISTINCT_CELLS = 10_000
+"""Distinct (kind, unit, side) cells a long table may hold: a site's labels, units and sides make dozens or hundreds;
+more means a column mapped wrongly (values read as kinds), refused before each is looked up."""
 DATE_FORMAT = "%Y-%m-%d"
 """Dates in a long table: ISO 8601 calendar dates, as the refusal message says."""
 _COUNTS = {
@@ -213,6 +216,19 @@ def read_long(path: Path, mapping: Mapping, directory: Path) -> tuple[Path, list
     schema = cells.collect_schema()
     keys = [pl.col(k).cast(pl.Utf8).alias(f"{k}_key") for k in ("kind", "unit", "side")]
     found = cells.select(keys).unique().collect(engine="streaming")
+    if found.height > MAX_DISTINCT_CELLS:
+        columns = ", ".join(str(cols[k]) for k in ("kind", "unit", "side") if cols[k] is not None)
+        raise InputError(
+            [
+                Problem(
+                    "measurements.columns",
+                    f"{found.height:,} in {columns}",
+                    "too many distinct (kind, unit, side) cells for a measurement table; "
+                    "is the mapping pointing at the right columns?",
+                    f"at most {MAX_DISTINCT_CELLS:,} distinct combinations",
+                )
+            ]
+        )
     checked = (
         cells.with_columns(keys)
         .join(
