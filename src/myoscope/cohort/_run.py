@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -94,7 +95,8 @@ def _prepare(source: Path, persons: Path | None, conditions: Path | None, mappin
 
     if is_omop(source):
         person_file: Path | None
-        rows, person_file, report = read_omop(source, mapping, work)
+        with _readable("input", source):
+            rows, person_file, report = read_omop(source, mapping, work)
         import polars as pl
         import pyarrow.parquet as pq
 
@@ -107,13 +109,36 @@ def _prepare(source: Path, persons: Path | None, conditions: Path | None, mappin
         return rows, person_file, groups, report["refused"], report
     if not source.exists():
         raise InputError([Problem("input", str(source), "does not exist", "a CSV or Parquet file, or an OMOP folder")])
-    person_file, groups = read_persons(persons, mapping, work)
+    with _readable("--persons", persons):
+        person_file, groups = read_persons(persons, mapping, work)
     if conditions is not None:
-        person_file = _conditions.attach(person_file, read_conditions(conditions), work, _condition_kinds(mapping))
-    if is_canonical(source):
-        return source, person_file, groups, [], {}
-    rows, refused = read_long(source, mapping, work)
+        with _readable("--conditions", conditions):
+            table = read_conditions(conditions)
+        person_file = _conditions.attach(person_file, table, work, _condition_kinds(mapping))
+    with _readable("input", source):
+        if is_canonical(source):
+            return source, person_file, groups, [], {}
+        rows, refused = read_long(source, mapping, work)
     return rows, person_file, groups, refused, {}
+
+
+READABLE = "a UTF-8 CSV file with one header line, a Parquet file, or an OMOP CDM folder of such files"
+
+
+@contextmanager
+def _readable(field: str, path: Path | None) -> Iterator[None]:
+    """A file that the readers cannot parse (malformed or ragged CSV, bytes that are not UTF-8, an empty file,
+    a damaged Parquet file) is an input error naming the option and the file, not an internal error."""
+    import duckdb
+    import polars as pl
+    import pyarrow as pa
+
+    try:
+        yield
+    except (pl.exceptions.PolarsError, pa.ArrowException, duckdb.Error, UnicodeDecodeError) as exc:
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        reason = first if len(first) <= 120 else first[:117] + "..."
+        raise InputError([Problem(field, str(path), f"could not be read ({reason})", READABLE)]) from None
 
 
 def _condition_kinds(mapping: Mapping) -> dict[str, str]:
