@@ -122,7 +122,7 @@ def test_rows_the_kernel_refuses_name_their_row_in_the_input_and_the_unit_of_the
         ("4", "needs the side (left or right)", "2"),
         ("5", "value outside the plausible range of its kind", "2"),
     ]
-    assert (refused[0]["value"], refused[0]["unit"]) == ("6985.32", "kg")  # 15400 lb, in the kind's unit
+    assert (refused[0]["value"], refused[0]["unit"]) == ("6985.322498", "kg")  # 15400 lb, in the kind's unit
 
 
 def test_a_kind_column_that_holds_values_is_refused_before_each_is_looked_up(tmp_path):

@@ -271,7 +271,7 @@ def _refused_rows(
                     "person": int(p["person"][i]),
                     "date": str(np.datetime64(int(p["day"][i]), "D")),
                     "kind": KINDS[kind].name if known else str(kind),
-                    "value": float(f"{p['value'][i]:.6g}"),  # converted to the kind's unit: 6985.32, not 6985.322498
+                    "value": float(f"{p['value'][i]:.12g}"),  # in the kind's unit, without float noise (…000001)
                     "unit": KINDS[kind].unit if known else "",
                     "side": SIDES[int(p["side"][i])] if 0 <= p["side"][i] < 3 else "",
                 }
