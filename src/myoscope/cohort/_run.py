@@ -138,7 +138,10 @@ def _readable(field: str, path: Path | None) -> Iterator[None]:
     except (pl.exceptions.PolarsError, pa.ArrowException, duckdb.Error, UnicodeDecodeError) as exc:
         first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
         reason = first if len(first) <= 120 else first[:117] + "..."
-        raise InputError([Problem(field, str(path), f"could not be read ({reason})", READABLE)]) from None
+        name = "" if path is None else path.name if len(path.name) <= 60 else path.name[:57] + "..."
+        # the file's name in the message: the value (its whole path) is shortened for display, often mid-name
+        message = f"{name!r} could not be read ({reason})"
+        raise InputError([Problem(field, str(path), message, READABLE)]) from None
 
 
 def _condition_kinds(mapping: Mapping) -> dict[str, str]:
