@@ -129,19 +129,26 @@ READABLE = "a UTF-8 CSV file with one header line, a Parquet file, or an OMOP CD
 def _readable(field: str, path: Path | None) -> Iterator[None]:
     """A file that the readers cannot parse (malformed or ragged CSV, bytes that are not UTF-8, an empty file,
     a damaged Parquet file) is an input error naming the option and the file, not an internal error."""
-    import duckdb
-    import polars as pl
-    import pyarrow as pa
-
     try:
         yield
-    except (pl.exceptions.PolarsError, pa.ArrowException, duckdb.Error, UnicodeDecodeError) as exc:
+    except Exception as exc:  # the readers' own error types, looked up only when something failed
+        if not isinstance(exc, _read_errors()):
+            raise
         first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
         reason = first if len(first) <= 120 else first[:117] + "..."
         name = "" if path is None else path.name if len(path.name) <= 60 else path.name[:57] + "..."
         # the file's name in the message: the value (its whole path) is shortened for display, often mid-name
         message = f"{name!r} could not be read ({reason})"
         raise InputError([Problem(field, str(path), message, READABLE)]) from None
+
+
+def _read_errors() -> tuple[type[BaseException], ...]:
+    """What polars, pyarrow and DuckDB raise for a file they cannot parse (imported here, not on every run)."""
+    import duckdb
+    import polars as pl
+    import pyarrow as pa
+
+    return (pl.exceptions.PolarsError, pa.ArrowException, duckdb.Error, UnicodeDecodeError)
 
 
 def _condition_kinds(mapping: Mapping) -> dict[str, str]:
