@@ -238,11 +238,8 @@ def read_long(path: Path, mapping: Mapping, directory: Path) -> tuple[Path, list
             nulls_equal=True,
             maintain_order="left",
         )
-        .with_columns(
-            person_id=_whole("person", schema),
-            day=_date("date", schema),
-            number=_text("value").cast(pl.Float64, strict=False),
-        )
+        .with_columns(person_id=_whole("person", schema), day=_date("date", schema), value_text=_text("value"))
+        .with_columns(number=pl.col("value_text").cast(pl.Float64, strict=False))
         .with_columns(reason=_refusal())
     )
     directory.mkdir(parents=True, exist_ok=True)
@@ -258,7 +255,8 @@ def read_long(path: Path, mapping: Mapping, directory: Path) -> tuple[Path, list
     refused = checked.filter(pl.col("reason").is_not_null()).select(
         "row",
         "reason",
-        *[_text(c).alias(c) for c in ("person", "date", "kind", "value")],
+        *[_text(c).alias(c) for c in ("person", "date", "kind")],
+        pl.col("value_text").alias("value"),
         _text("unit_key").fill_null("").alias("unit"),
         _text("side_key").fill_null("").alias("side"),
     )
@@ -332,15 +330,10 @@ def _key_table(found: pl.DataFrame, mapping: Mapping) -> pl.DataFrame:
     triples = found.rows()
     read = []
     for kind_cell, unit_cell, side_cell in triples:
-        label = (kind_cell or "").strip() if kind_cell is not None else None
+        label = None if kind_cell is None else kind_cell.strip()
         side_text = (side_cell or "").strip()
-        kind = kinds.get(label) if label is not None else None
-        side = (
-            kind_side.get(label)
-            if label is not None and label in kind_side
-            else mapping.sides.get(side_text, side_text)
-        )
-        read.append((kind, (unit_cell or "").strip(), side))
+        side = kind_side[label] if label in kind_side else mapping.sides.get(side_text, side_text)
+        read.append((kinds.get(label) if label is not None else None, (unit_cell or "").strip(), side))
     factors = unit_factors(sorted({(k, u) for k, u, _ in read if k is not None}))
     table = []
     for (kind_cell, unit_cell, side_cell), (kind, unit, side) in zip(triples, read, strict=True):
@@ -374,7 +367,7 @@ def _refusal() -> pl.Expr:
         .then(pl.lit("date is not a date (YYYY-MM-DD)"))
         .when(pl.col("unknown_kind"))
         .then(pl.lit("unknown kind"))
-        .when(pl.col("number").is_null() & (_text("value").fill_null("") != ""))
+        .when(pl.col("number").is_null() & (pl.col("value_text").fill_null("") != ""))
         .then(pl.lit("value is not a number"))
         .otherwise(pl.col("key_reason"))
     )
