@@ -236,21 +236,31 @@ weakness acquired in intensive care (De Jonghe 2002) and swallowing problems aft
 (Skoretz 2010))."""
 
 
+SETTLED_COURSE = frozenset({"stroke", "guillain_barre", "critical_illness"})
+"""Conditions whose deficits are greatest near their onset and then stay or improve: a symptom recorded as
+progressive is not theirs. After a stroke, Guillain-Barré syndrome or a stay in intensive care, weakness or
+a speech or swallowing change that keeps getting worse is the warning pattern of NICE NG42 (or a new event),
+not the old condition."""
+
+
 def explained_symptoms(conditions: Iterable[Condition], symptoms: Iterable[Symptom] = ()) -> dict[str, str]:
     """Symptom kind -> label of the recorded condition that explains it.
 
     A condition never explains a symptom recorded as starting before the condition did (a swallowing
-    change that began before a stay in intensive care is not explained by it); where either date is
-    missing, the condition explains the symptom as before."""
-    started = [(s.kind, s.onset) for s in symptoms]
+    change that began before a stay in intensive care is not explained by it), nor, for a condition of
+    :data:`SETTLED_COURSE`, a symptom recorded as progressive; where a date or the course is missing, the
+    condition explains the symptom as before."""
+    recorded = [(s.kind, s.onset, bool(s.progressive)) for s in symptoms]
     out: dict[str, str] = {}
     for c in conditions:
         entry = match(c.snomed, c.name) if c.kind == "other" else None
         if entry is None:
             continue
         for kind in EXPLAINS.get(entry.key, ()):
-            earlier = any(k == kind and on and c.onset and on < c.onset for k, on in started)
-            if not earlier:
+            same = [(on, worse) for k, on, worse in recorded if k == kind]
+            earlier = any(on and c.onset and on < c.onset for on, _ in same)
+            worsening = entry.key in SETTLED_COURSE and any(worse for _, worse in same)
+            if not (earlier or worsening):
                 out.setdefault(kind, entry.label)
     return out
 
