@@ -61,6 +61,7 @@ def test_causes_api():
         "SCHEMA_VERSION",
         "Series",
         "Status",
+        "StepKind",
         "Table",
         "Urgency",
         "assess",

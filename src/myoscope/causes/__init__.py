@@ -10,6 +10,7 @@ from myoscope.causes._types import (
     Reversibility,
     Series,
     Status,
+    StepKind,
     Table,
     Urgency,
 )
@@ -27,6 +28,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "Series",
     "Status",
+    "StepKind",
     "Table",
     "Urgency",
     "assess",

@@ -352,14 +352,21 @@ def plan_for(ctx: Context, minutes: float, sessions: int) -> ReturnPlan:
     )
 
 
-def level_and_plan(record: Record, on: dt.date, atrophy: CauseAssessment | None) -> tuple[float, int, ReturnPlan]:
-    """The current level (moderate-equivalent minutes, 20-minute sessions a week) and the return plan
-    on ``on``, given the atrophy finding of the assessment (for :mod:`myoscope.planning`)."""
+def level_and_plan(
+    record: Record, on: dt.date, atrophy: CauseAssessment | None
+) -> tuple[float | None, int | None, ReturnPlan]:
+    """The current level (moderate-equivalent minutes, 20-minute sessions a week; None where the recent weeks
+    hold no such figure) and the return plan on ``on``, given the atrophy finding of the assessment (for
+    :mod:`myoscope.planning`). With no figure on record the plan starts from none, the cautious start."""
     ctx = Context(record, on)
     if atrophy is not None:
         ctx.results["atrophy"] = atrophy
     minutes, sessions = current_level(ctx)
-    return minutes, sessions, plan_for(ctx, minutes, sessions)
+    weeks = [a for by_week in _group(ctx).values() for a in by_week.values()]
+    known_minutes = any(a.aerobic_minutes is not None for a in weeks)
+    known_sessions = any(a.brief_sessions is not None for a in weeks)
+    plan = plan_for(ctx, minutes, sessions)
+    return (minutes if known_minutes else None), (sessions if known_sessions else None), plan
 
 
 def plan_steps(ctx: Context) -> tuple[NextStep, ...]:

@@ -9,6 +9,7 @@ from typing import Any
 import typer
 from rich.table import Table
 
+from myoscope.causes import RedFlag
 from myoscope.cli._common import Format, fail, plain, stdout, write_output
 from myoscope.errors import InputError
 from myoscope.precision import count_text, plural, quantity_text
@@ -33,8 +34,9 @@ def register(app: typer.Typer) -> None:
         minutes, sessions, result, hold = planned.minutes, planned.sessions, planned.plan, planned.hold
         if format is Format.json:
             payload = {
+                "red_flags": [f.to_json() for f in planned.red_flags],
                 "person_id": record.person.id,
-                "current_minutes": round(minutes, 1),
+                "current_minutes": None if minutes is None else round(minutes, 1),
                 "current_sessions": sessions,
                 **_in_words(result.to_json()),
             }
@@ -43,10 +45,8 @@ def register(app: typer.Typer) -> None:
                 payload["weeks"] = []
             write_output(json.dumps(payload, indent=2), None)
             return
-        stdout.print(
-            f"[bold]Return-to-activity plan: {plain(record.person.id)}[/] (now about "
-            f"{quantity_text(minutes, 'min')} a week in {count_text(sessions, 'session')} of 20+ min)"
-        )
+        _print_red_flags(planned.red_flags)
+        stdout.print(f"[bold]Return-to-activity plan: {plain(record.person.id)}[/] ({_level_text(minutes, sessions)})")
         if hold is not None:
             stdout.print(f"[bold red]! Plan withheld: {plain(hold.action)}[/] ({plain(hold.why)}) [{hold.citation}]")
             stdout.print("No week-by-week plan is given until a clinician clears it.")
@@ -82,6 +82,26 @@ def register(app: typer.Typer) -> None:
                 "against the original publication.",
                 markup=False,
             )
+
+
+def _level_text(minutes: float | None, sessions: int | None) -> str:
+    if minutes is None and sessions is None:
+        return "current activity not recorded: the plan starts from none"
+    parts = []
+    if minutes is not None:
+        parts.append(f"now about {quantity_text(minutes, 'min')} a week")
+    if sessions is not None:
+        parts.append(f"{count_text(sessions, 'session')} of 20+ min a week")
+    return ", ".join(parts)
+
+
+def _print_red_flags(flags: tuple[RedFlag, ...]) -> None:
+    """The assessment's red flags before the plan, as at the top of every other output."""
+    if not flags:
+        return
+    stdout.print("[bold red]RED FLAGS: see a clinician[/]")
+    for f in flags:
+        stdout.print(f"[bold red]! {plain(f.message)}[/]\n  {plain(f.advice)} ({plain(f.urgency.value)})")
 
 
 def _in_words(value: Any) -> Any:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from myoscope.causes import NextStep, assess
+from myoscope.causes import NextStep, RedFlag, StepKind, Urgency, assess
 from myoscope.causes.inactivity_body import level_and_plan
 from myoscope.causes.safety import plan_hold
 from myoscope.criteria.return_plan import ReturnPlan
@@ -14,14 +14,18 @@ from myoscope.record import Record
 
 @dataclass(frozen=True, slots=True)
 class PersonPlan:
-    """The current level (moderate-equivalent minutes and 20-minute sessions a week) and the plan from it."""
+    """The current level (moderate-equivalent minutes and 20-minute sessions a week; None: not on record, and
+    the plan starts from none) and the plan from it."""
 
-    minutes: float
-    sessions: int
+    minutes: float | None
+    sessions: int | None
     plan: ReturnPlan
     hold: NextStep | None = None
     """When set, the weekly plan must not be started on one's own (refeeding risk, a limb still
-    immobilised): this safety step replaces it, as in the assessment's next steps."""
+    immobilised, a red flag that needs a clinician now): this safety step replaces it, as in the
+    assessment's next steps."""
+    red_flags: tuple[RedFlag, ...] = ()
+    """The assessment's red flags, most urgent first: shown before anything else of the plan."""
 
 
 def person_plan(record: Record, on: dt.date | None = None) -> PersonPlan:
@@ -31,4 +35,17 @@ def person_plan(record: Record, on: dt.date | None = None) -> PersonPlan:
     """
     assessment = assess(record, on)
     minutes, sessions, plan = level_and_plan(record, assessment.on, assessment.atrophy)
-    return PersonPlan(minutes, sessions, plan, plan_hold(record, assessment.on))
+    flags = assessment.red_flags
+    hold = plan_hold(record, assessment.on) or _urgent_hold(flags)
+    return PersonPlan(minutes, sessions, plan, hold, flags)
+
+
+def _urgent_hold(flags: tuple[RedFlag, ...]) -> NextStep | None:
+    """A red flag that needs a clinician now (a possible clot, a sudden neurological change) comes before any
+    exercise: the plan waits for that visit."""
+    urgent = next((f for f in flags if f.urgency is Urgency.urgent), None)
+    if urgent is None:
+        return None
+    return NextStep(
+        "See a clinician now, before starting or changing exercise", urgent.message, urgent.citation, StepKind.referral
+    )
