@@ -8,6 +8,7 @@ table and plot with level and grade changes marked.
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 from typing import Any
 
@@ -51,6 +52,13 @@ BONE_ALERT_AFTER_DAYS = 365
 """From one year after injury with AIS A-C: bone-fragility alert (rule of the project's reference note,
 built on Dudley-Javoroski & Shields 2012 and Sutor et al. 2022)."""
 BONE_ALERT_GRADES = ("A", "B", "C")
+FRACTURE_CODES = frozenset({"125605004"})
+"""SNOMED CT 'fracture of bone'; a recorded condition with this code, or named as a fracture, is a fracture."""
+_FRACTURE_NAME = re.compile(r"\b(fracture[ds]?|broken (hip|leg|femur|tibia|knee|ankle))\b", re.I)
+LOADING = frozenset(
+    {"Electrically stimulated (FES) cycling", "Standing in a frame", "Walking training (body-weight supported, robotic)"}
+)
+"""The interventions that load the legs: held while a fracture is on record, until the treating team clears it."""
 INTERVENTIONS = (
     (
         "Resistance training of working muscles",
@@ -212,18 +220,9 @@ def assess(ctx: Context) -> CauseAssessment:
         ais = _exam_evidence(exams, evidence, tables, charts) or ais
     else:
         missing.append("an ISNCSCI examination (both sides, motor and sensory, anal findings)")
-    red = _bone_alert(ctx, condition, ais, evidence, missing)
-    steps = [NextStep(f"{name}: {dose}", why, key, StepKind.activity_plan) for name, dose, why, key in INTERVENTIONS]
-    steps.insert(
-        0,
-        NextStep(
-            "Before loading the legs (standing, cycling, walking), check skin, blood pressure "
-            "reactions (injuries at T6 or above) and fracture status",
-            "",
-            "sutor2022",
-            StepKind.safety,
-        ),
-    )
+    fractures = _fractures(ctx, condition)
+    red = _bone_alert(ctx, condition, ais, evidence, missing, fractures)
+    steps = _steps(fractures)
     decided = decide(RULES, {F.injury_recorded} if condition else {F.exam_recorded})
     return CauseAssessment(
         CAUSE,
@@ -252,9 +251,62 @@ def _total(totals: dict[str, Any]) -> str:
     return f"{upper + lower}" if isinstance(upper, int) and isinstance(lower, int) else "not determinable"
 
 
+def _fractures(ctx: Context, injury: Condition | None) -> list[Condition]:
+    """Fractures on record since the injury (any recorded fracture where the injury's date is not known)."""
+    return [
+        c
+        for c in ctx.record.conditions
+        if c.kind == "other"
+        and ((c.snomed in FRACTURE_CODES) or _FRACTURE_NAME.search(c.name or ""))
+        and (c.onset is None or c.onset <= ctx.on)
+        and (injury is None or injury.onset is None or c.onset is None or c.onset >= injury.onset)
+    ]
+
+
+def _steps(fractures: list[Condition]) -> list[NextStep]:
+    """The interventions with their evidence; those that load the legs give way to the treating team's
+    clearance while a fracture since the injury is on record (no healing is read from the record)."""
+    held = bool(fractures)
+    steps = [
+        NextStep(f"{name}: {dose}", why, key, StepKind.activity_plan)
+        for name, dose, why, key in INTERVENTIONS
+        if not (held and name in LOADING)
+    ]
+    if held:
+        steps.insert(
+            0,
+            NextStep(
+                "Ask the treating team whether the fracture has healed before any loading of the legs (standing, "
+                "electrically stimulated cycling, walking training)",
+                f"fracture since the injury on record: {fractures[-1].name or 'fracture of bone'}",
+                "sutor2022",
+                StepKind.referral,
+            ),
+        )
+        return steps
+    steps.insert(
+        0,
+        NextStep(
+            "Before loading the legs (standing, cycling, walking), check skin, blood pressure "
+            "reactions (injuries at T6 or above) and fracture status",
+            "",
+            "sutor2022",
+            StepKind.safety,
+        ),
+    )
+    return steps
+
+
 def _bone_alert(
-    ctx: Context, condition: Condition | None, ais: str | None, evidence: list[Evidence], missing: list[str]
+    ctx: Context,
+    condition: Condition | None,
+    ais: str | None,
+    evidence: list[Evidence],
+    missing: list[str],
+    fractures: list[Condition],
 ) -> list[RedFlag]:
+    if fractures:
+        return [_fracture_alert(fractures)]
     if condition is None or condition.onset is None:
         missing.append("date of the injury (for bone-loss and fracture risk)")
         return []
@@ -285,6 +337,23 @@ def _bone_alert(
             )
         ]
     return []
+
+
+def _fracture_alert(fractures: list[Condition]) -> RedFlag:
+    """High fracture risk: a fracture since the injury is on record (the reference note's rule, after
+    Dudley-Javoroski & Shields 2012: low-energy fractures below the injury, often in transfers)."""
+    latest = fractures[-1]
+    when = f" ({latest.onset.isoformat()})" if latest.onset else ""
+    return RedFlag(
+        "sci-fracture",
+        f"High fracture risk: a fracture since the spinal cord injury is on record{when}. Bone below the injury "
+        "breaks with little force, and the next fracture can come in a transfer.",
+        "See the treating team soon: bone density testing (hip and knee), fracture-prevention treatment, and "
+        "when the leg may be loaded again; handle the legs gently in transfers.",
+        Urgency.soon,
+        tuple(c.name or "fracture of bone" for c in fractures),
+        "dudleyjavoroski2012",
+    )
 
 
 def _follow_up(exams: list[SpinalExam]) -> tuple[Table, Chart]:
