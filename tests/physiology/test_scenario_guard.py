@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from myoscope.causes.safety import intake_guard, plan_hold
 from myoscope.cli import app
-from myoscope.physiology.scenarios import HELD_BY_REFEEDING, IntakeGuard
+from myoscope.physiology.scenarios import HELD_BY_REFEEDING, HELD_BY_SWALLOWING, IntakeGuard
 from myoscope.record import parse_record
 
 CASES = Path(__file__).parents[1] / "vignettes" / "cases"
@@ -119,3 +119,17 @@ def test_examples_guards_and_only_guarded_scenarios_change(path):
         assert (s["guard"] is not None) == guarded, name
         if not guarded:
             assert s["whole_body"] is not None, name
+
+
+def test_a_swallowing_problem_holds_the_scenarios_that_change_what_is_eaten(tmp_path):
+    """Stroke with dysphagia, no refeeding risk: the assessment holds diet targets until the swallowing
+    assessment, and so do the scenarios (lean-sparing intake, added protein); training is still projected."""
+    path = _case("nutrition-stroke-dysphagia", tmp_path)
+    record = parse_record(json.loads(path.read_text()))
+    assert intake_guard(record, record.latest_date()) is IntakeGuard.swallowing
+    scenarios = _by_name(_simulate(path))
+    for held in HELD_BY_SWALLOWING:
+        assert scenarios[held]["whole_body"] is None and scenarios[held]["guard"]["kind"] == "swallowing"
+        assert "swallowing assessment" in scenarios[held]["guard"]["reason"]
+    assert scenarios["current"]["whole_body"] is not None
+    assert scenarios["resistance_training"]["whole_body"] is not None

@@ -279,8 +279,9 @@ def plan_hold(record: Record, on: dt.date) -> NextStep | None:
 
 def intake_guard(record: Record, on: dt.date) -> IntakeGuard:
     """What a projection's scenarios may prescribe on ``on``, by the same checks as the next steps: under
-    refeeding risk (or when it cannot be ruled out) nothing that raises intake, protein or exercise; for a
-    malnourished or underweight person no intake below the maintenance need."""
+    refeeding risk (or when it cannot be ruled out) nothing that raises intake, protein or exercise; with a
+    swallowing problem no change to what is eaten before the swallowing assessment; for a malnourished or
+    underweight person no intake below the maintenance need."""
     from myoscope.causes import malnutrition
     from myoscope.causes._context import Context
 
@@ -294,6 +295,8 @@ def scenario_guard(ctx: Context, results: dict[str, CauseAssessment]) -> IntakeG
 
     if refeeding_risk(ctx) or refeeding_unknown(ctx):
         return IntakeGuard.refeeding
+    if ctx.facts.has_symptom("swallowing_difficulty"):
+        return IntakeGuard.swallowing
     if _malnourished(ctx, results):
         return IntakeGuard.no_deficit
     return IntakeGuard.none

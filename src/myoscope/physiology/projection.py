@@ -38,7 +38,7 @@ from myoscope.physiology.hall import DEFAULT_VARIANT, lean_sparing_intake
 from myoscope.physiology.hall._baseline import resting_metabolic_rate
 from myoscope.physiology.protein import CITATIONS as PROTEIN_CITATIONS
 from myoscope.physiology.protein import LeanShareCut, lean_share_cut
-from myoscope.physiology.scenarios import DEFAULT, HELD_BY_REFEEDING, LEAN_LOSS_LIMIT_KG, IntakeGuard, Scenario, parse
+from myoscope.physiology.scenarios import DEFAULT, HELD_BY, LEAN_LOSS_LIMIT_KG, IntakeGuard, Scenario, parse
 from myoscope.record import ActivityWeek, Episode, Record
 from myoscope.references import cite
 
@@ -236,14 +236,15 @@ def project_record(
 
     ``guard`` is what the safety checks allow (``myoscope.causes.safety.intake_guard`` decides it):
     under ``no_deficit`` no scenario eats below the maintenance need; under ``refeeding`` the
-    scenarios that raise intake, protein or exercise are held.
+    scenarios that raise intake, protein or exercise are held; under ``swallowing`` those that change
+    what is eaten.
 
     Raises :class:`~myoscope.errors.InputError` for an unknown scenario or horizon and
     :class:`NumericalFailure` when the model leaves the physical range.
     """
     on = on or record.latest_date() or dt.date.today()
     chosen = _scenarios(scenarios)
-    held = {s.name for s in chosen if guard is IntakeGuard.refeeding and s.name in HELD_BY_REFEEDING}
+    held = {s.name for s in chosen if s.name in HELD_BY.get(guard, ())}
     horizon = _horizon_days(horizon_weeks)
     inputs, missing = read_inputs(record, on)
     notes: list[str] = []

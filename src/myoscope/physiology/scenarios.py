@@ -32,16 +32,23 @@ class IntakeGuard(str, Enum):
     * ``no_deficit``: a person at nutritional risk (malnourished, underweight): no scenario eats below
       the maintenance need, so the lean-sparing intake is at least the maintenance need;
     * ``refeeding``: refeeding risk: every scenario that raises intake, protein or exercise is held
-      (refeeding is started under medical and dietetic supervision); the current course is still shown.
+      (refeeding is started under medical and dietetic supervision); the current course is still shown;
+    * ``swallowing``: a swallowing problem: the scenarios that change what is eaten are held until the
+      swallowing assessment (texture and amounts are planned after it).
     """
 
     none = "none"
     no_deficit = "no_deficit"
     refeeding = "refeeding"
+    swallowing = "swallowing"
 
 
 HELD_BY_REFEEDING = frozenset({"lean_sparing", "added_protein", "resistance_training"})
 """Scenarios that raise intake, protein or exercise: held under refeeding risk."""
+HELD_BY_SWALLOWING = frozenset({"lean_sparing", "added_protein"})
+"""Scenarios that change what is eaten: held while a swallowing problem awaits its assessment."""
+HELD_BY = {IntakeGuard.refeeding: HELD_BY_REFEEDING, IntakeGuard.swallowing: HELD_BY_SWALLOWING}
+"""The scenarios each guard holds."""
 
 
 @dataclass(frozen=True)
@@ -101,4 +108,4 @@ def parse(text: str) -> Scenario:
 DEFAULT = ("current", "lean_sparing", "added_protein", "resistance_training")
 """Scenarios compared when none is named."""
 
-__all__ = ["DEFAULT", "HELD_BY_REFEEDING", "LEAN_LOSS_LIMIT_KG", "NAMES", "IntakeGuard", "Scenario", "parse"]
+__all__ = ["DEFAULT", "HELD_BY", "HELD_BY_REFEEDING", "HELD_BY_SWALLOWING", "LEAN_LOSS_LIMIT_KG", "NAMES", "IntakeGuard", "Scenario", "parse"]

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 from pydantic import BaseModel, ConfigDict
 
 from myoscope import __version__
-from myoscope.causes import SCHEMA_VERSION
+from myoscope.causes import SCHEMA_VERSION, StepKind
 from myoscope.precision import count_text
 from myoscope.references import resolve
 from myoscope.report.evidence import clinician_words
@@ -229,7 +229,7 @@ def build_report(assessment: Assessment, person: Any = None) -> Report:
             person=person_line(assessment.person_id, person, assessment.on),
             date=assessment.on,
             leading_causes=tuple(c.cause for c in leading),
-            next_steps=_summary_steps([*leading, atrophy]),
+            next_steps=_summary_steps(leading, atrophy),
         ),
         red_flags=tuple(_flag(f) for f in assessment.red_flags),
         atrophy=atrophy,
@@ -256,9 +256,14 @@ def person_line(person_id: str, person: Any | None, day: dt.date) -> str:
     return ", ".join(parts)
 
 
-def _summary_steps(sections: list[Section]) -> tuple[Step, ...]:
+def _summary_steps(sections: list[Section], atrophy: Section) -> tuple[Step, ...]:
+    """The leading causes' steps, then the finding's; the finding's safety steps (a swallowing assessment
+    before any change to diet) come before all others, so that the summary never drops them."""
     steps: dict[str, Step] = {}
-    for section in sections:
+    for step in atrophy.next_steps:
+        if step.kind == StepKind.safety.name:
+            steps.setdefault(step.action, step)
+    for section in (*sections, atrophy):
         for step in section.next_steps:
             steps.setdefault(step.action, step)
     return tuple(steps.values())[:MAX_STEPS]

@@ -42,6 +42,8 @@ GUARD_TEXT = {
     "an energy deficit",
     "refeeding": "held: with refeeding risk (NICE CG32), or where it cannot be ruled out, intake, protein and "
     "exercise are raised only under medical and dietetic supervision; see a clinician first",
+    "swallowing": "held: a swallowing problem is recorded, so what is eaten changes only after a swallowing "
+    "assessment by a speech and language therapist, with a dietitian's plan",
 }
 """Why a scenario was changed or held by the safety checks (``IntakeGuard`` values), in words."""
 _COLOURS = ("#2c6fd0", "#d08c2c", "#2ca05a", "#a03ca0", "#c03030", "#606060")
