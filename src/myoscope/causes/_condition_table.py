@@ -20,6 +20,7 @@ common, most of all after prolonged intubation).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -234,6 +235,23 @@ EXPLAINS: dict[str, frozenset[str]] = {
 pattern (weakness and swallowing change after a stroke; breathlessness with heart failure or COPD;
 weakness acquired in intensive care (De Jonghe 2002) and swallowing problems after intubation
 (Skoretz 2010))."""
+
+
+DISEASE_BURDEN = frozenset({"cancer", "cachexia", "heart_failure", "copd", "ckd"})
+"""Chronic diseases that GLIM (Cederholm et al. 2019) names as its disease burden / inflammation etiologic
+criterion: malignant disease, chronic heart failure, COPD, chronic kidney disease, and cachexia (an illness's
+inflammation by definition). Acute illness and injury are read from the record's illness episodes."""
+
+
+def disease_burden(conditions: Iterable[Condition], on: dt.date) -> list[str]:
+    """Labels of the recorded chronic diseases that meet GLIM's disease burden / inflammation criterion on ``on``
+    (a condition recorded as starting later is not yet counted)."""
+    out = []
+    for c in conditions:
+        entry = match(c.snomed, c.name) if c.kind == "other" else None
+        if entry is not None and entry.key in DISEASE_BURDEN and (c.onset is None or c.onset <= on):
+            out.append(entry.label)
+    return list(dict.fromkeys(out))
 
 
 SETTLED_COURSE = frozenset({"stroke", "guillain_barre", "critical_illness"})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from myoscope.causes._condition_table import disease_burden
 from myoscope.causes._context import Context
 from myoscope.criteria.intake import ACCEPTED_NAMES
 from myoscope.measures.diet import diet_days_in_window
@@ -57,7 +58,7 @@ def glim_inputs(ctx: Context) -> dict[str, Any]:
     loss = weight_loss_percent(ctx, 6)
     if loss is not None:
         data["weight_loss_within_6_months"] = round(loss, 3)
-    if recent_illness(ctx):
+    if recent_illness(ctx) or disease_burden(ctx.record.conditions, ctx.on):
         data["inflammation"] = True
     need, energy = ctx.energy_need, ctx.intakes.get("energy")
     if need is not None and energy is not None:
@@ -72,6 +73,6 @@ def protein_inputs(ctx: Context) -> dict[str, Any]:
     protein = ctx.intakes.get("protein")
     if protein is not None:
         data["protein"] = round(protein.mean, 3)
-    if recent_illness(ctx):
+    if recent_illness(ctx) or disease_burden(ctx.record.conditions, ctx.on):
         data["condition"] = "acute or chronic disease"
     return data
