@@ -12,6 +12,7 @@ from enum import Enum
 
 from myoscope.causes._condition_table import TABLE, TABLE_CITATIONS, ConditionEntry, Pattern, match
 from myoscope.causes._context import Context
+from myoscope.causes._nutrition_inputs import recent_illness
 from myoscope.causes._types import (
     Basis,
     CauseAssessment,
@@ -153,9 +154,17 @@ def _unaccounted_weight_loss(ctx: Context) -> WeightChange | None:
     return change
 
 
+WASTING_ILLNESS = frozenset({"critical_illness"})
+"""Conditions of the table whose own course loses weight with the muscle, though the pattern they are matched
+by is weakness: critical illness (rapid muscle wasting in intensive care, De Jonghe et al. 2002)."""
+
+
 def _loss_explained_by_condition(ctx: Context) -> bool:
+    """A recorded condition that wastes weight, a critical illness, or a recent acute illness episode."""
+    if recent_illness(ctx):
+        return True
     return any(
-        e is not None and e.pattern is Pattern.weight_loss
+        e is not None and (e.pattern is Pattern.weight_loss or e.key in WASTING_ILLNESS)
         for e in (match(c.snomed, c.name) for c in ctx.record.conditions if c.kind not in KNOWN_KINDS)
     )
 
