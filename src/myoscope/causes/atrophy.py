@@ -86,8 +86,8 @@ RULES = (
     rule(
         "swelling-not-loss",
         {F.swelling},
-        Status.possible,
-        "a larger calf may be swelling rather than muscle loss on the other side",
+        Status.cannot_tell,
+        "a larger calf may be swelling, not muscle loss on the other side; girths cannot show loss while it lasts",
         "wells1997",
     ),
     rule(
@@ -167,9 +167,20 @@ def _asymmetry_evidence(ctx: Context, found: set[F], flags: list[RedFlag]) -> li
                     Direction.against,
                 )
             )
+        elif a.beyond_error and swollen:
+            larger = {"left": "right", "right": "left"}[given(a.thinner_side, "the thinner side")]
+            out.append(
+                Evidence(
+                    f"{a.label}: the {larger} calf is larger beyond measurement error and may be swollen; "
+                    f"the {a.thinner_side} calf is not read as thinner",
+                    value,
+                    rule_text + "; swelling hides muscle loss in girths",
+                    "wells1997",
+                    Direction.neutral,
+                )
+            )
         elif a.beyond_error:
-            if not swollen:
-                found.add(F.new_asymmetry)
+            found.add(F.new_asymmetry)
             length = {True: "limb lengths equal: thinner, not shorter", None: "limb lengths not recorded"}[
                 a.lengths_equal
             ]
@@ -180,7 +191,7 @@ def _asymmetry_evidence(ctx: Context, found: set[F], flags: list[RedFlag]) -> li
                     value,
                     rule_text,
                     "teslaa2011",
-                    Direction.neutral if swollen else Direction.supports,
+                    Direction.supports,
                 )
             )
         else:

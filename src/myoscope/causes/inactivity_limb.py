@@ -266,6 +266,14 @@ def _girth_verdict(ctx: Context, episode: Episode, days: int) -> tuple[Evidence,
             "immobilised side thinner than the other supports disuse atrophy",
             "teslaa2011",
         ), F.thinner_same_side
+    if a.beyond_error and a.thinner_side != episode.side and _may_be_swollen(ctx, kind):
+        return Evidence(
+            f"the immobilised ({episode.side}) calf is the larger one and may be swollen",
+            value,
+            "swelling hides muscle loss in girths: re-measure both calves once it has settled",
+            "wells1997",
+            Direction.neutral,
+        ), None
     if a.beyond_error and a.thinner_side != episode.side:
         return Evidence(
             "the other side is the thinner one",
@@ -289,6 +297,12 @@ def _girth_verdict(ctx: Context, episode: Episode, days: int) -> tuple[Evidence,
         "teslaa2011",
         Direction.neutral,
     ), None
+
+
+def _may_be_swollen(ctx: Context, kind: str) -> bool:
+    """The atrophy finding read the larger calf as possible swelling (a clot in a vein: Wells 1997)."""
+    atrophy = ctx.results.get("atrophy")
+    return kind == "calf_circumference" and atrophy is not None and "swelling-not-loss" in atrophy.rules
 
 
 def _band_chart(episode: Episode, days: int, age: float | None) -> Chart | None:

@@ -60,6 +60,7 @@ class Check(str, Enum):
     refeeding_unknown = "refeeding risk not excluded"
     dysphagia = "swallowing problem"
     immobilised_limb = "limb still immobilised"
+    possible_clot = "a leg that may hold a clot"
     below_maintenance = "intake below maintenance for a malnourished person"
     obesity_diet = "weight loss in obesity"
 
@@ -161,8 +162,22 @@ def _forbidden(ctx: Context, results: dict[str, CauseAssessment], step: NextStep
         "swallowing_difficulty"
     ):
         return Check.dysphagia
+    return _forbidden_movement(ctx, results, step) or _forbidden_deficit(ctx, results, step)
+
+
+_CLOT_HELD = frozenset({StepKind.activity_plan, StepKind.keep_active, StepKind.limb_retraining})
+"""Advice held while a leg may hold a clot: any exercise or retraining, until a clinician has seen it."""
+
+
+def _forbidden_movement(ctx: Context, results: dict[str, CauseAssessment], step: NextStep) -> Check | None:
     if step.kind is StepKind.activity_plan and ctx.facts.active_immobilisation:
         return Check.immobilised_limb
+    if step.kind in _CLOT_HELD and _possible_clot(results):
+        return Check.possible_clot
+    return None
+
+
+def _forbidden_deficit(ctx: Context, results: dict[str, CauseAssessment], step: NextStep) -> Check | None:
     if (
         step.kind is StepKind.energy_target
         and _malnourished(ctx, results)
@@ -172,6 +187,12 @@ def _forbidden(ctx: Context, results: dict[str, CauseAssessment], step: NextStep
     ):
         return Check.below_maintenance
     return None
+
+
+def _possible_clot(results: dict[str, CauseAssessment]) -> bool:
+    """The atrophy finding raised the swollen-calf flag (a calf 3 cm larger, or a leg reported swollen)."""
+    atrophy = results.get("atrophy")
+    return atrophy is not None and any(f.code == "calf-swelling" for f in atrophy.red_flags)
 
 
 def violations(ctx: Context, results: dict[str, CauseAssessment]) -> list[Violation]:
@@ -220,6 +241,22 @@ def _replacement(ctx: Context, check: Check) -> NextStep:
             f"the {episode.side} {limb} is still in a {episode.device or 'support'}",
             "wall2014",
             StepKind.safety,
+        )
+    if check is Check.possible_clot:
+        return NextStep(
+            "Exercise and retraining only after a clinician has seen the swollen leg (a clot in a vein must be "
+            "ruled out first, the same day)",
+            "one leg is swollen",
+            "wells1997",
+            StepKind.referral,
+        )
+    if check is Check.possible_clot:
+        return NextStep(
+            "Exercise and retraining only after a clinician has seen the swollen leg (a clot in a vein must be "
+            "ruled out first, the same day)",
+            "one leg is swollen",
+            "wells1997",
+            StepKind.referral,
         )
     need = given(ctx.energy_need, "the energy need").low_kcal
     return NextStep(
