@@ -15,6 +15,7 @@ def test_record_api():
         "ActivityWeek",
         "Condition",
         "DietDay",
+        "EARLIEST_DATE",
         "Episode",
         "FamilyHistory",
         "GIRTH_SITES",
@@ -69,6 +70,7 @@ def test_causes_api():
         "cause_names",
         "check_instrument_answers",
         "coded_conditions",
+        "disease_burden_codes",
         "explaining_codes",
     ]
 

@@ -1,6 +1,6 @@
 """The cause analysis: one module per cause, run together by :func:`assess`."""
 
-from myoscope.causes._condition_table import coded_conditions, explaining_codes
+from myoscope.causes._condition_table import coded_conditions, disease_burden_codes, explaining_codes
 from myoscope.causes._types import (
     CauseAssessment,
     Chart,
@@ -36,5 +36,6 @@ __all__ = [
     "cause_names",
     "check_instrument_answers",
     "coded_conditions",
+    "disease_burden_codes",
     "explaining_codes",
 ]

@@ -294,6 +294,11 @@ def coded_conditions() -> tuple[tuple[str, str], ...]:
     return tuple((entry.codes[0], entry.label) for entry in TABLE if entry.codes)
 
 
+def disease_burden_codes() -> frozenset[str]:
+    """Every SNOMED CT code of the table's chronic diseases that meet GLIM's disease burden criterion."""
+    return frozenset(code for entry in TABLE if entry.key in DISEASE_BURDEN for code in entry.codes)
+
+
 def explaining_codes() -> frozenset[str]:
     """Every SNOMED CT code of the table's conditions that explain symptoms on their own (:data:`EXPLAINS`)."""
     return frozenset(code for entry in TABLE if entry.key in EXPLAINS for code in entry.codes)

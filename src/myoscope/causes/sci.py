@@ -56,7 +56,11 @@ FRACTURE_CODES = frozenset({"125605004"})
 """SNOMED CT 'fracture of bone'; a recorded condition with this code, or named as a fracture, is a fracture."""
 _FRACTURE_NAME = re.compile(r"\b(fracture[ds]?|broken (hip|leg|femur|tibia|knee|ankle))\b", re.I)
 LOADING = frozenset(
-    {"Electrically stimulated (FES) cycling", "Standing in a frame", "Walking training (body-weight supported, robotic)"}
+    {
+        "Electrically stimulated (FES) cycling",
+        "Standing in a frame",
+        "Walking training (body-weight supported, robotic)",
+    }
 )
 """The interventions that load the legs: held while a fracture is on record, until the treating team clears it."""
 INTERVENTIONS = (

@@ -44,6 +44,13 @@ def register(app: typer.Typer) -> None:
         from myoscope.errors import InputError, Problem
 
         day = option_date(on)
+        if day is not None:
+            from myoscope.record import check_date
+
+            try:
+                check_date(day, "--on")
+            except InputError as exc:
+                fail(exc)
         if engine not in ("polars", "dask"):
             fail([Problem("--engine", engine, "is not an engine", "polars or dask")])
         try:
@@ -114,8 +121,10 @@ def _report(result: ScreenResult) -> None:
         f"{result.persons:,} people screened from {result.rows:,} rows; "
         f"{result.refused:,} rows refused (see refused.csv)."
     )
+    from myoscope.report.escape import escape_text
+
     for reason, n in sorted(result.refused_by_reason.items()):
-        console.print(f"  refused: {reason}: {n:,}", markup=False)
+        console.print(f"  refused: {escape_text(reason)}: {n:,}", markup=False)
     other = result.report.get("other_concepts") or {}
     if other or result.report.get("unmapped_concept_0"):
         console.print(
@@ -123,4 +132,4 @@ def _report(result: ScreenResult) -> None:
             f"rows with concept 0 (unmapped): {result.report.get('unmapped_concept_0', 0):,}"
         )
     for path in result.files.values():
-        console.print(f"  wrote {path}", markup=False)
+        console.print(f"  wrote {escape_text(str(path))}", markup=False)

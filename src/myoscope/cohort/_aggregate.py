@@ -90,14 +90,17 @@ def _latest(last_day, last, d, v):
 
 
 @njit(cache=True, nogil=True)
-def _reason(k, d, v, s, n_kinds, low, high, whole, needs_side, no_date):
+def _reason(k, d, v, s, n_kinds, low, high, whole, needs_side, no_date, first_day, last_day):
     """Reason code of one row: the most basic problem wins (codes of ``kernel.REASONS``, 0 = accepted).
-    ``low`` ... ``needs_side`` are the checks of kind ``k`` (any kind's when ``k`` is unknown)."""
+    ``low`` ... ``needs_side`` are the checks of kind ``k`` (any kind's when ``k`` is unknown); a date is
+    accepted from ``first_day`` to ``last_day``."""
     code = 0
     if k < 0 or k >= n_kinds:
         code = 1
     elif d == no_date:
         code = 6
+    elif d < first_day or d > last_day:
+        code = 8
     elif np.isnan(v):
         code = 2
     elif v < low or v > high:
@@ -120,17 +123,20 @@ def _first_pass(one, rows, checks, reason, start, stop, on, lists, latest_day, k
     Branch-free for an accepted row (the reason of a refused row is looked for only then); indices are
     unsigned, which spares numba's check for negative ones."""
     day, kind, side, value = rows
-    low, high, integer, sided, no_date = checks
+    low, high, integer, sided, no_date, first_day, last_day = checks
     n_kinds = low.shape[0]
     refused = 0
     last = _NONE
     for r in range(np.uint64(start), np.uint64(stop)):
         k, d, v, s = kind[r], day[r], value[r], side[r]
         c = np.uint64(min(max(k, 0), n_kinds - 1))
-        ok = (k >= 0) & (k < n_kinds) & (d != no_date) & (v >= low[c]) & (v <= high[c])  # NaN: not in range
+        # the no-date marker lies after last_day; NaN is in no range
+        ok = (k >= 0) & (k < n_kinds) & (d >= first_day) & (d <= last_day) & (v >= low[c]) & (v <= high[c])
         ok = ok & (not integer[c] or v == np.floor(v)) & (s >= 0) & (s <= 2) & (not sided[c] or s != 0)
         if not ok:
-            reason[r] = _reason(k, d, v, s, n_kinds, low[c], high[c], integer[c], sided[c], no_date)
+            reason[r] = _reason(
+                k, d, v, s, n_kinds, low[c], high[c], integer[c], sided[c], no_date, first_day, last_day
+            )
             refused += 1
             continue
         if d > on:
@@ -279,14 +285,16 @@ def screen_sorted(starts, rows, checks, on, window_days, min_span, girth_of_kind
 
 
 @njit(cache=True, nogil=True)
-def validate_rows(day, kind, side, value, low, high, integer, sided, no_date):
+def validate_rows(day, kind, side, value, low, high, integer, sided, no_date, first_day, last_day):
     """Reason code per row: the most basic problem wins (codes of ``kernel.REASONS``)."""
     reason = np.empty(kind.shape[0], dtype=np.int8)
     n_kinds = low.shape[0]
     for r in range(kind.shape[0]):
         k = kind[r]
         c = min(max(k, 0), n_kinds - 1)
-        reason[r] = _reason(k, day[r], value[r], side[r], n_kinds, low[c], high[c], integer[c], sided[c], no_date)
+        reason[r] = _reason(
+            k, day[r], value[r], side[r], n_kinds, low[c], high[c], integer[c], sided[c], no_date, first_day, last_day
+        )
     return reason
 
 
@@ -352,7 +360,8 @@ def screen_rows(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, int]:
     """(person ids, features, weekly activity summaries, reason code of each row, rows refused) for a batch
     whose rows of a person are contiguous; ``rows`` are (day int32, kind int8, side int8, value float64) and
-    ``checks`` (low, high, whole number, sided by kind, no-date marker) for validation.
+    ``checks`` (low, high, whole number, sided by kind, no-date marker, first and last day accepted) for
+    validation.
 
     The features, summaries and reason codes are this thread's working arrays, valid until its next batch:
     copy what is kept."""

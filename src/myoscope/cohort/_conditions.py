@@ -9,10 +9,11 @@ one, conditions are "not recorded".
 
 The statuses come from the causes' own rule tables: for each possible bit set, the findings the
 per-person cause would hold are built from its findings ``Enum`` and :func:`decide` picks the
-rule, once, into a 128-entry look-up table; a whole partition is then one array index. Only the
+rule, once, into a 256-entry look-up table; a whole partition is then one array index. Only the
 causes whose findings a table can settle are given (spinal cord injury, multiple sclerosis,
 peripheral nerve injury); the ALS bit and the bit of conditions that explain motor signs feed the
-ALS cause in :mod:`._muscle_causes`. The other conditions and the nutrition causes also read
+ALS cause in :mod:`._muscle_causes`, and the bit of GLIM's chronic diseases feeds GLIM's inflammation
+criterion. The other conditions and the nutrition causes also read
 symptoms, episodes or diet, which these tables do not carry.
 """
 
@@ -56,6 +57,11 @@ EXPLAINS = 32
 ``myoscope.causes.explaining_codes``), which the ALS cause weighs."""
 ASKED = 64
 """Bit set when the site records conditions (the table has rows)."""
+BURDEN = 128
+"""Bit set when a recorded chronic disease meets GLIM's disease burden criterion (cancer, heart failure, COPD,
+chronic kidney disease: ``myoscope.causes.disease_burden_codes``), which GLIM reads as inflammation."""
+BIT_SETS = 256
+"""Number of possible bit sets (the column is int16)."""
 
 STATUS_CODE = {"likely": 2, "possible": 1, "not supported": 0, "cannot tell": -1}
 """Status of a cause as int8 (its ``Status`` value as key); the text goes beside it in the outputs."""
@@ -84,7 +90,7 @@ def _findings(cause: str, bits: int) -> set[Enum]:
 
 @lru_cache(maxsize=1)
 def status_tables() -> dict[str, np.ndarray]:
-    """Per cause column, the status code of every bit set (index 0-127), from the cause's rules."""
+    """Per cause column, the status code of every bit set (index 0-255), from the cause's rules."""
     from myoscope.causes import ms, nerve, sci
     from myoscope.causes.contract import decide
 
@@ -95,7 +101,8 @@ def status_tables() -> dict[str, np.ndarray]:
     }
     return {
         column: np.array(
-            [STATUS_CODE[decide(rules[column], _findings(column, b)).status.value] for b in range(128)], np.int8
+            [STATUS_CODE[decide(rules[column], _findings(column, b)).status.value] for b in range(BIT_SETS)],
+            np.int8,
         )
         for column in CAUSE_COLUMNS
     }
@@ -103,20 +110,24 @@ def status_tables() -> dict[str, np.ndarray]:
 
 def cause_statuses(bits: np.ndarray) -> dict[str, np.ndarray]:
     """Status codes of the causes a conditions table decides, for each person's bit set."""
-    index = np.asarray(bits, dtype=np.int64) & 127
+    index = np.asarray(bits, dtype=np.int64) & (BIT_SETS - 1)
     return {column: table[index] for column, table in status_tables().items()}
 
 
-def _explaining_codes() -> dict[str, int]:
-    """Condition codes that explain motor signs by themselves, with their bits (other condition + explains)."""
-    from myoscope.causes import explaining_codes
+def _other_codes() -> dict[str, int]:
+    """Codes of the other conditions the causes weigh, with their bits: 'other', and 'explains' for those that
+    explain motor signs by themselves, 'burden' for GLIM's chronic diseases (heart failure is both)."""
+    from myoscope.causes import disease_burden_codes, explaining_codes
 
-    return dict.fromkeys(sorted(explaining_codes()), KIND_BIT["other"] | EXPLAINS)
+    bits = dict.fromkeys(sorted(explaining_codes()), KIND_BIT["other"] | EXPLAINS)
+    for code in sorted(disease_burden_codes()):
+        bits[code] = bits.get(code, KIND_BIT["other"]) | BURDEN
+    return bits
 
 
 def _code_bits(kinds: dict[str, str] | None) -> dict[str, int]:
     table = {**CONDITION_SNOMED, **(kinds or {})}
-    bits = _explaining_codes()
+    bits = _other_codes()
     bits.update({code: KIND_BIT[kind] for code, kind in table.items()})
     return bits
 
@@ -128,7 +139,7 @@ def bits_frame(conditions: pl.DataFrame, kinds: dict[str, str] | None = None) ->
     bit = (
         pl.col("code").cast(pl.Utf8).replace_strict(_code_bits(kinds), default=KIND_BIT["other"], return_dtype=pl.Int16)
     )
-    flags = [*KIND_BIT.values(), EXPLAINS]
+    flags = [*KIND_BIT.values(), EXPLAINS, BURDEN]
     return (
         conditions.select(pl.col("person").cast(pl.Int64), bit.alias("bit"))
         .group_by("person")
@@ -156,9 +167,9 @@ def attach(
         persons = pl.read_parquet(persons_path)
     if asked:
         persons = persons.join(bits_frame(given(conditions), kinds), on="person", how="left")
-        column = (pl.col("bits").fill_null(0) | ASKED).cast(pl.Int8)
+        column = (pl.col("bits").fill_null(0) | ASKED).cast(pl.Int16)
     else:
-        column = pl.lit(0, pl.Int8)
+        column = pl.lit(0, pl.Int16)
     persons = persons.with_columns(column.alias("conditions")).drop("bits", strict=False).sort("person")
     target = directory / "persons_with_conditions.parquet"
     persons.write_parquet(target)

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from myoscope.cohort.kernel import FLAG_COLUMNS, screen_arrays
+from myoscope.cohort.kernel import FLAG_COLUMNS, NO_DATE, screen_arrays
 from myoscope.errors import InputError, Problem
 
 if TYPE_CHECKING:
@@ -104,14 +104,16 @@ def persons_arrays(path: str | None) -> dict[str, np.ndarray] | None:
 
 
 def _selection() -> list[pl.Expr]:
+    """The five row columns in the kernel's types; an empty cell becomes what validation refuses (no date, an
+    unknown kind, no value: NaN) or no side. Rows without a person never reach here (see ``_run``)."""
     import polars as pl
 
     return [
         pl.col("person").cast(pl.Int64),
-        pl.col("day").cast(pl.Int32),
-        pl.col("kind").cast(pl.Int8),
-        pl.col("side").cast(pl.Int8),
-        pl.col("value").cast(pl.Float64),
+        pl.col("day").cast(pl.Int32).fill_null(NO_DATE),
+        pl.col("kind").cast(pl.Int8).fill_null(-1),
+        pl.col("side").cast(pl.Int8).fill_null(0),
+        pl.col("value").cast(pl.Float64).fill_null(float("nan")),
     ]
 
 

@@ -191,10 +191,13 @@ def _inside(values: np.ndarray, bounds: tuple[float, float]) -> np.ndarray:
     return inside
 
 
-def glim_stage(f: np.ndarray, age: np.ndarray, population: np.ndarray) -> np.ndarray:
+def glim_stage(
+    f: np.ndarray, age: np.ndarray, population: np.ndarray, conditions: np.ndarray | None = None
+) -> np.ndarray:
     """GLIM 2019 (:class:`myoscope.criteria.glim.Glim`) on the inputs the per-person path derives from
     tables: weight loss within 6 months, BMI from weight and height, age, population, and inflammation
-    when acutely ill (the per-person path reads acute illness as current disease burden). Reduced intake
+    when acutely ill or with a chronic disease of GLIM's list in the conditions bit set (the per-person path
+    reads both as current disease burden). Reduced intake
     and muscle mass are not derived from tables there either, so "no malnutrition" is never decided here.
 
     Codes: -1 cannot tell, 0 no malnutrition, 1 / 2 stage, :data:`GLIM_NOT_GRADED`.
@@ -228,6 +231,10 @@ def glim_stage(f: np.ndarray, age: np.ndarray, population: np.ndarray) -> np.nda
     ungraded_bmi = low_bmi & asian
     phenotypic = (loss_stage > 0) | low_bmi
     inflamed = latest(f, "acute_disease_no_intake") == 1
+    if conditions is not None:
+        from myoscope.cohort._conditions import BURDEN
+
+        inflamed |= (np.asarray(conditions, np.int64) & BURDEN) > 0
     stage = np.maximum(loss_stage, bmi_stage)
     graded = np.where(stage > 0, stage, np.where(ungraded_bmi, GLIM_NOT_GRADED, 0))
     return np.where(valid & inflamed & phenotypic, graded, UNKNOWN).astype(np.int8)

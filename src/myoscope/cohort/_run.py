@@ -33,7 +33,7 @@ from myoscope.cohort._inputs import (
 )
 from myoscope.cohort._kinds import KINDS, SIDES
 from myoscope.cohort._muscle_causes import CAUSE_COLUMNS as MUSCLE_CAUSES
-from myoscope.cohort.kernel import FLAG_COLUMNS, REASONS, RULE_VERSION
+from myoscope.cohort.kernel import FLAG_COLUMNS, NO_DATE, REASONS, RULE_VERSION
 from myoscope.errors import InputError, Problem
 
 if TYPE_CHECKING:
@@ -151,6 +151,54 @@ def _read_errors() -> tuple[type[BaseException], ...]:
     return (pl.exceptions.PolarsError, pa.ArrowException, duckdb.Error, UnicodeDecodeError)
 
 
+NO_PERSON = "no person"
+"""Refusal reason of a canonical row without a person id (it cannot be screened with anyone)."""
+
+
+def _without_personless(rows: Path, work: Path, tables: Sequence[str]) -> tuple[Path, list[dict[str, Any]]]:
+    """The canonical table without its rows that have no person (refused, with their row), or the table itself
+    where every row has one: the Parquet statistics say so without reading the column."""
+    import polars as pl
+    import pyarrow.parquet as pq
+
+    meta = pq.ParquetFile(rows).metadata
+    column = meta.schema.names.index("person")
+    stats = [meta.row_group(g).column(column).statistics for g in range(meta.num_row_groups)]
+    if all(st is not None and st.null_count == 0 for st in stats):
+        return rows, []
+    frame = pl.scan_parquet(rows).with_row_index("at", offset=1)
+    missing = frame.filter(pl.col("person").is_null()).collect()
+    if missing.height == 0:
+        return rows, []
+    kept = work / "rows-with-person.parquet"
+    rest = frame.filter(pl.col("person").is_not_null())
+    # the kernel numbers rows in the table it reads: keep each row's number in the input
+    rest = rest.drop("at") if SOURCE_ROW in meta.schema.names else rest.rename({"at": SOURCE_ROW})
+    rest.sink_parquet(kept)
+    return kept, [_personless_row(r, tables) for r in missing.iter_rows(named=True)]
+
+
+def _personless_row(row: dict[str, Any], tables: Sequence[str]) -> dict[str, Any]:
+    kind = row.get("kind")
+    known = kind is not None and 0 <= int(kind) < len(KINDS)
+    if SOURCE_TABLE in row and row[SOURCE_TABLE] is not None and row.get(SOURCE_ROW) is not None:
+        where: Any = f"{tables[int(row[SOURCE_TABLE])]} {int(row[SOURCE_ROW])}"
+    else:
+        where = int(row[SOURCE_ROW]) if row.get(SOURCE_ROW) is not None else int(row["at"])
+    day = row.get("day")
+    side = row.get("side")
+    return {
+        "row": where,
+        "reason": NO_PERSON,
+        "person": "",
+        "date": "" if day is None else day.isoformat() if isinstance(day, dt.date) else _date_text(int(day)),
+        "kind": KINDS[int(kind)].name if known else ("" if kind is None else str(kind)),
+        "value": "" if row.get("value") is None else float(f"{row['value']:.12g}"),
+        "unit": KINDS[int(kind)].unit if known else "",
+        "side": SIDES[int(side)] if side is not None and 0 <= int(side) < 3 else "",
+    }
+
+
 def _condition_kinds(mapping: Mapping) -> dict[str, str]:
     return dict(mapping.condition_codes)
 
@@ -186,6 +234,7 @@ def screen(
             raise InputError([Problem("--scheduler", scheduler, "is a Dask scheduler", "with --engine dask")])
         engines.check_scheduler(scheduler)
     mapping = mapping or Mapping()
+    _check_paths(Path(source), out, persons, conditions)
     out.mkdir(parents=True, exist_ok=True)
     laps = _Laps()
     with ThreadPoolExecutor(max_workers=1) as pool, tempfile.TemporaryDirectory(prefix="myoscope-screen-") as tmp:
@@ -196,6 +245,8 @@ def screen(
             rows_path, person_path, groups, early_refused, report = _prepare(
                 Path(source), persons, conditions, mapping, Path(tmp)
             )
+            rows_path, personless = _without_personless(rows_path, Path(tmp), report.get("tables", ()))
+            early_refused = early_refused + personless
             total = engines.table_rows(rows_path)
             laps.lap("prepare inputs")
             done = [0]
@@ -219,6 +270,42 @@ def screen(
         refused = _refused_rows(refused_parts, early_refused, rows_path, report.get("tables", ()))
         laps.lap("flags table")
         return _write(out, flags, refused, groups, total + len(early_refused), html, report, laps)
+
+
+OUTPUT_NAMES = ("flags.parquet", "flags.csv", "prevalence.csv", "refused.csv", "summary.html")
+"""The files a run writes into its output folder."""
+
+
+def _check_paths(source: Path, out: Path, persons: Path | None, conditions: Path | None) -> None:
+    """Refuse, before anything is read or written: an output folder that is a file (or lies under one), input
+    files that do not exist, tables beside an OMOP extract (it carries its own), and an output file that
+    would overwrite an input."""
+    from myoscope.cohort._omop import is_omop
+
+    problems = []
+    blocked = next((p for p in (out, *out.parents) if p.exists() and not p.is_dir()), None)
+    if blocked is not None:
+        problems.append(Problem("--out", str(out), f"{blocked.name!r} is a file, not a folder", "a folder"))
+    for option, path in (("--persons", persons), ("--conditions", conditions)):
+        if path is not None and not path.is_file():
+            problems.append(Problem(option, str(path), "is not a file", "a CSV or Parquet file"))
+        elif path is not None and source.exists() and is_omop(source):
+            problems.append(
+                Problem(
+                    option,
+                    str(path),
+                    "is not read with an OMOP extract",
+                    "the extract's own person and condition_occurrence tables (leave the option out)",
+                )
+            )
+    inputs = {p.resolve() for p in (source, persons, conditions) if p is not None and p.exists()}
+    clash = [out / name for name in OUTPUT_NAMES if (out / name).resolve() in inputs]
+    if clash:
+        problems.append(
+            Problem("--out", str(out), f"would overwrite the input {clash[0].name!r}", "a folder without the inputs")
+        )
+    if problems:
+        raise InputError(problems)
 
 
 def _stop(session: Future[engines.Session]) -> None:
@@ -279,8 +366,8 @@ def _refused_rows(
                     "row": where[at] if where is not None else int(p["row"][i]),
                     "reason": REASONS[int(p["reason"][i])],
                     "person": int(p["person"][i]),
-                    "date": str(np.datetime64(int(p["day"][i]), "D")),
-                    "kind": KINDS[kind].name if known else str(kind),
+                    "date": _date_text(int(p["day"][i])),
+                    "kind": KINDS[kind].name if known else "" if kind == -1 else str(kind),  # -1: empty cell
                     "value": float(f"{p['value'][i]:.12g}"),  # in the kind's unit, without float noise (…000001)
                     "unit": KINDS[kind].unit if known else "",
                     "side": SIDES[int(p["side"][i])] if 0 <= p["side"][i] < 3 else "",
@@ -288,6 +375,11 @@ def _refused_rows(
             )
             at += 1
     return rows
+
+
+def _date_text(day: int) -> str:
+    """A refused row's day as ISO text; empty where the row had none."""
+    return "" if day == NO_DATE else str(np.datetime64(day, "D"))
 
 
 def _source_rows(rows_path: Path, positions: np.ndarray, tables: Sequence[str]) -> list[Any] | None:

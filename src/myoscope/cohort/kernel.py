@@ -10,12 +10,13 @@ Canonical row columns: ``person`` int64, ``day`` int32 (days since 1970-01-01), 
 int8 (:data:`myoscope.cohort.KINDS`), ``side`` int8 (0 none, 1 left, 2 right), ``value``
 float64 in the kind's unit. Persons: ``person`` int64 (sorted), ``sex`` int8 (0 unknown,
 1 male, 2 female), ``population`` int8 (0 not stated, 1 Asian, 2 other), ``birth_year``
-int16 (0 unknown), optionally ``conditions`` int8 (bit set of :mod:`._conditions`; absent: not
+int16 (0 unknown), optionally ``conditions`` int16 (bit set of :mod:`._conditions`; absent: not
 recorded). Rows refused by validation are returned with their reason, never dropped.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -26,8 +27,9 @@ from myoscope.cohort import _rules as rules
 from myoscope.cohort._kinds import KINDS
 from myoscope.instruments import sarcopenia_cutoffs as cut
 from myoscope.measures.body import MIN_SPAN_DAYS
+from myoscope.record import EARLIEST_DATE
 
-RULE_VERSION = "myoscope-screen/5"
+RULE_VERSION = "myoscope-screen/6"
 """Version of the screening rules, written beside every flag (bump when a rule changes)."""
 
 DAYS_PER_MONTH = units.DAYS_PER_MONTH
@@ -46,6 +48,7 @@ REASONS: tuple[str, ...] = (
     "must be a whole number",
     "no date",
     "unknown side",
+    "date before 1900-01-01 or after the day of the run",
 )
 """Refusal reason codes (index) and their text."""
 _INTEGER_KINDS = np.array([k.name in ("sppb", "sarc_f", "sessions_20min", "acute_disease_no_intake") for k in KINDS])
@@ -104,8 +107,17 @@ FLAG_COLUMNS: tuple[str, ...] = (
 )
 
 
-_CHECKS = (_LOW, _HIGH, _INTEGER_KINDS, _SIDED, NO_DATE)
-"""What validation checks a row against: the plausible range, whole numbers and sides by kind, the no-date marker."""
+FIRST_DAY = (EARLIEST_DATE - dt.date(1970, 1, 1)).days
+"""The first day a row may carry (the record's earliest date, 1900-01-01), in days since 1970-01-01."""
+
+
+def _checks(today: int | None = None) -> tuple[Any, ...]:
+    """What validation checks a row against: the plausible range, whole numbers and sides by kind, the no-date
+    marker, and the days accepted (1900-01-01 up to ``today``, default the day of the run: as a record's dates)."""
+    last = (dt.date.today() - dt.date(1970, 1, 1)).days if today is None else today
+    return (_LOW, _HIGH, _INTEGER_KINDS, _SIDED, NO_DATE, np.int32(FIRST_DAY), np.int32(last))
+
+
 _ROW_TYPES = (("day", np.int32), ("kind", np.int8), ("side", np.int8), ("value", np.float64))
 
 
@@ -118,7 +130,7 @@ def validate(day: np.ndarray, kind: np.ndarray, side: np.ndarray, value: np.ndar
         np.ascontiguousarray(kind, dtype=np.int8),
         np.ascontiguousarray(side, dtype=np.int8),
         np.ascontiguousarray(value, dtype=np.float64),
-        *_CHECKS,
+        *_checks(),
     )
     return reasons
 
@@ -128,7 +140,7 @@ def _person_attributes(ids: np.ndarray, persons: Mapping[str, np.ndarray] | None
     n = ids.shape[0]
     if persons is None or len(persons["person"]) == 0:
         zeros = np.zeros(n, dtype=np.int8)
-        return zeros, zeros, np.zeros(n, dtype=np.int16), zeros
+        return zeros, zeros, np.zeros(n, dtype=np.int16), np.zeros(n, dtype=np.int16)
     at = np.searchsorted(persons["person"], ids)
     at = np.minimum(at, len(persons["person"]) - 1)
     found = persons["person"][at] == ids
@@ -138,7 +150,7 @@ def _person_attributes(ids: np.ndarray, persons: Mapping[str, np.ndarray] | None
             return np.zeros(n, dtype=dtype)
         return np.where(found, np.asarray(persons[col])[at], 0).astype(dtype)
 
-    return pick("sex", np.int8), pick("population", np.int8), pick("birth_year", np.int16), pick("conditions", np.int8)
+    return pick("sex", np.int8), pick("population", np.int8), pick("birth_year", np.int16), pick("conditions", np.int16)
 
 
 def _age(last_day: np.ndarray, birth_year: np.ndarray) -> np.ndarray:
@@ -165,7 +177,7 @@ def screen_arrays(
         order = np.argsort(person, kind="stable")
         person, typed = person[order], tuple(v[order] for v in typed)
     ids, f, weeks, reason, n_refused = screen_rows(
-        person, typed, _CHECKS, NO_DATE if on is None else on, WINDOW_DAYS, MIN_SPAN_DAYS
+        person, typed, _checks(), NO_DATE if on is None else on, WINDOW_DAYS, MIN_SPAN_DAYS
     )
     refused = np.flatnonzero(reason) if n_refused else np.zeros(0, np.int64)
     refused_at = refused if order is None else order[refused]
@@ -226,7 +238,7 @@ def flags(
         must=rules.must_category(f),
         glim_weight_loss=rules.glim_weight_loss_stage(f),
     )
-    out["glim"] = rules.glim_stage(f, out["age"], population)
+    out["glim"] = rules.glim_stage(f, out["age"], population, conditions)
     out.update(cause_statuses(conditions))
     out.update(measured_causes(out["weight_change_6m_pct"]))
     out.update(muscle_causes(f, out, sex, conditions))

@@ -108,4 +108,14 @@ def parse(text: str) -> Scenario:
 DEFAULT = ("current", "lean_sparing", "added_protein", "resistance_training")
 """Scenarios compared when none is named."""
 
-__all__ = ["DEFAULT", "HELD_BY", "HELD_BY_REFEEDING", "HELD_BY_SWALLOWING", "LEAN_LOSS_LIMIT_KG", "NAMES", "IntakeGuard", "Scenario", "parse"]
+__all__ = [
+    "DEFAULT",
+    "HELD_BY",
+    "HELD_BY_REFEEDING",
+    "HELD_BY_SWALLOWING",
+    "LEAN_LOSS_LIMIT_KG",
+    "NAMES",
+    "IntakeGuard",
+    "Scenario",
+    "parse",
+]

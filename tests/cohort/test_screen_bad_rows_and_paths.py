@@ -1,0 +1,104 @@
+"""``myoscope screen`` refuses what a record refuses and never loses data: a row dated before 1900 or after the
+day of the run is refused (a typed year 2062 would otherwise become the latest weight and hide a red flag), a
+row without a person or a date is refused (never screened as a made-up person or as undated), an output folder
+that would overwrite an input, is a file, or names a missing table is refused before anything is written, and
+``--on`` takes a date a record could carry."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import polars as pl
+from typer.testing import CliRunner
+
+from myoscope.cli import app
+
+runner = CliRunner()
+
+
+def _screen(*args: str):
+    return runner.invoke(app, ["screen", *args, "--no-progress"])
+
+
+def _rows(path: Path, lines: list[str]) -> Path:
+    path.write_text("person,date,kind,value,unit\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _refused(out: Path) -> list[dict[str, str]]:
+    with open(out / "refused.csv", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_a_typed_future_year_is_refused_and_the_red_flag_it_hid_is_raised(tmp_path):
+    rows = _rows(
+        tmp_path / "rows.csv",
+        ["3,2026-03-01,body_weight,60,kg", "3,2026-06-01,body_weight,50,kg", "3,2062-06-01,body_weight,50,kg"],
+    )
+    result = _screen(str(rows), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    (refused,) = _refused(tmp_path / "out")
+    assert refused["row"] == "3" and refused["reason"] == "date before 1900-01-01 or after the day of the run"
+    flags = pl.read_parquet(tmp_path / "out" / "flags.parquet")
+    assert flags["red_flag_rapid_weight_loss"].to_list() == [1]
+    assert "1 people have a red flag" in result.output
+
+
+def test_dates_before_1900_are_refused(tmp_path):
+    rows = _rows(tmp_path / "rows.csv", ["1,1899-12-31,body_weight,60,kg", "1,2026-01-05,body_weight,61,kg"])
+    assert _screen(str(rows), "-o", str(tmp_path / "out")).exit_code == 0
+    assert [r["date"] for r in _refused(tmp_path / "out")] == ["1899-12-31"]
+
+
+def test_canonical_rows_without_a_person_or_a_date_are_refused_not_invented(tmp_path):
+    table = tmp_path / "canonical.parquet"
+    pl.DataFrame(
+        {
+            "person": [1, None, 1, 2],
+            "day": [20000, 20010, None, 20000],
+            "kind": [0, 0, 0, 0],
+            "side": [0, 0, 0, 0],
+            "value": [70.0, 71.0, 72.0, 60.0],
+        },
+        schema={"person": pl.Int64, "day": pl.Int32, "kind": pl.Int8, "side": pl.Int8, "value": pl.Float64},
+    ).write_parquet(table)
+    result = _screen(str(table), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert "RuntimeWarning" not in result.output
+    refused = {(r["row"], r["reason"], r["date"]) for r in _refused(tmp_path / "out")}
+    assert refused == {("2", "no person", "2024-10-14"), ("3", "no date", "")}
+    flags = pl.read_parquet(tmp_path / "out" / "flags.parquet")
+    assert flags["person"].to_list() == [1, 2] and flags["weight_kg"].to_list() == [70.0, 60.0]
+
+
+def test_an_output_folder_holding_the_input_is_refused_and_the_input_kept(tmp_path):
+    rows = _rows(tmp_path / "flags.csv", ["1,2026-01-05,body_weight,61,kg"])
+    before = rows.read_bytes()
+    result = _screen(str(rows), "-o", str(tmp_path))
+    assert result.exit_code == 2
+    assert "--out: would overwrite the input 'flags.csv'" in result.output
+    assert rows.read_bytes() == before and not (tmp_path / "refused.csv").exists()
+
+
+def test_an_output_path_through_a_file_or_a_missing_table_is_refused_before_writing(tmp_path):
+    rows = _rows(tmp_path / "rows.csv", ["1,2026-01-05,body_weight,61,kg"])
+    (tmp_path / "taken").write_text("x", encoding="utf-8")
+    result = _screen(str(rows), "-o", str(tmp_path / "taken" / "sub"))
+    assert result.exit_code == 2 and "--out: 'taken' is a file, not a folder" in result.output
+    missing = _screen(str(rows), "--persons", str(tmp_path / "none.csv"), "-o", str(tmp_path / "out"))
+    assert missing.exit_code == 2 and "--persons: is not a file" in missing.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_on_must_be_a_date_a_record_could_carry(tmp_path):
+    rows = _rows(tmp_path / "rows.csv", ["1,2026-01-05,body_weight,61,kg"])
+    for day, reason in (("2099-01-01", "is in the future"), ("1800-01-01", "is too early")):
+        result = _screen(str(rows), "--on", day, "-o", str(tmp_path / "out"))
+        assert result.exit_code == 2 and f"--on: {reason}" in result.output, result.output
+
+
+def test_the_paths_printed_are_escaped(tmp_path):
+    rows = _rows(tmp_path / "rows.csv", ["1,2026-01-05,body_weight,61,kg"])
+    result = _screen(str(rows), "-o", str(tmp_path / "esc\x1b[2Jout"))
+    assert result.exit_code == 0 and "\x1b" not in result.output and "esc\\x1b[2Jout" in result.output
