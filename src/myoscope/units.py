@@ -158,6 +158,12 @@ def _parse_text(text: str, unit: str) -> float:
     pairs = _pairs(stripped)
     if pairs is None:
         raise ValueError(f"could not read {shorten(text)!r} as {_kind(unit)}")
+    if len(pairs) > 1 and not _compound(pairs):
+        raise ValueError(
+            f"could not read {shorten(text)!r} as {_kind(unit)}: two quantities are read together only as feet "
+            "and inches (inches under 12), stones and pounds (pounds under 14), hours and minutes or minutes and "
+            "seconds (under 60)"
+        )
     total = 0.0
     for number, written_unit in pairs:
         _finite(number)
@@ -178,6 +184,27 @@ def _pairs(text: str) -> list[tuple[float, str | None]] | None:
     if len(out) > 1 and any(u is None for (u,) in [(u,) for _, u in out]):
         return None
     return out or None
+
+
+_COMPOUNDS = (
+    (frozenset({"ft", "foot", "feet"}), frozenset({"in", "inch", "inches"}), 12.0),
+    (frozenset({"st", "stone", "stones"}), frozenset({"lb", "lbs", "pound", "pounds"}), 14.0),
+    (frozenset({"h", "hr", "hour", "hours"}), frozenset({"min", "minute", "minutes"}), 60.0),
+    (frozenset({"min", "minute", "minutes"}), frozenset({"s", "sec", "second", "seconds"}), 60.0),
+)
+"""The two-unit forms people write (5 ft 9 in, 11 st 4 lb, 1 h 30 min, 2 min 10 s): the larger unit, the
+smaller, and how many of the smaller make one of the larger (the smaller part must be less than that)."""
+
+
+def _compound(pairs: list[tuple[float, str | None]]) -> bool:
+    """Whether several quantities in one text are one of :data:`_COMPOUNDS` (never a sum like '72 kg 72 kg')."""
+    if len(pairs) != 2:
+        return False
+    (big, big_unit), (small, small_unit) = pairs
+    return any(
+        big_unit in larger and small_unit in smaller and big >= 0 and 0 <= small < limit
+        for larger, smaller, limit in _COMPOUNDS
+    )
 
 
 _FACTORS: dict[tuple[str, str], float] = {

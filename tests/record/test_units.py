@@ -64,3 +64,35 @@ def test_the_factors_used_without_pint_are_pints_own_and_give_its_floats():
                 continue
             assert units.parse({"value": number, "unit": written}, canonical) == by_pint, (written, number)
     assert units.parse("5 ft 9 in", "cm") == 5 * 30.479999999999997 + 9 * 2.54
+
+
+@pytest.mark.parametrize(
+    ("raw", "unit"),
+    [
+        ("72 kg 72 kg", "kg"),
+        ("100 kg -30 kg", "kg"),
+        ("30 kg 30 kg", "kg"),
+        ("5 ft 13 in", "cm"),
+        ("5 ft -9 in", "cm"),
+        ("5 ft 9 in 3 in", "cm"),
+        ("11 st 14 lb", "kg"),
+        ("1 m 75 cm", "cm"),
+    ],
+)
+def test_two_quantities_are_never_added_up_unless_a_compound_people_write(raw, unit):
+    """A doubled or corrected entry ('72 kg 72 kg', '100 kg -30 kg') was summed to 144 kg and 70 kg."""
+    with pytest.raises(ValueError) as err:
+        parse(raw, unit)
+    assert str(err.value).startswith(f"could not read {raw!r} as ")
+    assert str(err.value).endswith(
+        ": two quantities are read together only as feet and inches (inches under 12), stones and pounds "
+        "(pounds under 14), hours and minutes or minutes and seconds (under 60)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("raw", "unit", "expected"),
+    [("5 ft 11 in", "cm", 180.34), ("11 st 13 lb", "kg", 75.296), ("2 min 10 s", "s", 130.0)],
+)
+def test_the_compounds_people_write_are_read(raw, unit, expected):
+    assert parse(raw, unit) == pytest.approx(expected, abs=1e-3)

@@ -186,6 +186,9 @@ def unit_factors(pairs: list[tuple[str, str]]) -> dict[tuple[str, str], float | 
     out: dict[tuple[str, str], float | None] = {}
     for kind, unit in pairs:
         canonical = units[kind]
+        if any(ch.isdigit() for ch in unit):  # a unit cell is a unit: '9' with 'st 6 lb' is not 9 st 6 lb
+            out[(kind, unit)] = None
+            continue
         if canonical in _COUNTS:
             out[(kind, unit)] = 1.0 if unit in ("", canonical, *_COUNTS[canonical]) else None
             continue
