@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
@@ -49,7 +50,21 @@ def _not_future(value: dt.date) -> dt.date:
     return value
 
 
-PastDate = Annotated[dt.date, AfterValidator(_not_future)]
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _written_date(value: Any) -> Any:
+    """A date as a date or as YYYY-MM-DD text: a number (or digits alone) is not read as seconds since 1970."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and _ISO_DATE.match(value.strip()):
+        return value.strip()
+    raise RangeError("is not a date", accepted="a date written YYYY-MM-DD")
+
+
+WrittenDate = Annotated[dt.date, BeforeValidator(_written_date)]
+"""A date as written in a record (it may lie ahead: the planned end of a cast)."""
+PastDate = Annotated[dt.date, BeforeValidator(_written_date), AfterValidator(_not_future)]
 Side = Literal["left", "right"]
 
 
@@ -207,7 +222,7 @@ class Episode(_Model):
 
     kind: Literal["immobilisation", "bed_rest", "acute_illness"]
     start: PastDate
-    end: dt.date | None = None
+    end: WrittenDate | None = None
     """None while ongoing (may be a planned future date)."""
     limb: Literal["upper_arm", "forearm", "hand", "whole_arm", "thigh", "lower_leg", "ankle", "whole_leg"] | None = None
     side: Side | None = None

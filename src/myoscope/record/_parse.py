@@ -39,13 +39,35 @@ class _Refused(Exception):
         super().__init__(message)
 
 
-class _LimitedLoader(yaml.SafeLoader):
-    """PyYAML's safe loader, counting aliases and depth while composing and refusing duplicate keys."""
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_DECIMAL_INT = re.compile(r"^[-+]?[0-9]+$")
+_DECIMAL_FLOAT = re.compile(
+    r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+)
 
-    yaml_implicit_resolvers = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP]
-        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    }
+
+def _resolvers() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+    """PyYAML's implicit resolvers without timestamps, and with numbers read as YAML 1.2 reads them: decimal
+    only. YAML 1.1 (PyYAML's default) reads ``072`` as octal 58, ``1:12`` as 72 (base 60), ``0x48`` and
+    ``7_2`` as 72: a weight typed with a leading zero would be read as another number without a word."""
+    out: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items():
+        kept = [(tag, regexp) for tag, regexp in resolvers if tag not in (_TIMESTAMP, _INT, _FLOAT)]
+        if kept:
+            out[first] = kept
+    for first in "-+0123456789":
+        out.setdefault(first, []).append((_INT, _DECIMAL_INT))
+    for first in "-+.0123456789":
+        out.setdefault(first, []).append((_FLOAT, _DECIMAL_FLOAT))
+    return out
+
+
+class _LimitedLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, counting aliases and depth while composing and refusing duplicate keys; numbers
+    are decimal (YAML 1.2) and dates stay text."""
+
+    yaml_implicit_resolvers = _resolvers()
 
     def __init__(self, stream: str):
         super().__init__(stream)
@@ -87,6 +109,17 @@ class _LimitedLoader(yaml.SafeLoader):
                         )
                     seen.add(key)
         return super().construct_mapping(node, deep)
+
+
+def _decimal_int(loader: _LimitedLoader, node: ScalarNode) -> int:
+    """Decimal only (``072`` is 72); anything else tagged ``!!int`` is refused, not read in another base."""
+    text = str(loader.construct_scalar(node)).strip()  # type: ignore[no-untyped-call]  # untyped in PyYAML's stubs
+    if not _DECIMAL_INT.match(text):
+        raise _Refused(f"{shorten(text)!r} is not a decimal number", node.start_mark, "decimal digits, e.g. 72")
+    return int(text, 10)
+
+
+_LimitedLoader.add_constructor(_INT, _decimal_int)
 
 
 def expanded_size(root: Node) -> int:
