@@ -137,6 +137,37 @@ def check_output_path(out: Path) -> None:
         fail([Problem("--output", str(out), f"is {kind}; give a file name, or - for standard output")])
 
 
+def check_outputs(outputs: list[tuple[str, Path | None]], inputs: list[Path]) -> None:
+    """Refuse (exit 2), before anything is written: an output that is one of the input files, and two outputs
+    that are the same file (``option``, path pairs; None or ``-`` is standard output)."""
+
+    def same(path: Path) -> Path:
+        return path.resolve() if path.exists() or path.parent.exists() else path.absolute()
+
+    given = {same(p) for p in inputs if p.exists()}
+    seen: dict[Path, str] = {}
+    problems = []
+    for option, path in outputs:
+        if is_stdout(path):
+            continue
+        assert path is not None
+        where = same(path)
+        if where in given:
+            problems.append(Problem(option, str(path), "is an input file: writing it would replace it", "another file"))
+        elif where in seen:
+            problems.append(
+                Problem(
+                    option,
+                    str(path),
+                    f"is also the output of {seen[where]}: one would replace the other",
+                    "one file per output (rename one of the inputs)",
+                )
+            )
+        seen[where] = option
+    if problems:
+        fail(problems)
+
+
 def write_output(text: str | bytes, out: Path | None) -> None:
     """Write to standard output (``out`` None or ``-``) or atomically to a regular file ``out``.
 

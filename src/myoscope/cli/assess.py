@@ -10,7 +10,16 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from myoscope.cli._common import EXIT_OK, check_output_path, fail, is_stdout, option_date, stdout, write_output
+from myoscope.cli._common import (
+    EXIT_OK,
+    check_output_path,
+    check_outputs,
+    fail,
+    is_stdout,
+    option_date,
+    stdout,
+    write_output,
+)
 from myoscope.errors import InputError, Problem
 from myoscope.precision import count_text
 from myoscope.report.escape import escape_text
@@ -69,6 +78,7 @@ def register(app: typer.Typer) -> None:
         day = option_date(on)
         several = len(files) > 1
         _check_destination(out, several, format)
+        check_outputs(_outputs(files, out, several, format), files)
         records = [load_checked(f) for f in files]  # every file is checked before anything is written
         if day is not None:
             _check_day(day, records)
@@ -127,6 +137,14 @@ def register(app: typer.Typer) -> None:
                 )
             )
             write_output(f"valid: {escape_text(record.person.id)} ({counts})", None)
+
+
+def _outputs(files: list[Path], out: Path | None, several: bool, format: ReportFormat) -> list[tuple[str, Path | None]]:
+    """The file each report goes to (one record: ``out``; several: one per record in the folder ``out``)."""
+    if several and not is_stdout(out):
+        assert out is not None
+        return [(f"--output (for {f})", out / f"{f.stem}.{_EXTENSIONS[format]}") for f in files]
+    return [("--output", out)]
 
 
 def _check_destination(out: Path | None, several: bool, format: ReportFormat) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from myoscope.cli._common import EXIT_OK, fail, read_data, stderr, write_output
+from myoscope.cli._common import EXIT_OK, check_outputs, fail, read_data, stderr, write_output
 from myoscope.errors import InputError
 
 
@@ -34,12 +34,16 @@ def register(app: typer.Typer) -> None:
         from myoscope.interop import import_bundle
         from myoscope.record import dump_record
 
+        check_outputs([("--output", out), ("--issues", issues_json)], [bundle])
         try:
             result = import_bundle(read_data(bundle))  # answers checked as the record is read
         except InputError as exc:
             fail(exc)
+        from myoscope.report.escape import escape_text
+
         for issue in result.issues:
-            stderr.print(f"import issue: {issue}", markup=False)
+            line = escape_text(str(issue)).replace("\n", "\\n").replace("\r", "\\r")  # one issue, one line
+            stderr.print(f"import issue: {line}", markup=False)
         if issues_json is not None:
             write_output(json.dumps([i.to_json() for i in result.issues], indent=2), issues_json)
         write_output(dump_record(result.record, format.value), out)
