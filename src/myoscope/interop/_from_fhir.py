@@ -76,8 +76,8 @@ def own_code(concept: dict[str, Any] | None, system: str) -> str | None:
     return next((c.get("code") for c in codings(concept) if c.get("system") == system), None)
 
 
-def date_of(value: str | None, path: str) -> str:
-    if not value or len(value) < 10:
+def date_of(value: Any, path: str) -> str:
+    if not isinstance(value, str) or len(value) < 10:
         raise Skip(path, value, "needs a full date (YYYY-MM-DD)", "a FHIR date or dateTime with day precision")
     return value[:10]
 
@@ -142,7 +142,7 @@ def read_patient(r: dict[str, Any]) -> dict[str, Any]:
     sex = first(r, "sex-for-equations") or r.get("gender")
     if sex in ("male", "female"):
         person["sex"] = sex
-    if r.get("birthDate"):
+    if "birthDate" in r:  # present but empty or not a date: said, never dropped
         person["birth_date"] = date_of(r["birthDate"], "birthDate")
     age = first(r, "age-at-record")
     if age:

@@ -341,6 +341,13 @@ def _asked_none(resource: dict[str, Any], url: str | None, data: dict[str, Any],
     )
 
 
+MALFORMED = (AttributeError, TypeError, KeyError, IndexError, ValueError)
+"""What reading a resource raises where an element has the wrong JSON type (text where FHIR has an object, a
+number where it has text): the readers follow the R4 shapes, and a resource off them is skipped with an issue."""
+SHAPE = "elements of the JSON types FHIR R4 gives them (e.g. valueQuantity an object, code a CodeableConcept)"
+WRONG_TYPE = "holds an element of the wrong JSON type (text, a number or a list where FHIR R4 has another)"
+
+
 def import_bundle(bundle: Any) -> ImportResult:
     """The record a Bundle describes, and every issue met on the way."""
     from myoscope.scores import names
@@ -357,6 +364,8 @@ def import_bundle(bundle: Any) -> ImportResult:
     except Skip as skip:
         path, value, message, accepted = skip.args4
         raise InputError([Problem(f"Patient.{path}", value, message, accepted)]) from None
+    except MALFORMED:
+        raise InputError([Problem("Patient", None, WRONG_TYPE, SHAPE)]) from None
     issues += _sex_note(patients[0][1], patients[0][0])
     for url, resource in patients[1:]:
         issues.append(
@@ -388,6 +397,9 @@ def import_bundle(bundle: Any) -> ImportResult:
             found = reader(resource)
         except Skip as skip:
             issues.append(Issue(_name(resource, url), *skip.args4))
+            continue
+        except MALFORMED:  # a value of the wrong JSON type: the resource is skipped and named
+            issues.append(Issue(_name(resource, url), "", None, WRONG_TYPE + "; not imported", SHAPE))
             continue
         if found:
             data.setdefault(found[0], []).append(found[1])
