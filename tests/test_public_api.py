@@ -46,6 +46,7 @@ def test_record_api():
         "parse_record",
         "parse_text",
         "plausible",
+        "read_limited",
         "register_check",
     ]
 

@@ -135,3 +135,27 @@ def test_file_size_is_limited(tmp_path):
     path.write_text("person: {id: p}\n" + "# padding\n" * 600_000)
     result = CliRunner().invoke(app, ["validate", str(path)])
     assert result.exit_code == 2 and "too large" in result.output
+
+
+def test_a_stream_without_end_is_refused_at_the_size_limit_not_read_into_memory():
+    """A pipe or a device has no size to check first (``yes | myoscope validate /dev/stdin`` grew to 16 GB)."""
+    import io
+
+    from myoscope.record import MAX_FILE_BYTES, read_limited
+
+    class Endless(io.RawIOBase):
+        served = 0
+
+        def readable(self):
+            return True
+
+        def readinto(self, buffer):
+            self.served += len(buffer)
+            buffer[:] = b"y" * len(buffer)
+            return len(buffer)
+
+    stream = Endless()
+    with pytest.raises(InputError) as err:
+        read_limited(io.BufferedReader(stream))
+    assert err.value.problems[0].message == "is too large"
+    assert stream.served <= MAX_FILE_BYTES + 2 * io.DEFAULT_BUFFER_SIZE

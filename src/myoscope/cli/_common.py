@@ -69,18 +69,23 @@ def read_data(path: Path) -> Any:
     """Parse a JSON or YAML file (``-`` for standard input); refuse unreadable files cleanly."""
     import gzip
 
+    from myoscope.record import read_limited
+
     try:
         if str(path) == "-":
-            text = sys.stdin.read()
+            text = read_limited(sys.stdin.buffer)
         elif path.suffix == ".gz":
-            with gzip.open(path, "rt", encoding="utf-8") as handle:
-                text = handle.read()
+            with gzip.open(path, "rb") as handle:  # decompressed no further than the limit
+                text = read_limited(handle)
         else:
-            text = path.read_text(encoding="utf-8")
+            with open(path, "rb") as handle:
+                text = read_limited(handle)
     except FileNotFoundError:
         fail([Problem("", str(path), "file not found")])
-    except (OSError, UnicodeDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, EOFError) as exc:
         fail([Problem("", str(path), f"cannot read the file ({exc.__class__.__name__})")])
+    except InputError as exc:
+        fail(exc)
     from myoscope.record import parse_data
 
     try:

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from myoscope.errors import InputError, Problem, from_validation_error
 from myoscope.record._checks import check_record
-from myoscope.record._limits import MAX_FILE_BYTES, check_data, too_large
+from myoscope.record._limits import MAX_FILE_BYTES, check_data, read_limited, too_large
 from myoscope.record._models import Record
 from myoscope.record._parse import parse_limited
 
@@ -68,7 +68,8 @@ def load_record(path: str | Path) -> Record:
     try:
         if path.is_file() and path.stat().st_size > MAX_FILE_BYTES:
             raise too_large(path.stat().st_size)
-        text = path.read_text(encoding="utf-8")
+        with open(path, "rb") as stream:  # a pipe or a device has no size: read no further than the limit
+            text = read_limited(stream)
     except FileNotFoundError:
         raise InputError([Problem("", str(path), "file not found")]) from None
     except (OSError, UnicodeDecodeError) as exc:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, BinaryIO
 
 from myoscope.errors import SHOWN_CHARS, InputError, Problem, shorten
 
@@ -41,6 +41,17 @@ EARLIEST_DATE = dt.date(1900, 1, 1)
 
 def too_large(size: int, field: str = "file") -> InputError:
     return InputError([Problem(field, f"{size} bytes", "is too large", f"at most {MAX_FILE_BYTES} bytes")])
+
+
+def read_limited(stream: BinaryIO, field: str = "file") -> str:
+    """The text of ``stream`` (UTF-8), read no further than one byte past :data:`MAX_FILE_BYTES`: a pipe, a
+    device or a decompressing file that never ends is refused, not read into memory."""
+    data = stream.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError(
+            [Problem(field, f"more than {MAX_FILE_BYTES} bytes", "is too large", f"at most {MAX_FILE_BYTES} bytes")]
+        )
+    return bytes(data).decode("utf-8")
 
 
 def check_size(text: str | bytes, field: str = "file") -> None:
