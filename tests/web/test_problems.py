@@ -102,3 +102,14 @@ def test_api_docs_use_only_this_sites_files(world):
         assert client.get(source).status_code == 200, source
     policy = page.headers["content-security-policy"]
     assert "script-src 'self'" in policy and "http" not in policy and "unsafe-inline" not in policy
+
+
+def test_a_lone_surrogate_in_refused_text_is_refused_not_a_server_error(world):
+    """``"\\ud800"`` has no UTF-8 form: writing the refusal that quotes it failed with 500."""
+    client, headers = world.client(), world.api("ann")
+    body = '{"record": {"schema_version": 1, "person": {"id": "\\ud800"}}}'
+    response = client.post(
+        "/api/v1/patients", headers={**headers, "content-type": "application/json"}, content=body.encode()
+    )
+    assert response.status_code == 422, response.text
+    assert response.headers["content-type"] == PROBLEM and response.json()["status"] == 422

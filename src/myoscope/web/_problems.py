@@ -94,6 +94,16 @@ def field_error(problem: Problem) -> FieldError:
     return FieldError(field=field_words(problem.field), value=value, message=problem.message, accepted=problem.accepted)
 
 
+class ProblemResponse(JSONResponse):
+    """A problem's JSON with every character beyond ASCII escaped: the refused input it quotes may hold a lone
+    surrogate (``"\\ud800"``), which has no UTF-8 form and would otherwise fail the refusal itself."""
+
+    def render(self, content: Any) -> bytes:
+        import json
+
+        return json.dumps(content, ensure_ascii=True, allow_nan=False, separators=(",", ":")).encode("ascii")
+
+
 def problem(
     status: int,
     detail: str,
@@ -114,7 +124,7 @@ def problem(
         errors=[field_error(p) for p in errors],
     ).model_dump(mode="json")
     body.update(extra)
-    return JSONResponse(body, status, headers=headers, media_type=MEDIA_TYPE)
+    return ProblemResponse(body, status, headers=headers, media_type=MEDIA_TYPE)
 
 
 def invalid_input(error: InputError) -> JSONResponse:
