@@ -141,10 +141,19 @@ def refeeding_unknown(ctx: Context) -> bool:
     return not refeeding_risk(ctx) and little_intake(ctx) and ctx.bmi is not None and ctx.bmi < MINOR_BMI_BELOW
 
 
+OLDER_AGE = 65
+"""From this age a possible malnutrition already forbids an energy deficit (ESPEN 2019 guideline on clinical
+nutrition in geriatrics, Volkert et al. [volkert2019_espen]: older people at risk of malnutrition are not put
+on a deficit)."""
+
+
 def _malnourished(ctx: Context, results: dict[str, CauseAssessment]) -> bool:
+    """Malnourished (GLIM likely), underweight, or an older person with possible malnutrition (at risk by
+    'MUST' or GLIM): no advice may keep them below their maintenance need."""
     mal = results.get("malnutrition")
-    glim = mal is not None and mal.status is Status.likely
-    return glim or (ctx.bmi is not None and ctx.bmi < MALNOURISHED_BMI_BELOW)
+    likely = mal is not None and mal.status is Status.likely
+    older_at_risk = mal is not None and mal.status is Status.possible and ctx.age is not None and ctx.age >= OLDER_AGE
+    return likely or older_at_risk or (ctx.bmi is not None and ctx.bmi < MALNOURISHED_BMI_BELOW)
 
 
 _REFEEDING_HELD = frozenset(
