@@ -16,7 +16,7 @@ def render_markdown(report: Report) -> str:
     finding = report.atrophy
     out += ["## Summary", "", f"**{_inline(finding.label)} {finding.status}.** {_inline(finding.summary)}", ""]
     if report.leading_sections:
-        out += ["Leading causes:", ""]
+        out += [f"{report.summary.causes_heading}:", ""]
         out += [f"- **{_inline(c.title)}** ({c.status}): {_inline(c.summary)}" for c in report.leading_sections]
     else:
         out += ["Leading cause: none identified."]

@@ -41,6 +41,7 @@ DATA_DIGITS = 3
 MAX_CAUSES = 4
 """At most this many leading causes on the summary page."""
 MAX_STEPS = 5
+CAUSES_TO_LOOK_AT = "Causes to look at (none leads while muscle loss is not shown)"
 """At most this many next steps on the summary page."""
 LEADING = ("likely", "possible")
 
@@ -161,6 +162,9 @@ class Summary(_Model):
     date: dt.date
     leading_causes: tuple[str, ...]
     """The likely and possible causes, most pressing first (at most :data:`MAX_CAUSES`)."""
+    causes_heading: str = "Leading causes"
+    """The heading of those causes: "Leading causes", or, while muscle loss is not shown and none leads,
+    "Causes to look at"."""
     next_steps: tuple[Step, ...]
 
 
@@ -229,6 +233,7 @@ def build_report(assessment: Assessment, person: Any = None) -> Report:
             person=person_line(assessment.person_id, person, assessment.on),
             date=assessment.on,
             leading_causes=tuple(c.cause for c in leading),
+            causes_heading="Leading causes" if assessment.leading is not None or not leading else CAUSES_TO_LOOK_AT,
             next_steps=_summary_steps(leading, atrophy),
         ),
         red_flags=tuple(_flag(f) for f in assessment.red_flags),

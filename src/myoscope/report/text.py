@@ -74,7 +74,7 @@ def _summary_panel(report: Report) -> Panel:
     lead = Text.assemble((escape_text(finding.label) + " ", "bold"), _status(finding), " ", _t(finding.summary))
     parts: list[RenderableType] = [lead]
     if report.leading_sections:
-        parts.append(Text("Leading causes", style="bold"))
+        parts.append(Text(report.summary.causes_heading, style="bold"))
         for cause in report.leading_sections:
             parts.append(
                 Text.assemble("  ", (escape_text(cause.title), "bold"), " ", _status(cause), ": ", _t(cause.summary))
