@@ -172,3 +172,10 @@ def test_amount_out_of_range_names_the_nutrient():
 def test_no_diet_days_cannot_tell():
     result = INTAKE.score(WOMAN)
     assert result.category == CANNOT_TELL and result.missing
+
+
+def test_the_interpretation_names_nutrients_as_people_read_them():
+    """'likely inadequate: protein, calcium, vitamin_d' reached the HTML and PDF reports."""
+    from myoscope.criteria.intake import _labels
+
+    assert _labels(["vitamin_d", "vitamin_b12"]) == "vitamin D, vitamin B12"

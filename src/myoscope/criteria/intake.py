@@ -262,7 +262,7 @@ class IntakeAdequacy(Instrument):
         excess = [n for n, v in per_nutrient.items() if v["status"] == ABOVE_UL]
         details.update(likely_inadequate=deficit, above_upper_level=excess, possibly_above_upper_level=possibly_above)
         caution = (
-            f" Possibly above an upper level (record the source it applies to): {', '.join(possibly_above)}."
+            f" Possibly above an upper level (record the source it applies to): {_labels(possibly_above)}."
             if possibly_above
             else ""
         )
@@ -274,8 +274,8 @@ class IntakeAdequacy(Instrument):
                 if deficit
                 else ABOVE_UL
             )
-            found = [f"likely inadequate: {', '.join(deficit)}"] if deficit else []
-            found += [f"above the upper level: {', '.join(excess)}"] if excess else []
+            found = [f"likely inadequate: {_labels(deficit)}"] if deficit else []
+            found += [f"above the upper level: {_labels(excess)}"] if excess else []
             text = "; ".join(found)
             return self.result(
                 len(deficit) + len(excess),
@@ -505,3 +505,8 @@ class ProteinTarget(Instrument):
 
 
 INSTRUMENTS = (IntakeAdequacy(), ProteinTarget())
+
+
+def _labels(names: list[str]) -> str:
+    """The nutrients' names as people read them ("vitamin D", not the key ``vitamin_d``)."""
+    return ", ".join(NUTRIENTS[n].label for n in names)
