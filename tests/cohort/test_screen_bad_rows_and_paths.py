@@ -102,3 +102,22 @@ def test_the_paths_printed_are_escaped(tmp_path):
     rows = _rows(tmp_path / "rows.csv", ["1,2026-01-05,body_weight,61,kg"])
     result = _screen(str(rows), "-o", str(tmp_path / "esc\x1b[2Jout"))
     assert result.exit_code == 0 and "\x1b" not in result.output and "esc\\x1b[2Jout" in result.output
+
+
+def test_cells_that_start_like_a_formula_are_written_as_text_in_every_csv(tmp_path):
+    """OWASP CSV injection: a site name or an unknown kind typed as '=HYPERLINK(...)' is run by a spreadsheet."""
+    rows = tmp_path / "rows.csv"
+    rows.write_text(
+        'person,date,kind,value,unit\n1,2026-01-05,body_weight,61,kg\n1,2026-01-06,=HYPERLINK("x"),1,kg\n',
+        encoding="utf-8",
+    )
+    persons = tmp_path / "persons.csv"
+    persons.write_text("person,sex,birth_year,site\n1,female,1950,@SUM(1+1)\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = _screen(str(rows), "--persons", str(persons), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    for name in ("flags.csv", "prevalence.csv", "refused.csv"):
+        cells = [c for line in csv.reader((out / name).open(encoding="utf-8")) for c in line]
+        assert not [c for c in cells if c[:1] in ("=", "@")], name
+    assert "'@SUM(1+1)" in (out / "flags.csv").read_text(encoding="utf-8")
+    assert pl.read_parquet(out / "flags.parquet")["site"].to_list() == ["@SUM(1+1)"]  # the data as given

@@ -458,7 +458,13 @@ def _write_csv(pool: ThreadPoolExecutor, flags: pl.DataFrame, path: Path) -> lis
 
     import polars as pl
 
-    flags = flags.with_columns(pl.col(pl.Float64).round(CSV_DECIMALS))
+    from myoscope.report.escape import FORMULA_PATTERN
+
+    text = [c for c, t in flags.schema.items() if t == pl.Utf8]  # a site's group values among them
+    flags = flags.with_columns(
+        pl.col(pl.Float64).round(CSV_DECIMALS),
+        *[_spreadsheet_safe(c, FORMULA_PATTERN) for c in text],
+    )
     half = flags.height // 2
     tail = io.BytesIO()
     second = pool.submit(flags.slice(half).write_csv, tail, include_header=False)
@@ -470,6 +476,15 @@ def _write_csv(pool: ThreadPoolExecutor, flags: pl.DataFrame, path: Path) -> lis
             handle.write(tail.getbuffer())
 
     return [pool.submit(first), second]
+
+
+def _spreadsheet_safe(name: str, pattern: str) -> pl.Expr:
+    """A text column whose cells starting like a formula get a leading apostrophe (a spreadsheet shows them
+    as text; :func:`myoscope.report.escape.safe_cell` for one cell). Parquet keeps the values as they are."""
+    import polars as pl
+
+    column = pl.col(name)
+    return pl.when(column.str.contains(pattern)).then(pl.lit("'") + column).otherwise(column).alias(name)
 
 
 def _finish(
@@ -486,12 +501,15 @@ def _finish(
     """Prevalence, refused rows and the summary (while the flags are written)."""
     import csv
 
-    table.write_csv(files["prevalence"], float_precision=6)
+    from myoscope.report.escape import FORMULA_PATTERN, safe_cell
+
+    table.with_columns(_spreadsheet_safe("group", FORMULA_PATTERN)).write_csv(files["prevalence"], float_precision=6)
     with open(files["refused"], "w", newline="", encoding="utf-8") as handle:
         fields = ["row", "reason", "person", "date", "kind", "value", "unit", "side"]
         writer = csv.DictWriter(handle, fieldnames=fields, extrasaction="ignore")
         writer.writeheader()
-        writer.writerows(refused)
+        # the cells as read (text a site typed): shown as text by a spreadsheet; numbers are written as numbers
+        writer.writerows({k: safe_cell(v) if isinstance(v, str) else v for k, v in r.items()} for r in refused)
     laps.lap("prevalence + refused rows")
     by_reason: dict[str, int] = {}
     for r in refused:

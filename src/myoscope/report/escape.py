@@ -1,8 +1,9 @@
-"""Text that a person typed, made safe to show in a terminal.
+"""Text that a person typed, made safe to show in a terminal or a spreadsheet.
 
 Control characters (the escape that starts a terminal command, a carriage return that overwrites a
 line, bidirectional overrides that reorder what is seen) are shown as visible escapes, so a record
-can never clear a screen or disguise a value.
+can never clear a screen or disguise a value. A CSV cell that starts like a formula is given a leading
+apostrophe, so a spreadsheet shows it as text instead of running it (OWASP, CSV injection).
 """
 
 from __future__ import annotations
@@ -24,3 +25,15 @@ def escape_json(text: str) -> str:
     Such characters can only occur inside JSON strings, where the escape means the same character.
     """
     return _C1_AND_SEPARATORS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""Spreadsheets run a cell starting with these as a formula (OWASP, CSV injection)."""
+FORMULA_PATTERN = r"^[=+\-@\t\r]"
+"""The same starts as a regular expression (for dataframe columns)."""
+
+
+def safe_cell(value: object) -> str:
+    """A CSV cell that a spreadsheet shows as text: a value starting like a formula gets a leading apostrophe."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text

@@ -19,14 +19,13 @@ from sqlalchemy import ColumnElement, CursorResult, and_, delete, func, or_, sel
 from sqlalchemy.orm import Session
 
 from myoscope.errors import InputError, Problem
+from myoscope.report.escape import safe_cell
 from myoscope.store._accounts import add_user, aware, team
 from myoscope.store._tables import ROLES, ApiToken, AuditEntry, Membership, Team, User, WebSession, utcnow
 
 AUDIT_PAGE = 100
 CSV_LIMIT = 100_000
 """At most this many entries in one CSV export (newest first); narrow the filters for more."""
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-"""Spreadsheets run a cell starting with these as a formula (OWASP, CSV injection)."""
 CSV_COLUMNS = ("at", "user_id", "username", "action", "person_id", "detail", "client")
 
 
@@ -199,12 +198,6 @@ def audit_entries(
 
 def audit_actions(session: Session) -> list[str]:
     return list(session.scalars(select(AuditEntry.action).distinct().order_by(AuditEntry.action)))
-
-
-def safe_cell(value: object) -> str:
-    """A CSV cell that a spreadsheet shows as text: a value starting like a formula gets a leading apostrophe."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def audit_csv(session: Session, chosen: AuditFilter, limit: int = CSV_LIMIT) -> Iterator[str]:
