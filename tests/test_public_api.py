@@ -21,6 +21,7 @@ def test_record_api():
         "GIRTH_SITES",
         "InstrumentAnswers",
         "LENGTH_OF_SITE",
+        "MAX_DATA_BYTES",
         "MAX_FILE_BYTES",
         "MAX_ID",
         "MEASUREMENT_KINDS",

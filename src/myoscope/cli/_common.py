@@ -69,17 +69,19 @@ def read_data(path: Path) -> Any:
     """Parse a JSON or YAML file (``-`` for standard input); refuse unreadable files cleanly."""
     import gzip
 
-    from myoscope.record import read_limited
+    from myoscope.record import MAX_DATA_BYTES, MAX_FILE_BYTES, read_limited
 
+    # YAML is parsed slowly: a YAML file is held to a record's size, JSON data to the larger data limit
+    limit = MAX_FILE_BYTES if path.suffix in (".yaml", ".yml") else MAX_DATA_BYTES
     try:
         if str(path) == "-":
-            text = read_limited(sys.stdin.buffer)
+            text = read_limited(sys.stdin.buffer, limit=limit)
         elif path.suffix == ".gz":
             with gzip.open(path, "rb") as handle:  # decompressed no further than the limit
-                text = read_limited(handle)
+                text = read_limited(handle, limit=limit)
         else:
             with open(path, "rb") as handle:
-                text = read_limited(handle)
+                text = read_limited(handle, limit=limit)
     except FileNotFoundError:
         fail([Problem("", str(path), "file not found")])
     except (OSError, UnicodeDecodeError, EOFError) as exc:

@@ -132,4 +132,4 @@ def _report(result: ScreenResult) -> None:
             f"rows with concept 0 (unmapped): {result.report.get('unmapped_concept_0', 0):,}"
         )
     for path in result.files.values():
-        console.print(f"  wrote {escape_text(str(path))}", markup=False)
+        console.print(f"  wrote {escape_text(str(path))}", markup=False, soft_wrap=True)  # a path in one piece

@@ -3,7 +3,15 @@
 from myoscope.record._checks import RecordCheck, canonical_answers, check_record, register_check
 from myoscope.record._io import dump_record, load_record, parse_record, parse_text
 from myoscope.record._kinds import GIRTH_SITES, LENGTH_OF_SITE, MEASUREMENT_KINDS, NUTRIENT_UNITS, in_range, plausible
-from myoscope.record._limits import EARLIEST_DATE, MAX_FILE_BYTES, MAX_ID, check_data, check_date, read_limited
+from myoscope.record._limits import (
+    EARLIEST_DATE,
+    MAX_DATA_BYTES,
+    MAX_FILE_BYTES,
+    MAX_ID,
+    check_data,
+    check_date,
+    read_limited,
+)
 from myoscope.record._models import (
     ActivitySession,
     ActivityWeek,
@@ -29,6 +37,7 @@ __all__ = [
     "check_record",
     "register_check",
     "EARLIEST_DATE",
+    "MAX_DATA_BYTES",
     "MAX_FILE_BYTES",
     "MAX_ID",
     "check_data",

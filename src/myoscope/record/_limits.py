@@ -43,14 +43,16 @@ def too_large(size: int, field: str = "file") -> InputError:
     return InputError([Problem(field, f"{size} bytes", "is too large", f"at most {MAX_FILE_BYTES} bytes")])
 
 
-def read_limited(stream: BinaryIO, field: str = "file") -> str:
-    """The text of ``stream`` (UTF-8), read no further than one byte past :data:`MAX_FILE_BYTES`: a pipe, a
-    device or a decompressing file that never ends is refused, not read into memory."""
-    data = stream.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES:
-        raise InputError(
-            [Problem(field, f"more than {MAX_FILE_BYTES} bytes", "is too large", f"at most {MAX_FILE_BYTES} bytes")]
-        )
+MAX_DATA_BYTES = 64_000_000
+"""Largest JSON data file a command reads whole (a FHIR Bundle, a set of exams, a model's reference runs)."""
+
+
+def read_limited(stream: BinaryIO, field: str = "file", limit: int = MAX_FILE_BYTES) -> str:
+    """The text of ``stream`` (UTF-8), read no further than one byte past ``limit``: a pipe, a device or a
+    decompressing file that never ends is refused, not read into memory."""
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise InputError([Problem(field, f"more than {limit} bytes", "is too large", f"at most {limit} bytes")])
     return bytes(data).decode("utf-8")
 
 
