@@ -34,8 +34,6 @@ MAPPING_FORMAT = "myoscope-cohort-mapping/1"
 CANONICAL = ("person", "day", "kind", "side", "value")
 SOURCE_ROW, SOURCE_TABLE = "source_row", "source_table"
 """Optional columns of a canonical table made here: the input's row (and, from an OMOP extract, its table code)."""
-SEX_CODE = {"male": 1, "female": 2}
-POPULATION_CODE = {"asian": 1, "other": 2}
 _ROW_COLUMNS = ("person", "date", "kind", "value")
 MAX_DISTINCT_CELLS = 10_000
 """Distinct (kind, unit, side) cells a long table may hold: a site's labels, units and sides make dozens or hundreds;
@@ -390,52 +388,3 @@ def read_conditions(path: Path) -> pl.DataFrame:
     if bad.height:
         raise InputError([Problem("conditions.person", None, "is not a whole number", "a person id")])
     return table
-
-
-def read_persons(path: Path | None, mapping: Mapping, directory: Path) -> tuple[Path | None, tuple[str, ...]]:
-    """Write ``persons.parquet`` (person, sex, population, birth_year, group columns) from a person table."""
-    import polars as pl
-
-    if path is None:
-        return None, ()
-    cols = {name: mapping.person_columns.get(name, name) for name in ("person", "sex", "birth_year", "population")}
-    frame = scan(path)
-    names = frame.collect_schema().names()
-    if cols["person"] not in names:
-        raise InputError([Problem("persons.columns.person", cols["person"], "not found in the person table")])
-    groups = tuple(g for g in mapping.groups if g in names) or tuple(g for g in ("site",) if g in names)
-
-    schema = frame.collect_schema()
-
-    def coded(c: str, labels: dict[str, str], codes: dict[str, int], absent: str | None = None) -> pl.Expr:
-        """Labels (mapped by ``labels``) to int8 codes, 0 when unknown; integer columns without a text detour."""
-        if cols[c] not in names:
-            return pl.lit(absent, dtype=pl.Utf8).replace_strict(codes, default=0, return_dtype=pl.Int8)
-        if schema[cols[c]].is_integer():
-            # the keys that read as whole numbers (as a cell cast to text would read), straight to their code
-            whole = {int(k): codes[v] for k, v in labels.items() if k.lstrip("-").isdigit() and str(int(k)) == k}
-            known = {k: v for k, v in whole.items() if v}
-            return pl.col(cols[c]).cast(pl.Int64).replace_strict(known, default=0, return_dtype=pl.Int8).fill_null(0)
-        text = pl.col(cols[c]).cast(pl.Utf8).replace_strict(labels, default=None)
-        return text.replace_strict(codes, default=0, return_dtype=pl.Int8)
-
-    sex_map = {**{k: k for k in SEX_CODE}, **mapping.sex, "1": "male", "2": "female"}
-    pop_map = {**{k: k for k in POPULATION_CODE}, **mapping.population, "1": "asian", "2": "other"}
-    birth = pl.col(cols["birth_year"]) if cols["birth_year"] in names else pl.lit(None, pl.Utf8)
-    persons = (
-        frame.select(
-            pl.col(cols["person"]).cast(pl.Int64, strict=False).alias("person"),
-            coded("sex", sex_map, SEX_CODE).alias("sex"),
-            coded("population", pop_map, POPULATION_CODE, mapping.cohort_population).alias("population"),
-            birth.cast(pl.Int16, strict=False).fill_null(0).alias("birth_year"),
-            *[pl.col(g).cast(pl.Utf8) for g in groups],
-        )
-        .drop_nulls("person")
-        .collect()
-    )
-    ids = persons["person"]
-    if ids.len() > 1 and not (ids.diff().drop_nulls() > 0).all():  # a sorted table of distinct ids is kept as is
-        persons = persons.unique("person", keep="first").sort("person")
-    directory.mkdir(parents=True, exist_ok=True)
-    persons.write_parquet(directory / "persons.parquet")
-    return directory / "persons.parquet", groups

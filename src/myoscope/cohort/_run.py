@@ -29,10 +29,10 @@ from myoscope.cohort._inputs import (
     is_canonical,
     read_conditions,
     read_long,
-    read_persons,
 )
 from myoscope.cohort._kinds import KINDS, SIDES
 from myoscope.cohort._muscle_causes import CAUSE_COLUMNS as MUSCLE_CAUSES
+from myoscope.cohort._persons import read_persons
 from myoscope.cohort.kernel import FLAG_COLUMNS, NO_DATE, REASONS, RULE_VERSION
 from myoscope.errors import InputError, Problem
 
@@ -110,16 +110,16 @@ def _prepare(source: Path, persons: Path | None, conditions: Path | None, mappin
     if not source.exists():
         raise InputError([Problem("input", str(source), "does not exist", "a CSV or Parquet file, or an OMOP folder")])
     with _readable("--persons", persons):
-        person_file, groups = read_persons(persons, mapping, work)
+        person_file, groups, unread = read_persons(persons, mapping, work)
     if conditions is not None:
         with _readable("--conditions", conditions):
             table = read_conditions(conditions)
         person_file = _conditions.attach(person_file, table, work, _condition_kinds(mapping))
     with _readable("input", source):
         if is_canonical(source):
-            return source, person_file, groups, [], {}
+            return source, person_file, groups, unread, {}
         rows, refused = read_long(source, mapping, work)
-    return rows, person_file, groups, refused, {}
+    return rows, person_file, groups, unread + refused, {}
 
 
 READABLE = "a UTF-8 CSV file with one header line, a Parquet file, or an OMOP CDM folder of such files"
@@ -269,7 +269,16 @@ def screen(
         flags = _flags_table(flag_parts, person_path, groups)
         refused = _refused_rows(refused_parts, early_refused, rows_path, report.get("tables", ()))
         laps.lap("flags table")
-        return _write(out, flags, refused, groups, total + len(early_refused), html, report, laps)
+        return _write(
+            out,
+            flags,
+            refused,
+            groups,
+            total + sum(1 for r in early_refused if r.get("table") != "persons"),
+            html,
+            report,
+            laps,
+        )
 
 
 OUTPUT_NAMES = ("flags.parquet", "flags.csv", "prevalence.csv", "refused.csv", "summary.html")
