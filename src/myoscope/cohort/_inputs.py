@@ -75,10 +75,10 @@ def _kind_entry(label: str, entry: Any, where: str) -> tuple[str, str | None]:
         if isinstance(entry, dict)
         else (None, None)
     )
-    if kind not in KIND_CODE:
-        raise InputError([Problem(f"{where}.{label}", entry, "is not a known kind", ", ".join(KIND_CODE))])
-    if side not in (None, "left", "right"):
-        raise InputError([Problem(f"{where}.{label}.side", side, "is not a side", "left or right")])
+    if not isinstance(kind, str) or kind not in KIND_CODE:
+        raise InputError([Problem(f"{where}.{_key(label)}", entry, "is not a known kind", ", ".join(KIND_CODE))])
+    if not (side is None or isinstance(side, str)) or side not in (None, "left", "right"):
+        raise InputError([Problem(f"{where}.{_key(label)}.side", side, "is not a side", "left or right")])
     return kind, side
 
 
@@ -103,6 +103,7 @@ def load_mapping(path: Path | None) -> Mapping:
                 )
             ]
         )
+    _check_shape(data)
     m, p = _section(data, "measurements"), _section(data, "persons")
     population = data.get("population")
     if population not in (None, "asian", "other"):
@@ -114,19 +115,96 @@ def load_mapping(path: Path | None) -> Mapping:
         person_columns=_table(p, "columns"),
         sex=_text_table(p, "sex"),
         population=_text_table(p, "population"),
-        groups=tuple(p.get("groups") or ()),
+        groups=_groups(p.get("groups")),
         cohort_population=population,
         concepts=_concepts(_table(data, "concepts")),
         condition_codes=_condition_codes(_table(data, "condition_codes")),
     )
 
 
+SECTIONS: dict[str, tuple[str, ...]] = {
+    "": ("format", "measurements", "persons", "population", "concepts", "condition_codes"),
+    "measurements": ("columns", "kinds", "sides"),
+    "persons": ("columns", "sex", "population", "groups"),
+}
+"""The keys a mapping may hold, at its top and in each section: a mistyped key is refused, never ignored."""
+COLUMN_FIELDS = {
+    "measurements": ("person", "date", "kind", "value", "unit", "side"),
+    "persons": ("person", "sex", "birth_year", "population"),
+}
+VALUE_WORDS = {
+    ("measurements", "sides"): ("left", "right", "none"),
+    ("persons", "sex"): ("male", "female"),
+    ("persons", "population"): ("asian", "other"),
+}
+"""What each label table maps to."""
+
+
+def _key(key: Any) -> str:
+    """A mapping key as part of a field's name: at most 40 characters (a pasted value can be thousands)."""
+    text = str(key)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _check_shape(data: dict[str, Any]) -> None:
+    """Every key known, column names and label tables text, labels mapped to words the reader knows."""
+    problems = []
+    for where, allowed in SECTIONS.items():
+        section = data if where == "" else data.get(where)
+        for key in section if isinstance(section, dict) else ():
+            if key not in allowed:
+                name = _key(key)
+                problems.append(
+                    Problem(
+                        name if where == "" else f"{where}.{name}", key, "is not a key of a mapping", ", ".join(allowed)
+                    )
+                )
+    for section, fields in COLUMN_FIELDS.items():
+        columns = (data.get(section) or {}).get("columns") if isinstance(data.get(section), dict) else None
+        for name, column in (columns or {}).items() if isinstance(columns, dict) else ():
+            if name not in fields:
+                problems.append(
+                    Problem(f"{section}.columns.{name}", name, "is not a column the reader reads", ", ".join(fields))
+                )
+            elif not isinstance(column, str):
+                problems.append(Problem(f"{section}.columns.{name}", column, "is not a column name", "text"))
+    for (section, table), words in VALUE_WORDS.items():
+        labels = (data.get(section) or {}).get(table) if isinstance(data.get(section), dict) else None
+        for label, word in (labels or {}).items() if isinstance(labels, dict) else ():
+            if not isinstance(word, str) or word not in words:
+                problems.append(
+                    Problem(f"{section}.{table}.{label}", word, "is not a value the reader knows", ", ".join(words))
+                )
+    if problems:
+        raise InputError(problems)
+
+
+def _groups(value: Any) -> tuple[str, ...]:
+    """Group columns: a list of column names, or one name."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise InputError([Problem("persons.groups", value, "is not a list of column names", "e.g. [site, ward]")])
+
+
 def _condition_codes(table: dict[Any, Any]) -> dict[str, str]:
     from myoscope.cohort._conditions import KIND_BIT
 
     for code, kind in table.items():
-        if kind not in KIND_BIT:
-            raise InputError([Problem(f"condition_codes.{code}", kind, "is not a condition kind", ", ".join(KIND_BIT))])
+        if not isinstance(kind, str) or kind not in KIND_BIT:
+            raise InputError(
+                [
+                    Problem(
+                        f"condition_codes.{_key(code)}",
+                        kind,
+                        "is not a condition kind",
+                        ", ".join(KIND_BIT),
+                    )
+                ]
+            )
     return {str(k): str(v) for k, v in table.items()}
 
 
