@@ -24,7 +24,7 @@ def _load(tmp_path, text: str):
         ("measurments: {}\n", "measurments", "is not a key of a mapping"),
         ("measurements: {column: {person: id}}\n", "measurements.column", "is not a key of a mapping"),
         ("measurements: {columns: {person: 5}}\n", "measurements.columns.person", "is not a column name"),
-        ("measurements: {columns: {patient: id}}\n", "measurements.columns.patient", "is not a column the reader reads"),
+        ("measurements: {columns: {pid: id}}\n", "measurements.columns.pid", "is not a column the reader reads"),
         ("persons: {sex: {F: femme}}\n", "persons.sex.F", "is not a value the reader knows"),
         ("measurements: {sides: {L: sinister}}\n", "measurements.sides.L", "is not a value the reader knows"),
         ("persons: {groups: 5}\n", "persons.groups", "is not a list of column names"),
