@@ -121,3 +121,49 @@ def test_cells_that_start_like_a_formula_are_written_as_text_in_every_csv(tmp_pa
         assert not [c for c in cells if c[:1] in ("=", "@")], name
     assert "'@SUM(1+1)" in (out / "flags.csv").read_text(encoding="utf-8")
     assert pl.read_parquet(out / "flags.parquet")["site"].to_list() == ["@SUM(1+1)"]  # the data as given
+
+
+def _canonical(path: Path, **columns) -> Path:
+    base = {"person": [1], "day": [20000], "kind": [0], "side": [0], "value": [70.0]}
+    pl.DataFrame({**base, **columns}).write_parquet(path)
+    return path
+
+
+def test_a_canonical_table_of_wrong_column_types_is_refused_naming_the_column(tmp_path):
+    for column, values in (("day", ["x"]), ("kind", ["grip_strength"]), ("person", ["c"])):
+        table = _canonical(tmp_path / f"{column}.parquet", **{column: values})
+        result = _screen(str(table), "-o", str(tmp_path / "out"))
+        assert result.exit_code == 2 and f"input.{column}: is not of the canonical table's type" in result.output
+
+
+def test_a_canonical_code_beyond_its_range_is_a_refused_row_not_an_internal_error(tmp_path):
+    table = _canonical(tmp_path / "big.parquet", kind=[300], side=[9])
+    result = _screen(str(table), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert [r["reason"] for r in _refused(tmp_path / "out")] == ["unknown kind"]
+
+
+def _omop(folder: Path, measurement: str, observation: str | None = None) -> Path:
+    folder.mkdir()
+    (folder / "person.csv").write_text("person_id,gender_concept_id,year_of_birth\n1,8507,1950\n", encoding="utf-8")
+    (folder / "measurement.csv").write_text(
+        "measurement_id,person_id,measurement_concept_id,measurement_date,value_as_number,unit_concept_id,"
+        "unit_source_value\n" + measurement,
+        encoding="utf-8",
+    )
+    if observation is not None:
+        (folder / "observation.csv").write_text(observation, encoding="utf-8")
+    return folder
+
+
+def test_omop_dates_with_times_text_dates_and_header_only_tables_are_read_not_an_internal_error(tmp_path):
+    rows = "1,1,3025315,2026-01-01 10:00:00,60,0,kg\n2,1,3025315,01/02/2026,59,0,kg\n3,1,3025315,2026-06-01,50,0,kg\n"
+    header = "observation_id,person_id,observation_concept_id,observation_date,value_as_number,unit_concept_id,"
+    folder = _omop(tmp_path / "omop", rows, header + "unit_source_value\n")
+    result = _screen(str(folder), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert [(r["row"], r["reason"]) for r in _refused(tmp_path / "out")] == [
+        ("measurement 2", "date is not a date (YYYY-MM-DD)")
+    ]
+    flags = pl.read_parquet(tmp_path / "out" / "flags.parquet")
+    assert flags["weight_change_6m_pct"].round(1).to_list() == [-16.7]

@@ -108,11 +108,12 @@ def _selection() -> list[pl.Expr]:
     unknown kind, no value: NaN) or no side. Rows without a person never reach here (see ``_run``)."""
     import polars as pl
 
+    side = pl.col("side")
     return [
         pl.col("person").cast(pl.Int64),
         pl.col("day").cast(pl.Int32).fill_null(NO_DATE),
-        pl.col("kind").cast(pl.Int8).fill_null(-1),
-        pl.col("side").cast(pl.Int8).fill_null(0),
+        pl.col("kind").cast(pl.Int8, strict=False).fill_null(-1),  # a code beyond int8 is no kind: refused
+        pl.when(side.is_null()).then(0).otherwise(side.cast(pl.Int8, strict=False).fill_null(-1)).alias("side"),
         pl.col("value").cast(pl.Float64).fill_null(float("nan")),
     ]
 

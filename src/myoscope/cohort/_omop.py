@@ -224,7 +224,8 @@ def read_omop(directory: Path, mapping: Mapping, out: Path) -> tuple[Path, Path,
     refused: list[dict[str, Any]] = []
     for table, src in sources:
         for cid, ucid, usrc, n in con.execute(
-            f"SELECT {table}_concept_id, unit_concept_id, unit_source_value, count(*) FROM {src} GROUP BY ALL"
+            f"SELECT TRY_CAST({table}_concept_id AS BIGINT), TRY_CAST(unit_concept_id AS BIGINT), "
+            f"CAST(unit_source_value AS VARCHAR), count(*) FROM {src} GROUP BY ALL"
         ).fetchall():
             cid = int(cid or 0)
             if cid == 0:
@@ -240,14 +241,7 @@ def read_omop(directory: Path, mapping: Mapping, out: Path) -> tuple[Path, Path,
     )
     if rows:
         con.executemany("INSERT INTO map VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
-    union = " UNION ALL ".join(
-        f"SELECT x.person_id AS person, x.{t}_date AS day, map.kind, map.side, "
-        f"x.value_as_number * map.factor AS value, map.reason, CAST({i} AS TINYINT) AS tbl, x.{t}_id AS row_id, "
-        f"x.value_as_number AS raw_value, x.unit_source_value AS raw_unit "
-        f"FROM {src} x JOIN map ON map.tbl = '{t}' AND map.cid = x.{t}_concept_id "
-        f"AND map.ucid IS NOT DISTINCT FROM x.unit_concept_id AND map.usrc IS NOT DISTINCT FROM x.unit_source_value"
-        for i, (t, src) in enumerate(sources)
-    )
+    union = " UNION ALL ".join(_rows_of(i, t, src) for i, (t, src) in enumerate(sources))
     con.execute(f"CREATE VIEW rows AS {union}")
     target = out / "measurements.parquet"
     con.execute(
@@ -272,6 +266,26 @@ def read_omop(directory: Path, mapping: Mapping, out: Path) -> tuple[Path, Path,
     }
     persons = _persons(con, directory, mapping, out)
     return target, persons, report
+
+
+NOT_A_DATE = "date is not a date (YYYY-MM-DD)"
+
+
+def _rows_of(i: int, t: str, src: str) -> str:
+    """The rows of one OMOP table joined to the concept map, every column read as its CDM 5.4 type: a cell that
+    is not of it is empty (no person, no value) or, for a date, refused as not a date (text like 01/02/2026);
+    a date with a time is that day. A header-only CSV table (text columns) reads as an empty table."""
+    day = f"coalesce(TRY_CAST(x.{t}_date AS DATE), TRY_CAST(TRY_CAST(x.{t}_date AS TIMESTAMP) AS DATE))"
+    return (
+        f"SELECT TRY_CAST(x.person_id AS BIGINT) AS person, {day} AS day, map.kind, map.side, "
+        f"TRY_CAST(x.value_as_number AS DOUBLE) * map.factor AS value, "
+        f"coalesce(map.reason, CASE WHEN x.{t}_date IS NOT NULL AND {day} IS NULL THEN '{NOT_A_DATE}' END) AS reason, "
+        f"CAST({i} AS TINYINT) AS tbl, TRY_CAST(x.{t}_id AS BIGINT) AS row_id, "
+        f"TRY_CAST(x.value_as_number AS DOUBLE) AS raw_value, CAST(x.unit_source_value AS VARCHAR) AS raw_unit "
+        f"FROM {src} x JOIN map ON map.tbl = '{t}' AND map.cid = TRY_CAST(x.{t}_concept_id AS BIGINT) "
+        f"AND map.ucid IS NOT DISTINCT FROM TRY_CAST(x.unit_concept_id AS BIGINT) "
+        f"AND map.usrc IS NOT DISTINCT FROM CAST(x.unit_source_value AS VARCHAR)"
+    )
 
 
 def _map_rows(pairs: list[Pair], kinds: dict[int, tuple[str, str | None]], units: dict[int, str]) -> list[MapRow]:
@@ -303,11 +317,12 @@ def _conditions(con: DuckDBPyConnection, directory: Path, out: Path) -> dict[str
     join = ""
     if concept is not None:
         join = f"LEFT JOIN (SELECT concept_id, concept_code FROM {concept} WHERE vocabulary_id = 'SNOMED') c "
-        join += "ON c.concept_id = x.condition_concept_id"
+        join += "ON c.concept_id = TRY_CAST(x.condition_concept_id AS BIGINT)"
         code = "c.concept_code"
     target = out / "conditions.parquet"
     con.execute(
-        f"COPY (SELECT CAST(x.person_id AS BIGINT) AS person, CAST({code} AS VARCHAR) AS code FROM {src} x {join}) "
+        f"COPY (SELECT TRY_CAST(x.person_id AS BIGINT) AS person, CAST({code} AS VARCHAR) AS code "
+        f"FROM {src} x {join}) "
         f"TO '{_quote(target)}' (FORMAT parquet)"
     )
     return {"rows": int(n), "persons": int(persons), "path": target}
@@ -323,13 +338,16 @@ def _persons(con: DuckDBPyConnection, directory: Path, mapping: Mapping, out: Pa
     sex = " ".join(f"WHEN {cid} THEN {1 if s == 'male' else 2}" for cid, s in GENDER.items())
     select = ", ".join(
         [
-            "CAST(person_id AS BIGINT) AS person",
-            f"CAST(CASE gender_concept_id {sex} ELSE 0 END AS TINYINT) AS sex",
+            "TRY_CAST(person_id AS BIGINT) AS person",
+            f"CAST(CASE TRY_CAST(gender_concept_id AS BIGINT) {sex} ELSE 0 END AS TINYINT) AS sex",
             f"CAST({population} AS TINYINT) AS population",
-            "CAST(coalesce(year_of_birth, 0) AS SMALLINT) AS birth_year",
+            "coalesce(TRY_CAST(year_of_birth AS SMALLINT), 0) AS birth_year",
             *[f'CAST("{g}" AS VARCHAR) AS "{g}"' for g in groups],
         ]
     )
     target = out / "persons.parquet"
-    con.execute(f"COPY (SELECT {select} FROM {src} ORDER BY person_id) TO '{_quote(target)}' (FORMAT parquet)")
+    con.execute(
+        f"COPY (SELECT {select} FROM {src} WHERE TRY_CAST(person_id AS BIGINT) IS NOT NULL ORDER BY person) "
+        f"TO '{_quote(target)}' (FORMAT parquet)"
+    )
     return target

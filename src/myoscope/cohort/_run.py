@@ -117,9 +117,37 @@ def _prepare(source: Path, persons: Path | None, conditions: Path | None, mappin
         person_file = _conditions.attach(person_file, table, work, _condition_kinds(mapping))
     with _readable("input", source):
         if is_canonical(source):
+            _check_canonical_types(source)
             return source, person_file, groups, unread, {}
         rows, refused = read_long(source, mapping, work)
     return rows, person_file, groups, unread + refused, {}
+
+
+CANONICAL_TYPES = (
+    "person a whole number, day a whole number (days since 1970-01-01) or a date, kind and side whole-number "
+    "codes, value a number; or a long table read through --mapping"
+)
+
+
+def _check_canonical_types(path: Path) -> None:
+    """A canonical table's columns are of the kernel's kinds of type (the codes' ranges are checked per row)."""
+    import polars as pl
+
+    schema = pl.read_parquet_schema(path)
+    wanted = {
+        "person": lambda t: t.is_integer(),
+        "day": lambda t: t.is_integer() or t == pl.Date,
+        "kind": lambda t: t.is_integer(),
+        "side": lambda t: t.is_integer() or t == pl.Null,
+        "value": lambda t: t.is_numeric() or t == pl.Null,
+    }
+    problems = [
+        Problem(f"input.{name}", str(schema[name]), "is not of the canonical table's type", CANONICAL_TYPES)
+        for name, ok in wanted.items()
+        if not ok(schema[name])
+    ]
+    if problems:
+        raise InputError(problems)
 
 
 READABLE = "a UTF-8 CSV file with one header line, a Parquet file, or an OMOP CDM folder of such files"
@@ -512,7 +540,8 @@ def _finish(
 
     from myoscope.report.escape import FORMULA_PATTERN, safe_cell
 
-    table.with_columns(_spreadsheet_safe("group", FORMULA_PATTERN)).write_csv(files["prevalence"], float_precision=6)
+    safe = table.with_columns(_spreadsheet_safe("group", FORMULA_PATTERN)) if "group" in table.columns else table
+    safe.write_csv(files["prevalence"], float_precision=6)
     with open(files["refused"], "w", newline="", encoding="utf-8") as handle:
         fields = ["row", "reason", "person", "date", "kind", "value", "unit", "side"]
         writer = csv.DictWriter(handle, fieldnames=fields, extrasaction="ignore")
