@@ -167,3 +167,22 @@ def test_omop_dates_with_times_text_dates_and_header_only_tables_are_read_not_an
     ]
     flags = pl.read_parquet(tmp_path / "out" / "flags.parquet")
     assert flags["weight_change_6m_pct"].round(1).to_list() == [-16.7]
+
+
+def test_a_person_without_a_conditions_row_is_asked_none_with_or_without_a_persons_table(tmp_path):
+    """The documented rule: a conditions table with rows is the site's list of diagnoses, so a person with
+    measurements and no row there has conditions 'asked: none' (spinal cord injury not supported)."""
+    rows = _rows(
+        tmp_path / "rows.csv",
+        [f"{p},2026-01-05,body_weight,61,kg" for p in (1, 2, 3)],
+    )
+    conditions = tmp_path / "conditions.csv"
+    conditions.write_text("person,code\n1,90584004\n", encoding="utf-8")
+    persons = tmp_path / "persons.csv"
+    persons.write_text("person,sex,birth_year\n1,male,1950\n2,female,1960\n", encoding="utf-8")
+    outs = []
+    for name, extra in (("without", []), ("with", ["--persons", str(persons)])):
+        out = tmp_path / name
+        assert _screen(str(rows), "--conditions", str(conditions), *extra, "-o", str(out)).exit_code == 0
+        outs.append(pl.read_parquet(out / "flags.parquet")["cause_spinal_cord_injury"].to_list())
+    assert outs == [[2, 0, 0], [2, 0, 0]]

@@ -148,23 +148,31 @@ def bits_frame(conditions: pl.DataFrame, kinds: dict[str, str] | None = None) ->
 
 
 def attach(
-    persons_path: Path | None, conditions: pl.DataFrame | None, directory: Path, kinds: dict[str, str] | None = None
+    persons_path: Path | None,
+    conditions: pl.DataFrame | None,
+    directory: Path,
+    kinds: dict[str, str] | None = None,
+    rows: Path | None = None,
 ) -> Path | None:
     """Rewrite the persons table with a ``conditions`` bit-set column; returns its path.
 
-    ``conditions`` is a polars frame of (person, code) rows, or None (conditions not recorded)."""
+    ``conditions`` is a polars frame of (person, code) rows, or None (conditions not recorded). The people are
+    those of the persons table (or, without one, of the conditions table) and of the canonical ``rows`` table:
+    a person with rows but no condition is "asked: none" whether or not a persons table lists them."""
     import polars as pl
 
     asked = conditions is not None and conditions.height > 0
+    if persons_path is None and not asked:
+        return None
+    unknown = {"sex": pl.lit(0, pl.Int8), "population": pl.lit(0, pl.Int8), "birth_year": pl.lit(0, pl.Int16)}
     if persons_path is None:
-        ids = given(conditions).select(pl.col("person").cast(pl.Int64)).unique() if asked else None
-        if ids is None:
-            return None
-        persons = ids.with_columns(
-            sex=pl.lit(0, pl.Int8), population=pl.lit(0, pl.Int8), birth_year=pl.lit(0, pl.Int16)
-        ).sort("person")
+        persons = given(conditions).select(pl.col("person").cast(pl.Int64)).unique().with_columns(**unknown)
     else:
         persons = pl.read_parquet(persons_path)
+    if asked and rows is not None:  # everyone with rows is among the people the conditions table was asked of
+        seen = pl.scan_parquet(rows).select(pl.col("person").cast(pl.Int64)).unique().collect()
+        extra = seen.join(persons.select("person"), on="person", how="anti").with_columns(**unknown)
+        persons = pl.concat([persons, extra], how="diagonal")
     if asked:
         persons = persons.join(bits_frame(given(conditions), kinds), on="person", how="left")
         column = (pl.col("bits").fill_null(0) | ASKED).cast(pl.Int16)

@@ -105,21 +105,22 @@ def _prepare(source: Path, persons: Path | None, conditions: Path | None, mappin
         )
         found = report["conditions"].pop("path")
         table = pl.read_parquet(found) if found is not None else None
-        person_file = _conditions.attach(person_file, table, work, _condition_kinds(mapping))
+        person_file = _conditions.attach(person_file, table, work, _condition_kinds(mapping), rows)
         return rows, person_file, groups, report["refused"], report
     if not source.exists():
         raise InputError([Problem("input", str(source), "does not exist", "a CSV or Parquet file, or an OMOP folder")])
     with _readable("--persons", persons):
         person_file, groups, unread = read_persons(persons, mapping, work)
-    if conditions is not None:
-        with _readable("--conditions", conditions):
-            table = read_conditions(conditions)
-        person_file = _conditions.attach(person_file, table, work, _condition_kinds(mapping))
     with _readable("input", source):
         if is_canonical(source):
             _check_canonical_types(source)
-            return source, person_file, groups, unread, {}
-        rows, refused = read_long(source, mapping, work)
+            rows, refused = source, []
+        else:
+            rows, refused = read_long(source, mapping, work)
+    if conditions is not None:
+        with _readable("--conditions", conditions):
+            table = read_conditions(conditions)
+        person_file = _conditions.attach(person_file, table, work, _condition_kinds(mapping), rows)
     return rows, person_file, groups, unread + refused, {}
 
 
