@@ -29,7 +29,12 @@ def _direct(flags: pl.DataFrame, by: str, label: str) -> dict[tuple[str, str], t
     sex = {0: "unknown", 1: "male", 2: "female"}
     out = {}
     for row in flags.iter_rows(named=True):
-        group = {"all": "all", "sex": sex[row["sex"]], "age_band": age_band(row["age"]), "site": str(row["site"])}[by]
+        group = {
+            "all": "all",
+            "sex": sex[row["sex"]],
+            "age_band": age_band(row["age"]),
+            "site": "not recorded" if row["site"] is None else str(row["site"]),
+        }[by]
         for screen in SCREENS:
             value = row[screen.column]
             positive = (value == screen.exactly) if screen.exactly is not None else (value >= screen.at_least)

@@ -149,3 +149,19 @@ def test_a_kind_column_that_holds_values_is_refused_before_each_is_looked_up(tmp
         f"pointing at the right columns? (got '{n:,} in kind'); accepted: at most 10,000 distinct combinations"
     )
     assert "at most 10,000" in problem.accepted
+
+
+def test_placeholders_for_an_empty_cell_are_read_as_empty(tmp_path):
+    """'NA' in the side of a weight, or in the unit of a score, is an export's empty cell, not a side or unit."""
+    rows = tmp_path / "rows.csv"
+    rows.write_text(
+        "person,date,kind,value,unit,side\n"
+        "1,2026-06-01,body_weight,70,kg,NA\n1,2026-06-01,sppb,8,NA,n/a\n1,2026-06-01,sarc_f,3,score,\n"
+        "1,2026-06-01,calf_circumference,30,cm,Left\n",
+        encoding="utf-8",
+    )
+    out, refused = read_long(rows, Mapping(), tmp_path / "work")
+    assert refused == []
+    import polars as pl
+
+    assert pl.read_parquet(out).height == 4

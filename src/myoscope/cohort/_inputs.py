@@ -41,12 +41,16 @@ more means a column mapped wrongly (values read as kinds), refused before each i
 DATE_FORMAT = "%Y-%m-%d"
 """Dates in a long table: ISO 8601 calendar dates, as the refusal message says."""
 _COUNTS = {
-    "points": ("{score}",),
+    "points": ("{score}", "score", "point"),
     "min/week": ("min", "min/wk", "min/{week}"),
     "sessions/week": ("{score}", "/wk"),
     "yes=1/no=0": ("{score}",),
 }
 """Scores and weekly counts: the spellings accepted for their (unit-less) canonical unit."""
+
+NO_SIDE_WORDS = frozenset({"", "none", "na", "n/a", "null", "-"})
+"""Cells that say there is nothing (an export's placeholder for an empty cell, or the mapping's 'none'): no side,
+or no unit for a score."""
 
 
 @dataclass(frozen=True)
@@ -266,7 +270,8 @@ def unit_factors(pairs: list[tuple[str, str]]) -> dict[tuple[str, str], float | 
             out[(kind, unit)] = None
             continue
         if canonical in _COUNTS:
-            out[(kind, unit)] = 1.0 if unit in ("", canonical, *_COUNTS[canonical]) else None
+            plain = unit.strip().lower() in NO_SIDE_WORDS  # an empty cell's placeholder: no unit, as a score has
+            out[(kind, unit)] = 1.0 if plain or unit in (canonical, *_COUNTS[canonical]) else None
             continue
         try:
             out[(kind, unit)] = parse(f"1 {unit}", canonical)
@@ -399,6 +404,12 @@ def _date(column: str, schema: pl.Schema) -> pl.Expr:
     return _text(column).str.to_date(DATE_FORMAT, strict=False)
 
 
+def _side(text: str) -> str:
+    """A side cell as the reader's word: left or right whatever the case, no side for a placeholder."""
+    word = text.strip().lower()
+    return "" if word in NO_SIDE_WORDS else word if word in ("left", "right") else text
+
+
 def _key_table(found: pl.DataFrame, mapping: Mapping) -> pl.DataFrame:
     """Each distinct (kind, unit, side) cell triple read once: kind and side codes, the unit factor (pint), and
     whether the kind is unknown or, for a known kind, why the unit or the side cannot be read."""
@@ -411,7 +422,7 @@ def _key_table(found: pl.DataFrame, mapping: Mapping) -> pl.DataFrame:
     for kind_cell, unit_cell, side_cell in triples:
         label = None if kind_cell is None else kind_cell.strip()
         side_text = (side_cell or "").strip()
-        side = kind_side[label] if label in kind_side else mapping.sides.get(side_text, side_text)
+        side = kind_side[label] if label in kind_side else _side(mapping.sides.get(side_text, side_text))
         read.append((kinds.get(label) if label is not None else None, (unit_cell or "").strip(), side))
     factors = unit_factors(sorted({(k, u) for k, u, _ in read if k is not None}))
     table = []

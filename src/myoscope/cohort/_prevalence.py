@@ -156,7 +156,7 @@ def _row(screen: Screen, by: str, group: Any, persons: int, decided: int, positi
         "screen": screen.name,
         "needs": NEEDS[screen.column],
         "by": {"sex_label": "sex", "all": "all"}.get(by, by),
-        "group": str(group),
+        "group": "not recorded" if group is None else str(group),
         "persons": int(persons),
         "decided": int(decided),
         "positive": int(positive),
