@@ -220,10 +220,17 @@ people write most for heights and weights: pint converts by one multiplication b
 gives the same float without loading pint (most of a second)."""
 
 
+AMBIGUOUS_ENERGY = frozenset({"cal", "cals", "calorie", "calories", "Cal", "Calorie", "Calories"})
+"""Energy units read two ways: on food labels a (large) Calorie is a kilocalorie, in physics a calorie is a
+thousandth of one. '1800 cal' of food read as 1.8 kcal would make a day's eating nothing, so they are refused."""
+
+
 def _convert(number: float, written_unit: str, unit: str) -> float:
     written_unit = written_unit.strip()
     if written_unit == unit:  # already in the canonical unit: nothing to convert, so pint need not load
         return number
+    if written_unit in AMBIGUOUS_ENERGY and unit == "kcal":
+        raise ValueError(f"{written_unit!r} is read two ways (a food Calorie is a kcal): write kcal or kJ")
     factor = _FACTORS.get((written_unit, unit))
     if factor is not None:
         by_factor = number * factor

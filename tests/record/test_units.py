@@ -96,3 +96,11 @@ def test_two_quantities_are_never_added_up_unless_a_compound_people_write(raw, u
 )
 def test_the_compounds_people_write_are_read(raw, unit, expected):
     assert parse(raw, unit) == pytest.approx(expected, abs=1e-3)
+
+
+@pytest.mark.parametrize("raw", ["1800 cal", "1800 Calories", "1800 calories"])
+def test_calories_without_kilo_are_refused_as_read_two_ways(raw):
+    """'1800 cal' of food was read as 1.8 kcal, a day of eating nothing."""
+    with pytest.raises(ValueError) as err:
+        parse(raw, "kcal")
+    assert str(err.value).endswith("is read two ways (a food Calorie is a kcal): write kcal or kJ")
