@@ -65,6 +65,16 @@ def test_assessment_is_the_cli_json(world, examples_dir):
     assert earlier["date"] == "2026-07-01"
 
 
+def test_an_assessment_date_the_command_line_refuses_is_refused(world):
+    """``on`` at an age below the adult range the record accepts was assessed (a 9-year-old's report)."""
+    key = world.patients["als-pattern-brother"]
+    client, headers = world.client(), world.api("ann")
+    for on in ("1980-01-01", "2099-01-01"):
+        response = client.get(f"/api/v1/patients/{key}/assessment", params={"on": on}, headers=headers)
+        assert response.status_code == 422, (on, response.text)
+        assert response.json()["errors"][0]["field"] == "on"
+
+
 def test_create_patient_and_add_visits(world, examples_dir):
     client, headers = world.client(), world.api("bo")
     made = client.post("/api/v1/patients", headers=headers, json={"record": {"person": {"id": "api-1", "sex": "male"}}})

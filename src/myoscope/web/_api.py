@@ -9,8 +9,8 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 
 from myoscope.causes import assess
-from myoscope.errors import InputError, Problem
-from myoscope.record import MEASUREMENT_KINDS, Record, check_date, parse_record
+from myoscope.errors import InputError
+from myoscope.record import MEASUREMENT_KINDS, Record, check_assessment_date, parse_record
 from myoscope.report.model import Report, build_report
 from myoscope.store import NoneConflict, Person, VisitView, aware, record_data
 from myoscope.web._boundary import LimitedRoute, PatientId, invalid
@@ -118,16 +118,12 @@ def get_assessment(
 ) -> Report | JSONResponse:
     """The assessment: the same contract as ``myoscope assess --format json`` (``myoscope schema assessment``).
 
-    ``on`` (default: the record's last date) is a date from the birth date (or 1900) up to today."""
+    ``on`` (default: the record's last date) is a date the command line accepts too: from the birth date (or
+    1900) up to today, at an adult age the record accepts."""
     patient = patients.open(patient_id)
     try:
         if on is not None:
-            check_date(on, "on")
-            born = patient.record().person.birth_date
-            if born is not None and on < born:
-                raise InputError(
-                    [Problem("on", on.isoformat(), "is before the birth date", f"a date from {born.isoformat()}")]
-                )
+            check_assessment_date(patient.record(), on, "on")
         cache = request.app.state.results
         if on is None:  # the patient page's assessment: computed once for both
             return page_view(cache, patient).report
