@@ -128,6 +128,20 @@ def test_refuses_nan(name):
 
 
 @pytest.mark.parametrize("name", NAMES)
+def test_refuses_true_or_false_for_a_number(name):
+    """``true`` for a numeric item was scored as 1 (ALSFRS-R speech: true gave the same total as 1)."""
+    instrument = ALL[name]
+    base = dict(instrument.examples[0].inputs)
+    for field_name, field in instrument.Input.model_fields.items():
+        if _numeric_bounds(field) and field_name in base and not isinstance(base[field_name], bool):
+            with pytest.raises(InputError) as exc:
+                instrument.score({**base, field_name: True})
+            (problem,) = exc.value.problems
+            assert problem.field == field_name and problem.message == "expected a number, not a true/false value"
+            break
+
+
+@pytest.mark.parametrize("name", NAMES)
 def test_missing_everything_gives_cannot_tell_with_what_to_measure(name):
     result = ALL[name].score({})
     assert result.category == CANNOT_TELL

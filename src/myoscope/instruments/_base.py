@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, field_validator
 
 from myoscope.errors import InputError, from_validation_error
 
@@ -37,6 +37,14 @@ def given(value: T | None, what: str = "an input") -> T:
     return value
 
 
+def _admits_bool(annotation: Any) -> bool:
+    """Whether a field's type takes true/false itself (``bool``, or a union or literal holding one)."""
+    if annotation is bool:
+        return True
+    args = getattr(annotation, "__args__", ())
+    return any(a is bool or isinstance(a, bool) or _admits_bool(a) for a in args)
+
+
 class InstrumentInput(BaseModel):
     """Base of every instrument's input model: unknown fields, NaN and infinity refused.
 
@@ -45,6 +53,16 @@ class InstrumentInput(BaseModel):
     """
 
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False, frozen=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_true_for_a_number(cls, value: Any, info: ValidationInfo) -> Any:
+        """A true/false answer where the item is a number or a choice of numbers is refused: ``true`` was
+        scored as 1 (an ALSFRS-R speech item of ``true`` counted as 1 point)."""
+        field = cls.model_fields.get(info.field_name or "")
+        if isinstance(value, bool) and field is not None and not _admits_bool(field.annotation):
+            raise ValueError("expected a number, not a true/false value")
+        return value
 
 
 @dataclass(frozen=True, slots=True)
