@@ -51,6 +51,7 @@ def _not_future(value: dt.date) -> dt.date:
 
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_CONTROL_CHARS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def _written_date(value: Any) -> Any:
@@ -87,6 +88,16 @@ class Person(_Model):
     activity_level: Literal["sedentary", "moderate", "vigorous"] | None = None
     dominant_hand: Literal["left", "right", "both"] | None = None
     """The hand the person writes with (``both``: ambidextrous); side-to-side grip and girth are read with it."""
+
+    @field_validator("id")
+    @classmethod
+    def _printable(cls, value: str) -> str:
+        """An id is one line of printable text: a new line or an escape in it forged lines in the terminal."""
+        if _CONTROL_CHARS.search(value):
+            raise RangeError(
+                "contains a control character (a new line, a tab or an escape)", accepted="printable characters"
+            )
+        return value
 
     def age_on(self, day: dt.date) -> float | None:
         """Age in years on ``day`` (from the birth date, or the stated age)."""
