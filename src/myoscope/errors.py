@@ -186,3 +186,15 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, int):
         return value if abs(value) < 2**53 else shorten(value)
     return shorten(value)
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""Spreadsheets run a cell starting with these as a formula (OWASP, CSV injection)."""
+FORMULA_PATTERN = r"^[=+\-@\t\r]"
+"""The same starts as a regular expression (for dataframe columns)."""
+
+
+def safe_cell(value: object) -> str:
+    """A CSV cell that a spreadsheet shows as text: a value starting like a formula gets a leading apostrophe."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from myoscope.errors import FORMULA_PATTERN, FORMULA_STARTS, safe_cell
+
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _C1_AND_SEPARATORS = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
@@ -27,13 +29,4 @@ def escape_json(text: str) -> str:
     return _C1_AND_SEPARATORS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-"""Spreadsheets run a cell starting with these as a formula (OWASP, CSV injection)."""
-FORMULA_PATTERN = r"^[=+\-@\t\r]"
-"""The same starts as a regular expression (for dataframe columns)."""
-
-
-def safe_cell(value: object) -> str:
-    """A CSV cell that a spreadsheet shows as text: a value starting like a formula gets a leading apostrophe."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+__all__ = ["FORMULA_PATTERN", "FORMULA_STARTS", "escape_json", "escape_text", "safe_cell"]

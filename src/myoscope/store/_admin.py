@@ -18,8 +18,7 @@ from typing import Any, cast
 from sqlalchemy import ColumnElement, CursorResult, and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from myoscope.errors import InputError, Problem
-from myoscope.report.escape import safe_cell
+from myoscope.errors import InputError, Problem, safe_cell
 from myoscope.store._accounts import add_user, aware, team
 from myoscope.store._tables import ROLES, ApiToken, AuditEntry, Membership, Team, User, WebSession, utcnow
 
