@@ -259,14 +259,6 @@ def _replacement(ctx: Context, check: Check) -> NextStep:
             "wells1997",
             StepKind.referral,
         )
-    if check is Check.possible_clot:
-        return NextStep(
-            "Exercise and retraining only after a clinician has seen the swollen leg (a clot in a vein must be "
-            "ruled out first, the same day)",
-            "one leg is swollen",
-            "wells1997",
-            StepKind.referral,
-        )
     need = given(ctx.energy_need, "the energy need").low_kcal
     return NextStep(
         f"Eat at least your maintenance need (about {quantity_text(need, 'kcal/day')}), never less, "
