@@ -114,7 +114,7 @@ def _prepare(source: Path, persons: Path | None, conditions: Path | None, mappin
     with _readable("input", source):
         if is_canonical(source):
             _check_canonical_types(source)
-            rows, refused = source, []
+            rows, refused = source, list[dict[str, Any]]()
         else:
             rows, refused = read_long(source, mapping, work)
     if conditions is not None:
@@ -135,7 +135,7 @@ def _check_canonical_types(path: Path) -> None:
     import polars as pl
 
     schema = pl.read_parquet_schema(path)
-    wanted = {
+    wanted: dict[str, Callable[[Any], bool]] = {
         "person": lambda t: t.is_integer(),
         "day": lambda t: t.is_integer() or t == pl.Date,
         "kind": lambda t: t.is_integer(),
@@ -208,8 +208,9 @@ def _without_personless(rows: Path, work: Path, tables: Sequence[str]) -> tuple[
 
 
 def _personless_row(row: dict[str, Any], tables: Sequence[str]) -> dict[str, Any]:
-    kind = row.get("kind")
-    known = kind is not None and 0 <= int(kind) < len(KINDS)
+    raw_kind = row.get("kind")
+    kind = None if raw_kind is None else int(raw_kind)
+    known = kind is not None and 0 <= kind < len(KINDS)
     if SOURCE_TABLE in row and row[SOURCE_TABLE] is not None and row.get(SOURCE_ROW) is not None:
         where: Any = f"{tables[int(row[SOURCE_TABLE])]} {int(row[SOURCE_ROW])}"
     else:
@@ -221,9 +222,9 @@ def _personless_row(row: dict[str, Any], tables: Sequence[str]) -> dict[str, Any
         "reason": NO_PERSON,
         "person": "",
         "date": "" if day is None else day.isoformat() if isinstance(day, dt.date) else _date_text(int(day)),
-        "kind": KINDS[int(kind)].name if known else ("" if kind is None else str(kind)),
+        "kind": KINDS[kind].name if kind is not None and known else ("" if kind is None else str(kind)),
         "value": "" if row.get("value") is None else float(f"{row['value']:.12g}"),
-        "unit": KINDS[int(kind)].unit if known else "",
+        "unit": KINDS[kind].unit if kind is not None and known else "",
         "side": SIDES[int(side)] if side is not None and 0 <= int(side) < 3 else "",
     }
 

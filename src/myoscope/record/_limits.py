@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterator
-from typing import Any, BinaryIO
+from typing import Any, Protocol
 
 from myoscope.errors import SHOWN_CHARS, InputError, Problem, shorten
 
@@ -43,11 +43,17 @@ def too_large(size: int, field: str = "file") -> InputError:
     return InputError([Problem(field, f"{size} bytes", "is too large", f"at most {MAX_FILE_BYTES} bytes")])
 
 
+class _Readable(Protocol):
+    """Anything read as bytes: a file, standard input's buffer, a gzip stream."""
+
+    def read(self, size: int = ..., /) -> bytes: ...
+
+
 MAX_DATA_BYTES = 64_000_000
 """Largest JSON data file a command reads whole (a FHIR Bundle, a set of exams, a model's reference runs)."""
 
 
-def read_limited(stream: BinaryIO, field: str = "file", limit: int = MAX_FILE_BYTES) -> str:
+def read_limited(stream: _Readable, field: str = "file", limit: int = MAX_FILE_BYTES) -> str:
     """The text of ``stream`` (UTF-8), read no further than one byte past ``limit``: a pipe, a device or a
     decompressing file that never ends is refused, not read into memory."""
     data = stream.read(limit + 1)

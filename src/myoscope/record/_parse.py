@@ -113,7 +113,7 @@ class _LimitedLoader(yaml.SafeLoader):
 
 def _decimal_int(loader: _LimitedLoader, node: ScalarNode) -> int:
     """Decimal only (``072`` is 72); anything else tagged ``!!int`` is refused, not read in another base."""
-    text = str(loader.construct_scalar(node)).strip()  # type: ignore[no-untyped-call]  # untyped in PyYAML's stubs
+    text = str(loader.construct_scalar(node)).strip()
     if not _DECIMAL_INT.match(text):
         raise _Refused(f"{shorten(text)!r} is not a decimal number", node.start_mark, "decimal digits, e.g. 72")
     return int(text, 10)

@@ -5,6 +5,7 @@
 data: scoped to a user's care teams and audited.
 """
 
+from myoscope.errors import safe_cell
 from myoscope.store import _versions  # noqa: F401 - registers the version listener
 from myoscope.store._accounts import (
     LoginRefused,
@@ -30,7 +31,6 @@ from myoscope.store._admin import (
     audit_actions,
     audit_csv,
     audit_entries,
-    safe_cell,
     token_state,
 )
 from myoscope.store._asked import NoneConflict
