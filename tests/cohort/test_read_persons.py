@@ -44,6 +44,27 @@ def test_cells_that_cannot_be_read_are_reported_and_left_unknown(tmp_path):
     assert refused[1]["reason"].startswith("year of birth not a year from 1900 to ")
 
 
+def test_cells_recorded_as_not_stated_are_unknown_not_refused(tmp_path):
+    """0 is the coded tables' "not stated" (the generator writes it for a tenth of its people); the words a site
+    writes for it are read the same way. Only a value that is stated and not understood is a refused cell."""
+    table, _, refused = _read(
+        tmp_path,
+        "person,sex,population,birth_year\n1,0,0,1950\n2,unknown,Not stated,0\n3,female,NA,\n4,X,2,1960\n",
+    )
+    assert table["sex"].to_list() == [0, 0, 2, 0] and table["population"].to_list() == [0, 0, 0, 2]
+    assert table["birth_year"].to_list() == [1950, 0, 0, 1960]
+    assert [(r["row"], r["kind"], r["value"]) for r in refused] == [("persons 4", "sex", "X")]
+
+
+def test_the_generated_person_table_has_no_refused_cells(tmp_path):
+    from myoscope.cohort import generate
+    from myoscope.cohort._generate import write_long
+
+    _, persons = write_long(generate(2_000, seed=3), tmp_path / "cohort")
+    _, _, refused = read_persons(persons, Mapping(), tmp_path / "work")
+    assert refused == []
+
+
 def test_a_mapped_column_that_is_not_there_is_refused(tmp_path):
     with pytest.raises(InputError) as err:
         _read(tmp_path, "person,Gender\n1,female\n", Mapping(person_columns={"sex": "gender"}))

@@ -4,7 +4,9 @@ A cell is read as a person would read it: sex and population words whatever thei
 them (``Female``, `` female``), a year of birth written ``1950``, `` 1950`` or ``1950.0``. What cannot be read
 is not guessed: the person's attribute stays unknown ("cannot tell" wherever it matters) and the cell is
 reported with its row, column and reason among the refused rows, never dropped silently. A year of birth is
-read from 1900 (the earliest date of a record) to the year of the run. A person listed twice keeps the first
+read from 1900 (the earliest date of a record) to the year of the run. A cell that says it was not stated
+(empty, ``0`` as in the coded tables :func:`myoscope.cohort.generate` writes, ``unknown``, ``not stated``,
+``NA``...) leaves the attribute unknown and is not a refusal. A person listed twice keeps the first
 row; the others are reported. A column the mapping names must exist, and a group column must be a column of
 the table, must not take the name of a column the outputs make themselves, and may hold at most
 :data:`MAX_GROUP_VALUES` distinct values (prevalence by 100,000 sites is one table per person, not a summary).
@@ -16,7 +18,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from myoscope.cohort._inputs import Mapping, scan
+from myoscope.cohort._inputs import NO_SIDE_WORDS, Mapping, scan
 from myoscope.errors import InputError, Problem
 from myoscope.record import EARLIEST_DATE
 
@@ -30,6 +32,8 @@ MAX_GROUP_VALUES = 1_000
 RESERVED_GROUPS = frozenset({"all", "sex_label", "age_band", "person", "sex", "population", "birth_year"})
 """Names the outputs use themselves: a group column so named would be overwritten or mistaken for them."""
 PERSON_FIELDS = ("person", "sex", "birth_year", "population")
+NOT_STATED = NO_SIDE_WORDS | {"0", "unknown", "not known", "not stated", "not recorded"}
+"""Cells (trimmed, in lower case) that record an attribute as not stated: unknown, never refused."""
 
 
 def read_persons(
@@ -185,7 +189,7 @@ def _refused_cells(table: pl.DataFrame, cols: dict[str, str], last_year: int) ->
 def _given(raw: str) -> pl.Expr:
     import polars as pl
 
-    return pl.col(raw).is_not_null() & (pl.col(raw).str.strip_chars() != "")
+    return pl.col(raw).is_not_null() & ~pl.col(raw).str.strip_chars().str.to_lowercase().is_in(list(NOT_STATED))
 
 
 def _cell(at: int, column: str, value: Any, reason: str) -> dict[str, Any]:
