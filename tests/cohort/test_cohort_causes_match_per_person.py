@@ -58,6 +58,8 @@ _CAUSE = {
     **MUSCLE_CAUSES,
 }
 SEXES = {"male": 1, "female": 2, None: 0}
+_RED_FLAGS = {"red_flag_rapid_weight_loss": "rapid-weight-loss", "red_flag_calf_swelling": "calf-swelling"}
+"""The cohort's red flag columns and the per-person red flag each one is."""
 
 weights = st.lists(
     st.tuples(
@@ -138,7 +140,8 @@ def _cohort(rows, codes, sex="male", birth_year=1950):
         "conditions": np.array([bits], dtype=np.int16),
     }
     flags, _, _ = screen_arrays(arrays, persons)
-    return {k: int(flags[k][0]) for k in _CAUSE}
+    raised = {code for column, code in _RED_FLAGS.items() if flags[column][0] == 1}
+    return {**{k: int(flags[k][0]) for k in _CAUSE}, "red flags": raised}
 
 
 def _activity_weeks(rows) -> list[ActivityWeek]:
@@ -169,16 +172,21 @@ def _per_person(rows, codes, sex="male", birth_year=1950):
     illness = _illness(rows)
     fields = {"person": person, "measurements": base.measurements, "activity": _activity_weeks(rows), **section}
     on = EPOCH + dt.timedelta(days=max(r[2] for r in rows))
-    statuses = _statuses(Record(**fields, **({"episodes": illness} if illness else {})), on)
+    statuses, raised = _statuses(Record(**fields, **({"episodes": illness} if illness else {})), on)
     if illness:
         # a record's episodes section also says immobilisation was asked; a table's illness answer does not
-        statuses["inactivity_limb"] = _statuses(Record(**fields), on)["inactivity_limb"]
-    return {column: STATUS_CODE[statuses[cause]] for column, cause in _CAUSE.items()}
+        statuses["inactivity_limb"] = _statuses(Record(**fields), on)[0]["inactivity_limb"]
+    return {
+        **{column: STATUS_CODE[statuses[cause]] for column, cause in _CAUSE.items()},
+        "red flags": raised & set(_RED_FLAGS.values()),
+    }
 
 
-def _statuses(record: Record, on: dt.date) -> dict[str, str]:
+def _statuses(record: Record, on: dt.date) -> tuple[dict[str, str], set[str]]:
+    """Each cause's status, and the red flags raised."""
     result = assess(record, on)
-    return {c.cause: c.status.value for c in (result.atrophy, *result.causes)}
+    causes = (result.atrophy, *result.causes)
+    return {c.cause: c.status.value for c in causes}, {f.code for c in causes for f in c.red_flags}
 
 
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -248,6 +256,35 @@ def test_each_muscle_status_is_reached():
         assert got == _per_person(rows, codes), name
         assert (got["cause_atrophy"], got["cause_als"]) == (STATUS_CODE[atrophy], STATUS_CODE[als]), name
         assert got["cause_inactivity_limb"] == STATUS_CODE["cannot tell"]
+        assert got["red flags"] == ({"calf-swelling"} if name == "swelling" else set()), name
+
+
+def test_a_calf_larger_by_the_swelling_bound_is_a_red_flag_counted_and_shown(tmp_path):
+    """One calf 3.5 cm larger than the other (Wells 1997: 3 cm or more) raises the per-person path's calf-swelling
+    red flag; the cohort raises it too, counts it in ``red_flags`` and names it where the run reports."""
+    from myoscope.cohort import screen
+
+    calf = KIND_CODE["calf_circumference"]
+    rows = [(calf, 1, 20000, 35.0), (calf, 2, 20000, 38.5)]
+    assert _per_person(rows, None)["red flags"] == {"calf-swelling"}
+    table = pl.DataFrame(
+        {
+            "person": [7, 7, 8, 8],
+            "day": [20000] * 4,
+            "kind": [calf] * 4,
+            "side": [1, 2, 1, 2],
+            "value": [35.0, 38.5, 36.0, 36.5],
+        },
+        schema={"person": pl.Int64, "day": pl.Int32, "kind": pl.Int8, "side": pl.Int8, "value": pl.Float64},
+    )
+    table.write_parquet(tmp_path / "rows.parquet")
+    result = screen(tmp_path / "rows.parquet", tmp_path / "out")
+    flags = pl.read_parquet(tmp_path / "out" / "flags.parquet")
+    assert flags["red_flag_calf_swelling"].to_list() == [1, 0] and flags["red_flags"].to_list() == [1, 0]
+    assert result.red_flags == 1 and result.red_flags_by_kind["red_flag_calf_swelling"] == 1
+    summary = (tmp_path / "out" / "summary.html").read_text(encoding="utf-8")
+    sentence = "1 person has a red flag (one calf larger than the other, possibly swollen: 1): each should see a"
+    assert sentence in summary
 
 
 def test_each_body_status_is_reached():

@@ -113,10 +113,10 @@ def _report(result: ScreenResult) -> None:
 
     console = Console(highlight=False)
     if result.red_flags:
-        console.print(
-            f"[bold]{result.red_flags:,} people have a red flag (rapid weight loss): each should see a "
-            "clinician soon (their rows in flags.csv: red_flags > 0).[/bold]"
-        )
+        from myoscope.cohort._prevalence import red_flag_sentence
+
+        sentence = red_flag_sentence(result.red_flags, result.red_flags_by_kind)
+        console.print(f"[bold]{sentence} Their rows in flags.csv: red_flags > 0.[/bold]")
     console.print(
         f"{result.persons:,} people screened from {result.rows:,} rows; "
         f"{result.refused:,} rows refused (see refused.csv)."

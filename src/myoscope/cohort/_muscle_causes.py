@@ -90,11 +90,13 @@ def _pair(left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.ndarray, 
     return d, beyond, thinner
 
 
-def _girth_bits(f: np.ndarray) -> np.ndarray:
-    """Findings of the asymmetries and trends (``atrophy._asymmetry_evidence`` and ``_trend_evidence``)."""
+def _girth_bits(f: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Findings of the asymmetries and trends (``atrophy._asymmetry_evidence`` and ``_trend_evidence``), and the
+    calf-swelling red flag the same asymmetries raise (1 raised, 0 both calves measured and not, -1 cannot tell)."""
     from myoscope.causes.facts import CALF_SWELLING_CM
 
     bits = np.zeros(f.shape[0], np.int64)
+    calf = np.full(f.shape[0], -1, np.int8)
     within, fell_bit = _bit("girths_within_error"), _bit("girth_fell")
     for j in rules.girth_sites(f):
         kind = GIRTHS[j]
@@ -114,10 +116,12 @@ def _girth_bits(f: np.ndarray) -> np.ndarray:
             big = d >= CALF_SWELLING_CM
         swollen = paired & big & ~stable & (larger_swelled | ~side_fell) & (GIRTH_SITES[kind] == "calf")
         bits |= np.where(swollen, _bit("swelling"), 0)
+        if GIRTH_SITES[kind] == "calf":
+            calf = np.where(swollen, 1, np.where(paired & (calf == -1), 0, calf)).astype(np.int8)
         bits |= np.where(paired & beyond & stable, _bit("stable_asymmetry"), 0)
         bits |= np.where(paired & beyond & ~stable & ~swollen, _bit("new_asymmetry"), 0)
         bits |= np.where(paired & ~beyond, within, 0)
-    return bits
+    return bits, calf
 
 
 @lru_cache(maxsize=16)
@@ -204,18 +208,20 @@ def _grip_bits(f: np.ndarray, sex: np.ndarray) -> np.ndarray:
     return bits
 
 
-def atrophy_status(f: np.ndarray, out: dict[str, Any], sex: np.ndarray) -> np.ndarray:
-    """Status code of the atrophy finding per person; ``out`` holds the flags already computed."""
+def atrophy_status(f: np.ndarray, out: dict[str, Any], sex: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Status code of the atrophy finding per person and its calf-swelling red flag (1, 0, or -1 cannot tell);
+    ``out`` holds the flags already computed."""
     stages = np.stack([out["ewgsop2"], out["awgs2019"]])
     bmi = np.round(rules.bmi(f), 2)  # the person field FNIH takes in the per-person path
     fnih = np.where(_accepts("fnih2014", bmi=bmi), out["fnih2014"], rules.UNKNOWN)
     confirmed = (stages >= 2).any(0) | (fnih >= 2)  # positive definitions with a stage from 2 up
     weak_definition = (stages == 1).any(0)  # positive at stage 1 (FNIH weakness alone is not positive)
-    bits = _girth_bits(f) | _grip_bits(f, sex)
+    girth_bits, calf_swelling = _girth_bits(f)
+    bits = girth_bits | _grip_bits(f, sex)
     bits |= np.where(confirmed, _bit("definition_met"), 0)
     bits |= np.where(weak_definition | _instrument_weak(f, out, sex), _bit("weak_signal"), 0)
     status: np.ndarray = atrophy_table()[bits]
-    return status
+    return status, calf_swelling
 
 
 @lru_cache(maxsize=1)
@@ -253,8 +259,9 @@ def _limb_status() -> int:
 
 
 def cause_statuses(f: np.ndarray, out: dict[str, Any], sex: np.ndarray, conditions: np.ndarray) -> dict[str, Any]:
-    atrophy = atrophy_status(f, out, sex)
+    atrophy, calf_swelling = atrophy_status(f, out, sex)
     return {
+        "red_flag_calf_swelling": calf_swelling,
         "cause_atrophy": atrophy,
         "cause_als": als_status(conditions, atrophy),
         "cause_inactivity_limb": np.full(f.shape[0], _limb_status(), np.int8),

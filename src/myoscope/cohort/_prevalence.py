@@ -49,6 +49,7 @@ NEEDS: dict[str, str] = {
     "who2020_aerobic": "a week's moderate and vigorous minutes",
     "brief_3x20": "the number of sessions of 20 minutes or more in a week",
     "red_flag_rapid_weight_loss": _WEIGHTS,
+    "red_flag_calf_swelling": "both calf girths measured on the same day",
     "cause_spinal_cord_injury": "a conditions table (a person without a row there: asked, none)",
     "cause_multiple_sclerosis": "the diagnosis in a conditions table (otherwise symptoms, which tables do not carry)",
     "cause_nerve_injury": "a conditions table, with the site's nerve-injury code in the mapping",
@@ -81,6 +82,7 @@ SCREENS: tuple[Screen, ...] = (
     Screen("below the WHO 2020 aerobic recommendation", "who2020_aerobic", 0, exactly=0),
     Screen("fewer than 3 sessions of 20 min a week", "brief_3x20", 0, exactly=0),
     Screen("red flag: rapid weight loss", "red_flag_rapid_weight_loss", 1),
+    Screen("red flag: one calf larger (possible swelling, a clot in a vein)", "red_flag_calf_swelling", 1),
     Screen("cause likely: spinal cord injury", "cause_spinal_cord_injury", 2),
     Screen("cause likely: multiple sclerosis", "cause_multiple_sclerosis", 2),
     Screen("cause likely: peripheral nerve injury", "cause_nerve_injury", 2),
@@ -93,6 +95,20 @@ SCREENS: tuple[Screen, ...] = (
     Screen("cause likely: malnutrition ('MUST', GLIM)", "cause_malnutrition", 2),
     Screen("cause possible or likely: malnutrition", "cause_malnutrition", 1),
 )
+
+
+RED_FLAG_NAMES = {
+    "red_flag_rapid_weight_loss": "rapid weight loss",
+    "red_flag_calf_swelling": "one calf larger than the other, possibly swollen",
+}
+"""How each red flag column is named to people (kernel.RED_FLAG_COLUMNS)."""
+
+
+def red_flag_sentence(people: int, by_column: dict[str, int]) -> str:
+    """The sentence that leads a run's report: who has a red flag, of which kinds, and to see a clinician."""
+    kinds = "; ".join(f"{RED_FLAG_NAMES[c]}: {n:,}" for c, n in by_column.items() if n)
+    who = "1 person has" if people == 1 else f"{people:,} people have"
+    return f"{who} a red flag ({kinds}): each should see a clinician soon."
 
 
 def wilson_interval(positive: int, n: int, z: float = Z95) -> tuple[float, float]:

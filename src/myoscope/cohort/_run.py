@@ -33,7 +33,7 @@ from myoscope.cohort._inputs import (
 from myoscope.cohort._kinds import KINDS, SIDES
 from myoscope.cohort._muscle_causes import CAUSE_COLUMNS as MUSCLE_CAUSES
 from myoscope.cohort._persons import read_persons
-from myoscope.cohort.kernel import FLAG_COLUMNS, NO_DATE, REASONS, RULE_VERSION
+from myoscope.cohort.kernel import FLAG_COLUMNS, NO_DATE, REASONS, RED_FLAG_COLUMNS, RULE_VERSION
 from myoscope.errors import InputError, Problem
 
 if TYPE_CHECKING:
@@ -67,6 +67,8 @@ class ScreenResult:
     files: dict[str, Path]
     report: dict[str, Any] = field(default_factory=dict)
     red_flags: int = 0
+    red_flags_by_kind: dict[str, int] = field(default_factory=dict)
+    """People with each red flag, by its flags column (``kernel.RED_FLAG_COLUMNS``)."""
     """People with at least one red flag (each should see a clinician soon)."""
     timings: dict[str, float] = field(default_factory=dict)
     """Seconds spent in each stage (wall clock), for profiling and the benchmark."""
@@ -555,7 +557,15 @@ def _finish(
     for r in refused:
         by_reason[r["reason"]] = by_reason.get(r["reason"], 0) + 1
     result = ScreenResult(
-        out, flags.height, rows, len(refused), by_reason, files, report, red_flags=int((flags["red_flags"] > 0).sum())
+        out,
+        flags.height,
+        rows,
+        len(refused),
+        by_reason,
+        files,
+        report,
+        red_flags=int((flags["red_flags"] > 0).sum()),
+        red_flags_by_kind={c: int((flags[c] == 1).sum()) for c in RED_FLAG_COLUMNS},
     )
     if html:
         from myoscope.cohort._summary import write_summary

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Literal
 from jinja2 import Environment
 
 from myoscope.cohort import _svg
+from myoscope.cohort._prevalence import red_flag_sentence
 from myoscope.cohort.kernel import RULE_VERSION
 from myoscope.criteria import glim
 from myoscope.instruments import sarcopenia_cutoffs as cut
@@ -31,8 +32,7 @@ th:first-child,td:first-child{text-align:left}figure{display:inline-block;margin
 <h1>Cohort screening summary</h1>
 <p>{{ persons }} people, {{ rows }} rows read, {{ refused }} rows refused. Rules: {{ rule_version }}.
 Screening supports clinical judgement; it never diagnoses.</p>
-{% if red_flags %}<p><strong>{{ red_flags }} people have a red flag (rapid weight loss): each should see a clinician
-soon.</strong></p>{% endif %}
+{% if red_flags %}<p><strong>{{ red_flags }}</strong></p>{% endif %}
 <h2>Rows refused</h2>
 {% if by_reason %}<table><tr><th>reason</th><th>rows</th></tr>
 {% for reason, n in by_reason %}<tr><td>{{ reason }}</td><td>{{ n }}</td></tr>{% endfor %}</table>
@@ -150,7 +150,7 @@ def write_summary(path: Path, flags: pl.DataFrame, table: pl.DataFrame, result: 
         rows=result.rows,
         refused=result.refused,
         rule_version=RULE_VERSION,
-        red_flags=result.red_flags,
+        red_flags=red_flag_sentence(result.red_flags, result.red_flags_by_kind) if result.red_flags else "",
         by_reason=sorted(result.refused_by_reason.items()),
         overall=[r for r in rows if r["by"] == "all"],
         grouped=[r for r in rows if r["by"] != "all"],
