@@ -9,6 +9,7 @@ too few nutrients also counts here (the nutrient side is judged by the malnutrit
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from enum import Enum
 from typing import TYPE_CHECKING
 
@@ -60,11 +61,16 @@ ESTIMATE_ERROR = 0.10
 """Predicted resting expenditure is most often within 10 % of the measured value (Mifflin-St Jeor;
 Frankenfield et al. 2005, J Am Diet Assoc, [frankenfield2005]): intake counts as a deficit
 only below the lower end of the need minus this margin."""
+MIN_INTAKE_DAYS = 3
+"""Days of food record that 'MUST' asks for when intake is to be observed (Elia 2003, [elia2003_must]). Fewer
+days are shown but do not outweigh a stable weight: a person's intake varies widely from day to day, and the
+adequacy of energy intake is judged by the weight trend (IOM 2000, [iom2000_dri_assessment])."""
 CITATIONS = (
     "hall2011",
     "mifflin1990",
     "fao2004",
     "frankenfield2005",
+    "iom2000_dri_assessment",
     "krieger2006",
     "wycherley2012_meta",
     "sardeli2018",
@@ -146,7 +152,7 @@ def _intake_verdict(ctx: Context, evidence: list[Evidence], missing: list[str]) 
     """True when recorded intake is below the need (less the equation's error), False when not, None unknown."""
     need, energy = ctx.energy_need, ctx.intakes.get("energy")
     if energy is None:
-        missing.append("energy intake on at least three days (food record)")
+        missing.append(f"energy intake on at least {MIN_INTAKE_DAYS} days (food record)")
         return None
     if need is None:
         return None
@@ -163,6 +169,35 @@ def _intake_verdict(ctx: Context, evidence: list[Evidence], missing: list[str]) 
         )
     )
     return below
+
+
+def _verdicts(
+    ctx: Context, evidence: list[Evidence], missing: list[str], red: list[RedFlag]
+) -> tuple[bool | None, bool | None]:
+    """(intake below the need, weight falling), each None where the record cannot tell."""
+    by_intake = _intake_verdict(ctx, evidence, missing)
+    by_weight = _weight_verdict(ctx, evidence, missing, red)
+    if by_intake and by_weight is False:
+        by_intake = _few_days_against_stable_weight(ctx, evidence, missing)
+    return by_intake, by_weight
+
+
+def _few_days_against_stable_weight(ctx: Context, evidence: list[Evidence], missing: list[str]) -> bool | None:
+    """Intake below the need on fewer than :data:`MIN_INTAKE_DAYS` days, weight stable: the weight decides (the
+    intake row is kept, no longer counted for the deficit); on enough days the intake still counts (True)."""
+    energy = ctx.intakes["energy"]
+    if energy.days >= MIN_INTAKE_DAYS:
+        return True
+    at = next(i for i, e in enumerate(evidence) if e.finding == "recorded energy intake")
+    evidence[at] = replace(
+        evidence[at],
+        rule=f"{evidence[at].rule}; on fewer than {MIN_INTAKE_DAYS} days it does not outweigh a stable weight "
+        "(intake varies from day to day; energy is judged by the weight trend)",
+        citation="iom2000_dri_assessment",
+        direction=Direction.neutral,
+    )
+    missing.append(f"energy intake on at least {MIN_INTAKE_DAYS} days (food record)")
+    return None
 
 
 def _weight_verdict(ctx: Context, evidence: list[Evidence], missing: list[str], red: list[RedFlag]) -> bool | None:
@@ -230,8 +265,7 @@ def assess(ctx: Context) -> CauseAssessment:
     steps: list[NextStep] = []
     missing: list[str] = []
     _need_evidence(ctx, evidence, missing)
-    by_intake = _intake_verdict(ctx, evidence, missing)
-    by_weight = _weight_verdict(ctx, evidence, missing, red)
+    by_intake, by_weight = _verdicts(ctx, evidence, missing, red)
     deficit = bool(by_intake or by_weight)
     _nutrient_evidence(ctx, by_intake, deficit, evidence)
     energy, need = ctx.intakes.get("energy"), ctx.energy_need
