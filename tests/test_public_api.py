@@ -27,6 +27,7 @@ def test_record_api():
         "MEASUREMENT_KINDS",
         "Measurement",
         "NUTRIENT_UNITS",
+        "PastDate",
         "Person",
         "Record",
         "RecordCheck",

@@ -66,6 +66,7 @@ def _written_date(value: Any) -> Any:
 WrittenDate = Annotated[dt.date, BeforeValidator(_written_date)]
 """A date as written in a record (it may lie ahead: the planned end of a cast)."""
 PastDate = Annotated[dt.date, BeforeValidator(_written_date), AfterValidator(_not_future)]
+"""A date written YYYY-MM-DD (or a date), from 1900-01-01 up to today: the dates of what has happened."""
 Side = Literal["left", "right"]
 
 

@@ -7,7 +7,6 @@ section is known (from the path), so that its problems name the item's own field
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 import operator
 from functools import reduce
@@ -27,6 +26,7 @@ from myoscope.record import (
     FamilyHistory,
     InstrumentAnswers,
     Measurement,
+    PastDate,
     Person,
     SpinalExam,
     StepCount,
@@ -233,7 +233,9 @@ def _diet_day_changes() -> type[BaseModel]:
     amounts: dict[str, Any] = {
         name: (Annotated[float, InUnit(unit, 0, high)] | None, None) for name, (unit, high) in NUTRIENT_UNITS.items()
     }
-    return create_model("DietDayChanges", __config__=ConfigDict(extra="forbid"), date=(dt.date | None, None), **amounts)
+    return create_model(
+        "DietDayChanges", __config__=ConfigDict(extra="forbid"), date=(PastDate | None, None), **amounts
+    )
 
 
 _CHANGE_MODELS = [

@@ -15,6 +15,7 @@ from myoscope.record import (
     FamilyHistory,
     InstrumentAnswers,
     Measurement,
+    PastDate,
     Person,
     Record,
     SpinalExam,
@@ -43,7 +44,7 @@ class VisitIn(BaseModel):
     """A visit's items; dated items without a date take the visit's date."""
 
     model_config = ConfigDict(extra="forbid")
-    date: dt.date
+    date: PastDate
     note: str = Field("", max_length=2000)
     measurements: list[Annotated[Raw, shaped(Measurement)]] = []
     instruments: list[Annotated[Raw, shaped(InstrumentAnswers)]] = []
