@@ -384,12 +384,25 @@ def _text(column: str) -> pl.Expr:
 
 
 def _whole(column: str, schema: pl.Schema) -> pl.Expr:
-    """Person ids as whole numbers (null where a cell is not one): integer columns as they are."""
+    """Person ids as whole numbers (null where a cell is not one): integer columns as they are, ``17``, `` 17``
+    and ``17.0`` (a float column's whole values too) as 17."""
     import polars as pl
 
     if schema[column].is_integer():
         return pl.col(column).cast(pl.Int64)
-    return _text(column).cast(pl.Int64, strict=False)
+    return _whole_text(column, schema).cast(pl.Int64, strict=False)
+
+
+def _whole_text(column: str, schema: pl.Schema) -> pl.Expr:
+    """A column's cells as stripped text, a whole number written as a decimal (``17.0``, or a float column's
+    whole value) written as the whole number (``17``); other cells as they are."""
+    import polars as pl
+
+    if schema[column].is_float():
+        value = pl.col(column)
+        whole = value.is_finite() & (value == value.floor()) & (value.abs() < 2.0**53)
+        return pl.when(whole).then(value.cast(pl.Int64).cast(pl.Utf8)).otherwise(value.cast(pl.Utf8))
+    return _text(column).str.replace(r"^([+-]?\d+)\.0*$", "${1}")
 
 
 def _date(column: str, schema: pl.Schema) -> pl.Expr:
@@ -463,17 +476,41 @@ def _refusal() -> pl.Expr:
     )
 
 
-def read_conditions(path: Path) -> pl.DataFrame:
-    """A conditions table (columns ``person`` and ``code``, a SNOMED CT concept id or a site code) as polars."""
+def read_conditions(path: Path) -> tuple[pl.DataFrame, list[dict[str, Any]]]:
+    """A conditions table (columns ``person`` and ``code``, a SNOMED CT concept id or a site code) as polars,
+    and its rows not read (an id that is not a whole number, no code) as refused rows ("conditions 3").
+
+    Cells are read as written: spaces around them are dropped, and a whole number written as a decimal
+    (``90584004.0``, what a spreadsheet or a float column makes of an id) is that whole number."""
     import polars as pl
 
     frame = scan(path)
-    names = frame.collect_schema().names()
-    missing = [c for c in ("person", "code") if c not in names]
+    schema = frame.collect_schema()
+    missing = [c for c in ("person", "code") if c not in schema.names()]
     if missing:
         raise InputError([Problem("conditions", ", ".join(missing), "column not found", "columns person and code")])
-    table = frame.select(pl.col("person").cast(pl.Int64, strict=False), pl.col("code").cast(pl.Utf8)).collect()
-    bad = table.filter(pl.col("person").is_null())
-    if bad.height:
-        raise InputError([Problem("conditions.person", None, "is not a whole number", "a person id")])
-    return table
+    read = frame.with_row_index("at", offset=1).select(
+        "at",
+        _whole("person", schema).alias("person"),
+        _whole_text("code", schema).alias("code"),
+        _text("person").alias("raw_person"),
+        _text("code").alias("raw_code"),
+    )
+    table = read.collect()
+    bad = table.filter(pl.col("person").is_null() | pl.col("code").is_null() | (pl.col("code") == ""))
+    refused = [
+        {
+            "row": f"conditions {r['at']}",
+            "table": "conditions",  # a row of the conditions table, not a measurement row read
+            "reason": "person id is not a whole number" if r["person"] is None else "no condition code",
+            "person": "" if r["raw_person"] is None else r["raw_person"],
+            "date": "",
+            "kind": "condition",
+            "value": "" if r["raw_code"] is None else r["raw_code"],
+            "unit": "",
+            "side": "",
+        }
+        for r in bad.iter_rows(named=True)
+    ]
+    kept = table.filter(pl.col("person").is_not_null() & pl.col("code").is_not_null() & (pl.col("code") != ""))
+    return kept.select("person", "code"), refused

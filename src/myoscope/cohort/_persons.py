@@ -196,6 +196,7 @@ def _cell(at: int, column: str, value: Any, reason: str) -> dict[str, Any]:
     """A person-table cell not read, as a refused row ("persons 3", the column as its kind)."""
     return {
         "row": f"persons {at}",
+        "table": "persons",  # a cell of the person table, not a measurement row read
         "reason": reason,
         "person": "",
         "date": "",

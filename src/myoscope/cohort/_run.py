@@ -121,8 +121,9 @@ def _prepare(source: Path, persons: Path | None, conditions: Path | None, mappin
             rows, refused = read_long(source, mapping, work)
     if conditions is not None:
         with _readable("--conditions", conditions):
-            table = read_conditions(conditions)
+            table, unread_conditions = read_conditions(conditions)
         person_file = _conditions.attach(person_file, table, work, _condition_kinds(mapping), rows)
+        unread += unread_conditions
     return rows, person_file, groups, unread + refused, {}
 
 
@@ -306,7 +307,7 @@ def screen(
             flags,
             refused,
             groups,
-            total + sum(1 for r in early_refused if r.get("table") != "persons"),
+            total + sum(1 for r in early_refused if r.get("table") not in ("persons", "conditions")),
             html,
             report,
             laps,
