@@ -47,3 +47,22 @@ def test_a_pasted_label_is_shortened_in_the_field_name(tmp_path):
     with pytest.raises(InputError) as err:
         _load(tmp_path, "measurements: {kinds: {" + "A" * 5000 + ": body_mass}}\n")
     assert len(err.value.problems[0].field) < 80
+
+
+@pytest.mark.parametrize("column", ["unit", "side"])
+def test_an_optional_column_the_mapping_names_must_be_in_the_table(tmp_path, column):
+    """A misspelt unit column (``units`` for ``unit``) once read 154 lb as 154 kg without a word."""
+    from myoscope.cohort._inputs import read_long
+
+    rows = tmp_path / "rows.csv"
+    rows.write_text("patient,visit,test,result,unit,side\n1,2026-06-01,Weight,154,lb,\n", encoding="utf-8")
+    mapping = _load(
+        tmp_path,
+        "measurements:\n  columns: {person: patient, date: visit, kind: test, value: result, "
+        f"{column}: {column}s}}\n  kinds: {{Weight: body_weight}}\n",
+    )
+    with pytest.raises(InputError) as err:
+        read_long(rows, mapping, tmp_path / "work")
+    (problem,) = err.value.problems
+    assert (problem.field, problem.message) == ("measurements.columns", "not found in the table")
+    assert problem.value == f"{column} (column '{column}s')"

@@ -358,10 +358,12 @@ def read_long(path: Path, mapping: Mapping, directory: Path) -> tuple[Path, list
 
 
 def _columns(path: Path, mapping: Mapping) -> dict[str, str | None]:
-    """The table's column for each field (None: optional and absent); a required one missing is refused."""
+    """The table's column for each field (None: optional and absent); a required one missing is refused, and so
+    is an optional one the mapping names (a misspelt unit column would read pounds as kilograms)."""
     cols = {name: mapping.columns.get(name, name) for name in (*_ROW_COLUMNS, "unit", "side")}
     names = scan(path).collect_schema().names()
-    missing = [f"{k} (column {v!r})" for k, v in cols.items() if k in _ROW_COLUMNS and v not in names]
+    named = set(_ROW_COLUMNS) | set(mapping.columns)
+    missing = [f"{k} (column {v!r})" for k, v in cols.items() if k in named and v not in names]
     if missing:
         raise InputError(
             [
