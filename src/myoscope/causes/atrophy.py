@@ -140,7 +140,8 @@ def _asymmetry_evidence(ctx: Context, found: set[F], flags: list[RedFlag]) -> li
             f"asymmetry counts when the difference is at least the MDC95 ({quantity_text(a.mdc_cm, 'cm')}) "
             f"and {quantity_text(girth.ASYMMETRY_FLOOR_CM, 'cm')}"
         )
-        swollen = _swelling(a, site, reported_leg_swelling(ctx), immobilised_calf_sides(ctx))
+        explained = immobilised_calf_sides(ctx) | denervated_leg_sides(ctx)
+        swollen = _swelling(a, site, reported_leg_swelling(ctx), explained)
         if swollen:
             found.add(F.swelling)
             if not any(f.code == "calf-swelling" for f in flags):
@@ -249,6 +250,22 @@ def immobilised_calf_sides(ctx: Context) -> frozenset[str]:
         and e.side is not None
         and e.start <= ctx.on
         and (e.end is None or (ctx.on - e.end).days <= RELEVANT_DAYS)
+    )
+
+
+def denervated_leg_sides(ctx: Context) -> frozenset[str]:
+    """Sides of a recorded peripheral nerve injury of the leg (a nerve not of the arm, on one side): a thinner calf
+    there is denervation wasting, as a thinner calf in a cast is disuse, so the larger one is not read as swollen."""
+    from myoscope.causes.nerve import ARM_NERVES
+
+    def arm(nerve: str | None) -> bool:
+        words = (nerve or "").lower().replace("_", " ")
+        return any(n.replace("_", " ") in words for n in ARM_NERVES)
+
+    return frozenset(
+        c.side
+        for c in ctx.record.conditions
+        if c.kind == "peripheral_nerve_injury" and c.side in ("left", "right") and not arm(c.nerve)
     )
 
 
