@@ -58,3 +58,28 @@ def test_three_days_below_the_need_with_stable_weight_stay_possible():
     assert cause.status is Status.possible
     intake = next(e for e in cause.evidence if e.finding == "recorded energy intake")
     assert intake.direction is Direction.supports
+
+
+def test_no_lean_sparing_target_when_the_current_intake_already_keeps_within_the_goal():
+    """A planned obesity diet with high protein and strength training projects -0.2 kg lean tissue in 12 weeks:
+    within the 1 kg goal, so no intake is advised to reach it (it was: 'eat at least about 2770 kcal/day')."""
+    weights = [("2026-08-03", "108 kg"), ("2026-09-15", "104.5 kg"), ("2026-11-02", "100.8 kg")]
+    record = {
+        "schema_version": 1,
+        "person": {
+            "id": "p",
+            "sex": "male",
+            "birth_date": "1986-06-01",
+            "height": "178 cm",
+            "activity_level": "moderate",
+        },
+        "measurements": [{"kind": "body_weight", "value": v, "date": d} for d, v in weights],
+        "diet_days": [
+            {"date": f"2026-10-{day}", "energy": "1230 kcal", "protein": "128 g"} for day in ("29", "30", "31")
+        ],
+        "activity": [{"week_of": "2026-10-26", "moderate_minutes": 180, "vigorous_minutes": 30, "strength_days": 3}],
+    }
+    cause = next(c for c in assess(parse_record(record), dt.date(2026, 11, 2)).causes if c.cause == "calorie_deficit")
+    projection = next(e for e in cause.evidence if e.finding.startswith("projection at the current intake"))
+    assert "-0.2 kg lean tissue" in projection.value
+    assert not any("to keep lean-tissue loss" in s.action for s in cause.next_steps)

@@ -339,8 +339,20 @@ def _project(
     scenario_chart = _scenario_chart(projection)
     if scenario_chart is not None:
         charts.append(scenario_chart)
-    if change["lean_mass_kg"] < 0:
+    if change["lean_mass_kg"] < -LEAN_LOSS_LIMIT_KG:
         _sparing_steps(inputs, steps)
+    elif change["lean_mass_kg"] < 0:  # the current intake already keeps lean loss within the goal
+        steps.append(
+            NextStep(
+                f"At the current intake (about {quantity_text(intake, 'kcal/day')}) the projected lean-tissue loss "
+                f"stays within {LEAN_LOSS_LIMIT_KG:g} kg over {HORIZON_WEEKS} weeks: no higher intake is needed for it",
+                f"projected with Hall's model ({projection.variant}), with the protein and training on record; the "
+                "limit is a goal you can change",
+                "hall2011",
+                StepKind.energy_target,
+                round(float(intake)),
+            )
+        )
 
 
 def _sparing_steps(inputs: Inputs, steps: list[NextStep]) -> None:
@@ -360,7 +372,7 @@ def _sparing_steps(inputs: Inputs, steps: list[NextStep]) -> None:
             NextStep(
                 f"Eat at least about {quantity_text(sparing.intake_kcal, 'kcal/day')} to keep lean-tissue loss within "
                 f"{LEAN_LOSS_LIMIT_KG:g} kg over {HORIZON_WEEKS} weeks "
-                f"(maintenance about {sparing.maintenance_kcal:.0f})",
+                f"(maintenance about {quantity_text(sparing.maintenance_kcal, 'kcal/day')})",
                 f"projected with Hall's model ({DEFAULT_VARIANT}); the limit is a goal you can change",
                 "hall2011",
                 StepKind.energy_target,
@@ -370,8 +382,9 @@ def _sparing_steps(inputs: Inputs, steps: list[NextStep]) -> None:
     else:
         steps.append(
             NextStep(
-                f"At this weight no intake below maintenance (about {sparing.maintenance_kcal:.0f} "
-                f"kcal/day) keeps lean loss within {LEAN_LOSS_LIMIT_KG:g} kg",
+                f"At this weight no intake below maintenance (about "
+                f"{quantity_text(sparing.maintenance_kcal, 'kcal/day')}) keeps lean loss within "
+                f"{LEAN_LOSS_LIMIT_KG:g} kg",
                 "projected with Hall's model",
                 "hall2011",
                 StepKind.energy_target,

@@ -160,8 +160,11 @@ by is weakness: critical illness (rapid muscle wasting in intensive care, De Jon
 
 
 def _loss_explained_by_condition(ctx: Context) -> bool:
-    """A recorded condition that wastes weight, a critical illness, or a recent acute illness episode."""
-    if recent_illness(ctx):
+    """A recorded condition that wastes weight, a critical illness, a recent acute illness episode, ALS or a
+    recorded swallowing problem (weight loss is part of ALS and of dysphagia, and NICE NG42 [nice_ng42] asks for
+    weight and nutrition to be reviewed with them: the ALS cause and the swallowing red flag already send the
+    person to a clinician, so "nothing recorded explains it" would be untrue)."""
+    if recent_illness(ctx) or ctx.record.condition("als") is not None or ctx.facts.has_symptom("swallowing_difficulty"):
         return True
     return any(
         e is not None and (e.pattern is Pattern.weight_loss or e.key in WASTING_ILLNESS)
