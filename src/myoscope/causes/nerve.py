@@ -192,7 +192,7 @@ def assess(ctx: Context) -> CauseAssessment:
         CAUSE,
         TITLE,
         decided.status,
-        f"A {nerve} nerve injury is on record: its muscles are expected to waste.",
+        f"Nerve injury on record ({nerve}): its muscles are expected to waste.",
         tuple(evidence),
         Reversibility.mixed,
         (),
