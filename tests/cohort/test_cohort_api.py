@@ -21,6 +21,7 @@ def test_cohort_api():
         "prevalence",
         "read_long",
         "read_omop",
+        "red_flag_sentence",
         "screen",
         "screen_arrays",
         "screen_record_batch",

@@ -113,7 +113,7 @@ def _report(result: ScreenResult) -> None:
 
     console = Console(highlight=False)
     if result.red_flags:
-        from myoscope.cohort._prevalence import red_flag_sentence
+        from myoscope.cohort import red_flag_sentence
 
         sentence = red_flag_sentence(result.red_flags, result.red_flags_by_kind)
         console.print(f"[bold]{sentence} Their rows in flags.csv: red_flags > 0.[/bold]")

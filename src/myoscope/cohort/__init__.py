@@ -11,7 +11,7 @@ from myoscope.cohort._generate import Cohort, generate, write_long
 from myoscope.cohort._inputs import Mapping, load_mapping, read_long
 from myoscope.cohort._kinds import KIND_CODE, KINDS
 from myoscope.cohort._omop import read_omop, write_omop
-from myoscope.cohort._prevalence import prevalence, wilson_interval
+from myoscope.cohort._prevalence import prevalence, red_flag_sentence, wilson_interval
 from myoscope.cohort._run import ScreenResult, screen
 from myoscope.cohort._spark import spark_screen
 from myoscope.cohort.kernel import FLAG_COLUMNS, REASONS, RULE_VERSION, screen_arrays, screen_record_batch
@@ -30,6 +30,7 @@ __all__ = [
     "prevalence",
     "read_long",
     "read_omop",
+    "red_flag_sentence",
     "screen",
     "screen_arrays",
     "screen_record_batch",
