@@ -58,7 +58,11 @@ _CAUSE = {
     **MUSCLE_CAUSES,
 }
 SEXES = {"male": 1, "female": 2, None: 0}
-_RED_FLAGS = {"red_flag_rapid_weight_loss": "rapid-weight-loss", "red_flag_calf_swelling": "calf-swelling"}
+_RED_FLAGS = {
+    "red_flag_rapid_weight_loss": "rapid-weight-loss",
+    "red_flag_calf_swelling": "calf-swelling",
+    "red_flag_refeeding_risk": "refeeding-risk",
+}
 """The cohort's red flag columns and the per-person red flag each one is."""
 
 weights = st.lists(
@@ -186,7 +190,7 @@ def _statuses(record: Record, on: dt.date) -> tuple[dict[str, str], set[str]]:
     """Each cause's status, and the red flags raised."""
     result = assess(record, on)
     causes = (result.atrophy, *result.causes)
-    return {c.cause: c.status.value for c in causes}, {f.code for c in causes for f in c.red_flags}
+    return {c.cause: c.status.value for c in causes}, {f.code for f in result.red_flags}
 
 
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -340,3 +344,28 @@ def test_weeks_weighed_are_the_per_person_causes():
     from myoscope.cohort import _body_causes
 
     assert _body_causes.WEEKS == inactivity_body.WEEKS
+
+
+def test_refeeding_risk_is_raised_as_the_per_person_path_raises_it():
+    """NICE CG32: BMI 14.2 (below 16) is one major criterion; BMI 17 with 11 % loss in 5 months two minor ones;
+    BMI 17 alone one minor criterion, which the tables cannot complete (history, days of little intake)."""
+    weight, height = KIND_CODE["body_weight"], KIND_CODE["height"]
+    cases = {
+        "BMI below 16": ([(height, 0, 20000, 150.0), (weight, 0, 20000, 36.0), (weight, 0, 20150, 32.0)], 1),
+        "two minor": ([(height, 0, 20000, 170.0), (weight, 0, 20000, 55.0), (weight, 0, 20150, 49.0)], 1),
+        "one minor": ([(height, 0, 20000, 170.0), (weight, 0, 20000, 49.5), (weight, 0, 20150, 49.0)], -1),
+        "none": ([(height, 0, 20000, 170.0), (weight, 0, 20000, 70.0), (weight, 0, 20150, 69.0)], 0),
+    }
+    for name, (rows, flag) in cases.items():
+        raised = "refeeding-risk" in _per_person(rows, None)["red flags"]
+        assert raised == (flag == 1), name
+        arrays = {
+            "person": np.full(len(rows), 7, dtype=np.int64),
+            "kind": np.array([r[0] for r in rows], dtype=np.int8),
+            "side": np.array([r[1] for r in rows], dtype=np.int8),
+            "day": np.array([r[2] for r in rows], dtype=np.int32),
+            "value": np.array([r[3] for r in rows]),
+        }
+        flags, _, _ = screen_arrays(arrays)
+        assert int(flags["red_flag_refeeding_risk"][0]) == flag, name
+        assert int(flags["red_flags"][0]) == (flag == 1) + int(flags["red_flag_rapid_weight_loss"][0] == 1), name

@@ -61,3 +61,17 @@ def test_prevalence_equals_direct_counts(seed, n):
             assert row["ci95_high"] == (None if decided == 0 else high)
     order = [s.name for s in SCREENS]
     assert table["screen"].to_list() == sorted(table["screen"].to_list(), key=order.index)
+
+
+def test_a_table_whose_first_rows_are_all_undecided_keeps_its_types():
+    """The first screens undecided for every group (no one measured for them) once made the table's columns
+    of no type, and the first decided prevalence then failed to be added (an internal error of the run)."""
+    n = 40
+    data = {"sex": np.zeros(n, np.int8), "age": np.arange(20, 20 + n).astype(np.int16)}
+    data |= {c: np.full(n, -1, np.int8) for c in COLUMNS}
+    data[SCREENS[-1].column] = np.ones(n, np.int8)  # only the last screen decided
+    site = pl.Series([f"site {i}" for i in range(n)], dtype=pl.Utf8)
+    table = prevalence(pl.DataFrame(data).with_columns(site=site), ("site",))
+    assert table.schema["prevalence"] == pl.Float64 and table.schema["ci95_low"] == pl.Float64
+    last = table.filter((pl.col("screen") == SCREENS[-1].name) & (pl.col("by") == "all"))
+    assert last["prevalence"].to_list() == [1.0]

@@ -42,7 +42,7 @@ def test_a_typed_future_year_is_refused_and_the_red_flag_it_hid_is_raised(tmp_pa
     assert refused["row"] == "3" and refused["reason"] == "date before 1900-01-01 or after the day of the run"
     flags = pl.read_parquet(tmp_path / "out" / "flags.parquet")
     assert flags["red_flag_rapid_weight_loss"].to_list() == [1]
-    assert "1 person has a red flag (rapid weight loss: 1)" in result.output
+    assert "1 person has a red flag (rapid weight loss: 1; refeeding risk (NICE CG32): 1)" in result.output
 
 
 def test_dates_before_1900_are_refused(tmp_path):

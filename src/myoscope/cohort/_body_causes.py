@@ -157,6 +157,31 @@ def malnutrition_status(f: np.ndarray, glim_stage: np.ndarray) -> np.ndarray:
     return status
 
 
+def refeeding_flag(f: np.ndarray, weight_change_6m_pct: np.ndarray) -> np.ndarray:
+    """NICE CG32 refeeding risk (``myoscope.causes.safety.refeeding_criteria``) over people: one major criterion
+    (BMI below 16, weight loss above 15 % within 6 months) or two minor ones (BMI below 18.5, loss above 10 %, no
+    intake for more than 5 days: the answer "acutely ill with no intake for more than 5 days"). 1 raised; 0 when
+    BMI and the 6-month weight change are known and no minor criterion is met; -1 cannot tell. The tables carry
+    neither the days of little intake beyond 5 nor the history criteria (alcohol, insulin, chemotherapy,
+    diuretics), so one minor criterion alone cannot tell."""
+    from myoscope.causes import safety
+
+    b = rules.bmi(f)
+    known = ~np.isnan(b) & ~np.isnan(weight_change_6m_pct)
+    with np.errstate(invalid="ignore"):
+        loss = np.where(np.isnan(weight_change_6m_pct), 0.0, np.maximum(0.0, -weight_change_6m_pct))
+        bmi_value = np.where(np.isnan(b), np.inf, b)
+        major = (bmi_value < safety.MAJOR_BMI_BELOW) | (loss > safety.MAJOR_LOSS_ABOVE)
+        minors = (
+            (bmi_value < safety.MINOR_BMI_BELOW).astype(np.int8)
+            + (loss > safety.MINOR_LOSS_ABOVE).astype(np.int8)
+            + (rules.latest(f, "acute_disease_no_intake") == 1).astype(np.int8)
+        )
+    raised = major | (minors >= 2)
+    flag: np.ndarray = np.where(raised, 1, np.where(known & (minors == 0), 0, -1)).astype(np.int8)
+    return flag
+
+
 CAUSE_COLUMNS: dict[str, str] = {
     "cause_inactivity_body": "inactivity_body",
     "cause_malnutrition": "malnutrition",

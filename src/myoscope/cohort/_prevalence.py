@@ -50,6 +50,8 @@ NEEDS: dict[str, str] = {
     "brief_3x20": "the number of sessions of 20 minutes or more in a week",
     "red_flag_rapid_weight_loss": _WEIGHTS,
     "red_flag_calf_swelling": "both calf girths measured on the same day",
+    "red_flag_refeeding_risk": "weight and height (BMI) and " + _WEIGHTS + "; with one criterion of NICE CG32 "
+    "alone, the days of little intake and the history (alcohol, insulin, chemotherapy, diuretics), not in tables",
     "cause_spinal_cord_injury": "a conditions table (a person without a row there: asked, none)",
     "cause_multiple_sclerosis": "the diagnosis in a conditions table (otherwise symptoms, which tables do not carry)",
     "cause_nerve_injury": "a conditions table, with the site's nerve-injury code in the mapping",
@@ -83,6 +85,7 @@ SCREENS: tuple[Screen, ...] = (
     Screen("fewer than 3 sessions of 20 min a week", "brief_3x20", 0, exactly=0),
     Screen("red flag: rapid weight loss", "red_flag_rapid_weight_loss", 1),
     Screen("red flag: one calf larger (possible swelling, a clot in a vein)", "red_flag_calf_swelling", 1),
+    Screen("red flag: refeeding risk (NICE CG32)", "red_flag_refeeding_risk", 1),
     Screen("cause likely: spinal cord injury", "cause_spinal_cord_injury", 2),
     Screen("cause likely: multiple sclerosis", "cause_multiple_sclerosis", 2),
     Screen("cause likely: peripheral nerve injury", "cause_nerve_injury", 2),
@@ -100,6 +103,7 @@ SCREENS: tuple[Screen, ...] = (
 RED_FLAG_NAMES = {
     "red_flag_rapid_weight_loss": "rapid weight loss",
     "red_flag_calf_swelling": "one calf larger than the other, possibly swollen",
+    "red_flag_refeeding_risk": "refeeding risk (NICE CG32)",
 }
 """How each red flag column is named to people (kernel.RED_FLAG_COLUMNS)."""
 
@@ -163,7 +167,12 @@ def prevalence(flags: Any, groups: tuple[str, ...] = ()) -> Any:
                 rows.append(_row(screen, by, record[by], record["persons"], record[f"d{i}"], record[f"p{i}"]))
     order = {s.name: i for i, s in enumerate(SCREENS)}
     rows.sort(key=lambda r: order[r["screen"]])
-    return pl.DataFrame(rows)
+    # the types set, not inferred: the first rows may all be undecided (no prevalence), as in a small cohort
+    text, count, share = pl.Utf8, pl.Int64, pl.Float64
+    schema = {"screen": text, "needs": text, "by": text, "group": text}
+    schema |= {"persons": count, "decided": count, "positive": count, "cannot_tell": count}
+    schema |= {"prevalence": share, "ci95_low": share, "ci95_high": share}
+    return pl.DataFrame(rows, schema=schema)
 
 
 def _row(screen: Screen, by: str, group: Any, persons: int, decided: int, positive: int) -> dict[str, Any]:

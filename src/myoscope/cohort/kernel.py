@@ -29,7 +29,7 @@ from myoscope.instruments import sarcopenia_cutoffs as cut
 from myoscope.measures.body import MIN_SPAN_DAYS
 from myoscope.record import EARLIEST_DATE
 
-RULE_VERSION = "myoscope-screen/7"
+RULE_VERSION = "myoscope-screen/8"
 """Version of the screening rules, written beside every flag (bump when a rule changes)."""
 
 DAYS_PER_MONTH = units.DAYS_PER_MONTH
@@ -104,14 +104,16 @@ FLAG_COLUMNS: tuple[str, ...] = (
     "cause_malnutrition",
     "red_flag_rapid_weight_loss",
     "red_flag_calf_swelling",
+    "red_flag_refeeding_risk",
     "red_flags",
 )
 
 
-RED_FLAG_COLUMNS = ("red_flag_rapid_weight_loss", "red_flag_calf_swelling")
-"""The red flags the tables can raise (``red_flags`` counts them): weight lost fast, and a calf larger than the
-other by the swelling bound (``myoscope.causes.atrophy``: possibly a clot in a vein). Symptoms are not in the
-tables, so the neurological red flags are not screened."""
+RED_FLAG_COLUMNS = ("red_flag_rapid_weight_loss", "red_flag_calf_swelling", "red_flag_refeeding_risk")
+"""The red flags the tables can raise (``red_flags`` counts them): weight lost fast, a calf larger than the
+other by the swelling bound (``myoscope.causes.atrophy``: possibly a clot in a vein), and refeeding risk (NICE
+CG32, ``_body_causes.refeeding_flag``). Symptoms are not in the tables, so the neurological red flags are not
+screened."""
 
 FIRST_DAY = (EARLIEST_DATE - dt.date(1970, 1, 1)).days
 """The first day a row may carry (the record's earliest date, 1900-01-01), in days since 1970-01-01."""
@@ -256,6 +258,7 @@ def flags(
     out.update(rules.activity(f))
     rapid = out["glim_weight_loss"]
     out["red_flag_rapid_weight_loss"] = np.where(rapid < 0, -1, rapid == 2).astype(np.int8)
+    out["red_flag_refeeding_risk"] = body.refeeding_flag(f, out["weight_change_6m_pct"])
     out["red_flags"] = sum((out[c] == 1).astype(np.int8) for c in RED_FLAG_COLUMNS).astype(np.int8)
     return out
 
