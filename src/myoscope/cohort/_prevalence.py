@@ -168,11 +168,10 @@ def prevalence(flags: Any, groups: tuple[str, ...] = ()) -> Any:
     order = {s.name: i for i, s in enumerate(SCREENS)}
     rows.sort(key=lambda r: order[r["screen"]])
     # the types set, not inferred: the first rows may all be undecided (no prevalence), as in a small cohort
-    text, count, share = pl.Utf8, pl.Int64, pl.Float64
-    schema = {"screen": text, "needs": text, "by": text, "group": text}
-    schema |= {"persons": count, "decided": count, "positive": count, "cannot_tell": count}
-    schema |= {"prevalence": share, "ci95_low": share, "ci95_high": share}
-    return pl.DataFrame(rows, schema=schema)
+    types: dict[str, Any] = {name: pl.Utf8 for name in ("screen", "needs", "by", "group")}
+    types |= {name: pl.Int64 for name in ("persons", "decided", "positive", "cannot_tell")}
+    types |= {name: pl.Float64 for name in ("prevalence", "ci95_low", "ci95_high")}
+    return pl.DataFrame(rows, schema=types)
 
 
 def _row(screen: Screen, by: str, group: Any, persons: int, decided: int, positive: int) -> dict[str, Any]:
