@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import numpy as np
+
 from myoscope import scores
 from myoscope.cohort import KINDS
 from myoscope.criteria import glim
@@ -18,6 +20,17 @@ from myoscope.record import MEASUREMENT_KINDS, Measurement, Person, Record
 
 EPOCH = dt.date(1970, 1, 1)
 SIDES = (None, "left", "right")
+
+
+def person_arrays(rows: list[tuple[int, int, int, float]], person: int = 7) -> dict[str, np.ndarray]:
+    """The kernel's row arrays of one person's (kind, side, day, value) rows."""
+    return {
+        "person": np.full(len(rows), person, dtype=np.int64),
+        "kind": np.array([r[0] for r in rows], dtype=np.int8),
+        "side": np.array([r[1] for r in rows], dtype=np.int8),
+        "day": np.array([r[2] for r in rows], dtype=np.int32),
+        "value": np.array([r[3] for r in rows], dtype=np.float64),
+    }
 
 
 def collapse(rows: list[tuple[int, int, int, float]]) -> dict[tuple[int, int, int], float]:

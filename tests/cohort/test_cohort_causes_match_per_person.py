@@ -26,7 +26,7 @@ import numpy as np
 import polars as pl
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from per_person import EPOCH, collapse, record_of
+from per_person import EPOCH, collapse, person_arrays, record_of
 from test_cohort_matches_per_person import row
 
 from myoscope.causes.analysis import assess
@@ -124,13 +124,7 @@ conditions = st.one_of(st.none(), st.lists(st.sampled_from(sorted(_CONDITIONS)),
 
 
 def _cohort(rows, codes, sex="male", birth_year=1950):
-    arrays = {
-        "person": np.full(len(rows), 7, dtype=np.int64),
-        "kind": np.array([r[0] for r in rows], dtype=np.int8),
-        "side": np.array([r[1] for r in rows], dtype=np.int8),
-        "day": np.array([r[2] for r in rows], dtype=np.int32),
-        "value": np.array([r[3] for r in rows]),
-    }
+    arrays = person_arrays(rows)
     bits = 0
     if codes is not None:  # a table with rows for this cohort: the site records conditions
         table = pl.DataFrame({"person": [7] * len(codes), "code": codes}, schema={"person": pl.Int64, "code": pl.Utf8})
@@ -359,13 +353,6 @@ def test_refeeding_risk_is_raised_as_the_per_person_path_raises_it():
     for name, (rows, flag) in cases.items():
         raised = "refeeding-risk" in _per_person(rows, None)["red flags"]
         assert raised == (flag == 1), name
-        arrays = {
-            "person": np.full(len(rows), 7, dtype=np.int64),
-            "kind": np.array([r[0] for r in rows], dtype=np.int8),
-            "side": np.array([r[1] for r in rows], dtype=np.int8),
-            "day": np.array([r[2] for r in rows], dtype=np.int32),
-            "value": np.array([r[3] for r in rows]),
-        }
-        flags, _, _ = screen_arrays(arrays)
+        flags, _, _ = screen_arrays(person_arrays(rows))
         assert int(flags["red_flag_refeeding_risk"][0]) == flag, name
         assert int(flags["red_flags"][0]) == (flag == 1) + int(flags["red_flag_rapid_weight_loss"][0] == 1), name

@@ -14,7 +14,7 @@ import math
 import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from per_person import per_person
+from per_person import per_person, person_arrays
 
 from myoscope.cohort import KINDS, screen_arrays
 from myoscope.cohort.kernel import WINDOW_DAYS
@@ -80,13 +80,7 @@ _POPULATION = {"asian": 1, "other": 2, None: 0}
 
 
 def _cohort(rows, sex, population, birth_year=1950):
-    arrays = {
-        "person": np.full(len(rows), 7, dtype=np.int64),
-        "kind": np.array([r[0] for r in rows], dtype=np.int8),
-        "side": np.array([r[1] for r in rows], dtype=np.int8),
-        "day": np.array([r[2] for r in rows], dtype=np.int32),
-        "value": np.array([r[3] for r in rows]),
-    }
+    arrays = person_arrays(rows)
     persons = {
         "person": np.array([7]),
         "sex": np.array([_SEX[sex]], dtype=np.int8),
