@@ -23,8 +23,11 @@ def _read(tmp_path, text: str, mapping: Mapping | None = None):
 
 
 def test_words_and_years_are_read_as_written(tmp_path):
-    table, _, refused = _read(tmp_path, "person,sex,birth_year\n1,Female,1950.0\n2, female , 1951\n3,MALE,1952\n")
-    assert table["sex"].to_list() == [2, 2, 1] and table["birth_year"].to_list() == [1950, 1951, 1952]
+    table, _, refused = _read(
+        tmp_path, "person,sex,birth_year\n1,Female,1950.0\n2, female , 1951\n3,MALE,1952\n 4.0 ,male,1953\n"
+    )
+    assert table["person"].to_list() == [1, 2, 3, 4]  # an id as a spreadsheet writes it: as the other tables read it
+    assert table["sex"].to_list() == [2, 2, 1, 1] and table["birth_year"].to_list() == [1950, 1951, 1952, 1953]
     assert refused == []
 
 

@@ -322,7 +322,7 @@ def read_long(path: Path, mapping: Mapping, directory: Path) -> tuple[Path, list
             nulls_equal=True,
             maintain_order="left",
         )
-        .with_columns(person_id=_whole("person", schema), day=_date("date", schema), value_text=_text("value"))
+        .with_columns(person_id=whole_number("person", schema), day=_date("date", schema), value_text=_text("value"))
         .with_columns(number=pl.col("value_text").cast(pl.Float64, strict=False))
         .with_columns(reason=_refusal())
     )
@@ -385,7 +385,7 @@ def _text(column: str) -> pl.Expr:
     return pl.col(column).cast(pl.Utf8).str.strip_chars()
 
 
-def _whole(column: str, schema: pl.Schema) -> pl.Expr:
+def whole_number(column: str, schema: pl.Schema) -> pl.Expr:
     """Person ids as whole numbers (null where a cell is not one): integer columns as they are, ``17``, `` 17``
     and ``17.0`` (a float column's whole values too) as 17."""
     import polars as pl
@@ -493,7 +493,7 @@ def read_conditions(path: Path) -> tuple[pl.DataFrame, list[dict[str, Any]]]:
         raise InputError([Problem("conditions", ", ".join(missing), "column not found", "columns person and code")])
     read = frame.with_row_index("at", offset=1).select(
         "at",
-        _whole("person", schema).alias("person"),
+        whole_number("person", schema).alias("person"),
         _whole_text("code", schema).alias("code"),
         _text("person").alias("raw_person"),
         _text("code").alias("raw_code"),

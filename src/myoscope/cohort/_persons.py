@@ -18,7 +18,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from myoscope.cohort._inputs import NO_SIDE_WORDS, Mapping, scan
+from myoscope.cohort._inputs import NO_SIDE_WORDS, Mapping, scan, whole_number
 from myoscope.errors import InputError, Problem
 from myoscope.record import EARLIEST_DATE
 
@@ -57,6 +57,7 @@ def read_persons(
     read = frame.with_row_index("at", offset=1).select(
         "at",
         pl.col(cols["person"]).cast(pl.Utf8).str.strip_chars().alias("raw_person"),
+        whole_number(cols["person"], schema).alias("person"),
         _coded(cols["sex"], names, sex_map, SEX_CODE).alias("sex"),
         _coded(cols["population"], names, pop_map, POPULATION_CODE, mapping.cohort_population).alias("population"),
         _year(cols["birth_year"], names).alias("year"),
@@ -66,7 +67,6 @@ def read_persons(
         *[pl.col(g).cast(pl.Utf8) for g in groups],
     )
     table = read.with_columns(
-        person=pl.col("raw_person").cast(pl.Int64, strict=False),
         birth_year=pl.when(pl.col("year").is_between(EARLIEST_DATE.year, last_year))
         .then(pl.col("year"))
         .otherwise(0)
