@@ -168,7 +168,8 @@ def _per_person(rows, codes, sex="male", birth_year=1950):
     born = {"birth_date": dt.date(birth_year, 1, 1)} if birth_year else {}
     person = Person(id="p", sex=sex, population="other", **born)
     illness = _illness(rows)
-    fields = {"person": person, "measurements": base.measurements, "activity": _activity_weeks(rows), **section}
+    weeks = _activity_weeks(rows)  # a table without activity rows did not say "asked: none"
+    fields = {"person": person, "measurements": base.measurements, **({"activity": weeks} if weeks else {}), **section}
     on = EPOCH + dt.timedelta(days=max(r[2] for r in rows))
     statuses, raised = _statuses(Record(**fields, **({"episodes": illness} if illness else {})), on)
     if illness:

@@ -49,6 +49,10 @@ WEEKS = 4
 """Weeks of activity weighed (the latest four with data)."""
 BED_REST_RELEVANT_DAYS = 183
 CITATIONS = (*guide.WHO_CITATION, "riebe2015")
+MEASURED_WEEK = (
+    "a week of activity: minutes of moderate and vigorous exercise, sessions of 20 minutes or more, "
+    "strength days, sitting time (or an IPAQ questionnaire, or daily step counts)"
+)
 
 
 class F(str, Enum):
@@ -56,6 +60,8 @@ class F(str, Enum):
     below_both = "below WHO 2020 and below 3 x 20 minutes a week"
     below_one = "below one of the two activity goals"
     meets = "meets the WHO 2020 aerobic recommendation"
+    asked_none = "activity asked: no exercise recorded"
+    stated_sedentary = "the person's activity level is recorded as sedentary"
 
 
 RULES = (
@@ -89,6 +95,22 @@ RULES = (
         Status.not_supported,
         "recent weeks meet the WHO 2020 aerobic recommendation",
         "bull2020",
+    ),
+    rule(
+        "asked-none",
+        {F.asked_none},
+        Status.possible,
+        "activity was asked and no exercise is recorded; a measured week would show how far below the guidance",
+        "bull2020",
+        basis=Basis.risk_factor,
+    ),
+    rule(
+        "stated-sedentary",
+        {F.stated_sedentary},
+        Status.possible,
+        "the record describes a sedentary life; no week of activity measures it",
+        "bull2020",
+        basis=Basis.risk_factor,
     ),
     rule("not-recorded", set(), Status.cannot_tell, "no recent activity recorded", "bull2020"),
 )
@@ -216,17 +238,38 @@ def _upper_bound(ctx: Context, evidence: list[Evidence], charts: list[Chart]) ->
         charts.append(_band_chart(ctx, days))
 
 
-def assess(ctx: Context) -> CauseAssessment:
-    weeks = _group(ctx)
-    found: set[F] = set()
-    evidence = _week_evidence(weeks, found)
-    bed_rest = [
+def _without_weeks(ctx: Context, found: set[F]) -> list[Evidence]:
+    """With no recent week on record: an activity section recorded as empty ("asked: none"), or a
+    person whose activity level is recorded as sedentary, is a risk factor a measured week would size."""
+    goal = (
+        f"WHO 2020: at least {guide.WHO_MODERATE_MINUTES:g} min moderate-equivalent a week; "
+        f"brief: {guide.BRIEF_SESSIONS} x {guide.BRIEF_SESSION_MINUTES:g} min"
+    )
+    out: list[Evidence] = []
+    if ctx.facts.was_asked("activity") and not ctx.record.activity:
+        found.add(F.asked_none)
+        out.append(Evidence("activity", "asked: no exercise recorded", goal, guide.WHO_CITATION[0]))
+    if ctx.record.person.activity_level == "sedentary":
+        found.add(F.stated_sedentary)
+        out.append(Evidence("activity level", "sedentary (as recorded)", goal, guide.WHO_CITATION[0]))
+    return out
+
+
+def _recent_bed_rest(ctx: Context) -> list[Episode]:
+    return [
         e
         for e in ctx.record.episodes
         if e.kind == "bed_rest"
         and e.start <= ctx.on
         and (e.end is None or (ctx.on - e.end).days <= BED_REST_RELEVANT_DAYS)
     ]
+
+
+def assess(ctx: Context) -> CauseAssessment:
+    weeks = _group(ctx)
+    found: set[F] = set()
+    evidence = _week_evidence(weeks, found) if weeks else _without_weeks(ctx, found)
+    bed_rest = _recent_bed_rest(ctx)
     if bed_rest:
         found.add(F.bed_rest)
     evidence += _bed_rest_evidence(ctx, bed_rest)
@@ -235,20 +278,13 @@ def assess(ctx: Context) -> CauseAssessment:
         _upper_bound(ctx, evidence, charts)
     decided = decide(RULES, found)
     status = decided.status
-    missing = (
-        ()
-        if status is not Status.cannot_tell
-        else (
-            "a week of activity: minutes of moderate and vigorous exercise, sessions of 20 minutes or more, "
-            "strength days, sitting time (or an IPAQ questionnaire, or daily step counts)",
-        )
-    )
+    missing = () if status is not Status.cannot_tell and (weeks or F.bed_rest in found) else (MEASURED_WEEK,)
     steps = plan_steps(ctx) if status in (Status.likely, Status.possible) else ()
     return CauseAssessment(
         CAUSE,
         TITLE,
         status,
-        _summary(status),
+        _summary(status, found),
         tuple(evidence),
         Reversibility.modifiable,
         next_steps=steps,
@@ -396,7 +432,9 @@ def plan_steps(ctx: Context) -> tuple[NextStep, ...]:
     return tuple(steps)
 
 
-def _summary(status: Status) -> str:
+def _summary(status: Status, found: set[F]) -> str:
+    if status is Status.possible and not found & {F.below_one, F.below_both}:
+        return "No week of activity is on record, but the record points to little exercise."
     return {
         Status.likely: "Recent activity is below both the WHO recommendation and 3 x 20 minutes a week, or "
         "there was bed rest.",
