@@ -150,6 +150,16 @@ ENTRIES: tuple[Reference, ...] = (
         doi="10.1136/bmj.d1732",
     ),
     Reference(
+        key="ikizler2020_kdoqi",
+        authors="Ikizler TA, Burrowes JD, Byham-Gray LD, et al.",
+        year=2020,
+        title="KDOQI clinical practice guideline for nutrition in CKD: 2020 update",
+        journal="Am J Kidney Dis 76(3 Suppl 1):S1-S107",
+        doi="10.1053/j.ajkd.2020.05.006",
+        note="Protein 0.55-0.6 g/kg/day in stages 3-5 not on dialysis (0.6-0.8 with diabetes); 1.0-1.2 g/kg/day "
+        "on maintenance dialysis; a renal dietitian sets it.",
+    ),
+    Reference(
         key="evans2008",
         authors="Evans WJ, Morley JE, Argilés J, et al.",
         year=2008,

@@ -58,6 +58,16 @@ ENTRIES: tuple[Reference, ...] = (
         note="Reference implementation whose output myoscope.isncsci reproduces, quirks included.",
     ),
     Reference(
+        key="castro1999",
+        authors="Castro MJ, Apple DF Jr, Hillegass EA, Dudley GA",
+        year=1999,
+        title="Influence of complete spinal cord injury on skeletal muscle cross-sectional area within the first "
+        "6 months of injury",
+        journal="Eur J Appl Physiol Occup Physiol 80(4):373-378",
+        doi="10.1007/s004210050606",
+        note="Paralysed thigh and calf muscles lost 12-24 % of their cross-section between about 6 and 24 weeks.",
+    ),
+    Reference(
         key="edwards2013",
         authors="Edwards WB, Schnitzer TJ, Troy KL",
         year=2013,

@@ -15,7 +15,9 @@ failure, COPD and chronic kidney disease; hyperthyroidism as a distinct cause of
 Cederholm et al. 2019, GLIM (chronic organ disease and acute illness as etiologic criteria of
 malnutrition); De Jonghe et al. 2002 (weakness acquired in intensive care; corticosteroids an
 independent risk factor); Skoretz et al. 2010 (swallowing problems after endotracheal intubation are
-common, most of all after prolonged intubation).
+common, most of all after prolonged intubation); Duyff et al. 2000 (weakness in most newly diagnosed
+hyperthyroid patients, resolving with treatment); Pasnoor et al. 2014 (corticosteroid myopathy: proximal
+weakness, reversible as the dose comes down).
 """
 
 from __future__ import annotations
@@ -184,8 +186,9 @@ TABLE: tuple[ConditionEntry, ...] = (
             "steroid myopathy",
         ),
         Pattern.weakness,
-        "corticosteroids were an independent risk factor for weakness in intensive care",
-        "dejonghe2002",
+        "corticosteroids cause a proximal myopathy, reversible as the dose comes down; in intensive care they "
+        "were an independent risk factor for weakness",
+        "pasnoor2014",
         "Medication review with the prescriber (never stop steroids abruptly)",
     ),
     ConditionEntry(
@@ -220,7 +223,7 @@ TABLE: tuple[ConditionEntry, ...] = (
         Basis.risk_factor,
     ),
 )
-TABLE_CITATIONS = cite(*dict.fromkeys(e.citation for e in TABLE), "skoretz2010")
+TABLE_CITATIONS = cite(*dict.fromkeys(e.citation for e in TABLE), "skoretz2010", "duyff2000", "dejonghe2002")
 
 
 EXPLAINS: dict[str, frozenset[str]] = {
@@ -230,11 +233,14 @@ EXPLAINS: dict[str, frozenset[str]] = {
     "heart_failure": frozenset({"breathlessness"}),
     "copd": frozenset({"breathlessness"}),
     "critical_illness": frozenset({"weakness", "swallowing_difficulty"}),
+    "hyperthyroidism": frozenset({"weakness"}),
+    "corticosteroids": frozenset({"weakness"}),
 }
 """Symptoms a recorded condition explains on its own, so that they are not read as a new motor neurone
 pattern (weakness and swallowing change after a stroke; breathlessness with heart failure or COPD;
 weakness acquired in intensive care (De Jonghe 2002) and swallowing problems after intubation
-(Skoretz 2010))."""
+(Skoretz 2010); proximal weakness with an overactive thyroid (Duyff 2000) or on long-term corticosteroids
+(Pasnoor 2014), which treatment or a lower dose reverses: a swallowing or speech change is not theirs)."""
 
 
 DISEASE_BURDEN = frozenset({"cancer", "cachexia", "heart_failure", "copd", "ckd"})
@@ -261,11 +267,18 @@ a speech or swallowing change that keeps getting worse is the warning pattern of
 not the old condition."""
 
 
+INSIDIOUS_ONSET = frozenset({"hyperthyroidism", "myopathy"})
+"""Conditions that come on over months, so that the date recorded for them is mostly the diagnosis: the
+weakness they cause often starts before it (Duyff 2000: muscle symptoms were the reason to consult in many
+newly diagnosed patients), so a symptom recorded as starting earlier is still theirs."""
+
+
 def explained_symptoms(conditions: Iterable[Condition], symptoms: Iterable[Symptom] = ()) -> dict[str, str]:
     """Symptom kind -> label of the recorded condition that explains it.
 
     A condition never explains a symptom recorded as starting before the condition did (a swallowing
-    change that began before a stay in intensive care is not explained by it), nor, for a condition of
+    change that began before a stay in intensive care is not explained by it), except one of
+    :data:`INSIDIOUS_ONSET`, whose recorded date is mostly its diagnosis; nor, for a condition of
     :data:`SETTLED_COURSE`, a symptom recorded as progressive; where a date or the course is missing, the
     condition explains the symptom as before."""
     recorded = [(s.kind, s.onset, bool(s.progressive)) for s in symptoms]
@@ -275,12 +288,17 @@ def explained_symptoms(conditions: Iterable[Condition], symptoms: Iterable[Sympt
         if entry is None:
             continue
         for kind in EXPLAINS.get(entry.key, ()):
-            same = [(on, worse) for k, on, worse in recorded if k == kind]
-            earlier = any(on and c.onset and on < c.onset for on, _ in same)
-            worsening = entry.key in SETTLED_COURSE and any(worse for _, worse in same)
-            if not (earlier or worsening):
+            if _fits(entry, c, [(on, worse) for k, on, worse in recorded if k == kind]):
                 out.setdefault(kind, entry.label)
     return out
+
+
+def _fits(entry: ConditionEntry, condition: Condition, same: list[tuple[dt.date | None, bool]]) -> bool:
+    """The recorded symptoms of one kind (onset, progressive) fit the condition's timing and course."""
+    start = condition.onset
+    earlier = entry.key not in INSIDIOUS_ONSET and any(on and start and on < start for on, _ in same)
+    worsening = entry.key in SETTLED_COURSE and any(worse for _, worse in same)
+    return not (earlier or worsening)
 
 
 def match(code: str | None, name: str | None) -> ConditionEntry | None:

@@ -159,12 +159,26 @@ WASTING_ILLNESS = frozenset({"critical_illness"})
 by is weakness: critical illness (rapid muscle wasting in intensive care, De Jonghe et al. 2002)."""
 
 
+def _recent_spinal_cord_injury(ctx: Context) -> bool:
+    """A spinal cord injury dated within the window the loss is judged over (:data:`REVIEW_WINDOW_MONTHS`):
+    paralysed muscle wastes fast in the first months (Castro et al. 1999 [castro1999]: 12-24 % of the
+    cross-section of thigh and calf muscles between about 6 and 24 weeks), so the loss has a recorded cause.
+    An injury of longer standing does not explain a new loss: the wasting of paralysed muscle is stable
+    from the third year (Kern et al. 2008 [kern2008]), and the interval between is not described."""
+    injury = ctx.record.condition("spinal_cord_injury")
+    if injury is None or injury.onset is None:
+        return False
+    return 0 <= (ctx.on - injury.onset).days <= REVIEW_WINDOW_MONTHS * 365.25 / 12
+
+
 def _loss_explained_by_condition(ctx: Context) -> bool:
     """A recorded condition that wastes weight, a critical illness, a recent acute illness episode, ALS or a
     recorded swallowing problem (weight loss is part of ALS and of dysphagia, and NICE NG42 [nice_ng42] asks for
     weight and nutrition to be reviewed with them: the ALS cause and the swallowing red flag already send the
     person to a clinician, so "nothing recorded explains it" would be untrue)."""
     if recent_illness(ctx) or ctx.record.condition("als") is not None or ctx.facts.has_symptom("swallowing_difficulty"):
+        return True
+    if _recent_spinal_cord_injury(ctx):
         return True
     return any(
         e is not None and (e.pattern is Pattern.weight_loss or e.key in WASTING_ILLNESS)

@@ -9,6 +9,8 @@ step it forbids by a referral or by the advice that is allowed:
 - a limb still immobilised gets only what is allowed while immobilised (no whole-body plan that
   assumes the limb is free);
 - a malnourished person is never given an intake below the maintenance need;
+- chronic kidney disease on record sends the protein target to the renal team (KDOQI 2020: protein is
+  usually limited before dialysis), so no step raises it;
 - weight loss that starts from obesity is framed as a planned diet when it is intended.
 """
 
@@ -29,8 +31,8 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from myoscope.causes._context import Context
-    from myoscope.physiology.scenarios import IntakeGuard
-    from myoscope.record import Record
+    from myoscope.physiology.scenarios import Guards
+    from myoscope.record import Episode, Record
 
 REFEEDING_CITATION = cite("nice_cg32")
 MAJOR_BMI_BELOW = 16.0
@@ -62,6 +64,7 @@ class Check(str, Enum):
     immobilised_limb = "limb still immobilised"
     possible_clot = "a leg that may hold a clot"
     below_maintenance = "intake below maintenance for a malnourished person"
+    kidney = "chronic kidney disease"
     obesity_diet = "weight loss in obesity"
 
 
@@ -78,10 +81,31 @@ def little_intake(ctx: Context) -> bool:
     return need is not None and energy is not None and energy.mean <= LITTLE_INTAKE_FRACTION * need.low_kcal
 
 
+def _still_without_food(ctx: Context, episode: Episode) -> bool:
+    """An illness episode's days without food still count on ``ctx.on``: it is still running, or it ended and
+    the diet days recorded since do not show the estimated need being met. NICE CG32's criterion is about
+    the time before feeding restarts, and refeeding builds up to full needs over days; once the record
+    shows full needs met after the episode (mean intake since at least the lower end of the need), the days
+    without food are history."""
+    if episode.end is None or episode.end >= ctx.on or ctx.energy_need is None:
+        return True
+    since = [
+        d.nutrients["energy"]
+        for d in ctx.record.diet_days
+        if episode.end < d.date <= ctx.on and "energy" in d.nutrients
+    ]
+    return not since or sum(since) / len(since) < ctx.energy_need.low_kcal
+
+
 def _little_intake_days(ctx: Context) -> int:
-    """Days of little or no intake the record documents: illness episodes, or the span of recorded diet days
-    with little intake (not extrapolated beyond what was recorded)."""
-    days = [e.no_intake_days or 0 for e in ctx.record.episodes if e.kind == "acute_illness" and e.start <= ctx.on]
+    """Days of little or no intake the record documents: illness episodes whose days without food still
+    count (:func:`_still_without_food`), or the span of recorded diet days with little intake (not
+    extrapolated beyond what was recorded)."""
+    days = [
+        e.no_intake_days or 0
+        for e in ctx.record.episodes
+        if e.kind == "acute_illness" and e.start <= ctx.on and _still_without_food(ctx, e)
+    ]
     if little_intake(ctx):
         need = given(ctx.energy_need, "the energy need").low_kcal * LITTLE_INTAKE_FRACTION
         low = sorted(
@@ -171,6 +195,8 @@ def _forbidden(ctx: Context, results: dict[str, CauseAssessment], step: NextStep
         "swallowing_difficulty"
     ):
         return Check.dysphagia
+    if step.kind is StepKind.protein_target and kidney_disease(ctx):
+        return Check.kidney
     return _forbidden_movement(ctx, results, step) or _forbidden_deficit(ctx, results, step)
 
 
@@ -196,6 +222,17 @@ def _forbidden_deficit(ctx: Context, results: dict[str, CauseAssessment], step: 
     ):
         return Check.below_maintenance
     return None
+
+
+def kidney_disease(ctx: Context) -> bool:
+    """Chronic kidney disease (or kidney failure, or dialysis) is on record by ``ctx.on``."""
+    from myoscope.causes._condition_table import match
+
+    for c in ctx.record.conditions:
+        entry = match(c.snomed, c.name) if c.kind == "other" else None
+        if entry is not None and entry.key == "ckd" and (c.onset is None or c.onset <= ctx.on):
+            return True
+    return False
 
 
 def _possible_clot(results: dict[str, CauseAssessment]) -> bool:
@@ -240,6 +277,14 @@ def _replacement(ctx: Context, check: Check) -> NextStep:
             "nice_cg32",
             StepKind.referral,
         )
+    if check is Check.kidney:
+        return NextStep(
+            "Protein target with the renal team and a renal dietitian, not raised on your own: "
+            + kidney_protein_text(),
+            "chronic kidney disease is recorded",
+            "ikizler2020_kdoqi",
+            StepKind.referral,
+        )
     if check is Check.immobilised_limb:
         episode = ctx.facts.active_immobilisation[0]
         limb = given(episode.limb, "the immobilised limb").replace("_", " ")  # the record requires it
@@ -270,6 +315,20 @@ def _replacement(ctx: Context, check: Check) -> NextStep:
     )
 
 
+def kidney_protein_text() -> str:
+    """The KDOQI 2020 protein ranges, in words (:mod:`myoscope.criteria.intake` holds the numbers)."""
+    from myoscope.criteria import intake
+
+    before, diabetes, dialysis = (
+        f"{low:g}-{high:g} g/kg/day"
+        for low, high in (intake.KDOQI_CKD_PROTEIN, intake.KDOQI_CKD_DIABETES_PROTEIN, intake.KDOQI_DIALYSIS_PROTEIN)
+    )
+    return (
+        f"before dialysis protein is usually limited ({before} in stages 3-5, {diabetes} with diabetes), "
+        f"on dialysis it is {dialysis}"
+    )
+
+
 def _first_steps(ctx: Context, results: dict[str, CauseAssessment]) -> list[NextStep]:
     steps = []
     if ctx.facts.has_symptom("swallowing_difficulty"):
@@ -293,10 +352,11 @@ def _obesity_note(ctx: Context, results: dict[str, CauseAssessment]) -> list[Nex
         return []
     if not any(s.kind is StepKind.energy_target for r in results.values() for s in r.next_steps):
         return []
+    protein = "keep protein at the level the renal team sets" if kidney_disease(ctx) else "keep protein up"
     return [
         NextStep(
-            "If this weight loss is an intended diet for obesity, it is a planned deficit: keep protein "
-            "up and do muscle-strengthening activity so that the loss is mostly fat",
+            f"If this weight loss is an intended diet for obesity, it is a planned deficit: {protein} "
+            "and do muscle-strengthening activity so that the loss is mostly fat",
             "weight loss that starts from obesity",
             "who_bmi2000",
             StepKind.safety,
@@ -315,29 +375,34 @@ def plan_hold(record: Record, on: dt.date) -> NextStep | None:
     return None if check is None else _replacement(ctx, check)
 
 
-def intake_guard(record: Record, on: dt.date) -> IntakeGuard:
+def intake_guard(record: Record, on: dt.date) -> Guards:
     """What a projection's scenarios may prescribe on ``on``, by the same checks as the next steps: under
     refeeding risk (or when it cannot be ruled out) nothing that raises intake, protein or exercise; with a
-    swallowing problem no change to what is eaten before the swallowing assessment; for a malnourished or
-    underweight person no intake below the maintenance need."""
-    from myoscope.causes import malnutrition
+    swallowing problem no change to what is eaten before the swallowing assessment; with a leg that may hold
+    a clot no training; with chronic kidney disease no added protein; for a malnourished or underweight
+    person no intake below the maintenance need."""
+    from myoscope.causes import atrophy, malnutrition
     from myoscope.causes._context import Context
 
     ctx = Context(record, on)
-    return scenario_guard(ctx, {"malnutrition": malnutrition.assess(ctx)})
+    ctx.results["atrophy"] = atrophy.assess(ctx)
+    ctx.results["malnutrition"] = malnutrition.assess(ctx)
+    return scenario_guard(ctx, ctx.results)
 
 
-def scenario_guard(ctx: Context, results: dict[str, CauseAssessment]) -> IntakeGuard:
+def scenario_guard(ctx: Context, results: dict[str, CauseAssessment]) -> Guards:
     """:func:`intake_guard` for a cause's own projection, from the results assessed so far."""
     from myoscope.physiology.scenarios import IntakeGuard
 
     if refeeding_risk(ctx) or refeeding_unknown(ctx):
-        return IntakeGuard.refeeding
-    if ctx.facts.has_symptom("swallowing_difficulty"):
-        return IntakeGuard.swallowing
-    if _malnourished(ctx, results):
-        return IntakeGuard.no_deficit
-    return IntakeGuard.none
+        return frozenset({IntakeGuard.refeeding})
+    raised = {
+        IntakeGuard.swallowing: bool(ctx.facts.has_symptom("swallowing_difficulty")),
+        IntakeGuard.possible_clot: _possible_clot(results),
+        IntakeGuard.kidney: kidney_disease(ctx),
+        IntakeGuard.no_deficit: _malnourished(ctx, results),
+    }
+    return frozenset(g for g, hit in raised.items() if hit)
 
 
 def refeeding_flag(ctx: Context) -> RedFlag | None:

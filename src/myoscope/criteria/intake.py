@@ -355,6 +355,14 @@ PROTAGE_DISEASE = (1.2, 1.5)
 ESPEN_SEVERE_ABOVE = 1.5
 """Severe illness or injury: "even higher" than 1.2-1.5 g/kg/day (Deutz 2014); no upper figure is
 given, so the target is read as above 1.5 (our reading)."""
+KDOQI_CKD_PROTEIN = (0.55, 0.6)
+"""Protein (g/kg/day) for metabolically stable adults with CKD stages 3-5 not on dialysis and without diabetes:
+a low-protein diet under a dietitian's care (KDOQI 2020 nutrition guideline, Ikizler et al. 2020,
+Am J Kidney Dis 76(3 Suppl 1):S1-S107 [ikizler2020_kdoqi])."""
+KDOQI_CKD_DIABETES_PROTEIN = (0.6, 0.8)
+"""... the same with diabetes (KDOQI 2020)."""
+KDOQI_DIALYSIS_PROTEIN = (1.0, 1.2)
+"""... on maintenance haemodialysis or peritoneal dialysis (KDOQI 2020)."""
 PROTAGE_KIDNEY_EGFR = 30.0
 """eGFR below 30 mL/min/1.73 m2 without dialysis: protein may need limiting (Bauer 2013)."""
 VOLKERT_PROTEIN_MIN = 1.0

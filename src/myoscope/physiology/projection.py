@@ -38,7 +38,15 @@ from myoscope.physiology.hall import DEFAULT_VARIANT, lean_sparing_intake
 from myoscope.physiology.hall._baseline import resting_metabolic_rate
 from myoscope.physiology.protein import CITATIONS as PROTEIN_CITATIONS
 from myoscope.physiology.protein import LeanShareCut, lean_share_cut
-from myoscope.physiology.scenarios import DEFAULT, HELD_BY, LEAN_LOSS_LIMIT_KG, IntakeGuard, Scenario, parse
+from myoscope.physiology.scenarios import (
+    DEFAULT,
+    LEAN_LOSS_LIMIT_KG,
+    Guards,
+    IntakeGuard,
+    Scenario,
+    holding_guard,
+    parse,
+)
 from myoscope.record import ActivityWeek, Episode, Record
 from myoscope.references import cite
 
@@ -90,7 +98,7 @@ class ScenarioResult:
     notes: tuple[str, ...] = ()
     guard: IntakeGuard = IntakeGuard.none
     """The safety limit that changed this scenario (``none`` when it did not): its intake was raised to
-    the maintenance need (``no_deficit``), or it was held (``refeeding``: no intake, no bands)."""
+    the maintenance need (``no_deficit``), or the guard that held it (no intake, no bands)."""
 
 
 @dataclass(frozen=True)
@@ -230,21 +238,23 @@ def project_record(
     scenarios: Iterable[str | Scenario] = DEFAULT,
     horizon_weeks: float = HORIZON_WEEKS,
     variant: str = DEFAULT_VARIANT,
-    guard: IntakeGuard = IntakeGuard.none,
+    guard: IntakeGuard | Guards = IntakeGuard.none,
 ) -> Projection:
     """The joined projection of one person from ``on`` (default: the record's last date).
 
-    ``guard`` is what the safety checks allow (``myoscope.causes.safety.intake_guard`` decides it):
-    under ``no_deficit`` no scenario eats below the maintenance need; under ``refeeding`` the
-    scenarios that raise intake, protein or exercise are held; under ``swallowing`` those that change
-    what is eaten.
+    ``guard`` is what the safety checks allow, one guard or a set of them
+    (``myoscope.causes.safety.intake_guard`` decides it): under ``no_deficit`` no scenario eats below the
+    maintenance need; under ``refeeding`` the scenarios that raise intake, protein or exercise are held;
+    under ``swallowing`` those that change what is eaten; under ``possible_clot`` training; under
+    ``kidney`` added protein.
 
     Raises :class:`~myoscope.errors.InputError` for an unknown scenario or horizon and
     :class:`NumericalFailure` when the model leaves the physical range.
     """
     on = on or record.latest_date() or dt.date.today()
     chosen = _scenarios(scenarios)
-    held = {s.name for s in chosen if s.name in HELD_BY.get(guard, ())}
+    guards: Guards = frozenset({guard}) if isinstance(guard, IntakeGuard) else frozenset(guard)
+    no_deficit = IntakeGuard.no_deficit in guards
     horizon = _horizon_days(horizon_weeks)
     inputs, missing = read_inputs(record, on)
     notes: list[str] = []
@@ -267,18 +277,19 @@ def project_record(
             notes.append("no energy intake recorded: the current scenario eats its maintenance")
     # held scenarios still run with the others, so a model failure is met as without the guard
     whole = (
-        _whole_body(inputs, chosen, horizon, _known(maintenance), variant, guard)
+        _whole_body(inputs, chosen, horizon, _known(maintenance), variant, no_deficit)
         if not missing
         else [None] * len(chosen)
     )
     results: list[ScenarioResult] = []
     for scenario, (intake, cut, bands) in zip(chosen, [w or (None, None, None) for w in whole], strict=True):
-        if scenario.name in held:
-            results.append(ScenarioResult(scenario, None, None, False, None, None, (), guard=guard))
+        holder = holding_guard(guards, scenario.name)
+        if holder is not None:
+            results.append(ScenarioResult(scenario, None, None, False, None, None, (), guard=holder))
             continue
         training = _training(inputs, scenario)
         courses = _regional(record, on, horizon, inputs, scenario, training)
-        raised = guard is IntakeGuard.no_deficit and scenario.intake == "lean_sparing"
+        raised = no_deficit and scenario.intake == "lean_sparing"
         results.append(
             ScenarioResult(
                 scenario,
@@ -288,7 +299,7 @@ def project_record(
                 cut,
                 bands,
                 _joined(courses, bands),
-                guard=guard if raised else IntakeGuard.none,
+                guard=IntakeGuard.no_deficit if raised else IntakeGuard.none,
             )
         )
     return Projection(
@@ -317,7 +328,7 @@ def _training(inputs: Inputs, scenario: Scenario) -> bool:
 
 
 def _intake(
-    inputs: Inputs, scenario: Scenario, horizon: int, maintenance: float, variant: str, guard: IntakeGuard
+    inputs: Inputs, scenario: Scenario, horizon: int, maintenance: float, variant: str, no_deficit: bool
 ) -> float:
     """The scenario's constant intake; a lean-sparing intake is never below what is eaten now, nor, for a
     person at nutritional risk (``no_deficit``), below the maintenance need."""
@@ -333,7 +344,7 @@ def _intake(
             LEAN_LOSS_LIMIT_KG,
             variant=variant,
         )
-        floor = maintenance if guard is IntakeGuard.no_deficit else current
+        floor = maintenance if no_deficit else current
         return max(current, floor, found.intake_kcal if found.reached else maintenance)
     return current
 
@@ -344,10 +355,10 @@ def _whole_body(
     horizon: int,
     maintenance: float,
     variant: str,
-    guard: IntakeGuard = IntakeGuard.none,
+    no_deficit: bool = False,
 ) -> list[tuple[float, LeanShareCut, dict[str, Band]]]:
     """One vectorised run: three people (cut low, central, high) per scenario."""
-    intakes = [_intake(inputs, s, horizon, maintenance, variant, guard) for s in scenarios]
+    intakes = [_intake(inputs, s, horizon, maintenance, variant, no_deficit) for s in scenarios]
     cuts = [lean_share_cut(_protein(inputs, s), _training(inputs, s)) for s in scenarios]
     n = 3 * len(scenarios)
     change = np.repeat(np.array(intakes) - maintenance, 3)[:, None]

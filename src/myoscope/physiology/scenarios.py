@@ -34,21 +34,40 @@ class IntakeGuard(str, Enum):
     * ``refeeding``: refeeding risk: every scenario that raises intake, protein or exercise is held
       (refeeding is started under medical and dietetic supervision); the current course is still shown;
     * ``swallowing``: a swallowing problem: the scenarios that change what is eaten are held until the
-      swallowing assessment (texture and amounts are planned after it).
+      swallowing assessment (texture and amounts are planned after it);
+    * ``possible_clot``: a leg that may hold a clot: no training scenario until a clinician has seen it;
+    * ``kidney``: chronic kidney disease: no added-protein scenario (the renal team sets protein).
+
+    A person may meet several at once: the checks give a set of them (:data:`Guards`).
     """
 
     none = "none"
     no_deficit = "no_deficit"
     refeeding = "refeeding"
     swallowing = "swallowing"
+    possible_clot = "possible_clot"
+    kidney = "kidney"
 
+
+Guards = frozenset[IntakeGuard]
+"""The guards the safety checks raise for one person (empty: no limit)."""
 
 HELD_BY_REFEEDING = frozenset({"lean_sparing", "added_protein", "resistance_training"})
 """Scenarios that raise intake, protein or exercise: held under refeeding risk."""
 HELD_BY_SWALLOWING = frozenset({"lean_sparing", "added_protein"})
 """Scenarios that change what is eaten: held while a swallowing problem awaits its assessment."""
-HELD_BY = {IntakeGuard.refeeding: HELD_BY_REFEEDING, IntakeGuard.swallowing: HELD_BY_SWALLOWING}
-"""The scenarios each guard holds."""
+HELD_BY = {
+    IntakeGuard.refeeding: HELD_BY_REFEEDING,
+    IntakeGuard.swallowing: HELD_BY_SWALLOWING,
+    IntakeGuard.possible_clot: frozenset({"resistance_training"}),
+    IntakeGuard.kidney: frozenset({"added_protein"}),
+}
+"""The scenarios each guard holds, the most urgent guard first (the one a held scenario names)."""
+
+
+def holding_guard(guards: Guards, scenario: str) -> IntakeGuard | None:
+    """The first guard of :data:`HELD_BY` that holds ``scenario``, or None."""
+    return next((g for g, held in HELD_BY.items() if g in guards and scenario in held), None)
 
 
 @dataclass(frozen=True)
@@ -113,9 +132,11 @@ __all__ = [
     "HELD_BY",
     "HELD_BY_REFEEDING",
     "HELD_BY_SWALLOWING",
+    "Guards",
     "LEAN_LOSS_LIMIT_KG",
     "NAMES",
     "IntakeGuard",
     "Scenario",
+    "holding_guard",
     "parse",
 ]

@@ -44,6 +44,9 @@ GUARD_TEXT = {
     "exercise are raised only under medical and dietetic supervision; see a clinician first",
     "swallowing": "held: a swallowing problem is recorded, so what is eaten changes only after a swallowing "
     "assessment by a speech and language therapist, with a dietitian's plan",
+    "possible_clot": "held: a leg may hold a clot, so no training until a clinician has seen the swollen leg",
+    "kidney": "held: chronic kidney disease is recorded, so the protein target is set by the renal team and a "
+    "renal dietitian (it is often lower, not higher)",
 }
 """Why a scenario was changed or held by the safety checks (``IntakeGuard`` values), in words."""
 _COLOURS = ("#2c6fd0", "#d08c2c", "#2ca05a", "#a03ca0", "#c03030", "#606060")
