@@ -4,6 +4,16 @@ from myoscope.references import Reference
 
 ENTRIES: tuple[Reference, ...] = (
     Reference(
+        key="montero2022_falls",
+        authors="Montero-Odasso M, van der Velde N, Martin FC, et al.",
+        year=2022,
+        title="World guidelines for falls prevention and management for older adults: a global initiative",
+        journal="Age Ageing 51(9):afac205",
+        doi="10.1093/ageing/afac205",
+        note="A fall calls for a multifactorial falls risk assessment; exercise with balance and functional "
+        "training prevents falls.",
+    ),
+    Reference(
         key="craig2003",
         authors="Craig CL, Marshall AL, Sjöström M, et al.",
         year=2003,

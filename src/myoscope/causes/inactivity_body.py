@@ -13,6 +13,7 @@ from collections import defaultdict
 from enum import Enum
 
 from myoscope.causes._context import Context
+from myoscope.causes._exercise_screening import known_disease, screening_symptoms
 from myoscope.causes._types import (
     Basis,
     CauseAssessment,
@@ -385,6 +386,9 @@ def plan_for(ctx: Context, minutes: float, sessions: int) -> ReturnPlan:
         recent_immobilisation_days=latest.days(ctx.on) if latest else None,
         immobilised_site=(latest.limb or "whole body") if latest else None,
         conditions=[c.kind for c in ctx.record.conditions],
+        known_disease=known_disease(ctx),
+        symptoms=screening_symptoms(ctx),
+        falls=bool(ctx.facts.has_symptom("falls")),
     )
 
 
@@ -420,7 +424,7 @@ def plan_steps(ctx: Context) -> tuple[NextStep, ...]:
             float(first.sessions * first.minutes_per_session),
         )
     ]
-    if plan.clearance.status != "not needed":
+    if plan.clearance.advised is not False:
         steps.append(
             NextStep(
                 f"Medical clearance: {plan.clearance.status}",

@@ -331,6 +331,16 @@ def kidney_protein_text() -> str:
 
 def _first_steps(ctx: Context, results: dict[str, CauseAssessment]) -> list[NextStep]:
     steps = []
+    if ctx.facts.has_symptom("falls"):
+        steps.append(
+            NextStep(
+                "Falls risk assessment (multifactorial: strength, balance, medicines, vision, home) before any "
+                "exercise plan, which should then include balance and functional exercise",
+                "falls are recorded",
+                "montero2022_falls",
+                StepKind.referral,
+            )
+        )
     if ctx.facts.has_symptom("swallowing_difficulty"):
         steps.append(
             NextStep(

@@ -103,6 +103,7 @@ class PlanInput(BaseModel):
     recent_immobilisation_days: Annotated[float, InUnit("day", 0, 60000)] | None = None
     immobilised_site: str | None = None
     conditions: list[str] = Field(default_factory=list, description="other conditions from the record")
+    falls: bool = Field(False, description="falls recorded (a falls assessment first; balance training at any age)")
 
 
 @dataclass(frozen=True)
@@ -232,14 +233,20 @@ def return_plan(**raw: Any) -> ReturnPlan:
     older = data.age is not None and data.age >= WHO_OLDER_AGE
     neuro = sorted(c for c in data.conditions if c.lower() in NEURO_CONDITIONS)
     cautious = bool(
-        older or data.weakness or data.recent_immobilisation_days or neuro or clearance.advised is not False
+        older
+        or data.weakness
+        or data.recent_immobilisation_days
+        or neuro
+        or data.falls
+        or clearance.advised is not False
     )
     flags = _flags(data, clearance, older, neuro)
-    weeks = _weeks(data, cautious, older, regular)
+    balance = older or data.falls  # WHO 2020 from 65; after falls at any age (World Falls Guidelines 2022)
+    weeks = _weeks(data, cautious, balance, regular)
     target = {
         "weekly_minutes": WHO_MODERATE_MINUTES,
         "strength_days": WHO_STRENGTH_DAYS,
-        "balance_days": WHO_BALANCE_DAYS if older else 0,
+        "balance_days": WHO_BALANCE_DAYS if balance else 0,
         "sessions": TARGET_SESSIONS,
         "minutes_per_session": TARGET_SESSION_MINUTES,
     }
@@ -256,10 +263,12 @@ def return_plan(**raw: Any) -> ReturnPlan:
         ("medical clearance by current exercise, symptoms, known disease and intensity wanted", "riebe2015"),
         ("include resistance exercise: aerobic retraining alone did not fully restore strength", "vigelso2015"),
     )
+    if data.falls:
+        rules += (("after falls: a falls assessment first; balance and functional exercise", "montero2022_falls"),)
     return ReturnPlan(weeks, clearance, cautious, target, flags, rules)
 
 
-def _weeks(data: PlanInput, cautious: bool, older: bool, regular: bool | None) -> tuple[PlanWeek, ...]:
+def _weeks(data: PlanInput, cautious: bool, balance_days: bool, regular: bool | None) -> tuple[PlanWeek, ...]:
     step = STEP_MINUTES[0 if cautious else 1]
     every = STEP_WEEKS[0 if cautious else 1]
     sessions = max(data.current_sessions, START_SESSIONS)
@@ -272,7 +281,7 @@ def _weeks(data: PlanInput, cautious: bool, older: bool, regular: bool | None) -
     week, level = 1, 0
     while week <= MAX_WEEKS:
         strength = min(WHO_STRENGTH_DAYS, 1 + level)
-        balance = min(WHO_BALANCE_DAYS, 1 + level) if older else 0
+        balance = min(WHO_BALANCE_DAYS, 1 + level) if balance_days else 0
         intensity = intensity_first if sessions * minutes < WHO_MODERATE_MINUTES / 2 else "moderate"
         for _ in range(every):
             out.append(PlanWeek(week, sessions, minutes, strength, balance, intensity))
@@ -280,7 +289,7 @@ def _weeks(data: PlanInput, cautious: bool, older: bool, regular: bool | None) -
         if (
             sessions * minutes >= WHO_MODERATE_MINUTES
             and strength >= WHO_STRENGTH_DAYS
-            and balance >= (WHO_BALANCE_DAYS if older else 0)
+            and balance >= (WHO_BALANCE_DAYS if balance_days else 0)
         ):
             break
         if minutes < TARGET_SESSION_MINUTES:
@@ -311,6 +320,11 @@ def _flags(data: PlanInput, clearance: Clearance, older: bool, neuro: list[str])
         flags.append("Weakness found: give priority to resistance exercise; consider a supervised programme.")
     if older:
         flags.append("65 or over: include balance and multicomponent activity (WHO 2020).")
+    if data.falls:
+        flags.append(
+            "Falls recorded: a multifactorial falls risk assessment first; balance and functional exercise on at "
+            f"least {WHO_BALANCE_DAYS} days a week, progressed under supervision (World Falls Guidelines 2022)."
+        )
     if neuro:
         names = ", ".join(c.replace("_", " ") for c in neuro)
         flags.append(f"{plural('Condition', len(neuro))} {names}: plan the programme with the treating team.")
