@@ -160,6 +160,17 @@ ENTRIES: tuple[Reference, ...] = (
         "on maintenance dialysis; a renal dietitian sets it.",
     ),
     Reference(
+        key="barazzoni2022_glim_muscle",
+        authors="Barazzoni R, Jensen GL, Correia MITD, et al.",
+        year=2022,
+        title="Guidance for assessment of the muscle mass phenotypic criterion for the Global Leadership "
+        "Initiative on Malnutrition (GLIM) diagnosis of malnutrition",
+        journal="Clin Nutr 41(6):1425-1433",
+        doi="10.1016/j.clnu.2022.02.001",
+        note="Calf circumference as a muscle-mass proxy where body composition cannot be measured; swollen legs "
+        "(oedema) make it misleading.",
+    ),
+    Reference(
         key="evans2008",
         authors="Evans WJ, Morley JE, Argilés J, et al.",
         year=2008,

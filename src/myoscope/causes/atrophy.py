@@ -7,6 +7,7 @@ record, and weight change.
 
 from __future__ import annotations
 
+import dataclasses
 from enum import Enum
 
 from myoscope.causes._common import latest_per_instrument, measurement_chart, score_evidence, value_text
@@ -58,6 +59,7 @@ class F(str, Enum):
     girth_fell = "a girth fell beyond measurement error"
     new_asymmetry = "one side thinner beyond measurement error (not a stable difference)"
     swelling = "the larger calf may be swollen"
+    thinner_where_swollen = "one side thinner beyond error on the swollen leg, or on an arm: swelling cannot explain it"
     grip_fell = "grip on one hand fell by a meaningful amount"
     weak_signal = "a screening tool or one hand's grip is low"
     stable_asymmetry = "a stable side-to-side difference (dominance or build)"
@@ -82,6 +84,13 @@ RULES = (
         "one limb thinner than the other beyond tape error with equal or unrecorded lengths",
         "teslaa2011",
         excludes={F.swelling},
+    ),
+    rule(
+        "thinner-despite-swelling",
+        {F.thinner_where_swollen},
+        Status.likely,
+        "a limb is thinner beyond tape error where swelling, which enlarges, cannot account for it",
+        "teslaa2011",
     ),
     rule(
         "swelling-not-loss",
@@ -128,81 +137,108 @@ RULES = (
 )
 
 
+def _swollen_legs(ctx: Context, explained: frozenset[str]) -> frozenset[str]:
+    """Sides of a leg that may be swollen: reported so, or the larger calf read as swelling."""
+    sides = {s.side for s in reported_leg_swelling(ctx) if s.side in ("left", "right")}
+    for a in ctx.asymmetries:
+        if a.thinner_side and _swelling(a, ctx.facts.site(a.kind), reported_leg_swelling(ctx), explained):
+            sides.add({"left": "right", "right": "left"}[a.thinner_side])
+    return frozenset(sides)
+
+
+ARM_SITES = frozenset({"upper_arm", "forearm"})
+"""Girth sites on an arm: a swollen leg says nothing about them."""
+
+
 def _asymmetry_evidence(ctx: Context, found: set[F], flags: list[RedFlag]) -> list[Evidence]:
     out = []
+    explained = immobilised_calf_sides(ctx) | denervated_leg_sides(ctx)
+    swollen_legs = _swollen_legs(ctx, explained)
     for a in ctx.asymmetries:
-        site = ctx.facts.site(a.kind)
-        value = (
-            f"left {quantity_text(a.left_cm, 'cm')}, right {quantity_text(a.right_cm, 'cm')} "
-            f"(difference {quantity_text(a.difference_cm, 'cm')})"
-        )
-        rule_text = (
-            f"asymmetry counts when the difference is at least the MDC95 ({quantity_text(a.mdc_cm, 'cm')}) "
-            f"and {quantity_text(girth.ASYMMETRY_FLOOR_CM, 'cm')}"
-        )
-        explained = immobilised_calf_sides(ctx) | denervated_leg_sides(ctx)
-        swollen = _swelling(a, site, reported_leg_swelling(ctx), explained)
+        swollen = _swelling(a, ctx.facts.site(a.kind), reported_leg_swelling(ctx), explained)
         if swollen:
             found.add(F.swelling)
             if not any(f.code == "calf-swelling" for f in flags):
-                flags.append(_swelling_flag(a, value))
-        if a.beyond_error and a.lengths_equal is False:
-            out.append(
-                Evidence(
-                    f"{a.label}: sides differ but limb lengths differ too",
-                    value,
-                    rule_text + "; unequal limb lengths point to a growth difference",
-                    "teslaa2011",
-                    Direction.against,
-                )
-            )
-        elif a.beyond_error and site is not None and site.stable_difference:
-            found.add(F.stable_asymmetry)
-            out.append(
-                Evidence(
-                    f"{a.label}: the {a.thinner_side} side has been thinner since "
-                    f"{given(site.first_asymmetry).date.isoformat()} and neither side has fallen",
-                    value,
-                    "a stable difference is dominance or build (e.g. a racket arm), not muscle loss",
-                    "teslaa2011",
-                    Direction.against,
-                )
-            )
-        elif a.beyond_error and swollen:
-            larger = {"left": "right", "right": "left"}[given(a.thinner_side, "the thinner side")]
-            out.append(
-                Evidence(
-                    f"{a.label}: the {larger} calf is larger beyond measurement error and may be swollen; "
-                    f"the {a.thinner_side} calf is not read as thinner",
-                    value,
-                    rule_text + "; swelling hides muscle loss in girths",
-                    "wells1997",
-                    Direction.neutral,
-                )
-            )
-        elif a.beyond_error:
-            found.add(F.new_asymmetry)
-            length = {True: "limb lengths equal: thinner, not shorter", None: "limb lengths not recorded"}[
-                a.lengths_equal
-            ]
-            out.append(
-                Evidence(
-                    f"{a.label}: {a.thinner_side} side thinner beyond measurement error"
-                    f"{' (marked)' if a.marked else ''}; {length}",
-                    value,
-                    rule_text,
-                    "teslaa2011",
-                    Direction.supports,
-                )
-            )
+                flags.append(_swelling_flag(a, _asymmetry_value(a)))
+        if a.beyond_error:
+            out.append(_beyond_error(ctx, a, found, swollen, swollen_legs))
         else:
-            found.add(F.girths_within_error)
-            out.append(
-                Evidence(
-                    f"{a.label}: sides within measurement error", value, rule_text, "teslaa2011", Direction.against
-                )
-            )
+            out.append(_within_error(ctx, a, found))
     return out
+
+
+def _asymmetry_value(a: girth.Asymmetry) -> str:
+    return (
+        f"left {quantity_text(a.left_cm, 'cm')}, right {quantity_text(a.right_cm, 'cm')} "
+        f"(difference {quantity_text(a.difference_cm, 'cm')})"
+    )
+
+
+def _asymmetry_rule(a: girth.Asymmetry) -> str:
+    return (
+        f"asymmetry counts when the difference is at least the MDC95 ({quantity_text(a.mdc_cm, 'cm')}) "
+        f"and {quantity_text(girth.ASYMMETRY_FLOOR_CM, 'cm')}"
+    )
+
+
+def _beyond_error(
+    ctx: Context, a: girth.Asymmetry, found: set[F], swollen: bool, swollen_legs: frozenset[str]
+) -> Evidence:
+    """The evidence of one side-to-side difference beyond tape error, and its finding."""
+    value, rule_text, site = _asymmetry_value(a), _asymmetry_rule(a), ctx.facts.site(a.kind)
+    if a.lengths_equal is False:
+        return Evidence(
+            f"{a.label}: sides differ but limb lengths differ too",
+            value,
+            rule_text + "; unequal limb lengths point to a growth difference",
+            "teslaa2011",
+            Direction.against,
+        )
+    if site is not None and site.stable_difference:
+        found.add(F.stable_asymmetry)
+        return Evidence(
+            f"{a.label}: the {a.thinner_side} side has been thinner since "
+            f"{given(site.first_asymmetry).date.isoformat()} and neither side has fallen",
+            value,
+            "a stable difference is dominance or build (e.g. a racket arm), not muscle loss",
+            "teslaa2011",
+            Direction.against,
+        )
+    if swollen:
+        larger = {"left": "right", "right": "left"}[given(a.thinner_side, "the thinner side")]
+        return Evidence(
+            f"{a.label}: the {larger} calf is larger beyond measurement error and may be swollen; "
+            f"the {a.thinner_side} calf is not read as thinner",
+            value,
+            rule_text + "; swelling hides muscle loss in girths",
+            "wells1997",
+            Direction.neutral,
+        )
+    found.add(F.new_asymmetry)
+    if swollen_legs and (a.site in ARM_SITES or a.thinner_side in swollen_legs):
+        found.add(F.thinner_where_swollen)
+    length = {True: "limb lengths equal: thinner, not shorter", None: "limb lengths not recorded"}[a.lengths_equal]
+    return Evidence(
+        f"{a.label}: {a.thinner_side} side thinner beyond measurement error{' (marked)' if a.marked else ''}; {length}",
+        value,
+        rule_text,
+        "teslaa2011",
+        Direction.supports,
+    )
+
+
+def _within_error(ctx: Context, a: girth.Asymmetry, found: set[F]) -> Evidence:
+    value, rule_text = _asymmetry_value(a), _asymmetry_rule(a)
+    if a.site == "calf" and legs_swollen(ctx, found):
+        return Evidence(
+            f"{a.label}: sides within measurement error, but the legs are swollen",
+            value,
+            f"{rule_text}; {SWOLLEN_CALF_RULE}",
+            "barazzoni2022_glim_muscle",
+            Direction.neutral,
+        )
+    found.add(F.girths_within_error)
+    return Evidence(f"{a.label}: sides within measurement error", value, rule_text, "teslaa2011", Direction.against)
 
 
 LEG_WORDS = ("calf", "leg", "shin", "ankle", "thigh", "knee", "foot")
@@ -297,8 +333,27 @@ def _swelling_flag(a: girth.Asymmetry, value: str) -> RedFlag:
     )
 
 
+CALF_INSTRUMENTS = frozenset({"calf-circumference", "sarc-calf"})
+"""Instruments that read muscle mass from the calf girth."""
+SWOLLEN_CALF_RULE = "swollen legs can hide low or falling muscle in the calf girth"
+"""Why a calf girth that is not low, or did not fall, does not speak against loss while a leg is swollen
+(Barazzoni et al. 2022 [barazzoni2022_glim_muscle])."""
+
+
+def legs_swollen(ctx: Context, found: set[F]) -> bool:
+    """A leg is reported swollen (one side or both), or a larger calf was read as swelling."""
+    reported = any(
+        s.kind == "swelling"
+        and (s.onset is None or s.onset <= ctx.on)
+        and (any(w in s.site.lower() for w in LEG_WORDS) if s.site else s.side is not None)
+        for s in ctx.record.symptoms
+    )
+    return reported or F.swelling in found
+
+
 def _trend_evidence(ctx: Context, found: set[F]) -> list[Evidence]:
     out = []
+    swollen = legs_swollen(ctx, found)
     for t in ctx.girth_trends:
         value = (
             f"{t.side} {quantity_text(t.start_cm, 'cm')} on {t.start.isoformat()} -> "
@@ -308,6 +363,16 @@ def _trend_evidence(ctx: Context, found: set[F]) -> list[Evidence]:
         if t.loss_beyond_error:
             found.add(F.girth_fell)
             out.append(Evidence(f"{t.label} ({t.side}) fell beyond measurement error", value, rule_text, "teslaa2011"))
+        elif swollen and t.kind == "calf_circumference":
+            out.append(
+                Evidence(
+                    f"{t.label} ({t.side}) did not fall, but the legs are swollen",
+                    value,
+                    f"{rule_text}; {SWOLLEN_CALF_RULE}",
+                    "barazzoni2022_glim_muscle",
+                    Direction.neutral,
+                )
+            )
         else:
             found.add(F.girths_within_error)
             out.append(
@@ -357,8 +422,17 @@ def _instrument_evidence(ctx: Context, found: set[F]) -> tuple[list[Evidence], l
     names = {c.name for c in computed}
     answered = [s for s in latest_per_instrument(ctx.scores(domain="muscle")) if s.name not in names]
     out = []
+    swollen = legs_swollen(ctx, found)
     for item in answered + computed:
-        out.append(score_evidence(item))
+        evidence = score_evidence(item)
+        if swollen and item.name in CALF_INSTRUMENTS and evidence.direction is Direction.against:
+            evidence = dataclasses.replace(
+                evidence,
+                rule=f"{evidence.rule.rstrip('. ')}; {SWOLLEN_CALF_RULE}",
+                citation="barazzoni2022_glim_muscle",
+                direction=Direction.neutral,
+            )
+        out.append(evidence)
         if not item.score.positive:
             continue
         definition = get_instrument(item.name).kind == "definition"

@@ -90,37 +90,64 @@ def _pair(left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.ndarray, 
     return d, beyond, thinner
 
 
+def _site_state(f: np.ndarray, j: int) -> dict[str, np.ndarray]:
+    """One girth site's trends and asymmetry over people, as ``atrophy`` reads them (calf swelling included)."""
+    from myoscope.causes.facts import CALF_SWELLING_CM
+
+    left_change, right_change = _change(f, j, "left"), _change(f, j, "right")
+    d, beyond, thinner = _pair(f[:, COL[f"both.{j}.left"]], f[:, COL[f"both.{j}.right"]])
+    _, first_beyond, first_thinner = _pair(f[:, COL[f"first_both.{j}.left"]], f[:, COL[f"first_both.{j}.right"]])
+    paired = ~np.isnan(d)
+    side_fell = (left_change == _FELL) | (right_change == _FELL)
+    later = f[:, COL[f"first_both.{j}.day"]] != f[:, COL[f"both.{j}.day"]]
+    stable = beyond & later & first_beyond & (first_thinner == thinner) & ~side_fell
+    larger = np.where(thinner == 1, right_change, left_change)
+    smaller = np.where(thinner == 1, left_change, right_change)
+    larger_swelled = (thinner != 0) & (larger == _ROSE) & (smaller != _FELL)
+    with np.errstate(invalid="ignore"):
+        big = d >= CALF_SWELLING_CM
+    calf = GIRTH_SITES[GIRTHS[j]] == "calf"
+    swollen = paired & big & ~stable & (larger_swelled | ~side_fell) & calf
+    return {
+        "changes": np.stack([left_change, right_change]),
+        "paired": paired,
+        "beyond": beyond,
+        "thinner": thinner,
+        "stable": stable,
+        "swollen": swollen,
+    }
+
+
 def _girth_bits(f: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Findings of the asymmetries and trends (``atrophy._asymmetry_evidence`` and ``_trend_evidence``), and the
-    calf-swelling red flag the same asymmetries raise (1 raised, 0 both calves measured and not, -1 cannot tell)."""
-    from myoscope.causes.facts import CALF_SWELLING_CM
+    calf-swelling red flag the same asymmetries raise (1 raised, 0 both calves measured and not, -1 cannot tell).
+
+    A swollen calf hides loss in the calf's own girths (a calf trend that did not fall is no evidence against),
+    but not a thinner limb on the swollen side or on an arm (``thinner_where_swollen``)."""
+    from myoscope.causes.atrophy import ARM_SITES
 
     bits = np.zeros(f.shape[0], np.int64)
     calf = np.full(f.shape[0], -1, np.int8)
     within, fell_bit = _bit("girths_within_error"), _bit("girth_fell")
-    for j in rules.girth_sites(f):
-        kind = GIRTHS[j]
-        left_change, right_change = _change(f, j, "left"), _change(f, j, "right")
-        for change in (left_change, right_change):
-            bits |= np.where(change == _FELL, fell_bit, np.where(change != _UNKNOWN, within, 0))
-        d, beyond, thinner = _pair(f[:, COL[f"both.{j}.left"]], f[:, COL[f"both.{j}.right"]])
-        _, first_beyond, first_thinner = _pair(f[:, COL[f"first_both.{j}.left"]], f[:, COL[f"first_both.{j}.right"]])
-        paired = ~np.isnan(d)
-        side_fell = (left_change == _FELL) | (right_change == _FELL)
-        later = f[:, COL[f"first_both.{j}.day"]] != f[:, COL[f"both.{j}.day"]]
-        stable = beyond & later & first_beyond & (first_thinner == thinner) & ~side_fell
-        larger = np.where(thinner == 1, right_change, left_change)
-        smaller = np.where(thinner == 1, left_change, right_change)
-        larger_swelled = (thinner != 0) & (larger == _ROSE) & (smaller != _FELL)
-        with np.errstate(invalid="ignore"):
-            big = d >= CALF_SWELLING_CM
-        swollen = paired & big & ~stable & (larger_swelled | ~side_fell) & (GIRTH_SITES[kind] == "calf")
+    sites = {j: _site_state(f, j) for j in rules.girth_sites(f)}
+    swollen_side = np.zeros(f.shape[0], np.int8)  # 0 none, 1 left, 2 right: the larger calf read as swelling
+    for state in sites.values():
+        swollen_side = np.where(state["swollen"], 3 - state["thinner"], swollen_side).astype(np.int8)
+    for j, st in sites.items():
+        site = GIRTH_SITES[GIRTHS[j]]
+        hidden = (swollen_side != 0) & (site == "calf")
+        for change in st["changes"]:
+            bits |= np.where(change == _FELL, fell_bit, np.where((change != _UNKNOWN) & ~hidden, within, 0))
+        paired, beyond, stable, swollen = st["paired"], st["beyond"], st["stable"], st["swollen"]
         bits |= np.where(swollen, _bit("swelling"), 0)
-        if GIRTH_SITES[kind] == "calf":
+        if site == "calf":
             calf = np.where(swollen, 1, np.where(paired & (calf == -1), 0, calf)).astype(np.int8)
         bits |= np.where(paired & beyond & stable, _bit("stable_asymmetry"), 0)
-        bits |= np.where(paired & beyond & ~stable & ~swollen, _bit("new_asymmetry"), 0)
-        bits |= np.where(paired & ~beyond, within, 0)
+        new = paired & beyond & ~stable & ~swollen
+        bits |= np.where(new, _bit("new_asymmetry"), 0)
+        unhidden = (swollen_side != 0) & ((site in ARM_SITES) | (st["thinner"] == swollen_side))
+        bits |= np.where(new & unhidden, _bit("thinner_where_swollen"), 0)
+        bits |= np.where(paired & ~beyond & ~hidden, within, 0)
     return bits, calf
 
 

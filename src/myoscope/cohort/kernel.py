@@ -29,7 +29,7 @@ from myoscope.instruments import sarcopenia_cutoffs as cut
 from myoscope.measures.body import MIN_SPAN_DAYS
 from myoscope.record import EARLIEST_DATE
 
-RULE_VERSION = "myoscope-screen/8"
+RULE_VERSION = "myoscope-screen/9"
 """Version of the screening rules, written beside every flag (bump when a rule changes)."""
 
 DAYS_PER_MONTH = units.DAYS_PER_MONTH
