@@ -111,3 +111,26 @@ def test_weight_loss_after_a_recent_spinal_cord_injury_is_explained():
 
 def test_new_weight_loss_years_after_a_spinal_cord_injury_is_still_flagged():
     assert "unaccounted-weight-loss" in {f.code for f in _sci_loss("2015-06-01").red_flags}
+
+
+def test_a_vitamin_above_its_upper_level_is_no_reason_to_forbid_an_energy_deficit():
+    """Malnutrition is likely through preformed vitamin A above the UL on three days, in a 70-year-old with
+    obesity on a planned diet: the vitamin is corrected by what is eaten; the maintenance floor for the
+    malnourished (ESPEN 2019) is for protein-energy risk, so it does not apply."""
+    from myoscope.causes.safety import intake_guard
+    from myoscope.physiology.scenarios import IntakeGuard
+
+    day = {"energy": "1500 kcal", "protein": "95 g", "vitamin_a_preformed": "4500 ug"}
+    days = [{"date": f"2026-11-{d}", **day} for d in (26, 27, 28)]
+    data = {
+        "person": {"id": "a", "sex": "female", "birth_date": "1956-01-01", "height": "165 cm"},
+        "measurements": [
+            {"kind": "body_weight", "value": "92 kg", "date": "2026-08-01"},
+            {"kind": "body_weight", "value": "90 kg", "date": "2026-11-29"},
+        ],
+        "diet_days": days,
+    }
+    record = parse_record(data)
+    malnutrition = next(c for c in assess(record).causes if c.cause == "malnutrition")
+    assert (malnutrition.status, malnutrition.rules) == (Status.likely, ("nutrient-out-of-range",))
+    assert IntakeGuard.no_deficit not in intake_guard(record, record.latest_date())

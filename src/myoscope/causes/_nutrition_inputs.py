@@ -10,6 +10,12 @@ from myoscope.criteria.intake import ACCEPTED_NAMES
 from myoscope.measures.diet import diet_days_in_window
 from myoscope.record import NUTRIENT_UNITS, Episode
 
+MIN_INTAKE_DAYS = 3
+"""Days of food record that 'MUST' asks for when intake is to be observed (Elia 2003, [elia2003_must]). Fewer
+days are shown but do not decide on their own: a person's intake varies widely from day to day, so usual intake
+needs several days (IOM 2000, [iom2000_dri_assessment]), and the adequacy of energy intake is judged by the
+weight trend."""
+
 REDUCED_INTAKE_FRACTION = 0.5
 """GLIM etiologic criterion: intake at or below 50 % of the energy requirement for more than a week
 (Cederholm et al. 2019, Clin Nutr, [cederholm2019_glim])."""

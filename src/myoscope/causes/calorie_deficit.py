@@ -14,7 +14,7 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 from myoscope.causes._context import Context
-from myoscope.causes._nutrition_inputs import diet_days, protein_inputs, weight_loss_percent
+from myoscope.causes._nutrition_inputs import MIN_INTAKE_DAYS, diet_days, protein_inputs, weight_loss_percent
 from myoscope.causes._types import (
     Basis,
     CauseAssessment,
@@ -61,10 +61,6 @@ ESTIMATE_ERROR = 0.10
 """Predicted resting expenditure is most often within 10 % of the measured value (Mifflin-St Jeor;
 Frankenfield et al. 2005, J Am Diet Assoc, [frankenfield2005]): intake counts as a deficit
 only below the lower end of the need minus this margin."""
-MIN_INTAKE_DAYS = 3
-"""Days of food record that 'MUST' asks for when intake is to be observed (Elia 2003, [elia2003_must]). Fewer
-days are shown but do not outweigh a stable weight: a person's intake varies widely from day to day, and the
-adequacy of energy intake is judged by the weight trend (IOM 2000, [iom2000_dri_assessment])."""
 CITATIONS = (
     "hall2011",
     "mifflin1990",

@@ -12,7 +12,7 @@ from typing import Any
 
 from myoscope.causes._common import score_evidence
 from myoscope.causes._context import Context, Scored
-from myoscope.causes._nutrition_inputs import diet_days, glim_inputs, must_inputs, protein_inputs
+from myoscope.causes._nutrition_inputs import MIN_INTAKE_DAYS, diet_days, glim_inputs, must_inputs, protein_inputs
 from myoscope.causes._types import (
     Basis,
     CauseAssessment,
@@ -52,7 +52,10 @@ B12 = "vitamin B12"
 class F(str, Enum):
     glim_met = "GLIM malnutrition criteria met"
     strong_signal = "high-risk screening or a nutrient clearly out of range"
-    weak_signal = "some screening risk or a possibly inadequate nutrient"
+    weak_signal = "some screening risk or a possibly inadequate protein intake"
+    nutrient_out_of_range = "a recorded nutrient likely inadequate or above the upper level"
+    nutrient_possibly_low = "a recorded nutrient possibly inadequate"
+    nutrient_few_days = "a nutrient out of range on fewer than three recorded days"
     obesity_weight_loss = "weight loss in a person with obesity (may be an intended diet)"
     screened_negative = "screening and intake within range"
 
@@ -83,11 +86,35 @@ RULES = (
         basis=Basis.risk_factor,
     ),
     rule(
+        "nutrient-out-of-range",
+        {F.nutrient_out_of_range},
+        Status.likely,
+        "a nutrient likely inadequate or above the upper level over the recorded days",
+        "nasem2019_dri_tables",
+        basis=Basis.risk_factor,
+    ),
+    rule(
         "weak-signal",
         {F.weak_signal},
         Status.possible,
-        "some risk on screening or a nutrient possibly inadequate",
+        "some risk on screening or a protein intake possibly inadequate",
         "elia2003_must",
+        basis=Basis.risk_factor,
+    ),
+    rule(
+        "nutrient-possibly-low",
+        {F.nutrient_possibly_low},
+        Status.possible,
+        "a nutrient possibly inadequate over the recorded days",
+        "nasem2019_dri_tables",
+        basis=Basis.risk_factor,
+    ),
+    rule(
+        "nutrient-few-days",
+        {F.nutrient_few_days},
+        Status.possible,
+        "a nutrient out of range on one or two days only: usual intake needs at least three days of record",
+        "iom2000_dri_assessment",
         basis=Basis.risk_factor,
     ),
     rule(
@@ -119,11 +146,24 @@ def _computed(ctx: Context, missing: list[str]) -> dict[str, Any]:
     return computed
 
 
-def _signal(name: str, score: Score) -> F | None:
-    """What one computed score adds (GLIM is weighed on its own)."""
+PROTEIN_ENERGY_RULES = frozenset({"glim-in-obesity", "glim-met", "strong-signal", "weak-signal"})
+"""Rules decided by screening, GLIM or protein intake: the nutritional risk for which no advice may keep a person
+below the maintenance need (``safety``). A single vitamin or mineral out of range is not that risk."""
+DIET_SCORES = frozenset({"intake-adequacy"})
+"""Computed scores of vitamins and minerals read from the food record: one out of range decides only over at least
+``MIN_INTAKE_DAYS`` days, since their intake varies from day to day far more than that of protein or energy
+(IOM 2000, [iom2000_dri_assessment]). Protein from fewer days still counts, as a screen would."""
+
+
+def _signal(name: str, score: Score, days: int) -> F | None:
+    """What one computed or recorded score adds (GLIM is weighed on its own)."""
     if not score.positive or name == "glim":
         return None
-    if name == "intake-adequacy" or score.category in ("high risk", LIKELY_INADEQUATE):
+    if name in DIET_SCORES and days < MIN_INTAKE_DAYS:
+        return F.nutrient_few_days
+    if name == "intake-adequacy":
+        return F.nutrient_out_of_range
+    if score.category in ("high risk", LIKELY_INADEQUATE):
         return F.strong_signal
     return F.weak_signal
 
@@ -134,18 +174,22 @@ def _signals(signal: F | None) -> set[F]:
 
 def _screen(ctx: Context, computed: dict[str, Any], evidence: list[Evidence], missing: list[str]) -> set[F]:
     found: set[F] = set()
+    days = len(diet_days(ctx))
     for name, score in computed.items():
         evidence.append(score_evidence(Scored(name, ctx.on, score)))
         if score.positive is None:
             missing.extend(m for m in score.missing if m not in missing)
             continue
         found.add(F.screened_negative)
-        found |= _signals(_signal(name, score))
+        found |= _signals(_signal(name, score, days))
     adequacy, protein = computed.get("intake-adequacy"), computed.get("protein-target")
-    if adequacy is not None and any(c.met is None and POSSIBLY_INADEQUATE in str(c.value) for c in adequacy.criteria):
-        found.add(F.weak_signal)
+    nutrients = adequacy.details.get("nutrients", {}) if adequacy is not None else {}
+    if any(v.get("status") == POSSIBLY_INADEQUATE for v in nutrients.values()):
+        found.add(F.nutrient_possibly_low if days >= MIN_INTAKE_DAYS else F.nutrient_few_days)
     if protein is not None and protein.category == POSSIBLY_INADEQUATE:
         found.add(F.weak_signal)
+    if found & {F.nutrient_few_days} and (more := f"food records on at least {MIN_INTAKE_DAYS} days") not in missing:
+        missing.append(more)
     found |= _recorded_screens(ctx, evidence)
     if computed["glim"].positive:
         found.add(F.glim_met)
@@ -160,7 +204,9 @@ def _recorded_screens(ctx: Context, evidence: list[Evidence]) -> set[F]:
         if item.score.positive is not None:
             found.add(F.screened_negative)
             found |= _signals(
-                F.glim_met if item.name == "glim" and item.score.positive else _signal(item.name, item.score)
+                F.glim_met
+                if item.name == "glim" and item.score.positive
+                else _signal(item.name, item.score, MIN_INTAKE_DAYS)
             )
     return found
 

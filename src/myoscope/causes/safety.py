@@ -173,8 +173,14 @@ on a deficit)."""
 
 def _malnourished(ctx: Context, results: dict[str, CauseAssessment]) -> bool:
     """Malnourished (GLIM likely), underweight, or an older person with possible malnutrition (at risk by
-    'MUST' or GLIM): no advice may keep them below their maintenance need."""
+    'MUST' or GLIM): no advice may keep them below their maintenance need. Only the protein-energy findings
+    count (screening, GLIM, protein intake): one vitamin or mineral out of range is corrected by what is eaten,
+    not by eating more energy."""
+    from myoscope.causes.malnutrition import PROTEIN_ENERGY_RULES
+
     mal = results.get("malnutrition")
+    if mal is not None and not set(mal.rules) & PROTEIN_ENERGY_RULES:
+        mal = None
     likely = mal is not None and mal.status is Status.likely
     older_at_risk = mal is not None and mal.status is Status.possible and ctx.age is not None and ctx.age >= OLDER_AGE
     return likely or older_at_risk or (ctx.bmi is not None and ctx.bmi < MALNOURISHED_BMI_BELOW)
