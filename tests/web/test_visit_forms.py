@@ -43,7 +43,6 @@ def test_every_section_of_a_visit_is_saved_through_the_form(world):
         "activity[0].type": "session",
         "activity[0].minutes": "45 min",
         "activity[0].intensity": "moderate",
-        "activity[0].week_of": "2026-11-16",  # belongs to week summaries: ignored for a session
         "measurements[0].kind": "grip_strength",
         "measurements[0].side": "left",
         "measurements[0].trials": "30 kg, 31.5 kg",

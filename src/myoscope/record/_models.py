@@ -51,7 +51,10 @@ def _not_future(value: dt.date) -> dt.date:
 
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_CONTROL_CHARS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL_CHARS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_HIDDEN_CHARS = re.compile("[\x00\u202a-\u202e\u2066-\u2069]")
+"""A NUL, or a character that reorders the text shown after it (bidirectional embedding, override or isolate):
+in a name or a note it can make what a reader sees differ from what is stored."""
 
 
 def _written_date(value: Any) -> Any:
@@ -72,6 +75,17 @@ Side = Literal["left", "right"]
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False, frozen=True, str_strip_whitespace=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_hidden_characters(cls, value: Any) -> Any:
+        """No text of a record holds a NUL or a bidirectional control (:data:`_HIDDEN_CHARS`)."""
+        if isinstance(value, str) and (found := _HIDDEN_CHARS.search(value)):
+            raise RangeError(
+                f"contains a hidden control character (U+{ord(found.group()):04X})",
+                accepted="text without NUL or bidirectional control characters",
+            )
+        return value
 
 
 class Person(_Model):
@@ -96,7 +110,8 @@ class Person(_Model):
         """An id is one line of printable text: a new line or an escape in it forged lines in the terminal."""
         if _CONTROL_CHARS.search(value):
             raise RangeError(
-                "contains a control character (a new line, a tab or an escape)", accepted="printable characters"
+                "contains a control character (a new line, a tab, an escape or a direction override)",
+                accepted="printable characters",
             )
         return value
 

@@ -43,7 +43,18 @@ from myoscope.store._migrate import current_revision, downgrade, head_revision, 
 from myoscope.store._overview import Flags, Page, Row, Sort, overview, records_to_flag, save_flags
 from myoscope.store._people_tables import PatientFlags, PersonDetails, PersonIdentifier
 from myoscope.store._repository import NotFound, Patient, Patients, VisitView
-from myoscope.store._tables import ROLES, ApiToken, AuditEntry, Base, Person, Team, User, Visit, WebSession
+from myoscope.store._tables import (
+    MAX_NOTE_CHARS,
+    ROLES,
+    ApiToken,
+    AuditEntry,
+    Base,
+    Person,
+    Team,
+    User,
+    Visit,
+    WebSession,
+)
 
 __all__ = [
     "AUDIT_PAGE",
@@ -79,6 +90,7 @@ __all__ = [
     "Corrections",
     "Entry",
     "EntryChange",
+    "MAX_NOTE_CHARS",
     "MAX_REASON",
     "PERSON",
     "SECTIONS",

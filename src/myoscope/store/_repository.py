@@ -30,6 +30,7 @@ from myoscope.record import (
 from myoscope.store import _asked, _codec
 from myoscope.store._entries import LiveEntries, Measured, live_entries
 from myoscope.store._tables import (
+    MAX_NOTE_CHARS,
     SECTION_TABLES,
     AuditEntry,
     Membership,
@@ -309,7 +310,9 @@ class Patient:
             raise _renumbered(exc, full.instruments, new_items.get("instruments", [])) from None
         if "instruments" in new_items:
             new_items["instruments"] = [canonical_answers(item) for item in new_items["instruments"]]
-        visit = Visit(person_id=self.id, date=date, note=note[:2000], created_by=self._scope.user.id)
+        if len(note) > MAX_NOTE_CHARS:
+            raise InputError([Problem("note", note, f"is {len(note)} characters long", f"at most {MAX_NOTE_CHARS}")])
+        visit = Visit(person_id=self.id, date=date, note=note, created_by=self._scope.user.id)
         self.session.add(visit)
         self.session.flush()
         self._save(new_items, visit)

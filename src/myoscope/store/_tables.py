@@ -27,6 +27,9 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+MAX_NOTE_CHARS = 2000
+"""Characters of a visit's note; a longer one is refused, never cut."""
+
 JSONType = JSON().with_variant(JSONB(), "postgresql")
 
 ROLES = ("clinician", "admin")
@@ -137,7 +140,7 @@ class Visit(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
     date: Mapped[dt.date] = mapped_column(Date)
-    note: Mapped[str] = mapped_column(String(2000), default="")
+    note: Mapped[str] = mapped_column(String(MAX_NOTE_CHARS), default="")
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), default=None)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 

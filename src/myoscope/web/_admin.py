@@ -8,10 +8,12 @@ from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi import Path as FastPath
 from fastapi.responses import RedirectResponse, Response, StreamingResponse
 from sqlalchemy.orm import Session
 
 from myoscope.errors import InputError, Problem, shorten
+from myoscope.record import MAX_ID
 from myoscope.store import (
     AUDIT_PAGE,
     ROLES,
@@ -29,6 +31,8 @@ from myoscope.web._boundary import QueryRefused
 from myoscope.web._deps import DB, AdminUser, client_of, csrf_protect, web_session
 from myoscope.web._templating import render
 
+RowId = Annotated[int, FastPath(ge=1, le=MAX_ID, description="A row id of this database")]
+"""An account or token id: a number SQLite can hold (a larger one is refused, not a server error)."""
 router = APIRouter(prefix="/admin", dependencies=[Depends(csrf_protect)], include_in_schema=False)
 Current = Annotated[WebSession | None, Depends(web_session)]
 
@@ -130,20 +134,20 @@ def _account_change(
 
 
 @router.post("/accounts/{user_id}/role")
-def change_role(request: Request, user_id: int, session: DB, user: AdminUser, current: Current) -> Response:
+def change_role(request: Request, user_id: RowId, session: DB, user: AdminUser, current: Current) -> Response:
     role = str(_form(request).get("role", ""))
     return _account_change(request, session, user, current, lambda a: a.set_role(user_id, role), "role")
 
 
 @router.post("/accounts/{user_id}/active")
-def change_active(request: Request, user_id: int, session: DB, user: AdminUser, current: Current) -> Response:
+def change_active(request: Request, user_id: RowId, session: DB, user: AdminUser, current: Current) -> Response:
     active = _form(request).get("active") == "true"
     notice = "enabled" if active else "disabled"
     return _account_change(request, session, user, current, lambda a: a.set_active(user_id, active), notice)
 
 
 @router.post("/accounts/{user_id}/teams")
-def change_teams(request: Request, user_id: int, session: DB, user: AdminUser, current: Current) -> Response:
+def change_teams(request: Request, user_id: RowId, session: DB, user: AdminUser, current: Current) -> Response:
     form = _form(request)
     return _account_change(
         request, session, user, current, lambda a: a.set_teams(user_id, _ints(form.getlist("teams"))), "teams"
@@ -170,7 +174,7 @@ def tokens(request: Request, session: DB, user: AdminUser, current: Current) -> 
 
 
 @router.post("/tokens/{token_id}/revoke")
-def revoke(request: Request, token_id: int, session: DB, user: AdminUser) -> Response:
+def revoke(request: Request, token_id: RowId, session: DB, user: AdminUser) -> Response:
     done = _admin(request, session, user).revoke(token_id)
     return RedirectResponse(f"/admin/tokens?notice={'revoked' if done else 'not-live'}", status_code=303)
 

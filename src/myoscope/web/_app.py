@@ -31,6 +31,7 @@ from myoscope.web import (
     _person_details,
     _visit_pages,
 )
+from myoscope.web._body_limit import BodyLimit
 from myoscope.web._boundary import QueryRefused, invalid, validation_failed, validation_problems
 from myoscope.web._cache import ResultCache
 from myoscope.web._deps import NeedsLogin
@@ -103,6 +104,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     from myoscope.interop import cds_hooks_app
 
     app.mount("/cds-services", cds_hooks_app())
+
+    app.add_middleware(BodyLimit)  # inside the protective headers, so that a 413 carries them too
 
     @app.middleware("http")
     async def protective_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:

@@ -215,18 +215,30 @@ ACTIVITY_MODELS: dict[str, type[BaseModel]] = {"week": ActivityWeek, "session": 
 SIDED_KINDS = frozenset(k for k, v in MEASUREMENT_KINDS.items() if v.sided)
 
 
+ENTRY_TYPES = ("week", "session", "steps")
+
+
+def _entry_type(filled: dict[str, str], kinds: dict[str, Input]) -> str:
+    """The activity entry type the filled fields belong to, when the row's type was left blank (the first type
+    that has them all; else the type of the first field that has one)."""
+    shared = [t for t in ENTRY_TYPES if all(t in kinds.get(k, Input(k, k)).only for k in filled)]
+    if shared:
+        return shared[0]
+    return next((t for k in filled for t in kinds.get(k, Input(k, k)).only), "")
+
+
 def build_item(section: str, fields: dict[str, str], visit_date: str) -> dict[str, Any] | None:
     """The record item of one filled form row (None for an empty row); values stay text for the record to judge."""
     spec = SECTIONS[section]
     kinds = {i.name: i for i in spec.inputs}
     if section == "activity":
-        entry = fields.get("type") or ("week" if fields.get("week_of") else "")
-        kept = {k: v for k, v in fields.items() if k != "type" and entry in kinds.get(k, Input(k, k)).only}
-        if not kept:
+        filled = {k: v for k, v in fields.items() if k != "type"}
+        if not filled:
             return None
+        entry = fields.get("type") or _entry_type(filled, kinds)
         if entry in ("session", "steps"):
-            kept.setdefault("date", visit_date)
-        fields = kept
+            filled.setdefault("date", visit_date)
+        fields = filled  # every filled field is kept: one that the entry type lacks is refused by the record
     item: dict[str, Any] = {}
     for name, text in fields.items():
         spec_input = kinds.get(name)
@@ -237,7 +249,8 @@ def build_item(section: str, fields: dict[str, str], visit_date: str) -> dict[st
         for j in range(NUTRIENT_ROWS):
             nutrient, amount = fields.get(f"nutrient[{j}].name"), fields.get(f"nutrient[{j}].amount")
             if nutrient or amount:
-                item[nutrient or f"nutrient {j + 1}"] = amount or ""
+                key = nutrient or f"nutrient {j + 1}"
+                item[key if key not in item else f"{key} (again in nutrient row {j + 1})"] = amount or ""
     if section == "conditions" and item.get("snomed"):
         item.setdefault("kind", "other")
         item.setdefault("name", dict(coded_conditions()).get(item["snomed"], ""))

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from myoscope.errors import ABSENT, InputError, Problem
+from myoscope.store import MAX_NOTE_CHARS
 from myoscope.web._entry_forms import SECTIONS, build_item, words
 
 VISIT_SECTIONS = (*SECTIONS, "instruments", "spinal_exams")
@@ -54,7 +54,12 @@ def read_visit_form(form: Mapping[str, Any]) -> VisitForm:
     rows: dict[str, dict[int, dict[str, str]]] = {name: {} for name in VISIT_SECTIONS}
     for key, value in values.items():
         match = ROW.match(key)
-        if not match or value == "" or int(match.group(2)) >= MAX_ROWS:
+        if not match or value == "":
+            continue
+        if int(match.group(2)) >= MAX_ROWS:
+            row = f"{match.group(1)}[{match.group(2)}]"
+            if not any(p.field == row for p in problems):
+                problems.append(Problem(row, value, "is beyond the rows one visit holds", f"at most {MAX_ROWS} rows"))
             continue
         rows[match.group(1)].setdefault(int(match.group(2)), {})[match.group(3)] = value
     sections: dict[str, list[dict[str, Any]]] = {}
@@ -66,7 +71,12 @@ def read_visit_form(form: Mapping[str, Any]) -> VisitForm:
         sections[section] = [built[i] for i in kept]  # type: ignore[misc]  # kept rows are built
         order[section] = kept
     asked = tuple(k.removeprefix(ASKED) for k in values if k.startswith(ASKED) and values[k])
-    return VisitForm(values, date, values.get("note", ""), sections, order, tuple(problems), asked)
+    note = values.get("note", "")
+    if len(note) > MAX_NOTE_CHARS:
+        problems.append(
+            Problem("note", note, f"is {len(note)} characters long", f"at most {MAX_NOTE_CHARS} characters")
+        )
+    return VisitForm(values, date, note, sections, order, tuple(problems), asked)
 
 
 def _item(section: str, fields: dict[str, str], visit_day: str) -> dict[str, Any] | None:
@@ -86,22 +96,31 @@ def exam_item(fields: Mapping[str, str]) -> dict[str, Any] | None:
     if not any(k.endswith(("vac", "dap")) or k.count(".") == 2 for k in cells):
         return None
     exam: dict[str, Any] = {}
-    for path, value in cells.items():
+    for path, value in sorted(cells.items(), key=lambda kv: -kv[0].count(".")):  # the grid's cells first
         *parents, leaf = path.split(".")
         node = exam
         for part in parents:
-            node = node.setdefault(part, {})
-        node[leaf] = value
+            child = node.setdefault(part, {})
+            if not isinstance(child, dict):  # a field named like a group of cells is not one of the grid's
+                child = node[part] = {}
+            node = child
+        if not isinstance(node.get(leaf), dict):
+            node[leaf] = value
     return {"exam": exam}
 
 
 def _answer(text: str) -> Any:
-    """Answers are passed as typed; JSON lists or objects (for structured answers) are decoded."""
+    """Answers are passed as typed; JSON lists or objects (for structured answers) are decoded within the record's
+    limits (nesting, number size); one the limits refuse stays text, for the instrument to refuse by name."""
+    from myoscope.record import check_data, loads_json
+
     if text[:1] in "[{":
         try:
-            return json.loads(text)
-        except json.JSONDecodeError:
+            decoded = loads_json(text)
+            check_data(decoded, "answer")
+        except InputError:
             return text
+        return decoded
     return text
 
 

@@ -21,6 +21,7 @@ from myoscope.record import (
     SpinalExam,
     Symptom,
 )
+from myoscope.store import MAX_NOTE_CHARS
 from myoscope.web._entry_models import ActivityItem, Raw, RecordSection, shaped
 
 
@@ -45,7 +46,7 @@ class VisitIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     date: PastDate
-    note: str = Field("", max_length=2000)
+    note: str = Field("", max_length=MAX_NOTE_CHARS)
     measurements: list[Annotated[Raw, shaped(Measurement)]] = []
     instruments: list[Annotated[Raw, shaped(InstrumentAnswers)]] = []
     diet_days: list[Annotated[Raw, shaped(DietDay)]] = []
