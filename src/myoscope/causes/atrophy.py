@@ -139,7 +139,7 @@ RULES = (
 
 def _swollen_legs(ctx: Context, explained: frozenset[str]) -> frozenset[str]:
     """Sides of a leg that may be swollen: reported so, or the larger calf read as swelling."""
-    sides = {s.side for s in reported_leg_swelling(ctx) if s.side in ("left", "right")}
+    sides: set[str] = {s.side for s in reported_leg_swelling(ctx) if s.side in ("left", "right")}
     for a in ctx.asymmetries:
         if a.thinner_side and _swelling(a, ctx.facts.site(a.kind), reported_leg_swelling(ctx), explained):
             sides.add({"left": "right", "right": "left"}[a.thinner_side])

@@ -252,7 +252,7 @@ def return_plan(**raw: Any) -> ReturnPlan:
     }
     step = STEP_MINUTES[0 if cautious else 1]
     every = STEP_WEEKS[0 if cautious else 1]
-    rules = (
+    rules: tuple[tuple[str, str], ...] = (
         ("target 150 min/week moderate, strength 2 days/week, balance 3 days/week from 65", "bull2020"),
         ("reach it as >= 30 min on >= 5 days/week", "garber2011"),
         (
