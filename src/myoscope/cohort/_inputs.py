@@ -16,6 +16,9 @@ is not a date) is kept in the refused table with its reason, never dropped::
       population: {A: asian, O: other}
       groups: [site]
     condition_codes: {"123456": peripheral_nerve_injury}
+
+The file is read as records are (YAML 1.2: ``012`` is the number 12, hex and duplicate keys are refused):
+quote a code that starts with a zero.
 """
 
 from __future__ import annotations
@@ -90,12 +93,17 @@ def load_mapping(path: Path | None) -> Mapping:
     """Read and check a mapping file; raises :class:`InputError` naming the bad entry."""
     if path is None:
         return Mapping()
-    import yaml
+    from myoscope.record import MAX_FILE_BYTES, parse_text
 
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+        with open(path, "rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)
+        text = raw.decode("utf-8-sig")
+    except OSError as exc:
         raise InputError([Problem("mapping", str(path), f"cannot be read ({exc.__class__.__name__})")]) from None
+    except UnicodeDecodeError:
+        raise InputError([Problem("mapping", str(path), "is not UTF-8 text", "a YAML file in UTF-8")]) from None
+    data = parse_text(text, ".yaml")  # as records are read: YAML 1.2 numbers, no duplicate key, bounded nesting
     if not isinstance(data, dict) or data.get("format") != MAPPING_FORMAT:
         raise InputError(
             [
