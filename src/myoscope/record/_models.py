@@ -173,10 +173,14 @@ class Measurement(_Model):
         return max(self.trials) if self.trials else float(self.value)  # type: ignore[arg-type]  # validated: value or trials
 
 
+_GAIT_TIME = re.compile(r"(?:\d|\s)(?:s|secs?|seconds?)\b", re.IGNORECASE)
+"""A gait value written as a time over the course ("5 s", "5s", "4.5 seconds", "5 secs"), not as a speed."""
+
+
 def measurement_value(raw: Any, kind: str, distance: float | None = None) -> float:
     """One measurement value in the canonical unit of ``kind``, refused if unreadable or implausible."""
     spec = MEASUREMENT_KINDS[kind]
-    if kind == "gait_speed" and isinstance(raw, str) and re.search(r"\bs(ec)?\b", raw) and "/" not in raw:
+    if kind == "gait_speed" and isinstance(raw, str) and _GAIT_TIME.search(raw) and "/" not in raw:
         if distance is None:
             raise ValueError("a gait time needs the course distance (distance: 4 m)")
         seconds = parse(raw, "s")
