@@ -47,3 +47,33 @@ def test_a_birth_date_that_is_not_a_date_is_refused(birth):
     with pytest.raises(InputError) as err:
         import_bundle(_bundle({**PATIENT, "birthDate": birth}, WEIGHT))
     assert err.value.problems[0].field == "Patient.birthDate"
+
+
+@pytest.mark.parametrize("entry", [5, "x", {"resource": PATIENT}], ids=["number", "text", "object"])
+def test_a_bundle_entry_that_is_not_a_list_is_refused(entry):
+    with pytest.raises(InputError) as err:
+        import_bundle({"resourceType": "Bundle", "type": "collection", "entry": entry})
+    assert (err.value.problems[0].field, err.value.problems[0].message) == ("entry", "is not a list")
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        {**WEIGHT, "resourceType": ["Observation"]},
+        {**WEIGHT, "resourceType": {"x": 1}},
+        {"resourceType": "List", "code": "x"},
+        {"resourceType": "List", "code": {"coding": 5}},
+        {"resourceType": "List", "emptyReason": "nilknown"},
+    ],
+    ids=["type-list", "type-object", "list-code-text", "list-coding-number", "list-reason-text"],
+)
+def test_a_resource_of_wrong_json_types_is_skipped_with_an_issue_not_a_crash(odd):
+    result = import_bundle(_bundle(PATIENT, odd, WEIGHT))
+    assert [m.value for m in result.record.measurements] == [80.0]
+    assert any("not imported" in str(i) or "not read" in str(i) for i in result.issues), result.issues
+
+
+def test_an_entry_search_of_the_wrong_type_is_read_as_no_search():
+    bundle = _bundle(PATIENT, WEIGHT)
+    bundle["entry"][1]["search"] = "match"
+    assert [m.value for m in import_bundle(bundle).record.measurements] == [80.0]

@@ -186,7 +186,10 @@ def gather(request: HookRequest, timeout: float) -> dict[str, Any]:
         if not isinstance(value, dict):
             raise Unavailable(f"prefetch {key!r} is not a FHIR resource")
         if value.get("resourceType") == "Bundle":
-            resources += [e["resource"] for e in value.get("entry", ()) if isinstance(e.get("resource"), dict)]
+            listed = value.get("entry") or []
+            if not isinstance(listed, list):
+                raise Unavailable(f"prefetch {key!r}: the Bundle's entry is not a list")
+            resources += [e["resource"] for e in listed if isinstance(e, dict) and isinstance(e.get("resource"), dict)]
         else:
             resources.append(value)
     patients = [r for r in resources if r.get("resourceType") == "Patient"]

@@ -34,6 +34,9 @@ class ImportResult:
 
 
 def _name(resource: dict[str, Any], full_url: str | None) -> str:
+    kind = resource.get("resourceType")
+    if not isinstance(kind, str):
+        return full_url or "a resource without a resourceType"
     rid = resource.get("id")
     return f"{resource.get('resourceType', '?')}/{rid}" if rid else (full_url or resource.get("resourceType", "?"))
 
@@ -303,14 +306,19 @@ def entries(bundle: Any) -> list[tuple[str | None, dict[str, Any]]]:
         )
     if bundle.get("type") not in BUNDLE_TYPES:
         raise InputError([Problem("type", bundle.get("type"), "Bundle type not supported", ", ".join(BUNDLE_TYPES))])
+    listed = bundle.get("entry") or []
+    if not isinstance(listed, list):
+        raise InputError([Problem("entry", type(listed).__name__, "is not a list", "a list of Bundle entries")])
     out = []
-    for i, entry in enumerate(bundle.get("entry") or ()):
+    for i, entry in enumerate(listed):
         resource = entry.get("resource") if isinstance(entry, dict) else None
         if not isinstance(resource, dict):
             raise InputError([Problem(f"entry[{i}].resource", None, "entry without a resource")])
-        if (entry.get("search") or {}).get("mode") == "outcome":
+        search = entry.get("search")
+        if isinstance(search, dict) and search.get("mode") == "outcome":
             continue
-        out.append((entry.get("fullUrl"), resource))
+        url = entry.get("fullUrl")
+        out.append((url if isinstance(url, str) else None, resource))
     return out
 
 
@@ -375,10 +383,16 @@ def import_bundle(bundle: Any) -> ImportResult:
         )
     for url, resource in resources:
         kind = resource.get("resourceType")
+        if not isinstance(kind, str):
+            issues.append(Issue(_name(resource, url), "resourceType", None, "is not text; not imported", SHAPE))
+            continue
         if kind == "Patient" or kind in _IGNORED_OWN:
             continue
         if kind == "List":
-            _asked_none(resource, url, data, issues)
+            try:
+                _asked_none(resource, url, data, issues)
+            except MALFORMED:
+                issues.append(Issue(_name(resource, url), "", None, WRONG_TYPE + "; not imported", SHAPE))
             continue
         reader = _reader(kind, known)
         if reader is None:
