@@ -77,3 +77,10 @@ def test_an_entry_search_of_the_wrong_type_is_read_as_no_search():
     bundle = _bundle(PATIENT, WEIGHT)
     bundle["entry"][1]["search"] = "match"
     assert [m.value for m in import_bundle(bundle).record.measurements] == [80.0]
+
+
+def test_a_value_with_a_comparator_is_a_bound_and_is_not_imported_as_exact():
+    bounded = {**WEIGHT, "id": "o3", "valueQuantity": {**WEIGHT["valueQuantity"], "comparator": "<", "value": 40}}
+    result = import_bundle(_bundle(PATIENT, bounded, WEIGHT))
+    assert [m.value for m in result.record.measurements] == [80.0]
+    assert any("Observation/o3" in str(i) and "comparator" in str(i) for i in result.issues), result.issues

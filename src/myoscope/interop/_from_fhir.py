@@ -103,6 +103,8 @@ def quantity_in(q: dict[str, Any] | None, unit: str, accepted: tuple[str, ...] |
     """A FHIR Quantity converted to myoscope's ``unit``; refuses non-UCUM or unaccepted units."""
     if not q or not isinstance(q.get("value"), (int, float)) or isinstance(q.get("value"), bool):
         raise Skip(f"{path}.value", (q or {}).get("value"), "has no numeric value", "a number")
+    if q.get("comparator") is not None:  # "< 10 kg" is a bound, not a measurement: never read as exactly 10
+        raise Skip(f"{path}.comparator", q.get("comparator"), "is a bound, not a measured value", "no comparator")
     code = q.get("code")
     allowed = accepted or tuple(UCUM_TO_PINT)
     if q.get("system") != C.UCUM or code not in allowed:
