@@ -7,6 +7,7 @@ choices). A file with several problems gives one :class:`Problem` each.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 import reprlib
@@ -100,6 +101,9 @@ def path_of(loc: Iterable[Any]) -> str:
 _CHOICES_TYPES = {"literal_error", "enum"}
 
 
+CHOICES_MESSAGE = "is not one of the accepted choices"
+
+
 def from_validation_error(exc: ValidationError, prefix: str = "") -> InputError:
     """Translate pydantic's errors into our problems, one per error, with our wording."""
     problems = []
@@ -117,7 +121,7 @@ def from_validation_error(exc: ValidationError, prefix: str = "") -> InputError:
         elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
             problems.append(Problem(field, value, "is out of range", _bounds_text(ctx, kind)))
         elif kind in _CHOICES_TYPES:
-            problems.append(Problem(field, value, "is not one of the accepted choices", str(ctx.get("expected", ""))))
+            problems.append(Problem(field, value, CHOICES_MESSAGE, str(ctx.get("expected", ""))))
         elif kind == "extra_forbidden":
             problems.append(Problem(field, value, "is not a known field"))
         elif kind in ("finite_number",):
@@ -132,12 +136,27 @@ def from_validation_error(exc: ValidationError, prefix: str = "") -> InputError:
             problems.append(Problem(field, _ABSENT if whole else value, message))
         else:
             problems.append(Problem(field, value, _plain(err["msg"])))
-    return InputError(problems)
+    return InputError(_merged_choices(problems))
+
+
+def _merged_choices(problems: list[Problem]) -> list[Problem]:
+    """One problem per field for a value no member of a union of choices accepts (``'left', 'right' or 'both'``),
+    not one per member."""
+    out: list[Problem] = []
+    for p in problems:
+        same = next((q for q in out if q.field == p.field and q.message == p.message == CHOICES_MESSAGE), None)
+        if same is None:
+            out.append(p)
+        else:
+            out[out.index(same)] = dataclasses.replace(same, accepted=f"{same.accepted} or {p.accepted}")
+    return out
 
 
 def _is_union_tag(part: Any) -> bool:
     # pydantic adds the member type name to the location for union members
-    return isinstance(part, str) and (part.startswith(("function-", "~")) or part in {"str", "int", "float", "dict"})
+    return isinstance(part, str) and (
+        part.startswith(("function-", "~", "literal[")) or part in {"str", "int", "float", "dict"}
+    )
 
 
 def _bounds_text(ctx: dict[str, Any], kind: str) -> str:

@@ -269,6 +269,7 @@ def parse_data(text: str, suffix: str = ".yaml") -> Any:
 def parse_limited(text: str, suffix: str = ".yaml") -> Any:
     """Parse JSON (``suffix == ".json"``) or YAML text within every input limit."""
     check_size(text)
+    text = text.removeprefix("\ufeff")  # a byte-order mark some editors write: read past it, as for YAML
     data = loads_json(text) if suffix == ".json" else parse_yaml(text)
     check_data(data)
     return data

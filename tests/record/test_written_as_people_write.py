@@ -1,5 +1,5 @@
-"""A gait value may be written as the time over the course in the spellings people use ("5s", "4.5 seconds",
-"5 secs"), converted with the course distance; a speed stays a speed."""
+"""Values and files as people write them: a gait time in the spellings people use ("5s", "4.5 seconds",
+"5 secs"), converted with the course distance (a speed stays a speed); a JSON file with a byte-order mark."""
 
 from __future__ import annotations
 
@@ -30,3 +30,11 @@ def test_a_speed_is_not_read_as_a_time():
         }
     )
     assert record.measurements[0].value == pytest.approx(1.1)
+
+
+def test_a_json_record_saved_with_a_byte_order_mark_is_read(tmp_path):
+    from myoscope.record import load_record
+
+    path = tmp_path / "r.json"
+    path.write_bytes(b'\xef\xbb\xbf{"person": {"id": "p", "sex": "male", "age": 70}}')
+    assert load_record(path).person.id == "p"
