@@ -89,3 +89,12 @@ def test_unknown_document_and_missing_file(tmp_path):
     result = run(str(tmp_path / "absent.json"))
     assert result.exit_code == 2
     assert "file not found" in result.stderr
+
+
+def test_a_truncated_ndjson_line_is_shown_so_it_can_be_found(tmp_path):
+    path = tmp_path / "exams.ndjson"
+    path.write_text('{"id": "a"}\n{"id": "b", "right": {"motor"\n')
+    result = run(str(path))
+    assert result.exit_code == 2
+    assert "is a line of exams.ndjson that is not one JSON object" in result.output
+    assert '{"id": "b", "right": {"motor"' in result.output

@@ -125,9 +125,28 @@ def _read_ndjson(data: bytes, name: str) -> pa.Table:
     try:
         return pl.read_ndjson(io.BytesIO(data), schema=schema).to_arrow()
     except Exception as exc:  # polars raises several types for malformed JSON
+        bad = _first_bad_line(data)
+        where = name if bad is None else bad.decode("utf-8", "replace")
+        what = "is not NDJSON" if bad is None else f"is a line of {name} that is not one JSON object"
         raise InputError(
-            [Problem("input", name, f"is not NDJSON ({exc.__class__.__name__})", "one exam object per line")]
+            [Problem("input", where, f"{what} ({exc.__class__.__name__})", "one exam object per line")]
         ) from None
+
+
+def _first_bad_line(data: bytes) -> bytes | None:
+    """The first non-blank line that is not one JSON object (shown, shortened, so it can be found), or None."""
+    import json
+
+    for line in data.split(b"\n"):
+        if not line.strip():
+            continue
+        try:
+            if isinstance(json.loads(line), dict):
+                continue
+        except (ValueError, RecursionError):
+            pass
+        return line
+    return None
 
 
 def chunks(path: Path, size: int = CHUNK) -> Iterator[pa.Table]:
