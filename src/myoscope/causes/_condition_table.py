@@ -249,15 +249,19 @@ criterion: malignant disease, chronic heart failure, COPD, chronic kidney diseas
 inflammation by definition). Acute illness and injury are read from the record's illness episodes."""
 
 
+def entries_on(conditions: Iterable[Condition], on: dt.date) -> list[ConditionEntry]:
+    """The table entries of the recorded other conditions that have begun by ``on`` (a condition recorded as
+    starting later is not yet counted), in record order."""
+    return [
+        entry
+        for c in conditions
+        if c.kind == "other" and (c.onset is None or c.onset <= on) and (entry := match(c.snomed, c.name)) is not None
+    ]
+
+
 def disease_burden(conditions: Iterable[Condition], on: dt.date) -> list[str]:
-    """Labels of the recorded chronic diseases that meet GLIM's disease burden / inflammation criterion on ``on``
-    (a condition recorded as starting later is not yet counted)."""
-    out = []
-    for c in conditions:
-        entry = match(c.snomed, c.name) if c.kind == "other" else None
-        if entry is not None and entry.key in DISEASE_BURDEN and (c.onset is None or c.onset <= on):
-            out.append(entry.label)
-    return list(dict.fromkeys(out))
+    """Labels of the recorded chronic diseases that meet GLIM's disease burden / inflammation criterion on ``on``."""
+    return list(dict.fromkeys(e.label for e in entries_on(conditions, on) if e.key in DISEASE_BURDEN))
 
 
 SETTLED_COURSE = frozenset({"stroke", "guillain_barre", "critical_illness"})

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from myoscope.causes._condition_table import match
+from myoscope.causes._condition_table import entries_on
 
 if TYPE_CHECKING:
     from myoscope.causes._context import Context
@@ -32,15 +32,12 @@ def known_disease(ctx: Context) -> list[str] | None:
     """The screen's known-disease categories on record ([] = asked: none; None = not asked)."""
     if not ctx.facts.was_asked("conditions"):
         return None
-    found: set[str] = set()
-    for c in ctx.record.conditions:
-        if c.onset is not None and c.onset > ctx.on:
-            continue
-        entry = match(c.snomed, c.name) if c.kind == "other" else None
-        if entry is not None and entry.key in DISEASE_OF_ENTRY:
-            found.add(DISEASE_OF_ENTRY[entry.key])
-        if c.snomed == DIABETES_CODE or DIABETES_WORDS.search(c.name or ""):
-            found.add("metabolic")
+    found = {DISEASE_OF_ENTRY[e.key] for e in entries_on(ctx.record.conditions, ctx.on) if e.key in DISEASE_OF_ENTRY}
+    if any(
+        (c.onset is None or c.onset <= ctx.on) and (c.snomed == DIABETES_CODE or DIABETES_WORDS.search(c.name or ""))
+        for c in ctx.record.conditions
+    ):
+        found.add("metabolic")
     return sorted(found)
 
 

@@ -232,13 +232,9 @@ def _forbidden_deficit(ctx: Context, results: dict[str, CauseAssessment], step: 
 
 def kidney_disease(ctx: Context) -> bool:
     """Chronic kidney disease (or kidney failure, or dialysis) is on record by ``ctx.on``."""
-    from myoscope.causes._condition_table import match
+    from myoscope.causes._condition_table import entries_on
 
-    for c in ctx.record.conditions:
-        entry = match(c.snomed, c.name) if c.kind == "other" else None
-        if entry is not None and entry.key == "ckd" and (c.onset is None or c.onset <= ctx.on):
-            return True
-    return False
+    return any(e.key == "ckd" for e in entries_on(ctx.record.conditions, ctx.on))
 
 
 def _possible_clot(results: dict[str, CauseAssessment]) -> bool:
