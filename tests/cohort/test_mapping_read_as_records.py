@@ -41,3 +41,12 @@ def test_a_quoted_code_with_a_leading_zero_is_kept(tmp_path):
     path = tmp_path / "mapping.yaml"
     path.write_text(f'format: {MAPPING_FORMAT}\ncondition_codes: {{"012": als}}\n')
     assert load_mapping(path).condition_codes == {"012": "als"}
+
+
+def test_a_yes_no_answer_with_its_own_unit_label_is_read():
+    """The unit the project writes for a yes/no answer ('yes=1/no=0') holds digits; it is still that kind's unit
+    (before, every such row of a long table was refused as 'unknown unit for this kind')."""
+    from myoscope.cohort._inputs import unit_factors
+
+    factors = unit_factors([("acute_disease_no_intake", "yes=1/no=0"), ("body_weight", "9 kg")])
+    assert factors == {("acute_disease_no_intake", "yes=1/no=0"): 1.0, ("body_weight", "9 kg"): None}

@@ -274,12 +274,12 @@ def unit_factors(pairs: list[tuple[str, str]]) -> dict[tuple[str, str], float | 
     out: dict[tuple[str, str], float | None] = {}
     for kind, unit in pairs:
         canonical = units[kind]
-        if any(ch.isdigit() for ch in unit):  # a unit cell is a unit: '9' with 'st 6 lb' is not 9 st 6 lb
-            out[(kind, unit)] = None
-            continue
-        if canonical in _COUNTS:
+        if canonical in _COUNTS:  # before the digit check: the canonical unit of a yes/no answer is 'yes=1/no=0'
             plain = unit.strip().lower() in NO_SIDE_WORDS  # an empty cell's placeholder: no unit, as a score has
             out[(kind, unit)] = 1.0 if plain or unit in (canonical, *_COUNTS[canonical]) else None
+            continue
+        if any(ch.isdigit() for ch in unit):  # a unit cell is a unit: '9' with 'st 6 lb' is not 9 st 6 lb
+            out[(kind, unit)] = None
             continue
         try:
             out[(kind, unit)] = parse(f"1 {unit}", canonical)
