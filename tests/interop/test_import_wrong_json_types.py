@@ -84,3 +84,11 @@ def test_a_value_with_a_comparator_is_a_bound_and_is_not_imported_as_exact():
     result = import_bundle(_bundle(PATIENT, bounded, WEIGHT))
     assert [m.value for m in result.record.measurements] == [80.0]
     assert any("Observation/o3" in str(i) and "comparator" in str(i) for i in result.issues), result.issues
+
+
+def test_an_observation_dated_before_the_birth_date_is_skipped_and_named_not_the_whole_bundle():
+    early = {**WEIGHT, "id": "o4", "effectiveDateTime": "1950-01-01"}
+    result = import_bundle(_bundle(PATIENT, early, WEIGHT))
+    assert [m.value for m in result.record.measurements] == [80.0]
+    (issue,) = [i for i in result.issues if "Observation/o4" in str(i)]
+    assert "before the birth date (1960-01-01)" in str(issue)

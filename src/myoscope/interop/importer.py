@@ -415,6 +415,20 @@ def import_bundle(bundle: Any) -> ImportResult:
         except MALFORMED:  # a value of the wrong JSON type: the resource is skipped and named
             issues.append(Issue(_name(resource, url), "", None, WRONG_TYPE + "; not imported", SHAPE))
             continue
-        if found:
+        if found and (issue := _against_person(data["person"], found, _name(resource, url))) is not None:
+            issues.append(issue)  # dated before the birth date, say: skipped and named, as a future date is
+        elif found:
             data.setdefault(found[0], []).append(found[1])
     return ImportResult(parse_record(data), tuple(issues))
+
+
+def _against_person(person: dict[str, Any], found: tuple[str, dict[str, Any]], name: str) -> Issue | None:
+    """The issue of an item the record refuses with this person (a date before the birth date), else None."""
+    section, item = found
+    try:
+        parse_record({"person": person, section: [item]}, checks=False)
+    except InputError as exc:
+        p = exc.problems[0]
+        value = p.value if not isinstance(p.value, (dict, list)) else None
+        return Issue(name, p.field.removeprefix(f"{section}: "), value, p.message, p.accepted)
+    return None
