@@ -108,6 +108,8 @@ def _unit(unit: str) -> pint.Unit:
 
 def _kind(unit: str) -> str:
     dims = str(_unit(unit).dimensionality)
+    if dims == "dimensionless" and "/" in unit:  # a rate of like units (h/day): say which, with an example
+        return f"a number of {unit}, e.g. 8 {unit}"
     return _KIND.get(dims, f"a quantity in {unit}")
 
 
