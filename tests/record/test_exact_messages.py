@@ -1,4 +1,5 @@
-"""A value no choice accepts is one problem naming the field as the record spells it and every accepted value."""
+"""Exact messages for refused values: a bad choice is one problem with every accepted value; a rate names
+its "per" (h/day)."""
 
 from __future__ import annotations
 
