@@ -96,5 +96,5 @@ def test_a_truncated_ndjson_line_is_shown_so_it_can_be_found(tmp_path):
     path.write_text('{"id": "a"}\n{"id": "b", "right": {"motor"\n')
     result = run(str(path))
     assert result.exit_code == 2
-    assert "is a line of exams.ndjson that is not one JSON object" in result.output
+    assert "is a line of exams.ndjson that is not NDJSON (one JSON object)" in result.output
     assert '{"id": "b", "right": {"motor"' in result.output

@@ -127,7 +127,7 @@ def _read_ndjson(data: bytes, name: str) -> pa.Table:
     except Exception as exc:  # polars raises several types for malformed JSON
         bad = _first_bad_line(data)
         where = name if bad is None else bad.decode("utf-8", "replace")
-        what = "is not NDJSON" if bad is None else f"is a line of {name} that is not one JSON object"
+        what = "is not NDJSON" if bad is None else f"is a line of {name} that is not NDJSON (one JSON object)"
         raise InputError(
             [Problem("input", where, f"{what} ({exc.__class__.__name__})", "one exam object per line")]
         ) from None
