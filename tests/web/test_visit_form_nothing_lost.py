@@ -62,7 +62,9 @@ def test_the_same_nutrient_in_two_rows_is_refused_not_overwritten(world):
     }
     _, _, response = _post(world, extra)
     assert response.status_code == 422
-    assert any("nutrient row 2" in e for e in _errors(response.text)), _errors(response.text)
+    assert any("names a nutrient already given on this day" in e for e in _errors(response.text)), _errors(
+        response.text
+    )
 
 
 def test_odd_answers_and_exam_fields_get_a_message_not_a_server_error(world):

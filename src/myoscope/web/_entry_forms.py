@@ -249,8 +249,7 @@ def build_item(section: str, fields: dict[str, str], visit_date: str) -> dict[st
         for j in range(NUTRIENT_ROWS):
             nutrient, amount = fields.get(f"nutrient[{j}].name"), fields.get(f"nutrient[{j}].amount")
             if nutrient or amount:
-                key = nutrient or f"nutrient {j + 1}"
-                item[key if key not in item else f"{key} (again in nutrient row {j + 1})"] = amount or ""
+                item[nutrient or f"nutrient {j + 1}"] = amount or ""  # a name given twice: refused by the form
     if section == "conditions" and item.get("snomed"):
         item.setdefault("kind", "other")
         item.setdefault("name", dict(coded_conditions()).get(item["snomed"], ""))

@@ -17,7 +17,7 @@ from typing import Any
 
 from myoscope.errors import ABSENT, InputError, Problem
 from myoscope.store import MAX_NOTE_CHARS
-from myoscope.web._entry_forms import SECTIONS, build_item, words
+from myoscope.web._entry_forms import NUTRIENT_ROWS, SECTIONS, build_item, words
 
 VISIT_SECTIONS = (*SECTIONS, "instruments", "spinal_exams")
 ROW = re.compile(rf"^({'|'.join(VISIT_SECTIONS)})\[(\d+)\]\.(.+)$")
@@ -70,6 +70,7 @@ def read_visit_form(form: Mapping[str, Any]) -> VisitForm:
         kept = [i for i, item in built.items() if item]
         sections[section] = [built[i] for i in kept]  # type: ignore[misc]  # kept rows are built
         order[section] = kept
+    problems += _nutrients_given_twice(rows["diet_days"], order["diet_days"])
     asked = tuple(k.removeprefix(ASKED) for k in values if k.startswith(ASKED) and values[k])
     note = values.get("note", "")
     if len(note) > MAX_NOTE_CHARS:
@@ -77,6 +78,20 @@ def read_visit_form(form: Mapping[str, Any]) -> VisitForm:
             Problem("note", note, f"is {len(note)} characters long", f"at most {MAX_NOTE_CHARS} characters")
         )
     return VisitForm(values, date, note, sections, order, tuple(problems), asked)
+
+
+def _nutrients_given_twice(days: Mapping[int, Mapping[str, str]], kept: list[int]) -> list[Problem]:
+    """A diet day's nutrient rows naming a nutrient already given that day (its amount would replace the first)."""
+    out = []
+    for item, row in enumerate(kept):
+        seen: set[str] = set()
+        for j in range(NUTRIENT_ROWS):
+            name = days[row].get(f"nutrient[{j}].name", "")
+            if name and name in seen:
+                field = f"diet_days[{item}].nutrient[{j}].name"
+                out.append(Problem(field, name, "names a nutrient already given on this day", "each nutrient once"))
+            seen.add(name)
+    return out
 
 
 def _item(section: str, fields: dict[str, str], visit_day: str) -> dict[str, Any] | None:
