@@ -137,12 +137,10 @@ RULES = (
 )
 
 
-def _swollen_legs(ctx: Context, explained: frozenset[str]) -> frozenset[str]:
+def _swollen_legs(ctx: Context, swollen: list[tuple[girth.Asymmetry, bool]]) -> frozenset[str]:
     """Sides of a leg that may be swollen: reported so, or the larger calf read as swelling."""
     sides: set[str] = {s.side for s in reported_leg_swelling(ctx) if s.side in ("left", "right")}
-    for a in ctx.asymmetries:
-        if a.thinner_side and _swelling(a, ctx.facts.site(a.kind), reported_leg_swelling(ctx), explained):
-            sides.add({"left": "right", "right": "left"}[a.thinner_side])
+    sides |= {{"left": "right", "right": "left"}[a.thinner_side] for a, hit in swollen if hit and a.thinner_side}
     return frozenset(sides)
 
 
@@ -152,10 +150,10 @@ ARM_SITES = frozenset({"upper_arm", "forearm"})
 
 def _asymmetry_evidence(ctx: Context, found: set[F], flags: list[RedFlag]) -> list[Evidence]:
     out = []
-    explained = immobilised_calf_sides(ctx) | denervated_leg_sides(ctx)
-    swollen_legs = _swollen_legs(ctx, explained)
-    for a in ctx.asymmetries:
-        swollen = _swelling(a, ctx.facts.site(a.kind), reported_leg_swelling(ctx), explained)
+    explained, reported = immobilised_calf_sides(ctx) | denervated_leg_sides(ctx), reported_leg_swelling(ctx)
+    judged = [(a, _swelling(a, ctx.facts.site(a.kind), reported, explained)) for a in ctx.asymmetries]
+    swollen_legs = _swollen_legs(ctx, judged)
+    for a, swollen in judged:
         if swollen:
             found.add(F.swelling)
             if not any(f.code == "calf-swelling" for f in flags):
@@ -245,16 +243,20 @@ LEG_WORDS = ("calf", "leg", "shin", "ankle", "thigh", "knee", "foot")
 """Words of a recorded swelling's site that place it on a leg."""
 
 
-def reported_leg_swelling(ctx: Context) -> tuple[Symptom, ...]:
-    """Swelling of one leg the record reports (by side, or by a site on a leg that is not 'both')."""
+def leg_swelling(ctx: Context) -> tuple[Symptom, ...]:
+    """Swelling of a leg the record reports by ``ctx.on`` (by a site on a leg, or by a side)."""
     return tuple(
         s
         for s in ctx.record.symptoms
         if s.kind == "swelling"
-        and s.side != "both"
         and (s.onset is None or s.onset <= ctx.on)
         and (any(w in s.site.lower() for w in LEG_WORDS) if s.site else s.side is not None)
     )
+
+
+def reported_leg_swelling(ctx: Context) -> tuple[Symptom, ...]:
+    """Swelling of one leg the record reports (not of both: that is oedema, not a possible clot)."""
+    return tuple(s for s in leg_swelling(ctx) if s.side != "both")
 
 
 def _reported_swelling_flag(swollen: tuple[Symptom, ...]) -> RedFlag:
@@ -342,13 +344,7 @@ SWOLLEN_CALF_RULE = "swollen legs can hide low or falling muscle in the calf gir
 
 def legs_swollen(ctx: Context, found: set[F]) -> bool:
     """A leg is reported swollen (one side or both), or a larger calf was read as swelling."""
-    reported = any(
-        s.kind == "swelling"
-        and (s.onset is None or s.onset <= ctx.on)
-        and (any(w in s.site.lower() for w in LEG_WORDS) if s.site else s.side is not None)
-        for s in ctx.record.symptoms
-    )
-    return reported or F.swelling in found
+    return F.swelling in found or bool(leg_swelling(ctx))
 
 
 def _trend_evidence(ctx: Context, found: set[F]) -> list[Evidence]:
