@@ -51,7 +51,7 @@ B12 = "vitamin B12"
 
 class F(str, Enum):
     glim_met = "GLIM malnutrition criteria met"
-    strong_signal = "high-risk screening or a nutrient clearly out of range"
+    strong_signal = "high-risk screening or a protein intake likely inadequate"
     weak_signal = "some screening risk or a possibly inadequate protein intake"
     nutrient_out_of_range = "a recorded nutrient likely inadequate or above the upper level"
     nutrient_possibly_low = "a recorded nutrient possibly inadequate"
@@ -81,7 +81,7 @@ RULES = (
         "strong-signal",
         {F.strong_signal},
         Status.likely,
-        "high-risk screening, or a nutrient likely inadequate or above the upper level",
+        "high-risk screening, or a protein intake below the average requirement (EAR)",
         "nasem2019_dri_tables",
         basis=Basis.risk_factor,
     ),
