@@ -12,9 +12,14 @@ from __future__ import annotations
 from typing import Any
 
 from myoscope.errors import Problem
+from myoscope.record import MAX_FILE_BYTES
+from myoscope.web._fhir import MAX_BYTES as FHIR_BUNDLE_BYTES
+from myoscope.web._patient_list import MAX_UPLOAD_BYTES
 
-MAX_REQUEST_BYTES = 21_000_000
-"""The largest body any route accepts (a FHIR Bundle, 20 MB) with room for the form or multipart framing."""
+FRAMING_BYTES = 1_000_000
+"""Room for the form or multipart framing around the largest body a route accepts."""
+MAX_REQUEST_BYTES = max(FHIR_BUNDLE_BYTES, MAX_UPLOAD_BYTES, MAX_FILE_BYTES) + FRAMING_BYTES
+"""The largest body any route accepts (today a FHIR Bundle), with room for its framing."""
 
 
 def _too_large(size: str) -> Any:
