@@ -173,6 +173,35 @@ def _parse_text(text: str, unit: str) -> float:
     return total
 
 
+_SPELLINGS: dict[str, str] = {
+    **dict.fromkeys(("kg", "kgs", "kilo", "kilos", "kilogram", "kilograms"), "kg"),
+    **dict.fromkeys(("lb", "lbs", "pound", "pounds"), "lb"),
+    **dict.fromkeys(("st", "stone", "stones"), "st"),
+    **dict.fromkeys(("g", "gm", "gms", "gram", "grams"), "g"),
+    **dict.fromkeys(("mg", "mgs", "milligram", "milligrams"), "mg"),
+    **dict.fromkeys(("ug", "mcg", "µg", "μg", "microgram", "micrograms"), "ug"),
+    **dict.fromkeys(("cm", "cms", "centimetre", "centimetres", "centimeter", "centimeters"), "cm"),
+    **dict.fromkeys(("mm", "millimetre", "millimetres", "millimeter", "millimeters"), "mm"),
+    **dict.fromkeys(("m", "metre", "metres", "meter", "meters"), "m"),
+    **dict.fromkeys(("ft", "foot", "feet"), "ft"),
+    **dict.fromkeys(("in", "inch", "inches"), "in"),
+    **dict.fromkeys(("kcal", "kcals", "kilocalorie", "kilocalories"), "kcal"),
+    **dict.fromkeys(("kj", "kilojoule", "kilojoules"), "kJ"),
+    **dict.fromkeys(("h", "hr", "hrs", "hour", "hours"), "h"),
+    **dict.fromkeys(("min", "mins", "minute", "minutes"), "min"),
+    **dict.fromkeys(("s", "sec", "secs", "second", "seconds"), "s"),
+}
+"""Spellings of the units of body measurements, in any letter case ('72 KG', '72 kgs', '72 kilos', '158 LBS',
+'5 FT 9 IN', '2000 KCAL'), and the unit pint reads for each. Pint's own names are case-sensitive ('Mg' is a
+megagram, 'kilos' a kilo-second): in a body measurement no one means those, so these spellings are read as
+people mean them before pint sees the unit. Any other unit goes to pint as written."""
+
+
+def _spelling(written: str) -> str:
+    """The unit pint reads for a written unit: :data:`_SPELLINGS` in any case, else the text as written."""
+    return _SPELLINGS.get(written.lower(), written)
+
+
 def _pairs(text: str) -> list[tuple[float, str | None]] | None:
     text = text.replace("′", "ft").replace("″", "in").replace("'", " ft ").replace('"', " in ")
     pos, out = 0, []
@@ -181,7 +210,7 @@ def _pairs(text: str) -> list[tuple[float, str | None]] | None:
         if not match or match.end() == pos:
             return None
         number, written = match.group(1), match.group(2)
-        out.append((float(number), written.strip() if written else None))
+        out.append((float(number), _spelling(written.strip()) if written else None))
         pos = match.end()
     if len(out) > 1 and any(u is None for (u,) in [(u,) for _, u in out]):
         return None
@@ -228,7 +257,7 @@ thousandth of one. '1800 cal' of food read as 1.8 kcal would make a day's eating
 
 
 def _convert(number: float, written_unit: str, unit: str) -> float:
-    written_unit = written_unit.strip()
+    written_unit = _spelling(written_unit.strip())
     if written_unit == unit:  # already in the canonical unit: nothing to convert, so pint need not load
         return number
     if written_unit in AMBIGUOUS_ENERGY and unit == "kcal":

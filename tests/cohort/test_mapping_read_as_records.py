@@ -50,3 +50,17 @@ def test_a_yes_no_answer_with_its_own_unit_label_is_read():
 
     factors = unit_factors([("acute_disease_no_intake", "yes=1/no=0"), ("body_weight", "9 kg")])
     assert factors == {("acute_disease_no_intake", "yes=1/no=0"): 1.0, ("body_weight", "9 kg"): None}
+
+
+def test_unit_cells_in_capitals_or_plurals_are_read_as_meant():
+    """Site exports write 'KG', 'kgs', 'LBS' or 'CM': the same factors as 'kg', 'lb' and 'cm' (they were
+    refused as 'unknown unit for this kind')."""
+    from myoscope.cohort._inputs import unit_factors
+
+    factors = unit_factors([("body_weight", "KG"), ("body_weight", "kgs"), ("body_weight", "LBS"), ("height", "CM")])
+    assert factors == {
+        ("body_weight", "KG"): 1.0,
+        ("body_weight", "kgs"): 1.0,
+        ("body_weight", "LBS"): pytest.approx(0.45359237),
+        ("height", "CM"): 1.0,
+    }

@@ -32,6 +32,31 @@ def test_accepted_spellings(raw, unit, expected):
 
 
 @pytest.mark.parametrize(
+    "raw, unit, expected",
+    [
+        ("72 KG", "kg", 72.0),
+        ("72 Kg", "kg", 72.0),
+        ("72 kgs", "kg", 72.0),
+        ("72 kilos", "kg", 72.0),  # pint alone reads 'kilos' as kilo-seconds
+        ("158 LBS", "kg", 158 * 0.45359237),
+        ("9 ST 6 LB", "kg", (9 * 14 + 6) * 0.45359237),
+        ("175 CM", "cm", 175.0),
+        ("5 FT 9 IN", "cm", (5 * 12 + 9) * 2.54),
+        ("2000 KCAL", "kcal", 2000.0),
+        ("7500 KJ", "kcal", 7500 / 4.184),
+        ("600 MG", "mg", 600.0),  # pint alone reads 'MG' as a megagauss, and 'Mg' as a megagram
+        ("600 Mg", "mg", 600.0),
+        ("2.4 MCG", "ug", 2.4),
+        ("60 gm", "g", 60.0),
+        ("1 HR 30 MIN", "min", 90.0),
+        ({"value": 72, "unit": "KG"}, "kg", 72.0),
+    ],
+)
+def test_spellings_people_write_in_any_case(raw, unit, expected):
+    assert parse(raw, unit) == pytest.approx(expected, rel=1e-12)
+
+
+@pytest.mark.parametrize(
     "raw, unit, message",
     [
         ("72 kgg", "kg", "unknown unit 'kgg'; expected a mass, e.g. 72 kg or 158 lb"),
