@@ -13,7 +13,7 @@ or more) near the WHO 2020 and 3 x 20 minute goals fall on days of the last week
 are one weekly summary of the record (``activity``, ``week_of`` that day). The latest answer "acutely
 ill with no intake for more than 5 days", when yes, is an ongoing acute illness with 6 days without
 intake on record (what the per-person nutrition screens read it from); a birth year is a birth date
-on 1 January (the year difference the tables give is then the age in whole years on these dates).
+on the day the kernel takes for it (``BIRTHDAY_OF_A_YEAR``, mid-year), so both sides see the same age.
 The records hold what tables carry: no symptoms, bed rest, immobilisation, diet days or answered
 questionnaires, so the statuses that need those are "cannot tell" on both sides.
 """
@@ -36,6 +36,7 @@ from myoscope.cohort._causes import CAUSE_COLUMNS as MEASURED_CAUSES
 from myoscope.cohort._conditions import ASKED, CONDITION_SNOMED, STATUS_CODE, bits_frame
 from myoscope.cohort._kinds import GIRTHS
 from myoscope.cohort._muscle_causes import CAUSE_COLUMNS as MUSCLE_CAUSES
+from myoscope.cohort.kernel import BIRTHDAY_OF_A_YEAR
 from myoscope.record import ActivityWeek, Condition, Episode, Person, Record
 
 NERVE_CODE = "site-nerve-17"
@@ -165,7 +166,7 @@ def _illness(rows) -> list[Episode]:
 def _per_person(rows, codes, sex="male", birth_year=1950):
     base = record_of(rows, sex, "other")
     section = {} if codes is None else {"conditions": [_CONDITIONS[c] for c in codes]}  # given: asked
-    born = {"birth_date": dt.date(birth_year, 1, 1)} if birth_year else {}
+    born = {"birth_date": dt.date(birth_year, *BIRTHDAY_OF_A_YEAR)} if birth_year else {}
     person = Person(id="p", sex=sex, population="other", **born)
     illness = _illness(rows)
     weeks = _activity_weeks(rows)  # a table without activity rows did not say "asked: none"

@@ -12,12 +12,13 @@ import datetime as dt
 import math
 
 import numpy as np
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from per_person import per_person, person_arrays
 
 from myoscope.cohort import KINDS, screen_arrays
-from myoscope.cohort.kernel import WINDOW_DAYS
+from myoscope.cohort.kernel import BIRTHDAY_OF_A_YEAR, WINDOW_DAYS
 from myoscope.instruments import must
 from myoscope.instruments import sarcopenia_cutoffs as cut
 
@@ -104,7 +105,8 @@ def test_cohort_kernel_matches_per_person_path(person):
     rows, sex, population, birth_year = person
     got = _cohort(rows, sex, population, birth_year)
     last = dt.date(1970, 1, 1) + dt.timedelta(days=max(r[2] for r in rows))
-    expected = per_person(rows, sex, population, last.year - birth_year if birth_year else None)
+    age = last.year - birth_year - (last < dt.date(last.year, *BIRTHDAY_OF_A_YEAR))
+    expected = per_person(rows, sex, population, age if birth_year else None)
     wrong = {k: (got[k], v) for k, v in expected.items() if not _same(got[k], v)}
     assert not wrong, f"cohort vs per-person differ: {wrong}"
 
@@ -165,3 +167,14 @@ def test_glim_category_words_are_the_instruments():
         == GLIM_CATEGORIES[0]
     )
     assert glim.score({**base, "bmi": 18.0, "population": "asian"}).category == GLIM_CATEGORIES[3]
+
+
+@pytest.mark.parametrize(
+    ("day", "age"), [(dt.date(2025, 3, 1), 69), (dt.date(2025, 8, 1), 70), (dt.date(2025, 12, 31), 70)]
+)
+def test_an_age_from_a_year_of_birth_is_not_a_year_high_before_mid_year(day, age):
+    """Born in 1955 (year only, as OMOP gives it): 69 on 1 March 2025, when the year difference says 70
+    (which put people across GLIM's age 70 cut-off and into the next age band half a year early)."""
+    code = next(k.code for k in KINDS if k.name == "body_weight")
+    days = (day - dt.date(1970, 1, 1)).days
+    assert _cohort([(code, 0, days, 70.0)], "female", None, 1955)["age"] == age

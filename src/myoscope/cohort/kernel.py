@@ -29,7 +29,7 @@ from myoscope.instruments import sarcopenia_cutoffs as cut
 from myoscope.measures.body import MIN_SPAN_DAYS
 from myoscope.record import EARLIEST_DATE
 
-RULE_VERSION = "myoscope-screen/9"
+RULE_VERSION = "myoscope-screen/10"
 """Version of the screening rules, written beside every flag (bump when a rule changes)."""
 
 DAYS_PER_MONTH = units.DAYS_PER_MONTH
@@ -161,10 +161,20 @@ def _person_attributes(ids: np.ndarray, persons: Mapping[str, np.ndarray] | None
     return pick("sex", np.int8), pick("population", np.int8), pick("birth_year", np.int16), pick("conditions", np.int16)
 
 
+BIRTHDAY_OF_A_YEAR = (7, 1)
+"""(month, day) a person known only by year of birth (OMOP's ``year_of_birth``) is taken to be born on: the
+middle of the year, so the age in whole years is never more than half a year off either way. The year of the
+row minus the year of birth would be one year high until the birthday, for half of everyone on average."""
+
+
 def _age(last_day: np.ndarray, birth_year: np.ndarray) -> np.ndarray:
-    """Age in whole years at the last row (year of the row minus year of birth, as OMOP gives it)."""
-    years = np.where(np.isnan(last_day), 0, last_day).astype("datetime64[D]").astype("datetime64[Y]")
-    age = years.astype(np.int64) + 1970 - birth_year
+    """Age in whole years at the last row, for a birth on :data:`BIRTHDAY_OF_A_YEAR` of the year of birth."""
+    days = np.where(np.isnan(last_day), 0, last_day).astype("datetime64[D]")
+    years = days.astype("datetime64[Y]")
+    month, day = BIRTHDAY_OF_A_YEAR
+    birthday = years.astype("datetime64[M]") + np.timedelta64(month - 1, "M")
+    before_birthday = days < birthday.astype("datetime64[D]") + np.timedelta64(day - 1, "D")
+    age = years.astype(np.int64) + 1970 - birth_year - before_birthday
     return np.where((birth_year > 0) & ~np.isnan(last_day), age, -1).astype(np.int16)
 
 
