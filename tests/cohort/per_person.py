@@ -78,6 +78,8 @@ def per_person(rows, sex: str | None, population: str | None, age: int | None = 
     height = body.height_cm(record)
     w3, w6 = body.weight_change(record, on, 3), body.weight_change(record, on, 6)
     loss6 = None if w6 is None else max(0.0, -w6.percent)
+    longer = body.weight_change_beyond(record, on, *glim.BEYOND_6_MONTHS_SPAN)
+    loss_beyond = None if longer is None else max(0.0, -longer.percent)
     grip, gait, chair, sppb = (
         latest["grip_strength"],
         latest["gait_speed"],
@@ -124,7 +126,7 @@ def per_person(rows, sex: str | None, population: str | None, age: int | None = 
         ),
         "must": _must(weight, height, loss6, latest["acute_disease_no_intake"]),
         "glim_weight_loss": -1 if loss6 is None else glim.weight_loss_stage(loss6, glim.WEIGHT_LOSS_WITHIN_6_MONTHS),
-        "glim": _glim(weight, height, loss6, latest["acute_disease_no_intake"], age, population),
+        "glim": _glim(weight, height, (loss6, loss_beyond), latest["acute_disease_no_intake"], age, population),
     }
     out.update(_cutoffs(sex, grip, gait, chair, sppb))
     out.update(_girths(record, on))
@@ -144,13 +146,14 @@ def _must(weight, height, loss6, acute) -> int:
     return -1 if score.category == CANNOT_TELL else ("low risk", "medium risk", "high risk").index(score.category)
 
 
-def _glim(weight, height, loss6, acute, age, population) -> int:
+def _glim(weight, height, losses, acute, age, population) -> int:
     """GLIM as the per-person path feeds it (causes._nutrition_inputs.glim_inputs, then the person fields
     of measures.answers.person_values, then Context.score_now): acutely ill with no intake means a recent
     acute illness, which that path reads as inflammation."""
     data: dict[str, Any] = {}
-    if loss6 is not None:
-        data["weight_loss_within_6_months"] = round(loss6, 3)
+    for name, loss in zip(("weight_loss_within_6_months", "weight_loss_beyond_6_months"), losses, strict=True):
+        if loss is not None:
+            data[name] = round(loss, 3)
     if acute == 1:
         data["inflammation"] = True
     if population:

@@ -206,7 +206,7 @@ def test_cause_statuses_match_per_person_analysis(
 ):
     rows = rows + extra_weights + [r for pair in pairs for r in pair] + grip_rows + activity_rows + acute_rows
     got, expected = _cohort(rows, codes, sex, birth_year), _per_person(rows, codes, sex, birth_year)
-    assert got == expected, (codes, sex, birth_year, got, expected)
+    assert got == expected, (rows, codes, sex, birth_year, got, expected)
 
 
 def test_condition_codes_are_the_fhir_terminology_codes():

@@ -105,6 +105,10 @@ class Context:
         change: body.WeightChange | None = self._cache[key]
         return change
 
+    def weight_change_beyond(self, beyond_months: float, up_to_months: float) -> body.WeightChange | None:
+        """:func:`myoscope.measures.body.weight_change_beyond` up to this day."""
+        return body.weight_change_beyond(self.record, self.on, beyond_months, up_to_months)
+
     @cached_property
     def asymmetries(self) -> list[girth.Asymmetry]:
         return girth.asymmetries(self.record, self.on)

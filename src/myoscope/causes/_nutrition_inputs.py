@@ -6,6 +6,7 @@ from typing import Any
 
 from myoscope.causes._condition_table import disease_burden
 from myoscope.causes._context import Context
+from myoscope.criteria import glim
 from myoscope.criteria.intake import ACCEPTED_NAMES
 from myoscope.measures.diet import diet_days_in_window
 from myoscope.record import NUTRIENT_UNITS, Episode
@@ -64,6 +65,9 @@ def glim_inputs(ctx: Context) -> dict[str, Any]:
     loss = weight_loss_percent(ctx, 6)
     if loss is not None:
         data["weight_loss_within_6_months"] = round(loss, 3)
+    longer = ctx.weight_change_beyond(*glim.BEYOND_6_MONTHS_SPAN)
+    if longer is not None:
+        data["weight_loss_beyond_6_months"] = round(max(0.0, -longer.percent), 3)
     if recent_illness(ctx) or disease_burden(ctx.record.conditions, ctx.on):
         data["inflammation"] = True
     need, energy = ctx.energy_need, ctx.intakes.get("energy")

@@ -42,8 +42,9 @@ NEEDS: dict[str, str] = {
     "must": "weight and height (BMI), " + _WEIGHTS + ", and whether acutely ill with no intake",
     "glim_weight_loss": _WEIGHTS,
     "glim": "acutely ill with no intake, or a chronic disease of GLIM's list (cancer, heart failure, COPD, chronic "
-    "kidney disease) in a conditions table (read as inflammation), and weight loss within 6 months or a BMI "
-    "with age; reduced intake and muscle mass are not read from tables, so 'no malnutrition' is never decided",
+    "kidney disease) in a conditions table (read as inflammation), and weight loss within 6 months, or beyond "
+    "6 months (two weights 6 to 12 months apart), or a BMI with age; reduced intake and muscle mass are not read "
+    "from tables, so 'no malnutrition' is never decided",
     "girth_asymmetry": "both sides of a limb girth measured on the same day",
     "girth_loss": "one side of a limb girth measured on two days",
     "who2020_aerobic": "a week's moderate and vigorous minutes",

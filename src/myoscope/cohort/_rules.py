@@ -16,7 +16,7 @@ import operator
 
 import numpy as np
 
-from myoscope.cohort._features import COL
+from myoscope.cohort._features import COL, WINDOW_MONTHS
 from myoscope.cohort._kinds import GIRTHS, KIND_CODE, schema_bounds
 from myoscope.criteria import activity_guidelines as who
 from myoscope.criteria import awgs2019, ewgsop2, fnih2014, glim
@@ -24,6 +24,7 @@ from myoscope.instruments import must
 from myoscope.instruments import sarcopenia_cutoffs as cut
 from myoscope.instruments.api import Cutoff, given
 from myoscope.measures import girth
+from myoscope.units import DAYS_PER_MONTH
 
 YES, NO, UNKNOWN = np.int8(1), np.int8(0), np.int8(-1)
 MALE, FEMALE = 1, 2
@@ -180,7 +181,10 @@ def glim_weight_loss_stage(f: np.ndarray) -> np.ndarray:
     return np.where(np.isnan(loss), UNKNOWN, stage).astype(np.int8)
 
 
-_GLIM_BOUNDS = {name: schema_bounds(glim.GlimInput, name) for name in ("age", "bmi", "weight_loss_within_6_months")}
+_GLIM_BOUNDS = {
+    name: schema_bounds(glim.GlimInput, name)
+    for name in ("age", "bmi", "weight_loss_within_6_months", "weight_loss_beyond_6_months")
+}
 """The ranges the GLIM input model accepts: a value outside makes the per-person path "cannot tell"."""
 GLIM_NOT_GRADED = 3
 """Code of "malnutrition (stage not graded)": low BMI alone in a population without a GLIM severity cut-off."""
@@ -191,11 +195,27 @@ def _inside(values: np.ndarray, bounds: tuple[float, float]) -> np.ndarray:
     return inside
 
 
+def _loss_beyond_6_months(f: np.ndarray) -> np.ndarray:
+    """Weight loss (%) over the longest window when its first weight is more than 6 months before the last (as
+    :func:`myoscope.measures.body.weight_change_beyond` reads :data:`glim.BEYOND_6_MONTHS_SPAN`), else NaN."""
+    longest = len(WINDOW_MONTHS) - 1
+    span = f[:, COL[f"window.{longest}.end_day"]] - f[:, COL[f"window.{longest}.start_day"]]
+    with np.errstate(invalid="ignore"):
+        beyond = span > round(glim.BEYOND_6_MONTHS_SPAN[0] * DAYS_PER_MONTH)
+        loss = np.round(np.maximum(0.0, -weight_change_percent(f, longest)), 3)
+    return np.where(beyond, loss, np.nan)
+
+
+def _loss_stage(loss: np.ndarray, limits: tuple[float, float]) -> np.ndarray:
+    with np.errstate(invalid="ignore"):
+        return np.where(np.isnan(loss), 0, (loss > limits[0]).astype(np.int8) + (loss > limits[1]).astype(np.int8))
+
+
 def glim_stage(
     f: np.ndarray, age: np.ndarray, population: np.ndarray, conditions: np.ndarray | None = None
 ) -> np.ndarray:
     """GLIM 2019 (:class:`myoscope.criteria.glim.Glim`) on the inputs the per-person path derives from
-    tables: weight loss within 6 months, BMI from weight and height, age, population, and inflammation
+    tables: weight loss within and beyond 6 months, BMI from weight and height, age, population, and inflammation
     when acutely ill or with a chronic disease of GLIM's list in the conditions bit set (the per-person path
     reads both as current disease burden). Reduced intake
     and muscle mass are not derived from tables there either, so "no malnutrition" is never decided here.
@@ -204,6 +224,7 @@ def glim_stage(
     """
     with np.errstate(invalid="ignore"):
         loss = np.round(np.maximum(0.0, -weight_change_percent(f, 1)), 3)
+        beyond = _loss_beyond_6_months(f)
         b = np.round(bmi(f), 2)
         known_age = age >= 0
         agef = np.where(known_age, age, np.nan).astype(float)
@@ -211,9 +232,11 @@ def glim_stage(
             _inside(agef, _GLIM_BOUNDS["age"])
             & _inside(b, _GLIM_BOUNDS["bmi"])
             & _inside(loss, _GLIM_BOUNDS["weight_loss_within_6_months"])
+            & _inside(beyond, _GLIM_BOUNDS["weight_loss_beyond_6_months"])
         )
-        lo, hi = glim.WEIGHT_LOSS_WITHIN_6_MONTHS
-        loss_stage = np.where(np.isnan(loss), 0, (loss > lo).astype(np.int8) + (loss > hi).astype(np.int8))
+        loss_stage = np.maximum(
+            _loss_stage(loss, glim.WEIGHT_LOSS_WITHIN_6_MONTHS), _loss_stage(beyond, glim.WEIGHT_LOSS_BEYOND_6_MONTHS)
+        )
         older = agef >= glim.OLDER_AGE
         asian = population == ASIAN
         low = np.where(

@@ -24,6 +24,7 @@ import numpy as np
 
 from myoscope import units
 from myoscope.cohort import _rules as rules
+from myoscope.cohort._features import WINDOW_MONTHS
 from myoscope.cohort._kinds import KINDS
 from myoscope.instruments import sarcopenia_cutoffs as cut
 from myoscope.measures.body import MIN_SPAN_DAYS
@@ -35,7 +36,6 @@ RULE_VERSION = "myoscope-screen/10"
 DAYS_PER_MONTH = units.DAYS_PER_MONTH
 """Mean month length, the one of :mod:`myoscope.units` that :func:`myoscope.measures.body.weight_change`
 uses for its windows too."""
-WINDOW_MONTHS = (3, 6)
 WINDOW_DAYS = tuple(round(m * DAYS_PER_MONTH) for m in WINDOW_MONTHS)
 NO_DATE = np.iinfo(np.int32).max
 

@@ -43,6 +43,11 @@ WEIGHT_LOSS_WITHIN_6_MONTHS = (5.0, 10.0)
 """Weight loss within 6 months: > 5 % meets the criterion (stage 1); > 10 % is stage 2 (Cederholm 2019)."""
 WEIGHT_LOSS_BEYOND_6_MONTHS = (10.0, 20.0)
 """Weight loss beyond 6 months: > 10 % meets the criterion (stage 1); > 20 % is stage 2 (Cederholm 2019)."""
+BEYOND_6_MONTHS_SPAN = (6, 12)
+"""Months between the two weights a loss "beyond 6 months" is read from when derived from a weight history:
+more than 6 and at most 12. GLIM 2019 sets no upper limit; 12 months is our choice, the span over which a
+loss is judged clinically important in practice (McMinn, Steel, Bowman 2011, [mcminn2011]), so that a slow
+change over many years is not read as this criterion."""
 LOW_BMI = {"general": (20.0, 22.0), "asian": (18.5, 20.0)}
 """Low BMI (kg/m2), criterion met below: (age < 70, age >= 70), by population (Cederholm 2019)."""
 SEVERE_BMI = {"general": (18.5, 20.0), "asian": None}

@@ -88,6 +88,15 @@ class WeightChange:
         return self.kg / (self.days / 7.0)
 
 
+def weight_change_beyond(record: Record, on: dt.date, beyond_months: float, up_to_months: float) -> WeightChange | None:
+    """Change from the earliest weight within ``up_to_months`` before the latest one, when that weight is more
+    than ``beyond_months`` before it (a loss over a longer span than the ``beyond_months`` window sees)."""
+    change = weight_change(record, on, up_to_months)
+    if change is None or change.days <= round(beyond_months * DAYS_PER_MONTH):
+        return None
+    return change
+
+
 def weight_change(record: Record, on: dt.date, months: float) -> WeightChange | None:
     """Change from the earliest weight within ``months`` before the latest one (up to ``on``).
 
