@@ -46,6 +46,27 @@ def test_invalid_record_json_errors(tmp_path):
     assert payload["problems"][2]["unit"] == "cm"
 
 
+@pytest.mark.parametrize(
+    "command",
+    [["assess"], ["plan"], ["simulate"], ["score", "sarc-f"], ["isncsci"], ["explain", "nosuch"]],
+)
+def test_every_command_asked_for_json_refuses_in_json_and_in_text_otherwise(tmp_path, command):
+    """A script reading `--format json` reads the refusals too (before, only validate and score did); the
+    same command without it, run next in the same process, still refuses in text."""
+    path = tmp_path / "bad.yaml"
+    path.write_text(BAD)
+    args = command if command[0] == "explain" else [*command, str(tmp_path / "nope.yaml")]
+    result = runner.invoke(app, [*args, "--format", "json"])
+    assert result.exit_code == 2
+    payload = json.loads(result.stderr)
+    assert payload["error"] == "invalid input" and payload["problems"]
+    if command[0] == "assess":
+        bad = runner.invoke(app, ["assess", str(path), "--format", "json"])
+        assert json.loads(bad.stderr)["problems"][2]["accepted"] == "15 to 70 cm for a calf circumference"
+    again = runner.invoke(app, args)
+    assert again.exit_code == 2 and again.stderr.startswith("invalid input")
+
+
 def test_missing_file_and_bad_yaml_exit_2(tmp_path):
     result = runner.invoke(app, ["assess", str(tmp_path / "nope.yaml")])
     assert result.exit_code == 2 and "file not found" in result.stderr

@@ -65,6 +65,9 @@ def _options(
     ),
 ) -> None:
     """Is this person losing muscle, why, how fast, and what will reverse it?"""
+    from myoscope.cli._common import errors_as
+
+    errors_as(None)  # each command says, from its --format, how it reports refusals
 
 
 def main() -> None:

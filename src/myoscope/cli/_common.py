@@ -9,6 +9,7 @@ import os
 import stat
 import sys
 import tempfile
+from contextvars import ContextVar
 from enum import Enum
 from pathlib import Path
 from typing import Any, NoReturn
@@ -46,8 +47,18 @@ class Format(str, Enum):
     json = "json"
 
 
+_ERRORS_AS_JSON: ContextVar[bool] = ContextVar("errors_as_json", default=False)
+
+
+def errors_as(format: Any) -> None:
+    """Refusals of the running command are printed as JSON when it was asked for JSON (``--format json``),
+    as text otherwise: a script that reads the command's JSON reads its refusals too."""
+    _ERRORS_AS_JSON.set(getattr(format, "value", format) == "json")
+
+
 def fail(problems: InputError | list[Problem] | str, *, as_json: bool = False) -> NoReturn:
     """Print the problems (one line each, or JSON) to stderr and exit with code 2."""
+    as_json = as_json or _ERRORS_AS_JSON.get()
     if isinstance(problems, str):
         if not as_json:
             stderr.print(f"invalid input: {escape_text(problems)}", markup=False)

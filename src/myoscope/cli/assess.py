@@ -14,6 +14,7 @@ from myoscope.cli._common import (
     EXIT_OK,
     check_output_path,
     check_outputs,
+    errors_as,
     fail,
     is_stdout,
     option_date,
@@ -75,6 +76,7 @@ def register(app: typer.Typer) -> None:
         """Assess records: is muscle being lost, why, and what to do next."""
         from myoscope.causes import assess as run
 
+        errors_as(format)
         day = option_date(on)
         several = len(files) > 1
         _check_destination(out, several, format)

@@ -10,7 +10,7 @@ from typing import Any
 
 import typer
 
-from myoscope.cli._common import fail, stdout, write_output
+from myoscope.cli._common import errors_as, fail, stdout, write_output
 
 
 class ExplainFormat(str, Enum):
@@ -127,6 +127,7 @@ def register(app: typer.Typer) -> None:
         from myoscope.causes.contract import describe
         from myoscope.causes.registry import registry, spec
 
+        errors_as(format)
         if cause is None:
             items = [{"cause": s.name, "title": s.title} for s in registry()]
             if format is ExplainFormat.json:

@@ -19,7 +19,7 @@ import typer
 from rich.console import Console, Group
 from rich.table import Table
 
-from myoscope.cli._common import Format, fail, read_data, write_output
+from myoscope.cli._common import Format, errors_as, fail, read_data, write_output
 from myoscope.errors import InputError, Problem
 from myoscope.isncsci import Classification, classify_many
 
@@ -82,7 +82,9 @@ def register(app: typer.Typer) -> None:
     @app.command("isncsci")
     def isncsci_command(
         file: Path = typer.Argument(..., help="exam, list of exams, or isncsci-cases/1 file (JSON/YAML, - for stdin)"),
-        format: Format = typer.Option(Format.json, "--format", help="json (reference output format) or text"),
+        format: Format | None = typer.Option(
+            None, "--format", help="json (reference output format, the default) or text"
+        ),
         out: Path | None = typer.Option(None, "-o", "--out", help="write here instead of standard output"),
     ) -> None:
         """Classify ISNCSCI 2019 exams (levels, NLI, AIS, ZPP, totals) as the official algorithm does.
@@ -90,12 +92,13 @@ def register(app: typer.Typer) -> None:
         A registry file (.ndjson/.jsonl or .parquet, one exam per line or row) is streamed: results go to
         OUT (.ndjson or .parquet; NDJSON on standard output without OUT) and a site summary is printed.
         """
+        errors_as(format)  # refusals in JSON when JSON is asked for by name; in text by default
         if file.suffix.lower() in STREAM_SUFFIXES:
             _stream_command(file, out)
             return
         data = read_data(file)
         try:
-            text = render(data, format)
+            text = render(data, format or Format.json)
         except InputError as exc:
             fail(exc)
         write_output(text, out)

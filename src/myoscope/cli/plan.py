@@ -10,7 +10,7 @@ import typer
 from rich.table import Table
 
 from myoscope.causes import RedFlag
-from myoscope.cli._common import Format, fail, plain, stdout, write_output
+from myoscope.cli._common import Format, errors_as, fail, plain, stdout, write_output
 from myoscope.errors import InputError
 from myoscope.precision import count_text, plural, quantity_text
 from myoscope.report.evidence import clinician_words
@@ -26,6 +26,7 @@ def register(app: typer.Typer) -> None:
         from myoscope.cli.assess import load_checked
         from myoscope.planning import person_plan
 
+        errors_as(format)
         record = load_checked(file)
         try:
             planned = person_plan(record)

@@ -8,7 +8,7 @@ from typing import Any
 
 import typer
 
-from myoscope.cli._common import Format, fail, read_data, stdout, write_output
+from myoscope.cli._common import Format, errors_as, fail, read_data, stdout, write_output
 from myoscope.errors import InputError
 from myoscope.precision import number_text, quantity_text
 from myoscope.report.escape import escape_text
@@ -30,6 +30,7 @@ def register(app: typer.Typer) -> None:
         """
         from myoscope import scores
 
+        errors_as(format)
         if list_:
             items = scores.registry()
             if format is Format.json:

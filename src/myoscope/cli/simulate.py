@@ -25,7 +25,7 @@ from typing import Any, Literal
 
 import typer
 
-from myoscope.cli._common import fail, option_date, read_data, stderr, write_output
+from myoscope.cli._common import errors_as, fail, option_date, read_data, stderr, write_output
 from myoscope.errors import InputError, Problem
 
 EXIT_MODEL_FAILURE = 3
@@ -84,6 +84,7 @@ def register(app: typer.Typer) -> None:
         out: Path | None = typer.Option(None, "-o", "--out", help="write here instead of standard output"),
     ) -> None:
         """Project fat, lean tissue and regional muscle (Hall et al. 2011 and human disuse studies)."""
+        errors_as(format)
         data = read_data(input)
         if isinstance(data, dict) and "person" in data:
             _record(data, scenario, horizon, on, variant.value, format or SimulationFormat.text, out)
