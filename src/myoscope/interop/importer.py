@@ -7,6 +7,7 @@ does not read, values the record refuses. Nothing is dropped silently.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -353,7 +354,42 @@ MALFORMED = (AttributeError, TypeError, KeyError, IndexError, ValueError)
 """What reading a resource raises where an element has the wrong JSON type (text where FHIR has an object, a
 number where it has text): the readers follow the R4 shapes, and a resource off them is skipped with an issue."""
 SHAPE = "elements of the JSON types FHIR R4 gives them (e.g. valueQuantity an object, code a CodeableConcept)"
+OTHER_PATIENT = "belongs to another patient than the one imported; not imported"
 WRONG_TYPE = "holds an element of the wrong JSON type (text, a number or a list where FHIR R4 has another)"
+
+
+_SUBJECT_ELEMENTS = ("subject", "patient")
+"""Where a resource names whose it is: ``subject`` (Observation, Condition, QuestionnaireResponse, Procedure,
+DeviceUseStatement, List) or ``patient`` (FamilyMemberHistory)."""
+
+
+def _references_to(patient: dict[str, Any], url: str | None) -> frozenset[str]:
+    """The references that name a Patient of the Bundle: its fullUrl and ``Patient/<id>``."""
+    refs = {url} if url else set()
+    if isinstance(patient.get("id"), str) and patient["id"]:
+        refs.add(f"Patient/{patient['id']}")
+    return frozenset(refs)
+
+
+_PATIENT_REFERENCE = re.compile(r"(?:^|/)Patient/([A-Za-z0-9\-.]{1,64})(?:/_history/[^/]*)?$")
+
+
+def _another_subject(
+    resource: dict[str, Any], patient_id: Any, own: frozenset[str], others: frozenset[str]
+) -> str | None:
+    """The reference of the patient a resource belongs to when it names another patient than the imported one:
+    another Patient of the Bundle, or a ``Patient/<id>`` reference (relative or absolute) with another id.
+    A resource that names no patient, or names one by a reference that resolves to nothing here (a
+    ``urn:uuid`` of a search result, say), is read as the imported Patient's."""
+    for element in _SUBJECT_ELEMENTS:
+        subject = resource.get(element)
+        ref = subject.get("reference") if isinstance(subject, dict) else None
+        if not isinstance(ref, str) or not ref or ref in own:
+            continue
+        named = _PATIENT_REFERENCE.search(ref)
+        if ref in others or (named is not None and named.group(1) != patient_id):
+            return ref
+    return None
 
 
 def import_bundle(bundle: Any) -> ImportResult:
@@ -381,12 +417,17 @@ def import_bundle(bundle: Any) -> ImportResult:
                 _name(resource, url), "", None, "a second Patient; only the first is imported", "one Patient per Bundle"
             )
         )
+    own = _references_to(patients[0][1], patients[0][0])
+    others = frozenset().union(*(_references_to(r, u) for u, r in patients[1:]))
     for url, resource in resources:
         kind = resource.get("resourceType")
         if not isinstance(kind, str):
             issues.append(Issue(_name(resource, url), "resourceType", None, "is not text; not imported", SHAPE))
             continue
         if kind == "Patient" or kind in _IGNORED_OWN:
+            continue
+        if (other := _another_subject(resource, patients[0][1].get("id"), own, others)) is not None:
+            issues.append(Issue(_name(resource, url), "subject", other, OTHER_PATIENT, "the imported Patient"))
             continue
         if kind == "List":
             try:
