@@ -159,3 +159,25 @@ def test_missing_inputs_are_named():
     assert {"cases[0].inputs.age_y", "cases[0].inputs.ei_change_kcal", "cases[0].inputs.dt"} <= fields
     with pytest.raises(InputError):
         simulate_oracle({"cases": []})
+
+
+@pytest.mark.parametrize("cases", [1, 2])
+def test_an_intake_cut_below_zero_names_the_case_and_day(cases):
+    """A cut larger than the baseline intake is refused naming the file's field; with one case the index the
+    model gives is a day (it was read as a case number, and an internal error followed)."""
+    inputs = {
+        "sex": "male",
+        "age_y": 40,
+        "height_m": 1.75,
+        "weight_kg": 90,
+        "PAL": 1.5,
+        "days": 30,
+        "dt": 1,
+        "ei_change_kcal": [-3000],
+    }
+    document = {"format": "bw-oracle/1", "cases": [{"id": f"c{k}", "inputs": dict(inputs)} for k in range(cases)]}
+    with pytest.raises(InputError) as exc:
+        simulate_oracle(document)
+    fields = [p.field for p in exc.value.problems]
+    assert fields[0] == "cases[0].inputs.ei_change_kcal[0]"
+    assert all(f.startswith("cases[") and ".inputs.ei_change_kcal[" in f for f in fields)

@@ -122,10 +122,10 @@ def _renamed(error: InputError, case_index: list[int]) -> InputError:
         name, indices, rest = match.groups()
         numbers = [int(n) for n in re.findall(r"\d+", indices)]
         field = _FIELD.get(name, name)
-        if numbers and len(case_index) > 0:
-            where = f"cases[{case_index[numbers[0]]}].inputs.{field}" + "".join(f"[{n}]" for n in numbers[1:])
-        elif len(case_index) == 1:
+        if len(case_index) == 1:  # one case: the vectorised call names no case, so an index is a day's
             where = f"cases[{case_index[0]}].inputs.{field}" + "".join(f"[{n}]" for n in numbers)
+        elif numbers and numbers[0] < len(case_index):
+            where = f"cases[{case_index[numbers[0]]}].inputs.{field}" + "".join(f"[{n}]" for n in numbers[1:])
         else:
             where = f"cases.inputs.{field}"
         problems.append(Problem(where + rest, p.value, p.message, p.accepted, p.unit))
