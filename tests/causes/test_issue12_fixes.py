@@ -194,16 +194,55 @@ def test_refeeding_risk_blocks_energy_targets_nice_cg32():
     assert StepKind.safety in _kinds(a)
 
 
-def test_malnourished_person_never_gets_intake_below_maintenance_nice_cg32():
+def _losing(kcal, days=(28, 29, 30)):
+    """A 38-year-old woman who lost 11.4 % in 3 months (one NICE CG32 minor refeeding criterion), eating ``kcal``."""
     data = {
         "person": {"id": "m", "sex": "female", "age": 38, "height": "168 cm", "activity_level": "sedentary"},
         "measurements": [_m("body_weight", "74 kg", "2026-08-03"), _m("body_weight", "65.6 kg", "2026-11-02")],
-        "diet_days": [{"date": f"2026-10-{d}", "energy": "900 kcal", "protein": "40 g"} for d in (28, 29, 30)],
+        "diet_days": [{"date": f"2026-10-{d}", "energy": f"{kcal} kcal", "protein": "40 g"} for d in days],
     }
-    a = assess(parse_record(data))
+    return assess(parse_record(data))
+
+
+def test_malnourished_person_never_gets_intake_below_maintenance_nice_cg32():
+    a = _losing(1200)  # below maintenance, but not 'little' (more than half the need)
     targets = [s for c in a.causes for s in c.next_steps if s.kind is StepKind.energy_target]
     need = 10 * 65.6 + 6.25 * 168 - 5 * 38 - 161  # Mifflin-St Jeor resting, times the lowest sedentary PAL
     assert targets and all(s.value >= need * 1.4 - 1 for s in targets)
+
+
+def test_little_intake_with_one_minor_criterion_asks_its_duration_before_any_raise_nice_cg32():
+    """900 kcal/day on 3 recorded days after an 11.4 % loss: more than 5 days of little intake would be the second
+    minor criterion (high risk), so no intake target is given until the duration is known (before, 'eat at least
+    your maintenance need' was advised)."""
+    a = _losing(900)
+    steps = [s for c in a.causes for s in c.next_steps]
+    assert not [s for s in steps if s.kind in (StepKind.energy_target, StepKind.protein_target)]
+    ask = [s for s in steps if s.action.startswith("Ask how long intake has been this low")]
+    assert ask and "weight loss 11.4 % (above 10 %)" in ask[0].why
+
+
+def test_more_than_5_days_of_little_intake_builds_up_from_half_the_need_nice_cg32():
+    """Seven days of about 600 kcal with no other criterion (normal BMI, one weight): not high risk, but NICE CG32
+    starts such a person at no more than half the need for 2 days; 'eat at least maintenance' was advised."""
+    data = {
+        "person": {"id": "s", "sex": "male", "age": 50, "height": "180 cm", "activity_level": "sedentary"},
+        "measurements": [_m("body_weight", "66 kg", "2026-10-07")],
+        "diet_days": [{"date": f"2026-10-0{d}", "energy": "600 kcal", "protein": "22 g"} for d in range(1, 8)],
+    }
+    a = assess(parse_record(data))
+    steps = [s for c in a.causes for s in c.next_steps]
+    assert not [s for s in steps if s.kind in (StepKind.energy_target, StepKind.protein_target)]
+    build = next(s for s in steps if s.action.startswith("Build eating back up"))
+    assert "no more than 50% of the need for the first 2 days" in build.action
+    assert build.why == "little or no intake for 7 days" and build.citation == "nice_cg32"
+    assert not any(f.code == "refeeding-risk" for f in a.red_flags)
+
+
+def test_refeeding_advice_names_thiamine_nice_cg32():
+    a = _losing(600, days=range(20, 31))  # 11 days of little intake: a major criterion
+    (step,) = {s.action for c in a.causes for s in c.next_steps if s.action.startswith("Do not raise intake")}
+    assert "thiamine and other B vitamins before feeding and through its first 10 days" in step
 
 
 def test_dysphagia_puts_a_swallowing_assessment_first_nice_cg32():

@@ -102,7 +102,7 @@ def test_obesity_intended_diet_keeps_the_lean_sparing_deficit(tmp_path):
 GUARDED_EXAMPLES = {
     "bed-rest-older": IntakeGuard.no_deficit,  # older, malnutrition possible: no deficit (ESPEN 2019)
     "probable-sarcopenia": IntakeGuard.no_deficit,  # older, malnutrition possible: no deficit (ESPEN 2019)
-    "low-calorie-900": IntakeGuard.no_deficit,  # 900 kcal/day with weight loss: malnourished by GLIM
+    "low-calorie-900": IntakeGuard.refeeding,  # 11.4 % loss, little intake of unrecorded duration (NICE CG32)
     "older-low-protein-vitamin-a": IntakeGuard.no_deficit,
     "mixed-older-after-illness": IntakeGuard.refeeding,  # 10.7 % loss and 6 days of little intake
 }

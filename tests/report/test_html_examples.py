@@ -18,7 +18,7 @@ CASES = {
     "low-calorie-900": (
         ("plot-hall-projection",),
         (),
-        ("kcal/day), never less", "Weight fell 11.4 % within six months"),
+        ("Ask how long intake has been this low before raising it", "Weight fell 11.4 % within six months"),
     ),
     "older-low-protein-vitamin-a": ((), ("table-nutrients",), ("above the upper level", "likely inadequate")),
     "forearm-cast": (

@@ -48,6 +48,11 @@ MINOR_LOSS_ABOVE = 10.0
 MINOR_LITTLE_INTAKE_DAYS = 5
 """... little or no nutritional intake for more than 5 days; a history of alcohol misuse or of drugs such
 as insulin, chemotherapy, antacids or diuretics."""
+STARVED_START_FRACTION = 0.5
+"""NICE CG32: after little or nothing eaten for more than :data:`MINOR_LITTLE_INTAKE_DAYS` days, nutrition
+support starts at no more than half of the energy and protein need ..."""
+STARVED_START_DAYS = 2
+"""... for the first 2 days, and is raised only if no refeeding problems appear."""
 LITTLE_INTAKE_FRACTION = 0.5
 """NICE CG32 does not put a number on "little" intake; we read it as at most half the estimated need, the
 GLIM reduced-intake criterion (Cederholm et al. 2019)."""
@@ -60,6 +65,8 @@ MALNOURISHED_BMI_BELOW = 18.5
 class Check(str, Enum):
     refeeding = "refeeding risk (NICE CG32)"
     refeeding_unknown = "refeeding risk not excluded"
+    starved = "more than 5 days of little or no intake"
+    starved_unknown = "little intake of unrecorded duration"
     dysphagia = "swallowing problem"
     immobilised_limb = "limb still immobilised"
     possible_clot = "a leg that may hold a clot"
@@ -154,15 +161,24 @@ def refeeding_criteria(ctx: Context) -> tuple[list[str], list[str]]:
     return major, minor
 
 
+def starved(ctx: Context) -> bool:
+    """Little or nothing eaten for more than :data:`MINOR_LITTLE_INTAKE_DAYS` days (NICE CG32): intake is built
+    up from half the need, whatever the other refeeding criteria say."""
+    return _little_intake_days(ctx) > MINOR_LITTLE_INTAKE_DAYS
+
+
 def refeeding_risk(ctx: Context) -> bool:
     major, minor = refeeding_criteria(ctx)
     return bool(major) or len(minor) >= 2
 
 
 def refeeding_unknown(ctx: Context) -> bool:
-    """Underweight with little intake of unrecorded duration: one more NICE criterion (more than 5 days of
-    little intake) cannot be excluded, so refeeding risk cannot be ruled out."""
-    return not refeeding_risk(ctx) and little_intake(ctx) and ctx.bmi is not None and ctx.bmi < MINOR_BMI_BELOW
+    """One NICE minor criterion met (BMI below 18.5, weight loss above 10 %, alcohol or drugs) with little intake
+    of unrecorded duration: a second one (more than 5 days of little intake) cannot be excluded, so refeeding
+    risk cannot be ruled out."""
+    if refeeding_risk(ctx) or not little_intake(ctx) or starved(ctx):
+        return False
+    return bool(refeeding_criteria(ctx)[1])
 
 
 OLDER_AGE = 65
@@ -201,6 +217,10 @@ def _forbidden(ctx: Context, results: dict[str, CauseAssessment], step: NextStep
         "swallowing_difficulty"
     ):
         return Check.dysphagia
+    if step.kind in (StepKind.energy_target, StepKind.protein_target) and little_intake(ctx):
+        return Check.starved if starved(ctx) else Check.starved_unknown
+    if step.kind in (StepKind.energy_target, StepKind.protein_target) and starved(ctx):
+        return Check.starved
     if step.kind is StepKind.protein_target and kidney_disease(ctx):
         return Check.kidney
     return _forbidden_movement(ctx, results, step) or _forbidden_deficit(ctx, results, step)
@@ -259,16 +279,37 @@ def _replacement(ctx: Context, check: Check) -> NextStep:
         major, minor = refeeding_criteria(ctx)
         return NextStep(
             "Do not raise intake or exercise on your own: refeeding needs medical and dietetic "
-            "supervision (start low, build up slowly, check potassium, phosphate and magnesium first)",
+            "supervision (start low, build up slowly, check potassium, phosphate and magnesium first, and give "
+            "thiamine and other B vitamins before feeding and through its first 10 days)",
             "refeeding risk: " + "; ".join(major + minor),
             "nice_cg32",
             StepKind.safety,
         )
     if check is Check.refeeding_unknown:
         return NextStep(
-            "Ask how long intake has been this low before raising it: after more than 5 days of little "
-            "intake at this weight, refeeding needs medical and dietetic supervision",
-            "underweight with little recorded intake",
+            "Ask how long intake has been this low before raising it: after more than "
+            f"{count_text(MINOR_LITTLE_INTAKE_DAYS, 'day')} of little intake, with what is recorded here, "
+            "refeeding needs medical and dietetic supervision",
+            "little recorded intake with " + "; ".join(refeeding_criteria(ctx)[1]),
+            "nice_cg32",
+            StepKind.safety,
+        )
+    if check is Check.starved:
+        return NextStep(
+            f"Build eating back up with a dietitian or doctor: no more than "
+            f"{STARVED_START_FRACTION:.0%} of the need for the first {count_text(STARVED_START_DAYS, 'day')}, "
+            "then more only if no refeeding problems appear",
+            f"little or no intake for {count_text(_little_intake_days(ctx), 'day')}",
+            "nice_cg32",
+            StepKind.safety,
+        )
+    if check is Check.starved_unknown:
+        return NextStep(
+            f"Ask how long intake has been this low before raising it: after more than "
+            f"{count_text(MINOR_LITTLE_INTAKE_DAYS, 'day')} of little or no intake, eating is built back up with "
+            f"a dietitian or doctor, from no more than {STARVED_START_FRACTION:.0%} of the need for the first "
+            f"{count_text(STARVED_START_DAYS, 'day')}",
+            "little recorded intake; how long it has lasted is not recorded",
             "nice_cg32",
             StepKind.safety,
         )
