@@ -105,6 +105,8 @@ GUARDED_EXAMPLES = {
     "low-calorie-900": IntakeGuard.refeeding,  # 11.4 % loss, little intake of unrecorded duration (NICE CG32)
     "older-low-protein-vitamin-a": IntakeGuard.no_deficit,
     "mixed-older-after-illness": IntakeGuard.refeeding,  # 10.7 % loss and 6 days of little intake
+    "als-diagnosed": IntakeGuard.urgent,  # red flags that need a clinician now: no training before the visit
+    "als-pattern-brother": IntakeGuard.urgent,
 }
 
 
@@ -115,8 +117,10 @@ def test_examples_guards_and_only_guarded_scenarios_change(path):
     assert intake_guard(record, record.latest_date()) == ({expected} - {IntakeGuard.none})
     scenarios = _by_name(_simulate(path))
     for name, s in scenarios.items():
-        guarded = (expected is IntakeGuard.refeeding and name in HELD_BY_REFEEDING) or (
-            expected is IntakeGuard.no_deficit and name == "lean_sparing"
+        guarded = (
+            (expected is IntakeGuard.refeeding and name in HELD_BY_REFEEDING)
+            or (expected is IntakeGuard.no_deficit and name == "lean_sparing")
+            or (expected is IntakeGuard.urgent and name == "resistance_training")
         )
         assert (s["guard"] is not None) == guarded, name
         if not guarded:

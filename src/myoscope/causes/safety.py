@@ -70,6 +70,7 @@ class Check(str, Enum):
     dysphagia = "swallowing problem"
     immobilised_limb = "limb still immobilised"
     possible_clot = "a leg that may hold a clot"
+    urgent_flag = "a red flag that needs a clinician now"
     below_maintenance = "intake below maintenance for a malnourished person"
     kidney = "chronic kidney disease"
     obesity_diet = "weight loss in obesity"
@@ -235,7 +236,25 @@ def _forbidden_movement(ctx: Context, results: dict[str, CauseAssessment], step:
         return Check.immobilised_limb
     if step.kind in _CLOT_HELD and _possible_clot(results):
         return Check.possible_clot
+    if step.kind in _CLOT_HELD and urgent_flag(tuple(f for r in results.values() for f in r.red_flags)):
+        return Check.urgent_flag
     return None
+
+
+def urgent_flag(flags: tuple[RedFlag, ...]) -> RedFlag | None:
+    """The first red flag that needs a clinician now (fast progressive weakness, a swallowing or breathing
+    change, a possible clot, refeeding risk), if any: exercise advice waits for that visit."""
+    return next((f for f in flags if f.urgency is Urgency.urgent), None)
+
+
+def urgent_hold(flags: tuple[RedFlag, ...]) -> NextStep | None:
+    """The step that stands in for exercise advice while :func:`urgent_flag` has one (assessment and plan)."""
+    flag = urgent_flag(flags)
+    if flag is None:
+        return None
+    return NextStep(
+        "See a clinician now, before starting or changing exercise", flag.message, flag.citation, StepKind.referral
+    )
 
 
 def _forbidden_deficit(ctx: Context, results: dict[str, CauseAssessment], step: NextStep) -> Check | None:
@@ -432,15 +451,17 @@ def intake_guard(record: Record, on: dt.date) -> Guards:
     """What a projection's scenarios may prescribe on ``on``, by the same checks as the next steps: under
     refeeding risk (or when it cannot be ruled out) nothing that raises intake, protein or exercise; with a
     swallowing problem no change to what is eaten before the swallowing assessment; with a leg that may hold
-    a clot no training; with chronic kidney disease no added protein; for a malnourished or underweight
-    person no intake below the maintenance need."""
-    from myoscope.causes import atrophy, malnutrition
+    a clot, or a red flag that needs a clinician now, no training; with chronic kidney disease no added
+    protein; for a malnourished or underweight person no intake below the maintenance need."""
     from myoscope.causes._context import Context
+    from myoscope.causes.analysis import assess
+    from myoscope.physiology.scenarios import IntakeGuard
 
-    ctx = Context(record, on)
-    ctx.results["atrophy"] = atrophy.assess(ctx)
-    ctx.results["malnutrition"] = malnutrition.assess(ctx)
-    return scenario_guard(ctx, ctx.results)
+    assessment = assess(record, on)
+    results = {c.cause: c for c in assessment.causes} | {"atrophy": assessment.atrophy}
+    guards = scenario_guard(Context(record, on), results)
+    training_held = guards & {IntakeGuard.refeeding, IntakeGuard.possible_clot}  # their own reason said instead
+    return guards | {IntakeGuard.urgent} if urgent_flag(assessment.red_flags) and not training_held else guards
 
 
 def scenario_guard(ctx: Context, results: dict[str, CauseAssessment]) -> Guards:
@@ -475,6 +496,7 @@ def refeeding_flag(ctx: Context) -> RedFlag | None:
 def apply(ctx: Context, results: dict[str, CauseAssessment]) -> dict[str, CauseAssessment]:
     """The results with every forbidden step replaced, and the safety steps added where they belong."""
     bad = {(v.cause, id(v.step)): v.check for v in violations(ctx, results)}
+    urgent = urgent_hold(tuple(f for r in results.values() for f in r.red_flags))
     out = {}
     for name, result in results.items():
         steps, seen = [], set()
@@ -484,7 +506,7 @@ def apply(ctx: Context, results: dict[str, CauseAssessment]) -> dict[str, CauseA
                 steps.append(step)
             elif check not in seen:
                 seen.add(check)
-                steps.append(_replacement(ctx, check))
+                steps.append(urgent if check is Check.urgent_flag and urgent else _replacement(ctx, check))
         if name == "atrophy":
             steps = _first_steps(ctx, results) + steps
         if name == "calorie_deficit":

@@ -36,7 +36,8 @@ class IntakeGuard(str, Enum):
     * ``swallowing``: a swallowing problem: the scenarios that change what is eaten are held until the
       swallowing assessment (texture and amounts are planned after it);
     * ``possible_clot``: a leg that may hold a clot: no training scenario until a clinician has seen it;
-    * ``kidney``: chronic kidney disease: no added-protein scenario (the renal team sets protein).
+    * ``kidney``: chronic kidney disease: no added-protein scenario (the renal team sets protein);
+    * ``urgent``: a red flag that needs a clinician now: no training scenario before that visit.
 
     A person may meet several at once: the checks give a set of them (:data:`Guards`).
     """
@@ -47,6 +48,7 @@ class IntakeGuard(str, Enum):
     swallowing = "swallowing"
     possible_clot = "possible_clot"
     kidney = "kidney"
+    urgent = "urgent"
 
 
 Guards = frozenset[IntakeGuard]
@@ -60,6 +62,7 @@ HELD_BY = {
     IntakeGuard.refeeding: HELD_BY_REFEEDING,
     IntakeGuard.swallowing: HELD_BY_SWALLOWING,
     IntakeGuard.possible_clot: frozenset({"resistance_training"}),
+    IntakeGuard.urgent: frozenset({"resistance_training"}),
     IntakeGuard.kidney: frozenset({"added_protein"}),
 }
 """The scenarios each guard holds, the most urgent guard first (the one a held scenario names)."""

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from myoscope.causes import NextStep, RedFlag, StepKind, Urgency, assess
+from myoscope.causes import NextStep, RedFlag, assess
 from myoscope.causes.inactivity_body import level_and_plan
-from myoscope.causes.safety import plan_hold
+from myoscope.causes.safety import plan_hold, urgent_hold
 from myoscope.criteria.return_plan import ReturnPlan
 from myoscope.record import Record
 
@@ -36,16 +36,5 @@ def person_plan(record: Record, on: dt.date | None = None) -> PersonPlan:
     assessment = assess(record, on)
     minutes, sessions, plan = level_and_plan(record, assessment.on, assessment.atrophy)
     flags = assessment.red_flags
-    hold = plan_hold(record, assessment.on) or _urgent_hold(flags)
+    hold = plan_hold(record, assessment.on) or urgent_hold(flags)
     return PersonPlan(minutes, sessions, plan, hold, flags)
-
-
-def _urgent_hold(flags: tuple[RedFlag, ...]) -> NextStep | None:
-    """A red flag that needs a clinician now (a possible clot, a sudden neurological change) comes before any
-    exercise: the plan waits for that visit."""
-    urgent = next((f for f in flags if f.urgency is Urgency.urgent), None)
-    if urgent is None:
-        return None
-    return NextStep(
-        "See a clinician now, before starting or changing exercise", urgent.message, urgent.citation, StepKind.referral
-    )

@@ -45,6 +45,7 @@ GUARD_TEXT = {
     "swallowing": "held: a swallowing problem is recorded, so what is eaten changes only after a swallowing "
     "assessment by a speech and language therapist, with a dietitian's plan",
     "possible_clot": "held: a leg may hold a clot, so no training until a clinician has seen the swollen leg",
+    "urgent": "held: a red flag needs a clinician now, so no training before that visit",
     "kidney": "held: chronic kidney disease is recorded, so the protein target is set by the renal team and a "
     "renal dietitian (it is often lower, not higher)",
 }
