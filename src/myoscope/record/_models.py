@@ -492,8 +492,16 @@ class Record(_Model):
         return max(dates) if dates else None
 
     def series(self, kind: str, side: str | None = None) -> list[Measurement]:
-        """Measurements of one kind (and side), oldest first."""
-        return [m for m in self.measurements if m.kind == kind and (side is None or m.side == side)]
+        """Measurements of one kind (and side), oldest first, one per day and side: of several on one day, the
+        one with the highest value (:attr:`Measurement.best`), the rule the cohort screen applies too, so that no
+        result depends on the order the rows were written in."""
+        kept: dict[tuple[dt.date, str], Measurement] = {}
+        for m in self.measurements:
+            if m.kind == kind and (side is None or m.side == side):
+                key = (m.date, m.side or "")
+                if key not in kept or m.best > kept[key].best:
+                    kept[key] = m
+        return [kept[key] for key in sorted(kept)]
 
     def has_condition(self, kind: str) -> bool:
         return any(c.kind == kind for c in self.conditions)
