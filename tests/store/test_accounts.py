@@ -161,3 +161,27 @@ def test_the_demo_hash_verifies_the_demo_password_and_is_used_only_for_it(sessio
         assert own.password_hash != DEMO_PASSWORD_HASH  # a fresh salt for a password of its own
         assert other.password_hash != outdated and _HASHER.verify(other.password_hash, DEMO_PASSWORD)
         assert authenticate(session, "demo1", DEMO_PASSWORD, "c").username == "demo1"
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("t\x1b[2J", "is not a valid team name"),  # an escape sequence would reach every listing of the team
+        ("ward\u202e7", "is not a valid team name"),  # a bidi override reorders what a reader sees
+        ("x" * 101, "is not a valid team name"),
+        ("   ", "is not a valid team name"),
+    ],
+)
+def test_a_team_name_with_control_characters_or_too_long_is_refused(sessions, users, name, message):
+    with sessions() as session, pytest.raises(InputError) as exc:
+        add_user(session, "newbie", "a-long-enough-password", teams=(name,))
+    (problem,) = exc.value.problems
+    assert (problem.field, problem.message) == ("team", message)
+    assert problem.accepted == "1 to 100 characters, no control characters"
+
+
+def test_team_names_given_with_extra_spaces_join_the_same_team(sessions, users):
+    """'neuro ' was a team of its own, so its member silently saw none of neuro's patients."""
+    with sessions() as session, session.begin():
+        user = add_user(session, "newbie", "a-long-enough-password", teams=("neuro ", "  neuro"))
+        assert [t.name for t in user.teams] == ["neuro"]

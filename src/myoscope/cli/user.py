@@ -10,6 +10,7 @@ import typer
 
 from myoscope.cli._common import fail, stdout
 from myoscope.errors import InputError
+from myoscope.report.escape import escape_text
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -69,7 +70,8 @@ def add(
             user = add_user(session, username, password, role.value, tuple(team))
         except InputError as exc:
             fail(exc)
-        stdout.print(f"added {user.username} ({user.role}); teams: {', '.join(t.name for t in user.teams) or 'none'}")
+        teams = escape_text(", ".join(t.name for t in user.teams)) or "none"
+        stdout.print(f"added {user.username} ({user.role}); teams: {teams}", markup=False)
 
 
 @users.command("list")
@@ -83,7 +85,8 @@ def list_users(database: str = DATABASE) -> None:
         for user in session.scalars(select(User).order_by(User.username)):
             state = "" if user.active else " (disabled)"
             stdout.print(
-                f"{user.username:20} {user.role:10} {', '.join(t.name for t in user.teams)}{state}", markup=False
+                f"{user.username:20} {user.role:10} {escape_text(', '.join(t.name for t in user.teams))}{state}",
+                markup=False,
             )
 
 
@@ -131,7 +134,7 @@ def _print_tokens(session: Session, user: User) -> None:
         else:
             state = f"live until {aware(row.expires_at):%Y-%m-%d}"
         used = f"last used {aware(row.last_used_at):%Y-%m-%d %H:%M}" if row.last_used_at else "never used"
-        stdout.print(f"{row.id:6}  {state:24} {used:28} {row.label}", markup=False)
+        stdout.print(f"{row.id:6}  {state:24} {used:28} {escape_text(row.label)}", markup=False)
 
 
 @users.command("password")

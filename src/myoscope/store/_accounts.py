@@ -98,6 +98,25 @@ def hash_password(password: str) -> str:
     return _HASHER.hash(password)
 
 
+MAX_TEAM_NAME = 100
+"""Characters of a care team's name (our limit, the width of its column)."""
+
+
+def team_name(name: str) -> str:
+    """A care team's name as stored: spaces trimmed and runs of them made one (so 'neuro ' is the team
+    'neuro'); refused when empty, longer than :data:`MAX_TEAM_NAME` or holding a control or format character
+    (an escape sequence would reach every terminal and page that lists the team)."""
+    import unicodedata
+
+    from myoscope.errors import shorten
+
+    text = " ".join(name.split())
+    if not 1 <= len(text) <= MAX_TEAM_NAME or any(unicodedata.category(ch) in ("Cc", "Cf") for ch in text):
+        accepted = f"1 to {MAX_TEAM_NAME} characters, no control characters"
+        raise InputError([Problem("team", shorten(name), "is not a valid team name", accepted)])
+    return text
+
+
 def team(session: Session, name: str) -> Team:
     """The care team called ``name``, created if new."""
     found = session.scalar(select(Team).where(Team.name == name))
@@ -132,12 +151,18 @@ def add_user(
         problems.append(Problem("username", username, "is already taken"))
     if role not in ROLES:
         problems.append(Problem("role", role, "is not one of the accepted choices", ", ".join(ROLES)))
+    names = []
+    for name in teams:
+        try:
+            names.append(team_name(name))
+        except InputError as exc:
+            problems += exc.problems
     if problems:
         raise InputError(problems)
     reuse = published_hash is not None and not _HASHER.check_needs_rehash(published_hash)
     password_hash = published_hash if reuse and published_hash is not None else hash_password(password)
     user = User(username=username, password_hash=password_hash, role=role)
-    user.teams = [team(session, name) for name in teams]
+    user.teams = [team(session, name) for name in dict.fromkeys(names)]
     session.add(user)
     session.flush()
     return user

@@ -19,7 +19,7 @@ from sqlalchemy import ColumnElement, CursorResult, and_, delete, func, or_, sel
 from sqlalchemy.orm import Session
 
 from myoscope.errors import InputError, Problem, safe_cell
-from myoscope.store._accounts import add_user, aware, team
+from myoscope.store._accounts import add_user, aware, team, team_name
 from myoscope.store._tables import ROLES, ApiToken, AuditEntry, Membership, Team, User, WebSession, utcnow
 
 AUDIT_PAGE = 100
@@ -91,9 +91,7 @@ class Admin:
         return user
 
     def create_team(self, name: str) -> Team:
-        name = " ".join(name.split())
-        if not 1 <= len(name) <= 100:
-            raise InputError([Problem("team", name, "is not a valid team name", "1 to 100 characters")])
+        name = team_name(name)
         if self.session.scalar(select(Team).where(Team.name == name)) is not None:
             raise InputError([Problem("team", name, "already exists")])
         made = team(self.session, name)
