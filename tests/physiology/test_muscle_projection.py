@@ -112,6 +112,33 @@ def test_cast_removed_scenario_ends_an_ongoing_brace_on_the_date():
     assert not next(c for c in p.scenario("current").regional if c.region == "calf").known  # no cast data for calf
 
 
+@pytest.mark.parametrize(
+    ("path", "removal", "message", "accepted"),
+    [
+        (  # the cast came off on 2026-09-21: a later 'removal' changed nothing, yet was shown as a scenario
+            EXAMPLES / "forearm-cast.yaml",
+            "2026-10-15",
+            "has no immobilisation to end",
+            "a record with an immobilisation still running on 2026-09-22",
+        ),
+        (  # before the projection starts: it erased the disuse on record ('now 0.0 %')
+            DATA / "cast-ongoing.yaml",
+            "2026-10-01",
+            "is outside the projection",
+            "a date from 2026-10-25 to 2026-12-20 (the projection)",
+        ),
+        (DATA / "cast-ongoing.yaml", "2099-01-01", "is outside the projection", None),
+    ],
+)
+def test_a_removal_date_that_ends_nothing_is_refused(path, removal, message, accepted):
+    record = load_record(path)
+    with pytest.raises(InputError) as info:
+        project_record(record, None, scenarios=("current", f"cast_removed:{removal}"), horizon_weeks=8)
+    (problem,) = info.value.problems
+    assert (problem.field, problem.value, problem.message) == ("--scenario", f"cast_removed:{removal}", message)
+    assert accepted is None or problem.accepted == accepted
+
+
 def test_nerve_injury_without_weight_gives_regional_only():
     p = project_record(load_record(DATA / "nerve-no-weight.yaml"), scenarios=("current",))
     assert "body weight" in p.missing and p.scenario("current").whole_body is None

@@ -45,7 +45,7 @@ def test_record_text_shows_scenarios_with_bands():
 
 
 def test_record_json_is_strict_and_typed():
-    result = _run(EXAMPLES / "forearm-cast.yaml", "--format", "json", "-s", "current", "-s", "cast_removed:2026-10-01")
+    result = _run(EXAMPLES / "forearm-cast.yaml", "--format", "json", "-s", "current", "-s", "added_protein")
     assert result.exit_code == 0, result.output
     doc = _strict(result.output)
     assert doc["format"] == "myoscope-projection/1"

@@ -256,6 +256,7 @@ def project_record(
     guards: Guards = frozenset({guard}) if isinstance(guard, IntakeGuard) else frozenset(guard)
     no_deficit = IntakeGuard.no_deficit in guards
     horizon = _horizon_days(horizon_weeks)
+    _check_removals(record, on, horizon, chosen)
     inputs, missing = read_inputs(record, on)
     notes: list[str] = []
     maintenance = None
@@ -410,6 +411,24 @@ def _joined(
             rest = ("both",) if not sides else tuple(s for s in ("left", "right") if s not in sides)
             joined += [regional.with_energy(None, region, side, *rel) for side in rest]
     return tuple(joined)
+
+
+def _check_removals(record: Record, on: dt.date, horizon: int, chosen: Sequence[Scenario]) -> None:
+    """A removal date ends an immobilisation still running on ``on``, within the horizon: one that ended
+    already, or a date before ``on`` (which would undo the disuse on record), is refused, never ignored."""
+    running = [e for e in record.episodes if e.kind == "immobilisation" and (e.end is None or e.end > on)]
+    last = on + dt.timedelta(days=horizon)
+    for scenario in chosen:
+        removal = scenario.episodes_end
+        if removal is None:
+            continue
+        text = f"cast_removed:{removal.isoformat()}"
+        if not running:
+            accepted = f"a record with an immobilisation still running on {on.isoformat()}"
+            raise InputError([Problem("--scenario", text, "has no immobilisation to end", accepted)])
+        if not on <= removal <= last:
+            accepted = f"a date from {on.isoformat()} to {last.isoformat()} (the projection)"
+            raise InputError([Problem("--scenario", text, "is outside the projection", accepted)])
 
 
 def _episode_regions(episode: Episode) -> tuple[tuple[str, str], ...]:
