@@ -16,7 +16,7 @@ from myoscope.physiology.hall import simulate
 from myoscope.physiology.protein import PROTEIN_CUT, lean_share_cut, protein_fraction
 from myoscope.physiology.regional import disuse_course
 from myoscope.physiology.scenarios import parse
-from myoscope.record import load_record
+from myoscope.record import load_record, parse_record
 
 DATA = Path(__file__).parent / "data"
 EXAMPLES = Path(__file__).parents[2] / "examples"
@@ -137,6 +137,30 @@ def test_a_removal_date_that_ends_nothing_is_refused(path, removal, message, acc
     (problem,) = info.value.problems
     assert (problem.field, problem.value, problem.message) == ("--scenario", f"cast_removed:{removal}", message)
     assert accepted is None or problem.accepted == accepted
+
+
+def test_a_scenario_the_model_cannot_project_leaves_the_others_shown():
+    """At 525 kcal/day Hall's model projects the current course, but not the same intake with training (the lean
+    share it keeps leaves the physical range): that one scenario is marked, the others shown. Before, the whole
+    command failed with a model failure."""
+    record = parse_record(
+        {
+            "schema_version": 1,
+            "person": {"id": "low", "sex": "male", "birth_date": "1969-12-01", "height": "178 cm"},
+            "measurements": [
+                {"kind": "body_weight", "value": "72 kg", "date": "2026-07-01"},
+                {"kind": "body_weight", "value": "63 kg", "date": "2026-10-28"},
+            ],
+            "diet_days": [
+                {"date": "2026-10-25", "energy": "600 kcal", "protein": "15 g"},
+                {"date": "2026-10-26", "energy": "450 kcal", "protein": "10 g"},
+            ],
+        }
+    )
+    p = project_record(record, scenarios=("current", "resistance_training"))
+    assert p.scenario("current").whole_body is not None
+    assert p.scenario("resistance_training").whole_body is None
+    assert any(n.startswith("resistance training at least twice a week: whole body not projected") for n in p.notes)
 
 
 def test_nerve_injury_without_weight_gives_regional_only():

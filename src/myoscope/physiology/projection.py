@@ -282,6 +282,11 @@ def project_record(
         if not missing
         else [None] * len(chosen)
     )
+    notes += [
+        f"{s.label}: whole body not projected ({out_of_range(horizon, w[0])})"
+        for s, w in zip(chosen, whole, strict=True)
+        if w is not None and w[2] is None and holding_guard(guards, s.name) is None
+    ]
     results: list[ScenarioResult] = []
     for scenario, (intake, cut, bands) in zip(chosen, [w or (None, None, None) for w in whole], strict=True):
         holder = holding_guard(guards, scenario.name)
@@ -357,8 +362,10 @@ def _whole_body(
     maintenance: float,
     variant: str,
     no_deficit: bool = False,
-) -> list[tuple[float, LeanShareCut, dict[str, Band]]]:
-    """One vectorised run: three people (cut low, central, high) per scenario."""
+) -> list[tuple[float, LeanShareCut, dict[str, Band] | None]]:
+    """One vectorised run: three people (cut low, central, high) per scenario; no bands for a scenario the
+    model cannot project (it leaves the physical range), so that the others are still shown. Raises
+    :class:`NumericalFailure` when no scenario can be projected."""
     intakes = [_intake(inputs, s, horizon, maintenance, variant, no_deficit) for s in scenarios]
     cuts = [lean_share_cut(_protein(inputs, s), _training(inputs, s)) for s in scenarios]
     n = 3 * len(scenarios)
@@ -375,13 +382,15 @@ def _whole_body(
         lean_share_cut=cut,
         variant=variant,
     )
-    if not sim.finite.all():
-        raise NumericalFailure(
-            f"Hall's model left the physical range within {horizon} days at "
-            f"{min(intakes):.0f} kcal/day: the intake is too low to project"
-        )
-    out: list[tuple[float, LeanShareCut, dict[str, Band]]] = []
+    rows_ok = np.asarray(sim.finite, dtype=bool).reshape(len(scenarios), 3)
+    finite = [bool(rows_ok[k].all()) for k in range(len(scenarios))]
+    if not any(finite):
+        raise NumericalFailure(out_of_range(horizon, min(intakes)))
+    out: list[tuple[float, LeanShareCut, dict[str, Band] | None]] = []
     for k, (intake, c) in enumerate(zip(intakes, cuts, strict=True)):
+        if not finite[k]:
+            out.append((float(intake), c, None))
+            continue
         rows = slice(3 * k, 3 * k + 3)
         bands: dict[str, Band] = {}
         for name in WHOLE_BODY_FIELDS:
@@ -389,6 +398,14 @@ def _whole_body(
             bands[name] = Band(values.min(axis=0), values[1], values.max(axis=0))
         out.append((float(intake), c, bands))
     return out
+
+
+def out_of_range(horizon: int, intake: float) -> str:
+    """Why a projection was not made: the model leaves the physical range at this intake."""
+    return (
+        f"Hall's model left the physical range within {horizon} days at {intake:.0f} kcal/day: "
+        "the intake is too low to project"
+    )
 
 
 ENERGY_FLOOR = 1e-3
