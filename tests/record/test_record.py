@@ -58,6 +58,24 @@ def test_wrong_unit_impossible_value_and_missing_field_each_named():
     ]
 
 
+def test_more_protein_energy_than_the_days_energy_is_refused_fao2003():
+    """300 g of protein is 1200 kcal (4 kcal/g, the Atwater factor): it cannot be eaten on an 800 kcal day.
+    Before, the day validated and its protein was averaged into the intake."""
+    found = problems(
+        {
+            "person": {"id": "p"},
+            "diet_days": [
+                {"date": "2026-10-01", "energy": "800 kcal", "protein": "300 g"},
+                {"date": "2026-10-02", "energy": "800 kcal", "protein": "200 g"},  # exactly 800 kcal: possible
+            ],
+        }
+    )
+    assert found == [
+        "diet_days[0].protein: 300 g gives 1200 kcal, more than the day's energy (800 kcal) (got '300 g'); "
+        "accepted: at most 200 g of protein with 800 kcal (4 kcal per g of protein)"
+    ]
+
+
 def test_future_date_is_refused():
     tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
     found = problems({**BASE, "measurements": [{"kind": "body_weight", "value": 70, "date": tomorrow}]})

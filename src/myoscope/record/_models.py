@@ -327,8 +327,29 @@ class DietDay(_Model):
             amounts[name] = number
         if not amounts:
             raise ValueError("a diet day needs at least one nutrient amount (e.g. energy: 1800 kcal)")
+        _protein_within_energy(amounts)
         data["nutrients"] = amounts
         return data
+
+
+PROTEIN_KCAL_PER_G = 4.0
+"""Energy of dietary protein, kcal per gram: the general Atwater factor (FAO 2003, Food energy - methods of
+analysis and conversion factors, FAO Food and Nutrition Paper 77)."""
+
+
+def _protein_within_energy(amounts: dict[str, float]) -> None:
+    """A day's protein cannot give more energy than the whole day's intake: 300 g of protein (1200 kcal) on an
+    800 kcal day is a typing error in one of the two, refused rather than averaged into the intake."""
+    energy, protein = amounts.get("energy"), amounts.get("protein")
+    if energy is None or protein is None or protein * PROTEIN_KCAL_PER_G <= energy:
+        return
+    raise RangeError(
+        f"protein: {protein:.4g} g gives {protein * PROTEIN_KCAL_PER_G:.0f} kcal, more than the day's energy "
+        f"({energy:.0f} kcal)",
+        accepted=f"at most {energy / PROTEIN_KCAL_PER_G:.0f} g of protein with {energy:.0f} kcal "
+        f"({PROTEIN_KCAL_PER_G:g} kcal per g of protein)",
+        unit="g",
+    )
 
 
 def _nutrient_schema(unit: str, high: float, mode: str) -> JsonSchemaValue:
