@@ -120,3 +120,18 @@ def test_one_visit_is_cannot_tell():
 def test_invalid_edss_in_a_visit_is_refused():
     with pytest.raises(InputError):
         get("cdp").score({"visits": visits((0, 0.5), (12, 2.0))})
+
+
+def test_two_different_edss_values_at_one_visit_are_refused():
+    """Two values on one date read as a worsening in no time (2 then 4 'rose at week 0'): refused, naming the
+    date; the same value twice is one visit written twice."""
+    dated = [{"date": "2020-01-01", "edss": 4}, {"date": "2020-01-01", "edss": 2}, {"date": "2021-01-01", "edss": 4}]
+    with pytest.raises(InputError) as exc:
+        get("cdp").score({"visits": dated})
+    (problem,) = exc.value.problems
+    assert problem.field == "visits"
+    assert problem.message == (
+        "two visits at 2020-01-01 give different EDSS values (4 and 2); keep the one that was scored"
+    )
+    same = get("cdp").score({"visits": visits((0, 3.0), (0, 3.0), (12, 4.0), (40, 4.0))})
+    assert same.category == CONFIRMED

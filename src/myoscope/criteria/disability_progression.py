@@ -103,6 +103,21 @@ class CdpInput(InstrumentInput):
             raise ValueError("use dates everywhere or times since the first visit everywhere, not both")
         return self
 
+    @field_validator("visits", mode="after")
+    @classmethod
+    def _one_value_a_visit(cls, visits: list[Visit] | None) -> list[Visit] | None:
+        """Two EDSS values at one time would read as a worsening (or an improvement) in no time at all."""
+        seen: dict[dt.date | float, float] = {}
+        for visit in visits or ():
+            when = _when(visit)
+            if seen.setdefault(when, visit.edss) != visit.edss:
+                at = when.isoformat() if isinstance(when, dt.date) else f"week {when:g}"
+                raise ValueError(
+                    f"two visits at {at} give different EDSS values ({seen[when]:g} and {visit.edss:g}); "
+                    "keep the one that was scored"
+                )
+        return visits
+
 
 def required_increase(baseline: float, tiers: str = "three") -> float:
     """The EDSS increase that counts as worsening from ``baseline``."""
