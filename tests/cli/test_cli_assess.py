@@ -306,3 +306,11 @@ def test_simulate_on_a_date_before_birth_is_refused(examples_dir):
     )
     assert result.returncode == 2
     assert "--on: is before the birth date of ex-cast-forearm" in result.stderr
+
+
+def test_validate_refuses_a_format_it_cannot_write(tmp_path):
+    """validate writes text or JSON: '-f html' was accepted and ignored."""
+    path = tmp_path / "r.yaml"
+    path.write_text("person: {id: x}\n")
+    result = runner.invoke(app, ["validate", str(path), "-f", "html"])
+    assert result.exit_code == 2 and "'html' is not one of 'text', 'json'" in result.output

@@ -12,6 +12,7 @@ import typer
 
 from myoscope.cli._common import (
     EXIT_OK,
+    Format,
     check_output_path,
     check_outputs,
     errors_as,
@@ -112,10 +113,10 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def validate(
         file: Path = typer.Argument(..., help="A person's record (.yaml, .yml or .json)."),
-        format: ReportFormat = typer.Option(ReportFormat.text, "--format", "-f", help="text or json."),
+        format: Format = typer.Option(Format.text, "--format", "-f", help="text or json."),
     ) -> None:
         """Check a record file; list every problem (exit code 2) or confirm it is valid."""
-        record = load_checked(file, as_json=format is ReportFormat.json)
+        record = load_checked(file, as_json=format is Format.json)
         summary: dict[str, Any] = {
             "valid": True,
             "person_id": record.person.id,
@@ -126,7 +127,7 @@ def register(app: typer.Typer) -> None:
             "conditions": len(record.conditions),
             "episodes": len(record.episodes),
         }
-        if format is ReportFormat.json:
+        if format is Format.json:
             write_output(json.dumps(summary, indent=2), None)
         else:
             counts = ", ".join(
