@@ -6,6 +6,8 @@ from __future__ import annotations
 import html
 import re
 
+import pytest
+
 from myoscope.instruments._alsfrs import ITEMS
 from myoscope.web._instrument_widgets import anchors, instrument_fields
 
@@ -153,3 +155,13 @@ def test_answer_texts_are_read_whole_from_the_descriptions():
     assert weight == {0: "loss > 3 kg", 1: "does not know", 2: "loss 1-3 kg", 3: "no loss (3 months)"}
     msws = instrument_fields("msws-12")[0]
     assert [text for _, text in msws.options] == ["not at all", "a little", "moderately", "quite a bit", "extremely"]
+
+
+@pytest.mark.parametrize("index", [-1, 40, 10**6])
+def test_a_live_total_for_a_row_no_form_has_is_refused(world, index):
+    """index=-1 answered 200 with an empty fragment; an index beyond the visit's rows is a 422 naming it."""
+    key = world.patients["als-pattern-brother"]
+    browser = world.signed_in("ann")
+    token = _form(world, browser, key)
+    score = browser.post(f"/patients/{key}/visits/score", params={"index": index}, data={"csrf_token": token})
+    assert score.status_code == 422

@@ -109,11 +109,11 @@ class CdpInput(InstrumentInput):
         """Two EDSS values at one time would read as a worsening (or an improvement) in no time at all."""
         seen: dict[dt.date | float, float] = {}
         for visit in visits or ():
-            when = _when(visit)
-            if seen.setdefault(when, visit.edss) != visit.edss:
+            when, value = _when(visit), given(visit.edss, "a visit's EDSS")  # each visit holds one
+            if seen.setdefault(when, value) != value:
                 at = when.isoformat() if isinstance(when, dt.date) else f"week {when:g}"
                 raise ValueError(
-                    f"two visits at {at} give different EDSS values ({seen[when]:g} and {visit.edss:g}); "
+                    f"two visits at {at} give different EDSS values ({seen[when]:g} and {value:g}); "
                     "keep the one that was scored"
                 )
         return visits

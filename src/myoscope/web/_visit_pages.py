@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from myoscope.errors import InputError, Problem
@@ -20,7 +20,7 @@ from myoscope.web._charts import prepare_page
 from myoscope.web._deps import CurrentUser, PagePatients, csrf_protect, web_session
 from myoscope.web._entry_forms import SECTIONS, SIDED_KINDS, Section
 from myoscope.web._exam_grid import GRID, classify_cells
-from myoscope.web._forms import field_errors, read_visit_form
+from myoscope.web._forms import MAX_ROWS, field_errors, read_visit_form
 from myoscope.web._instrument_widgets import instrument_fields, live_score
 from myoscope.web._templating import render
 
@@ -111,9 +111,15 @@ def add_visit(request: Request, patient_id: PatientId, patients: PagePatients, c
     )
 
 
+RowIndex = Annotated[
+    int, Query(ge=0, lt=MAX_ROWS, description="the form row (0 to one less than the rows a visit holds)")
+]
+"""A form row's index, as the visit form numbers them."""
+
+
 @router.post("/patients/{patient_id}/visits/score")
 def instrument_score(
-    request: Request, patient_id: PatientId, patients: PagePatients, current: Current, index: int = 0
+    request: Request, patient_id: PatientId, patients: PagePatients, current: Current, index: RowIndex = 0
 ) -> HTMLResponse:
     """The live total of one instrument's answers so far (an HTMX fragment)."""
     patient = patients.open(patient_id)
@@ -125,7 +131,9 @@ def instrument_score(
 
 
 @router.get("/forms/instrument-fields")
-def instrument_fields_partial(request: Request, user: CurrentUser, current: Current, index: int = 0) -> HTMLResponse:
+def instrument_fields_partial(
+    request: Request, user: CurrentUser, current: Current, index: RowIndex = 0
+) -> HTMLResponse:
     name = request.query_params.get(f"instruments[{index}].name") or request.query_params.get("name", "")
     context = {"i": index, "fields": instrument_fields(name), "values": {}, "errors": {}, "score": None}
     return render(request, "_instrument_fields.html.j2", context, current=current)
