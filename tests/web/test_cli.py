@@ -129,3 +129,29 @@ def test_finding_9_tokens_are_listed_and_revoked_from_the_command_line(tmp_path)
     assert run(app, ["user", "token", "ann", "--revoke", token_id, "--database", url]).exit_code == 0
     assert "revoked" in run(app, ["user", "token", "ann", "--list", "--database", url]).output
     assert run(app, ["user", "token", "ann", "--revoke", token_id, "--database", url]).exit_code == 2
+
+
+def test_a_database_that_cannot_be_opened_is_refused_naming_it_without_its_password(tmp_path):
+    """An unknown driver, a file that is not a database or a server that does not answer was an internal
+    error; now exit 2 naming --database, the password hidden."""
+    text = tmp_path / "notes.txt"
+    text.write_text("not a database\n")
+    run, app = CliRunner().invoke, _app()
+    for url, reason in [
+        ("bogus://x", "NoSuchModuleError"),
+        (f"sqlite:///{text}", "DatabaseError"),
+        ("postgresql://me:s3cret@127.0.0.1:1/x", "OperationalError"),
+    ]:
+        result = run(app, ["user", "list", "--database", url])
+        assert result.exit_code == 2, result.output
+        assert f"--database: cannot be opened ({reason})" in result.output and "s3cret" not in result.output
+    assert text.read_text() == "not a database\n"
+
+
+def test_screen_refuses_an_output_folder_it_cannot_make(tmp_path):
+    from myoscope.cli import app
+
+    (tmp_path / "dangling").symlink_to(tmp_path / "nowhere")
+    for out in (tmp_path / ("x" * 300), tmp_path / "dangling"):
+        result = CliRunner().invoke(app, ["screen", str(tmp_path / "rows.csv"), "-o", str(out)])
+        assert result.exit_code == 2 and "--out: cannot be the output folder" in result.output

@@ -28,10 +28,29 @@ DATABASE = typer.Option(None, "--database", help="Database URL (default: MYOSCOP
 
 
 def _session(database: str | None) -> Session:
-    from myoscope.store import make_engine, session_factory, upgrade
+    """A session on the database, brought to the current schema; a URL that names no usable database (an
+    unknown driver, a file that is not a database, a server that does not answer) exits 2 naming it, its
+    password hidden."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-    engine = make_engine(database)
-    upgrade(engine)
+    from myoscope.errors import Problem
+    from myoscope.store import database_url, make_engine, session_factory, upgrade
+
+    url = database_url(database)
+    try:
+        shown = make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        given = "(not shown: it may hold a password)" if "@" in url else url
+        fail([Problem("--database", given, "is not a database URL", "e.g. sqlite:///myoscope.db or postgresql://...")])
+    try:
+        engine = make_engine(url)
+        upgrade(engine)
+    except (SQLAlchemyError, OSError) as exc:
+        reason = exc.__class__.__name__
+        fail(
+            [Problem("--database", shown, f"cannot be opened ({reason})", "a reachable SQLite or PostgreSQL database")]
+        )
     return session_factory(engine)()
 
 
