@@ -109,4 +109,15 @@ ENTRIES: tuple[Reference, ...] = (
         journal="J Neuroeng Rehabil 18(1):99",
         doi="10.1186/s12984-021-00882-8",
     ),
+    Reference(
+        key="cscm2016_vte",
+        authors="Consortium for Spinal Cord Medicine",
+        year=2016,
+        title="Prevention of venous thromboembolism in individuals with spinal cord injury: clinical practice "
+        "guidelines for health care providers, 3rd ed.",
+        journal="Top Spinal Cord Inj Rehabil 22(3):209-240",
+        doi="10.1310/sci2203-209",
+        note="Clots in the leg veins are common after spinal cord injury; where feeling is lost below the injury "
+        "they may cause no pain or tenderness, so a swollen leg is not judged by pain.",
+    ),
 )

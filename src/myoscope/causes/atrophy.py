@@ -259,6 +259,37 @@ def reported_leg_swelling(ctx: Context) -> tuple[Symptom, ...]:
     return tuple(s for s in leg_swelling(ctx) if s.side != "both")
 
 
+NUMB_LEG_WORDS = ("foot", "feet", "leg", "calf", "calves", "thigh", "toe", "ankle", "knee")
+"""Sites of a numbness symptom that take in a leg."""
+
+
+def numb_legs(ctx: Context) -> str | None:
+    """Why feeling in a leg is reduced on record (a spinal cord injury, a leg nerve injury with loss of feeling,
+    numbness of the feet or legs), or None: a clot there may cause no pain (Consortium for Spinal Cord Medicine
+    2016 [cscm2016_vte])."""
+    if ctx.record.condition("spinal_cord_injury") is not None:
+        return "a spinal cord injury is recorded"
+    if any(
+        c.kind == "peripheral_nerve_injury" and c.sensory_loss and c.side in denervated_leg_sides(ctx)
+        for c in ctx.record.conditions
+    ):
+        return "a leg nerve injury with loss of feeling is recorded"
+    numb = [s for s in ctx.record.symptoms if s.kind == "numbness"]
+    if any(any(w in (s.site or "").lower() for w in NUMB_LEG_WORDS) for s in numb):
+        return "numbness of the feet or legs is recorded"
+    return None
+
+
+def _numb_advice(flag: RedFlag, why: str) -> RedFlag:
+    """The swelling flag for a leg with reduced feeling: pain cannot be waited for."""
+    return dataclasses.replace(
+        flag,
+        advice=f"Feeling in the legs is reduced ({why}), so a clot may not hurt: a new swelling needs a clinician "
+        "the same day, painful or not, and emergency care with breathlessness or chest pain.",
+        citation="cscm2016_vte",
+    )
+
+
 def _reported_swelling_flag(swollen: tuple[Symptom, ...]) -> RedFlag:
     where = ", ".join(
         f"{s.side or 'one'} {s.site or 'leg'}" + (f" since {s.onset.isoformat()}" if s.onset else "") for s in swollen
@@ -444,6 +475,8 @@ def assess(ctx: Context) -> CauseAssessment:
     reported = reported_leg_swelling(ctx)
     flags: list[RedFlag] = [_reported_swelling_flag(reported)] if reported else []
     evidence = _asymmetry_evidence(ctx, found, flags)
+    if (why := numb_legs(ctx)) is not None:
+        flags = [_numb_advice(f, why) if f.code == "calf-swelling" else f for f in flags]
     evidence += _trend_evidence(ctx, found)
     evidence += _grip_evidence(ctx, found)
     scored_evidence, scored = _instrument_evidence(ctx, found)
