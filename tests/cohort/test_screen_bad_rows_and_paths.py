@@ -91,6 +91,18 @@ def test_an_output_path_through_a_file_or_a_missing_table_is_refused_before_writ
     assert not (tmp_path / "out").exists()
 
 
+def test_an_output_folder_that_cannot_be_one_is_refused_not_an_internal_error(tmp_path):
+    """A name too long for the file system, or a link to nothing, was an internal error (OSError)."""
+    rows = _rows(tmp_path / "rows.csv", ["1,2026-01-05,body_weight,61,kg"])
+    (tmp_path / "dangling").symlink_to(tmp_path / "nowhere")
+    for out, message in (
+        (tmp_path / ("x" * 300), "--out: cannot be a folder here (File name too long)"),
+        (tmp_path / "dangling", "--out: is a link to nothing"),
+    ):
+        result = _screen(str(rows), "-o", str(out))
+        assert result.exit_code == 2 and message in result.output, result.output
+
+
 def test_on_must_be_a_date_a_record_could_carry(tmp_path):
     rows = _rows(tmp_path / "rows.csv", ["1,2026-01-05,body_weight,61,kg"])
     for day, reason in (("2099-01-01", "is in the future"), ("1800-01-01", "is too early")):

@@ -146,12 +146,3 @@ def test_a_database_that_cannot_be_opened_is_refused_naming_it_without_its_passw
         assert result.exit_code == 2, result.output
         assert f"--database: cannot be opened ({reason})" in result.output and "s3cret" not in result.output
     assert text.read_text() == "not a database\n"
-
-
-def test_screen_refuses_an_output_folder_it_cannot_make(tmp_path):
-    from myoscope.cli import app
-
-    (tmp_path / "dangling").symlink_to(tmp_path / "nowhere")
-    for out in (tmp_path / ("x" * 300), tmp_path / "dangling"):
-        result = CliRunner().invoke(app, ["screen", str(tmp_path / "rows.csv"), "-o", str(out)])
-        assert result.exit_code == 2 and "--out: cannot be the output folder" in result.output

@@ -211,4 +211,14 @@ ENTRIES: tuple[Reference, ...] = (
         journal="Eur J Appl Physiol 101(2):143-194",
         doi="10.1007/s00421-007-0474-z",
     ),
+    Reference(
+        key="acog2020_exercise",
+        authors="American College of Obstetricians and Gynecologists, Committee on Obstetric Practice",
+        year=2020,
+        title="Physical activity and exercise during pregnancy and the postpartum period (Committee Opinion No. 804)",
+        journal="Obstet Gynecol 135(4):e178-e188",
+        doi="10.1097/AOG.0000000000003772",
+        note="Exercise is safe and advised in most pregnancies, after a clinical evaluation for medical or "
+        "obstetric reasons to avoid it.",
+    ),
 )

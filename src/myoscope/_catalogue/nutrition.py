@@ -186,4 +186,15 @@ ENTRIES: tuple[Reference, ...] = (
         journal="N Engl J Med 368(2):149-160",
         doi="10.1056/NEJMcp1113996",
     ),
+    Reference(
+        key="rcog2024_hyperemesis",
+        authors="Royal College of Obstetricians and Gynaecologists; Nelson-Piercy C, Dean C, Shehmar M, et al.",
+        year=2024,
+        title="The management of nausea and vomiting in pregnancy and hyperemesis gravidarum (Green-top "
+        "Guideline No. 69), 2nd edition",
+        journal="BJOG",
+        doi="10.1111/1471-0528.17739",
+        note="Hyperemesis: protracted vomiting of pregnancy with more than 5 % loss of the weight before "
+        "pregnancy, dehydration and electrolyte imbalance (first edition 2016).",
+    ),
 )

@@ -14,6 +14,7 @@ from types import ModuleType
 
 from myoscope.causes import safety
 from myoscope.causes._context import Context
+from myoscope.causes._pregnancy import pregnancy_flag
 from myoscope.causes._types import (
     BASIS_ORDER,
     Basis,
@@ -122,7 +123,7 @@ def assess(record: Record, on: dt.date | None = None) -> Assessment:
     for cause in registry():
         ctx.results[cause.name] = cause.assess(ctx)
     results = safety.apply(ctx, dict(ctx.results))
-    extra = [f for f in (safety.refeeding_flag(ctx),) if f is not None]
+    extra = [f for f in (safety.refeeding_flag(ctx), pregnancy_flag(ctx)) if f is not None]
     causes = tuple(r for name, r in results.items() if name != "atrophy")
     atrophy = _with_differential(results["atrophy"], causes)
     flags = _gather_flags([atrophy, *causes], extra)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING
 
+from myoscope.causes._pregnancy import pregnancy
 from myoscope.causes._types import CauseAssessment, NextStep, RedFlag, Status, StepKind, Urgency
 from myoscope.instruments.api import given
 from myoscope.precision import count_text, cutoff_number, quantity_text
@@ -71,6 +72,8 @@ class Check(str, Enum):
     immobilised_limb = "limb still immobilised"
     possible_clot = "a leg that may hold a clot"
     urgent_flag = "a red flag that needs a clinician now"
+    pregnancy_exercise = "exercise in pregnancy"
+    pregnancy_intake = "intake targets in pregnancy"
     below_maintenance = "intake below maintenance for a malnourished person"
     kidney = "chronic kidney disease"
     obesity_diet = "weight loss in obesity"
@@ -214,17 +217,29 @@ def _forbidden(ctx: Context, results: dict[str, CauseAssessment], step: NextStep
         return Check.refeeding
     if step.kind in _REFEEDING_HELD - {StepKind.activity_plan} and refeeding_unknown(ctx):
         return Check.refeeding_unknown
-    if step.kind in (StepKind.energy_target, StepKind.protein_target) and ctx.facts.has_symptom(
-        "swallowing_difficulty"
-    ):
-        return Check.dysphagia
-    if step.kind in (StepKind.energy_target, StepKind.protein_target) and little_intake(ctx):
-        return Check.starved if starved(ctx) else Check.starved_unknown
-    if step.kind in (StepKind.energy_target, StepKind.protein_target) and starved(ctx):
-        return Check.starved
+    if step.kind in _TARGETS and (check := _forbidden_target(ctx)) is not None:
+        return check
     if step.kind is StepKind.protein_target and kidney_disease(ctx):
         return Check.kidney
     return _forbidden_movement(ctx, results, step) or _forbidden_deficit(ctx, results, step)
+
+
+_TARGETS = frozenset({StepKind.energy_target, StepKind.protein_target})
+"""Advice that sets what is eaten (energy or protein)."""
+
+
+def _forbidden_target(ctx: Context) -> Check | None:
+    """What holds an energy or protein target, the most pressing first: a swallowing problem, little intake
+    (of more than 5 days, or of unrecorded duration), a pregnancy."""
+    if ctx.facts.has_symptom("swallowing_difficulty"):
+        return Check.dysphagia
+    if little_intake(ctx):
+        return Check.starved if starved(ctx) else Check.starved_unknown
+    if starved(ctx):
+        return Check.starved
+    if pregnancy(ctx) is not None:
+        return Check.pregnancy_intake
+    return None
 
 
 _CLOT_HELD = frozenset({StepKind.activity_plan, StepKind.keep_active, StepKind.limb_retraining})
@@ -238,6 +253,8 @@ def _forbidden_movement(ctx: Context, results: dict[str, CauseAssessment], step:
         return Check.possible_clot
     if step.kind in _CLOT_HELD and urgent_flag(tuple(f for r in results.values() for f in r.red_flags)):
         return Check.urgent_flag
+    if step.kind in (StepKind.activity_plan, StepKind.keep_active) and pregnancy(ctx) is not None:
+        return Check.pregnancy_exercise
     return None
 
 
@@ -331,6 +348,22 @@ def _replacement(ctx: Context, check: Check) -> NextStep:
             "little recorded intake; how long it has lasted is not recorded",
             "nice_cg32",
             StepKind.safety,
+        )
+    if check is Check.pregnancy_exercise:
+        return NextStep(
+            "Plan exercise with the midwife or obstetrician: in pregnancy a clinical check comes before an "
+            "exercise programme (most pregnancies then allow it)",
+            "a pregnancy is recorded",
+            "acog2020_exercise",
+            StepKind.referral,
+        )
+    if check is Check.pregnancy_intake:
+        return NextStep(
+            "Energy and protein targets with the midwife and a dietitian: needs in pregnancy are higher than "
+            "the general adult ones this assessment computes",
+            "a pregnancy is recorded",
+            "nasem2019_dri_tables",
+            StepKind.referral,
         )
     if check is Check.dysphagia:
         return NextStep(
@@ -471,6 +504,7 @@ def scenario_guard(ctx: Context, results: dict[str, CauseAssessment]) -> Guards:
     if refeeding_risk(ctx) or refeeding_unknown(ctx):
         return frozenset({IntakeGuard.refeeding})
     raised = {
+        IntakeGuard.pregnancy: pregnancy(ctx) is not None,
         IntakeGuard.swallowing: bool(ctx.facts.has_symptom("swallowing_difficulty")),
         IntakeGuard.possible_clot: _possible_clot(results),
         IntakeGuard.kidney: kidney_disease(ctx),

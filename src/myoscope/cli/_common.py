@@ -155,25 +155,6 @@ def check_output_path(out: Path) -> None:
         fail([Problem("--output", str(out), f"is {kind}; give a file name, or - for standard output")])
 
 
-def check_output_folder(out: Path, option: str = "--out") -> bool:
-    """Make the output folder (and its parents) where missing; refuse (exit 2) a path that cannot be one (a
-    name too long, a file or a broken link in the way, no permission) before any work starts. Returns whether
-    the folder was made here."""
-    try:
-        made = not out.is_dir()
-        out.mkdir(parents=True, exist_ok=True)
-        return made
-    except OSError as exc:
-        reason = exc.strerror or exc.__class__.__name__
-        fail(
-            [
-                Problem(
-                    option, str(out), f"cannot be the output folder ({reason})", "a folder that exists or can be made"
-                )
-            ]
-        )
-
-
 def check_outputs(outputs: list[tuple[str, Path | None]], inputs: list[Path]) -> None:
     """Refuse (exit 2), before anything is written: an output that is one of the input files, and two outputs
     that are the same file (``option``, path pairs; None or ``-`` is standard output)."""

@@ -40,9 +40,7 @@ def register(app: typer.Typer) -> None:
         progress: bool = typer.Option(True, "--progress/--no-progress", help="show a progress bar"),
     ) -> None:
         """Screen whole tables for sarcopenia, malnutrition, weight and girth loss and inactivity."""
-        import contextlib
-
-        from myoscope.cli._common import check_output_folder, fail, option_date
+        from myoscope.cli._common import fail, option_date
         from myoscope.errors import InputError, Problem
 
         day = option_date(on)
@@ -55,15 +53,11 @@ def register(app: typer.Typer) -> None:
                 fail(exc)
         if engine not in ("polars", "dask"):
             fail([Problem("--engine", engine, "is not an engine", "polars or dask")])
-        made = check_output_folder(out)
         try:
             result = _run(
                 source, out, persons, conditions, mapping, engine, scheduler, (workers, dask_processes), day, progress
             )
         except InputError as exc:
-            if made:  # refused before writing: the folder made for it goes again (only if still empty)
-                with contextlib.suppress(OSError):
-                    out.rmdir()
             fail(exc)
         _report(result)
 

@@ -325,9 +325,15 @@ def _check_paths(source: Path, out: Path, persons: Path | None, conditions: Path
     from myoscope.cohort._omop import is_omop
 
     problems = []
-    blocked = next((p for p in (out, *out.parents) if p.exists() and not p.is_dir()), None)
-    if blocked is not None:
-        problems.append(Problem("--out", str(out), f"{blocked.name!r} is a file, not a folder", "a folder"))
+    try:
+        blocked = next((p for p in (out, *out.parents) if p.exists() and not p.is_dir()), None)
+        if blocked is not None:
+            problems.append(Problem("--out", str(out), f"{blocked.name!r} is a file, not a folder", "a folder"))
+        elif out.is_symlink() and not out.exists():
+            problems.append(Problem("--out", str(out), "is a link to nothing", "a folder, or a new folder's name"))
+    except OSError as exc:  # a name too long for the file system, say: refused, never an internal error
+        reason = exc.strerror or exc.__class__.__name__
+        problems.append(Problem("--out", str(out), f"cannot be a folder here ({reason})", "a shorter path"))
     for option, path in (("--persons", persons), ("--conditions", conditions)):
         if path is not None and not path.is_file():
             problems.append(Problem(option, str(path), "is not a file", "a CSV or Parquet file"))

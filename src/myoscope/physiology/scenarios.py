@@ -37,7 +37,9 @@ class IntakeGuard(str, Enum):
       swallowing assessment (texture and amounts are planned after it);
     * ``possible_clot``: a leg that may hold a clot: no training scenario until a clinician has seen it;
     * ``kidney``: chronic kidney disease: no added-protein scenario (the renal team sets protein);
-    * ``urgent``: a red flag that needs a clinician now: no training scenario before that visit.
+    * ``urgent``: a red flag that needs a clinician now: no training scenario before that visit;
+    * ``pregnancy``: a pregnancy: Hall's model does not describe one, and intake and training are planned
+      with the midwife: the scenarios that change them are held.
 
     A person may meet several at once: the checks give a set of them (:data:`Guards`).
     """
@@ -49,6 +51,7 @@ class IntakeGuard(str, Enum):
     possible_clot = "possible_clot"
     kidney = "kidney"
     urgent = "urgent"
+    pregnancy = "pregnancy"
 
 
 Guards = frozenset[IntakeGuard]
@@ -63,6 +66,7 @@ HELD_BY = {
     IntakeGuard.swallowing: HELD_BY_SWALLOWING,
     IntakeGuard.possible_clot: frozenset({"resistance_training"}),
     IntakeGuard.urgent: frozenset({"resistance_training"}),
+    IntakeGuard.pregnancy: HELD_BY_REFEEDING,
     IntakeGuard.kidney: frozenset({"added_protein"}),
 }
 """The scenarios each guard holds, the most urgent guard first (the one a held scenario names)."""

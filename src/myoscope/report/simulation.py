@@ -46,6 +46,8 @@ GUARD_TEXT = {
     "assessment by a speech and language therapist, with a dietitian's plan",
     "possible_clot": "held: a leg may hold a clot, so no training until a clinician has seen the swollen leg",
     "urgent": "held: a red flag needs a clinician now, so no training before that visit",
+    "pregnancy": "held: a pregnancy is recorded; Hall's model does not describe pregnancy, and intake and "
+    "training are planned with the midwife",
     "kidney": "held: chronic kidney disease is recorded, so the protein target is set by the renal team and a "
     "renal dietitian (it is often lower, not higher)",
 }
