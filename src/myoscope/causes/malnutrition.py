@@ -232,7 +232,7 @@ def assess(ctx: Context) -> CauseAssessment:
     flags = _b12_neuropathy(ctx, computed.get("intake-adequacy"), evidence)
     chosen = decide(RULES, found)
     status = chosen.status
-    steps = _next_steps(status, computed) + tuple(
+    steps = _next_steps(status, computed, chosen.text) + tuple(
         NextStep(
             "Ask a doctor to check blood vitamin B12",
             "low intake with numbness or tingling",
@@ -341,13 +341,13 @@ def _summary(status: Status) -> str:
     }[status]
 
 
-def _next_steps(status: Status, computed: dict[str, Any]) -> tuple[NextStep, ...]:
+def _next_steps(status: Status, computed: dict[str, Any], found: str) -> tuple[NextStep, ...]:
     steps = []
     if status in (Status.likely, Status.possible):
         steps.append(
             NextStep(
                 "Dietitian review of intake, supplements and targets",
-                "to correct the deficits and excesses found",
+                found,
                 "elia2003_must",
                 StepKind.referral,
             )
