@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from myoscope.causes import Status, assess
+from myoscope.causes import Status, Urgency, assess
 from myoscope.causes._types import Basis, StepKind
 from myoscope.causes.analysis import rank_key
 from myoscope.criteria.activity_guidelines import Session, adherence_from_sessions
@@ -317,6 +317,29 @@ def test_low_b12_intake_is_linked_to_numb_feet_stabler2013():
         diet_days=[{"date": f"2026-10-{d}", "energy": "1800 kcal", "vitamin_b12": "0.3 ug"} for d in (29, 30, 31)],
     )
     assert any(f.code == "b12-neuropathy" for f in a.red_flags)
+
+
+def test_numb_feet_with_a_recorded_b12_deficiency_go_to_its_doctor_not_a_new_test_stabler2013():
+    """A deficiency already on record: the advice is its treatment review, not 'ask for a blood test'; with a
+    balance problem too (the spinal cord may be involved) the visit is not put off."""
+    a = _assess(
+        conditions=[{"kind": "other", "name": "pernicious anaemia (vitamin B12 deficiency)", "onset": "2025-01-01"}],
+        symptoms=[{"kind": "numbness", "site": "feet", "onset": "2026-05-01"}],
+    )
+    (flag,) = [f for f in a.red_flags if f.code == "b12-neuropathy"]
+    assert flag.urgency is Urgency.soon and "test" not in flag.advice
+    steps = {s.action for c in a.causes for s in c.next_steps}
+    assert "Review of the vitamin B12 treatment with the doctor (nerve symptoms are present)" in steps
+    assert "Ask a doctor to check blood vitamin B12" not in steps
+    unsteady = _assess(
+        conditions=[{"kind": "other", "name": "vitamin B12 deficiency", "onset": "2025-01-01"}],
+        symptoms=[
+            {"kind": "numbness", "site": "feet", "onset": "2026-05-01"},
+            {"kind": "balance_problem", "onset": "2026-08-01"},
+        ],
+    )
+    (flag,) = [f for f in unsteady.red_flags if f.code == "b12-neuropathy"]
+    assert flag.urgency is Urgency.urgent and "without delay" in flag.advice
 
 
 def test_pain_and_numbness_count_against_a_motor_neurone_pattern_nice_ng42():

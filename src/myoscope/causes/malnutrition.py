@@ -232,15 +232,7 @@ def assess(ctx: Context) -> CauseAssessment:
     flags = _b12_neuropathy(ctx, computed.get("intake-adequacy"), evidence)
     chosen = decide(RULES, found)
     status = chosen.status
-    steps = _next_steps(status, computed, chosen.text) + tuple(
-        NextStep(
-            "Ask a doctor to check blood vitamin B12",
-            "low intake with numbness or tingling",
-            "stabler2013",
-            StepKind.referral,
-        )
-        for _ in flags
-    )
+    steps = _next_steps(status, computed, chosen.text) + tuple(_b12_step(ctx) for _ in flags)
     return CauseAssessment(
         CAUSE,
         TITLE,
@@ -255,6 +247,22 @@ def assess(ctx: Context) -> CauseAssessment:
         citations=CITATIONS,
         basis=chosen.basis,
         rules=(chosen.id,),
+    )
+
+
+def _b12_step(ctx: Context) -> NextStep:
+    if b12_deficiency_recorded(ctx):
+        return NextStep(
+            "Review of the vitamin B12 treatment with the doctor (nerve symptoms are present)",
+            "a vitamin B12 deficiency is recorded, with numbness or tingling",
+            "stabler2013",
+            StepKind.referral,
+        )
+    return NextStep(
+        "Ask a doctor to check blood vitamin B12",
+        "low intake with numbness or tingling",
+        "stabler2013",
+        StepKind.referral,
     )
 
 
@@ -278,11 +286,36 @@ def _obesity_weight_loss(ctx: Context, evidence: list[Evidence]) -> bool:
     return True
 
 
+B12_DEFICIENCY_WORDS = ("b12", "cobalamin", "pernicious")
+"""Words of a recorded condition's name that mean a vitamin B12 deficiency (pernicious anaemia among them)."""
+
+
+def b12_deficiency_recorded(ctx: Context) -> bool:
+    return any(any(w in (c.name or "").lower() for w in B12_DEFICIENCY_WORDS) for c in ctx.record.conditions)
+
+
 def _b12_neuropathy(ctx: Context, adequacy: Score | None, evidence: list[Evidence]) -> list[RedFlag]:
-    """Low vitamin B12 intake together with numbness or tingling: a deficiency can damage nerves."""
-    if adequacy is None or not ctx.facts.has_symptom("numbness"):
+    """Numbness or tingling with a low vitamin B12 intake, or with a B12 deficiency on record: a deficiency can
+    damage nerves, and the damage may not fully recover if treatment is late (Stabler 2013). With a balance
+    problem or falls as well (the spinal cord can be involved), the visit is not put off."""
+    if not ctx.facts.has_symptom("numbness"):
         return []
-    low = [c for c in adequacy.criteria if c.name == B12 and c.met and ABOVE_UL not in str(c.value)]
+    spinal = bool(ctx.facts.has_symptom("balance_problem") or ctx.facts.has_symptom("falls"))
+    urgency = Urgency.urgent if spinal else Urgency.soon
+    if b12_deficiency_recorded(ctx):
+        return [
+            RedFlag(
+                "b12-neuropathy",
+                "Numbness or tingling with a vitamin B12 deficiency on record can be nerve damage from it; "
+                "nerve symptoms need prompt treatment, or the damage may stay.",
+                "See the doctor treating the deficiency "
+                + ("without delay: balance problems or falls are recorded too." if spinal else "soon."),
+                urgency,
+                ("vitamin B12 deficiency on record", "numbness"),
+                "stabler2013",
+            )
+        ]
+    low = [c for c in adequacy.criteria if c.name == B12 and c.met and ABOVE_UL not in str(c.value)] if adequacy else []
     if not low:
         return []
     evidence.append(
@@ -298,8 +331,10 @@ def _b12_neuropathy(ctx: Context, adequacy: Score | None, evidence: list[Evidenc
             "b12-neuropathy",
             "Numbness or tingling with a low vitamin B12 intake can be nerve damage from "
             "a deficiency, which is treatable.",
-            "See a doctor soon and ask for a blood vitamin B12 test.",
-            Urgency.soon,
+            "See a doctor "
+            + ("without delay (balance problems or falls are recorded too)" if spinal else "soon")
+            + " and ask for a blood vitamin B12 test.",
+            urgency,
             ("low vitamin B12 intake", "numbness"),
             "stabler2013",
         )
