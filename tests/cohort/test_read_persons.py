@@ -31,6 +31,16 @@ def test_words_and_years_are_read_as_written(tmp_path):
     assert refused == []
 
 
+def test_a_birth_date_column_is_read_for_its_year(tmp_path):
+    """A table with 'birth_date' (a record's own field) and no year of birth gave every person an unknown age,
+    silently; its year is read, and a cell that is not a date is reported."""
+    table, _, refused = _read(
+        tmp_path, "person,sex,birth_date\n1,female,1950-03-02\n2,male,1961-11-30T08:00\n3,male,soon\n"
+    )
+    assert table["birth_year"].to_list() == [1950, 1961, 0]
+    assert [(r["row"], r["value"]) for r in refused] == [("persons 3", "soon")]
+
+
 def test_cells_that_cannot_be_read_are_reported_and_left_unknown(tmp_path):
     table, _, refused = _read(
         tmp_path, "person,sex,birth_year\n1,F,2030\n2,female,1899\nP9,male,1950\n4,male,1960\n4,female,1970\n"

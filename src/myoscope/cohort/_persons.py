@@ -50,6 +50,9 @@ def read_persons(
     schema = frame.collect_schema()
     names = schema.names()
     _check_columns(cols, names, mapping)
+    year = _year(cols["birth_year"], names)
+    if cols["birth_year"] not in names and BIRTH_DATE in names:  # a record's own field name: its year is read
+        cols["birth_year"], year = BIRTH_DATE, _year_of_date(BIRTH_DATE)
     groups = tuple(mapping.groups) or tuple(g for g in ("site",) if g in names)
     sex_map = {**{k: k for k in SEX_CODE}, **mapping.sex, "1": "male", "2": "female"}
     pop_map = {**{k: k for k in POPULATION_CODE}, **mapping.population, "1": "asian", "2": "other"}
@@ -60,7 +63,7 @@ def read_persons(
         whole_number(cols["person"], schema).alias("person"),
         _coded(cols["sex"], names, sex_map, SEX_CODE).alias("sex"),
         _coded(cols["population"], names, pop_map, POPULATION_CODE, mapping.cohort_population).alias("population"),
-        _year(cols["birth_year"], names).alias("year"),
+        year.alias("year"),
         _raw(cols["sex"], names).alias("raw_sex"),
         _raw(cols["population"], names).alias("raw_population"),
         _raw(cols["birth_year"], names).alias("raw_birth_year"),
@@ -141,6 +144,19 @@ def _coded(
         text.replace_strict(labels, default=None), text.str.to_lowercase().replace_strict(lower, default=None)
     )
     return word.replace_strict(codes, default=0, return_dtype=pl.Int8)
+
+
+BIRTH_DATE = "birth_date"
+"""A person table column of dates of birth (YYYY-MM-DD, as a record's ``birth_date``): read for its year when the
+table has no year-of-birth column (ages are then taken mid-year, as for any year of birth)."""
+
+
+def _year_of_date(column: str) -> pl.Expr:
+    """The year of a date of birth written YYYY-MM-DD (a time after it is ignored); null where it is not one."""
+    import polars as pl
+
+    text = pl.col(column).cast(pl.Utf8).str.strip_chars().str.slice(0, 10)
+    return text.str.to_date("%Y-%m-%d", strict=False).dt.year().cast(pl.Int64)
 
 
 def _year(column: str, names: list[str]) -> pl.Expr:
