@@ -314,3 +314,13 @@ def test_validate_refuses_a_format_it_cannot_write(tmp_path):
     path.write_text("person: {id: x}\n")
     result = runner.invoke(app, ["validate", str(path), "-f", "html"])
     assert result.exit_code == 2 and "'html' is not one of 'text', 'json'" in result.output
+
+
+@pytest.mark.parametrize(("text", "held"), [("", "an empty file"), ("- 1\n- 2\n", "a list"), ("42\n", "a number")])
+def test_a_file_that_holds_no_record_says_what_it_holds(tmp_path, text, held):
+    """An empty file was reported as "(got 'NoneType')", a Python type name."""
+    path = tmp_path / "r.yaml"
+    path.write_text(text)
+    result = runner.invoke(app, ["assess", str(path)])
+    assert result.exit_code == 2
+    assert f"a record must be a mapping with a 'person' section (got '{held}')" in result.stderr

@@ -16,6 +16,17 @@ from myoscope.record._models import Record
 from myoscope.record._parse import parse_limited
 
 
+def _what(data: Any) -> str:
+    """What a file held instead of a record, in words (an empty file holds nothing)."""
+    if data is None:
+        return "an empty file"
+    if isinstance(data, list):
+        return "a list"
+    if isinstance(data, str):
+        return "a text"
+    return "a number" if isinstance(data, (int, float)) else type(data).__name__
+
+
 def parse_record(data: Any, *, checks: bool = True) -> Record:
     """Validate already-parsed data; raises :class:`InputError` with one problem per fault.
 
@@ -23,7 +34,7 @@ def parse_record(data: Any, *, checks: bool = True) -> Record:
     answers); ``checks=False`` skips them for a part of a record that is checked once whole.
     """
     if not isinstance(data, dict):
-        raise InputError([Problem("", type(data).__name__, "a record must be a mapping with a 'person' section")])
+        raise InputError([Problem("", _what(data), "a record must be a mapping with a 'person' section")])
     check_data(data)
     try:
         record = Record.model_validate(data)
