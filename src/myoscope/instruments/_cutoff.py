@@ -31,6 +31,12 @@ LOW = "low"
 NOT_LOW = "not low"
 MIXED = "low by some definitions"
 """Categories of a measurement judged against several definitions' cut-offs."""
+SLOW = "slow"
+NOT_SLOW = "not slow"
+SLOW_MIXED = "slow by some definitions"
+"""The same categories for a timed test, whose finding is a time above its cut-off (a slow test, not a low one)."""
+LOW_WORDS = (LOW, NOT_LOW, MIXED)
+SLOW_WORDS = (SLOW, NOT_SLOW, SLOW_MIXED)
 
 
 def tidy(number: float) -> float:
@@ -115,20 +121,22 @@ def unverified(cutoffs: Iterable[Cutoff]) -> list[str]:
     return [c.describe() for c in cutoffs if not c.verified]
 
 
-def summarize(criteria: Sequence[Criterion]) -> tuple[str, bool | None]:
+def summarize(criteria: Sequence[Criterion], words: tuple[str, str, str] = LOW_WORDS) -> tuple[str, bool | None]:
     """Category and ``positive`` of one measurement judged against several definitions' cut-offs.
 
     ``low`` when every cut-off is met, ``not low`` when none is met and all are decided
     (or none met and some undecided: the undecided ones are listed as missing by the
     caller), ``low by some definitions`` otherwise, ``cannot tell`` when none is decided.
-    ``positive`` is True when any cut-off is met.
+    ``positive`` is True when any cut-off is met. ``words`` are the three category names (:data:`SLOW_WORDS` for
+    a timed test).
     """
+    met, not_met, mixed = words
     states = [c.met for c in criteria]
     if all(s is None for s in states):
         return CANNOT_TELL, None
     if any(s is True for s in states):
-        return (LOW if all(s is True for s in states) else MIXED), True
-    return NOT_LOW, False
+        return (met if all(s is True for s in states) else mixed), True
+    return not_met, False
 
 
 def first_known(*values: Any) -> Any:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from myoscope.instruments._base import Instrument, Score
-from myoscope.instruments._cutoff import LOW, Cutoff, summarize, unverified
+from myoscope.instruments._cutoff import SLOW, SLOW_WORDS, Cutoff, summarize, unverified
 
 
 def score_timed(
@@ -23,14 +23,14 @@ def score_timed(
     if unable:
         criteria = tuple(c.criterion(None, met=True) for c in cutoffs)
         return instrument.result(
-            None, LOW, unit="s", positive=True, criteria=criteria, details=details, interpretation=unable_text
+            None, SLOW, unit="s", positive=True, criteria=criteria, details=details, interpretation=unable_text
         )
     criteria = tuple(c.criterion(time) for c in cutoffs)
     if time is None:
         return instrument.cannot_tell(
             [f"{what} (s), or whether the person was unable to complete it"], criteria=criteria, details=details
         )
-    category, positive = summarize(criteria)
+    category, positive = summarize(criteria, SLOW_WORDS)
     return instrument.result(
         time, category, unit="s", positive=positive, criteria=criteria, details=details, interpretation=interpretation
     )

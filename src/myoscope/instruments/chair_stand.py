@@ -14,7 +14,7 @@ from typing import Annotated
 from pydantic import Field
 
 from myoscope.instruments._base import Example, Instrument, InstrumentInput, Score
-from myoscope.instruments._cutoff import LOW, MIXED, NOT_LOW
+from myoscope.instruments._cutoff import NOT_SLOW, SLOW, SLOW_MIXED
 from myoscope.instruments._timed import score_timed
 from myoscope.instruments.sarcopenia_cutoffs import AWGS2019_CHAIR_STAND, EWGSOP2_CHAIR_STAND
 from myoscope.references import cite
@@ -40,9 +40,9 @@ class ChairStand(Instrument):
     Input = ChairStandInput
     examples = (
         # Hand-computed from EWGSOP2 (> 15 s) and AWGS 2019 (>= 12 s).
-        Example({"time": 13.0}, 13.0, MIXED, "chen2020"),
-        Example({"time": 15.01}, 15.01, LOW, "cruzjentoft2019"),
-        Example({"time": 11.99}, 11.99, NOT_LOW, "chen2020"),
+        Example({"time": 13.0}, 13.0, SLOW_MIXED, "chen2020"),
+        Example({"time": 15.01}, 15.01, SLOW, "cruzjentoft2019"),
+        Example({"time": 11.99}, 11.99, NOT_SLOW, "chen2020"),
     )
 
     def compute(self, data: ChairStandInput) -> Score:

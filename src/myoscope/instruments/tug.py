@@ -13,7 +13,7 @@ from typing import Annotated
 from pydantic import Field
 
 from myoscope.instruments._base import Example, Instrument, InstrumentInput, Score
-from myoscope.instruments._cutoff import LOW, NOT_LOW
+from myoscope.instruments._cutoff import NOT_SLOW, SLOW
 from myoscope.instruments._timed import score_timed
 from myoscope.instruments.sarcopenia_cutoffs import EWGSOP2_TUG
 from myoscope.references import cite
@@ -39,8 +39,8 @@ class TimedUpAndGo(Instrument):
     Input = TugInput
     examples = (
         # Boundary vectors from the EWGSOP2 cut-off (>= 20 s is low).
-        Example({"time": 20.0}, 20.0, LOW, "cruzjentoft2019"),
-        Example({"time": 19.99}, 19.99, NOT_LOW, "cruzjentoft2019"),
+        Example({"time": 20.0}, 20.0, SLOW, "cruzjentoft2019"),
+        Example({"time": 19.99}, 19.99, NOT_SLOW, "cruzjentoft2019"),
     )
 
     def compute(self, data: TugInput) -> Score:

@@ -12,7 +12,7 @@ from typing import Annotated
 from pydantic import Field
 
 from myoscope.instruments._base import Example, Instrument, InstrumentInput, Score
-from myoscope.instruments._cutoff import LOW, NOT_LOW
+from myoscope.instruments._cutoff import NOT_SLOW, SLOW
 from myoscope.instruments._timed import score_timed
 from myoscope.instruments.sarcopenia_cutoffs import EWGSOP2_WALK_400M
 from myoscope.references import cite
@@ -40,9 +40,9 @@ class Walk400m(Instrument):
     Input = Walk400mInput
     examples = (
         # Boundary vectors from the EWGSOP2 rule (>= 6 min or not completed is low).
-        Example({"time": 360.0}, 360.0, LOW, "cruzjentoft2019"),
-        Example({"time": 359.0}, 359.0, NOT_LOW, "cruzjentoft2019"),
-        Example({"completed": False}, None, LOW, "cruzjentoft2019"),
+        Example({"time": 360.0}, 360.0, SLOW, "cruzjentoft2019"),
+        Example({"time": 359.0}, 359.0, NOT_SLOW, "cruzjentoft2019"),
+        Example({"completed": False}, None, SLOW, "cruzjentoft2019"),
     )
 
     def compute(self, data: Walk400mInput) -> Score:
