@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sized
 
 from myoscope import scores
 from myoscope.causes._context import Context, Scored
@@ -90,3 +90,15 @@ def measurement_chart(ctx: Context, kind: str, key: str | None = None, by_side: 
 
 def fmt(value: float, digits: int = 1) -> str:
     return f"{value:.{digits}f}"
+
+
+def asked_text(asked: bool, items: Sized, section: str) -> str:
+    """How a record section that speaks against a cause reads: "asked: none" when it was recorded empty, "none of
+    them fits" when it holds other items (they were asked about, and none is of this kind), else not recorded."""
+    if not asked:
+        return f"{section} not recorded"
+    if not items:
+        return "asked: none"
+    if len(items) == 1:
+        return f"the one {section[:-1]} on record does not fit"
+    return f"none of the {len(items)} {section} on record fits"

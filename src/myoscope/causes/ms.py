@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from myoscope.causes._common import score_evidence
+from myoscope.causes._common import asked_text, score_evidence
 from myoscope.causes._context import Context, Scored
 from myoscope.causes._neuro import has, score_chart, split_flags, symptom
 from myoscope.causes._types import (
@@ -118,7 +118,7 @@ def assess(ctx: Context) -> CauseAssessment:
         (
             Evidence(
                 "no multiple sclerosis diagnosis and no symptom pattern in the record",
-                "asked: none" if asked else "symptoms not recorded",
+                asked_text(asked, ctx.record.symptoms, "symptoms"),
                 "NICE NG220 recognition",
                 "nice_ng220",
                 Direction.against,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from myoscope.causes._common import score_evidence
+from myoscope.causes._common import asked_text, score_evidence
 from myoscope.causes._context import Context
 from myoscope.causes._types import (
     Basis,
@@ -101,7 +101,7 @@ def _without_injury(ctx: Context, evidence: list[Evidence]) -> CauseAssessment:
     evidence.append(
         Evidence(
             "no peripheral nerve injury in the record",
-            "asked: none" if asked else "conditions not recorded",
+            asked_text(asked, ctx.record.conditions, "conditions"),
             "this cause needs a recorded injury or a single-nerve weakness pattern",
             "mrc1976",
             Direction.against,
