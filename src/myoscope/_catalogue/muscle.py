@@ -142,4 +142,15 @@ ENTRIES: tuple[Reference, ...] = (
         journal="J Cachexia Sarcopenia Muscle 2(1):5-8",
         doi="10.1007/s13539-011-0024-8",
     ),
+    Reference(
+        key="radhakrishnan1994",
+        authors="Radhakrishnan K, Litchy WJ, O'Fallon WM, Kurland LT",
+        year=1994,
+        title="Epidemiology of cervical radiculopathy: a population-based study from Rochester, Minnesota, 1976 "
+        "through 1990",
+        journal="Brain 117(2):325-335",
+        doi="10.1093/brain/117.2.325",
+        note="Radiculopathy: pain in the distribution of a nerve root with weakness, reflex loss or numbness of "
+        "that root; a disc protrusion or spondylosis was the cause in most.",
+    ),
 )

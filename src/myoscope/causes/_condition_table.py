@@ -7,7 +7,8 @@ matched by name only. The table says how the condition wastes muscle and what pa
 fits it; it never diagnoses.
 
 Sources: Scherbakov & Doehner 2011 (stroke-related sarcopenia: denervation, disuse, inflammation,
-spasticity); Kleyweg et al. 1991 (weakness in Guillain-Barré syndrome graded by the MRC sum score);
+spasticity); Radhakrishnan et al. 1994 (cervical radiculopathy: root pain with weakness or reflex loss of
+that root); Kleyweg et al. 1991 (weakness in Guillain-Barré syndrome graded by the MRC sum score);
 Cruz-Jentoft et al. 2019, EWGSOP2 (secondary sarcopenia from systemic disease; primary sarcopenia of
 ageing when no other cause is evident); Fearon et al. 2011 (cancer cachexia: ongoing loss of skeletal
 muscle not fully reversed by feeding); Evans et al. 2008 (cachexia with chronic illness such as heart
@@ -74,6 +75,17 @@ TABLE: tuple[ConditionEntry, ...] = (
         "weak, denervated and unused muscle on the affected side wastes",
         "scherbakov2011",
         "Stroke rehabilitation review: strength and task training of the weak side",
+    ),
+    ConditionEntry(
+        "radiculopathy",
+        "nerve root compression (radiculopathy)",
+        (),
+        ("radiculopathy", "nerve root compression", "compressed nerve root", "trapped nerve root"),
+        Pattern.one_sided,
+        "a compressed nerve root weakens, and in time thins, the muscles it supplies, with pain or numbness in "
+        "its skin area",
+        "radhakrishnan1994",
+        "Spinal or neurology review of the nerve root (examination, and imaging where it would change treatment)",
     ),
     ConditionEntry(
         "guillain_barre",

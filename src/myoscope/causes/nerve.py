@@ -22,6 +22,7 @@ from myoscope.causes._types import (
     StepKind,
 )
 from myoscope.causes.contract import CauseSpec, decide, rule
+from myoscope.criteria.nerve_pattern import NOT_SINGLE, SEVERAL, SINGLE_NERVE, SINGLE_ROOT
 from myoscope.precision import quantity_text
 from myoscope.record import Condition
 
@@ -73,15 +74,37 @@ RULES = (
 )
 
 
+_PATTERN_TEXT = {
+    SINGLE_NERVE: (
+        "Weakness pattern of one nerve",
+        "The weakness fits one nerve's muscles: needs evaluation (not a diagnosis).",
+    ),
+    SINGLE_ROOT: (
+        "Weakness pattern of one nerve root",
+        "The weakness fits one nerve root's muscles: needs evaluation (not a diagnosis).",
+    ),
+    SEVERAL: (
+        "Weakness pattern of a nerve or root",
+        "The weakness fits more than one nerve or root equally: needs evaluation (not a diagnosis).",
+    ),
+    NOT_SINGLE: (
+        "Weakness pattern of the nerves",
+        "The weakness does not fit one nerve's muscles: needs neurological evaluation (not a diagnosis).",
+    ),
+}
+"""The card's title and summary by the weakness pattern found (its category)."""
+
+
 def _without_injury(ctx: Context, evidence: list[Evidence]) -> CauseAssessment:
     pattern = ctx.latest("nerve-pattern")
     if pattern is not None and pattern.score.positive:
         decided = decide(RULES, {F.single_nerve_pattern})
+        title, summary = _PATTERN_TEXT.get(pattern.score.category, _PATTERN_TEXT[SINGLE_NERVE])
         return CauseAssessment(
             CAUSE,
-            "Weakness pattern of one nerve",
+            title,
             decided.status,
-            "The weakness fits one nerve's muscles: needs evaluation (not a diagnosis).",
+            summary,
             tuple(evidence),
             Reversibility.mixed,
             next_steps=(
