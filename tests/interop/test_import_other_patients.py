@@ -67,3 +67,11 @@ def test_the_second_patients_observations_stay_out_of_the_first_patients_record(
 def test_a_subject_naming_another_patient_id_is_not_imported(subject, kept):
     result = import_bundle(_bundle(("urn:uuid:a", A), ("urn:uuid:o1", _weight("o1", 80, "2026-01-01", subject))))
     assert bool(result.record.measurements) is kept
+
+
+def test_a_converted_value_carries_no_floating_point_noise():
+    """158 [lb_av] was written to the record as 71.66759446000002 kg."""
+    weight = _weight("o1", 158, "2026-01-01", "Patient/a")
+    weight["valueQuantity"] = {"value": 158, "unit": "lb", "system": "http://unitsofmeasure.org", "code": "[lb_av]"}
+    result = import_bundle(_bundle(("urn:uuid:a", A), ("urn:uuid:o1", weight)))
+    assert [m.value for m in result.record.measurements] == [71.66759446]

@@ -115,7 +115,12 @@ def quantity_in(q: dict[str, Any] | None, unit: str, accepted: tuple[str, ...] |
             f"UCUM ({C.UCUM}) codes {', '.join(allowed)}",
         )
     try:
-        return to_canonical(float(q["value"]), code, unit)
+        # a converted value to 10 significant figures: the floating-point noise of the conversion goes (158
+        # [lb_av] is 71.66759446 kg, not 71.66759446000002), no measured digit does; one in myoscope's own
+        # unit is kept as given, so that a record's export reads back exactly
+        value = float(q["value"])
+        converted = to_canonical(value, code, unit)
+        return converted if converted == value else float(f"{converted:.10g}")
     except ValueError as exc:
         raise Skip(f"{path}.code", code, str(exc), ", ".join(allowed)) from None
 
