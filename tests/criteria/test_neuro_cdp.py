@@ -135,3 +135,10 @@ def test_two_different_edss_values_at_one_visit_are_refused():
     )
     same = get("cdp").score({"visits": visits((0, 3.0), (0, 3.0), (12, 4.0), (40, 4.0))})
     assert same.category == CONFIRMED
+
+
+def test_a_dated_worsening_is_told_by_its_date_and_whole_week():
+    """Dates gave 'rose from 2 to 4 at week 21.71'; now the date with the week rounded."""
+    dated = [{"date": "2020-01-01", "edss": 2}, {"date": "2020-06-02", "edss": 4}, {"date": "2021-01-01", "edss": 4}]
+    score = get("cdp").score({"visits": dated})
+    assert "EDSS rose from 2 to 4 on 2020-06-02 (week 22)" in score.interpretation

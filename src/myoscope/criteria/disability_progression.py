@@ -213,6 +213,9 @@ class DisabilityProgression(Instrument):
                 f"≥ {target:g} (baseline {baseline:g} + {step:g}), confirmed ≥ {interval:g} days later",
                 "lublin2014",
             )
+            when = (
+                f"on {details['event_date']} (week {round(week)})" if "event_date" in details else f"at week {week:g}"
+            )
             return self.result(
                 week,
                 CONFIRMED,
@@ -221,7 +224,7 @@ class DisabilityProgression(Instrument):
                 details=details,
                 positive=True,
                 interpretation=(
-                    f"EDSS rose from {baseline:g} to {value:g} at week {week:g} and stayed at or above "
+                    f"EDSS rose from {baseline:g} to {value:g} {when} and stayed at or above "
                     f"{target:g} {interval / 7:g} weeks later: confirmed disability progression "
                     f"({details['event_type']})."
                 ),

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from myoscope.precision import count_text
 from myoscope.references import resolve
 from myoscope.report._figures import fit, new_figure, svg
 from myoscope.report.html import template
@@ -262,7 +263,7 @@ def _regional_lines(doc: Doc, scenario: Doc) -> list[str]:
 
 def _text(doc: Doc) -> str:
     lines = [
-        f"Muscle projection for {doc['person_id']} from {doc['on']}, {doc['horizon_days']} days.",
+        f"Muscle projection for {doc['person_id']} from {doc['on']}, {count_text(doc['horizon_days'], 'day')}.",
         f"Whole body: Hall's model ({doc['model']}) with the protein and training effect on the lean share.",
         "Regions: human disuse, regain and denervation studies, % change from before.",
         "Values: central projection (band from the studies, low to high).",
