@@ -324,3 +324,19 @@ def test_a_file_that_holds_no_record_says_what_it_holds(tmp_path, text, held):
     result = runner.invoke(app, ["assess", str(path)])
     assert result.exit_code == 2
     assert f"a record must be a mapping with a 'person' section (got '{held}')" in result.stderr
+
+
+def test_json_refusals_do_not_leak_into_the_next_command_of_the_process(tmp_path):
+    """A command asked for JSON, then another app's command in the same process (as tests and shells run them):
+    the second refuses in text, as it was not asked for JSON."""
+    import typer
+
+    from myoscope.cli import user as user_module
+
+    first = runner.invoke(app, ["assess", str(tmp_path / "nope.yaml"), "--format", "json"])
+    assert json.loads(first.stderr)["error"] == "invalid input"
+    other = typer.Typer()
+    other.callback()(lambda: None)
+    user_module.register(other)
+    second = runner.invoke(other, ["user", "list", "--database", "bogus://x"])
+    assert second.exit_code == 2 and second.stderr.startswith("invalid input"), second.stderr

@@ -47,18 +47,30 @@ class Format(str, Enum):
     json = "json"
 
 
-_ERRORS_AS_JSON: ContextVar[bool] = ContextVar("errors_as_json", default=False)
+_JSON_ERRORS_IN: ContextVar[object | None] = ContextVar("json_errors_in", default=None)
+"""The command invocation (its typer context) that asked for JSON; refusals of any other are text."""
 
 
 def errors_as(format: Any) -> None:
     """Refusals of the running command are printed as JSON when it was asked for JSON (``--format json``),
-    as text otherwise: a script that reads the command's JSON reads its refusals too."""
-    _ERRORS_AS_JSON.set(getattr(format, "value", format) == "json")
+    as text otherwise: a script that reads the command's JSON reads its refusals too. Tied to this invocation,
+    so a later command run in the same process (a test, a shell) does not inherit it."""
+    from typer._click.globals import get_current_context  # typer carries its own click (0.29+)
+
+    asked = getattr(format, "value", format) == "json"
+    _JSON_ERRORS_IN.set(get_current_context(silent=True) if asked else None)
+
+
+def _errors_in_json() -> bool:
+    from typer._click.globals import get_current_context  # typer carries its own click (0.29+)
+
+    context = get_current_context(silent=True)
+    return context is not None and _JSON_ERRORS_IN.get() is context
 
 
 def fail(problems: InputError | list[Problem] | str, *, as_json: bool = False) -> NoReturn:
     """Print the problems (one line each, or JSON) to stderr and exit with code 2."""
-    as_json = as_json or _ERRORS_AS_JSON.get()
+    as_json = as_json or _errors_in_json()
     if isinstance(problems, str):
         if not as_json:
             stderr.print(f"invalid input: {escape_text(problems)}", markup=False)
