@@ -22,7 +22,9 @@ if TYPE_CHECKING:
 PREGNANCY_SNOMED = frozenset({"77386006"})
 """SNOMED CT 'Pregnant' (77386006); other pregnancy conditions (hyperemesis, say) are matched by name."""
 PREGNANCY_WORDS = ("pregnan", "hyperemesis", "gestation")
-"""Words of a condition's name that mean a pregnancy (any case)."""
+"""Words of a condition's name that mean a pregnancy (any case) ..."""
+NOT_CURRENT_WORDS = ("history", "previous", "prior", "past", "loss", "miscarriage", "termination", "post")
+"""... unless the name says it is over (a history of pregnancy loss, a previous pregnancy, postpartum)."""
 PREGNANCY_DAYS = 300
 """A pregnancy recorded with an onset up to 300 days (about 43 weeks) before the assessment date is taken as
 current: our reading, a little beyond the longest usual pregnancy."""
@@ -33,7 +35,10 @@ HYPEREMESIS_LOSS_PERCENT = 5.0
 def pregnancy(ctx: Context) -> Condition | None:
     """The recorded pregnancy that is current on ``ctx.on``, if any."""
     for c in ctx.record.conditions:
-        named = c.snomed in PREGNANCY_SNOMED or any(w in (c.name or "").lower() for w in PREGNANCY_WORDS)
+        name = (c.name or "").lower()
+        named = c.snomed in PREGNANCY_SNOMED or (
+            any(w in name for w in PREGNANCY_WORDS) and not any(w in name for w in NOT_CURRENT_WORDS)
+        )
         if named and (c.onset is None or 0 <= (ctx.on - c.onset).days <= PREGNANCY_DAYS):
             return c
     return None
