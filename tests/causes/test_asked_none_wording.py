@@ -34,3 +34,9 @@ def _value(conditions, finding="no peripheral nerve injury in the record", cause
 )
 def test_the_value_says_what_was_recorded(conditions, value):
     assert _value(conditions) == value
+
+
+def test_the_spinal_cord_injury_cause_says_the_same():
+    gbs = [{"kind": "other", "name": "Guillain-Barré syndrome", "onset": "2026-06-01"}]
+    finding = "no spinal cord injury and no ISNCSCI exam in the record"
+    assert _value(gbs, finding, "spinal_cord_injury") == "the one condition on record does not fit"

@@ -75,3 +75,12 @@ def test_a_converted_value_carries_no_floating_point_noise():
     weight["valueQuantity"] = {"value": 158, "unit": "lb", "system": "http://unitsofmeasure.org", "code": "[lb_av]"}
     result = import_bundle(_bundle(("urn:uuid:a", A), ("urn:uuid:o1", weight)))
     assert [m.value for m in result.record.measurements] == [71.66759446]
+
+
+@pytest.mark.parametrize("url", ["http://x/fhir/Patient/123", "urn:uuid:aaa"])
+def test_a_patient_without_an_id_keeps_its_observations(url):
+    """A Patient with no id (its fullUrl an absolute URL or a urn:uuid), and a subject 'Patient/123': the one
+    Patient's, kept (they were dropped as another patient's)."""
+    patient = {"resourceType": "Patient", "gender": "male", "birthDate": "1960-01-01"}
+    result = import_bundle(_bundle((url, patient), ("urn:uuid:o1", _weight("o1", 80, "2026-01-01", "Patient/123"))))
+    assert [m.value for m in result.record.measurements] == [80.0]

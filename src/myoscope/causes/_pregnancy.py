@@ -23,8 +23,21 @@ PREGNANCY_SNOMED = frozenset({"77386006"})
 """SNOMED CT 'Pregnant' (77386006); other pregnancy conditions (hyperemesis, say) are matched by name."""
 PREGNANCY_WORDS = ("pregnan", "hyperemesis", "gestation")
 """Words of a condition's name that mean a pregnancy (any case) ..."""
-NOT_CURRENT_WORDS = ("history", "previous", "prior", "past", "loss", "miscarriage", "termination", "post")
-"""... unless the name says it is over (a history of pregnancy loss, a previous pregnancy, postpartum)."""
+NOT_CURRENT_WORDS = (
+    "history",
+    "previous",
+    "prior",
+    "past",
+    "loss",
+    "miscarriage",
+    "termination",
+    "post",
+    "not ",
+    "no ",
+    "non-",
+)
+"""... unless the name says it is over or absent (a history of pregnancy loss, a previous pregnancy, postpartum,
+not pregnant)."""
 PREGNANCY_DAYS = 300
 """A pregnancy recorded with an onset up to 300 days (about 43 weeks) before the assessment date is taken as
 current: our reading, a little beyond the longest usual pregnancy."""
@@ -33,7 +46,9 @@ HYPEREMESIS_LOSS_PERCENT = 5.0
 
 
 def pregnancy(ctx: Context) -> Condition | None:
-    """The recorded pregnancy that is current on ``ctx.on``, if any."""
+    """The recorded pregnancy that is current on ``ctx.on``, if any (never for a person recorded as male)."""
+    if ctx.person.sex == "male":
+        return None
     for c in ctx.record.conditions:
         name = (c.name or "").lower()
         named = c.snomed in PREGNANCY_SNOMED or (

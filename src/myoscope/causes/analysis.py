@@ -115,6 +115,10 @@ class Assessment:
         return keys
 
 
+PROJECTING = "calorie_deficit"
+"""The cause whose findings include a projection of the scenarios (Hall's model)."""
+
+
 def assess(record: Record, on: dt.date | None = None) -> Assessment:
     """Assess ``record`` as of ``on`` (default: the last date the record mentions, else today)."""
     check_instrument_answers(record)
@@ -122,6 +126,10 @@ def assess(record: Record, on: dt.date | None = None) -> Assessment:
     ctx = Context(record, day)
     for cause in registry():
         ctx.results[cause.name] = cause.assess(ctx)
+    if safety.urgent_flag(tuple(f for r in ctx.results.values() for f in r.red_flags)) is not None:
+        # its projection obeys the safety guards: once every cause has raised its flags, a flag that needs a
+        # clinician now (from a cause assessed after it) holds its training scenario too
+        ctx.results[PROJECTING] = spec(PROJECTING).assess(ctx)
     results = safety.apply(ctx, dict(ctx.results))
     extra = [f for f in (safety.refeeding_flag(ctx), pregnancy_flag(ctx)) if f is not None]
     causes = tuple(r for name, r in results.items() if name != "atrophy")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 
-from myoscope.causes._common import fmt
+from myoscope.causes._common import asked_text, fmt
 from myoscope.causes._context import Context
 from myoscope.causes._types import (
     Basis,
@@ -136,7 +136,7 @@ def _no_episode(ctx: Context) -> CauseAssessment:
         evidence=(
             Evidence(
                 "no immobilisation episode in the record",
-                "asked: none" if asked else "not recorded",
+                asked_text(asked, ctx.record.episodes, "episodes"),
                 "an immobilised limb is needed for this cause",
                 "wall2014",
                 Direction.against,

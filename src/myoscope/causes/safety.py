@@ -506,10 +506,14 @@ def scenario_guard(ctx: Context, results: dict[str, CauseAssessment]) -> Guards:
     raised = {
         IntakeGuard.pregnancy: pregnancy(ctx) is not None,
         IntakeGuard.swallowing: bool(ctx.facts.has_symptom("swallowing_difficulty")),
+        IntakeGuard.little_intake: little_intake(ctx) or starved(ctx),
         IntakeGuard.possible_clot: _possible_clot(results),
+        IntakeGuard.urgent: urgent_flag(tuple(f for r in results.values() for f in r.red_flags)) is not None,
         IntakeGuard.kidney: kidney_disease(ctx),
         IntakeGuard.no_deficit: _malnourished(ctx, results),
     }
+    if raised[IntakeGuard.possible_clot]:  # the clot's own reason holds training
+        raised[IntakeGuard.urgent] = False
     return frozenset(g for g, hit in raised.items() if hit)
 
 

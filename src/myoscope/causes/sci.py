@@ -13,6 +13,7 @@ from enum import Enum
 from typing import Any
 
 from myoscope import isncsci
+from myoscope.causes._common import asked_text
 from myoscope.causes._context import Context
 from myoscope.causes._types import (
     Basis,
@@ -145,7 +146,7 @@ def _without_injury(ctx: Context) -> CauseAssessment:
         (
             Evidence(
                 "no spinal cord injury and no ISNCSCI exam in the record",
-                "asked: none" if asked else "conditions not recorded",
+                asked_text(asked, ctx.record.conditions, "conditions"),
                 "this cause needs a recorded injury",
                 "rupp2021_isncsci",
                 Direction.against,

@@ -174,7 +174,7 @@ def _age(last_day: np.ndarray, birth_year: np.ndarray) -> np.ndarray:
     month, day = BIRTHDAY_OF_A_YEAR
     birthday = years.astype("datetime64[M]") + np.timedelta64(month - 1, "M")
     before_birthday = days < birthday.astype("datetime64[D]") + np.timedelta64(day - 1, "D")
-    age = years.astype(np.int64) + 1970 - birth_year - before_birthday
+    age = np.maximum(years.astype(np.int64) + 1970 - birth_year - before_birthday, 0)  # -1 is 'unknown' below
     return np.where((birth_year > 0) & ~np.isnan(last_day), age, -1).astype(np.int16)
 
 

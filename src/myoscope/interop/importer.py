@@ -363,11 +363,19 @@ _SUBJECT_ELEMENTS = ("subject", "patient")
 DeviceUseStatement, List) or ``patient`` (FamilyMemberHistory)."""
 
 
+def _patient_id(patient: dict[str, Any], url: str | None) -> str | None:
+    """A Patient's id: its own, else the ``Patient/<id>`` tail of its fullUrl (``http://x/fhir/Patient/123``)."""
+    if isinstance(patient.get("id"), str) and patient["id"]:
+        return str(patient["id"])
+    named = _PATIENT_REFERENCE.search(url or "")
+    return named.group(1) if named else None
+
+
 def _references_to(patient: dict[str, Any], url: str | None) -> frozenset[str]:
     """The references that name a Patient of the Bundle: its fullUrl and ``Patient/<id>``."""
     refs = {url} if url else set()
-    if isinstance(patient.get("id"), str) and patient["id"]:
-        refs.add(f"Patient/{patient['id']}")
+    if (pid := _patient_id(patient, url)) is not None:
+        refs.add(f"Patient/{pid}")
     return frozenset(refs)
 
 
@@ -387,7 +395,7 @@ def _another_subject(
         if not isinstance(ref, str) or not ref or ref in own:
             continue
         named = _PATIENT_REFERENCE.search(ref)
-        if ref in others or (named is not None and named.group(1) != patient_id):
+        if ref in others or (named is not None and patient_id is not None and named.group(1) != patient_id):
             return ref
     return None
 
@@ -417,7 +425,7 @@ def import_bundle(bundle: Any) -> ImportResult:
                 _name(resource, url), "", None, "a second Patient; only the first is imported", "one Patient per Bundle"
             )
         )
-    own = _references_to(patients[0][1], patients[0][0])
+    own, own_id = _references_to(patients[0][1], patients[0][0]), _patient_id(patients[0][1], patients[0][0])
     others = frozenset().union(*(_references_to(r, u) for u, r in patients[1:]))
     for url, resource in resources:
         kind = resource.get("resourceType")
@@ -426,7 +434,7 @@ def import_bundle(bundle: Any) -> ImportResult:
             continue
         if kind == "Patient" or kind in _IGNORED_OWN:
             continue
-        if (other := _another_subject(resource, patients[0][1].get("id"), own, others)) is not None:
+        if (other := _another_subject(resource, own_id, own, others)) is not None:
             issues.append(Issue(_name(resource, url), "subject", other, OTHER_PATIENT, "the imported Patient"))
             continue
         if kind == "List":

@@ -39,7 +39,9 @@ class IntakeGuard(str, Enum):
     * ``kidney``: chronic kidney disease: no added-protein scenario (the renal team sets protein);
     * ``urgent``: a red flag that needs a clinician now: no training scenario before that visit;
     * ``pregnancy``: a pregnancy: Hall's model does not describe one, and intake and training are planned
-      with the midwife: the scenarios that change them are held.
+      with the midwife: the scenarios that change them are held;
+    * ``little_intake``: little intake recorded (for more than 5 days, or for an unrecorded time): eating is
+      built back up from half the need, so no scenario raises it at once.
 
     A person may meet several at once: the checks give a set of them (:data:`Guards`).
     """
@@ -52,6 +54,7 @@ class IntakeGuard(str, Enum):
     kidney = "kidney"
     urgent = "urgent"
     pregnancy = "pregnancy"
+    little_intake = "little_intake"
 
 
 Guards = frozenset[IntakeGuard]
@@ -67,6 +70,7 @@ HELD_BY = {
     IntakeGuard.possible_clot: frozenset({"resistance_training"}),
     IntakeGuard.urgent: frozenset({"resistance_training"}),
     IntakeGuard.pregnancy: HELD_BY_REFEEDING,
+    IntakeGuard.little_intake: HELD_BY_SWALLOWING,
     IntakeGuard.kidney: frozenset({"added_protein"}),
 }
 """The scenarios each guard holds, the most urgent guard first (the one a held scenario names)."""

@@ -47,6 +47,8 @@ GUARD_TEXT = {
     "assessment by a speech and language therapist, with a dietitian's plan",
     "possible_clot": "held: a leg may hold a clot, so no training until a clinician has seen the swollen leg",
     "urgent": "held: a red flag needs a clinician now, so no training before that visit",
+    "little_intake": "held: little intake is recorded, so eating is built back up with a dietitian or doctor "
+    "(from no more than half the need for the first 2 days after more than 5 days of it), not raised at once",
     "pregnancy": "held: a pregnancy is recorded; Hall's model does not describe pregnancy, and intake and "
     "training are planned with the midwife",
     "kidney": "held: chronic kidney disease is recorded, so the protein target is set by the renal team and a "
