@@ -217,14 +217,10 @@ def _pairs(text: str) -> list[tuple[float, str | None]] | None:
     return out or None
 
 
-_COMPOUNDS = (
-    (frozenset({"ft", "foot", "feet"}), frozenset({"in", "inch", "inches"}), 12.0),
-    (frozenset({"st", "stone", "stones"}), frozenset({"lb", "lbs", "pound", "pounds"}), 14.0),
-    (frozenset({"h", "hr", "hour", "hours"}), frozenset({"min", "minute", "minutes"}), 60.0),
-    (frozenset({"min", "minute", "minutes"}), frozenset({"s", "sec", "second", "seconds"}), 60.0),
-)
+_COMPOUNDS = (("ft", "in", 12.0), ("st", "lb", 14.0), ("h", "min", 60.0), ("min", "s", 60.0))
 """The two-unit forms people write (5 ft 9 in, 11 st 4 lb, 1 h 30 min, 2 min 10 s): the larger unit, the
-smaller, and how many of the smaller make one of the larger (the smaller part must be less than that)."""
+smaller, and how many of the smaller make one of the larger (the smaller part must be less than that). Units
+are compared as :data:`_SPELLINGS` reads them ('5 feet 9 inches', '1 HR 30 MINS')."""
 
 
 def _compound(pairs: list[tuple[float, str | None]]) -> bool:
@@ -233,7 +229,7 @@ def _compound(pairs: list[tuple[float, str | None]]) -> bool:
         return False
     (big, big_unit), (small, small_unit) = pairs
     return any(
-        big_unit in larger and small_unit in smaller and big >= 0 and 0 <= small < limit
+        big_unit == larger and small_unit == smaller and big >= 0 and 0 <= small < limit
         for larger, smaller, limit in _COMPOUNDS
     )
 
