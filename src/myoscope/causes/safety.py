@@ -488,13 +488,10 @@ def intake_guard(record: Record, on: dt.date) -> Guards:
     protein; for a malnourished or underweight person no intake below the maintenance need."""
     from myoscope.causes._context import Context
     from myoscope.causes.analysis import assess
-    from myoscope.physiology.scenarios import IntakeGuard
 
-    assessment = assess(record, on)
+    assessment = assess(record, on)  # every cause's red flags, for the urgent guard
     results = {c.cause: c for c in assessment.causes} | {"atrophy": assessment.atrophy}
-    guards = scenario_guard(Context(record, on), results)
-    training_held = guards & {IntakeGuard.refeeding, IntakeGuard.possible_clot}  # their own reason said instead
-    return guards | {IntakeGuard.urgent} if urgent_flag(assessment.red_flags) and not training_held else guards
+    return scenario_guard(Context(record, on), results)
 
 
 def scenario_guard(ctx: Context, results: dict[str, CauseAssessment]) -> Guards:
