@@ -334,7 +334,7 @@ class DietDay(_Model):
 
 PROTEIN_KCAL_PER_G = 4.0
 """Energy of dietary protein, kcal per gram: the general Atwater factor (FAO 2003, Food energy - methods of
-analysis and conversion factors, FAO Food and Nutrition Paper 77)."""
+analysis and conversion factors, FAO Food and Nutrition Paper 77, Rome: FAO; https://www.fao.org/3/y5022e/y5022e00.htm)."""
 
 
 def _protein_within_energy(amounts: dict[str, float]) -> None:
