@@ -140,8 +140,9 @@ def pandas_baseline(rows_path: Path, persons_path: Path, out: Path) -> tuple[int
 
     from myoscope.cohort._features import COL, FEATURES
     from myoscope.cohort._kinds import GIRTHS, KIND_CODE
-    from myoscope.cohort.kernel import FLAG_COLUMNS, WINDOW_DAYS, flags, validate
+    from myoscope.cohort.kernel import FLAG_COLUMNS, WINDOW_MONTHS, flags, validate
     from myoscope.measures.body import MIN_SPAN_DAYS
+    from myoscope.units import months_before_days
 
     df = pd.read_parquet(rows_path)
     n_rows = len(df)
@@ -192,8 +193,9 @@ def pandas_baseline(rows_path: Path, persons_path: Path, out: Path) -> tuple[int
     w = anyside[anyside["kind"] == KIND_CODE["body_weight"]].merge(
         weights[["person", "day", "value"]].rename(columns={"day": "end_day", "value": "end"}), on="person"
     )
-    for k, days in enumerate(WINDOW_DAYS):
-        inside = w[(w["day"] >= w["end_day"] - days) & (w["day"] <= w["end_day"] - MIN_SPAN_DAYS)]
+    for k, months in enumerate(WINDOW_MONTHS):
+        since = months_before_days(w["end_day"].to_numpy(), months)
+        inside = w[(w["day"] >= since) & (w["day"] <= w["end_day"] - MIN_SPAN_DAYS)]
         first = inside.groupby("person").head(1)
         at = row_of[first["person"]].values
         for part, col in (("start_day", "day"), ("start", "value"), ("end_day", "end_day"), ("end", "end")):

@@ -11,6 +11,8 @@ error translation turns into a :class:`~myoscope.errors.Problem`.
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import math
 import os
 import re
@@ -26,11 +28,39 @@ from pydantic_core import CoreSchema
 from myoscope.errors import RangeError, shorten
 
 if TYPE_CHECKING:
+    import numpy as np
     import pint
 DAYS_PER_MONTH = 365.25 / 12
 """Days in one month (30.4375, the mean month of the Julian year, as pint's ``month``): the one month
-length every conversion of days to months uses (ALS progression, weight-change windows, cohort
-screening, time since injury)."""
+length every conversion of a number of days to months uses (ALS progression, time since injury). A window
+of whole months before a date is counted on the calendar instead: :func:`months_before`."""
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day of the month ``months`` calendar months before ``day``, or the last day of that month
+    where it is shorter (31 August - 6 months = 28 or 29 February).
+
+    "Within the past 6 months" of a weight taken on 1 November includes a weight taken on 1 May: 184 days
+    earlier, where a mean month (:data:`DAYS_PER_MONTH`) would stop at 183 days. The weight-change windows of
+    a record and of cohort screening (:func:`months_before_days`) are counted this way."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def months_before_days(days: np.ndarray, months: int) -> np.ndarray:
+    """:func:`months_before` of each day of an array of days since 1970-01-01 (int64 days out)."""
+    import numpy as np
+
+    at = np.asarray(days, dtype=np.int64).astype("datetime64[D]")
+    month = at.astype("datetime64[M]")
+    into = (at - month.astype("datetime64[D]")).astype(np.int64)
+    target = month - np.timedelta64(months, "M")
+    start = target.astype("datetime64[D]")
+    length = ((target + np.timedelta64(1, "M")).astype("datetime64[D]") - start).astype(np.int64)
+    result: np.ndarray = start.astype(np.int64) + np.minimum(into, length - 1)
+    return result
+
 
 MAX_UNIT_TEXT = 40
 """Characters of a value written with its unit, or of a unit: checked before pint reads it (pint's

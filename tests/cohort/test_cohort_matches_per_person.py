@@ -18,9 +18,10 @@ from hypothesis import strategies as st
 from per_person import per_person, person_arrays
 
 from myoscope.cohort import KINDS, screen_arrays
-from myoscope.cohort.kernel import BIRTHDAY_OF_A_YEAR, WINDOW_DAYS
+from myoscope.cohort.kernel import BIRTHDAY_OF_A_YEAR
 from myoscope.instruments import must
 from myoscope.instruments import sarcopenia_cutoffs as cut
+from myoscope.units import months_before
 
 _EDGES: dict[str, list[float]] = {
     "grip_strength": [
@@ -63,9 +64,9 @@ def row(draw):
         if kind.name == "grip_strength"
         else 0
     )
-    day = 20000 + draw(st.sampled_from([0, 1, 14, 15, WINDOW_DAYS[0], WINDOW_DAYS[1], 200]))
-    if kind.name == "body_weight":
-        day = 20000 + draw(st.integers(0, 220))
+    day = 20000 + draw(st.sampled_from([0, 1, 14, 15, 91, 92, 183, 184, 200]))
+    if kind.name == "body_weight":  # windows of 3, 6 and 12 calendar months (day 20000 is 4 October 1984)
+        day = 20000 + draw(st.one_of(st.integers(0, 400), st.sampled_from([89, 90, 91, 92, 181, 182, 183, 184, 365])))
     return kind.code, side, day, draw(value_of(kind))
 
 
@@ -111,15 +112,31 @@ def test_cohort_kernel_matches_per_person_path(person):
     assert not wrong, f"cohort vs per-person differ: {wrong}"
 
 
-def test_weight_window_edges_match_measures_body():
-    """The window lengths (3 and 6 months) and the two-week minimum agree with measures.body at the edges."""
-    code = next(k.code for k in KINDS if k.name == "body_weight")
-    for window in WINDOW_DAYS:
-        for gap in (window - 1, window, window + 1):
-            rows = [(code, 0, 20000, 80.0), (code, 0, 20000 + gap, 70.0)]
+@pytest.mark.parametrize(
+    "last",
+    [
+        dt.date(2026, 11, 1),
+        dt.date(2026, 11, 15),
+        dt.date(2026, 3, 1),
+        dt.date(2026, 8, 31),
+        dt.date(2024, 2, 29),
+        dt.date(2025, 2, 28),
+    ],
+)
+def test_weight_window_edges_match_measures_body(last):
+    """The windows (3, 6 and 12 calendar months) and the two-week minimum agree with measures.body at the
+    edges, in short and long months and across a 29 February."""
+    code, height, acute = (
+        next(k.code for k in KINDS if k.name == n) for n in ("body_weight", "height", "acute_disease_no_intake")
+    )
+    end = (last - dt.date(1970, 1, 1)).days
+    for months in (3, 6, 12):
+        start = (months_before(last, months) - dt.date(1970, 1, 1)).days
+        for gap in (end - start - 1, end - start, end - start + 1, 14, 13):
+            rows = [(code, 0, end - gap, 80.0), (code, 0, end, 71.0), (height, 0, end, 175.0), (acute, 0, end, 1.0)]
             expected = per_person(rows, "male", None)
             got = _cohort(rows, "male", None)
-            for key in ("weight_change_3m_pct", "weight_change_6m_pct", "must"):
+            for key in ("weight_change_3m_pct", "weight_change_6m_pct", "must", "glim_weight_loss", "glim"):
                 assert _same(got[key], expected[key]), (gap, key, got[key], expected[key])
     assert must.WEIGHT_LOSS_LOW_BELOW < must.WEIGHT_LOSS_HIGH_ABOVE
 

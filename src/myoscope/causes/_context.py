@@ -98,14 +98,14 @@ class Context:
     def bmi(self) -> float | None:
         return body.latest_bmi(self.record, self.on)
 
-    def weight_change(self, months: float) -> body.WeightChange | None:
+    def weight_change(self, months: int) -> body.WeightChange | None:
         key = f"wc{months}"
         if key not in self._cache:
             self._cache[key] = body.weight_change(self.record, self.on, months)
         change: body.WeightChange | None = self._cache[key]
         return change
 
-    def weight_change_beyond(self, beyond_months: float, up_to_months: float) -> body.WeightChange | None:
+    def weight_change_beyond(self, beyond_months: int, up_to_months: int) -> body.WeightChange | None:
         """:func:`myoscope.measures.body.weight_change_beyond` up to this day."""
         return body.weight_change_beyond(self.record, self.on, beyond_months, up_to_months)
 

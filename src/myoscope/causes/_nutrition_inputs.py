@@ -44,7 +44,7 @@ def recent_illness(ctx: Context) -> list[Episode]:
     ]
 
 
-def weight_loss_percent(ctx: Context, months: float) -> float | None:
+def weight_loss_percent(ctx: Context, months: int) -> float | None:
     change = ctx.weight_change(months)
     return None if change is None else max(0.0, -change.percent)
 

@@ -31,6 +31,7 @@ from myoscope.instruments.must import WEIGHT_LOSS_LOW_BELOW as UNEXPLAINED_LOSS_
 from myoscope.measures.body import WeightChange
 from myoscope.precision import count_text
 from myoscope.record import Condition
+from myoscope.units import months_before
 
 CAUSE = "other_conditions"
 TITLE = "Other conditions on record"
@@ -168,7 +169,7 @@ def _recent_spinal_cord_injury(ctx: Context) -> bool:
     injury = ctx.record.condition("spinal_cord_injury")
     if injury is None or injury.onset is None:
         return False
-    return 0 <= (ctx.on - injury.onset).days <= REVIEW_WINDOW_MONTHS * 365.25 / 12
+    return months_before(ctx.on, REVIEW_WINDOW_MONTHS) <= injury.onset <= ctx.on
 
 
 def _loss_explained_by_condition(ctx: Context) -> bool:

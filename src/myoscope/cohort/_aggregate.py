@@ -207,12 +207,14 @@ def _girths(one, rows, girth_of_kind, girth_rows, n_girth):
 
 
 @njit(cache=True, nogil=True)
-def _windows(one, day, value, weight_rows, n_weight, window_days, min_span):
+def _windows(one, day, value, weight_rows, n_weight, window_starts, first_day, min_span):
+    """The earliest weight of each window: from the first day of the window (``window_starts[w, day - first_day]``,
+    whole calendar months before the latest weight) to :data:`MIN_SPAN_DAYS` before it."""
     if np.isnan(one[WDAY]):
         return
     end = int(one[WDAY])
-    for w in range(window_days.shape[0]):
-        lo, hi = end - window_days[w], end - min_span
+    for w in range(window_starts.shape[0]):
+        lo, hi = window_starts[w, end - first_day], end - min_span
         first, best = 2147483647, np.nan
         for i in range(n_weight):
             r = weight_rows[i]
@@ -250,7 +252,7 @@ def _weeks(weeks, g, day, kind, value, activity_rows, n_activity, end, slot_of_k
 
 
 @njit(cache=True, nogil=True)
-def screen_sorted(starts, rows, checks, on, window_days, min_span, girth_of_kind, lists, slot_of_kind, buffers):
+def screen_sorted(starts, rows, checks, on, window_starts, min_span, girth_of_kind, lists, slot_of_kind, buffers):
     """Fills ``buffers`` (reason code of each row, per-person features, weekly activity summaries) for groups
     ``starts[i]:starts[i+1]`` (see the module docstring) in one pass over the rows of each person; returns
     how many rows were refused."""
@@ -276,7 +278,7 @@ def screen_sorted(starts, rows, checks, on, window_days, min_span, girth_of_kind
         if counts[_GIRTH_ROWS]:
             _girths(one, rows, girth_of_kind, kept[_GIRTH_ROWS], counts[_GIRTH_ROWS])
         if counts[_WEIGHT_ROWS]:
-            _windows(one, day, value, kept[_WEIGHT_ROWS], counts[_WEIGHT_ROWS], window_days, min_span)
+            _windows(one, day, value, kept[_WEIGHT_ROWS], counts[_WEIGHT_ROWS], window_starts, checks[5], min_span)
         if counts[_ACTIVITY_ROWS]:
             n, end = counts[_ACTIVITY_ROWS], np.int64(one[LAST])
             _weeks(weeks, g, day, kind, value, kept[_ACTIVITY_ROWS], n, end, slot_of_kind, latest_week)
@@ -356,12 +358,18 @@ _SCRATCH = _Scratch()
 
 
 def screen_rows(
-    person: np.ndarray, rows: tuple[np.ndarray, ...], checks: tuple[Any, ...], on: int, window_days: Any, min_span: int
+    person: np.ndarray,
+    rows: tuple[np.ndarray, ...],
+    checks: tuple[Any, ...],
+    on: int,
+    window_starts: np.ndarray,
+    min_span: int,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, int]:
     """(person ids, features, weekly activity summaries, reason code of each row, rows refused) for a batch
     whose rows of a person are contiguous; ``rows`` are (day int32, kind int8, side int8, value float64) and
     ``checks`` (low, high, whole number, sided by kind, no-date marker, first and last day accepted) for
-    validation.
+    validation. ``window_starts[w, d]``: the first day of weight window ``w`` whose latest weight is on day
+    ``d`` after the first day accepted (int64, a row for every day up to the last day accepted).
 
     The features, summaries and reason codes are this thread's working arrays, valid until its next batch:
     copy what is kept."""
@@ -372,7 +380,7 @@ def screen_rows(
         rows,
         checks,
         np.int64(on),
-        np.asarray(window_days, dtype=np.int64),
+        window_starts,
         np.int64(min_span),
         _GIRTH_OF_KIND,
         _LIST_OF_KIND,

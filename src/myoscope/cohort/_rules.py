@@ -24,7 +24,6 @@ from myoscope.instruments import must
 from myoscope.instruments import sarcopenia_cutoffs as cut
 from myoscope.instruments.api import Cutoff, given
 from myoscope.measures import girth
-from myoscope.units import DAYS_PER_MONTH
 
 YES, NO, UNKNOWN = np.int8(1), np.int8(0), np.int8(-1)
 MALE, FEMALE = 1, 2
@@ -197,11 +196,14 @@ def _inside(values: np.ndarray, bounds: tuple[float, float]) -> np.ndarray:
 
 def _loss_beyond_6_months(f: np.ndarray) -> np.ndarray:
     """Weight loss (%) over the longest window when its first weight is more than 6 months before the last (as
-    :func:`myoscope.measures.body.weight_change_beyond` reads :data:`glim.BEYOND_6_MONTHS_SPAN`), else NaN."""
-    longest = len(WINDOW_MONTHS) - 1
-    span = f[:, COL[f"window.{longest}.end_day"]] - f[:, COL[f"window.{longest}.start_day"]]
+    :func:`myoscope.measures.body.weight_change_beyond` reads :data:`glim.BEYOND_6_MONTHS_SPAN`), else NaN.
+
+    That first weight is outside the 6-month window exactly when the 6-month window has no weight or starts
+    later (both windows end at the latest weight and share their last day)."""
+    longest, within = len(WINDOW_MONTHS) - 1, WINDOW_MONTHS.index(glim.BEYOND_6_MONTHS_SPAN[0])
+    first, first_within = f[:, COL[f"window.{longest}.start_day"]], f[:, COL[f"window.{within}.start_day"]]
     with np.errstate(invalid="ignore"):
-        beyond = span > round(glim.BEYOND_6_MONTHS_SPAN[0] * DAYS_PER_MONTH)
+        beyond = ~np.isnan(first) & (np.isnan(first_within) | (first < first_within))
         loss = np.round(np.maximum(0.0, -weight_change_percent(f, longest)), 3)
     return np.where(beyond, loss, np.nan)
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -30,13 +31,9 @@ from myoscope.instruments import sarcopenia_cutoffs as cut
 from myoscope.measures.body import MIN_SPAN_DAYS
 from myoscope.record import EARLIEST_DATE
 
-RULE_VERSION = "myoscope-screen/10"
+RULE_VERSION = "myoscope-screen/11"
 """Version of the screening rules, written beside every flag (bump when a rule changes)."""
 
-DAYS_PER_MONTH = units.DAYS_PER_MONTH
-"""Mean month length, the one of :mod:`myoscope.units` that :func:`myoscope.measures.body.weight_change`
-uses for its windows too."""
-WINDOW_DAYS = tuple(round(m * DAYS_PER_MONTH) for m in WINDOW_MONTHS)
 NO_DATE = np.iinfo(np.int32).max
 
 REASONS: tuple[str, ...] = (
@@ -119,6 +116,17 @@ FIRST_DAY = (EARLIEST_DATE - dt.date(1970, 1, 1)).days
 """The first day a row may carry (the record's earliest date, 1900-01-01), in days since 1970-01-01."""
 
 
+@lru_cache(maxsize=4)
+def window_starts(last_day: int) -> np.ndarray:
+    """First day of each weight window (:data:`WINDOW_MONTHS` calendar months before the latest weight, as
+    :func:`myoscope.measures.body.weight_change` counts them) for every latest weight day from
+    :data:`FIRST_DAY` to ``last_day``: ``window_starts(last)[w, day - FIRST_DAY]`` (int64, read-only)."""
+    days = np.arange(FIRST_DAY, last_day + 1, dtype=np.int64)
+    table = np.stack([units.months_before_days(days, m) for m in WINDOW_MONTHS])
+    table.flags.writeable = False
+    return table
+
+
 def _checks(today: int | None = None) -> tuple[Any, ...]:
     """What validation checks a row against: the plausible range, whole numbers and sides by kind, the no-date
     marker, and the days accepted (1900-01-01 up to ``today``, default the day of the run: as a record's dates)."""
@@ -194,8 +202,9 @@ def screen_arrays(
     if not runs(person)[1]:
         order = np.argsort(person, kind="stable")
         person, typed = person[order], tuple(v[order] for v in typed)
+    checks = _checks()
     ids, f, weeks, reason, n_refused = screen_rows(
-        person, typed, _checks(), NO_DATE if on is None else on, WINDOW_DAYS, MIN_SPAN_DAYS
+        person, typed, checks, NO_DATE if on is None else on, window_starts(int(checks[-1])), MIN_SPAN_DAYS
     )
     refused = np.flatnonzero(reason) if n_refused else np.zeros(0, np.int64)
     refused_at = refused if order is None else order[refused]

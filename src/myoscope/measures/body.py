@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from myoscope.precision import cutoff_quantity
 from myoscope.record import Record
 from myoscope.references import cite
-from myoscope.units import DAYS_PER_MONTH
+from myoscope.units import months_before
 
 BMI_CITATION = cite("who_bmi2000")
 BMI_CLASSES: tuple[tuple[float, str], ...] = (
@@ -88,17 +88,18 @@ class WeightChange:
         return self.kg / (self.days / 7.0)
 
 
-def weight_change_beyond(record: Record, on: dt.date, beyond_months: float, up_to_months: float) -> WeightChange | None:
+def weight_change_beyond(record: Record, on: dt.date, beyond_months: int, up_to_months: int) -> WeightChange | None:
     """Change from the earliest weight within ``up_to_months`` before the latest one, when that weight is more
     than ``beyond_months`` before it (a loss over a longer span than the ``beyond_months`` window sees)."""
     change = weight_change(record, on, up_to_months)
-    if change is None or change.days <= round(beyond_months * DAYS_PER_MONTH):
+    if change is None or change.start >= months_before(change.end, beyond_months):
         return None
     return change
 
 
-def weight_change(record: Record, on: dt.date, months: float) -> WeightChange | None:
-    """Change from the earliest weight within ``months`` before the latest one (up to ``on``).
+def weight_change(record: Record, on: dt.date, months: int) -> WeightChange | None:
+    """Change from the earliest weight within ``months`` calendar months before the latest one (up to ``on``):
+    a weight on 1 May is within 6 months of one on 1 November (:func:`myoscope.units.months_before`).
 
     None when fewer than two weights at least :data:`MIN_SPAN_DAYS` apart fall in the window.
     """
@@ -106,7 +107,7 @@ def weight_change(record: Record, on: dt.date, months: float) -> WeightChange | 
     if len(series) < 2:
         return None
     last = series[-1]
-    window_start = last.date - dt.timedelta(days=round(months * DAYS_PER_MONTH))
+    window_start = months_before(last.date, months)
     earlier = [m for m in series if window_start <= m.date <= last.date - dt.timedelta(days=MIN_SPAN_DAYS)]
     if not earlier:
         return None
