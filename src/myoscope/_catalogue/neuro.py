@@ -169,6 +169,15 @@ ENTRIES: tuple[Reference, ...] = (
         doi="10.1002/mus.880141111",
     ),
     Reference(
+        key="asbury1990",
+        authors="Asbury AK, Cornblath DR",
+        year=1990,
+        title="Assessment of current diagnostic criteria for Guillain-Barré syndrome",
+        journal="Ann Neurol 27 Suppl:S21-S24",
+        doi="10.1002/ana.410270707",
+        note="Progression of the weakness stops by 4 weeks after onset; recovery begins 2 to 4 weeks later.",
+    ),
+    Reference(
         key="dejonghe2002",
         authors="De Jonghe B, Sharshar T, Lefaucheur JP, et al.",
         year=2002,

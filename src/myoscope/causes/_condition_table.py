@@ -57,11 +57,15 @@ class ConditionEntry:
     citation: str
     next_step: str
     basis: Basis = Basis.recorded_condition
+    other_names: tuple[str, ...] = ()
+    """Names of other conditions that contain one of :attr:`names` ("heat stroke" is not a stroke)."""
 
     def matches(self, code: str | None, name: str | None) -> bool:
         if code and code in self.codes:
             return True
         text = (name or "").lower()
+        for other in self.other_names:
+            text = re.sub(rf"\b{re.escape(other)}\b", " ", text)
         return any(re.search(rf"\b{re.escape(n)}\b", text) for n in self.names)
 
 
@@ -75,6 +79,7 @@ TABLE: tuple[ConditionEntry, ...] = (
         "weak, denervated and unused muscle on the affected side wastes",
         "scherbakov2011",
         "Stroke rehabilitation review: strength and task training of the weak side",
+        other_names=("heat stroke", "sun stroke"),
     ),
     ConditionEntry(
         "radiculopathy",
@@ -235,7 +240,9 @@ TABLE: tuple[ConditionEntry, ...] = (
         Basis.risk_factor,
     ),
 )
-TABLE_CITATIONS = cite(*dict.fromkeys(e.citation for e in TABLE), "skoretz2010", "duyff2000", "dejonghe2002")
+TABLE_CITATIONS = cite(
+    *dict.fromkeys(e.citation for e in TABLE), "skoretz2010", "duyff2000", "dejonghe2002", "asbury1990"
+)
 
 
 EXPLAINS: dict[str, frozenset[str]] = {
@@ -278,9 +285,16 @@ def disease_burden(conditions: Iterable[Condition], on: dt.date) -> list[str]:
 
 SETTLED_COURSE = frozenset({"stroke", "guillain_barre", "critical_illness"})
 """Conditions whose deficits are greatest near their onset and then stay or improve: a symptom recorded as
-progressive is not theirs. After a stroke, Guillain-Barré syndrome or a stay in intensive care, weakness or
-a speech or swallowing change that keeps getting worse is the warning pattern of NICE NG42 (or a new event),
-not the old condition."""
+progressive is not theirs, nor one that began more than :data:`SETTLED_WITHIN_DAYS` after the condition. After
+a stroke, Guillain-Barré syndrome or a stay in intensive care, weakness or a speech or swallowing change that
+keeps getting worse, or that is new months or years later, is the warning pattern of NICE NG42 (or a new
+event), not the old condition."""
+
+SETTLED_WITHIN_DAYS = 28
+"""Days after a condition of :data:`SETTLED_COURSE` within which a new symptom can still be its own: the
+longest of their courses, Guillain-Barré syndrome, reaches its worst within 4 weeks (Asbury & Cornblath 1990
+[asbury1990]); a stroke's deficits begin with it, and weakness acquired in intensive care begins during the
+stay (De Jonghe 2002)."""
 
 
 INSIDIOUS_ONSET = frozenset({"hyperthyroidism", "myopathy"})
@@ -295,8 +309,9 @@ def explained_symptoms(conditions: Iterable[Condition], symptoms: Iterable[Sympt
     A condition never explains a symptom recorded as starting before the condition did (a swallowing
     change that began before a stay in intensive care is not explained by it), except one of
     :data:`INSIDIOUS_ONSET`, whose recorded date is mostly its diagnosis; nor, for a condition of
-    :data:`SETTLED_COURSE`, a symptom recorded as progressive; where a date or the course is missing, the
-    condition explains the symptom as before."""
+    :data:`SETTLED_COURSE`, a symptom recorded as progressive or as starting more than
+    :data:`SETTLED_WITHIN_DAYS` after it; where a date or the course is missing, the condition explains the
+    symptom as before."""
     recorded = [(s.kind, s.onset, bool(s.progressive)) for s in symptoms]
     out: dict[str, str] = {}
     for c in conditions:
@@ -313,8 +328,10 @@ def _fits(entry: ConditionEntry, condition: Condition, same: list[tuple[dt.date 
     """The recorded symptoms of one kind (onset, progressive) fit the condition's timing and course."""
     start = condition.onset
     earlier = entry.key not in INSIDIOUS_ONSET and any(on and start and on < start for on, _ in same)
-    worsening = entry.key in SETTLED_COURSE and any(worse for _, worse in same)
-    return not (earlier or worsening)
+    settled = entry.key in SETTLED_COURSE
+    worsening = settled and any(worse for _, worse in same)
+    later = settled and any(on and start and (on - start).days > SETTLED_WITHIN_DAYS for on, _ in same)
+    return not (earlier or worsening or later)
 
 
 def match(code: str | None, name: str | None) -> ConditionEntry | None:
