@@ -57,7 +57,33 @@ STARVED_START_DAYS = 2
 LITTLE_INTAKE_FRACTION = 0.5
 """NICE CG32 does not put a number on "little" intake; we read it as at most half the estimated need, the
 GLIM reduced-intake criterion (Cederholm et al. 2019)."""
-MINOR_HISTORY = ("alcohol", "insulin", "chemotherapy", "diuretic")
+MINOR_HISTORY = (
+    "alcohol",
+    "insulin",
+    "type 1 diabetes",
+    "type i diabetes",
+    "t1dm",
+    "chemotherapy",
+    "antacid",
+    "aluminium hydroxide",
+    "aluminum hydroxide",
+    "magnesium hydroxide",
+    "diuretic",
+    "furosemide",
+    "frusemide",
+    "bumetanide",
+    "torasemide",
+    "torsemide",
+    "bendroflumethiazide",
+    "hydrochlorothiazide",
+    "chlortalidone",
+    "chlorthalidone",
+    "indapamide",
+    "metolazone",
+)
+"""Words in a recorded condition's name that meet NICE CG32's history criterion: alcohol misuse, or drugs such
+as insulin (type 1 diabetes is treated with it), chemotherapy, antacids or diuretics, named by their class or
+as the common loop and thiazide diuretics and antacids (a record names the drug more often than its class)."""
 OBESE_BMI = 30.0
 MALNOURISHED_BMI_BELOW = 18.5
 """WHO underweight: a person below it is treated as malnourished for the maintenance rule (who_bmi2000)."""
