@@ -72,6 +72,14 @@ ENTRIES: tuple[Reference, ...] = (
         journal="NICE guideline NG42",
         url="https://www.nice.org.uk/guidance/ng42",
     ),
+    Reference(
+        key="nice_ng188",
+        authors="National Institute for Health and Care Excellence",
+        year=2020,
+        title="COVID-19 rapid guideline: managing the long-term effects of COVID-19 (NG188, updated 2024)",
+        journal="NICE guideline NG188",
+        url="https://www.nice.org.uk/guidance/ng188",
+    ),
     # --- Multiple sclerosis -----------------------------------------------------------------
     Reference(
         key="kurtzke1983",
@@ -193,6 +201,15 @@ ENTRIES: tuple[Reference, ...] = (
         journal="J Neurol Neurosurg Psychiatry 68(6):750-755",
         doi="10.1136/jnnp.68.6.750",
         note="Weakness in most newly diagnosed hyperthyroid patients, resolving with treatment.",
+    ),
+    Reference(
+        key="pareyson2009",
+        authors="Pareyson D, Marchesi C",
+        year=2009,
+        title="Diagnosis, natural history, and management of Charcot-Marie-Tooth disease",
+        journal="Lancet Neurol 8(7):654-667",
+        doi="10.1016/S1474-4422(09)70110-3",
+        note="Slowly progressive distal weakness and wasting, feet and lower legs first; sensory loss is common.",
     ),
     Reference(
         key="pasnoor2014",

@@ -17,8 +17,10 @@ Cederholm et al. 2019, GLIM (chronic organ disease and acute illness as etiologi
 malnutrition); De Jonghe et al. 2002 (weakness acquired in intensive care; corticosteroids an
 independent risk factor); Skoretz et al. 2010 (swallowing problems after endotracheal intubation are
 common, most of all after prolonged intubation); Duyff et al. 2000 (weakness in most newly diagnosed
-hyperthyroid patients, resolving with treatment); Pasnoor et al. 2014 (corticosteroid myopathy: proximal
-weakness, reversible as the dose comes down).
+hyperthyroid patients and many hypothyroid ones, resolving with treatment); Pareyson & Marchesi 2009
+(Charcot-Marie-Tooth disease: slowly progressive distal weakness and wasting); Pasnoor et al. 2014
+(corticosteroid myopathy: proximal weakness, reversible as the dose comes down); NICE NG188 (lasting fatigue and
+breathlessness after COVID-19).
 """
 
 from __future__ import annotations
@@ -189,6 +191,44 @@ TABLE: tuple[ConditionEntry, ...] = (
         "Thyroid function tests and endocrine review",
     ),
     ConditionEntry(
+        "post_covid",
+        "post-COVID-19 condition (long COVID)",
+        (),
+        ("long covid", "post-covid", "post covid", "post-covid-19", "post-acute sequelae of covid"),
+        Pattern.weakness,
+        "after COVID-19, lasting fatigue and breathlessness cut activity, and unused muscle wastes",
+        "nice_ng188",
+        "Post-COVID assessment and rehabilitation service; where exertion makes symptoms worse, pace activity "
+        "with them rather than follow a fixed build-up",
+    ),
+    ConditionEntry(
+        "hypothyroidism",
+        "hypothyroidism",
+        ("40930008",),
+        ("hypothyroidism", "hypothyroid", "underactive thyroid", "myxoedema", "myxedema", "hashimoto"),
+        Pattern.weakness,
+        "too little thyroid hormone causes a myopathy (weakness, cramps, slowness) that treatment reverses",
+        "duyff2000",
+        "Thyroid function tests and endocrine review",
+    ),
+    ConditionEntry(
+        "hereditary_neuropathy",
+        "hereditary neuropathy (Charcot-Marie-Tooth disease)",
+        (),
+        (
+            "charcot-marie-tooth",
+            "charcot marie tooth",
+            "hereditary motor and sensory neuropathy",
+            "hmsn",
+            "hereditary neuropathy",
+        ),
+        Pattern.weakness,
+        "an inherited disease of the nerves slowly weakens and wastes the muscles they supply, the feet and lower "
+        "legs first, then the hands",
+        "pareyson2009",
+        "Neuromuscular review; physiotherapy, orthoses for foot drop, and strength and aerobic training",
+    ),
+    ConditionEntry(
         "corticosteroids",
         "long-term corticosteroid treatment",
         (),
@@ -200,6 +240,10 @@ TABLE: tuple[ConditionEntry, ...] = (
             "prednisolone",
             "prednisone",
             "dexamethasone",
+            "methylprednisolone",
+            "hydrocortisone",
+            "steroid",
+            "steroids",
             "steroid myopathy",
         ),
         Pattern.weakness,
@@ -207,6 +251,16 @@ TABLE: tuple[ConditionEntry, ...] = (
         "were an independent risk factor for weakness",
         "pasnoor2014",
         "Medication review with the prescriber (never stop steroids abruptly)",
+        other_names=(
+            "anabolic steroid",
+            "anabolic steroids",
+            "inhaled steroid",
+            "inhaled steroids",
+            "steroid inhaler",
+            "steroid cream",
+            "topical steroid",
+            "topical steroids",
+        ),
     ),
     ConditionEntry(
         "critical_illness",
@@ -241,7 +295,7 @@ TABLE: tuple[ConditionEntry, ...] = (
     ),
 )
 TABLE_CITATIONS = cite(
-    *dict.fromkeys(e.citation for e in TABLE), "skoretz2010", "duyff2000", "dejonghe2002", "asbury1990"
+    *dict.fromkeys(e.citation for e in TABLE), "skoretz2010", "duyff2000", "dejonghe2002", "asbury1990", "lublin2014"
 )
 
 
@@ -250,16 +304,30 @@ EXPLAINS: dict[str, frozenset[str]] = {
     "guillain_barre": frozenset({"weakness", "swallowing_difficulty", "breathlessness"}),
     "myopathy": frozenset({"weakness", "swallowing_difficulty"}),
     "heart_failure": frozenset({"breathlessness"}),
+    "post_covid": frozenset({"breathlessness"}),
     "copd": frozenset({"breathlessness"}),
     "critical_illness": frozenset({"weakness", "swallowing_difficulty"}),
     "hyperthyroidism": frozenset({"weakness"}),
+    "hypothyroidism": frozenset({"weakness"}),
+    "hereditary_neuropathy": frozenset({"weakness"}),
     "corticosteroids": frozenset({"weakness"}),
 }
 """Symptoms a recorded condition explains on its own, so that they are not read as a new motor neurone
-pattern (weakness and swallowing change after a stroke; breathlessness with heart failure or COPD;
+pattern (weakness and swallowing change after a stroke; breathlessness with heart failure, COPD or after
+COVID-19 (NICE NG188);
 weakness acquired in intensive care (De Jonghe 2002) and swallowing problems after intubation
 (Skoretz 2010); proximal weakness with an overactive thyroid (Duyff 2000) or on long-term corticosteroids
 (Pasnoor 2014), which treatment or a lower dose reverses: a swallowing or speech change is not theirs)."""
+
+
+RECORDED_CAUSE_EXPLAINS: dict[str, tuple[str, frozenset[str]]] = {
+    "multiple_sclerosis": ("multiple sclerosis", frozenset({"weakness"})),
+}
+"""Recorded conditions of myoscope's own causes that explain a symptom: weakness, steady or worsening, is what
+multiple sclerosis causes, in relapses or as progressive disease (Lublin et al. 2014 [lublin2014]); it often
+begins before the diagnosis, so its timing is not checked. A speech or swallowing change is still flagged, to
+be seen by the MS team or a neurologist. A spinal cord or nerve injury explains no worsening weakness: that
+is a new problem after a settled injury."""
 
 
 DISEASE_BURDEN = frozenset({"cancer", "cachexia", "heart_failure", "copd", "ckd"})
@@ -297,7 +365,7 @@ longest of their courses, Guillain-Barré syndrome, reaches its worst within 4 w
 stay (De Jonghe 2002)."""
 
 
-INSIDIOUS_ONSET = frozenset({"hyperthyroidism", "myopathy"})
+INSIDIOUS_ONSET = frozenset({"hyperthyroidism", "hypothyroidism", "myopathy", "hereditary_neuropathy"})
 """Conditions that come on over months, so that the date recorded for them is mostly the diagnosis: the
 weakness they cause often starts before it (Duyff 2000: muscle symptoms were the reason to consult in many
 newly diagnosed patients), so a symptom recorded as starting earlier is still theirs."""
@@ -315,6 +383,10 @@ def explained_symptoms(conditions: Iterable[Condition], symptoms: Iterable[Sympt
     recorded = [(s.kind, s.onset, bool(s.progressive)) for s in symptoms]
     out: dict[str, str] = {}
     for c in conditions:
+        if c.kind in RECORDED_CAUSE_EXPLAINS:
+            label, kinds = RECORDED_CAUSE_EXPLAINS[c.kind]
+            out.update({kind: label for kind in kinds if kind not in out})
+            continue
         entry = match(c.snomed, c.name) if c.kind == "other" else None
         if entry is None:
             continue
