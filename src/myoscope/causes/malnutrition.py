@@ -27,8 +27,8 @@ from myoscope.causes._types import (
     Urgency,
 )
 from myoscope.causes.contract import CauseSpec, decide, rule
-from myoscope.criteria.intake import ABOVE_UL, LIKELY_INADEQUATE, POSSIBLY_INADEQUATE
-from myoscope.instruments.api import Score
+from myoscope.criteria.intake import LIKELY_INADEQUATE, NUTRIENTS, POSSIBLY_INADEQUATE
+from myoscope.instruments.api import CANNOT_TELL, Score
 from myoscope.measures.body import bmi_text
 from myoscope.precision import cutoff_quantity, number_text, quantity_text
 
@@ -45,7 +45,8 @@ EXPLANATION = (
 CITATIONS = ("elia2003_must", "cederholm2019_glim", "nasem2019_dri_tables", "bauer2013_protage", "stabler2013")
 OBESE_BMI = 30.0
 """WHO adult obesity threshold, kg/m² (who_bmi2000): weight loss in obesity may be an intended diet."""
-B12 = "vitamin B12"
+B12_KEY = "vitamin_b12"
+B12 = NUTRIENTS[B12_KEY].label
 """The intake instrument's criterion for vitamin B12 (its name there)."""
 
 
@@ -315,7 +316,8 @@ def _b12_neuropathy(ctx: Context, adequacy: Score | None, evidence: list[Evidenc
                 "stabler2013",
             )
         ]
-    low = [c for c in adequacy.criteria if c.name == B12 and c.met and ABOVE_UL not in str(c.value)] if adequacy else []
+    status = adequacy.details["nutrients"].get(B12_KEY, {}).get("status") if adequacy else None
+    low = [c for c in adequacy.criteria if c.name == B12] if adequacy and status == LIKELY_INADEQUATE else []
     if not low:
         return []
     evidence.append(
@@ -388,19 +390,18 @@ def _next_steps(status: Status, computed: dict[str, Any], found: str) -> tuple[N
             )
         )
     intake = computed.get("intake-adequacy")
-    if intake is not None:
-        for c in intake.criteria:
-            if c.met and ABOVE_UL in str(c.value):
-                steps.append(
-                    NextStep(
-                        f"Review supplements containing {c.name.replace('_', ' ')}",
-                        "intake is above the tolerable upper level",
-                        "nasem2019_dri_tables",
-                        StepKind.referral,
-                    )
-                )
+    for name in intake.details.get("above_upper_level", ()) if intake is not None else ():
+        steps.append(
+            NextStep(
+                f"Review supplements and fortified foods containing {NUTRIENTS[name].label} with a doctor, "
+                "pharmacist or dietitian",
+                "intake is above the tolerable upper level",
+                "nasem2019_dri_tables",
+                StepKind.referral,
+            )
+        )
     protein = computed.get("protein-target")
-    if protein is not None and protein.category != "meets target" and protein.value is not None:
+    if protein is not None and protein.category not in ("meets target", CANNOT_TELL) and protein.value is not None:
         steps.append(
             NextStep(
                 "Raise protein intake towards the target for age and health",
