@@ -144,7 +144,7 @@ TABLE: tuple[ConditionEntry, ...] = (
         "cachexia",
         "cachexia",
         (),
-        ("cachexia", "cachectic"),
+        ("cachexia", "cachectic", "wasting syndrome", "hiv wasting"),
         Pattern.weight_loss,
         "loss of muscle driven by an underlying illness",
         "evans2008",

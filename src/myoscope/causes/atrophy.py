@@ -29,6 +29,7 @@ from myoscope.causes.contract import CauseSpec, decide, rule
 from myoscope.causes.facts import CALF_SWELLING_CM, GRIP_MEANINGFUL_FALL_KG, Change, SiteFacts
 from myoscope.causes.inactivity_limb import RELEVANT_DAYS
 from myoscope.instruments.api import Instrument, Score, given
+from myoscope.instruments.must import WEIGHT_LOSS_LOW_BELOW as WEIGHT_LOSS_PERCENT
 from myoscope.measures import girth
 from myoscope.precision import quantity_text
 from myoscope.record import Symptom
@@ -43,8 +44,9 @@ EXPLANATION = (
     "shows muscle loss; so does a sarcopenia definition that is met. A side-to-side difference that was "
     "already there and has not changed (for example the racket arm of a tennis player) is build, not loss; a "
     "calf that has become larger is possible swelling, not loss on the other side. Grip is judged hand by "
-    "hand: a low or clearly falling grip on one hand, screening tools (e.g. SARC-F) and weight loss make loss "
-    "possible and call for measurements."
+    "hand: a low or clearly falling grip on one hand, screening tools (e.g. SARC-F) and a weight loss of 5 % or "
+    "more within 6 months make loss possible and call for measurements; equal sides on one day do not rule out "
+    "a loss on both."
 )
 SWELLING_CITATION = cite("wells1997")
 CONFIRMED_STAGE = 2
@@ -63,7 +65,9 @@ class F(str, Enum):
     grip_fell = "grip on one hand fell by a meaningful amount"
     weak_signal = "a screening tool or one hand's grip is low"
     stable_asymmetry = "a stable side-to-side difference (dominance or build)"
-    girths_within_error = "girths measured, within measurement error"
+    girths_within_error = "girths measured over time, within measurement error"
+    weight_loss = "weight fell 5 % or more within 6 months"
+    sides_within_error = "both sides measured on one day, within measurement error"
 
 
 RULES = (
@@ -114,6 +118,16 @@ RULES = (
         "cruzjentoft2019",
     ),
     rule(
+        "weight-loss",
+        {F.weight_loss},
+        Status.possible,
+        "weight fell by 5 % or more within 6 months, beyond day-to-day variation ('MUST'); muscle is often lost "
+        "with it (GLIM counts such a loss as a sign of malnutrition), and equal sides do not exclude a loss on "
+        "both; measurements over time are needed",
+        "elia2003_must",
+        excludes={F.girths_within_error},
+    ),
+    rule(
         "stable-asymmetry",
         {F.stable_asymmetry},
         Status.not_supported,
@@ -124,7 +138,14 @@ RULES = (
         "girths-within-error",
         {F.girths_within_error},
         Status.not_supported,
-        "girths measured on both sides or over time are within tape measurement error",
+        "girths measured over time are within tape measurement error",
+        "teslaa2011",
+    ),
+    rule(
+        "sides-within-error",
+        {F.sides_within_error},
+        Status.not_supported,
+        "girths measured on both sides are within tape measurement error",
         "teslaa2011",
     ),
     rule(
@@ -235,7 +256,7 @@ def _within_error(ctx: Context, a: girth.Asymmetry, found: set[F]) -> Evidence:
             "barazzoni2022_glim_muscle",
             Direction.neutral,
         )
-    found.add(F.girths_within_error)
+    found.add(F.sides_within_error)
     return Evidence(f"{a.label}: sides within measurement error", value, rule_text, "teslaa2011", Direction.against)
 
 
@@ -414,6 +435,23 @@ def _trend_evidence(ctx: Context, found: set[F]) -> list[Evidence]:
     return out
 
 
+def _weight_evidence(ctx: Context, found: set[F]) -> list[Evidence]:
+    """Weight lost beyond day-to-day variation (:data:`WEIGHT_LOSS_PERCENT` within 6 months, 'MUST')."""
+    change = ctx.weight_change(6)
+    if change is None or -change.percent < WEIGHT_LOSS_PERCENT:
+        return []
+    found.add(F.weight_loss)
+    return [
+        Evidence(
+            "weight fell beyond day-to-day variation",
+            f"{quantity_text(change.start_kg, 'kg')} on {change.start.isoformat()} -> "
+            f"{quantity_text(change.end_kg, 'kg')} on {change.end.isoformat()} ({change.percent:+.1f} %)",
+            f"a loss of {WEIGHT_LOSS_PERCENT:g} % or more within 6 months ('MUST'); muscle is often lost with it",
+            "elia2003_must",
+        )
+    ]
+
+
 def _grip_evidence(ctx: Context, found: set[F]) -> list[Evidence]:
     out = []
     for g in ctx.facts.grip:
@@ -478,6 +516,7 @@ def assess(ctx: Context) -> CauseAssessment:
     if (why := numb_legs(ctx)) is not None:
         flags = [_numb_advice(f, why) if f.code == "calf-swelling" else f for f in flags]
     evidence += _trend_evidence(ctx, found)
+    evidence += _weight_evidence(ctx, found)
     evidence += _grip_evidence(ctx, found)
     scored_evidence, scored = _instrument_evidence(ctx, found)
     evidence += scored_evidence
@@ -605,8 +644,8 @@ SPEC = CauseSpec(
     CAUSE,
     TITLE,
     EXPLANATION,
-    reads=("sites", "grip", "asymmetries", "girth_trends", "scores"),
-    citations=("teslaa2011", "tunc2007", "wells1997", "bohannon2019", "cruzjentoft2019"),
+    reads=("sites", "grip", "asymmetries", "girth_trends", "scores", "weight_change"),
+    citations=("teslaa2011", "tunc2007", "wells1997", "bohannon2019", "cruzjentoft2019", "elia2003_must"),
     rules=RULES,
     assess=assess,
     order=0,

@@ -3,13 +3,13 @@
 Atrophy (``myoscope.causes.atrophy``): each of its findings is computed over people from the
 per-person features, with the constants of the modules that hold them (girth error and floor,
 calf swelling, the meaningful fall of grip, every instrument's and definition's cut-offs), and
-the status is then read from a 256-entry table that :func:`myoscope.causes.contract.decide`
+the status is then read from a table that :func:`myoscope.causes.contract.decide`
 fills once from the cause's own rule table, one entry per set of findings. What the tables
 carry and the per-person path reads: latest asymmetry per girth site (both sides on one day)
 and the first such day (a stable difference), first and latest girth of each side (fell / rose
 / within error), first and latest grip of each hand, and the latest value of every measure
-the muscle instruments and the sarcopenia definitions score. Limb lengths are not in the
-tables, so a difference is never set aside as a length difference (as for a record without
+the muscle instruments and the sarcopenia definitions score, and the weight change over 6 months.
+Limb lengths are not in the tables, so a difference is never set aside as a length difference (as for a record without
 them). SARC-F and SPPB totals enter through the definitions only, as in the flags.
 
 ALS (``myoscope.causes.als``): the diagnosis is a conditions-table bit; without it the status
@@ -31,9 +31,10 @@ from typing import Any
 import numpy as np
 
 from myoscope.cohort import _rules as rules
-from myoscope.cohort._features import COL
+from myoscope.cohort._features import COL, WINDOW_MONTHS
 from myoscope.cohort._kinds import GIRTHS
 from myoscope.instruments import sarcopenia_cutoffs as cut
+from myoscope.instruments.must import WEIGHT_LOSS_LOW_BELOW as WEIGHT_LOSS_PERCENT
 from myoscope.measures import girth
 from myoscope.record import GIRTH_SITES
 
@@ -147,7 +148,7 @@ def _girth_bits(f: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         bits |= np.where(new, _bit("new_asymmetry"), 0)
         unhidden = (swollen_side != 0) & ((site in ARM_SITES) | (st["thinner"] == swollen_side))
         bits |= np.where(new & unhidden, _bit("thinner_where_swollen"), 0)
-        bits |= np.where(paired & ~beyond & ~hidden, within, 0)
+        bits |= np.where(paired & ~beyond & ~hidden, _bit("sides_within_error"), 0)
     return bits, calf
 
 
@@ -247,6 +248,9 @@ def atrophy_status(f: np.ndarray, out: dict[str, Any], sex: np.ndarray) -> tuple
     bits = girth_bits | _grip_bits(f, sex)
     bits |= np.where(confirmed, _bit("definition_met"), 0)
     bits |= np.where(weak_definition | _instrument_weak(f, out, sex), _bit("weak_signal"), 0)
+    with np.errstate(invalid="ignore"):
+        lost = -rules.weight_change_percent(f, WINDOW_MONTHS.index(6)) >= WEIGHT_LOSS_PERCENT
+    bits |= np.where(lost, _bit("weight_loss"), 0)
     status: np.ndarray = atrophy_table()[bits]
     return status, calf_swelling
 
