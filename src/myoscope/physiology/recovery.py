@@ -57,11 +57,15 @@ RETRAINING_RATE = tuple(
 CITATIONS = cite("mitchell2018", "suetta2009", "vigelso2015")
 
 
-def remaining_deficit(deficit_end: ArrayLike, days: int, retraining: bool, end: str, older: bool = False) -> np.ndarray:
+def remaining_deficit(
+    deficit_end: ArrayLike, days: int, retraining: bool, end: str, older: bool = False, habitual_days: int = 0
+) -> np.ndarray:
     """Deficit (% of the pre-disuse size, >= 0) on days 0..``days`` after the disuse ended.
 
     ``deficit_end`` (scalar or array of people) is the loss when it ended; ``end`` picks the band
     end: ``"fast"`` (least remaining), ``"central"`` or ``"slow"``. Shape (days + 1,) + shape(deficit_end).
+    ``habitual_days``: retraining begins only after this many days (a disuse that ended before the projection
+    date was regained with habitual activity until then).
     """
     index = {"fast": 0, "central": 1, "slow": 2}[end]
     d0 = np.maximum(np.asarray(deficit_end, dtype=float), 0.0)
@@ -71,12 +75,12 @@ def remaining_deficit(deficit_end: ArrayLike, days: int, retraining: bool, end: 
         out[1:] = d0
         return out
     if older and end == "central":
-        out[:] = (remaining_deficit(d0, days, retraining, "central") + d0) / 2.0
+        out[:] = (remaining_deficit(d0, days, retraining, "central", habitual_days=habitual_days) + d0) / 2.0
         return out
     keep = math.exp(-1.0 / TAU_DAYS[index])
     rate = RETRAINING_RATE[index] if retraining else 0.0
     for t in range(1, days + 1):
-        out[t] = np.maximum(out[t - 1] * keep - rate, 0.0)
+        out[t] = np.maximum(out[t - 1] * keep - (rate if t > habitual_days else 0.0), 0.0)
     return out
 
 

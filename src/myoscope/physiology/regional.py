@@ -108,14 +108,17 @@ def disuse_course(
         target[inside] = curve[days[inside] - start]
     notes = []
     if end is not None and end < horizon:
+        # days since the end on the days after it; one that ended before day 0 was regained with habitual
+        # activity until day 0, whatever the scenario
         after = days > end
-        n_after = int(after.sum())
+        since, past = days[after] - end, max(0, -end)
         for target, deficit, speed in (
             (best, loss_low[span], "fast"),
             (central, loss_central[span], "central"),
             (worst, loss_high[span], "slow"),
         ):
-            target[after] = recovery.remaining_deficit(deficit, n_after, retraining, speed, older)[1:]
+            regain = recovery.remaining_deficit(deficit, horizon - end, retraining, speed, older, habitual_days=past)
+            target[after] = regain[since]
         notes.append(
             "regain after the disuse: "
             + ("with resistance retraining" if retraining else "with habitual activity only")
