@@ -112,6 +112,35 @@ def test_cast_removed_scenario_ends_an_ongoing_brace_on_the_date():
     assert not next(c for c in p.scenario("current").regional if c.region == "calf").known  # no cast data for calf
 
 
+def test_cast_removed_later_than_planned_keeps_the_brace_on_until_that_date():
+    """A brace planned to come off on 6 October, kept on until 20 October: the scenario was labelled so but
+    projected the planned date."""
+    record = parse_record(
+        {
+            "schema_version": 1,
+            "person": {"id": "later", "sex": "male", "birth_date": "1990-04-12", "height": "180 cm"},
+            "episodes": [
+                {
+                    "kind": "immobilisation",
+                    "limb": "thigh",
+                    "side": "right",
+                    "start": "2026-09-08",
+                    "end": "2026-10-06",
+                    "device": "brace",
+                }
+            ],
+            "measurements": [{"kind": "body_weight", "value": "80 kg", "date": "2026-09-22"}],
+        }
+    )
+    on = dt.date(2026, 9, 22)
+    p = project_record(record, on, scenarios=("current", "cast_removed:2026-10-20"), horizon_weeks=12)
+    planned = next(c for c in p.scenario("current").regional if c.region == "thigh")
+    later = next(c for c in p.scenario("cast_removed").regional if c.region == "thigh")
+    day = (dt.date(2026, 10, 20) - on).days
+    assert later.middle[day] < planned.middle[day]  # still losing while the brace stays on
+    assert later.middle[-1] < planned.middle[-1]
+
+
 @pytest.mark.parametrize(
     ("path", "removal", "message", "accepted"),
     [
@@ -187,6 +216,20 @@ def test_unknown_scenarios_are_refused(text):
     with pytest.raises(InputError) as info:
         parse(text)
     assert info.value.problems[0].field == "--scenario"
+
+
+@pytest.mark.parametrize("text", ["current:foo", "added_protein:2026-01-01", "resistance-training:3"])
+def test_an_argument_to_a_scenario_that_takes_none_is_refused_not_dropped(text):
+    with pytest.raises(InputError) as info:
+        parse(text)
+    (problem,) = info.value.problems
+    assert (problem.field, problem.value, problem.message) == ("--scenario", text, "takes no argument")
+
+
+def test_a_scenario_named_twice_is_compared_once():
+    record = load_record(EXAMPLES / "forearm-cast.yaml")
+    p = project_record(record, None, scenarios=("current", "current", "added_protein"), horizon_weeks=4)
+    assert [r.scenario.name for r in p.scenarios] == ["current", "added_protein"]
 
 
 def test_horizon_out_of_range_is_refused():

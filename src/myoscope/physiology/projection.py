@@ -206,7 +206,8 @@ def _known(value: T | None, what: str = "a whole-body input") -> T:
 
 
 def _scenarios(scenarios: Iterable[str | Scenario]) -> tuple[Scenario, ...]:
-    chosen = tuple(s if isinstance(s, Scenario) else parse(s) for s in scenarios)
+    # a scenario named twice is compared once
+    chosen = tuple(dict.fromkeys(s if isinstance(s, Scenario) else parse(s) for s in scenarios))
     if not chosen:
         raise InputError([Problem("scenarios", [], "names no scenario", "at least one")])
     return chosen
@@ -463,7 +464,8 @@ def _episode_courses(
     courses = []
     for episode in record.episodes:
         end = episode.end
-        if episode.kind == "immobilisation" and scenario.episodes_end and (end is None or end > scenario.episodes_end):
+        if episode.kind == "immobilisation" and scenario.episodes_end and (end is None or end > on):
+            # an immobilisation still running ends on the scenario's date: sooner or later than planned
             end = max(scenario.episodes_end, episode.start)
         if end is not None and (on - end).days > EPISODE_LOOKBACK_DAYS:
             continue

@@ -102,8 +102,10 @@ def _protein_target() -> float:
 
 def parse(text: str) -> Scenario:
     """A scenario from its command-line spelling; refused with the accepted names otherwise."""
-    name, _, argument = text.strip().partition(":")
+    name, colon, argument = text.strip().partition(":")
     name = name.replace("-", "_").lower()
+    if colon and name in NO_ARGUMENT:
+        raise InputError([Problem("--scenario", text, "takes no argument", name)])
     if name == "current":
         return Scenario("current", "current intake and activity")
     if name == "lean_sparing":
@@ -134,6 +136,9 @@ def parse(text: str) -> Scenario:
         ]
     )
 
+
+NO_ARGUMENT = frozenset({"current", "lean_sparing", "added_protein", "resistance_training"})
+"""Scenarios that take no ``:argument`` (only ``cast_removed`` takes one, its date)."""
 
 DEFAULT = ("current", "lean_sparing", "added_protein", "resistance_training")
 """Scenarios compared when none is named."""
