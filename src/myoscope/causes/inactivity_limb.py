@@ -56,15 +56,16 @@ DISUSE_SITE = {
     "ankle": "ankle",
 }
 GIRTH_OF_LIMB = {
-    "forearm": "forearm_circumference",
-    "hand": "forearm_circumference",
-    "whole_arm": "forearm_circumference",
-    "upper_arm": "mid_upper_arm_circumference",
-    "thigh": "mid_thigh_circumference",
-    "whole_leg": "mid_thigh_circumference",
-    "lower_leg": "calf_circumference",
-    "ankle": "calf_circumference",
+    "forearm": ("forearm_circumference",),
+    "hand": ("forearm_circumference",),
+    "whole_arm": ("mid_upper_arm_circumference", "forearm_circumference"),
+    "upper_arm": ("mid_upper_arm_circumference",),
+    "thigh": ("mid_thigh_circumference",),
+    "whole_leg": ("mid_thigh_circumference", "calf_circumference"),
+    "lower_leg": ("calf_circumference",),
+    "ankle": ("calf_circumference",),
 }
+"""The girths that show the disuse of each immobilised limb (a whole arm or leg: both of its girths)."""
 
 
 class F(str, Enum):
@@ -176,7 +177,7 @@ def _episode_evidence(ctx: Context, e: Episode, days: int) -> list[Evidence]:
     for band in projection.bands:
         out.append(
             Evidence(
-                f"expected change in {band.measure} {band.outcome.replace('_', ' ')}",
+                f"expected change in {band.measure.replace('_', ' ')} {band.outcome.replace('_', ' ')}",
                 band.text(days, "immobilisation"),
                 "band from human immobilisation studies",
                 band.citations[0] if band.citations else "wall2014",
@@ -212,7 +213,8 @@ def assess(ctx: Context) -> CauseAssessment:
         charts += [c for c in (_band_chart(e, days, ctx.age),) if c is not None]
         verdict = _girth_verdict(ctx, e, days)
         if verdict is None:
-            missing.append(f"{GIRTH_OF_LIMB[_limb(e)].replace('_', ' ')} of both sides at the same landmark")
+            girths = " or ".join(k.replace("_", " ") for k in GIRTH_OF_LIMB[_limb(e)])
+            missing.append(f"{girths} of both sides at the same landmark")
             continue
         evidence.append(verdict[0])
         if verdict[1] is not None:
@@ -253,7 +255,13 @@ def assess(ctx: Context) -> CauseAssessment:
 
 
 def _girth_verdict(ctx: Context, episode: Episode, days: int) -> tuple[Evidence, F | None] | None:
-    kind = GIRTH_OF_LIMB[_limb(episode)]
+    """The verdict of the limb's girths: a site thinner on the immobilised side first (a whole arm or leg
+    shows its disuse in either girth), else the first site measured on both sides since the start."""
+    verdicts = [v for k in GIRTH_OF_LIMB[_limb(episode)] if (v := _site_verdict(ctx, episode, days, k)) is not None]
+    return next((v for v in verdicts if v[1] is F.thinner_same_side), verdicts[0] if verdicts else None)
+
+
+def _site_verdict(ctx: Context, episode: Episode, days: int, kind: str) -> tuple[Evidence, F | None] | None:
     after = [a for a in ctx.asymmetries if a.kind == kind and a.date >= episode.start]
     if not after:
         return None
