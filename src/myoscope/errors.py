@@ -184,6 +184,20 @@ _SHORT.maxlevel, _SHORT.maxdict, _SHORT.maxlist, _SHORT.maxtuple, _SHORT.maxset 
 _SHORT.maxstring, _SHORT.maxlong, _SHORT.maxother = SHOWN_CHARS, 40, SHOWN_CHARS
 
 
+def os_reason(exc: BaseException) -> str:
+    """Why a file could not be read or written, in words ("not a directory", "file name too long"), never the
+    name of an exception class."""
+    if isinstance(exc, UnicodeDecodeError):
+        return "not UTF-8 text"
+    if isinstance(exc, EOFError):
+        return "the compressed data end early"
+    strerror = getattr(exc, "strerror", None)
+    if strerror:
+        return str(strerror).lower()
+    text = str(exc).strip().splitlines()
+    return text[0][:120] if text else "the file system refused it"
+
+
 def shorten(value: Any) -> str:
     """A bounded text for ``value`` (never the repr of a huge value): at most :data:`SHOWN_CHARS` characters."""
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:

@@ -116,3 +116,9 @@ def test_a_week_of_much_vigorous_activity_is_planned_not_refused():
     assert person_plan(record, on=__import__("datetime").date(2026, 3, 8)).minutes == pytest.approx(15120)
     with pytest.raises(InputError, match="current_minutes"):
         return_plan(current_minutes=20161.0, current_sessions=0)
+
+
+def test_an_active_person_keeps_the_current_level_in_whole_minutes():
+    """750 minutes over 7 sessions a week read '107.143 minutes each' before."""
+    p = return_plan(current_minutes=750, current_sessions=7, age=30, known_disease=[], symptoms=False)
+    assert {w.minutes_per_session for w in p.weeks} == {107.0}

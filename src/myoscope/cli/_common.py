@@ -16,7 +16,7 @@ from typing import Any, NoReturn
 
 import typer
 
-from myoscope.errors import ABSENT, InputError, Problem
+from myoscope.errors import ABSENT, InputError, Problem, os_reason
 from myoscope.report.escape import escape_text
 
 EXIT_OK = 0
@@ -38,8 +38,8 @@ class _Console:
         return getattr(self._console, name)
 
 
-stderr = _Console(stderr=True, highlight=False, soft_wrap=True)
-stdout = _Console(highlight=False, soft_wrap=True)
+stderr = _Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
+stdout = _Console(highlight=False, soft_wrap=True, emoji=False)
 
 
 class Format(str, Enum):
@@ -108,7 +108,7 @@ def read_data(path: Path) -> Any:
     except FileNotFoundError:
         fail([Problem("", str(path), "file not found")])
     except (OSError, UnicodeDecodeError, EOFError) as exc:
-        fail([Problem("", str(path), f"cannot read the file ({exc.__class__.__name__})")])
+        fail([Problem("", str(path), f"cannot read the file ({os_reason(exc)})")])
     except InputError as exc:
         fail(exc)
     from myoscope.record import parse_data
@@ -147,7 +147,7 @@ def check_output_path(out: Path) -> None:
     try:
         mode = _file_mode(out)
     except OSError as exc:
-        fail([Problem("--output", str(out), f"cannot use this path ({exc.__class__.__name__})")])
+        fail([Problem("--output", str(out), f"cannot use this path ({os_reason(exc)})")])
     if mode is None:
         if not out.parent.is_dir():
             fail([Problem("--output", str(out), "the folder does not exist")])

@@ -43,7 +43,7 @@ def _stream_command(file: Path, out: Path | None) -> None:
         summary = stream(file, out, write_line=sys.stdout.write)
     except InputError as exc:
         fail(exc)
-    console = Console(file=sys.stderr if out is None else sys.stdout, highlight=False)
+    console = Console(file=sys.stderr if out is None else sys.stdout, highlight=False, emoji=False)
     console.print(site_summary(summary))
 
 
@@ -240,5 +240,5 @@ def _table(i: int, result: Classification) -> str:
     table.add_row("complete / incomplete", "", "", result.injury_complete)
     table.add_row("AIS", "", "", result.ais)
     buffer = io.StringIO()
-    Console(file=buffer, width=100, highlight=False, color_system=None).print(table)
+    Console(file=buffer, width=100, highlight=False, color_system=None, emoji=False).print(table)
     return buffer.getvalue()

@@ -111,7 +111,7 @@ def _run(
 def _report(result: ScreenResult) -> None:
     from rich.console import Console
 
-    console = Console(highlight=False)
+    console = Console(highlight=False, emoji=False)
     if result.red_flags:
         from myoscope.cohort import red_flag_sentence
 

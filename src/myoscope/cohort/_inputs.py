@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from myoscope.cohort._kinds import KIND_CODE, KINDS, SIDES
-from myoscope.errors import InputError, Problem
+from myoscope.errors import InputError, Problem, os_reason
 
 if TYPE_CHECKING:
     import polars as pl
@@ -100,7 +100,7 @@ def load_mapping(path: Path | None) -> Mapping:
             raw = stream.read(MAX_FILE_BYTES + 1)
         text = raw.decode("utf-8-sig")
     except OSError as exc:
-        raise InputError([Problem("mapping", str(path), f"cannot be read ({exc.__class__.__name__})")]) from None
+        raise InputError([Problem("mapping", str(path), f"cannot be read ({os_reason(exc)})")]) from None
     except UnicodeDecodeError:
         raise InputError([Problem("mapping", str(path), "is not UTF-8 text", "a YAML file in UTF-8")]) from None
     data = parse_text(text, ".yaml")  # as records are read: YAML 1.2 numbers, no duplicate key, bounded nesting

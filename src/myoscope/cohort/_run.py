@@ -34,7 +34,7 @@ from myoscope.cohort._kinds import KINDS, SIDES
 from myoscope.cohort._muscle_causes import CAUSE_COLUMNS as MUSCLE_CAUSES
 from myoscope.cohort._persons import read_persons
 from myoscope.cohort.kernel import FLAG_COLUMNS, NO_DATE, REASONS, RED_FLAG_COLUMNS, RULE_VERSION
-from myoscope.errors import InputError, Problem
+from myoscope.errors import InputError, Problem, os_reason
 
 if TYPE_CHECKING:
     import polars as pl
@@ -332,7 +332,7 @@ def _check_paths(source: Path, out: Path, persons: Path | None, conditions: Path
         elif out.is_symlink() and not out.exists():
             problems.append(Problem("--out", str(out), "is a link to nothing", "a folder, or a new folder's name"))
     except OSError as exc:  # a name too long for the file system, say: refused, never an internal error
-        reason = exc.strerror or exc.__class__.__name__
+        reason = os_reason(exc)
         problems.append(Problem("--out", str(out), f"cannot be a folder here ({reason})", "a shorter path"))
     for option, path in (("--persons", persons), ("--conditions", conditions)):
         if path is not None and not path.is_file():

@@ -275,7 +275,8 @@ def _weeks(data: PlanInput, cautious: bool, balance_days: bool, regular: bool | 
     # start at the current weekly volume spread over the sessions, never above it (at least one step)
     minutes = min(TARGET_SESSION_MINUTES, max(step, _round5(data.current_minutes / sessions)))
     if data.current_minutes >= WHO_MODERATE_MINUTES:
-        minutes = data.current_minutes / sessions  # already at the aerobic target: keep the current level
+        # already at the aerobic target: keep the current level, in whole minutes
+        minutes = float(round(data.current_minutes / sessions))
     intensity_first = "light to moderate" if (cautious or not regular) else "moderate"
     out: list[PlanWeek] = []
     week, level = 1, 0

@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from myoscope.errors import InputError, Problem, from_validation_error
+from myoscope.errors import InputError, Problem, from_validation_error, os_reason
 from myoscope.record._checks import check_record
 from myoscope.record._limits import MAX_FILE_BYTES, check_data, read_limited, too_large
 from myoscope.record._models import Record
@@ -84,7 +84,7 @@ def load_record(path: str | Path) -> Record:
     except FileNotFoundError:
         raise InputError([Problem("", str(path), "file not found")]) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError([Problem("", str(path), f"cannot read the file ({exc.__class__.__name__})")]) from None
+        raise InputError([Problem("", str(path), f"cannot read the file ({os_reason(exc)})")]) from None
     return parse_record(parse_text(text, path.suffix.lower()))
 
 

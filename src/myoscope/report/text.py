@@ -40,6 +40,7 @@ def render_text(report: Report, width: int | None = None, color: bool = False) -
         force_terminal=color,
         color_system="standard" if color else None,
         highlight=False,
+        emoji=False,
     )
     print_report(console, report)
     return console.export_text(styles=color)
