@@ -340,3 +340,15 @@ def test_json_refusals_do_not_leak_into_the_next_command_of_the_process(tmp_path
     user_module.register(other)
     second = runner.invoke(other, ["user", "list", "--database", "bogus://x"])
     assert second.exit_code == 2 and second.stderr.startswith("invalid input"), second.stderr
+
+
+def test_several_records_name_every_file_that_fails(examples_dir, tmp_path):
+    """Before, the first bad file stopped the command with a problem that did not say which file it was."""
+    broken, empty = tmp_path / "broken.yaml", tmp_path / "empty.json"
+    broken.write_text("schema_version: 1\n person: [\n", encoding="utf-8")
+    empty.write_text("{}", encoding="utf-8")
+    result = runner.invoke(app, ["assess", str(examples_dir / "forearm-cast.yaml"), str(broken), str(empty)])
+    assert result.exit_code == 2
+    assert "invalid input (2 problems)" in result.output
+    assert f"{broken}: line 2, column 8: not valid YAML" in result.output
+    assert f"{empty}: person: is required" in result.output

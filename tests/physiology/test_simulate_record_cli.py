@@ -100,3 +100,32 @@ def test_model_failure_exits_3_without_output(tmp_path):
     assert result.exit_code == EXIT_MODEL_FAILURE, result.output
     assert "model failure" in result.output and "collapse" in result.output
     assert not out.exists()
+
+
+def test_a_yaml_record_on_standard_input_is_read_as_yaml():
+    """``simulate -`` read standard input as JSON only, though its help names YAML too."""
+    text = (EXAMPLES / "forearm-cast.yaml").read_text(encoding="utf-8")
+    result = runner.invoke(app, ["simulate", "-", "-s", "current", "--format", "json"], input=text)
+    assert result.exit_code == 0, result.output
+    payload = _strict(result.stdout)
+    assert payload["person_id"] == "ex-cast-forearm"
+    assert [s["name"] for s in payload["scenarios"]] == ["current"]
+
+
+def test_no_empty_plot_where_nothing_could_be_projected(tmp_path):
+    """No weight and no human data for a calf boot or an upper-arm sling: two empty plots were drawn."""
+    record = tmp_path / "r.yaml"
+    record.write_text(
+        "schema_version: 1\n"
+        "person: {id: noweight, sex: male, age: 45, activity_level: moderate}\n"
+        "episodes:\n"
+        "  - {kind: immobilisation, limb: lower_leg, side: left, start: 2026-09-01, end: 2026-10-01, device: boot}\n"
+        "  - {kind: immobilisation, limb: upper_arm, side: right, start: 2026-09-01, device: sling}\n"
+        "measurements:\n"
+        "  - {kind: calf_circumference, side: left, value: 35 cm, date: 2026-10-02}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "r.html"
+    result = _run(record, "-s", "current", "--format", "html", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "<svg" not in out.read_text(encoding="utf-8")

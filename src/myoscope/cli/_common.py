@@ -113,8 +113,19 @@ def read_data(path: Path) -> Any:
         fail(exc)
     from myoscope.record import parse_data
 
+    suffix = ".yaml" if path.suffix in (".yaml", ".yml") else ".json"
+    if str(path) == "-" and text.lstrip("\ufeff \t\r\n")[:1] not in ("{", "["):
+        suffix = ".yaml"  # standard input has no name: JSON starts with an object or a list, YAML otherwise
+        if len(text.encode("utf-8")) > MAX_FILE_BYTES:
+            fail(
+                [
+                    Problem(
+                        "file", f"more than {MAX_FILE_BYTES} bytes", "is too large", f"at most {MAX_FILE_BYTES} bytes"
+                    )
+                ]
+            )
     try:
-        return parse_data(text, ".yaml" if path.suffix in (".yaml", ".yml") else ".json")
+        return parse_data(text, suffix)
     except InputError as exc:
         fail(exc)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from enum import Enum
@@ -62,6 +63,23 @@ def load_checked(path: Path, *, as_json: bool = False) -> Record:
     return record
 
 
+def _load_all(files: list[Path]) -> list[Record]:
+    """Every record of several files, or exit 2 with the problems of every file that fails, each named by its
+    file."""
+    from myoscope.measures import answers  # noqa: F401 - registers the answer check with the record
+    from myoscope.record import load_record
+
+    records, problems = [], []
+    for path in files:
+        try:
+            records.append(load_record(path))
+        except InputError as exc:
+            problems += [dataclasses.replace(p, field=f"{path}: {p.field or '(top level)'}") for p in exc.problems]
+    if problems:
+        fail(problems)
+    return records
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     def assess(
@@ -82,7 +100,7 @@ def register(app: typer.Typer) -> None:
         several = len(files) > 1
         _check_destination(out, several, format)
         check_outputs(_outputs(files, out, several, format), files)
-        records = [load_checked(f) for f in files]  # every file is checked before anything is written
+        records = _load_all(files) if several else [load_checked(files[0])]  # all checked before any is written
         if day is not None:
             _check_day(day, records)
         if several and out is not None and not is_stdout(out):

@@ -321,6 +321,8 @@ def _plot(doc: Doc, title: str, unit: str, pick: Pick) -> str | None:
         low, middle, high = (
             np.array([np.nan if v is None else v for v in band[n]], float) for n in ("low", "middle", "high")
         )
+        if not np.isfinite(middle).any():
+            continue  # nothing projected for this scenario: no line, and no plot without any
         colour = _COLOURS[k % len(_COLOURS)]
         ax.fill_between(days, low, high, color=colour, alpha=0.18, linewidth=0)
         ax.plot(days, middle, color=colour, label=s["label"], linewidth=1.4)
