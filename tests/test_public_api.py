@@ -40,6 +40,7 @@ def test_record_api():
         "check_date",
         "check_record",
         "dump_record",
+        "hidden_character",
         "in_range",
         "load_record",
         "loads_json",

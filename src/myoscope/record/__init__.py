@@ -28,6 +28,7 @@ from myoscope.record._models import (
     StepCount,
     Symptom,
     check_assessment_date,
+    hidden_character,
     measurement_value,
 )
 from myoscope.record._parse import loads_json, parse_data
@@ -47,6 +48,7 @@ __all__ = [
     "loads_json",
     "parse_data",
     "check_assessment_date",
+    "hidden_character",
     "ActivitySession",
     "ActivityWeek",
     "Condition",

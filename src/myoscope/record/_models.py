@@ -30,7 +30,7 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
-from myoscope.errors import RangeError
+from myoscope.errors import Problem, RangeError
 from myoscope.record._kinds import MEASUREMENT_KINDS, NUTRIENT_UNITS
 from myoscope.record._limits import EARLIEST_DATE
 from myoscope.record.spinal import Exam
@@ -52,9 +52,20 @@ def _not_future(value: dt.date) -> dt.date:
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CONTROL_CHARS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-_HIDDEN_CHARS = re.compile("[\x00\u202a-\u202e\u2066-\u2069]")
-"""A NUL, or a character that reorders the text shown after it (bidirectional embedding, override or isolate):
-in a name or a note it can make what a reader sees differ from what is stored."""
+_HIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""A control character other than a tab or a line break (NUL, ESC, which starts a terminal command, and the
+like), or a character that reorders the text shown after it (bidirectional embedding, override or isolate): in a
+name or a note it can make what a reader sees differ from what is stored."""
+HIDDEN_ACCEPTED = "text without control characters (other than tabs and line breaks) or bidirectional controls"
+
+
+def hidden_character(field: str, text: str) -> Problem | None:
+    """The problem of a text holding a hidden character (:data:`_HIDDEN_CHARS`), named by its code point."""
+    found = _HIDDEN_CHARS.search(text)
+    if found is None:
+        return None
+    message = f"contains a hidden control character (U+{ord(found.group()):04X})"
+    return Problem(field, text, message, HIDDEN_ACCEPTED)
 
 
 def _written_date(value: Any) -> Any:
@@ -79,12 +90,9 @@ class _Model(BaseModel):
     @field_validator("*", mode="after")
     @classmethod
     def _no_hidden_characters(cls, value: Any) -> Any:
-        """No text of a record holds a NUL or a bidirectional control (:data:`_HIDDEN_CHARS`)."""
-        if isinstance(value, str) and (found := _HIDDEN_CHARS.search(value)):
-            raise RangeError(
-                f"contains a hidden control character (U+{ord(found.group()):04X})",
-                accepted="text without NUL or bidirectional control characters",
-            )
+        """No text of a record holds a control character or a bidirectional control (:data:`_HIDDEN_CHARS`)."""
+        if isinstance(value, str) and (problem := hidden_character("", value)) is not None:
+            raise RangeError(problem.message, accepted=HIDDEN_ACCEPTED)
         return value
 
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select, update
 
 from myoscope.errors import ABSENT, InputError, Problem
-from myoscope.record import canonical_answers, check_date, parse_record
+from myoscope.record import canonical_answers, check_date, hidden_character, parse_record
 from myoscope.store import _codec
 from myoscope.store._asked import ASKED_NONE, SUPERSEDED, AskedNoneRow
 from myoscope.store._repository import NotFound
@@ -79,6 +79,8 @@ def check_reason(reason: str | None) -> str:
         raise InputError([Problem("reason", ABSENT, "is required", "a short text saying why the entry is changed")])
     if len(text) > MAX_REASON:
         raise InputError([Problem("reason", text, "is too long", f"at most {MAX_REASON} characters")])
+    if (hidden := hidden_character("reason", text)) is not None:
+        raise InputError([hidden])
     return text
 
 

@@ -24,6 +24,7 @@ from myoscope.record import (
     canonical_answers,
     check_date,
     check_record,
+    hidden_character,
     parse_record,
     parse_text,
 )
@@ -312,6 +313,8 @@ class Patient:
             new_items["instruments"] = [canonical_answers(item) for item in new_items["instruments"]]
         if len(note) > MAX_NOTE_CHARS:
             raise InputError([Problem("note", note, f"is {len(note)} characters long", f"at most {MAX_NOTE_CHARS}")])
+        if (hidden := hidden_character("note", note)) is not None:
+            raise InputError([hidden])
         visit = Visit(person_id=self.id, date=date, note=note, created_by=self._scope.user.id)
         self.session.add(visit)
         self.session.flush()

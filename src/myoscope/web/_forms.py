@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from myoscope.errors import ABSENT, InputError, Problem
+from myoscope.record import hidden_character
 from myoscope.store import MAX_NOTE_CHARS
 from myoscope.web._entry_forms import NUTRIENT_ROWS, SECTIONS, build_item, words
 
@@ -77,6 +78,8 @@ def read_visit_form(form: Mapping[str, Any]) -> VisitForm:
         problems.append(
             Problem("note", note, f"is {len(note)} characters long", f"at most {MAX_NOTE_CHARS} characters")
         )
+    elif (hidden := hidden_character("note", note)) is not None:
+        problems.append(hidden)
     return VisitForm(values, date, note, sections, order, tuple(problems), asked)
 
 
