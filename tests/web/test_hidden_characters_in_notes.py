@@ -5,7 +5,6 @@ accepted in notes and reasons and shown on the patient page and the history page
 from __future__ import annotations
 
 import pytest
-
 from test_api_write import _girth
 
 HIDDEN = ["dose 5\u202e01 mg", "a\x00b", "clear\x1b[2J"]
