@@ -83,3 +83,21 @@ def test_an_over_large_account_or_token_id_is_refused_not_a_server_error(world):
     for path in ("/admin/accounts/99999999999999999999/role", "/admin/tokens/99999999999999999999/revoke"):
         response = browser.post(path, data={"csrf_token": token, "role": "clinician"})
         assert response.status_code in (404, 422), (path, response.status_code)
+
+
+def test_a_form_filled_to_its_row_limits_is_read_not_refused_with_a_bare_400(world):
+    """40 diet days with nutrient rows and 40 activity rows: over 1,000 fields, refused as 'Too many fields'
+    before, with nothing kept of what was typed."""
+    rows = {}
+    for d in range(40):
+        rows[f"diet_days[{d}].date"] = f"2026-10-{1 + d % 28:02d}" if d < 28 else f"2026-11-{d - 27:02d}"
+        for n in range(10):
+            rows[f"diet_days[{d}].nutrient[{n}].name"] = ""
+            rows[f"diet_days[{d}].nutrient[{n}].amount"] = ""
+        rows[f"diet_days[{d}].nutrient[0].name"] = "energy"
+        rows[f"diet_days[{d}].nutrient[0].amount"] = "1800 kcal"
+    rows |= {f"activity[{i}].{f}": "" for i in range(40) for f in ("kind", "week_of", "moderate_minutes", "steps", "vigorous_minutes")}
+    assert len(rows) > 1000
+    browser, key, response = _post(world, rows)
+    assert response.status_code in (303, 422), response.text[:300]
+    assert "Too many fields" not in response.text

@@ -216,7 +216,8 @@ def create_app(config: CdsConfig | None = None) -> FastAPI:
     config = config or CdsConfig.from_env()
     keys = config.keys or JwksKeys(config.issuers)
     replay = ReplayGuard()
-    app = FastAPI(title="myoscope CDS Hooks", docs_url=None, redoc_url=None, openapi_url=None)
+    # no redirect to an address with a trailing slash: it would be built from the Host header
+    app = FastAPI(title="myoscope CDS Hooks", docs_url=None, redoc_url=None, openapi_url=None, redirect_slashes=False)
     app.state.feedback = []
     if config.origins:
         app.add_middleware(

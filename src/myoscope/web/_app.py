@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -65,12 +66,26 @@ SECURITY_HEADERS = {
 }
 
 
+class _ServiceRoot:
+    """ASGI middleware: ``/cds-services`` (the CDS Hooks discovery address) is the mounted service's root, read
+    as ``/cds-services/`` without a redirect."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and scope["path"] == "/cds-services":
+            scope = {**scope, "path": "/cds-services/", "raw_path": b"/cds-services/"}
+        await self.app(scope, receive, send)
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The web app for ``settings`` (the database must already be migrated: see :func:`myoscope.store.upgrade`)."""
     settings = settings or Settings()
     app = FastAPI(
         title="myoscope",
         lifespan=_lifespan,
+        redirect_slashes=False,  # "/patients/" is not found: a redirect would be built from the Host header
         version=__version__,
         docs_url=None,
         redoc_url=None,
@@ -105,6 +120,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app.mount("/cds-services", cds_hooks_app())
 
+    app.add_middleware(_ServiceRoot)
     app.add_middleware(BodyLimit)  # inside the protective headers, so that a 413 carries them too
 
     @app.middleware("http")

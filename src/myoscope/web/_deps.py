@@ -106,12 +106,19 @@ def csrf_token(request: Request, current: WebSession | None) -> str:
     return token
 
 
+MAX_FORM_FIELDS = 20_000
+"""Fields a form post may hold. A visit form filled to its row limit in every section (40 rows of diet days
+with their nutrient rows, activity, measurements, and the ISNCSCI grid) holds thousands, beyond Starlette's
+default of 1,000, which refused it with a bare 400 and lost what was typed; the request body limit
+(:data:`myoscope.web._body_limit.MAX_REQUEST_BYTES`) bounds the rest."""
+
+
 async def csrf_protect(request: Request, current: Annotated[WebSession | None, Depends(web_session)]) -> None:
     """Refuse (403) a form post whose token is missing or wrong: session-bound once signed in,
     double-submit cookie on the sign-in form."""
     if request.method in ("GET", "HEAD", "OPTIONS"):
         return
-    form = await request.form()
+    form = await request.form(max_fields=MAX_FORM_FIELDS)
     request.state.form = form
     sent = request.headers.get(CSRF_HEADER)
     if sent is None:
