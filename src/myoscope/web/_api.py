@@ -9,11 +9,11 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 
 from myoscope.causes import assess
-from myoscope.errors import InputError
+from myoscope.errors import InputError, Problem
 from myoscope.record import MEASUREMENT_KINDS, Record, check_assessment_date, parse_record
 from myoscope.report.model import Report, build_report
 from myoscope.store import NoneConflict, Person, VisitView, aware, record_data
-from myoscope.web._boundary import LimitedRoute, PatientId, invalid
+from myoscope.web._boundary import LimitedRoute, PatientId, QueryRefused, invalid
 from myoscope.web._cache import version
 from myoscope.web._charts import page_view
 from myoscope.web._deps import ApiPatients
@@ -104,6 +104,8 @@ def add_visit(patient_id: PatientId, body: VisitIn, patients: ApiPatients) -> Vi
 def list_measurements(
     patient_id: PatientId, patients: ApiPatients, kind: Annotated[str | None, Query(max_length=60)] = None
 ) -> list[MeasurementOut]:
+    if kind is not None and kind not in MEASUREMENT_KINDS:
+        raise QueryRefused([Problem("kind", kind, "is not a measurement kind", ", ".join(MEASUREMENT_KINDS))])
     record = patients.open(patient_id).record()
     return [
         MeasurementOut(kind=m.kind, date=m.date, side=m.side, value=m.best, unit=MEASUREMENT_KINDS[m.kind].unit)

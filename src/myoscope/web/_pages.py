@@ -6,7 +6,7 @@ The patient list is in :mod:`._patient_list`, visits in :mod:`._visit_pages`.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -128,8 +128,8 @@ def report_pdf(patient_id: PatientId, patients: PagePatients) -> Response:
 
 
 @router.get("/patients/{patient_id}/export")
-def export(patient_id: PatientId, patients: PagePatients, format: str = "yaml") -> Response:
-    fmt = "json" if format == "json" else "yaml"
+def export(patient_id: PatientId, patients: PagePatients, format: Literal["yaml", "json"] = "yaml") -> Response:
+    fmt = format
     patient = patients.open(patient_id)
     return Response(
         patient.export(fmt),

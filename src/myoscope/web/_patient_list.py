@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Form, Query, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
@@ -55,7 +55,7 @@ def patient_list(
     current: Current,
     q: Annotated[str, Query(max_length=100)] = "",
     sort: Sort = Sort.last_visit,
-    order: Annotated[str | None, Query(max_length=4)] = None,
+    order: Literal["asc", "desc"] | None = None,
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> Response:
     context = _list_context(request, patients, q, sort, order, page)
