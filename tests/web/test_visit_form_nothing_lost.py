@@ -96,7 +96,8 @@ def test_a_form_filled_to_its_row_limits_is_read_not_refused_with_a_bare_400(wor
             rows[f"diet_days[{d}].nutrient[{n}].amount"] = ""
         rows[f"diet_days[{d}].nutrient[0].name"] = "energy"
         rows[f"diet_days[{d}].nutrient[0].amount"] = "1800 kcal"
-    rows |= {f"activity[{i}].{f}": "" for i in range(40) for f in ("kind", "week_of", "moderate_minutes", "steps", "vigorous_minutes")}
+    fields = ("kind", "week_of", "moderate_minutes", "steps", "vigorous_minutes")
+    rows |= {f"activity[{i}].{f}": "" for i in range(40) for f in fields}
     assert len(rows) > 1000
     browser, key, response = _post(world, rows)
     assert response.status_code in (303, 422), response.text[:300]
