@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, inspect, select
+from sqlalchemy import Select, inspect, select, update
 from sqlalchemy.orm import Session
 
 from myoscope.errors import InputError, Problem, shorten
@@ -208,6 +208,15 @@ class Patient:
         self._record = None
         self._live = None
 
+    def _lock(self) -> None:
+        """Take this patient's write lock, held to the end of the transaction, and read the entries again: a
+        visit checked against the entries as they were before another visit saved (a "none reported" beside
+        a new entry of the same section) is checked against what that visit saved instead. An update of the
+        person's row locks it on PostgreSQL and takes SQLite's write lock; a second writer waits for the first
+        to commit."""
+        self.session.execute(update(Person).where(Person.id == self.id).values(updated_at=Person.updated_at))
+        self._forget()
+
     def _sections(self) -> dict[str, list[dict[str, Any]]]:
         return self._entries().sections()
 
@@ -292,6 +301,7 @@ class Patient:
         except InputError as exc:
             answers = self._answer_problems(sections.get("instruments", []))
             raise InputError(_unique([*exc.problems, *answers])) from None
+        self._lock()
         stored = self._sections()
         new_items = {name: list(getattr(new, name)) for name in sections}
         refused = _asked.problems(asked_none, new_items, stored)
