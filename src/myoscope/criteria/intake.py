@@ -30,10 +30,12 @@ from myoscope.criteria._dri import (
     ENERGY_MAX,
     ENERGY_UNIT,
     MIN_ADULT_AGE,
-    NUTRIENTS,
     Bands,
     NutrientDri,
     band_index,
+)
+from myoscope.criteria._dri import (
+    NUTRIENTS as NUTRIENTS,  # the nutrients with their labels, for the causes that name them
 )
 from myoscope.errors import RangeError
 from myoscope.instruments.api import (
