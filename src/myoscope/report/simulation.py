@@ -263,12 +263,21 @@ def _regional_lines(doc: Doc, scenario: Doc) -> list[str]:
     return lines
 
 
+_MODEL_WORDS = {
+    "hall2011": "Hall's model (Hall et al. 2011)",
+    "bw-1.0.0": "Hall's model as the R package bw 1.0.0 runs it",
+}
+"""The whole-body model variants in words."""
+
+
 def _text(doc: Doc) -> str:
     lines = [
         f"Muscle projection for {doc['person_id']} from {doc['on']}, {count_text(doc['horizon_days'], 'day')}.",
-        f"Whole body: Hall's model ({doc['model']}) with the protein and training effect on the lean share.",
+        f"Whole body: {_MODEL_WORDS.get(doc['model'], doc['model'])} with the protein and training effect on the "
+        "lean share.",
         "Regions: human disuse, regain and denervation studies, % change from before.",
-        "Values: central projection (band from the studies, low to high).",
+        "Values: central projection (band from the studies, low to high); a value without a band: the studies "
+        "give no spread for it.",
     ]
     if doc["missing"]:
         lines.append("Whole-body projection not possible: record " + ", ".join(doc["missing"]) + ".")
@@ -284,7 +293,7 @@ def _text(doc: Doc) -> str:
         notes += [n for c in s["regional"] for n in c["notes"]]
     if notes:
         lines += ["", "Notes:"] + [f"- {n}" for n in dict.fromkeys(notes)]
-    lines += ["", "Sources: " + ", ".join(doc["citations"])]
+    lines += ["", "References:"] + [f"  [{r.key}] {r.citation()}" for r in resolve(doc["citations"])]
     return "\n".join(lines) + "\n"
 
 

@@ -59,6 +59,10 @@ def print_report(console: Console, report: Report) -> None:
     console.print(_cause(report.atrophy))
     for cause in report.causes:
         console.print(_cause(cause))
+    if report.references:
+        console.print(Text("References", style="bold"))
+        for r in report.references:
+            console.print(_t(f"  [{r.key}] {r.citation}"))
     console.print(_t(report.disclaimer, "dim"))
 
 
