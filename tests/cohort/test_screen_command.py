@@ -45,6 +45,8 @@ def test_omop_extract_polars_and_dask_give_identical_files(omop, tmp_path):
     assert {"all", "sex", "age_band", "care_site"} <= set(prevalence["by"])
     html = (polars_out / "summary.html").read_text()
     assert "<svg" in html and "Wilson" in html
+    assert "<td>age band</td>" in html and "age_band" not in html  # the grouping in words
+    assert "<td>care_site</td>" in html  # a site's own column as it is named
 
 
 def test_long_table_with_mapping_converts_units_and_reports_refusals(tmp_path):

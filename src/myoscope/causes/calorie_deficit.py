@@ -311,7 +311,7 @@ def _project(
     change = {name: float(current[name].middle[-1] - current[name].middle[0]) for name in current}
     evidence.append(
         Evidence(
-            f"projection at the current intake ({projection.variant}), in {HORIZON_WEEKS} weeks",
+            f"projection at the current intake, in {HORIZON_WEEKS} weeks",
             f"{change['fat_mass_kg']:+.1f} kg fat, {change['lean_mass_kg']:+.1f} kg lean tissue "
             f"(fat-free mass {change['ffm_kg']:+.1f} kg with glycogen and water; "
             f"{change['body_weight_kg']:+.1f} kg body weight)",
@@ -324,7 +324,7 @@ def _project(
     charts.append(
         Chart(
             "hall-projection",
-            f"Projected fat mass and lean tissue at {quantity_text(intake, 'kcal/day')} ({projection.variant})",
+            f"Projected fat mass and lean tissue at {quantity_text(intake, 'kcal/day')} (Hall et al. 2011)",
             "kg",
             (
                 Series("fat mass", dates, tuple(float(v) for v in current["fat_mass_kg"].middle)),

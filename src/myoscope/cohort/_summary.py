@@ -51,7 +51,8 @@ same-day repeats of a measure count as their highest value.</p>
 <h2>By group</h2>
 <table><tr><th>screen</th><th>by</th><th>group</th><th>decided</th><th>positive</th><th>prevalence</th>
 <th>95 % CI</th></tr>
-{% for r in grouped %}<tr><td>{{ r.screen }}</td><td>{{ r.by }}</td><td>{{ r.group }}</td><td>{{ r.decided }}</td>
+{% for r in grouped %}<tr><td>{{ r.screen }}</td><td>{{ by_words.get(r.by, r.by) }}</td><td>{{ r.group }}</td>
+<td>{{ r.decided }}</td>
 <td>{{ r.positive }}</td><td>{{ pct(r.prevalence) }}</td><td>{{ pct(r.ci95_low) }} – {{ pct(r.ci95_high) }}</td></tr>
 {% endfor %}
 </table>
@@ -59,6 +60,10 @@ same-day repeats of a measure count as their highest value.</p>
 {% for title, svg in plots %}<figure><figcaption>{{ title }}</figcaption>{{ svg | safe }}</figure>{% endfor %}
 </body></html>
 """
+
+
+BY_WORDS = {"age_band": "age band"}
+"""The built-in groupings in words (a site's own grouping columns are shown as named)."""
 
 
 def _pct(value: float | None) -> str:
@@ -78,7 +83,7 @@ def _prevalence_plots(table: pl.DataFrame, out: list[tuple[str, str]]) -> None:
             [100 * r["ci95_high"] for r in rows],
             "prevalence, % (Wilson 95 % interval)",
         )
-        out.append((f"Prevalence by {by.replace('_', ' ')}", svg))
+        out.append((f"Prevalence by {BY_WORDS.get(by, by)}", svg))
 
 
 _MEASURES = (
@@ -156,6 +161,7 @@ def write_summary(path: Path, flags: pl.DataFrame, table: pl.DataFrame, result: 
         grouped=[r for r in rows if r["by"] != "all"],
         plots=_plots(flags, table),
         pct=_pct,
+        by_words=BY_WORDS,
     )
     path.write_text(html, encoding="utf-8")
     return path
