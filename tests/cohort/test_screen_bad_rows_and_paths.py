@@ -96,7 +96,7 @@ def test_an_output_folder_that_cannot_be_one_is_refused_not_an_internal_error(tm
     rows = _rows(tmp_path / "rows.csv", ["1,2026-01-05,body_weight,61,kg"])
     (tmp_path / "dangling").symlink_to(tmp_path / "nowhere")
     for out, message in (
-        (tmp_path / ("x" * 300), "--out: cannot be a folder here (File name too long)"),
+        (tmp_path / ("x" * 300), "--out: cannot be a folder here (file name too long)"),
         (tmp_path / "dangling", "--out: is a link to nothing"),
     ):
         result = _screen(str(rows), "-o", str(out))
