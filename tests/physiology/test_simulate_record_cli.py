@@ -7,6 +7,7 @@ import io
 import json
 from pathlib import Path
 
+import pytest
 import typer
 from typer.testing import CliRunner
 
@@ -129,3 +130,25 @@ def test_no_empty_plot_where_nothing_could_be_projected(tmp_path):
     result = _run(record, "-s", "current", "--format", "html", "-o", out)
     assert result.exit_code == 0, result.output
     assert "<svg" not in out.read_text(encoding="utf-8")
+
+
+def test_simulate_takes_the_option_names_of_the_other_commands(tmp_path):
+    out = tmp_path / "p.json"
+    result = _run(EXAMPLES / "forearm-cast.yaml", "-s", "current", "-f", "json", "--output", out)
+    assert result.exit_code == 0, result.output
+    assert _strict(out.read_text(encoding="utf-8"))["person_id"] == "ex-cast-forearm"
+
+
+@pytest.mark.parametrize(
+    ("args", "field"),
+    [(["--horizon", "4"], "--horizon"), (["--on", "2026-01-01"], "--on"), (["--format", "text"], "--format")],
+)
+def test_a_record_option_given_with_a_bw_oracle_file_is_refused_not_ignored(args, field):
+    result = _run(EXAMPLES / "simulate" / "hall-two-cases.json", *args)
+    assert result.exit_code == 2
+    assert f"{field}:" in result.output
+
+
+def test_days_given_with_a_record_is_refused_not_ignored():
+    result = _run(EXAMPLES / "forearm-cast.yaml", "--days", "30")
+    assert result.exit_code == 2 and "--days: applies to a bw-oracle/1 file" in result.output

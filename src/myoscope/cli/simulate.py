@@ -42,6 +42,10 @@ class VariantName(str, Enum):
 _DEFAULT_VARIANT_NAME = VariantName(DEFAULT_VARIANT)
 
 
+DEFAULT_HORIZON_WEEKS = 12.0
+"""Weeks a record is projected over when ``--horizon`` is not given."""
+
+
 class SimulationFormat(str, Enum):
     text = "text"
     json = "json"
@@ -70,7 +74,7 @@ def register(app: typer.Typer) -> None:
             help="record only, repeatable: current, lean_sparing, added_protein, resistance_training, "
             "cast_removed:YYYY-MM-DD (default: the first four)",
         ),
-        horizon: float = typer.Option(12.0, "--horizon", help="record only: weeks to project"),
+        horizon: float | None = typer.Option(None, "--horizon", help="record only: weeks to project (default 12)"),
         on: str | None = typer.Option(None, "--on", help="record only: projection date (default: last date on record)"),
         variant: VariantName = typer.Option(
             _DEFAULT_VARIANT_NAME, "--variant", help="hall2011 (the paper) or bw-1.0.0 (the R package)"
@@ -79,18 +83,25 @@ def register(app: typer.Typer) -> None:
             None, "--days", help="bw-oracle only: horizon in days (default: each case's own)"
         ),
         format: SimulationFormat | None = typer.Option(
-            None, "--format", help="text, json, csv or html (default: text for a record, json for bw-oracle)"
+            None, "--format", "-f", help="text, json, csv or html (default: text for a record, json for bw-oracle)"
         ),
-        out: Path | None = typer.Option(None, "-o", "--out", help="write here instead of standard output"),
+        out: Path | None = typer.Option(None, "-o", "--output", "--out", help="write here instead of standard output"),
     ) -> None:
         """Project fat, lean tissue and regional muscle (Hall et al. 2011 and human disuse studies)."""
         errors_as(format)
         data = read_data(input)
         if isinstance(data, dict) and "person" in data:
-            _record(data, scenario, horizon, on, variant.value, format or SimulationFormat.text, out)
+            if days is not None:
+                fail([Problem("--days", days, "applies to a bw-oracle/1 file, not to a person's record", "--horizon")])
+            weeks = DEFAULT_HORIZON_WEEKS if horizon is None else horizon
+            _record(data, scenario, weeks, on, variant.value, format or SimulationFormat.text, out)
             return
-        if scenario:
-            fail([Problem("--scenario", scenario[0], "applies to a person's record, not to a bw-oracle/1 file")])
+        record_only = (("--scenario", scenario[0] if scenario else None), ("--horizon", horizon), ("--on", on))
+        for option, value in record_only:
+            if value is not None:
+                fail([Problem(option, value, "applies to a person's record, not to a bw-oracle/1 file")])
+        if format is SimulationFormat.text:
+            fail([Problem("--format", "text", "applies to a person's record", "json, csv or html for bw-oracle/1")])
         _oracle(data, variant.value, days, format or SimulationFormat.json, out)
 
 
