@@ -305,7 +305,7 @@ def project_record(
                 training,
                 cut,
                 bands,
-                _joined(courses, bands),
+                _joined(courses, bands, training),
                 guard=IntakeGuard.no_deficit if raised else IntakeGuard.none,
             )
         )
@@ -414,14 +414,20 @@ ENERGY_FLOOR = 1e-3
 
 
 def _joined(
-    courses: Sequence[regional.RegionalCourse], bands: dict[str, Band] | None
+    courses: Sequence[regional.RegionalCourse], bands: dict[str, Band] | None, training: bool = False
 ) -> tuple[regional.RegionalCourse, ...]:
-    """Join each regional course with the whole-body lean change; add the untouched regions."""
+    """Join each regional course with the whole-body lean change; add the untouched regions.
+
+    Without resistance training a region shares a loss of lean tissue but not a gain: the lean tissue an energy
+    surplus adds is not shown to be limb muscle by any study here (our rule, :data:`regional.SURPLUS_NOTE`), so
+    no region grows beyond its size without training."""
     if not bands:
         return tuple(courses)
     lean = bands["lean_mass_kg"]
     start = lean.middle[0]
     rel = [b / start - 1.0 for b in (lean.low, lean.middle, lean.high)]
+    if not training:
+        rel = [np.minimum(r, 0.0) for r in rel]
     joined = [regional.with_energy(c, c.region, c.side, *rel) if c.cause != "denervation" else c for c in courses]
     if max(abs(float(r[-1])) for r in rel) >= ENERGY_FLOOR:
         for region in regional.REGIONS:

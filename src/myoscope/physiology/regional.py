@@ -133,9 +133,12 @@ def disuse_course(
 
 
 ENERGY_NOTE = (
-    "energy balance: each region is assumed to change by the same share as whole-body lean tissue "
-    "(no study here measured regional muscle in a deficit)"
+    "energy balance: each region is assumed to lose the same share as whole-body lean tissue (no study here "
+    "measured regional muscle in a deficit); without resistance training, no region is projected to grow from "
+    "an energy surplus"
 )
+SURPLUS_NOTE = ENERGY_NOTE
+"""The rule the note states: lean tissue an energy surplus adds is not read as limb muscle without training."""
 
 
 def with_energy(
@@ -178,6 +181,7 @@ __all__ = [
     "BED_REST_REGIONS",
     "CITATIONS",
     "ENERGY_NOTE",
+    "SURPLUS_NOTE",
     "LIMB_REGIONS",
     "REGIONS",
     "RegionalCourse",
