@@ -152,3 +152,30 @@ def test_a_record_option_given_with_a_bw_oracle_file_is_refused_not_ignored(args
 def test_days_given_with_a_record_is_refused_not_ignored():
     result = _run(EXAMPLES / "forearm-cast.yaml", "--days", "30")
     assert result.exit_code == 2 and "--days: applies to a bw-oracle/1 file" in result.output
+
+
+def test_every_course_of_one_muscle_is_named_and_shown_in_every_format(tmp_path):
+    """A nerve injury and two casts of one forearm: the text had three unnamed 'left forearm' lines, the HTML
+    table only the last of them and its plot only the first."""
+    record = tmp_path / "r.yaml"
+    record.write_text(
+        "schema_version: 1\n"
+        "person: {id: dup, sex: male, birth_date: 1980-01-01, height: 180 cm}\n"
+        "conditions:\n"
+        "  - {kind: peripheral_nerve_injury, nerve: radial, side: left, onset: 2026-06-01}\n"
+        "episodes:\n"
+        "  - {kind: immobilisation, limb: forearm, side: left, start: 2026-09-01, end: 2026-10-01, device: cast}\n"
+        "  - {kind: immobilisation, limb: forearm, side: left, start: 2026-10-20, device: cast}\n"
+        "measurements:\n"
+        "  - {kind: body_weight, value: 80 kg, date: 2026-10-21}\n",
+        encoding="utf-8",
+    )
+    text = _run(record, "-s", "current").output
+    names = ("left forearm (immobilisation)", "left forearm (immobilisation, 2)", "left forearm (denervation)")
+    for name in names:
+        assert f"  {name}: now" in text, text
+    out = tmp_path / "r.html"
+    assert _run(record, "-s", "current", "-f", "html", "-o", out).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    for name in names:
+        assert f"<th>{name}, %</th>" in page and f"{name} muscle size" in page

@@ -223,8 +223,20 @@ def _range(values: Sequence[float | None] | None, digits: int = 1, unit: str = "
     return f"{_signed(middle, digits)}{unit} ({_signed(low, digits)} to {_signed(high, digits)})"
 
 
+def _names(scenario: Doc) -> list[str]:
+    """The name of each regional course of a scenario, as every format shows it: side, region and cause, and a
+    number where one muscle has more than one course of a cause (two casts on one forearm)."""
+    names, seen = [], dict[str, int]()
+    for c in scenario["regional"]:
+        base = f"{c['side']} {c['region']}" if c["side"] != "both" else c["region"]
+        base += f" ({c['cause'].replace('_', ' ')})"
+        seen[base] = seen.get(base, 0) + 1
+        names.append(base if seen[base] == 1 else f"{base[:-1]}, {seen[base]})")
+    return names
+
+
 def _regions(doc: Doc) -> list[str]:
-    return list(dict.fromkeys(f"{c['side']} {c['region']}" for s in doc["scenarios"] for c in s["regional"]))
+    return list(dict.fromkeys(n for s in doc["scenarios"] for n in _names(s)))
 
 
 def _rows(doc: Doc) -> list[Doc]:
@@ -232,7 +244,7 @@ def _rows(doc: Doc) -> list[Doc]:
     rows = []
     for s in doc["scenarios"]:
         change = s["change_at_horizon_kg"] or {}
-        at = {f"{c['side']} {c['region']}": c["at_horizon"] for c in s["regional"]}
+        at = {n: c["at_horizon"] for n, c in zip(_names(s), s["regional"], strict=True)}
         rows.append(
             {
                 "label": s["label"],
@@ -249,15 +261,12 @@ def _rows(doc: Doc) -> list[Doc]:
 def _regional_lines(doc: Doc, scenario: Doc) -> list[str]:
     lines: list[str] = []
     grouped: dict[tuple[str, str], list[str]] = {}
-    for c in scenario["regional"]:
+    for name, c in zip(_names(scenario), scenario["regional"], strict=True):
         values = (_range(c["now"], 1, " %"), _range(c["at_horizon"], 1, " %"))
         if c["cause"] == "energy_balance":
             grouped.setdefault(values, []).append(c["region"] if c["side"] == "both" else f"{c['side']} {c['region']}")
             continue
-        lines.append(
-            f"  {c['side']} {c['region']} ({c['cause'].replace('_', ' ')}): now {values[0]}; "
-            f"day {doc['horizon_days']} {values[1]}"
-        )
+        lines.append(f"  {name}: now {values[0]}; day {doc['horizon_days']} {values[1]}")
     for (_now, later), regions in grouped.items():
         lines.append(f"  {', '.join(regions)} (energy balance): day {doc['horizon_days']} {later}")
     return lines
@@ -368,7 +377,7 @@ def _figures(doc: Doc) -> list[dict[str, str]]:
     for region in _regions(doc):
 
         def pick(s: Doc, r: str = region) -> Doc | None:
-            return next((c for c in s["regional"] if f"{c['side']} {c['region']}" == r), None)
+            return next((c for n, c in zip(_names(s), s["regional"], strict=True) if n == r), None)
 
         picture = _plot(doc, f"{region} muscle size (% change from before)", "%", pick)
         if picture:
