@@ -122,3 +122,11 @@ def test_an_active_person_keeps_the_current_level_in_whole_minutes():
     """750 minutes over 7 sessions a week read '107.143 minutes each' before."""
     p = return_plan(current_minutes=750, current_sessions=7, age=30, known_disease=[], symptoms=False)
     assert {w.minutes_per_session for w in p.weeks} == {107.0}
+
+
+def test_an_undecided_clearance_says_what_decides_it():
+    """'Medical clearance: cannot tell (screening questions unanswered)' read like a status code."""
+    p = return_plan(current_minutes=0, current_sessions=0)
+    assert p.clearance.status == "cannot tell"  # the category, as the JSON gives it
+    flag = next(f for f in p.flags if f.startswith("Medical clearance"))
+    assert flag.startswith("Medical clearance: to be decided: ask the screening questions first: ask ")

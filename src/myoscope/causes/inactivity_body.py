@@ -427,7 +427,7 @@ def plan_steps(ctx: Context) -> tuple[NextStep, ...]:
     if plan.clearance.advised is not False:
         steps.append(
             NextStep(
-                f"Medical clearance: {plan.clearance.status}",
+                f"Medical clearance: {plan.clearance.words}",
                 plan.clearance.reason,
                 plan.clearance.citation,
                 StepKind.referral,

@@ -52,10 +52,9 @@ def register(app: typer.Typer) -> None:
             stdout.print(f"[bold red]! Plan withheld: {plain(hold.action)}[/] ({plain(hold.why)}) [{hold.citation}]")
             stdout.print("No week-by-week plan is given until a clinician clears it.")
             return
-        if result.clearance.status != "not needed":
+        if result.clearance.advised is not None:  # undecided: the flags below say what to ask
             stdout.print(
-                f"[bold yellow]Medical clearance: {plain(result.clearance.status)}[/] - "
-                f"{plain(result.clearance.reason)}"
+                f"[bold yellow]Medical clearance: {plain(result.clearance.words)}[/] - {plain(result.clearance.reason)}"
             )
         for flag in result.flags:
             stdout.print(f"[yellow]! {plain(flag)}[/]")

@@ -119,6 +119,11 @@ class Clearance:
     def advised(self) -> bool | None:
         return None if self.status == "cannot tell" else self.status != CLEARANCE_NOT_NEEDED
 
+    @property
+    def words(self) -> str:
+        """The decision as a reader is told it: an undecided one says what decides it."""
+        return "to be decided: ask the screening questions first" if self.status == "cannot tell" else self.status
+
 
 CLEARANCE_NOT_NEEDED = "not necessary"
 CLEARANCE_RECOMMENDED = "recommended before starting"
@@ -308,9 +313,9 @@ def _round5(x: float) -> float:
 def _flags(data: PlanInput, clearance: Clearance, older: bool, neuro: list[str]) -> tuple[str, ...]:
     flags = []
     if clearance.advised:
-        flags.append(f"Medical clearance: {clearance.status} ({clearance.reason}; ACSM screening, Riebe 2015).")
+        flags.append(f"Medical clearance: {clearance.words} ({clearance.reason}; ACSM screening, Riebe 2015).")
     elif clearance.advised is None:
-        flags.append("Medical clearance: cannot tell; " + "; ".join(clearance.missing) + ".")
+        flags.append(f"Medical clearance: {clearance.words}: " + "; ".join(clearance.missing) + ".")
     if data.recent_immobilisation_days:
         site = (data.immobilised_site or "the immobilised limb").replace("_", " ")
         flags.append(
