@@ -87,7 +87,10 @@ def register(app: typer.Typer) -> None:
         ),
         out: Path | None = typer.Option(None, "-o", "--output", "--out", help="write here instead of standard output"),
     ) -> None:
-        """Project fat, lean tissue and regional muscle (Hall et al. 2011 and human disuse studies)."""
+        """Project fat, lean tissue and regional muscle (Hall et al. 2011 and human disuse studies).
+
+        Exit codes: 0 done; 2 invalid input; 3 the model cannot project these inputs (it left the physical
+        range)."""
         errors_as(format)
         data = read_data(input)
         if isinstance(data, dict) and "person" in data:
