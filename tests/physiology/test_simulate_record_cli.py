@@ -179,3 +179,11 @@ def test_every_course_of_one_muscle_is_named_and_shown_in_every_format(tmp_path)
     page = out.read_text(encoding="utf-8")
     for name in names:
         assert f"<th>{name}, %</th>" in page and f"{name} muscle size" in page
+
+
+def test_a_spinal_cord_injury_says_why_its_paralysed_muscles_are_not_projected():
+    """simulate on a T6 complete injury showed the whole body only, with no word about the paralysed legs."""
+    result = _run(EXAMPLES / "sci-t6.yaml", "-s", "current")
+    assert result.exit_code == 0, result.output
+    assert "muscles paralysed by the spinal cord injury are not projected" in result.output
+    assert "[castro1999]" in result.output

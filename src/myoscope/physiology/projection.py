@@ -70,6 +70,7 @@ CITATIONS = (
     + PROTEIN_CITATIONS
     + regional.CITATIONS
     + denervation.CITATIONS
+    + cite("castro1999")
 )
 
 
@@ -259,7 +260,7 @@ def project_record(
     horizon = _horizon_days(horizon_weeks)
     _check_removals(record, on, horizon, chosen)
     inputs, missing = read_inputs(record, on)
-    notes: list[str] = []
+    notes: list[str] = [PARALYSED_NOTE] if any(c.kind == "spinal_cord_injury" for c in record.conditions) else []
     maintenance = None
     if not missing and not 18 <= _known(inputs.age_y) <= 100:
         missing.append("an adult age (Hall's model is for ages 18 to 100)")
@@ -489,6 +490,14 @@ def _episode_courses(
                 )
             )
     return courses
+
+
+PARALYSED_NOTE = (
+    "muscles paralysed by the spinal cord injury are not projected: no human time course is known here; they "
+    "waste fast in the first months (Castro et al. 1999) and then hold their size for years (Kern et al. 2008); "
+    "standing, electrical stimulation with cycling and training can change that"
+)
+"""What a projection says of the muscles a spinal cord injury paralyses (no compartment is drawn for them)."""
 
 
 def _nerve_courses(record: Record, on: dt.date, horizon: int) -> list[regional.RegionalCourse]:
